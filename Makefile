@@ -1,0 +1,117 @@
+# The SLUB Book -- the one entry point.
+#   make            build build/libslub.a and the CLI build/slub
+#   make run        install what is missing, build, run the main job
+#   make test       install what is missing, build, run every test
+#   make tangle     rewrite generated/ from slub.nw
+# Every build product goes under build/.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -ec
+.DEFAULT_GOAL := all
+MAKEFLAGS += --no-builtin-rules
+
+B := build
+CC ?= gcc
+OPT ?= -O2
+WARN := -Wall -Wextra -Werror
+BASE_CFLAGS := -std=gnu11 $(WARN) -g -mcx16 -pthread -D_GNU_SOURCE
+CFLAGS ?= $(OPT)
+ALL_CFLAGS = $(BASE_CFLAGS) $(CFLAGS) -Igenerated -Isrc
+LDLIBS := -pthread -lm
+
+NOTANGLE := $(shell command -v notangle 2>/dev/null)
+GENERATED := generated/slub.h generated/slub.c
+LIBSLUB := $(B)/libslub.a
+LIBSCN := $(B)/libscn.a
+SCN_SRCS := $(filter-out src/slub_cli.c,$(wildcard src/*.c))
+SCN_HDRS := $(wildcard src/*.h)
+
+.PHONY: all lib cli deps tangle check-tangle run test test-unit \
+	test-sanitize test-tsan clean help
+
+all: lib cli
+
+help:
+	@sed -n '2,8p' Makefile
+
+# ---------------------------------------------------------------- deps
+deps:
+	@bash scripts/install-deps.sh
+
+# ---------------------------------------------------------------- tangle
+# generated/ is committed. With noweb present, tangle into a scratch copy
+# and replace a generated file only when it changed (cpif), so that a
+# fresh tangle of an unchanged slub.nw touches nothing.
+ifneq ($(NOTANGLE),)
+generated/%: slub.nw scripts/tangle.sh
+	@bash scripts/tangle.sh $* $@
+endif
+
+tangle: $(GENERATED)
+	@bash scripts/check-chunks.sh
+
+check-tangle: tangle
+	@if ! git diff --quiet -- generated 2>/dev/null || \
+	    [ -n "$$(git ls-files --others --exclude-standard generated)" ]; then \
+		echo "error: generated/ differs from a fresh tangle of slub.nw;" \
+		     "run 'make tangle' and commit generated/" >&2; \
+		git --no-pager diff --stat -- generated >&2; exit 1; fi
+	@echo "tangle: generated/ matches slub.nw"
+
+# ---------------------------------------------------------------- build
+# One variant per directory: build/ (normal), build/asan, build/tsan.
+define variant
+$(1)/obj/slub.o: generated/slub.c generated/slub.h
+	@mkdir -p $$(@D)
+	$$(CC) $$(ALL_CFLAGS) $(2) -c $$< -o $$@
+$(1)/obj/%.o: src/%.c $$(SCN_HDRS) generated/slub.h
+	@mkdir -p $$(@D)
+	$$(CC) $$(ALL_CFLAGS) $(2) -c $$< -o $$@
+$(1)/libslub.a: $(1)/obj/slub.o
+	ar rcs $$@ $$^
+$(1)/libscn.a: $$(patsubst src/%.c,$(1)/obj/%.o,$$(SCN_SRCS))
+	ar rcs $$@ $$^
+$(1)/slub: $(1)/obj/slub_cli.o $(1)/libscn.a $(1)/libslub.a
+	$$(CC) $$(ALL_CFLAGS) $(2) $$^ -o $$@ $$(LDLIBS)
+endef
+
+SAN_ASAN := -fsanitize=address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+SAN_TSAN := -fsanitize=thread
+$(eval $(call variant,$(B),))
+$(eval $(call variant,$(B)/asan,$(SAN_ASAN)))
+$(eval $(call variant,$(B)/tsan,$(SAN_TSAN)))
+
+lib: $(LIBSLUB) $(LIBSCN)
+cli: $(B)/slub
+
+# ---------------------------------------------------------------- parts
+# Each part of the project adds its own targets and appends to TESTS
+# (run by `make test' in order) in a makefile of its own.
+TESTS :=
+-include tests/tests.mk
+-include viz/viz.mk
+-include bench/bench.mk
+-include book/book.mk
+-include exercises/exercises.mk
+
+# ---------------------------------------------------------------- run
+run: deps all
+	@$(MAKE) --no-print-directory run-main
+
+.PHONY: run-main
+run-main: all
+	$(B)/slub kmalloc-caches
+
+# ---------------------------------------------------------------- test
+# `make test' installs what is missing, checks the tangle, then runs every
+# test target; the unit-test runner goes last so that the output ends with
+# Check's summary line.
+test: deps
+	@$(MAKE) --no-print-directory check-tangle
+	@$(MAKE) --no-print-directory all
+	@set -e; for t in $(TESTS); do \
+		echo "==> make $$t"; $(MAKE) --no-print-directory $$t; done
+
+clean:
+	rm -rf $(B)

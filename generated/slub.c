@@ -1,0 +1,5645 @@
+#line 496 "slub.nw"
+/* SPDX-License-Identifier: GPL-2.0-only */
+/* Tangled from slub.nw by notangle: do not edit, edit slub.nw. */
+/* System headers */
+#line 526 "slub.nw"
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+/* System headers */
+#line 4421 "slub.nw"
+#include <sys/rseq.h>
+/* System headers */
+#line 5139 "slub.nw"
+#include <execinfo.h>
+#include <sys/syscall.h>
+#include <time.h>
+/* System headers */
+#line 6022 "slub.nw"
+#include <dlfcn.h>
+#line 499 "slub.nw"
+#include "slub.h"
+
+/* Kernel helpers: types, bit operations, lists and locks */
+#line 552 "slub.nw"
+#define likely(x)	__builtin_expect(!!(x), 1)
+#define unlikely(x)	__builtin_expect(!!(x), 0)
+#define min(a, b)	({ typeof(a) _a = (a); typeof(b) _b = (b); \
+			   _a < _b ? _a : _b; })
+#define max(a, b)	({ typeof(a) _a = (a); typeof(b) _b = (b); \
+			   _a > _b ? _a : _b; })
+#define clamp(v, lo, hi) min(max(v, lo), hi)
+#define ALIGN(x, a)	(((x) + (a) - 1) & ~((typeof(x))(a) - 1))
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+#define container_of(p, type, member) \
+	((type *)((char *)(p) - offsetof(type, member)))
+#define READ_ONCE(x)	__atomic_load_n(&(x), __ATOMIC_RELAXED)
+#define WRITE_ONCE(x, v) __atomic_store_n(&(x), (v), __ATOMIC_RELAXED)
+
+typedef uint8_t u8;
+
+static inline int fls(unsigned long x)
+{
+	return x ? (int)(sizeof(x) * 8) - __builtin_clzl(x) : 0;
+}
+
+static inline int ilog2(unsigned long x)
+{
+	return fls(x) - 1;
+}
+
+static inline unsigned long roundup_pow_of_two(unsigned long x)
+{
+	return x <= 1 ? 1 : 1UL << fls(x - 1);
+}
+/* Kernel helpers: types, bit operations, lists and locks */
+#line 585 "slub.nw"
+struct list_head {
+	struct list_head *next, *prev;
+};
+
+#define LIST_HEAD_INIT(name) { &(name), &(name) }
+#define list_entry(p, type, member) container_of(p, type, member)
+#define list_first_entry(h, type, member) list_entry((h)->next, type, member)
+#define list_for_each_entry(pos, head, member)				\
+	for (pos = list_entry((head)->next, typeof(*pos), member);	\
+	     &pos->member != (head);					\
+	     pos = list_entry(pos->member.next, typeof(*pos), member))
+#define list_for_each_entry_safe(pos, n, head, member)			\
+	for (pos = list_entry((head)->next, typeof(*pos), member),	\
+	     n = list_entry(pos->member.next, typeof(*pos), member);	\
+	     &pos->member != (head);					\
+	     pos = n, n = list_entry(n->member.next, typeof(*n), member))
+
+static inline void INIT_LIST_HEAD(struct list_head *h)
+{
+	h->next = h;
+	h->prev = h;
+}
+
+static inline void __list_link(struct list_head *n, struct list_head *prev,
+			       struct list_head *next)
+{
+	next->prev = n;
+	n->next = next;
+	n->prev = prev;
+	prev->next = n;
+}
+
+static inline void list_add(struct list_head *n, struct list_head *head)
+{
+	__list_link(n, head, head->next);
+}
+
+static inline void list_add_tail(struct list_head *n, struct list_head *head)
+{
+	__list_link(n, head->prev, head);
+}
+
+static inline void list_del(struct list_head *e)
+{
+	e->next->prev = e->prev;
+	e->prev->next = e->next;
+	e->next = e->prev = NULL;
+}
+
+static inline bool list_empty(const struct list_head *h)
+{
+	return h->next == h;
+}
+
+static inline void list_move(struct list_head *e, struct list_head *head)
+{
+	list_del(e);
+	list_add(e, head);
+}
+/* Kernel helpers: types, bit operations, lists and locks */
+#line 653 "slub.nw"
+typedef pthread_mutex_t spinlock_t;
+#define spin_lock_init(l)	pthread_mutex_init(l, NULL)
+#define spin_lock(l)		pthread_mutex_lock(l)
+#define spin_unlock(l)		pthread_mutex_unlock(l)
+#define spin_trylock(l)		(pthread_mutex_trylock(l) == 0)
+#define mutex_lock(l)		pthread_mutex_lock(l)
+#define mutex_unlock(l)		pthread_mutex_unlock(l)
+/* Kernel helpers: types, bit operations, lists and locks */
+#line 667 "slub.nw"
+#define pr_err(...)	fprintf(stderr, __VA_ARGS__)
+#define pr_warn(...)	fprintf(stderr, __VA_ARGS__)
+#define pr_info(...)	fprintf(stderr, __VA_ARGS__)
+#define _RET_IP_	((unsigned long)__builtin_return_address(0))
+/* Kernel helpers: types, bit operations, lists and locks */
+#line 1119 "slub.nw"
+#define MAX_ERRNO	4095
+#define IS_ERR(p)	((unsigned long)(p) >= (unsigned long)-MAX_ERRNO)
+#define PTR_ERR(p)	((int)(long)(p))
+#define ERR_PTR(e)	((void *)(long)(e))
+
+static void __attribute__((noreturn, format(printf, 1, 2)))
+panic(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("Kernel panic - not syncing: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fflush(stderr);
+	abort();
+}
+/* Kernel helpers: types, bit operations, lists and locks */
+#line 3725 "slub.nw"
+static inline void list_splice(struct list_head *list, struct list_head *at)
+{
+	struct list_head *first = list->next, *last = list->prev;
+	struct list_head *next = at->next;
+
+	if (list_empty(list))
+		return;
+	first->prev = at;
+	at->next = first;
+	last->next = next;
+	next->prev = last;
+}
+/* Kernel helpers: types, bit operations, lists and locks */
+#line 5755 "slub.nw"
+#define BITS_PER_LONG		(8 * sizeof(long))
+#define BITS_TO_LONGS(n)	(((n) + BITS_PER_LONG - 1) / BITS_PER_LONG)
+
+static inline void set_bit(int nr, unsigned long *map)
+{
+	map[nr / BITS_PER_LONG] |= 1UL << (nr % BITS_PER_LONG);
+}
+
+static inline bool test_bit(int nr, const unsigned long *map)
+{
+	return map[nr / BITS_PER_LONG] & (1UL << (nr % BITS_PER_LONG));
+}
+
+#define noinline __attribute__((noinline))
+#define VM_BUG_ON(c) do { if (unlikely(c)) slub_bug_on(#c, __FILE__, __LINE__); } while (0)
+#define WARN_ON(c) ({ bool _c = (c); if (unlikely(_c)) pr_warn("WARNING: %s at %s:%d\n", #c, __FILE__, __LINE__); _c; })
+/* Constants of the simulated machine */
+#line 681 "slub.nw"
+#define PAGE_SHIFT		12
+#define PAGE_SIZE		(1UL << PAGE_SHIFT)
+#define PAGE_MASK		(~(PAGE_SIZE - 1))
+#define MAX_ORDER		11
+#define PAGE_ALLOC_COSTLY_ORDER	3
+#define L1_CACHE_BYTES		64
+#define ARCH_KMALLOC_MINALIGN	__alignof__(unsigned long long)
+#define ARCH_SLAB_MINALIGN	__alignof__(unsigned long long)
+#define NR_CPUS			64
+#define MAX_NUMNODES		8
+#define KMALLOC_MAX_ORDER	(KMALLOC_SHIFT_MAX - PAGE_SHIFT)
+/* Definition of struct page */
+#line 846 "slub.nw"
+struct kmem_cache;
+
+struct page {
+	unsigned long flags;		/* PG_* bits */
+	unsigned long private;		/* buddy order of a free block */
+	/* Second double word, changed together by cmpxchg_double_slab */
+	void *freelist;			/* first free object */
+	union {
+		unsigned long counters;
+		struct {
+			unsigned inuse:16;
+			unsigned objects:15;
+			unsigned frozen:1;
+		};
+	};
+	union {
+		struct list_head lru;	/* node partial/full list, buddy */
+		struct {		/* cpu partial chain */
+			struct page *next;
+			int pages;	/* slabs in the rest of the chain */
+			int pobjects;	/* approximate free objects */
+		};
+	};
+	union {
+		struct kmem_cache *slab_cache;	/* slab: its cache */
+		struct page *first_page;	/* tail page: the head */
+	};
+	int order;			/* compound order of a head page */
+	int nid;			/* memory node */
+} __attribute__((aligned(16)));
+/* Definition of struct page */
+#line 886 "slub.nw"
+enum pageflags {
+	PG_slab,
+	PG_head,
+	PG_tail,
+	PG_buddy,
+	PG_active,
+	PG_large_kmalloc,
+	PG_rcu_free,
+};
+
+#define PAGE_FLAG_FUNCS(uname, lname)					\
+static inline bool Page##uname(const struct page *p)			\
+{ return p->flags & (1UL << PG_##lname); }				\
+static inline void __SetPage##uname(struct page *p)			\
+{ p->flags |= 1UL << PG_##lname; }					\
+static inline void __ClearPage##uname(struct page *p)			\
+{ p->flags &= ~(1UL << PG_##lname); }
+
+PAGE_FLAG_FUNCS(Slab, slab)
+PAGE_FLAG_FUNCS(Head, head)
+PAGE_FLAG_FUNCS(Tail, tail)
+PAGE_FLAG_FUNCS(Buddy, buddy)
+PAGE_FLAG_FUNCS(SlabPfmemalloc, active)
+PAGE_FLAG_FUNCS(LargeKmalloc, large_kmalloc)
+PAGE_FLAG_FUNCS(RcuFree, rcu_free)
+/* Definition of struct page */
+#line 4557 "slub.nw"
+#define PG_locked	(PG_rcu_free + 1)
+/* Definitions of the SLUB structures */
+#line 743 "slub.nw"
+struct kmem_cache_order_objects {
+	unsigned long x;
+};
+
+struct kobject_standin {
+	char name[64];		/* directory name under /sys/kernel/slab */
+	bool added;		/* sysfs_slab_add() ran */
+};
+
+struct kmem_cache {
+	struct kmem_cache_cpu *cpu_slab;	/* per-CPU part */
+	unsigned long flags;
+	unsigned long min_partial;
+	int size;		/* object size including metadata */
+	int object_size;	/* object size without metadata */
+	int offset;		/* free pointer offset */
+	int cpu_partial;	/* free objects kept on cpu partial chains */
+	struct kmem_cache_order_objects oo;
+	struct kmem_cache_order_objects max;
+	struct kmem_cache_order_objects min;
+	gfp_t allocflags;	/* gfp flags for every slab allocation */
+	int refcount;		/* merged users */
+	void (*ctor)(void *);
+	int inuse;		/* offset to metadata */
+	int align;
+	int reserved;		/* bytes reserved at the end of a slab */
+	const char *name;
+	struct list_head list;	/* on slab_caches */
+	struct kobject_standin kobj;
+	struct memcg_cache_params *memcg_params;
+	int max_attr_size;	/* largest attribute value ever stored */
+	int remote_node_defrag_ratio;
+
+/* Fields this port adds to struct kmem_cache */
+#line 785 "slub.nw"
+struct slub_alias *aliases;	/* names merged into this cache */
+unsigned long random;		/* per-cache secret (freelist hardening) */
+#line 776 "slub.nw"
+	struct kmem_cache_node *node[MAX_NUMNODES];	/* must be last */
+};
+/* Definitions of the SLUB structures */
+#line 790 "slub.nw"
+struct slub_alias {
+	struct slub_alias *next;
+	char *name;
+};
+/* Definitions of the SLUB structures */
+#line 814 "slub.nw"
+struct kmem_cache_cpu {
+	void **freelist;	/* next available object */
+	unsigned long tid;	/* globally unique transaction id */
+	struct page *page;	/* the slab from which we are allocating */
+	struct page *partial;	/* partially allocated frozen slabs */
+
+/* Fields this port adds to struct kmem_cache_cpu */
+#line 4630 "slub.nw"
+spinlock_t lock;	/* stands in for local_irq_save() */
+#line 820 "slub.nw"
+	unsigned stat[NR_SLUB_STAT_ITEMS];
+} __attribute__((aligned(L1_CACHE_BYTES)));
+/* Definitions of the SLUB structures */
+#line 925 "slub.nw"
+struct kmem_cache_node {
+	spinlock_t list_lock;
+	unsigned long nr_partial;
+	struct list_head partial;
+	long nr_slabs;			/* atomic */
+	long total_objects;		/* atomic */
+	struct list_head full;
+};
+/* Internal flag sets and limits */
+#line 965 "slub.nw"
+#define SLAB_DEBUG_FLAGS (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER | \
+			  SLAB_TRACE | SLAB_DEBUG_FREE)
+#define SLAB_CORE_FLAGS (SLAB_HWCACHE_ALIGN | SLAB_CACHE_DMA | SLAB_PANIC | \
+			 SLAB_DESTROY_BY_RCU | SLAB_DEBUG_OBJECTS)
+#define SLAB_CACHE_FLAGS (SLAB_NOLEAKTRACE | SLAB_RECLAIM_ACCOUNT | \
+			  SLAB_NOTRACK)
+#define CACHE_CREATE_MASK (SLAB_CORE_FLAGS | SLAB_DEBUG_FLAGS | \
+			   SLAB_CACHE_FLAGS)
+
+#define DEBUG_DEFAULT_FLAGS (SLAB_DEBUG_FREE | SLAB_RED_ZONE | \
+			     SLAB_POISON | SLAB_STORE_USER)
+#define DEBUG_METADATA_FLAGS (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER)
+#define SLUB_NEVER_MERGE (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER | \
+			  SLAB_TRACE | SLAB_DESTROY_BY_RCU | \
+			  SLAB_NOLEAKTRACE | SLAB_FAILSLAB)
+#define SLUB_MERGE_SAME (SLAB_DEBUG_FREE | SLAB_RECLAIM_ACCOUNT | \
+			 SLAB_CACHE_DMA | SLAB_NOTRACK)
+/* Internal flag sets and limits */
+#line 991 "slub.nw"
+#define MIN_PARTIAL		5
+#define MAX_PARTIAL		10
+#define OO_SHIFT		16
+#define OO_MASK			((1 << OO_SHIFT) - 1)
+#define MAX_OBJS_PER_PAGE	32767
+#define ZERO_SIZE_PTR		((void *)16)
+#define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
+/* Global state of the allocator */
+#line 714 "slub.nw"
+static struct list_head slab_caches = LIST_HEAD_INIT(slab_caches);
+static pthread_mutex_t slab_mutex = PTHREAD_MUTEX_INITIALIZER;
+/* Global state of the allocator */
+#line 1007 "slub.nw"
+enum slab_state {
+	DOWN,		/* no slab functionality yet */
+	PARTIAL,	/* SLUB: kmem_cache_node available */
+	PARTIAL_NODE,	/* SLAB only */
+	UP,		/* slab caches usable but not all extras yet */
+	FULL		/* everything is working */
+};
+
+static enum slab_state slab_state;
+static struct kmem_cache *kmem_cache;		/* the cache of caches */
+static struct kmem_cache *kmem_cache_node;	/* of kmem_cache_node */
+static int slub_min_order;
+static int slub_max_order = PAGE_ALLOC_COSTLY_ORDER;
+static int slub_min_objects;
+static bool slab_nomerge;
+static int nr_cpu_ids = 1;
+static int nr_node_ids = 1;
+/* Global state of the allocator */
+#line 1356 "slub.nw"
+struct saved_alias {
+	struct kmem_cache *s;
+	const char *name;
+	struct saved_alias *next;
+};
+
+static struct saved_alias *alias_list;
+/* Global state of the allocator */
+#line 1618 "slub.nw"
+struct rcu_head {
+	struct rcu_head *next;
+	void (*func)(struct rcu_head *head);
+};
+
+#define need_reserve_slab_rcu \
+	(sizeof(((struct page *)NULL)->lru) < sizeof(struct rcu_head))
+/* Global state of the allocator */
+#line 3758 "slub.nw"
+static struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
+
+static signed char size_index[24] = {
+	3,	/* 8 */
+	4,	/* 16 */
+	5,	/* 24 */
+	5,	/* 32 */
+	6,	/* 40 */
+	6,	/* 48 */
+	6,	/* 56 */
+	6,	/* 64 */
+	1,	/* 72 */
+	1,	/* 80 */
+	1,	/* 88 */
+	1,	/* 96 */
+	7,	/* 104 */
+	7,	/* 112 */
+	7,	/* 120 */
+	7,	/* 128 */
+	2,	/* 136 */
+	2,	/* 144 */
+	2,	/* 152 */
+	2,	/* 160 */
+	2,	/* 168 */
+	2,	/* 176 */
+	2,	/* 184 */
+	2	/* 192 */
+};
+/* Global state of the allocator */
+#line 4018 "slub.nw"
+struct zone {
+	spinlock_t lock;
+	unsigned long start_pfn, end_pfn;	/* [start, end) */
+	unsigned long free_pages;
+	unsigned long reserve_pages;		/* for __GFP_MEMALLOC */
+	struct list_head free_area[MAX_ORDER];
+};
+
+static char *arena;			/* base of simulated memory */
+static size_t arena_bytes;
+static struct page *mem_map;
+static unsigned long nr_pages;
+static struct zone zones[MAX_NUMNODES];
+/* Global state of the allocator */
+#line 4322 "slub.nw"
+static struct slub_page_stats page_stats;
+/* Global state of the allocator */
+#line 4402 "slub.nw"
+static bool slub_simulated;		/* simulated CPUs */
+static int sim_cpu;			/* the simulated CPU running now */
+static slub_point_fn point_hook;
+static void *point_hook_arg;
+static bool in_point_hook;
+/* Global state of the allocator */
+#line 4769 "slub.nw"
+static slub_observer_fn slub_observer;
+static void *slub_observer_arg;
+/* Global state of the allocator */
+#line 5011 "slub.nw"
+#define SLUB_RED_INACTIVE	0xbb
+#define SLUB_RED_ACTIVE		0xcc
+#define POISON_INUSE		0x5a
+#define POISON_FREE		0x6b
+#define POISON_END		0xa5
+#define TRACK_ADDRS_COUNT	16
+
+struct track {
+	unsigned long addr;	/* called from address */
+	unsigned long addrs[TRACK_ADDRS_COUNT];	/* stack trace */
+	int cpu;		/* was running on cpu */
+	int pid;		/* thread id */
+	unsigned long when;	/* when (milliseconds since start) */
+};
+
+enum track_item { TRACK_ALLOC, TRACK_FREE };
+
+static unsigned long slub_debug;
+static char slub_debug_slabs[256];
+static int disable_higher_order_debug;
+/* Global state of the allocator */
+#line 5844 "slub.nw"
+struct mem_cgroup {
+	int kmemcg_id;
+	int refcount;
+	struct list_head memcg_slab_caches;
+	pthread_mutex_t slab_caches_mutex;
+};
+
+struct memcg_cache_params {
+	bool is_root_cache;
+	struct list_head list;		/* on the cgroup's list */
+	union {
+		struct kmem_cache *memcg_caches[0];	/* root */
+		struct {				/* child */
+			struct mem_cgroup *memcg;
+			struct kmem_cache *root_cache;
+		};
+	};
+};
+
+#define MEMCG_CACHES_MIN_SIZE	4
+static int memcg_limited_groups_array_size = MEMCG_CACHES_MIN_SIZE;
+/* Declarations of internal functions */
+#line 7397 "slub.nw"
+struct kmem_cache_cpu;
+struct mem_cgroup;
+struct memcg_cache_params;
+struct slab_attribute;
+static inline void __stat(const struct kmem_cache *s, enum stat_item si,
+			  const char *func);
+#define stat(s, si)	__stat(s, si, __func__)
+static void __slub_event(enum slub_event_type type,
+			 const struct kmem_cache *s, const char *func,
+			 const char *section, const void *object, long pfn,
+			 int si, const char *fmt, ...)
+	__attribute__((format(printf, 8, 9)));
+static const char *slub_func_section(const char *func);
+/* Forward declarations of the static functions */
+#line 7421 "slub.nw"
+static inline int fls(unsigned long x);
+static inline int ilog2(unsigned long x);
+static inline unsigned long roundup_pow_of_two(unsigned long x);
+static inline void INIT_LIST_HEAD(struct list_head *h);
+static inline void __list_link(struct list_head *n, struct list_head *prev,
+			       struct list_head *next);
+static inline void list_add(struct list_head *n, struct list_head *head);
+static inline void list_add_tail(struct list_head *n, struct list_head *head);
+static inline void list_del(struct list_head *e);
+static inline bool list_empty(const struct list_head *h);
+static inline void list_move(struct list_head *e, struct list_head *head);
+static inline void list_splice(struct list_head *list, struct list_head *at);
+static inline void set_bit(int nr, unsigned long *map);
+static inline bool test_bit(int nr, const unsigned long *map);
+static inline long page_to_pfn(const struct page *page);
+static inline struct page *pfn_to_page(unsigned long pfn);
+static inline void *page_address(const struct page *page);
+static inline struct page *virt_to_page(const void *x);
+static inline struct page *compound_head(struct page *page);
+static inline struct page *virt_to_head_page(const void *x);
+static struct page *slub_virt_to_head_page_checked(const void *x);
+static inline int compound_order(const struct page *page);
+static inline int page_to_nid(const struct page *page);
+static int page_alloc_init(size_t bytes, int nodes);
+static void page_alloc_exit(void);
+static void free_block(struct zone *z, unsigned long pfn, int order);
+static struct page *take_block(struct zone *z, int order);
+static struct page *__alloc_pages(int nid, gfp_t gfp, int order);
+static struct page *alloc_pages_node(int node, gfp_t gfp, int order);
+static void __free_pages(struct page *page, int order);
+static bool page_alloc_should_fail(void);
+static bool page_stats_failed_by_knob(void);
+static void slub_page_stats_add_large(long pages);
+static inline int raw_cpu_id(void);
+static inline int smp_processor_id(void);
+static inline int cpu_to_node(int cpu);
+static inline int numa_mem_id(void);
+static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
+					       int node);
+static inline bool cmpxchg_double(void *p, unsigned long o1,
+				  unsigned long o2, unsigned long n1,
+				  unsigned long n2);
+static inline void slab_lock(struct page *page);
+static inline void slab_unlock(struct page *page);
+static bool __cmpxchg_double_slab(struct kmem_cache *s, struct page *page,
+		void *freelist_old, unsigned long counters_old,
+		void *freelist_new, unsigned long counters_new, const char *n);
+static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
+		struct kmem_cache_cpu *c, void *o1, unsigned long o2,
+		void *n1, unsigned long n2);
+static inline bool cpu_tid_ready(unsigned long tid);
+static void cpu_lock(struct kmem_cache_cpu *c);
+static void cpu_unlock(struct kmem_cache_cpu *c);
+static inline struct kmem_cache_cpu *local_irq_save(struct kmem_cache *s);
+static inline void local_irq_restore(struct kmem_cache *s,
+				     struct kmem_cache_cpu *c);
+static inline void slub_point(enum slub_point p);
+static const char *slub_func_section(const char *func);
+static inline void *freelist_ptr(const struct kmem_cache *s, void *ptr,
+				 unsigned long ptr_addr);
+static inline void *get_freepointer(struct kmem_cache *s, void *object);
+static __attribute__((no_sanitize("thread"))) void *
+get_freepointer_safe(struct kmem_cache *s, void *object);
+static inline void set_freepointer(struct kmem_cache *s, void *object,
+				   void *fp);
+static inline void prefetch_freepointer(const struct kmem_cache *s,
+					void *object);
+static inline int slab_index(void *p, struct kmem_cache *s, void *addr);
+static unsigned long slub_random(void);
+static unsigned long slub_cache_random(struct kmem_cache *s);
+static void shuffle_freelist(struct kmem_cache *s, struct page *page,
+			     void *start);
+static void setup_slub_debug(const char *str);
+static bool slub_debug_name_matches(const char *name);
+static void init_object(struct kmem_cache *s, void *object, u8 val);
+static struct track *get_track(struct kmem_cache *s, void *object,
+			       enum track_item alloc);
+static unsigned long jiffies_now(void);
+static void set_track(struct kmem_cache *s, void *object,
+		      enum track_item alloc, unsigned long addr);
+static void init_tracking(struct kmem_cache *s, void *object);
+static void setup_object_debug(struct kmem_cache *s, struct page *page,
+			       void *object);
+static void print_section(const char *text, u8 *addr, unsigned int length);
+static void print_track(const char *s, struct track *t);
+static void print_tracking(struct kmem_cache *s, void *object);
+static void print_page_info(struct page *page);
+static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p);
+static void object_err(struct kmem_cache *s, struct page *page,
+		       u8 *object, const char *reason);
+static void slab_err_pointer(struct kmem_cache *s, const void *x,
+			     const char *reason);
+static u8 *memchr_inv(const void *start, int c, size_t bytes);
+static void restore_bytes(struct kmem_cache *s, const char *message, u8 data,
+			  void *from, void *to);
+static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
+				  u8 *object, const char *what, u8 *start,
+				  unsigned int value, unsigned int bytes);
+static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p);
+static int slab_pad_check(struct kmem_cache *s, struct page *page);
+static int check_valid_pointer(struct kmem_cache *s, struct page *page,
+			       const void *object);
+static int check_object(struct kmem_cache *s, struct page *page,
+			void *object, u8 val);
+static int check_slab(struct kmem_cache *s, struct page *page);
+static int on_freelist(struct kmem_cache *s, struct page *page, void *search);
+static noinline int alloc_debug_processing(struct kmem_cache *s,
+					   struct page *page, void *object,
+					   unsigned long addr);
+static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
+		struct page *page, void *object, unsigned long addr);
+static void trace(struct kmem_cache *s, struct page *page, void *object,
+		  int alloc);
+static int validate_slab(struct kmem_cache *s, struct page *page,
+			 unsigned long *map);
+static unsigned long validate_slab_node(struct kmem_cache *s,
+		struct kmem_cache_node *n, unsigned long *map);
+static long validate_slab_cache(struct kmem_cache *s);
+static void list_slab_objects(struct kmem_cache *s, struct page *page,
+			      const char *text);
+static void slub_bug_on(const char *cond, const char *file, int line);
+static bool slub_should_failslab(void);
+static bool slub_ratelimit(void);
+static inline bool memcg_kmem_enabled(void);
+static inline bool is_root_cache(struct kmem_cache *s);
+static inline bool slab_equal_or_root(struct kmem_cache *s,
+				      struct kmem_cache *p);
+static inline struct kmem_cache *cache_from_memcg_idx(struct kmem_cache *s,
+						      int idx);
+static inline int memcg_cache_id(struct mem_cgroup *memcg);
+static inline void css_get(struct mem_cgroup *memcg);
+static inline void css_put(struct mem_cgroup *memcg);
+static inline struct kmem_cache *memcg_kmem_get_cache(struct kmem_cache *s,
+						      gfp_t gfp);
+static inline int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp,
+				    int order);
+static inline void memcg_uncharge_slab(struct kmem_cache *s, int order);
+static int memcg_cleanup_cache_params(struct kmem_cache *s);
+static int kmem_cache_sanity_check(const char *name, size_t size);
+static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
+					     size_t align, unsigned long flags,
+					     void (*ctor)(void *));
+static struct kmem_cache *find_mergeable(size_t size, size_t align,
+					 unsigned long flags, const char *name,
+					 void (*ctor)(void *));
+static int slab_unmergeable(struct kmem_cache *s);
+static unsigned long kmem_cache_flags(unsigned long object_size,
+				      unsigned long flags, const char *name,
+				      void (*ctor)(void *));
+static unsigned long calculate_alignment(unsigned long flags,
+					 unsigned long align,
+					 unsigned long size);
+static int sysfs_slab_alias(struct kmem_cache *s, const char *name);
+static int sysfs_create_link(struct kmem_cache *s, const char *name);
+static void sysfs_remove_link(const char *name);
+static struct kmem_cache *
+do_kmem_cache_create(char *name, size_t object_size, size_t size,
+		     size_t align, unsigned long flags, void (*ctor)(void *),
+		     struct mem_cgroup *memcg, struct kmem_cache *root_cache);
+static int memcg_alloc_cache_params(struct mem_cgroup *memcg,
+				    struct kmem_cache *s,
+				    struct kmem_cache *root_cache);
+static void memcg_free_cache_params(struct kmem_cache *s);
+static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags);
+static int kmem_cache_open(struct kmem_cache *s, unsigned long flags);
+static inline int kmem_cache_debug(struct kmem_cache *s);
+static inline bool kmem_cache_has_cpu_partial(struct kmem_cache *s);
+static void set_min_partial(struct kmem_cache *s, unsigned long min);
+static int calculate_sizes(struct kmem_cache *s, int forced_order);
+static inline int order_objects(int order, unsigned long size, int reserved);
+static inline struct kmem_cache_order_objects oo_make(int order,
+		unsigned long size, int reserved);
+static inline int oo_order(struct kmem_cache_order_objects x);
+static inline int oo_objects(struct kmem_cache_order_objects x);
+static inline int get_order(unsigned long size);
+static inline int slab_order(int size, int min_objects, int max_order,
+			     int fract_leftover, int reserved);
+static inline int calculate_order(int size, int reserved);
+static int init_kmem_cache_nodes(struct kmem_cache *s);
+static void init_kmem_cache_node(struct kmem_cache_node *n);
+static void free_kmem_cache_nodes(struct kmem_cache *s);
+static int alloc_kmem_cache_cpus(struct kmem_cache *s);
+static void init_kmem_cache_cpus(struct kmem_cache *s);
+static void free_percpu(struct kmem_cache *s);
+static void memcg_propagate_slab_attrs(struct kmem_cache *s);
+static int sysfs_slab_add(struct kmem_cache *s);
+static char *create_unique_id(struct kmem_cache *s);
+static int kmem_cache_close(struct kmem_cache *s);
+static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n);
+static void memcg_register_cache(struct kmem_cache *s);
+static int __kmem_cache_shutdown(struct kmem_cache *s);
+static void sysfs_slab_remove(struct kmem_cache *s);
+static __always_inline void *slab_alloc_node(struct kmem_cache *s,
+		gfp_t gfpflags, int node, unsigned long addr);
+static __always_inline void *slab_alloc(struct kmem_cache *s,
+					gfp_t gfpflags, unsigned long addr);
+static inline int node_match(struct page *page, int node);
+static inline unsigned long next_tid(unsigned long tid);
+static inline unsigned int tid_to_cpu(unsigned long tid);
+static inline unsigned long tid_to_event(unsigned long tid);
+static inline unsigned int init_tid(int cpu);
+static void note_cmpxchg_failure(const char *n, struct kmem_cache *s,
+				 unsigned long tid);
+static inline int slab_pre_alloc_hook(struct kmem_cache *s, gfp_t flags);
+static inline void slab_post_alloc_hook(struct kmem_cache *s, gfp_t flags,
+					void *object);
+static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
+			  unsigned long addr, struct kmem_cache_cpu *c);
+static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags);
+static inline void *get_freelist(struct kmem_cache *s, struct page *page);
+static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
+				     int node, struct kmem_cache_cpu **pc);
+static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
+			 struct kmem_cache_cpu *c);
+static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
+			      struct kmem_cache_cpu *c, gfp_t flags);
+static inline void *acquire_slab(struct kmem_cache *s,
+				 struct kmem_cache_node *n, struct page *page,
+				 int mode, int *objects);
+static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
+			     struct kmem_cache_cpu *c);
+static struct page *allocate_slab(struct kmem_cache *s, gfp_t flags,
+				  int node);
+static inline struct page *alloc_slab_page(struct kmem_cache *s,
+		gfp_t flags, int node, struct kmem_cache_order_objects oo);
+static struct page *new_slab(struct kmem_cache *s, gfp_t flags, int node);
+static void setup_object(struct kmem_cache *s, struct page *page,
+			 void *object);
+static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
+			       int nid);
+static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
+						void *x);
+static __always_inline void slab_free(struct kmem_cache *s,
+				      struct page *page, void *x,
+				      unsigned long addr);
+static inline void slab_free_hook(struct kmem_cache *s, void *x);
+static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
+			unsigned long addr);
+static void __put_cpu_partial(struct kmem_cache *s, struct kmem_cache_cpu *c,
+			      struct page *page, int drain);
+static void put_cpu_partial(struct kmem_cache *s, struct page *page,
+			    int drain);
+static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c);
+static inline void __add_partial(struct kmem_cache_node *n,
+				 struct page *page, int tail);
+static inline void add_partial(struct kmem_cache_node *n, struct page *page,
+			       int tail);
+static inline void __remove_partial(struct kmem_cache_node *n,
+				    struct page *page);
+static inline void remove_partial(struct kmem_cache_node *n,
+				  struct page *page);
+static void add_full(struct kmem_cache *s, struct kmem_cache_node *n,
+		     struct page *page);
+static void remove_full(struct kmem_cache *s, struct kmem_cache_node *n,
+			struct page *page);
+static inline void inc_slabs_node(struct kmem_cache *s, int node,
+				  int objects);
+static inline void dec_slabs_node(struct kmem_cache *s, int node,
+				  int objects);
+static inline unsigned long slabs_node(struct kmem_cache *s, int node);
+static void __free_slab(struct kmem_cache *s, struct page *page);
+static void free_slab(struct kmem_cache *s, struct page *page);
+static void discard_slab(struct kmem_cache *s, struct page *page);
+static void rcu_free_slab(struct rcu_head *h);
+static void call_rcu_slab(struct page *page);
+static void rcu_barrier(void);
+static void deactivate_slab(struct kmem_cache *s, struct page *page,
+			    void *freelist);
+static inline void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c);
+static inline void __flush_cpu_slab(struct kmem_cache *s, int cpu);
+static void flush_all(struct kmem_cache *s);
+static int __kmem_cache_shrink(struct kmem_cache *s);
+static inline int size_index_elem(size_t bytes);
+static struct kmem_cache *kmalloc_slab(size_t size, gfp_t flags);
+static inline int kmalloc_size(int n);
+static void *kmalloc_large_node(size_t size, gfp_t flags, int node);
+static inline size_t slab_ksize(const struct kmem_cache *s);
+static char *kstrdup(const char *s, gfp_t gfp);
+static ssize_t ctor_show(struct kmem_cache *s, char *buf);
+static int count_inuse(struct page *page);
+static int count_total(struct page *page);
+static int count_free(struct page *page);
+static unsigned long count_partial(struct kmem_cache_node *n,
+				   int (*get_count)(struct page *));
+static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
+				 unsigned long flags);
+static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf);
+static int kstrtoul(const char *buf, unsigned long *res);
+static ssize_t order_store(struct kmem_cache *s, const char *buf, size_t len);
+static ssize_t min_partial_store(struct kmem_cache *s, const char *buf,
+				 size_t len);
+static ssize_t cpu_partial_store(struct kmem_cache *s, const char *buf,
+				 size_t len);
+static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
+					      const char *buf, size_t len);
+static bool any_slab_objects(struct kmem_cache *s);
+static ssize_t set_flag(struct kmem_cache *s, const char *buf, size_t len,
+			unsigned long flag, bool needs_empty, bool resize);
+static ssize_t reclaim_account_store(struct kmem_cache *s, const char *buf,
+				     size_t len);
+static ssize_t empty_show(struct kmem_cache *s, char *buf);
+static ssize_t validate_store(struct kmem_cache *s, const char *buf,
+			      size_t len);
+static ssize_t shrink_store(struct kmem_cache *s, const char *buf,
+			    size_t len);
+static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len);
+static ssize_t show_stat(struct kmem_cache *s, char *buf, int si);
+static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
+			  int si);
+static const char *attr_name(const struct slab_attribute *a);
+static const struct slab_attribute *find_attr(const char *name);
+static bool attr_propagates(const char *name);
+static ssize_t __slab_attr_store(struct kmem_cache *s, const char *name,
+				 const char *buf, size_t len);
+static void kmem_cache_init(void);
+static void create_boot_cache(struct kmem_cache *s, const char *name,
+			      size_t size, unsigned long flags);
+static struct kmem_cache *create_kmalloc_cache(const char *name,
+					       size_t size,
+					       unsigned long flags);
+static void early_kmem_cache_node_alloc(int node);
+static struct kmem_cache *bootstrap(struct kmem_cache *static_cache);
+static void create_kmalloc_caches(unsigned long flags);
+static void slab_sysfs_init(void);
+static int __slub_init(const struct slub_config *cfg);
+static void slub_ensure_running(void);
+static bool slub_fail_percpu(void);
+static int snap_find_slab(const struct slub_snap_cache *sc, long pfn);
+static inline bool snap_is_slab_of(struct page *page, struct kmem_cache *s);
+static int snap_object_index(struct kmem_cache *s, struct page *page,
+			     void *p);
+static int snap_freelist(struct kmem_cache *s, struct page *page,
+			 struct slub_snap_slab *ss, void *head,
+			 enum slub_obj_state state);
+static int snap_fill_slab(struct kmem_cache *s, struct page *page,
+			  struct slub_snap_slab *ss);
+static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
+			 int cpu);
+static int *snap_list(struct slub_snap_cache *sc, struct list_head *head,
+		      int *count, enum slub_slab_where where, int node);
+static int snap_fill_nodes(struct kmem_cache *s, struct slub_snap_cache *sc);
+static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc);
+static int check_freelist_walk(FILE *out, struct kmem_cache *s,
+			       struct page *page, void *head,
+			       const char *which);
+static int check_cache_invariants(FILE *out, struct kmem_cache *s,
+				  const struct slub_snap_cache *sc);
+/* The page allocator */
+#line 4039 "slub.nw"
+static inline long page_to_pfn(const struct page *page)
+{
+	return page ? (long)(page - mem_map) : -1;
+}
+
+static inline struct page *pfn_to_page(unsigned long pfn)
+{
+	return mem_map + pfn;
+}
+
+static inline void *page_address(const struct page *page)
+{
+	return arena + ((unsigned long)(page - mem_map) << PAGE_SHIFT);
+}
+
+static inline struct page *virt_to_page(const void *x)
+{
+	return pfn_to_page(((const char *)x - arena) >> PAGE_SHIFT);
+}
+
+static inline struct page *compound_head(struct page *page)
+{
+	return unlikely(PageTail(page)) ? page->first_page : page;
+}
+
+static inline struct page *virt_to_head_page(const void *x)
+{
+	return compound_head(virt_to_page(x));
+}
+
+static struct page *slub_virt_to_head_page_checked(const void *x)
+{
+	if (!arena || (const char *)x < arena ||
+	    (const char *)x >= arena + arena_bytes)
+		return NULL;
+	return virt_to_head_page(x);
+}
+
+static inline int compound_order(const struct page *page)
+{
+	return PageHead(page) ? page->order : 0;
+}
+
+static inline int page_to_nid(const struct page *page)
+{
+	return page->nid;
+}
+/* The page allocator */
+#line 4095 "slub.nw"
+static int page_alloc_init(size_t bytes, int nodes)
+{
+	unsigned long per_node, pfn;
+	int nid, o;
+	size_t map_bytes;
+
+	nr_pages = bytes >> PAGE_SHIFT;
+	nr_pages &= ~((1UL << (MAX_ORDER - 1)) * nodes - 1);
+	if (!nr_pages)
+		return -EINVAL;
+	arena_bytes = nr_pages << PAGE_SHIFT;
+
+	/* Map the arena and mem_map */
+#line 4129 "slub.nw"
+	arena = mmap(NULL, arena_bytes, PROT_READ | PROT_WRITE,
+		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (arena == MAP_FAILED) {
+		arena = NULL;
+		return -ENOMEM;
+	}
+	map_bytes = nr_pages * sizeof(struct page);
+	mem_map = mmap(NULL, map_bytes, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (mem_map == MAP_FAILED) {
+		munmap(arena, arena_bytes);
+		arena = NULL;
+		mem_map = NULL;
+		return -ENOMEM;
+	}
+#line 4107 "slub.nw"
+	per_node = nr_pages / nodes;
+	for (nid = 0; nid < nodes; nid++) {
+		struct zone *z = &zones[nid];
+
+		spin_lock_init(&z->lock);
+		for (o = 0; o < MAX_ORDER; o++)
+			INIT_LIST_HEAD(&z->free_area[o]);
+		z->start_pfn = nid * per_node;
+		z->end_pfn = z->start_pfn + per_node;
+		z->free_pages = 0;
+		z->reserve_pages = per_node / 128;
+		for (pfn = z->start_pfn; pfn < z->end_pfn; pfn++)
+			mem_map[pfn].nid = nid;
+		for (pfn = z->start_pfn; pfn < z->end_pfn;
+		     pfn += 1UL << (MAX_ORDER - 1))
+			free_block(z, pfn, MAX_ORDER - 1);
+	}
+	return 0;
+}
+/* The page allocator */
+#line 4147 "slub.nw"
+static void page_alloc_exit(void)
+{
+	int nid;
+
+	for (nid = 0; nid < nr_node_ids; nid++)
+		pthread_mutex_destroy(&zones[nid].lock);
+	if (mem_map)
+		munmap(mem_map, nr_pages * sizeof(struct page));
+	if (arena)
+		munmap(arena, arena_bytes);
+	arena = NULL;
+	mem_map = NULL;
+	nr_pages = 0;
+}
+/* The page allocator */
+#line 4168 "slub.nw"
+static void free_block(struct zone *z, unsigned long pfn, int order)
+{
+	struct page *page = pfn_to_page(pfn);
+
+	page->flags = 1UL << PG_buddy;
+	page->private = order;
+	list_add(&page->lru, &z->free_area[order]);
+	z->free_pages += 1UL << order;
+}
+
+static struct page *take_block(struct zone *z, int order)
+{
+	int o;
+
+	for (o = order; o < MAX_ORDER; o++) {
+		struct page *page;
+		unsigned long pfn;
+
+		if (list_empty(&z->free_area[o]))
+			continue;
+		page = list_first_entry(&z->free_area[o], struct page, lru);
+		list_del(&page->lru);
+		page->flags = 0;
+		z->free_pages -= 1UL << o;
+		pfn = page_to_pfn(page);
+		while (o > order) {
+			o--;
+			free_block(z, pfn + (1UL << o), o);
+		}
+		return page;
+	}
+	return NULL;
+}
+/* The page allocator */
+#line 4211 "slub.nw"
+static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
+{
+	struct zone *z = &zones[nid];
+	struct page *page;
+	bool pfmemalloc = false;
+	int i;
+
+	if (order >= MAX_ORDER || page_alloc_should_fail())
+		goto fail;
+	spin_lock(&z->lock);
+	if (z->free_pages < (1UL << order) + z->reserve_pages) {
+		if (!(gfp & __GFP_MEMALLOC)) {
+			spin_unlock(&z->lock);
+			goto fail;
+		}
+		pfmemalloc = true;
+	}
+	page = take_block(z, order);
+	spin_unlock(&z->lock);
+	if (!page)
+		goto fail;
+
+	/* Make the block a compound page of order order */
+#line 4244 "slub.nw"
+	page->order = order;
+	page->nid = nid;
+	if (order) {
+		__SetPageHead(page);
+		for (i = 1; i < (1 << order); i++) {
+			page[i].flags = 1UL << PG_tail;
+			page[i].first_page = page;
+		}
+	}
+#line 4233 "slub.nw"
+	if (pfmemalloc)
+		__SetPageSlabPfmemalloc(page);
+	__atomic_add_fetch(&page_stats.allocs, 1, __ATOMIC_RELAXED);
+	return page;
+fail:
+	__atomic_add_fetch(&page_stats.failures, 1, __ATOMIC_RELAXED);
+	return NULL;
+}
+/* The page allocator */
+#line 4260 "slub.nw"
+static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
+{
+	int start = node == NUMA_NO_NODE ? numa_mem_id() : node;
+	int i;
+
+	if (start < 0 || start >= nr_node_ids)
+		return NULL;
+	for (i = 0; i < nr_node_ids; i++) {
+		struct page *page;
+
+		page = __alloc_pages((start + i) % nr_node_ids, gfp, order);
+		if (page || (gfp & __GFP_THISNODE) ||
+		    page_stats_failed_by_knob())
+			return page;
+	}
+	return NULL;
+}
+/* The page allocator */
+#line 4284 "slub.nw"
+static void __free_pages(struct page *page, int order)
+{
+	struct zone *z = &zones[page->nid];
+	unsigned long pfn = page_to_pfn(page);
+	int i;
+
+	for (i = 1; i < (1 << order); i++) {
+		page[i].flags = 0;
+		page[i].first_page = NULL;
+	}
+	page->flags = 0;
+	page->order = 0;
+	__atomic_add_fetch(&page_stats.frees, 1, __ATOMIC_RELAXED);
+	spin_lock(&z->lock);
+	while (order < MAX_ORDER - 1) {
+		unsigned long buddy_pfn = pfn ^ (1UL << order);
+		struct page *buddy = pfn_to_page(buddy_pfn);
+
+		if (buddy_pfn < z->start_pfn || buddy_pfn >= z->end_pfn ||
+		    !PageBuddy(buddy) || buddy->private != (unsigned long)order)
+			break;
+		list_del(&buddy->lru);
+		buddy->flags = 0;
+		z->free_pages -= 1UL << order;
+		pfn &= ~(1UL << order);
+		order++;
+	}
+	free_block(z, pfn, order);
+	spin_unlock(&z->lock);
+}
+/* The page allocator */
+#line 4326 "slub.nw"
+static unsigned long fail_nth;
+static __thread bool failed_by_knob;
+
+static bool page_alloc_should_fail(void)
+{
+	unsigned long n = __atomic_load_n(&fail_nth, __ATOMIC_RELAXED);
+
+	failed_by_knob = false;
+	if (!n)
+		return false;
+	if (__atomic_sub_fetch(&fail_nth, 1, __ATOMIC_RELAXED) == 0) {
+		failed_by_knob = true;
+		return true;
+	}
+	return false;
+}
+
+static bool page_stats_failed_by_knob(void)
+{
+	return failed_by_knob;
+}
+
+void slub_fail_page_alloc(unsigned long nth)
+{
+	__atomic_store_n(&fail_nth, nth, __ATOMIC_RELAXED);
+}
+
+static void slub_page_stats_add_large(long pages)
+{
+	__atomic_add_fetch(&page_stats.large_pages, pages, __ATOMIC_RELAXED);
+}
+
+void slub_page_stats(struct slub_page_stats *st)
+{
+	unsigned long free = 0, slab = 0, pfn;
+	int nid;
+
+	memset(st, 0, sizeof(*st));
+	if (!mem_map)
+		return;
+	for (nid = 0; nid < nr_node_ids; nid++) {
+		spin_lock(&zones[nid].lock);
+		free += zones[nid].free_pages;
+		spin_unlock(&zones[nid].lock);
+	}
+	for (pfn = 0; pfn < nr_pages; pfn++)
+		if (PageSlab(&mem_map[pfn]))
+			slab += 1UL << compound_order(&mem_map[pfn]);
+	*st = page_stats;
+	st->total_pages = nr_pages;
+	st->free_pages = free;
+	st->slab_pages = slab;
+}
+/* The CPU layer */
+#line 4425 "slub.nw"
+static inline int raw_cpu_id(void)
+{
+	int cpu;
+
+	if (likely(__rseq_size > 0)) {
+		struct rseq *rs = (struct rseq *)
+			((char *)__builtin_thread_pointer() + __rseq_offset);
+
+		cpu = (int)READ_ONCE(rs->cpu_id);
+	} else {
+		cpu = sched_getcpu();
+	}
+	if (unlikely(cpu < 0))
+		cpu = 0;
+	if (unlikely(cpu >= nr_cpu_ids))
+		cpu %= nr_cpu_ids;
+	return cpu;
+}
+
+static inline int smp_processor_id(void)
+{
+	if (slub_simulated)
+		return sim_cpu;
+	return raw_cpu_id();
+}
+
+#define per_cpu_ptr(base, cpu)	(&(base)[cpu])
+#define this_cpu_ptr(base)	per_cpu_ptr(base, smp_processor_id())
+#define raw_cpu_ptr(base)	this_cpu_ptr(base)
+
+static inline int cpu_to_node(int cpu)
+{
+	return cpu * nr_node_ids / nr_cpu_ids;
+}
+
+static inline int numa_mem_id(void)
+{
+	return cpu_to_node(smp_processor_id());
+}
+
+static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
+					       int node)
+{
+	return s->node[node];
+}
+/* The CPU layer */
+#line 4481 "slub.nw"
+static inline bool cmpxchg_double(void *p, unsigned long o1,
+				  unsigned long o2, unsigned long n1,
+				  unsigned long n2)
+{
+#if defined(__SANITIZE_THREAD__)
+	unsigned __int128 old = ((unsigned __int128)o2 << 64) | o1;
+	unsigned __int128 new = ((unsigned __int128)n2 << 64) | n1;
+
+	return __atomic_compare_exchange_n((unsigned __int128 *)p, &old, new,
+					   false, __ATOMIC_SEQ_CST,
+					   __ATOMIC_SEQ_CST);
+#else
+	bool ok;
+
+	asm volatile("lock cmpxchg16b %1"
+		     : "=@ccz" (ok), "+m" (*(unsigned __int128 *)p),
+		       "+a" (o1), "+d" (o2)
+		     : "b" (n1), "c" (n2)
+		     : "memory");
+	return ok;
+#endif
+}
+/* The CPU layer */
+#line 4515 "slub.nw"
+static inline void slab_lock(struct page *page)
+{
+	while (__atomic_fetch_or(&page->flags, 1UL << PG_locked,
+				 __ATOMIC_ACQUIRE) & (1UL << PG_locked))
+		sched_yield();
+}
+
+static inline void slab_unlock(struct page *page)
+{
+	__atomic_fetch_and(&page->flags, ~(1UL << PG_locked),
+			   __ATOMIC_RELEASE);
+}
+
+static bool __cmpxchg_double_slab(struct kmem_cache *s, struct page *page,
+		void *freelist_old, unsigned long counters_old,
+		void *freelist_new, unsigned long counters_new, const char *n)
+{
+	(void)n;
+	if (s->flags & __CMPXCHG_DOUBLE) {
+		if (cmpxchg_double(&page->freelist,
+				   (unsigned long)freelist_old, counters_old,
+				   (unsigned long)freelist_new, counters_new))
+			return true;
+	} else {
+		slab_lock(page);
+		if (READ_ONCE(page->freelist) == freelist_old &&
+		    READ_ONCE(page->counters) == counters_old) {
+			WRITE_ONCE(page->freelist, freelist_new);
+			WRITE_ONCE(page->counters, counters_new);
+			slab_unlock(page);
+			return true;
+		}
+		slab_unlock(page);
+	}
+	stat(s, CMPXCHG_DOUBLE_FAIL);
+	return false;
+}
+
+#define cmpxchg_double_slab __cmpxchg_double_slab
+/* The CPU layer */
+#line 4579 "slub.nw"
+static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
+		struct kmem_cache_cpu *c, void *o1, unsigned long o2,
+		void *n1, unsigned long n2)
+{
+	struct kmem_cache_cpu *target = c;
+
+	if (slub_simulated)
+		target = per_cpu_ptr(s->cpu_slab, sim_cpu);
+	return cmpxchg_double(&target->freelist, (unsigned long)o1, o2,
+			      (unsigned long)n1, n2);
+}
+/* The CPU layer */
+#line 4634 "slub.nw"
+#define TID_BUSY	(1UL << 63)
+
+static inline bool cpu_tid_ready(unsigned long tid)
+{
+	return !(tid & TID_BUSY);
+}
+
+static void cpu_lock(struct kmem_cache_cpu *c)
+{
+	unsigned long tid;
+	void *fl;
+
+	spin_lock(&c->lock);
+	if (slub_simulated)
+		return;
+	do {
+		tid = READ_ONCE(c->tid);
+		fl = READ_ONCE(c->freelist);
+	} while (!cmpxchg_double(&c->freelist, (unsigned long)fl, tid,
+				 (unsigned long)fl, tid | TID_BUSY));
+}
+
+static void cpu_unlock(struct kmem_cache_cpu *c)
+{
+	if (!slub_simulated)
+		__atomic_store_n(&c->tid, next_tid(c->tid & ~TID_BUSY),
+				 __ATOMIC_RELEASE);
+	spin_unlock(&c->lock);
+}
+
+static inline struct kmem_cache_cpu *local_irq_save(struct kmem_cache *s)
+{
+	struct kmem_cache_cpu *c = this_cpu_ptr(s->cpu_slab);
+
+	cpu_lock(c);
+	return c;
+}
+
+static inline void local_irq_restore(struct kmem_cache *s,
+				     struct kmem_cache_cpu *c)
+{
+	(void)s;
+	cpu_unlock(c);
+}
+/* The CPU layer */
+#line 4696 "slub.nw"
+static inline void slub_point(enum slub_point p)
+{
+	if (unlikely(point_hook) && slub_simulated && !in_point_hook) {
+		in_point_hook = true;
+		point_hook(p, point_hook_arg);
+		in_point_hook = false;
+	}
+}
+
+int slub_sim_set_cpu(int cpu)
+{
+	if (!slub_simulated || cpu < 0 || cpu >= nr_cpu_ids)
+		return -EINVAL;
+	sim_cpu = cpu;
+	return 0;
+}
+
+int slub_sim_cpu(void)
+{
+	return slub_simulated ? sim_cpu : -1;
+}
+
+void slub_sim_set_point_hook(slub_point_fn fn, void *arg)
+{
+	point_hook = fn;
+	point_hook_arg = arg;
+}
+
+const char *slub_point_name(enum slub_point point)
+{
+	static const char *const names[NR_SLUB_POINTS] = {
+		"alloc.after_tid", "alloc.before_cmpxchg",
+		"free.after_tid", "free.before_cmpxchg", "slowpath.entry",
+	};
+
+	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
+}
+/* Events and statistics */
+#line 4743 "slub.nw"
+static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
+	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
+	"free_frozen", "free_add_partial", "free_remove_partial",
+	"alloc_from_partial", "alloc_slab", "alloc_refill",
+	"alloc_node_mismatch", "free_slab", "cpuslab_flush",
+	"deactivate_full", "deactivate_empty", "deactivate_to_head",
+	"deactivate_to_tail", "deactivate_remote_frees", "deactivate_bypass",
+	"order_fallback", "cmpxchg_double_cpu_fail", "cmpxchg_double_fail",
+	"cpu_partial_alloc", "cpu_partial_free", "cpu_partial_node",
+	"cpu_partial_drain",
+};
+
+const char *slub_stat_name(int item)
+{
+	return item >= 0 && item < NR_SLUB_STAT_ITEMS ? stat_names[item] :
+							 NULL;
+}
+
+/* Events and statistics */
+#line 4774 "slub.nw"
+#ifdef SLUB_NO_EVENTS
+#define slub_event_step(s, func, sect, obj, page, ...) do { } while (0)
+#define slub_event_stat(s, func, si) do { } while (0)
+#else
+#define slub_event_step(s, func, sect, obj, page, ...)			\
+	do {								\
+		if (unlikely(slub_observer))				\
+			__slub_event(SLUB_EV_STEP, s, func, sect, obj,	\
+				     page_to_pfn(page), -1, __VA_ARGS__); \
+	} while (0)
+#define slub_event_stat(s, func, si)					\
+	do {								\
+		if (unlikely(slub_observer))				\
+			__slub_event(SLUB_EV_STAT, s, func,		\
+				     slub_func_section(func), NULL, -1, si, \
+				     "%s", stat_names[si]);		\
+	} while (0)
+#endif
+#define slub_event_report(s, func, sect, obj, pfn, ...)			\
+	do {								\
+		if (unlikely(slub_observer))				\
+			__slub_event(SLUB_EV_REPORT, s, func, sect, obj,	\
+				     pfn, -1, __VA_ARGS__);		\
+	} while (0)
+
+void slub_set_observer(slub_observer_fn fn, void *arg)
+{
+	slub_observer_arg = arg;
+	slub_observer = fn;
+}
+
+static inline void __stat(const struct kmem_cache *s, enum stat_item si,
+			  const char *func)
+{
+	struct kmem_cache_cpu *c = raw_cpu_ptr(s->cpu_slab);
+
+	WRITE_ONCE(c->stat[si], READ_ONCE(c->stat[si]) + 1);
+	slub_event_stat(s, func, si);
+}
+/* Events and statistics */
+#line 4816 "slub.nw"
+static void __attribute__((format(printf, 8, 9)))
+__slub_event(enum slub_event_type type, const struct kmem_cache *s,
+	     const char *func, const char *section, const void *object,
+	     long pfn, int si, const char *fmt, ...)
+{
+	struct slub_event ev;
+	char what[160];
+	va_list ap;
+	slub_observer_fn fn = slub_observer;
+
+	if (!fn)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	ev.type = type;
+	ev.func = func;
+	ev.what = what;
+	ev.section = section;
+	ev.cache = s ? s->name : NULL;
+	ev.cpu = smp_processor_id();
+	ev.stat = si;
+	ev.object = object;
+	ev.pfn = pfn;
+	fn(&ev, slub_observer_arg);
+}
+
+static const char *slub_func_section(const char *func)
+{
+	static const struct { const char *f, *sect; } map[] = {
+		{ "slab_alloc_node", "2.1" }, { "note_cmpxchg_failure", "2.1" },
+		{ "__slab_alloc", "2.1.1" }, { "get_freelist", "2.1.1" },
+		{ "new_slab_objects", "2.1.1.1" },
+		{ "get_partial_node", "2.1.1.2" },
+		{ "allocate_slab", "2.1.1.3" },
+		{ "__cmpxchg_double_slab", "7.2" },
+		{ "slab_free", "3.1" }, { "__slab_free", "3.2" },
+		{ "__put_cpu_partial", "3.3" }, { "unfreeze_partials", "3.3" },
+		{ "put_cpu_partial", "3.3" },
+		{ "deactivate_slab", "4.1" }, { "flush_slab", "4.2" },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(map); i++)
+		if (!strcmp(map[i].f, func))
+			return map[i].sect;
+	return NULL;
+}
+/* Free pointers and object iteration */
+#line 4880 "slub.nw"
+static bool freelist_hardened;
+static bool freelist_random;
+
+static inline void *freelist_ptr(const struct kmem_cache *s, void *ptr,
+				 unsigned long ptr_addr)
+{
+	if (freelist_hardened)
+		return (void *)((unsigned long)ptr ^ s->random ^ ptr_addr);
+	return ptr;
+}
+
+static inline void *get_freepointer(struct kmem_cache *s, void *object)
+{
+	unsigned long addr = (unsigned long)object + s->offset;
+
+	return freelist_ptr(s, *(void **)addr, addr);
+}
+
+static __attribute__((no_sanitize("thread"))) void *
+get_freepointer_safe(struct kmem_cache *s, void *object)
+{
+	unsigned long addr = (unsigned long)object + s->offset;
+
+	return freelist_ptr(s, *(void *volatile *)addr, addr);
+}
+
+static inline void set_freepointer(struct kmem_cache *s, void *object,
+				   void *fp)
+{
+	unsigned long addr = (unsigned long)object + s->offset;
+
+	*(void **)addr = freelist_ptr(s, fp, addr);
+}
+
+static inline void prefetch_freepointer(const struct kmem_cache *s,
+					void *object)
+{
+	if (object)
+		__builtin_prefetch((char *)object + s->offset);
+}
+
+#define for_each_object(__p, __s, __addr, __objects)			\
+	for (__p = (__addr); __p < (__addr) + (__objects) * (__s)->size; \
+	     __p += (__s)->size)
+
+static inline int slab_index(void *p, struct kmem_cache *s, void *addr)
+{
+	return ((char *)p - (char *)addr) / s->size;
+}
+/* Free pointers and object iteration */
+#line 4937 "slub.nw"
+static unsigned long slub_rng_state = 0x9e3779b97f4a7c15UL;
+
+static unsigned long slub_random(void)
+{
+	unsigned long x = __atomic_load_n(&slub_rng_state, __ATOMIC_RELAXED);
+
+	x ^= x << 13;
+	x ^= x >> 7;
+	x ^= x << 17;
+	__atomic_store_n(&slub_rng_state, x, __ATOMIC_RELAXED);
+	return x;
+}
+
+static unsigned long slub_cache_random(struct kmem_cache *s)
+{
+	(void)s;
+	return freelist_hardened ? slub_random() | 1 : 0;
+}
+/* Free pointers and object iteration */
+#line 4964 "slub.nw"
+static void shuffle_freelist(struct kmem_cache *s, struct page *page,
+			     void *start)
+{
+	unsigned int n = page->objects, i, j, t;
+	unsigned int *idx;
+
+	if (!freelist_random || n < 2)
+		return;
+	idx = malloc(n * sizeof(*idx));
+	if (!idx)
+		return;
+	for (i = 0; i < n; i++)
+		idx[i] = i;
+	for (i = n - 1; i > 0; i--) {
+		j = slub_random() % (i + 1);
+		t = idx[i];
+		idx[i] = idx[j];
+		idx[j] = t;
+	}
+	for (i = 0; i < n; i++)
+		set_freepointer(s, (char *)start + idx[i] * s->size,
+				i + 1 < n ? (char *)start + idx[i + 1] * s->size :
+					    NULL);
+	page->freelist = (char *)start + idx[0] * s->size;
+	free(idx);
+}
+/* The debugging functions */
+#line 5044 "slub.nw"
+static void setup_slub_debug(const char *str)
+{
+	slub_debug = 0;
+	slub_debug_slabs[0] = '\0';
+	disable_higher_order_debug = 0;
+	if (!str)
+		return;
+	if (*str == '=')
+		str++;
+	if (!*str || *str == ',') {
+		slub_debug = DEBUG_DEFAULT_FLAGS;
+		goto check_slabs;
+	}
+	for (; *str && *str != ','; str++) {
+		switch (*str | 0x20) {
+		case 'f': slub_debug |= SLAB_DEBUG_FREE; break;
+		case 'z': slub_debug |= SLAB_RED_ZONE; break;
+		case 'p': slub_debug |= SLAB_POISON; break;
+		case 'u': slub_debug |= SLAB_STORE_USER; break;
+		case 't': slub_debug |= SLAB_TRACE; break;
+		case 'a': slub_debug |= SLAB_FAILSLAB; break;
+		case 'o': disable_higher_order_debug = 1; break;
+		case '-' | 0x20: slub_debug = 0; return;
+		default:
+			pr_err("slub_debug option '%c' unknown. skipped\n",
+			       *str);
+		}
+	}
+check_slabs:
+	if (*str == ',')
+		snprintf(slub_debug_slabs, sizeof(slub_debug_slabs), "%s",
+			 str + 1);
+}
+/* The debugging functions */
+#line 5084 "slub.nw"
+static bool slub_debug_name_matches(const char *name)
+{
+	const char *p = slub_debug_slabs;
+
+	while (*p) {
+		size_t len = strcspn(p, ",");
+
+		if (len && !strncmp(name, p, len))
+			return true;
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	return false;
+}
+/* The debugging functions */
+#line 5109 "slub.nw"
+static void init_object(struct kmem_cache *s, void *object, u8 val)
+{
+	u8 *p = object;
+
+	if (s->flags & __OBJECT_POISON) {
+		memset(p, POISON_FREE, s->object_size - 1);
+		p[s->object_size - 1] = POISON_END;
+	}
+	if (s->flags & SLAB_RED_ZONE)
+		memset(p + s->object_size, val, s->inuse - s->object_size);
+}
+
+static struct track *get_track(struct kmem_cache *s, void *object,
+			       enum track_item alloc)
+{
+	struct track *p;
+
+	if (s->offset)
+		p = (void *)((char *)object + s->offset + sizeof(void *));
+	else
+		p = (void *)((char *)object + s->inuse);
+	return p + alloc;
+}
+/* The debugging functions */
+#line 5145 "slub.nw"
+static unsigned long jiffies_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000UL + ts.tv_nsec / 1000000;
+}
+
+static void set_track(struct kmem_cache *s, void *object,
+		      enum track_item alloc, unsigned long addr)
+{
+	struct track *p = get_track(s, object, alloc);
+
+	memset(p, 0, sizeof(*p));
+	if (!addr)
+		return;
+	{
+		void *trace[TRACK_ADDRS_COUNT + 3];
+		int n = backtrace(trace, TRACK_ADDRS_COUNT + 3), i;
+
+		for (i = 3; i < n; i++)
+			p->addrs[i - 3] = (unsigned long)trace[i];
+	}
+	p->addr = addr;
+	p->cpu = smp_processor_id();
+	p->pid = (int)syscall(SYS_gettid);
+	p->when = jiffies_now();
+}
+
+static void init_tracking(struct kmem_cache *s, void *object)
+{
+	if (!(s->flags & SLAB_STORE_USER))
+		return;
+	set_track(s, object, TRACK_FREE, 0UL);
+	set_track(s, object, TRACK_ALLOC, 0UL);
+}
+
+static void setup_object_debug(struct kmem_cache *s, struct page *page,
+			       void *object)
+{
+	(void)page;
+	if (!(s->flags & (SLAB_STORE_USER | SLAB_RED_ZONE | __OBJECT_POISON)))
+		return;
+	init_object(s, object, SLUB_RED_INACTIVE);
+	init_tracking(s, object);
+}
+/* The debugging functions */
+#line 5203 "slub.nw"
+static unsigned long slub_bug_count;
+
+static void __attribute__((format(printf, 2, 3)))
+slab_bug(struct kmem_cache *s, const char *fmt, ...)
+{
+	char buf[200];
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, args);
+	va_end(args);
+	__atomic_add_fetch(&slub_bug_count, 1, __ATOMIC_RELAXED);
+	pr_err("=============================================================================\n");
+	pr_err("BUG %s (Not tainted): %s\n", s ? s->name : "(none)", buf);
+	pr_err("-----------------------------------------------------------------------------\n\n");
+	slub_event_report(s, "slab_bug", "8.3", NULL, -1, "BUG %s: %s",
+			  s ? s->name : "(none)", buf);
+}
+
+static void __attribute__((format(printf, 2, 3)))
+slab_fix(struct kmem_cache *s, const char *fmt, ...)
+{
+	char buf[200];
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, args);
+	va_end(args);
+	pr_err("FIX %s: %s\n", s->name, buf);
+}
+/* The debugging functions */
+#line 5236 "slub.nw"
+static void print_section(const char *text, u8 *addr, unsigned int length)
+{
+	unsigned int i, j;
+
+	for (i = 0; i < length; i += 16) {
+		pr_err("%s%p: ", text, (void *)(addr + i));
+		for (j = i; j < i + 16 && j < length; j++)
+			pr_err("%02x%s", addr[j], j + 1 < i + 16 ? " " : "");
+		pr_err("  ");
+		for (j = i; j < i + 16 && j < length; j++)
+			pr_err("%c", addr[j] >= 32 && addr[j] < 127 ?
+			       addr[j] : '.');
+		pr_err("\n");
+	}
+}
+
+static void print_track(const char *s, struct track *t)
+{
+	int i;
+
+	if (!t->addr)
+		return;
+	pr_err("INFO: %s in 0x%lx age=%lu cpu=%u pid=%d\n", s, t->addr,
+	       jiffies_now() - t->when, t->cpu, t->pid);
+	for (i = 0; i < TRACK_ADDRS_COUNT && t->addrs[i]; i++)
+		pr_err("\t0x%lx\n", t->addrs[i]);
+}
+
+static void print_tracking(struct kmem_cache *s, void *object)
+{
+	if (!(s->flags & SLAB_STORE_USER))
+		return;
+	print_track("Allocated", get_track(s, object, TRACK_ALLOC));
+	print_track("Freed", get_track(s, object, TRACK_FREE));
+}
+
+static void print_page_info(struct page *page)
+{
+	pr_err("INFO: Slab 0x%p objects=%u used=%u fp=0x%p flags=0x%04lx\n",
+	       (void *)page, page->objects, page->inuse, page->freelist,
+	       page->flags);
+}
+/* The debugging functions */
+#line 5285 "slub.nw"
+static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
+{
+	unsigned int off;
+	u8 *addr = page_address(page);
+
+	print_tracking(s, p);
+	print_page_info(page);
+	pr_err("INFO: Object 0x%p @offset=%tu fp=0x%p\n\n", (void *)p,
+	       p - addr, get_freepointer(s, p));
+	if (p > addr + 16)
+		print_section("Bytes b4 ", p - 16, 16);
+	print_section("Object ", p, min(s->object_size, (int)PAGE_SIZE));
+	if (s->flags & SLAB_RED_ZONE)
+		print_section("Redzone ", p + s->object_size,
+			      s->inuse - s->object_size);
+	off = s->offset ? s->offset + sizeof(void *) : (unsigned)s->inuse;
+	if (s->flags & SLAB_STORE_USER)
+		off += 2 * sizeof(struct track);
+	if (off != (unsigned int)s->size)
+		print_section("Padding ", p + off, s->size - off);
+}
+
+static void object_err(struct kmem_cache *s, struct page *page,
+		       u8 *object, const char *reason)
+{
+	slab_bug(s, "%s", reason);
+	print_trailer(s, page, object);
+}
+
+static void __attribute__((format(printf, 3, 4)))
+slab_err(struct kmem_cache *s, struct page *page, const char *fmt, ...)
+{
+	char buf[100];
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, args);
+	va_end(args);
+	slab_bug(s, "%s", buf);
+	print_page_info(page);
+}
+
+static void slab_err_pointer(struct kmem_cache *s, const void *x,
+			     const char *reason)
+{
+	slab_bug(s, "%s", reason);
+	pr_err("INFO: Pointer 0x%p is not an object of this allocator\n", x);
+}
+/* The debugging functions */
+#line 5344 "slub.nw"
+static u8 *memchr_inv(const void *start, int c, size_t bytes)
+{
+	const u8 *p = start;
+
+	for (; bytes; p++, bytes--)
+		if (*p != (u8)c)
+			return (u8 *)p;
+	return NULL;
+}
+
+static void restore_bytes(struct kmem_cache *s, const char *message, u8 data,
+			  void *from, void *to)
+{
+	(void)message;
+	slab_fix(s, "Restoring 0x%p-0x%p=0x%x", from,
+		 (void *)((char *)to - 1), data);
+	memset(from, data, (char *)to - (char *)from);
+}
+
+static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
+				  u8 *object, const char *what, u8 *start,
+				  unsigned int value, unsigned int bytes)
+{
+	u8 *fault, *end;
+
+	fault = memchr_inv(start, value, bytes);
+	if (!fault)
+		return 1;
+	end = start + bytes;
+	while (end > fault && end[-1] == value)
+		end--;
+	slab_bug(s, "%s overwritten", what);
+	pr_err("INFO: 0x%p-0x%p. First byte 0x%x instead of 0x%x\n",
+	       (void *)fault, (void *)(end - 1), fault[0], value);
+	print_trailer(s, page, object);
+	restore_bytes(s, what, value, fault, end);
+	return 0;
+}
+/* The debugging functions */
+#line 5391 "slub.nw"
+static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p)
+{
+	unsigned long off = s->inuse;
+
+	if (s->offset)
+		off += sizeof(void *);
+	if (s->flags & SLAB_STORE_USER)
+		off += 2 * sizeof(struct track);
+	if ((unsigned long)s->size == off)
+		return 1;
+	return check_bytes_and_report(s, page, p, "Object padding",
+				      p + off, POISON_INUSE, s->size - off);
+}
+
+static int slab_pad_check(struct kmem_cache *s, struct page *page)
+{
+	u8 *start, *fault, *end, *pad;
+	int length, remainder;
+
+	if (!(s->flags & SLAB_POISON))
+		return 1;
+	start = page_address(page);
+	length = (PAGE_SIZE << compound_order(page)) - s->reserved;
+	end = start + length;
+	remainder = length % s->size;
+	if (!remainder)
+		return 1;
+	pad = end - remainder;
+	fault = memchr_inv(pad, POISON_INUSE, remainder);
+	if (!fault)
+		return 1;
+	while (end > fault && end[-1] == POISON_INUSE)
+		end--;
+	slab_err(s, page, "Padding overwritten. 0x%p-0x%p", (void *)fault,
+		 (void *)(end - 1));
+	print_section("Padding ", end - remainder, remainder);
+	restore_bytes(s, "slab padding", POISON_INUSE, end - remainder, end);
+	return 0;
+}
+/* The debugging functions */
+#line 5441 "slub.nw"
+static int check_valid_pointer(struct kmem_cache *s, struct page *page,
+			       const void *object)
+{
+	void *base;
+
+	if (!object)
+		return 1;
+	base = page_address(page);
+	if ((const char *)object < (char *)base ||
+	    (const char *)object >= (char *)base + page->objects * s->size ||
+	    ((const char *)object - (char *)base) % s->size)
+		return 0;
+	return 1;
+}
+
+static int check_object(struct kmem_cache *s, struct page *page,
+			void *object, u8 val)
+{
+	u8 *p = object;
+	u8 *endobject = p + s->object_size;
+
+	if (s->flags & SLAB_RED_ZONE) {
+		if (!check_bytes_and_report(s, page, object, "Redzone",
+					    endobject, val,
+					    s->inuse - s->object_size))
+			return 0;
+	} else if ((s->flags & SLAB_POISON) && s->object_size < s->inuse) {
+		check_bytes_and_report(s, page, p, "Alignment padding",
+				       endobject, POISON_INUSE,
+				       s->inuse - s->object_size);
+	}
+	if (s->flags & SLAB_POISON) {
+		if (val != SLUB_RED_ACTIVE && (s->flags & __OBJECT_POISON) &&
+		    (!check_bytes_and_report(s, page, p, "Poison", p,
+					     POISON_FREE, s->object_size - 1) ||
+		     !check_bytes_and_report(s, page, p, "Poison",
+					     p + s->object_size - 1,
+					     POISON_END, 1)))
+			return 0;
+		check_pad_bytes(s, page, p);
+	}
+	if (!s->offset && val == SLUB_RED_ACTIVE)
+		return 1;
+	if (!check_valid_pointer(s, page, get_freepointer(s, p))) {
+		object_err(s, page, p, "Freepointer corrupt");
+		set_freepointer(s, p, NULL);
+		return 0;
+	}
+	return 1;
+}
+/* The debugging functions */
+#line 5497 "slub.nw"
+static int check_slab(struct kmem_cache *s, struct page *page)
+{
+	int maxobj;
+
+	if (!PageSlab(page)) {
+		slab_err(s, page, "Not a valid slab page");
+		return 0;
+	}
+	maxobj = order_objects(compound_order(page), s->size, s->reserved);
+	if ((int)page->objects > maxobj) {
+		slab_err(s, page, "objects %u > max %u", page->objects, maxobj);
+		return 0;
+	}
+	if (page->inuse > page->objects) {
+		slab_err(s, page, "inuse %u > max %u", page->inuse,
+			 page->objects);
+		return 0;
+	}
+	slab_pad_check(s, page);
+	return 1;
+}
+/* The debugging functions */
+#line 5526 "slub.nw"
+static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
+{
+	int nr = 0;
+	void *fp = page->freelist;
+	void *object = NULL;
+	int max_objects;
+
+	while (fp && nr <= (int)page->objects) {
+		if (fp == search)
+			return 1;
+		if (!check_valid_pointer(s, page, fp)) {
+			if (object) {
+				object_err(s, page, object,
+					   "Freechain corrupt");
+				set_freepointer(s, object, NULL);
+			} else {
+				slab_err(s, page, "Freepointer corrupt");
+				page->freelist = NULL;
+				page->inuse = page->objects;
+				slab_fix(s, "Freelist cleared");
+				return 0;
+			}
+			break;
+		}
+		object = fp;
+		fp = get_freepointer(s, object);
+		nr++;
+	}
+	max_objects = order_objects(compound_order(page), s->size,
+				    s->reserved);
+	if (max_objects > MAX_OBJS_PER_PAGE)
+		max_objects = MAX_OBJS_PER_PAGE;
+	if ((int)page->objects != max_objects) {
+		slab_err(s, page, "Wrong number of objects. Found %d but should be %d",
+			 page->objects, max_objects);
+		page->objects = max_objects;
+		slab_fix(s, "Number of objects adjusted.");
+	}
+	if ((int)page->inuse != (int)page->objects - nr) {
+		slab_err(s, page, "Wrong object count. Counter is %d but counted were %d",
+			 page->inuse, page->objects - nr);
+		page->inuse = page->objects - nr;
+		slab_fix(s, "Object count adjusted.");
+	}
+	return search == NULL;
+}
+/* The debugging functions */
+#line 5584 "slub.nw"
+static noinline int alloc_debug_processing(struct kmem_cache *s,
+					   struct page *page, void *object,
+					   unsigned long addr)
+{
+	if (!check_slab(s, page))
+		goto bad;
+	if (!check_valid_pointer(s, page, object)) {
+		object_err(s, page, object, "Freelist Pointer check fails");
+		goto bad;
+	}
+	if (!check_object(s, page, object, SLUB_RED_INACTIVE))
+		goto bad;
+	if (s->flags & SLAB_STORE_USER)
+		set_track(s, object, TRACK_ALLOC, addr);
+	init_object(s, object, SLUB_RED_ACTIVE);
+	return 1;
+bad:
+	if (PageSlab(page)) {
+		slab_fix(s, "Marking all objects used");
+		page->inuse = page->objects;
+		page->freelist = NULL;
+	}
+	return 0;
+}
+/* The debugging functions */
+#line 5620 "slub.nw"
+static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
+		struct page *page, void *object, unsigned long addr)
+{
+	struct kmem_cache_node *n = get_node(s, page_to_nid(page));
+
+	spin_lock(&n->list_lock);
+	slab_lock(page);
+	if (!check_slab(s, page))
+		goto fail;
+	if (!check_valid_pointer(s, page, object)) {
+		slab_err(s, page, "Invalid object pointer 0x%p", object);
+		goto fail;
+	}
+	if (on_freelist(s, page, object)) {
+		object_err(s, page, object, "Object already free");
+		goto fail;
+	}
+	if (!check_object(s, page, object, SLUB_RED_ACTIVE))
+		goto out;
+	if (unlikely(s != page->slab_cache)) {
+		if (!PageSlab(page))
+			slab_err(s, page, "Attempt to free object(0x%p) outside of slab",
+				 object);
+		else
+			object_err(s, page, object,
+				   "page slab pointer corrupt.");
+		goto fail;
+	}
+	if (s->flags & SLAB_STORE_USER)
+		set_track(s, object, TRACK_FREE, addr);
+	init_object(s, object, SLUB_RED_INACTIVE);
+out:
+	slab_unlock(page);
+	return n;
+fail:
+	slab_unlock(page);
+	spin_unlock(&n->list_lock);
+	slab_fix(s, "Object at 0x%p not freed", object);
+	return NULL;
+}
+/* The debugging functions */
+#line 5670 "slub.nw"
+static void trace(struct kmem_cache *s, struct page *page, void *object,
+		  int alloc)
+{
+	pr_info("TRACE %s %s 0x%p inuse=%d fp=0x%p\n", s->name,
+		alloc ? "alloc" : "free", object, page->inuse,
+		page->freelist);
+	if (!alloc)
+		print_section("Object ", (void *)object,
+			      min(s->object_size, 64));
+}
+/* The debugging functions */
+#line 5692 "slub.nw"
+static int validate_slab(struct kmem_cache *s, struct page *page,
+			 unsigned long *map)
+{
+	void *p, *addr = page_address(page);
+
+	if (!check_slab(s, page) || !on_freelist(s, page, NULL))
+		return 0;
+	memset(map, 0, BITS_TO_LONGS(page->objects) * sizeof(long));
+	for (p = page->freelist; p; p = get_freepointer(s, p))
+		set_bit(slab_index(p, s, addr), map);
+	for_each_object(p, s, addr, page->objects) {
+		u8 val = test_bit(slab_index(p, s, addr), map) ?
+			 SLUB_RED_INACTIVE : SLUB_RED_ACTIVE;
+
+		if (!check_object(s, page, p, val))
+			break;
+	}
+	return 1;
+}
+
+static unsigned long validate_slab_node(struct kmem_cache *s,
+		struct kmem_cache_node *n, unsigned long *map)
+{
+	unsigned long count = 0;
+	struct page *page;
+
+	spin_lock(&n->list_lock);
+	list_for_each_entry(page, &n->partial, lru) {
+		slab_lock(page);
+		validate_slab(s, page, map);
+		slab_unlock(page);
+		count++;
+	}
+	if (s->flags & SLAB_STORE_USER) {
+		list_for_each_entry(page, &n->full, lru) {
+			slab_lock(page);
+			validate_slab(s, page, map);
+			slab_unlock(page);
+			count++;
+		}
+	}
+	spin_unlock(&n->list_lock);
+	return count;
+}
+
+static long validate_slab_cache(struct kmem_cache *s)
+{
+	unsigned long count = 0;
+	unsigned long *map;
+	int node;
+
+	map = malloc(BITS_TO_LONGS(oo_objects(s->max)) * sizeof(long));
+	if (!map)
+		return -ENOMEM;
+	flush_all(s);
+	for (node = 0; node < nr_node_ids; node++)
+		count += validate_slab_node(s, get_node(s, node), map);
+	free(map);
+	return count;
+}
+/* The debugging functions */
+#line 5777 "slub.nw"
+static void list_slab_objects(struct kmem_cache *s, struct page *page,
+			      const char *text)
+{
+	void *addr = page_address(page);
+	unsigned long *map;
+	void *p;
+
+	slab_err(s, page, text, s->name);
+	map = calloc(BITS_TO_LONGS(page->objects), sizeof(long));
+	if (!map)
+		return;
+	slab_lock(page);
+	for (p = page->freelist; p; p = get_freepointer(s, p))
+		set_bit(slab_index(p, s, addr), map);
+	for_each_object(p, s, addr, page->objects) {
+		if (!test_bit(slab_index(p, s, addr), map)) {
+			pr_err("INFO: Object 0x%p @offset=%tu\n", p,
+			       (char *)p - (char *)addr);
+			print_tracking(s, p);
+		}
+	}
+	slab_unlock(page);
+	free(map);
+}
+
+static void slub_bug_on(const char *cond, const char *file, int line)
+{
+	panic("kernel BUG at %s:%d! (%s)\n", file, line, cond);
+}
+/* The debugging functions */
+#line 5813 "slub.nw"
+static bool slub_should_failslab(void)
+{
+	static unsigned long n;
+
+	return __atomic_add_fetch(&n, 1, __ATOMIC_RELAXED) % 100 == 0;
+}
+
+static bool slub_ratelimit(void)
+{
+	static unsigned long n;
+
+	return __atomic_add_fetch(&n, 1, __ATOMIC_RELAXED) <= 10;
+}
+/* Functions of the memory cgroup model */
+#line 5868 "slub.nw"
+static inline bool memcg_kmem_enabled(void)
+{
+	return slab_state >= UP;
+}
+
+static inline bool is_root_cache(struct kmem_cache *s)
+{
+	return !s->memcg_params || s->memcg_params->is_root_cache;
+}
+
+static inline bool slab_equal_or_root(struct kmem_cache *s,
+				      struct kmem_cache *p)
+{
+	return p == s || (s->memcg_params && !is_root_cache(s) &&
+			  s->memcg_params->root_cache == p);
+}
+
+static inline struct kmem_cache *cache_from_memcg_idx(struct kmem_cache *s,
+						      int idx)
+{
+	if (!s->memcg_params || !s->memcg_params->is_root_cache)
+		return NULL;
+	return __atomic_load_n(&s->memcg_params->memcg_caches[idx],
+			       __ATOMIC_ACQUIRE);
+}
+
+#define for_each_memcg_cache_index(_idx) \
+	for ((_idx) = 0; (_idx) < memcg_limited_groups_array_size; (_idx)++)
+
+static inline int memcg_cache_id(struct mem_cgroup *memcg)
+{
+	return memcg ? memcg->kmemcg_id : -1;
+}
+
+static inline void css_get(struct mem_cgroup *memcg)
+{
+	__atomic_add_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
+}
+
+static inline void css_put(struct mem_cgroup *memcg)
+{
+	__atomic_sub_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
+}
+/* Functions of the memory cgroup model */
+#line 5921 "slub.nw"
+static inline struct kmem_cache *memcg_kmem_get_cache(struct kmem_cache *s,
+						      gfp_t gfp)
+{
+	(void)gfp;
+	return s;
+}
+
+static inline int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp,
+				    int order)
+{
+	(void)gfp;
+	(void)order;
+	return is_root_cache(s) ? 0 : 0;
+}
+
+static inline void memcg_uncharge_slab(struct kmem_cache *s, int order)
+{
+	(void)s;
+	(void)order;
+}
+
+static int memcg_cleanup_cache_params(struct kmem_cache *s)
+{
+	struct kmem_cache *c;
+	int i, failed = 0;
+
+	if (!s->memcg_params || !s->memcg_params->is_root_cache)
+		return 0;
+	for_each_memcg_cache_index(i) {
+		c = cache_from_memcg_idx(s, i);
+		if (!c)
+			continue;
+		mutex_unlock(&slab_mutex);
+		kmem_cache_destroy(c);
+		mutex_lock(&slab_mutex);
+		if (cache_from_memcg_idx(s, i))
+			failed++;
+	}
+	return failed;
+}
+/* Functions of cache creation */
+#line 1045 "slub.nw"
+struct kmem_cache *kmem_cache_create(const char *name, size_t size,
+				     size_t align, unsigned long flags,
+				     void (*ctor)(void *))
+{
+	struct kmem_cache *s;
+	char *cache_name;
+	int err;
+
+	slub_ensure_running();
+	mutex_lock(&slab_mutex);
+	err = kmem_cache_sanity_check(name, size);
+	if (err)
+		goto out_unlock;
+
+	/* Sanitise the caller's flags with CACHE_CREATE_MASK */
+#line 1078 "slub.nw"
+	flags &= CACHE_CREATE_MASK;
+#line 1059 "slub.nw"
+	s = __kmem_cache_alias(name, size, align, flags, ctor);
+	if (s)
+		goto out_unlock;
+
+	/* Build a new cache named by a private copy of name */
+#line 1088 "slub.nw"
+	cache_name = kstrdup(name, GFP_KERNEL);
+	if (!cache_name) {
+		err = -ENOMEM;
+		goto out_unlock;
+	}
+	s = do_kmem_cache_create(cache_name, size, size,
+				 calculate_alignment(flags, align, size),
+				 flags, ctor, NULL, NULL);
+	if (IS_ERR(s)) {
+		err = PTR_ERR(s);
+		kfree(cache_name);
+	}
+#line 1063 "slub.nw"
+out_unlock:
+	mutex_unlock(&slab_mutex);
+	if (err) {
+
+		/* Report the failure, or panic if the caller asked */
+#line 1106 "slub.nw"
+		if (flags & SLAB_PANIC)
+			panic("kmem_cache_create: Failed to create slab '%s'. Error %d\n",
+			      name, err);
+		pr_warn("kmem_cache_create(%s) failed with error %d\n",
+			name ? name : "(null)", err);
+		slub_event_report(NULL, __func__, "1", NULL, -1,
+				  "kmem_cache_create failed");
+#line 1067 "slub.nw"
+		return NULL;
+	}
+	return s;
+}
+/* Functions of cache creation */
+#line 1155 "slub.nw"
+static int kmem_cache_sanity_check(const char *name, size_t size)
+{
+	struct kmem_cache *s;
+
+	if (!name || size < sizeof(void *) || size > KMALLOC_MAX_SIZE) {
+		pr_err("kmem_cache_create(%s) integrity check failed\n",
+		       name ? name : "(null)");
+		return -EINVAL;
+	}
+	list_for_each_entry(s, &slab_caches, list) {
+		if (s->name && !strcmp(s->name, name)) {
+			pr_err("kmem_cache_sanity_check (%s): Cache name already exists.\n",
+			       name);
+			return -EINVAL;
+		}
+	}
+	if (strchr(name, ' '))
+		pr_warn("WARNING: kmem_cache_create(%s): a space in a cache name confuses parsers\n",
+			name);
+	return 0;
+}
+/* Functions of cache creation */
+#line 1195 "slub.nw"
+static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
+					     size_t align, unsigned long flags,
+					     void (*ctor)(void *))
+{
+	struct kmem_cache *s, *c;
+	int i;
+
+	s = find_mergeable(size, align, flags, name, ctor);
+	if (!s)
+		return NULL;
+	s->refcount++;
+	s->object_size = max(s->object_size, (int)size);
+	s->inuse = max(s->inuse, (int)ALIGN(size, sizeof(void *)));
+	for_each_memcg_cache_index(i) {
+		c = cache_from_memcg_idx(s, i);
+		if (!c)
+			continue;
+		c->object_size = s->object_size;
+		c->inuse = max(c->inuse, (int)ALIGN(size, sizeof(void *)));
+	}
+	if (sysfs_slab_alias(s, name)) {
+		s->refcount--;
+		return NULL;
+	}
+	slub_event_step(s, __func__, "1.2", NULL, NULL,
+			"merged '%s' into '%s', refcount %d", name, s->name,
+			s->refcount);
+	return s;
+}
+/* Functions of cache creation */
+#line 1241 "slub.nw"
+static struct kmem_cache *find_mergeable(size_t size, size_t align,
+					 unsigned long flags, const char *name,
+					 void (*ctor)(void *))
+{
+	struct kmem_cache *s;
+
+	if (slab_nomerge || (flags & SLUB_NEVER_MERGE))
+		return NULL;
+	if (ctor)
+		return NULL;
+	size = ALIGN(size, sizeof(void *));
+	align = calculate_alignment(flags, align, size);
+	size = ALIGN(size, align);
+	flags = kmem_cache_flags(size, flags, name, NULL);
+
+	list_for_each_entry(s, &slab_caches, list) {
+		if (slab_unmergeable(s))
+			continue;
+		if (size > (size_t)s->size)
+			continue;
+		if ((flags & SLUB_MERGE_SAME) != (s->flags & SLUB_MERGE_SAME))
+			continue;
+		if ((s->size & ~(align - 1)) != (size_t)s->size)
+			continue;
+		if (s->size - size >= sizeof(void *))
+			continue;
+		return s;
+	}
+	return NULL;
+}
+/* Functions of cache creation */
+#line 1279 "slub.nw"
+static int slab_unmergeable(struct kmem_cache *s)
+{
+	if (slab_nomerge || (s->flags & SLUB_NEVER_MERGE))
+		return 1;
+	if (!is_root_cache(s))
+		return 1;
+	if (s->ctor)
+		return 1;
+	if (s->refcount < 0)
+		return 1;
+	return 0;
+}
+/* Functions of cache creation */
+#line 1304 "slub.nw"
+static unsigned long kmem_cache_flags(unsigned long object_size,
+				      unsigned long flags, const char *name,
+				      void (*ctor)(void *))
+{
+	(void)object_size;
+	(void)ctor;
+	if (slub_debug && (!slub_debug_slabs[0] ||
+			   (name && slub_debug_name_matches(name))))
+		flags |= slub_debug;
+	return flags;
+}
+/* Functions of cache creation */
+#line 1328 "slub.nw"
+static unsigned long calculate_alignment(unsigned long flags,
+					 unsigned long align,
+					 unsigned long size)
+{
+	if (flags & SLAB_HWCACHE_ALIGN) {
+		unsigned long ralign = L1_CACHE_BYTES;
+
+		while (size <= ralign / 2)
+			ralign /= 2;
+		align = max(align, ralign);
+	}
+	if (align < ARCH_SLAB_MINALIGN)
+		align = ARCH_SLAB_MINALIGN;
+	return ALIGN(align, sizeof(void *));
+}
+/* Functions of cache creation */
+#line 1366 "slub.nw"
+static int sysfs_slab_alias(struct kmem_cache *s, const char *name)
+{
+	struct saved_alias *al;
+
+	if (slab_state == FULL) {
+		sysfs_remove_link(name);
+		return sysfs_create_link(s, name);
+	}
+	al = kmalloc(sizeof(struct saved_alias), GFP_KERNEL);
+	if (!al)
+		return -ENOMEM;
+	al->s = s;
+	al->name = name;
+	al->next = alias_list;
+	alias_list = al;
+	return 0;
+}
+/* Functions of cache creation */
+#line 1389 "slub.nw"
+static int sysfs_create_link(struct kmem_cache *s, const char *name)
+{
+	struct slub_alias *a = kmalloc(sizeof(*a), GFP_KERNEL);
+
+	if (!a)
+		return -ENOMEM;
+	a->name = kstrdup(name, GFP_KERNEL);
+	if (!a->name) {
+		kfree(a);
+		return -ENOMEM;
+	}
+	a->next = s->aliases;
+	s->aliases = a;
+	return 0;
+}
+
+static void sysfs_remove_link(const char *name)
+{
+	struct kmem_cache *s;
+	struct slub_alias **pp, *a;
+
+	list_for_each_entry(s, &slab_caches, list) {
+		for (pp = &s->aliases; (a = *pp); pp = &a->next) {
+			if (strcmp(a->name, name))
+				continue;
+			*pp = a->next;
+			kfree(a->name);
+			kfree(a);
+			return;
+		}
+	}
+}
+/* Functions of cache creation */
+#line 1435 "slub.nw"
+static struct kmem_cache *
+do_kmem_cache_create(char *name, size_t object_size, size_t size,
+		     size_t align, unsigned long flags, void (*ctor)(void *),
+		     struct mem_cgroup *memcg, struct kmem_cache *root_cache)
+{
+	struct kmem_cache *s;
+	int err = -ENOMEM;
+
+	s = kmem_cache_zalloc(kmem_cache, GFP_KERNEL);
+	if (!s)
+		goto out;
+	s->name = name;
+	s->object_size = object_size;
+	s->size = size;
+	s->align = align;
+	s->ctor = ctor;
+	err = memcg_alloc_cache_params(memcg, s, root_cache);
+	if (err)
+		goto out_free_cache;
+	err = __kmem_cache_create(s, flags);
+	if (err)
+		goto out_free_cache;
+	s->refcount = 1;
+	list_add(&s->list, &slab_caches);
+	memcg_register_cache(s);
+	slub_event_step(s, __func__, "1.3", NULL, NULL,
+			"created cache '%s': size %d, %d objects of order %d",
+			name, s->size, oo_objects(s->oo), oo_order(s->oo));
+out:
+	if (err)
+		return ERR_PTR(err);
+	return s;
+out_free_cache:
+	memcg_free_cache_params(s);
+	kmem_cache_free(kmem_cache, s);
+	goto out;
+}
+/* Functions of cache creation */
+#line 1501 "slub.nw"
+static int memcg_alloc_cache_params(struct mem_cgroup *memcg,
+				    struct kmem_cache *s,
+				    struct kmem_cache *root_cache)
+{
+	size_t size;
+
+	if (!memcg_kmem_enabled())
+		return 0;
+	if (!memcg) {
+		size = offsetof(struct memcg_cache_params, memcg_caches);
+		size += memcg_limited_groups_array_size * sizeof(void *);
+	} else {
+		size = sizeof(struct memcg_cache_params);
+	}
+	s->memcg_params = kzalloc(size, GFP_KERNEL);
+	if (!s->memcg_params)
+		return -ENOMEM;
+	if (memcg) {
+		s->memcg_params->memcg = memcg;
+		s->memcg_params->root_cache = root_cache;
+		css_get(memcg);
+	} else {
+		s->memcg_params->is_root_cache = true;
+	}
+	return 0;
+}
+
+static void memcg_free_cache_params(struct kmem_cache *s)
+{
+	if (s->memcg_params && !s->memcg_params->is_root_cache)
+		css_put(s->memcg_params->memcg);
+	kfree(s->memcg_params);
+	s->memcg_params = NULL;
+}
+/* Functions of cache creation */
+#line 1548 "slub.nw"
+static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags)
+{
+	int err;
+
+	err = kmem_cache_open(s, flags);
+	if (err)
+		return err;
+	if (slab_state <= UP)
+		return 0;
+	memcg_propagate_slab_attrs(s);
+	err = sysfs_slab_add(s);
+	if (err)
+		kmem_cache_close(s);
+	return err;
+}
+/* Functions of cache creation */
+#line 1582 "slub.nw"
+static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
+{
+	s->flags = kmem_cache_flags(s->size, flags, s->name, s->ctor);
+	s->reserved = 0;
+	if (need_reserve_slab_rcu && (s->flags & SLAB_DESTROY_BY_RCU))
+		s->reserved = sizeof(struct rcu_head);
+	if (!calculate_sizes(s, -1))
+		goto error;
+	if (disable_higher_order_debug) {
+		if (get_order(s->size) > get_order(s->object_size)) {
+			s->flags &= ~DEBUG_METADATA_FLAGS;
+			s->offset = 0;
+			if (!calculate_sizes(s, -1))
+				goto error;
+		}
+	}
+
+	/* Use the double-word compare-and-swap unless the cache is debugged */
+#line 1634 "slub.nw"
+	if ((s->flags & SLAB_DEBUG_FLAGS) == 0)
+		s->flags |= __CMPXCHG_DOUBLE;
+#line 1599 "slub.nw"
+	set_min_partial(s, ilog2(s->size) / 2);
+
+	/* Choose cpu_partial by object size */
+#line 1647 "slub.nw"
+	if (!kmem_cache_has_cpu_partial(s))
+		s->cpu_partial = 0;
+	else if (s->size >= (int)PAGE_SIZE)
+		s->cpu_partial = 2;
+	else if (s->size >= 1024)
+		s->cpu_partial = 6;
+	else if (s->size >= 256)
+		s->cpu_partial = 13;
+	else
+		s->cpu_partial = 30;
+#line 1601 "slub.nw"
+	s->remote_node_defrag_ratio = 1000;
+	s->random = slub_cache_random(s);
+	if (!init_kmem_cache_nodes(s))
+		goto error;
+	if (alloc_kmem_cache_cpus(s))
+		return 0;
+	free_kmem_cache_nodes(s);
+error:
+	if (flags & SLAB_PANIC)
+		panic("Cannot create slab %s size=%lu realsize=%u order=%u offset=%u flags=%lx\n",
+		      s->name, (unsigned long)s->size, s->size,
+		      oo_order(s->oo), s->offset, flags);
+	return -EINVAL;
+}
+/* Functions of cache creation */
+#line 1660 "slub.nw"
+static inline int kmem_cache_debug(struct kmem_cache *s)
+{
+	return unlikely(s->flags & SLAB_DEBUG_FLAGS);
+}
+
+static inline bool kmem_cache_has_cpu_partial(struct kmem_cache *s)
+{
+	return !kmem_cache_debug(s);
+}
+/* Functions of cache creation */
+#line 1679 "slub.nw"
+static void set_min_partial(struct kmem_cache *s, unsigned long min)
+{
+	if (min < MIN_PARTIAL)
+		min = MIN_PARTIAL;
+	else if (min > MAX_PARTIAL)
+		min = MAX_PARTIAL;
+	s->min_partial = min;
+}
+/* Functions of cache creation */
+#line 1715 "slub.nw"
+static int calculate_sizes(struct kmem_cache *s, int forced_order)
+{
+	unsigned long flags = s->flags;
+	unsigned long size = s->object_size;
+	int order;
+
+	size = ALIGN(size, sizeof(void *));
+
+	/* Decide poisoning and the red zone after the object */
+#line 1751 "slub.nw"
+	if ((flags & SLAB_POISON) && !(flags & SLAB_DESTROY_BY_RCU) &&
+	    !s->ctor)
+		s->flags |= __OBJECT_POISON;
+	else
+		s->flags &= ~__OBJECT_POISON;
+	if ((flags & SLAB_RED_ZONE) && size == (unsigned long)s->object_size)
+		size += sizeof(void *);
+#line 1723 "slub.nw"
+	s->inuse = size;
+	if ((flags & (SLAB_DESTROY_BY_RCU | SLAB_POISON)) || s->ctor) {
+		s->offset = size;
+		size += sizeof(void *);
+	}
+	if (flags & SLAB_STORE_USER)
+		size += 2 * sizeof(struct track);
+	if (flags & SLAB_RED_ZONE)
+		size += sizeof(void *);
+	size = ALIGN(size, s->align);
+	s->size = size;
+	order = forced_order >= 0 ? forced_order :
+				    calculate_order(size, s->reserved);
+	if (order < 0)
+		return 0;
+
+	/* Record the page order and object counts of the cache */
+#line 1768 "slub.nw"
+	s->allocflags = 0;
+	if (order)
+		s->allocflags |= __GFP_COMP;
+	if (s->flags & SLAB_CACHE_DMA)
+		s->allocflags |= __GFP_DMA;
+	if (s->flags & SLAB_RECLAIM_ACCOUNT)
+		s->allocflags |= __GFP_RECLAIMABLE;
+	s->oo = oo_make(order, size, s->reserved);
+	s->min = oo_make(get_order(size), size, s->reserved);
+	if (oo_objects(s->oo) > oo_objects(s->max))
+		s->max = s->oo;
+#line 1739 "slub.nw"
+	return !!oo_objects(s->oo);
+}
+/* Functions of cache creation */
+#line 1782 "slub.nw"
+static inline int order_objects(int order, unsigned long size, int reserved)
+{
+	return ((PAGE_SIZE << order) - reserved) / size;
+}
+
+static inline struct kmem_cache_order_objects oo_make(int order,
+		unsigned long size, int reserved)
+{
+	struct kmem_cache_order_objects x = {
+		((unsigned long)order << OO_SHIFT) +
+			order_objects(order, size, reserved)
+	};
+
+	return x;
+}
+
+static inline int oo_order(struct kmem_cache_order_objects x)
+{
+	return x.x >> OO_SHIFT;
+}
+
+static inline int oo_objects(struct kmem_cache_order_objects x)
+{
+	return x.x & OO_MASK;
+}
+
+static inline int get_order(unsigned long size)
+{
+	size = (size - 1) >> PAGE_SHIFT;
+	return fls(size);
+}
+/* Functions of cache creation */
+#line 1826 "slub.nw"
+static inline int slab_order(int size, int min_objects, int max_order,
+			     int fract_leftover, int reserved)
+{
+	int order;
+	int rem;
+	int min_order = slub_min_order;
+
+	if (order_objects(min_order, size, reserved) > MAX_OBJS_PER_PAGE)
+		return get_order(size * MAX_OBJS_PER_PAGE) - 1;
+	for (order = max(min_order, fls(min_objects * size - 1) - PAGE_SHIFT);
+	     order <= max_order; order++) {
+		unsigned long slab_size = PAGE_SIZE << order;
+
+		if (slab_size < (unsigned long)(min_objects * size + reserved))
+			continue;
+		rem = (slab_size - reserved) % size;
+		if (rem <= (int)(slab_size / fract_leftover))
+			break;
+	}
+	return order;
+}
+/* Functions of cache creation */
+#line 1859 "slub.nw"
+static inline int calculate_order(int size, int reserved)
+{
+	int order, min_objects, fraction, max_objects;
+
+	min_objects = slub_min_objects;
+	if (!min_objects)
+		min_objects = 4 * (fls(nr_cpu_ids) + 1);
+	max_objects = order_objects(slub_max_order, size, reserved);
+	min_objects = min(min_objects, max_objects);
+	while (min_objects > 1) {
+		for (fraction = 16; fraction >= 4; fraction /= 2) {
+			order = slab_order(size, min_objects, slub_max_order,
+					   fraction, reserved);
+			if (order <= slub_max_order)
+				return order;
+		}
+		min_objects--;
+	}
+	order = slab_order(size, 1, slub_max_order, 1, reserved);
+	if (order <= slub_max_order)
+		return order;
+	order = slab_order(size, 1, MAX_ORDER, 1, reserved);
+	if (order < MAX_ORDER)
+		return order;
+	return -ENOSYS;
+}
+/* Functions of cache creation */
+#line 1897 "slub.nw"
+static int init_kmem_cache_nodes(struct kmem_cache *s)
+{
+	int node;
+
+	for (node = 0; node < nr_node_ids; node++) {
+		struct kmem_cache_node *n;
+
+		if (slab_state == DOWN) {
+			early_kmem_cache_node_alloc(node);
+			continue;
+		}
+		n = kmem_cache_alloc_node(kmem_cache_node, GFP_KERNEL, node);
+		if (!n) {
+			free_kmem_cache_nodes(s);
+			return 0;
+		}
+		s->node[node] = n;
+		init_kmem_cache_node(n);
+	}
+	return 1;
+}
+
+static void init_kmem_cache_node(struct kmem_cache_node *n)
+{
+	n->nr_partial = 0;
+	spin_lock_init(&n->list_lock);
+	INIT_LIST_HEAD(&n->partial);
+	n->nr_slabs = 0;
+	n->total_objects = 0;
+	INIT_LIST_HEAD(&n->full);
+}
+
+static void free_kmem_cache_nodes(struct kmem_cache *s)
+{
+	int node;
+
+	for (node = 0; node < nr_node_ids; node++) {
+		struct kmem_cache_node *n = s->node[node];
+
+		if (n) {
+			pthread_mutex_destroy(&n->list_lock);
+			kmem_cache_free(kmem_cache_node, n);
+		}
+		s->node[node] = NULL;
+	}
+}
+/* Functions of cache creation */
+#line 1954 "slub.nw"
+static int alloc_kmem_cache_cpus(struct kmem_cache *s)
+{
+	void *p;
+
+	if (slub_fail_percpu())
+		return 0;
+	if (posix_memalign(&p, L1_CACHE_BYTES,
+			   nr_cpu_ids * sizeof(struct kmem_cache_cpu)))
+		return 0;
+	memset(p, 0, nr_cpu_ids * sizeof(struct kmem_cache_cpu));
+	s->cpu_slab = p;
+	init_kmem_cache_cpus(s);
+	return 1;
+}
+
+static void init_kmem_cache_cpus(struct kmem_cache *s)
+{
+	int cpu;
+
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
+
+		c->tid = init_tid(cpu);
+		spin_lock_init(&c->lock);
+	}
+}
+
+static void free_percpu(struct kmem_cache *s)
+{
+	int cpu;
+
+	if (!s->cpu_slab)
+		return;
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
+		pthread_mutex_destroy(&per_cpu_ptr(s->cpu_slab, cpu)->lock);
+	free(s->cpu_slab);
+	s->cpu_slab = NULL;
+}
+/* Functions of cache creation */
+#line 2006 "slub.nw"
+static void memcg_propagate_slab_attrs(struct kmem_cache *s)
+{
+	struct kmem_cache *root_cache;
+	char buf[SLAB_ATTR_BUFSIZE];
+	const char *name;
+	int i;
+
+	if (is_root_cache(s))
+		return;
+	root_cache = s->memcg_params->root_cache;
+	if (!root_cache->max_attr_size)
+		return;
+	for (i = 0; (name = slub_attr_name(i)); i++) {
+		if (!attr_propagates(name))
+			continue;
+		if (slab_attr_show(root_cache, name, buf) < 0)
+			continue;
+		__slab_attr_store(s, name, buf, strlen(buf));
+	}
+}
+/* Functions of cache creation */
+#line 2040 "slub.nw"
+static int sysfs_slab_add(struct kmem_cache *s)
+{
+	int unmergeable = slab_unmergeable(s);
+	char *name;
+	int err = 0;
+
+	if (unmergeable) {
+		sysfs_remove_link(s->name);
+		snprintf(s->kobj.name, sizeof(s->kobj.name), "%s", s->name);
+	} else {
+		name = create_unique_id(s);
+		if (!name)
+			return -ENOMEM;
+		snprintf(s->kobj.name, sizeof(s->kobj.name), "%s", name);
+		kfree(name);
+	}
+	s->kobj.added = true;
+	if (!unmergeable)
+		err = sysfs_slab_alias(s, s->name);
+	slub_event_step(s, __func__, "1.3.3.3", NULL, NULL,
+			"/sys/kernel/slab/%s", s->kobj.name);
+	return err;
+}
+/* Functions of cache creation */
+#line 2072 "slub.nw"
+#define ID_STR_LENGTH 64
+
+static char *create_unique_id(struct kmem_cache *s)
+{
+	char *name = kmalloc(ID_STR_LENGTH, GFP_KERNEL);
+	char *p = name;
+
+	if (!name)
+		return NULL;
+	*p++ = ':';
+	if (s->flags & SLAB_CACHE_DMA)
+		*p++ = 'd';
+	if (s->flags & SLAB_RECLAIM_ACCOUNT)
+		*p++ = 'a';
+	if (s->flags & SLAB_DEBUG_FREE)
+		*p++ = 'F';
+	if (!(s->flags & SLAB_NOTRACK))
+		*p++ = 't';
+	if (p != name + 1)
+		*p++ = '-';
+	p += sprintf(p, "%07d", s->size);
+	if (!is_root_cache(s))
+		p += sprintf(p, "-%08d", memcg_cache_id(s->memcg_params->memcg));
+	return name;
+}
+/* Functions of cache creation */
+#line 2110 "slub.nw"
+static int kmem_cache_close(struct kmem_cache *s)
+{
+	int node;
+
+	flush_all(s);
+	for (node = 0; node < nr_node_ids; node++) {
+		struct kmem_cache_node *n = get_node(s, node);
+
+		free_partial(s, n);
+		if (n->nr_partial || slabs_node(s, node))
+			return 1;
+	}
+	free_percpu(s);
+	free_kmem_cache_nodes(s);
+	return 0;
+}
+/* Functions of cache creation */
+#line 2133 "slub.nw"
+static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n)
+{
+	struct page *page, *h;
+
+	spin_lock(&n->list_lock);
+	list_for_each_entry_safe(page, h, &n->partial, lru) {
+		if (!page->inuse) {
+			__remove_partial(n, page);
+			discard_slab(s, page);
+		} else {
+			list_slab_objects(s, page,
+				"Objects remaining in %s on kmem_cache_close()");
+		}
+	}
+	spin_unlock(&n->list_lock);
+}
+/* Functions of cache creation */
+#line 2160 "slub.nw"
+static void memcg_register_cache(struct kmem_cache *s)
+{
+	struct kmem_cache *root;
+	struct mem_cgroup *memcg;
+	int id;
+
+	if (is_root_cache(s))
+		return;
+	root = s->memcg_params->root_cache;
+	memcg = s->memcg_params->memcg;
+	id = memcg_cache_id(memcg);
+	__atomic_store_n(&root->memcg_params->memcg_caches[id], s,
+			 __ATOMIC_RELEASE);
+	mutex_lock(&memcg->slab_caches_mutex);
+	list_add(&s->memcg_params->list, &memcg->memcg_slab_caches);
+	mutex_unlock(&memcg->slab_caches_mutex);
+}
+/* Functions of cache creation */
+#line 2191 "slub.nw"
+void kmem_cache_destroy(struct kmem_cache *s)
+{
+	if (!s)
+		return;
+	mutex_lock(&slab_mutex);
+	s->refcount--;
+	if (s->refcount)
+		goto out_unlock;
+	if (memcg_cleanup_cache_params(s) != 0)
+		goto out_unlock;
+	if (__kmem_cache_shutdown(s) != 0) {
+		pr_err("kmem_cache_destroy %s: Slab cache still has objects\n",
+		       s->name);
+		s->refcount++;
+		goto out_unlock;
+	}
+	list_del(&s->list);
+	mutex_unlock(&slab_mutex);
+	if (s->flags & SLAB_DESTROY_BY_RCU)
+		rcu_barrier();
+	slub_event_step(s, __func__, "1.4", NULL, NULL, "destroyed '%s'",
+			s->name);
+	memcg_free_cache_params(s);
+	kfree(s->name);
+	kmem_cache_free(kmem_cache, s);
+	return;
+out_unlock:
+	mutex_unlock(&slab_mutex);
+}
+/* Functions of cache creation */
+#line 2233 "slub.nw"
+static int __kmem_cache_shutdown(struct kmem_cache *s)
+{
+	int rc = kmem_cache_close(s);
+
+	if (!rc)
+		sysfs_slab_remove(s);
+	return rc;
+}
+
+static void sysfs_slab_remove(struct kmem_cache *s)
+{
+	struct slub_alias *a;
+
+	while ((a = s->aliases)) {
+		s->aliases = a->next;
+		kfree(a->name);
+		kfree(a);
+	}
+	s->kobj.added = false;
+}
+/* Functions of allocation */
+#line 1483 "slub.nw"
+void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t flags)
+{
+	return kmem_cache_alloc(s, flags | __GFP_ZERO);
+}
+/* Functions of allocation */
+#line 2269 "slub.nw"
+void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfpflags)
+{
+	return slab_alloc(s, gfpflags, _RET_IP_);
+}
+
+void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfpflags, int node)
+{
+	return slab_alloc_node(s, gfpflags, node, _RET_IP_);
+}
+/* Functions of allocation */
+#line 2294 "slub.nw"
+static __always_inline void *slab_alloc_node(struct kmem_cache *s,
+		gfp_t gfpflags, int node, unsigned long addr)
+{
+	void **object;
+	struct kmem_cache_cpu *c;
+	struct page *page;
+	unsigned long tid;
+
+	if (slab_pre_alloc_hook(s, gfpflags))
+		return NULL;
+	s = memcg_kmem_get_cache(s, gfpflags);
+redo:
+
+	/* Read the transaction id and the CPU's kmem_cache_cpu */
+#line 2337 "slub.nw"
+	c = this_cpu_ptr(s->cpu_slab);
+	tid = READ_ONCE(c->tid);
+	slub_point(SLUB_POINT_ALLOC_AFTER_TID);
+#line 2307 "slub.nw"
+	object = READ_ONCE(c->freelist);
+	page = READ_ONCE(c->page);
+	if (unlikely(!object || !node_match(page, node) ||
+		     !cpu_tid_ready(tid))) {
+		object = __slab_alloc(s, gfpflags, node, addr, c);
+	} else {
+
+		/* Take object off the CPU's freelist, or goto redo */
+#line 2352 "slub.nw"
+		void *next_object = get_freepointer_safe(s, object);
+
+		slub_point(SLUB_POINT_ALLOC_BEFORE_CMPXCHG);
+		if (unlikely(!this_cpu_cmpxchg_double(s, c, object, tid,
+						      next_object,
+						      next_tid(tid)))) {
+			note_cmpxchg_failure("slab_alloc", s, tid);
+			goto redo;
+		}
+		prefetch_freepointer(s, next_object);
+		stat(s, ALLOC_FASTPATH);
+		slub_event_step(s, "slab_alloc", "2.1", object,
+				virt_to_head_page(object),
+				"fastpath: took object from cpu freelist");
+#line 2314 "slub.nw"
+	}
+	if (unlikely(gfpflags & __GFP_ZERO) && object)
+		memset(object, 0, s->object_size);
+	slab_post_alloc_hook(s, gfpflags, object);
+	return object;
+}
+
+static __always_inline void *slab_alloc(struct kmem_cache *s,
+					gfp_t gfpflags, unsigned long addr)
+{
+	return slab_alloc_node(s, gfpflags, NUMA_NO_NODE, addr);
+}
+/* Functions of allocation */
+#line 2373 "slub.nw"
+static inline int node_match(struct page *page, int node)
+{
+	if (!page || (node != NUMA_NO_NODE && page_to_nid(page) != node))
+		return 0;
+	return 1;
+}
+/* Functions of allocation */
+#line 2391 "slub.nw"
+#define TID_STEP	roundup_pow_of_two(NR_CPUS)
+
+static inline unsigned long next_tid(unsigned long tid)
+{
+	return tid + TID_STEP;
+}
+
+static inline unsigned int tid_to_cpu(unsigned long tid)
+{
+	return tid % TID_STEP;
+}
+
+static inline unsigned long tid_to_event(unsigned long tid)
+{
+	return tid / TID_STEP;
+}
+
+static inline unsigned int init_tid(int cpu)
+{
+	return cpu;
+}
+
+static void note_cmpxchg_failure(const char *n, struct kmem_cache *s,
+				 unsigned long tid)
+{
+	unsigned long actual = READ_ONCE(this_cpu_ptr(s->cpu_slab)->tid);
+
+	actual &= ~TID_BUSY;
+	if (tid_to_cpu(tid) != tid_to_cpu(actual))
+		slub_event_step(s, n, "2.1", NULL, NULL,
+				"cmpxchg redo due to cpu change %u -> %u",
+				tid_to_cpu(tid), tid_to_cpu(actual));
+	else if (tid_to_event(tid) != tid_to_event(actual))
+		slub_event_step(s, n, "2.1", NULL, NULL,
+				"cmpxchg redo due to cpu running other code. Event %lu->%lu",
+				tid_to_event(tid), tid_to_event(actual));
+	else
+		slub_event_step(s, n, "2.1", NULL, NULL,
+				"cmpxchg redo: freelist changed");
+	stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
+}
+/* Functions of allocation */
+#line 2440 "slub.nw"
+static inline int slab_pre_alloc_hook(struct kmem_cache *s, gfp_t flags)
+{
+	(void)flags;
+	return (s->flags & SLAB_FAILSLAB) && slub_should_failslab();
+}
+
+static inline void slab_post_alloc_hook(struct kmem_cache *s, gfp_t flags,
+					void *object)
+{
+	(void)flags;
+	if (object && unlikely(s->flags & SLAB_TRACE))
+		trace(s, virt_to_head_page(object), object, 1);
+}
+/* Functions of allocation */
+#line 2480 "slub.nw"
+static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
+			  unsigned long addr, struct kmem_cache_cpu *c)
+{
+	void *freelist;
+	struct page *page;
+
+	slub_point(SLUB_POINT_SLOWPATH_ENTRY);
+	c = local_irq_save(s);
+	page = c->page;
+	if (!page)
+		goto new_slab;
+redo:
+
+	/* Drop a cpu slab of the wrong node or of the wrong reserve */
+#line 2524 "slub.nw"
+	if (unlikely(!node_match(page, node))) {
+		stat(s, ALLOC_NODE_MISMATCH);
+		deactivate_slab(s, page, c->freelist);
+		WRITE_ONCE(c->page, NULL);
+		WRITE_ONCE(c->freelist, NULL);
+		goto new_slab;
+	}
+	if (unlikely(!pfmemalloc_match(page, gfpflags))) {
+		deactivate_slab(s, page, c->freelist);
+		WRITE_ONCE(c->page, NULL);
+		WRITE_ONCE(c->freelist, NULL);
+		goto new_slab;
+	}
+#line 2493 "slub.nw"
+	freelist = c->freelist;
+	if (freelist)
+		goto load_freelist;
+	stat(s, ALLOC_SLOWPATH);
+	freelist = get_freelist(s, page);
+	if (!freelist) {
+		WRITE_ONCE(c->page, NULL);
+		stat(s, DEACTIVATE_BYPASS);
+		slub_event_step(s, __func__, "2.1.1", NULL, page,
+				"cpu slab is full: dropped without list operation");
+		goto new_slab;
+	}
+	stat(s, ALLOC_REFILL);
+	slub_event_step(s, __func__, "2.1.1", freelist, page,
+			"refilled cpu freelist from the slab's freelist");
+load_freelist:
+
+	/* Hand out the first object of freelist; the rest becomes the CPU's freelist */
+#line 2546 "slub.nw"
+	VM_BUG_ON(!c->page->frozen);
+	WRITE_ONCE(c->freelist, get_freepointer(s, freelist));
+	WRITE_ONCE(c->tid, next_tid(c->tid));
+	local_irq_restore(s, c);
+	slub_event_step(s, __func__, "2.1.1", freelist, c->page,
+			"load_freelist: handed out first object");
+	return freelist;
+#line 2510 "slub.nw"
+new_slab:
+
+	/* Make the next slab of the cpu partial chain the cpu slab, and goto redo */
+#line 2561 "slub.nw"
+	if (c->partial) {
+		page = c->partial;
+		WRITE_ONCE(c->page, page);
+		c->partial = page->next;
+		stat(s, CPU_PARTIAL_ALLOC);
+		WRITE_ONCE(c->freelist, NULL);
+		slub_event_step(s, __func__, "2.1.1", NULL, page,
+				"new_slab: took slab from cpu partial chain");
+		goto redo;
+	}
+#line 2512 "slub.nw"
+
+	/* Get objects from a partial or a new slab, or fail */
+#line 2583 "slub.nw"
+	freelist = new_slab_objects(s, gfpflags, node, &c);
+	if (unlikely(!freelist)) {
+		if (!(gfpflags & __GFP_NOWARN))
+			slab_out_of_memory(s, gfpflags, node);
+		local_irq_restore(s, c);
+		return NULL;
+	}
+	page = c->page;
+	if (likely(!kmem_cache_debug(s) && pfmemalloc_match(page, gfpflags)))
+		goto load_freelist;
+	if (kmem_cache_debug(s) &&
+	    !alloc_debug_processing(s, page, freelist, addr))
+		goto new_slab;
+	deactivate_slab(s, page, get_freepointer(s, freelist));
+	WRITE_ONCE(c->page, NULL);
+	WRITE_ONCE(c->freelist, NULL);
+	local_irq_restore(s, c);
+	return freelist;
+#line 2513 "slub.nw"
+}
+/* Functions of allocation */
+#line 2607 "slub.nw"
+static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
+{
+	if (unlikely(PageSlabPfmemalloc(page)))
+		return gfpflags & __GFP_MEMALLOC;
+	return true;
+}
+/* Functions of allocation */
+#line 2624 "slub.nw"
+static inline void *get_freelist(struct kmem_cache *s, struct page *page)
+{
+	struct page new;
+	unsigned long counters;
+	void *freelist;
+
+	do {
+		freelist = READ_ONCE(page->freelist);
+		counters = READ_ONCE(page->counters);
+		new.counters = counters;
+		VM_BUG_ON(!new.frozen);
+		new.inuse = new.objects;
+		new.frozen = freelist != NULL;
+	} while (!__cmpxchg_double_slab(s, page, freelist, counters,
+					NULL, new.counters, "get_freelist"));
+	return freelist;
+}
+/* Functions of allocation */
+#line 2654 "slub.nw"
+static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
+				     int node, struct kmem_cache_cpu **pc)
+{
+	void *freelist;
+	struct kmem_cache_cpu *c = *pc;
+	struct page *page;
+
+	freelist = get_partial(s, flags, node, c);
+	if (freelist)
+		return freelist;
+	page = new_slab(s, flags, node);
+	if (!page)
+		return NULL;
+	if (c->page)
+		flush_slab(s, c);
+	freelist = page->freelist;
+	page->freelist = NULL;
+	stat(s, ALLOC_SLAB);
+	WRITE_ONCE(c->page, page);
+	*pc = c;
+	slub_event_step(s, __func__, "2.1.1.1", NULL, page,
+			"new slab of order %d with %d objects becomes the cpu slab",
+			compound_order(page), page->objects);
+	return freelist;
+}
+/* Functions of allocation */
+#line 2688 "slub.nw"
+static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
+			 struct kmem_cache_cpu *c)
+{
+	void *object;
+	int searchnode = node;
+
+	if (node == NUMA_NO_NODE)
+		searchnode = numa_mem_id();
+	object = get_partial_node(s, get_node(s, searchnode), c, flags);
+	if (object || node != NUMA_NO_NODE)
+		return object;
+	return get_any_partial(s, flags, c);
+}
+/* Functions of allocation */
+#line 2713 "slub.nw"
+static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
+			      struct kmem_cache_cpu *c, gfp_t flags)
+{
+	struct page *page, *page2;
+	void *object = NULL;
+	int available = 0;
+	int objects;
+
+	if (!n || !READ_ONCE(n->nr_partial))
+		return NULL;
+	spin_lock(&n->list_lock);
+	list_for_each_entry_safe(page, page2, &n->partial, lru) {
+		void *t;
+
+		if (!pfmemalloc_match(page, flags))
+			continue;
+		t = acquire_slab(s, n, page, object == NULL, &objects);
+		if (!t)
+			break;
+		available += objects;
+
+		/* Install the acquired slab as cpu slab or on the cpu partial chain */
+#line 2744 "slub.nw"
+		if (!object) {
+			WRITE_ONCE(c->page, page);
+			stat(s, ALLOC_FROM_PARTIAL);
+			object = t;
+			slub_event_step(s, "get_partial_node", "2.1.1.2", NULL,
+					page, "took slab from node %d partial list",
+					page_to_nid(page));
+		} else {
+			__put_cpu_partial(s, c, page, 0);
+			stat(s, CPU_PARTIAL_NODE);
+			slub_event_step(s, "get_partial_node", "2.1.1.2", NULL,
+					page, "moved slab to cpu partial chain");
+		}
+#line 2734 "slub.nw"
+		if (!kmem_cache_has_cpu_partial(s) ||
+		    available > s->cpu_partial / 2)
+			break;
+	}
+	spin_unlock(&n->list_lock);
+	return object;
+}
+/* Functions of allocation */
+#line 2767 "slub.nw"
+static inline void *acquire_slab(struct kmem_cache *s,
+				 struct kmem_cache_node *n, struct page *page,
+				 int mode, int *objects)
+{
+	void *freelist;
+	unsigned long counters;
+	struct page new;
+
+	freelist = READ_ONCE(page->freelist);
+	counters = READ_ONCE(page->counters);
+	new.counters = counters;
+	*objects = new.objects - new.inuse;
+	if (mode) {
+		new.inuse = new.objects;
+		new.freelist = NULL;
+	} else {
+		new.freelist = freelist;
+	}
+	VM_BUG_ON(new.frozen);
+	new.frozen = 1;
+	if (!__cmpxchg_double_slab(s, page, freelist, counters,
+				   new.freelist, new.counters, "acquire_slab"))
+		return NULL;
+	remove_partial(n, page);
+	WARN_ON(!freelist);
+	return freelist;
+}
+/* Functions of allocation */
+#line 2807 "slub.nw"
+static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
+			     struct kmem_cache_cpu *c)
+{
+	int local = numa_mem_id();
+	int i;
+
+	if (!s->remote_node_defrag_ratio ||
+	    slub_random() % 1024 > (unsigned long)s->remote_node_defrag_ratio)
+		return NULL;
+	for (i = 1; i < nr_node_ids; i++) {
+		struct kmem_cache_node *n = get_node(s, (local + i) % nr_node_ids);
+		void *object;
+
+		if (!n || READ_ONCE(n->nr_partial) <= s->min_partial)
+			continue;
+		object = get_partial_node(s, n, c, flags);
+		if (object)
+			return object;
+	}
+	return NULL;
+}
+/* Functions of allocation */
+#line 2839 "slub.nw"
+static struct page *allocate_slab(struct kmem_cache *s, gfp_t flags,
+				  int node)
+{
+	struct page *page;
+	struct kmem_cache_order_objects oo = s->oo;
+	gfp_t alloc_gfp;
+
+	flags |= s->allocflags;
+	alloc_gfp = (flags | __GFP_NOWARN | __GFP_NORETRY) & ~__GFP_NOFAIL;
+	page = alloc_slab_page(s, alloc_gfp, node, oo);
+	if (unlikely(!page)) {
+		oo = s->min;
+		alloc_gfp = flags;
+		page = alloc_slab_page(s, alloc_gfp, node, oo);
+		if (page)
+			stat(s, ORDER_FALLBACK);
+	}
+	if (!page)
+		return NULL;
+	page->objects = oo_objects(oo);
+	return page;
+}
+
+static inline struct page *alloc_slab_page(struct kmem_cache *s,
+		gfp_t flags, int node, struct kmem_cache_order_objects oo)
+{
+	struct page *page;
+	int order = oo_order(oo);
+
+	flags |= __GFP_NOTRACK;
+	if (memcg_charge_slab(s, flags, order))
+		return NULL;
+	page = alloc_pages_node(node, flags, order);
+	if (!page)
+		memcg_uncharge_slab(s, order);
+	return page;
+}
+/* Functions of allocation */
+#line 2888 "slub.nw"
+static struct page *new_slab(struct kmem_cache *s, gfp_t flags, int node)
+{
+	struct page *page;
+	void *start, *p;
+	int idx;
+
+	page = allocate_slab(s, flags, node);
+	if (!page)
+		return NULL;
+	inc_slabs_node(s, page_to_nid(page), page->objects);
+	page->slab_cache = s;
+	__SetPageSlab(page);
+	start = page_address(page);
+	if (unlikely(s->flags & SLAB_POISON))
+		memset(start, POISON_INUSE, PAGE_SIZE << compound_order(page));
+	for (idx = 0, p = start; idx < (int)page->objects; idx++, p += s->size) {
+		setup_object(s, page, p);
+		set_freepointer(s, p, idx + 1 < (int)page->objects ?
+				p + s->size : NULL);
+	}
+	page->freelist = start;
+	shuffle_freelist(s, page, start);
+	page->inuse = page->objects;
+	page->frozen = 1;
+	return page;
+}
+
+static void setup_object(struct kmem_cache *s, struct page *page,
+			 void *object)
+{
+	setup_object_debug(s, page, object);
+	if (unlikely(s->ctor))
+		s->ctor(object);
+}
+/* Functions of allocation */
+#line 2930 "slub.nw"
+static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
+			       int nid)
+{
+	int node;
+
+	if (!slub_ratelimit())
+		return;
+	pr_warn("SLUB: Unable to allocate memory on node %d (gfp=0x%x)\n",
+		nid, gfpflags);
+	pr_warn("  cache: %s, object size: %d, buffer size: %d, default order: %d, min order: %d\n",
+		s->name, s->object_size, s->size, oo_order(s->oo),
+		oo_order(s->min));
+	if (oo_order(s->min) > get_order(s->object_size))
+		pr_warn("  %s debugging increased min order, use slub_debug=O to disable.\n",
+			s->name);
+	for (node = 0; node < nr_node_ids; node++) {
+		struct kmem_cache_node *n = get_node(s, node);
+
+		pr_warn("  node %d: slabs: %ld, objs: %ld, free: %ld\n",
+			node, READ_ONCE(n->nr_slabs),
+			READ_ONCE(n->total_objects),
+			count_partial(n, count_free));
+	}
+	slub_event_report(s, __func__, "2.1.1", NULL, -1,
+			  "out of memory");
+}
+/* Functions of freeing */
+#line 2972 "slub.nw"
+void kmem_cache_free(struct kmem_cache *s, void *x)
+{
+	s = cache_from_obj(s, x);
+	if (!s)
+		return;
+	slab_free(s, virt_to_head_page(x), x, _RET_IP_);
+}
+/* Functions of freeing */
+#line 2989 "slub.nw"
+static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
+						void *x)
+{
+	struct kmem_cache *cachep;
+	struct page *page;
+
+	if (!memcg_kmem_enabled() && !unlikely(s->flags & SLAB_DEBUG_FREE))
+		return s;
+	page = slub_virt_to_head_page_checked(x);
+	if (!page || !PageSlab(page)) {
+		slab_err_pointer(s, x, "Invalid object pointer");
+		return NULL;
+	}
+	cachep = page->slab_cache;
+	if (slab_equal_or_root(cachep, s))
+		return cachep;
+	pr_err("cache_from_obj: Wrong slab cache. %s but object is from %s\n",
+	       s->name, cachep->name);
+	slub_event_report(s, __func__, "3", x, page_to_pfn(page),
+			  "Wrong slab cache");
+	return NULL;
+}
+/* Functions of freeing */
+#line 3022 "slub.nw"
+static __always_inline void slab_free(struct kmem_cache *s,
+				      struct page *page, void *x,
+				      unsigned long addr)
+{
+	void **object = (void *)x;
+	struct kmem_cache_cpu *c;
+	unsigned long tid;
+	void **freelist;
+
+	slab_free_hook(s, x);
+redo:
+	c = this_cpu_ptr(s->cpu_slab);
+	tid = READ_ONCE(c->tid);
+	slub_point(SLUB_POINT_FREE_AFTER_TID);
+	if (likely(page == READ_ONCE(c->page)) && likely(cpu_tid_ready(tid))) {
+
+		/* Push object on the CPU's freelist, or goto redo */
+#line 3051 "slub.nw"
+		freelist = READ_ONCE(c->freelist);
+		set_freepointer(s, object, freelist);
+		slub_point(SLUB_POINT_FREE_BEFORE_CMPXCHG);
+		if (unlikely(!this_cpu_cmpxchg_double(s, c, freelist, tid,
+						      object, next_tid(tid)))) {
+			note_cmpxchg_failure("slab_free", s, tid);
+			goto redo;
+		}
+		stat(s, FREE_FASTPATH);
+		slub_event_step(s, "slab_free", "3.1", object, page,
+				"fastpath: pushed object on cpu freelist");
+#line 3038 "slub.nw"
+	} else {
+		__slab_free(s, page, x, addr);
+	}
+}
+/* Functions of freeing */
+#line 3069 "slub.nw"
+static inline void slab_free_hook(struct kmem_cache *s, void *x)
+{
+	if (unlikely(s->flags & SLAB_TRACE))
+		trace(s, virt_to_head_page(x), x, 0);
+}
+/* Functions of freeing */
+#line 3100 "slub.nw"
+static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
+			unsigned long addr)
+{
+	void *prior;
+	void **object = (void *)x;
+	int was_frozen;
+	struct page new;
+	unsigned long counters;
+	struct kmem_cache_node *n = NULL;
+
+	stat(s, FREE_SLOWPATH);
+	if (kmem_cache_debug(s) &&
+	    !(n = free_debug_processing(s, page, x, addr)))
+		return;
+	do {
+
+		/* Link object to the slab's freelist and decide the slab's fate */
+#line 3141 "slub.nw"
+		if (unlikely(n)) {
+			spin_unlock(&n->list_lock);
+			n = NULL;
+		}
+		prior = READ_ONCE(page->freelist);
+		counters = READ_ONCE(page->counters);
+		set_freepointer(s, object, prior);
+		new.counters = counters;
+		was_frozen = new.frozen;
+		new.inuse--;
+		if ((!new.inuse || !prior) && !was_frozen) {
+			if (kmem_cache_has_cpu_partial(s) && !prior) {
+				new.frozen = 1;
+			} else {
+				n = get_node(s, page_to_nid(page));
+				spin_lock(&n->list_lock);
+			}
+		}
+#line 3116 "slub.nw"
+	} while (!cmpxchg_double_slab(s, page, prior, counters, object,
+				      new.counters, "__slab_free"));
+	if (likely(!n)) {
+
+		/* Finish a free that needed no list lock */
+#line 3162 "slub.nw"
+		if (new.frozen && !was_frozen) {
+			put_cpu_partial(s, page, 1);
+			stat(s, CPU_PARTIAL_FREE);
+			slub_event_step(s, "__slab_free", "3.2", x, page,
+					"full slab frozen onto cpu partial chain");
+		}
+		if (was_frozen) {
+			stat(s, FREE_FROZEN);
+			slub_event_step(s, "__slab_free", "3.2", x, page,
+					"freed into a frozen slab");
+		}
+#line 3120 "slub.nw"
+		return;
+	}
+	if (unlikely(!new.inuse && n->nr_partial >= s->min_partial))
+		goto slab_empty;
+
+	/* Put a formerly full slab on the node's partial list */
+#line 3179 "slub.nw"
+	if (!kmem_cache_has_cpu_partial(s) && unlikely(!prior)) {
+		if (kmem_cache_debug(s))
+			remove_full(s, n, page);
+		add_partial(n, page, DEACTIVATE_TO_TAIL);
+		stat(s, FREE_ADD_PARTIAL);
+	}
+#line 3125 "slub.nw"
+	spin_unlock(&n->list_lock);
+	slub_event_step(s, __func__, "3.2", x, page,
+			"freed to slab's freelist under list_lock");
+	return;
+slab_empty:
+
+	/* Give an empty slab back to the page allocator */
+#line 3188 "slub.nw"
+	if (prior) {
+		remove_partial(n, page);
+		stat(s, FREE_REMOVE_PARTIAL);
+	} else {
+		remove_full(s, n, page);
+	}
+	spin_unlock(&n->list_lock);
+	stat(s, FREE_SLAB);
+	slub_event_step(s, __func__, "3.2", x, page,
+			"slab became empty: returned to page allocator");
+	discard_slab(s, page);
+#line 3131 "slub.nw"
+}
+/* Functions of freeing */
+#line 3217 "slub.nw"
+static void __put_cpu_partial(struct kmem_cache *s, struct kmem_cache_cpu *c,
+			      struct page *page, int drain)
+{
+	struct page *oldpage = c->partial;
+	int pages = 0;
+	int pobjects = 0;
+
+	if (oldpage) {
+		pobjects = oldpage->pobjects;
+		pages = oldpage->pages;
+		if (drain && pobjects > s->cpu_partial) {
+			unfreeze_partials(s, c);
+			oldpage = NULL;
+			pobjects = 0;
+			pages = 0;
+			stat(s, CPU_PARTIAL_DRAIN);
+			slub_event_step(s, "put_cpu_partial", "3.3", NULL, NULL,
+					"cpu partial chain full: drained to node lists");
+		}
+	}
+	pages++;
+	pobjects += page->objects - page->inuse;
+	page->pages = pages;
+	page->pobjects = pobjects;
+	page->next = oldpage;
+	c->partial = page;
+}
+
+static void put_cpu_partial(struct kmem_cache *s, struct page *page,
+			    int drain)
+{
+	struct kmem_cache_cpu *c = local_irq_save(s);
+
+	__put_cpu_partial(s, c, page, drain);
+	local_irq_restore(s, c);
+}
+/* Functions of freeing */
+#line 3263 "slub.nw"
+static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
+{
+	struct kmem_cache_node *n = NULL, *n2 = NULL;
+	struct page *page, *discard_page = NULL;
+
+	while ((page = c->partial)) {
+		struct page new, old;
+
+		c->partial = page->next;
+		n2 = get_node(s, page_to_nid(page));
+		if (n != n2) {
+			if (n)
+				spin_unlock(&n->list_lock);
+			n = n2;
+			spin_lock(&n->list_lock);
+		}
+		do {
+			old.freelist = READ_ONCE(page->freelist);
+			old.counters = READ_ONCE(page->counters);
+			VM_BUG_ON(!old.frozen);
+			new.counters = old.counters;
+			new.freelist = old.freelist;
+			new.frozen = 0;
+		} while (!__cmpxchg_double_slab(s, page, old.freelist,
+				old.counters, new.freelist, new.counters,
+				"unfreezing slab"));
+		if (unlikely(!new.inuse && n->nr_partial >= s->min_partial)) {
+			page->next = discard_page;
+			discard_page = page;
+		} else {
+			add_partial(n, page, DEACTIVATE_TO_TAIL);
+			stat(s, FREE_ADD_PARTIAL);
+		}
+	}
+	if (n)
+		spin_unlock(&n->list_lock);
+	while (discard_page) {
+		page = discard_page;
+		discard_page = discard_page->next;
+		stat(s, DEACTIVATE_EMPTY);
+		discard_slab(s, page);
+		stat(s, FREE_SLAB);
+	}
+}
+/* Functions of freeing */
+#line 3320 "slub.nw"
+static inline void __add_partial(struct kmem_cache_node *n,
+				 struct page *page, int tail)
+{
+	n->nr_partial++;
+	if (tail == DEACTIVATE_TO_TAIL)
+		list_add_tail(&page->lru, &n->partial);
+	else
+		list_add(&page->lru, &n->partial);
+}
+
+static inline void add_partial(struct kmem_cache_node *n, struct page *page,
+			       int tail)
+{
+	__add_partial(n, page, tail);
+}
+
+static inline void __remove_partial(struct kmem_cache_node *n,
+				    struct page *page)
+{
+	list_del(&page->lru);
+	n->nr_partial--;
+}
+
+static inline void remove_partial(struct kmem_cache_node *n,
+				  struct page *page)
+{
+	__remove_partial(n, page);
+}
+
+static void add_full(struct kmem_cache *s, struct kmem_cache_node *n,
+		     struct page *page)
+{
+	if (!(s->flags & SLAB_STORE_USER))
+		return;
+	list_add(&page->lru, &n->full);
+}
+
+static void remove_full(struct kmem_cache *s, struct kmem_cache_node *n,
+			struct page *page)
+{
+	(void)n;
+	if (!(s->flags & SLAB_STORE_USER))
+		return;
+	list_del(&page->lru);
+}
+/* Functions of freeing */
+#line 3374 "slub.nw"
+static inline void inc_slabs_node(struct kmem_cache *s, int node,
+				  int objects)
+{
+	struct kmem_cache_node *n = get_node(s, node);
+
+	if (likely(n)) {
+		__atomic_add_fetch(&n->nr_slabs, 1, __ATOMIC_RELAXED);
+		__atomic_add_fetch(&n->total_objects, objects,
+				   __ATOMIC_RELAXED);
+	}
+}
+
+static inline void dec_slabs_node(struct kmem_cache *s, int node,
+				  int objects)
+{
+	struct kmem_cache_node *n = get_node(s, node);
+
+	__atomic_sub_fetch(&n->nr_slabs, 1, __ATOMIC_RELAXED);
+	__atomic_sub_fetch(&n->total_objects, objects, __ATOMIC_RELAXED);
+}
+
+static inline unsigned long slabs_node(struct kmem_cache *s, int node)
+{
+	return READ_ONCE(get_node(s, node)->nr_slabs);
+}
+
+static void __free_slab(struct kmem_cache *s, struct page *page)
+{
+	int order = compound_order(page);
+
+	if (kmem_cache_debug(s)) {
+		void *p;
+
+		slab_pad_check(s, page);
+		for_each_object(p, s, page_address(page), page->objects)
+			check_object(s, page, p, SLUB_RED_INACTIVE);
+	}
+	__ClearPageSlabPfmemalloc(page);
+	__ClearPageRcuFree(page);
+	__ClearPageSlab(page);
+	page->slab_cache = NULL;
+	page->freelist = NULL;
+	page->counters = 0;
+	__free_pages(page, order);
+	memcg_uncharge_slab(s, order);
+}
+
+static void free_slab(struct kmem_cache *s, struct page *page)
+{
+	if (unlikely(s->flags & SLAB_DESTROY_BY_RCU))
+		call_rcu_slab(page);
+	else
+		__free_slab(s, page);
+}
+
+static void discard_slab(struct kmem_cache *s, struct page *page)
+{
+	dec_slabs_node(s, page_to_nid(page), page->objects);
+	free_slab(s, page);
+}
+/* Functions of freeing */
+#line 3444 "slub.nw"
+static struct rcu_head *rcu_pending;
+static pthread_mutex_t rcu_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void rcu_free_slab(struct rcu_head *h)
+{
+	struct page *page = container_of((struct list_head *)h, struct page,
+					 lru);
+
+	__free_slab(page->slab_cache, page);
+}
+
+static void call_rcu_slab(struct page *page)
+{
+	struct rcu_head *head = (struct rcu_head *)&page->lru;
+
+	__SetPageRcuFree(page);
+	head->func = rcu_free_slab;
+	mutex_lock(&rcu_lock);
+	head->next = rcu_pending;
+	rcu_pending = head;
+	mutex_unlock(&rcu_lock);
+}
+
+static void rcu_barrier(void)
+{
+	struct rcu_head *h;
+
+	mutex_lock(&rcu_lock);
+	h = rcu_pending;
+	rcu_pending = NULL;
+	mutex_unlock(&rcu_lock);
+	while (h) {
+		struct rcu_head *next = h->next;
+
+		h->func(h);
+		h = next;
+	}
+}
+/* Functions of deactivation, flushing and shrinking */
+#line 3506 "slub.nw"
+static void deactivate_slab(struct kmem_cache *s, struct page *page,
+			    void *freelist)
+{
+	enum slab_modes { M_NONE, M_PARTIAL, M_FULL, M_FREE };
+	struct kmem_cache_node *n = get_node(s, page_to_nid(page));
+	int lock = 0;
+	enum slab_modes l = M_NONE, m = M_NONE;
+	void *nextfree;
+	int tail = DEACTIVATE_TO_HEAD;
+	struct page new, old;
+
+	if (READ_ONCE(page->freelist)) {
+		stat(s, DEACTIVATE_REMOTE_FREES);
+		tail = DEACTIVATE_TO_TAIL;
+	}
+
+	/* Move all but one of the CPU's free objects to the frozen slab */
+#line 3545 "slub.nw"
+	while (freelist && (nextfree = get_freepointer(s, freelist))) {
+		void *prior;
+		unsigned long counters;
+
+		do {
+			prior = READ_ONCE(page->freelist);
+			counters = READ_ONCE(page->counters);
+			set_freepointer(s, freelist, prior);
+			new.counters = counters;
+			new.inuse--;
+			VM_BUG_ON(!new.frozen);
+		} while (!__cmpxchg_double_slab(s, page, prior, counters,
+						freelist, new.counters,
+						"drain percpu freelist"));
+		freelist = nextfree;
+	}
+#line 3522 "slub.nw"
+redo:
+
+	/* Compute the slab's state after the last object returns */
+#line 3571 "slub.nw"
+	old.freelist = READ_ONCE(page->freelist);
+	old.counters = READ_ONCE(page->counters);
+	VM_BUG_ON(!old.frozen);
+	new.counters = old.counters;
+	if (freelist) {
+		new.inuse--;
+		set_freepointer(s, freelist, old.freelist);
+		new.freelist = freelist;
+	} else {
+		new.freelist = old.freelist;
+	}
+	new.frozen = 0;
+	if (!new.inuse && n->nr_partial >= s->min_partial) {
+		m = M_FREE;
+	} else if (new.freelist) {
+		m = M_PARTIAL;
+		if (!lock) {
+			lock = 1;
+			spin_lock(&n->list_lock);
+		}
+	} else {
+		m = M_FULL;
+		if (kmem_cache_debug(s) && !lock) {
+			lock = 1;
+			spin_lock(&n->list_lock);
+		}
+	}
+#line 3524 "slub.nw"
+
+	/* Put the slab on the list of its new state */
+#line 3601 "slub.nw"
+	if (l != m) {
+		if (l == M_PARTIAL)
+			remove_partial(n, page);
+		else if (l == M_FULL)
+			remove_full(s, n, page);
+		if (m == M_PARTIAL) {
+			add_partial(n, page, tail);
+			stat(s, tail);
+		} else if (m == M_FULL) {
+			stat(s, DEACTIVATE_FULL);
+			add_full(s, n, page);
+		}
+	}
+#line 3525 "slub.nw"
+	l = m;
+	if (!__cmpxchg_double_slab(s, page, old.freelist, old.counters,
+				   new.freelist, new.counters,
+				   "unfreezing slab"))
+		goto redo;
+	if (lock)
+		spin_unlock(&n->list_lock);
+	slub_event_step(s, __func__, "4.1", NULL, page,
+			m == M_FREE ? "deactivated: empty, freed" :
+			m == M_FULL ? "deactivated: full, on no list" :
+			"deactivated: onto node partial list");
+	if (m == M_FREE) {
+		stat(s, DEACTIVATE_EMPTY);
+		discard_slab(s, page);
+		stat(s, FREE_SLAB);
+	}
+}
+/* Functions of deactivation, flushing and shrinking */
+#line 3627 "slub.nw"
+static inline void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
+{
+	stat(s, CPUSLAB_FLUSH);
+	deactivate_slab(s, c->page, c->freelist);
+	WRITE_ONCE(c->tid, next_tid(c->tid));
+	WRITE_ONCE(c->page, NULL);
+	WRITE_ONCE(c->freelist, NULL);
+}
+
+static inline void __flush_cpu_slab(struct kmem_cache *s, int cpu)
+{
+	struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
+
+	if (c->page)
+		flush_slab(s, c);
+	unfreeze_partials(s, c);
+}
+
+static void flush_all(struct kmem_cache *s)
+{
+	int cpu;
+
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
+
+		cpu_lock(c);
+		if (c->page || c->partial)
+			__flush_cpu_slab(s, cpu);
+		cpu_unlock(c);
+	}
+	slub_event_step(s, __func__, "4.2", NULL, NULL,
+			"flushed every cpu slab and cpu partial chain");
+}
+/* Functions of deactivation, flushing and shrinking */
+#line 3672 "slub.nw"
+static int __kmem_cache_shrink(struct kmem_cache *s)
+{
+	int objects = oo_objects(s->max);
+	struct list_head *slabs_by_inuse;
+	struct kmem_cache_node *n;
+	struct page *page, *t;
+	int node, i;
+
+	slabs_by_inuse = kmalloc(sizeof(struct list_head) * objects,
+				 GFP_KERNEL);
+	if (!slabs_by_inuse)
+		return -ENOMEM;
+	flush_all(s);
+	for (node = 0; node < nr_node_ids; node++) {
+		n = get_node(s, node);
+		if (!n->nr_partial)
+			continue;
+		for (i = 0; i < objects; i++)
+			INIT_LIST_HEAD(slabs_by_inuse + i);
+
+		/* Sort the node's partial slabs by objects in use */
+#line 3713 "slub.nw"
+		spin_lock(&n->list_lock);
+		list_for_each_entry_safe(page, t, &n->partial, lru) {
+			list_move(&page->lru, slabs_by_inuse + page->inuse);
+			if (!page->inuse)
+				n->nr_partial--;
+		}
+		for (i = objects - 1; i > 0; i--)
+			list_splice(slabs_by_inuse + i, n->partial.prev);
+		spin_unlock(&n->list_lock);
+#line 3692 "slub.nw"
+		list_for_each_entry_safe(page, t, slabs_by_inuse, lru)
+			discard_slab(s, page);
+	}
+	kfree(slabs_by_inuse);
+	rcu_barrier();
+	slub_event_step(s, "kmem_cache_shrink", "4.3", NULL, NULL,
+			"shrunk: empty slabs freed, partial lists sorted");
+	return 0;
+}
+
+int kmem_cache_shrink(struct kmem_cache *s)
+{
+	return __kmem_cache_shrink(s);
+}
+/* Functions of kmalloc */
+#line 3789 "slub.nw"
+static inline int size_index_elem(size_t bytes)
+{
+	return (bytes - 1) / 8;
+}
+
+static struct kmem_cache *kmalloc_slab(size_t size, gfp_t flags)
+{
+	int index;
+
+	(void)flags;
+	if (unlikely(size > KMALLOC_MAX_SIZE))
+		return NULL;
+	if (size <= 192) {
+		if (!size)
+			return ZERO_SIZE_PTR;
+		index = size_index[size_index_elem(size)];
+	} else {
+		index = fls(size - 1);
+	}
+	return kmalloc_caches[index];
+}
+
+static inline int kmalloc_size(int n)
+{
+	if (n > 2)
+		return 1 << n;
+	if (n == 1 && KMALLOC_MIN_SIZE <= 32)
+		return 96;
+	if (n == 2 && KMALLOC_MIN_SIZE <= 64)
+		return 192;
+	return 0;
+}
+/* Functions of kmalloc */
+#line 3826 "slub.nw"
+void *kmalloc_node(size_t size, gfp_t flags, int node)
+{
+	struct kmem_cache *s;
+
+	slub_ensure_running();
+	if (unlikely(size > KMALLOC_MAX_CACHE_SIZE))
+		return kmalloc_large_node(size, flags, node);
+	s = kmalloc_slab(size, flags);
+	if (unlikely(ZERO_OR_NULL_PTR(s)))
+		return s;
+	return slab_alloc_node(s, flags, node, _RET_IP_);
+}
+
+void *kmalloc(size_t size, gfp_t flags)
+{
+	return kmalloc_node(size, flags, NUMA_NO_NODE);
+}
+
+void *kzalloc(size_t size, gfp_t flags)
+{
+	return kmalloc(size, flags | __GFP_ZERO);
+}
+/* Functions of kmalloc */
+#line 3855 "slub.nw"
+static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
+{
+	struct page *page;
+	unsigned int order = get_order(size);
+	void *ret;
+
+	if (size > KMALLOC_MAX_SIZE || order >= MAX_ORDER)
+		return NULL;
+	page = alloc_pages_node(node, flags | __GFP_COMP, order);
+	if (!page)
+		return NULL;
+	__SetPageLargeKmalloc(page);
+	slub_page_stats_add_large(1L << order);
+	ret = page_address(page);
+	if (flags & __GFP_ZERO)
+		memset(ret, 0, PAGE_SIZE << order);
+	slub_event_step(NULL, "kmalloc_large", "5.2", ret, page,
+			"%zu bytes straight from the page allocator, order %u",
+			size, order);
+	return ret;
+}
+/* Functions of kmalloc */
+#line 3887 "slub.nw"
+void kfree(const void *x)
+{
+	struct page *page;
+	void *object = (void *)x;
+
+	if (unlikely(ZERO_OR_NULL_PTR(x)))
+		return;
+	page = slub_virt_to_head_page_checked(x);
+	if (unlikely(!page)) {
+		slab_err_pointer(NULL, x, "kfree of a pointer the allocator never returned");
+		return;
+	}
+	if (unlikely(!PageSlab(page))) {
+		if (!PageLargeKmalloc(page) || page_address(page) != x) {
+			slab_err_pointer(NULL, x, "kfree of an invalid pointer");
+			return;
+		}
+		__ClearPageLargeKmalloc(page);
+		slub_page_stats_add_large(-(1L << compound_order(page)));
+		__free_pages(page, compound_order(page));
+		return;
+	}
+	slab_free(page->slab_cache, page, object, _RET_IP_);
+}
+/* Functions of kmalloc */
+#line 3914 "slub.nw"
+static inline size_t slab_ksize(const struct kmem_cache *s)
+{
+	if (s->flags & (SLAB_RED_ZONE | SLAB_POISON))
+		return s->object_size;
+	if (s->flags & (SLAB_DESTROY_BY_RCU | SLAB_STORE_USER))
+		return s->inuse;
+	return s->size;
+}
+
+size_t ksize(const void *object)
+{
+	struct page *page;
+
+	if (unlikely(object == ZERO_SIZE_PTR) || !object)
+		return 0;
+	page = slub_virt_to_head_page_checked(object);
+	if (!page)
+		return 0;
+	if (unlikely(!PageSlab(page)))
+		return PAGE_SIZE << compound_order(page);
+	return slab_ksize(page->slab_cache);
+}
+/* Functions of kmalloc */
+#line 3947 "slub.nw"
+int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t flags, size_t size,
+			  void **p)
+{
+	size_t i;
+
+	for (i = 0; i < size; i++) {
+		p[i] = kmem_cache_alloc(s, flags);
+		if (unlikely(!p[i])) {
+			kmem_cache_free_bulk(s, i, p);
+			return 0;
+		}
+	}
+	return size;
+}
+
+void kmem_cache_free_bulk(struct kmem_cache *s, size_t size, void **p)
+{
+	size_t i;
+
+	for (i = 0; i < size; i++)
+		kmem_cache_free(s, p[i]);
+}
+/* Functions of kmalloc */
+#line 3975 "slub.nw"
+const char *kmem_cache_name(const struct kmem_cache *s)
+{
+	return s->name;
+}
+
+unsigned int kmem_cache_size(const struct kmem_cache *s)
+{
+	return s->object_size;
+}
+
+static char *kstrdup(const char *s, gfp_t gfp)
+{
+	size_t len;
+	char *buf;
+
+	if (!s)
+		return NULL;
+	len = strlen(s) + 1;
+	buf = kmalloc(len, gfp);
+	if (buf)
+		memcpy(buf, s, len);
+	return buf;
+}
+/* Functions of the sysfs attribute layer */
+#line 5976 "slub.nw"
+struct slab_attribute {
+	const char *name;
+	ssize_t (*show)(struct kmem_cache *s, char *buf);
+	ssize_t (*store)(struct kmem_cache *s, const char *buf, size_t len);
+	int stat;		/* stat_item, or -1 */
+	bool action;		/* a write does something; not propagated */
+	bool hidden;		/* not a kernel attribute */
+};
+/* Functions of the sysfs attribute layer */
+#line 5989 "slub.nw"
+#define SHOW_INT(_name, expr)						\
+static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
+{									\
+	return sprintf(buf, "%ld\n", (long)(expr));			\
+}
+
+SHOW_INT(slab_size, s->size)
+SHOW_INT(align, s->align)
+SHOW_INT(object_size, s->object_size)
+SHOW_INT(objs_per_slab, oo_objects(s->oo))
+SHOW_INT(order, oo_order(s->oo))
+SHOW_INT(min_partial, s->min_partial)
+SHOW_INT(cpu_partial, s->cpu_partial)
+SHOW_INT(aliases, s->refcount < 0 ? 0 : s->refcount - 1)
+SHOW_INT(reserved, s->reserved)
+SHOW_INT(hwcache_align, !!(s->flags & SLAB_HWCACHE_ALIGN))
+SHOW_INT(reclaim_account, !!(s->flags & SLAB_RECLAIM_ACCOUNT))
+SHOW_INT(cache_dma, !!(s->flags & SLAB_CACHE_DMA))
+SHOW_INT(destroy_by_rcu, !!(s->flags & SLAB_DESTROY_BY_RCU))
+SHOW_INT(sanity_checks, !!(s->flags & SLAB_DEBUG_FREE))
+SHOW_INT(trace, !!(s->flags & SLAB_TRACE))
+SHOW_INT(red_zone, !!(s->flags & SLAB_RED_ZONE))
+SHOW_INT(poison, !!(s->flags & SLAB_POISON))
+SHOW_INT(store_user, !!(s->flags & SLAB_STORE_USER))
+SHOW_INT(failslab, !!(s->flags & SLAB_FAILSLAB))
+SHOW_INT(remote_node_defrag_ratio, s->remote_node_defrag_ratio / 10)
+/* Functions of the sysfs attribute layer */
+#line 6026 "slub.nw"
+static ssize_t ctor_show(struct kmem_cache *s, char *buf)
+{
+	Dl_info info;
+	char *fn;
+
+	if (!s->ctor)
+		return 0;
+	memcpy(&fn, &s->ctor, sizeof(fn));
+	if (dladdr(fn, &info) && info.dli_sname)
+		return sprintf(buf, "%s+0x%lx\n", info.dli_sname,
+			       (unsigned long)(fn - (char *)info.dli_saddr));
+	return sprintf(buf, "0x%lx\n", (unsigned long)fn);
+}
+/* Functions of the sysfs attribute layer */
+#line 6045 "slub.nw"
+static int count_inuse(struct page *page)
+{
+	return page->inuse;
+}
+
+static int count_total(struct page *page)
+{
+	return page->objects;
+}
+
+static int count_free(struct page *page)
+{
+	return page->objects - page->inuse;
+}
+
+static unsigned long count_partial(struct kmem_cache_node *n,
+				   int (*get_count)(struct page *))
+{
+	unsigned long x = 0;
+	struct page *page;
+
+	spin_lock(&n->list_lock);
+	list_for_each_entry(page, &n->partial, lru)
+		x += get_count(page);
+	spin_unlock(&n->list_lock);
+	return x;
+}
+/* Functions of the sysfs attribute layer */
+#line 6083 "slub.nw"
+#define SO_ALL		(1 << 0)
+#define SO_PARTIAL	(1 << 1)
+#define SO_CPU		(1 << 2)
+#define SO_OBJECTS	(1 << 3)
+#define SO_TOTAL	(1 << 4)
+
+static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
+				 unsigned long flags)
+{
+	unsigned long total = 0, nodes[MAX_NUMNODES] = { 0 };
+	int node, cpu, x;
+
+	if (flags & SO_CPU) {
+		for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+			struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
+			struct page *page = READ_ONCE(c->page);
+
+			if (!page)
+				continue;
+
+			/* Count the CPU's slab and partial chain */
+#line 6115 "slub.nw"
+			node = page_to_nid(page);
+			if (flags & SO_TOTAL)
+				x = page->objects;
+			else if (flags & SO_OBJECTS)
+				x = page->inuse;
+			else
+				x = 1;
+			total += x;
+			nodes[node] += x;
+			page = READ_ONCE(c->partial);
+			if (page && !(flags & (SO_TOTAL | SO_OBJECTS))) {
+				node = page_to_nid(page);
+				total += page->pages;
+				nodes[node] += page->pages;
+			}
+#line 6103 "slub.nw"
+		}
+	}
+
+	/* Count the slabs on the nodes */
+#line 6133 "slub.nw"
+	for (node = 0; node < nr_node_ids; node++) {
+		struct kmem_cache_node *n = get_node(s, node);
+
+		if (flags & SO_ALL) {
+			if (flags & SO_TOTAL)
+				x = READ_ONCE(n->total_objects);
+			else if (flags & SO_OBJECTS)
+				x = READ_ONCE(n->total_objects) -
+				    count_partial(n, count_free);
+			else
+				x = READ_ONCE(n->nr_slabs);
+		} else if (flags & SO_PARTIAL) {
+			if (flags & SO_TOTAL)
+				x = count_partial(n, count_total);
+			else if (flags & SO_OBJECTS)
+				x = count_partial(n, count_inuse);
+			else
+				x = n->nr_partial;
+		} else {
+			continue;
+		}
+		total += x;
+		nodes[node] += x;
+	}
+#line 6106 "slub.nw"
+	x = sprintf(buf, "%lu", total);
+	for (node = 0; node < nr_node_ids; node++)
+		if (nodes[node])
+			x += sprintf(buf + x, " N%d=%lu", node, nodes[node]);
+	return x + sprintf(buf + x, "\n");
+}
+/* Functions of the sysfs attribute layer */
+#line 6160 "slub.nw"
+#define SHOW_OBJECTS(_name, _flags)					\
+static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
+{									\
+	return show_slab_objects(s, buf, _flags);			\
+}
+
+SHOW_OBJECTS(partial, SO_PARTIAL)
+SHOW_OBJECTS(cpu_slabs, SO_CPU)
+SHOW_OBJECTS(objects, SO_ALL | SO_OBJECTS)
+SHOW_OBJECTS(objects_partial, SO_PARTIAL | SO_OBJECTS)
+SHOW_OBJECTS(slabs, SO_ALL)
+SHOW_OBJECTS(total_objects, SO_ALL | SO_OBJECTS | SO_TOTAL)
+
+static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf)
+{
+	int objects = 0, pages = 0, cpu, len;
+
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		struct page *page = per_cpu_ptr(s->cpu_slab, cpu)->partial;
+
+		if (page) {
+			pages += page->pages;
+			objects += page->pobjects;
+		}
+	}
+	len = sprintf(buf, "%d(%d)", objects, pages);
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		struct page *page = per_cpu_ptr(s->cpu_slab, cpu)->partial;
+
+		if (page && len < SLAB_ATTR_BUFSIZE - 20)
+			len += sprintf(buf + len, " C%d=%d(%d)", cpu,
+				       page->pobjects, page->pages);
+	}
+	return len + sprintf(buf + len, "\n");
+}
+/* Functions of the sysfs attribute layer */
+#line 6204 "slub.nw"
+static int kstrtoul(const char *buf, unsigned long *res)
+{
+	char *end;
+
+	if (!*buf || *buf == '-' || *buf == ' ')
+		return -EINVAL;
+	errno = 0;
+	*res = strtoul(buf, &end, 10);
+	if (errno || end == buf || (*end && strcmp(end, "\n")))
+		return -EINVAL;
+	return 0;
+}
+
+static ssize_t order_store(struct kmem_cache *s, const char *buf, size_t len)
+{
+	unsigned long order;
+
+	if (kstrtoul(buf, &order) || order > (unsigned long)slub_max_order ||
+	    order < (unsigned long)slub_min_order)
+		return -EINVAL;
+	calculate_sizes(s, order);
+	return len;
+}
+
+static ssize_t min_partial_store(struct kmem_cache *s, const char *buf,
+				 size_t len)
+{
+	unsigned long min;
+
+	if (kstrtoul(buf, &min))
+		return -EINVAL;
+	set_min_partial(s, min);
+	return len;
+}
+
+static ssize_t cpu_partial_store(struct kmem_cache *s, const char *buf,
+				 size_t len)
+{
+	unsigned long objects;
+
+	if (kstrtoul(buf, &objects) || objects > INT_MAX)
+		return -EINVAL;
+	if (objects && !kmem_cache_has_cpu_partial(s))
+		return -EINVAL;
+	s->cpu_partial = objects;
+	flush_all(s);
+	return len;
+}
+
+static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
+					      const char *buf, size_t len)
+{
+	unsigned long ratio;
+
+	if (kstrtoul(buf, &ratio))
+		return -EINVAL;
+	if (ratio <= 100)
+		s->remote_node_defrag_ratio = ratio * 10;
+	return len;
+}
+/* Functions of the sysfs attribute layer */
+#line 6267 "slub.nw"
+static bool any_slab_objects(struct kmem_cache *s)
+{
+	int node;
+
+	for (node = 0; node < nr_node_ids; node++)
+		if (READ_ONCE(get_node(s, node)->total_objects))
+			return true;
+	return false;
+}
+
+static ssize_t set_flag(struct kmem_cache *s, const char *buf, size_t len,
+			unsigned long flag, bool needs_empty, bool resize)
+{
+	if (needs_empty && any_slab_objects(s))
+		return -EBUSY;
+	s->flags &= ~flag;
+	if (buf[0] == '1') {
+		s->flags &= ~__CMPXCHG_DOUBLE;
+		s->flags |= flag;
+	}
+	if (resize)
+		calculate_sizes(s, -1);
+	return len;
+}
+
+#define STORE_FLAG(_name, flag, empty, resize)				\
+static ssize_t _name##_store(struct kmem_cache *s, const char *buf,	\
+			     size_t len)				\
+{									\
+	return set_flag(s, buf, len, flag, empty, resize);		\
+}
+
+STORE_FLAG(sanity_checks, SLAB_DEBUG_FREE, false, false)
+STORE_FLAG(trace, SLAB_TRACE, false, false)
+STORE_FLAG(red_zone, SLAB_RED_ZONE, true, true)
+STORE_FLAG(poison, SLAB_POISON, true, true)
+STORE_FLAG(store_user, SLAB_STORE_USER, true, true)
+STORE_FLAG(failslab, SLAB_FAILSLAB, true, false)
+
+static ssize_t reclaim_account_store(struct kmem_cache *s, const char *buf,
+				     size_t len)
+{
+	s->flags &= ~SLAB_RECLAIM_ACCOUNT;
+	if (buf[0] == '1')
+		s->flags |= SLAB_RECLAIM_ACCOUNT;
+	return len;
+}
+/* Functions of the sysfs attribute layer */
+#line 6320 "slub.nw"
+static ssize_t empty_show(struct kmem_cache *s, char *buf)
+{
+	(void)s;
+	(void)buf;
+	return 0;
+}
+
+static ssize_t validate_store(struct kmem_cache *s, const char *buf,
+			      size_t len)
+{
+	long ret = -EINVAL;
+
+	if (buf[0] == '1') {
+		ret = validate_slab_cache(s);
+		if (ret >= 0)
+			ret = len;
+	}
+	return ret;
+}
+
+static ssize_t shrink_store(struct kmem_cache *s, const char *buf,
+			    size_t len)
+{
+	int rc;
+
+	if (buf[0] != '1')
+		return -EINVAL;
+	rc = kmem_cache_shrink(s);
+	return rc ? rc : (ssize_t)len;
+}
+
+static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len)
+{
+	if (buf[0] != '1')
+		return -EINVAL;
+	flush_all(s);
+	return len;
+}
+/* Functions of the sysfs attribute layer */
+#line 6364 "slub.nw"
+static ssize_t show_stat(struct kmem_cache *s, char *buf, int si)
+{
+	unsigned long sum = 0;
+	int cpu, len;
+
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
+		sum += READ_ONCE(per_cpu_ptr(s->cpu_slab, cpu)->stat[si]);
+	len = sprintf(buf, "%lu", sum);
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		unsigned x = READ_ONCE(per_cpu_ptr(s->cpu_slab, cpu)->stat[si]);
+
+		if (x && len < SLAB_ATTR_BUFSIZE - 20)
+			len += sprintf(buf + len, " C%d=%u", cpu, x);
+	}
+	return len + sprintf(buf + len, "\n");
+}
+
+static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
+			  int si)
+{
+	int cpu;
+
+	if (buf[0] != '0')
+		return -EINVAL;
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
+		WRITE_ONCE(per_cpu_ptr(s->cpu_slab, cpu)->stat[si], 0);
+	return len;
+}
+/* Functions of the sysfs attribute layer */
+#line 6398 "slub.nw"
+#define RO(n)	{ #n, n##_show, NULL, -1, false, false }
+#define RW(n)	{ #n, n##_show, n##_store, -1, false, false }
+#define ACT(n)	{ #n, empty_show, n##_store, -1, true, false }
+#define STAT(n)	{ #n, NULL, NULL, n, false, false }
+
+static const struct slab_attribute slab_attrs[] = {
+	RO(slab_size), RO(object_size), RO(objs_per_slab), RW(order),
+	RW(min_partial), RW(cpu_partial), RO(objects), RO(objects_partial),
+	RO(partial), RO(cpu_slabs), RO(ctor), RO(aliases), RO(align),
+	RO(hwcache_align), RW(reclaim_account), RO(destroy_by_rcu),
+	RO(reserved), RO(slabs_cpu_partial), RO(slabs), RO(total_objects),
+	RO(cache_dma), RW(sanity_checks), RW(trace), RW(red_zone),
+	RW(poison), RW(store_user), RW(failslab), ACT(validate), ACT(shrink),
+	RW(remote_node_defrag_ratio),
+	STAT(ALLOC_FASTPATH), STAT(ALLOC_SLOWPATH), STAT(FREE_FASTPATH),
+	STAT(FREE_SLOWPATH), STAT(FREE_FROZEN), STAT(FREE_ADD_PARTIAL),
+	STAT(FREE_REMOVE_PARTIAL), STAT(ALLOC_FROM_PARTIAL),
+	STAT(ALLOC_SLAB), STAT(ALLOC_REFILL), STAT(ALLOC_NODE_MISMATCH),
+	STAT(FREE_SLAB), STAT(CPUSLAB_FLUSH), STAT(DEACTIVATE_FULL),
+	STAT(DEACTIVATE_EMPTY), STAT(DEACTIVATE_TO_HEAD),
+	STAT(DEACTIVATE_TO_TAIL), STAT(DEACTIVATE_REMOTE_FREES),
+	STAT(DEACTIVATE_BYPASS), STAT(ORDER_FALLBACK),
+	STAT(CMPXCHG_DOUBLE_CPU_FAIL), STAT(CMPXCHG_DOUBLE_FAIL),
+	STAT(CPU_PARTIAL_ALLOC), STAT(CPU_PARTIAL_FREE),
+	STAT(CPU_PARTIAL_NODE), STAT(CPU_PARTIAL_DRAIN),
+	{ "flush", empty_show, flush_store, -1, true, true },
+	{ NULL, NULL, NULL, -1, false, false }
+};
+/* Functions of the sysfs attribute layer */
+#line 6432 "slub.nw"
+static const char *attr_name(const struct slab_attribute *a)
+{
+	return a->stat >= 0 ? stat_names[a->stat] : a->name;
+}
+
+static const struct slab_attribute *find_attr(const char *name)
+{
+	int i;
+
+	for (i = 0; slab_attrs[i].name; i++) {
+		if (slab_attrs[i].name[0] && !strcmp(attr_name(&slab_attrs[i]),
+						      name))
+			return &slab_attrs[i];
+	}
+	return NULL;
+}
+
+const char *slub_attr_name(int i)
+{
+	int k, n = 0;
+
+	for (k = 0; slab_attrs[k].name; k++) {
+		if (slab_attrs[k].hidden)
+			continue;
+		if (n++ == i)
+			return attr_name(&slab_attrs[k]);
+	}
+	return NULL;
+}
+
+bool slub_attr_writable(const char *name)
+{
+	const struct slab_attribute *a = find_attr(name);
+
+	return a && (a->store || a->stat >= 0);
+}
+/* Functions of the sysfs attribute layer */
+#line 6475 "slub.nw"
+static bool attr_propagates(const char *name)
+{
+	const struct slab_attribute *a = find_attr(name);
+
+	return a && a->show && a->store && !a->action && a->stat < 0;
+}
+/* Functions of the sysfs attribute layer */
+#line 6490 "slub.nw"
+ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
+{
+	const struct slab_attribute *a = find_attr(name);
+
+	if (!s || !a)
+		return -ENOENT;
+	buf[0] = '\0';
+	if (a->stat >= 0)
+		return show_stat(s, buf, a->stat);
+	return a->show(s, buf);
+}
+
+static ssize_t __slab_attr_store(struct kmem_cache *s, const char *name,
+				 const char *buf, size_t len)
+{
+	const struct slab_attribute *a = find_attr(name);
+	char tmp[SLAB_ATTR_BUFSIZE];
+	ssize_t ret;
+
+	if (!s || !a)
+		return -ENOENT;
+	if (a->stat < 0 && !a->store)
+		return -EIO;
+	if (len >= sizeof(tmp) || !len)
+		return -EINVAL;
+	memcpy(tmp, buf, len);
+	tmp[len] = '\0';
+	if (a->stat >= 0)
+		return clear_stat(s, tmp, len, a->stat);
+	ret = a->store(s, tmp, len);
+	if (ret >= 0 && !a->action && (int)len > s->max_attr_size)
+		s->max_attr_size = len;
+	return ret;
+}
+
+ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
+			const char *buf, size_t len)
+{
+	const struct slab_attribute *a = find_attr(name);
+	ssize_t ret;
+
+	if (a && (a->action || a->stat >= 0))
+		return __slab_attr_store(s, name, buf, len);
+	mutex_lock(&slab_mutex);
+	ret = __slab_attr_store(s, name, buf, len);
+	mutex_unlock(&slab_mutex);
+	return ret;
+}
+/* Functions of the sysfs attribute layer */
+#line 6544 "slub.nw"
+struct kmem_cache *slub_find_cache(const char *name)
+{
+	struct kmem_cache *s, *found = NULL;
+	struct slub_alias *a;
+
+	if (!name || !slub_running())
+		return NULL;
+	mutex_lock(&slab_mutex);
+	list_for_each_entry(s, &slab_caches, list) {
+		if (s->name && !strcmp(s->name, name)) {
+			found = s;
+			break;
+		}
+		for (a = s->aliases; a && !found; a = a->next)
+			if (!strcmp(a->name, name))
+				found = s;
+		if (found)
+			break;
+	}
+	mutex_unlock(&slab_mutex);
+	return found;
+}
+
+const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len)
+{
+	snprintf(buf, len, "%s", s->kobj.added ? s->kobj.name : s->name);
+	return buf;
+}
+/* Functions of bootstrap and shutdown */
+#line 6596 "slub.nw"
+static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
+
+static void kmem_cache_init(void)
+{
+	memset(&boot_kmem_cache, 0, sizeof(boot_kmem_cache));
+	memset(&boot_kmem_cache_node, 0, sizeof(boot_kmem_cache_node));
+	kmem_cache_node = &boot_kmem_cache_node;
+	kmem_cache = &boot_kmem_cache;
+	create_boot_cache(kmem_cache_node, "kmem_cache_node",
+			  sizeof(struct kmem_cache_node), SLAB_HWCACHE_ALIGN);
+	slab_state = PARTIAL;
+	create_boot_cache(kmem_cache, "kmem_cache",
+			  offsetof(struct kmem_cache, node) +
+			  nr_node_ids * sizeof(struct kmem_cache_node *),
+			  SLAB_HWCACHE_ALIGN);
+	kmem_cache = bootstrap(&boot_kmem_cache);
+	kmem_cache_node = bootstrap(&boot_kmem_cache_node);
+	create_kmalloc_caches(0);
+}
+/* Functions of bootstrap and shutdown */
+#line 6622 "slub.nw"
+static void create_boot_cache(struct kmem_cache *s, const char *name,
+			      size_t size, unsigned long flags)
+{
+	int err;
+
+	s->name = name;
+	s->size = s->object_size = size;
+	s->align = calculate_alignment(flags, ARCH_KMALLOC_MINALIGN, size);
+	err = __kmem_cache_create(s, flags);
+	if (err)
+		panic("Creation of kmalloc slab %s size=%zu failed. Reason %d\n",
+		      name ? name : "(unnamed)", size, err);
+	s->refcount = -1;
+}
+
+static struct kmem_cache *create_kmalloc_cache(const char *name,
+					       size_t size,
+					       unsigned long flags)
+{
+	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
+
+	if (!s)
+		panic("Out of memory when creating slab %s\n",
+		      name ? name : "kmalloc");
+	create_boot_cache(s, name, size, flags);
+	list_add(&s->list, &slab_caches);
+	s->refcount = 1;
+	return s;
+}
+/* Functions of bootstrap and shutdown */
+#line 6660 "slub.nw"
+static void early_kmem_cache_node_alloc(int node)
+{
+	struct page *page;
+	struct kmem_cache_node *n;
+
+	page = new_slab(kmem_cache_node, GFP_NOWAIT, node);
+	if (!page)
+		panic("early_kmem_cache_node_alloc: no memory on node %d\n",
+		      node);
+	n = page->freelist;
+	page->freelist = get_freepointer(kmem_cache_node, n);
+	page->inuse = 1;
+	page->frozen = 0;
+	kmem_cache_node->node[node] = n;
+	init_object(kmem_cache_node, n, SLUB_RED_ACTIVE);
+	init_tracking(kmem_cache_node, n);
+	init_kmem_cache_node(n);
+	inc_slabs_node(kmem_cache_node, node, page->objects);
+	__add_partial(n, page, DEACTIVATE_TO_HEAD);
+}
+/* Functions of bootstrap and shutdown */
+#line 6688 "slub.nw"
+static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
+{
+	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
+	struct page *p;
+	int node, cpu;
+
+	if (!s)
+		panic("bootstrap: out of memory\n");
+	memcpy(s, static_cache, kmem_cache->object_size);
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
+		__flush_cpu_slab(s, cpu);
+	for (node = 0; node < nr_node_ids; node++) {
+		struct kmem_cache_node *n = get_node(s, node);
+
+		list_for_each_entry(p, &n->partial, lru)
+			p->slab_cache = s;
+		list_for_each_entry(p, &n->full, lru)
+			p->slab_cache = s;
+	}
+	list_add(&s->list, &slab_caches);
+	return s;
+}
+/* Functions of bootstrap and shutdown */
+#line 6722 "slub.nw"
+static void create_kmalloc_caches(unsigned long flags)
+{
+	int i;
+
+	for (i = KMALLOC_SHIFT_LOW; i <= KMALLOC_SHIFT_HIGH; i++) {
+		if (!kmalloc_caches[i])
+			kmalloc_caches[i] = create_kmalloc_cache(NULL, 1 << i,
+								 flags);
+		if (KMALLOC_MIN_SIZE <= 32 && !kmalloc_caches[1] && i == 6)
+			kmalloc_caches[1] = create_kmalloc_cache(NULL, 96, flags);
+		if (KMALLOC_MIN_SIZE <= 64 && !kmalloc_caches[2] && i == 7)
+			kmalloc_caches[2] = create_kmalloc_cache(NULL, 192, flags);
+	}
+	slab_state = UP;
+	for (i = 0; i <= KMALLOC_SHIFT_HIGH; i++) {
+		struct kmem_cache *s = kmalloc_caches[i];
+		char name[32];
+
+		if (!s)
+			continue;
+		snprintf(name, sizeof(name), "kmalloc-%d", kmalloc_size(i));
+		s->name = kstrdup(name, GFP_NOWAIT);
+		if (!s->name)
+			panic("create_kmalloc_caches: out of memory\n");
+	}
+}
+/* Functions of bootstrap and shutdown */
+#line 6751 "slub.nw"
+static void slab_sysfs_init(void)
+{
+	struct kmem_cache *s;
+
+	mutex_lock(&slab_mutex);
+	slab_state = FULL;
+	list_for_each_entry(s, &slab_caches, list) {
+		if (sysfs_slab_add(s))
+			pr_err("SLUB: Unable to add boot slab %s to sysfs\n",
+			       s->name);
+	}
+	while (alias_list) {
+		struct saved_alias *al = alias_list;
+
+		alias_list = alias_list->next;
+		if (sysfs_slab_alias(al->s, al->name))
+			pr_err("SLUB: Unable to add boot slab alias %s to sysfs\n",
+			       al->name);
+		kfree(al);
+	}
+	mutex_unlock(&slab_mutex);
+}
+/* Functions of bootstrap and shutdown */
+#line 6785 "slub.nw"
+static pthread_mutex_t init_mutex = PTHREAD_MUTEX_INITIALIZER;
+static bool running;
+static __thread bool booting;
+
+bool slub_running(void)
+{
+	return __atomic_load_n(&running, __ATOMIC_ACQUIRE);
+}
+
+int slub_nr_cpus(void)
+{
+	return nr_cpu_ids;
+}
+
+int slub_nr_nodes(void)
+{
+	return nr_node_ids;
+}
+
+static int __slub_init(const struct slub_config *cfg)
+{
+	long ncpu = cfg->nr_cpus;
+	size_t bytes = cfg->arena_bytes ? cfg->arena_bytes : 1UL << 30;
+
+	if (!ncpu)
+		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	if (ncpu < 1 || ncpu > NR_CPUS || cfg->nr_nodes < 0 ||
+	    cfg->nr_nodes > MAX_NUMNODES || cfg->max_order < 0 ||
+	    cfg->max_order >= MAX_ORDER || cfg->min_objects < 0 ||
+	    cfg->nr_nodes > ncpu)
+		return -EINVAL;
+	nr_cpu_ids = ncpu;
+	nr_node_ids = cfg->nr_nodes ? cfg->nr_nodes : 1;
+
+	/* Apply the boot options of the configuration */
+#line 6851 "slub.nw"
+	slub_simulated = cfg->simulated;
+	sim_cpu = 0;
+	slab_nomerge = cfg->nomerge;
+	slub_max_order = cfg->max_order ? cfg->max_order :
+					  PAGE_ALLOC_COSTLY_ORDER;
+	slub_min_order = 0;
+	slub_min_objects = cfg->min_objects;
+	setup_slub_debug(cfg->slub_debug ? cfg->slub_debug :
+			 getenv("SLUB_DEBUG"));
+	freelist_hardened = cfg->freelist_hardened;
+	freelist_random = cfg->freelist_random;
+	slub_rng_state = cfg->seed ? cfg->seed : 0x9e3779b97f4a7c15UL;
+#line 6819 "slub.nw"
+	if (page_alloc_init(bytes, nr_node_ids))
+		return -ENOMEM;
+	booting = true;
+	kmem_cache_init();
+	slab_sysfs_init();
+	booting = false;
+	__atomic_store_n(&running, true, __ATOMIC_RELEASE);
+	return 0;
+}
+
+int slub_init(const struct slub_config *cfg)
+{
+	static const struct slub_config defaults;
+	int err = -EBUSY;
+
+	mutex_lock(&init_mutex);
+	if (!running)
+		err = __slub_init(cfg ? cfg : &defaults);
+	mutex_unlock(&init_mutex);
+	return err;
+}
+
+static void slub_ensure_running(void)
+{
+	if (likely(slub_running()) || booting)
+		return;
+	if (slub_init(NULL) == -EINVAL)
+		panic("SLUB: cannot start with the default configuration\n");
+}
+/* Functions of bootstrap and shutdown */
+#line 6869 "slub.nw"
+void slub_shutdown(void)
+{
+	struct kmem_cache *s;
+
+	mutex_lock(&init_mutex);
+	if (!running) {
+		mutex_unlock(&init_mutex);
+		return;
+	}
+	list_for_each_entry(s, &slab_caches, list)
+		free_percpu(s);
+	page_alloc_exit();
+	INIT_LIST_HEAD(&slab_caches);
+	memset(kmalloc_caches, 0, sizeof(kmalloc_caches));
+	memset(&page_stats, 0, sizeof(page_stats));
+	kmem_cache = kmem_cache_node = NULL;
+	alias_list = NULL;
+	rcu_pending = NULL;
+	slab_state = DOWN;
+	fail_nth = 0;
+	point_hook = NULL;
+	slub_observer = NULL;
+	__atomic_store_n(&running, false, __ATOMIC_RELEASE);
+	mutex_unlock(&init_mutex);
+}
+/* Functions of bootstrap and shutdown */
+#line 6901 "slub.nw"
+static bool slub_fail_percpu(void)
+{
+	return page_alloc_should_fail();
+}
+/* Functions of the snapshot */
+#line 6916 "slub.nw"
+static int snap_find_slab(const struct slub_snap_cache *sc, long pfn)
+{
+	int lo = 0, hi = sc->nr_slabs - 1;
+
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2;
+
+		if (sc->slabs[mid].pfn == pfn)
+			return mid;
+		if (sc->slabs[mid].pfn < pfn)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
+}
+
+static inline bool snap_is_slab_of(struct page *page, struct kmem_cache *s)
+{
+	return PageSlab(page) && !PageRcuFree(page) && page->slab_cache == s;
+}
+
+static int snap_object_index(struct kmem_cache *s, struct page *page,
+			     void *p)
+{
+	char *base = page_address(page);
+
+	if (!p || (char *)p < base ||
+	    (char *)p >= base + page->objects * s->size ||
+	    ((char *)p - base) % s->size)
+		return -1;
+	return ((char *)p - base) / s->size;
+}
+/* Functions of the snapshot */
+#line 6956 "slub.nw"
+static int snap_freelist(struct kmem_cache *s, struct page *page,
+			 struct slub_snap_slab *ss, void *head,
+			 enum slub_obj_state state)
+{
+	int first = snap_object_index(s, page, head), i = first, steps = 0;
+	void *p = head;
+
+	while (i >= 0 && steps++ <= (int)ss->objects) {
+		void *next = get_freepointer(s, p);
+		int j = snap_object_index(s, page, next);
+
+		if (ss->obj[i].state != SLUB_OBJ_ALLOCATED)
+			break;
+		ss->obj[i].state = state;
+		ss->obj[i].next = j;
+		p = next;
+		i = j;
+	}
+	return first;
+}
+/* Functions of the snapshot */
+#line 6979 "slub.nw"
+static int snap_fill_slab(struct kmem_cache *s, struct page *page,
+			  struct slub_snap_slab *ss)
+{
+	unsigned int i;
+
+	ss->pfn = page_to_pfn(page);
+	ss->addr = (unsigned long)page_address(page);
+	ss->order = compound_order(page);
+	ss->node = page_to_nid(page);
+	ss->inuse = page->inuse;
+	ss->objects = page->objects;
+	ss->frozen = page->frozen;
+	ss->pfmemalloc = PageSlabPfmemalloc(page);
+	ss->where = SLUB_SLAB_UNLISTED;
+	ss->owner = -1;
+	ss->obj = calloc(page->objects ? page->objects : 1, sizeof(*ss->obj));
+	if (!ss->obj)
+		return -ENOMEM;
+	for (i = 0; i < page->objects; i++)
+		ss->obj[i].next = -1;
+	ss->freelist = snap_freelist(s, page, ss, page->freelist,
+				     SLUB_OBJ_PAGE_FREE);
+	return 0;
+}
+/* Functions of the snapshot */
+#line 7009 "slub.nw"
+static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
+			 int cpu)
+{
+	struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
+	struct slub_snap_cpu *sp = &sc->cpu[cpu];
+	struct page *page;
+	int i, n = 0;
+
+	sp->tid = READ_ONCE(c->tid) & ~TID_BUSY;
+	sp->slab = -1;
+	sp->freelist = -1;
+	for (i = 0; i < NR_SLUB_STAT_ITEMS; i++)
+		sp->stat[i] = READ_ONCE(c->stat[i]);
+	page = READ_ONCE(c->page);
+	if (page && (sp->slab = snap_find_slab(sc, page_to_pfn(page))) >= 0) {
+		struct slub_snap_slab *ss = &sc->slabs[sp->slab];
+
+		ss->where = SLUB_SLAB_CPU;
+		ss->owner = cpu;
+		sp->freelist = snap_freelist(s, page, ss, READ_ONCE(c->freelist),
+					     SLUB_OBJ_CPU_FREE);
+	}
+	for (page = c->partial; page && n < sc->nr_slabs; page = page->next)
+		n++;
+	sp->partial = calloc(n ? n : 1, sizeof(int));
+	if (!sp->partial)
+		return -ENOMEM;
+	for (page = c->partial, i = 0; page && i < n; page = page->next, i++) {
+		int k = snap_find_slab(sc, page_to_pfn(page));
+
+		sp->partial[i] = k;
+		if (k >= 0) {
+			sc->slabs[k].where = SLUB_SLAB_CPU_PARTIAL;
+			sc->slabs[k].owner = cpu;
+			sc->slabs[k].pages = page->pages;
+			sc->slabs[k].pobjects = page->pobjects;
+		}
+	}
+	sp->nr_partial = n;
+	return 0;
+}
+/* Functions of the snapshot */
+#line 7053 "slub.nw"
+static int *snap_list(struct slub_snap_cache *sc, struct list_head *head,
+		      int *count, enum slub_slab_where where, int node)
+{
+	struct page *page;
+	int n = 0, *v;
+
+	list_for_each_entry(page, head, lru)
+		n++;
+	v = calloc(n ? n : 1, sizeof(int));
+	if (!v)
+		return NULL;
+	n = 0;
+	list_for_each_entry(page, head, lru) {
+		int k = snap_find_slab(sc, page_to_pfn(page));
+
+		v[n++] = k;
+		if (k >= 0) {
+			sc->slabs[k].where = where;
+			sc->slabs[k].owner = node;
+		}
+	}
+	*count = n;
+	return v;
+}
+
+static int snap_fill_nodes(struct kmem_cache *s, struct slub_snap_cache *sc)
+{
+	int node, cnt;
+
+	for (node = 0; node < nr_node_ids; node++) {
+		struct kmem_cache_node *n = get_node(s, node);
+		struct slub_snap_node *sn = &sc->node[node];
+
+		spin_lock(&n->list_lock);
+		sn->partial = snap_list(sc, &n->partial, &cnt,
+					SLUB_SLAB_NODE_PARTIAL, node);
+		sn->nr_partial = cnt;
+		sn->full = snap_list(sc, &n->full, &sn->nr_full,
+				     SLUB_SLAB_NODE_FULL, node);
+		spin_unlock(&n->list_lock);
+		if (!sn->partial || !sn->full)
+			return -ENOMEM;
+	}
+	return 0;
+}
+/* Functions of the snapshot */
+#line 7103 "slub.nw"
+static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
+{
+	struct slub_alias *a;
+	unsigned long pfn;
+	int n = 0, cpu, i;
+
+	sc->name = strdup(s->name ? s->name : "(unnamed)");
+	for (a = s->aliases; a; a = a->next)
+		n++;
+	sc->aliases = calloc(n ? n : 1, sizeof(char *));
+	if (!sc->name || !sc->aliases)
+		return -ENOMEM;
+	for (a = s->aliases; a; a = a->next)
+		if (strcmp(a->name, s->name))
+			sc->aliases[sc->nr_aliases++] = strdup(a->name);
+
+	/* Copy the geometry and tuning of the cache */
+#line 7144 "slub.nw"
+	sc->size = s->size;
+	sc->object_size = s->object_size;
+	sc->align = s->align;
+	sc->offset = s->offset;
+	sc->inuse = s->inuse;
+	sc->reserved = s->reserved;
+	sc->order = oo_order(s->oo);
+	sc->objects = oo_objects(s->oo);
+	sc->min_order = oo_order(s->min);
+	sc->min_objects = oo_objects(s->min);
+	sc->min_partial = s->min_partial;
+	sc->cpu_partial = s->cpu_partial;
+	sc->flags = s->flags;
+	sc->refcount = s->refcount;
+	sc->has_ctor = s->ctor != NULL;
+	sc->is_root = is_root_cache(s);
+#line 7119 "slub.nw"
+	for (n = 0, pfn = 0; pfn < nr_pages; pfn++)
+		n += snap_is_slab_of(&mem_map[pfn], s);
+	sc->slabs = calloc(n ? n : 1, sizeof(*sc->slabs));
+	sc->cpu = calloc(nr_cpu_ids, sizeof(*sc->cpu));
+	sc->node = calloc(nr_node_ids, sizeof(*sc->node));
+	if (!sc->slabs || !sc->cpu || !sc->node)
+		return -ENOMEM;
+	for (pfn = 0; pfn < nr_pages && sc->nr_slabs < n; pfn++) {
+		struct page *page = &mem_map[pfn];
+
+		if (snap_is_slab_of(page, s) &&
+		    snap_fill_slab(s, page, &sc->slabs[sc->nr_slabs++]))
+			return -ENOMEM;
+	}
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		if (snap_fill_cpu(s, sc, cpu))
+			return -ENOMEM;
+		for (i = 0; i < NR_SLUB_STAT_ITEMS; i++)
+			sc->stat[i] += sc->cpu[cpu].stat[i];
+	}
+	return snap_fill_nodes(s, sc);
+}
+/* Functions of the snapshot */
+#line 7163 "slub.nw"
+struct slub_snapshot *slub_snapshot_take(void)
+{
+	struct slub_snapshot *snap;
+	struct kmem_cache *s;
+	int n = 0;
+
+	if (!slub_running())
+		return NULL;
+	snap = calloc(1, sizeof(*snap));
+	if (!snap)
+		return NULL;
+	mutex_lock(&slab_mutex);
+	snap->nr_cpus = nr_cpu_ids;
+	snap->nr_nodes = nr_node_ids;
+	snap->current_cpu = slub_sim_cpu();
+	list_for_each_entry(s, &slab_caches, list)
+		n++;
+	snap->caches = calloc(n ? n : 1, sizeof(*snap->caches));
+	if (!snap->caches)
+		goto fail;
+	list_for_each_entry(s, &slab_caches, list)
+		if (snap_fill_cache(s, &snap->caches[snap->nr_caches++]))
+			goto fail;
+	mutex_unlock(&slab_mutex);
+	slub_page_stats(&snap->pages);
+	return snap;
+fail:
+	mutex_unlock(&slab_mutex);
+	slub_snapshot_free(snap);
+	return NULL;
+}
+/* Functions of the snapshot */
+#line 7197 "slub.nw"
+void slub_snapshot_free(struct slub_snapshot *snap)
+{
+	int i, j;
+
+	if (!snap)
+		return;
+	for (i = 0; i < snap->nr_caches; i++) {
+		struct slub_snap_cache *sc = &snap->caches[i];
+
+		for (j = 0; j < sc->nr_aliases; j++)
+			free(sc->aliases[j]);
+		for (j = 0; j < sc->nr_slabs; j++)
+			free(sc->slabs[j].obj);
+		for (j = 0; sc->cpu && j < snap->nr_cpus; j++)
+			free(sc->cpu[j].partial);
+		for (j = 0; sc->node && j < snap->nr_nodes; j++) {
+			free(sc->node[j].partial);
+			free(sc->node[j].full);
+		}
+		free(sc->aliases);
+		free(sc->name);
+		free(sc->slabs);
+		free(sc->cpu);
+		free(sc->node);
+	}
+	free(snap->caches);
+	free(snap);
+}
+
+const struct slub_snap_cache *slub_snapshot_cache(
+	const struct slub_snapshot *snap, const char *name)
+{
+	int i, j;
+
+	for (i = 0; snap && i < snap->nr_caches; i++) {
+		const struct slub_snap_cache *sc = &snap->caches[i];
+
+		if (!strcmp(sc->name, name))
+			return sc;
+		for (j = 0; j < sc->nr_aliases; j++)
+			if (!strcmp(sc->aliases[j], name))
+				return sc;
+	}
+	return NULL;
+}
+/* Functions of the invariant checker */
+#line 7261 "slub.nw"
+static int check_freelist_walk(FILE *out, struct kmem_cache *s,
+			       struct page *page, void *head,
+			       const char *which)
+{
+	unsigned long *seen = calloc(BITS_TO_LONGS(page->objects) + 1,
+				     sizeof(long));
+	int n = 0, bad = 0;
+	void *p;
+
+	if (!seen)
+		return 1;
+	for (p = head; p; p = get_freepointer(s, p)) {
+		int i = snap_object_index(s, page, p);
+
+		if (i < 0 || test_bit(i, seen)) {
+			fprintf(out, "invariant: %s: %s of slab pfn %ld %s\n",
+				s->name, which, page_to_pfn(page),
+				i < 0 ? "leaves the slab" : "is cyclic");
+			bad = 1;
+			break;
+		}
+		set_bit(i, seen);
+		n++;
+	}
+	free(seen);
+	return bad;
+}
+/* Functions of the invariant checker */
+#line 7291 "slub.nw"
+static int check_cache_invariants(FILE *out, struct kmem_cache *s,
+				  const struct slub_snap_cache *sc)
+{
+	int bad = 0, i, node, cpu;
+
+	for (i = 0; i < sc->nr_slabs; i++) {
+		const struct slub_snap_slab *ss = &sc->slabs[i];
+		struct page *page = pfn_to_page(ss->pfn);
+		unsigned int j, pagefree = 0;
+
+		bad += check_freelist_walk(out, s, page, page->freelist,
+					   "page freelist");
+		for (j = 0; j < ss->objects; j++)
+			pagefree += ss->obj[j].state == SLUB_OBJ_PAGE_FREE;
+
+		/* Check one slab's counters and its place */
+#line 7325 "slub.nw"
+		if (ss->inuse != ss->objects - pagefree)
+			bad += !!fprintf(out, "invariant: %s: slab pfn %ld inuse %u but %u objects minus %u free\n",
+					 s->name, ss->pfn, ss->inuse,
+					 ss->objects, pagefree);
+		if (ss->frozen != (ss->where == SLUB_SLAB_CPU ||
+				   ss->where == SLUB_SLAB_CPU_PARTIAL))
+			bad += !!fprintf(out, "invariant: %s: slab pfn %ld frozen=%d but %s\n",
+					 s->name, ss->pfn, ss->frozen,
+					 ss->frozen ? "owned by no cpu" :
+						      "owned by a cpu");
+		if (ss->where == SLUB_SLAB_NODE_PARTIAL && ss->freelist < 0)
+			bad += !!fprintf(out, "invariant: %s: full slab pfn %ld on a partial list\n",
+					 s->name, ss->pfn);
+		if (!ss->frozen && ss->freelist >= 0 &&
+		    ss->where != SLUB_SLAB_NODE_PARTIAL)
+			bad += !!fprintf(out, "invariant: %s: slab pfn %ld has free objects but is on no partial list\n",
+					 s->name, ss->pfn);
+#line 7306 "slub.nw"
+	}
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
+
+		if (c->page)
+			bad += check_freelist_walk(out, s, c->page, c->freelist,
+						   "cpu freelist");
+		else if (c->freelist)
+			bad += !!fprintf(out, "invariant: %s: cpu %d has a freelist but no slab\n",
+					 s->name, cpu);
+	}
+	for (node = 0; node < nr_node_ids; node++) {
+
+		/* Check one node's counters */
+#line 7345 "slub.nw"
+		struct kmem_cache_node *n = get_node(s, node);
+		long slabs = 0;
+
+		for (i = 0; i < sc->nr_slabs; i++)
+			slabs += sc->slabs[i].node == node;
+		if (n->nr_partial != sc->node[node].nr_partial)
+			bad += !!fprintf(out, "invariant: %s: node %d nr_partial %lu but list has %lu\n",
+					 s->name, node, n->nr_partial,
+					 sc->node[node].nr_partial);
+		if (n->nr_slabs != slabs)
+			bad += !!fprintf(out, "invariant: %s: node %d nr_slabs %ld but %ld slabs found\n",
+					 s->name, node, n->nr_slabs, slabs);
+#line 7319 "slub.nw"
+	}
+	return bad;
+}
+/* Functions of the invariant checker */
+#line 7360 "slub.nw"
+int slub_check_invariants(FILE *out)
+{
+	struct slub_snapshot *snap;
+	struct kmem_cache *s;
+	int bad = 0, i = 0;
+
+	if (!out)
+		out = stderr;
+	snap = slub_snapshot_take();
+	if (!snap)
+		return slub_running() ? 1 : 0;
+	mutex_lock(&slab_mutex);
+	list_for_each_entry(s, &slab_caches, list) {
+		if (i < snap->nr_caches)
+			bad += check_cache_invariants(out, s, &snap->caches[i]);
+		i++;
+	}
+	mutex_unlock(&slab_mutex);
+	if (snap->pages.free_pages + snap->pages.slab_pages +
+	    snap->pages.large_pages != snap->pages.total_pages)
+		bad += !!fprintf(out, "invariant: pages: %lu free + %lu slab + %lu large != %lu total\n",
+				 snap->pages.free_pages, snap->pages.slab_pages,
+				 snap->pages.large_pages,
+				 snap->pages.total_pages);
+	slub_snapshot_free(snap);
+	return bad;
+}

@@ -1,0 +1,159 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The scenario language: one small text language that the CLI (build/slub),
+ * the visualizer (build/slubviz), the tests, the book's figures and the
+ * exercise grader all use to drive the allocator in simulated-CPU mode.
+ *
+ * A scenario is a list of statements, one per line; '#' starts a comment.
+ * Every executed statement is one "step" (the visualizer's unit).
+ *
+ *   config cpus N [nodes N] [arena SIZE] [max_order N] [min_objects N] [nomerge] [debug STR]
+ *                          must come before any other statement (optional)
+ *   cache NAME size N [align N] [flags f1,f2,...] [ctor]
+ *                          kmem_cache_create(); flags are lower-case SLAB_ names
+ *                          without the prefix: hwcache_align, red_zone, poison,
+ *                          store_user, debug_free, consistency_checks, trace,
+ *                          panic, destroy_by_rcu, reclaim_account, cache_dma,
+ *                          notrack
+ *   cpu N                  the following statements run on simulated CPU N
+ *   alloc VAR from CACHE [node N] [zero]
+ *   alloc VAR[A..B] from CACHE ...   allocate B-A+1 objects VAR[A] .. VAR[B]
+ *   free VAR | free VAR[A..B]       kmem_cache_free() into the cache it came from
+ *   kmalloc VAR SIZE [zero] | kmalloc VAR[A..B] SIZE
+ *   kfree VAR | kfree VAR[A..B]
+ *   shrink CACHE | destroy CACHE | flush CACHE (flush_all)
+ *   validate CACHE          slab_attr_store(s, "validate", "1")
+ *   set CACHE ATTR VALUE    slab_attr_store (e.g. set c cpu_partial 2)
+ *   fail_page_alloc N       the N-th page allocation from now fails
+ *   inject POINT            arm a one-shot "preemption" at POINT (alloc.after_tid,
+ *     STATEMENTS            alloc.before_cmpxchg, free.after_tid,
+ *   end                     free.before_cmpxchg, slowpath.entry): when the next
+ *                           operation reaches POINT, the block runs on the same
+ *                           CPU as another task would, then the operation resumes
+ *   migrate POINT cpu N     arm a one-shot migration: at POINT the running
+ *                           operation continues on CPU N
+ *   expect CACHE STAT N     a stat counter's total (alloc_fastpath ...) equals N
+ *   expect CACHE ATTR "TEXT" the attribute's text, without its newline, equals TEXT
+ *   expect VAR null | expect VAR nonnull
+ *   expect pages_in_use N   slab + large pages now in use
+ *   expect invariants       slub_check_invariants() finds nothing
+ *   echo TEXT               print TEXT (a label for a step)
+ *
+ * Errors are reported as "FILE:LINE:COL: error: MESSAGE" and never crash.
+ *
+ * Details and extensions (src/scenario.c):
+ *   - config is not a step; without it a run has 2 simulated CPUs, 1 node.
+ *     Its options may come in any order. SIZE and N may be written in
+ *     decimal or 0x hex, SIZE with a K, M or G suffix (powers of 1024).
+ *   - NAME and CACHE are a word or a "quoted string". A CACHE names a cache
+ *     the scenario created (the latest of that name still alive) or any
+ *     cache the allocator knows (slub_find_cache: kmalloc-64, ...).
+ *     Scenario caches may be merged with existing ones (aliases) unless
+ *     config nomerge is given: their counters are then the shared cache's.
+ *   - VAR is an identifier, VAR[I] one element, VAR[A..B] a range of at
+ *     most 1000000 elements. Allocating into a live VAR, freeing a VAR that
+ *     was never allocated, already freed, NULL, or came from kmalloc (use
+ *     kfree) are errors. kfree accepts any VAR (as the kernel's kfree).
+ *   - kmalloc VAR SIZE [zero] [node N]: kmalloc_node when node is given.
+ *   - cpu N: each top-level statement starts on the CPU of the last cpu
+ *     statement; a migrate moves only the operation it interrupts.
+ *   - inject/migrate fire only inside alloc, free, kmalloc and kfree
+ *     statements; a block may hold alloc, free, kmalloc, kfree, shrink,
+ *     flush, validate, set, fail_page_alloc, expect, echo and show (no
+ *     nesting); operations inside it never trigger a hook. Arming a point
+ *     that is already armed is an error. The block runs on the interrupted
+ *     CPU, which is restored afterwards.
+ *   - destroy only accepts caches the scenario created; a destroy that the
+ *     allocator refuses (live objects) leaves the cache as the kernel does,
+ *     and its objects can still be freed.
+ *   - fail_page_alloc 0 cancels a pending failure.
+ *   - expect CACHE ATTR N compares the first number of any attribute's text
+ *     (objects, slabs, partial, cpu_slabs, a stat ...); "TEXT" compares the
+ *     whole text. A failed expect is reported, the run goes on, and
+ *     scn_run_expect_failures() counts it.
+ *   - show CACHE ATTR [ATTR...]   print "CACHE ATTR TEXT" for each (extension)
+ *   - expect distinct VAR [VAR...]  the (live) elements of all the VARs hold
+ *     pairwise different objects: no object was handed out twice (extension)
+ *   - Every top-level statement except config is one step; an inject or
+ *     migrate statement (with its block) is one step that only arms it.
+ *   - At scn_run_end every still-live VAR is freed, every cache the
+ *     scenario created and did not destroy is destroyed, then
+ *     slub_shutdown() runs, so the next run starts clean.
+ */
+#ifndef SLUB_SCENARIO_H
+#define SLUB_SCENARIO_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include "slub.h"
+
+struct scn_error {
+	char file[256];
+	int line, col;
+	char msg[512];
+};
+
+/* Formats "FILE:LINE:COL: error: MSG" into buf. */
+const char *scn_error_format(const struct scn_error *err, char *buf,
+			     size_t len);
+
+struct scenario;	/* a parsed scenario */
+struct scn_run;		/* an execution of one */
+
+struct scenario *scn_parse_file(const char *path, struct scn_error *err);
+struct scenario *scn_parse_string(const char *name, const char *text,
+				  struct scn_error *err);
+void scn_free(struct scenario *sc);
+
+/* Top-level statements (the steps), their source line and text. */
+int scn_nsteps(const struct scenario *sc);
+int scn_step_line(const struct scenario *sc, int step);
+const char *scn_step_text(const struct scenario *sc, int step);
+const char *scn_file(const struct scenario *sc);
+
+/*
+ * Start a run: slub_init() with the scenario's config (simulated CPUs),
+ * observer events go to fn (may be NULL). Only one run may exist at a time.
+ */
+struct scn_run *scn_run_start(const struct scenario *sc,
+			      slub_observer_fn fn, void *arg,
+			      struct scn_error *err);
+/* Execute the next step: 1 done, 0 no more steps, -1 error (err set). */
+int scn_run_step(struct scn_run *run, struct scn_error *err);
+/* Run to the end; 0 or -1. */
+int scn_run_all(struct scn_run *run, struct scn_error *err);
+int scn_run_pos(const struct scn_run *run);	/* steps executed so far */
+/* Destroy every cache the scenario created, slub_shutdown(). */
+void scn_run_end(struct scn_run *run);
+
+/*
+ * Where echo and show output and the notes of fired injections are printed
+ * (default stdout; NULL: nowhere), and where failed expects and invariant
+ * reports go (scn_run_set_diag, default stderr; NULL: nowhere).
+ */
+void scn_run_set_output(struct scn_run *run, FILE *out);
+void scn_run_set_diag(struct scn_run *run, FILE *diag);
+
+/* Number of expect statements that failed so far. */
+int scn_run_expect_failures(const struct scn_run *run);
+
+/*
+ * The caches the run uses, in order of first use: those the scenario
+ * created and did not destroy, and the kmalloc caches its kmalloc
+ * statements used. Returns NULL past the end; *name gets the scenario's
+ * name for the cache.
+ */
+struct kmem_cache *scn_run_cache(const struct scn_run *run, int i,
+				 const char **name);
+
+/* The variable that holds (or last held) obj, e.g. "x[3]", or NULL. */
+const char *scn_run_var_name(const struct scn_run *run, const void *obj);
+
+/*
+ * SLAB_* flag by its scenario name ("red_zone", ...): true if known.
+ * scn_flag_name(i) enumerates the names (NULL past the end).
+ */
+bool scn_flag_from_name(const char *name, unsigned long *flag);
+const char *scn_flag_name(int i);
+
+#endif
