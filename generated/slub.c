@@ -18,15 +18,15 @@
 #include <sys/mman.h>
 #include <unistd.h>
 /* System headers */
-#line 4552 "slub.nw"
+#line 4585 "slub.nw"
 #include <sys/rseq.h>
 /* System headers */
-#line 5013 "slub.nw"
+#line 5046 "slub.nw"
 #include <execinfo.h>
 #include <sys/syscall.h>
 #include <time.h>
 /* System headers */
-#line 5896 "slub.nw"
+#line 5933 "slub.nw"
 #include <dlfcn.h>
 #line 499 "slub.nw"
 #include "slub.h"
@@ -140,7 +140,7 @@ typedef pthread_mutex_t spinlock_t;
 #define pr_info(...)	fprintf(stderr, __VA_ARGS__)
 #define _RET_IP_	((unsigned long)__builtin_return_address(0))
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 1247 "slub.nw"
+#line 1252 "slub.nw"
 #define MAX_ERRNO	4095
 #define IS_ERR(p)	((unsigned long)(p) >= (unsigned long)-MAX_ERRNO)
 #define PTR_ERR(p)	((int)(long)(p))
@@ -159,7 +159,7 @@ panic(const char *fmt, ...)
 	abort();
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 3856 "slub.nw"
+#line 3889 "slub.nw"
 static inline void list_splice(struct list_head *list, struct list_head *at)
 {
 	struct list_head *first = list->next, *last = list->prev;
@@ -173,7 +173,7 @@ static inline void list_splice(struct list_head *list, struct list_head *at)
 	next->prev = last;
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 5629 "slub.nw"
+#line 5666 "slub.nw"
 #define BITS_PER_LONG		(8 * sizeof(long))
 #define BITS_TO_LONGS(n)	(((n) + BITS_PER_LONG - 1) / BITS_PER_LONG)
 
@@ -263,7 +263,7 @@ PAGE_FLAG_FUNCS(SlabPfmemalloc, active)
 PAGE_FLAG_FUNCS(LargeKmalloc, large_kmalloc)
 PAGE_FLAG_FUNCS(RcuFree, rcu_free)
 /* Definition of struct page */
-#line 4688 "slub.nw"
+#line 4721 "slub.nw"
 #define PG_locked	(PG_rcu_free + 1)
 /* Definitions of the SLUB structures */
 #line 743 "slub.nw"
@@ -322,7 +322,7 @@ struct kmem_cache_cpu {
 	struct page *partial;	/* partially allocated frozen slabs */
 
 /* Fields this port adds to struct kmem_cache_cpu */
-#line 4761 "slub.nw"
+#line 4794 "slub.nw"
 spinlock_t lock;	/* stands in for local_irq_save() */
 #line 820 "slub.nw"
 	unsigned stat[NR_SLUB_STAT_ITEMS];
@@ -338,7 +338,7 @@ struct kmem_cache_node {
 	struct list_head full;
 };
 /* Internal flag sets and limits */
-#line 1093 "slub.nw"
+#line 1098 "slub.nw"
 #define SLAB_DEBUG_FLAGS (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER | \
 			  SLAB_TRACE | SLAB_DEBUG_FREE)
 #define SLAB_CORE_FLAGS (SLAB_HWCACHE_ALIGN | SLAB_CACHE_DMA | SLAB_PANIC | \
@@ -357,7 +357,7 @@ struct kmem_cache_node {
 #define SLUB_MERGE_SAME (SLAB_DEBUG_FREE | SLAB_RECLAIM_ACCOUNT | \
 			 SLAB_CACHE_DMA | SLAB_NOTRACK)
 /* Internal flag sets and limits */
-#line 1119 "slub.nw"
+#line 1124 "slub.nw"
 #define MIN_PARTIAL		5
 #define MAX_PARTIAL		10
 #define OO_SHIFT		16
@@ -370,7 +370,7 @@ struct kmem_cache_node {
 static struct list_head slab_caches = LIST_HEAD_INIT(slab_caches);
 static pthread_mutex_t slab_mutex = PTHREAD_MUTEX_INITIALIZER;
 /* Global state of the allocator */
-#line 1135 "slub.nw"
+#line 1140 "slub.nw"
 enum slab_state {
 	DOWN,		/* no slab functionality yet */
 	PARTIAL,	/* SLUB: kmem_cache_node available */
@@ -389,7 +389,7 @@ static bool slab_nomerge;
 static int nr_cpu_ids = 1;
 static int nr_node_ids = 1;
 /* Global state of the allocator */
-#line 1484 "slub.nw"
+#line 1497 "slub.nw"
 struct saved_alias {
 	struct kmem_cache *s;
 	const char *name;
@@ -398,7 +398,7 @@ struct saved_alias {
 
 static struct saved_alias *alias_list;
 /* Global state of the allocator */
-#line 1746 "slub.nw"
+#line 1759 "slub.nw"
 struct rcu_head {
 	struct rcu_head *next;
 	void (*func)(struct rcu_head *head);
@@ -407,7 +407,7 @@ struct rcu_head {
 #define need_reserve_slab_rcu \
 	(sizeof(((struct page *)NULL)->lru) < sizeof(struct rcu_head))
 /* Global state of the allocator */
-#line 3889 "slub.nw"
+#line 3922 "slub.nw"
 static struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
 
 static signed char size_index[24] = {
@@ -437,7 +437,7 @@ static signed char size_index[24] = {
 	2	/* 192 */
 };
 /* Global state of the allocator */
-#line 4149 "slub.nw"
+#line 4182 "slub.nw"
 struct zone {
 	spinlock_t lock;
 	unsigned long start_pfn, end_pfn;	/* [start, end) */
@@ -452,17 +452,17 @@ static struct page *mem_map;
 static unsigned long nr_pages;
 static struct zone zones[MAX_NUMNODES];
 /* Global state of the allocator */
-#line 4453 "slub.nw"
+#line 4486 "slub.nw"
 static struct slub_page_stats page_stats;
 /* Global state of the allocator */
-#line 4533 "slub.nw"
+#line 4566 "slub.nw"
 static bool slub_simulated;		/* simulated CPUs */
 static int sim_cpu;			/* the simulated CPU running now */
 static slub_point_fn point_hook;
 static void *point_hook_arg;
 static bool in_point_hook;
 /* Global state of the allocator */
-#line 4885 "slub.nw"
+#line 4918 "slub.nw"
 #define SLUB_RED_INACTIVE	0xbb
 #define SLUB_RED_ACTIVE		0xcc
 #define POISON_INUSE		0x5a
@@ -484,7 +484,7 @@ static unsigned long slub_debug;
 static char slub_debug_slabs[256];
 static int disable_higher_order_debug;
 /* Global state of the allocator */
-#line 5718 "slub.nw"
+#line 5755 "slub.nw"
 struct mem_cgroup {
 	int kmemcg_id;
 	int refcount;
@@ -507,11 +507,11 @@ struct memcg_cache_params {
 #define MEMCG_CACHES_MIN_SIZE	4
 static int memcg_limited_groups_array_size = MEMCG_CACHES_MIN_SIZE;
 /* Global state of the allocator */
-#line 7152 "slub.nw"
+#line 7189 "slub.nw"
 static slub_observer_fn slub_observer;
 static void *slub_observer_arg;
 /* Declarations of internal functions */
-#line 7402 "slub.nw"
+#line 7439 "slub.nw"
 struct kmem_cache_cpu;
 struct mem_cgroup;
 struct memcg_cache_params;
@@ -526,7 +526,7 @@ static void __slub_event(enum slub_event_type type,
 	__attribute__((format(printf, 8, 9)));
 static const char *slub_func_section(const char *func);
 /* Forward declarations of the static functions */
-#line 7426 "slub.nw"
+#line 7463 "slub.nw"
 static inline int fls(unsigned long x);
 static inline int ilog2(unsigned long x);
 static inline unsigned long roundup_pow_of_two(unsigned long x);
@@ -875,7 +875,7 @@ static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc);
 /* The page allocator */
-#line 4170 "slub.nw"
+#line 4203 "slub.nw"
 static inline long page_to_pfn(const struct page *page)
 {
 	return page ? (long)(page - mem_map) : -1;
@@ -924,7 +924,7 @@ static inline int page_to_nid(const struct page *page)
 	return page->nid;
 }
 /* The page allocator */
-#line 4226 "slub.nw"
+#line 4259 "slub.nw"
 static int page_alloc_init(size_t bytes, int nodes)
 {
 	unsigned long per_node, pfn;
@@ -938,7 +938,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 	arena_bytes = nr_pages << PAGE_SHIFT;
 
 	/* Map the arena and mem_map */
-#line 4260 "slub.nw"
+#line 4293 "slub.nw"
 	arena = mmap(NULL, arena_bytes, PROT_READ | PROT_WRITE,
 		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (arena == MAP_FAILED) {
@@ -954,7 +954,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 		mem_map = NULL;
 		return -ENOMEM;
 	}
-#line 4238 "slub.nw"
+#line 4271 "slub.nw"
 	per_node = nr_pages / nodes;
 	for (nid = 0; nid < nodes; nid++) {
 		struct zone *z = &zones[nid];
@@ -975,7 +975,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 	return 0;
 }
 /* The page allocator */
-#line 4278 "slub.nw"
+#line 4311 "slub.nw"
 static void page_alloc_exit(void)
 {
 	int nid;
@@ -991,7 +991,7 @@ static void page_alloc_exit(void)
 	nr_pages = 0;
 }
 /* The page allocator */
-#line 4299 "slub.nw"
+#line 4332 "slub.nw"
 static void free_block(struct zone *z, unsigned long pfn, int order)
 {
 	struct page *page = pfn_to_page(pfn);
@@ -1026,7 +1026,7 @@ static struct page *take_block(struct zone *z, int order)
 	return NULL;
 }
 /* The page allocator */
-#line 4342 "slub.nw"
+#line 4375 "slub.nw"
 static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 {
 	struct zone *z = &zones[nid];
@@ -1050,7 +1050,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 		goto fail;
 
 	/* Make the block a compound page of order order */
-#line 4375 "slub.nw"
+#line 4408 "slub.nw"
 	page->order = order;
 	page->nid = nid;
 	if (order) {
@@ -1060,7 +1060,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 			page[i].first_page = page;
 		}
 	}
-#line 4364 "slub.nw"
+#line 4397 "slub.nw"
 	if (pfmemalloc)
 		__SetPageSlabPfmemalloc(page);
 	__atomic_add_fetch(&page_stats.allocs, 1, __ATOMIC_RELAXED);
@@ -1070,7 +1070,7 @@ fail:
 	return NULL;
 }
 /* The page allocator */
-#line 4391 "slub.nw"
+#line 4424 "slub.nw"
 static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 {
 	int start = node == NUMA_NO_NODE ? numa_mem_id() : node;
@@ -1089,7 +1089,7 @@ static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 	return NULL;
 }
 /* The page allocator */
-#line 4415 "slub.nw"
+#line 4448 "slub.nw"
 static void __free_pages(struct page *page, int order)
 {
 	struct zone *z = &zones[page->nid];
@@ -1121,7 +1121,7 @@ static void __free_pages(struct page *page, int order)
 	spin_unlock(&z->lock);
 }
 /* The page allocator */
-#line 4457 "slub.nw"
+#line 4490 "slub.nw"
 static unsigned long fail_nth;
 static __thread bool failed_by_knob;
 
@@ -1176,7 +1176,7 @@ void slub_page_stats(struct slub_page_stats *st)
 	st->slab_pages = slab;
 }
 /* The CPU layer */
-#line 4556 "slub.nw"
+#line 4589 "slub.nw"
 static inline int raw_cpu_id(void)
 {
 	int cpu;
@@ -1223,7 +1223,7 @@ static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
 	return s->node[node];
 }
 /* The CPU layer */
-#line 4612 "slub.nw"
+#line 4645 "slub.nw"
 static inline bool cmpxchg_double(void *p, unsigned long o1,
 				  unsigned long o2, unsigned long n1,
 				  unsigned long n2)
@@ -1247,7 +1247,7 @@ static inline bool cmpxchg_double(void *p, unsigned long o1,
 #endif
 }
 /* The CPU layer */
-#line 4646 "slub.nw"
+#line 4679 "slub.nw"
 static inline void slab_lock(struct page *page)
 {
 	while (__atomic_fetch_or(&page->flags, 1UL << PG_locked,
@@ -1288,7 +1288,7 @@ static bool __cmpxchg_double_slab(struct kmem_cache *s, struct page *page,
 
 #define cmpxchg_double_slab __cmpxchg_double_slab
 /* The CPU layer */
-#line 4710 "slub.nw"
+#line 4743 "slub.nw"
 static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 		struct kmem_cache_cpu *c, void *o1, unsigned long o2,
 		void *n1, unsigned long n2)
@@ -1301,7 +1301,7 @@ static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 			      (unsigned long)n1, n2);
 }
 /* The CPU layer */
-#line 4765 "slub.nw"
+#line 4798 "slub.nw"
 #define TID_BUSY	(1UL << 63)
 
 static inline bool cpu_tid_ready(unsigned long tid)
@@ -1347,7 +1347,7 @@ static inline void local_irq_restore(struct kmem_cache *s,
 	cpu_unlock(c);
 }
 /* The CPU layer */
-#line 4827 "slub.nw"
+#line 4860 "slub.nw"
 static inline void slub_point(enum slub_point p)
 {
 	if (unlikely(point_hook) && slub_simulated && !in_point_hook) {
@@ -1386,7 +1386,7 @@ const char *slub_point_name(enum slub_point point)
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
 /* Events and statistics */
-#line 7126 "slub.nw"
+#line 7163 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -1406,7 +1406,7 @@ const char *slub_stat_name(int item)
 }
 
 /* Events and statistics */
-#line 7157 "slub.nw"
+#line 7194 "slub.nw"
 #ifdef SLUB_NO_EVENTS
 #define slub_event_step(s, func, sect, obj, page, ...) do { } while (0)
 #define slub_event_stat(s, func, si) do { } while (0)
@@ -1447,7 +1447,7 @@ static inline void __stat(const struct kmem_cache *s, enum stat_item si,
 	slub_event_stat(s, func, si);
 }
 /* Events and statistics */
-#line 7199 "slub.nw"
+#line 7236 "slub.nw"
 static void __attribute__((format(printf, 8, 9)))
 __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	     const char *func, const char *section, const void *object,
@@ -1509,6 +1509,8 @@ static inline void *freelist_ptr(const struct kmem_cache *s, void *ptr,
 	return ptr;
 }
 
+/* Read and write the free pointer of an object */
+#line 1001 "slub.nw"
 static inline void *get_freepointer(struct kmem_cache *s, void *object)
 {
 	unsigned long addr = (unsigned long)object + s->offset;
@@ -1531,7 +1533,7 @@ static inline void set_freepointer(struct kmem_cache *s, void *object,
 
 	*(void **)addr = freelist_ptr(s, fp, addr);
 }
-
+#line 981 "slub.nw"
 static inline void prefetch_freepointer(const struct kmem_cache *s,
 					void *object)
 {
@@ -1548,7 +1550,7 @@ static inline int slab_index(void *p, struct kmem_cache *s, void *addr)
 	return ((char *)p - (char *)addr) / s->size;
 }
 /* Free pointers and object iteration */
-#line 1026 "slub.nw"
+#line 1031 "slub.nw"
 static unsigned long slub_rng_state = 0x9e3779b97f4a7c15UL;
 
 static unsigned long slub_random(void)
@@ -1568,7 +1570,7 @@ static unsigned long slub_cache_random(struct kmem_cache *s)
 	return freelist_hardened ? slub_random() | 1 : 0;
 }
 /* Free pointers and object iteration */
-#line 1053 "slub.nw"
+#line 1058 "slub.nw"
 static void shuffle_freelist(struct kmem_cache *s, struct page *page,
 			     void *start)
 {
@@ -1596,7 +1598,7 @@ static void shuffle_freelist(struct kmem_cache *s, struct page *page,
 	free(idx);
 }
 /* The debugging functions */
-#line 4918 "slub.nw"
+#line 4951 "slub.nw"
 static void setup_slub_debug(const char *str)
 {
 	slub_debug = 0;
@@ -1631,7 +1633,7 @@ check_slabs:
 			 str + 1);
 }
 /* The debugging functions */
-#line 4958 "slub.nw"
+#line 4991 "slub.nw"
 static bool slub_debug_name_matches(const char *name)
 {
 	const char *p = slub_debug_slabs;
@@ -1648,7 +1650,7 @@ static bool slub_debug_name_matches(const char *name)
 	return false;
 }
 /* The debugging functions */
-#line 4983 "slub.nw"
+#line 5016 "slub.nw"
 static void init_object(struct kmem_cache *s, void *object, u8 val)
 {
 	u8 *p = object;
@@ -1673,7 +1675,7 @@ static struct track *get_track(struct kmem_cache *s, void *object,
 	return p + alloc;
 }
 /* The debugging functions */
-#line 5019 "slub.nw"
+#line 5052 "slub.nw"
 static unsigned long jiffies_now(void)
 {
 	struct timespec ts;
@@ -1721,7 +1723,7 @@ static void setup_object_debug(struct kmem_cache *s, struct page *page,
 	init_tracking(s, object);
 }
 /* The debugging functions */
-#line 5077 "slub.nw"
+#line 5110 "slub.nw"
 static unsigned long slub_bug_count;
 
 static void __attribute__((format(printf, 2, 3)))
@@ -1753,7 +1755,7 @@ slab_fix(struct kmem_cache *s, const char *fmt, ...)
 	pr_err("FIX %s: %s\n", s->name, buf);
 }
 /* The debugging functions */
-#line 5110 "slub.nw"
+#line 5143 "slub.nw"
 static void print_section(const char *text, u8 *addr, unsigned int length)
 {
 	unsigned int i, j;
@@ -1797,7 +1799,7 @@ static void print_page_info(struct page *page)
 	       page->flags);
 }
 /* The debugging functions */
-#line 5159 "slub.nw"
+#line 5192 "slub.nw"
 static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned int off;
@@ -1847,7 +1849,7 @@ static void slab_err_pointer(struct kmem_cache *s, const void *x,
 	pr_err("INFO: Pointer 0x%p is not an object of this allocator\n", x);
 }
 /* The debugging functions */
-#line 5218 "slub.nw"
+#line 5251 "slub.nw"
 static u8 *memchr_inv(const void *start, int c, size_t bytes)
 {
 	const u8 *p = start;
@@ -1887,7 +1889,7 @@ static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* The debugging functions */
-#line 5265 "slub.nw"
+#line 5298 "slub.nw"
 static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned long off = s->inuse;
@@ -1927,8 +1929,8 @@ static int slab_pad_check(struct kmem_cache *s, struct page *page)
 	restore_bytes(s, "slab padding", POISON_INUSE, end - remainder, end);
 	return 0;
 }
-/* The debugging functions */
-#line 5315 "slub.nw"
+/* Check an object's red zone, poison and free pointer: check_object */
+#line 5352 "slub.nw"
 static int check_valid_pointer(struct kmem_cache *s, struct page *page,
 			       const void *object)
 {
@@ -1980,7 +1982,7 @@ static int check_object(struct kmem_cache *s, struct page *page,
 	return 1;
 }
 /* The debugging functions */
-#line 5371 "slub.nw"
+#line 5408 "slub.nw"
 static int check_slab(struct kmem_cache *s, struct page *page)
 {
 	int maxobj;
@@ -2003,7 +2005,7 @@ static int check_slab(struct kmem_cache *s, struct page *page)
 	return 1;
 }
 /* The debugging functions */
-#line 5400 "slub.nw"
+#line 5437 "slub.nw"
 static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 {
 	int nr = 0;
@@ -2051,7 +2053,7 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 	return search == NULL;
 }
 /* The debugging functions */
-#line 5458 "slub.nw"
+#line 5495 "slub.nw"
 static noinline int alloc_debug_processing(struct kmem_cache *s,
 					   struct page *page, void *object,
 					   unsigned long addr)
@@ -2077,7 +2079,7 @@ bad:
 	return 0;
 }
 /* The debugging functions */
-#line 5494 "slub.nw"
+#line 5531 "slub.nw"
 static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
 		struct page *page, void *object, unsigned long addr)
 {
@@ -2119,7 +2121,7 @@ fail:
 	return NULL;
 }
 /* The debugging functions */
-#line 5544 "slub.nw"
+#line 5581 "slub.nw"
 static void trace(struct kmem_cache *s, struct page *page, void *object,
 		  int alloc)
 {
@@ -2131,7 +2133,7 @@ static void trace(struct kmem_cache *s, struct page *page, void *object,
 			      min(s->object_size, 64));
 }
 /* The debugging functions */
-#line 5566 "slub.nw"
+#line 5603 "slub.nw"
 static int validate_slab(struct kmem_cache *s, struct page *page,
 			 unsigned long *map)
 {
@@ -2193,7 +2195,7 @@ static long validate_slab_cache(struct kmem_cache *s)
 	return count;
 }
 /* The debugging functions */
-#line 5651 "slub.nw"
+#line 5688 "slub.nw"
 static void list_slab_objects(struct kmem_cache *s, struct page *page,
 			      const char *text)
 {
@@ -2224,7 +2226,7 @@ static void slub_bug_on(const char *cond, const char *file, int line)
 	panic("kernel BUG at %s:%d! (%s)\n", file, line, cond);
 }
 /* The debugging functions */
-#line 5687 "slub.nw"
+#line 5724 "slub.nw"
 static bool slub_should_failslab(void)
 {
 	static unsigned long n;
@@ -2239,7 +2241,7 @@ static bool slub_ratelimit(void)
 	return __atomic_add_fetch(&n, 1, __ATOMIC_RELAXED) <= 10;
 }
 /* Functions of the memory cgroup model */
-#line 5742 "slub.nw"
+#line 5779 "slub.nw"
 static inline bool memcg_kmem_enabled(void)
 {
 	return slab_state >= UP;
@@ -2284,7 +2286,7 @@ static inline void css_put(struct mem_cgroup *memcg)
 	__atomic_sub_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 5795 "slub.nw"
+#line 5832 "slub.nw"
 static inline struct kmem_cache *memcg_kmem_get_cache(struct kmem_cache *s,
 						      gfp_t gfp)
 {
@@ -2326,7 +2328,7 @@ static int memcg_cleanup_cache_params(struct kmem_cache *s)
 	return failed;
 }
 /* Functions of cache creation */
-#line 1173 "slub.nw"
+#line 1178 "slub.nw"
 struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 				     size_t align, unsigned long flags,
 				     void (*ctor)(void *))
@@ -2342,15 +2344,15 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 		goto out_unlock;
 
 	/* Sanitise the caller's flags with CACHE_CREATE_MASK */
-#line 1206 "slub.nw"
+#line 1211 "slub.nw"
 	flags &= CACHE_CREATE_MASK;
-#line 1187 "slub.nw"
+#line 1192 "slub.nw"
 	s = __kmem_cache_alias(name, size, align, flags, ctor);
 	if (s)
 		goto out_unlock;
 
 	/* Build a new cache named by a private copy of name */
-#line 1216 "slub.nw"
+#line 1221 "slub.nw"
 	cache_name = kstrdup(name, GFP_KERNEL);
 	if (!cache_name) {
 		err = -ENOMEM;
@@ -2363,13 +2365,13 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 		err = PTR_ERR(s);
 		kfree(cache_name);
 	}
-#line 1191 "slub.nw"
+#line 1196 "slub.nw"
 out_unlock:
 	mutex_unlock(&slab_mutex);
 	if (err) {
 
 		/* Report the failure, or panic if the caller asked */
-#line 1234 "slub.nw"
+#line 1239 "slub.nw"
 		if (flags & SLAB_PANIC)
 			panic("kmem_cache_create: Failed to create slab '%s'. Error %d\n",
 			      name, err);
@@ -2377,13 +2379,13 @@ out_unlock:
 			name ? name : "(null)", err);
 		slub_event_report(NULL, __func__, "1", NULL, -1,
 				  "kmem_cache_create failed");
-#line 1195 "slub.nw"
+#line 1200 "slub.nw"
 		return NULL;
 	}
 	return s;
 }
 /* Functions of cache creation */
-#line 1283 "slub.nw"
+#line 1288 "slub.nw"
 static int kmem_cache_sanity_check(const char *name, size_t size)
 {
 	struct kmem_cache *s;
@@ -2406,7 +2408,7 @@ static int kmem_cache_sanity_check(const char *name, size_t size)
 	return 0;
 }
 /* Functions of cache creation */
-#line 1323 "slub.nw"
+#line 1328 "slub.nw"
 static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
 					     size_t align, unsigned long flags,
 					     void (*ctor)(void *))
@@ -2436,8 +2438,8 @@ static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
 			s->refcount);
 	return s;
 }
-/* Functions of cache creation */
-#line 1369 "slub.nw"
+/* Search slab_caches for a cache to merge with: find_mergeable */
+#line 1378 "slub.nw"
 static struct kmem_cache *find_mergeable(size_t size, size_t align,
 					 unsigned long flags, const char *name,
 					 void (*ctor)(void *))
@@ -2469,7 +2471,7 @@ static struct kmem_cache *find_mergeable(size_t size, size_t align,
 	return NULL;
 }
 /* Functions of cache creation */
-#line 1407 "slub.nw"
+#line 1416 "slub.nw"
 static int slab_unmergeable(struct kmem_cache *s)
 {
 	if (slab_nomerge || (s->flags & SLUB_NEVER_MERGE))
@@ -2483,7 +2485,7 @@ static int slab_unmergeable(struct kmem_cache *s)
 	return 0;
 }
 /* Functions of cache creation */
-#line 1432 "slub.nw"
+#line 1441 "slub.nw"
 static unsigned long kmem_cache_flags(unsigned long object_size,
 				      unsigned long flags, const char *name,
 				      void (*ctor)(void *))
@@ -2495,8 +2497,8 @@ static unsigned long kmem_cache_flags(unsigned long object_size,
 		flags |= slub_debug;
 	return flags;
 }
-/* Functions of cache creation */
-#line 1456 "slub.nw"
+/* Compute the alignment of a cache: calculate_alignment */
+#line 1469 "slub.nw"
 static unsigned long calculate_alignment(unsigned long flags,
 					 unsigned long align,
 					 unsigned long size)
@@ -2513,7 +2515,7 @@ static unsigned long calculate_alignment(unsigned long flags,
 	return ALIGN(align, sizeof(void *));
 }
 /* Functions of cache creation */
-#line 1494 "slub.nw"
+#line 1507 "slub.nw"
 static int sysfs_slab_alias(struct kmem_cache *s, const char *name)
 {
 	struct saved_alias *al;
@@ -2532,7 +2534,7 @@ static int sysfs_slab_alias(struct kmem_cache *s, const char *name)
 	return 0;
 }
 /* Functions of cache creation */
-#line 1517 "slub.nw"
+#line 1530 "slub.nw"
 static int sysfs_create_link(struct kmem_cache *s, const char *name)
 {
 	struct slub_alias *a = kmalloc(sizeof(*a), GFP_KERNEL);
@@ -2566,7 +2568,7 @@ static void sysfs_remove_link(const char *name)
 	}
 }
 /* Functions of cache creation */
-#line 1563 "slub.nw"
+#line 1576 "slub.nw"
 static struct kmem_cache *
 do_kmem_cache_create(char *name, size_t object_size, size_t size,
 		     size_t align, unsigned long flags, void (*ctor)(void *),
@@ -2605,7 +2607,7 @@ out_free_cache:
 	goto out;
 }
 /* Functions of cache creation */
-#line 1629 "slub.nw"
+#line 1642 "slub.nw"
 static int memcg_alloc_cache_params(struct mem_cgroup *memcg,
 				    struct kmem_cache *s,
 				    struct kmem_cache *root_cache)
@@ -2641,7 +2643,7 @@ static void memcg_free_cache_params(struct kmem_cache *s)
 	s->memcg_params = NULL;
 }
 /* Functions of cache creation */
-#line 1676 "slub.nw"
+#line 1689 "slub.nw"
 static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags)
 {
 	int err;
@@ -2658,7 +2660,7 @@ static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags)
 	return err;
 }
 /* Functions of cache creation */
-#line 1710 "slub.nw"
+#line 1723 "slub.nw"
 static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 {
 	s->flags = kmem_cache_flags(s->size, flags, s->name, s->ctor);
@@ -2677,14 +2679,14 @@ static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 	}
 
 	/* Use the double-word compare-and-swap unless the cache is debugged */
-#line 1762 "slub.nw"
+#line 1775 "slub.nw"
 	if ((s->flags & SLAB_DEBUG_FLAGS) == 0)
 		s->flags |= __CMPXCHG_DOUBLE;
-#line 1727 "slub.nw"
+#line 1740 "slub.nw"
 	set_min_partial(s, ilog2(s->size) / 2);
 
 	/* Choose cpu_partial by object size */
-#line 1775 "slub.nw"
+#line 1788 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s))
 		s->cpu_partial = 0;
 	else if (s->size >= (int)PAGE_SIZE)
@@ -2695,7 +2697,7 @@ static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 		s->cpu_partial = 13;
 	else
 		s->cpu_partial = 30;
-#line 1729 "slub.nw"
+#line 1742 "slub.nw"
 	s->remote_node_defrag_ratio = 1000;
 	s->random = slub_cache_random(s);
 	if (!init_kmem_cache_nodes(s))
@@ -2711,7 +2713,7 @@ error:
 	return -EINVAL;
 }
 /* Functions of cache creation */
-#line 1788 "slub.nw"
+#line 1801 "slub.nw"
 static inline int kmem_cache_debug(struct kmem_cache *s)
 {
 	return unlikely(s->flags & SLAB_DEBUG_FLAGS);
@@ -2722,7 +2724,7 @@ static inline bool kmem_cache_has_cpu_partial(struct kmem_cache *s)
 	return !kmem_cache_debug(s);
 }
 /* Functions of cache creation */
-#line 1807 "slub.nw"
+#line 1820 "slub.nw"
 static void set_min_partial(struct kmem_cache *s, unsigned long min)
 {
 	if (min < MIN_PARTIAL)
@@ -2731,8 +2733,8 @@ static void set_min_partial(struct kmem_cache *s, unsigned long min)
 		min = MAX_PARTIAL;
 	s->min_partial = min;
 }
-/* Functions of cache creation */
-#line 1843 "slub.nw"
+/* Lay out an object and its metadata: calculate_sizes */
+#line 1860 "slub.nw"
 static int calculate_sizes(struct kmem_cache *s, int forced_order)
 {
 	unsigned long flags = s->flags;
@@ -2742,7 +2744,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 	size = ALIGN(size, sizeof(void *));
 
 	/* Decide poisoning and the red zone after the object */
-#line 1879 "slub.nw"
+#line 1896 "slub.nw"
 	if ((flags & SLAB_POISON) && !(flags & SLAB_DESTROY_BY_RCU) &&
 	    !s->ctor)
 		s->flags |= __OBJECT_POISON;
@@ -2750,7 +2752,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 		s->flags &= ~__OBJECT_POISON;
 	if ((flags & SLAB_RED_ZONE) && size == (unsigned long)s->object_size)
 		size += sizeof(void *);
-#line 1851 "slub.nw"
+#line 1868 "slub.nw"
 	s->inuse = size;
 	if ((flags & (SLAB_DESTROY_BY_RCU | SLAB_POISON)) || s->ctor) {
 		s->offset = size;
@@ -2768,7 +2770,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 		return 0;
 
 	/* Record the page order and object counts of the cache */
-#line 1896 "slub.nw"
+#line 1913 "slub.nw"
 	s->allocflags = 0;
 	if (order)
 		s->allocflags |= __GFP_COMP;
@@ -2780,11 +2782,11 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 	s->min = oo_make(get_order(size), size, s->reserved);
 	if (oo_objects(s->oo) > oo_objects(s->max))
 		s->max = s->oo;
-#line 1867 "slub.nw"
+#line 1884 "slub.nw"
 	return !!oo_objects(s->oo);
 }
 /* Functions of cache creation */
-#line 1910 "slub.nw"
+#line 1927 "slub.nw"
 static inline int order_objects(int order, unsigned long size, int reserved)
 {
 	return ((PAGE_SIZE << order) - reserved) / size;
@@ -2816,8 +2818,8 @@ static inline int get_order(unsigned long size)
 	size = (size - 1) >> PAGE_SHIFT;
 	return fls(size);
 }
-/* Functions of cache creation */
-#line 1954 "slub.nw"
+/* Find the smallest good order for a slab: slab_order */
+#line 1975 "slub.nw"
 static inline int slab_order(int size, int min_objects, int max_order,
 			     int fract_leftover, int reserved)
 {
@@ -2839,8 +2841,8 @@ static inline int slab_order(int size, int min_objects, int max_order,
 	}
 	return order;
 }
-/* Functions of cache creation */
-#line 1987 "slub.nw"
+/* Relax the demands until an order fits: calculate_order */
+#line 2012 "slub.nw"
 static inline int calculate_order(int size, int reserved)
 {
 	int order, min_objects, fraction, max_objects;
@@ -2868,7 +2870,7 @@ static inline int calculate_order(int size, int reserved)
 	return -ENOSYS;
 }
 /* Functions of cache creation */
-#line 2025 "slub.nw"
+#line 2050 "slub.nw"
 static int init_kmem_cache_nodes(struct kmem_cache *s)
 {
 	int node;
@@ -2916,7 +2918,7 @@ static void free_kmem_cache_nodes(struct kmem_cache *s)
 	}
 }
 /* Functions of cache creation */
-#line 2082 "slub.nw"
+#line 2107 "slub.nw"
 static int alloc_kmem_cache_cpus(struct kmem_cache *s)
 {
 	void *p;
@@ -2956,7 +2958,7 @@ static void free_percpu(struct kmem_cache *s)
 	s->cpu_slab = NULL;
 }
 /* Functions of cache creation */
-#line 2134 "slub.nw"
+#line 2159 "slub.nw"
 static void memcg_propagate_slab_attrs(struct kmem_cache *s)
 {
 	struct kmem_cache *root_cache;
@@ -2978,7 +2980,7 @@ static void memcg_propagate_slab_attrs(struct kmem_cache *s)
 	}
 }
 /* Functions of cache creation */
-#line 2168 "slub.nw"
+#line 2193 "slub.nw"
 static int sysfs_slab_add(struct kmem_cache *s)
 {
 	int unmergeable = slab_unmergeable(s);
@@ -3003,7 +3005,7 @@ static int sysfs_slab_add(struct kmem_cache *s)
 	return err;
 }
 /* Functions of cache creation */
-#line 2200 "slub.nw"
+#line 2225 "slub.nw"
 #define ID_STR_LENGTH 64
 
 static char *create_unique_id(struct kmem_cache *s)
@@ -3030,7 +3032,7 @@ static char *create_unique_id(struct kmem_cache *s)
 	return name;
 }
 /* Functions of cache creation */
-#line 2238 "slub.nw"
+#line 2263 "slub.nw"
 static int kmem_cache_close(struct kmem_cache *s)
 {
 	int node;
@@ -3048,7 +3050,7 @@ static int kmem_cache_close(struct kmem_cache *s)
 	return 0;
 }
 /* Functions of cache creation */
-#line 2261 "slub.nw"
+#line 2286 "slub.nw"
 static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n)
 {
 	struct page *page, *h;
@@ -3066,7 +3068,7 @@ static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n)
 	spin_unlock(&n->list_lock);
 }
 /* Functions of cache creation */
-#line 2288 "slub.nw"
+#line 2313 "slub.nw"
 static void memcg_register_cache(struct kmem_cache *s)
 {
 	struct kmem_cache *root;
@@ -3085,7 +3087,7 @@ static void memcg_register_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Functions of cache creation */
-#line 2319 "slub.nw"
+#line 2344 "slub.nw"
 void kmem_cache_destroy(struct kmem_cache *s)
 {
 	if (!s)
@@ -3116,7 +3118,7 @@ out_unlock:
 	mutex_unlock(&slab_mutex);
 }
 /* Functions of cache creation */
-#line 2361 "slub.nw"
+#line 2386 "slub.nw"
 static int __kmem_cache_shutdown(struct kmem_cache *s)
 {
 	int rc = kmem_cache_close(s);
@@ -3138,13 +3140,13 @@ static void sysfs_slab_remove(struct kmem_cache *s)
 	s->kobj.added = false;
 }
 /* Functions of allocation */
-#line 1611 "slub.nw"
+#line 1624 "slub.nw"
 void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t flags)
 {
 	return kmem_cache_alloc(s, flags | __GFP_ZERO);
 }
 /* Functions of allocation */
-#line 2397 "slub.nw"
+#line 2422 "slub.nw"
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfpflags)
 {
 	return slab_alloc(s, gfpflags, _RET_IP_);
@@ -3155,7 +3157,7 @@ void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfpflags, int node)
 	return slab_alloc_node(s, gfpflags, node, _RET_IP_);
 }
 /* Functions of allocation */
-#line 2425 "slub.nw"
+#line 2450 "slub.nw"
 static __always_inline void *slab_alloc_node(struct kmem_cache *s,
 		gfp_t gfpflags, int node, unsigned long addr)
 {
@@ -3170,11 +3172,11 @@ static __always_inline void *slab_alloc_node(struct kmem_cache *s,
 redo:
 
 	/* Read the transaction id and the CPU's kmem_cache_cpu */
-#line 2468 "slub.nw"
+#line 2493 "slub.nw"
 	c = this_cpu_ptr(s->cpu_slab);
 	tid = READ_ONCE(c->tid);
 	slub_point(SLUB_POINT_ALLOC_AFTER_TID);
-#line 2438 "slub.nw"
+#line 2463 "slub.nw"
 	object = READ_ONCE(c->freelist);
 	page = READ_ONCE(c->page);
 	if (unlikely(!object || !node_match(page, node) ||
@@ -3183,7 +3185,7 @@ redo:
 	} else {
 
 		/* Take object off the CPU's freelist, or goto redo */
-#line 2483 "slub.nw"
+#line 2508 "slub.nw"
 		void *next_object = get_freepointer_safe(s, object);
 
 		slub_point(SLUB_POINT_ALLOC_BEFORE_CMPXCHG);
@@ -3198,7 +3200,7 @@ redo:
 		slub_event_step(s, "slab_alloc", "2.1", object,
 				virt_to_head_page(object),
 				"fastpath: took object from cpu freelist");
-#line 2445 "slub.nw"
+#line 2470 "slub.nw"
 	}
 	if (unlikely(gfpflags & __GFP_ZERO) && object)
 		memset(object, 0, s->object_size);
@@ -3212,7 +3214,7 @@ static __always_inline void *slab_alloc(struct kmem_cache *s,
 	return slab_alloc_node(s, gfpflags, NUMA_NO_NODE, addr);
 }
 /* Functions of allocation */
-#line 2504 "slub.nw"
+#line 2529 "slub.nw"
 static inline int node_match(struct page *page, int node)
 {
 	if (!page || (node != NUMA_NO_NODE && page_to_nid(page) != node))
@@ -3220,7 +3222,7 @@ static inline int node_match(struct page *page, int node)
 	return 1;
 }
 /* Functions of allocation */
-#line 2522 "slub.nw"
+#line 2547 "slub.nw"
 #define TID_STEP	roundup_pow_of_two(NR_CPUS)
 
 static inline unsigned long next_tid(unsigned long tid)
@@ -3263,7 +3265,7 @@ static void note_cmpxchg_failure(const char *n, struct kmem_cache *s,
 	stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
 }
 /* Functions of allocation */
-#line 2571 "slub.nw"
+#line 2596 "slub.nw"
 static inline int slab_pre_alloc_hook(struct kmem_cache *s, gfp_t flags)
 {
 	(void)flags;
@@ -3278,7 +3280,7 @@ static inline void slab_post_alloc_hook(struct kmem_cache *s, gfp_t flags,
 		trace(s, virt_to_head_page(object), object, 1);
 }
 /* Functions of allocation */
-#line 2611 "slub.nw"
+#line 2636 "slub.nw"
 static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 			  unsigned long addr, struct kmem_cache_cpu *c)
 {
@@ -3293,7 +3295,7 @@ static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 redo:
 
 	/* Drop a cpu slab of the wrong node or of the wrong reserve */
-#line 2655 "slub.nw"
+#line 2680 "slub.nw"
 	if (unlikely(!node_match(page, node))) {
 		stat(s, ALLOC_NODE_MISMATCH);
 		deactivate_slab(s, page, READ_ONCE(c->freelist));
@@ -3307,7 +3309,7 @@ redo:
 		WRITE_ONCE(c->freelist, NULL);
 		goto new_slab;
 	}
-#line 2624 "slub.nw"
+#line 2649 "slub.nw"
 	freelist = READ_ONCE(c->freelist);
 	if (freelist)
 		goto load_freelist;
@@ -3326,7 +3328,7 @@ redo:
 load_freelist:
 
 	/* Hand out the first object of freelist; the rest becomes the CPU's freelist */
-#line 2677 "slub.nw"
+#line 2702 "slub.nw"
 	VM_BUG_ON(!c->page->frozen);
 	WRITE_ONCE(c->freelist, get_freepointer(s, freelist));
 	WRITE_ONCE(c->tid, next_tid(READ_ONCE(c->tid)));
@@ -3334,11 +3336,11 @@ load_freelist:
 	slub_event_step(s, __func__, "2.1.1", freelist, c->page,
 			"load_freelist: handed out first object");
 	return freelist;
-#line 2641 "slub.nw"
+#line 2666 "slub.nw"
 new_slab:
 
 	/* Make the next slab of the cpu partial chain the cpu slab, and goto redo */
-#line 2692 "slub.nw"
+#line 2717 "slub.nw"
 	if (c->partial) {
 		page = c->partial;
 		WRITE_ONCE(c->page, page);
@@ -3349,10 +3351,10 @@ new_slab:
 				"new_slab: took slab from cpu partial chain");
 		goto redo;
 	}
-#line 2643 "slub.nw"
+#line 2668 "slub.nw"
 
 	/* Get objects from a partial or a new slab, or fail */
-#line 2714 "slub.nw"
+#line 2739 "slub.nw"
 	freelist = new_slab_objects(s, gfpflags, node, &c);
 	if (unlikely(!freelist)) {
 		if (!(gfpflags & __GFP_NOWARN))
@@ -3371,18 +3373,18 @@ new_slab:
 	WRITE_ONCE(c->freelist, NULL);
 	local_irq_restore(s, c);
 	return freelist;
-#line 2644 "slub.nw"
+#line 2669 "slub.nw"
 }
 /* Functions of allocation */
-#line 2738 "slub.nw"
+#line 2763 "slub.nw"
 static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 {
 	if (unlikely(PageSlabPfmemalloc(page)))
 		return gfpflags & __GFP_MEMALLOC;
 	return true;
 }
-/* Functions of allocation */
-#line 2755 "slub.nw"
+/* Take all objects of the cpu slab's own freelist: get_freelist */
+#line 2784 "slub.nw"
 static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 {
 	struct page new;
@@ -3401,7 +3403,7 @@ static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 	return freelist;
 }
 /* Functions of allocation */
-#line 2785 "slub.nw"
+#line 2814 "slub.nw"
 static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 				     int node, struct kmem_cache_cpu **pc)
 {
@@ -3428,7 +3430,7 @@ static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 	return freelist;
 }
 /* Functions of allocation */
-#line 2819 "slub.nw"
+#line 2848 "slub.nw"
 static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 			 struct kmem_cache_cpu *c)
 {
@@ -3443,7 +3445,7 @@ static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 	return get_any_partial(s, flags, c);
 }
 /* Functions of allocation */
-#line 2844 "slub.nw"
+#line 2873 "slub.nw"
 static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			      struct kmem_cache_cpu *c, gfp_t flags)
 {
@@ -3466,7 +3468,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 		available += objects;
 
 		/* Install the acquired slab as cpu slab or on the cpu partial chain */
-#line 2875 "slub.nw"
+#line 2904 "slub.nw"
 		if (!object) {
 			WRITE_ONCE(c->page, page);
 			stat(s, ALLOC_FROM_PARTIAL);
@@ -3480,7 +3482,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			slub_event_step(s, "get_partial_node", "2.1.1.2", NULL,
 					page, "moved slab to cpu partial chain");
 		}
-#line 2865 "slub.nw"
+#line 2894 "slub.nw"
 		if (!kmem_cache_has_cpu_partial(s) ||
 		    available > s->cpu_partial / 2)
 			break;
@@ -3489,7 +3491,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 	return object;
 }
 /* Functions of allocation */
-#line 2898 "slub.nw"
+#line 2927 "slub.nw"
 static inline void *acquire_slab(struct kmem_cache *s,
 				 struct kmem_cache_node *n, struct page *page,
 				 int mode, int *objects)
@@ -3518,7 +3520,7 @@ static inline void *acquire_slab(struct kmem_cache *s,
 	return freelist;
 }
 /* Functions of allocation */
-#line 2938 "slub.nw"
+#line 2967 "slub.nw"
 static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 			     struct kmem_cache_cpu *c)
 {
@@ -3541,7 +3543,7 @@ static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 	return NULL;
 }
 /* Functions of allocation */
-#line 2970 "slub.nw"
+#line 2999 "slub.nw"
 static struct page *allocate_slab(struct kmem_cache *s, gfp_t flags,
 				  int node)
 {
@@ -3580,7 +3582,7 @@ static inline struct page *alloc_slab_page(struct kmem_cache *s,
 	return page;
 }
 /* Functions of allocation */
-#line 3019 "slub.nw"
+#line 3048 "slub.nw"
 static struct page *new_slab(struct kmem_cache *s, gfp_t flags, int node)
 {
 	struct page *page;
@@ -3616,7 +3618,7 @@ static void setup_object(struct kmem_cache *s, struct page *page,
 		s->ctor(object);
 }
 /* Functions of allocation */
-#line 3061 "slub.nw"
+#line 3090 "slub.nw"
 static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 			       int nid)
 {
@@ -3644,7 +3646,7 @@ static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 			  "out of memory");
 }
 /* Functions of freeing */
-#line 3103 "slub.nw"
+#line 3132 "slub.nw"
 void kmem_cache_free(struct kmem_cache *s, void *x)
 {
 	s = cache_from_obj(s, x);
@@ -3653,7 +3655,7 @@ void kmem_cache_free(struct kmem_cache *s, void *x)
 	slab_free(s, virt_to_head_page(x), x, _RET_IP_);
 }
 /* Functions of freeing */
-#line 3120 "slub.nw"
+#line 3149 "slub.nw"
 static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 						void *x)
 {
@@ -3677,7 +3679,7 @@ static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 	return NULL;
 }
 /* Functions of freeing */
-#line 3153 "slub.nw"
+#line 3182 "slub.nw"
 static __always_inline void slab_free(struct kmem_cache *s,
 				      struct page *page, void *x,
 				      unsigned long addr)
@@ -3695,7 +3697,7 @@ redo:
 	if (likely(page == READ_ONCE(c->page)) && likely(cpu_tid_ready(tid))) {
 
 		/* Push object on the CPU's freelist, or goto redo */
-#line 3182 "slub.nw"
+#line 3211 "slub.nw"
 		freelist = READ_ONCE(c->freelist);
 		set_freepointer(s, object, freelist);
 		slub_point(SLUB_POINT_FREE_BEFORE_CMPXCHG);
@@ -3707,20 +3709,20 @@ redo:
 		stat(s, FREE_FASTPATH);
 		slub_event_step(s, "slab_free", "3.1", object, page,
 				"fastpath: pushed object on cpu freelist");
-#line 3169 "slub.nw"
+#line 3198 "slub.nw"
 	} else {
 		__slab_free(s, page, x, addr);
 	}
 }
 /* Functions of freeing */
-#line 3200 "slub.nw"
+#line 3229 "slub.nw"
 static inline void slab_free_hook(struct kmem_cache *s, void *x)
 {
 	if (unlikely(s->flags & SLAB_TRACE))
 		trace(s, virt_to_head_page(x), x, 0);
 }
 /* Functions of freeing */
-#line 3231 "slub.nw"
+#line 3260 "slub.nw"
 static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 			unsigned long addr)
 {
@@ -3738,7 +3740,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	do {
 
 		/* Link object to the slab's freelist and decide the slab's fate */
-#line 3272 "slub.nw"
+#line 3301 "slub.nw"
 		if (unlikely(n)) {
 			spin_unlock(&n->list_lock);
 			n = NULL;
@@ -3757,13 +3759,13 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 				spin_lock(&n->list_lock);
 			}
 		}
-#line 3247 "slub.nw"
+#line 3276 "slub.nw"
 	} while (!cmpxchg_double_slab(s, page, prior, counters, object,
 				      new.counters, "__slab_free"));
 	if (likely(!n)) {
 
 		/* Finish a free that needed no list lock */
-#line 3293 "slub.nw"
+#line 3322 "slub.nw"
 		if (new.frozen && !was_frozen) {
 			put_cpu_partial(s, page, 1);
 			stat(s, CPU_PARTIAL_FREE);
@@ -3775,21 +3777,21 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 			slub_event_step(s, "__slab_free", "3.2", x, page,
 					"freed into a frozen slab");
 		}
-#line 3251 "slub.nw"
+#line 3280 "slub.nw"
 		return;
 	}
 	if (unlikely(!new.inuse && n->nr_partial >= s->min_partial))
 		goto slab_empty;
 
 	/* Put a formerly full slab on the node's partial list */
-#line 3310 "slub.nw"
+#line 3339 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s) && unlikely(!prior)) {
 		if (kmem_cache_debug(s))
 			remove_full(s, n, page);
 		add_partial(n, page, DEACTIVATE_TO_TAIL);
 		stat(s, FREE_ADD_PARTIAL);
 	}
-#line 3256 "slub.nw"
+#line 3285 "slub.nw"
 	spin_unlock(&n->list_lock);
 	slub_event_step(s, __func__, "3.2", x, page,
 			"freed to slab's freelist under list_lock");
@@ -3797,7 +3799,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 slab_empty:
 
 	/* Give an empty slab back to the page allocator */
-#line 3319 "slub.nw"
+#line 3348 "slub.nw"
 	if (prior) {
 		remove_partial(n, page);
 		stat(s, FREE_REMOVE_PARTIAL);
@@ -3809,10 +3811,10 @@ slab_empty:
 	slub_event_step(s, __func__, "3.2", x, page,
 			"slab became empty: returned to page allocator");
 	discard_slab(s, page);
-#line 3262 "slub.nw"
+#line 3291 "slub.nw"
 }
-/* Functions of freeing */
-#line 3348 "slub.nw"
+/* Put a slab on the CPU's partial chain: put_cpu_partial */
+#line 3381 "slub.nw"
 static void __put_cpu_partial(struct kmem_cache *s, struct kmem_cache_cpu *c,
 			      struct page *page, int drain)
 {
@@ -3850,7 +3852,7 @@ static void put_cpu_partial(struct kmem_cache *s, struct page *page,
 	local_irq_restore(s, c);
 }
 /* Functions of freeing */
-#line 3394 "slub.nw"
+#line 3427 "slub.nw"
 static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	struct kmem_cache_node *n = NULL, *n2 = NULL;
@@ -3896,7 +3898,7 @@ static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 	}
 }
 /* Functions of freeing */
-#line 3451 "slub.nw"
+#line 3484 "slub.nw"
 static inline void __add_partial(struct kmem_cache_node *n,
 				 struct page *page, int tail)
 {
@@ -3943,7 +3945,7 @@ static void remove_full(struct kmem_cache *s, struct kmem_cache_node *n,
 	list_del(&page->lru);
 }
 /* Functions of freeing */
-#line 3505 "slub.nw"
+#line 3538 "slub.nw"
 static inline void inc_slabs_node(struct kmem_cache *s, int node,
 				  int objects)
 {
@@ -4005,7 +4007,7 @@ static void discard_slab(struct kmem_cache *s, struct page *page)
 	free_slab(s, page);
 }
 /* Functions of freeing */
-#line 3575 "slub.nw"
+#line 3608 "slub.nw"
 static struct rcu_head *rcu_pending;
 static pthread_mutex_t rcu_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -4045,7 +4047,7 @@ static void rcu_barrier(void)
 	}
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 3637 "slub.nw"
+#line 3670 "slub.nw"
 static void deactivate_slab(struct kmem_cache *s, struct page *page,
 			    void *freelist)
 {
@@ -4063,7 +4065,7 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 	}
 
 	/* Move all but one of the CPU's free objects to the frozen slab */
-#line 3676 "slub.nw"
+#line 3709 "slub.nw"
 	while (freelist && (nextfree = get_freepointer(s, freelist))) {
 		void *prior;
 		unsigned long counters;
@@ -4080,11 +4082,11 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 						"drain percpu freelist"));
 		freelist = nextfree;
 	}
-#line 3653 "slub.nw"
+#line 3686 "slub.nw"
 redo:
 
 	/* Compute the slab's state after the last object returns */
-#line 3702 "slub.nw"
+#line 3735 "slub.nw"
 	old.freelist = READ_ONCE(page->freelist);
 	old.counters = READ_ONCE(page->counters);
 	VM_BUG_ON(!old.frozen);
@@ -4112,10 +4114,10 @@ redo:
 			spin_lock(&n->list_lock);
 		}
 	}
-#line 3655 "slub.nw"
+#line 3688 "slub.nw"
 
 	/* Put the slab on the list of its new state */
-#line 3732 "slub.nw"
+#line 3765 "slub.nw"
 	if (l != m) {
 		if (l == M_PARTIAL)
 			remove_partial(n, page);
@@ -4129,7 +4131,7 @@ redo:
 			add_full(s, n, page);
 		}
 	}
-#line 3656 "slub.nw"
+#line 3689 "slub.nw"
 	l = m;
 	if (!__cmpxchg_double_slab(s, page, old.freelist, old.counters,
 				   new.freelist, new.counters,
@@ -4148,7 +4150,7 @@ redo:
 	}
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 3758 "slub.nw"
+#line 3791 "slub.nw"
 static inline void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	stat(s, CPUSLAB_FLUSH);
@@ -4183,7 +4185,7 @@ static void flush_all(struct kmem_cache *s)
 			"flushed every cpu slab and cpu partial chain");
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 3803 "slub.nw"
+#line 3836 "slub.nw"
 static int __kmem_cache_shrink(struct kmem_cache *s)
 {
 	int objects = oo_objects(s->max);
@@ -4205,7 +4207,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 			INIT_LIST_HEAD(slabs_by_inuse + i);
 
 		/* Sort the node's partial slabs by objects in use */
-#line 3844 "slub.nw"
+#line 3877 "slub.nw"
 		spin_lock(&n->list_lock);
 		list_for_each_entry_safe(page, t, &n->partial, lru) {
 			list_move(&page->lru, slabs_by_inuse + page->inuse);
@@ -4215,7 +4217,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 		for (i = objects - 1; i > 0; i--)
 			list_splice(slabs_by_inuse + i, n->partial.prev);
 		spin_unlock(&n->list_lock);
-#line 3823 "slub.nw"
+#line 3856 "slub.nw"
 		list_for_each_entry_safe(page, t, slabs_by_inuse, lru)
 			discard_slab(s, page);
 	}
@@ -4231,7 +4233,7 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	return __kmem_cache_shrink(s);
 }
 /* Functions of kmalloc */
-#line 3920 "slub.nw"
+#line 3953 "slub.nw"
 static inline int size_index_elem(size_t bytes)
 {
 	return (bytes - 1) / 8;
@@ -4265,7 +4267,7 @@ static inline int kmalloc_size(int n)
 	return 0;
 }
 /* Functions of kmalloc */
-#line 3957 "slub.nw"
+#line 3990 "slub.nw"
 void *kmalloc_node(size_t size, gfp_t flags, int node)
 {
 	struct kmem_cache *s;
@@ -4289,7 +4291,7 @@ void *kzalloc(size_t size, gfp_t flags)
 	return kmalloc(size, flags | __GFP_ZERO);
 }
 /* Functions of kmalloc */
-#line 3986 "slub.nw"
+#line 4019 "slub.nw"
 static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 {
 	struct page *page;
@@ -4312,7 +4314,7 @@ static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 	return ret;
 }
 /* Functions of kmalloc */
-#line 4018 "slub.nw"
+#line 4051 "slub.nw"
 void kfree(const void *x)
 {
 	struct page *page;
@@ -4338,7 +4340,7 @@ void kfree(const void *x)
 	slab_free(page->slab_cache, page, object, _RET_IP_);
 }
 /* Functions of kmalloc */
-#line 4045 "slub.nw"
+#line 4078 "slub.nw"
 static inline size_t slab_ksize(const struct kmem_cache *s)
 {
 	if (s->flags & (SLAB_RED_ZONE | SLAB_POISON))
@@ -4362,7 +4364,7 @@ size_t ksize(const void *object)
 	return slab_ksize(page->slab_cache);
 }
 /* Functions of kmalloc */
-#line 4078 "slub.nw"
+#line 4111 "slub.nw"
 int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t flags, size_t size,
 			  void **p)
 {
@@ -4386,7 +4388,7 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t size, void **p)
 		kmem_cache_free(s, p[i]);
 }
 /* Functions of kmalloc */
-#line 4106 "slub.nw"
+#line 4139 "slub.nw"
 const char *kmem_cache_name(const struct kmem_cache *s)
 {
 	return s->name;
@@ -4411,7 +4413,7 @@ static char *kstrdup(const char *s, gfp_t gfp)
 	return buf;
 }
 /* Functions of the sysfs attribute layer */
-#line 5850 "slub.nw"
+#line 5887 "slub.nw"
 struct slab_attribute {
 	const char *name;
 	ssize_t (*show)(struct kmem_cache *s, char *buf);
@@ -4421,7 +4423,7 @@ struct slab_attribute {
 	bool hidden;		/* not a kernel attribute */
 };
 /* Functions of the sysfs attribute layer */
-#line 5863 "slub.nw"
+#line 5900 "slub.nw"
 #define SHOW_INT(_name, expr)						\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -4449,7 +4451,7 @@ SHOW_INT(store_user, !!(s->flags & SLAB_STORE_USER))
 SHOW_INT(failslab, !!(s->flags & SLAB_FAILSLAB))
 SHOW_INT(remote_node_defrag_ratio, s->remote_node_defrag_ratio / 10)
 /* Functions of the sysfs attribute layer */
-#line 5900 "slub.nw"
+#line 5937 "slub.nw"
 static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 {
 	Dl_info info;
@@ -4464,7 +4466,7 @@ static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 	return sprintf(buf, "0x%lx\n", (unsigned long)fn);
 }
 /* Functions of the sysfs attribute layer */
-#line 5919 "slub.nw"
+#line 5956 "slub.nw"
 static int count_inuse(struct page *page)
 {
 	return page->inuse;
@@ -4493,7 +4495,7 @@ static unsigned long count_partial(struct kmem_cache_node *n,
 	return x;
 }
 /* Functions of the sysfs attribute layer */
-#line 5957 "slub.nw"
+#line 5994 "slub.nw"
 #define SO_ALL		(1 << 0)
 #define SO_PARTIAL	(1 << 1)
 #define SO_CPU		(1 << 2)
@@ -4515,7 +4517,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				continue;
 
 			/* Count the CPU's slab and partial chain */
-#line 5989 "slub.nw"
+#line 6026 "slub.nw"
 			node = page_to_nid(page);
 			if (flags & SO_TOTAL)
 				x = page->objects;
@@ -4531,12 +4533,12 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				total += page->pages;
 				nodes[node] += page->pages;
 			}
-#line 5977 "slub.nw"
+#line 6014 "slub.nw"
 		}
 	}
 
 	/* Count the slabs on the nodes */
-#line 6007 "slub.nw"
+#line 6044 "slub.nw"
 	for (node = 0; node < nr_node_ids; node++) {
 		struct kmem_cache_node *n = get_node(s, node);
 
@@ -4561,7 +4563,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 		total += x;
 		nodes[node] += x;
 	}
-#line 5980 "slub.nw"
+#line 6017 "slub.nw"
 	x = sprintf(buf, "%lu", total);
 	for (node = 0; node < nr_node_ids; node++)
 		if (nodes[node])
@@ -4569,7 +4571,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 	return x + sprintf(buf + x, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 6034 "slub.nw"
+#line 6071 "slub.nw"
 #define SHOW_OBJECTS(_name, _flags)					\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -4606,7 +4608,7 @@ static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf)
 	return len + sprintf(buf + len, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 6078 "slub.nw"
+#line 6115 "slub.nw"
 static int kstrtoul(const char *buf, unsigned long *res)
 {
 	char *end;
@@ -4668,7 +4670,7 @@ static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 6141 "slub.nw"
+#line 6178 "slub.nw"
 static bool any_slab_objects(struct kmem_cache *s)
 {
 	int node;
@@ -4717,7 +4719,7 @@ static ssize_t reclaim_account_store(struct kmem_cache *s, const char *buf,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 6194 "slub.nw"
+#line 6231 "slub.nw"
 static ssize_t empty_show(struct kmem_cache *s, char *buf)
 {
 	(void)s;
@@ -4757,7 +4759,7 @@ static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len)
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 6238 "slub.nw"
+#line 6275 "slub.nw"
 static ssize_t show_stat(struct kmem_cache *s, char *buf, int si)
 {
 	unsigned long sum = 0;
@@ -4787,7 +4789,7 @@ static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 6272 "slub.nw"
+#line 6309 "slub.nw"
 #define RO(n)	{ #n, n##_show, NULL, -1, false, false }
 #define RW(n)	{ #n, n##_show, n##_store, -1, false, false }
 #define ACT(n)	{ #n, empty_show, n##_store, -1, true, false }
@@ -4817,7 +4819,7 @@ static const struct slab_attribute slab_attrs[] = {
 	{ NULL, NULL, NULL, -1, false, false }
 };
 /* Functions of the sysfs attribute layer */
-#line 6306 "slub.nw"
+#line 6343 "slub.nw"
 static const char *attr_name(const struct slab_attribute *a)
 {
 	return a->stat >= 0 ? stat_names[a->stat] : a->name;
@@ -4855,7 +4857,7 @@ bool slub_attr_writable(const char *name)
 	return a && (a->store || a->stat >= 0);
 }
 /* Functions of the sysfs attribute layer */
-#line 6349 "slub.nw"
+#line 6386 "slub.nw"
 static bool attr_propagates(const char *name)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -4863,7 +4865,7 @@ static bool attr_propagates(const char *name)
 	return a && a->show && a->store && !a->action && a->stat < 0;
 }
 /* Functions of the sysfs attribute layer */
-#line 6364 "slub.nw"
+#line 6401 "slub.nw"
 ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -4913,7 +4915,7 @@ ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 	return ret;
 }
 /* Functions of the sysfs attribute layer */
-#line 6418 "slub.nw"
+#line 6455 "slub.nw"
 struct kmem_cache *slub_find_cache(const char *name)
 {
 	struct kmem_cache *s, *found = NULL;
@@ -4943,7 +4945,7 @@ const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len)
 	return buf;
 }
 /* Functions of bootstrap and shutdown */
-#line 6470 "slub.nw"
+#line 6507 "slub.nw"
 static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
 static void kmem_cache_init(void)
@@ -4964,7 +4966,7 @@ static void kmem_cache_init(void)
 	create_kmalloc_caches(0);
 }
 /* Functions of bootstrap and shutdown */
-#line 6496 "slub.nw"
+#line 6533 "slub.nw"
 static void create_boot_cache(struct kmem_cache *s, const char *name,
 			      size_t size, unsigned long flags)
 {
@@ -4995,7 +4997,7 @@ static struct kmem_cache *create_kmalloc_cache(const char *name,
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 6534 "slub.nw"
+#line 6571 "slub.nw"
 static void early_kmem_cache_node_alloc(int node)
 {
 	struct page *page;
@@ -5017,7 +5019,7 @@ static void early_kmem_cache_node_alloc(int node)
 	__add_partial(n, page, DEACTIVATE_TO_HEAD);
 }
 /* Functions of bootstrap and shutdown */
-#line 6562 "slub.nw"
+#line 6599 "slub.nw"
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
@@ -5041,7 +5043,7 @@ static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 6596 "slub.nw"
+#line 6633 "slub.nw"
 static void create_kmalloc_caches(unsigned long flags)
 {
 	int i;
@@ -5069,7 +5071,7 @@ static void create_kmalloc_caches(unsigned long flags)
 	}
 }
 /* Functions of bootstrap and shutdown */
-#line 6625 "slub.nw"
+#line 6662 "slub.nw"
 static void slab_sysfs_init(void)
 {
 	struct kmem_cache *s;
@@ -5093,7 +5095,7 @@ static void slab_sysfs_init(void)
 	mutex_unlock(&slab_mutex);
 }
 /* Functions of bootstrap and shutdown */
-#line 6659 "slub.nw"
+#line 6696 "slub.nw"
 static pthread_mutex_t init_mutex = PTHREAD_MUTEX_INITIALIZER;
 static bool running;
 static __thread bool booting;
@@ -5129,7 +5131,7 @@ static int __slub_init(const struct slub_config *cfg)
 	nr_node_ids = cfg->nr_nodes ? cfg->nr_nodes : 1;
 
 	/* Apply the boot options of the configuration */
-#line 6725 "slub.nw"
+#line 6762 "slub.nw"
 	slub_simulated = cfg->simulated;
 	sim_cpu = 0;
 	slab_nomerge = cfg->nomerge;
@@ -5142,7 +5144,7 @@ static int __slub_init(const struct slub_config *cfg)
 	freelist_hardened = cfg->freelist_hardened;
 	freelist_random = cfg->freelist_random;
 	slub_rng_state = cfg->seed ? cfg->seed : 0x9e3779b97f4a7c15UL;
-#line 6693 "slub.nw"
+#line 6730 "slub.nw"
 	if (page_alloc_init(bytes, nr_node_ids))
 		return -ENOMEM;
 	booting = true;
@@ -5173,7 +5175,7 @@ static void slub_ensure_running(void)
 		panic("SLUB: cannot start with the default configuration\n");
 }
 /* Functions of bootstrap and shutdown */
-#line 6743 "slub.nw"
+#line 6780 "slub.nw"
 void slub_shutdown(void)
 {
 	struct kmem_cache *s;
@@ -5200,13 +5202,13 @@ void slub_shutdown(void)
 	mutex_unlock(&init_mutex);
 }
 /* Functions of bootstrap and shutdown */
-#line 6775 "slub.nw"
+#line 6812 "slub.nw"
 static bool slub_fail_percpu(void)
 {
 	return page_alloc_should_fail();
 }
 /* Functions of the snapshot */
-#line 6790 "slub.nw"
+#line 6827 "slub.nw"
 static int snap_find_slab(const struct slub_snap_cache *sc, long pfn)
 {
 	int lo = 0, hi = sc->nr_slabs - 1;
@@ -5241,7 +5243,7 @@ static int snap_object_index(struct kmem_cache *s, struct page *page,
 	return ((char *)p - base) / s->size;
 }
 /* Functions of the snapshot */
-#line 6830 "slub.nw"
+#line 6867 "slub.nw"
 static int snap_freelist(struct kmem_cache *s, struct page *page,
 			 struct slub_snap_slab *ss, void *head,
 			 enum slub_obj_state state)
@@ -5263,7 +5265,7 @@ static int snap_freelist(struct kmem_cache *s, struct page *page,
 	return first;
 }
 /* Functions of the snapshot */
-#line 6853 "slub.nw"
+#line 6890 "slub.nw"
 static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 			  struct slub_snap_slab *ss)
 {
@@ -5289,7 +5291,7 @@ static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 6883 "slub.nw"
+#line 6920 "slub.nw"
 static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 			 int cpu)
 {
@@ -5332,7 +5334,7 @@ static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 6927 "slub.nw"
+#line 6964 "slub.nw"
 static int *snap_list(struct slub_snap_cache *sc, struct list_head *head,
 		      int *count, enum slub_slab_where where, int node)
 {
@@ -5379,7 +5381,7 @@ static int snap_fill_nodes(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return 0;
 }
 /* Functions of the snapshot */
-#line 6977 "slub.nw"
+#line 7014 "slub.nw"
 static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 {
 	struct slub_alias *a;
@@ -5397,7 +5399,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 			sc->aliases[sc->nr_aliases++] = strdup(a->name);
 
 	/* Copy the geometry and tuning of the cache */
-#line 7018 "slub.nw"
+#line 7055 "slub.nw"
 	sc->size = s->size;
 	sc->object_size = s->object_size;
 	sc->align = s->align;
@@ -5414,7 +5416,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	sc->refcount = s->refcount;
 	sc->has_ctor = s->ctor != NULL;
 	sc->is_root = is_root_cache(s);
-#line 6993 "slub.nw"
+#line 7030 "slub.nw"
 	for (n = 0, pfn = 0; pfn < nr_pages; pfn++)
 		n += snap_is_slab_of(&mem_map[pfn], s);
 	sc->slabs = calloc(n ? n : 1, sizeof(*sc->slabs));
@@ -5438,7 +5440,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return snap_fill_nodes(s, sc);
 }
 /* Functions of the snapshot */
-#line 7037 "slub.nw"
+#line 7074 "slub.nw"
 struct slub_snapshot *slub_snapshot_take(void)
 {
 	struct slub_snapshot *snap;
@@ -5471,7 +5473,7 @@ fail:
 	return NULL;
 }
 /* Functions of the snapshot */
-#line 7071 "slub.nw"
+#line 7108 "slub.nw"
 void slub_snapshot_free(struct slub_snapshot *snap)
 {
 	int i, j;
@@ -5518,7 +5520,7 @@ const struct slub_snap_cache *slub_snapshot_cache(
 	return NULL;
 }
 /* Functions of the invariant checker */
-#line 7266 "slub.nw"
+#line 7303 "slub.nw"
 static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 			       struct page *page, void *head,
 			       const char *which)
@@ -5547,7 +5549,7 @@ static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 7296 "slub.nw"
+#line 7333 "slub.nw"
 static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc)
 {
@@ -5564,7 +5566,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			pagefree += ss->obj[j].state == SLUB_OBJ_PAGE_FREE;
 
 		/* Check one slab's counters and its place */
-#line 7330 "slub.nw"
+#line 7367 "slub.nw"
 		if (ss->inuse != ss->objects - pagefree)
 			bad += !!fprintf(out, "invariant: %s: slab pfn %ld inuse %u but %u objects minus %u free\n",
 					 s->name, ss->pfn, ss->inuse,
@@ -5582,7 +5584,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 		    ss->where != SLUB_SLAB_NODE_PARTIAL)
 			bad += !!fprintf(out, "invariant: %s: slab pfn %ld has free objects but is on no partial list\n",
 					 s->name, ss->pfn);
-#line 7311 "slub.nw"
+#line 7348 "slub.nw"
 	}
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
 		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
@@ -5597,7 +5599,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 	for (node = 0; node < nr_node_ids; node++) {
 
 		/* Check one node's counters */
-#line 7350 "slub.nw"
+#line 7387 "slub.nw"
 		struct kmem_cache_node *n = get_node(s, node);
 		long slabs = 0;
 
@@ -5610,12 +5612,12 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 		if (n->nr_slabs != slabs)
 			bad += !!fprintf(out, "invariant: %s: node %d nr_slabs %ld but %ld slabs found\n",
 					 s->name, node, n->nr_slabs, slabs);
-#line 7324 "slub.nw"
+#line 7361 "slub.nw"
 	}
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 7365 "slub.nw"
+#line 7402 "slub.nw"
 int slub_check_invariants(FILE *out)
 {
 	struct slub_snapshot *snap;
