@@ -1,8 +1,8 @@
-#line 496 "slub.nw"
+#line 516 "slub.nw"
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Tangled from slub.nw by notangle: do not edit, edit slub.nw. */
 /* System headers */
-#line 526 "slub.nw"
+#line 546 "slub.nw"
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -18,21 +18,21 @@
 #include <sys/mman.h>
 #include <unistd.h>
 /* System headers */
-#line 4585 "slub.nw"
+#line 4610 "slub.nw"
 #include <sys/rseq.h>
 /* System headers */
-#line 5046 "slub.nw"
+#line 5071 "slub.nw"
 #include <execinfo.h>
 #include <sys/syscall.h>
 #include <time.h>
 /* System headers */
-#line 5933 "slub.nw"
+#line 6245 "slub.nw"
 #include <dlfcn.h>
-#line 499 "slub.nw"
+#line 519 "slub.nw"
 #include "slub.h"
 
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 552 "slub.nw"
+#line 572 "slub.nw"
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define unlikely(x)	__builtin_expect(!!(x), 0)
 #define min(a, b)	({ typeof(a) _a = (a); typeof(b) _b = (b); \
@@ -64,7 +64,7 @@ static inline unsigned long roundup_pow_of_two(unsigned long x)
 	return x <= 1 ? 1 : 1UL << fls(x - 1);
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 585 "slub.nw"
+#line 605 "slub.nw"
 struct list_head {
 	struct list_head *next, *prev;
 };
@@ -125,7 +125,7 @@ static inline void list_move(struct list_head *e, struct list_head *head)
 	list_add(e, head);
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 653 "slub.nw"
+#line 673 "slub.nw"
 typedef pthread_mutex_t spinlock_t;
 #define spin_lock_init(l)	pthread_mutex_init(l, NULL)
 #define spin_lock(l)		pthread_mutex_lock(l)
@@ -134,13 +134,13 @@ typedef pthread_mutex_t spinlock_t;
 #define mutex_lock(l)		pthread_mutex_lock(l)
 #define mutex_unlock(l)		pthread_mutex_unlock(l)
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 667 "slub.nw"
+#line 687 "slub.nw"
 #define pr_err(...)	fprintf(stderr, __VA_ARGS__)
 #define pr_warn(...)	fprintf(stderr, __VA_ARGS__)
 #define pr_info(...)	fprintf(stderr, __VA_ARGS__)
 #define _RET_IP_	((unsigned long)__builtin_return_address(0))
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 1252 "slub.nw"
+#line 1272 "slub.nw"
 #define MAX_ERRNO	4095
 #define IS_ERR(p)	((unsigned long)(p) >= (unsigned long)-MAX_ERRNO)
 #define PTR_ERR(p)	((int)(long)(p))
@@ -159,7 +159,7 @@ panic(const char *fmt, ...)
 	abort();
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 3889 "slub.nw"
+#line 3914 "slub.nw"
 static inline void list_splice(struct list_head *list, struct list_head *at)
 {
 	struct list_head *first = list->next, *last = list->prev;
@@ -173,7 +173,7 @@ static inline void list_splice(struct list_head *list, struct list_head *at)
 	next->prev = last;
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 5666 "slub.nw"
+#line 5691 "slub.nw"
 #define BITS_PER_LONG		(8 * sizeof(long))
 #define BITS_TO_LONGS(n)	(((n) + BITS_PER_LONG - 1) / BITS_PER_LONG)
 
@@ -191,7 +191,7 @@ static inline bool test_bit(int nr, const unsigned long *map)
 #define VM_BUG_ON(c) do { if (unlikely(c)) slub_bug_on(#c, __FILE__, __LINE__); } while (0)
 #define WARN_ON(c) ({ bool _c = (c); if (unlikely(_c)) pr_warn("WARNING: %s at %s:%d\n", #c, __FILE__, __LINE__); _c; })
 /* Constants of the simulated machine */
-#line 681 "slub.nw"
+#line 701 "slub.nw"
 #define PAGE_SHIFT		12
 #define PAGE_SIZE		(1UL << PAGE_SHIFT)
 #define PAGE_MASK		(~(PAGE_SIZE - 1))
@@ -204,7 +204,7 @@ static inline bool test_bit(int nr, const unsigned long *map)
 #define MAX_NUMNODES		8
 #define KMALLOC_MAX_ORDER	(KMALLOC_SHIFT_MAX - PAGE_SHIFT)
 /* Definition of struct page */
-#line 846 "slub.nw"
+#line 866 "slub.nw"
 struct kmem_cache;
 
 struct page {
@@ -236,7 +236,7 @@ struct page {
 	int nid;			/* memory node */
 } __attribute__((aligned(16)));
 /* Definition of struct page */
-#line 886 "slub.nw"
+#line 906 "slub.nw"
 enum pageflags {
 	PG_slab,
 	PG_head,
@@ -263,10 +263,10 @@ PAGE_FLAG_FUNCS(SlabPfmemalloc, active)
 PAGE_FLAG_FUNCS(LargeKmalloc, large_kmalloc)
 PAGE_FLAG_FUNCS(RcuFree, rcu_free)
 /* Definition of struct page */
-#line 4721 "slub.nw"
+#line 4746 "slub.nw"
 #define PG_locked	(PG_rcu_free + 1)
 /* Definitions of the SLUB structures */
-#line 743 "slub.nw"
+#line 763 "slub.nw"
 struct kmem_cache_order_objects {
 	unsigned long x;
 };
@@ -301,20 +301,20 @@ struct kmem_cache {
 	int remote_node_defrag_ratio;
 
 /* Fields this port adds to struct kmem_cache */
-#line 785 "slub.nw"
+#line 805 "slub.nw"
 struct slub_alias *aliases;	/* names merged into this cache */
 unsigned long random;		/* per-cache secret (freelist hardening) */
-#line 776 "slub.nw"
+#line 796 "slub.nw"
 	struct kmem_cache_node *node[MAX_NUMNODES];	/* must be last */
 };
 /* Definitions of the SLUB structures */
-#line 790 "slub.nw"
+#line 810 "slub.nw"
 struct slub_alias {
 	struct slub_alias *next;
 	char *name;
 };
 /* Definitions of the SLUB structures */
-#line 814 "slub.nw"
+#line 834 "slub.nw"
 struct kmem_cache_cpu {
 	void **freelist;	/* next available object */
 	unsigned long tid;	/* globally unique transaction id */
@@ -322,13 +322,13 @@ struct kmem_cache_cpu {
 	struct page *partial;	/* partially allocated frozen slabs */
 
 /* Fields this port adds to struct kmem_cache_cpu */
-#line 4794 "slub.nw"
+#line 4819 "slub.nw"
 spinlock_t lock;	/* stands in for local_irq_save() */
-#line 820 "slub.nw"
+#line 840 "slub.nw"
 	unsigned stat[NR_SLUB_STAT_ITEMS];
 } __attribute__((aligned(L1_CACHE_BYTES)));
 /* Definitions of the SLUB structures */
-#line 925 "slub.nw"
+#line 945 "slub.nw"
 struct kmem_cache_node {
 	spinlock_t list_lock;
 	unsigned long nr_partial;
@@ -338,7 +338,7 @@ struct kmem_cache_node {
 	struct list_head full;
 };
 /* Internal flag sets and limits */
-#line 1098 "slub.nw"
+#line 1118 "slub.nw"
 #define SLAB_DEBUG_FLAGS (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER | \
 			  SLAB_TRACE | SLAB_DEBUG_FREE)
 #define SLAB_CORE_FLAGS (SLAB_HWCACHE_ALIGN | SLAB_CACHE_DMA | SLAB_PANIC | \
@@ -357,7 +357,7 @@ struct kmem_cache_node {
 #define SLUB_MERGE_SAME (SLAB_DEBUG_FREE | SLAB_RECLAIM_ACCOUNT | \
 			 SLAB_CACHE_DMA | SLAB_NOTRACK)
 /* Internal flag sets and limits */
-#line 1124 "slub.nw"
+#line 1144 "slub.nw"
 #define MIN_PARTIAL		5
 #define MAX_PARTIAL		10
 #define OO_SHIFT		16
@@ -366,11 +366,11 @@ struct kmem_cache_node {
 #define ZERO_SIZE_PTR		((void *)16)
 #define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
 /* Global state of the allocator */
-#line 714 "slub.nw"
+#line 734 "slub.nw"
 static struct list_head slab_caches = LIST_HEAD_INIT(slab_caches);
 static pthread_mutex_t slab_mutex = PTHREAD_MUTEX_INITIALIZER;
 /* Global state of the allocator */
-#line 1140 "slub.nw"
+#line 1160 "slub.nw"
 enum slab_state {
 	DOWN,		/* no slab functionality yet */
 	PARTIAL,	/* SLUB: kmem_cache_node available */
@@ -389,7 +389,7 @@ static bool slab_nomerge;
 static int nr_cpu_ids = 1;
 static int nr_node_ids = 1;
 /* Global state of the allocator */
-#line 1497 "slub.nw"
+#line 1517 "slub.nw"
 struct saved_alias {
 	struct kmem_cache *s;
 	const char *name;
@@ -398,7 +398,7 @@ struct saved_alias {
 
 static struct saved_alias *alias_list;
 /* Global state of the allocator */
-#line 1759 "slub.nw"
+#line 1781 "slub.nw"
 struct rcu_head {
 	struct rcu_head *next;
 	void (*func)(struct rcu_head *head);
@@ -407,7 +407,7 @@ struct rcu_head {
 #define need_reserve_slab_rcu \
 	(sizeof(((struct page *)NULL)->lru) < sizeof(struct rcu_head))
 /* Global state of the allocator */
-#line 3922 "slub.nw"
+#line 3947 "slub.nw"
 static struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
 
 static signed char size_index[24] = {
@@ -437,7 +437,7 @@ static signed char size_index[24] = {
 	2	/* 192 */
 };
 /* Global state of the allocator */
-#line 4182 "slub.nw"
+#line 4207 "slub.nw"
 struct zone {
 	spinlock_t lock;
 	unsigned long start_pfn, end_pfn;	/* [start, end) */
@@ -452,17 +452,17 @@ static struct page *mem_map;
 static unsigned long nr_pages;
 static struct zone zones[MAX_NUMNODES];
 /* Global state of the allocator */
-#line 4486 "slub.nw"
+#line 4511 "slub.nw"
 static struct slub_page_stats page_stats;
 /* Global state of the allocator */
-#line 4566 "slub.nw"
+#line 4591 "slub.nw"
 static bool slub_simulated;		/* simulated CPUs */
 static int sim_cpu;			/* the simulated CPU running now */
 static slub_point_fn point_hook;
 static void *point_hook_arg;
 static bool in_point_hook;
 /* Global state of the allocator */
-#line 4918 "slub.nw"
+#line 4943 "slub.nw"
 #define SLUB_RED_INACTIVE	0xbb
 #define SLUB_RED_ACTIVE		0xcc
 #define POISON_INUSE		0x5a
@@ -484,16 +484,20 @@ static unsigned long slub_debug;
 static char slub_debug_slabs[256];
 static int disable_higher_order_debug;
 /* Global state of the allocator */
-#line 5755 "slub.nw"
+#line 5776 "slub.nw"
 struct mem_cgroup {
+	char name[64];
 	int kmemcg_id;
 	int refcount;
+	size_t limit;			/* bytes; 0: no limit */
+	size_t usage;			/* bytes of slab pages charged */
 	struct list_head memcg_slab_caches;
 	pthread_mutex_t slab_caches_mutex;
 };
 
 struct memcg_cache_params {
 	bool is_root_cache;
+	struct kmem_cache *cachep;	/* child: the cache itself */
 	struct list_head list;		/* on the cgroup's list */
 	union {
 		struct kmem_cache *memcg_caches[0];	/* root */
@@ -505,13 +509,17 @@ struct memcg_cache_params {
 };
 
 #define MEMCG_CACHES_MIN_SIZE	4
+#define MEMCG_CACHES_MAX_SIZE	64
 static int memcg_limited_groups_array_size = MEMCG_CACHES_MIN_SIZE;
+static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
+static __thread struct mem_cgroup *current_memcg;
+static __thread int memcg_skip_account;
 /* Global state of the allocator */
-#line 7189 "slub.nw"
+#line 7504 "slub.nw"
 static slub_observer_fn slub_observer;
 static void *slub_observer_arg;
 /* Declarations of internal functions */
-#line 7439 "slub.nw"
+#line 7754 "slub.nw"
 struct kmem_cache_cpu;
 struct mem_cgroup;
 struct memcg_cache_params;
@@ -526,7 +534,7 @@ static void __slub_event(enum slub_event_type type,
 	__attribute__((format(printf, 8, 9)));
 static const char *slub_func_section(const char *func);
 /* Forward declarations of the static functions */
-#line 7463 "slub.nw"
+#line 7778 "slub.nw"
 static inline int fls(unsigned long x);
 static inline int ilog2(unsigned long x);
 static inline unsigned long roundup_pow_of_two(unsigned long x);
@@ -659,12 +667,18 @@ static inline struct kmem_cache *cache_from_memcg_idx(struct kmem_cache *s,
 static inline int memcg_cache_id(struct mem_cgroup *memcg);
 static inline void css_get(struct mem_cgroup *memcg);
 static inline void css_put(struct mem_cgroup *memcg);
-static inline struct kmem_cache *memcg_kmem_get_cache(struct kmem_cache *s,
-						      gfp_t gfp);
-static inline int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp,
-				    int order);
-static inline void memcg_uncharge_slab(struct kmem_cache *s, int order);
+static struct kmem_cache *memcg_kmem_get_cache(struct kmem_cache *s,
+					       gfp_t gfp);
+static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
+						  struct kmem_cache *root);
+static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order);
+static void memcg_uncharge_slab(struct kmem_cache *s, int order);
 static int memcg_cleanup_cache_params(struct kmem_cache *s);
+static void memcg_unregister_cache(struct kmem_cache *s);
+static int memcg_update_cache_size(struct kmem_cache *s, int num);
+static int memcg_alloc_id(void);
+static void memcg_activate_kmem_caches(void);
+static void memcg_reset(void);
 static int kmem_cache_sanity_check(const char *name, size_t size);
 static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
 					     size_t align, unsigned long flags,
@@ -875,7 +889,7 @@ static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc);
 /* The page allocator */
-#line 4203 "slub.nw"
+#line 4228 "slub.nw"
 static inline long page_to_pfn(const struct page *page)
 {
 	return page ? (long)(page - mem_map) : -1;
@@ -924,7 +938,7 @@ static inline int page_to_nid(const struct page *page)
 	return page->nid;
 }
 /* The page allocator */
-#line 4259 "slub.nw"
+#line 4284 "slub.nw"
 static int page_alloc_init(size_t bytes, int nodes)
 {
 	unsigned long per_node, pfn;
@@ -938,7 +952,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 	arena_bytes = nr_pages << PAGE_SHIFT;
 
 	/* Map the arena and mem_map */
-#line 4293 "slub.nw"
+#line 4318 "slub.nw"
 	arena = mmap(NULL, arena_bytes, PROT_READ | PROT_WRITE,
 		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (arena == MAP_FAILED) {
@@ -954,7 +968,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 		mem_map = NULL;
 		return -ENOMEM;
 	}
-#line 4271 "slub.nw"
+#line 4296 "slub.nw"
 	per_node = nr_pages / nodes;
 	for (nid = 0; nid < nodes; nid++) {
 		struct zone *z = &zones[nid];
@@ -975,7 +989,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 	return 0;
 }
 /* The page allocator */
-#line 4311 "slub.nw"
+#line 4336 "slub.nw"
 static void page_alloc_exit(void)
 {
 	int nid;
@@ -991,7 +1005,7 @@ static void page_alloc_exit(void)
 	nr_pages = 0;
 }
 /* The page allocator */
-#line 4332 "slub.nw"
+#line 4357 "slub.nw"
 static void free_block(struct zone *z, unsigned long pfn, int order)
 {
 	struct page *page = pfn_to_page(pfn);
@@ -1026,7 +1040,7 @@ static struct page *take_block(struct zone *z, int order)
 	return NULL;
 }
 /* The page allocator */
-#line 4375 "slub.nw"
+#line 4400 "slub.nw"
 static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 {
 	struct zone *z = &zones[nid];
@@ -1050,7 +1064,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 		goto fail;
 
 	/* Make the block a compound page of order order */
-#line 4408 "slub.nw"
+#line 4433 "slub.nw"
 	page->order = order;
 	page->nid = nid;
 	if (order) {
@@ -1060,7 +1074,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 			page[i].first_page = page;
 		}
 	}
-#line 4397 "slub.nw"
+#line 4422 "slub.nw"
 	if (pfmemalloc)
 		__SetPageSlabPfmemalloc(page);
 	__atomic_add_fetch(&page_stats.allocs, 1, __ATOMIC_RELAXED);
@@ -1070,7 +1084,7 @@ fail:
 	return NULL;
 }
 /* The page allocator */
-#line 4424 "slub.nw"
+#line 4449 "slub.nw"
 static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 {
 	int start = node == NUMA_NO_NODE ? numa_mem_id() : node;
@@ -1089,7 +1103,7 @@ static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 	return NULL;
 }
 /* The page allocator */
-#line 4448 "slub.nw"
+#line 4473 "slub.nw"
 static void __free_pages(struct page *page, int order)
 {
 	struct zone *z = &zones[page->nid];
@@ -1121,7 +1135,7 @@ static void __free_pages(struct page *page, int order)
 	spin_unlock(&z->lock);
 }
 /* The page allocator */
-#line 4490 "slub.nw"
+#line 4515 "slub.nw"
 static unsigned long fail_nth;
 static __thread bool failed_by_knob;
 
@@ -1176,7 +1190,7 @@ void slub_page_stats(struct slub_page_stats *st)
 	st->slab_pages = slab;
 }
 /* The CPU layer */
-#line 4589 "slub.nw"
+#line 4614 "slub.nw"
 static inline int raw_cpu_id(void)
 {
 	int cpu;
@@ -1223,7 +1237,7 @@ static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
 	return s->node[node];
 }
 /* The CPU layer */
-#line 4645 "slub.nw"
+#line 4670 "slub.nw"
 static inline bool cmpxchg_double(void *p, unsigned long o1,
 				  unsigned long o2, unsigned long n1,
 				  unsigned long n2)
@@ -1247,7 +1261,7 @@ static inline bool cmpxchg_double(void *p, unsigned long o1,
 #endif
 }
 /* The CPU layer */
-#line 4679 "slub.nw"
+#line 4704 "slub.nw"
 static inline void slab_lock(struct page *page)
 {
 	while (__atomic_fetch_or(&page->flags, 1UL << PG_locked,
@@ -1288,7 +1302,7 @@ static bool __cmpxchg_double_slab(struct kmem_cache *s, struct page *page,
 
 #define cmpxchg_double_slab __cmpxchg_double_slab
 /* The CPU layer */
-#line 4743 "slub.nw"
+#line 4768 "slub.nw"
 static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 		struct kmem_cache_cpu *c, void *o1, unsigned long o2,
 		void *n1, unsigned long n2)
@@ -1301,7 +1315,7 @@ static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 			      (unsigned long)n1, n2);
 }
 /* The CPU layer */
-#line 4798 "slub.nw"
+#line 4823 "slub.nw"
 #define TID_BUSY	(1UL << 63)
 
 static inline bool cpu_tid_ready(unsigned long tid)
@@ -1347,7 +1361,7 @@ static inline void local_irq_restore(struct kmem_cache *s,
 	cpu_unlock(c);
 }
 /* The CPU layer */
-#line 4860 "slub.nw"
+#line 4885 "slub.nw"
 static inline void slub_point(enum slub_point p)
 {
 	if (unlikely(point_hook) && slub_simulated && !in_point_hook) {
@@ -1386,7 +1400,7 @@ const char *slub_point_name(enum slub_point point)
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
 /* Events and statistics */
-#line 7163 "slub.nw"
+#line 7478 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -1406,7 +1420,7 @@ const char *slub_stat_name(int item)
 }
 
 /* Events and statistics */
-#line 7194 "slub.nw"
+#line 7509 "slub.nw"
 #ifdef SLUB_NO_EVENTS
 #define slub_event_step(s, func, sect, obj, page, ...) do { } while (0)
 #define slub_event_stat(s, func, si) do { } while (0)
@@ -1447,7 +1461,7 @@ static inline void __stat(const struct kmem_cache *s, enum stat_item si,
 	slub_event_stat(s, func, si);
 }
 /* Events and statistics */
-#line 7236 "slub.nw"
+#line 7551 "slub.nw"
 static void __attribute__((format(printf, 8, 9)))
 __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	     const char *func, const char *section, const void *object,
@@ -1497,7 +1511,7 @@ static const char *slub_func_section(const char *func)
 	return NULL;
 }
 /* Free pointers and object iteration */
-#line 969 "slub.nw"
+#line 989 "slub.nw"
 static bool freelist_hardened;
 static bool freelist_random;
 
@@ -1510,7 +1524,7 @@ static inline void *freelist_ptr(const struct kmem_cache *s, void *ptr,
 }
 
 /* Read and write the free pointer of an object */
-#line 1001 "slub.nw"
+#line 1021 "slub.nw"
 static inline void *get_freepointer(struct kmem_cache *s, void *object)
 {
 	unsigned long addr = (unsigned long)object + s->offset;
@@ -1533,7 +1547,7 @@ static inline void set_freepointer(struct kmem_cache *s, void *object,
 
 	*(void **)addr = freelist_ptr(s, fp, addr);
 }
-#line 981 "slub.nw"
+#line 1001 "slub.nw"
 static inline void prefetch_freepointer(const struct kmem_cache *s,
 					void *object)
 {
@@ -1550,7 +1564,7 @@ static inline int slab_index(void *p, struct kmem_cache *s, void *addr)
 	return ((char *)p - (char *)addr) / s->size;
 }
 /* Free pointers and object iteration */
-#line 1031 "slub.nw"
+#line 1051 "slub.nw"
 static unsigned long slub_rng_state = 0x9e3779b97f4a7c15UL;
 
 static unsigned long slub_random(void)
@@ -1570,7 +1584,7 @@ static unsigned long slub_cache_random(struct kmem_cache *s)
 	return freelist_hardened ? slub_random() | 1 : 0;
 }
 /* Free pointers and object iteration */
-#line 1058 "slub.nw"
+#line 1078 "slub.nw"
 static void shuffle_freelist(struct kmem_cache *s, struct page *page,
 			     void *start)
 {
@@ -1598,7 +1612,7 @@ static void shuffle_freelist(struct kmem_cache *s, struct page *page,
 	free(idx);
 }
 /* The debugging functions */
-#line 4951 "slub.nw"
+#line 4976 "slub.nw"
 static void setup_slub_debug(const char *str)
 {
 	slub_debug = 0;
@@ -1633,7 +1647,7 @@ check_slabs:
 			 str + 1);
 }
 /* The debugging functions */
-#line 4991 "slub.nw"
+#line 5016 "slub.nw"
 static bool slub_debug_name_matches(const char *name)
 {
 	const char *p = slub_debug_slabs;
@@ -1650,7 +1664,7 @@ static bool slub_debug_name_matches(const char *name)
 	return false;
 }
 /* The debugging functions */
-#line 5016 "slub.nw"
+#line 5041 "slub.nw"
 static void init_object(struct kmem_cache *s, void *object, u8 val)
 {
 	u8 *p = object;
@@ -1675,7 +1689,7 @@ static struct track *get_track(struct kmem_cache *s, void *object,
 	return p + alloc;
 }
 /* The debugging functions */
-#line 5052 "slub.nw"
+#line 5077 "slub.nw"
 static unsigned long jiffies_now(void)
 {
 	struct timespec ts;
@@ -1723,7 +1737,7 @@ static void setup_object_debug(struct kmem_cache *s, struct page *page,
 	init_tracking(s, object);
 }
 /* The debugging functions */
-#line 5110 "slub.nw"
+#line 5135 "slub.nw"
 static unsigned long slub_bug_count;
 
 static void __attribute__((format(printf, 2, 3)))
@@ -1755,7 +1769,7 @@ slab_fix(struct kmem_cache *s, const char *fmt, ...)
 	pr_err("FIX %s: %s\n", s->name, buf);
 }
 /* The debugging functions */
-#line 5143 "slub.nw"
+#line 5168 "slub.nw"
 static void print_section(const char *text, u8 *addr, unsigned int length)
 {
 	unsigned int i, j;
@@ -1794,12 +1808,12 @@ static void print_tracking(struct kmem_cache *s, void *object)
 
 static void print_page_info(struct page *page)
 {
-	pr_err("INFO: Slab 0x%p objects=%u used=%u fp=0x%p flags=0x%04lx\n",
+	pr_err("INFO: Slab %p objects=%u used=%u fp=%p flags=0x%04lx\n",
 	       (void *)page, page->objects, page->inuse, page->freelist,
 	       page->flags);
 }
 /* The debugging functions */
-#line 5192 "slub.nw"
+#line 5217 "slub.nw"
 static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned int off;
@@ -1807,7 +1821,7 @@ static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 
 	print_tracking(s, p);
 	print_page_info(page);
-	pr_err("INFO: Object 0x%p @offset=%tu fp=0x%p\n\n", (void *)p,
+	pr_err("INFO: Object %p @offset=%tu fp=%p\n\n", (void *)p,
 	       p - addr, get_freepointer(s, p));
 	if (p > addr + 16)
 		print_section("Bytes b4 ", p - 16, 16);
@@ -1846,10 +1860,10 @@ static void slab_err_pointer(struct kmem_cache *s, const void *x,
 			     const char *reason)
 {
 	slab_bug(s, "%s", reason);
-	pr_err("INFO: Pointer 0x%p is not an object of this allocator\n", x);
+	pr_err("INFO: Pointer %p is not an object of this allocator\n", x);
 }
 /* The debugging functions */
-#line 5251 "slub.nw"
+#line 5276 "slub.nw"
 static u8 *memchr_inv(const void *start, int c, size_t bytes)
 {
 	const u8 *p = start;
@@ -1864,7 +1878,7 @@ static void restore_bytes(struct kmem_cache *s, const char *message, u8 data,
 			  void *from, void *to)
 {
 	(void)message;
-	slab_fix(s, "Restoring 0x%p-0x%p=0x%x", from,
+	slab_fix(s, "Restoring %p-%p=0x%x", from,
 		 (void *)((char *)to - 1), data);
 	memset(from, data, (char *)to - (char *)from);
 }
@@ -1882,14 +1896,14 @@ static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
 	while (end > fault && end[-1] == value)
 		end--;
 	slab_bug(s, "%s overwritten", what);
-	pr_err("INFO: 0x%p-0x%p. First byte 0x%x instead of 0x%x\n",
+	pr_err("INFO: %p-%p. First byte 0x%x instead of 0x%x\n",
 	       (void *)fault, (void *)(end - 1), fault[0], value);
 	print_trailer(s, page, object);
 	restore_bytes(s, what, value, fault, end);
 	return 0;
 }
 /* The debugging functions */
-#line 5298 "slub.nw"
+#line 5323 "slub.nw"
 static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned long off = s->inuse;
@@ -1923,14 +1937,14 @@ static int slab_pad_check(struct kmem_cache *s, struct page *page)
 		return 1;
 	while (end > fault && end[-1] == POISON_INUSE)
 		end--;
-	slab_err(s, page, "Padding overwritten. 0x%p-0x%p", (void *)fault,
+	slab_err(s, page, "Padding overwritten. %p-%p", (void *)fault,
 		 (void *)(end - 1));
 	print_section("Padding ", end - remainder, remainder);
 	restore_bytes(s, "slab padding", POISON_INUSE, end - remainder, end);
 	return 0;
 }
 /* Check an object's red zone, poison and free pointer: check_object */
-#line 5352 "slub.nw"
+#line 5377 "slub.nw"
 static int check_valid_pointer(struct kmem_cache *s, struct page *page,
 			       const void *object)
 {
@@ -1982,7 +1996,7 @@ static int check_object(struct kmem_cache *s, struct page *page,
 	return 1;
 }
 /* The debugging functions */
-#line 5408 "slub.nw"
+#line 5433 "slub.nw"
 static int check_slab(struct kmem_cache *s, struct page *page)
 {
 	int maxobj;
@@ -2005,7 +2019,7 @@ static int check_slab(struct kmem_cache *s, struct page *page)
 	return 1;
 }
 /* The debugging functions */
-#line 5437 "slub.nw"
+#line 5462 "slub.nw"
 static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 {
 	int nr = 0;
@@ -2053,7 +2067,7 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 	return search == NULL;
 }
 /* The debugging functions */
-#line 5495 "slub.nw"
+#line 5520 "slub.nw"
 static noinline int alloc_debug_processing(struct kmem_cache *s,
 					   struct page *page, void *object,
 					   unsigned long addr)
@@ -2079,7 +2093,7 @@ bad:
 	return 0;
 }
 /* The debugging functions */
-#line 5531 "slub.nw"
+#line 5556 "slub.nw"
 static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
 		struct page *page, void *object, unsigned long addr)
 {
@@ -2090,7 +2104,7 @@ static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
 	if (!check_slab(s, page))
 		goto fail;
 	if (!check_valid_pointer(s, page, object)) {
-		slab_err(s, page, "Invalid object pointer 0x%p", object);
+		slab_err(s, page, "Invalid object pointer %p", object);
 		goto fail;
 	}
 	if (on_freelist(s, page, object)) {
@@ -2101,7 +2115,7 @@ static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
 		goto out;
 	if (unlikely(s != page->slab_cache)) {
 		if (!PageSlab(page))
-			slab_err(s, page, "Attempt to free object(0x%p) outside of slab",
+			slab_err(s, page, "Attempt to free object(%p) outside of slab",
 				 object);
 		else
 			object_err(s, page, object,
@@ -2117,15 +2131,15 @@ out:
 fail:
 	slab_unlock(page);
 	spin_unlock(&n->list_lock);
-	slab_fix(s, "Object at 0x%p not freed", object);
+	slab_fix(s, "Object at %p not freed", object);
 	return NULL;
 }
 /* The debugging functions */
-#line 5581 "slub.nw"
+#line 5606 "slub.nw"
 static void trace(struct kmem_cache *s, struct page *page, void *object,
 		  int alloc)
 {
-	pr_info("TRACE %s %s 0x%p inuse=%d fp=0x%p\n", s->name,
+	pr_info("TRACE %s %s %p inuse=%d fp=%p\n", s->name,
 		alloc ? "alloc" : "free", object, page->inuse,
 		page->freelist);
 	if (!alloc)
@@ -2133,7 +2147,7 @@ static void trace(struct kmem_cache *s, struct page *page, void *object,
 			      min(s->object_size, 64));
 }
 /* The debugging functions */
-#line 5603 "slub.nw"
+#line 5628 "slub.nw"
 static int validate_slab(struct kmem_cache *s, struct page *page,
 			 unsigned long *map)
 {
@@ -2195,7 +2209,7 @@ static long validate_slab_cache(struct kmem_cache *s)
 	return count;
 }
 /* The debugging functions */
-#line 5688 "slub.nw"
+#line 5713 "slub.nw"
 static void list_slab_objects(struct kmem_cache *s, struct page *page,
 			      const char *text)
 {
@@ -2212,7 +2226,7 @@ static void list_slab_objects(struct kmem_cache *s, struct page *page,
 		set_bit(slab_index(p, s, addr), map);
 	for_each_object(p, s, addr, page->objects) {
 		if (!test_bit(slab_index(p, s, addr), map)) {
-			pr_err("INFO: Object 0x%p @offset=%tu\n", p,
+			pr_err("INFO: Object %p @offset=%tu\n", p,
 			       (char *)p - (char *)addr);
 			print_tracking(s, p);
 		}
@@ -2226,7 +2240,7 @@ static void slub_bug_on(const char *cond, const char *file, int line)
 	panic("kernel BUG at %s:%d! (%s)\n", file, line, cond);
 }
 /* The debugging functions */
-#line 5724 "slub.nw"
+#line 5749 "slub.nw"
 static bool slub_should_failslab(void)
 {
 	static unsigned long n;
@@ -2241,10 +2255,12 @@ static bool slub_ratelimit(void)
 	return __atomic_add_fetch(&n, 1, __ATOMIC_RELAXED) <= 10;
 }
 /* Functions of the memory cgroup model */
-#line 5779 "slub.nw"
+#line 5815 "slub.nw"
+static bool memcg_kmem_active;
+
 static inline bool memcg_kmem_enabled(void)
 {
-	return slab_state >= UP;
+	return READ_ONCE(memcg_kmem_active);
 }
 
 static inline bool is_root_cache(struct kmem_cache *s)
@@ -2262,7 +2278,8 @@ static inline bool slab_equal_or_root(struct kmem_cache *s,
 static inline struct kmem_cache *cache_from_memcg_idx(struct kmem_cache *s,
 						      int idx)
 {
-	if (!s->memcg_params || !s->memcg_params->is_root_cache)
+	if (!s->memcg_params || !s->memcg_params->is_root_cache ||
+	    idx < 0 || idx >= memcg_limited_groups_array_size)
 		return NULL;
 	return __atomic_load_n(&s->memcg_params->memcg_caches[idx],
 			       __ATOMIC_ACQUIRE);
@@ -2286,28 +2303,81 @@ static inline void css_put(struct mem_cgroup *memcg)
 	__atomic_sub_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 5832 "slub.nw"
-static inline struct kmem_cache *memcg_kmem_get_cache(struct kmem_cache *s,
-						      gfp_t gfp)
+#line 5877 "slub.nw"
+static struct kmem_cache *memcg_kmem_get_cache(struct kmem_cache *s,
+					       gfp_t gfp)
 {
-	(void)gfp;
+	struct mem_cgroup *memcg = current_memcg;
+	struct kmem_cache *c;
+
+	if (likely(!memcg) || !memcg_kmem_enabled() || memcg_skip_account ||
+	    !s->memcg_params || !is_root_cache(s) || (gfp & __GFP_NOFAIL))
+		return s;
+	c = cache_from_memcg_idx(s, memcg_cache_id(memcg));
+	if (c)
+		return c;
+	c = memcg_create_kmem_cache(memcg, s);
+	return c ? c : s;
+}
+/* Functions of the memory cgroup model */
+#line 5901 "slub.nw"
+static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
+						  struct kmem_cache *root)
+{
+	struct kmem_cache *s;
+	char *name;
+	int id = memcg_cache_id(memcg);
+
+	memcg_skip_account++;
+	mutex_lock(&slab_mutex);
+	s = cache_from_memcg_idx(root, id);
+	if (s)
+		goto out;
+	name = kmalloc(strlen(root->name) + strlen(memcg->name) + 16,
+		       GFP_KERNEL);
+	if (!name)
+		goto out;
+	sprintf(name, "%s(%d:%s)", root->name, id, memcg->name);
+	s = do_kmem_cache_create(name, root->object_size, root->size,
+				 root->align, root->flags & ~SLAB_PANIC,
+				 root->ctor, memcg, root);
+	if (IS_ERR(s)) {
+		kfree(name);
+		s = NULL;
+	}
+out:
+	mutex_unlock(&slab_mutex);
+	memcg_skip_account--;
 	return s;
 }
-
-static inline int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp,
-				    int order)
+/* Functions of the memory cgroup model */
+#line 5940 "slub.nw"
+static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order)
 {
+	struct mem_cgroup *memcg;
+	size_t bytes = PAGE_SIZE << order, old;
+
 	(void)gfp;
-	(void)order;
-	return is_root_cache(s) ? 0 : 0;
+	if (is_root_cache(s))
+		return 0;
+	memcg = s->memcg_params->memcg;
+	old = __atomic_fetch_add(&memcg->usage, bytes, __ATOMIC_RELAXED);
+	if (memcg->limit && old + bytes > memcg->limit) {
+		__atomic_sub_fetch(&memcg->usage, bytes, __ATOMIC_RELAXED);
+		return -ENOMEM;
+	}
+	return 0;
 }
 
-static inline void memcg_uncharge_slab(struct kmem_cache *s, int order)
+static void memcg_uncharge_slab(struct kmem_cache *s, int order)
 {
-	(void)s;
-	(void)order;
+	if (is_root_cache(s))
+		return;
+	__atomic_sub_fetch(&s->memcg_params->memcg->usage, PAGE_SIZE << order,
+			   __ATOMIC_RELAXED);
 }
-
+/* Functions of the memory cgroup model */
+#line 5974 "slub.nw"
 static int memcg_cleanup_cache_params(struct kmem_cache *s)
 {
 	struct kmem_cache *c;
@@ -2327,8 +2397,172 @@ static int memcg_cleanup_cache_params(struct kmem_cache *s)
 	}
 	return failed;
 }
+
+static void memcg_unregister_cache(struct kmem_cache *s)
+{
+	struct kmem_cache *root;
+	struct mem_cgroup *memcg;
+
+	if (is_root_cache(s))
+		return;
+	root = s->memcg_params->root_cache;
+	memcg = s->memcg_params->memcg;
+	__atomic_store_n(&root->memcg_params->memcg_caches[memcg_cache_id(memcg)],
+			 NULL, __ATOMIC_RELEASE);
+	mutex_lock(&memcg->slab_caches_mutex);
+	list_del(&s->memcg_params->list);
+	mutex_unlock(&memcg->slab_caches_mutex);
+}
+/* Functions of the memory cgroup model */
+#line 6022 "slub.nw"
+static int memcg_update_cache_size(struct kmem_cache *s, int num)
+{
+	struct memcg_cache_params *p, *old = s->memcg_params;
+	size_t size = offsetof(struct memcg_cache_params, memcg_caches) +
+		      num * sizeof(void *);
+
+	if (!old || !old->is_root_cache)
+		return 0;
+	p = kzalloc(size, GFP_KERNEL);
+	if (!p)
+		return -ENOMEM;
+	p->is_root_cache = true;
+	memcpy(p->memcg_caches, old->memcg_caches,
+	       memcg_limited_groups_array_size * sizeof(void *));
+	__atomic_store_n(&s->memcg_params, p, __ATOMIC_RELEASE);
+	return 0;
+}
+
+static int memcg_alloc_id(void)
+{
+	struct kmem_cache *s;
+	int id, num;
+
+	for (id = 0; id < MEMCG_CACHES_MAX_SIZE; id++)
+		if (!memcg_by_id[id])
+			break;
+	if (id == MEMCG_CACHES_MAX_SIZE)
+		return -ENOSPC;
+	if (id < memcg_limited_groups_array_size)
+		return id;
+	num = min(memcg_limited_groups_array_size * 2, MEMCG_CACHES_MAX_SIZE);
+	list_for_each_entry(s, &slab_caches, list)
+		if (memcg_update_cache_size(s, num))
+			return -ENOMEM;
+	memcg_limited_groups_array_size = num;
+	return id;
+}
+/* Functions of the memory cgroup model */
+#line 6067 "slub.nw"
+static void memcg_activate_kmem_caches(void)
+{
+	struct kmem_cache *s;
+
+	list_for_each_entry(s, &slab_caches, list) {
+		if (s->memcg_params || s == kmem_cache || s == kmem_cache_node)
+			continue;
+		if (memcg_alloc_cache_params(NULL, s, NULL))
+			panic("memcg: cannot activate kmem accounting\n");
+	}
+}
+/* Functions of the memory cgroup model */
+#line 6086 "slub.nw"
+struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
+{
+	struct mem_cgroup *memcg;
+	int id;
+
+	slub_ensure_running();
+	if (!name || strlen(name) >= sizeof(memcg->name))
+		return NULL;
+	memcg = calloc(1, sizeof(*memcg));
+	if (!memcg)
+		return NULL;
+	mutex_lock(&slab_mutex);
+	id = memcg_alloc_id();
+	if (id >= 0)
+		memcg_by_id[id] = memcg;
+	mutex_unlock(&slab_mutex);
+	if (id < 0) {
+		free(memcg);
+		return NULL;
+	}
+	snprintf(memcg->name, sizeof(memcg->name), "%s", name);
+	WRITE_ONCE(memcg_kmem_active, true);
+	memcg->kmemcg_id = id;
+	memcg->limit = limit;
+	memcg->refcount = 1;
+	INIT_LIST_HEAD(&memcg->memcg_slab_caches);
+	pthread_mutex_init(&memcg->slab_caches_mutex, NULL);
+	return memcg;
+}
+
+void slub_memcg_enter(struct mem_cgroup *memcg)
+{
+	current_memcg = memcg;
+}
+
+struct mem_cgroup *slub_memcg_current(void)
+{
+	return current_memcg;
+}
+
+size_t slub_memcg_usage(const struct mem_cgroup *memcg)
+{
+	return __atomic_load_n(&memcg->usage, __ATOMIC_RELAXED);
+}
+/* Functions of the memory cgroup model */
+#line 6133 "slub.nw"
+int slub_memcg_destroy(struct mem_cgroup *memcg)
+{
+	struct memcg_cache_params *p;
+	struct kmem_cache *s, *root;
+
+	if (!memcg)
+		return -EINVAL;
+	if (current_memcg == memcg)
+		current_memcg = NULL;
+	for (;;) {
+		mutex_lock(&memcg->slab_caches_mutex);
+		if (list_empty(&memcg->memcg_slab_caches)) {
+			mutex_unlock(&memcg->slab_caches_mutex);
+			break;
+		}
+		p = list_first_entry(&memcg->memcg_slab_caches,
+				     struct memcg_cache_params, list);
+		s = p->cachep;
+		root = p->root_cache;
+		mutex_unlock(&memcg->slab_caches_mutex);
+		kmem_cache_destroy(s);
+		if (cache_from_memcg_idx(root, memcg->kmemcg_id) == s)
+			return -EBUSY;
+	}
+	mutex_lock(&slab_mutex);
+	memcg_by_id[memcg->kmemcg_id] = NULL;
+	mutex_unlock(&slab_mutex);
+	pthread_mutex_destroy(&memcg->slab_caches_mutex);
+	free(memcg);
+	return 0;
+}
+/* Functions of the memory cgroup model */
+#line 6169 "slub.nw"
+static void memcg_reset(void)
+{
+	int id;
+
+	for (id = 0; id < MEMCG_CACHES_MAX_SIZE; id++) {
+		if (!memcg_by_id[id])
+			continue;
+		pthread_mutex_destroy(&memcg_by_id[id]->slab_caches_mutex);
+		free(memcg_by_id[id]);
+		memcg_by_id[id] = NULL;
+	}
+	memcg_limited_groups_array_size = MEMCG_CACHES_MIN_SIZE;
+	current_memcg = NULL;
+	memcg_kmem_active = false;
+}
 /* Functions of cache creation */
-#line 1178 "slub.nw"
+#line 1198 "slub.nw"
 struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 				     size_t align, unsigned long flags,
 				     void (*ctor)(void *))
@@ -2344,15 +2578,15 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 		goto out_unlock;
 
 	/* Sanitise the caller's flags with CACHE_CREATE_MASK */
-#line 1211 "slub.nw"
+#line 1231 "slub.nw"
 	flags &= CACHE_CREATE_MASK;
-#line 1192 "slub.nw"
+#line 1212 "slub.nw"
 	s = __kmem_cache_alias(name, size, align, flags, ctor);
 	if (s)
 		goto out_unlock;
 
 	/* Build a new cache named by a private copy of name */
-#line 1221 "slub.nw"
+#line 1241 "slub.nw"
 	cache_name = kstrdup(name, GFP_KERNEL);
 	if (!cache_name) {
 		err = -ENOMEM;
@@ -2365,13 +2599,13 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 		err = PTR_ERR(s);
 		kfree(cache_name);
 	}
-#line 1196 "slub.nw"
+#line 1216 "slub.nw"
 out_unlock:
 	mutex_unlock(&slab_mutex);
 	if (err) {
 
 		/* Report the failure, or panic if the caller asked */
-#line 1239 "slub.nw"
+#line 1259 "slub.nw"
 		if (flags & SLAB_PANIC)
 			panic("kmem_cache_create: Failed to create slab '%s'. Error %d\n",
 			      name, err);
@@ -2379,13 +2613,13 @@ out_unlock:
 			name ? name : "(null)", err);
 		slub_event_report(NULL, __func__, "1", NULL, -1,
 				  "kmem_cache_create failed");
-#line 1200 "slub.nw"
+#line 1220 "slub.nw"
 		return NULL;
 	}
 	return s;
 }
 /* Functions of cache creation */
-#line 1288 "slub.nw"
+#line 1308 "slub.nw"
 static int kmem_cache_sanity_check(const char *name, size_t size)
 {
 	struct kmem_cache *s;
@@ -2408,7 +2642,7 @@ static int kmem_cache_sanity_check(const char *name, size_t size)
 	return 0;
 }
 /* Functions of cache creation */
-#line 1328 "slub.nw"
+#line 1348 "slub.nw"
 static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
 					     size_t align, unsigned long flags,
 					     void (*ctor)(void *))
@@ -2439,7 +2673,7 @@ static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
 	return s;
 }
 /* Search slab_caches for a cache to merge with: find_mergeable */
-#line 1378 "slub.nw"
+#line 1398 "slub.nw"
 static struct kmem_cache *find_mergeable(size_t size, size_t align,
 					 unsigned long flags, const char *name,
 					 void (*ctor)(void *))
@@ -2471,7 +2705,7 @@ static struct kmem_cache *find_mergeable(size_t size, size_t align,
 	return NULL;
 }
 /* Functions of cache creation */
-#line 1416 "slub.nw"
+#line 1436 "slub.nw"
 static int slab_unmergeable(struct kmem_cache *s)
 {
 	if (slab_nomerge || (s->flags & SLUB_NEVER_MERGE))
@@ -2485,7 +2719,7 @@ static int slab_unmergeable(struct kmem_cache *s)
 	return 0;
 }
 /* Functions of cache creation */
-#line 1441 "slub.nw"
+#line 1461 "slub.nw"
 static unsigned long kmem_cache_flags(unsigned long object_size,
 				      unsigned long flags, const char *name,
 				      void (*ctor)(void *))
@@ -2498,7 +2732,7 @@ static unsigned long kmem_cache_flags(unsigned long object_size,
 	return flags;
 }
 /* Compute the alignment of a cache: calculate_alignment */
-#line 1469 "slub.nw"
+#line 1489 "slub.nw"
 static unsigned long calculate_alignment(unsigned long flags,
 					 unsigned long align,
 					 unsigned long size)
@@ -2515,7 +2749,7 @@ static unsigned long calculate_alignment(unsigned long flags,
 	return ALIGN(align, sizeof(void *));
 }
 /* Functions of cache creation */
-#line 1507 "slub.nw"
+#line 1527 "slub.nw"
 static int sysfs_slab_alias(struct kmem_cache *s, const char *name)
 {
 	struct saved_alias *al;
@@ -2534,7 +2768,7 @@ static int sysfs_slab_alias(struct kmem_cache *s, const char *name)
 	return 0;
 }
 /* Functions of cache creation */
-#line 1530 "slub.nw"
+#line 1550 "slub.nw"
 static int sysfs_create_link(struct kmem_cache *s, const char *name)
 {
 	struct slub_alias *a = kmalloc(sizeof(*a), GFP_KERNEL);
@@ -2568,7 +2802,7 @@ static void sysfs_remove_link(const char *name)
 	}
 }
 /* Functions of cache creation */
-#line 1576 "slub.nw"
+#line 1596 "slub.nw"
 static struct kmem_cache *
 do_kmem_cache_create(char *name, size_t object_size, size_t size,
 		     size_t align, unsigned long flags, void (*ctor)(void *),
@@ -2607,14 +2841,14 @@ out_free_cache:
 	goto out;
 }
 /* Functions of cache creation */
-#line 1642 "slub.nw"
+#line 1662 "slub.nw"
 static int memcg_alloc_cache_params(struct mem_cgroup *memcg,
 				    struct kmem_cache *s,
 				    struct kmem_cache *root_cache)
 {
 	size_t size;
 
-	if (!memcg_kmem_enabled())
+	if (slab_state < UP)
 		return 0;
 	if (!memcg) {
 		size = offsetof(struct memcg_cache_params, memcg_caches);
@@ -2628,6 +2862,8 @@ static int memcg_alloc_cache_params(struct mem_cgroup *memcg,
 	if (memcg) {
 		s->memcg_params->memcg = memcg;
 		s->memcg_params->root_cache = root_cache;
+		s->memcg_params->cachep = s;
+		INIT_LIST_HEAD(&s->memcg_params->list);
 		css_get(memcg);
 	} else {
 		s->memcg_params->is_root_cache = true;
@@ -2643,7 +2879,7 @@ static void memcg_free_cache_params(struct kmem_cache *s)
 	s->memcg_params = NULL;
 }
 /* Functions of cache creation */
-#line 1689 "slub.nw"
+#line 1711 "slub.nw"
 static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags)
 {
 	int err;
@@ -2660,7 +2896,7 @@ static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags)
 	return err;
 }
 /* Functions of cache creation */
-#line 1723 "slub.nw"
+#line 1745 "slub.nw"
 static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 {
 	s->flags = kmem_cache_flags(s->size, flags, s->name, s->ctor);
@@ -2679,14 +2915,14 @@ static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 	}
 
 	/* Use the double-word compare-and-swap unless the cache is debugged */
-#line 1775 "slub.nw"
+#line 1797 "slub.nw"
 	if ((s->flags & SLAB_DEBUG_FLAGS) == 0)
 		s->flags |= __CMPXCHG_DOUBLE;
-#line 1740 "slub.nw"
+#line 1762 "slub.nw"
 	set_min_partial(s, ilog2(s->size) / 2);
 
 	/* Choose cpu_partial by object size */
-#line 1788 "slub.nw"
+#line 1810 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s))
 		s->cpu_partial = 0;
 	else if (s->size >= (int)PAGE_SIZE)
@@ -2697,7 +2933,7 @@ static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 		s->cpu_partial = 13;
 	else
 		s->cpu_partial = 30;
-#line 1742 "slub.nw"
+#line 1764 "slub.nw"
 	s->remote_node_defrag_ratio = 1000;
 	s->random = slub_cache_random(s);
 	if (!init_kmem_cache_nodes(s))
@@ -2713,7 +2949,7 @@ error:
 	return -EINVAL;
 }
 /* Functions of cache creation */
-#line 1801 "slub.nw"
+#line 1823 "slub.nw"
 static inline int kmem_cache_debug(struct kmem_cache *s)
 {
 	return unlikely(s->flags & SLAB_DEBUG_FLAGS);
@@ -2724,7 +2960,7 @@ static inline bool kmem_cache_has_cpu_partial(struct kmem_cache *s)
 	return !kmem_cache_debug(s);
 }
 /* Functions of cache creation */
-#line 1820 "slub.nw"
+#line 1842 "slub.nw"
 static void set_min_partial(struct kmem_cache *s, unsigned long min)
 {
 	if (min < MIN_PARTIAL)
@@ -2734,7 +2970,7 @@ static void set_min_partial(struct kmem_cache *s, unsigned long min)
 	s->min_partial = min;
 }
 /* Lay out an object and its metadata: calculate_sizes */
-#line 1860 "slub.nw"
+#line 1882 "slub.nw"
 static int calculate_sizes(struct kmem_cache *s, int forced_order)
 {
 	unsigned long flags = s->flags;
@@ -2744,7 +2980,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 	size = ALIGN(size, sizeof(void *));
 
 	/* Decide poisoning and the red zone after the object */
-#line 1896 "slub.nw"
+#line 1918 "slub.nw"
 	if ((flags & SLAB_POISON) && !(flags & SLAB_DESTROY_BY_RCU) &&
 	    !s->ctor)
 		s->flags |= __OBJECT_POISON;
@@ -2752,7 +2988,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 		s->flags &= ~__OBJECT_POISON;
 	if ((flags & SLAB_RED_ZONE) && size == (unsigned long)s->object_size)
 		size += sizeof(void *);
-#line 1868 "slub.nw"
+#line 1890 "slub.nw"
 	s->inuse = size;
 	if ((flags & (SLAB_DESTROY_BY_RCU | SLAB_POISON)) || s->ctor) {
 		s->offset = size;
@@ -2770,7 +3006,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 		return 0;
 
 	/* Record the page order and object counts of the cache */
-#line 1913 "slub.nw"
+#line 1935 "slub.nw"
 	s->allocflags = 0;
 	if (order)
 		s->allocflags |= __GFP_COMP;
@@ -2782,11 +3018,11 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 	s->min = oo_make(get_order(size), size, s->reserved);
 	if (oo_objects(s->oo) > oo_objects(s->max))
 		s->max = s->oo;
-#line 1884 "slub.nw"
+#line 1906 "slub.nw"
 	return !!oo_objects(s->oo);
 }
 /* Functions of cache creation */
-#line 1927 "slub.nw"
+#line 1949 "slub.nw"
 static inline int order_objects(int order, unsigned long size, int reserved)
 {
 	return ((PAGE_SIZE << order) - reserved) / size;
@@ -2819,7 +3055,7 @@ static inline int get_order(unsigned long size)
 	return fls(size);
 }
 /* Find the smallest good order for a slab: slab_order */
-#line 1975 "slub.nw"
+#line 1997 "slub.nw"
 static inline int slab_order(int size, int min_objects, int max_order,
 			     int fract_leftover, int reserved)
 {
@@ -2842,7 +3078,7 @@ static inline int slab_order(int size, int min_objects, int max_order,
 	return order;
 }
 /* Relax the demands until an order fits: calculate_order */
-#line 2012 "slub.nw"
+#line 2034 "slub.nw"
 static inline int calculate_order(int size, int reserved)
 {
 	int order, min_objects, fraction, max_objects;
@@ -2870,7 +3106,7 @@ static inline int calculate_order(int size, int reserved)
 	return -ENOSYS;
 }
 /* Functions of cache creation */
-#line 2050 "slub.nw"
+#line 2072 "slub.nw"
 static int init_kmem_cache_nodes(struct kmem_cache *s)
 {
 	int node;
@@ -2918,7 +3154,7 @@ static void free_kmem_cache_nodes(struct kmem_cache *s)
 	}
 }
 /* Functions of cache creation */
-#line 2107 "slub.nw"
+#line 2129 "slub.nw"
 static int alloc_kmem_cache_cpus(struct kmem_cache *s)
 {
 	void *p;
@@ -2958,7 +3194,7 @@ static void free_percpu(struct kmem_cache *s)
 	s->cpu_slab = NULL;
 }
 /* Functions of cache creation */
-#line 2159 "slub.nw"
+#line 2181 "slub.nw"
 static void memcg_propagate_slab_attrs(struct kmem_cache *s)
 {
 	struct kmem_cache *root_cache;
@@ -2980,7 +3216,7 @@ static void memcg_propagate_slab_attrs(struct kmem_cache *s)
 	}
 }
 /* Functions of cache creation */
-#line 2193 "slub.nw"
+#line 2215 "slub.nw"
 static int sysfs_slab_add(struct kmem_cache *s)
 {
 	int unmergeable = slab_unmergeable(s);
@@ -3005,7 +3241,7 @@ static int sysfs_slab_add(struct kmem_cache *s)
 	return err;
 }
 /* Functions of cache creation */
-#line 2225 "slub.nw"
+#line 2247 "slub.nw"
 #define ID_STR_LENGTH 64
 
 static char *create_unique_id(struct kmem_cache *s)
@@ -3032,7 +3268,7 @@ static char *create_unique_id(struct kmem_cache *s)
 	return name;
 }
 /* Functions of cache creation */
-#line 2263 "slub.nw"
+#line 2285 "slub.nw"
 static int kmem_cache_close(struct kmem_cache *s)
 {
 	int node;
@@ -3050,7 +3286,7 @@ static int kmem_cache_close(struct kmem_cache *s)
 	return 0;
 }
 /* Functions of cache creation */
-#line 2286 "slub.nw"
+#line 2308 "slub.nw"
 static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n)
 {
 	struct page *page, *h;
@@ -3068,7 +3304,7 @@ static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n)
 	spin_unlock(&n->list_lock);
 }
 /* Functions of cache creation */
-#line 2313 "slub.nw"
+#line 2335 "slub.nw"
 static void memcg_register_cache(struct kmem_cache *s)
 {
 	struct kmem_cache *root;
@@ -3087,7 +3323,7 @@ static void memcg_register_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Functions of cache creation */
-#line 2344 "slub.nw"
+#line 2366 "slub.nw"
 void kmem_cache_destroy(struct kmem_cache *s)
 {
 	if (!s)
@@ -3110,6 +3346,9 @@ void kmem_cache_destroy(struct kmem_cache *s)
 		rcu_barrier();
 	slub_event_step(s, __func__, "1.4", NULL, NULL, "destroyed '%s'",
 			s->name);
+	mutex_lock(&slab_mutex);
+	memcg_unregister_cache(s);
+	mutex_unlock(&slab_mutex);
 	memcg_free_cache_params(s);
 	kfree(s->name);
 	kmem_cache_free(kmem_cache, s);
@@ -3118,7 +3357,7 @@ out_unlock:
 	mutex_unlock(&slab_mutex);
 }
 /* Functions of cache creation */
-#line 2386 "slub.nw"
+#line 2411 "slub.nw"
 static int __kmem_cache_shutdown(struct kmem_cache *s)
 {
 	int rc = kmem_cache_close(s);
@@ -3140,13 +3379,13 @@ static void sysfs_slab_remove(struct kmem_cache *s)
 	s->kobj.added = false;
 }
 /* Functions of allocation */
-#line 1624 "slub.nw"
+#line 1644 "slub.nw"
 void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t flags)
 {
 	return kmem_cache_alloc(s, flags | __GFP_ZERO);
 }
 /* Functions of allocation */
-#line 2422 "slub.nw"
+#line 2447 "slub.nw"
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfpflags)
 {
 	return slab_alloc(s, gfpflags, _RET_IP_);
@@ -3157,7 +3396,7 @@ void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfpflags, int node)
 	return slab_alloc_node(s, gfpflags, node, _RET_IP_);
 }
 /* Functions of allocation */
-#line 2450 "slub.nw"
+#line 2475 "slub.nw"
 static __always_inline void *slab_alloc_node(struct kmem_cache *s,
 		gfp_t gfpflags, int node, unsigned long addr)
 {
@@ -3172,11 +3411,11 @@ static __always_inline void *slab_alloc_node(struct kmem_cache *s,
 redo:
 
 	/* Read the transaction id and the CPU's kmem_cache_cpu */
-#line 2493 "slub.nw"
+#line 2518 "slub.nw"
 	c = this_cpu_ptr(s->cpu_slab);
 	tid = READ_ONCE(c->tid);
 	slub_point(SLUB_POINT_ALLOC_AFTER_TID);
-#line 2463 "slub.nw"
+#line 2488 "slub.nw"
 	object = READ_ONCE(c->freelist);
 	page = READ_ONCE(c->page);
 	if (unlikely(!object || !node_match(page, node) ||
@@ -3185,7 +3424,7 @@ redo:
 	} else {
 
 		/* Take object off the CPU's freelist, or goto redo */
-#line 2508 "slub.nw"
+#line 2533 "slub.nw"
 		void *next_object = get_freepointer_safe(s, object);
 
 		slub_point(SLUB_POINT_ALLOC_BEFORE_CMPXCHG);
@@ -3200,7 +3439,7 @@ redo:
 		slub_event_step(s, "slab_alloc", "2.1", object,
 				virt_to_head_page(object),
 				"fastpath: took object from cpu freelist");
-#line 2470 "slub.nw"
+#line 2495 "slub.nw"
 	}
 	if (unlikely(gfpflags & __GFP_ZERO) && object)
 		memset(object, 0, s->object_size);
@@ -3214,7 +3453,7 @@ static __always_inline void *slab_alloc(struct kmem_cache *s,
 	return slab_alloc_node(s, gfpflags, NUMA_NO_NODE, addr);
 }
 /* Functions of allocation */
-#line 2529 "slub.nw"
+#line 2554 "slub.nw"
 static inline int node_match(struct page *page, int node)
 {
 	if (!page || (node != NUMA_NO_NODE && page_to_nid(page) != node))
@@ -3222,7 +3461,7 @@ static inline int node_match(struct page *page, int node)
 	return 1;
 }
 /* Functions of allocation */
-#line 2547 "slub.nw"
+#line 2572 "slub.nw"
 #define TID_STEP	roundup_pow_of_two(NR_CPUS)
 
 static inline unsigned long next_tid(unsigned long tid)
@@ -3265,7 +3504,7 @@ static void note_cmpxchg_failure(const char *n, struct kmem_cache *s,
 	stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
 }
 /* Functions of allocation */
-#line 2596 "slub.nw"
+#line 2621 "slub.nw"
 static inline int slab_pre_alloc_hook(struct kmem_cache *s, gfp_t flags)
 {
 	(void)flags;
@@ -3280,7 +3519,7 @@ static inline void slab_post_alloc_hook(struct kmem_cache *s, gfp_t flags,
 		trace(s, virt_to_head_page(object), object, 1);
 }
 /* Functions of allocation */
-#line 2636 "slub.nw"
+#line 2661 "slub.nw"
 static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 			  unsigned long addr, struct kmem_cache_cpu *c)
 {
@@ -3295,7 +3534,7 @@ static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 redo:
 
 	/* Drop a cpu slab of the wrong node or of the wrong reserve */
-#line 2680 "slub.nw"
+#line 2705 "slub.nw"
 	if (unlikely(!node_match(page, node))) {
 		stat(s, ALLOC_NODE_MISMATCH);
 		deactivate_slab(s, page, READ_ONCE(c->freelist));
@@ -3309,7 +3548,7 @@ redo:
 		WRITE_ONCE(c->freelist, NULL);
 		goto new_slab;
 	}
-#line 2649 "slub.nw"
+#line 2674 "slub.nw"
 	freelist = READ_ONCE(c->freelist);
 	if (freelist)
 		goto load_freelist;
@@ -3328,7 +3567,7 @@ redo:
 load_freelist:
 
 	/* Hand out the first object of freelist; the rest becomes the CPU's freelist */
-#line 2702 "slub.nw"
+#line 2727 "slub.nw"
 	VM_BUG_ON(!c->page->frozen);
 	WRITE_ONCE(c->freelist, get_freepointer(s, freelist));
 	WRITE_ONCE(c->tid, next_tid(READ_ONCE(c->tid)));
@@ -3336,11 +3575,11 @@ load_freelist:
 	slub_event_step(s, __func__, "2.1.1", freelist, c->page,
 			"load_freelist: handed out first object");
 	return freelist;
-#line 2666 "slub.nw"
+#line 2691 "slub.nw"
 new_slab:
 
 	/* Make the next slab of the cpu partial chain the cpu slab, and goto redo */
-#line 2717 "slub.nw"
+#line 2742 "slub.nw"
 	if (c->partial) {
 		page = c->partial;
 		WRITE_ONCE(c->page, page);
@@ -3351,10 +3590,10 @@ new_slab:
 				"new_slab: took slab from cpu partial chain");
 		goto redo;
 	}
-#line 2668 "slub.nw"
+#line 2693 "slub.nw"
 
 	/* Get objects from a partial or a new slab, or fail */
-#line 2739 "slub.nw"
+#line 2764 "slub.nw"
 	freelist = new_slab_objects(s, gfpflags, node, &c);
 	if (unlikely(!freelist)) {
 		if (!(gfpflags & __GFP_NOWARN))
@@ -3373,10 +3612,10 @@ new_slab:
 	WRITE_ONCE(c->freelist, NULL);
 	local_irq_restore(s, c);
 	return freelist;
-#line 2669 "slub.nw"
+#line 2694 "slub.nw"
 }
 /* Functions of allocation */
-#line 2763 "slub.nw"
+#line 2788 "slub.nw"
 static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 {
 	if (unlikely(PageSlabPfmemalloc(page)))
@@ -3384,7 +3623,7 @@ static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 	return true;
 }
 /* Take all objects of the cpu slab's own freelist: get_freelist */
-#line 2784 "slub.nw"
+#line 2809 "slub.nw"
 static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 {
 	struct page new;
@@ -3403,7 +3642,7 @@ static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 	return freelist;
 }
 /* Functions of allocation */
-#line 2814 "slub.nw"
+#line 2839 "slub.nw"
 static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 				     int node, struct kmem_cache_cpu **pc)
 {
@@ -3430,7 +3669,7 @@ static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 	return freelist;
 }
 /* Functions of allocation */
-#line 2848 "slub.nw"
+#line 2873 "slub.nw"
 static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 			 struct kmem_cache_cpu *c)
 {
@@ -3445,7 +3684,7 @@ static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 	return get_any_partial(s, flags, c);
 }
 /* Functions of allocation */
-#line 2873 "slub.nw"
+#line 2898 "slub.nw"
 static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			      struct kmem_cache_cpu *c, gfp_t flags)
 {
@@ -3468,7 +3707,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 		available += objects;
 
 		/* Install the acquired slab as cpu slab or on the cpu partial chain */
-#line 2904 "slub.nw"
+#line 2929 "slub.nw"
 		if (!object) {
 			WRITE_ONCE(c->page, page);
 			stat(s, ALLOC_FROM_PARTIAL);
@@ -3482,7 +3721,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			slub_event_step(s, "get_partial_node", "2.1.1.2", NULL,
 					page, "moved slab to cpu partial chain");
 		}
-#line 2894 "slub.nw"
+#line 2919 "slub.nw"
 		if (!kmem_cache_has_cpu_partial(s) ||
 		    available > s->cpu_partial / 2)
 			break;
@@ -3491,7 +3730,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 	return object;
 }
 /* Functions of allocation */
-#line 2927 "slub.nw"
+#line 2952 "slub.nw"
 static inline void *acquire_slab(struct kmem_cache *s,
 				 struct kmem_cache_node *n, struct page *page,
 				 int mode, int *objects)
@@ -3520,7 +3759,7 @@ static inline void *acquire_slab(struct kmem_cache *s,
 	return freelist;
 }
 /* Functions of allocation */
-#line 2967 "slub.nw"
+#line 2992 "slub.nw"
 static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 			     struct kmem_cache_cpu *c)
 {
@@ -3543,7 +3782,7 @@ static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 	return NULL;
 }
 /* Functions of allocation */
-#line 2999 "slub.nw"
+#line 3024 "slub.nw"
 static struct page *allocate_slab(struct kmem_cache *s, gfp_t flags,
 				  int node)
 {
@@ -3582,7 +3821,7 @@ static inline struct page *alloc_slab_page(struct kmem_cache *s,
 	return page;
 }
 /* Functions of allocation */
-#line 3048 "slub.nw"
+#line 3073 "slub.nw"
 static struct page *new_slab(struct kmem_cache *s, gfp_t flags, int node)
 {
 	struct page *page;
@@ -3618,7 +3857,7 @@ static void setup_object(struct kmem_cache *s, struct page *page,
 		s->ctor(object);
 }
 /* Functions of allocation */
-#line 3090 "slub.nw"
+#line 3115 "slub.nw"
 static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 			       int nid)
 {
@@ -3646,7 +3885,7 @@ static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 			  "out of memory");
 }
 /* Functions of freeing */
-#line 3132 "slub.nw"
+#line 3157 "slub.nw"
 void kmem_cache_free(struct kmem_cache *s, void *x)
 {
 	s = cache_from_obj(s, x);
@@ -3655,7 +3894,7 @@ void kmem_cache_free(struct kmem_cache *s, void *x)
 	slab_free(s, virt_to_head_page(x), x, _RET_IP_);
 }
 /* Functions of freeing */
-#line 3149 "slub.nw"
+#line 3174 "slub.nw"
 static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 						void *x)
 {
@@ -3679,7 +3918,7 @@ static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 	return NULL;
 }
 /* Functions of freeing */
-#line 3182 "slub.nw"
+#line 3207 "slub.nw"
 static __always_inline void slab_free(struct kmem_cache *s,
 				      struct page *page, void *x,
 				      unsigned long addr)
@@ -3697,7 +3936,7 @@ redo:
 	if (likely(page == READ_ONCE(c->page)) && likely(cpu_tid_ready(tid))) {
 
 		/* Push object on the CPU's freelist, or goto redo */
-#line 3211 "slub.nw"
+#line 3236 "slub.nw"
 		freelist = READ_ONCE(c->freelist);
 		set_freepointer(s, object, freelist);
 		slub_point(SLUB_POINT_FREE_BEFORE_CMPXCHG);
@@ -3709,20 +3948,20 @@ redo:
 		stat(s, FREE_FASTPATH);
 		slub_event_step(s, "slab_free", "3.1", object, page,
 				"fastpath: pushed object on cpu freelist");
-#line 3198 "slub.nw"
+#line 3223 "slub.nw"
 	} else {
 		__slab_free(s, page, x, addr);
 	}
 }
 /* Functions of freeing */
-#line 3229 "slub.nw"
+#line 3254 "slub.nw"
 static inline void slab_free_hook(struct kmem_cache *s, void *x)
 {
 	if (unlikely(s->flags & SLAB_TRACE))
 		trace(s, virt_to_head_page(x), x, 0);
 }
 /* Functions of freeing */
-#line 3260 "slub.nw"
+#line 3285 "slub.nw"
 static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 			unsigned long addr)
 {
@@ -3740,7 +3979,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	do {
 
 		/* Link object to the slab's freelist and decide the slab's fate */
-#line 3301 "slub.nw"
+#line 3326 "slub.nw"
 		if (unlikely(n)) {
 			spin_unlock(&n->list_lock);
 			n = NULL;
@@ -3759,13 +3998,13 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 				spin_lock(&n->list_lock);
 			}
 		}
-#line 3276 "slub.nw"
+#line 3301 "slub.nw"
 	} while (!cmpxchg_double_slab(s, page, prior, counters, object,
 				      new.counters, "__slab_free"));
 	if (likely(!n)) {
 
 		/* Finish a free that needed no list lock */
-#line 3322 "slub.nw"
+#line 3347 "slub.nw"
 		if (new.frozen && !was_frozen) {
 			put_cpu_partial(s, page, 1);
 			stat(s, CPU_PARTIAL_FREE);
@@ -3777,21 +4016,21 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 			slub_event_step(s, "__slab_free", "3.2", x, page,
 					"freed into a frozen slab");
 		}
-#line 3280 "slub.nw"
+#line 3305 "slub.nw"
 		return;
 	}
 	if (unlikely(!new.inuse && n->nr_partial >= s->min_partial))
 		goto slab_empty;
 
 	/* Put a formerly full slab on the node's partial list */
-#line 3339 "slub.nw"
+#line 3364 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s) && unlikely(!prior)) {
 		if (kmem_cache_debug(s))
 			remove_full(s, n, page);
 		add_partial(n, page, DEACTIVATE_TO_TAIL);
 		stat(s, FREE_ADD_PARTIAL);
 	}
-#line 3285 "slub.nw"
+#line 3310 "slub.nw"
 	spin_unlock(&n->list_lock);
 	slub_event_step(s, __func__, "3.2", x, page,
 			"freed to slab's freelist under list_lock");
@@ -3799,7 +4038,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 slab_empty:
 
 	/* Give an empty slab back to the page allocator */
-#line 3348 "slub.nw"
+#line 3373 "slub.nw"
 	if (prior) {
 		remove_partial(n, page);
 		stat(s, FREE_REMOVE_PARTIAL);
@@ -3811,10 +4050,10 @@ slab_empty:
 	slub_event_step(s, __func__, "3.2", x, page,
 			"slab became empty: returned to page allocator");
 	discard_slab(s, page);
-#line 3291 "slub.nw"
+#line 3316 "slub.nw"
 }
 /* Put a slab on the CPU's partial chain: put_cpu_partial */
-#line 3381 "slub.nw"
+#line 3406 "slub.nw"
 static void __put_cpu_partial(struct kmem_cache *s, struct kmem_cache_cpu *c,
 			      struct page *page, int drain)
 {
@@ -3852,7 +4091,7 @@ static void put_cpu_partial(struct kmem_cache *s, struct page *page,
 	local_irq_restore(s, c);
 }
 /* Functions of freeing */
-#line 3427 "slub.nw"
+#line 3452 "slub.nw"
 static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	struct kmem_cache_node *n = NULL, *n2 = NULL;
@@ -3898,7 +4137,7 @@ static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 	}
 }
 /* Functions of freeing */
-#line 3484 "slub.nw"
+#line 3509 "slub.nw"
 static inline void __add_partial(struct kmem_cache_node *n,
 				 struct page *page, int tail)
 {
@@ -3945,7 +4184,7 @@ static void remove_full(struct kmem_cache *s, struct kmem_cache_node *n,
 	list_del(&page->lru);
 }
 /* Functions of freeing */
-#line 3538 "slub.nw"
+#line 3563 "slub.nw"
 static inline void inc_slabs_node(struct kmem_cache *s, int node,
 				  int objects)
 {
@@ -4007,7 +4246,7 @@ static void discard_slab(struct kmem_cache *s, struct page *page)
 	free_slab(s, page);
 }
 /* Functions of freeing */
-#line 3608 "slub.nw"
+#line 3633 "slub.nw"
 static struct rcu_head *rcu_pending;
 static pthread_mutex_t rcu_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -4047,7 +4286,7 @@ static void rcu_barrier(void)
 	}
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 3670 "slub.nw"
+#line 3695 "slub.nw"
 static void deactivate_slab(struct kmem_cache *s, struct page *page,
 			    void *freelist)
 {
@@ -4065,7 +4304,7 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 	}
 
 	/* Move all but one of the CPU's free objects to the frozen slab */
-#line 3709 "slub.nw"
+#line 3734 "slub.nw"
 	while (freelist && (nextfree = get_freepointer(s, freelist))) {
 		void *prior;
 		unsigned long counters;
@@ -4082,11 +4321,11 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 						"drain percpu freelist"));
 		freelist = nextfree;
 	}
-#line 3686 "slub.nw"
+#line 3711 "slub.nw"
 redo:
 
 	/* Compute the slab's state after the last object returns */
-#line 3735 "slub.nw"
+#line 3760 "slub.nw"
 	old.freelist = READ_ONCE(page->freelist);
 	old.counters = READ_ONCE(page->counters);
 	VM_BUG_ON(!old.frozen);
@@ -4114,10 +4353,10 @@ redo:
 			spin_lock(&n->list_lock);
 		}
 	}
-#line 3688 "slub.nw"
+#line 3713 "slub.nw"
 
 	/* Put the slab on the list of its new state */
-#line 3765 "slub.nw"
+#line 3790 "slub.nw"
 	if (l != m) {
 		if (l == M_PARTIAL)
 			remove_partial(n, page);
@@ -4131,7 +4370,7 @@ redo:
 			add_full(s, n, page);
 		}
 	}
-#line 3689 "slub.nw"
+#line 3714 "slub.nw"
 	l = m;
 	if (!__cmpxchg_double_slab(s, page, old.freelist, old.counters,
 				   new.freelist, new.counters,
@@ -4150,7 +4389,7 @@ redo:
 	}
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 3791 "slub.nw"
+#line 3816 "slub.nw"
 static inline void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	stat(s, CPUSLAB_FLUSH);
@@ -4185,7 +4424,7 @@ static void flush_all(struct kmem_cache *s)
 			"flushed every cpu slab and cpu partial chain");
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 3836 "slub.nw"
+#line 3861 "slub.nw"
 static int __kmem_cache_shrink(struct kmem_cache *s)
 {
 	int objects = oo_objects(s->max);
@@ -4207,7 +4446,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 			INIT_LIST_HEAD(slabs_by_inuse + i);
 
 		/* Sort the node's partial slabs by objects in use */
-#line 3877 "slub.nw"
+#line 3902 "slub.nw"
 		spin_lock(&n->list_lock);
 		list_for_each_entry_safe(page, t, &n->partial, lru) {
 			list_move(&page->lru, slabs_by_inuse + page->inuse);
@@ -4217,7 +4456,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 		for (i = objects - 1; i > 0; i--)
 			list_splice(slabs_by_inuse + i, n->partial.prev);
 		spin_unlock(&n->list_lock);
-#line 3856 "slub.nw"
+#line 3881 "slub.nw"
 		list_for_each_entry_safe(page, t, slabs_by_inuse, lru)
 			discard_slab(s, page);
 	}
@@ -4233,7 +4472,7 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	return __kmem_cache_shrink(s);
 }
 /* Functions of kmalloc */
-#line 3953 "slub.nw"
+#line 3978 "slub.nw"
 static inline int size_index_elem(size_t bytes)
 {
 	return (bytes - 1) / 8;
@@ -4267,7 +4506,7 @@ static inline int kmalloc_size(int n)
 	return 0;
 }
 /* Functions of kmalloc */
-#line 3990 "slub.nw"
+#line 4015 "slub.nw"
 void *kmalloc_node(size_t size, gfp_t flags, int node)
 {
 	struct kmem_cache *s;
@@ -4291,7 +4530,7 @@ void *kzalloc(size_t size, gfp_t flags)
 	return kmalloc(size, flags | __GFP_ZERO);
 }
 /* Functions of kmalloc */
-#line 4019 "slub.nw"
+#line 4044 "slub.nw"
 static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 {
 	struct page *page;
@@ -4314,7 +4553,7 @@ static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 	return ret;
 }
 /* Functions of kmalloc */
-#line 4051 "slub.nw"
+#line 4076 "slub.nw"
 void kfree(const void *x)
 {
 	struct page *page;
@@ -4340,7 +4579,7 @@ void kfree(const void *x)
 	slab_free(page->slab_cache, page, object, _RET_IP_);
 }
 /* Functions of kmalloc */
-#line 4078 "slub.nw"
+#line 4103 "slub.nw"
 static inline size_t slab_ksize(const struct kmem_cache *s)
 {
 	if (s->flags & (SLAB_RED_ZONE | SLAB_POISON))
@@ -4364,7 +4603,7 @@ size_t ksize(const void *object)
 	return slab_ksize(page->slab_cache);
 }
 /* Functions of kmalloc */
-#line 4111 "slub.nw"
+#line 4136 "slub.nw"
 int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t flags, size_t size,
 			  void **p)
 {
@@ -4388,7 +4627,7 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t size, void **p)
 		kmem_cache_free(s, p[i]);
 }
 /* Functions of kmalloc */
-#line 4139 "slub.nw"
+#line 4164 "slub.nw"
 const char *kmem_cache_name(const struct kmem_cache *s)
 {
 	return s->name;
@@ -4413,7 +4652,7 @@ static char *kstrdup(const char *s, gfp_t gfp)
 	return buf;
 }
 /* Functions of the sysfs attribute layer */
-#line 5887 "slub.nw"
+#line 6199 "slub.nw"
 struct slab_attribute {
 	const char *name;
 	ssize_t (*show)(struct kmem_cache *s, char *buf);
@@ -4423,7 +4662,7 @@ struct slab_attribute {
 	bool hidden;		/* not a kernel attribute */
 };
 /* Functions of the sysfs attribute layer */
-#line 5900 "slub.nw"
+#line 6212 "slub.nw"
 #define SHOW_INT(_name, expr)						\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -4451,7 +4690,7 @@ SHOW_INT(store_user, !!(s->flags & SLAB_STORE_USER))
 SHOW_INT(failslab, !!(s->flags & SLAB_FAILSLAB))
 SHOW_INT(remote_node_defrag_ratio, s->remote_node_defrag_ratio / 10)
 /* Functions of the sysfs attribute layer */
-#line 5937 "slub.nw"
+#line 6249 "slub.nw"
 static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 {
 	Dl_info info;
@@ -4466,7 +4705,7 @@ static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 	return sprintf(buf, "0x%lx\n", (unsigned long)fn);
 }
 /* Functions of the sysfs attribute layer */
-#line 5956 "slub.nw"
+#line 6268 "slub.nw"
 static int count_inuse(struct page *page)
 {
 	return page->inuse;
@@ -4495,7 +4734,7 @@ static unsigned long count_partial(struct kmem_cache_node *n,
 	return x;
 }
 /* Functions of the sysfs attribute layer */
-#line 5994 "slub.nw"
+#line 6306 "slub.nw"
 #define SO_ALL		(1 << 0)
 #define SO_PARTIAL	(1 << 1)
 #define SO_CPU		(1 << 2)
@@ -4517,7 +4756,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				continue;
 
 			/* Count the CPU's slab and partial chain */
-#line 6026 "slub.nw"
+#line 6338 "slub.nw"
 			node = page_to_nid(page);
 			if (flags & SO_TOTAL)
 				x = page->objects;
@@ -4533,12 +4772,12 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				total += page->pages;
 				nodes[node] += page->pages;
 			}
-#line 6014 "slub.nw"
+#line 6326 "slub.nw"
 		}
 	}
 
 	/* Count the slabs on the nodes */
-#line 6044 "slub.nw"
+#line 6356 "slub.nw"
 	for (node = 0; node < nr_node_ids; node++) {
 		struct kmem_cache_node *n = get_node(s, node);
 
@@ -4563,7 +4802,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 		total += x;
 		nodes[node] += x;
 	}
-#line 6017 "slub.nw"
+#line 6329 "slub.nw"
 	x = sprintf(buf, "%lu", total);
 	for (node = 0; node < nr_node_ids; node++)
 		if (nodes[node])
@@ -4571,7 +4810,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 	return x + sprintf(buf + x, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 6071 "slub.nw"
+#line 6383 "slub.nw"
 #define SHOW_OBJECTS(_name, _flags)					\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -4608,7 +4847,7 @@ static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf)
 	return len + sprintf(buf + len, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 6115 "slub.nw"
+#line 6427 "slub.nw"
 static int kstrtoul(const char *buf, unsigned long *res)
 {
 	char *end;
@@ -4670,7 +4909,7 @@ static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 6178 "slub.nw"
+#line 6490 "slub.nw"
 static bool any_slab_objects(struct kmem_cache *s)
 {
 	int node;
@@ -4719,7 +4958,7 @@ static ssize_t reclaim_account_store(struct kmem_cache *s, const char *buf,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 6231 "slub.nw"
+#line 6543 "slub.nw"
 static ssize_t empty_show(struct kmem_cache *s, char *buf)
 {
 	(void)s;
@@ -4759,7 +4998,7 @@ static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len)
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 6275 "slub.nw"
+#line 6587 "slub.nw"
 static ssize_t show_stat(struct kmem_cache *s, char *buf, int si)
 {
 	unsigned long sum = 0;
@@ -4789,7 +5028,7 @@ static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 6309 "slub.nw"
+#line 6621 "slub.nw"
 #define RO(n)	{ #n, n##_show, NULL, -1, false, false }
 #define RW(n)	{ #n, n##_show, n##_store, -1, false, false }
 #define ACT(n)	{ #n, empty_show, n##_store, -1, true, false }
@@ -4819,7 +5058,7 @@ static const struct slab_attribute slab_attrs[] = {
 	{ NULL, NULL, NULL, -1, false, false }
 };
 /* Functions of the sysfs attribute layer */
-#line 6343 "slub.nw"
+#line 6655 "slub.nw"
 static const char *attr_name(const struct slab_attribute *a)
 {
 	return a->stat >= 0 ? stat_names[a->stat] : a->name;
@@ -4857,7 +5096,7 @@ bool slub_attr_writable(const char *name)
 	return a && (a->store || a->stat >= 0);
 }
 /* Functions of the sysfs attribute layer */
-#line 6386 "slub.nw"
+#line 6698 "slub.nw"
 static bool attr_propagates(const char *name)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -4865,7 +5104,7 @@ static bool attr_propagates(const char *name)
 	return a && a->show && a->store && !a->action && a->stat < 0;
 }
 /* Functions of the sysfs attribute layer */
-#line 6401 "slub.nw"
+#line 6713 "slub.nw"
 ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -4915,7 +5154,7 @@ ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 	return ret;
 }
 /* Functions of the sysfs attribute layer */
-#line 6455 "slub.nw"
+#line 6767 "slub.nw"
 struct kmem_cache *slub_find_cache(const char *name)
 {
 	struct kmem_cache *s, *found = NULL;
@@ -4945,7 +5184,7 @@ const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len)
 	return buf;
 }
 /* Functions of bootstrap and shutdown */
-#line 6507 "slub.nw"
+#line 6819 "slub.nw"
 static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
 static void kmem_cache_init(void)
@@ -4966,7 +5205,7 @@ static void kmem_cache_init(void)
 	create_kmalloc_caches(0);
 }
 /* Functions of bootstrap and shutdown */
-#line 6533 "slub.nw"
+#line 6845 "slub.nw"
 static void create_boot_cache(struct kmem_cache *s, const char *name,
 			      size_t size, unsigned long flags)
 {
@@ -4997,7 +5236,7 @@ static struct kmem_cache *create_kmalloc_cache(const char *name,
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 6571 "slub.nw"
+#line 6883 "slub.nw"
 static void early_kmem_cache_node_alloc(int node)
 {
 	struct page *page;
@@ -5019,7 +5258,7 @@ static void early_kmem_cache_node_alloc(int node)
 	__add_partial(n, page, DEACTIVATE_TO_HEAD);
 }
 /* Functions of bootstrap and shutdown */
-#line 6599 "slub.nw"
+#line 6911 "slub.nw"
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
@@ -5043,7 +5282,7 @@ static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 6633 "slub.nw"
+#line 6946 "slub.nw"
 static void create_kmalloc_caches(unsigned long flags)
 {
 	int i;
@@ -5069,9 +5308,10 @@ static void create_kmalloc_caches(unsigned long flags)
 		if (!s->name)
 			panic("create_kmalloc_caches: out of memory\n");
 	}
+	memcg_activate_kmem_caches();
 }
 /* Functions of bootstrap and shutdown */
-#line 6662 "slub.nw"
+#line 6976 "slub.nw"
 static void slab_sysfs_init(void)
 {
 	struct kmem_cache *s;
@@ -5095,7 +5335,7 @@ static void slab_sysfs_init(void)
 	mutex_unlock(&slab_mutex);
 }
 /* Functions of bootstrap and shutdown */
-#line 6696 "slub.nw"
+#line 7010 "slub.nw"
 static pthread_mutex_t init_mutex = PTHREAD_MUTEX_INITIALIZER;
 static bool running;
 static __thread bool booting;
@@ -5131,7 +5371,7 @@ static int __slub_init(const struct slub_config *cfg)
 	nr_node_ids = cfg->nr_nodes ? cfg->nr_nodes : 1;
 
 	/* Apply the boot options of the configuration */
-#line 6762 "slub.nw"
+#line 7076 "slub.nw"
 	slub_simulated = cfg->simulated;
 	sim_cpu = 0;
 	slab_nomerge = cfg->nomerge;
@@ -5144,7 +5384,7 @@ static int __slub_init(const struct slub_config *cfg)
 	freelist_hardened = cfg->freelist_hardened;
 	freelist_random = cfg->freelist_random;
 	slub_rng_state = cfg->seed ? cfg->seed : 0x9e3779b97f4a7c15UL;
-#line 6730 "slub.nw"
+#line 7044 "slub.nw"
 	if (page_alloc_init(bytes, nr_node_ids))
 		return -ENOMEM;
 	booting = true;
@@ -5175,7 +5415,7 @@ static void slub_ensure_running(void)
 		panic("SLUB: cannot start with the default configuration\n");
 }
 /* Functions of bootstrap and shutdown */
-#line 6780 "slub.nw"
+#line 7094 "slub.nw"
 void slub_shutdown(void)
 {
 	struct kmem_cache *s;
@@ -5194,6 +5434,7 @@ void slub_shutdown(void)
 	kmem_cache = kmem_cache_node = NULL;
 	alias_list = NULL;
 	rcu_pending = NULL;
+	memcg_reset();
 	slab_state = DOWN;
 	fail_nth = 0;
 	point_hook = NULL;
@@ -5202,13 +5443,13 @@ void slub_shutdown(void)
 	mutex_unlock(&init_mutex);
 }
 /* Functions of bootstrap and shutdown */
-#line 6812 "slub.nw"
+#line 7127 "slub.nw"
 static bool slub_fail_percpu(void)
 {
 	return page_alloc_should_fail();
 }
 /* Functions of the snapshot */
-#line 6827 "slub.nw"
+#line 7142 "slub.nw"
 static int snap_find_slab(const struct slub_snap_cache *sc, long pfn)
 {
 	int lo = 0, hi = sc->nr_slabs - 1;
@@ -5243,7 +5484,7 @@ static int snap_object_index(struct kmem_cache *s, struct page *page,
 	return ((char *)p - base) / s->size;
 }
 /* Functions of the snapshot */
-#line 6867 "slub.nw"
+#line 7182 "slub.nw"
 static int snap_freelist(struct kmem_cache *s, struct page *page,
 			 struct slub_snap_slab *ss, void *head,
 			 enum slub_obj_state state)
@@ -5265,7 +5506,7 @@ static int snap_freelist(struct kmem_cache *s, struct page *page,
 	return first;
 }
 /* Functions of the snapshot */
-#line 6890 "slub.nw"
+#line 7205 "slub.nw"
 static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 			  struct slub_snap_slab *ss)
 {
@@ -5291,7 +5532,7 @@ static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 6920 "slub.nw"
+#line 7235 "slub.nw"
 static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 			 int cpu)
 {
@@ -5334,7 +5575,7 @@ static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 6964 "slub.nw"
+#line 7279 "slub.nw"
 static int *snap_list(struct slub_snap_cache *sc, struct list_head *head,
 		      int *count, enum slub_slab_where where, int node)
 {
@@ -5381,7 +5622,7 @@ static int snap_fill_nodes(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return 0;
 }
 /* Functions of the snapshot */
-#line 7014 "slub.nw"
+#line 7329 "slub.nw"
 static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 {
 	struct slub_alias *a;
@@ -5399,7 +5640,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 			sc->aliases[sc->nr_aliases++] = strdup(a->name);
 
 	/* Copy the geometry and tuning of the cache */
-#line 7055 "slub.nw"
+#line 7370 "slub.nw"
 	sc->size = s->size;
 	sc->object_size = s->object_size;
 	sc->align = s->align;
@@ -5416,7 +5657,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	sc->refcount = s->refcount;
 	sc->has_ctor = s->ctor != NULL;
 	sc->is_root = is_root_cache(s);
-#line 7030 "slub.nw"
+#line 7345 "slub.nw"
 	for (n = 0, pfn = 0; pfn < nr_pages; pfn++)
 		n += snap_is_slab_of(&mem_map[pfn], s);
 	sc->slabs = calloc(n ? n : 1, sizeof(*sc->slabs));
@@ -5440,7 +5681,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return snap_fill_nodes(s, sc);
 }
 /* Functions of the snapshot */
-#line 7074 "slub.nw"
+#line 7389 "slub.nw"
 struct slub_snapshot *slub_snapshot_take(void)
 {
 	struct slub_snapshot *snap;
@@ -5473,7 +5714,7 @@ fail:
 	return NULL;
 }
 /* Functions of the snapshot */
-#line 7108 "slub.nw"
+#line 7423 "slub.nw"
 void slub_snapshot_free(struct slub_snapshot *snap)
 {
 	int i, j;
@@ -5520,7 +5761,7 @@ const struct slub_snap_cache *slub_snapshot_cache(
 	return NULL;
 }
 /* Functions of the invariant checker */
-#line 7303 "slub.nw"
+#line 7618 "slub.nw"
 static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 			       struct page *page, void *head,
 			       const char *which)
@@ -5549,7 +5790,7 @@ static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 7333 "slub.nw"
+#line 7648 "slub.nw"
 static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc)
 {
@@ -5566,7 +5807,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			pagefree += ss->obj[j].state == SLUB_OBJ_PAGE_FREE;
 
 		/* Check one slab's counters and its place */
-#line 7367 "slub.nw"
+#line 7682 "slub.nw"
 		if (ss->inuse != ss->objects - pagefree)
 			bad += !!fprintf(out, "invariant: %s: slab pfn %ld inuse %u but %u objects minus %u free\n",
 					 s->name, ss->pfn, ss->inuse,
@@ -5584,7 +5825,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 		    ss->where != SLUB_SLAB_NODE_PARTIAL)
 			bad += !!fprintf(out, "invariant: %s: slab pfn %ld has free objects but is on no partial list\n",
 					 s->name, ss->pfn);
-#line 7348 "slub.nw"
+#line 7663 "slub.nw"
 	}
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
 		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
@@ -5599,7 +5840,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 	for (node = 0; node < nr_node_ids; node++) {
 
 		/* Check one node's counters */
-#line 7387 "slub.nw"
+#line 7702 "slub.nw"
 		struct kmem_cache_node *n = get_node(s, node);
 		long slabs = 0;
 
@@ -5612,12 +5853,12 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 		if (n->nr_slabs != slabs)
 			bad += !!fprintf(out, "invariant: %s: node %d nr_slabs %ld but %ld slabs found\n",
 					 s->name, node, n->nr_slabs, slabs);
-#line 7361 "slub.nw"
+#line 7676 "slub.nw"
 	}
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 7402 "slub.nw"
+#line 7717 "slub.nw"
 int slub_check_invariants(FILE *out)
 {
 	struct slub_snapshot *snap;
