@@ -90,6 +90,7 @@ cli: $(B)/slub
 # (run by `make test' in order) in a makefile of its own.
 TESTS :=
 -include tests/tests.mk
+-include tests/reliability.mk
 -include viz/viz.mk
 -include bench/bench.mk
 -include book/book.mk
