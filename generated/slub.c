@@ -18,15 +18,15 @@
 #include <sys/mman.h>
 #include <unistd.h>
 /* System headers */
-#line 4610 "slub.nw"
+#line 4658 "slub.nw"
 #include <sys/rseq.h>
 /* System headers */
-#line 5071 "slub.nw"
+#line 5119 "slub.nw"
 #include <execinfo.h>
 #include <sys/syscall.h>
 #include <time.h>
 /* System headers */
-#line 6245 "slub.nw"
+#line 6293 "slub.nw"
 #include <dlfcn.h>
 #line 519 "slub.nw"
 #include "slub.h"
@@ -173,7 +173,7 @@ static inline void list_splice(struct list_head *list, struct list_head *at)
 	next->prev = last;
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 5691 "slub.nw"
+#line 5739 "slub.nw"
 #define BITS_PER_LONG		(8 * sizeof(long))
 #define BITS_TO_LONGS(n)	(((n) + BITS_PER_LONG - 1) / BITS_PER_LONG)
 
@@ -263,7 +263,7 @@ PAGE_FLAG_FUNCS(SlabPfmemalloc, active)
 PAGE_FLAG_FUNCS(LargeKmalloc, large_kmalloc)
 PAGE_FLAG_FUNCS(RcuFree, rcu_free)
 /* Definition of struct page */
-#line 4746 "slub.nw"
+#line 4794 "slub.nw"
 #define PG_locked	(PG_rcu_free + 1)
 /* Definitions of the SLUB structures */
 #line 763 "slub.nw"
@@ -322,7 +322,7 @@ struct kmem_cache_cpu {
 	struct page *partial;	/* partially allocated frozen slabs */
 
 /* Fields this port adds to struct kmem_cache_cpu */
-#line 4819 "slub.nw"
+#line 4867 "slub.nw"
 spinlock_t lock;	/* stands in for local_irq_save() */
 #line 840 "slub.nw"
 	unsigned stat[NR_SLUB_STAT_ITEMS];
@@ -449,20 +449,21 @@ struct zone {
 static char *arena;			/* base of simulated memory */
 static size_t arena_bytes;
 static struct page *mem_map;
+static unsigned long *alloc_map;	/* first frames of allocated blocks */
 static unsigned long nr_pages;
 static struct zone zones[MAX_NUMNODES];
 /* Global state of the allocator */
-#line 4511 "slub.nw"
+#line 4559 "slub.nw"
 static struct slub_page_stats page_stats;
 /* Global state of the allocator */
-#line 4591 "slub.nw"
+#line 4639 "slub.nw"
 static bool slub_simulated;		/* simulated CPUs */
 static int sim_cpu;			/* the simulated CPU running now */
 static slub_point_fn point_hook;
 static void *point_hook_arg;
 static bool in_point_hook;
 /* Global state of the allocator */
-#line 4943 "slub.nw"
+#line 4991 "slub.nw"
 #define SLUB_RED_INACTIVE	0xbb
 #define SLUB_RED_ACTIVE		0xcc
 #define POISON_INUSE		0x5a
@@ -484,7 +485,7 @@ static unsigned long slub_debug;
 static char slub_debug_slabs[256];
 static int disable_higher_order_debug;
 /* Global state of the allocator */
-#line 5776 "slub.nw"
+#line 5824 "slub.nw"
 struct mem_cgroup {
 	char name[64];
 	int kmemcg_id;
@@ -515,11 +516,11 @@ static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
 static __thread struct mem_cgroup *current_memcg;
 static __thread int memcg_skip_account;
 /* Global state of the allocator */
-#line 7504 "slub.nw"
+#line 7553 "slub.nw"
 static slub_observer_fn slub_observer;
 static void *slub_observer_arg;
 /* Declarations of internal functions */
-#line 7754 "slub.nw"
+#line 7803 "slub.nw"
 struct kmem_cache_cpu;
 struct mem_cgroup;
 struct memcg_cache_params;
@@ -534,7 +535,7 @@ static void __slub_event(enum slub_event_type type,
 	__attribute__((format(printf, 8, 9)));
 static const char *slub_func_section(const char *func);
 /* Forward declarations of the static functions */
-#line 7778 "slub.nw"
+#line 7827 "slub.nw"
 static inline int fls(unsigned long x);
 static inline int ilog2(unsigned long x);
 static inline unsigned long roundup_pow_of_two(unsigned long x);
@@ -563,6 +564,8 @@ static void page_alloc_exit(void);
 static void free_block(struct zone *z, unsigned long pfn, int order);
 static struct page *take_block(struct zone *z, int order);
 static struct page *__alloc_pages(int nid, gfp_t gfp, int order);
+static void mark_block(unsigned long pfn, bool allocated);
+static unsigned long next_allocated_block(unsigned long pfn);
 static struct page *alloc_pages_node(int node, gfp_t gfp, int order);
 static void __free_pages(struct page *page, int order);
 static bool page_alloc_should_fail(void);
@@ -889,7 +892,7 @@ static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc);
 /* The page allocator */
-#line 4228 "slub.nw"
+#line 4229 "slub.nw"
 static inline long page_to_pfn(const struct page *page)
 {
 	return page ? (long)(page - mem_map) : -1;
@@ -938,7 +941,7 @@ static inline int page_to_nid(const struct page *page)
 	return page->nid;
 }
 /* The page allocator */
-#line 4284 "slub.nw"
+#line 4285 "slub.nw"
 static int page_alloc_init(size_t bytes, int nodes)
 {
 	unsigned long per_node, pfn;
@@ -952,7 +955,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 	arena_bytes = nr_pages << PAGE_SHIFT;
 
 	/* Map the arena and mem_map */
-#line 4318 "slub.nw"
+#line 4319 "slub.nw"
 	arena = mmap(NULL, arena_bytes, PROT_READ | PROT_WRITE,
 		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (arena == MAP_FAILED) {
@@ -962,13 +965,18 @@ static int page_alloc_init(size_t bytes, int nodes)
 	map_bytes = nr_pages * sizeof(struct page);
 	mem_map = mmap(NULL, map_bytes, PROT_READ | PROT_WRITE,
 		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	if (mem_map == MAP_FAILED) {
+	alloc_map = calloc(BITS_TO_LONGS(nr_pages), sizeof(long));
+	if (mem_map == MAP_FAILED || !alloc_map) {
 		munmap(arena, arena_bytes);
+		if (mem_map != MAP_FAILED)
+			munmap(mem_map, map_bytes);
+		free(alloc_map);
 		arena = NULL;
 		mem_map = NULL;
+		alloc_map = NULL;
 		return -ENOMEM;
 	}
-#line 4296 "slub.nw"
+#line 4297 "slub.nw"
 	per_node = nr_pages / nodes;
 	for (nid = 0; nid < nodes; nid++) {
 		struct zone *z = &zones[nid];
@@ -989,7 +997,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 	return 0;
 }
 /* The page allocator */
-#line 4336 "slub.nw"
+#line 4342 "slub.nw"
 static void page_alloc_exit(void)
 {
 	int nid;
@@ -998,6 +1006,8 @@ static void page_alloc_exit(void)
 		pthread_mutex_destroy(&zones[nid].lock);
 	if (mem_map)
 		munmap(mem_map, nr_pages * sizeof(struct page));
+	free(alloc_map);
+	alloc_map = NULL;
 	if (arena)
 		munmap(arena, arena_bytes);
 	arena = NULL;
@@ -1005,7 +1015,7 @@ static void page_alloc_exit(void)
 	nr_pages = 0;
 }
 /* The page allocator */
-#line 4357 "slub.nw"
+#line 4365 "slub.nw"
 static void free_block(struct zone *z, unsigned long pfn, int order)
 {
 	struct page *page = pfn_to_page(pfn);
@@ -1040,7 +1050,7 @@ static struct page *take_block(struct zone *z, int order)
 	return NULL;
 }
 /* The page allocator */
-#line 4400 "slub.nw"
+#line 4408 "slub.nw"
 static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 {
 	struct zone *z = &zones[nid];
@@ -1062,9 +1072,10 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 	spin_unlock(&z->lock);
 	if (!page)
 		goto fail;
+	mark_block(page_to_pfn(page), true);
 
 	/* Make the block a compound page of order order */
-#line 4433 "slub.nw"
+#line 4442 "slub.nw"
 	page->order = order;
 	page->nid = nid;
 	if (order) {
@@ -1074,7 +1085,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 			page[i].first_page = page;
 		}
 	}
-#line 4422 "slub.nw"
+#line 4431 "slub.nw"
 	if (pfmemalloc)
 		__SetPageSlabPfmemalloc(page);
 	__atomic_add_fetch(&page_stats.allocs, 1, __ATOMIC_RELAXED);
@@ -1084,7 +1095,39 @@ fail:
 	return NULL;
 }
 /* The page allocator */
-#line 4449 "slub.nw"
+#line 4459 "slub.nw"
+static void mark_block(unsigned long pfn, bool allocated)
+{
+	unsigned long bit = 1UL << (pfn % BITS_PER_LONG);
+
+	if (allocated)
+		__atomic_fetch_or(&alloc_map[pfn / BITS_PER_LONG], bit,
+				  __ATOMIC_RELAXED);
+	else
+		__atomic_fetch_and(&alloc_map[pfn / BITS_PER_LONG], ~bit,
+				   __ATOMIC_RELAXED);
+}
+
+static unsigned long next_allocated_block(unsigned long pfn)
+{
+	while (pfn < nr_pages) {
+		unsigned long w = __atomic_load_n(&alloc_map[pfn / BITS_PER_LONG],
+						  __ATOMIC_RELAXED);
+
+		w &= ~0UL << (pfn % BITS_PER_LONG);
+		if (w)
+			return min(pfn - pfn % BITS_PER_LONG +
+				   __builtin_ctzl(w), nr_pages);
+		pfn = pfn - pfn % BITS_PER_LONG + BITS_PER_LONG;
+	}
+	return nr_pages;
+}
+
+#define for_each_allocated_block(pfn)					\
+	for ((pfn) = next_allocated_block(0); (pfn) < nr_pages;		\
+	     (pfn) = next_allocated_block((pfn) + 1))
+/* The page allocator */
+#line 4496 "slub.nw"
 static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 {
 	int start = node == NUMA_NO_NODE ? numa_mem_id() : node;
@@ -1103,7 +1146,7 @@ static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 	return NULL;
 }
 /* The page allocator */
-#line 4473 "slub.nw"
+#line 4520 "slub.nw"
 static void __free_pages(struct page *page, int order)
 {
 	struct zone *z = &zones[page->nid];
@@ -1116,6 +1159,7 @@ static void __free_pages(struct page *page, int order)
 	}
 	page->flags = 0;
 	page->order = 0;
+	mark_block(pfn, false);
 	__atomic_add_fetch(&page_stats.frees, 1, __ATOMIC_RELAXED);
 	spin_lock(&z->lock);
 	while (order < MAX_ORDER - 1) {
@@ -1135,7 +1179,7 @@ static void __free_pages(struct page *page, int order)
 	spin_unlock(&z->lock);
 }
 /* The page allocator */
-#line 4515 "slub.nw"
+#line 4563 "slub.nw"
 static unsigned long fail_nth;
 static __thread bool failed_by_knob;
 
@@ -1181,7 +1225,7 @@ void slub_page_stats(struct slub_page_stats *st)
 		free += zones[nid].free_pages;
 		spin_unlock(&zones[nid].lock);
 	}
-	for (pfn = 0; pfn < nr_pages; pfn++)
+	for_each_allocated_block(pfn)
 		if (PageSlab(&mem_map[pfn]))
 			slab += 1UL << compound_order(&mem_map[pfn]);
 	*st = page_stats;
@@ -1190,7 +1234,7 @@ void slub_page_stats(struct slub_page_stats *st)
 	st->slab_pages = slab;
 }
 /* The CPU layer */
-#line 4614 "slub.nw"
+#line 4662 "slub.nw"
 static inline int raw_cpu_id(void)
 {
 	int cpu;
@@ -1237,7 +1281,7 @@ static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
 	return s->node[node];
 }
 /* The CPU layer */
-#line 4670 "slub.nw"
+#line 4718 "slub.nw"
 static inline bool cmpxchg_double(void *p, unsigned long o1,
 				  unsigned long o2, unsigned long n1,
 				  unsigned long n2)
@@ -1261,7 +1305,7 @@ static inline bool cmpxchg_double(void *p, unsigned long o1,
 #endif
 }
 /* The CPU layer */
-#line 4704 "slub.nw"
+#line 4752 "slub.nw"
 static inline void slab_lock(struct page *page)
 {
 	while (__atomic_fetch_or(&page->flags, 1UL << PG_locked,
@@ -1302,7 +1346,7 @@ static bool __cmpxchg_double_slab(struct kmem_cache *s, struct page *page,
 
 #define cmpxchg_double_slab __cmpxchg_double_slab
 /* The CPU layer */
-#line 4768 "slub.nw"
+#line 4816 "slub.nw"
 static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 		struct kmem_cache_cpu *c, void *o1, unsigned long o2,
 		void *n1, unsigned long n2)
@@ -1315,7 +1359,7 @@ static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 			      (unsigned long)n1, n2);
 }
 /* The CPU layer */
-#line 4823 "slub.nw"
+#line 4871 "slub.nw"
 #define TID_BUSY	(1UL << 63)
 
 static inline bool cpu_tid_ready(unsigned long tid)
@@ -1361,7 +1405,7 @@ static inline void local_irq_restore(struct kmem_cache *s,
 	cpu_unlock(c);
 }
 /* The CPU layer */
-#line 4885 "slub.nw"
+#line 4933 "slub.nw"
 static inline void slub_point(enum slub_point p)
 {
 	if (unlikely(point_hook) && slub_simulated && !in_point_hook) {
@@ -1400,7 +1444,7 @@ const char *slub_point_name(enum slub_point point)
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
 /* Events and statistics */
-#line 7478 "slub.nw"
+#line 7527 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -1420,7 +1464,7 @@ const char *slub_stat_name(int item)
 }
 
 /* Events and statistics */
-#line 7509 "slub.nw"
+#line 7558 "slub.nw"
 #ifdef SLUB_NO_EVENTS
 #define slub_event_step(s, func, sect, obj, page, ...) do { } while (0)
 #define slub_event_stat(s, func, si) do { } while (0)
@@ -1461,7 +1505,7 @@ static inline void __stat(const struct kmem_cache *s, enum stat_item si,
 	slub_event_stat(s, func, si);
 }
 /* Events and statistics */
-#line 7551 "slub.nw"
+#line 7600 "slub.nw"
 static void __attribute__((format(printf, 8, 9)))
 __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	     const char *func, const char *section, const void *object,
@@ -1612,7 +1656,7 @@ static void shuffle_freelist(struct kmem_cache *s, struct page *page,
 	free(idx);
 }
 /* The debugging functions */
-#line 4976 "slub.nw"
+#line 5024 "slub.nw"
 static void setup_slub_debug(const char *str)
 {
 	slub_debug = 0;
@@ -1647,7 +1691,7 @@ check_slabs:
 			 str + 1);
 }
 /* The debugging functions */
-#line 5016 "slub.nw"
+#line 5064 "slub.nw"
 static bool slub_debug_name_matches(const char *name)
 {
 	const char *p = slub_debug_slabs;
@@ -1664,7 +1708,7 @@ static bool slub_debug_name_matches(const char *name)
 	return false;
 }
 /* The debugging functions */
-#line 5041 "slub.nw"
+#line 5089 "slub.nw"
 static void init_object(struct kmem_cache *s, void *object, u8 val)
 {
 	u8 *p = object;
@@ -1689,7 +1733,7 @@ static struct track *get_track(struct kmem_cache *s, void *object,
 	return p + alloc;
 }
 /* The debugging functions */
-#line 5077 "slub.nw"
+#line 5125 "slub.nw"
 static unsigned long jiffies_now(void)
 {
 	struct timespec ts;
@@ -1737,7 +1781,7 @@ static void setup_object_debug(struct kmem_cache *s, struct page *page,
 	init_tracking(s, object);
 }
 /* The debugging functions */
-#line 5135 "slub.nw"
+#line 5183 "slub.nw"
 static unsigned long slub_bug_count;
 
 static void __attribute__((format(printf, 2, 3)))
@@ -1769,7 +1813,7 @@ slab_fix(struct kmem_cache *s, const char *fmt, ...)
 	pr_err("FIX %s: %s\n", s->name, buf);
 }
 /* The debugging functions */
-#line 5168 "slub.nw"
+#line 5216 "slub.nw"
 static void print_section(const char *text, u8 *addr, unsigned int length)
 {
 	unsigned int i, j;
@@ -1813,7 +1857,7 @@ static void print_page_info(struct page *page)
 	       page->flags);
 }
 /* The debugging functions */
-#line 5217 "slub.nw"
+#line 5265 "slub.nw"
 static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned int off;
@@ -1863,7 +1907,7 @@ static void slab_err_pointer(struct kmem_cache *s, const void *x,
 	pr_err("INFO: Pointer %p is not an object of this allocator\n", x);
 }
 /* The debugging functions */
-#line 5276 "slub.nw"
+#line 5324 "slub.nw"
 static u8 *memchr_inv(const void *start, int c, size_t bytes)
 {
 	const u8 *p = start;
@@ -1903,7 +1947,7 @@ static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* The debugging functions */
-#line 5323 "slub.nw"
+#line 5371 "slub.nw"
 static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned long off = s->inuse;
@@ -1944,7 +1988,7 @@ static int slab_pad_check(struct kmem_cache *s, struct page *page)
 	return 0;
 }
 /* Check an object's red zone, poison and free pointer: check_object */
-#line 5377 "slub.nw"
+#line 5425 "slub.nw"
 static int check_valid_pointer(struct kmem_cache *s, struct page *page,
 			       const void *object)
 {
@@ -1996,7 +2040,7 @@ static int check_object(struct kmem_cache *s, struct page *page,
 	return 1;
 }
 /* The debugging functions */
-#line 5433 "slub.nw"
+#line 5481 "slub.nw"
 static int check_slab(struct kmem_cache *s, struct page *page)
 {
 	int maxobj;
@@ -2019,7 +2063,7 @@ static int check_slab(struct kmem_cache *s, struct page *page)
 	return 1;
 }
 /* The debugging functions */
-#line 5462 "slub.nw"
+#line 5510 "slub.nw"
 static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 {
 	int nr = 0;
@@ -2067,7 +2111,7 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 	return search == NULL;
 }
 /* The debugging functions */
-#line 5520 "slub.nw"
+#line 5568 "slub.nw"
 static noinline int alloc_debug_processing(struct kmem_cache *s,
 					   struct page *page, void *object,
 					   unsigned long addr)
@@ -2093,7 +2137,7 @@ bad:
 	return 0;
 }
 /* The debugging functions */
-#line 5556 "slub.nw"
+#line 5604 "slub.nw"
 static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
 		struct page *page, void *object, unsigned long addr)
 {
@@ -2135,7 +2179,7 @@ fail:
 	return NULL;
 }
 /* The debugging functions */
-#line 5606 "slub.nw"
+#line 5654 "slub.nw"
 static void trace(struct kmem_cache *s, struct page *page, void *object,
 		  int alloc)
 {
@@ -2147,7 +2191,7 @@ static void trace(struct kmem_cache *s, struct page *page, void *object,
 			      min(s->object_size, 64));
 }
 /* The debugging functions */
-#line 5628 "slub.nw"
+#line 5676 "slub.nw"
 static int validate_slab(struct kmem_cache *s, struct page *page,
 			 unsigned long *map)
 {
@@ -2209,7 +2253,7 @@ static long validate_slab_cache(struct kmem_cache *s)
 	return count;
 }
 /* The debugging functions */
-#line 5713 "slub.nw"
+#line 5761 "slub.nw"
 static void list_slab_objects(struct kmem_cache *s, struct page *page,
 			      const char *text)
 {
@@ -2240,7 +2284,7 @@ static void slub_bug_on(const char *cond, const char *file, int line)
 	panic("kernel BUG at %s:%d! (%s)\n", file, line, cond);
 }
 /* The debugging functions */
-#line 5749 "slub.nw"
+#line 5797 "slub.nw"
 static bool slub_should_failslab(void)
 {
 	static unsigned long n;
@@ -2255,7 +2299,7 @@ static bool slub_ratelimit(void)
 	return __atomic_add_fetch(&n, 1, __ATOMIC_RELAXED) <= 10;
 }
 /* Functions of the memory cgroup model */
-#line 5815 "slub.nw"
+#line 5863 "slub.nw"
 static bool memcg_kmem_active;
 
 static inline bool memcg_kmem_enabled(void)
@@ -2303,7 +2347,7 @@ static inline void css_put(struct mem_cgroup *memcg)
 	__atomic_sub_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 5877 "slub.nw"
+#line 5925 "slub.nw"
 static struct kmem_cache *memcg_kmem_get_cache(struct kmem_cache *s,
 					       gfp_t gfp)
 {
@@ -2320,7 +2364,7 @@ static struct kmem_cache *memcg_kmem_get_cache(struct kmem_cache *s,
 	return c ? c : s;
 }
 /* Functions of the memory cgroup model */
-#line 5901 "slub.nw"
+#line 5949 "slub.nw"
 static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 						  struct kmem_cache *root)
 {
@@ -2351,7 +2395,7 @@ out:
 	return s;
 }
 /* Functions of the memory cgroup model */
-#line 5940 "slub.nw"
+#line 5988 "slub.nw"
 static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order)
 {
 	struct mem_cgroup *memcg;
@@ -2377,7 +2421,7 @@ static void memcg_uncharge_slab(struct kmem_cache *s, int order)
 			   __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 5974 "slub.nw"
+#line 6022 "slub.nw"
 static int memcg_cleanup_cache_params(struct kmem_cache *s)
 {
 	struct kmem_cache *c;
@@ -2414,7 +2458,7 @@ static void memcg_unregister_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 6022 "slub.nw"
+#line 6070 "slub.nw"
 static int memcg_update_cache_size(struct kmem_cache *s, int num)
 {
 	struct memcg_cache_params *p, *old = s->memcg_params;
@@ -2453,7 +2497,7 @@ static int memcg_alloc_id(void)
 	return id;
 }
 /* Functions of the memory cgroup model */
-#line 6067 "slub.nw"
+#line 6115 "slub.nw"
 static void memcg_activate_kmem_caches(void)
 {
 	struct kmem_cache *s;
@@ -2466,7 +2510,7 @@ static void memcg_activate_kmem_caches(void)
 	}
 }
 /* Functions of the memory cgroup model */
-#line 6086 "slub.nw"
+#line 6134 "slub.nw"
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
 {
 	struct mem_cgroup *memcg;
@@ -2512,7 +2556,7 @@ size_t slub_memcg_usage(const struct mem_cgroup *memcg)
 	return __atomic_load_n(&memcg->usage, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6133 "slub.nw"
+#line 6181 "slub.nw"
 int slub_memcg_destroy(struct mem_cgroup *memcg)
 {
 	struct memcg_cache_params *p;
@@ -2545,7 +2589,7 @@ int slub_memcg_destroy(struct mem_cgroup *memcg)
 	return 0;
 }
 /* Functions of the memory cgroup model */
-#line 6169 "slub.nw"
+#line 6217 "slub.nw"
 static void memcg_reset(void)
 {
 	int id;
@@ -4652,7 +4696,7 @@ static char *kstrdup(const char *s, gfp_t gfp)
 	return buf;
 }
 /* Functions of the sysfs attribute layer */
-#line 6199 "slub.nw"
+#line 6247 "slub.nw"
 struct slab_attribute {
 	const char *name;
 	ssize_t (*show)(struct kmem_cache *s, char *buf);
@@ -4662,7 +4706,7 @@ struct slab_attribute {
 	bool hidden;		/* not a kernel attribute */
 };
 /* Functions of the sysfs attribute layer */
-#line 6212 "slub.nw"
+#line 6260 "slub.nw"
 #define SHOW_INT(_name, expr)						\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -4690,7 +4734,7 @@ SHOW_INT(store_user, !!(s->flags & SLAB_STORE_USER))
 SHOW_INT(failslab, !!(s->flags & SLAB_FAILSLAB))
 SHOW_INT(remote_node_defrag_ratio, s->remote_node_defrag_ratio / 10)
 /* Functions of the sysfs attribute layer */
-#line 6249 "slub.nw"
+#line 6297 "slub.nw"
 static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 {
 	Dl_info info;
@@ -4705,7 +4749,7 @@ static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 	return sprintf(buf, "0x%lx\n", (unsigned long)fn);
 }
 /* Functions of the sysfs attribute layer */
-#line 6268 "slub.nw"
+#line 6316 "slub.nw"
 static int count_inuse(struct page *page)
 {
 	return page->inuse;
@@ -4734,7 +4778,7 @@ static unsigned long count_partial(struct kmem_cache_node *n,
 	return x;
 }
 /* Functions of the sysfs attribute layer */
-#line 6306 "slub.nw"
+#line 6354 "slub.nw"
 #define SO_ALL		(1 << 0)
 #define SO_PARTIAL	(1 << 1)
 #define SO_CPU		(1 << 2)
@@ -4756,7 +4800,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				continue;
 
 			/* Count the CPU's slab and partial chain */
-#line 6338 "slub.nw"
+#line 6386 "slub.nw"
 			node = page_to_nid(page);
 			if (flags & SO_TOTAL)
 				x = page->objects;
@@ -4772,12 +4816,12 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				total += page->pages;
 				nodes[node] += page->pages;
 			}
-#line 6326 "slub.nw"
+#line 6374 "slub.nw"
 		}
 	}
 
 	/* Count the slabs on the nodes */
-#line 6356 "slub.nw"
+#line 6404 "slub.nw"
 	for (node = 0; node < nr_node_ids; node++) {
 		struct kmem_cache_node *n = get_node(s, node);
 
@@ -4802,7 +4846,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 		total += x;
 		nodes[node] += x;
 	}
-#line 6329 "slub.nw"
+#line 6377 "slub.nw"
 	x = sprintf(buf, "%lu", total);
 	for (node = 0; node < nr_node_ids; node++)
 		if (nodes[node])
@@ -4810,7 +4854,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 	return x + sprintf(buf + x, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 6383 "slub.nw"
+#line 6431 "slub.nw"
 #define SHOW_OBJECTS(_name, _flags)					\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -4847,7 +4891,7 @@ static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf)
 	return len + sprintf(buf + len, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 6427 "slub.nw"
+#line 6475 "slub.nw"
 static int kstrtoul(const char *buf, unsigned long *res)
 {
 	char *end;
@@ -4909,7 +4953,7 @@ static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 6490 "slub.nw"
+#line 6538 "slub.nw"
 static bool any_slab_objects(struct kmem_cache *s)
 {
 	int node;
@@ -4958,7 +5002,7 @@ static ssize_t reclaim_account_store(struct kmem_cache *s, const char *buf,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 6543 "slub.nw"
+#line 6591 "slub.nw"
 static ssize_t empty_show(struct kmem_cache *s, char *buf)
 {
 	(void)s;
@@ -4998,7 +5042,7 @@ static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len)
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 6587 "slub.nw"
+#line 6635 "slub.nw"
 static ssize_t show_stat(struct kmem_cache *s, char *buf, int si)
 {
 	unsigned long sum = 0;
@@ -5028,7 +5072,7 @@ static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 6621 "slub.nw"
+#line 6669 "slub.nw"
 #define RO(n)	{ #n, n##_show, NULL, -1, false, false }
 #define RW(n)	{ #n, n##_show, n##_store, -1, false, false }
 #define ACT(n)	{ #n, empty_show, n##_store, -1, true, false }
@@ -5058,7 +5102,7 @@ static const struct slab_attribute slab_attrs[] = {
 	{ NULL, NULL, NULL, -1, false, false }
 };
 /* Functions of the sysfs attribute layer */
-#line 6655 "slub.nw"
+#line 6703 "slub.nw"
 static const char *attr_name(const struct slab_attribute *a)
 {
 	return a->stat >= 0 ? stat_names[a->stat] : a->name;
@@ -5096,7 +5140,7 @@ bool slub_attr_writable(const char *name)
 	return a && (a->store || a->stat >= 0);
 }
 /* Functions of the sysfs attribute layer */
-#line 6698 "slub.nw"
+#line 6746 "slub.nw"
 static bool attr_propagates(const char *name)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5104,7 +5148,7 @@ static bool attr_propagates(const char *name)
 	return a && a->show && a->store && !a->action && a->stat < 0;
 }
 /* Functions of the sysfs attribute layer */
-#line 6713 "slub.nw"
+#line 6761 "slub.nw"
 ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5154,7 +5198,7 @@ ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 	return ret;
 }
 /* Functions of the sysfs attribute layer */
-#line 6767 "slub.nw"
+#line 6815 "slub.nw"
 struct kmem_cache *slub_find_cache(const char *name)
 {
 	struct kmem_cache *s, *found = NULL;
@@ -5184,7 +5228,7 @@ const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len)
 	return buf;
 }
 /* Functions of bootstrap and shutdown */
-#line 6819 "slub.nw"
+#line 6867 "slub.nw"
 static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
 static void kmem_cache_init(void)
@@ -5205,7 +5249,7 @@ static void kmem_cache_init(void)
 	create_kmalloc_caches(0);
 }
 /* Functions of bootstrap and shutdown */
-#line 6845 "slub.nw"
+#line 6893 "slub.nw"
 static void create_boot_cache(struct kmem_cache *s, const char *name,
 			      size_t size, unsigned long flags)
 {
@@ -5236,7 +5280,7 @@ static struct kmem_cache *create_kmalloc_cache(const char *name,
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 6883 "slub.nw"
+#line 6931 "slub.nw"
 static void early_kmem_cache_node_alloc(int node)
 {
 	struct page *page;
@@ -5258,7 +5302,7 @@ static void early_kmem_cache_node_alloc(int node)
 	__add_partial(n, page, DEACTIVATE_TO_HEAD);
 }
 /* Functions of bootstrap and shutdown */
-#line 6911 "slub.nw"
+#line 6959 "slub.nw"
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
@@ -5282,7 +5326,7 @@ static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 6946 "slub.nw"
+#line 6994 "slub.nw"
 static void create_kmalloc_caches(unsigned long flags)
 {
 	int i;
@@ -5311,7 +5355,7 @@ static void create_kmalloc_caches(unsigned long flags)
 	memcg_activate_kmem_caches();
 }
 /* Functions of bootstrap and shutdown */
-#line 6976 "slub.nw"
+#line 7024 "slub.nw"
 static void slab_sysfs_init(void)
 {
 	struct kmem_cache *s;
@@ -5335,7 +5379,7 @@ static void slab_sysfs_init(void)
 	mutex_unlock(&slab_mutex);
 }
 /* Functions of bootstrap and shutdown */
-#line 7010 "slub.nw"
+#line 7058 "slub.nw"
 static pthread_mutex_t init_mutex = PTHREAD_MUTEX_INITIALIZER;
 static bool running;
 static __thread bool booting;
@@ -5371,7 +5415,7 @@ static int __slub_init(const struct slub_config *cfg)
 	nr_node_ids = cfg->nr_nodes ? cfg->nr_nodes : 1;
 
 	/* Apply the boot options of the configuration */
-#line 7076 "slub.nw"
+#line 7124 "slub.nw"
 	slub_simulated = cfg->simulated;
 	sim_cpu = 0;
 	slab_nomerge = cfg->nomerge;
@@ -5384,7 +5428,7 @@ static int __slub_init(const struct slub_config *cfg)
 	freelist_hardened = cfg->freelist_hardened;
 	freelist_random = cfg->freelist_random;
 	slub_rng_state = cfg->seed ? cfg->seed : 0x9e3779b97f4a7c15UL;
-#line 7044 "slub.nw"
+#line 7092 "slub.nw"
 	if (page_alloc_init(bytes, nr_node_ids))
 		return -ENOMEM;
 	booting = true;
@@ -5415,7 +5459,7 @@ static void slub_ensure_running(void)
 		panic("SLUB: cannot start with the default configuration\n");
 }
 /* Functions of bootstrap and shutdown */
-#line 7094 "slub.nw"
+#line 7142 "slub.nw"
 void slub_shutdown(void)
 {
 	struct kmem_cache *s;
@@ -5443,13 +5487,13 @@ void slub_shutdown(void)
 	mutex_unlock(&init_mutex);
 }
 /* Functions of bootstrap and shutdown */
-#line 7127 "slub.nw"
+#line 7175 "slub.nw"
 static bool slub_fail_percpu(void)
 {
 	return page_alloc_should_fail();
 }
 /* Functions of the snapshot */
-#line 7142 "slub.nw"
+#line 7190 "slub.nw"
 static int snap_find_slab(const struct slub_snap_cache *sc, long pfn)
 {
 	int lo = 0, hi = sc->nr_slabs - 1;
@@ -5484,7 +5528,7 @@ static int snap_object_index(struct kmem_cache *s, struct page *page,
 	return ((char *)p - base) / s->size;
 }
 /* Functions of the snapshot */
-#line 7182 "slub.nw"
+#line 7230 "slub.nw"
 static int snap_freelist(struct kmem_cache *s, struct page *page,
 			 struct slub_snap_slab *ss, void *head,
 			 enum slub_obj_state state)
@@ -5506,7 +5550,7 @@ static int snap_freelist(struct kmem_cache *s, struct page *page,
 	return first;
 }
 /* Functions of the snapshot */
-#line 7205 "slub.nw"
+#line 7253 "slub.nw"
 static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 			  struct slub_snap_slab *ss)
 {
@@ -5532,7 +5576,7 @@ static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 7235 "slub.nw"
+#line 7283 "slub.nw"
 static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 			 int cpu)
 {
@@ -5575,7 +5619,7 @@ static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 7279 "slub.nw"
+#line 7327 "slub.nw"
 static int *snap_list(struct slub_snap_cache *sc, struct list_head *head,
 		      int *count, enum slub_slab_where where, int node)
 {
@@ -5622,13 +5666,14 @@ static int snap_fill_nodes(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return 0;
 }
 /* Functions of the snapshot */
-#line 7329 "slub.nw"
+#line 7377 "slub.nw"
 static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 {
 	struct slub_alias *a;
 	unsigned long pfn;
 	int n = 0, cpu, i;
 
+	(void)pfn;
 	sc->name = strdup(s->name ? s->name : "(unnamed)");
 	for (a = s->aliases; a; a = a->next)
 		n++;
@@ -5640,7 +5685,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 			sc->aliases[sc->nr_aliases++] = strdup(a->name);
 
 	/* Copy the geometry and tuning of the cache */
-#line 7370 "slub.nw"
+#line 7419 "slub.nw"
 	sc->size = s->size;
 	sc->object_size = s->object_size;
 	sc->align = s->align;
@@ -5657,18 +5702,18 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	sc->refcount = s->refcount;
 	sc->has_ctor = s->ctor != NULL;
 	sc->is_root = is_root_cache(s);
-#line 7345 "slub.nw"
-	for (n = 0, pfn = 0; pfn < nr_pages; pfn++)
+#line 7394 "slub.nw"
+	for_each_allocated_block(pfn)
 		n += snap_is_slab_of(&mem_map[pfn], s);
 	sc->slabs = calloc(n ? n : 1, sizeof(*sc->slabs));
 	sc->cpu = calloc(nr_cpu_ids, sizeof(*sc->cpu));
 	sc->node = calloc(nr_node_ids, sizeof(*sc->node));
 	if (!sc->slabs || !sc->cpu || !sc->node)
 		return -ENOMEM;
-	for (pfn = 0; pfn < nr_pages && sc->nr_slabs < n; pfn++) {
+	for_each_allocated_block(pfn) {
 		struct page *page = &mem_map[pfn];
 
-		if (snap_is_slab_of(page, s) &&
+		if (sc->nr_slabs < n && snap_is_slab_of(page, s) &&
 		    snap_fill_slab(s, page, &sc->slabs[sc->nr_slabs++]))
 			return -ENOMEM;
 	}
@@ -5681,7 +5726,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return snap_fill_nodes(s, sc);
 }
 /* Functions of the snapshot */
-#line 7389 "slub.nw"
+#line 7438 "slub.nw"
 struct slub_snapshot *slub_snapshot_take(void)
 {
 	struct slub_snapshot *snap;
@@ -5714,7 +5759,7 @@ fail:
 	return NULL;
 }
 /* Functions of the snapshot */
-#line 7423 "slub.nw"
+#line 7472 "slub.nw"
 void slub_snapshot_free(struct slub_snapshot *snap)
 {
 	int i, j;
@@ -5761,7 +5806,7 @@ const struct slub_snap_cache *slub_snapshot_cache(
 	return NULL;
 }
 /* Functions of the invariant checker */
-#line 7618 "slub.nw"
+#line 7667 "slub.nw"
 static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 			       struct page *page, void *head,
 			       const char *which)
@@ -5790,7 +5835,7 @@ static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 7648 "slub.nw"
+#line 7697 "slub.nw"
 static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc)
 {
@@ -5807,7 +5852,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			pagefree += ss->obj[j].state == SLUB_OBJ_PAGE_FREE;
 
 		/* Check one slab's counters and its place */
-#line 7682 "slub.nw"
+#line 7731 "slub.nw"
 		if (ss->inuse != ss->objects - pagefree)
 			bad += !!fprintf(out, "invariant: %s: slab pfn %ld inuse %u but %u objects minus %u free\n",
 					 s->name, ss->pfn, ss->inuse,
@@ -5825,7 +5870,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 		    ss->where != SLUB_SLAB_NODE_PARTIAL)
 			bad += !!fprintf(out, "invariant: %s: slab pfn %ld has free objects but is on no partial list\n",
 					 s->name, ss->pfn);
-#line 7663 "slub.nw"
+#line 7712 "slub.nw"
 	}
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
 		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
@@ -5840,7 +5885,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 	for (node = 0; node < nr_node_ids; node++) {
 
 		/* Check one node's counters */
-#line 7702 "slub.nw"
+#line 7751 "slub.nw"
 		struct kmem_cache_node *n = get_node(s, node);
 		long slabs = 0;
 
@@ -5853,12 +5898,12 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 		if (n->nr_slabs != slabs)
 			bad += !!fprintf(out, "invariant: %s: node %d nr_slabs %ld but %ld slabs found\n",
 					 s->name, node, n->nr_slabs, slabs);
-#line 7676 "slub.nw"
+#line 7725 "slub.nw"
 	}
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 7717 "slub.nw"
+#line 7766 "slub.nw"
 int slub_check_invariants(FILE *out)
 {
 	struct slub_snapshot *snap;
