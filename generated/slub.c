@@ -32,7 +32,7 @@
 #include "slub.h"
 
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 594 "slub.nw"
+#line 1059 "slub.nw"
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define unlikely(x)	__builtin_expect(!!(x), 0)
 #define min(a, b)	({ typeof(a) _a = (a); typeof(b) _b = (b); \
@@ -64,7 +64,7 @@ static inline unsigned long roundup_pow_of_two(unsigned long x)
 	return x <= 1 ? 1 : 1UL << fls(x - 1);
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 627 "slub.nw"
+#line 1092 "slub.nw"
 struct list_head {
 	struct list_head *next, *prev;
 };
@@ -125,7 +125,7 @@ static inline void list_move(struct list_head *e, struct list_head *head)
 	list_add(e, head);
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 695 "slub.nw"
+#line 1160 "slub.nw"
 typedef pthread_mutex_t spinlock_t;
 #define spin_lock_init(l)	pthread_mutex_init(l, NULL)
 #define spin_lock(l)		pthread_mutex_lock(l)
@@ -134,7 +134,7 @@ typedef pthread_mutex_t spinlock_t;
 #define mutex_lock(l)		pthread_mutex_lock(l)
 #define mutex_unlock(l)		pthread_mutex_unlock(l)
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 709 "slub.nw"
+#line 1174 "slub.nw"
 #define pr_err(...)	fprintf(stderr, __VA_ARGS__)
 #define pr_warn(...)	fprintf(stderr, __VA_ARGS__)
 #define pr_info(...)	fprintf(stderr, __VA_ARGS__)
@@ -191,7 +191,7 @@ static inline bool test_bit(int nr, const unsigned long *map)
 #define VM_BUG_ON(c) do { if (unlikely(c)) slub_bug_on(#c, __FILE__, __LINE__); } while (0)
 #define WARN_ON(c) ({ bool _c = (c); if (unlikely(_c)) pr_warn("WARNING: %s at %s:%d\n", #c, __FILE__, __LINE__); _c; })
 /* Constants of the simulated machine */
-#line 723 "slub.nw"
+#line 1188 "slub.nw"
 #define PAGE_SHIFT		12
 #define PAGE_SIZE		(1UL << PAGE_SHIFT)
 #define PAGE_MASK		(~(PAGE_SIZE - 1))
@@ -204,7 +204,7 @@ static inline bool test_bit(int nr, const unsigned long *map)
 #define MAX_NUMNODES		8
 #define KMALLOC_MAX_ORDER	(KMALLOC_SHIFT_MAX - PAGE_SHIFT)
 /* Definition of struct page */
-#line 888 "slub.nw"
+#line 736 "slub.nw"
 struct kmem_cache;
 
 struct page {
@@ -236,7 +236,7 @@ struct page {
 	int nid;			/* memory node */
 } __attribute__((aligned(16)));
 /* Definition of struct page */
-#line 928 "slub.nw"
+#line 776 "slub.nw"
 enum pageflags {
 	PG_slab,
 	PG_head,
@@ -266,7 +266,7 @@ PAGE_FLAG_FUNCS(RcuFree, rcu_free)
 #line 4834 "slub.nw"
 #define PG_locked	(PG_rcu_free + 1)
 /* Definitions of the SLUB structures */
-#line 785 "slub.nw"
+#line 633 "slub.nw"
 struct kmem_cache_order_objects {
 	unsigned long x;
 };
@@ -301,20 +301,20 @@ struct kmem_cache {
 	int remote_node_defrag_ratio;
 
 /* Fields this port adds to struct kmem_cache */
-#line 827 "slub.nw"
+#line 675 "slub.nw"
 struct slub_alias *aliases;	/* names merged into this cache */
 unsigned long random;		/* per-cache secret (freelist hardening) */
-#line 818 "slub.nw"
+#line 666 "slub.nw"
 	struct kmem_cache_node *node[MAX_NUMNODES];	/* must be last */
 };
 /* Definitions of the SLUB structures */
-#line 832 "slub.nw"
+#line 680 "slub.nw"
 struct slub_alias {
 	struct slub_alias *next;
 	char *name;
 };
 /* Definitions of the SLUB structures */
-#line 856 "slub.nw"
+#line 704 "slub.nw"
 struct kmem_cache_cpu {
 	void **freelist;	/* next available object */
 	unsigned long tid;	/* globally unique transaction id */
@@ -324,11 +324,11 @@ struct kmem_cache_cpu {
 /* Fields this port adds to struct kmem_cache_cpu */
 #line 4907 "slub.nw"
 spinlock_t lock;	/* stands in for local_irq_save() */
-#line 862 "slub.nw"
+#line 710 "slub.nw"
 	unsigned stat[NR_SLUB_STAT_ITEMS];
 } __attribute__((aligned(L1_CACHE_BYTES)));
 /* Definitions of the SLUB structures */
-#line 967 "slub.nw"
+#line 815 "slub.nw"
 struct kmem_cache_node {
 	spinlock_t list_lock;
 	unsigned long nr_partial;
@@ -338,7 +338,7 @@ struct kmem_cache_node {
 	struct list_head full;
 };
 /* Internal flag sets and limits */
-#line 1140 "slub.nw"
+#line 988 "slub.nw"
 #define SLAB_DEBUG_FLAGS (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER | \
 			  SLAB_TRACE | SLAB_DEBUG_FREE)
 #define SLAB_CORE_FLAGS (SLAB_HWCACHE_ALIGN | SLAB_CACHE_DMA | SLAB_PANIC | \
@@ -357,7 +357,7 @@ struct kmem_cache_node {
 #define SLUB_MERGE_SAME (SLAB_DEBUG_FREE | SLAB_RECLAIM_ACCOUNT | \
 			 SLAB_CACHE_DMA | SLAB_NOTRACK)
 /* Internal flag sets and limits */
-#line 1166 "slub.nw"
+#line 1014 "slub.nw"
 #define MIN_PARTIAL		5
 #define MAX_PARTIAL		10
 #define OO_SHIFT		16
@@ -366,11 +366,11 @@ struct kmem_cache_node {
 #define ZERO_SIZE_PTR		((void *)16)
 #define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
 /* Global state of the allocator */
-#line 756 "slub.nw"
+#line 604 "slub.nw"
 static struct list_head slab_caches = LIST_HEAD_INIT(slab_caches);
 static pthread_mutex_t slab_mutex = PTHREAD_MUTEX_INITIALIZER;
 /* Global state of the allocator */
-#line 1182 "slub.nw"
+#line 1030 "slub.nw"
 enum slab_state {
 	DOWN,		/* no slab functionality yet */
 	PARTIAL,	/* SLUB: kmem_cache_node available */
@@ -1555,7 +1555,7 @@ static const char *slub_func_section(const char *func)
 	return NULL;
 }
 /* Free pointers and object iteration */
-#line 1011 "slub.nw"
+#line 859 "slub.nw"
 static bool freelist_hardened;
 static bool freelist_random;
 
@@ -1568,7 +1568,7 @@ static inline void *freelist_ptr(const struct kmem_cache *s, void *ptr,
 }
 
 /* Read and write the free pointer of an object */
-#line 1043 "slub.nw"
+#line 891 "slub.nw"
 static inline void *get_freepointer(struct kmem_cache *s, void *object)
 {
 	unsigned long addr = (unsigned long)object + s->offset;
@@ -1591,7 +1591,7 @@ static inline void set_freepointer(struct kmem_cache *s, void *object,
 
 	*(void **)addr = freelist_ptr(s, fp, addr);
 }
-#line 1023 "slub.nw"
+#line 871 "slub.nw"
 static inline void prefetch_freepointer(const struct kmem_cache *s,
 					void *object)
 {
@@ -1608,7 +1608,7 @@ static inline int slab_index(void *p, struct kmem_cache *s, void *addr)
 	return ((char *)p - (char *)addr) / s->size;
 }
 /* Free pointers and object iteration */
-#line 1073 "slub.nw"
+#line 921 "slub.nw"
 static unsigned long slub_rng_state = 0x9e3779b97f4a7c15UL;
 
 static unsigned long slub_random(void)
@@ -1628,7 +1628,7 @@ static unsigned long slub_cache_random(struct kmem_cache *s)
 	return freelist_hardened ? slub_random() | 1 : 0;
 }
 /* Free pointers and object iteration */
-#line 1100 "slub.nw"
+#line 948 "slub.nw"
 static void shuffle_freelist(struct kmem_cache *s, struct page *page,
 			     void *start)
 {
