@@ -1,8 +1,8 @@
-#line 538 "slub.nw"
+#line 539 "slub.nw"
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Tangled from slub.nw by notangle: do not edit, edit slub.nw. */
 /* System headers */
-#line 568 "slub.nw"
+#line 569 "slub.nw"
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -18,21 +18,21 @@
 #include <sys/mman.h>
 #include <unistd.h>
 /* System headers */
-#line 4698 "slub.nw"
+#line 4733 "slub.nw"
 #include <sys/rseq.h>
 /* System headers */
-#line 5162 "slub.nw"
+#line 5461 "slub.nw"
 #include <execinfo.h>
 #include <sys/syscall.h>
 #include <time.h>
 /* System headers */
-#line 6339 "slub.nw"
+#line 6638 "slub.nw"
 #include <dlfcn.h>
-#line 541 "slub.nw"
+#line 542 "slub.nw"
 #include "slub.h"
 
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 1059 "slub.nw"
+#line 1060 "slub.nw"
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define unlikely(x)	__builtin_expect(!!(x), 0)
 #define min(a, b)	({ typeof(a) _a = (a); typeof(b) _b = (b); \
@@ -64,7 +64,7 @@ static inline unsigned long roundup_pow_of_two(unsigned long x)
 	return x <= 1 ? 1 : 1UL << fls(x - 1);
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 1092 "slub.nw"
+#line 1093 "slub.nw"
 struct list_head {
 	struct list_head *next, *prev;
 };
@@ -125,7 +125,7 @@ static inline void list_move(struct list_head *e, struct list_head *head)
 	list_add(e, head);
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 1160 "slub.nw"
+#line 1161 "slub.nw"
 typedef pthread_mutex_t spinlock_t;
 #define spin_lock_init(l)	pthread_mutex_init(l, NULL)
 #define spin_lock(l)		pthread_mutex_lock(l)
@@ -134,13 +134,13 @@ typedef pthread_mutex_t spinlock_t;
 #define mutex_lock(l)		pthread_mutex_lock(l)
 #define mutex_unlock(l)		pthread_mutex_unlock(l)
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 1174 "slub.nw"
+#line 1175 "slub.nw"
 #define pr_err(...)	fprintf(stderr, __VA_ARGS__)
 #define pr_warn(...)	fprintf(stderr, __VA_ARGS__)
 #define pr_info(...)	fprintf(stderr, __VA_ARGS__)
 #define _RET_IP_	((unsigned long)__builtin_return_address(0))
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 1297 "slub.nw"
+#line 1298 "slub.nw"
 #define MAX_ERRNO	4095
 #define IS_ERR(p)	((unsigned long)(p) >= (unsigned long)-MAX_ERRNO)
 #define PTR_ERR(p)	((int)(long)(p))
@@ -159,7 +159,7 @@ panic(const char *fmt, ...)
 	abort();
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 3948 "slub.nw"
+#line 3983 "slub.nw"
 static inline void list_splice(struct list_head *list, struct list_head *at)
 {
 	struct list_head *first = list->next, *last = list->prev;
@@ -173,7 +173,7 @@ static inline void list_splice(struct list_head *list, struct list_head *at)
 	next->prev = last;
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 5782 "slub.nw"
+#line 6081 "slub.nw"
 #define BITS_PER_LONG		(8 * sizeof(long))
 #define BITS_TO_LONGS(n)	(((n) + BITS_PER_LONG - 1) / BITS_PER_LONG)
 
@@ -191,7 +191,7 @@ static inline bool test_bit(int nr, const unsigned long *map)
 #define VM_BUG_ON(c) do { if (unlikely(c)) slub_bug_on(#c, __FILE__, __LINE__); } while (0)
 #define WARN_ON(c) ({ bool _c = (c); if (unlikely(_c)) pr_warn("WARNING: %s at %s:%d\n", #c, __FILE__, __LINE__); _c; })
 /* Constants of the simulated machine */
-#line 1188 "slub.nw"
+#line 1189 "slub.nw"
 #define PAGE_SHIFT		12
 #define PAGE_SIZE		(1UL << PAGE_SHIFT)
 #define PAGE_MASK		(~(PAGE_SIZE - 1))
@@ -204,7 +204,7 @@ static inline bool test_bit(int nr, const unsigned long *map)
 #define MAX_NUMNODES		8
 #define KMALLOC_MAX_ORDER	(KMALLOC_SHIFT_MAX - PAGE_SHIFT)
 /* Definition of struct page */
-#line 736 "slub.nw"
+#line 737 "slub.nw"
 struct kmem_cache;
 
 struct page {
@@ -236,7 +236,7 @@ struct page {
 	int nid;			/* memory node */
 } __attribute__((aligned(16)));
 /* Definition of struct page */
-#line 776 "slub.nw"
+#line 777 "slub.nw"
 enum pageflags {
 	PG_slab,
 	PG_head,
@@ -263,10 +263,10 @@ PAGE_FLAG_FUNCS(SlabPfmemalloc, active)
 PAGE_FLAG_FUNCS(LargeKmalloc, large_kmalloc)
 PAGE_FLAG_FUNCS(RcuFree, rcu_free)
 /* Definition of struct page */
-#line 4834 "slub.nw"
+#line 4869 "slub.nw"
 #define PG_locked	(PG_rcu_free + 1)
 /* Definitions of the SLUB structures */
-#line 633 "slub.nw"
+#line 634 "slub.nw"
 struct kmem_cache_order_objects {
 	unsigned long x;
 };
@@ -301,20 +301,20 @@ struct kmem_cache {
 	int remote_node_defrag_ratio;
 
 /* Fields this port adds to struct kmem_cache */
-#line 675 "slub.nw"
+#line 676 "slub.nw"
 struct slub_alias *aliases;	/* names merged into this cache */
 unsigned long random;		/* per-cache secret (freelist hardening) */
-#line 666 "slub.nw"
+#line 667 "slub.nw"
 	struct kmem_cache_node *node[MAX_NUMNODES];	/* must be last */
 };
 /* Definitions of the SLUB structures */
-#line 680 "slub.nw"
+#line 681 "slub.nw"
 struct slub_alias {
 	struct slub_alias *next;
 	char *name;
 };
 /* Definitions of the SLUB structures */
-#line 704 "slub.nw"
+#line 705 "slub.nw"
 struct kmem_cache_cpu {
 	void **freelist;	/* next available object */
 	unsigned long tid;	/* globally unique transaction id */
@@ -322,13 +322,14 @@ struct kmem_cache_cpu {
 	struct page *partial;	/* partially allocated frozen slabs */
 
 /* Fields this port adds to struct kmem_cache_cpu */
-#line 4907 "slub.nw"
+#line 4942 "slub.nw"
 spinlock_t lock;	/* stands in for local_irq_save() */
-#line 710 "slub.nw"
+int cpu;		/* the CPU this structure belongs to */
+#line 711 "slub.nw"
 	unsigned stat[NR_SLUB_STAT_ITEMS];
 } __attribute__((aligned(L1_CACHE_BYTES)));
 /* Definitions of the SLUB structures */
-#line 815 "slub.nw"
+#line 816 "slub.nw"
 struct kmem_cache_node {
 	spinlock_t list_lock;
 	unsigned long nr_partial;
@@ -338,7 +339,7 @@ struct kmem_cache_node {
 	struct list_head full;
 };
 /* Internal flag sets and limits */
-#line 988 "slub.nw"
+#line 989 "slub.nw"
 #define SLAB_DEBUG_FLAGS (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER | \
 			  SLAB_TRACE | SLAB_DEBUG_FREE)
 #define SLAB_CORE_FLAGS (SLAB_HWCACHE_ALIGN | SLAB_CACHE_DMA | SLAB_PANIC | \
@@ -357,7 +358,7 @@ struct kmem_cache_node {
 #define SLUB_MERGE_SAME (SLAB_DEBUG_FREE | SLAB_RECLAIM_ACCOUNT | \
 			 SLAB_CACHE_DMA | SLAB_NOTRACK)
 /* Internal flag sets and limits */
-#line 1014 "slub.nw"
+#line 1015 "slub.nw"
 #define MIN_PARTIAL		5
 #define MAX_PARTIAL		10
 #define OO_SHIFT		16
@@ -366,11 +367,11 @@ struct kmem_cache_node {
 #define ZERO_SIZE_PTR		((void *)16)
 #define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
 /* Global state of the allocator */
-#line 604 "slub.nw"
+#line 605 "slub.nw"
 static struct list_head slab_caches = LIST_HEAD_INIT(slab_caches);
 static pthread_mutex_t slab_mutex = PTHREAD_MUTEX_INITIALIZER;
 /* Global state of the allocator */
-#line 1030 "slub.nw"
+#line 1031 "slub.nw"
 enum slab_state {
 	DOWN,		/* no slab functionality yet */
 	PARTIAL,	/* SLUB: kmem_cache_node available */
@@ -389,7 +390,7 @@ static bool slab_nomerge;
 static int nr_cpu_ids = 1;
 static int nr_node_ids = 1;
 /* Global state of the allocator */
-#line 1542 "slub.nw"
+#line 1543 "slub.nw"
 struct saved_alias {
 	struct kmem_cache *s;
 	const char *name;
@@ -398,7 +399,7 @@ struct saved_alias {
 
 static struct saved_alias *alias_list;
 /* Global state of the allocator */
-#line 1806 "slub.nw"
+#line 1807 "slub.nw"
 struct rcu_head {
 	struct rcu_head *next;
 	void (*func)(struct rcu_head *head);
@@ -407,7 +408,7 @@ struct rcu_head {
 #define need_reserve_slab_rcu \
 	(sizeof(((struct page *)NULL)->lru) < sizeof(struct rcu_head))
 /* Global state of the allocator */
-#line 3984 "slub.nw"
+#line 4019 "slub.nw"
 static struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
 
 static signed char size_index[24] = {
@@ -437,7 +438,7 @@ static signed char size_index[24] = {
 	2	/* 192 */
 };
 /* Global state of the allocator */
-#line 4247 "slub.nw"
+#line 4282 "slub.nw"
 struct zone {
 	spinlock_t lock;
 	unsigned long start_pfn, end_pfn;	/* [start, end) */
@@ -453,17 +454,20 @@ static unsigned long *alloc_map;	/* first frames of allocated blocks */
 static unsigned long nr_pages;
 static struct zone zones[MAX_NUMNODES];
 /* Global state of the allocator */
-#line 4599 "slub.nw"
+#line 4634 "slub.nw"
 static struct slub_page_stats page_stats;
 /* Global state of the allocator */
-#line 4679 "slub.nw"
+#line 4714 "slub.nw"
 static bool slub_simulated;		/* simulated CPUs */
 static int sim_cpu;			/* the simulated CPU running now */
 static slub_point_fn point_hook;
 static void *point_hook_arg;
 static bool in_point_hook;
 /* Global state of the allocator */
-#line 5034 "slub.nw"
+#line 5050 "slub.nw"
+static bool cpu_rseq;		/* real threads use restartable sequences */
+/* Global state of the allocator */
+#line 5333 "slub.nw"
 #define SLUB_RED_INACTIVE	0xbb
 #define SLUB_RED_ACTIVE		0xcc
 #define POISON_INUSE		0x5a
@@ -485,7 +489,7 @@ static unsigned long slub_debug;
 static char slub_debug_slabs[256];
 static int disable_higher_order_debug;
 /* Global state of the allocator */
-#line 5870 "slub.nw"
+#line 6169 "slub.nw"
 struct mem_cgroup {
 	char name[64];
 	int kmemcg_id;
@@ -516,11 +520,11 @@ static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
 static __thread struct mem_cgroup *current_memcg;
 static __thread int memcg_skip_account;
 /* Global state of the allocator */
-#line 7599 "slub.nw"
+#line 7900 "slub.nw"
 static slub_observer_fn slub_observer;
 static void *slub_observer_arg;
 /* Declarations of internal functions */
-#line 7849 "slub.nw"
+#line 8150 "slub.nw"
 struct kmem_cache_cpu;
 struct mem_cgroup;
 struct memcg_cache_params;
@@ -535,7 +539,7 @@ static void __slub_event(enum slub_event_type type,
 	__attribute__((format(printf, 8, 9)));
 static const char *slub_func_section(const char *func);
 /* Forward declarations of the static functions */
-#line 7873 "slub.nw"
+#line 8174 "slub.nw"
 static inline int fls(unsigned long x);
 static inline int ilog2(unsigned long x);
 static inline unsigned long roundup_pow_of_two(unsigned long x);
@@ -594,6 +598,15 @@ static void cpu_unlock(struct kmem_cache_cpu *c);
 static inline struct kmem_cache_cpu *local_irq_save(struct kmem_cache *s);
 static inline void local_irq_restore(struct kmem_cache *s,
 				     struct kmem_cache_cpu *c);
+static bool cpu_rseq_usable(const struct slub_config *cfg);
+static inline struct rseq *rseq_area(void);
+static __always_inline void *cpu_rseq_pop(struct kmem_cache *s);
+static __always_inline bool cpu_rseq_push(struct kmem_cache *s,
+					  struct page *page, void *object);
+static bool cpu_rseq_set_busy(struct kmem_cache_cpu *c);
+static struct kmem_cache_cpu *cpu_rseq_lock_this_cpu(struct kmem_cache *s);
+static void cpu_rseq_claim_remote(struct kmem_cache_cpu *c);
+static void cpu_rseq_unpin(void);
 static inline void slub_point(enum slub_point p);
 static const char *slub_func_section(const char *func);
 static inline void *freelist_ptr(const struct kmem_cache *s, void *ptr,
@@ -892,7 +905,7 @@ static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc);
 /* The page allocator */
-#line 4269 "slub.nw"
+#line 4304 "slub.nw"
 static inline long page_to_pfn(const struct page *page)
 {
 	return page ? (long)(page - mem_map) : -1;
@@ -941,7 +954,7 @@ static inline int page_to_nid(const struct page *page)
 	return page->nid;
 }
 /* The page allocator */
-#line 4325 "slub.nw"
+#line 4360 "slub.nw"
 static int page_alloc_init(size_t bytes, int nodes)
 {
 	unsigned long per_node, pfn;
@@ -955,7 +968,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 	arena_bytes = nr_pages << PAGE_SHIFT;
 
 	/* Map the arena and mem_map */
-#line 4359 "slub.nw"
+#line 4394 "slub.nw"
 	arena = mmap(NULL, arena_bytes, PROT_READ | PROT_WRITE,
 		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (arena == MAP_FAILED) {
@@ -976,7 +989,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 		alloc_map = NULL;
 		return -ENOMEM;
 	}
-#line 4337 "slub.nw"
+#line 4372 "slub.nw"
 	per_node = nr_pages / nodes;
 	for (nid = 0; nid < nodes; nid++) {
 		struct zone *z = &zones[nid];
@@ -997,7 +1010,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 	return 0;
 }
 /* The page allocator */
-#line 4382 "slub.nw"
+#line 4417 "slub.nw"
 static void page_alloc_exit(void)
 {
 	int nid;
@@ -1015,7 +1028,7 @@ static void page_alloc_exit(void)
 	nr_pages = 0;
 }
 /* The page allocator */
-#line 4405 "slub.nw"
+#line 4440 "slub.nw"
 static void free_block(struct zone *z, unsigned long pfn, int order)
 {
 	struct page *page = pfn_to_page(pfn);
@@ -1050,7 +1063,7 @@ static struct page *take_block(struct zone *z, int order)
 	return NULL;
 }
 /* The page allocator */
-#line 4448 "slub.nw"
+#line 4483 "slub.nw"
 static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 {
 	struct zone *z = &zones[nid];
@@ -1075,7 +1088,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 	mark_block(page_to_pfn(page), true);
 
 	/* Make the block a compound page of order order */
-#line 4482 "slub.nw"
+#line 4517 "slub.nw"
 	page->order = order;
 	page->nid = nid;
 	if (order) {
@@ -1085,7 +1098,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 			page[i].first_page = page;
 		}
 	}
-#line 4471 "slub.nw"
+#line 4506 "slub.nw"
 	if (pfmemalloc)
 		__SetPageSlabPfmemalloc(page);
 	__atomic_add_fetch(&page_stats.allocs, 1, __ATOMIC_RELAXED);
@@ -1095,7 +1108,7 @@ fail:
 	return NULL;
 }
 /* The page allocator */
-#line 4499 "slub.nw"
+#line 4534 "slub.nw"
 static void mark_block(unsigned long pfn, bool allocated)
 {
 	unsigned long bit = 1UL << (pfn % BITS_PER_LONG);
@@ -1127,7 +1140,7 @@ static unsigned long next_allocated_block(unsigned long pfn)
 	for ((pfn) = next_allocated_block(0); (pfn) < nr_pages;		\
 	     (pfn) = next_allocated_block((pfn) + 1))
 /* The page allocator */
-#line 4536 "slub.nw"
+#line 4571 "slub.nw"
 static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 {
 	int start = node == NUMA_NO_NODE ? numa_mem_id() : node;
@@ -1146,7 +1159,7 @@ static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 	return NULL;
 }
 /* The page allocator */
-#line 4560 "slub.nw"
+#line 4595 "slub.nw"
 static void __free_pages(struct page *page, int order)
 {
 	struct zone *z = &zones[page->nid];
@@ -1179,7 +1192,7 @@ static void __free_pages(struct page *page, int order)
 	spin_unlock(&z->lock);
 }
 /* The page allocator */
-#line 4603 "slub.nw"
+#line 4638 "slub.nw"
 static unsigned long fail_nth;
 static __thread bool failed_by_knob;
 
@@ -1234,7 +1247,7 @@ void slub_page_stats(struct slub_page_stats *st)
 	st->slab_pages = slab;
 }
 /* The CPU layer */
-#line 4702 "slub.nw"
+#line 4737 "slub.nw"
 static inline int raw_cpu_id(void)
 {
 	int cpu;
@@ -1281,7 +1294,7 @@ static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
 	return s->node[node];
 }
 /* The CPU layer */
-#line 4758 "slub.nw"
+#line 4793 "slub.nw"
 static inline bool cmpxchg_double(void *p, unsigned long o1,
 				  unsigned long o2, unsigned long n1,
 				  unsigned long n2)
@@ -1305,7 +1318,7 @@ static inline bool cmpxchg_double(void *p, unsigned long o1,
 #endif
 }
 /* The CPU layer */
-#line 4792 "slub.nw"
+#line 4827 "slub.nw"
 static inline void slab_lock(struct page *page)
 {
 	while (__atomic_fetch_or(&page->flags, 1UL << PG_locked,
@@ -1346,7 +1359,7 @@ static bool __cmpxchg_double_slab(struct kmem_cache *s, struct page *page,
 
 #define cmpxchg_double_slab __cmpxchg_double_slab
 /* The CPU layer */
-#line 4856 "slub.nw"
+#line 4891 "slub.nw"
 static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 		struct kmem_cache_cpu *c, void *o1, unsigned long o2,
 		void *n1, unsigned long n2)
@@ -1359,7 +1372,7 @@ static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 			      (unsigned long)n1, n2);
 }
 /* The CPU layer */
-#line 4911 "slub.nw"
+#line 4947 "slub.nw"
 #define TID_BUSY	(1UL << 63)
 
 static inline bool cpu_tid_ready(unsigned long tid)
@@ -1375,6 +1388,10 @@ static void cpu_lock(struct kmem_cache_cpu *c)
 	spin_lock(&c->lock);
 	if (slub_simulated)
 		return;
+	if (cpu_rseq) {
+		cpu_rseq_claim_remote(c);
+		return;
+	}
 	do {
 		tid = READ_ONCE(c->tid);
 		fl = READ_ONCE(c->freelist);
@@ -1388,12 +1405,17 @@ static void cpu_unlock(struct kmem_cache_cpu *c)
 		__atomic_store_n(&c->tid, next_tid(READ_ONCE(c->tid) & ~TID_BUSY),
 				 __ATOMIC_RELEASE);
 	spin_unlock(&c->lock);
+	if (cpu_rseq)
+		cpu_rseq_unpin();
 }
 
 static inline struct kmem_cache_cpu *local_irq_save(struct kmem_cache *s)
 {
-	struct kmem_cache_cpu *c = this_cpu_ptr(s->cpu_slab);
+	struct kmem_cache_cpu *c;
 
+	if (cpu_rseq)
+		return cpu_rseq_lock_this_cpu(s);
+	c = this_cpu_ptr(s->cpu_slab);
 	cpu_lock(c);
 	return c;
 }
@@ -1405,7 +1427,184 @@ static inline void local_irq_restore(struct kmem_cache *s,
 	cpu_unlock(c);
 }
 /* The CPU layer */
-#line 4973 "slub.nw"
+#line 5054 "slub.nw"
+static bool cpu_rseq_usable(const struct slub_config *cfg)
+{
+#if defined(__SANITIZE_THREAD__) || !defined(__x86_64__)
+	(void)cfg;
+	return false;
+#else
+	cpu_set_t set;
+	long conf = sysconf(_SC_NPROCESSORS_CONF);
+
+	if (cfg->simulated || cfg->no_rseq || cfg->freelist_hardened ||
+	    __rseq_size == 0 || conf > nr_cpu_ids ||
+	    sched_getaffinity(0, sizeof(set), &set) ||
+	    CPU_COUNT(&set) < conf)
+		return false;
+	return true;
+#endif
+}
+/* The CPU layer */
+#line 5084 "slub.nw"
+#define RSEQ_SIG	0x53053053
+
+#define RSEQ_SEQUENCE_START						\
+	".pushsection __rseq_cs, \"aw\"\n\t"				\
+	".balign 32\n\t"						\
+	"3:\n\t"							\
+	".long 0x0, 0x0\n\t"						\
+	".quad 1f, (2f - 1f), 4f\n\t"					\
+	".popsection\n\t"						\
+	"leaq 3b(%%rip), %%rax\n\t"					\
+	"movq %%rax, %c[cs_off](%[rs])\n\t"				\
+	"1:\n\t"							\
+	"movl %c[cpu_off](%[rs]), %%eax\n\t"
+
+#define RSEQ_SEQUENCE_END(abort_label)					\
+	"2:\n\t"							\
+	".pushsection __rseq_failure, \"ax\"\n\t"			\
+	".byte 0x0f, 0xb9, 0x3d\n\t"					\
+	".long 0x53053053\n\t"						\
+	"4:\n\t"							\
+	"jmp %l[" #abort_label "]\n\t"					\
+	".popsection\n\t"
+
+#define RSEQ_COMMON_INPUTS						\
+	[rs] "r" (rseq_area()),						\
+	[cs_off] "i" (offsetof(struct rseq, rseq_cs)),			\
+	[cpu_off] "i" (offsetof(struct rseq, cpu_id)),			\
+	[size] "i" (sizeof(struct kmem_cache_cpu))
+
+static inline struct rseq *rseq_area(void)
+{
+	return (struct rseq *)((char *)__builtin_thread_pointer() +
+			       __rseq_offset);
+}
+/* The CPU layer */
+#line 5127 "slub.nw"
+static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
+{
+	void *object;
+
+retry:
+	asm volatile goto(RSEQ_SEQUENCE_START
+		"imulq %[size], %%rax, %%rax\n\t"
+		"addq %[base], %%rax\n\t"
+		"btq $63, 8(%%rax)\n\t"
+		"jc %l[slow]\n\t"
+		"movq (%%rax), %%rcx\n\t"
+		"testq %%rcx, %%rcx\n\t"
+		"jz %l[slow]\n\t"
+		"movq (%%rcx, %[off]), %%rdx\n\t"
+		"movq %%rcx, %[obj]\n\t"
+		"movq %%rdx, (%%rax)\n\t"
+		RSEQ_SEQUENCE_END(abort)
+		: [obj] "=m" (object)
+		: RSEQ_COMMON_INPUTS, [base] "r" (s->cpu_slab),
+		  [off] "r" ((long)s->offset)
+		: "rax", "rcx", "rdx", "memory", "cc"
+		: slow, abort);
+	return object;
+slow:
+	return NULL;
+abort:
+	stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
+	goto retry;
+}
+/* The CPU layer */
+#line 5163 "slub.nw"
+static __always_inline bool cpu_rseq_push(struct kmem_cache *s,
+					  struct page *page, void *object)
+{
+retry:
+	asm volatile goto(RSEQ_SEQUENCE_START
+		"imulq %[size], %%rax, %%rax\n\t"
+		"addq %[base], %%rax\n\t"
+		"btq $63, 8(%%rax)\n\t"
+		"jc %l[slow]\n\t"
+		"cmpq %[page], 16(%%rax)\n\t"
+		"jne %l[slow]\n\t"
+		"movq (%%rax), %%rcx\n\t"
+		"movq %%rcx, (%[obj], %[off])\n\t"
+		"movq %[obj], (%%rax)\n\t"
+		RSEQ_SEQUENCE_END(abort)
+		:
+		: RSEQ_COMMON_INPUTS, [base] "r" (s->cpu_slab),
+		  [off] "r" ((long)s->offset), [obj] "r" (object),
+		  [page] "r" (page)
+		: "rax", "rcx", "memory", "cc"
+		: slow, abort);
+	return true;
+slow:
+	return false;
+abort:
+	stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
+	goto retry;
+}
+/* The CPU layer */
+#line 5197 "slub.nw"
+static bool cpu_rseq_set_busy(struct kmem_cache_cpu *c)
+{
+	asm volatile goto(RSEQ_SEQUENCE_START
+		"cmpl %%eax, %[cpu]\n\t"
+		"jne %l[elsewhere]\n\t"
+		"movq 8(%[c]), %%rcx\n\t"
+		"btsq $63, %%rcx\n\t"
+		"movq %%rcx, 8(%[c])\n\t"
+		RSEQ_SEQUENCE_END(elsewhere)
+		:
+		: RSEQ_COMMON_INPUTS, [c] "r" (c), [cpu] "r" (c->cpu)
+		: "rax", "rcx", "memory", "cc"
+		: elsewhere);
+	return true;
+elsewhere:
+	return false;
+}
+/* The CPU layer */
+#line 5221 "slub.nw"
+static __thread bool rseq_pinned;
+static __thread cpu_set_t rseq_saved_mask;
+
+static struct kmem_cache_cpu *cpu_rseq_lock_this_cpu(struct kmem_cache *s)
+{
+	struct kmem_cache_cpu *c;
+
+	for (;;) {
+		c = per_cpu_ptr(s->cpu_slab, raw_cpu_id());
+		spin_lock(&c->lock);
+		if (cpu_rseq_set_busy(c))
+			return c;
+		spin_unlock(&c->lock);
+	}
+}
+
+static void cpu_rseq_claim_remote(struct kmem_cache_cpu *c)
+{
+	cpu_set_t set;
+
+	while (!cpu_rseq_set_busy(c)) {
+		if (!rseq_pinned &&
+		    !sched_getaffinity(0, sizeof(rseq_saved_mask),
+				       &rseq_saved_mask))
+			rseq_pinned = true;
+		CPU_ZERO(&set);
+		CPU_SET(c->cpu, &set);
+		if (sched_setaffinity(0, sizeof(set), &set))
+			panic("SLUB: cannot run on cpu %d to claim it\n",
+			      c->cpu);
+	}
+}
+
+static void cpu_rseq_unpin(void)
+{
+	if (unlikely(rseq_pinned)) {
+		rseq_pinned = false;
+		sched_setaffinity(0, sizeof(rseq_saved_mask), &rseq_saved_mask);
+	}
+}
+/* The CPU layer */
+#line 5272 "slub.nw"
 static inline void slub_point(enum slub_point p)
 {
 	if (unlikely(point_hook) && slub_simulated && !in_point_hook) {
@@ -1444,7 +1643,7 @@ const char *slub_point_name(enum slub_point point)
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
 /* Events and statistics */
-#line 7573 "slub.nw"
+#line 7874 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -1464,7 +1663,7 @@ const char *slub_stat_name(int item)
 }
 
 /* Events and statistics */
-#line 7604 "slub.nw"
+#line 7905 "slub.nw"
 #ifdef SLUB_NO_EVENTS
 #define slub_event_step(s, func, sect, obj, page, ...) do { } while (0)
 #define slub_event_stat(s, func, si) do { } while (0)
@@ -1505,7 +1704,7 @@ static inline void __stat(const struct kmem_cache *s, enum stat_item si,
 	slub_event_stat(s, func, si);
 }
 /* Events and statistics */
-#line 7646 "slub.nw"
+#line 7947 "slub.nw"
 static void __attribute__((format(printf, 8, 9)))
 __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	     const char *func, const char *section, const void *object,
@@ -1555,7 +1754,7 @@ static const char *slub_func_section(const char *func)
 	return NULL;
 }
 /* Free pointers and object iteration */
-#line 859 "slub.nw"
+#line 860 "slub.nw"
 static bool freelist_hardened;
 static bool freelist_random;
 
@@ -1568,7 +1767,7 @@ static inline void *freelist_ptr(const struct kmem_cache *s, void *ptr,
 }
 
 /* Read and write the free pointer of an object */
-#line 891 "slub.nw"
+#line 892 "slub.nw"
 static inline void *get_freepointer(struct kmem_cache *s, void *object)
 {
 	unsigned long addr = (unsigned long)object + s->offset;
@@ -1591,7 +1790,7 @@ static inline void set_freepointer(struct kmem_cache *s, void *object,
 
 	*(void **)addr = freelist_ptr(s, fp, addr);
 }
-#line 871 "slub.nw"
+#line 872 "slub.nw"
 static inline void prefetch_freepointer(const struct kmem_cache *s,
 					void *object)
 {
@@ -1608,7 +1807,7 @@ static inline int slab_index(void *p, struct kmem_cache *s, void *addr)
 	return ((char *)p - (char *)addr) / s->size;
 }
 /* Free pointers and object iteration */
-#line 921 "slub.nw"
+#line 922 "slub.nw"
 static unsigned long slub_rng_state = 0x9e3779b97f4a7c15UL;
 
 static unsigned long slub_random(void)
@@ -1628,7 +1827,7 @@ static unsigned long slub_cache_random(struct kmem_cache *s)
 	return freelist_hardened ? slub_random() | 1 : 0;
 }
 /* Free pointers and object iteration */
-#line 948 "slub.nw"
+#line 949 "slub.nw"
 static void shuffle_freelist(struct kmem_cache *s, struct page *page,
 			     void *start)
 {
@@ -1656,7 +1855,7 @@ static void shuffle_freelist(struct kmem_cache *s, struct page *page,
 	free(idx);
 }
 /* The debugging functions */
-#line 5067 "slub.nw"
+#line 5366 "slub.nw"
 static void setup_slub_debug(const char *str)
 {
 	slub_debug = 0;
@@ -1691,7 +1890,7 @@ check_slabs:
 			 str + 1);
 }
 /* The debugging functions */
-#line 5107 "slub.nw"
+#line 5406 "slub.nw"
 static bool slub_debug_name_matches(const char *name)
 {
 	const char *p = slub_debug_slabs;
@@ -1708,7 +1907,7 @@ static bool slub_debug_name_matches(const char *name)
 	return false;
 }
 /* The debugging functions */
-#line 5132 "slub.nw"
+#line 5431 "slub.nw"
 static void init_object(struct kmem_cache *s, void *object, u8 val)
 {
 	u8 *p = object;
@@ -1733,7 +1932,7 @@ static struct track *get_track(struct kmem_cache *s, void *object,
 	return p + alloc;
 }
 /* The debugging functions */
-#line 5168 "slub.nw"
+#line 5467 "slub.nw"
 static unsigned long jiffies_now(void)
 {
 	struct timespec ts;
@@ -1781,7 +1980,7 @@ static void setup_object_debug(struct kmem_cache *s, struct page *page,
 	init_tracking(s, object);
 }
 /* The debugging functions */
-#line 5226 "slub.nw"
+#line 5525 "slub.nw"
 static unsigned long slub_bug_count;
 
 static void __attribute__((format(printf, 2, 3)))
@@ -1813,7 +2012,7 @@ slab_fix(struct kmem_cache *s, const char *fmt, ...)
 	pr_err("FIX %s: %s\n", s->name, buf);
 }
 /* The debugging functions */
-#line 5259 "slub.nw"
+#line 5558 "slub.nw"
 static void print_section(const char *text, u8 *addr, unsigned int length)
 {
 	unsigned int i, j;
@@ -1857,7 +2056,7 @@ static void print_page_info(struct page *page)
 	       page->flags);
 }
 /* The debugging functions */
-#line 5308 "slub.nw"
+#line 5607 "slub.nw"
 static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned int off;
@@ -1907,7 +2106,7 @@ static void slab_err_pointer(struct kmem_cache *s, const void *x,
 	pr_err("INFO: Pointer %p is not an object of this allocator\n", x);
 }
 /* The debugging functions */
-#line 5367 "slub.nw"
+#line 5666 "slub.nw"
 static u8 *memchr_inv(const void *start, int c, size_t bytes)
 {
 	const u8 *p = start;
@@ -1947,7 +2146,7 @@ static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* The debugging functions */
-#line 5414 "slub.nw"
+#line 5713 "slub.nw"
 static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned long off = s->inuse;
@@ -1988,7 +2187,7 @@ static int slab_pad_check(struct kmem_cache *s, struct page *page)
 	return 0;
 }
 /* Check an object's red zone, poison and free pointer: check_object */
-#line 5468 "slub.nw"
+#line 5767 "slub.nw"
 static int check_valid_pointer(struct kmem_cache *s, struct page *page,
 			       const void *object)
 {
@@ -2040,7 +2239,7 @@ static int check_object(struct kmem_cache *s, struct page *page,
 	return 1;
 }
 /* The debugging functions */
-#line 5524 "slub.nw"
+#line 5823 "slub.nw"
 static int check_slab(struct kmem_cache *s, struct page *page)
 {
 	int maxobj;
@@ -2063,7 +2262,7 @@ static int check_slab(struct kmem_cache *s, struct page *page)
 	return 1;
 }
 /* The debugging functions */
-#line 5553 "slub.nw"
+#line 5852 "slub.nw"
 static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 {
 	int nr = 0;
@@ -2111,7 +2310,7 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 	return search == NULL;
 }
 /* The debugging functions */
-#line 5611 "slub.nw"
+#line 5910 "slub.nw"
 static noinline int alloc_debug_processing(struct kmem_cache *s,
 					   struct page *page, void *object,
 					   unsigned long addr)
@@ -2137,7 +2336,7 @@ bad:
 	return 0;
 }
 /* The debugging functions */
-#line 5647 "slub.nw"
+#line 5946 "slub.nw"
 static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
 		struct page *page, void *object, unsigned long addr)
 {
@@ -2179,7 +2378,7 @@ fail:
 	return NULL;
 }
 /* The debugging functions */
-#line 5697 "slub.nw"
+#line 5996 "slub.nw"
 static void trace(struct kmem_cache *s, struct page *page, void *object,
 		  int alloc)
 {
@@ -2191,7 +2390,7 @@ static void trace(struct kmem_cache *s, struct page *page, void *object,
 			      min(s->object_size, 64));
 }
 /* The debugging functions */
-#line 5719 "slub.nw"
+#line 6018 "slub.nw"
 static int validate_slab(struct kmem_cache *s, struct page *page,
 			 unsigned long *map)
 {
@@ -2253,7 +2452,7 @@ static long validate_slab_cache(struct kmem_cache *s)
 	return count;
 }
 /* The debugging functions */
-#line 5804 "slub.nw"
+#line 6103 "slub.nw"
 static void list_slab_objects(struct kmem_cache *s, struct page *page,
 			      const char *text)
 {
@@ -2284,7 +2483,7 @@ static void slub_bug_on(const char *cond, const char *file, int line)
 	panic("kernel BUG at %s:%d! (%s)\n", file, line, cond);
 }
 /* The debugging functions */
-#line 5840 "slub.nw"
+#line 6139 "slub.nw"
 static bool slub_should_failslab(void)
 {
 	static unsigned long n;
@@ -2299,7 +2498,7 @@ static bool slub_ratelimit(void)
 	return __atomic_add_fetch(&n, 1, __ATOMIC_RELAXED) <= 10;
 }
 /* Functions of the memory cgroup model */
-#line 5909 "slub.nw"
+#line 6208 "slub.nw"
 static bool memcg_kmem_active;
 
 static inline bool memcg_kmem_enabled(void)
@@ -2347,7 +2546,7 @@ static inline void css_put(struct mem_cgroup *memcg)
 	__atomic_sub_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 5971 "slub.nw"
+#line 6270 "slub.nw"
 static struct kmem_cache *memcg_kmem_get_cache(struct kmem_cache *s,
 					       gfp_t gfp)
 {
@@ -2364,7 +2563,7 @@ static struct kmem_cache *memcg_kmem_get_cache(struct kmem_cache *s,
 	return c ? c : s;
 }
 /* Functions of the memory cgroup model */
-#line 5995 "slub.nw"
+#line 6294 "slub.nw"
 static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 						  struct kmem_cache *root)
 {
@@ -2395,7 +2594,7 @@ out:
 	return s;
 }
 /* Functions of the memory cgroup model */
-#line 6034 "slub.nw"
+#line 6333 "slub.nw"
 static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order)
 {
 	struct mem_cgroup *memcg;
@@ -2421,7 +2620,7 @@ static void memcg_uncharge_slab(struct kmem_cache *s, int order)
 			   __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6068 "slub.nw"
+#line 6367 "slub.nw"
 static int memcg_cleanup_cache_params(struct kmem_cache *s)
 {
 	struct kmem_cache *c;
@@ -2458,7 +2657,7 @@ static void memcg_unregister_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 6116 "slub.nw"
+#line 6415 "slub.nw"
 static int memcg_update_cache_size(struct kmem_cache *s, int num)
 {
 	struct memcg_cache_params *p, *old = s->memcg_params;
@@ -2497,7 +2696,7 @@ static int memcg_alloc_id(void)
 	return id;
 }
 /* Functions of the memory cgroup model */
-#line 6161 "slub.nw"
+#line 6460 "slub.nw"
 static void memcg_activate_kmem_caches(void)
 {
 	struct kmem_cache *s;
@@ -2510,7 +2709,7 @@ static void memcg_activate_kmem_caches(void)
 	}
 }
 /* Functions of the memory cgroup model */
-#line 6180 "slub.nw"
+#line 6479 "slub.nw"
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
 {
 	struct mem_cgroup *memcg;
@@ -2556,7 +2755,7 @@ size_t slub_memcg_usage(const struct mem_cgroup *memcg)
 	return __atomic_load_n(&memcg->usage, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6227 "slub.nw"
+#line 6526 "slub.nw"
 int slub_memcg_destroy(struct mem_cgroup *memcg)
 {
 	struct memcg_cache_params *p;
@@ -2589,7 +2788,7 @@ int slub_memcg_destroy(struct mem_cgroup *memcg)
 	return 0;
 }
 /* Functions of the memory cgroup model */
-#line 6263 "slub.nw"
+#line 6562 "slub.nw"
 static void memcg_reset(void)
 {
 	int id;
@@ -2606,7 +2805,7 @@ static void memcg_reset(void)
 	memcg_kmem_active = false;
 }
 /* Functions of cache creation */
-#line 1223 "slub.nw"
+#line 1224 "slub.nw"
 struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 				     size_t align, unsigned long flags,
 				     void (*ctor)(void *))
@@ -2622,15 +2821,15 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 		goto out_unlock;
 
 	/* Sanitise the caller's flags with CACHE_CREATE_MASK */
-#line 1256 "slub.nw"
+#line 1257 "slub.nw"
 	flags &= CACHE_CREATE_MASK;
-#line 1237 "slub.nw"
+#line 1238 "slub.nw"
 	s = __kmem_cache_alias(name, size, align, flags, ctor);
 	if (s)
 		goto out_unlock;
 
 	/* Build a new cache named by a private copy of name */
-#line 1266 "slub.nw"
+#line 1267 "slub.nw"
 	cache_name = kstrdup(name, GFP_KERNEL);
 	if (!cache_name) {
 		err = -ENOMEM;
@@ -2643,13 +2842,13 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 		err = PTR_ERR(s);
 		kfree(cache_name);
 	}
-#line 1241 "slub.nw"
+#line 1242 "slub.nw"
 out_unlock:
 	mutex_unlock(&slab_mutex);
 	if (err) {
 
 		/* Report the failure, or panic if the caller asked */
-#line 1284 "slub.nw"
+#line 1285 "slub.nw"
 		if (flags & SLAB_PANIC)
 			panic("kmem_cache_create: Failed to create slab '%s'. Error %d\n",
 			      name, err);
@@ -2657,13 +2856,13 @@ out_unlock:
 			name ? name : "(null)", err);
 		slub_event_report(NULL, __func__, "1", NULL, -1,
 				  "kmem_cache_create failed");
-#line 1245 "slub.nw"
+#line 1246 "slub.nw"
 		return NULL;
 	}
 	return s;
 }
 /* Functions of cache creation */
-#line 1333 "slub.nw"
+#line 1334 "slub.nw"
 static int kmem_cache_sanity_check(const char *name, size_t size)
 {
 	struct kmem_cache *s;
@@ -2686,7 +2885,7 @@ static int kmem_cache_sanity_check(const char *name, size_t size)
 	return 0;
 }
 /* Functions of cache creation */
-#line 1373 "slub.nw"
+#line 1374 "slub.nw"
 static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
 					     size_t align, unsigned long flags,
 					     void (*ctor)(void *))
@@ -2717,7 +2916,7 @@ static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
 	return s;
 }
 /* Search slab_caches for a cache to merge with: find_mergeable */
-#line 1423 "slub.nw"
+#line 1424 "slub.nw"
 static struct kmem_cache *find_mergeable(size_t size, size_t align,
 					 unsigned long flags, const char *name,
 					 void (*ctor)(void *))
@@ -2749,7 +2948,7 @@ static struct kmem_cache *find_mergeable(size_t size, size_t align,
 	return NULL;
 }
 /* Functions of cache creation */
-#line 1461 "slub.nw"
+#line 1462 "slub.nw"
 static int slab_unmergeable(struct kmem_cache *s)
 {
 	if (slab_nomerge || (s->flags & SLUB_NEVER_MERGE))
@@ -2763,7 +2962,7 @@ static int slab_unmergeable(struct kmem_cache *s)
 	return 0;
 }
 /* Functions of cache creation */
-#line 1486 "slub.nw"
+#line 1487 "slub.nw"
 static unsigned long kmem_cache_flags(unsigned long object_size,
 				      unsigned long flags, const char *name,
 				      void (*ctor)(void *))
@@ -2776,7 +2975,7 @@ static unsigned long kmem_cache_flags(unsigned long object_size,
 	return flags;
 }
 /* Compute the alignment of a cache: calculate_alignment */
-#line 1514 "slub.nw"
+#line 1515 "slub.nw"
 static unsigned long calculate_alignment(unsigned long flags,
 					 unsigned long align,
 					 unsigned long size)
@@ -2793,7 +2992,7 @@ static unsigned long calculate_alignment(unsigned long flags,
 	return ALIGN(align, sizeof(void *));
 }
 /* Functions of cache creation */
-#line 1552 "slub.nw"
+#line 1553 "slub.nw"
 static int sysfs_slab_alias(struct kmem_cache *s, const char *name)
 {
 	struct saved_alias *al;
@@ -2812,7 +3011,7 @@ static int sysfs_slab_alias(struct kmem_cache *s, const char *name)
 	return 0;
 }
 /* Functions of cache creation */
-#line 1575 "slub.nw"
+#line 1576 "slub.nw"
 static int sysfs_create_link(struct kmem_cache *s, const char *name)
 {
 	struct slub_alias *a = kmalloc(sizeof(*a), GFP_KERNEL);
@@ -2846,7 +3045,7 @@ static void sysfs_remove_link(const char *name)
 	}
 }
 /* Functions of cache creation */
-#line 1621 "slub.nw"
+#line 1622 "slub.nw"
 static struct kmem_cache *
 do_kmem_cache_create(char *name, size_t object_size, size_t size,
 		     size_t align, unsigned long flags, void (*ctor)(void *),
@@ -2885,7 +3084,7 @@ out_free_cache:
 	goto out;
 }
 /* Functions of cache creation */
-#line 1687 "slub.nw"
+#line 1688 "slub.nw"
 static int memcg_alloc_cache_params(struct mem_cgroup *memcg,
 				    struct kmem_cache *s,
 				    struct kmem_cache *root_cache)
@@ -2923,7 +3122,7 @@ static void memcg_free_cache_params(struct kmem_cache *s)
 	s->memcg_params = NULL;
 }
 /* Functions of cache creation */
-#line 1736 "slub.nw"
+#line 1737 "slub.nw"
 static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags)
 {
 	int err;
@@ -2940,7 +3139,7 @@ static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags)
 	return err;
 }
 /* Functions of cache creation */
-#line 1770 "slub.nw"
+#line 1771 "slub.nw"
 static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 {
 	s->flags = kmem_cache_flags(s->size, flags, s->name, s->ctor);
@@ -2959,14 +3158,14 @@ static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 	}
 
 	/* Use the double-word compare-and-swap unless the cache is debugged */
-#line 1822 "slub.nw"
+#line 1823 "slub.nw"
 	if ((s->flags & SLAB_DEBUG_FLAGS) == 0)
 		s->flags |= __CMPXCHG_DOUBLE;
-#line 1787 "slub.nw"
+#line 1788 "slub.nw"
 	set_min_partial(s, ilog2(s->size) / 2);
 
 	/* Choose cpu_partial by object size */
-#line 1835 "slub.nw"
+#line 1836 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s))
 		s->cpu_partial = 0;
 	else if (s->size >= (int)PAGE_SIZE)
@@ -2977,7 +3176,7 @@ static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 		s->cpu_partial = 13;
 	else
 		s->cpu_partial = 30;
-#line 1789 "slub.nw"
+#line 1790 "slub.nw"
 	s->remote_node_defrag_ratio = 1000;
 	s->random = slub_cache_random(s);
 	if (!init_kmem_cache_nodes(s))
@@ -2993,7 +3192,7 @@ error:
 	return -EINVAL;
 }
 /* Functions of cache creation */
-#line 1848 "slub.nw"
+#line 1849 "slub.nw"
 static inline int kmem_cache_debug(struct kmem_cache *s)
 {
 	return unlikely(s->flags & SLAB_DEBUG_FLAGS);
@@ -3004,7 +3203,7 @@ static inline bool kmem_cache_has_cpu_partial(struct kmem_cache *s)
 	return !kmem_cache_debug(s);
 }
 /* Functions of cache creation */
-#line 1867 "slub.nw"
+#line 1868 "slub.nw"
 static void set_min_partial(struct kmem_cache *s, unsigned long min)
 {
 	if (min < MIN_PARTIAL)
@@ -3014,7 +3213,7 @@ static void set_min_partial(struct kmem_cache *s, unsigned long min)
 	s->min_partial = min;
 }
 /* Lay out an object and its metadata: calculate_sizes */
-#line 1907 "slub.nw"
+#line 1908 "slub.nw"
 static int calculate_sizes(struct kmem_cache *s, int forced_order)
 {
 	unsigned long flags = s->flags;
@@ -3024,7 +3223,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 	size = ALIGN(size, sizeof(void *));
 
 	/* Decide poisoning and the red zone after the object */
-#line 1943 "slub.nw"
+#line 1944 "slub.nw"
 	if ((flags & SLAB_POISON) && !(flags & SLAB_DESTROY_BY_RCU) &&
 	    !s->ctor)
 		s->flags |= __OBJECT_POISON;
@@ -3032,7 +3231,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 		s->flags &= ~__OBJECT_POISON;
 	if ((flags & SLAB_RED_ZONE) && size == (unsigned long)s->object_size)
 		size += sizeof(void *);
-#line 1915 "slub.nw"
+#line 1916 "slub.nw"
 	s->inuse = size;
 	if ((flags & (SLAB_DESTROY_BY_RCU | SLAB_POISON)) || s->ctor) {
 		s->offset = size;
@@ -3050,7 +3249,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 		return 0;
 
 	/* Record the page order and object counts of the cache */
-#line 1960 "slub.nw"
+#line 1961 "slub.nw"
 	s->allocflags = 0;
 	if (order)
 		s->allocflags |= __GFP_COMP;
@@ -3062,11 +3261,11 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 	s->min = oo_make(get_order(size), size, s->reserved);
 	if (oo_objects(s->oo) > oo_objects(s->max))
 		s->max = s->oo;
-#line 1931 "slub.nw"
+#line 1932 "slub.nw"
 	return !!oo_objects(s->oo);
 }
 /* Functions of cache creation */
-#line 1974 "slub.nw"
+#line 1975 "slub.nw"
 static inline int order_objects(int order, unsigned long size, int reserved)
 {
 	return ((PAGE_SIZE << order) - reserved) / size;
@@ -3099,7 +3298,7 @@ static inline int get_order(unsigned long size)
 	return fls(size);
 }
 /* Find the smallest good order for a slab: slab_order */
-#line 2022 "slub.nw"
+#line 2023 "slub.nw"
 static inline int slab_order(int size, int min_objects, int max_order,
 			     int fract_leftover, int reserved)
 {
@@ -3122,7 +3321,7 @@ static inline int slab_order(int size, int min_objects, int max_order,
 	return order;
 }
 /* Relax the demands until an order fits: calculate_order */
-#line 2059 "slub.nw"
+#line 2060 "slub.nw"
 static inline int calculate_order(int size, int reserved)
 {
 	int order, min_objects, fraction, max_objects;
@@ -3150,7 +3349,7 @@ static inline int calculate_order(int size, int reserved)
 	return -ENOSYS;
 }
 /* Functions of cache creation */
-#line 2097 "slub.nw"
+#line 2098 "slub.nw"
 static int init_kmem_cache_nodes(struct kmem_cache *s)
 {
 	int node;
@@ -3198,7 +3397,7 @@ static void free_kmem_cache_nodes(struct kmem_cache *s)
 	}
 }
 /* Functions of cache creation */
-#line 2154 "slub.nw"
+#line 2155 "slub.nw"
 static int alloc_kmem_cache_cpus(struct kmem_cache *s)
 {
 	void *p;
@@ -3222,6 +3421,7 @@ static void init_kmem_cache_cpus(struct kmem_cache *s)
 		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
 
 		c->tid = init_tid(cpu);
+		c->cpu = cpu;
 		spin_lock_init(&c->lock);
 	}
 }
@@ -3238,7 +3438,7 @@ static void free_percpu(struct kmem_cache *s)
 	s->cpu_slab = NULL;
 }
 /* Functions of cache creation */
-#line 2206 "slub.nw"
+#line 2208 "slub.nw"
 static void memcg_propagate_slab_attrs(struct kmem_cache *s)
 {
 	struct kmem_cache *root_cache;
@@ -3260,7 +3460,7 @@ static void memcg_propagate_slab_attrs(struct kmem_cache *s)
 	}
 }
 /* Functions of cache creation */
-#line 2240 "slub.nw"
+#line 2242 "slub.nw"
 static int sysfs_slab_add(struct kmem_cache *s)
 {
 	int unmergeable = slab_unmergeable(s);
@@ -3285,7 +3485,7 @@ static int sysfs_slab_add(struct kmem_cache *s)
 	return err;
 }
 /* Functions of cache creation */
-#line 2272 "slub.nw"
+#line 2274 "slub.nw"
 #define ID_STR_LENGTH 64
 
 static char *create_unique_id(struct kmem_cache *s)
@@ -3312,7 +3512,7 @@ static char *create_unique_id(struct kmem_cache *s)
 	return name;
 }
 /* Functions of cache creation */
-#line 2310 "slub.nw"
+#line 2312 "slub.nw"
 static int kmem_cache_close(struct kmem_cache *s)
 {
 	int node;
@@ -3330,7 +3530,7 @@ static int kmem_cache_close(struct kmem_cache *s)
 	return 0;
 }
 /* Functions of cache creation */
-#line 2333 "slub.nw"
+#line 2335 "slub.nw"
 static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n)
 {
 	struct page *page, *h;
@@ -3348,7 +3548,7 @@ static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n)
 	spin_unlock(&n->list_lock);
 }
 /* Functions of cache creation */
-#line 2360 "slub.nw"
+#line 2362 "slub.nw"
 static void memcg_register_cache(struct kmem_cache *s)
 {
 	struct kmem_cache *root;
@@ -3367,7 +3567,7 @@ static void memcg_register_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Functions of cache creation */
-#line 2391 "slub.nw"
+#line 2393 "slub.nw"
 void kmem_cache_destroy(struct kmem_cache *s)
 {
 	if (!s)
@@ -3401,7 +3601,7 @@ out_unlock:
 	mutex_unlock(&slab_mutex);
 }
 /* Functions of cache creation */
-#line 2436 "slub.nw"
+#line 2438 "slub.nw"
 static int __kmem_cache_shutdown(struct kmem_cache *s)
 {
 	int rc = kmem_cache_close(s);
@@ -3423,13 +3623,13 @@ static void sysfs_slab_remove(struct kmem_cache *s)
 	s->kobj.added = false;
 }
 /* Functions of allocation */
-#line 1669 "slub.nw"
+#line 1670 "slub.nw"
 void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t flags)
 {
 	return kmem_cache_alloc(s, flags | __GFP_ZERO);
 }
 /* Functions of allocation */
-#line 2475 "slub.nw"
+#line 2477 "slub.nw"
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfpflags)
 {
 	return slab_alloc(s, gfpflags, _RET_IP_);
@@ -3440,7 +3640,7 @@ void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfpflags, int node)
 	return slab_alloc_node(s, gfpflags, node, _RET_IP_);
 }
 /* Functions of allocation */
-#line 2503 "slub.nw"
+#line 2505 "slub.nw"
 static __always_inline void *slab_alloc_node(struct kmem_cache *s,
 		gfp_t gfpflags, int node, unsigned long addr)
 {
@@ -3452,14 +3652,29 @@ static __always_inline void *slab_alloc_node(struct kmem_cache *s,
 	if (slab_pre_alloc_hook(s, gfpflags))
 		return NULL;
 	s = memcg_kmem_get_cache(s, gfpflags);
+	if (cpu_rseq) {
+
+		/* Allocate in a restartable sequence, or take the slow path */
+#line 2589 "slub.nw"
+		object = node == NUMA_NO_NODE ? cpu_rseq_pop(s) : NULL;
+		if (likely(object)) {
+			prefetch_freepointer(s, get_freepointer(s, object));
+			stat(s, ALLOC_FASTPATH);
+		} else {
+			object = __slab_alloc(s, gfpflags, node, addr,
+					      this_cpu_ptr(s->cpu_slab));
+		}
+#line 2518 "slub.nw"
+		goto out;
+	}
 redo:
 
 	/* Read the transaction id and the CPU's kmem_cache_cpu */
-#line 2546 "slub.nw"
+#line 2553 "slub.nw"
 	c = this_cpu_ptr(s->cpu_slab);
 	tid = READ_ONCE(c->tid);
 	slub_point(SLUB_POINT_ALLOC_AFTER_TID);
-#line 2516 "slub.nw"
+#line 2522 "slub.nw"
 	object = READ_ONCE(c->freelist);
 	page = READ_ONCE(c->page);
 	if (unlikely(!object || !node_match(page, node) ||
@@ -3468,7 +3683,7 @@ redo:
 	} else {
 
 		/* Take object off the CPU's freelist, or goto redo */
-#line 2561 "slub.nw"
+#line 2568 "slub.nw"
 		void *next_object = get_freepointer_safe(s, object);
 
 		slub_point(SLUB_POINT_ALLOC_BEFORE_CMPXCHG);
@@ -3483,8 +3698,9 @@ redo:
 		slub_event_step(s, "slab_alloc", "2.1", object,
 				virt_to_head_page(object),
 				"fastpath: took object from cpu freelist");
-#line 2523 "slub.nw"
+#line 2529 "slub.nw"
 	}
+out:
 	if (unlikely(gfpflags & __GFP_ZERO) && object)
 		memset(object, 0, s->object_size);
 	slab_post_alloc_hook(s, gfpflags, object);
@@ -3497,7 +3713,7 @@ static __always_inline void *slab_alloc(struct kmem_cache *s,
 	return slab_alloc_node(s, gfpflags, NUMA_NO_NODE, addr);
 }
 /* Functions of allocation */
-#line 2582 "slub.nw"
+#line 2604 "slub.nw"
 static inline int node_match(struct page *page, int node)
 {
 	if (!page || (node != NUMA_NO_NODE && page_to_nid(page) != node))
@@ -3505,7 +3721,7 @@ static inline int node_match(struct page *page, int node)
 	return 1;
 }
 /* Functions of allocation */
-#line 2600 "slub.nw"
+#line 2622 "slub.nw"
 #define TID_STEP	roundup_pow_of_two(NR_CPUS)
 
 static inline unsigned long next_tid(unsigned long tid)
@@ -3548,7 +3764,7 @@ static void note_cmpxchg_failure(const char *n, struct kmem_cache *s,
 	stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
 }
 /* Functions of allocation */
-#line 2649 "slub.nw"
+#line 2671 "slub.nw"
 static inline int slab_pre_alloc_hook(struct kmem_cache *s, gfp_t flags)
 {
 	(void)flags;
@@ -3563,7 +3779,7 @@ static inline void slab_post_alloc_hook(struct kmem_cache *s, gfp_t flags,
 		trace(s, virt_to_head_page(object), object, 1);
 }
 /* Functions of allocation */
-#line 2689 "slub.nw"
+#line 2711 "slub.nw"
 static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 			  unsigned long addr, struct kmem_cache_cpu *c)
 {
@@ -3578,7 +3794,7 @@ static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 redo:
 
 	/* Drop a cpu slab of the wrong node or of the wrong reserve */
-#line 2733 "slub.nw"
+#line 2755 "slub.nw"
 	if (unlikely(!node_match(page, node))) {
 		stat(s, ALLOC_NODE_MISMATCH);
 		deactivate_slab(s, page, READ_ONCE(c->freelist));
@@ -3592,7 +3808,7 @@ redo:
 		WRITE_ONCE(c->freelist, NULL);
 		goto new_slab;
 	}
-#line 2702 "slub.nw"
+#line 2724 "slub.nw"
 	freelist = READ_ONCE(c->freelist);
 	if (freelist)
 		goto load_freelist;
@@ -3611,7 +3827,7 @@ redo:
 load_freelist:
 
 	/* Hand out the first object of freelist; the rest becomes the CPU's freelist */
-#line 2755 "slub.nw"
+#line 2777 "slub.nw"
 	VM_BUG_ON(!c->page->frozen);
 	WRITE_ONCE(c->freelist, get_freepointer(s, freelist));
 	WRITE_ONCE(c->tid, next_tid(READ_ONCE(c->tid)));
@@ -3619,11 +3835,11 @@ load_freelist:
 	slub_event_step(s, __func__, "2.1.1", freelist, c->page,
 			"load_freelist: handed out first object");
 	return freelist;
-#line 2719 "slub.nw"
+#line 2741 "slub.nw"
 new_slab:
 
 	/* Make the next slab of the cpu partial chain the cpu slab, and goto redo */
-#line 2770 "slub.nw"
+#line 2792 "slub.nw"
 	if (c->partial) {
 		page = c->partial;
 		WRITE_ONCE(c->page, page);
@@ -3634,10 +3850,10 @@ new_slab:
 				"new_slab: took slab from cpu partial chain");
 		goto redo;
 	}
-#line 2721 "slub.nw"
+#line 2743 "slub.nw"
 
 	/* Get objects from a partial or a new slab, or fail */
-#line 2792 "slub.nw"
+#line 2814 "slub.nw"
 	freelist = new_slab_objects(s, gfpflags, node, &c);
 	if (unlikely(!freelist)) {
 		if (!(gfpflags & __GFP_NOWARN))
@@ -3656,10 +3872,10 @@ new_slab:
 	WRITE_ONCE(c->freelist, NULL);
 	local_irq_restore(s, c);
 	return freelist;
-#line 2722 "slub.nw"
+#line 2744 "slub.nw"
 }
 /* Functions of allocation */
-#line 2816 "slub.nw"
+#line 2838 "slub.nw"
 static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 {
 	if (unlikely(PageSlabPfmemalloc(page)))
@@ -3667,7 +3883,7 @@ static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 	return true;
 }
 /* Take all objects of the cpu slab's own freelist: get_freelist */
-#line 2837 "slub.nw"
+#line 2859 "slub.nw"
 static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 {
 	struct page new;
@@ -3686,7 +3902,7 @@ static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 	return freelist;
 }
 /* Functions of allocation */
-#line 2867 "slub.nw"
+#line 2889 "slub.nw"
 static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 				     int node, struct kmem_cache_cpu **pc)
 {
@@ -3713,7 +3929,7 @@ static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 	return freelist;
 }
 /* Functions of allocation */
-#line 2901 "slub.nw"
+#line 2923 "slub.nw"
 static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 			 struct kmem_cache_cpu *c)
 {
@@ -3728,7 +3944,7 @@ static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 	return get_any_partial(s, flags, c);
 }
 /* Functions of allocation */
-#line 2926 "slub.nw"
+#line 2948 "slub.nw"
 static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			      struct kmem_cache_cpu *c, gfp_t flags)
 {
@@ -3751,7 +3967,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 		available += objects;
 
 		/* Install the acquired slab as cpu slab or on the cpu partial chain */
-#line 2957 "slub.nw"
+#line 2979 "slub.nw"
 		if (!object) {
 			WRITE_ONCE(c->page, page);
 			stat(s, ALLOC_FROM_PARTIAL);
@@ -3765,7 +3981,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			slub_event_step(s, "get_partial_node", "2.1.1.2", NULL,
 					page, "moved slab to cpu partial chain");
 		}
-#line 2947 "slub.nw"
+#line 2969 "slub.nw"
 		if (!kmem_cache_has_cpu_partial(s) ||
 		    available > s->cpu_partial / 2)
 			break;
@@ -3774,7 +3990,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 	return object;
 }
 /* Functions of allocation */
-#line 2980 "slub.nw"
+#line 3002 "slub.nw"
 static inline void *acquire_slab(struct kmem_cache *s,
 				 struct kmem_cache_node *n, struct page *page,
 				 int mode, int *objects)
@@ -3803,7 +4019,7 @@ static inline void *acquire_slab(struct kmem_cache *s,
 	return freelist;
 }
 /* Functions of allocation */
-#line 3020 "slub.nw"
+#line 3042 "slub.nw"
 static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 			     struct kmem_cache_cpu *c)
 {
@@ -3826,7 +4042,7 @@ static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 	return NULL;
 }
 /* Functions of allocation */
-#line 3052 "slub.nw"
+#line 3074 "slub.nw"
 static struct page *allocate_slab(struct kmem_cache *s, gfp_t flags,
 				  int node)
 {
@@ -3865,7 +4081,7 @@ static inline struct page *alloc_slab_page(struct kmem_cache *s,
 	return page;
 }
 /* Functions of allocation */
-#line 3101 "slub.nw"
+#line 3123 "slub.nw"
 static struct page *new_slab(struct kmem_cache *s, gfp_t flags, int node)
 {
 	struct page *page;
@@ -3901,7 +4117,7 @@ static void setup_object(struct kmem_cache *s, struct page *page,
 		s->ctor(object);
 }
 /* Functions of allocation */
-#line 3143 "slub.nw"
+#line 3165 "slub.nw"
 static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 			       int nid)
 {
@@ -3929,7 +4145,7 @@ static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 			  "out of memory");
 }
 /* Functions of freeing */
-#line 3188 "slub.nw"
+#line 3210 "slub.nw"
 void kmem_cache_free(struct kmem_cache *s, void *x)
 {
 	s = cache_from_obj(s, x);
@@ -3938,7 +4154,7 @@ void kmem_cache_free(struct kmem_cache *s, void *x)
 	slab_free(s, virt_to_head_page(x), x, _RET_IP_);
 }
 /* Functions of freeing */
-#line 3205 "slub.nw"
+#line 3227 "slub.nw"
 static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 						void *x)
 {
@@ -3962,7 +4178,7 @@ static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 	return NULL;
 }
 /* Functions of freeing */
-#line 3238 "slub.nw"
+#line 3260 "slub.nw"
 static __always_inline void slab_free(struct kmem_cache *s,
 				      struct page *page, void *x,
 				      unsigned long addr)
@@ -3973,6 +4189,17 @@ static __always_inline void slab_free(struct kmem_cache *s,
 	void **freelist;
 
 	slab_free_hook(s, x);
+	if (cpu_rseq) {
+
+		/* Free in a restartable sequence, or take the slow path */
+#line 3309 "slub.nw"
+		if (likely(cpu_rseq_push(s, page, object)))
+			stat(s, FREE_FASTPATH);
+		else
+			__slab_free(s, page, x, addr);
+#line 3272 "slub.nw"
+		return;
+	}
 redo:
 	c = this_cpu_ptr(s->cpu_slab);
 	tid = READ_ONCE(c->tid);
@@ -3980,7 +4207,7 @@ redo:
 	if (likely(page == READ_ONCE(c->page)) && likely(cpu_tid_ready(tid))) {
 
 		/* Push object on the CPU's freelist, or goto redo */
-#line 3267 "slub.nw"
+#line 3293 "slub.nw"
 		freelist = READ_ONCE(c->freelist);
 		set_freepointer(s, object, freelist);
 		slub_point(SLUB_POINT_FREE_BEFORE_CMPXCHG);
@@ -3992,20 +4219,20 @@ redo:
 		stat(s, FREE_FASTPATH);
 		slub_event_step(s, "slab_free", "3.1", object, page,
 				"fastpath: pushed object on cpu freelist");
-#line 3254 "slub.nw"
+#line 3280 "slub.nw"
 	} else {
 		__slab_free(s, page, x, addr);
 	}
 }
 /* Functions of freeing */
-#line 3285 "slub.nw"
+#line 3320 "slub.nw"
 static inline void slab_free_hook(struct kmem_cache *s, void *x)
 {
 	if (unlikely(s->flags & SLAB_TRACE))
 		trace(s, virt_to_head_page(x), x, 0);
 }
 /* Functions of freeing */
-#line 3316 "slub.nw"
+#line 3351 "slub.nw"
 static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 			unsigned long addr)
 {
@@ -4023,7 +4250,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	do {
 
 		/* Link object to the slab's freelist and decide the slab's fate */
-#line 3357 "slub.nw"
+#line 3392 "slub.nw"
 		if (unlikely(n)) {
 			spin_unlock(&n->list_lock);
 			n = NULL;
@@ -4042,13 +4269,13 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 				spin_lock(&n->list_lock);
 			}
 		}
-#line 3332 "slub.nw"
+#line 3367 "slub.nw"
 	} while (!cmpxchg_double_slab(s, page, prior, counters, object,
 				      new.counters, "__slab_free"));
 	if (likely(!n)) {
 
 		/* Finish a free that needed no list lock */
-#line 3378 "slub.nw"
+#line 3413 "slub.nw"
 		if (new.frozen && !was_frozen) {
 			put_cpu_partial(s, page, 1);
 			stat(s, CPU_PARTIAL_FREE);
@@ -4060,21 +4287,21 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 			slub_event_step(s, "__slab_free", "3.2", x, page,
 					"freed into a frozen slab");
 		}
-#line 3336 "slub.nw"
+#line 3371 "slub.nw"
 		return;
 	}
 	if (unlikely(!new.inuse && n->nr_partial >= s->min_partial))
 		goto slab_empty;
 
 	/* Put a formerly full slab on the node's partial list */
-#line 3395 "slub.nw"
+#line 3430 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s) && unlikely(!prior)) {
 		if (kmem_cache_debug(s))
 			remove_full(s, n, page);
 		add_partial(n, page, DEACTIVATE_TO_TAIL);
 		stat(s, FREE_ADD_PARTIAL);
 	}
-#line 3341 "slub.nw"
+#line 3376 "slub.nw"
 	spin_unlock(&n->list_lock);
 	slub_event_step(s, __func__, "3.2", x, page,
 			"freed to slab's freelist under list_lock");
@@ -4082,7 +4309,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 slab_empty:
 
 	/* Give an empty slab back to the page allocator */
-#line 3404 "slub.nw"
+#line 3439 "slub.nw"
 	if (prior) {
 		remove_partial(n, page);
 		stat(s, FREE_REMOVE_PARTIAL);
@@ -4094,10 +4321,10 @@ slab_empty:
 	slub_event_step(s, __func__, "3.2", x, page,
 			"slab became empty: returned to page allocator");
 	discard_slab(s, page);
-#line 3347 "slub.nw"
+#line 3382 "slub.nw"
 }
 /* Put a slab on the CPU's partial chain: put_cpu_partial */
-#line 3437 "slub.nw"
+#line 3472 "slub.nw"
 static void __put_cpu_partial(struct kmem_cache *s, struct kmem_cache_cpu *c,
 			      struct page *page, int drain)
 {
@@ -4135,7 +4362,7 @@ static void put_cpu_partial(struct kmem_cache *s, struct page *page,
 	local_irq_restore(s, c);
 }
 /* Functions of freeing */
-#line 3483 "slub.nw"
+#line 3518 "slub.nw"
 static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	struct kmem_cache_node *n = NULL, *n2 = NULL;
@@ -4181,7 +4408,7 @@ static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 	}
 }
 /* Functions of freeing */
-#line 3540 "slub.nw"
+#line 3575 "slub.nw"
 static inline void __add_partial(struct kmem_cache_node *n,
 				 struct page *page, int tail)
 {
@@ -4228,7 +4455,7 @@ static void remove_full(struct kmem_cache *s, struct kmem_cache_node *n,
 	list_del(&page->lru);
 }
 /* Functions of freeing */
-#line 3594 "slub.nw"
+#line 3629 "slub.nw"
 static inline void inc_slabs_node(struct kmem_cache *s, int node,
 				  int objects)
 {
@@ -4290,7 +4517,7 @@ static void discard_slab(struct kmem_cache *s, struct page *page)
 	free_slab(s, page);
 }
 /* Functions of freeing */
-#line 3664 "slub.nw"
+#line 3699 "slub.nw"
 static struct rcu_head *rcu_pending;
 static pthread_mutex_t rcu_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -4330,7 +4557,7 @@ static void rcu_barrier(void)
 	}
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 3729 "slub.nw"
+#line 3764 "slub.nw"
 static void deactivate_slab(struct kmem_cache *s, struct page *page,
 			    void *freelist)
 {
@@ -4348,7 +4575,7 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 	}
 
 	/* Move all but one of the CPU's free objects to the frozen slab */
-#line 3768 "slub.nw"
+#line 3803 "slub.nw"
 	while (freelist && (nextfree = get_freepointer(s, freelist))) {
 		void *prior;
 		unsigned long counters;
@@ -4365,11 +4592,11 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 						"drain percpu freelist"));
 		freelist = nextfree;
 	}
-#line 3745 "slub.nw"
+#line 3780 "slub.nw"
 redo:
 
 	/* Compute the slab's state after the last object returns */
-#line 3794 "slub.nw"
+#line 3829 "slub.nw"
 	old.freelist = READ_ONCE(page->freelist);
 	old.counters = READ_ONCE(page->counters);
 	VM_BUG_ON(!old.frozen);
@@ -4397,10 +4624,10 @@ redo:
 			spin_lock(&n->list_lock);
 		}
 	}
-#line 3747 "slub.nw"
+#line 3782 "slub.nw"
 
 	/* Put the slab on the list of its new state */
-#line 3824 "slub.nw"
+#line 3859 "slub.nw"
 	if (l != m) {
 		if (l == M_PARTIAL)
 			remove_partial(n, page);
@@ -4414,7 +4641,7 @@ redo:
 			add_full(s, n, page);
 		}
 	}
-#line 3748 "slub.nw"
+#line 3783 "slub.nw"
 	l = m;
 	if (!__cmpxchg_double_slab(s, page, old.freelist, old.counters,
 				   new.freelist, new.counters,
@@ -4433,7 +4660,7 @@ redo:
 	}
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 3850 "slub.nw"
+#line 3885 "slub.nw"
 static inline void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	stat(s, CPUSLAB_FLUSH);
@@ -4468,7 +4695,7 @@ static void flush_all(struct kmem_cache *s)
 			"flushed every cpu slab and cpu partial chain");
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 3895 "slub.nw"
+#line 3930 "slub.nw"
 static int __kmem_cache_shrink(struct kmem_cache *s)
 {
 	int objects = oo_objects(s->max);
@@ -4490,7 +4717,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 			INIT_LIST_HEAD(slabs_by_inuse + i);
 
 		/* Sort the node's partial slabs by objects in use */
-#line 3936 "slub.nw"
+#line 3971 "slub.nw"
 		spin_lock(&n->list_lock);
 		list_for_each_entry_safe(page, t, &n->partial, lru) {
 			list_move(&page->lru, slabs_by_inuse + page->inuse);
@@ -4500,7 +4727,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 		for (i = objects - 1; i > 0; i--)
 			list_splice(slabs_by_inuse + i, n->partial.prev);
 		spin_unlock(&n->list_lock);
-#line 3915 "slub.nw"
+#line 3950 "slub.nw"
 		list_for_each_entry_safe(page, t, slabs_by_inuse, lru)
 			discard_slab(s, page);
 	}
@@ -4516,7 +4743,7 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	return __kmem_cache_shrink(s);
 }
 /* Functions of kmalloc */
-#line 4015 "slub.nw"
+#line 4050 "slub.nw"
 static inline int size_index_elem(size_t bytes)
 {
 	return (bytes - 1) / 8;
@@ -4550,7 +4777,7 @@ static inline int kmalloc_size(int n)
 	return 0;
 }
 /* Functions of kmalloc */
-#line 4052 "slub.nw"
+#line 4087 "slub.nw"
 void *kmalloc_node(size_t size, gfp_t flags, int node)
 {
 	struct kmem_cache *s;
@@ -4574,7 +4801,7 @@ void *kzalloc(size_t size, gfp_t flags)
 	return kmalloc(size, flags | __GFP_ZERO);
 }
 /* Functions of kmalloc */
-#line 4081 "slub.nw"
+#line 4116 "slub.nw"
 static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 {
 	struct page *page;
@@ -4597,7 +4824,7 @@ static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 	return ret;
 }
 /* Functions of kmalloc */
-#line 4113 "slub.nw"
+#line 4148 "slub.nw"
 void kfree(const void *x)
 {
 	struct page *page;
@@ -4623,7 +4850,7 @@ void kfree(const void *x)
 	slab_free(page->slab_cache, page, object, _RET_IP_);
 }
 /* Functions of kmalloc */
-#line 4140 "slub.nw"
+#line 4175 "slub.nw"
 static inline size_t slab_ksize(const struct kmem_cache *s)
 {
 	if (s->flags & (SLAB_RED_ZONE | SLAB_POISON))
@@ -4647,7 +4874,7 @@ size_t ksize(const void *object)
 	return slab_ksize(page->slab_cache);
 }
 /* Functions of kmalloc */
-#line 4173 "slub.nw"
+#line 4208 "slub.nw"
 int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t flags, size_t size,
 			  void **p)
 {
@@ -4671,7 +4898,7 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t size, void **p)
 		kmem_cache_free(s, p[i]);
 }
 /* Functions of kmalloc */
-#line 4201 "slub.nw"
+#line 4236 "slub.nw"
 const char *kmem_cache_name(const struct kmem_cache *s)
 {
 	return s->name;
@@ -4696,7 +4923,7 @@ static char *kstrdup(const char *s, gfp_t gfp)
 	return buf;
 }
 /* Functions of the sysfs attribute layer */
-#line 6293 "slub.nw"
+#line 6592 "slub.nw"
 struct slab_attribute {
 	const char *name;
 	ssize_t (*show)(struct kmem_cache *s, char *buf);
@@ -4706,7 +4933,7 @@ struct slab_attribute {
 	bool hidden;		/* not a kernel attribute */
 };
 /* Functions of the sysfs attribute layer */
-#line 6306 "slub.nw"
+#line 6605 "slub.nw"
 #define SHOW_INT(_name, expr)						\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -4734,7 +4961,7 @@ SHOW_INT(store_user, !!(s->flags & SLAB_STORE_USER))
 SHOW_INT(failslab, !!(s->flags & SLAB_FAILSLAB))
 SHOW_INT(remote_node_defrag_ratio, s->remote_node_defrag_ratio / 10)
 /* Functions of the sysfs attribute layer */
-#line 6343 "slub.nw"
+#line 6642 "slub.nw"
 static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 {
 	Dl_info info;
@@ -4749,7 +4976,7 @@ static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 	return sprintf(buf, "0x%lx\n", (unsigned long)fn);
 }
 /* Functions of the sysfs attribute layer */
-#line 6362 "slub.nw"
+#line 6661 "slub.nw"
 static int count_inuse(struct page *page)
 {
 	return page->inuse;
@@ -4778,7 +5005,7 @@ static unsigned long count_partial(struct kmem_cache_node *n,
 	return x;
 }
 /* Functions of the sysfs attribute layer */
-#line 6400 "slub.nw"
+#line 6699 "slub.nw"
 #define SO_ALL		(1 << 0)
 #define SO_PARTIAL	(1 << 1)
 #define SO_CPU		(1 << 2)
@@ -4800,7 +5027,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				continue;
 
 			/* Count the CPU's slab and partial chain */
-#line 6432 "slub.nw"
+#line 6731 "slub.nw"
 			node = page_to_nid(page);
 			if (flags & SO_TOTAL)
 				x = page->objects;
@@ -4816,12 +5043,12 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				total += page->pages;
 				nodes[node] += page->pages;
 			}
-#line 6420 "slub.nw"
+#line 6719 "slub.nw"
 		}
 	}
 
 	/* Count the slabs on the nodes */
-#line 6450 "slub.nw"
+#line 6749 "slub.nw"
 	for (node = 0; node < nr_node_ids; node++) {
 		struct kmem_cache_node *n = get_node(s, node);
 
@@ -4846,7 +5073,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 		total += x;
 		nodes[node] += x;
 	}
-#line 6423 "slub.nw"
+#line 6722 "slub.nw"
 	x = sprintf(buf, "%lu", total);
 	for (node = 0; node < nr_node_ids; node++)
 		if (nodes[node])
@@ -4854,7 +5081,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 	return x + sprintf(buf + x, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 6477 "slub.nw"
+#line 6776 "slub.nw"
 #define SHOW_OBJECTS(_name, _flags)					\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -4891,7 +5118,7 @@ static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf)
 	return len + sprintf(buf + len, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 6521 "slub.nw"
+#line 6820 "slub.nw"
 static int kstrtoul(const char *buf, unsigned long *res)
 {
 	char *end;
@@ -4953,7 +5180,7 @@ static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 6584 "slub.nw"
+#line 6883 "slub.nw"
 static bool any_slab_objects(struct kmem_cache *s)
 {
 	int node;
@@ -5002,7 +5229,7 @@ static ssize_t reclaim_account_store(struct kmem_cache *s, const char *buf,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 6637 "slub.nw"
+#line 6936 "slub.nw"
 static ssize_t empty_show(struct kmem_cache *s, char *buf)
 {
 	(void)s;
@@ -5042,7 +5269,7 @@ static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len)
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 6681 "slub.nw"
+#line 6980 "slub.nw"
 static ssize_t show_stat(struct kmem_cache *s, char *buf, int si)
 {
 	unsigned long sum = 0;
@@ -5072,7 +5299,7 @@ static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 6715 "slub.nw"
+#line 7014 "slub.nw"
 #define RO(n)	{ #n, n##_show, NULL, -1, false, false }
 #define RW(n)	{ #n, n##_show, n##_store, -1, false, false }
 #define ACT(n)	{ #n, empty_show, n##_store, -1, true, false }
@@ -5102,7 +5329,7 @@ static const struct slab_attribute slab_attrs[] = {
 	{ NULL, NULL, NULL, -1, false, false }
 };
 /* Functions of the sysfs attribute layer */
-#line 6749 "slub.nw"
+#line 7048 "slub.nw"
 static const char *attr_name(const struct slab_attribute *a)
 {
 	return a->stat >= 0 ? stat_names[a->stat] : a->name;
@@ -5140,7 +5367,7 @@ bool slub_attr_writable(const char *name)
 	return a && (a->store || a->stat >= 0);
 }
 /* Functions of the sysfs attribute layer */
-#line 6792 "slub.nw"
+#line 7091 "slub.nw"
 static bool attr_propagates(const char *name)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5148,7 +5375,7 @@ static bool attr_propagates(const char *name)
 	return a && a->show && a->store && !a->action && a->stat < 0;
 }
 /* Functions of the sysfs attribute layer */
-#line 6807 "slub.nw"
+#line 7106 "slub.nw"
 ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5198,7 +5425,7 @@ ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 	return ret;
 }
 /* Functions of the sysfs attribute layer */
-#line 6861 "slub.nw"
+#line 7160 "slub.nw"
 struct kmem_cache *slub_find_cache(const char *name)
 {
 	struct kmem_cache *s, *found = NULL;
@@ -5228,7 +5455,7 @@ const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len)
 	return buf;
 }
 /* Functions of bootstrap and shutdown */
-#line 6913 "slub.nw"
+#line 7212 "slub.nw"
 static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
 static void kmem_cache_init(void)
@@ -5249,7 +5476,7 @@ static void kmem_cache_init(void)
 	create_kmalloc_caches(0);
 }
 /* Functions of bootstrap and shutdown */
-#line 6939 "slub.nw"
+#line 7238 "slub.nw"
 static void create_boot_cache(struct kmem_cache *s, const char *name,
 			      size_t size, unsigned long flags)
 {
@@ -5280,7 +5507,7 @@ static struct kmem_cache *create_kmalloc_cache(const char *name,
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 6977 "slub.nw"
+#line 7276 "slub.nw"
 static void early_kmem_cache_node_alloc(int node)
 {
 	struct page *page;
@@ -5302,7 +5529,7 @@ static void early_kmem_cache_node_alloc(int node)
 	__add_partial(n, page, DEACTIVATE_TO_HEAD);
 }
 /* Functions of bootstrap and shutdown */
-#line 7005 "slub.nw"
+#line 7304 "slub.nw"
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
@@ -5326,7 +5553,7 @@ static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 7040 "slub.nw"
+#line 7339 "slub.nw"
 static void create_kmalloc_caches(unsigned long flags)
 {
 	int i;
@@ -5355,7 +5582,7 @@ static void create_kmalloc_caches(unsigned long flags)
 	memcg_activate_kmem_caches();
 }
 /* Functions of bootstrap and shutdown */
-#line 7070 "slub.nw"
+#line 7369 "slub.nw"
 static void slab_sysfs_init(void)
 {
 	struct kmem_cache *s;
@@ -5379,7 +5606,7 @@ static void slab_sysfs_init(void)
 	mutex_unlock(&slab_mutex);
 }
 /* Functions of bootstrap and shutdown */
-#line 7104 "slub.nw"
+#line 7403 "slub.nw"
 static pthread_mutex_t init_mutex = PTHREAD_MUTEX_INITIALIZER;
 static bool running;
 static __thread bool booting;
@@ -5415,7 +5642,7 @@ static int __slub_init(const struct slub_config *cfg)
 	nr_node_ids = cfg->nr_nodes ? cfg->nr_nodes : 1;
 
 	/* Apply the boot options of the configuration */
-#line 7170 "slub.nw"
+#line 7469 "slub.nw"
 	slub_simulated = cfg->simulated;
 	sim_cpu = 0;
 	slab_nomerge = cfg->nomerge;
@@ -5426,9 +5653,10 @@ static int __slub_init(const struct slub_config *cfg)
 	setup_slub_debug(cfg->slub_debug ? cfg->slub_debug :
 			 getenv("SLUB_DEBUG"));
 	freelist_hardened = cfg->freelist_hardened;
+	cpu_rseq = cpu_rseq_usable(cfg);
 	freelist_random = cfg->freelist_random;
 	slub_rng_state = cfg->seed ? cfg->seed : 0x9e3779b97f4a7c15UL;
-#line 7138 "slub.nw"
+#line 7437 "slub.nw"
 	if (page_alloc_init(bytes, nr_node_ids))
 		return -ENOMEM;
 	booting = true;
@@ -5459,7 +5687,7 @@ static void slub_ensure_running(void)
 		panic("SLUB: cannot start with the default configuration\n");
 }
 /* Functions of bootstrap and shutdown */
-#line 7188 "slub.nw"
+#line 7488 "slub.nw"
 void slub_shutdown(void)
 {
 	struct kmem_cache *s;
@@ -5480,6 +5708,7 @@ void slub_shutdown(void)
 	rcu_pending = NULL;
 	memcg_reset();
 	slab_state = DOWN;
+	cpu_rseq = false;
 	fail_nth = 0;
 	point_hook = NULL;
 	slub_observer = NULL;
@@ -5487,13 +5716,13 @@ void slub_shutdown(void)
 	mutex_unlock(&init_mutex);
 }
 /* Functions of bootstrap and shutdown */
-#line 7221 "slub.nw"
+#line 7522 "slub.nw"
 static bool slub_fail_percpu(void)
 {
 	return page_alloc_should_fail();
 }
 /* Functions of the snapshot */
-#line 7236 "slub.nw"
+#line 7537 "slub.nw"
 static int snap_find_slab(const struct slub_snap_cache *sc, long pfn)
 {
 	int lo = 0, hi = sc->nr_slabs - 1;
@@ -5528,7 +5757,7 @@ static int snap_object_index(struct kmem_cache *s, struct page *page,
 	return ((char *)p - base) / s->size;
 }
 /* Functions of the snapshot */
-#line 7276 "slub.nw"
+#line 7577 "slub.nw"
 static int snap_freelist(struct kmem_cache *s, struct page *page,
 			 struct slub_snap_slab *ss, void *head,
 			 enum slub_obj_state state)
@@ -5550,7 +5779,7 @@ static int snap_freelist(struct kmem_cache *s, struct page *page,
 	return first;
 }
 /* Functions of the snapshot */
-#line 7299 "slub.nw"
+#line 7600 "slub.nw"
 static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 			  struct slub_snap_slab *ss)
 {
@@ -5576,7 +5805,7 @@ static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 7329 "slub.nw"
+#line 7630 "slub.nw"
 static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 			 int cpu)
 {
@@ -5619,7 +5848,7 @@ static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 7373 "slub.nw"
+#line 7674 "slub.nw"
 static int *snap_list(struct slub_snap_cache *sc, struct list_head *head,
 		      int *count, enum slub_slab_where where, int node)
 {
@@ -5666,7 +5895,7 @@ static int snap_fill_nodes(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return 0;
 }
 /* Functions of the snapshot */
-#line 7423 "slub.nw"
+#line 7724 "slub.nw"
 static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 {
 	struct slub_alias *a;
@@ -5685,7 +5914,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 			sc->aliases[sc->nr_aliases++] = strdup(a->name);
 
 	/* Copy the geometry and tuning of the cache */
-#line 7465 "slub.nw"
+#line 7766 "slub.nw"
 	sc->size = s->size;
 	sc->object_size = s->object_size;
 	sc->align = s->align;
@@ -5702,7 +5931,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	sc->refcount = s->refcount;
 	sc->has_ctor = s->ctor != NULL;
 	sc->is_root = is_root_cache(s);
-#line 7440 "slub.nw"
+#line 7741 "slub.nw"
 	for_each_allocated_block(pfn)
 		n += snap_is_slab_of(&mem_map[pfn], s);
 	sc->slabs = calloc(n ? n : 1, sizeof(*sc->slabs));
@@ -5726,7 +5955,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return snap_fill_nodes(s, sc);
 }
 /* Functions of the snapshot */
-#line 7484 "slub.nw"
+#line 7785 "slub.nw"
 struct slub_snapshot *slub_snapshot_take(void)
 {
 	struct slub_snapshot *snap;
@@ -5759,7 +5988,7 @@ fail:
 	return NULL;
 }
 /* Functions of the snapshot */
-#line 7518 "slub.nw"
+#line 7819 "slub.nw"
 void slub_snapshot_free(struct slub_snapshot *snap)
 {
 	int i, j;
@@ -5806,7 +6035,7 @@ const struct slub_snap_cache *slub_snapshot_cache(
 	return NULL;
 }
 /* Functions of the invariant checker */
-#line 7713 "slub.nw"
+#line 8014 "slub.nw"
 static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 			       struct page *page, void *head,
 			       const char *which)
@@ -5835,7 +6064,7 @@ static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 7743 "slub.nw"
+#line 8044 "slub.nw"
 static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc)
 {
@@ -5852,7 +6081,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			pagefree += ss->obj[j].state == SLUB_OBJ_PAGE_FREE;
 
 		/* Check one slab's counters and its place */
-#line 7777 "slub.nw"
+#line 8078 "slub.nw"
 		if (ss->inuse != ss->objects - pagefree)
 			bad += !!fprintf(out, "invariant: %s: slab pfn %ld inuse %u but %u objects minus %u free\n",
 					 s->name, ss->pfn, ss->inuse,
@@ -5870,7 +6099,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 		    ss->where != SLUB_SLAB_NODE_PARTIAL)
 			bad += !!fprintf(out, "invariant: %s: slab pfn %ld has free objects but is on no partial list\n",
 					 s->name, ss->pfn);
-#line 7758 "slub.nw"
+#line 8059 "slub.nw"
 	}
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
 		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
@@ -5885,7 +6114,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 	for (node = 0; node < nr_node_ids; node++) {
 
 		/* Check one node's counters */
-#line 7797 "slub.nw"
+#line 8098 "slub.nw"
 		struct kmem_cache_node *n = get_node(s, node);
 		long slabs = 0;
 
@@ -5898,12 +6127,12 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 		if (n->nr_slabs != slabs)
 			bad += !!fprintf(out, "invariant: %s: node %d nr_slabs %ld but %ld slabs found\n",
 					 s->name, node, n->nr_slabs, slabs);
-#line 7771 "slub.nw"
+#line 8072 "slub.nw"
 	}
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 7812 "slub.nw"
+#line 8113 "slub.nw"
 int slub_check_invariants(FILE *out)
 {
 	struct slub_snapshot *snap;

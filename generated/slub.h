@@ -156,6 +156,7 @@ struct slub_config {
 	const char *slub_debug;	/* slub_debug= option; NULL: $SLUB_DEBUG */
 	bool freelist_hardened;	/* CONFIG_SLAB_FREELIST_HARDENED */
 	bool freelist_random;	/* CONFIG_SLAB_FREELIST_RANDOM */
+	bool no_rseq;		/* real threads: the kernel's cmpxchg fast path */
 	unsigned long seed;	/* random seed; 0: fixed default */
 };
 
@@ -166,7 +167,7 @@ int slub_nr_cpus(void);
 int slub_nr_nodes(void);
 int slub_check_invariants(FILE *out);
 /* The simulated page allocator's interface */
-#line 334 "slub.nw"
+#line 335 "slub.nw"
 struct slub_page_stats {
 	unsigned long total_pages;	/* pages in the arena */
 	unsigned long free_pages;	/* pages on the buddy free lists */
@@ -180,7 +181,7 @@ struct slub_page_stats {
 void slub_page_stats(struct slub_page_stats *st);
 void slub_fail_page_alloc(unsigned long nth);
 /* The memory cgroup interface */
-#line 358 "slub.nw"
+#line 359 "slub.nw"
 struct mem_cgroup;
 
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit);
@@ -189,7 +190,7 @@ void slub_memcg_enter(struct mem_cgroup *memcg);
 struct mem_cgroup *slub_memcg_current(void);
 size_t slub_memcg_usage(const struct mem_cgroup *memcg);
 /* The simulated CPU interface */
-#line 377 "slub.nw"
+#line 378 "slub.nw"
 enum slub_point {
 	SLUB_POINT_ALLOC_AFTER_TID,	/* slab_alloc_node read tid and c */
 	SLUB_POINT_ALLOC_BEFORE_CMPXCHG, /* ... and freelist, next object */
@@ -206,7 +207,7 @@ int slub_sim_cpu(void);
 void slub_sim_set_point_hook(slub_point_fn fn, void *arg);
 const char *slub_point_name(enum slub_point point);
 /* The event interface */
-#line 405 "slub.nw"
+#line 406 "slub.nw"
 enum slub_event_type {
 	SLUB_EV_STEP,		/* the allocator took a step */
 	SLUB_EV_STAT,		/* a stat_item counter was incremented */
@@ -229,7 +230,7 @@ typedef void (*slub_observer_fn)(const struct slub_event *ev, void *arg);
 
 void slub_set_observer(slub_observer_fn fn, void *arg);
 /* The snapshot interface */
-#line 440 "slub.nw"
+#line 441 "slub.nw"
 enum slub_obj_state {
 	SLUB_OBJ_ALLOCATED,	/* handed out */
 	SLUB_OBJ_CPU_FREE,	/* free, on the owning CPU's freelist */
