@@ -18,15 +18,15 @@
 #include <sys/mman.h>
 #include <unistd.h>
 /* System headers */
-#line 4733 "slub.nw"
+#line 4737 "slub.nw"
 #include <sys/rseq.h>
 /* System headers */
-#line 5461 "slub.nw"
+#line 5465 "slub.nw"
 #include <execinfo.h>
 #include <sys/syscall.h>
 #include <time.h>
 /* System headers */
-#line 6638 "slub.nw"
+#line 6642 "slub.nw"
 #include <dlfcn.h>
 #line 542 "slub.nw"
 #include "slub.h"
@@ -173,7 +173,7 @@ static inline void list_splice(struct list_head *list, struct list_head *at)
 	next->prev = last;
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 6081 "slub.nw"
+#line 6085 "slub.nw"
 #define BITS_PER_LONG		(8 * sizeof(long))
 #define BITS_TO_LONGS(n)	(((n) + BITS_PER_LONG - 1) / BITS_PER_LONG)
 
@@ -263,7 +263,7 @@ PAGE_FLAG_FUNCS(SlabPfmemalloc, active)
 PAGE_FLAG_FUNCS(LargeKmalloc, large_kmalloc)
 PAGE_FLAG_FUNCS(RcuFree, rcu_free)
 /* Definition of struct page */
-#line 4869 "slub.nw"
+#line 4873 "slub.nw"
 #define PG_locked	(PG_rcu_free + 1)
 /* Definitions of the SLUB structures */
 #line 634 "slub.nw"
@@ -322,7 +322,7 @@ struct kmem_cache_cpu {
 	struct page *partial;	/* partially allocated frozen slabs */
 
 /* Fields this port adds to struct kmem_cache_cpu */
-#line 4942 "slub.nw"
+#line 4946 "slub.nw"
 spinlock_t lock;	/* stands in for local_irq_save() */
 int cpu;		/* the CPU this structure belongs to */
 #line 711 "slub.nw"
@@ -457,17 +457,17 @@ static struct zone zones[MAX_NUMNODES];
 #line 4634 "slub.nw"
 static struct slub_page_stats page_stats;
 /* Global state of the allocator */
-#line 4714 "slub.nw"
+#line 4718 "slub.nw"
 static bool slub_simulated;		/* simulated CPUs */
 static int sim_cpu;			/* the simulated CPU running now */
 static slub_point_fn point_hook;
 static void *point_hook_arg;
 static bool in_point_hook;
 /* Global state of the allocator */
-#line 5050 "slub.nw"
+#line 5054 "slub.nw"
 static bool cpu_rseq;		/* real threads use restartable sequences */
 /* Global state of the allocator */
-#line 5333 "slub.nw"
+#line 5337 "slub.nw"
 #define SLUB_RED_INACTIVE	0xbb
 #define SLUB_RED_ACTIVE		0xcc
 #define POISON_INUSE		0x5a
@@ -489,7 +489,7 @@ static unsigned long slub_debug;
 static char slub_debug_slabs[256];
 static int disable_higher_order_debug;
 /* Global state of the allocator */
-#line 6169 "slub.nw"
+#line 6173 "slub.nw"
 struct mem_cgroup {
 	char name[64];
 	int kmemcg_id;
@@ -520,11 +520,11 @@ static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
 static __thread struct mem_cgroup *current_memcg;
 static __thread int memcg_skip_account;
 /* Global state of the allocator */
-#line 7900 "slub.nw"
+#line 7904 "slub.nw"
 static slub_observer_fn slub_observer;
 static void *slub_observer_arg;
 /* Declarations of internal functions */
-#line 8150 "slub.nw"
+#line 8154 "slub.nw"
 struct kmem_cache_cpu;
 struct mem_cgroup;
 struct memcg_cache_params;
@@ -539,7 +539,7 @@ static void __slub_event(enum slub_event_type type,
 	__attribute__((format(printf, 8, 9)));
 static const char *slub_func_section(const char *func);
 /* Forward declarations of the static functions */
-#line 8174 "slub.nw"
+#line 8178 "slub.nw"
 static inline int fls(unsigned long x);
 static inline int ilog2(unsigned long x);
 static inline unsigned long roundup_pow_of_two(unsigned long x);
@@ -1247,7 +1247,7 @@ void slub_page_stats(struct slub_page_stats *st)
 	st->slab_pages = slab;
 }
 /* The CPU layer */
-#line 4737 "slub.nw"
+#line 4741 "slub.nw"
 static inline int raw_cpu_id(void)
 {
 	int cpu;
@@ -1294,7 +1294,7 @@ static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
 	return s->node[node];
 }
 /* The CPU layer */
-#line 4793 "slub.nw"
+#line 4797 "slub.nw"
 static inline bool cmpxchg_double(void *p, unsigned long o1,
 				  unsigned long o2, unsigned long n1,
 				  unsigned long n2)
@@ -1318,7 +1318,7 @@ static inline bool cmpxchg_double(void *p, unsigned long o1,
 #endif
 }
 /* The CPU layer */
-#line 4827 "slub.nw"
+#line 4831 "slub.nw"
 static inline void slab_lock(struct page *page)
 {
 	while (__atomic_fetch_or(&page->flags, 1UL << PG_locked,
@@ -1359,7 +1359,7 @@ static bool __cmpxchg_double_slab(struct kmem_cache *s, struct page *page,
 
 #define cmpxchg_double_slab __cmpxchg_double_slab
 /* The CPU layer */
-#line 4891 "slub.nw"
+#line 4895 "slub.nw"
 static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 		struct kmem_cache_cpu *c, void *o1, unsigned long o2,
 		void *n1, unsigned long n2)
@@ -1372,7 +1372,7 @@ static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 			      (unsigned long)n1, n2);
 }
 /* The CPU layer */
-#line 4947 "slub.nw"
+#line 4951 "slub.nw"
 #define TID_BUSY	(1UL << 63)
 
 static inline bool cpu_tid_ready(unsigned long tid)
@@ -1427,7 +1427,7 @@ static inline void local_irq_restore(struct kmem_cache *s,
 	cpu_unlock(c);
 }
 /* The CPU layer */
-#line 5054 "slub.nw"
+#line 5058 "slub.nw"
 static bool cpu_rseq_usable(const struct slub_config *cfg)
 {
 #if defined(__SANITIZE_THREAD__) || !defined(__x86_64__)
@@ -1446,7 +1446,7 @@ static bool cpu_rseq_usable(const struct slub_config *cfg)
 #endif
 }
 /* The CPU layer */
-#line 5084 "slub.nw"
+#line 5088 "slub.nw"
 #define RSEQ_SIG	0x53053053
 
 #define RSEQ_SEQUENCE_START						\
@@ -1482,7 +1482,7 @@ static inline struct rseq *rseq_area(void)
 			       __rseq_offset);
 }
 /* The CPU layer */
-#line 5127 "slub.nw"
+#line 5131 "slub.nw"
 static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 {
 	void *object;
@@ -1513,7 +1513,7 @@ abort:
 	goto retry;
 }
 /* The CPU layer */
-#line 5163 "slub.nw"
+#line 5167 "slub.nw"
 static __always_inline bool cpu_rseq_push(struct kmem_cache *s,
 					  struct page *page, void *object)
 {
@@ -1543,7 +1543,7 @@ abort:
 	goto retry;
 }
 /* The CPU layer */
-#line 5197 "slub.nw"
+#line 5201 "slub.nw"
 static bool cpu_rseq_set_busy(struct kmem_cache_cpu *c)
 {
 	asm volatile goto(RSEQ_SEQUENCE_START
@@ -1562,7 +1562,7 @@ elsewhere:
 	return false;
 }
 /* The CPU layer */
-#line 5221 "slub.nw"
+#line 5225 "slub.nw"
 static __thread bool rseq_pinned;
 static __thread cpu_set_t rseq_saved_mask;
 
@@ -1604,7 +1604,7 @@ static void cpu_rseq_unpin(void)
 	}
 }
 /* The CPU layer */
-#line 5272 "slub.nw"
+#line 5276 "slub.nw"
 static inline void slub_point(enum slub_point p)
 {
 	if (unlikely(point_hook) && slub_simulated && !in_point_hook) {
@@ -1643,7 +1643,7 @@ const char *slub_point_name(enum slub_point point)
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
 /* Events and statistics */
-#line 7874 "slub.nw"
+#line 7878 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -1663,7 +1663,7 @@ const char *slub_stat_name(int item)
 }
 
 /* Events and statistics */
-#line 7905 "slub.nw"
+#line 7909 "slub.nw"
 #ifdef SLUB_NO_EVENTS
 #define slub_event_step(s, func, sect, obj, page, ...) do { } while (0)
 #define slub_event_stat(s, func, si) do { } while (0)
@@ -1704,7 +1704,7 @@ static inline void __stat(const struct kmem_cache *s, enum stat_item si,
 	slub_event_stat(s, func, si);
 }
 /* Events and statistics */
-#line 7947 "slub.nw"
+#line 7951 "slub.nw"
 static void __attribute__((format(printf, 8, 9)))
 __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	     const char *func, const char *section, const void *object,
@@ -1855,7 +1855,7 @@ static void shuffle_freelist(struct kmem_cache *s, struct page *page,
 	free(idx);
 }
 /* The debugging functions */
-#line 5366 "slub.nw"
+#line 5370 "slub.nw"
 static void setup_slub_debug(const char *str)
 {
 	slub_debug = 0;
@@ -1890,7 +1890,7 @@ check_slabs:
 			 str + 1);
 }
 /* The debugging functions */
-#line 5406 "slub.nw"
+#line 5410 "slub.nw"
 static bool slub_debug_name_matches(const char *name)
 {
 	const char *p = slub_debug_slabs;
@@ -1907,7 +1907,7 @@ static bool slub_debug_name_matches(const char *name)
 	return false;
 }
 /* The debugging functions */
-#line 5431 "slub.nw"
+#line 5435 "slub.nw"
 static void init_object(struct kmem_cache *s, void *object, u8 val)
 {
 	u8 *p = object;
@@ -1932,7 +1932,7 @@ static struct track *get_track(struct kmem_cache *s, void *object,
 	return p + alloc;
 }
 /* The debugging functions */
-#line 5467 "slub.nw"
+#line 5471 "slub.nw"
 static unsigned long jiffies_now(void)
 {
 	struct timespec ts;
@@ -1980,7 +1980,7 @@ static void setup_object_debug(struct kmem_cache *s, struct page *page,
 	init_tracking(s, object);
 }
 /* The debugging functions */
-#line 5525 "slub.nw"
+#line 5529 "slub.nw"
 static unsigned long slub_bug_count;
 
 static void __attribute__((format(printf, 2, 3)))
@@ -2012,7 +2012,7 @@ slab_fix(struct kmem_cache *s, const char *fmt, ...)
 	pr_err("FIX %s: %s\n", s->name, buf);
 }
 /* The debugging functions */
-#line 5558 "slub.nw"
+#line 5562 "slub.nw"
 static void print_section(const char *text, u8 *addr, unsigned int length)
 {
 	unsigned int i, j;
@@ -2056,7 +2056,7 @@ static void print_page_info(struct page *page)
 	       page->flags);
 }
 /* The debugging functions */
-#line 5607 "slub.nw"
+#line 5611 "slub.nw"
 static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned int off;
@@ -2106,7 +2106,7 @@ static void slab_err_pointer(struct kmem_cache *s, const void *x,
 	pr_err("INFO: Pointer %p is not an object of this allocator\n", x);
 }
 /* The debugging functions */
-#line 5666 "slub.nw"
+#line 5670 "slub.nw"
 static u8 *memchr_inv(const void *start, int c, size_t bytes)
 {
 	const u8 *p = start;
@@ -2146,7 +2146,7 @@ static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* The debugging functions */
-#line 5713 "slub.nw"
+#line 5717 "slub.nw"
 static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned long off = s->inuse;
@@ -2187,7 +2187,7 @@ static int slab_pad_check(struct kmem_cache *s, struct page *page)
 	return 0;
 }
 /* Check an object's red zone, poison and free pointer: check_object */
-#line 5767 "slub.nw"
+#line 5771 "slub.nw"
 static int check_valid_pointer(struct kmem_cache *s, struct page *page,
 			       const void *object)
 {
@@ -2239,7 +2239,7 @@ static int check_object(struct kmem_cache *s, struct page *page,
 	return 1;
 }
 /* The debugging functions */
-#line 5823 "slub.nw"
+#line 5827 "slub.nw"
 static int check_slab(struct kmem_cache *s, struct page *page)
 {
 	int maxobj;
@@ -2262,7 +2262,7 @@ static int check_slab(struct kmem_cache *s, struct page *page)
 	return 1;
 }
 /* The debugging functions */
-#line 5852 "slub.nw"
+#line 5856 "slub.nw"
 static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 {
 	int nr = 0;
@@ -2310,7 +2310,7 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 	return search == NULL;
 }
 /* The debugging functions */
-#line 5910 "slub.nw"
+#line 5914 "slub.nw"
 static noinline int alloc_debug_processing(struct kmem_cache *s,
 					   struct page *page, void *object,
 					   unsigned long addr)
@@ -2336,7 +2336,7 @@ bad:
 	return 0;
 }
 /* The debugging functions */
-#line 5946 "slub.nw"
+#line 5950 "slub.nw"
 static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
 		struct page *page, void *object, unsigned long addr)
 {
@@ -2378,7 +2378,7 @@ fail:
 	return NULL;
 }
 /* The debugging functions */
-#line 5996 "slub.nw"
+#line 6000 "slub.nw"
 static void trace(struct kmem_cache *s, struct page *page, void *object,
 		  int alloc)
 {
@@ -2390,7 +2390,7 @@ static void trace(struct kmem_cache *s, struct page *page, void *object,
 			      min(s->object_size, 64));
 }
 /* The debugging functions */
-#line 6018 "slub.nw"
+#line 6022 "slub.nw"
 static int validate_slab(struct kmem_cache *s, struct page *page,
 			 unsigned long *map)
 {
@@ -2452,7 +2452,7 @@ static long validate_slab_cache(struct kmem_cache *s)
 	return count;
 }
 /* The debugging functions */
-#line 6103 "slub.nw"
+#line 6107 "slub.nw"
 static void list_slab_objects(struct kmem_cache *s, struct page *page,
 			      const char *text)
 {
@@ -2483,7 +2483,7 @@ static void slub_bug_on(const char *cond, const char *file, int line)
 	panic("kernel BUG at %s:%d! (%s)\n", file, line, cond);
 }
 /* The debugging functions */
-#line 6139 "slub.nw"
+#line 6143 "slub.nw"
 static bool slub_should_failslab(void)
 {
 	static unsigned long n;
@@ -2498,7 +2498,7 @@ static bool slub_ratelimit(void)
 	return __atomic_add_fetch(&n, 1, __ATOMIC_RELAXED) <= 10;
 }
 /* Functions of the memory cgroup model */
-#line 6208 "slub.nw"
+#line 6212 "slub.nw"
 static bool memcg_kmem_active;
 
 static inline bool memcg_kmem_enabled(void)
@@ -2546,7 +2546,7 @@ static inline void css_put(struct mem_cgroup *memcg)
 	__atomic_sub_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6270 "slub.nw"
+#line 6274 "slub.nw"
 static struct kmem_cache *memcg_kmem_get_cache(struct kmem_cache *s,
 					       gfp_t gfp)
 {
@@ -2563,7 +2563,7 @@ static struct kmem_cache *memcg_kmem_get_cache(struct kmem_cache *s,
 	return c ? c : s;
 }
 /* Functions of the memory cgroup model */
-#line 6294 "slub.nw"
+#line 6298 "slub.nw"
 static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 						  struct kmem_cache *root)
 {
@@ -2594,7 +2594,7 @@ out:
 	return s;
 }
 /* Functions of the memory cgroup model */
-#line 6333 "slub.nw"
+#line 6337 "slub.nw"
 static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order)
 {
 	struct mem_cgroup *memcg;
@@ -2620,7 +2620,7 @@ static void memcg_uncharge_slab(struct kmem_cache *s, int order)
 			   __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6367 "slub.nw"
+#line 6371 "slub.nw"
 static int memcg_cleanup_cache_params(struct kmem_cache *s)
 {
 	struct kmem_cache *c;
@@ -2657,7 +2657,7 @@ static void memcg_unregister_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 6415 "slub.nw"
+#line 6419 "slub.nw"
 static int memcg_update_cache_size(struct kmem_cache *s, int num)
 {
 	struct memcg_cache_params *p, *old = s->memcg_params;
@@ -2696,7 +2696,7 @@ static int memcg_alloc_id(void)
 	return id;
 }
 /* Functions of the memory cgroup model */
-#line 6460 "slub.nw"
+#line 6464 "slub.nw"
 static void memcg_activate_kmem_caches(void)
 {
 	struct kmem_cache *s;
@@ -2709,7 +2709,7 @@ static void memcg_activate_kmem_caches(void)
 	}
 }
 /* Functions of the memory cgroup model */
-#line 6479 "slub.nw"
+#line 6483 "slub.nw"
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
 {
 	struct mem_cgroup *memcg;
@@ -2755,7 +2755,7 @@ size_t slub_memcg_usage(const struct mem_cgroup *memcg)
 	return __atomic_load_n(&memcg->usage, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6526 "slub.nw"
+#line 6530 "slub.nw"
 int slub_memcg_destroy(struct mem_cgroup *memcg)
 {
 	struct memcg_cache_params *p;
@@ -2788,7 +2788,7 @@ int slub_memcg_destroy(struct mem_cgroup *memcg)
 	return 0;
 }
 /* Functions of the memory cgroup model */
-#line 6562 "slub.nw"
+#line 6566 "slub.nw"
 static void memcg_reset(void)
 {
 	int id;
@@ -4923,7 +4923,7 @@ static char *kstrdup(const char *s, gfp_t gfp)
 	return buf;
 }
 /* Functions of the sysfs attribute layer */
-#line 6592 "slub.nw"
+#line 6596 "slub.nw"
 struct slab_attribute {
 	const char *name;
 	ssize_t (*show)(struct kmem_cache *s, char *buf);
@@ -4933,7 +4933,7 @@ struct slab_attribute {
 	bool hidden;		/* not a kernel attribute */
 };
 /* Functions of the sysfs attribute layer */
-#line 6605 "slub.nw"
+#line 6609 "slub.nw"
 #define SHOW_INT(_name, expr)						\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -4961,7 +4961,7 @@ SHOW_INT(store_user, !!(s->flags & SLAB_STORE_USER))
 SHOW_INT(failslab, !!(s->flags & SLAB_FAILSLAB))
 SHOW_INT(remote_node_defrag_ratio, s->remote_node_defrag_ratio / 10)
 /* Functions of the sysfs attribute layer */
-#line 6642 "slub.nw"
+#line 6646 "slub.nw"
 static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 {
 	Dl_info info;
@@ -4976,7 +4976,7 @@ static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 	return sprintf(buf, "0x%lx\n", (unsigned long)fn);
 }
 /* Functions of the sysfs attribute layer */
-#line 6661 "slub.nw"
+#line 6665 "slub.nw"
 static int count_inuse(struct page *page)
 {
 	return page->inuse;
@@ -5005,7 +5005,7 @@ static unsigned long count_partial(struct kmem_cache_node *n,
 	return x;
 }
 /* Functions of the sysfs attribute layer */
-#line 6699 "slub.nw"
+#line 6703 "slub.nw"
 #define SO_ALL		(1 << 0)
 #define SO_PARTIAL	(1 << 1)
 #define SO_CPU		(1 << 2)
@@ -5027,7 +5027,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				continue;
 
 			/* Count the CPU's slab and partial chain */
-#line 6731 "slub.nw"
+#line 6735 "slub.nw"
 			node = page_to_nid(page);
 			if (flags & SO_TOTAL)
 				x = page->objects;
@@ -5043,12 +5043,12 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				total += page->pages;
 				nodes[node] += page->pages;
 			}
-#line 6719 "slub.nw"
+#line 6723 "slub.nw"
 		}
 	}
 
 	/* Count the slabs on the nodes */
-#line 6749 "slub.nw"
+#line 6753 "slub.nw"
 	for (node = 0; node < nr_node_ids; node++) {
 		struct kmem_cache_node *n = get_node(s, node);
 
@@ -5073,7 +5073,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 		total += x;
 		nodes[node] += x;
 	}
-#line 6722 "slub.nw"
+#line 6726 "slub.nw"
 	x = sprintf(buf, "%lu", total);
 	for (node = 0; node < nr_node_ids; node++)
 		if (nodes[node])
@@ -5081,7 +5081,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 	return x + sprintf(buf + x, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 6776 "slub.nw"
+#line 6780 "slub.nw"
 #define SHOW_OBJECTS(_name, _flags)					\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5118,7 +5118,7 @@ static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf)
 	return len + sprintf(buf + len, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 6820 "slub.nw"
+#line 6824 "slub.nw"
 static int kstrtoul(const char *buf, unsigned long *res)
 {
 	char *end;
@@ -5180,7 +5180,7 @@ static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 6883 "slub.nw"
+#line 6887 "slub.nw"
 static bool any_slab_objects(struct kmem_cache *s)
 {
 	int node;
@@ -5229,7 +5229,7 @@ static ssize_t reclaim_account_store(struct kmem_cache *s, const char *buf,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 6936 "slub.nw"
+#line 6940 "slub.nw"
 static ssize_t empty_show(struct kmem_cache *s, char *buf)
 {
 	(void)s;
@@ -5269,7 +5269,7 @@ static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len)
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 6980 "slub.nw"
+#line 6984 "slub.nw"
 static ssize_t show_stat(struct kmem_cache *s, char *buf, int si)
 {
 	unsigned long sum = 0;
@@ -5299,7 +5299,7 @@ static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7014 "slub.nw"
+#line 7018 "slub.nw"
 #define RO(n)	{ #n, n##_show, NULL, -1, false, false }
 #define RW(n)	{ #n, n##_show, n##_store, -1, false, false }
 #define ACT(n)	{ #n, empty_show, n##_store, -1, true, false }
@@ -5329,7 +5329,7 @@ static const struct slab_attribute slab_attrs[] = {
 	{ NULL, NULL, NULL, -1, false, false }
 };
 /* Functions of the sysfs attribute layer */
-#line 7048 "slub.nw"
+#line 7052 "slub.nw"
 static const char *attr_name(const struct slab_attribute *a)
 {
 	return a->stat >= 0 ? stat_names[a->stat] : a->name;
@@ -5367,7 +5367,7 @@ bool slub_attr_writable(const char *name)
 	return a && (a->store || a->stat >= 0);
 }
 /* Functions of the sysfs attribute layer */
-#line 7091 "slub.nw"
+#line 7095 "slub.nw"
 static bool attr_propagates(const char *name)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5375,7 +5375,7 @@ static bool attr_propagates(const char *name)
 	return a && a->show && a->store && !a->action && a->stat < 0;
 }
 /* Functions of the sysfs attribute layer */
-#line 7106 "slub.nw"
+#line 7110 "slub.nw"
 ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5425,7 +5425,7 @@ ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 	return ret;
 }
 /* Functions of the sysfs attribute layer */
-#line 7160 "slub.nw"
+#line 7164 "slub.nw"
 struct kmem_cache *slub_find_cache(const char *name)
 {
 	struct kmem_cache *s, *found = NULL;
@@ -5455,7 +5455,7 @@ const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len)
 	return buf;
 }
 /* Functions of bootstrap and shutdown */
-#line 7212 "slub.nw"
+#line 7216 "slub.nw"
 static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
 static void kmem_cache_init(void)
@@ -5476,7 +5476,7 @@ static void kmem_cache_init(void)
 	create_kmalloc_caches(0);
 }
 /* Functions of bootstrap and shutdown */
-#line 7238 "slub.nw"
+#line 7242 "slub.nw"
 static void create_boot_cache(struct kmem_cache *s, const char *name,
 			      size_t size, unsigned long flags)
 {
@@ -5507,7 +5507,7 @@ static struct kmem_cache *create_kmalloc_cache(const char *name,
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 7276 "slub.nw"
+#line 7280 "slub.nw"
 static void early_kmem_cache_node_alloc(int node)
 {
 	struct page *page;
@@ -5529,7 +5529,7 @@ static void early_kmem_cache_node_alloc(int node)
 	__add_partial(n, page, DEACTIVATE_TO_HEAD);
 }
 /* Functions of bootstrap and shutdown */
-#line 7304 "slub.nw"
+#line 7308 "slub.nw"
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
@@ -5553,7 +5553,7 @@ static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 7339 "slub.nw"
+#line 7343 "slub.nw"
 static void create_kmalloc_caches(unsigned long flags)
 {
 	int i;
@@ -5582,7 +5582,7 @@ static void create_kmalloc_caches(unsigned long flags)
 	memcg_activate_kmem_caches();
 }
 /* Functions of bootstrap and shutdown */
-#line 7369 "slub.nw"
+#line 7373 "slub.nw"
 static void slab_sysfs_init(void)
 {
 	struct kmem_cache *s;
@@ -5606,7 +5606,7 @@ static void slab_sysfs_init(void)
 	mutex_unlock(&slab_mutex);
 }
 /* Functions of bootstrap and shutdown */
-#line 7403 "slub.nw"
+#line 7407 "slub.nw"
 static pthread_mutex_t init_mutex = PTHREAD_MUTEX_INITIALIZER;
 static bool running;
 static __thread bool booting;
@@ -5642,7 +5642,7 @@ static int __slub_init(const struct slub_config *cfg)
 	nr_node_ids = cfg->nr_nodes ? cfg->nr_nodes : 1;
 
 	/* Apply the boot options of the configuration */
-#line 7469 "slub.nw"
+#line 7473 "slub.nw"
 	slub_simulated = cfg->simulated;
 	sim_cpu = 0;
 	slab_nomerge = cfg->nomerge;
@@ -5656,7 +5656,7 @@ static int __slub_init(const struct slub_config *cfg)
 	cpu_rseq = cpu_rseq_usable(cfg);
 	freelist_random = cfg->freelist_random;
 	slub_rng_state = cfg->seed ? cfg->seed : 0x9e3779b97f4a7c15UL;
-#line 7437 "slub.nw"
+#line 7441 "slub.nw"
 	if (page_alloc_init(bytes, nr_node_ids))
 		return -ENOMEM;
 	booting = true;
@@ -5687,7 +5687,7 @@ static void slub_ensure_running(void)
 		panic("SLUB: cannot start with the default configuration\n");
 }
 /* Functions of bootstrap and shutdown */
-#line 7488 "slub.nw"
+#line 7492 "slub.nw"
 void slub_shutdown(void)
 {
 	struct kmem_cache *s;
@@ -5716,13 +5716,13 @@ void slub_shutdown(void)
 	mutex_unlock(&init_mutex);
 }
 /* Functions of bootstrap and shutdown */
-#line 7522 "slub.nw"
+#line 7526 "slub.nw"
 static bool slub_fail_percpu(void)
 {
 	return page_alloc_should_fail();
 }
 /* Functions of the snapshot */
-#line 7537 "slub.nw"
+#line 7541 "slub.nw"
 static int snap_find_slab(const struct slub_snap_cache *sc, long pfn)
 {
 	int lo = 0, hi = sc->nr_slabs - 1;
@@ -5757,7 +5757,7 @@ static int snap_object_index(struct kmem_cache *s, struct page *page,
 	return ((char *)p - base) / s->size;
 }
 /* Functions of the snapshot */
-#line 7577 "slub.nw"
+#line 7581 "slub.nw"
 static int snap_freelist(struct kmem_cache *s, struct page *page,
 			 struct slub_snap_slab *ss, void *head,
 			 enum slub_obj_state state)
@@ -5779,7 +5779,7 @@ static int snap_freelist(struct kmem_cache *s, struct page *page,
 	return first;
 }
 /* Functions of the snapshot */
-#line 7600 "slub.nw"
+#line 7604 "slub.nw"
 static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 			  struct slub_snap_slab *ss)
 {
@@ -5805,7 +5805,7 @@ static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 7630 "slub.nw"
+#line 7634 "slub.nw"
 static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 			 int cpu)
 {
@@ -5848,7 +5848,7 @@ static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 7674 "slub.nw"
+#line 7678 "slub.nw"
 static int *snap_list(struct slub_snap_cache *sc, struct list_head *head,
 		      int *count, enum slub_slab_where where, int node)
 {
@@ -5895,7 +5895,7 @@ static int snap_fill_nodes(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return 0;
 }
 /* Functions of the snapshot */
-#line 7724 "slub.nw"
+#line 7728 "slub.nw"
 static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 {
 	struct slub_alias *a;
@@ -5914,7 +5914,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 			sc->aliases[sc->nr_aliases++] = strdup(a->name);
 
 	/* Copy the geometry and tuning of the cache */
-#line 7766 "slub.nw"
+#line 7770 "slub.nw"
 	sc->size = s->size;
 	sc->object_size = s->object_size;
 	sc->align = s->align;
@@ -5931,7 +5931,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	sc->refcount = s->refcount;
 	sc->has_ctor = s->ctor != NULL;
 	sc->is_root = is_root_cache(s);
-#line 7741 "slub.nw"
+#line 7745 "slub.nw"
 	for_each_allocated_block(pfn)
 		n += snap_is_slab_of(&mem_map[pfn], s);
 	sc->slabs = calloc(n ? n : 1, sizeof(*sc->slabs));
@@ -5955,7 +5955,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return snap_fill_nodes(s, sc);
 }
 /* Functions of the snapshot */
-#line 7785 "slub.nw"
+#line 7789 "slub.nw"
 struct slub_snapshot *slub_snapshot_take(void)
 {
 	struct slub_snapshot *snap;
@@ -5988,7 +5988,7 @@ fail:
 	return NULL;
 }
 /* Functions of the snapshot */
-#line 7819 "slub.nw"
+#line 7823 "slub.nw"
 void slub_snapshot_free(struct slub_snapshot *snap)
 {
 	int i, j;
@@ -6035,7 +6035,7 @@ const struct slub_snap_cache *slub_snapshot_cache(
 	return NULL;
 }
 /* Functions of the invariant checker */
-#line 8014 "slub.nw"
+#line 8018 "slub.nw"
 static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 			       struct page *page, void *head,
 			       const char *which)
@@ -6064,7 +6064,7 @@ static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 8044 "slub.nw"
+#line 8048 "slub.nw"
 static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc)
 {
@@ -6081,7 +6081,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			pagefree += ss->obj[j].state == SLUB_OBJ_PAGE_FREE;
 
 		/* Check one slab's counters and its place */
-#line 8078 "slub.nw"
+#line 8082 "slub.nw"
 		if (ss->inuse != ss->objects - pagefree)
 			bad += !!fprintf(out, "invariant: %s: slab pfn %ld inuse %u but %u objects minus %u free\n",
 					 s->name, ss->pfn, ss->inuse,
@@ -6099,7 +6099,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 		    ss->where != SLUB_SLAB_NODE_PARTIAL)
 			bad += !!fprintf(out, "invariant: %s: slab pfn %ld has free objects but is on no partial list\n",
 					 s->name, ss->pfn);
-#line 8059 "slub.nw"
+#line 8063 "slub.nw"
 	}
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
 		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
@@ -6114,7 +6114,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 	for (node = 0; node < nr_node_ids; node++) {
 
 		/* Check one node's counters */
-#line 8098 "slub.nw"
+#line 8102 "slub.nw"
 		struct kmem_cache_node *n = get_node(s, node);
 		long slabs = 0;
 
@@ -6127,12 +6127,12 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 		if (n->nr_slabs != slabs)
 			bad += !!fprintf(out, "invariant: %s: node %d nr_slabs %ld but %ld slabs found\n",
 					 s->name, node, n->nr_slabs, slabs);
-#line 8072 "slub.nw"
+#line 8076 "slub.nw"
 	}
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 8113 "slub.nw"
+#line 8117 "slub.nw"
 int slub_check_invariants(FILE *out)
 {
 	struct slub_snapshot *snap;
