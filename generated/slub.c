@@ -5632,7 +5632,7 @@ static int __slub_init(const struct slub_config *cfg)
 	size_t bytes = cfg->arena_bytes ? cfg->arena_bytes : 1UL << 30;
 
 	if (!ncpu)
-		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+		ncpu = min(sysconf(_SC_NPROCESSORS_ONLN), (long)NR_CPUS);
 	if (ncpu < 1 || ncpu > NR_CPUS || cfg->nr_nodes < 0 ||
 	    cfg->nr_nodes > MAX_NUMNODES || cfg->max_order < 0 ||
 	    cfg->max_order >= MAX_ORDER || cfg->min_objects < 0 ||
