@@ -96,6 +96,11 @@ TESTS :=
 -include book/book.mk
 -include exercises/exercises.mk
 
+# The order of `make test': tools and sanitizers first, the Check runner
+# last, so that the output ends with Check's summary line.
+TESTS += test-cli test-stress test-tsan test-sanitize test-reliability \
+	test-book test-exercises test-unit
+
 # ---------------------------------------------------------------- run
 run: deps all
 	@$(MAKE) --no-print-directory run-main
@@ -103,6 +108,8 @@ run: deps all
 .PHONY: run-main
 run-main: all
 	$(B)/slub kmalloc-caches
+	@$(MAKE) --no-print-directory run-viz
+	@echo "The book: make book, then open build/book/slub.pdf or build/book/html/index.html"
 
 # ---------------------------------------------------------------- test
 # `make test' installs what is missing, checks the tangle, then runs every
