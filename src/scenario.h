@@ -42,9 +42,15 @@
  * Errors are reported as "FILE:LINE:COL: error: MESSAGE" and never crash.
  *
  * Details and extensions (src/scenario.c):
- *   - config is not a step; without it a run has 2 simulated CPUs, 1 node.
+ *   - config is not a step; without it a run has 2 simulated CPUs, 1 node
+ *     and a 64 MiB arena (the library's default 1 GiB takes longer to set
+ *     up, and the visualizer restarts runs to step backwards).
  *     Its options may come in any order. SIZE and N may be written in
  *     decimal or 0x hex, SIZE with a K, M or G suffix (powers of 1024).
+ *     The allocator wants nodes <= cpus. Without 'debug', $SLUB_DEBUG
+ *     applies (as slub_config.slub_debug == NULL does).
+ *   - A "quoted string" may hold \" \\ \n \t; echo prints the rest of its
+ *     line as written (or one quoted string, unquoted).
  *   - NAME and CACHE are a word or a "quoted string". A CACHE names a cache
  *     the scenario created (the latest of that name still alive) or any
  *     cache the allocator knows (slub_find_cache: kmalloc-64, ...).
@@ -67,6 +73,9 @@
  *     allocator refuses (live objects) leaves the cache as the kernel does,
  *     and its objects can still be freed.
  *   - fail_page_alloc 0 cancels a pending failure.
+ *   - The panic flag is not passed on: a creation that fails reports
+ *     "with SLAB_PANIC the kernel panics here" as the scenario's error
+ *     instead of aborting the program.
  *   - expect CACHE ATTR N compares the first number of any attribute's text
  *     (objects, slabs, partial, cpu_slabs, a stat ...); "TEXT" compares the
  *     whole text. A failed expect is reported, the run goes on, and
@@ -76,6 +85,8 @@
  *     pairwise different objects: no object was handed out twice (extension)
  *   - Every top-level statement except config is one step; an inject or
  *     migrate statement (with its block) is one step that only arms it.
+ *   - A runtime error stops the run: scn_run_step() returns -1 from then
+ *     on with the same error; scn_run_end() still cleans up.
  *   - At scn_run_end every still-live VAR is freed, every cache the
  *     scenario created and did not destroy is destroyed, then
  *     slub_shutdown() runs, so the next run starts clean.

@@ -1,0 +1,1074 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * slub: the command-line face of The SLUB Book's allocator.
+ *
+ *   slub geometry --size N ...     the layout of one cache
+ *   slub kmalloc-caches            the kmalloc caches as a table
+ *   slub run SCENARIO              run a scenario: event trace, counters
+ *   slub slabinfo SCENARIO         run it, then a tools/vm/slabinfo table
+ *
+ * Exit status: 0 success, 1 a failed expect (or an allocator failure),
+ * 2 a usage error or an error in the scenario.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "slub.h"
+#include "scenario.h"
+#include "snapshot_dot.h"
+
+#define EXIT_EXPECT	1
+#define EXIT_USAGE	2
+#define SIM_PAGE_SIZE	4096UL
+
+static const char *prog = "slub";
+static const char *cmd_name;
+
+/* ------------------------------------------------------------ usage */
+
+static const char main_usage[] =
+"usage: slub COMMAND [OPTIONS]\n"
+"\n"
+"The SLUB allocator of Linux 3.18, in userspace, on simulated CPUs.\n"
+"\n"
+"Commands:\n"
+"  geometry        create one cache and print its layout attributes\n"
+"  kmalloc-caches  print the kmalloc caches as a slabinfo-like table\n"
+"  run             run a scenario: event trace and stat counters\n"
+"  slabinfo        run a scenario, then print a tools/vm/slabinfo table\n"
+"  help [COMMAND]  print this text, or a command's help\n"
+"\n"
+"Run 'slub COMMAND --help' for a command's options. Scenarios are text\n"
+"files in the language of src/scenario.h; see viz/scenarios/.\n"
+"Exit status: 0 success, 1 an expect failed, 2 usage or scenario error.\n";
+
+static const char geometry_usage[] =
+"usage: slub geometry --size N [OPTIONS]\n"
+"\n"
+"Create one cache as kmem_cache_create() would and print its geometry,\n"
+"one 'name value' line per sysfs attribute (the value is the text of\n"
+"/sys/kernel/slab/<cache>/<name> without its newline).\n"
+"\n"
+"Options:\n"
+"  -s, --size N        object size in bytes (required; K and M suffixes)\n"
+"  -a, --align A       requested alignment, a power of two (default 0)\n"
+"  -f, --flags LIST    comma-separated SLAB_ flags in lower case without\n"
+"                      the prefix: %s\n"
+"                      (panic is accepted but not passed on: a failure\n"
+"                      is reported instead of aborting)\n"
+"  -c, --ctor          give the cache a constructor\n"
+"  -n, --cpus N        simulated CPUs (default 2; the order depends on it)\n"
+"      --name NAME     cache name (default 'geometry')\n"
+"      --merge         allow merging with an existing cache (the attributes\n"
+"                      are then those of the cache merged into)\n"
+"  -h, --help          this text\n";
+
+static const char kmalloc_usage[] =
+"usage: slub kmalloc-caches [OPTIONS]\n"
+"\n"
+"Boot the allocator and print the kernel's kmalloc caches (kmalloc-8 to\n"
+"kmalloc-8192, with kmalloc-96 and kmalloc-192): object size, slab size\n"
+"(the object's stride in the slab), objects per slab, page order,\n"
+"min_partial, cpu_partial and the number of caches merged into each.\n"
+"\n"
+"Options:\n"
+"  -n, --cpus N        simulated CPUs (default 2)\n"
+"  -h, --help          this text\n";
+
+static const char run_usage[] =
+"usage: slub run [OPTIONS] SCENARIO\n"
+"\n"
+"Run a scenario on simulated CPUs. By default print the event trace (a\n"
+"header per step, then one line per allocator event: step, cpu, book\n"
+"section, kernel function, what happened, and {cache, object index in\n"
+"its slab, slab pfn, variable}) and at the end the non-zero stat\n"
+"counters of every cache the scenario used ('cache stat total C0=n ...').\n"
+"\n"
+"Options:\n"
+"  -t, --trace         print the trace (alone, unless --stats too)\n"
+"  -s, --stats         print the counters (alone, unless --trace too)\n"
+"  -q, --quiet         print nothing but errors and failed expects\n"
+"  -d, --dot STEP      stop after STEP steps (0: before the first) and\n"
+"                      write the state as a graphviz file (needs --out)\n"
+"  -o, --out FILE      the file --dot writes ('-': standard output)\n"
+"  -c, --cache NAME    with --dot, draw only this cache\n"
+"  -h, --help          this text\n"
+"\n"
+"Exit status: 0 the run succeeded and every expect held, 1 an expect\n"
+"failed, 2 a usage error or an error in the scenario.\n";
+
+static const char slabinfo_usage[] =
+"usage: slub slabinfo [OPTIONS] SCENARIO\n"
+"\n"
+"Run a scenario silently, then print every cache that owns slabs the way\n"
+"the kernel's tools/vm/slabinfo prints its default report:\n"
+"  Name Objects Objsize Space Slabs/Part/Cpu O/S O %%Fr %%Ef Flg\n"
+"Space is the memory in slabs; Slabs/Part/Cpu counts slabs not held by a\n"
+"CPU, node partial slabs and CPU slabs; O/S objects per slab; O the order;\n"
+"%%Fr partial slabs in percent; %%Ef object bytes in percent of the slab\n"
+"memory; Flg: * aliases, d dma, A hwcache_align, P poison, a\n"
+"reclaim_account, Z red_zone, F sanity_checks, U store_user, T trace.\n"
+"\n"
+"Options:\n"
+"  -e, --empty         include caches without slabs\n"
+"  -h, --help          this text\n";
+
+static void die_usage(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2), noreturn));
+
+/* A usage error: one line naming what was wrong, exit status 2. */
+static void die_usage(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s%s%s: ", prog, cmd_name ? " " : "",
+		cmd_name ? cmd_name : "");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, " (see '%s%s%s --help')\n", prog, cmd_name ? " " : "",
+		cmd_name ? cmd_name : "");
+	exit(EXIT_USAGE);
+}
+
+/* getopt_long's error cases, reported as one line each. */
+static void bad_option(int c, char **argv)
+{
+	const char *arg = argv[optind - 1];
+
+	if (c == ':')
+		die_usage("option '%s' needs a value", arg);
+	if (optopt)
+		die_usage("unknown option '-%c'", optopt);
+	die_usage("unknown option '%s'", arg);
+}
+
+static unsigned long parse_ulong(const char *opt, const char *arg,
+				 unsigned long min, unsigned long max,
+				 bool suffix, const char *what)
+{
+	unsigned long v;
+	char *end;
+	int shift = 0;
+
+	errno = 0;
+	v = strtoul(arg, &end, 0);
+	if (suffix && end != arg && end[0] && !end[1])
+		shift = strchr("kK", *end) ? 10 : strchr("mM", *end) ? 20 : 0;
+	if (shift)
+		end++;
+	if (end == arg || *end || arg[0] == '-' || errno ||
+	    (shift && v > (ULONG_MAX >> shift)))
+		die_usage("option '%s' expects %s, got '%s'", opt, what, arg);
+	v <<= shift;
+	if (v < min || v > max)
+		die_usage("option '%s' expects %s in %lu..%lu, got '%s'", opt,
+			  what, min, max, arg);
+	return v;
+}
+
+static void no_operands(int argc, char **argv)
+{
+	if (optind < argc)
+		die_usage("unexpected argument '%s'", argv[optind]);
+}
+
+static void boot(int cpus, bool nomerge)
+{
+	struct slub_config cfg = {
+		.nr_cpus = cpus,
+		.simulated = true,
+		.arena_bytes = 64UL << 20,	/* enough, and quick to map */
+		.nomerge = nomerge,
+	};
+	int ret = slub_init(&cfg);
+
+	if (ret) {
+		fprintf(stderr, "%s %s: slub_init failed: %s\n", prog,
+			cmd_name, strerror(ret < 0 ? -ret : ret));
+		exit(EXIT_USAGE);
+	}
+}
+
+/* An attribute's text without the trailing newline; "" if unknown. */
+static const char *attr_text(struct kmem_cache *s, const char *attr,
+			     char *buf)
+{
+	ssize_t n = slab_attr_show(s, attr, buf);
+
+	if (n < 0)
+		n = 0;
+	if (n >= SLAB_ATTR_BUFSIZE)
+		n = SLAB_ATTR_BUFSIZE - 1;
+	buf[n] = '\0';
+	while (n > 0 && buf[n - 1] == '\n')
+		buf[--n] = '\0';
+	return buf;
+}
+
+static unsigned long attr_num(struct kmem_cache *s, const char *attr)
+{
+	char buf[SLAB_ATTR_BUFSIZE];
+
+	return strtoul(attr_text(s, attr, buf), NULL, 10);
+}
+
+/* ------------------------------------------------------------ geometry */
+
+static const char *const geometry_attrs[] = {
+	"slab_size", "object_size", "objs_per_slab", "order", "min_partial",
+	"cpu_partial", "align", "hwcache_align", "reclaim_account",
+	"destroy_by_rcu", "red_zone", "poison", "store_user",
+	"sanity_checks", "trace", "ctor", "aliases", "reserved",
+};
+
+static void geometry_ctor(void *obj)
+{
+	(void)obj;
+}
+
+static unsigned long parse_flag_list(const char *opt, const char *arg)
+{
+	unsigned long flags = 0, f;
+	char *copy = strdup(arg), *save = NULL, *tok;
+
+	if (!copy)
+		die_usage("out of memory");
+	for (tok = strtok_r(copy, ",", &save); tok;
+	     tok = strtok_r(NULL, ",", &save)) {
+		if (!scn_flag_from_name(tok, &f)) {
+			fprintf(stderr, "%s %s: option '%s' expects flags from "
+				"the list in --help, got '%s'", prog, cmd_name,
+				opt, tok);
+			fprintf(stderr, " (see '%s %s --help')\n", prog,
+				cmd_name);
+			free(copy);
+			exit(EXIT_USAGE);
+		}
+		flags |= f;
+	}
+	free(copy);
+	return flags;
+}
+
+#define FLAG_INDENT	"                      "
+
+static void print_usage_flags(const char *usage)
+{
+	char list[512] = "";
+	const char *f;
+	int i;
+
+	for (i = 0; (f = scn_flag_name(i)); i++) {
+		if (i)
+			strncat(list, i % 4 ? ", " : ",\n" FLAG_INDENT,
+				sizeof(list) - strlen(list) - 1);
+		strncat(list, f, sizeof(list) - strlen(list) - 1);
+	}
+	printf(usage, list);
+}
+
+struct geometry_opts {
+	unsigned long size, align, flags, cpus;
+	const char *name;
+	bool ctor, merge;
+};
+
+/* Parse geometry's options; returns false after --help. */
+static bool geometry_options(int argc, char **argv, struct geometry_opts *g)
+{
+	static const struct option opts[] = {
+		{ "size",  required_argument, NULL, 's' },
+		{ "align", required_argument, NULL, 'a' },
+		{ "flags", required_argument, NULL, 'f' },
+		{ "ctor",  no_argument,       NULL, 'c' },
+		{ "cpus",  required_argument, NULL, 'n' },
+		{ "name",  required_argument, NULL, 'N' },
+		{ "merge", no_argument,       NULL, 'm' },
+		{ "help",  no_argument,       NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	while ((c = getopt_long(argc, argv, ":s:a:f:cn:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 's':
+			g->size = parse_ulong("--size", optarg, 1, 1UL << 30,
+					      true, "a size in bytes");
+			break;
+		case 'a':
+			g->align = parse_ulong("--align", optarg, 0, 4096, true,
+					       "a power of two");
+			if (g->align & (g->align - 1))
+				die_usage("option '--align' expects a power of "
+					  "two, got '%s'", optarg);
+			break;
+		case 'f':
+			g->flags |= parse_flag_list("--flags", optarg);
+			break;
+		case 'c':
+			g->ctor = true;
+			break;
+		case 'n':
+			g->cpus = parse_ulong("--cpus", optarg, 1, 4096, false,
+					      "a CPU count");
+			break;
+		case 'N':
+			g->name = optarg;
+			break;
+		case 'm':
+			g->merge = true;
+			break;
+		case 'h':
+			print_usage_flags(geometry_usage);
+			return false;
+		default:
+			bad_option(c, argv);
+		}
+	}
+	no_operands(argc, argv);
+	if (!g->size)
+		die_usage("option '--size' is required");
+	return true;
+}
+
+static int cmd_geometry(int argc, char **argv)
+{
+	struct geometry_opts g = { .cpus = 2, .name = "geometry" };
+	char buf[SLAB_ATTR_BUFSIZE];
+	struct kmem_cache *s;
+	size_t i;
+
+	if (!geometry_options(argc, argv, &g))
+		return 0;
+	boot((int)g.cpus, !g.merge);
+	/* SLAB_PANIC would abort on failure: report the failure instead. */
+	s = kmem_cache_create(g.name, g.size, g.align, g.flags & ~SLAB_PANIC,
+			      g.ctor ? geometry_ctor : NULL);
+	if (!s) {
+		fprintf(stderr, "%s geometry: kmem_cache_create(\"%s\", %lu, "
+			"%lu, %#lx) failed\n", prog, g.name, g.size, g.align,
+			g.flags);
+		slub_shutdown();
+		return EXIT_USAGE;
+	}
+	for (i = 0; i < sizeof(geometry_attrs) / sizeof(*geometry_attrs);
+	     i++) {
+		attr_text(s, geometry_attrs[i], buf);
+		printf("%s%s%s\n", geometry_attrs[i], *buf ? " " : "", buf);
+	}
+	kmem_cache_destroy(s);
+	slub_shutdown();
+	return 0;
+}
+
+/* ------------------------------------------------------------ kmalloc */
+
+static const unsigned int kmalloc_sizes[] = {
+	8, 16, 32, 64, 96, 128, 192, 256, 512, 1024, 2048, 4096, 8192,
+};
+
+static int cmd_kmalloc_caches(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "cpus", required_argument, NULL, 'n' },
+		{ "help", no_argument,       NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	unsigned long cpus = 2;
+	size_t i;
+	int c;
+
+	while ((c = getopt_long(argc, argv, ":n:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'n':
+			cpus = parse_ulong("--cpus", optarg, 1, 4096, false,
+					   "a CPU count");
+			break;
+		case 'h':
+			fputs(kmalloc_usage, stdout);
+			return 0;
+		default:
+			bad_option(c, argv);
+		}
+	}
+	no_operands(argc, argv);
+	boot((int)cpus, false);
+	printf("%-16s %7s %8s %9s %5s %10s %10s %7s\n", "Name", "Objsize",
+	       "Slabsize", "Objs/slab", "Order", "MinPartial", "CpuPartial",
+	       "Aliases");
+	for (i = 0; i < sizeof(kmalloc_sizes) / sizeof(*kmalloc_sizes); i++) {
+		char name[32];
+		struct kmem_cache *s;
+
+		snprintf(name, sizeof(name), "kmalloc-%u", kmalloc_sizes[i]);
+		s = slub_find_cache(name);
+		if (!s) {
+			printf("%-16s (missing)\n", name);
+			continue;
+		}
+		printf("%-16s %7lu %8lu %9lu %5lu %10lu %10lu %7lu\n", name,
+		       attr_num(s, "object_size"), attr_num(s, "slab_size"),
+		       attr_num(s, "objs_per_slab"), attr_num(s, "order"),
+		       attr_num(s, "min_partial"), attr_num(s, "cpu_partial"),
+		       attr_num(s, "aliases"));
+	}
+	slub_shutdown();
+	return 0;
+}
+
+/* ------------------------------------------------------------ tracing */
+
+/*
+ * The trace: events are kept until the step ends (or the scenario prints
+ * something in the middle of a step), then printed with each object named
+ * by its index in its slab and the variable that holds it. The index needs
+ * the slab's address and the cache's stride; both come from a snapshot
+ * taken between steps, when the allocator is quiet.
+ */
+struct tev {
+	struct slub_event ev;	/* with the strings below */
+	char *func, *what, *section, *cache;
+};
+
+struct stride {
+	char *name;
+	unsigned long size;
+};
+
+struct tracer {
+	FILE *out;
+	struct scn_run *run;
+	bool on;		/* print the trace */
+	int step;		/* 1-based number of the running step */
+	char header[512];	/* the step's header, until printed */
+	struct tev *evs;
+	int nev, cap;
+	uintptr_t base;		/* address of page frame 0 */
+	bool have_base;
+	struct stride *strides;
+	int nstrides;
+};
+
+static struct tracer tracer;
+
+static char *dup_or_null(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+static void observe(const struct slub_event *ev, void *arg)
+{
+	struct tracer *t = arg;
+	struct tev *e;
+
+	if (t->nev == t->cap) {
+		int cap = t->cap ? 2 * t->cap : 256;
+		struct tev *n = realloc(t->evs, (size_t)cap * sizeof(*n));
+
+		if (!n)
+			return;		/* lose the event, not the run */
+		t->evs = n;
+		t->cap = cap;
+	}
+	e = &t->evs[t->nev++];
+	e->ev = *ev;
+	e->func = dup_or_null(ev->func);
+	e->what = dup_or_null(ev->what);
+	e->section = dup_or_null(ev->section);
+	e->cache = dup_or_null(ev->cache);
+}
+
+static struct stride *find_stride(const char *name)
+{
+	int i;
+
+	for (i = 0; name && i < tracer.nstrides; i++)
+		if (!strcmp(tracer.strides[i].name, name))
+			return &tracer.strides[i];
+	return NULL;
+}
+
+static void learn_stride(const char *name, unsigned long size)
+{
+	struct stride *st = find_stride(name), *n;
+
+	if (st) {
+		st->size = size;
+		return;
+	}
+	n = realloc(tracer.strides, (size_t)(tracer.nstrides + 1) *
+		    sizeof(*n));
+	if (!n)
+		return;
+	tracer.strides = n;
+	n[tracer.nstrides].name = strdup(name);
+	n[tracer.nstrides].size = size;
+	if (n[tracer.nstrides].name)
+		tracer.nstrides++;
+}
+
+/* Learn every cache's stride and the arena's base from a snapshot. */
+static void learn_layout(void)
+{
+	struct slub_snapshot *snap = slub_snapshot_take();
+	bool first = !tracer.have_base;
+	int i, j, k;
+
+	if (!snap)
+		return;
+	for (i = 0; i < snap->nr_caches; i++) {
+		const struct slub_snap_cache *c = &snap->caches[i];
+
+		learn_stride(c->name, c->size);
+		for (k = 0; k < c->nr_aliases; k++)
+			learn_stride(c->aliases[k], c->size);
+		for (j = 0; j < c->nr_slabs; j++) {
+			const struct slub_snap_slab *sl = &c->slabs[j];
+			uintptr_t b = sl->addr - (uintptr_t)sl->pfn *
+				      SIM_PAGE_SIZE;
+
+			if (first) {
+				tracer.base = b;
+				tracer.have_base = true;
+				first = false;
+			} else if (b != tracer.base) {
+				tracer.have_base = false; /* not linear */
+			}
+		}
+	}
+	slub_snapshot_free(snap);
+}
+
+static void print_object(const struct tev *e)
+{
+	const struct slub_event *ev = &e->ev;
+	struct stride *st = find_stride(e->cache);
+	const char *var;
+	uintptr_t slab, obj = (uintptr_t)ev->object;
+
+	if (ev->object && ev->pfn >= 0 && tracer.have_base && st &&
+	    st->size) {
+		slab = tracer.base + (uintptr_t)ev->pfn * SIM_PAGE_SIZE;
+		if (obj >= slab && (obj - slab) % st->size == 0)
+			fprintf(tracer.out, " obj %lu",
+				(unsigned long)((obj - slab) / st->size));
+		else if (obj >= slab)
+			fprintf(tracer.out, " obj +%#lx",
+				(unsigned long)(obj - slab));
+	} else if (ev->object) {
+		fprintf(tracer.out, " obj");
+	}
+	if (ev->pfn >= 0)
+		fprintf(tracer.out, " pfn %ld", ev->pfn);
+	var = scn_run_var_name(tracer.run, ev->object);
+	if (var)
+		fprintf(tracer.out, " = %s", var);
+}
+
+static void print_event(const struct tev *e)
+{
+	const struct slub_event *ev = &e->ev;
+	const char *name;
+
+	fprintf(tracer.out, "%4d cpu%-2d %-7s %-24s ", tracer.step, ev->cpu,
+		e->section ? e->section : "-", e->func ? e->func : "-");
+	if (ev->type == SLUB_EV_STAT) {
+		name = slub_stat_name(ev->stat);
+		fprintf(tracer.out, "+1 %s", name ? name : "?");
+	} else if (ev->type == SLUB_EV_REPORT) {
+		fprintf(tracer.out, "REPORT %s", e->what ? e->what : "");
+	} else {
+		fprintf(tracer.out, "%s", e->what ? e->what : "");
+	}
+	if (e->cache || ev->object || ev->pfn >= 0) {
+		fprintf(tracer.out, "  {%s", e->cache ? e->cache : "-");
+		print_object(e);
+		fputc('}', tracer.out);
+	}
+	fputc('\n', tracer.out);
+}
+
+/* A step's header is printed before its first event or output line. */
+static void print_header(void)
+{
+	if (tracer.on && tracer.header[0])
+		fputs(tracer.header, tracer.out);
+	tracer.header[0] = '\0';
+}
+
+static void flush_events(void)
+{
+	int i;
+
+	if (tracer.nev)
+		print_header();
+	for (i = 0; i < tracer.nev; i++) {
+		struct tev *e = &tracer.evs[i];
+
+		if (tracer.on)
+			print_event(e);
+		free(e->func);
+		free(e->what);
+		free(e->section);
+		free(e->cache);
+	}
+	tracer.nev = 0;
+	fflush(tracer.out);
+}
+
+static void tracer_free(void)
+{
+	int i;
+
+	flush_events();
+	free(tracer.evs);
+	for (i = 0; i < tracer.nstrides; i++)
+		free(tracer.strides[i].name);
+	free(tracer.strides);
+	memset(&tracer, 0, sizeof(tracer));
+}
+
+/*
+ * The scenario's own output (echo, show, injection notes) goes through this
+ * stream, which first prints the events that came before it.
+ */
+static ssize_t echo_write(void *cookie, const char *buf, size_t len)
+{
+	(void)cookie;
+	flush_events();
+	print_header();
+	return (ssize_t)fwrite(buf, 1, len, tracer.out);
+}
+
+static FILE *echo_stream(void)
+{
+	cookie_io_functions_t io = { .write = echo_write };
+	FILE *f = fopencookie(NULL, "w", io);
+
+	if (f)
+		setvbuf(f, NULL, _IOLBF, 0);
+	return f ? f : stdout;
+}
+
+/* ------------------------------------------------------------ runs */
+
+struct run_opts {
+	bool trace, stats, quiet, dot, empty;
+	long dot_step;
+	const char *out, *cache, *file;
+};
+
+static void print_counters(struct scn_run *run, FILE *out)
+{
+	char buf[SLAB_ATTR_BUFSIZE];
+	struct kmem_cache *s;
+	const char *name;
+	int i, j;
+
+	for (i = 0; (s = scn_run_cache(run, i, &name)); i++) {
+		for (j = 0; j < NR_SLUB_STAT_ITEMS; j++) {
+			const char *stat = slub_stat_name(j);
+
+			if (!stat)
+				continue;
+			attr_text(s, stat, buf);
+			if (strtoul(buf, NULL, 10))
+				fprintf(out, "%s %s %s\n", name, stat, buf);
+		}
+	}
+}
+
+static void print_error(const struct scn_error *err)
+{
+	char buf[1024];
+
+	fflush(stdout);
+	fprintf(stderr, "%s\n", scn_error_format(err, buf, sizeof(buf)));
+}
+
+static int write_dot(const struct run_opts *o)
+{
+	struct slub_snapshot *snap = slub_snapshot_take();
+	bool std = !strcmp(o->out, "-");
+	FILE *f = std ? stdout : fopen(o->out, "w");
+	int ret = 0;
+
+	if (!f) {
+		fprintf(stderr, "%s run: cannot write '%s': %s\n", prog,
+			o->out, strerror(errno));
+		slub_snapshot_free(snap);
+		return EXIT_USAGE;
+	}
+	if (!snap || slub_snapshot_write_dot(f, snap, o->cache) < 0) {
+		fprintf(stderr, "%s run: writing the graph failed%s%s%s\n",
+			prog, o->cache ? " (is there a cache named '" : "",
+			o->cache ? o->cache : "", o->cache ? "'?)" : "");
+		ret = EXIT_USAGE;
+	}
+	if (!std && fclose(f)) {
+		fprintf(stderr, "%s run: writing '%s' failed\n", prog, o->out);
+		ret = EXIT_USAGE;
+	}
+	if (!ret && !std)
+		fprintf(stderr, "%s run: wrote %s: the state after step %ld\n",
+			prog, o->out, o->dot_step);
+	slub_snapshot_free(snap);
+	return ret;
+}
+
+/* Run the steps (all, or o->dot_step of them); 0, or -1 on an error. */
+static int run_steps(struct scn_run *run, const struct scenario *sc,
+		     const struct run_opts *o, struct scn_error *err)
+{
+	int r = 1;
+
+	while (r > 0 && (!o->dot || scn_run_pos(run) < o->dot_step)) {
+		int pos = scn_run_pos(run);
+		const char *text = scn_step_text(sc, pos);
+
+		if (pos >= scn_nsteps(sc))
+			break;
+		tracer.step = pos + 1;
+		tracer.header[0] = '\0';
+		if (strncmp(text, "echo", 4))
+			snprintf(tracer.header, sizeof(tracer.header),
+				 "== step %d (%s:%d): %.300s\n", pos + 1,
+				 scn_file(sc), scn_step_line(sc, pos), text);
+		r = scn_run_step(run, err);
+		flush_events();
+		if (tracer.on)
+			learn_layout();
+	}
+	return r < 0 ? -1 : 0;
+}
+
+static void slabinfo_table(bool empty);
+
+/* Parse, run, report: the common body of run and slabinfo. */
+static int run_scenario(const struct run_opts *o, bool slabinfo)
+{
+	struct scn_error err;
+	struct scenario *sc = scn_parse_file(o->file, &err);
+	struct scn_run *run;
+	FILE *echo = NULL;
+	int ret = 0;
+
+	if (!sc) {
+		print_error(&err);
+		return EXIT_USAGE;
+	}
+	if (o->dot && o->dot_step > scn_nsteps(sc)) {
+		fprintf(stderr, "%s run: option '--dot' expects a step in "
+			"0..%d for %s, got %ld\n", prog, scn_nsteps(sc),
+			o->file, o->dot_step);
+		scn_free(sc);
+		return EXIT_USAGE;
+	}
+	tracer.out = stdout;
+	tracer.on = o->trace;
+	run = scn_run_start(sc, o->trace ? observe : NULL, &tracer, &err);
+	if (!run) {
+		print_error(&err);
+		scn_free(sc);
+		return EXIT_USAGE;
+	}
+	tracer.run = run;
+	if (o->trace) {
+		learn_layout();
+		echo = echo_stream();
+		scn_run_set_output(run, echo);
+	} else {
+		scn_run_set_output(run, o->quiet || o->stats || o->dot ||
+				   slabinfo ? NULL : stdout);
+	}
+	if (run_steps(run, sc, o, &err) < 0) {
+		print_error(&err);
+		ret = EXIT_USAGE;
+	}
+	if (o->stats) {
+		if (o->trace)
+			printf("== counters\n");
+		print_counters(run, stdout);
+	}
+	if (!ret && slabinfo)
+		slabinfo_table(o->empty);
+	if (!ret && o->dot)
+		ret = write_dot(o);
+	if (!ret && scn_run_expect_failures(run)) {
+		fprintf(stderr, "%s: %d expect statement(s) failed\n",
+			o->file, scn_run_expect_failures(run));
+		ret = EXIT_EXPECT;
+	}
+	scn_run_end(run);
+	if (echo && echo != stdout)
+		fclose(echo);
+	tracer_free();
+	scn_free(sc);
+	return ret;
+}
+
+static int cmd_run(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "trace", no_argument,       NULL, 't' },
+		{ "stats", no_argument,       NULL, 's' },
+		{ "quiet", no_argument,       NULL, 'q' },
+		{ "dot",   required_argument, NULL, 'd' },
+		{ "out",   required_argument, NULL, 'o' },
+		{ "cache", required_argument, NULL, 'c' },
+		{ "help",  no_argument,       NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct run_opts o = { .dot_step = -1 };
+	int c;
+
+	while ((c = getopt_long(argc, argv, ":tsqd:o:c:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 't':
+			o.trace = true;
+			break;
+		case 's':
+			o.stats = true;
+			break;
+		case 'q':
+			o.quiet = true;
+			break;
+		case 'd':
+			o.dot = true;
+			o.dot_step = (long)parse_ulong("--dot", optarg, 0,
+						       INT_MAX, false,
+						       "a step number");
+			break;
+		case 'o':
+			o.out = optarg;
+			break;
+		case 'c':
+			o.cache = optarg;
+			break;
+		case 'h':
+			fputs(run_usage, stdout);
+			return 0;
+		default:
+			bad_option(c, argv);
+		}
+	}
+	if (optind >= argc)
+		die_usage("expects a SCENARIO file");
+	o.file = argv[optind++];
+	no_operands(argc, argv);
+	if (o.dot && !o.out)
+		die_usage("option '--dot' needs '--out FILE'");
+	if (!o.dot && (o.out || o.cache))
+		die_usage("options '--out' and '--cache' go with '--dot'");
+	if (o.quiet && (o.trace || o.stats))
+		die_usage("option '--quiet' excludes '--trace' and '--stats'");
+	if (!o.quiet && !o.trace && !o.stats && !o.dot)
+		o.trace = o.stats = true;
+	return run_scenario(&o, false);
+}
+
+/* ------------------------------------------------------------ slabinfo */
+
+struct sinfo {
+	char name[64];
+	unsigned long objects, object_size, slabs, partial, cpu_slabs;
+	unsigned long objs_per_slab, order, aliases;
+	char flags[16];
+};
+
+/* tools/vm/slabinfo's store_size(): 4096 prints as 4.0K. */
+static void store_size(char *buf, size_t len, unsigned long value)
+{
+	unsigned long divisor = 1;
+	char trailer = 0;
+	int n;
+
+	if (value > 1000000000UL) {
+		divisor = 100000000UL;
+		trailer = 'G';
+	} else if (value > 1000000UL) {
+		divisor = 100000UL;
+		trailer = 'M';
+	} else if (value > 1000UL) {
+		divisor = 100;
+		trailer = 'K';
+	}
+	value /= divisor;
+	n = snprintf(buf, len, "%lu", value);
+	if (!trailer || n < 2 || (size_t)n + 3 > len)
+		return;
+	buf[n++] = trailer;			/* "40" -> "40K" */
+	buf[n] = '\0';
+	memmove(buf + n - 2, buf + n - 3, 4);	/* -> "440K" */
+	buf[n - 2] = '.';			/* -> "4.0K" */
+}
+
+static void read_sinfo(struct kmem_cache *s, const char *name,
+		       struct sinfo *si)
+{
+	static const struct {
+		const char *attr;
+		char letter;
+	} letters[] = {
+		{ "cache_dma", 'd' }, { "hwcache_align", 'A' },
+		{ "poison", 'P' }, { "reclaim_account", 'a' },
+		{ "red_zone", 'Z' }, { "sanity_checks", 'F' },
+		{ "store_user", 'U' }, { "trace", 'T' },
+	};
+	char *p = si->flags;
+	size_t i;
+
+	snprintf(si->name, sizeof(si->name), "%s", name);
+	si->objects = attr_num(s, "objects");
+	si->object_size = attr_num(s, "object_size");
+	si->slabs = attr_num(s, "slabs");
+	si->partial = attr_num(s, "partial");
+	si->cpu_slabs = attr_num(s, "cpu_slabs");
+	si->objs_per_slab = attr_num(s, "objs_per_slab");
+	si->order = attr_num(s, "order");
+	si->aliases = attr_num(s, "aliases");
+	if (si->aliases)
+		*p++ = '*';
+	for (i = 0; i < sizeof(letters) / sizeof(*letters); i++)
+		if (attr_num(s, letters[i].attr))
+			*p++ = letters[i].letter;
+	*p = '\0';
+}
+
+static int sinfo_cmp(const void *a, const void *b)
+{
+	return strcasecmp(((const struct sinfo *)a)->name,
+			  ((const struct sinfo *)b)->name);
+}
+
+static void print_sinfo(const struct sinfo *si)
+{
+	unsigned long bytes = si->slabs * (SIM_PAGE_SIZE << si->order);
+	char size[32], dist[64];
+
+	store_size(size, sizeof(size), bytes);
+	snprintf(dist, sizeof(dist), "%lu/%lu/%lu",
+		 si->slabs - si->cpu_slabs, si->partial, si->cpu_slabs);
+	printf("%-21s %8lu %7lu %8s %14s %4lu %1lu %3lu %3lu %s\n", si->name,
+	       si->objects, si->object_size, size, dist, si->objs_per_slab,
+	       si->order, si->slabs ? si->partial * 100 / si->slabs : 100,
+	       si->slabs ? si->objects * si->object_size * 100 / bytes : 100,
+	       si->flags);
+}
+
+static void slabinfo_table(bool empty)
+{
+	struct slub_snapshot *snap = slub_snapshot_take();
+	struct sinfo *info;
+	int i, n = 0;
+
+	if (!snap)
+		return;
+	info = calloc((size_t)snap->nr_caches + 1, sizeof(*info));
+	for (i = 0; info && i < snap->nr_caches; i++) {
+		struct kmem_cache *s = slub_find_cache(snap->caches[i].name);
+
+		if (!s)
+			continue;
+		read_sinfo(s, snap->caches[i].name, &info[n]);
+		if (info[n].slabs || empty)
+			n++;
+	}
+	if (info)
+		qsort(info, (size_t)n, sizeof(*info), sinfo_cmp);
+	printf("Name                   Objects Objsize    Space "
+	       "Slabs/Part/Cpu  O/S O %%Fr %%Ef Flg\n");
+	for (i = 0; i < n; i++)
+		print_sinfo(&info[i]);
+	free(info);
+	slub_snapshot_free(snap);
+}
+
+static int cmd_slabinfo(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "empty", no_argument, NULL, 'e' },
+		{ "help",  no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct run_opts o = { .quiet = true };
+	int c;
+
+	while ((c = getopt_long(argc, argv, ":eh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'e':
+			o.empty = true;
+			break;
+		case 'h':
+			printf(slabinfo_usage);
+			return 0;
+		default:
+			bad_option(c, argv);
+		}
+	}
+	if (optind >= argc)
+		die_usage("expects a SCENARIO file");
+	o.file = argv[optind++];
+	no_operands(argc, argv);
+	return run_scenario(&o, true);
+}
+
+/* ------------------------------------------------------------ main */
+
+static const struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+} commands[] = {
+	{ "geometry",		cmd_geometry },
+	{ "kmalloc-caches",	cmd_kmalloc_caches },
+	{ "run",		cmd_run },
+	{ "slabinfo",		cmd_slabinfo },
+};
+
+static int cmd_help(int argc, char **argv)
+{
+	size_t i;
+
+	if (argc < 2) {
+		fputs(main_usage, stdout);
+		return 0;
+	}
+	for (i = 0; i < sizeof(commands) / sizeof(*commands); i++) {
+		if (!strcmp(argv[1], commands[i].name)) {
+			char *args[] = { argv[1], (char *)"--help", NULL };
+
+			cmd_name = commands[i].name;
+			return commands[i].fn(2, args);
+		}
+	}
+	die_usage("unknown command '%s'", argv[1]);
+}
+
+int main(int argc, char **argv)
+{
+	size_t i;
+
+	opterr = 0;
+	setvbuf(stdout, NULL, _IOLBF, 0);	/* keep order with stderr */
+	if (argc < 2)
+		die_usage("expects a COMMAND");
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") ||
+	    !strcmp(argv[1], "help"))
+		return cmd_help(argc - 1, argv + 1);
+	for (i = 0; i < sizeof(commands) / sizeof(*commands); i++) {
+		if (!strcmp(argv[1], commands[i].name)) {
+			cmd_name = commands[i].name;
+			return commands[i].fn(argc - 1, argv + 1);
+		}
+	}
+	if (argv[1][0] == '-')
+		die_usage("unknown option '%s'", argv[1]);
+	die_usage("unknown command '%s'", argv[1]);
+}
