@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * --headless: one PNG per step (step-000.png is the state after slub_init,
+ * step-N.png the state after the N-th statement), no window, no video
+ * subsystem.  --bench: frames per second of the drawing code.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include "viz.h"
+#include "scenario.h"
+
+struct scenario *viz_load(const char *path, char *err, size_t len)
+{
+	struct scn_error e;
+	struct scenario *sc;
+
+	memset(&e, 0, sizeof(e));
+	sc = scn_parse_file(path, &e);
+	if (!sc) {
+		scn_error_format(&e, err, len);
+		fprintf(stderr, "%s\n", err);
+	}
+	return sc;
+}
+
+void viz_follow(struct viz_view *v, const struct viz_player *p)
+{
+	const char *c = viz_player_last_cache(p);
+
+	if (v->follow && c && *c)
+		snprintf(v->cache, sizeof(v->cache), "%s", c);
+}
+
+static int mkdir_p(const char *dir)
+{
+	char buf[4096];
+	char *s;
+
+	snprintf(buf, sizeof(buf), "%s", dir);
+	for (s = buf + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = 0;
+		if (mkdir(buf, 0777) && errno != EEXIST)
+			return -1;
+		*s = '/';
+	}
+	if (mkdir(buf, 0777) && errno != EEXIST)
+		return -1;
+	return 0;
+}
+
+/* Zoom out when the cache does not fit the main area at zoom 1. */
+static void auto_fit(struct viz_view *v, const struct slub_snapshot *snap)
+{
+	struct viz_layout l = { .cache = -1 };
+
+	v->zoom = 1;
+	v->pan_x = v->pan_y = 0;
+	viz_layout_build(&l, snap, v);
+	viz_view_fit(v, &l);
+	viz_layout_free(&l);
+}
+
+static int render_frame(struct viz_canvas *cv, struct viz_view *v,
+			struct viz_player *p, const char *dir)
+{
+	const struct slub_snapshot *snap = viz_player_snapshot(p);
+	struct viz_layout l = { .cache = -1 };
+	struct viz_frame f;
+	char path[4200];
+	int ret;
+
+	viz_follow(v, p);
+	if (snap)
+		auto_fit(v, snap);
+	viz_player_frame(p, &f);
+	viz_draw(cv->r, snap, &f, v, &l);
+	viz_layout_free(&l);
+	SDL_RenderFlush(cv->r);
+	snprintf(path, sizeof(path), "%s/step-%03d.png", dir,
+		 viz_player_pos(p) + (viz_player_error(p) ? 1 : 0));
+	ret = viz_save_png(cv->surf, path);
+	if (f.output && strstr(f.output, "expect failed"))
+		fprintf(stderr, "slubviz: step %d: %s\n", f.step, f.output);
+	return ret;
+}
+
+static int render_all(struct viz_canvas *cv, struct viz_view *v,
+		      struct viz_player *p, const struct viz_opts *o)
+{
+	int n = 0, ret;
+
+	if (o->frame >= 0) {
+		if (o->frame > viz_player_nsteps(p)) {
+			fprintf(stderr, "slubviz: --frame %d: the scenario has "
+				"%d steps\n", o->frame, viz_player_nsteps(p));
+			return -1;
+		}
+		viz_player_goto(p, o->frame);
+		return render_frame(cv, v, p, o->out) ? -1 : 1;
+	}
+	do {
+		if (render_frame(cv, v, p, o->out))
+			return -1;
+		n++;
+		ret = viz_player_step(p);
+	} while (ret > 0);
+	if (ret < 0 && render_frame(cv, v, p, o->out))
+		return -1;
+	return n + (ret < 0);
+}
+
+int viz_headless(const struct viz_opts *o)
+{
+	struct viz_canvas cv;
+	struct viz_player *p;
+	struct scenario *sc;
+	struct viz_view v;
+	char err[800];
+	int n, status = VIZ_EXIT_OK;
+
+	sc = viz_load(o->scenario, err, sizeof(err));
+	if (!sc)
+		return VIZ_EXIT_SCENARIO;
+	if (mkdir_p(o->out)) {
+		fprintf(stderr, "slubviz: %s: %s\n", o->out, strerror(errno));
+		scn_free(sc);
+		return VIZ_EXIT_FAIL;
+	}
+	if (viz_canvas_open(&cv, o->w, o->h)) {
+		fprintf(stderr, "slubviz: cannot render: %s\n", SDL_GetError());
+		scn_free(sc);
+		return VIZ_EXIT_FAIL;
+	}
+	viz_view_init(&v, o->w, o->h, cv.text);
+	p = viz_player_new(sc);
+	n = p ? render_all(&cv, &v, p, o) : -1;
+	if (p && viz_player_error(p)) {
+		fprintf(stderr, "%s\n", viz_player_error(p));
+		status = VIZ_EXIT_FAIL;
+	}
+	if (n < 0)
+		status = VIZ_EXIT_FAIL;
+	else if (!o->quiet)
+		printf("slubviz: %d frame%s of %s in %s\n", n,
+		       n == 1 ? "" : "s", o->scenario, o->out);
+	viz_player_free(p);
+	viz_view_release(&v);
+	viz_canvas_close(&cv);
+	scn_free(sc);
+	return status;
+}
+
+/* ---------------------------------------------------------------- bench */
+
+static double now(clockid_t clock)
+{
+	struct timespec ts;
+
+	clock_gettime(clock, &ts);
+	return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+static long count_objects(const struct slub_snapshot *s, const char *cache)
+{
+	long n = 0;
+	int i, j;
+
+	for (i = 0; i < s->nr_caches; i++)
+		if (!strcmp(s->caches[i].name, cache))
+			for (j = 0; j < s->caches[i].nr_slabs; j++)
+				n += s->caches[i].slabs[j].objects;
+	return n;
+}
+
+static void bench_loop(struct viz_canvas *cv, struct viz_view *v,
+		       const struct slub_snapshot *snap, int frames)
+{
+	struct viz_layout l = { .cache = -1 };
+	double t0, c0, t, cpu;
+	int i;
+
+	auto_fit(v, snap);
+	for (i = 0; i < 5; i++) {
+		viz_draw(cv->r, snap, NULL, v, &l);
+		SDL_RenderFlush(cv->r);
+	}
+	t0 = now(CLOCK_MONOTONIC);
+	c0 = now(CLOCK_THREAD_CPUTIME_ID);
+	for (i = 0; i < frames; i++) {
+		/* A slight pan each frame: nothing is cached between frames. */
+		v->pan_x = (i % 2) * 0.5;
+		viz_draw(cv->r, snap, NULL, v, &l);
+		SDL_RenderFlush(cv->r);
+	}
+	t = now(CLOCK_MONOTONIC) - t0;
+	cpu = now(CLOCK_THREAD_CPUTIME_ID) - c0;
+	viz_layout_build(&l, snap, v);
+	printf("bench: %d frames of %dx%d, cache %s: %ld objects, %d cells "
+	       "on screen, software renderer: %.2f ms/frame, %.0f fps "
+	       "(CPU time: %.2f ms/frame, %.0f fps)\n",
+	       frames, v->w, v->h, snap->caches[l.cache].name,
+	       count_objects(snap, snap->caches[l.cache].name),
+	       v->drawn_cells, 1000 * t / frames, frames / t,
+	       1000 * cpu / frames, frames / cpu);
+	viz_layout_free(&l);
+}
+
+int viz_bench(const struct viz_opts *o)
+{
+	struct slub_snapshot *synth = NULL;
+	struct viz_player *p = NULL;
+	struct scenario *sc = NULL;
+	const struct slub_snapshot *snap;
+	struct viz_canvas cv;
+	struct viz_view v;
+	char err[800];
+
+	if (o->scenario) {
+		sc = viz_load(o->scenario, err, sizeof(err));
+		if (!sc)
+			return VIZ_EXIT_SCENARIO;
+		p = viz_player_new(sc);
+		viz_player_goto(p, viz_player_nsteps(p));
+		snap = viz_player_snapshot(p);
+	} else {
+		snap = synth = viz_synth_snapshot(313, 64, 64, 0);
+	}
+	if (!snap || viz_canvas_open(&cv, o->w, o->h)) {
+		fprintf(stderr, "slubviz: bench: no state or no renderer\n");
+		viz_player_free(p);
+		scn_free(sc);
+		viz_synth_free(synth);
+		return VIZ_EXIT_FAIL;
+	}
+	viz_view_init(&v, o->w, o->h, cv.text);
+	if (p)
+		viz_follow(&v, p);
+	bench_loop(&cv, &v, snap, o->bench);
+	viz_view_release(&v);
+	viz_canvas_close(&cv);
+	viz_player_free(p);
+	scn_free(sc);
+	viz_synth_free(synth);
+	return VIZ_EXIT_OK;
+}

@@ -1,0 +1,299 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The text of the panels, as lines.  The drawing code draws exactly these
+ * lines, and the tests read them, so that "the counters panel shows
+ * cmpxchg_double_cpu_fail 1" can be checked without OCR.
+ */
+#include <stdarg.h>
+#include <string.h>
+#include "viz.h"
+
+static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
+	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
+	"free_frozen", "free_add_partial", "free_remove_partial",
+	"alloc_from_partial", "alloc_slab", "alloc_refill",
+	"alloc_node_mismatch", "free_slab", "cpuslab_flush",
+	"deactivate_full", "deactivate_empty", "deactivate_to_head",
+	"deactivate_to_tail", "deactivate_remote_frees", "deactivate_bypass",
+	"order_fallback", "cmpxchg_double_cpu_fail", "cmpxchg_double_fail",
+	"cpu_partial_alloc", "cpu_partial_free", "cpu_partial_node",
+	"cpu_partial_drain",
+};
+
+_Static_assert(NR_SLUB_STAT_ITEMS == 26, "enum stat_item of 3.18 has 26");
+
+const char *viz_stat_name(int item)
+{
+	if (item < 0 || item >= NR_SLUB_STAT_ITEMS)
+		return "?";
+	return stat_names[item];
+}
+
+static int line(char (*lines)[VIZ_LINE_MAX], int n, int max,
+		const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static int line(char (*lines)[VIZ_LINE_MAX], int n, int max,
+		const char *fmt, ...)
+{
+	va_list ap;
+
+	if (n >= max)
+		return n;
+	va_start(ap, fmt);
+	vsnprintf(lines[n], VIZ_LINE_MAX, fmt, ap);
+	va_end(ap);
+	return n + 1;
+}
+
+static int cpu_counts(const struct slub_snapshot *snap,
+		      const struct slub_snap_cache *c, int item, int focus,
+		      char *buf, size_t len)
+{
+	size_t used = 0;
+	int cpu;
+
+	buf[0] = 0;
+	for (cpu = 0; cpu < snap->nr_cpus && used < len; cpu++) {
+		if (focus >= 0 ? cpu != focus : snap->nr_cpus > 4)
+			continue;
+		used += snprintf(buf + used, len - used, " C%d=%lu", cpu,
+				 c->cpu[cpu].stat[item]);
+	}
+	return (int)used;
+}
+
+int viz_counter_lines(const struct slub_snapshot *snap, int ci,
+		      int focus_cpu, char (*lines)[VIZ_LINE_MAX], int max)
+{
+	const struct slub_snap_cache *c;
+	char per[64];
+	int i, n = 0;
+
+	if (!snap || ci < 0 || ci >= snap->nr_caches)
+		return 0;
+	c = &snap->caches[ci];
+	for (i = 0; i < NR_SLUB_STAT_ITEMS; i++) {
+		cpu_counts(snap, c, i, focus_cpu, per, sizeof(per));
+		n = line(lines, n, max, "%-23s %5lu%s", stat_names[i],
+			 c->stat[i], per);
+	}
+	return n;
+}
+
+void viz_event_line(const struct viz_event *e, char *buf, size_t len)
+{
+	switch (e->type) {
+	case VIZ_EV_OUTPUT:
+		snprintf(buf, len, "%s", e->what);
+		break;
+	case SLUB_EV_STAT:
+		snprintf(buf, len, "C%d %s %s: +1 %s", e->cpu,
+			 e->section[0] ? e->section : "-", e->func,
+			 viz_stat_name(e->stat));
+		break;
+	case SLUB_EV_REPORT:
+		snprintf(buf, len, "C%d ! %s: %s", e->cpu, e->func, e->what);
+		break;
+	default:
+		snprintf(buf, len, "C%d %s %s: %s", e->cpu,
+			 e->section[0] ? e->section : "-", e->func, e->what);
+		break;
+	}
+}
+
+static const struct {
+	unsigned long flag;
+	const char *name;
+} flag_names[] = {
+	{ SLAB_DEBUG_FREE, "debug_free" },
+	{ SLAB_RED_ZONE, "red_zone" },
+	{ SLAB_POISON, "poison" },
+	{ SLAB_HWCACHE_ALIGN, "hwcache_align" },
+	{ SLAB_CACHE_DMA, "cache_dma" },
+	{ SLAB_STORE_USER, "store_user" },
+	{ SLAB_RECLAIM_ACCOUNT, "reclaim_account" },
+	{ SLAB_PANIC, "panic" },
+	{ SLAB_DESTROY_BY_RCU, "destroy_by_rcu" },
+	{ SLAB_TRACE, "trace" },
+	{ SLAB_NOTRACK, "notrack" },
+	{ __CMPXCHG_DOUBLE, "cmpxchg_double" },
+	{ __OBJECT_POISON, "object_poison" },
+};
+
+static void flags_text(unsigned long flags, char *buf, size_t len)
+{
+	size_t used = 0, i;
+
+	buf[0] = 0;
+	for (i = 0; i < sizeof(flag_names) / sizeof(flag_names[0]); i++) {
+		if (!(flags & flag_names[i].flag) || used >= len)
+			continue;
+		used += snprintf(buf + used, len - used, "%s%s",
+				 used ? " " : "", flag_names[i].name);
+	}
+}
+
+/* Words of s on lines of at most width characters, indented. */
+static int wrap_words(char (*lines)[VIZ_LINE_MAX], int n, int max,
+		      const char *s, int width)
+{
+	const char *p = s;
+
+	while (*p && n < max) {
+		int len = (int)strlen(p), cut = len;
+
+		if (len > width) {
+			for (cut = width; cut > 0 && p[cut] != ' '; cut--)
+				;
+			if (!cut)
+				cut = width;
+		}
+		n = line(lines, n, max, "             %.*s", cut, p);
+		p += cut;
+		while (*p == ' ')
+			p++;
+	}
+	return n;
+}
+
+static int alias_line(const struct slub_snap_cache *c,
+		      char (*lines)[VIZ_LINE_MAX], int n, int max)
+{
+	char buf[VIZ_LINE_MAX];
+	size_t used = 0;
+	int i;
+
+	if (!c->nr_aliases)
+		return n;
+	buf[0] = 0;
+	for (i = 0; i < c->nr_aliases && used < sizeof(buf); i++)
+		used += snprintf(buf + used, sizeof(buf) - used, "%s%s",
+				 i ? ", " : "", c->aliases[i]);
+	return line(lines, n, max, "aliases  %s", buf);
+}
+
+int viz_cache_lines(const struct slub_snap_cache *c,
+		    char (*lines)[VIZ_LINE_MAX], int max)
+{
+	char flags[VIZ_LINE_MAX];
+	int n = 0;
+
+	n = line(lines, n, max, "name         %s", c->name);
+	n = line(lines, n, max, "size         %u", c->size);
+	n = line(lines, n, max, "object_size  %u", c->object_size);
+	n = line(lines, n, max, "align        %u", c->align);
+	n = line(lines, n, max, "offset       %u", c->offset);
+	n = line(lines, n, max, "inuse        %u", c->inuse);
+	n = line(lines, n, max, "oo           order %u, %u objects",
+		 c->order, c->objects);
+	n = line(lines, n, max, "min          order %u, %u objects",
+		 c->min_order, c->min_objects);
+	n = line(lines, n, max, "min_partial  %lu", c->min_partial);
+	n = line(lines, n, max, "cpu_partial  %u", c->cpu_partial);
+	n = line(lines, n, max, "flags        0x%lx", c->flags);
+	flags_text(c->flags, flags, sizeof(flags));
+	n = wrap_words(lines, n, max, flags, 20);
+	n = line(lines, n, max, "refcount     %d%s", c->refcount,
+		 c->has_ctor ? "   ctor" : "");
+	n = line(lines, n, max, "slabs        %d", c->nr_slabs);
+	return alias_line(c, lines, n, max);
+}
+
+static const char *where_name(enum slub_slab_where w)
+{
+	switch (w) {
+	case SLUB_SLAB_CPU:
+		return "cpu slab (c->page) of CPU";
+	case SLUB_SLAB_CPU_PARTIAL:
+		return "cpu partial chain of CPU";
+	case SLUB_SLAB_NODE_PARTIAL:
+		return "partial list of node";
+	case SLUB_SLAB_NODE_FULL:
+		return "full list of node";
+	default:
+		return "on no list (full), node";
+	}
+}
+
+static const char *state_name(int state)
+{
+	switch (state) {
+	case SLUB_OBJ_ALLOCATED:
+		return "allocated";
+	case SLUB_OBJ_CPU_FREE:
+		return "free, on the cpu freelist (c->freelist)";
+	default:
+		return "free, on the slab freelist (page->freelist)";
+	}
+}
+
+static int slab_lines(const struct slub_snap_cache *c,
+		      const struct slub_snap_slab *s,
+		      char (*lines)[VIZ_LINE_MAX], int n, int max)
+{
+	n = line(lines, n, max, "slab pfn %#lx  order %d  node %d", s->pfn,
+		 s->order, s->node);
+	n = line(lines, n, max, "first object at %#lx", s->addr);
+	n = line(lines, n, max, "inuse %u  objects %u  frozen %d%s",
+		 s->inuse, s->objects, s->frozen,
+		 s->pfmemalloc ? "  pfmemalloc" : "");
+	n = line(lines, n, max, "%s %d", where_name(s->where), s->owner);
+	if (s->where == SLUB_SLAB_CPU_PARTIAL)
+		n = line(lines, n, max, "chain head: pages %d  pobjects %d",
+			 s->pages, s->pobjects);
+	if (s->freelist >= 0)
+		n = line(lines, n, max, "page->freelist  object %d (%#lx)",
+			 s->freelist, s->addr + s->freelist * c->size);
+	else
+		n = line(lines, n, max, "page->freelist  NULL");
+	return n;
+}
+
+static int object_lines(const struct slub_snap_cache *c,
+			const struct slub_snap_slab *s, int i,
+			char (*lines)[VIZ_LINE_MAX], int n, int max)
+{
+	const struct slub_snap_object *o = &s->obj[i];
+	unsigned long a = s->addr + (unsigned long)i * c->size;
+
+	n = line(lines, n, max, "object %d at %#lx (slab + %lu)", i, a,
+		 a - s->addr);
+	n = line(lines, n, max, "%s", state_name(o->state));
+	if (o->state == SLUB_OBJ_ALLOCATED)
+		n = line(lines, n, max, "free pointer word at +%u: user data",
+			 c->offset);
+	else if (o->next >= 0)
+		n = line(lines, n, max, "free pointer at +%u -> object %d "
+			 "(%#lx)", c->offset, o->next,
+			 s->addr + (unsigned long)o->next * c->size);
+	else
+		n = line(lines, n, max, "free pointer at +%u -> NULL (end)",
+			 c->offset);
+	if (c->flags & SLAB_RED_ZONE && c->inuse > c->object_size)
+		n = line(lines, n, max, "red zone  +%u .. +%u", c->object_size,
+			 c->inuse);
+	if (c->flags & SLAB_STORE_USER)
+		n = line(lines, n, max, "tracks (alloc, free) after +%u; "
+			 "contents not in snapshot",
+			 c->offset >= c->inuse ? c->offset + 8 : c->inuse);
+	return n;
+}
+
+int viz_inspect_lines(const struct slub_snapshot *snap,
+		      const struct viz_pick *p, char (*lines)[VIZ_LINE_MAX],
+		      int max)
+{
+	const struct slub_snap_cache *c;
+	const struct slub_snap_slab *s;
+	int n = 0;
+
+	if (!snap || p->cache < 0 || p->cache >= snap->nr_caches)
+		return 0;
+	c = &snap->caches[p->cache];
+	if (p->slab < 0 || p->slab >= c->nr_slabs)
+		return 0;
+	s = &c->slabs[p->slab];
+	if (p->obj >= 0 && p->obj < (int)s->objects && s->obj)
+		n = object_lines(c, s, p->obj, lines, n, max);
+	return slab_lines(c, s, lines, n, max);
+}
