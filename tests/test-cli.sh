@@ -316,5 +316,259 @@ run run --quiet "$TMP/does-not-exist.scn"
 run run --quiet "$TMP"
 [ "$rc" = 2 ] && ! crashed && pass || fail "directory as scenario: rc $rc: $err"
 
+# --------------------------------------------------------------- --sysfs
+# The tree of a known state: a directory per cache under its sysfs name,
+# a file per attribute holding what slab_attr_show() gives (compared with
+# the scenario's own 'show' of every attribute, run in the same state),
+# aliases as symbolic links, memcg children under <root>/cgroup/.
+f=tests/scenarios/cli/tree.scn
+run run --quiet --sysfs "$TMP/sys" "$f"
+if [ "$rc" = 0 ] && [ -d "$TMP/sys/:t-0000064" ] && [ -z "$out" ]; then
+	pass
+else
+	fail "run --sysfs $f: rc $rc: $err"
+fi
+attrs=$(cd "$TMP/sys/:t-0000064" 2>/dev/null && find . -maxdepth 1 -type f |
+	sed 's|^\./||' | sort)
+nattrs=$(printf '%s\n' "$attrs" | grep -c .)
+ok=1
+for a in slab_size object_size objs_per_slab order min_partial cpu_partial \
+	 objects objects_partial partial cpu_slabs ctor aliases align \
+	 hwcache_align reclaim_account destroy_by_rcu shrink slabs_cpu_partial \
+	 total_objects slabs sanity_checks trace red_zone poison store_user \
+	 validate remote_node_defrag_ratio alloc_fastpath cpu_partial_drain; do
+	printf '%s\n' "$attrs" | grep -qx "$a" || { ok=0; echo "  no $a"; }
+done
+printf '%s\n' "$attrs" | grep -qx flush && ok=0	# hidden: not in sysfs
+[ "$ok" = 1 ] && [ "$nattrs" -ge 56 ] && pass ||
+	fail "--sysfs: attribute files ($nattrs): $attrs"
+# validate and shrink are write-only actions: empty files, as in sysfs.
+[ -f "$TMP/sys/:t-0000064/validate" ] && [ ! -s "$TMP/sys/:t-0000064/validate" ] &&
+   [ ! -s "$TMP/sys/d/shrink" ] && pass || fail "--sysfs: validate/shrink not empty"
+# Links: every name merged into kmalloc-64 points at its unique id; an
+# unmergeable cache is a directory under its name; no dangling link.
+ok=1
+for l in kmalloc-64 foo bar; do
+	[ -L "$TMP/sys/$l" ] && [ "$(readlink "$TMP/sys/$l")" = ":t-0000064" ] ||
+		{ ok=0; echo "  $l -> $(readlink "$TMP/sys/$l")"; }
+done
+[ "$(readlink "$TMP/sys/kmalloc-128")" = ":t-0000128" ] || ok=0
+[ -d "$TMP/sys/d" ] && [ ! -L "$TMP/sys/d" ] || ok=0
+[ -z "$(find -L "$TMP/sys" -maxdepth 1 -type l)" ] || ok=0
+[ "$ok" = 1 ] && pass || fail "--sysfs: aliases as links"
+# memcg children: <root dir>/cgroup/<child>/, every root has cgroup/.
+[ -f "$TMP/sys/:t-0000064/cgroup/kmalloc-64(0:A)/objects" ] &&
+   [ -f "$TMP/sys/:t-0000064/cgroup/kmalloc-64(1:B)/objects" ] &&
+   [ -f "$TMP/sys/d/cgroup/d(0:A)/objects" ] && [ -d "$TMP/sys/kmem_cache/cgroup" ] &&
+   [ -z "$(find "$TMP/sys" -maxdepth 1 -name '*(*')" ] &&
+	pass || fail "--sysfs: memcg child caches: $(find "$TMP/sys" -name '*(*')"
+# Every file equals the attribute: append 'show' of all attributes of
+# four caches (through an alias, a plain name, two children) and compare.
+cp "$f" "$TMP/tree-show.scn"
+for c in foo d "kmalloc-64(0:A)" "d(0:A)" bar; do
+	printf 'show "%s" %s\n' "$c" "$(printf '%s\n' "$attrs" | tr '\n' ' ')" \
+		>>"$TMP/tree-show.scn"
+done
+run run --sysfs "$TMP/sys2" "$TMP/tree-show.scn"
+bad=0
+nshow=0
+while IFS= read -r line; do
+	c=${line%% *}
+	rest=${line#* }
+	a=${rest%% *}
+	text=${rest#"$a"}
+	text=${text# }
+	case $c in
+	*"(0:A)"|*"(1:B)") dir=$TMP/sys2/$(readlink "$TMP/sys2/${c%%(*}" ||
+				echo "${c%%(*}")/cgroup/$c ;;
+	*) dir=$TMP/sys2/$c ;;
+	esac
+	nshow=$((nshow + 1))
+	if [ "$(cat "$dir/$a" 2>/dev/null)" != "$text" ]; then
+		bad=$((bad + 1))
+		[ "$bad" -le 3 ] && echo "  $dir/$a: '$(cat "$dir/$a")' != '$text'"
+	fi
+done < <(printf '%s\n' "$out" | grep -v '^$')
+[ "$rc" = 0 ] && [ "$bad" = 0 ] && [ "$nshow" = $((5 * nattrs)) ] && pass ||
+	fail "--sysfs: $bad of $nshow files differ from show (rc $rc)"
+# File modes: read-only attributes 0400, writable ones 0600.
+[ "$(stat -c %a "$TMP/sys/d/object_size")" = 400 ] &&
+   [ "$(stat -c %a "$TMP/sys/d/order")" = 600 ] && pass ||
+	fail "--sysfs: modes $(stat -c %a "$TMP/sys/d/object_size" "$TMP/sys/d/order")"
+# A non-empty directory is refused; --force replaces an earlier tree but
+# never clears a directory that is not one.
+run run --quiet --sysfs "$TMP/sys" "$f"
+[ "$rc" = 2 ] && printf '%s\n' "$err" | grep -q "not empty" && pass ||
+	fail "--sysfs into a non-empty dir: rc $rc: $err"
+run run --quiet --force --sysfs "$TMP/sys" viz/scenarios/01-first-alloc.scn
+[ "$rc" = 0 ] && [ ! -e "$TMP/sys/foo" ] && [ -d "$TMP/sys/kmem_cache" ] &&
+	pass || fail "--sysfs --force: rc $rc: $err"
+mkdir -p "$TMP/precious/sub"
+echo keep >"$TMP/precious/sub/file"
+run run --quiet --force --sysfs "$TMP/precious" "$f"
+[ "$rc" = 2 ] && [ -f "$TMP/precious/sub/file" ] &&
+   printf '%s\n' "$err" | grep -q "does not look like a slab tree" && pass ||
+	fail "--sysfs --force on a foreign dir: rc $rc: $err"
+: >"$TMP/plainfile"
+run run --quiet --sysfs "$TMP/plainfile" "$f"
+[ "$rc" = 2 ] && printf '%s\n' "$err" | grep -q "not a directory" && pass ||
+	fail "--sysfs onto a file: rc $rc: $err"
+usage_error "--force" run --force viz/scenarios/01-first-alloc.scn
+usage_error "--sysfs" run --sysfs "" viz/scenarios/01-first-alloc.scn
+
+# --------------------------------------------------------------- slabinfo
+# A state computed by hand (tests/scenarios/cli/known-65.scn): 65 objects
+# of 64 bytes on one CPU. Objects 128 (the CPU slab counts as full),
+# Space 2 pages = 8.1K, Slabs/Part/Cpu 1/0/1, O/S 64, O 0, %Fr 0, %Ef 100.
+k=tests/scenarios/cli/known-65.scn
+run slabinfo "$k"
+want=$(printf '%-21s %8d %7d %8s %14s %4d %1d %3d %3d ' c 128 64 8.1K 1/0/1 64 0 0 100)
+[ "$rc" = 0 ] && printf '%s\n' "$out" | grep -qxF "$want" && pass ||
+	fail "slabinfo $k: no line '$want' in: $out"
+# The same numbers through the tree: each column from its attribute file.
+run run --quiet --sysfs "$TMP/k65" "$k"
+objs=$(cut -d' ' -f1 "$TMP/k65/c/objects")
+slabs=$(cut -d' ' -f1 "$TMP/k65/c/slabs")
+part=$(cut -d' ' -f1 "$TMP/k65/c/partial")
+cpus=$(cut -d' ' -f1 "$TMP/k65/c/cpu_slabs")
+[ "$objs/$slabs/$part/$cpus" = "128/2/0/1" ] &&
+   [ "$(cat "$TMP/k65/c/objs_per_slab")/$(cat "$TMP/k65/c/order")" = 64/0 ] &&
+	pass || fail "known-65 attributes: $objs/$slabs/$part/$cpus"
+# -D: Alloc = fastpath 63 + slowpath 1 (the first allocation found no CPU
+# slab and took a new one without passing the ALLOC_SLOWPATH count, as in
+# 3.18), Free 0, %Fast 63*100/64 = 98.
+run slabinfo -D "$k"
+want=$(printf '%-21s %8d %10d %10d %3d %3d %5d %1d %4d %4d' c 128 64 0 98 0 0 0 0 0)
+[ "$rc" = 0 ] && printf '%s\n' "$out" | head -1 |
+   grep -qx 'Name  *Objects  *Alloc  *Free  *%Fast Fallb O CmpX  *UL' &&
+   printf '%s\n' "$out" | grep -qxF "$want" && pass ||
+	fail "slabinfo -D $k: no '$want' in: $out"
+# -r (PATTERN selecting one cache prints its report the same way).
+for args in "-r $k ^c$" "$k ^c$"; do
+	# shellcheck disable=SC2086
+	run slabinfo $args
+	if [ "$rc" = 0 ] &&
+	   printf '%s\n' "$out" | grep -qxF "Slabcache: c                     Aliases:  0 Order :  0 Objects: 128" &&
+	   printf '%s\n' "$out" | grep -qxF "Object :      64  Total  :       2   Sanity Checks : Off  Total:    8192" &&
+	   printf '%s\n' "$out" | grep -qxF "SlabObj:      64  Full   :       1   Redzoning     : Off  Used :    8192" &&
+	   printf '%s\n' "$out" | grep -qxF "Loss   :       0  CpuSlab:       1   Tracking      : Off  Lalig:       0" &&
+	   printf '%s\n' "$out" | grep -qxF "Slab Perf Counter       Alloc     Free %Al %Fr" &&
+	   printf '%s\n' "$out" | grep -qxF "Fastpath                   63        0  98   0" &&
+	   printf '%s\n' "$out" | grep -qxF "Slowpath                    1        0   1   0" &&
+	   printf '%s\n' "$out" | grep -qxF "Page Alloc                  2        0   3   0" &&
+	   printf '%s\n' "$out" | grep -qxF "Slab Deactivation             Ocurrences  %" &&
+	   printf '%s\n' "$out" | grep -qxF "Deactivation bypass                 1  100%"; then
+		pass
+	else
+		fail "slabinfo $args: $out"
+	fi
+done
+# -a: 'target <- aliases' (with -1 also single-name caches); -i: one
+# 'alias -> target' line each; the links of the tree say the same.
+run slabinfo -a "$f"
+[ "$rc" = 0 ] && printf '%s\n' "$out" | grep -qxF ":t-0000064   <- bar foo kmalloc-64" &&
+   ! printf '%s\n' "$out" | grep -q "kmalloc-128" && pass ||
+	fail "slabinfo -a: $out"
+run slabinfo -a -i -1 "$f"
+ok=1
+for l in "$TMP/sys2"/*; do
+	[ -L "$l" ] || continue
+	n=${l##*/}
+	printf '%s\n' "$out" | grep -qxF "$(printf '%-20s -> %s' "$n" "$(readlink "$l")")" ||
+		{ ok=0; echo "  no line for $n"; }
+done
+[ "$rc" = 0 ] && [ "$ok" = 1 ] &&
+   [ "$(printf '%s\n' "$out" | grep -c ' -> ')" = "$(find "$TMP/sys2" -maxdepth 1 -type l | wc -l)" ] &&
+	pass || fail "slabinfo -a -i -1: $out"
+# The default table names a ':' cache with several names by its id, one
+# with a single name by that name; memcg children are rows of their own.
+run slabinfo "$f"
+[ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '^:t-0000064 .* \*$' &&
+   printf '%s\n' "$out" | grep -q '^kmalloc-128 ' &&
+   printf '%s\n' "$out" | grep -q '^kmalloc-64(0:A) ' &&
+   printf '%s\n' "$out" | grep -q '^d(0:A) ' && pass ||
+	fail "slabinfo $f: $out"
+# -T: totals agree with the attribute files of the tree.
+run slabinfo -T "$k"
+tslabs=0
+tobjs=0
+ncaches=0
+for d in "$TMP/k65"/*/; do
+	ncaches=$((ncaches + 1))
+	s=$(cut -d' ' -f1 "$d/slabs")
+	o=$(cut -d' ' -f1 "$d/objects")
+	[ "$s" -gt 0 ] && [ "$o" -gt 0 ] || continue
+	tslabs=$((tslabs + s))
+	tobjs=$((tobjs + o))
+done
+[ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q "^Slabcaches : *$ncaches " &&
+   printf '%s\n' "$out" | grep -q "^#Slabs .* $tslabs\$" &&
+   printf '%s\n' "$out" | grep -q "^#Objects .* $(printf '%s' "$tobjs" |
+	awk '{ if ($1 > 1000) printf "%.1fK", int($1 / 100) / 10; else print $1 }')\$" &&
+	pass || fail "slabinfo -T ($ncaches caches, $tslabs slabs, $tobjs objects): $out"
+# -v: validate every cache; a clean state reports nothing.
+run slabinfo -v "$k"
+[ "$rc" = 0 ] && [ -z "$out" ] && ! printf '%s\n' "$err" | grep -q '^BUG' &&
+	pass || fail "slabinfo -v: rc $rc: $err"
+# -s -l: shrink, then the table: 200 freed objects leave c with empty
+# slabs; after the shrink it has none (and -z still lists it).
+printf 'config cpus 1 nomerge\ncache c size 64\nalloc x[0..199] from c\nfree x[0..199]\n' \
+	>"$TMP/shrink.scn"
+run slabinfo "$TMP/shrink.scn"
+before=$(printf '%s\n' "$out" | awk '$1 == "c" { print $5 }')
+run slabinfo -s -l -z "$TMP/shrink.scn"
+after=$(printf '%s\n' "$out" | awk '$1 == "c" { print $2, $4, $5 }')
+[ "$rc" = 0 ] && [ -n "$before" ] && [ "$before" != "0/0/0" ] &&
+   [ "$after" = "0 0 0/0/0" ] && pass ||
+	fail "slabinfo -s: before '$before', after '$after'"
+run slabinfo -e "$TMP/shrink.scn"
+[ "$rc" = 0 ] && ! printf '%s\n' "$out" | grep -q '^kmem_cache ' && pass ||
+	fail "slabinfo -e lists a cache with slabs: $out"
+usage_error "pattern" slabinfo "$k" "a[b"
+usage_error "--lines" slabinfo --lines 0 "$k"
+usage_error "-q" slabinfo -q "$k"
+
+# --------------------------------------------------------------- memcg
+# The shipped scenario runs clean (its expects hold) under the sanitizers
+# too; the allocator's own reports of the limit and of the busy cgroup
+# are on stderr.
+run run --quiet viz/scenarios/12-memcg.scn
+[ "$rc" = 0 ] && ! crashed &&
+   printf '%s\n' "$err" | grep -q 'Objects remaining in c(1:B)' && pass ||
+	fail "12-memcg.scn: rc $rc: $err"
+# A cgroup left alive is destroyed at the end, with its child cache.
+printf 'config cpus 1 nomerge\ncache c size 64\nmemcg A limit 4K\nenter A\nalloc x from c\nalloc y[0..63] from c\nexpect y[63] null\nexpect "c(0:A)" slabs 1\n' \
+	>"$TMP/memcg-left.scn"
+run run --quiet "$TMP/memcg-left.scn"
+[ "$rc" = 0 ] && ! crashed && ! printf '%s\n' "$err" | grep -q '^BUG' &&
+	pass || fail "memcg left alive: rc $rc: $err"
+
+# --------------------------------------------------------------- SLUB_DEBUG
+# SLUB_DEBUG=FZPU,mycache debugs mycache alone: its flags are on, its
+# layout grows (red zone, free pointer, two tracks), the others are plain.
+SLUB_DEBUG=FZPU,mycache run run tests/scenarios/cli/debug-env.scn
+ok=1
+for w in "mycache red_zone 1" "mycache poison 1" "mycache store_user 1" \
+	 "mycache sanity_checks 1" "other red_zone 0" "other poison 0" \
+	 "other store_user 0" "other sanity_checks 0" "other slab_size 64" \
+	 "kmalloc-64 red_zone 0" "kmalloc-64 sanity_checks 0"; do
+	printf '%s\n' "$out" | grep -qxF "$w" || { ok=0; echo "  no '$w'"; }
+done
+mz=$(printf '%s\n' "$out" | awk '$1 == "mycache" && $2 == "slab_size" { print $3 }')
+gz=$($SLUB geometry --size 64 --flags red_zone,poison,store_user,debug_free |
+	awk '$1 == "slab_size" { print $2 }')
+[ "$rc" = 0 ] && [ "$ok" = 1 ] && [ -n "$mz" ] && [ "$mz" = "$gz" ] &&
+   [ "$mz" -gt 64 ] && ! printf '%s\n' "$err" | grep -q '^BUG' && pass ||
+	fail "SLUB_DEBUG=FZPU,mycache: rc $rc, slab_size $mz vs geometry $gz"
+SLUB_DEBUG=FZPU,mycache run slabinfo tests/scenarios/cli/debug-env.scn
+[ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '^mycache .* PZFU$' &&
+   ! printf '%s\n' "$out" | grep -v '^mycache' | grep -q '[PZFU]$' && pass ||
+	fail "SLUB_DEBUG slabinfo flags: $out"
+SLUB_DEBUG=FZPU,mycache run run --quiet --sysfs "$TMP/dbg" tests/scenarios/cli/debug-env.scn
+[ "$rc" = 0 ] && [ "$(cat "$TMP/dbg/mycache/red_zone")" = 1 ] &&
+   [ "$(cat "$TMP/dbg/mycache/store_user")" = 1 ] &&
+   [ "$(cat "$TMP/dbg/kmalloc-64/red_zone")" = 0 ] && pass ||
+	fail "SLUB_DEBUG --sysfs: rc $rc: $err"
+
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The real-thread stress test (tests/stress.c) as a Check test, so that the
+ * unsanitized and the ASan+UBSan runners run it too; `make test-tsan' runs
+ * it under ThreadSanitizer as a program of its own.
+ */
+#include <stdlib.h>
+
+#include "slub_test.h"
+
+START_TEST(test_stress_threads)
+{
+	const char *ops = getenv("SLUB_STRESS_OPS");
+	struct stress_opts o = {
+		.threads = 4,
+		.ops_per_thread = ops ? strtol(ops, NULL, 0) : 50000,
+		.seed = 7 + _i,
+	};
+	char why[512];
+
+	ck_assert_msg(stress_run(&o, why, sizeof(why)) == 0, "%s", why);
+}
+END_TEST
+
+Suite *stress_suite(void)
+{
+	Suite *s = suite_create("stress");
+	TCase *tc = tcase_create("threads");
+
+	tcase_set_timeout(tc, 120);
+	tcase_add_loop_test(tc, test_stress_threads, 0, 2);
+	suite_add_tcase(s, tc);
+	return s;
+}

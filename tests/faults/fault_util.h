@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Leak accounting shared by the fault-injection programs and the
+ * operation fuzzer (issue 9).
+ *
+ * "Nothing leaks" is checked against a baseline taken after boot: every
+ * cache is shrunk (so that CPU slabs, CPU partial slabs and empty slabs go
+ * back to the page allocator), then the pages in slabs, the pages of large
+ * kmallocs and the objects in use over all caches are counted.
+ *
+ * One thing may legitimately remain after everything is destroyed: a cache
+ * merged into another one leaves its sysfs alias link behind, as in the
+ * kernel (kmem_cache_destroy of an alias only drops a reference; the link
+ * goes when its target cache goes or the name is created again). Each
+ * link is two kmalloc objects (struct slub_alias and its name), so the
+ * objects in use may grow by exactly twice the number of new aliases, and
+ * the slab pages are compared only when no alias was added.
+ */
+#ifndef SLUB_FAULT_UTIL_H
+#define SLUB_FAULT_UTIL_H
+
+#include <stdio.h>
+#include <string.h>
+
+#include "slub.h"
+
+struct rel_usage {
+	unsigned long slab_pages, large_pages;
+	unsigned long inuse, aliases;
+	int caches;
+};
+
+/* Shrink every cache, so that only slabs holding objects remain. */
+static inline void rel_shrink_all(void)
+{
+	struct slub_snapshot *snap = slub_snapshot_take();
+	int i;
+
+	if (!snap)
+		return;
+	for (i = 0; i < snap->nr_caches; i++) {
+		struct kmem_cache *s = slub_find_cache(snap->caches[i].name);
+
+		if (s)
+			kmem_cache_shrink(s);
+	}
+	slub_snapshot_free(snap);
+}
+
+/* Shrink everything, then count (see above). */
+static inline void rel_usage(struct rel_usage *u)
+{
+	struct slub_snapshot *snap;
+	int i, j;
+
+	rel_shrink_all();
+	snap = slub_snapshot_take();
+	memset(u, 0, sizeof(*u));
+	if (!snap)
+		return;
+	u->slab_pages = snap->pages.slab_pages;
+	u->large_pages = snap->pages.large_pages;
+	u->caches = snap->nr_caches;
+	for (i = 0; i < snap->nr_caches; i++) {
+		const struct slub_snap_cache *c = &snap->caches[i];
+
+		u->aliases += c->nr_aliases;
+		for (j = 0; j < c->nr_slabs; j++)
+			u->inuse += c->slabs[j].inuse;
+	}
+	slub_snapshot_free(snap);
+}
+
+/* Every cache that holds slabs: name, slabs, objects in use, aliases. */
+static inline void rel_dump_slabs(FILE *out)
+{
+	struct slub_snapshot *snap = slub_snapshot_take();
+	int i, j;
+
+	if (!snap)
+		return;
+	for (i = 0; i < snap->nr_caches; i++) {
+		const struct slub_snap_cache *c = &snap->caches[i];
+		unsigned long inuse = 0;
+
+		for (j = 0; j < c->nr_slabs; j++)
+			inuse += c->slabs[j].inuse;
+		if (c->nr_slabs || c->nr_aliases)
+			fprintf(out, "  %-20s slabs %d inuse %lu order %u "
+				"aliases %d\n", c->name, c->nr_slabs, inuse,
+				c->order, c->nr_aliases);
+	}
+	slub_snapshot_free(snap);
+}
+
+/*
+ * Compare the end of a run with its baseline; print what differs to out
+ * and return the number of differences.
+ */
+static inline int rel_usage_check(const struct rel_usage *base,
+				  const struct rel_usage *end, FILE *out)
+{
+	unsigned long new_aliases = end->aliases > base->aliases ?
+				    end->aliases - base->aliases : 0;
+	int bad = 0;
+
+	if (end->large_pages != base->large_pages) {
+		fprintf(out, "leak: large kmalloc pages %lu, after boot %lu\n",
+			end->large_pages, base->large_pages);
+		bad++;
+	}
+	if (end->caches != base->caches) {
+		fprintf(out, "leak: %d caches, after boot %d\n", end->caches,
+			base->caches);
+		bad++;
+	}
+	if (end->inuse != base->inuse + 2 * new_aliases) {
+		fprintf(out, "leak: %lu objects in use, after boot %lu "
+			"(+ %lu for %lu new alias links)\n", end->inuse,
+			base->inuse, 2 * new_aliases, new_aliases);
+		bad++;
+	}
+	if (!new_aliases && end->slab_pages != base->slab_pages) {
+		fprintf(out, "leak: %lu slab pages, after boot %lu\n",
+			end->slab_pages, base->slab_pages);
+		bad++;
+	}
+	if (bad)
+		rel_dump_slabs(out);
+	return bad;
+}
+
+#endif /* SLUB_FAULT_UTIL_H */
