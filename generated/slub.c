@@ -26,7 +26,7 @@
 #include <sys/syscall.h>
 #include <time.h>
 /* System headers */
-#line 6648 "slub.nw"
+#line 6657 "slub.nw"
 #include <dlfcn.h>
 #line 542 "slub.nw"
 #include "slub.h"
@@ -520,11 +520,11 @@ static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
 static __thread struct mem_cgroup *current_memcg;
 static __thread int memcg_skip_account;
 /* Global state of the allocator */
-#line 7910 "slub.nw"
+#line 7919 "slub.nw"
 static slub_observer_fn slub_observer;
 static void *slub_observer_arg;
 /* Declarations of internal functions */
-#line 8160 "slub.nw"
+#line 8169 "slub.nw"
 struct kmem_cache_cpu;
 struct mem_cgroup;
 struct memcg_cache_params;
@@ -539,7 +539,7 @@ static void __slub_event(enum slub_event_type type,
 	__attribute__((format(printf, 8, 9)));
 static const char *slub_func_section(const char *func);
 /* Forward declarations of the static functions */
-#line 8184 "slub.nw"
+#line 8193 "slub.nw"
 static inline int fls(unsigned long x);
 static inline int ilog2(unsigned long x);
 static inline unsigned long roundup_pow_of_two(unsigned long x);
@@ -608,7 +608,7 @@ static struct kmem_cache_cpu *cpu_rseq_lock_this_cpu(struct kmem_cache *s);
 static void cpu_rseq_claim_remote(struct kmem_cache_cpu *c);
 static void cpu_rseq_unpin(void);
 static inline void slub_point(enum slub_point p);
-static const char *slub_func_section(const char *func);
+static __attribute__((unused)) const char *slub_func_section(const char *func);
 static inline void *freelist_ptr(const struct kmem_cache *s, void *ptr,
 				 unsigned long ptr_addr);
 static inline void *get_freepointer(struct kmem_cache *s, void *object);
@@ -683,8 +683,10 @@ static inline struct kmem_cache *cache_from_memcg_idx(struct kmem_cache *s,
 static inline int memcg_cache_id(struct mem_cgroup *memcg);
 static inline void css_get(struct mem_cgroup *memcg);
 static inline void css_put(struct mem_cgroup *memcg);
-static struct kmem_cache *memcg_kmem_get_cache(struct kmem_cache *s,
-					       gfp_t gfp);
+static noinline struct kmem_cache *
+__memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp);
+static __always_inline struct kmem_cache *
+memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp);
 static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 						  struct kmem_cache *root);
 static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order);
@@ -1641,7 +1643,7 @@ const char *slub_point_name(enum slub_point point)
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
 /* Events and statistics */
-#line 7884 "slub.nw"
+#line 7893 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -1661,10 +1663,10 @@ const char *slub_stat_name(int item)
 }
 
 /* Events and statistics */
-#line 7915 "slub.nw"
+#line 7924 "slub.nw"
 #ifdef SLUB_NO_EVENTS
-#define slub_event_step(s, func, sect, obj, page, ...) do { } while (0)
-#define slub_event_stat(s, func, si) do { } while (0)
+#define slub_event_step(s, func, sect, obj, page, ...) do { (void)(func); } while (0)
+#define slub_event_stat(s, func, si) do { (void)(func); } while (0)
 #else
 #define slub_event_step(s, func, sect, obj, page, ...)			\
 	do {								\
@@ -1702,7 +1704,7 @@ static inline void __stat(const struct kmem_cache *s, enum stat_item si,
 	slub_event_stat(s, func, si);
 }
 /* Events and statistics */
-#line 7957 "slub.nw"
+#line 7966 "slub.nw"
 static void __attribute__((format(printf, 8, 9)))
 __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	     const char *func, const char *section, const void *object,
@@ -1730,7 +1732,7 @@ __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	fn(&ev, slub_observer_arg);
 }
 
-static const char *slub_func_section(const char *func)
+static __attribute__((unused)) const char *slub_func_section(const char *func)
 {
 	static const struct { const char *f, *sect; } map[] = {
 		{ "slab_alloc_node", "2.1" }, { "note_cmpxchg_failure", "2.1" },
@@ -2544,14 +2546,14 @@ static inline void css_put(struct mem_cgroup *memcg)
 	__atomic_sub_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6280 "slub.nw"
-static struct kmem_cache *memcg_kmem_get_cache(struct kmem_cache *s,
-					       gfp_t gfp)
+#line 6281 "slub.nw"
+static noinline struct kmem_cache *
+__memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 {
 	struct mem_cgroup *memcg = current_memcg;
 	struct kmem_cache *c;
 
-	if (likely(!memcg) || !memcg_kmem_enabled() || memcg_skip_account ||
+	if (!memcg_kmem_enabled() || memcg_skip_account ||
 	    !s->memcg_params || !is_root_cache(s) || (gfp & __GFP_NOFAIL))
 		return s;
 	c = cache_from_memcg_idx(s, memcg_cache_id(memcg));
@@ -2560,8 +2562,16 @@ static struct kmem_cache *memcg_kmem_get_cache(struct kmem_cache *s,
 	c = memcg_create_kmem_cache(memcg, s);
 	return c ? c : s;
 }
+
+static __always_inline struct kmem_cache *
+memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
+{
+	if (likely(!current_memcg))
+		return s;
+	return __memcg_kmem_get_cache(s, gfp);
+}
 /* Functions of the memory cgroup model */
-#line 6304 "slub.nw"
+#line 6313 "slub.nw"
 static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 						  struct kmem_cache *root)
 {
@@ -2592,7 +2602,7 @@ out:
 	return s;
 }
 /* Functions of the memory cgroup model */
-#line 6343 "slub.nw"
+#line 6352 "slub.nw"
 static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order)
 {
 	struct mem_cgroup *memcg;
@@ -2618,7 +2628,7 @@ static void memcg_uncharge_slab(struct kmem_cache *s, int order)
 			   __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6377 "slub.nw"
+#line 6386 "slub.nw"
 static int memcg_cleanup_cache_params(struct kmem_cache *s)
 {
 	struct kmem_cache *c;
@@ -2655,7 +2665,7 @@ static void memcg_unregister_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 6425 "slub.nw"
+#line 6434 "slub.nw"
 static int memcg_update_cache_size(struct kmem_cache *s, int num)
 {
 	struct memcg_cache_params *p, *old = s->memcg_params;
@@ -2694,7 +2704,7 @@ static int memcg_alloc_id(void)
 	return id;
 }
 /* Functions of the memory cgroup model */
-#line 6470 "slub.nw"
+#line 6479 "slub.nw"
 static void memcg_activate_kmem_caches(void)
 {
 	struct kmem_cache *s;
@@ -2707,7 +2717,7 @@ static void memcg_activate_kmem_caches(void)
 	}
 }
 /* Functions of the memory cgroup model */
-#line 6489 "slub.nw"
+#line 6498 "slub.nw"
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
 {
 	struct mem_cgroup *memcg;
@@ -2753,7 +2763,7 @@ size_t slub_memcg_usage(const struct mem_cgroup *memcg)
 	return __atomic_load_n(&memcg->usage, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6536 "slub.nw"
+#line 6545 "slub.nw"
 int slub_memcg_destroy(struct mem_cgroup *memcg)
 {
 	struct memcg_cache_params *p;
@@ -2786,7 +2796,7 @@ int slub_memcg_destroy(struct mem_cgroup *memcg)
 	return 0;
 }
 /* Functions of the memory cgroup model */
-#line 6572 "slub.nw"
+#line 6581 "slub.nw"
 static void memcg_reset(void)
 {
 	int id;
@@ -4921,7 +4931,7 @@ static char *kstrdup(const char *s, gfp_t gfp)
 	return buf;
 }
 /* Functions of the sysfs attribute layer */
-#line 6602 "slub.nw"
+#line 6611 "slub.nw"
 struct slab_attribute {
 	const char *name;
 	ssize_t (*show)(struct kmem_cache *s, char *buf);
@@ -4931,7 +4941,7 @@ struct slab_attribute {
 	bool hidden;		/* not a kernel attribute */
 };
 /* Functions of the sysfs attribute layer */
-#line 6615 "slub.nw"
+#line 6624 "slub.nw"
 #define SHOW_INT(_name, expr)						\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -4959,7 +4969,7 @@ SHOW_INT(store_user, !!(s->flags & SLAB_STORE_USER))
 SHOW_INT(failslab, !!(s->flags & SLAB_FAILSLAB))
 SHOW_INT(remote_node_defrag_ratio, s->remote_node_defrag_ratio / 10)
 /* Functions of the sysfs attribute layer */
-#line 6652 "slub.nw"
+#line 6661 "slub.nw"
 static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 {
 	Dl_info info;
@@ -4974,7 +4984,7 @@ static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 	return sprintf(buf, "0x%lx\n", (unsigned long)fn);
 }
 /* Functions of the sysfs attribute layer */
-#line 6671 "slub.nw"
+#line 6680 "slub.nw"
 static int count_inuse(struct page *page)
 {
 	return page->inuse;
@@ -5003,7 +5013,7 @@ static unsigned long count_partial(struct kmem_cache_node *n,
 	return x;
 }
 /* Functions of the sysfs attribute layer */
-#line 6709 "slub.nw"
+#line 6718 "slub.nw"
 #define SO_ALL		(1 << 0)
 #define SO_PARTIAL	(1 << 1)
 #define SO_CPU		(1 << 2)
@@ -5025,7 +5035,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				continue;
 
 			/* Count the CPU's slab and partial chain */
-#line 6741 "slub.nw"
+#line 6750 "slub.nw"
 			node = page_to_nid(page);
 			if (flags & SO_TOTAL)
 				x = page->objects;
@@ -5041,12 +5051,12 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				total += page->pages;
 				nodes[node] += page->pages;
 			}
-#line 6729 "slub.nw"
+#line 6738 "slub.nw"
 		}
 	}
 
 	/* Count the slabs on the nodes */
-#line 6759 "slub.nw"
+#line 6768 "slub.nw"
 	for (node = 0; node < nr_node_ids; node++) {
 		struct kmem_cache_node *n = get_node(s, node);
 
@@ -5071,7 +5081,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 		total += x;
 		nodes[node] += x;
 	}
-#line 6732 "slub.nw"
+#line 6741 "slub.nw"
 	x = sprintf(buf, "%lu", total);
 	for (node = 0; node < nr_node_ids; node++)
 		if (nodes[node])
@@ -5079,7 +5089,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 	return x + sprintf(buf + x, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 6786 "slub.nw"
+#line 6795 "slub.nw"
 #define SHOW_OBJECTS(_name, _flags)					\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5116,7 +5126,7 @@ static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf)
 	return len + sprintf(buf + len, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 6830 "slub.nw"
+#line 6839 "slub.nw"
 static int kstrtoul(const char *buf, unsigned long *res)
 {
 	char *end;
@@ -5178,7 +5188,7 @@ static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 6893 "slub.nw"
+#line 6902 "slub.nw"
 static bool any_slab_objects(struct kmem_cache *s)
 {
 	int node;
@@ -5227,7 +5237,7 @@ static ssize_t reclaim_account_store(struct kmem_cache *s, const char *buf,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 6946 "slub.nw"
+#line 6955 "slub.nw"
 static ssize_t empty_show(struct kmem_cache *s, char *buf)
 {
 	(void)s;
@@ -5267,7 +5277,7 @@ static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len)
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 6990 "slub.nw"
+#line 6999 "slub.nw"
 static ssize_t show_stat(struct kmem_cache *s, char *buf, int si)
 {
 	unsigned long sum = 0;
@@ -5297,7 +5307,7 @@ static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7024 "slub.nw"
+#line 7033 "slub.nw"
 #define RO(n)	{ #n, n##_show, NULL, -1, false, false }
 #define RW(n)	{ #n, n##_show, n##_store, -1, false, false }
 #define ACT(n)	{ #n, empty_show, n##_store, -1, true, false }
@@ -5327,7 +5337,7 @@ static const struct slab_attribute slab_attrs[] = {
 	{ NULL, NULL, NULL, -1, false, false }
 };
 /* Functions of the sysfs attribute layer */
-#line 7058 "slub.nw"
+#line 7067 "slub.nw"
 static const char *attr_name(const struct slab_attribute *a)
 {
 	return a->stat >= 0 ? stat_names[a->stat] : a->name;
@@ -5365,7 +5375,7 @@ bool slub_attr_writable(const char *name)
 	return a && (a->store || a->stat >= 0);
 }
 /* Functions of the sysfs attribute layer */
-#line 7101 "slub.nw"
+#line 7110 "slub.nw"
 static bool attr_propagates(const char *name)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5373,7 +5383,7 @@ static bool attr_propagates(const char *name)
 	return a && a->show && a->store && !a->action && a->stat < 0;
 }
 /* Functions of the sysfs attribute layer */
-#line 7116 "slub.nw"
+#line 7125 "slub.nw"
 ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5423,7 +5433,7 @@ ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 	return ret;
 }
 /* Functions of the sysfs attribute layer */
-#line 7170 "slub.nw"
+#line 7179 "slub.nw"
 struct kmem_cache *slub_find_cache(const char *name)
 {
 	struct kmem_cache *s, *found = NULL;
@@ -5453,7 +5463,7 @@ const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len)
 	return buf;
 }
 /* Functions of bootstrap and shutdown */
-#line 7222 "slub.nw"
+#line 7231 "slub.nw"
 static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
 static void kmem_cache_init(void)
@@ -5474,7 +5484,7 @@ static void kmem_cache_init(void)
 	create_kmalloc_caches(0);
 }
 /* Functions of bootstrap and shutdown */
-#line 7248 "slub.nw"
+#line 7257 "slub.nw"
 static void create_boot_cache(struct kmem_cache *s, const char *name,
 			      size_t size, unsigned long flags)
 {
@@ -5505,7 +5515,7 @@ static struct kmem_cache *create_kmalloc_cache(const char *name,
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 7286 "slub.nw"
+#line 7295 "slub.nw"
 static void early_kmem_cache_node_alloc(int node)
 {
 	struct page *page;
@@ -5527,7 +5537,7 @@ static void early_kmem_cache_node_alloc(int node)
 	__add_partial(n, page, DEACTIVATE_TO_HEAD);
 }
 /* Functions of bootstrap and shutdown */
-#line 7314 "slub.nw"
+#line 7323 "slub.nw"
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
@@ -5551,7 +5561,7 @@ static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 7349 "slub.nw"
+#line 7358 "slub.nw"
 static void create_kmalloc_caches(unsigned long flags)
 {
 	int i;
@@ -5580,7 +5590,7 @@ static void create_kmalloc_caches(unsigned long flags)
 	memcg_activate_kmem_caches();
 }
 /* Functions of bootstrap and shutdown */
-#line 7379 "slub.nw"
+#line 7388 "slub.nw"
 static void slab_sysfs_init(void)
 {
 	struct kmem_cache *s;
@@ -5604,7 +5614,7 @@ static void slab_sysfs_init(void)
 	mutex_unlock(&slab_mutex);
 }
 /* Functions of bootstrap and shutdown */
-#line 7413 "slub.nw"
+#line 7422 "slub.nw"
 static pthread_mutex_t init_mutex = PTHREAD_MUTEX_INITIALIZER;
 static bool running;
 static __thread bool booting;
@@ -5640,7 +5650,7 @@ static int __slub_init(const struct slub_config *cfg)
 	nr_node_ids = cfg->nr_nodes ? cfg->nr_nodes : 1;
 
 	/* Apply the boot options of the configuration */
-#line 7479 "slub.nw"
+#line 7488 "slub.nw"
 	slub_simulated = cfg->simulated;
 	sim_cpu = 0;
 	slab_nomerge = cfg->nomerge;
@@ -5654,7 +5664,7 @@ static int __slub_init(const struct slub_config *cfg)
 	cpu_rseq = cpu_rseq_usable(cfg);
 	freelist_random = cfg->freelist_random;
 	slub_rng_state = cfg->seed ? cfg->seed : 0x9e3779b97f4a7c15UL;
-#line 7447 "slub.nw"
+#line 7456 "slub.nw"
 	if (page_alloc_init(bytes, nr_node_ids))
 		return -ENOMEM;
 	booting = true;
@@ -5685,7 +5695,7 @@ static void slub_ensure_running(void)
 		panic("SLUB: cannot start with the default configuration\n");
 }
 /* Functions of bootstrap and shutdown */
-#line 7498 "slub.nw"
+#line 7507 "slub.nw"
 void slub_shutdown(void)
 {
 	struct kmem_cache *s;
@@ -5714,13 +5724,13 @@ void slub_shutdown(void)
 	mutex_unlock(&init_mutex);
 }
 /* Functions of bootstrap and shutdown */
-#line 7532 "slub.nw"
+#line 7541 "slub.nw"
 static bool slub_fail_percpu(void)
 {
 	return page_alloc_should_fail();
 }
 /* Functions of the snapshot */
-#line 7547 "slub.nw"
+#line 7556 "slub.nw"
 static int snap_find_slab(const struct slub_snap_cache *sc, long pfn)
 {
 	int lo = 0, hi = sc->nr_slabs - 1;
@@ -5755,7 +5765,7 @@ static int snap_object_index(struct kmem_cache *s, struct page *page,
 	return ((char *)p - base) / s->size;
 }
 /* Functions of the snapshot */
-#line 7587 "slub.nw"
+#line 7596 "slub.nw"
 static int snap_freelist(struct kmem_cache *s, struct page *page,
 			 struct slub_snap_slab *ss, void *head,
 			 enum slub_obj_state state)
@@ -5777,7 +5787,7 @@ static int snap_freelist(struct kmem_cache *s, struct page *page,
 	return first;
 }
 /* Functions of the snapshot */
-#line 7610 "slub.nw"
+#line 7619 "slub.nw"
 static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 			  struct slub_snap_slab *ss)
 {
@@ -5803,7 +5813,7 @@ static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 7640 "slub.nw"
+#line 7649 "slub.nw"
 static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 			 int cpu)
 {
@@ -5846,7 +5856,7 @@ static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 7684 "slub.nw"
+#line 7693 "slub.nw"
 static int *snap_list(struct slub_snap_cache *sc, struct list_head *head,
 		      int *count, enum slub_slab_where where, int node)
 {
@@ -5893,7 +5903,7 @@ static int snap_fill_nodes(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return 0;
 }
 /* Functions of the snapshot */
-#line 7734 "slub.nw"
+#line 7743 "slub.nw"
 static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 {
 	struct slub_alias *a;
@@ -5912,7 +5922,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 			sc->aliases[sc->nr_aliases++] = strdup(a->name);
 
 	/* Copy the geometry and tuning of the cache */
-#line 7776 "slub.nw"
+#line 7785 "slub.nw"
 	sc->size = s->size;
 	sc->object_size = s->object_size;
 	sc->align = s->align;
@@ -5929,7 +5939,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	sc->refcount = s->refcount;
 	sc->has_ctor = s->ctor != NULL;
 	sc->is_root = is_root_cache(s);
-#line 7751 "slub.nw"
+#line 7760 "slub.nw"
 	for_each_allocated_block(pfn)
 		n += snap_is_slab_of(&mem_map[pfn], s);
 	sc->slabs = calloc(n ? n : 1, sizeof(*sc->slabs));
@@ -5953,7 +5963,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return snap_fill_nodes(s, sc);
 }
 /* Functions of the snapshot */
-#line 7795 "slub.nw"
+#line 7804 "slub.nw"
 struct slub_snapshot *slub_snapshot_take(void)
 {
 	struct slub_snapshot *snap;
@@ -5986,7 +5996,7 @@ fail:
 	return NULL;
 }
 /* Functions of the snapshot */
-#line 7829 "slub.nw"
+#line 7838 "slub.nw"
 void slub_snapshot_free(struct slub_snapshot *snap)
 {
 	int i, j;
@@ -6033,7 +6043,7 @@ const struct slub_snap_cache *slub_snapshot_cache(
 	return NULL;
 }
 /* Functions of the invariant checker */
-#line 8024 "slub.nw"
+#line 8033 "slub.nw"
 static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 			       struct page *page, void *head,
 			       const char *which)
@@ -6062,7 +6072,7 @@ static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 8054 "slub.nw"
+#line 8063 "slub.nw"
 static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc)
 {
@@ -6079,7 +6089,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			pagefree += ss->obj[j].state == SLUB_OBJ_PAGE_FREE;
 
 		/* Check one slab's counters and its place */
-#line 8088 "slub.nw"
+#line 8097 "slub.nw"
 		if (ss->inuse != ss->objects - pagefree)
 			bad += !!fprintf(out, "invariant: %s: slab pfn %ld inuse %u but %u objects minus %u free\n",
 					 s->name, ss->pfn, ss->inuse,
@@ -6097,7 +6107,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 		    ss->where != SLUB_SLAB_NODE_PARTIAL)
 			bad += !!fprintf(out, "invariant: %s: slab pfn %ld has free objects but is on no partial list\n",
 					 s->name, ss->pfn);
-#line 8069 "slub.nw"
+#line 8078 "slub.nw"
 	}
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
 		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
@@ -6112,7 +6122,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 	for (node = 0; node < nr_node_ids; node++) {
 
 		/* Check one node's counters */
-#line 8108 "slub.nw"
+#line 8117 "slub.nw"
 		struct kmem_cache_node *n = get_node(s, node);
 		long slabs = 0;
 
@@ -6125,12 +6135,12 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 		if (n->nr_slabs != slabs)
 			bad += !!fprintf(out, "invariant: %s: node %d nr_slabs %ld but %ld slabs found\n",
 					 s->name, node, n->nr_slabs, slabs);
-#line 8082 "slub.nw"
+#line 8091 "slub.nw"
 	}
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 8123 "slub.nw"
+#line 8132 "slub.nw"
 int slub_check_invariants(FILE *out)
 {
 	struct slub_snapshot *snap;

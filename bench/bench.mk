@@ -1,0 +1,89 @@
+# bench/bench.mk -- the benchmark of issue 8 (included by the top Makefile).
+#   make bench        the full run, a few minutes: prints the table and
+#                     writes build/bench/results.md and results.png
+#   make bench-smoke  tiny counts in a few seconds; proves that the harness
+#                     works, asserts nothing about time (part of make test)
+#
+# SLUB is compiled again here for speed: -O2 -DNDEBUG with the teaching
+# events compiled out (-DSLUB_NO_EVENTS), and a second time with the
+# events compiled in and no observer attached, to measure what they cost.
+# Every peer replaces malloc, so each is linked into its own copy of
+# bench/bench.c and runs in a process of its own; bench-run runs them all
+# and writes the comparison.
+
+BENCH := $(B)/bench
+BENCH_CFLAGS = $(BASE_CFLAGS) -O2 -DNDEBUG -Igenerated -Isrc
+BENCH_PEERS := glibc jemalloc mimalloc tcmalloc
+BENCH_LIBS_glibc :=
+BENCH_LIBS_jemalloc := -ljemalloc
+BENCH_LIBS_mimalloc := -lmimalloc
+BENCH_LIBS_tcmalloc := -ltcmalloc_minimal
+BENCH_BINS := $(BENCH_PEERS:%=$(BENCH)/bench-%) $(BENCH)/bench-ideal \
+	$(BENCH)/bench-run
+# Until the allocator is tangled the harness measures the peers alone.
+ifneq ($(wildcard generated/slub.c),)
+BENCH_BINS += $(BENCH)/bench-slub $(BENCH)/bench-kmalloc \
+	$(BENCH)/bench-slub-ev
+endif
+
+$(BENCH)/obj/slub.o: generated/slub.c generated/slub.h
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -DSLUB_NO_EVENTS -c $< -o $@
+
+$(BENCH)/obj/slub-ev.o: generated/slub.c generated/slub.h
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -c $< -o $@
+
+$(BENCH)/libslub.a: $(BENCH)/obj/slub.o
+	ar rcs $@ $^
+
+$(BENCH)/libslub-ev.a: $(BENCH)/obj/slub-ev.o
+	ar rcs $@ $^
+
+# --no-as-needed: keep the peer linked even on toolchains that drop
+# libraries no symbol seems to need; bench-run checks who provides malloc.
+$(BENCH_PEERS:%=$(BENCH)/bench-%): $(BENCH)/bench-%: bench/bench.c
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -DBENCH_MALLOC -DBENCH_NAME='"$*"' $< -o $@ \
+		-Wl,--no-as-needed $(BENCH_LIBS_$*) -Wl,--as-needed $(LDLIBS)
+
+$(BENCH)/bench-ideal: bench/bench.c
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -DBENCH_IDEAL -DBENCH_NAME='"ideal"' $< -o $@ \
+		$(LDLIBS)
+
+$(BENCH)/bench-slub: bench/bench.c $(BENCH)/libslub.a
+	$(CC) $(BENCH_CFLAGS) -DBENCH_SLUB_CACHE -DBENCH_NAME='"slub"' $^ \
+		-o $@ $(LDLIBS)
+
+$(BENCH)/bench-kmalloc: bench/bench.c $(BENCH)/libslub.a
+	$(CC) $(BENCH_CFLAGS) -DBENCH_SLUB_KMALLOC -DBENCH_NAME='"kmalloc"' \
+		$^ -o $@ $(LDLIBS)
+
+$(BENCH)/bench-slub-ev: bench/bench.c $(BENCH)/libslub-ev.a
+	$(CC) $(BENCH_CFLAGS) -DBENCH_SLUB_CACHE -DBENCH_NAME='"slub-ev"' $^ \
+		-o $@ $(LDLIBS)
+
+$(BENCH)/bench-run: bench/bench_run.c
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) $< -o $@ $(LDLIBS)
+
+.PHONY: bench bench-smoke bench-bins
+bench-bins: $(BENCH_BINS)
+
+# BENCH_ARGS: e.g. "-k 5" for five rounds, "-r 11" for 11 repetitions.
+BENCH_ARGS ?=
+
+bench: deps
+	@$(MAKE) --no-print-directory bench-bins
+	$(BENCH)/bench-run $(BENCH_ARGS) -d $(BENCH) -o $(BENCH)
+
+bench-smoke: bench-bins
+	$(BENCH)/bench-run -s -d $(BENCH) -o $(BENCH)/smoke
+
+TESTS += bench-smoke
+
+# Where SLUB's time goes in the 64-byte LIFO test: perf and callgrind.
+.PHONY: bench-profile
+bench-profile: $(BENCH)/bench-slub
+	bash bench/profile.sh $(BENCH)

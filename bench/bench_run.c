@@ -1,0 +1,871 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * bench_run.c - the parent of `make bench': runs one process per
+ * allocator and workload, collects what they print, and writes the
+ * comparison as a markdown table (results.md, also printed), a data file
+ * and gnuplot script (results.dat, results.gp) and a chart (results.png).
+ *
+ * Usage: bench-run [-s] [-r REPS] [-k ROUNDS] -d BINDIR -o OUTDIR
+ *   -s	smoke: tiny counts, proves the harness works; no figure means
+ *	anything and nothing is asserted about time
+ *   -r	timed repetitions inside each process (default 3; 2 with -s)
+ *   -k	rounds (default 5; 1 with -s): the whole set of processes runs
+ *	this many times, interleaved, and each figure is the median of the
+ *	per-process medians. Processes differ more than repetitions do:
+ *	besides other work on the machine, the address layout matters (with
+ *	ASLR off, glibc's 64-byte LIFO pair takes 12.8 ns here in every
+ *	process; with it on, mostly 6.9 ns, sometimes 13)
+ *
+ * Every peer replaces malloc, so each runs in a process of its own: the
+ * child binaries are one source (bench.c) linked once per allocator. A
+ * child reports which shared object provides malloc, and a peer whose
+ * malloc comes from the wrong library fails the run.
+ * Processes run workload by workload, every allocator in turn, so that
+ * the figures compared in one row were taken seconds, not minutes, apart.
+ * The build with SLUB's events compiled in runs its 64-byte LIFO test
+ * next to the benchmark build's in every round, after it in even rounds
+ * and before it in odd ones.
+ */
+#include <errno.h>
+#include <gnu/libc-version.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+enum {
+	V_SLUB, V_KMALLOC, V_GLIBC, V_JEMALLOC, V_MIMALLOC, V_TCMALLOC,
+	V_IDEAL, V_SLUB_EV, NR_VARIANTS
+};
+
+#define FIRST_PEER	V_GLIBC
+#define LAST_PEER	V_TCMALLOC
+#define NR_COLUMNS	V_SLUB_EV	/* the events build has no column */
+
+static const struct variant {
+	const char *bin;	/* bench-BIN */
+	const char *label;	/* table column */
+	const char *lib;	/* expected in the path of malloc, or NULL */
+	const char *pkg;	/* Debian package, for its version */
+} variants[NR_VARIANTS] = {
+	[V_SLUB] = { "slub", "SLUB kmem_cache", NULL, NULL },
+	[V_KMALLOC] = { "kmalloc", "SLUB kmalloc", NULL, NULL },
+	[V_GLIBC] = { "glibc", "glibc", "/libc.so", "libc6" },
+	[V_JEMALLOC] = { "jemalloc", "jemalloc", "/libjemalloc.so",
+			 "libjemalloc2" },
+	[V_MIMALLOC] = { "mimalloc", "mimalloc", "/libmimalloc.so",
+			 "libmimalloc2.0" },
+	[V_TCMALLOC] = { "tcmalloc", "tcmalloc", "/libtcmalloc_minimal.so",
+			 "libtcmalloc-minimal4" },
+	[V_IDEAL] = { "ideal", "ideal freelist", NULL, NULL },
+	[V_SLUB_EV] = { "slub-ev", "SLUB kmem_cache, events compiled in",
+			NULL, NULL },
+};
+
+/* The figures, in table order. */
+enum {
+	K_LIFO64, K_LIFO256, K_LIFO1024, K_BATCH_FIFO, K_BATCH_RAND,
+	K_REMOTE, K_REMOTE_FLOOR, K_REMOTE_ABOVE, K_MIXED, K_MEM,
+	K_BATCH_FIFO_ALLOC, K_BATCH_FIFO_FREE, K_BATCH_RAND_ALLOC,
+	K_BATCH_RAND_FREE, K_REMOTE_OBJECT, NR_KEYS
+};
+
+#define NR_MAIN_KEYS	K_BATCH_FIFO_ALLOC
+
+static const struct key {
+	const char *key;	/* as the child prints it */
+	const char *label;
+	const char *plot;	/* short label on the chart, or NULL */
+} keys[NR_KEYS] = {
+	[K_LIFO64] = { "lifo64", "1. LIFO alloc+free pair, 64 B",
+		       "LIFO 64" },
+	[K_LIFO256] = { "lifo256", "1. LIFO alloc+free pair, 256 B",
+			"LIFO 256" },
+	[K_LIFO1024] = { "lifo1024", "1. LIFO alloc+free pair, 1024 B",
+			 "LIFO 1024" },
+	[K_BATCH_FIFO] = { "batch_fifo",
+			   "2. 1M x 64 B, alloc then free in order, per object",
+			   "batch FIFO" },
+	[K_BATCH_RAND] = { "batch_rand",
+			   "2. 1M x 64 B, alloc then free in random order, per object",
+			   "batch random" },
+	[K_REMOTE] = { "remote", "3. remote free through a ring, per object",
+		       NULL },
+	[K_REMOTE_FLOOR] = { "remote_floor",
+			     "3. the ring alone, same process (floor)", NULL },
+	[K_REMOTE_ABOVE] = { "remote_above",
+			     "3. remote free, above the ring floor",
+			     "remote - ring" },
+	[K_MIXED] = { "mixed", "4. kmalloc mixed sizes, free+alloc per op",
+		      "mixed sizes" },
+	[K_MEM] = { "mem", "5. RSS / requested, 1M x 64 B live (ratio)",
+		    NULL },
+	[K_BATCH_FIFO_ALLOC] = { "batch_fifo_alloc", "FIFO series: alloc",
+				 NULL },
+	[K_BATCH_FIFO_FREE] = { "batch_fifo_free", "FIFO series: free",
+				NULL },
+	[K_BATCH_RAND_ALLOC] = { "batch_rand_alloc", "random series: alloc",
+				 NULL },
+	[K_BATCH_RAND_FREE] = { "batch_rand_free", "random series: free",
+				NULL },
+	[K_REMOTE_OBJECT] = { "remote_object",
+			      "remote: ring + each object's cache line crossing "
+			      "(no allocator)", NULL },
+};
+
+static const char *const workloads[] = { "mem", "lifo", "batch", "remote",
+					 "mixed" };
+
+#define MAX_ROUNDS	16
+
+struct fig {
+	bool have;
+	double med, min, max;	/* over rounds: median of medians; extremes */
+	int reps;		/* timed repetitions per process */
+	int n;			/* processes that reported it */
+	double meds[MAX_ROUNDS];
+};
+
+#define STAT_ATTRS	4
+static const char *const stat_attrs[STAT_ATTRS] = {
+	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
+};
+
+#define MAX_STAT_KEYS	8
+struct stat_row {
+	char key[64];
+	bool have[STAT_ATTRS];
+	unsigned long v[STAT_ATTRS];
+};
+
+static struct fig figs[NR_VARIANTS][NR_KEYS];
+static long mem_kib[NR_VARIANTS][2];	/* RSS before, RSS grown (last run) */
+static bool present[NR_VARIANTS];
+static struct stat_row stats[2][MAX_STAT_KEYS];	/* V_SLUB, V_KMALLOC */
+static int nr_stats[2];
+static char *skips[NR_VARIANTS][8];
+static int nr_skips[NR_VARIANTS];
+
+static const char *bindir, *outdir;
+static char load_start[64], load_end[64];
+static bool smoke;
+static int reps, rounds = 5, cur_round;
+static int failures;
+static FILE *raw;
+
+static void fail(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	fprintf(stderr, "bench-run: ");
+	vfprintf(stderr, fmt, ap);
+	fprintf(stderr, "\n");
+	va_end(ap);
+	failures++;
+}
+
+static int find_key(const char *k)
+{
+	int i;
+
+	for (i = 0; i < NR_KEYS; i++)
+		if (!strcmp(keys[i].key, k))
+			return i;
+	return -1;
+}
+
+static void add_stat(int v, const char *key, const char *attr,
+		     unsigned long val)
+{
+	struct stat_row *row = NULL;
+	int s = v == V_SLUB ? 0 : 1, i, a;
+
+	for (a = 0; a < STAT_ATTRS; a++)
+		if (!strcmp(stat_attrs[a], attr))
+			break;
+	if (a == STAT_ATTRS)
+		return;
+	for (i = 0; i < nr_stats[s]; i++)
+		if (!strcmp(stats[s][i].key, key))
+			row = &stats[s][i];
+	if (!row) {
+		if (nr_stats[s] == MAX_STAT_KEYS)
+			return;
+		row = &stats[s][nr_stats[s]++];
+		snprintf(row->key, sizeof(row->key), "%s", key);
+	}
+	row->have[a] = true;
+	row->v[a] = val;
+}
+
+static double median_of(const double *x, int n)
+{
+	double s[MAX_ROUNDS];
+	int i, j;
+
+	memcpy(s, x, n * sizeof(*s));
+	for (i = 1; i < n; i++)	/* a handful of values: insertion sort */
+		for (j = i; j > 0 && s[j - 1] > s[j]; j--) {
+			double t = s[j];
+
+			s[j] = s[j - 1];
+			s[j - 1] = t;
+		}
+	return n & 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+}
+
+static void add_fig(struct fig *f, double med, double min, double max, int n)
+{
+	if (f->n == MAX_ROUNDS)
+		return;
+	if (!f->have || min < f->min)
+		f->min = min;
+	if (!f->have || max > f->max)
+		f->max = max;
+	f->have = true;
+	f->reps = n;
+	f->meds[f->n++] = med;
+	f->med = median_of(f->meds, f->n);
+}
+
+static void loadavg(char *buf, size_t len)
+{
+	FILE *f = fopen("/proc/loadavg", "r");
+	double a = 0, b = 0, c = 0;
+
+	if (f && fscanf(f, "%lf %lf %lf", &a, &b, &c) == 3)
+		snprintf(buf, len, "%.2f %.2f %.2f", a, b, c);
+	else
+		snprintf(buf, len, "unknown");
+	if (f)
+		fclose(f);
+}
+
+static double mono(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+/* Run bench-BIN on one workload and fold its report into figs[v]. */
+static void run_child(int v, const char *workload)
+{
+	char cmd[1024], line[512], path[512];
+	double t0 = mono();
+	FILE *p;
+	int st;
+
+	snprintf(path, sizeof(path), "%s/bench-%s", bindir, variants[v].bin);
+	snprintf(cmd, sizeof(cmd), "exec '%s'%s -r %d %s", path,
+		 smoke ? " -s" : "", reps ? reps : smoke ? 2 : 3, workload);
+	fprintf(stderr, "bench: round %d/%d %-6s %-8s ", cur_round + 1, rounds,
+		workload, variants[v].bin);
+	p = popen(cmd, "r");
+	if (!p) {
+		fail("cannot run %s", cmd);
+		return;
+	}
+	fprintf(raw, "$ %s\n", cmd);
+	while (fgets(line, sizeof(line), p)) {
+		char k[64], a[64], s1[400];
+		double med, min, max;
+		unsigned long u;
+		int n, i;
+
+		fputs(line, raw);
+		if (sscanf(line, "result %63s %lf %lf %lf %d", k, &med, &min,
+			   &max, &n) == 5) {
+			i = find_key(k);
+			if (i < 0)
+				continue;
+			add_fig(&figs[v][i], med, min, max, n);
+		} else if (sscanf(line, "info %63s %lu", k, &u) == 2) {
+			if (!strcmp(k, "mem_before_kib"))
+				mem_kib[v][0] = u;
+			else if (!strcmp(k, "mem_grown_kib"))
+				mem_kib[v][1] = u;
+		} else if (sscanf(line, "stat %63s %63s %lu", k, a, &u) == 3) {
+			if (v == V_SLUB || v == V_KMALLOC)
+				add_stat(v, k, a, u);
+		} else if (sscanf(line, "malloc %399s", s1) == 1) {
+			if (variants[v].lib && !strstr(s1, variants[v].lib))
+				fail("%s: malloc comes from %s, not %s",
+				     variants[v].bin, s1, variants[v].lib);
+		} else if (sscanf(line, "skip %63s %399[^\n]", k, s1) == 2) {
+			if (!cur_round && nr_skips[v] < 8) {
+				char *m = malloc(strlen(k) + strlen(s1) + 3);
+
+				if (m)
+					sprintf(m, "%s: %s", k, s1);
+				skips[v][nr_skips[v]++] = m;
+			}
+		}
+	}
+	st = pclose(p);
+	fprintf(stderr, "%5.1f s\n", mono() - t0);
+	if (st == -1)
+		fail("%s: %s", cmd, strerror(errno));
+	else if (WIFSIGNALED(st))
+		fail("%s killed by signal %d (%s)", cmd, WTERMSIG(st),
+		     strsignal(WTERMSIG(st)));
+	else if (WEXITSTATUS(st))
+		fail("%s exited with status %d", cmd, WEXITSTATUS(st));
+}
+
+/* ------------------------------------------------------------ report */
+static const struct fig *get(int v, int k)
+{
+	return figs[v][k].have ? &figs[v][k] : NULL;
+}
+
+static int fastest_peer(int k)
+{
+	int v, best = -1;
+
+	for (v = FIRST_PEER; v <= LAST_PEER; v++)
+		if (get(v, k) &&
+		    (best < 0 || figs[v][k].med < figs[best][k].med))
+			best = v;
+	return best;
+}
+
+static void print_value(FILE *f, int k, const struct fig *x)
+{
+	if (!x)
+		fprintf(f, " - |");
+	else if (k == K_MEM)
+		fprintf(f, " %.3f |", x->med);
+	else
+		fprintf(f, " %.*f |", x->med < 10 ? 2 : 1, x->med);
+}
+
+static void print_ratio(FILE *f, const struct fig *a, const struct fig *b)
+{
+	if (a && b && b->med > 0)
+		fprintf(f, " %.2fx |", a->med / b->med);
+	else
+		fprintf(f, " - |");
+}
+
+static void md_header(FILE *f)
+{
+	char host[256] = "", cpu[256] = "unknown", line[512];
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	bool busy = atof(load_start) > 0.5 * ncpu ||
+		    atof(load_end) > 0.5 * ncpu + 1;
+	struct utsname u;
+	time_t t = time(NULL);
+	FILE *c;
+	int v;
+
+	c = fopen("/proc/cpuinfo", "r");
+	while (c && fgets(line, sizeof(line), c)) {
+		char *colon = strchr(line, ':');
+
+		if (!strncmp(line, "model name", 10) && colon) {
+			snprintf(cpu, sizeof(cpu), "%s", colon + 2);
+			cpu[strcspn(cpu, "\n")] = 0;
+			break;
+		}
+	}
+	if (c)
+		fclose(c);
+	uname(&u);
+	gethostname(host, sizeof(host) - 1);
+	strftime(line, sizeof(line), "%Y-%m-%d %H:%M UTC", gmtime(&t));
+
+	fprintf(f, "# SLUB benchmark%s\n\n", smoke ?
+		" (SMOKE RUN: tiny counts, the figures mean nothing)" : "");
+	fprintf(f, "%s; %s, %ld CPUs; Linux %s; glibc %s; gcc %s.\n",
+		line, cpu, ncpu, u.release,
+		gnu_get_libc_version(), __VERSION__);
+	fprintf(f, "Peers (Debian packages, linked in, one process each):");
+	for (v = FIRST_PEER; v <= LAST_PEER; v++) {
+		char cmd[256], ver[64] = "?";
+		FILE *p;
+
+		snprintf(cmd, sizeof(cmd),
+			 "dpkg-query -W -f='${Version}' %s 2>/dev/null",
+			 variants[v].pkg);
+		p = popen(cmd, "r");
+		if (p) {
+			if (!fgets(ver, sizeof(ver), p))
+				snprintf(ver, sizeof(ver), "?");
+			pclose(p);
+		}
+		fprintf(f, " %s %s%s", variants[v].label, ver,
+			v == LAST_PEER ? ".\n" : ",");
+	}
+	fprintf(f, "SLUB: generated/slub.c at -O2 -DNDEBUG -DSLUB_NO_EVENTS, "
+		"real-thread mode.\n");
+	fprintf(f, "Load average (1, 5, 15 min) at the start: %s; at the "
+		"end: %s.%s\n", load_start, load_end,
+		busy ? " **Other work was running: the figures are noisy; "
+		"run again on a quiet machine.**" : "");
+	fprintf(f, "Each figure: every allocator runs each workload in a "
+		"fresh process, %d round%s interleaved; a process times %d "
+		"repetitions after an untimed warm-up and reports their median; "
+		"the figure is the median of those medians. ns per operation "
+		"unless marked.\n\n", rounds, rounds == 1 ? "" : "s",
+		reps ? reps : smoke ? 2 : 3);
+}
+
+static void md_main(FILE *f)
+{
+	int v, k;
+
+	fprintf(f, "## ns per operation\n\n| workload |");
+	for (v = 0; v < NR_COLUMNS; v++)
+		fprintf(f, " %s |", variants[v].label);
+	fprintf(f, "\n|---|");
+	for (v = 0; v < NR_COLUMNS; v++)
+		fprintf(f, "---:|");
+	fprintf(f, "\n");
+	for (k = 0; k < NR_MAIN_KEYS; k++) {
+		fprintf(f, "| %s |", keys[k].label);
+		for (v = 0; v < NR_COLUMNS; v++)
+			print_value(f, k, get(v, k));
+		fprintf(f, "\n");
+	}
+	fprintf(f, "\n");
+}
+
+static void md_ratios(FILE *f)
+{
+	static const int subj[] = { V_SLUB, V_KMALLOC };
+	int k, i, v, best;
+
+	fprintf(f, "## SLUB / peer (below 1 means SLUB is faster or "
+		"smaller)\n\n| workload | SLUB interface |");
+	for (v = FIRST_PEER; v <= LAST_PEER; v++)
+		fprintf(f, " / %s |", variants[v].label);
+	fprintf(f, " / fastest peer | / ideal freelist |\n|---|---|");
+	for (v = FIRST_PEER; v <= LAST_PEER + 2; v++)
+		fprintf(f, "---:|");
+	fprintf(f, "\n");
+	for (k = 0; k < NR_MAIN_KEYS; k++) {
+		if (k == K_REMOTE_FLOOR)
+			continue;
+		for (i = 0; i < 2; i++) {
+			const struct fig *s = get(subj[i], k);
+
+			if (!s)
+				continue;
+			fprintf(f, "| %s | %s |", keys[k].label,
+				subj[i] == V_SLUB ? "kmem_cache" : "kmalloc");
+			for (v = FIRST_PEER; v <= LAST_PEER; v++)
+				print_ratio(f, s, get(v, k));
+			best = fastest_peer(k);
+			if (best >= 0)
+				fprintf(f, " %.2fx (%s) |",
+					s->med / figs[best][k].med,
+					variants[best].label);
+			else
+				fprintf(f, " - |");
+			print_ratio(f, s, get(V_IDEAL, k));
+			fprintf(f, "\n");
+		}
+	}
+	fprintf(f, "\n");
+}
+
+static void md_events(FILE *f, const struct fig *off, const struct fig *on)
+{
+	fprintf(f, "## What the teaching events cost\n\n"
+		"The same SLUB source built twice and run next to each other, "
+		"in alternating order, in each round: 64-byte kmem_cache LIFO "
+		"pairs.\n\n"
+		"| build | ns per pair | min .. max |\n|---|---:|---:|\n");
+	if (off)
+		fprintf(f, "| -DSLUB_NO_EVENTS (the benchmark build) | %.2f | "
+			"%.2f .. %.2f |\n", off->med, off->min, off->max);
+	if (on)
+		fprintf(f, "| events compiled in, no observer attached | %.2f | "
+			"%.2f .. %.2f |\n", on->med, on->min, on->max);
+	if (off && on)
+		fprintf(f, "\nWith events compiled in but no observer: "
+			"%+.2f ns per pair (%+.1f%%).\n", on->med - off->med,
+			100 * (on->med - off->med) / off->med);
+	fprintf(f, "\n");
+}
+
+static void goal(FILE *f, const char *what, const struct fig *a,
+		 const struct fig *b, double factor, const char *of)
+{
+	if (!a || !b) {
+		fprintf(f, "| %s | - | not measured |\n", what);
+		return;
+	}
+	fprintf(f, "| %s | %.3f vs %.3f x %.2f (%s) | %s |\n", what, a->med,
+		b->med, factor, of,
+		a->med <= b->med * factor ? "met" : "missed");
+}
+
+static void md_goals(FILE *f)
+{
+	static const struct fig one = { .have = true, .med = 1.0 };
+	int best = fastest_peer(K_LIFO64);
+
+	fprintf(f, "## Issue 8 goals, from this run%s\n\n"
+		"| goal | SLUB vs bound | |\n|---|---|---|\n",
+		smoke ? " (smoke: meaningless)" : "");
+	goal(f, "64 B pair <= 0.5 x fastest peer", get(V_SLUB, K_LIFO64),
+	     best >= 0 ? get(best, K_LIFO64) : NULL, 0.5,
+	     best >= 0 ? variants[best].label : "-");
+	goal(f, "64 B pair <= 1.2 x ideal freelist", get(V_SLUB, K_LIFO64),
+	     get(V_IDEAL, K_LIFO64), 1.2, "ideal");
+	goal(f, "batch random <= mimalloc", get(V_SLUB, K_BATCH_RAND),
+	     get(V_MIMALLOC, K_BATCH_RAND), 1.0, "mimalloc");
+	goal(f, "remote above ring floor <= mimalloc's",
+	     get(V_SLUB, K_REMOTE_ABOVE), get(V_MIMALLOC, K_REMOTE_ABOVE),
+	     1.0, "mimalloc");
+	goal(f, "memory <= 1.02", get(V_SLUB, K_MEM), &one, 1.02, "bound");
+	fprintf(f, "\n");
+}
+
+static void md_details(FILE *f)
+{
+	long req = (smoke ? 10000 : 1000000) * 64 / 1024;
+	int v, k, s, a;
+
+	fprintf(f, "## Details\n\n### The batch test by phase, and a second remote floor, ns per "
+		"object\n\n| phase |");
+	for (v = 0; v < NR_COLUMNS; v++)
+		fprintf(f, " %s |", variants[v].label);
+	fprintf(f, "\n|---|");
+	for (v = 0; v < NR_COLUMNS; v++)
+		fprintf(f, "---:|");
+	fprintf(f, "\n");
+	for (k = K_BATCH_FIFO_ALLOC; k < NR_KEYS; k++) {
+		fprintf(f, "| %s |", keys[k].label);
+		for (v = 0; v < NR_COLUMNS; v++)
+			print_value(f, k, get(v, k));
+		fprintf(f, "\n");
+	}
+
+	fprintf(f, "\n### Spread: min .. max of the repetitions\n\n"
+		"| workload |");
+	for (v = 0; v < NR_COLUMNS; v++)
+		fprintf(f, " %s |", variants[v].label);
+	fprintf(f, "\n|---|");
+	for (v = 0; v < NR_COLUMNS; v++)
+		fprintf(f, "---:|");
+	fprintf(f, "\n");
+	for (k = 0; k < NR_MAIN_KEYS; k++) {
+		if (k == K_MEM)
+			continue;
+		fprintf(f, "| %s |", keys[k].label);
+		for (v = 0; v < NR_COLUMNS; v++) {
+			const struct fig *x = get(v, k);
+
+			if (x)
+				fprintf(f, " %.1f .. %.1f |", x->min, x->max);
+			else
+				fprintf(f, " - |");
+		}
+		fprintf(f, "\n");
+	}
+
+	fprintf(f, "\n### The memory test in KiB\n\nResident memory of "
+		"each fresh process after its setup (for SLUB: slub_init, "
+		"with the struct page array of its arena, 64 bytes per 4 KiB "
+		"page as in the kernel's mem_map, as far as it is touched, "
+		"and the cache; the arena itself is only reserved) and what "
+		"the live objects added: they asked for %ld KiB. The ratio "
+		"counts the growth only; the last column also counts a "
+		"setup larger than glibc's.\n\n"
+		"| | RSS after setup | grown | ratio with the extra setup |\n"
+		"|---|---:|---:|---:|\n", req);
+	for (v = 0; v < NR_COLUMNS; v++) {
+		long extra = mem_kib[v][0] - mem_kib[V_GLIBC][0];
+
+		if (!get(v, K_MEM))
+			continue;
+		fprintf(f, "| %s | %ld | %ld |", variants[v].label,
+			mem_kib[v][0], mem_kib[v][1]);
+		if (get(V_GLIBC, K_MEM))
+			fprintf(f, " %.3f |\n", (double)(mem_kib[v][1] +
+				(extra > 0 ? extra : 0)) / req);
+		else
+			fprintf(f, " - |\n");
+	}
+
+	for (s = 0; s < 2; s++) {
+		if (!nr_stats[s])
+			continue;
+		fprintf(f, "\n### SLUB counters in the benchmark build, %s "
+			"(cumulative after each test)\n\n| after |",
+			s ? "kmalloc" : "kmem_cache");
+		for (a = 0; a < STAT_ATTRS; a++)
+			fprintf(f, " %s |", stat_attrs[a]);
+		fprintf(f, "\n|---|");
+		for (a = 0; a < STAT_ATTRS; a++)
+			fprintf(f, "---:|");
+		fprintf(f, "\n");
+		for (k = 0; k < nr_stats[s]; k++) {
+			fprintf(f, "| %s |", stats[s][k].key);
+			for (a = 0; a < STAT_ATTRS; a++)
+				if (stats[s][k].have[a])
+					fprintf(f, " %lu |", stats[s][k].v[a]);
+				else
+					fprintf(f, " - |");
+			fprintf(f, "\n");
+		}
+	}
+
+	fprintf(f, "\n### Not measured\n\n");
+	for (v = 0; v < NR_COLUMNS; v++) {
+		if (!present[v]) {
+			fprintf(f, "- %s: no binary (build/bench/bench-%s)\n",
+				variants[v].label, variants[v].bin);
+			continue;
+		}
+		for (k = 0; k < nr_skips[v]; k++)
+			if (skips[v][k])
+				fprintf(f, "- %s, %s\n", variants[v].label,
+					skips[v][k]);
+	}
+	fprintf(f, "\nThe remote test pins producer and consumer to CPUs 0 "
+		"and 1 and alternates the ring-only floor with the real run; "
+		"the machine's cross-CPU handoff can change speed for minutes "
+		"at a time, so compare remote figures only within one run.\n");
+}
+
+/* ------------------------------------------------------------ chart */
+/* One clause per allocator with figures in the block: no empty columns. */
+static const char *plot_clauses(char *buf, size_t len, int block)
+{
+	size_t n = 0;
+	int v, k;
+
+	buf[0] = 0;
+	for (v = 0; v < NR_COLUMNS; v++) {
+		bool any = false;
+
+		for (k = 0; k < NR_MAIN_KEYS; k++)
+			if ((block ? k == K_MEM : keys[k].plot != NULL) &&
+			    get(v, k))
+				any = true;
+		if (!any || n >= len)
+			continue;
+		n += snprintf(buf + n, len - n,
+			      "%s'%s/results.dat' index %d using %d%s "
+			      "title columnheader(%d) lc %d",
+			      n ? ", " : "", outdir, block, v + 2,
+			      n ? "" : ":xtic(1)", v + 2, v + 1);
+	}
+	if (!n)
+		snprintf(buf, len, "NaN notitle");
+	return buf;
+}
+
+/* Each data block starts with the column titles, for columnheader(). */
+static void write_dat_header(FILE *d)
+{
+	int v;
+
+	fprintf(d, "workload");
+	for (v = 0; v < NR_COLUMNS; v++)
+		fprintf(d, " \"%s\"", variants[v].label);
+	fprintf(d, "\n");
+}
+
+static void write_chart(void)
+{
+	char path[512], cmd[600], plot0[2048], plot1[2048];
+	double ymax = 1.1;
+	FILE *d, *g;
+	int v, k;
+
+	for (v = 0; v < NR_COLUMNS; v++)
+		if (get(v, K_MEM) && figs[v][K_MEM].med > ymax)
+			ymax = figs[v][K_MEM].med;
+
+	snprintf(path, sizeof(path), "%s/results.dat", outdir);
+	d = fopen(path, "w");
+	if (!d) {
+		fail("%s: %s", path, strerror(errno));
+		return;
+	}
+	write_dat_header(d);
+	for (k = 0; k < NR_MAIN_KEYS; k++) {
+		if (!keys[k].plot)
+			continue;
+		fprintf(d, "\"%s\"", keys[k].plot);
+		for (v = 0; v < NR_COLUMNS; v++)
+			if (get(v, k) && figs[v][k].med > 0)
+				fprintf(d, " %.4f", figs[v][k].med);
+			else
+				fprintf(d, " -");
+		fprintf(d, "\n");
+	}
+	fprintf(d, "\n\n");
+	write_dat_header(d);
+	fprintf(d, "\"RSS/requested\"");
+	for (v = 0; v < NR_COLUMNS; v++)
+		if (get(v, K_MEM))
+			fprintf(d, " %.4f", figs[v][K_MEM].med);
+		else
+			fprintf(d, " -");
+	fprintf(d, "\n");
+	fclose(d);
+
+	snprintf(path, sizeof(path), "%s/results.gp", outdir);
+	g = fopen(path, "w");
+	if (!g) {
+		fail("%s: %s", path, strerror(errno));
+		return;
+	}
+	fprintf(g,
+		"set terminal pngcairo noenhanced size 1400,560 font 'sans,10'\n"
+		"set output '%s/results.png'\n"
+		"set datafile missing '-'\n"
+		"set style data histograms\n"
+		"set style histogram clustered gap 1\n"
+		"set style fill solid 0.85 border -1\n"
+		"set boxwidth 0.9\n"
+		"set grid ytics\n"
+		"set key top left\n"
+		"set multiplot layout 1,2 title 'SLUB vs peers%s'\n"
+		"set size 0.78,0.94; set origin 0,0\n"
+		"set logscale y\n"
+		"set ylabel 'ns per operation (log scale; lower is better)'\n"
+		"plot %s\n"
+		"unset logscale y\n"
+		"set size 0.22,0.94; set origin 0.78,0\n"
+		"set ylabel 'RSS / bytes requested'\n"
+		"set yrange [0.9:%.3f]\n"
+		"set key off\n"
+		"plot %s\n"
+		"unset multiplot\n",
+		outdir, smoke ? " (smoke run: meaningless)" : "",
+		plot_clauses(plot0, sizeof(plot0), 0), ymax * 1.05,
+		plot_clauses(plot1, sizeof(plot1), 1));
+	fclose(g);
+	snprintf(cmd, sizeof(cmd), "gnuplot '%s/results.gp'", outdir);
+	if (system("command -v gnuplot >/dev/null 2>&1")) {
+		fprintf(stderr, "bench-run: no gnuplot, no chart\n");
+		return;
+	}
+	if (system(cmd))
+		fail("gnuplot failed on %s/results.gp", outdir);
+}
+
+/* ------------------------------------------------------------ main */
+int main(int argc, char **argv)
+{
+	int opt, v, w;
+	char path[512];
+	FILE *md, *in;
+
+	while ((opt = getopt(argc, argv, "sr:k:d:o:")) != -1) {
+		switch (opt) {
+		case 's':
+			smoke = true;
+			break;
+		case 'r':
+			reps = atoi(optarg);
+			break;
+		case 'k':
+			rounds = atoi(optarg);
+			break;
+		case 'd':
+			bindir = optarg;
+			break;
+		case 'o':
+			outdir = optarg;
+			break;
+		default:
+			goto usage;
+		}
+	}
+	if (!bindir || !outdir || optind != argc)
+		goto usage;
+	if (smoke)
+		rounds = 1;
+	if (rounds < 1 || rounds > MAX_ROUNDS)
+		rounds = 5;
+	mkdir(outdir, 0777);
+	snprintf(path, sizeof(path), "%s/raw.txt", outdir);
+	raw = fopen(path, "w");
+	if (!raw) {
+		perror(path);
+		return 1;
+	}
+
+	for (v = 0; v < NR_VARIANTS; v++) {
+		snprintf(path, sizeof(path), "%s/bench-%s", bindir,
+			 variants[v].bin);
+		present[v] = access(path, X_OK) == 0;
+		if (!present[v])
+			fprintf(stderr, "bench-run: no %s: %s not measured\n",
+				path, variants[v].label);
+	}
+	loadavg(load_start, sizeof(load_start));
+	for (cur_round = 0; cur_round < rounds; cur_round++) {
+		for (w = 0; w < (int)(sizeof(workloads) / sizeof(*workloads));
+		     w++) {
+			for (v = 0; v < NR_COLUMNS; v++) {
+				bool ev = v == V_SLUB && present[V_SLUB_EV] &&
+					  !strcmp(workloads[w], "lifo");
+
+				/* ABBA: neither build always goes first */
+				if (ev && cur_round % 2)
+					run_child(V_SLUB_EV, "lifo64");
+				if (present[v])
+					run_child(v, workloads[w]);
+				if (ev && !(cur_round % 2))
+					run_child(V_SLUB_EV, "lifo64");
+			}
+		}
+	}
+	loadavg(load_end, sizeof(load_end));
+	fclose(raw);
+
+	snprintf(path, sizeof(path), "%s/results.md", outdir);
+	md = fopen(path, "w");
+	if (!md) {
+		perror(path);
+		return 1;
+	}
+	md_header(md);
+	md_main(md);
+	md_ratios(md);
+	if (present[V_SLUB] && present[V_SLUB_EV])
+		md_events(md, get(V_SLUB, K_LIFO64), get(V_SLUB_EV, K_LIFO64));
+	md_goals(md);
+	md_details(md);
+	fclose(md);
+	write_chart();
+
+	in = fopen(path, "r");
+	if (in) {
+		char line[1024];
+
+		printf("\n");
+		while (fgets(line, sizeof(line), in))
+			fputs(line, stdout);
+		fclose(in);
+	}
+	printf("\nWritten: %s/results.md, %s/results.png (raw output in "
+	       "%s/raw.txt)\n", outdir, outdir, outdir);
+	fflush(stdout);
+	if (failures)
+		fprintf(stderr, "bench-run: %d failure%s\n", failures,
+			failures == 1 ? "" : "s");
+	return failures ? 1 : 0;
+
+usage:
+	fprintf(stderr, "usage: %s [-s] [-r REPS] [-k ROUNDS] -d BINDIR "
+		"-o OUTDIR\n", argv[0]);
+	return 2;
+}
