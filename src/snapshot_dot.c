@@ -148,7 +148,7 @@ static void write_legend(FILE *out)
 		"free, page freelist</TD></TR>\n"
 		"<TR><TD><FONT POINT-SIZE=\"8\">"
 		"dashed arc: a run of objects<BR/>"
-		"in address order</FONT></TD></TR>\n"
+		"in address order, up or down</FONT></TD></TR>\n"
 		"</TABLE>>];\n");
 }
 
@@ -353,8 +353,9 @@ static void freelist_edge(FILE *out, int ci, int k,
 /*
  * Draw a freelist that starts at object first of slab k as edges from
  * (from, port) and then object to object in list order. A run of three or
- * more objects in address order (a new slab's list) is one dashed arc from
- * its first to its last object. Objects hidden by abbreviation collapse into
+ * more objects in address order, up or down (a new slab's list, a list
+ * merged back by unfreezing), is one dashed arc from its first to its last
+ * object. Objects hidden by abbreviation collapse into
  * the ellipsis cell; a cycle (a corrupted list) stops the walk.
  */
 static void write_freelist(FILE *out, int ci, int k,
@@ -384,8 +385,10 @@ static void write_freelist(FILE *out, int ci, int k,
 	fprintf(out, ":%s [color=\"%s\", penwidth=1.3];\n", side, colour);
 	for (t = 0; t + 1 < n; t = u) {
 		bool hidden = (unsigned int)seq[t] >= shown(sl);
+		int dir = seq[t + 1] - seq[t];
 
-		for (u = t; u + 1 < n && seq[u + 1] == seq[u] + 1 &&
+		for (u = t; u + 1 < n && (dir == 1 || dir == -1) &&
+		     seq[u + 1] == seq[u] + dir &&
 		     (unsigned int)seq[u + 1] < shown(sl) && !hidden; u++)
 			;
 		if (u - t >= 2) {

@@ -1,0 +1,338 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-only
+# test-book.sh B: build The SLUB Book from scratch, time it and check both
+# editions. Ends with "N passed, N failed"; exits 1 if anything failed.
+#
+#   - the book builds in under BOOK_TIME_LIMIT seconds of CPU time (default 60)
+#   - slub_snapshot_write_dot() on hand-built snapshots (book/test_snapshot_dot.c)
+#   - every name of book/seed-sections.txt is a numbered section title, in the
+#     PDF outline (the bookmarks hyperref writes, slub.out) and in the text
+#     of the PDF (pdftotext)
+#   - no undefined reference or chunk, no "??" in the text, no dangling link
+#   - every \slubfigure of slub.nw is in book/figures.txt and was generated
+#   - the chunk index and the identifier index are in the PDF
+#   - no code line sticks out past the margin (book/overfull.sh)
+#   - noroots shows only the intended root chunks
+#   - the HTML: every image file exists, every #link has its anchor, and
+#     headless Chromium loads every image and finds every link target
+set -uo pipefail
+B=${1:-build}
+OUT=$B/book
+HTML=$OUT/html
+LIMIT=${BOOK_TIME_LIMIT:-60}
+NW=${BOOK_NW:-slub.nw}
+MAKE=${MAKE:-make}
+pass=0
+fail=0
+
+ok() {
+	pass=$((pass + 1))
+	echo "PASS: $*"
+}
+bad() {
+	fail=$((fail + 1))
+	echo "FAIL: $*"
+}
+finish() {
+	echo "$pass passed, $fail failed"
+	[ "$fail" -eq 0 ]
+	exit
+}
+
+# ---------------------------------------------------------------- build
+# The limit applies to the CPU time (user + system, all processes): on an
+# idle machine it is about the wall time, and unlike the wall time it does
+# not grow when other jobs share the two CPUs. Both are reported.
+rm -rf "$OUT"
+mkdir -p "$B"
+# The programs that draw the figures are built first, outside the time.
+tools=("$B/slub")
+grep -qs '^shot' book/figures.txt && tools+=("$B/slubviz")
+if [ "${BOOK_MISSING_FIGS:-error}" != warn ]; then
+	$MAKE --no-print-directory "${tools[@]}" >"$B/book-tools.log" 2>&1 ||
+		echo "     (building ${tools[*]} failed: see $B/book-tools.log)"
+fi
+TIMEFORMAT='%R %U %S'
+if { time $MAKE --no-print-directory book >"$B/book-build.log" 2>&1; } \
+		2>"$B/book-time.txt"; then
+	built=1
+else
+	built=0
+fi
+read -r wall user sys <"$B/book-time.txt" || wall=0 user=0 sys=0
+cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.1f", u + s }')
+load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')
+if [ $built -eq 1 ]; then
+	ok "make book (log in $B/book-build.log)"
+else
+	bad "make book failed; the end of $B/book-build.log:"
+	tail -n 25 "$B/book-build.log" | sed 's/^/    /'
+fi
+# BOOK_TIME_CLOCK=wall puts the limit on the wall time instead.
+measured=$cpu
+[ "${BOOK_TIME_CLOCK:-cpu}" = wall ] && measured=$wall
+if [ $built -eq 0 ]; then
+	bad "no build time: the build failed"
+elif awk -v c="$measured" -v l="$LIMIT" 'BEGIN { exit !(c < l) }'; then
+	ok "the book builds in ${cpu} s of CPU time, ${wall} s wall time (limit $LIMIT s of ${BOOK_TIME_CLOCK:-cpu} time; load average $load)"
+else
+	bad "the book takes ${cpu} s of CPU time to build, ${wall} s wall time (limit $LIMIT s of ${BOOK_TIME_CLOCK:-cpu} time; load average $load)"
+fi
+
+# ---------------------------------------------------------------- snapshot_dot
+mkdir -p "$OUT"
+if ${CC:-gcc} -std=gnu11 -Wall -Wextra -Werror -g -D_GNU_SOURCE -Igenerated -Isrc \
+		book/test_snapshot_dot.c src/snapshot_dot.c \
+		-o "$OUT/test_snapshot_dot" 2>"$OUT/test_snapshot_dot.log" &&
+   "$OUT/test_snapshot_dot" "$OUT/test-snapshot.dot" \
+		>>"$OUT/test_snapshot_dot.log" 2>&1 &&
+   dot -Tsvg "$OUT/test-snapshot.dot" -o "$OUT/test-snapshot.svg" \
+		2>>"$OUT/test_snapshot_dot.log" &&
+   [ ! -s "$OUT/test_snapshot_dot.log" ]; then
+	ok "slub_snapshot_write_dot on hand-built snapshots; dot draws it"
+else
+	bad "slub_snapshot_write_dot on hand-built snapshots:"
+	sed 's/^/    /' "$OUT/test_snapshot_dot.log"
+fi
+
+# ---------------------------------------------------------------- chunks
+expected=$(printf '%s\n' '<<slub.c>>' '<<slub.h>>' | sort)
+actual=$(noroots "$NW" | sort)
+if [ "$actual" = "$expected" ]; then
+	ok "noroots shows only <<slub.c>> and <<slub.h>>"
+else
+	bad "noroots shows other roots (unused chunks):" $(comm -13 \
+		<(echo "$expected") <(echo "$actual"))
+fi
+
+if [ ! -s "$OUT/slub.pdf" ]; then
+	bad "no $OUT/slub.pdf: the PDF checks cannot run"
+	finish
+fi
+
+# ---------------------------------------------------------------- sections
+pdftotext "$OUT/slub.pdf" "$OUT/slub.txt"
+# The outline: hyperref's slub.out, one \BOOKMARK per section; titles are
+# PDF strings (octal escapes, maybe UTF-16) decoded to plain text here.
+perl -ne 'next unless /^\\BOOKMARK \[\d+\]\[[^]]*\]\{[^}]*\}\{(.*)\}\{[^}]*\}%/;
+	$t = $1; $t =~ s/\\([0-7]{3})/chr(oct($1))/ge; $t =~ s/\\(.)/$1/g;
+	$t =~ s/^\xfe\xff//; $t =~ s/\x00//g; print "$t\n"' \
+	"$OUT/slub.out" >"$OUT/outline.txt" 2>/dev/null
+# pdftotext output with the lines joined, to find titles that wrap.
+tr '\n' ' ' <"$OUT/slub.txt" | tr -s ' ' >"$OUT/slub.flat.txt"
+missing=()
+while read -r kind text; do
+	case $kind in '' | '#'*) continue ;; esac
+	re="(^|[^A-Za-z0-9_])${text}([^A-Za-z0-9_]|\$)"
+	title=$(grep -E '^[0-9]+(\.[0-9]+)* ' "$OUT/outline.txt" |
+		grep -E -m 1 -- "$re" || true)
+	if [ -z "$title" ]; then
+		missing+=("$text")
+		bad "no numbered section is titled with $kind $text"
+		continue
+	fi
+	if ! grep -qF -- "$title" "$OUT/slub.flat.txt"; then
+		missing+=("$text")
+		bad "section \"$title\" is in the outline but not in the PDF text"
+		continue
+	fi
+	ok "section \"$title\""
+done <book/seed-sections.txt
+if [ ${#missing[@]} -gt 0 ]; then
+	echo "     (${#missing[@]} names of book/seed-sections.txt title no section: ${missing[*]})"
+fi
+
+# ---------------------------------------------------------------- references
+undef=$(grep -c "Reference .* undefined\|There were undefined references\|Citation .* undefined" \
+	"$OUT/slub.log")
+if [ "$undef" -eq 0 ]; then
+	ok "no undefined references in the LaTeX log"
+else
+	bad "$undef undefined references in the LaTeX log:"
+	grep -o "Reference \`[^']*' on page [0-9]* undefined" "$OUT/slub.log" |
+		sort | uniq -c | head -n 10 | sed 's/^/    /'
+fi
+dests=$(grep -A1 'pdfTeX warning (dest)' "$OUT/slub.log" | tr -d '\n' |
+	grep -o 'name{[^}]*}' | sort -u)
+if [ -z "$dests" ]; then
+	ok "every link in the PDF has its destination"
+else
+	bad "links without destination (nw@notdef: a chunk used but never defined):" \
+		$dests
+	grep -o '\\LA{}[^~]*~{\\nwtagstyle{}\\subpageref{nw@notdef}' \
+		"$OUT/slub-body.tex" | sed 's/\\LA{}//; s/~.*//' | sort -u |
+		head -n 20 | sed 's/^/    undefined chunk: /'
+fi
+if grep -q '??' "$OUT/slub.txt"; then
+	bad "the PDF text shows '??' (an unresolved reference):"
+	grep -n '??' "$OUT/slub.txt" | head -n 5 | sed 's/^/    /'
+else
+	ok "no '??' in the PDF text"
+fi
+
+# ---------------------------------------------------------------- figures
+figs_used=$(grep -o '\\slub\(wide\)\?fig\(ure\)\?{[^}]*}' "$NW" |
+	sed 's/.*{//; s/}//' | sort -u)
+figs_listed=$(awk '!/^#/ && NF { print $2 }' "${FIGURES:-book/figures.txt}" | sort -u)
+nf=0
+for f in $figs_used; do
+	nf=$((nf + 1))
+	if ! grep -qx -- "$f" <<<"$figs_listed"; then
+		bad "figure $f is used in $NW but not listed in ${FIGURES:-book/figures.txt}"
+	elif grep -qs 'is missing:' "$OUT/fig-$f.dot"; then
+		bad "figure $f is a placeholder: $(grep -o 'missing:[^"]*' "$OUT/fig-$f.dot")"
+	elif [ ! -s "$OUT/fig-$f.pdf" ] && [ ! -s "$OUT/fig-$f.png" ]; then
+		bad "figure $f was not generated"
+	elif [ ! -s "$HTML/fig-$f.svg" ]; then
+		bad "figure $f has no SVG for the HTML edition"
+	else
+		pass=$((pass + 1))
+	fi
+done
+echo "     ($nf figures used in slub.nw)"
+ph=$(grep -ls 'is missing:' "$OUT"/fig-*.dot 2>/dev/null | wc -l)
+if [ "$ph" -eq 0 ]; then
+	ok "every figure of book/figures.txt was generated"
+else
+	bad "$ph figures of book/figures.txt are placeholders"
+fi
+if grep -q 'LaTeX Warning: Reference `fig:' "$OUT/slub.log"; then
+	bad "a \\ref{fig:...} names no figure"
+fi
+
+# ---------------------------------------------------------------- indexes
+if grep -q 'Index of chunks' "$OUT/slub.txt" &&
+   grep -q 'Index of identifiers' "$OUT/slub.txt" &&
+   grep -q 'kmem_cache_create' <(sed -n '/Index of identifiers/,$p' "$OUT/slub.txt"); then
+	ok "the PDF has the chunk index and the identifier index"
+else
+	bad "the chunk index or the identifier index is missing or empty"
+fi
+
+# ---------------------------------------------------------------- overfull
+if bash book/overfull.sh "$OUT/slub.log" 2 "$OUT/slub-body.tex" "$NW" \
+		>"$OUT/overfull.txt"; then
+	ok "no code line overfull by more than 2pt ($(grep 'overfull code lines over' "$OUT/overfull.txt" | sed 's/^book: //'))"
+else
+	bad "code lines stick out past the margin (about 99 columns fit):"
+	grep "^book: $NW:" "$OUT/overfull.txt" | head -n 20 |
+		sed 's/^book: /    /'
+fi
+
+# ---------------------------------------------------------------- HTML
+if [ ! -s "$HTML/index.html" ]; then
+	bad "no $HTML/index.html: the HTML checks cannot run"
+	finish
+fi
+# The HTML headings carry the PDF's section numbers: each seed name titles
+# a numbered heading there too.
+hmissing=()
+while read -r kind text; do
+	case $kind in '' | '#'*) continue ;; esac
+	perl -0777 -ne 'BEGIN { $re = shift }
+		while (/<h[1-6][^>]*>(.*?)<\/h[1-6]>/gs) {
+			($t = $1) =~ s/<[^>]*>//g;
+			exit 0 if $t =~ /^\d+(\.\d+)*&nbsp;/ &&
+				  $t =~ /(^|[^A-Za-z0-9_])\Q$re\E([^A-Za-z0-9_]|$)/;
+		}
+		exit 1' "$text" "$HTML/index.html" || hmissing+=("$text")
+done <book/seed-sections.txt
+if [ ${#hmissing[@]} -eq 0 ]; then
+	ok "HTML: every name of book/seed-sections.txt titles a numbered heading"
+else
+	bad "HTML: no numbered heading titled with: ${hmissing[*]}"
+fi
+imgs=$(grep -o '<img [^>]*src="[^"]*"' "$HTML/index.html" |
+	sed 's/.*src="//; s/"$//' | sort -u)
+nimg=0
+for i in $imgs; do
+	nimg=$((nimg + 1))
+	[ -s "$HTML/$i" ] || bad "HTML image $i does not exist"
+done
+anchors=$(grep -o -i '\(name\|id\)="\?[^" >]*' "$HTML/index.html" |
+	sed 's/^[^=]*="\?//' | sort -u)
+links=$(grep -o 'href="#[^"]*"' "$HTML/index.html" | sed 's/href="#//; s/"$//' |
+	sort -u)
+nlink=0
+broken=()
+for l in $links; do
+	nlink=$((nlink + 1))
+	grep -qxF -- "$l" <<<"$anchors" || broken+=("$l")
+done
+if [ ${#broken[@]} -eq 0 ]; then
+	ok "HTML: $nlink internal link targets all exist; $nimg image files"
+else
+	bad "HTML: ${#broken[@]} of $nlink internal links have no anchor: ${broken[*]:0:10}"
+fi
+for l in $(grep -o 'href="[^"#:]*"' "$HTML/index.html" | sed 's/href="//; s/"$//' | sort -u); do
+	[ -e "$HTML/$l" ] || bad "HTML: relative link $l points to nothing"
+done
+
+# Headless Chromium: a copy of the page with a script that waits for the
+# images, checks each (complete, with a size) and each #link, and writes the
+# verdict into the DOM, which --dump-dom prints.
+CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
+if [ -z "$CHROMIUM" ]; then
+	bad "chromium is not installed (scripts/packages.txt lists it)"
+	finish
+fi
+check="$HTML/check-chromium.html"
+sed 's|</body>|<script src="check-chromium.js"></script></body>|' \
+	"$HTML/index.html" >"$check"
+cat >"$HTML/check-chromium.js" <<'EOF'
+window.addEventListener('load', function () {
+	var bad = [], imgs = document.images, n = 0;
+	for (var i = 0; i < imgs.length; i++) {
+		n++;
+		if (!imgs[i].complete || imgs[i].naturalWidth === 0)
+			bad.push('image ' + imgs[i].getAttribute('src'));
+	}
+	var links = document.querySelectorAll('a[href^="#"]');
+	for (var j = 0; j < links.length; j++) {
+		var t = decodeURIComponent(links[j].getAttribute('href').slice(1));
+		if (!document.getElementById(t) &&
+		    document.getElementsByName(t).length === 0)
+			bad.push('link #' + t);
+	}
+	var seen = {}, uniq = [];
+	for (var k = 0; k < bad.length; k++) {
+		seen[bad[k]] = (seen[bad[k]] || 0) + 1;
+		if (seen[bad[k]] === 1)
+			uniq.push(bad[k]);
+	}
+	for (k = 0; k < uniq.length; k++)
+		if (seen[uniq[k]] > 1)
+			uniq[k] += ' (' + seen[uniq[k]] + ' times)';
+	var p = document.createElement('pre');
+	p.id = 'chromium-check';
+	p.textContent = 'CHECK images=' + n + ' links=' + links.length +
+		' broken=' + bad.length + (bad.length ? ': ' + uniq.join(', ') : '');
+	document.body.appendChild(p);
+});
+EOF
+abs=$(cd "$HTML" && pwd)
+chrome_flags=(--headless --no-sandbox --disable-gpu --disable-dev-shm-usage
+	--no-first-run --no-default-browser-check --allow-file-access-from-files
+	--user-data-dir="$OUT/chromium-profile")
+timeout 60 "$CHROMIUM" "${chrome_flags[@]}" --virtual-time-budget=10000 \
+	--dump-dom "file://$abs/check-chromium.html" \
+	>"$OUT/chromium-dom.html" 2>"$OUT/chromium.log"
+verdict=$(grep -o 'CHECK images=[^<]*' "$OUT/chromium-dom.html" | head -n 1)
+if [ -z "$verdict" ]; then
+	bad "headless Chromium gave no verdict (see $OUT/chromium.log)"
+elif [[ $verdict == *"broken=0"* ]]; then
+	ok "headless Chromium: ${verdict#CHECK }"
+else
+	bad "headless Chromium: ${verdict#CHECK }"
+fi
+timeout 60 "$CHROMIUM" "${chrome_flags[@]}" --window-size=1200,2400 \
+	--screenshot="$OUT/html-screenshot.png" "file://$abs/index.html" \
+	>>"$OUT/chromium.log" 2>&1
+if [ -s "$OUT/html-screenshot.png" ]; then
+	ok "headless Chromium rendered $OUT/html-screenshot.png"
+else
+	bad "headless Chromium could not take a screenshot (see $OUT/chromium.log)"
+fi
+rm -f "$check" "$HTML/check-chromium.js"
+rm -rf "$OUT/chromium-profile"
+finish
