@@ -26,7 +26,7 @@
 #include <sys/syscall.h>
 #include <time.h>
 /* System headers */
-#line 6721 "slub.nw"
+#line 6744 "slub.nw"
 #include <dlfcn.h>
 #line 542 "slub.nw"
 #include "slub.h"
@@ -525,11 +525,11 @@ static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
 static __thread struct mem_cgroup *current_memcg;
 static __thread int memcg_skip_account;
 /* Global state of the allocator */
-#line 7983 "slub.nw"
+#line 8006 "slub.nw"
 static slub_observer_fn slub_observer;
 static void *slub_observer_arg;
 /* Declarations of internal functions */
-#line 8247 "slub.nw"
+#line 8270 "slub.nw"
 struct kmem_cache_cpu;
 struct mem_cgroup;
 struct memcg_cache_params;
@@ -544,7 +544,7 @@ static void __slub_event(enum slub_event_type type,
 	__attribute__((format(printf, 8, 9)));
 static const char *slub_func_section(const char *func);
 /* Forward declarations of the static functions */
-#line 8271 "slub.nw"
+#line 8294 "slub.nw"
 static inline int fls(unsigned long x);
 static inline int ilog2(unsigned long x);
 static inline unsigned long roundup_pow_of_two(unsigned long x);
@@ -693,6 +693,8 @@ static noinline struct kmem_cache *
 __memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp);
 static __always_inline struct kmem_cache *
 memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp);
+static inline void slab_mutex_lock(void);
+static inline void slab_mutex_unlock(void);
 static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 						  struct kmem_cache *root);
 static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order);
@@ -1649,7 +1651,7 @@ const char *slub_point_name(enum slub_point point)
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
 /* Events and statistics */
-#line 7957 "slub.nw"
+#line 7980 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -1669,7 +1671,7 @@ const char *slub_stat_name(int item)
 }
 
 /* Events and statistics */
-#line 7988 "slub.nw"
+#line 8011 "slub.nw"
 #ifdef SLUB_NO_EVENTS
 #define slub_event_step(s, func, sect, obj, page, ...) do { (void)(func); } while (0)
 #define slub_event_stat(s, func, si) do { (void)(func); } while (0)
@@ -1710,7 +1712,7 @@ static inline void __stat(const struct kmem_cache *s, enum stat_item si,
 	slub_event_stat(s, func, si);
 }
 /* Events and statistics */
-#line 8030 "slub.nw"
+#line 8053 "slub.nw"
 static void __attribute__((format(printf, 8, 9)))
 __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	     const char *func, const char *section, const void *object,
@@ -2587,7 +2589,20 @@ memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 	return __memcg_kmem_get_cache(s, gfp);
 }
 /* Functions of the memory cgroup model */
-#line 6377 "slub.nw"
+#line 6380 "slub.nw"
+static inline void slab_mutex_lock(void)
+{
+	mutex_lock(&slab_mutex);
+	memcg_skip_account++;
+}
+
+static inline void slab_mutex_unlock(void)
+{
+	memcg_skip_account--;
+	mutex_unlock(&slab_mutex);
+}
+/* Functions of the memory cgroup model */
+#line 6400 "slub.nw"
 static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 						  struct kmem_cache *root)
 {
@@ -2596,7 +2611,7 @@ static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 	int id = memcg_cache_id(memcg);
 
 	memcg_skip_account++;
-	mutex_lock(&slab_mutex);
+	slab_mutex_lock();
 	s = cache_from_memcg_idx(root, id);
 	if (s)
 		goto out;
@@ -2613,12 +2628,12 @@ static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 		s = NULL;
 	}
 out:
-	mutex_unlock(&slab_mutex);
+	slab_mutex_unlock();
 	memcg_skip_account--;
 	return s;
 }
 /* Functions of the memory cgroup model */
-#line 6416 "slub.nw"
+#line 6439 "slub.nw"
 static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order)
 {
 	struct mem_cgroup *memcg;
@@ -2644,7 +2659,7 @@ static void memcg_uncharge_slab(struct kmem_cache *s, int order)
 			   __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6450 "slub.nw"
+#line 6473 "slub.nw"
 static int memcg_cleanup_cache_params(struct kmem_cache *s)
 {
 	struct kmem_cache *c;
@@ -2656,9 +2671,9 @@ static int memcg_cleanup_cache_params(struct kmem_cache *s)
 		c = cache_from_memcg_idx(s, i);
 		if (!c)
 			continue;
-		mutex_unlock(&slab_mutex);
+		slab_mutex_unlock();
 		kmem_cache_destroy(c);
-		mutex_lock(&slab_mutex);
+		slab_mutex_lock();
 		if (cache_from_memcg_idx(s, i))
 			failed++;
 	}
@@ -2681,7 +2696,7 @@ static void memcg_unregister_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 6498 "slub.nw"
+#line 6521 "slub.nw"
 static int memcg_update_cache_size(struct kmem_cache *s, int num)
 {
 	struct memcg_cache_params *p, *old = s->memcg_params;
@@ -2720,7 +2735,7 @@ static int memcg_alloc_id(void)
 	return id;
 }
 /* Functions of the memory cgroup model */
-#line 6543 "slub.nw"
+#line 6566 "slub.nw"
 static void memcg_activate_kmem_caches(void)
 {
 	struct kmem_cache *s;
@@ -2733,7 +2748,7 @@ static void memcg_activate_kmem_caches(void)
 	}
 }
 /* Functions of the memory cgroup model */
-#line 6562 "slub.nw"
+#line 6585 "slub.nw"
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
 {
 	struct mem_cgroup *memcg;
@@ -2745,11 +2760,11 @@ struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
 	memcg = calloc(1, sizeof(*memcg));
 	if (!memcg)
 		return NULL;
-	mutex_lock(&slab_mutex);
+	slab_mutex_lock();
 	id = memcg_alloc_id();
 	if (id >= 0)
 		memcg_by_id[id] = memcg;
-	mutex_unlock(&slab_mutex);
+	slab_mutex_unlock();
 	if (id < 0) {
 		free(memcg);
 		return NULL;
@@ -2779,7 +2794,7 @@ size_t slub_memcg_usage(const struct mem_cgroup *memcg)
 	return __atomic_load_n(&memcg->usage, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6609 "slub.nw"
+#line 6632 "slub.nw"
 int slub_memcg_destroy(struct mem_cgroup *memcg)
 {
 	struct memcg_cache_params *p;
@@ -2804,15 +2819,15 @@ int slub_memcg_destroy(struct mem_cgroup *memcg)
 		if (cache_from_memcg_idx(root, memcg->kmemcg_id) == s)
 			return -EBUSY;
 	}
-	mutex_lock(&slab_mutex);
+	slab_mutex_lock();
 	memcg_by_id[memcg->kmemcg_id] = NULL;
-	mutex_unlock(&slab_mutex);
+	slab_mutex_unlock();
 	pthread_mutex_destroy(&memcg->slab_caches_mutex);
 	free(memcg);
 	return 0;
 }
 /* Functions of the memory cgroup model */
-#line 6645 "slub.nw"
+#line 6668 "slub.nw"
 static void memcg_reset(void)
 {
 	int id;
@@ -2839,7 +2854,7 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 	int err;
 
 	slub_ensure_running();
-	mutex_lock(&slab_mutex);
+	slab_mutex_lock();
 	err = kmem_cache_sanity_check(name, size);
 	if (err)
 		goto out_unlock;
@@ -2868,7 +2883,7 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 	}
 #line 1259 "slub.nw"
 out_unlock:
-	mutex_unlock(&slab_mutex);
+	slab_mutex_unlock();
 	if (err) {
 
 		/* Report the failure, or panic if the caller asked */
@@ -3597,7 +3612,7 @@ void kmem_cache_destroy(struct kmem_cache *s)
 {
 	if (!s)
 		return;
-	mutex_lock(&slab_mutex);
+	slab_mutex_lock();
 	s->refcount--;
 	if (s->refcount)
 		goto out_unlock;
@@ -3610,20 +3625,20 @@ void kmem_cache_destroy(struct kmem_cache *s)
 		goto out_unlock;
 	}
 	list_del(&s->list);
-	mutex_unlock(&slab_mutex);
+	slab_mutex_unlock();
 	if (s->flags & SLAB_DESTROY_BY_RCU)
 		rcu_barrier();
 	slub_event_step(s, __func__, "1.4", NULL, NULL, "destroyed '%s'",
 			s->name);
-	mutex_lock(&slab_mutex);
+	slab_mutex_lock();
 	memcg_unregister_cache(s);
-	mutex_unlock(&slab_mutex);
+	slab_mutex_unlock();
 	memcg_free_cache_params(s);
 	kfree(s->name);
 	kmem_cache_free(kmem_cache, s);
 	return;
 out_unlock:
-	mutex_unlock(&slab_mutex);
+	slab_mutex_unlock();
 }
 /* Functions of cache creation */
 #line 2458 "slub.nw"
@@ -4949,7 +4964,7 @@ static char *kstrdup(const char *s, gfp_t gfp)
 	return buf;
 }
 /* Functions of the sysfs attribute layer */
-#line 6675 "slub.nw"
+#line 6698 "slub.nw"
 struct slab_attribute {
 	const char *name;
 	ssize_t (*show)(struct kmem_cache *s, char *buf);
@@ -4959,7 +4974,7 @@ struct slab_attribute {
 	bool hidden;		/* not a kernel attribute */
 };
 /* Functions of the sysfs attribute layer */
-#line 6688 "slub.nw"
+#line 6711 "slub.nw"
 #define SHOW_INT(_name, expr)						\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -4987,7 +5002,7 @@ SHOW_INT(store_user, !!(s->flags & SLAB_STORE_USER))
 SHOW_INT(failslab, !!(s->flags & SLAB_FAILSLAB))
 SHOW_INT(remote_node_defrag_ratio, s->remote_node_defrag_ratio / 10)
 /* Functions of the sysfs attribute layer */
-#line 6725 "slub.nw"
+#line 6748 "slub.nw"
 static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 {
 	Dl_info info;
@@ -5002,7 +5017,7 @@ static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 	return sprintf(buf, "0x%lx\n", (unsigned long)fn);
 }
 /* Functions of the sysfs attribute layer */
-#line 6744 "slub.nw"
+#line 6767 "slub.nw"
 static int count_inuse(struct page *page)
 {
 	return page->inuse;
@@ -5031,7 +5046,7 @@ static unsigned long count_partial(struct kmem_cache_node *n,
 	return x;
 }
 /* Functions of the sysfs attribute layer */
-#line 6782 "slub.nw"
+#line 6805 "slub.nw"
 #define SO_ALL		(1 << 0)
 #define SO_PARTIAL	(1 << 1)
 #define SO_CPU		(1 << 2)
@@ -5053,7 +5068,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				continue;
 
 			/* Count the CPU's slab and partial chain */
-#line 6814 "slub.nw"
+#line 6837 "slub.nw"
 			node = page_to_nid(page);
 			if (flags & SO_TOTAL)
 				x = page->objects;
@@ -5069,12 +5084,12 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				total += page->pages;
 				nodes[node] += page->pages;
 			}
-#line 6802 "slub.nw"
+#line 6825 "slub.nw"
 		}
 	}
 
 	/* Count the slabs on the nodes */
-#line 6832 "slub.nw"
+#line 6855 "slub.nw"
 	for (node = 0; node < nr_node_ids; node++) {
 		struct kmem_cache_node *n = get_node(s, node);
 
@@ -5099,7 +5114,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 		total += x;
 		nodes[node] += x;
 	}
-#line 6805 "slub.nw"
+#line 6828 "slub.nw"
 	x = sprintf(buf, "%lu", total);
 	for (node = 0; node < nr_node_ids; node++)
 		if (nodes[node])
@@ -5107,7 +5122,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 	return x + sprintf(buf + x, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 6859 "slub.nw"
+#line 6882 "slub.nw"
 #define SHOW_OBJECTS(_name, _flags)					\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5144,7 +5159,7 @@ static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf)
 	return len + sprintf(buf + len, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 6903 "slub.nw"
+#line 6926 "slub.nw"
 static int kstrtoul(const char *buf, unsigned long *res)
 {
 	char *end;
@@ -5206,7 +5221,7 @@ static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 6966 "slub.nw"
+#line 6989 "slub.nw"
 static bool any_slab_objects(struct kmem_cache *s)
 {
 	int node;
@@ -5255,7 +5270,7 @@ static ssize_t reclaim_account_store(struct kmem_cache *s, const char *buf,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7019 "slub.nw"
+#line 7042 "slub.nw"
 static ssize_t empty_show(struct kmem_cache *s, char *buf)
 {
 	(void)s;
@@ -5295,7 +5310,7 @@ static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len)
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7063 "slub.nw"
+#line 7086 "slub.nw"
 static ssize_t show_stat(struct kmem_cache *s, char *buf, int si)
 {
 	unsigned long sum = 0;
@@ -5325,7 +5340,7 @@ static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7097 "slub.nw"
+#line 7120 "slub.nw"
 #define RO(n)	{ #n, n##_show, NULL, -1, false, false }
 #define RW(n)	{ #n, n##_show, n##_store, -1, false, false }
 #define ACT(n)	{ #n, empty_show, n##_store, -1, true, false }
@@ -5355,7 +5370,7 @@ static const struct slab_attribute slab_attrs[] = {
 	{ NULL, NULL, NULL, -1, false, false }
 };
 /* Functions of the sysfs attribute layer */
-#line 7131 "slub.nw"
+#line 7154 "slub.nw"
 static const char *attr_name(const struct slab_attribute *a)
 {
 	return a->stat >= 0 ? stat_names[a->stat] : a->name;
@@ -5393,7 +5408,7 @@ bool slub_attr_writable(const char *name)
 	return a && (a->store || a->stat >= 0);
 }
 /* Functions of the sysfs attribute layer */
-#line 7174 "slub.nw"
+#line 7197 "slub.nw"
 static bool attr_propagates(const char *name)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5401,7 +5416,7 @@ static bool attr_propagates(const char *name)
 	return a && a->show && a->store && !a->action && a->stat < 0;
 }
 /* Functions of the sysfs attribute layer */
-#line 7189 "slub.nw"
+#line 7212 "slub.nw"
 ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5445,13 +5460,13 @@ ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 
 	if (a && (a->action || a->stat >= 0))
 		return __slab_attr_store(s, name, buf, len);
-	mutex_lock(&slab_mutex);
+	slab_mutex_lock();
 	ret = __slab_attr_store(s, name, buf, len);
-	mutex_unlock(&slab_mutex);
+	slab_mutex_unlock();
 	return ret;
 }
 /* Functions of the sysfs attribute layer */
-#line 7243 "slub.nw"
+#line 7266 "slub.nw"
 struct kmem_cache *slub_find_cache(const char *name)
 {
 	struct kmem_cache *s, *found = NULL;
@@ -5459,7 +5474,7 @@ struct kmem_cache *slub_find_cache(const char *name)
 
 	if (!name || !slub_running())
 		return NULL;
-	mutex_lock(&slab_mutex);
+	slab_mutex_lock();
 	list_for_each_entry(s, &slab_caches, list) {
 		if (s->name && !strcmp(s->name, name)) {
 			found = s;
@@ -5471,7 +5486,7 @@ struct kmem_cache *slub_find_cache(const char *name)
 		if (found)
 			break;
 	}
-	mutex_unlock(&slab_mutex);
+	slab_mutex_unlock();
 	return found;
 }
 
@@ -5481,7 +5496,7 @@ const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len)
 	return buf;
 }
 /* Functions of bootstrap and shutdown */
-#line 7295 "slub.nw"
+#line 7318 "slub.nw"
 static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
 static void kmem_cache_init(void)
@@ -5502,7 +5517,7 @@ static void kmem_cache_init(void)
 	create_kmalloc_caches(0);
 }
 /* Functions of bootstrap and shutdown */
-#line 7321 "slub.nw"
+#line 7344 "slub.nw"
 static void create_boot_cache(struct kmem_cache *s, const char *name,
 			      size_t size, unsigned long flags)
 {
@@ -5533,7 +5548,7 @@ static struct kmem_cache *create_kmalloc_cache(const char *name,
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 7359 "slub.nw"
+#line 7382 "slub.nw"
 static void early_kmem_cache_node_alloc(int node)
 {
 	struct page *page;
@@ -5555,7 +5570,7 @@ static void early_kmem_cache_node_alloc(int node)
 	__add_partial(n, page, DEACTIVATE_TO_HEAD);
 }
 /* Functions of bootstrap and shutdown */
-#line 7387 "slub.nw"
+#line 7410 "slub.nw"
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
@@ -5579,7 +5594,7 @@ static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 7422 "slub.nw"
+#line 7445 "slub.nw"
 static void create_kmalloc_caches(unsigned long flags)
 {
 	int i;
@@ -5608,12 +5623,12 @@ static void create_kmalloc_caches(unsigned long flags)
 	memcg_activate_kmem_caches();
 }
 /* Functions of bootstrap and shutdown */
-#line 7452 "slub.nw"
+#line 7475 "slub.nw"
 static void slab_sysfs_init(void)
 {
 	struct kmem_cache *s;
 
-	mutex_lock(&slab_mutex);
+	slab_mutex_lock();
 	slab_state = FULL;
 	list_for_each_entry(s, &slab_caches, list) {
 		if (sysfs_slab_add(s))
@@ -5629,10 +5644,10 @@ static void slab_sysfs_init(void)
 			       al->name);
 		kfree(al);
 	}
-	mutex_unlock(&slab_mutex);
+	slab_mutex_unlock();
 }
 /* Functions of bootstrap and shutdown */
-#line 7486 "slub.nw"
+#line 7509 "slub.nw"
 static pthread_mutex_t init_mutex = PTHREAD_MUTEX_INITIALIZER;
 static bool running;
 static __thread bool booting;
@@ -5668,7 +5683,7 @@ static int __slub_init(const struct slub_config *cfg)
 	nr_node_ids = cfg->nr_nodes ? cfg->nr_nodes : 1;
 
 	/* Apply the boot options of the configuration */
-#line 7552 "slub.nw"
+#line 7575 "slub.nw"
 	slub_simulated = cfg->simulated;
 	sim_cpu = 0;
 	slab_nomerge = cfg->nomerge;
@@ -5682,7 +5697,7 @@ static int __slub_init(const struct slub_config *cfg)
 	cpu_rseq = cpu_rseq_usable(cfg);
 	freelist_random = cfg->freelist_random;
 	slub_rng_state = cfg->seed ? cfg->seed : 0x9e3779b97f4a7c15UL;
-#line 7520 "slub.nw"
+#line 7543 "slub.nw"
 	if (page_alloc_init(bytes, nr_node_ids))
 		return -ENOMEM;
 	booting = true;
@@ -5713,7 +5728,7 @@ static void slub_ensure_running(void)
 		panic("SLUB: cannot start with the default configuration\n");
 }
 /* Functions of bootstrap and shutdown */
-#line 7571 "slub.nw"
+#line 7594 "slub.nw"
 void slub_shutdown(void)
 {
 	struct kmem_cache *s;
@@ -5742,13 +5757,13 @@ void slub_shutdown(void)
 	mutex_unlock(&init_mutex);
 }
 /* Functions of bootstrap and shutdown */
-#line 7605 "slub.nw"
+#line 7628 "slub.nw"
 static bool slub_fail_percpu(void)
 {
 	return page_alloc_should_fail();
 }
 /* Functions of the snapshot */
-#line 7620 "slub.nw"
+#line 7643 "slub.nw"
 static int snap_find_slab(const struct slub_snap_cache *sc, long pfn)
 {
 	int lo = 0, hi = sc->nr_slabs - 1;
@@ -5783,7 +5798,7 @@ static int snap_object_index(struct kmem_cache *s, struct page *page,
 	return ((char *)p - base) / s->size;
 }
 /* Functions of the snapshot */
-#line 7660 "slub.nw"
+#line 7683 "slub.nw"
 static int snap_freelist(struct kmem_cache *s, struct page *page,
 			 struct slub_snap_slab *ss, void *head,
 			 enum slub_obj_state state)
@@ -5805,7 +5820,7 @@ static int snap_freelist(struct kmem_cache *s, struct page *page,
 	return first;
 }
 /* Functions of the snapshot */
-#line 7683 "slub.nw"
+#line 7706 "slub.nw"
 static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 			  struct slub_snap_slab *ss)
 {
@@ -5831,7 +5846,7 @@ static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 7713 "slub.nw"
+#line 7736 "slub.nw"
 static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 			 int cpu)
 {
@@ -5874,7 +5889,7 @@ static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 7757 "slub.nw"
+#line 7780 "slub.nw"
 static int *snap_list(struct slub_snap_cache *sc, struct list_head *head,
 		      int *count, enum slub_slab_where where, int node)
 {
@@ -5921,7 +5936,7 @@ static int snap_fill_nodes(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return 0;
 }
 /* Functions of the snapshot */
-#line 7807 "slub.nw"
+#line 7830 "slub.nw"
 static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 {
 	struct slub_alias *a;
@@ -5940,7 +5955,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 			sc->aliases[sc->nr_aliases++] = strdup(a->name);
 
 	/* Copy the geometry and tuning of the cache */
-#line 7849 "slub.nw"
+#line 7872 "slub.nw"
 	sc->size = s->size;
 	sc->object_size = s->object_size;
 	sc->align = s->align;
@@ -5957,7 +5972,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	sc->refcount = s->refcount;
 	sc->has_ctor = s->ctor != NULL;
 	sc->is_root = is_root_cache(s);
-#line 7824 "slub.nw"
+#line 7847 "slub.nw"
 	for_each_allocated_block(pfn)
 		n += snap_is_slab_of(&mem_map[pfn], s);
 	sc->slabs = calloc(n ? n : 1, sizeof(*sc->slabs));
@@ -5981,7 +5996,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return snap_fill_nodes(s, sc);
 }
 /* Functions of the snapshot */
-#line 7868 "slub.nw"
+#line 7891 "slub.nw"
 struct slub_snapshot *slub_snapshot_take(void)
 {
 	struct slub_snapshot *snap;
@@ -5993,7 +6008,7 @@ struct slub_snapshot *slub_snapshot_take(void)
 	snap = calloc(1, sizeof(*snap));
 	if (!snap)
 		return NULL;
-	mutex_lock(&slab_mutex);
+	slab_mutex_lock();
 	snap->nr_cpus = nr_cpu_ids;
 	snap->nr_nodes = nr_node_ids;
 	snap->current_cpu = slub_sim_cpu();
@@ -6005,16 +6020,16 @@ struct slub_snapshot *slub_snapshot_take(void)
 	list_for_each_entry(s, &slab_caches, list)
 		if (snap_fill_cache(s, &snap->caches[snap->nr_caches++]))
 			goto fail;
-	mutex_unlock(&slab_mutex);
+	slab_mutex_unlock();
 	slub_page_stats(&snap->pages);
 	return snap;
 fail:
-	mutex_unlock(&slab_mutex);
+	slab_mutex_unlock();
 	slub_snapshot_free(snap);
 	return NULL;
 }
 /* Functions of the snapshot */
-#line 7902 "slub.nw"
+#line 7925 "slub.nw"
 void slub_snapshot_free(struct slub_snapshot *snap)
 {
 	int i, j;
@@ -6061,7 +6076,7 @@ const struct slub_snap_cache *slub_snapshot_cache(
 	return NULL;
 }
 /* Functions of the invariant checker */
-#line 8097 "slub.nw"
+#line 8120 "slub.nw"
 static int __attribute__((format(printf, 2, 3)))
 inv_fail(FILE *out, const char *fmt, ...)
 {
@@ -6102,7 +6117,7 @@ static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 8139 "slub.nw"
+#line 8162 "slub.nw"
 static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc)
 {
@@ -6119,7 +6134,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			pagefree += ss->obj[j].state == SLUB_OBJ_PAGE_FREE;
 
 		/* Check one slab's counters and its place */
-#line 8173 "slub.nw"
+#line 8196 "slub.nw"
 		if (ss->inuse != ss->objects - pagefree)
 			bad += inv_fail(out, "%s: slab pfn %ld inuse %u but "
 					"%u objects minus %u free\n",
@@ -6139,7 +6154,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			bad += inv_fail(out, "%s: slab pfn %ld has free objects "
 					"but is on no partial list\n",
 					 s->name, ss->pfn);
-#line 8154 "slub.nw"
+#line 8177 "slub.nw"
 	}
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
 		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
@@ -6154,7 +6169,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 	for (node = 0; node < nr_node_ids; node++) {
 
 		/* Check one node's counters */
-#line 8195 "slub.nw"
+#line 8218 "slub.nw"
 		struct kmem_cache_node *n = get_node(s, node);
 		long slabs = 0;
 
@@ -6167,12 +6182,12 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 		if (n->nr_slabs != slabs)
 			bad += inv_fail(out, "%s: node %d nr_slabs %ld but %ld slabs found\n",
 					 s->name, node, n->nr_slabs, slabs);
-#line 8167 "slub.nw"
+#line 8190 "slub.nw"
 	}
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 8210 "slub.nw"
+#line 8233 "slub.nw"
 int slub_check_invariants(FILE *out)
 {
 	struct slub_snapshot *snap;
@@ -6184,13 +6199,13 @@ int slub_check_invariants(FILE *out)
 	snap = slub_snapshot_take();
 	if (!snap)
 		return slub_running() ? 1 : 0;
-	mutex_lock(&slab_mutex);
+	slab_mutex_lock();
 	list_for_each_entry(s, &slab_caches, list) {
 		if (i < snap->nr_caches)
 			bad += check_cache_invariants(out, s, &snap->caches[i]);
 		i++;
 	}
-	mutex_unlock(&slab_mutex);
+	slab_mutex_unlock();
 	if (snap->pages.free_pages + snap->pages.slab_pages +
 	    snap->pages.large_pages != snap->pages.total_pages)
 		bad += inv_fail(out, "pages: %lu free + %lu slab + %lu large != %lu total\n",
