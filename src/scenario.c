@@ -24,6 +24,7 @@
 #define SCN_MAX_NODES	1024
 #define SCN_DEFAULT_CPUS 2
 #define SCN_DEFAULT_ARENA (64UL << 20)	/* starts faster than 1 GiB */
+#define SCN_MAX_MEMCG_NAME 64		/* struct mem_cgroup's name[] */
 
 /* ------------------------------------------------------------ errors */
 
@@ -107,6 +108,7 @@ enum stmt_kind {
 	ST_INJECT, ST_MIGRATE, ST_EXPECT_NUM, ST_EXPECT_TEXT,
 	ST_EXPECT_NULL, ST_EXPECT_NONNULL, ST_EXPECT_PAGES,
 	ST_EXPECT_INVARIANTS, ST_EXPECT_DISTINCT, ST_ECHO, ST_SHOW,
+	ST_MEMCG, ST_ENTER, ST_DESTROY_MEMCG, ST_EXPECT_MEMCG,
 };
 
 /* A variable operand: x, x[3] or x[0..63]. */
@@ -133,6 +135,7 @@ struct stmt {
 	int num_col;
 	unsigned long align, flags;
 	bool ctor, zero;
+	bool busy;		/* destroy_memcg ... busy: -EBUSY expected */
 	long node;		/* NUMA_NO_NODE unless given */
 	int node_col;
 	enum slub_point point;
@@ -708,6 +711,76 @@ static bool parse_point(struct parser *p, struct stmt *st)
 		    "free.before_cmpxchg or slowpath.entry)", t->s);
 }
 
+/* A memory cgroup's NAME: a word or a quoted string, not "root". */
+static bool parse_memcg_name(struct parser *p, struct stmt *st)
+{
+	struct tok *t = need(p, "a memory cgroup name");
+
+	if (!t)
+		return false;
+	if (!t->quoted && !valid_cache_name(t->s))
+		return perr(p, t->col, "invalid memory cgroup name '%.40s'",
+			    t->s);
+	if (is_word(t, "root"))
+		return perr(p, t->col, "'root' is the root cgroup; it cannot "
+			    "be created, destroyed or measured");
+	if (strchr(t->s, '/'))
+		return perr(p, t->col, "a memory cgroup name cannot hold '/'");
+	if (!*t->s || strlen(t->s) >= SCN_MAX_MEMCG_NAME)
+		return perr(p, t->col, "memory cgroup name must have 1..%d "
+			    "bytes", SCN_MAX_MEMCG_NAME - 1);
+	st->cache = xstrdup(t->s);
+	st->cache_col = t->col;
+	return true;
+}
+
+/* memcg NAME [limit SIZE] */
+static bool parse_memcg_stmt(struct parser *p, struct stmt *st)
+{
+	struct tok *t;
+
+	if (!parse_memcg_name(p, st))
+		return false;
+	while ((t = next(p))) {
+		if (!is_word(t, "limit"))
+			return perr(p, t->col, "unexpected '%.40s' (expected "
+				    "limit)", t->s);
+		if (!next_num(p, true, 1, ULLONG_MAX, "a limit in bytes",
+			      &st->num, &st->num_col))
+			return false;
+	}
+	return true;
+}
+
+/* enter NAME | enter root */
+static bool parse_enter(struct parser *p, struct stmt *st)
+{
+	struct tok *t = peek(p);
+
+	if (is_word(t, "root")) {
+		next(p);
+		st->cache = NULL;
+		st->cache_col = t->col;
+		return at_end(p);
+	}
+	return parse_memcg_name(p, st) && at_end(p);
+}
+
+/* destroy_memcg NAME [busy] */
+static bool parse_destroy_memcg(struct parser *p, struct stmt *st)
+{
+	struct tok *t;
+
+	if (!parse_memcg_name(p, st))
+		return false;
+	t = next(p);
+	if (t && !is_word(t, "busy"))
+		return perr(p, t->col, "unexpected '%.40s' (expected busy)",
+			    t->s);
+	st->busy = t != NULL;
+	return at_end(p);
+}
+
 /* expect ... in its five forms, told apart by their operand count. */
 static bool parse_expect(struct parser *p, struct stmt *st)
 {
@@ -729,6 +802,14 @@ static bool parse_expect(struct parser *p, struct stmt *st)
 				return false;
 		}
 		return true;
+	}
+	if (n >= 3 && is_word(a, "memcg") &&
+	    is_word(&p->toks[p->pos + 2], "usage")) {
+		st->kind = ST_EXPECT_MEMCG;
+		next(p);
+		return parse_memcg_name(p, st) && expect_word(p, "usage") &&
+		       next_num(p, true, 0, ULLONG_MAX, "a byte count",
+				&st->num, &st->num_col);
 	}
 	if (n == 1 && is_word(a, "invariants")) {
 		st->kind = ST_EXPECT_INVARIANTS;
@@ -755,8 +836,9 @@ static bool parse_expect(struct parser *p, struct stmt *st)
 	if (n != 3)
 		return perr(p, a ? a->col : end_col(p), "expected 'expect "
 			    "CACHE ATTR VALUE', 'expect VAR null|nonnull', "
-			    "'expect pages_in_use N', 'expect invariants' or "
-			    "'expect distinct VAR...'");
+			    "'expect pages_in_use N', 'expect invariants', "
+			    "'expect distinct VAR...' or 'expect memcg NAME "
+			    "usage N'");
 	if (!parse_cache(p, st) || !parse_attr(p, st))
 		return false;
 	b = next(p);
@@ -869,6 +951,9 @@ static const struct {
 	{ "expect",		ST_EXPECT_NUM,	true },
 	{ "echo",		ST_ECHO,	true },
 	{ "show",		ST_SHOW,	true },
+	{ "memcg",		ST_MEMCG,	false },
+	{ "enter",		ST_ENTER,	false },
+	{ "destroy_memcg",	ST_DESTROY_MEMCG, false },
 };
 
 #define NR_KEYWORDS	(int)(sizeof(keywords) / sizeof(keywords[0]))
@@ -921,6 +1006,12 @@ static bool parse_operands(struct parser *p, struct stmt *st)
 		return parse_expect(p, st) && at_end(p);
 	case ST_ECHO:
 		return parse_echo(p, st);
+	case ST_MEMCG:
+		return parse_memcg_stmt(p, st);
+	case ST_ENTER:
+		return parse_enter(p, st);
+	case ST_DESTROY_MEMCG:
+		return parse_destroy_memcg(p, st);
 	case ST_SHOW:
 		if (!parse_cache(p, st) || !parse_attr(p, st))
 			return false;
@@ -1098,6 +1189,11 @@ struct scache {
 	bool gone;		/* the allocator freed it */
 };
 
+struct smemcg {
+	char *name;
+	struct mem_cgroup *memcg;	/* NULL once destroyed */
+};
+
 struct var {
 	char *name;		/* "x" or "x[3]" */
 	void *ptr;
@@ -1135,6 +1231,9 @@ struct scn_run {
 	struct scn_error hook_err;
 	struct scn_error *err;	/* of the step being executed */
 	struct dcollect *dcol;	/* expect distinct's pointers */
+	struct smemcg *memcgs;	/* the memory cgroups it created */
+	int nmemcgs;
+	struct mem_cgroup *cur_memcg;	/* entered, or NULL (root) */
 };
 
 static struct scn_run *active_run;
@@ -1811,6 +1910,106 @@ static bool exec_expect_invariants(struct scn_run *run,
 	return true;
 }
 
+/* ------------------------------------------------------------ memcg */
+
+/* The live memory cgroup of that name, or NULL. */
+static struct smemcg *find_memcg(struct scn_run *run, const char *name)
+{
+	int i;
+
+	for (i = 0; i < run->nmemcgs; i++)
+		if (run->memcgs[i].memcg && !strcmp(run->memcgs[i].name, name))
+			return &run->memcgs[i];
+	return NULL;
+}
+
+static struct smemcg *need_memcg(struct scn_run *run, const struct stmt *st)
+{
+	struct smemcg *m = find_memcg(run, st->cache);
+
+	if (!m)
+		rerr(run, st, st->cache_col, "no memory cgroup named '%.60s' "
+		     "(create it with 'memcg %.60s')", st->cache, st->cache);
+	return m;
+}
+
+static bool exec_memcg(struct scn_run *run, const struct stmt *st)
+{
+	struct mem_cgroup *memcg;
+
+	if (find_memcg(run, st->cache))
+		return rerr(run, st, st->cache_col, "memory cgroup '%.60s' "
+			    "already exists", st->cache);
+	memcg = slub_memcg_create(st->cache, (size_t)st->num);
+	if (!memcg)
+		return rerr(run, st, st->cache_col, "slub_memcg_create(\"%.60s"
+			    "\") failed", st->cache);
+	run->memcgs = xrealloc(run->memcgs, (size_t)(run->nmemcgs + 1) *
+			       sizeof(*run->memcgs));
+	run->memcgs[run->nmemcgs].name = xstrdup(st->cache);
+	run->memcgs[run->nmemcgs++].memcg = memcg;
+	return true;
+}
+
+static bool exec_enter(struct scn_run *run, const struct stmt *st)
+{
+	struct smemcg *m = NULL;
+
+	if (st->cache && !(m = need_memcg(run, st)))
+		return false;
+	run->cur_memcg = m ? m->memcg : NULL;
+	slub_memcg_enter(run->cur_memcg);
+	return true;
+}
+
+/*
+ * destroy_memcg: slub_memcg_destroy() destroys the cgroup's child caches
+ * and the cgroup; a child cache that still holds objects makes it return
+ * -EBUSY and leaves the cgroup alive. That is a runtime error, unless
+ * the statement says 'busy': then it is what the scenario expects, and a
+ * destruction that succeeds is a failed expect.
+ */
+static bool exec_destroy_memcg(struct scn_run *run, const struct stmt *st)
+{
+	struct smemcg *m = need_memcg(run, st);
+	int ret;
+
+	if (!m)
+		return false;
+	ret = slub_memcg_destroy(m->memcg);
+	if (ret == -EBUSY && st->busy)
+		return true;
+	if (ret == -EBUSY)
+		return rerr(run, st, st->cache_col, "memory cgroup '%.60s' is "
+			    "busy: its caches still hold objects (write "
+			    "'destroy_memcg %.60s busy' to expect this)",
+			    st->cache, st->cache);
+	if (ret)
+		return rerr(run, st, st->cache_col, "slub_memcg_destroy(%.60s)"
+			    " failed: %s", st->cache, strerror(-ret));
+	if (run->cur_memcg == m->memcg)
+		run->cur_memcg = NULL;
+	m->memcg = NULL;
+	if (st->busy)
+		expect_failed(run, st, st->cache_col, "memory cgroup %.60s was "
+			      "destroyed, expected -EBUSY", st->cache);
+	return true;
+}
+
+static bool exec_expect_memcg(struct scn_run *run, const struct stmt *st)
+{
+	struct smemcg *m = need_memcg(run, st);
+	size_t used;
+
+	if (!m)
+		return false;
+	used = slub_memcg_usage(m->memcg);
+	if (used != st->num)
+		expect_failed(run, st, st->num_col, "memcg %s usage is %zu, "
+			      "expected %llu", st->cache, used, st->num);
+	return true;
+}
+
 /* ------------------------------------------------------------ hooks */
 
 static bool exec_stmt(struct scn_run *run, const struct stmt *st);
@@ -1973,6 +2172,14 @@ static bool exec_stmt(struct scn_run *run, const struct stmt *st)
 		return true;
 	case ST_SHOW:
 		return exec_show(run, st);
+	case ST_MEMCG:
+		return exec_memcg(run, st);
+	case ST_ENTER:
+		return exec_enter(run, st);
+	case ST_DESTROY_MEMCG:
+		return exec_destroy_memcg(run, st);
+	case ST_EXPECT_MEMCG:
+		return exec_expect_memcg(run, st);
 	}
 	return rerr(run, st, st->col, "internal error: statement kind %d",
 		    (int)st->kind);
@@ -2131,6 +2338,9 @@ static void free_tables(struct scn_run *run)
 		free(run->caches[k]->name);
 		free(run->caches[k]);
 	}
+	for (k = 0; k < run->nmemcgs; k++)
+		free(run->memcgs[k].name);
+	free(run->memcgs);
 	free(run->vtab);
 	free(run->ptab);
 	free(run->caches);
@@ -2145,6 +2355,14 @@ void scn_run_end(struct scn_run *run)
 	slub_set_observer(NULL, NULL);
 	slub_sim_set_point_hook(NULL, NULL);
 	free_live_vars(run);
+	slub_memcg_enter(NULL);
+	run->cur_memcg = NULL;
+	/* Every object is free now: each cgroup goes with its caches. */
+	for (k = 0; k < run->nmemcgs; k++) {
+		if (run->memcgs[k].memcg &&
+		    !slub_memcg_destroy(run->memcgs[k].memcg))
+			run->memcgs[k].memcg = NULL;
+	}
 	for (k = run->ncaches - 1; k >= 0; k--) {
 		struct scache *c = run->caches[k];
 

@@ -38,6 +38,13 @@
  *   expect pages_in_use N   slab + large pages now in use
  *   expect invariants       slub_check_invariants() finds nothing
  *   echo TEXT               print TEXT (a label for a step)
+ *   memcg NAME [limit SIZE] slub_memcg_create(): a memory cgroup, its kmem
+ *                           charged against SIZE bytes (no limit: none)
+ *   enter NAME | enter root slub_memcg_enter(): the following statements
+ *                           allocate in that cgroup (root: in none)
+ *   destroy_memcg NAME [busy]  slub_memcg_destroy(); with busy, -EBUSY is
+ *                           expected (the cgroup stays)
+ *   expect memcg NAME usage N  the cgroup's charged bytes equal N
  *
  * Errors are reported as "FILE:LINE:COL: error: MESSAGE" and never crash.
  *
@@ -87,9 +94,26 @@
  *     migrate statement (with its block) is one step that only arms it.
  *   - A runtime error stops the run: scn_run_step() returns -1 from then
  *     on with the same error; scn_run_end() still cleans up.
- *   - At scn_run_end every still-live VAR is freed, every cache the
- *     scenario created and did not destroy is destroyed, then
- *     slub_shutdown() runs, so the next run starts clean.
+ *   - Memory cgroups (extension): allocating from a root cache inside a
+ *     cgroup goes to its child cache "root(id:NAME)" (kmalloc-64(0:A),
+ *     created on first use, id in order of creation from 0); a CACHE
+ *     operand may name a child (expect "c(0:A)" slabs 1). A cgroup name
+ *     is a word or quoted string of 1..63 bytes without '/', not "root".
+ *     Variables keep the root cache; kmem_cache_free() finds the child.
+ *     An allocation that would take the cgroup over its limit returns
+ *     NULL (expect VAR null). destroy_memcg destroys the cgroup's child
+ *     caches, then the cgroup; if a child still holds objects the
+ *     allocator answers -EBUSY and the cgroup stays alive: a runtime
+ *     error, unless the statement ends in busy (then a destruction that
+ *     succeeds is a failed expect). Creating a cgroup that exists,
+ *     entering, destroying or measuring one that does not are errors.
+ *     The entered cgroup stays in force across steps and CPUs until the
+ *     next enter or its destruction.
+ *   - At scn_run_end every still-live VAR is freed, the run leaves its
+ *     cgroup, every cgroup it created and did not destroy is destroyed
+ *     (with its child caches), every cache the scenario created and did
+ *     not destroy is destroyed, then slub_shutdown() runs, so the next
+ *     run starts clean.
  */
 #ifndef SLUB_SCENARIO_H
 #define SLUB_SCENARIO_H

@@ -5,7 +5,8 @@
  *   slub geometry --size N ...     the layout of one cache
  *   slub kmalloc-caches            the kmalloc caches as a table
  *   slub run SCENARIO              run a scenario: event trace, counters
- *   slub slabinfo SCENARIO         run it, then a tools/vm/slabinfo table
+ *   slub run --sysfs DIR SCENARIO  ... and write the /sys/kernel/slab view
+ *   slub slabinfo [-aDrvsT...] SCENARIO  run it, then tools/vm/slabinfo
  *
  * Exit status: 0 success, 1 a failed expect (or an allocator failure),
  * 2 a usage error or an error in the scenario.
@@ -21,7 +22,9 @@
 
 #include "slub.h"
 #include "scenario.h"
+#include "slabinfo.h"
 #include "snapshot_dot.h"
+#include "sysfs_tree.h"
 
 #define EXIT_EXPECT	1
 #define EXIT_USAGE	2
@@ -41,7 +44,7 @@ static const char main_usage[] =
 "  geometry        create one cache and print its layout attributes\n"
 "  kmalloc-caches  print the kmalloc caches as a slabinfo-like table\n"
 "  run             run a scenario: event trace and stat counters\n"
-"  slabinfo        run a scenario, then print a tools/vm/slabinfo table\n"
+"  slabinfo        run a scenario, then report as tools/vm/slabinfo does\n"
 "  help [COMMAND]  print this text, or a command's help\n"
 "\n"
 "Run 'slub COMMAND --help' for a command's options. Scenarios are text\n"
@@ -98,26 +101,63 @@ static const char run_usage[] =
 "                      write the state as a graphviz file (needs --out)\n"
 "  -o, --out FILE      the file --dot writes ('-': standard output)\n"
 "  -c, --cache NAME    with --dot, draw only this cache\n"
+"      --sysfs DIR     after the last step, write the /sys/kernel/slab view\n"
+"                      into DIR (DIR plays /sys/kernel/slab): a directory\n"
+"                      per cache named as sysfs names it (':t-0000064' for a\n"
+"                      mergeable cache), a file per attribute with the text\n"
+"                      slab_attr_show() gives, a symbolic link per alias,\n"
+"                      memory-cgroup caches under <root cache>/cgroup/.\n"
+"                      DIR is created if needed and must be empty\n"
+"      --force         with --sysfs, replace what an earlier --sysfs wrote\n"
 "  -h, --help          this text\n"
 "\n"
 "Exit status: 0 the run succeeded and every expect held, 1 an expect\n"
 "failed, 2 a usage error or an error in the scenario.\n";
 
 static const char slabinfo_usage[] =
-"usage: slub slabinfo [OPTIONS] SCENARIO\n"
+"usage: slub slabinfo [OPTIONS] SCENARIO [PATTERN]\n"
 "\n"
-"Run a scenario silently, then print every cache that owns slabs the way\n"
-"the kernel's tools/vm/slabinfo prints its default report:\n"
+"Run a scenario silently, then report on the caches as the kernel's\n"
+"tools/vm/slabinfo (3.18) does, reading every number through the\n"
+"attribute layer (slab_attr_show) as the tool reads /sys/kernel/slab.\n"
+"PATTERN, a case-insensitive regular expression, selects caches and\n"
+"aliases by name (':' unique ids always pass); if one cache remains, its\n"
+"report (-r) is printed. The default table:\n"
 "  Name Objects Objsize Space Slabs/Part/Cpu O/S O %%Fr %%Ef Flg\n"
 "Space is the memory in slabs; Slabs/Part/Cpu counts slabs not held by a\n"
-"CPU, node partial slabs and CPU slabs; O/S objects per slab; O the order;\n"
-"%%Fr partial slabs in percent; %%Ef object bytes in percent of the slab\n"
-"memory; Flg: * aliases, d dma, A hwcache_align, P poison, a\n"
-"reclaim_account, Z red_zone, F sanity_checks, U store_user, T trace.\n"
+"CPU, node partial slabs and CPU slabs (with their partial chains); O/S\n"
+"objects per slab; O the order; %%Fr partial slabs in percent; %%Ef object\n"
+"bytes in percent of the slab memory; Flg: * aliases, d dma,\n"
+"A hwcache_align, P poison, a reclaim_account, Z red_zone,\n"
+"F sanity_checks, U store_user, T trace. A mergeable cache is named by\n"
+"its alias if it has only one, else by its unique id (:t-0000064).\n"
+"Memory-cgroup child caches ('c(0:A)') are listed as caches of their own.\n"
 "\n"
-"Options:\n"
-"  -e, --empty         include caches without slabs\n"
-"  -h, --help          this text\n";
+"Options (the tool's):\n"
+"  -a, --aliases       the aliases: 'target <- alias alias...' lines\n"
+"  -A, --activity      most active caches first\n"
+"  -D, --display-activity  the activity format:\n"
+"                      Name Objects Alloc Free %%Fast Fallb O CmpX UL\n"
+"  -e, --empty         only the caches without slabs\n"
+"  -f, --first-alias   name every ':' cache by one of its aliases\n"
+"  -i, --inverted      inverted sort; with -a 'alias -> target' lines\n"
+"  -l, --slabs         the table (the default; after -v or -s, the\n"
+"                      table once the action is done: an extension)\n"
+"  -n, --numa          per-node slab counts\n"
+"  -r, --report        a report per cache, with the Slab Perf Counter and\n"
+"                      Slab Deactivation tables\n"
+"  -s, --shrink        write 1 to each cache's shrink\n"
+"  -S, --Size          largest caches first\n"
+"  -T, --Totals        summary over all caches\n"
+"  -v, --validate      write 1 to each cache's validate (reports go to\n"
+"                      stderr)\n"
+"  -z, --zero          include caches without slabs\n"
+"  -1, --1ref          with -a, caches with one name too\n"
+"  -N, --lines=K       only the first K caches\n"
+"  -h, --help          this text\n"
+"\n"
+"Exit status: 0 success, 1 an expect of the scenario failed, 2 a usage\n"
+"error, a bad PATTERN or an error in the scenario.\n";
 
 static void die_usage(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2), noreturn));
@@ -660,9 +700,10 @@ static FILE *echo_stream(void)
 /* ------------------------------------------------------------ runs */
 
 struct run_opts {
-	bool trace, stats, quiet, dot, empty;
+	bool trace, stats, quiet, dot, force;
 	long dot_step;
-	const char *out, *cache, *file;
+	const char *out, *cache, *file, *sysfs;
+	const struct slabinfo_opts *slabinfo;	/* slabinfo's options */
 };
 
 static void print_counters(struct scn_run *run, FILE *out)
@@ -749,11 +790,27 @@ static int run_steps(struct scn_run *run, const struct scenario *sc,
 	return r < 0 ? -1 : 0;
 }
 
-static void slabinfo_table(bool empty);
+static int write_sysfs(const struct run_opts *o)
+{
+	char err[1024];
+	int n = slub_sysfs_write(o->sysfs, o->force, err, sizeof(err));
+
+	if (n < 0) {
+		fflush(stdout);
+		fprintf(stderr, "%s %s: --sysfs: %s\n", prog, cmd_name, err);
+		return EXIT_USAGE;
+	}
+	fflush(stdout);
+	if (!o->quiet)
+		fprintf(stderr, "%s %s: wrote %d cache directories under %s\n",
+			prog, cmd_name, n, o->sysfs);
+	return 0;
+}
 
 /* Parse, run, report: the common body of run and slabinfo. */
-static int run_scenario(const struct run_opts *o, bool slabinfo)
+static int run_scenario(const struct run_opts *o)
 {
+	bool slabinfo = o->slabinfo != NULL;
 	struct scn_error err;
 	struct scenario *sc = scn_parse_file(o->file, &err);
 	struct scn_run *run;
@@ -797,8 +854,10 @@ static int run_scenario(const struct run_opts *o, bool slabinfo)
 			printf("== counters\n");
 		print_counters(run, stdout);
 	}
-	if (!ret && slabinfo)
-		slabinfo_table(o->empty);
+	if (!ret && slabinfo && slabinfo_run(o->slabinfo, stdout, stderr))
+		ret = EXIT_USAGE;
+	if (!ret && o->sysfs)
+		ret = write_sysfs(o);
 	if (!ret && o->dot)
 		ret = write_dot(o);
 	if (!ret && scn_run_expect_failures(run)) {
@@ -823,6 +882,8 @@ static int cmd_run(int argc, char **argv)
 		{ "dot",   required_argument, NULL, 'd' },
 		{ "out",   required_argument, NULL, 'o' },
 		{ "cache", required_argument, NULL, 'c' },
+		{ "sysfs", required_argument, NULL, 'S' },
+		{ "force", no_argument,       NULL, 'f' },
 		{ "help",  no_argument,       NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -852,6 +913,12 @@ static int cmd_run(int argc, char **argv)
 		case 'c':
 			o.cache = optarg;
 			break;
+		case 'S':
+			o.sysfs = optarg;
+			break;
+		case 'f':
+			o.force = true;
+			break;
 		case 'h':
 			fputs(run_usage, stdout);
 			return 0;
@@ -867,144 +934,99 @@ static int cmd_run(int argc, char **argv)
 		die_usage("option '--dot' needs '--out FILE'");
 	if (!o.dot && (o.out || o.cache))
 		die_usage("options '--out' and '--cache' go with '--dot'");
+	if (o.force && !o.sysfs)
+		die_usage("option '--force' goes with '--sysfs'");
+	if (o.sysfs && !*o.sysfs)
+		die_usage("option '--sysfs' expects a directory");
+	if (o.dot && o.sysfs)
+		die_usage("options '--dot' and '--sysfs' exclude each other");
 	if (o.quiet && (o.trace || o.stats))
 		die_usage("option '--quiet' excludes '--trace' and '--stats'");
-	if (!o.quiet && !o.trace && !o.stats && !o.dot)
+	if (!o.quiet && !o.trace && !o.stats && !o.dot && !o.sysfs)
 		o.trace = o.stats = true;
-	return run_scenario(&o, false);
+	return run_scenario(&o);
 }
 
 /* ------------------------------------------------------------ slabinfo */
 
-struct sinfo {
-	char name[64];
-	unsigned long objects, object_size, slabs, partial, cpu_slabs;
-	unsigned long objs_per_slab, order, aliases;
-	char flags[16];
-};
-
-/* tools/vm/slabinfo's store_size(): 4096 prints as 4.0K. */
-static void store_size(char *buf, size_t len, unsigned long value)
-{
-	unsigned long divisor = 1;
-	char trailer = 0;
-	int n;
-
-	if (value > 1000000000UL) {
-		divisor = 100000000UL;
-		trailer = 'G';
-	} else if (value > 1000000UL) {
-		divisor = 100000UL;
-		trailer = 'M';
-	} else if (value > 1000UL) {
-		divisor = 100;
-		trailer = 'K';
-	}
-	value /= divisor;
-	n = snprintf(buf, len, "%lu", value);
-	if (!trailer || n < 2 || (size_t)n + 3 > len)
-		return;
-	buf[n++] = trailer;			/* "40" -> "40K" */
-	buf[n] = '\0';
-	memmove(buf + n - 2, buf + n - 3, 4);	/* -> "440K" */
-	buf[n - 2] = '.';			/* -> "4.0K" */
-}
-
-static void read_sinfo(struct kmem_cache *s, const char *name,
-		       struct sinfo *si)
-{
-	static const struct {
-		const char *attr;
-		char letter;
-	} letters[] = {
-		{ "cache_dma", 'd' }, { "hwcache_align", 'A' },
-		{ "poison", 'P' }, { "reclaim_account", 'a' },
-		{ "red_zone", 'Z' }, { "sanity_checks", 'F' },
-		{ "store_user", 'U' }, { "trace", 'T' },
-	};
-	char *p = si->flags;
-	size_t i;
-
-	snprintf(si->name, sizeof(si->name), "%s", name);
-	si->objects = attr_num(s, "objects");
-	si->object_size = attr_num(s, "object_size");
-	si->slabs = attr_num(s, "slabs");
-	si->partial = attr_num(s, "partial");
-	si->cpu_slabs = attr_num(s, "cpu_slabs");
-	si->objs_per_slab = attr_num(s, "objs_per_slab");
-	si->order = attr_num(s, "order");
-	si->aliases = attr_num(s, "aliases");
-	if (si->aliases)
-		*p++ = '*';
-	for (i = 0; i < sizeof(letters) / sizeof(*letters); i++)
-		if (attr_num(s, letters[i].attr))
-			*p++ = letters[i].letter;
-	*p = '\0';
-}
-
-static int sinfo_cmp(const void *a, const void *b)
-{
-	return strcasecmp(((const struct sinfo *)a)->name,
-			  ((const struct sinfo *)b)->name);
-}
-
-static void print_sinfo(const struct sinfo *si)
-{
-	unsigned long bytes = si->slabs * (SIM_PAGE_SIZE << si->order);
-	char size[32], dist[64];
-
-	store_size(size, sizeof(size), bytes);
-	snprintf(dist, sizeof(dist), "%lu/%lu/%lu",
-		 si->slabs - si->cpu_slabs, si->partial, si->cpu_slabs);
-	printf("%-21s %8lu %7lu %8s %14s %4lu %1lu %3lu %3lu %s\n", si->name,
-	       si->objects, si->object_size, size, dist, si->objs_per_slab,
-	       si->order, si->slabs ? si->partial * 100 / si->slabs : 100,
-	       si->slabs ? si->objects * si->object_size * 100 / bytes : 100,
-	       si->flags);
-}
-
-static void slabinfo_table(bool empty)
-{
-	struct slub_snapshot *snap = slub_snapshot_take();
-	struct sinfo *info;
-	int i, n = 0;
-
-	if (!snap)
-		return;
-	info = calloc((size_t)snap->nr_caches + 1, sizeof(*info));
-	for (i = 0; info && i < snap->nr_caches; i++) {
-		struct kmem_cache *s = slub_find_cache(snap->caches[i].name);
-
-		if (!s)
-			continue;
-		read_sinfo(s, snap->caches[i].name, &info[n]);
-		if (info[n].slabs || empty)
-			n++;
-	}
-	if (info)
-		qsort(info, (size_t)n, sizeof(*info), sinfo_cmp);
-	printf("Name                   Objects Objsize    Space "
-	       "Slabs/Part/Cpu  O/S O %%Fr %%Ef Flg\n");
-	for (i = 0; i < n; i++)
-		print_sinfo(&info[i]);
-	free(info);
-	slub_snapshot_free(snap);
-}
-
 static int cmd_slabinfo(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "empty", no_argument, NULL, 'e' },
-		{ "help",  no_argument, NULL, 'h' },
+		{ "aliases",		no_argument,       NULL, 'a' },
+		{ "activity",		no_argument,       NULL, 'A' },
+		{ "display-activity",	no_argument,       NULL, 'D' },
+		{ "empty",		no_argument,       NULL, 'e' },
+		{ "first-alias",	no_argument,       NULL, 'f' },
+		{ "help",		no_argument,       NULL, 'h' },
+		{ "inverted",		no_argument,       NULL, 'i' },
+		{ "slabs",		no_argument,       NULL, 'l' },
+		{ "numa",		no_argument,       NULL, 'n' },
+		{ "report",		no_argument,       NULL, 'r' },
+		{ "shrink",		no_argument,       NULL, 's' },
+		{ "Size",		no_argument,       NULL, 'S' },
+		{ "Totals",		no_argument,       NULL, 'T' },
+		{ "validate",		no_argument,       NULL, 'v' },
+		{ "zero",		no_argument,       NULL, 'z' },
+		{ "1ref",		no_argument,       NULL, '1' },
+		{ "lines",		required_argument, NULL, 'N' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct run_opts o = { .quiet = true };
+	struct slabinfo_opts so = { .lines = -1 };
+	struct run_opts o = { .quiet = true, .slabinfo = &so };
 	int c;
 
-	while ((c = getopt_long(argc, argv, ":eh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":aADefhilnrsSTvz1N:", opts,
+				NULL)) != -1) {
 		switch (c) {
+		case 'a':
+			so.show_alias = true;
+			break;
+		case 'A':
+			so.sort_active = true;
+			break;
+		case 'D':
+			so.show_activity = true;
+			break;
 		case 'e':
-			o.empty = true;
+			so.show_empty = true;
+			break;
+		case 'f':
+			so.first_alias = true;
+			break;
+		case 'i':
+			so.inverted = true;
+			break;
+		case 'l':
+			so.show_slab = true;
+			break;
+		case 'n':
+			so.show_numa = true;
+			break;
+		case 'r':
+			so.show_report = true;
+			break;
+		case 's':
+			so.shrink = true;
+			break;
+		case 'S':
+			so.sort_size = true;
+			break;
+		case 'T':
+			so.show_totals = true;
+			break;
+		case 'v':
+			so.validate = true;
+			break;
+		case 'z':
+			so.zero = true;
+			break;
+		case '1':
+			so.single_ref = true;
+			break;
+		case 'N':
+			so.lines = (int)parse_ulong("--lines", optarg, 1,
+						    INT_MAX, false,
+						    "a number of caches");
 			break;
 		case 'h':
 			printf(slabinfo_usage);
@@ -1016,8 +1038,10 @@ static int cmd_slabinfo(int argc, char **argv)
 	if (optind >= argc)
 		die_usage("expects a SCENARIO file");
 	o.file = argv[optind++];
+	if (optind < argc)
+		so.pattern = argv[optind++];
 	no_operands(argc, argv);
-	return run_scenario(&o, true);
+	return run_scenario(&o);
 }
 
 /* ------------------------------------------------------------ main */

@@ -13,7 +13,11 @@
 # tests/scenarios/bad/ gives the error announced on its first line
 # ("# expect-error: LINE:COL: MESSAGE") with exit 2, and that no input at
 # all (garbage, binary bytes, empty files, huge numbers, very long lines)
-# makes the tool crash. The last line is "N passed, N failed"; the exit
+# makes the tool crash; that 'run --sysfs' writes the attribute tree
+# (files equal to the attribute layer, aliases as links, memcg children
+# under cgroup/), that slabinfo's tables (-D -r -a -T -v -s) give the
+# numbers computed by hand for tests/scenarios/cli/known-65.scn and agree
+# with the tree, the memory-cgroup statements, and SLUB_DEBUG=FZPU,cache. The last line is "N passed, N failed"; the exit
 # status is non-zero if anything failed.
 
 # 'COND && pass || fail MSG' is safe here: pass always succeeds.
