@@ -1,0 +1,483 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The exercise grader's runner: each test of ex_suite runs in a child
+ * process with its output captured and a timeout, so that a crash or an
+ * endless loop in the student's code costs that test's points and
+ * nothing else.
+ *
+ *   exNN-test [--json FILE] [--timeout SECONDS] [--list] [--quiet] [TEST...]
+ *
+ * Output: a header, one line per test with its points, "Score: N/M" and,
+ * as the last line, "N passed, N failed". The exit status is 0 when every
+ * test passed, 1 otherwise.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "grade.h"
+
+/* ------------------------------------------------------------ failing */
+void ex_fail(const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+	const char *base = strrchr(file, '/');
+
+	fflush(stdout);
+	fprintf(stderr, "\nEXFAIL: %s:%d: ", base ? base + 1 : file, line);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n");
+	fflush(stderr);
+	_exit(1);
+}
+
+/* ------------------------------------------------------------ helpers */
+static int nreports;
+static char reports[64][160];
+static int nsteps;
+static char steps[256][160];
+
+static void observe(const struct slub_event *ev, void *arg)
+{
+	(void)arg;
+	if (ev->type == SLUB_EV_REPORT) {
+		if (nreports < 64)
+			snprintf(reports[nreports], sizeof(reports[0]), "%s",
+				 ev->what ? ev->what : "");
+		nreports++;
+	} else if (ev->type == SLUB_EV_STEP && ev->what) {
+		snprintf(steps[nsteps % 256], sizeof(steps[0]), "%s", ev->what);
+		nsteps++;
+	}
+}
+
+void ex_start_cfg(const struct slub_config *cfg)
+{
+	int err = slub_init(cfg);
+
+	EX_CHECK(err == 0, "slub_init() failed: %d", err);
+	slub_set_observer(observe, NULL);
+	ex_reports_reset();
+}
+
+void ex_start(int nr_cpus, bool nomerge)
+{
+	struct slub_config cfg = {
+		.nr_cpus = nr_cpus,
+		.simulated = true,
+		.nomerge = nomerge,
+		.slub_debug = "-",
+	};
+
+	ex_start_cfg(&cfg);
+}
+
+void ex_stop(void)
+{
+	slub_set_observer(NULL, NULL);
+	slub_shutdown();
+}
+
+struct kmem_cache *ex_cache(const char *name, size_t size, size_t align,
+			    unsigned long flags, void (*ctor)(void *))
+{
+	struct kmem_cache *s = kmem_cache_create(name, size, align, flags,
+						 ctor);
+
+	EX_CHECK(s, "kmem_cache_create(\"%s\", %zu, %zu, %#lx) failed", name,
+		 size, align, flags);
+	return s;
+}
+
+void *ex_alloc(struct kmem_cache *s)
+{
+	void *p = kmem_cache_alloc(s, GFP_KERNEL);
+
+	EX_CHECK(p, "kmem_cache_alloc(%s) returned NULL", kmem_cache_name(s));
+	return p;
+}
+
+const char *ex_attr_text(struct kmem_cache *s, const char *attr, char *buf)
+{
+	ssize_t n = slab_attr_show(s, attr, buf);
+
+	EX_CHECK(n >= 0, "slab_attr_show(%s, \"%s\") failed", kmem_cache_name(s),
+		 attr);
+	buf[n] = 0;
+	if (n && buf[n - 1] == '\n')
+		buf[n - 1] = 0;
+	return buf;
+}
+
+long ex_attr(struct kmem_cache *s, const char *attr)
+{
+	char buf[SLAB_ATTR_BUFSIZE];
+
+	return strtol(ex_attr_text(s, attr, buf), NULL, 0);
+}
+
+long ex_stat(struct kmem_cache *s, const char *item)
+{
+	return ex_attr(s, item);
+}
+
+static struct slub_snapshot *snap;
+
+const struct slub_snap_cache *ex_snap(const char *cache)
+{
+	const struct slub_snap_cache *c;
+
+	if (snap)
+		slub_snapshot_free(snap);
+	snap = slub_snapshot_take();
+	EX_CHECK(snap, "slub_snapshot_take() failed");
+	c = slub_snapshot_cache(snap, cache);
+	EX_CHECK(c, "no cache \"%s\" in the snapshot", cache);
+	return c;
+}
+
+const struct slub_snap_slab *ex_snap_slab_of(const struct slub_snap_cache *c,
+					     const void *p)
+{
+	unsigned long a = (unsigned long)p;
+	int i;
+
+	for (i = 0; i < c->nr_slabs; i++) {
+		const struct slub_snap_slab *sl = &c->slabs[i];
+
+		if (a >= sl->addr && a < sl->addr + (4096UL << sl->order))
+			return sl;
+	}
+	return NULL;
+}
+
+void ex_check_invariants(void)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	int n;
+
+	EX_CHECK(f, "open_memstream failed");
+	n = slub_check_invariants(f);
+	fclose(f);
+	if (n) {
+		char *nl = strchr(buf, '\n');
+
+		if (nl)
+			*nl = 0;
+		ex_fail(__FILE__, __LINE__, "%d invariant violation(s): %s", n,
+			buf);
+	}
+	free(buf);
+}
+
+int ex_reports(void)
+{
+	return nreports;
+}
+
+bool ex_report_seen(const char *text)
+{
+	int i;
+
+	for (i = 0; i < nreports && i < 64; i++)
+		if (strstr(reports[i], text))
+			return true;
+	return false;
+}
+
+void ex_reports_reset(void)
+{
+	nreports = 0;
+	nsteps = 0;
+}
+
+int ex_steps_seen(const char *what)
+{
+	int i, n = 0;
+
+	for (i = 0; i < nsteps && i < 256; i++)
+		if (strstr(steps[i], what))
+			n++;
+	return n;
+}
+
+int ex_scenario(const char *name, const char *text)
+{
+	struct scn_error err = { 0 };
+	char msg[1024];
+	struct scenario *sc = scn_parse_string(name, text, &err);
+	struct scn_run *run;
+	int fails;
+
+	EX_CHECK(sc, "scenario: %s", scn_error_format(&err, msg, sizeof(msg)));
+	run = scn_run_start(sc, NULL, NULL, &err);
+	EX_CHECK(run, "scenario: %s", scn_error_format(&err, msg, sizeof(msg)));
+	scn_run_set_output(run, NULL);
+	scn_run_set_diag(run, stderr);
+	if (scn_run_all(run, &err))
+		ex_fail(__FILE__, __LINE__, "scenario: %s",
+			scn_error_format(&err, msg, sizeof(msg)));
+	fails = scn_run_expect_failures(run);
+	scn_run_end(run);
+	scn_free(sc);
+	return fails;
+}
+
+/* ------------------------------------------------------------ runner */
+struct result {
+	bool passed;
+	char msg[1024];
+	double secs;
+};
+
+/* The line of the child's output that explains a failure: the EXFAIL
+ * line, else the last non-empty line. */
+static void explain(FILE *log, char *out, size_t len)
+{
+	char line[512], last[512] = "";
+
+	rewind(log);
+	*out = 0;
+	while (fgets(line, sizeof(line), log)) {
+		line[strcspn(line, "\n")] = 0;
+		if (!strncmp(line, "EXFAIL: ", 8)) {
+			snprintf(out, len, "%s", line + 8);
+			return;
+		}
+		if (*line)
+			snprintf(last, sizeof(last), "%s", line);
+	}
+	snprintf(out, len, "%s", last);
+}
+
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void run_one(const struct ex_test *t, int timeout, struct result *r)
+{
+	FILE *log = tmpfile();
+	double t0 = now();
+	int status = 0;
+	char why[512];
+	pid_t pid;
+
+	memset(r, 0, sizeof(*r));
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0) {
+		snprintf(r->msg, sizeof(r->msg), "fork failed: %s",
+			 strerror(errno));
+		return;
+	}
+	if (pid == 0) {
+		if (log) {
+			dup2(fileno(log), 1);
+			dup2(fileno(log), 2);
+		}
+		setvbuf(stdout, NULL, _IONBF, 0);
+		alarm(timeout);
+		t->fn();
+		fflush(NULL);
+		_exit(0);
+	}
+	for (;;) {
+		pid_t w = waitpid(pid, &status, WNOHANG);
+
+		if (w == pid)
+			break;
+		if (w < 0 && errno != EINTR) {
+			status = -1;
+			break;
+		}
+		if (now() - t0 > timeout + 2) {
+			kill(pid, SIGKILL);
+			waitpid(pid, &status, 0);
+			break;
+		}
+		usleep(2000);
+	}
+	r->secs = now() - t0;
+	why[0] = 0;
+	if (log) {
+		explain(log, why, sizeof(why));
+		if (getenv("EX_VERBOSE")) {
+			char line[512];
+
+			rewind(log);
+			while (fgets(line, sizeof(line), log))
+				printf("    | %s", line);
+		}
+	}
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+		r->passed = true;
+	} else if (WIFEXITED(status)) {
+		snprintf(r->msg, sizeof(r->msg), "%s", *why ? why :
+			 "failed (exit status without a message)");
+	} else if (WIFSIGNALED(status) &&
+		   (WTERMSIG(status) == SIGALRM || WTERMSIG(status) == SIGKILL)) {
+		snprintf(r->msg, sizeof(r->msg),
+			 "timed out after %d s (an endless loop?)%s%s", timeout,
+			 *why ? ": " : "", why);
+	} else if (WIFSIGNALED(status)) {
+		snprintf(r->msg, sizeof(r->msg), "crashed (%s)%s%s",
+			 strsignal(WTERMSIG(status)), *why ? ": " : "", why);
+	} else {
+		snprintf(r->msg, sizeof(r->msg), "could not be run");
+	}
+	if (log)
+		fclose(log);
+}
+
+static void json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			fprintf(f, "\\%c", *s);
+		else if ((unsigned char)*s < 0x20)
+			fprintf(f, "\\u%04x", *s);
+		else
+			fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+static void usage(const char *prog)
+{
+	fprintf(stderr, "usage: %s [--json FILE] [--timeout SECONDS] [--list] "
+		"[--quiet] [--label TEXT] [TEST...]\n", prog);
+	exit(2);
+}
+
+int main(int argc, char **argv)
+{
+	const char *json = NULL, *label = NULL;
+	int timeout = 10, i, j, score = 0, max = 0, passed = 0, failed = 0;
+	bool list = false, quiet = false;
+	struct result *res;
+	bool *sel;
+	FILE *jf = NULL;
+
+	unsetenv("SLUB_DEBUG");
+	sel = calloc(ex_suite.ntests, sizeof(*sel));
+	res = calloc(ex_suite.ntests, sizeof(*res));
+	if (!sel || !res)
+		return 2;
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--json") && i + 1 < argc) {
+			json = argv[++i];
+		} else if (!strcmp(argv[i], "--timeout") && i + 1 < argc) {
+			timeout = atoi(argv[++i]);
+			if (timeout < 1)
+				usage(argv[0]);
+		} else if (!strcmp(argv[i], "--label") && i + 1 < argc) {
+			label = argv[++i];
+		} else if (!strcmp(argv[i], "--list")) {
+			list = true;
+		} else if (!strcmp(argv[i], "--quiet")) {
+			quiet = true;
+		} else if (argv[i][0] == '-') {
+			usage(argv[0]);
+		} else {
+			for (j = 0; j < ex_suite.ntests; j++)
+				if (!strcmp(argv[i], ex_suite.tests[j].name))
+					break;
+			if (j == ex_suite.ntests) {
+				fprintf(stderr, "%s: no test named %s\n",
+					argv[0], argv[i]);
+				return 2;
+			}
+			sel[j] = true;
+		}
+	}
+	for (j = 0; j < ex_suite.ntests; j++)
+		if (sel[j])
+			break;
+	if (j == ex_suite.ntests)
+		for (j = 0; j < ex_suite.ntests; j++)
+			sel[j] = true;
+	if (list) {
+		for (j = 0; j < ex_suite.ntests; j++)
+			if (sel[j])
+				printf("%s %d %s\n", ex_suite.tests[j].name,
+				       ex_suite.tests[j].points,
+				       ex_suite.tests[j].what);
+		return 0;
+	}
+	printf("== Exercise %s: %s%s%s%s\n", ex_suite.id, ex_suite.title,
+	       label ? " [" : "", label ? label : "", label ? "]" : "");
+	for (j = 0; j < ex_suite.ntests; j++) {
+		const struct ex_test *t = &ex_suite.tests[j];
+
+		if (!sel[j])
+			continue;
+		run_one(t, timeout, &res[j]);
+		max += t->points;
+		if (res[j].passed) {
+			score += t->points;
+			passed++;
+		} else {
+			failed++;
+		}
+		if (!quiet || !res[j].passed) {
+			printf("  %-28s %2d/%-2d %s", t->name,
+			       res[j].passed ? t->points : 0, t->points,
+			       res[j].passed ? "ok" : "FAIL");
+			if (!res[j].passed)
+				printf(": %s", res[j].msg);
+			printf("\n");
+		}
+		fflush(stdout);
+	}
+	if (json) {
+		jf = fopen(json, "w");
+		if (!jf) {
+			fprintf(stderr, "%s: cannot write %s: %s\n", argv[0],
+				json, strerror(errno));
+			return 2;
+		}
+		fprintf(jf, "{\"exercise\": ");
+		json_string(jf, ex_suite.id);
+		fprintf(jf, ", \"title\": ");
+		json_string(jf, ex_suite.title);
+		fprintf(jf, ", \"score\": %d, \"max\": %d, \"passed\": %d, "
+			"\"failed\": %d, \"build\": \"ok\", \"tests\": [",
+			score, max, passed, failed);
+		for (i = 0, j = 0; j < ex_suite.ntests; j++) {
+			const struct ex_test *t = &ex_suite.tests[j];
+
+			if (!sel[j])
+				continue;
+			fprintf(jf, "%s\n  {\"name\": ", i++ ? "," : "");
+			json_string(jf, t->name);
+			fprintf(jf, ", \"points\": %d, \"max\": %d, "
+				"\"passed\": %s, \"seconds\": %.3f, "
+				"\"message\": ",
+				res[j].passed ? t->points : 0, t->points,
+				res[j].passed ? "true" : "false", res[j].secs);
+			json_string(jf, res[j].msg);
+			fprintf(jf, "}");
+		}
+		fprintf(jf, "\n]}\n");
+		fclose(jf);
+	}
+	printf("Score: %d/%d\n", score, max);
+	printf("%d passed, %d failed\n", passed, failed);
+	return failed ? 1 : 0;
+}
