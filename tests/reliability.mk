@@ -25,8 +25,8 @@ FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 # that generated/slub.c defines through a macro; nothing else.
 FUZZ_CFLAGS = -std=gnu11 $(WARN) -g -O1 -mcx16 -pthread -D_GNU_SOURCE \
 	-Igenerated -Isrc $(FUZZ_SAN)
-FUZZ_OBJS := $(B)/fuzz/obj/slub.o $(B)/fuzz/obj/scenario.o
-FUZZ_TARGETS := scn ops
+# The scenario engine's sources are those of libscn.a (SCN_SRCS).
+FUZZ_SCN_OBJS = $(patsubst src/%.c,$(B)/fuzz/obj/%.o,$(SCN_SRCS))
 
 $(B)/fuzz/obj/slub.o: generated/slub.c generated/slub.h \
 		tests/fuzz/coverage-ignore.txt
@@ -36,11 +36,12 @@ $(B)/fuzz/obj/slub.o: generated/slub.c generated/slub.h \
 		-fsanitize-coverage-ignorelist=tests/fuzz/coverage-ignore.txt \
 		-c $< -o $@
 
-$(B)/fuzz/obj/scenario.o: src/scenario.c src/scenario.h generated/slub.h
+$(B)/fuzz/obj/%.o: src/%.c $(SCN_HDRS) generated/slub.h
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
 
-$(B)/fuzz/fuzz_scn: tests/fuzz/fuzz_scn.c $(FUZZ_OBJS)
+$(B)/fuzz/fuzz_scn: tests/fuzz/fuzz_scn.c $(B)/fuzz/obj/slub.o \
+		$(FUZZ_SCN_OBJS)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ \
 		-Wl,--wrap=slub_init -o $@ $(LDLIBS)
 

@@ -8,6 +8,12 @@
  * back to the page allocator), then the pages in slabs, the pages of large
  * kmallocs and the objects in use over all caches are counted.
  *
+ * Objects count as in use when the snapshot says SLUB_OBJ_ALLOCATED (a
+ * CPU slab's page->inuse also counts the objects on the CPU's freelist),
+ * and only slabs holding such objects count: shrinking a cache kmallocs
+ * its slabs_by_inuse[] array, which leaves an empty CPU slab behind in
+ * some kmalloc cache whatever the order of the shrinks.
+ *
  * One thing may legitimately remain after everything is destroyed: a cache
  * merged into another one leaves its sysfs alias link behind, as in the
  * kernel (kmem_cache_destroy of an alias only drops a reference; the link
@@ -25,7 +31,8 @@
 #include "slub.h"
 
 struct rel_usage {
-	unsigned long slab_pages, large_pages;
+	unsigned long slab_pages;	/* pages of slabs holding objects */
+	unsigned long large_pages;
 	unsigned long inuse, aliases;
 	int caches;
 };
@@ -58,15 +65,23 @@ static inline void rel_usage(struct rel_usage *u)
 	memset(u, 0, sizeof(*u));
 	if (!snap)
 		return;
-	u->slab_pages = snap->pages.slab_pages;
 	u->large_pages = snap->pages.large_pages;
 	u->caches = snap->nr_caches;
 	for (i = 0; i < snap->nr_caches; i++) {
 		const struct slub_snap_cache *c = &snap->caches[i];
 
 		u->aliases += c->nr_aliases;
-		for (j = 0; j < c->nr_slabs; j++)
-			u->inuse += c->slabs[j].inuse;
+		for (j = 0; j < c->nr_slabs; j++) {
+			const struct slub_snap_slab *sl = &c->slabs[j];
+			unsigned long n = 0;
+			unsigned int k;
+
+			for (k = 0; k < sl->objects; k++)
+				n += sl->obj[k].state == SLUB_OBJ_ALLOCATED;
+			u->inuse += n;
+			if (n)
+				u->slab_pages += 1UL << sl->order;
+		}
 	}
 	slub_snapshot_free(snap);
 }

@@ -84,8 +84,8 @@ replay() {
 		for f in $FZ/regress-$t/*; do
 			[ -f "$f" ] || continue
 			n=$((n + 1))
-			if ! fuzz_env "$B/fuzz/fuzz_$t" "$f" \
-				>"$LOG/regress.log" 2>&1; then
+			if ! fuzz_env timeout 120 "$B/fuzz/fuzz_$t" \
+				-timeout=60 "$f" >"$LOG/regress.log" 2>&1; then
 				fail "regression input $f crashes again"
 				show_log "$LOG/regress.log" 40
 				continue 2
@@ -102,8 +102,10 @@ replay() {
 		esac
 		# Without the suppressions: does it still crash?
 		env ASAN_OPTIONS=detect_leaks=1 FUZZ_OPS_STRICT=1 \
+		    FUZZ_SCN_STRICT=1 \
 		    UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-		    "$B/fuzz/fuzz_$t" "$f" >"$LOG/pending.log" 2>&1
+		    timeout 60 "$B/fuzz/fuzz_$t" -timeout=10 "$f" \
+		    >"$LOG/pending.log" 2>&1
 		rc=$?
 		if [ $rc -ne 0 ]; then
 			echo "note: pending input $f still fails" \

@@ -81,6 +81,7 @@ struct fz {
 static FILE *report;
 static FILE *sink;
 static bool strict;	/* $FUZZ_OPS_STRICT: no workarounds for known bugs */
+static bool trace;	/* $FUZZ_OPS_TRACE: print every operation */
 
 __attribute__((constructor)) static void open_report(void)
 {
@@ -686,7 +687,24 @@ static void teardown(struct fz *f)
 	}
 	slub_memcg_enter(NULL);
 	f->cur_mc = -1;
+	if (trace) {
+		struct slub_page_stats st;
+
+		slub_page_stats(&st);
+		fprintf(report, "teardown: objects freed; slab pages %lu\n",
+			st.slab_pages);
+		rel_dump_slabs(report);
+	}
 	rel_shrink_all();
+	if (trace) {
+		struct slub_page_stats st;
+
+		slub_page_stats(&st);
+		fprintf(report, "teardown: shrunk; slab pages %lu, "
+			"invariants %d\n", st.slab_pages,
+			slub_check_invariants(report));
+		rel_dump_slabs(report);
+	}
 	for (k = 0; k < NR_MEMCG; k++) {
 		if (!f->mc[k])
 			continue;
@@ -723,6 +741,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!sink) {
 		sink = fopen("/dev/null", "w");
 		strict = getenv("FUZZ_OPS_STRICT") != NULL;
+		trace = getenv("FUZZ_OPS_TRACE") != NULL;
 	}
 	memset(f, 0, sizeof(*f));
 	f->data = data;
@@ -745,13 +764,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fail(f, "slub_init failed");
 	rel_usage(&base);
 	check_invariants(f);
+	if (getenv("FUZZ_OPS_DUMP"))
+		rel_dump_slabs(report);
 
 	for (f->op = 0; f->pos < f->size && f->op < MAX_OPS; f->op++) {
 		unsigned long fails = failures();
+		size_t start = f->pos;
 		unsigned int b = byte(f);
 
 		/* 16 opcodes, and memcg on b % 32 == 16 (added later). */
 		run_op(f, b % 32 == 16 ? OP_MEMCG : b % 16);
+		if (trace) {
+			fprintf(report, "op %d %s (bytes %zu..%zu), %d live\n",
+				f->op, f->what, start, f->pos, f->nlive);
+			rel_dump_slabs(report);
+		}
 		if (f->knob_armed && failures() != fails)
 			disarm(f);
 		check_invariants(f);
