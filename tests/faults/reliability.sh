@@ -56,6 +56,7 @@ run_fuzzer() {
 	fi
 	mkdir -p "$work" "$B/fuzz/crashes"
 	fuzz_env "$bin" -max_total_time="$FUZZ_SECONDS" -timeout=60 \
+		-seed="${FUZZ_SEED:-1}" \
 		-close_fd_mask=3 -print_final_stats=1 \
 		-artifact_prefix="$B/fuzz/crashes/$t-" \
 		"$work" "$FZ/corpus-$t" >"$log" 2>&1
