@@ -285,7 +285,6 @@ static bool run_child(const struct scenario *sc, long nth,
 		      struct run_result *r)
 {
 	int fd[2], status;
-	ssize_t n;
 	pid_t pid;
 
 	fflush(NULL);
@@ -316,29 +315,14 @@ static bool run_child(const struct scenario *sc, long nth,
 		_exit(0);
 	}
 	close(fd[1]);
-	memset(r, 0, sizeof(*r));
-	n = read(fd[0], r, sizeof(*r));
-	close(fd[0]);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-		;
-	if (n != (ssize_t)sizeof(*r) || !r->done) {
+	if (!rel_reap(fd[0], pid, r, sizeof(*r), &status) || !r->done) {
 		memset(r, 0, sizeof(*r));
 		r->problems = 1;
-		if (WIFSIGNALED(status))
-			snprintf(r->why, sizeof(r->why), "crashed: signal %d "
-				 "(%s)", WTERMSIG(status),
-				 strsignal(WTERMSIG(status)));
-		else
-			snprintf(r->why, sizeof(r->why), "died: exit status %d",
-				 WEXITSTATUS(status));
+		rel_death(status, r->why, sizeof(r->why));
 		return false;
 	}
-	if (!WIFEXITED(status) || WEXITSTATUS(status)) {
+	if (rel_failed_after(status, r->why, sizeof(r->why)))
 		r->problems++;
-		snprintf(r->why, sizeof(r->why), "the child exited with status "
-			 "%d after its run (LeakSanitizer?)",
-			 WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-	}
 	return true;
 }
 

@@ -25,10 +25,53 @@
 #ifndef SLUB_FAULT_UTIL_H
 #define SLUB_FAULT_UTIL_H
 
+#include <errno.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "slub.h"
+
+/*
+ * Read the result record a child process wrote to fd and reap the child.
+ * Returns true when the whole record arrived; *status is the child's.
+ */
+static inline bool rel_reap(int fd, pid_t pid, void *rec, size_t size,
+			    int *status)
+{
+	ssize_t n;
+
+	memset(rec, 0, size);
+	n = read(fd, rec, size);
+	close(fd);
+	while (waitpid(pid, status, 0) < 0 && errno == EINTR)
+		;
+	return n == (ssize_t)size;
+}
+
+/* Say why a child that sent no complete record died. */
+static inline void rel_death(int status, char *why, size_t len)
+{
+	if (WIFSIGNALED(status))
+		snprintf(why, len, "crashed: signal %d (%s)", WTERMSIG(status),
+			 strsignal(WTERMSIG(status)));
+	else
+		snprintf(why, len, "died: exit status %d", WEXITSTATUS(status));
+}
+
+/* A child that reported but then failed (LeakSanitizer): true, with why. */
+static inline bool rel_failed_after(int status, char *why, size_t len)
+{
+	if (WIFEXITED(status) && !WEXITSTATUS(status))
+		return false;
+	snprintf(why, len, "the child exited with status %d after its run "
+		 "(LeakSanitizer?)", WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	return true;
+}
 
 struct rel_usage {
 	unsigned long slab_pages;	/* pages of slabs holding objects */
