@@ -18,15 +18,15 @@
 #include <sys/mman.h>
 #include <unistd.h>
 /* System headers */
-#line 4798 "slub.nw"
+#line 4866 "slub.nw"
 #include <sys/rseq.h>
 /* System headers */
-#line 5526 "slub.nw"
+#line 5654 "slub.nw"
 #include <execinfo.h>
 #include <sys/syscall.h>
 #include <time.h>
 /* System headers */
-#line 6753 "slub.nw"
+#line 6905 "slub.nw"
 #include <dlfcn.h>
 #line 542 "slub.nw"
 #include "slub.h"
@@ -159,7 +159,7 @@ panic(const char *fmt, ...)
 	abort();
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 4043 "slub.nw"
+#line 4089 "slub.nw"
 static inline void list_splice(struct list_head *list, struct list_head *at)
 {
 	struct list_head *first = list->next, *last = list->prev;
@@ -173,7 +173,7 @@ static inline void list_splice(struct list_head *list, struct list_head *at)
 	next->prev = last;
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 6158 "slub.nw"
+#line 6309 "slub.nw"
 #define BITS_PER_LONG		(8 * sizeof(long))
 #define BITS_TO_LONGS(n)	(((n) + BITS_PER_LONG - 1) / BITS_PER_LONG)
 
@@ -188,6 +188,7 @@ static inline bool test_bit(int nr, const unsigned long *map)
 }
 
 #define noinline __attribute__((noinline))
+#define prefetchw(x) __builtin_prefetch((x), 1)
 #define __maybe_unused __attribute__((unused))
 #define VM_BUG_ON(c) do { if (unlikely(c)) slub_bug_on(#c, __FILE__, __LINE__); } while (0)
 #define WARN_ON(c) ({						\
@@ -268,7 +269,7 @@ PAGE_FLAG_FUNCS(SlabPfmemalloc, active)
 PAGE_FLAG_FUNCS(LargeKmalloc, large_kmalloc)
 PAGE_FLAG_FUNCS(RcuFree, rcu_free)
 /* Definition of struct page */
-#line 4934 "slub.nw"
+#line 5002 "slub.nw"
 #define PG_locked	(PG_rcu_free + 1)
 /* Definitions of the SLUB structures */
 #line 642 "slub.nw"
@@ -327,7 +328,7 @@ struct kmem_cache_cpu {
 	struct page *partial;	/* partially allocated frozen slabs */
 
 /* Fields this port adds to struct kmem_cache_cpu */
-#line 5007 "slub.nw"
+#line 5075 "slub.nw"
 spinlock_t lock;	/* stands in for local_irq_save() */
 int cpu;		/* the CPU this structure belongs to */
 #line 719 "slub.nw"
@@ -413,7 +414,7 @@ struct rcu_head {
 #define need_reserve_slab_rcu \
 	(sizeof(((struct page *)NULL)->lru) < sizeof(struct rcu_head))
 /* Global state of the allocator */
-#line 4079 "slub.nw"
+#line 4125 "slub.nw"
 static struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
 
 static signed char size_index[24] = {
@@ -443,7 +444,7 @@ static signed char size_index[24] = {
 	2	/* 192 */
 };
 /* Global state of the allocator */
-#line 4342 "slub.nw"
+#line 4410 "slub.nw"
 struct zone {
 	spinlock_t lock;
 	unsigned long start_pfn, end_pfn;	/* [start, end) */
@@ -460,20 +461,20 @@ static unsigned long pages_per_node;
 static unsigned long nr_pages;
 static struct zone zones[MAX_NUMNODES];
 /* Global state of the allocator */
-#line 4695 "slub.nw"
+#line 4763 "slub.nw"
 static struct slub_page_stats page_stats;
 /* Global state of the allocator */
-#line 4779 "slub.nw"
+#line 4847 "slub.nw"
 static bool slub_simulated;		/* simulated CPUs */
 static int sim_cpu;			/* the simulated CPU running now */
 static slub_point_fn point_hook;
 static void *point_hook_arg;
 static bool in_point_hook;
 /* Global state of the allocator */
-#line 5115 "slub.nw"
+#line 5183 "slub.nw"
 static bool cpu_rseq;		/* real threads use restartable sequences */
 /* Global state of the allocator */
-#line 5398 "slub.nw"
+#line 5526 "slub.nw"
 #define SLUB_RED_INACTIVE	0xbb
 #define SLUB_RED_ACTIVE		0xcc
 #define POISON_INUSE		0x5a
@@ -495,7 +496,7 @@ static unsigned long slub_debug;
 static char slub_debug_slabs[256];
 static int disable_higher_order_debug;
 /* Global state of the allocator */
-#line 6252 "slub.nw"
+#line 6404 "slub.nw"
 struct mem_cgroup {
 	char name[64];
 	int kmemcg_id;
@@ -526,11 +527,11 @@ static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
 static __thread struct mem_cgroup *current_memcg;
 static __thread int memcg_skip_account;
 /* Global state of the allocator */
-#line 8020 "slub.nw"
+#line 8172 "slub.nw"
 static slub_observer_fn slub_observer;
 static void *slub_observer_arg;
 /* Declarations of internal functions */
-#line 8284 "slub.nw"
+#line 8448 "slub.nw"
 struct kmem_cache_cpu;
 struct mem_cgroup;
 struct memcg_cache_params;
@@ -538,6 +539,9 @@ struct slab_attribute;
 static inline void __stat(const struct kmem_cache *s, enum stat_item si,
 			  const char *func);
 #define stat(s, si)	__stat(s, si, __func__)
+static __always_inline void __rseq_stat(const struct kmem_cache *s,
+					enum stat_item si, const char *func);
+#define rseq_stat(s, si)	__rseq_stat(s, si, __func__)
 static void __slub_event(enum slub_event_type type,
 			 const struct kmem_cache *s, const char *func,
 			 const char *section, const void *object, long pfn,
@@ -545,7 +549,7 @@ static void __slub_event(enum slub_event_type type,
 	__attribute__((format(printf, 8, 9)));
 static const char *slub_func_section(const char *func);
 /* Forward declarations of the static functions */
-#line 8308 "slub.nw"
+#line 8475 "slub.nw"
 static inline int fls(unsigned long x);
 static inline int ilog2(unsigned long x);
 static inline unsigned long roundup_pow_of_two(unsigned long x);
@@ -566,7 +570,7 @@ static inline void *page_address(const struct page *page);
 static inline struct page *virt_to_page(const void *x);
 static inline struct page *compound_head(struct page *page);
 static inline struct page *virt_to_head_page(const void *x);
-static struct page *slub_virt_to_head_page_checked(const void *x);
+static inline struct page *slub_virt_to_head_page_checked(const void *x);
 static inline int compound_order(const struct page *page);
 static inline int page_to_nid(const struct page *page);
 static int page_alloc_init(size_t bytes, int nodes);
@@ -609,6 +613,10 @@ static inline struct rseq *rseq_area(void);
 static __always_inline void *cpu_rseq_pop(struct kmem_cache *s);
 static __always_inline bool cpu_rseq_push(struct kmem_cache *s,
 					  struct page *page, void *object);
+static noinline void cpu_rseq_count_aborts(struct kmem_cache *s,
+					   unsigned int aborts);
+static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
+					 enum stat_item si);
 static bool cpu_rseq_set_busy(struct kmem_cache_cpu *c);
 static struct kmem_cache_cpu *cpu_rseq_lock_this_cpu(struct kmem_cache *s);
 static void cpu_rseq_claim_remote(struct kmem_cache_cpu *c);
@@ -760,10 +768,14 @@ static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n);
 static void memcg_register_cache(struct kmem_cache *s);
 static int __kmem_cache_shutdown(struct kmem_cache *s);
 static void sysfs_slab_remove(struct kmem_cache *s);
-static __always_inline void *slab_alloc_node(struct kmem_cache *s,
+static noinline void *slab_alloc_node(struct kmem_cache *s,
 		gfp_t gfpflags, int node, unsigned long addr);
 static __always_inline void *slab_alloc(struct kmem_cache *s,
 					gfp_t gfpflags, unsigned long addr);
+static __always_inline void *rseq_slab_alloc(struct kmem_cache *s,
+		gfp_t gfpflags, int node, unsigned long addr);
+static __always_inline bool slab_alloc_hooked(const struct kmem_cache *s,
+					      gfp_t gfpflags);
 static inline int node_match(struct page *page, int node);
 static inline unsigned long next_tid(unsigned long tid);
 static inline unsigned int tid_to_cpu(unsigned long tid);
@@ -800,9 +812,12 @@ static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 			       int nid);
 static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 						void *x);
-static __always_inline void slab_free(struct kmem_cache *s,
+static noinline void slab_free(struct kmem_cache *s,
 				      struct page *page, void *x,
 				      unsigned long addr);
+static __always_inline void rseq_slab_free(struct kmem_cache *s,
+		struct page *page, void *x, unsigned long addr);
+static __always_inline bool slab_free_hooked(const struct kmem_cache *s);
 static inline void slab_free_hook(struct kmem_cache *s, void *x);
 static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 			unsigned long addr);
@@ -916,7 +931,7 @@ static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc);
 /* The page allocator */
-#line 4365 "slub.nw"
+#line 4433 "slub.nw"
 static inline long page_to_pfn(const struct page *page)
 {
 	return page ? (long)(page - mem_map) : -1;
@@ -947,7 +962,7 @@ static inline struct page *virt_to_head_page(const void *x)
 	return compound_head(virt_to_page(x));
 }
 
-static struct page *slub_virt_to_head_page_checked(const void *x)
+static inline struct page *slub_virt_to_head_page_checked(const void *x)
 {
 	if (!arena || (const char *)x < arena ||
 	    (const char *)x >= arena + arena_bytes)
@@ -965,7 +980,7 @@ static inline int page_to_nid(const struct page *page)
 	return (page - mem_map) / pages_per_node;
 }
 /* The page allocator */
-#line 4423 "slub.nw"
+#line 4491 "slub.nw"
 static int page_alloc_init(size_t bytes, int nodes)
 {
 	unsigned long per_node, pfn;
@@ -979,7 +994,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 	arena_bytes = nr_pages << PAGE_SHIFT;
 
 	/* Map the arena and mem_map */
-#line 4456 "slub.nw"
+#line 4524 "slub.nw"
 	arena = mmap(NULL, arena_bytes, PROT_READ | PROT_WRITE,
 		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (arena == MAP_FAILED) {
@@ -1000,7 +1015,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 		alloc_map = NULL;
 		return -ENOMEM;
 	}
-#line 4435 "slub.nw"
+#line 4503 "slub.nw"
 	per_node = nr_pages / nodes;
 	pages_per_node = per_node;
 	for (nid = 0; nid < nodes; nid++) {
@@ -1020,7 +1035,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 	return 0;
 }
 /* The page allocator */
-#line 4479 "slub.nw"
+#line 4547 "slub.nw"
 static void page_alloc_exit(void)
 {
 	int nid;
@@ -1038,7 +1053,7 @@ static void page_alloc_exit(void)
 	nr_pages = 0;
 }
 /* The page allocator */
-#line 4502 "slub.nw"
+#line 4570 "slub.nw"
 static void free_block(struct zone *z, unsigned long pfn, int order)
 {
 	struct page *page = pfn_to_page(pfn);
@@ -1073,7 +1088,7 @@ static struct page *take_block(struct zone *z, int order)
 	return NULL;
 }
 /* The page allocator */
-#line 4545 "slub.nw"
+#line 4613 "slub.nw"
 static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 {
 	struct zone *z = &zones[nid];
@@ -1098,7 +1113,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 	mark_block(page_to_pfn(page), true);
 
 	/* Make the block a compound page of order order */
-#line 4579 "slub.nw"
+#line 4647 "slub.nw"
 	page->order = order;
 	if (order) {
 		__SetPageHead(page);
@@ -1107,7 +1122,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 			page[i].first_page = page;
 		}
 	}
-#line 4568 "slub.nw"
+#line 4636 "slub.nw"
 	if (pfmemalloc)
 		__SetPageSlabPfmemalloc(page);
 	__atomic_add_fetch(&page_stats.allocs, 1, __ATOMIC_RELAXED);
@@ -1117,7 +1132,7 @@ fail:
 	return NULL;
 }
 /* The page allocator */
-#line 4595 "slub.nw"
+#line 4663 "slub.nw"
 static void mark_block(unsigned long pfn, bool allocated)
 {
 	unsigned long bit = 1UL << (pfn % BITS_PER_LONG);
@@ -1149,7 +1164,7 @@ static unsigned long next_allocated_block(unsigned long pfn)
 	for ((pfn) = next_allocated_block(0); (pfn) < nr_pages;		\
 	     (pfn) = next_allocated_block((pfn) + 1))
 /* The page allocator */
-#line 4632 "slub.nw"
+#line 4700 "slub.nw"
 static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 {
 	int start = node == NUMA_NO_NODE ? numa_mem_id() : node;
@@ -1168,7 +1183,7 @@ static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 	return NULL;
 }
 /* The page allocator */
-#line 4656 "slub.nw"
+#line 4724 "slub.nw"
 static void __free_pages(struct page *page, int order)
 {
 	struct zone *z = &zones[page_to_nid(page)];
@@ -1201,7 +1216,7 @@ static void __free_pages(struct page *page, int order)
 	spin_unlock(&z->lock);
 }
 /* The page allocator */
-#line 4699 "slub.nw"
+#line 4767 "slub.nw"
 static unsigned long fail_nth;
 static __thread bool failed_by_knob;
 
@@ -1256,7 +1271,7 @@ void slub_page_stats(struct slub_page_stats *st)
 	st->slab_pages = slab;
 }
 /* The CPU layer */
-#line 4802 "slub.nw"
+#line 4870 "slub.nw"
 static inline int raw_cpu_id(void)
 {
 	int cpu;
@@ -1303,7 +1318,7 @@ static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
 	return s->node[node];
 }
 /* The CPU layer */
-#line 4858 "slub.nw"
+#line 4926 "slub.nw"
 static inline bool cmpxchg_double(void *p, unsigned long o1,
 				  unsigned long o2, unsigned long n1,
 				  unsigned long n2)
@@ -1327,7 +1342,7 @@ static inline bool cmpxchg_double(void *p, unsigned long o1,
 #endif
 }
 /* The CPU layer */
-#line 4892 "slub.nw"
+#line 4960 "slub.nw"
 static inline void slab_lock(struct page *page)
 {
 	while (__atomic_fetch_or(&page->flags, 1UL << PG_locked,
@@ -1368,7 +1383,7 @@ static bool __cmpxchg_double_slab(struct kmem_cache *s, struct page *page,
 
 #define cmpxchg_double_slab __cmpxchg_double_slab
 /* The CPU layer */
-#line 4956 "slub.nw"
+#line 5024 "slub.nw"
 static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 		struct kmem_cache_cpu *c, void *o1, unsigned long o2,
 		void *n1, unsigned long n2)
@@ -1381,7 +1396,7 @@ static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 			      (unsigned long)n1, n2);
 }
 /* The CPU layer */
-#line 5012 "slub.nw"
+#line 5080 "slub.nw"
 #define TID_BUSY	(1UL << 63)
 
 static inline bool cpu_tid_ready(unsigned long tid)
@@ -1436,7 +1451,7 @@ static inline void local_irq_restore(struct kmem_cache *s,
 	cpu_unlock(c);
 }
 /* The CPU layer */
-#line 5119 "slub.nw"
+#line 5187 "slub.nw"
 static bool cpu_rseq_usable(const struct slub_config *cfg)
 {
 #if defined(__SANITIZE_THREAD__) || !defined(__x86_64__)
@@ -1455,10 +1470,11 @@ static bool cpu_rseq_usable(const struct slub_config *cfg)
 #endif
 }
 /* The CPU layer */
-#line 5149 "slub.nw"
+#line 5229 "slub.nw"
 #define RSEQ_SIG	0x53053053
 
 #define RSEQ_SEQUENCE_START						\
+	"0:\n\t"							\
 	".pushsection __rseq_cs, \"aw\"\n\t"				\
 	".balign 32\n\t"						\
 	"3:\n\t"							\
@@ -1479,6 +1495,16 @@ static bool cpu_rseq_usable(const struct slub_config *cfg)
 	"jmp %l[" #abort_label "]\n\t"					\
 	".popsection\n\t"
 
+#define RSEQ_SEQUENCE_END_RESTART(on_abort)				\
+	"2:\n\t"							\
+	".pushsection __rseq_failure, \"ax\"\n\t"			\
+	".byte 0x0f, 0xb9, 0x3d\n\t"					\
+	".long 0x53053053\n\t"						\
+	"4:\n\t"							\
+	on_abort							\
+	"jmp 0b\n\t"							\
+	".popsection\n\t"
+
 #define RSEQ_COMMON_INPUTS						\
 	[rs] "r" (rseq_area()),						\
 	[cs_off] "i" (offsetof(struct rseq, rseq_cs)),			\
@@ -1491,68 +1517,92 @@ static inline struct rseq *rseq_area(void)
 			       __rseq_offset);
 }
 /* The CPU layer */
-#line 5192 "slub.nw"
+#line 5286 "slub.nw"
 static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 {
-	void *object;
+	void *object, *next;
+	unsigned int aborts = 0;
 
-retry:
-	asm volatile goto(RSEQ_SEQUENCE_START
+	asm volatile(RSEQ_SEQUENCE_START
 		"imulq %[size], %%rax, %%rax\n\t"
 		"addq %[base], %%rax\n\t"
+		"xorl %k[obj], %k[obj]\n\t"
 		"btq $63, 8(%%rax)\n\t"
-		"jc %l[slow]\n\t"
-		"movq (%%rax), %%rcx\n\t"
-		"testq %%rcx, %%rcx\n\t"
-		"jz %l[slow]\n\t"
-		"movq (%%rcx, %[off]), %%rdx\n\t"
-		"movq %%rcx, %[obj]\n\t"
-		"movq %%rdx, (%%rax)\n\t"
-		RSEQ_SEQUENCE_END(abort)
-		: [obj] "=m" (object)
+		"jc 2f\n\t"
+		"movq (%%rax), %[obj]\n\t"
+		"testq %[obj], %[obj]\n\t"
+		"jz 2f\n\t"
+		"movq (%[obj], %[off]), %[next]\n\t"
+		"movq %[next], (%%rax)\n\t"
+		RSEQ_SEQUENCE_END_RESTART("incl %k[aborts]\n\t")
+		: [obj] "=&r" (object), [next] "=&r" (next),
+		  [aborts] "+r" (aborts)
 		: RSEQ_COMMON_INPUTS, [base] "r" (s->cpu_slab),
 		  [off] "r" ((long)s->offset)
-		: "rax", "rcx", "rdx", "memory", "cc"
-		: slow, abort);
+		: "rax", "memory", "cc");
+	if (unlikely(aborts))
+		cpu_rseq_count_aborts(s, aborts);
+	if (likely(object))
+		prefetch_freepointer(s, next);
 	return object;
-slow:
-	return NULL;
-abort:
-	stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
-	goto retry;
 }
 /* The CPU layer */
-#line 5228 "slub.nw"
+#line 5322 "slub.nw"
 static __always_inline bool cpu_rseq_push(struct kmem_cache *s,
 					  struct page *page, void *object)
 {
-retry:
-	asm volatile goto(RSEQ_SEQUENCE_START
+	unsigned int aborts = 0, done;
+	void *head;
+
+	asm volatile(RSEQ_SEQUENCE_START
 		"imulq %[size], %%rax, %%rax\n\t"
 		"addq %[base], %%rax\n\t"
+		"xorl %k[done], %k[done]\n\t"
 		"btq $63, 8(%%rax)\n\t"
-		"jc %l[slow]\n\t"
+		"jc 2f\n\t"
 		"cmpq %[page], 16(%%rax)\n\t"
-		"jne %l[slow]\n\t"
-		"movq (%%rax), %%rcx\n\t"
-		"movq %%rcx, (%[obj], %[off])\n\t"
+		"jne 2f\n\t"
+		"movq (%%rax), %[head]\n\t"
+		"movq %[head], (%[obj], %[off])\n\t"
+		"movl $1, %k[done]\n\t"
 		"movq %[obj], (%%rax)\n\t"
-		RSEQ_SEQUENCE_END(abort)
-		:
+		RSEQ_SEQUENCE_END_RESTART("incl %k[aborts]\n\t")
+		: [done] "=&r" (done), [head] "=&r" (head),
+		  [aborts] "+r" (aborts)
 		: RSEQ_COMMON_INPUTS, [base] "r" (s->cpu_slab),
 		  [off] "r" ((long)s->offset), [obj] "r" (object),
 		  [page] "r" (page)
-		: "rax", "rcx", "memory", "cc"
-		: slow, abort);
-	return true;
-slow:
-	return false;
-abort:
-	stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
-	goto retry;
+		: "rax", "memory", "cc");
+	if (unlikely(aborts))
+		cpu_rseq_count_aborts(s, aborts);
+	return done;
+}
+
+static noinline void cpu_rseq_count_aborts(struct kmem_cache *s,
+					   unsigned int aborts)
+{
+	while (aborts--)
+		rseq_stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
 }
 /* The CPU layer */
-#line 5262 "slub.nw"
+#line 5369 "slub.nw"
+static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
+					 enum stat_item si)
+{
+	asm volatile(RSEQ_SEQUENCE_START
+		"imulq %[size], %%rax, %%rax\n\t"
+		"addq %[base], %%rax\n\t"
+		"incl (%%rax, %[si], 4)\n\t"
+		RSEQ_SEQUENCE_END_RESTART("")
+		:
+		: RSEQ_COMMON_INPUTS,
+		  [base] "r" ((char *)s->cpu_slab +
+			      offsetof(struct kmem_cache_cpu, stat)),
+		  [si] "r" ((long)si)
+		: "rax", "memory", "cc");
+}
+/* The CPU layer */
+#line 5390 "slub.nw"
 static bool cpu_rseq_set_busy(struct kmem_cache_cpu *c)
 {
 	asm volatile goto(RSEQ_SEQUENCE_START
@@ -1571,7 +1621,7 @@ elsewhere:
 	return false;
 }
 /* The CPU layer */
-#line 5286 "slub.nw"
+#line 5414 "slub.nw"
 static __thread bool rseq_pinned;
 static __thread cpu_set_t rseq_saved_mask;
 
@@ -1613,7 +1663,7 @@ static void cpu_rseq_unpin(void)
 	}
 }
 /* The CPU layer */
-#line 5337 "slub.nw"
+#line 5465 "slub.nw"
 static inline void slub_point(enum slub_point p)
 {
 	if (unlikely(point_hook) && slub_simulated && !in_point_hook) {
@@ -1652,7 +1702,7 @@ const char *slub_point_name(enum slub_point point)
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
 /* Events and statistics */
-#line 7994 "slub.nw"
+#line 8146 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -1672,7 +1722,7 @@ const char *slub_stat_name(int item)
 }
 
 /* Events and statistics */
-#line 8025 "slub.nw"
+#line 8177 "slub.nw"
 #ifdef SLUB_NO_EVENTS
 #define slub_event_step(s, func, sect, obj, page, ...) do { (void)(func); } while (0)
 #define slub_event_stat(s, func, si) do { (void)(func); } while (0)
@@ -1707,13 +1757,25 @@ void slub_set_observer(slub_observer_fn fn, void *arg)
 static inline void __stat(const struct kmem_cache *s, enum stat_item si,
 			  const char *func)
 {
-	struct kmem_cache_cpu *c = raw_cpu_ptr(s->cpu_slab);
+	struct kmem_cache_cpu *c;
 
-	WRITE_ONCE(c->stat[si], READ_ONCE(c->stat[si]) + 1);
+	if (cpu_rseq) {
+		cpu_rseq_inc(s, si);
+	} else {
+		c = raw_cpu_ptr(s->cpu_slab);
+		WRITE_ONCE(c->stat[si], READ_ONCE(c->stat[si]) + 1);
+	}
+	slub_event_stat(s, func, si);
+}
+
+static __always_inline void __rseq_stat(const struct kmem_cache *s,
+					enum stat_item si, const char *func)
+{
+	cpu_rseq_inc(s, si);
 	slub_event_stat(s, func, si);
 }
 /* Events and statistics */
-#line 8067 "slub.nw"
+#line 8231 "slub.nw"
 static void __attribute__((format(printf, 8, 9)))
 __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	     const char *func, const char *section, const void *object,
@@ -1864,7 +1926,7 @@ static void shuffle_freelist(struct kmem_cache *s, struct page *page,
 	free(idx);
 }
 /* The debugging functions */
-#line 5431 "slub.nw"
+#line 5559 "slub.nw"
 static void setup_slub_debug(const char *str)
 {
 	slub_debug = 0;
@@ -1899,7 +1961,7 @@ check_slabs:
 			 str + 1);
 }
 /* The debugging functions */
-#line 5471 "slub.nw"
+#line 5599 "slub.nw"
 static bool slub_debug_name_matches(const char *name)
 {
 	const char *p = slub_debug_slabs;
@@ -1916,7 +1978,7 @@ static bool slub_debug_name_matches(const char *name)
 	return false;
 }
 /* The debugging functions */
-#line 5496 "slub.nw"
+#line 5624 "slub.nw"
 static void init_object(struct kmem_cache *s, void *object, u8 val)
 {
 	u8 *p = object;
@@ -1941,7 +2003,7 @@ static struct track *get_track(struct kmem_cache *s, void *object,
 	return p + alloc;
 }
 /* The debugging functions */
-#line 5532 "slub.nw"
+#line 5660 "slub.nw"
 static unsigned long jiffies_now(void)
 {
 	struct timespec ts;
@@ -1989,7 +2051,7 @@ static void setup_object_debug(struct kmem_cache *s, struct page *page,
 	init_tracking(s, object);
 }
 /* The debugging functions */
-#line 5590 "slub.nw"
+#line 5718 "slub.nw"
 static unsigned long slub_bug_count;
 
 static const char *slub_rule(char c)
@@ -2031,7 +2093,7 @@ slab_fix(struct kmem_cache *s, const char *fmt, ...)
 	pr_err("FIX %s: %s\n", s->name, buf);
 }
 /* The debugging functions */
-#line 5633 "slub.nw"
+#line 5761 "slub.nw"
 static void print_section(const char *text, u8 *addr, unsigned int length)
 {
 	unsigned int i, j;
@@ -2075,7 +2137,7 @@ static void print_page_info(struct page *page)
 	       page->flags);
 }
 /* The debugging functions */
-#line 5682 "slub.nw"
+#line 5810 "slub.nw"
 static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned int off;
@@ -2125,7 +2187,7 @@ static void slab_err_pointer(struct kmem_cache *s, const void *x,
 	pr_err("INFO: Pointer %p is not an object of this allocator\n", x);
 }
 /* The debugging functions */
-#line 5741 "slub.nw"
+#line 5869 "slub.nw"
 static u8 *memchr_inv(const void *start, int c, size_t bytes)
 {
 	const u8 *p = start;
@@ -2165,7 +2227,7 @@ static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* The debugging functions */
-#line 5788 "slub.nw"
+#line 5916 "slub.nw"
 static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned long off = s->inuse;
@@ -2206,7 +2268,7 @@ static int slab_pad_check(struct kmem_cache *s, struct page *page)
 	return 0;
 }
 /* Check an object's red zone, poison and free pointer: check_object */
-#line 5842 "slub.nw"
+#line 5970 "slub.nw"
 static int check_valid_pointer(struct kmem_cache *s, struct page *page,
 			       const void *object)
 {
@@ -2258,7 +2320,7 @@ static int check_object(struct kmem_cache *s, struct page *page,
 	return 1;
 }
 /* The debugging functions */
-#line 5898 "slub.nw"
+#line 6026 "slub.nw"
 static int check_slab(struct kmem_cache *s, struct page *page)
 {
 	int maxobj;
@@ -2281,7 +2343,7 @@ static int check_slab(struct kmem_cache *s, struct page *page)
 	return 1;
 }
 /* The debugging functions */
-#line 5927 "slub.nw"
+#line 6055 "slub.nw"
 static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 {
 	int nr = 0;
@@ -2329,7 +2391,7 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 	return search == NULL;
 }
 /* The debugging functions */
-#line 5987 "slub.nw"
+#line 6115 "slub.nw"
 static noinline int alloc_debug_processing(struct kmem_cache *s,
 					   struct page *page, void *object,
 					   unsigned long addr)
@@ -2355,7 +2417,7 @@ bad:
 	return 0;
 }
 /* The debugging functions */
-#line 6023 "slub.nw"
+#line 6151 "slub.nw"
 static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
 		struct page *page, void *object, unsigned long addr)
 {
@@ -2397,7 +2459,7 @@ fail:
 	return NULL;
 }
 /* The debugging functions */
-#line 6073 "slub.nw"
+#line 6201 "slub.nw"
 static void trace(struct kmem_cache *s, struct page *page, void *object,
 		  int alloc)
 {
@@ -2409,7 +2471,7 @@ static void trace(struct kmem_cache *s, struct page *page, void *object,
 			      min(s->object_size, 64));
 }
 /* The debugging functions */
-#line 6095 "slub.nw"
+#line 6223 "slub.nw"
 static int validate_slab(struct kmem_cache *s, struct page *page,
 			 unsigned long *map)
 {
@@ -2471,7 +2533,7 @@ static long validate_slab_cache(struct kmem_cache *s)
 	return count;
 }
 /* The debugging functions */
-#line 6186 "slub.nw"
+#line 6338 "slub.nw"
 static void list_slab_objects(struct kmem_cache *s, struct page *page,
 			      const char *text)
 {
@@ -2502,7 +2564,7 @@ static void slub_bug_on(const char *cond, const char *file, int line)
 	panic("kernel BUG at %s:%d! (%s)\n", file, line, cond);
 }
 /* The debugging functions */
-#line 6222 "slub.nw"
+#line 6374 "slub.nw"
 static bool slub_should_failslab(void)
 {
 	static unsigned long n;
@@ -2517,7 +2579,7 @@ static bool slub_ratelimit(void)
 	return __atomic_add_fetch(&n, 1, __ATOMIC_RELAXED) <= 10;
 }
 /* Functions of the memory cgroup model */
-#line 6291 "slub.nw"
+#line 6443 "slub.nw"
 static bool memcg_kmem_active;
 
 static inline bool memcg_kmem_enabled(void)
@@ -2565,7 +2627,7 @@ static inline void css_put(struct mem_cgroup *memcg)
 	__atomic_sub_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6354 "slub.nw"
+#line 6506 "slub.nw"
 static noinline struct kmem_cache *
 __memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 {
@@ -2590,7 +2652,7 @@ memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 	return __memcg_kmem_get_cache(s, gfp);
 }
 /* Functions of the memory cgroup model */
-#line 6389 "slub.nw"
+#line 6541 "slub.nw"
 static inline void slab_mutex_lock(void)
 {
 	mutex_lock(&slab_mutex);
@@ -2603,7 +2665,7 @@ static inline void slab_mutex_unlock(void)
 	mutex_unlock(&slab_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 6409 "slub.nw"
+#line 6561 "slub.nw"
 static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 						  struct kmem_cache *root)
 {
@@ -2634,7 +2696,7 @@ out:
 	return s;
 }
 /* Functions of the memory cgroup model */
-#line 6448 "slub.nw"
+#line 6600 "slub.nw"
 static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order)
 {
 	struct mem_cgroup *memcg;
@@ -2660,7 +2722,7 @@ static void memcg_uncharge_slab(struct kmem_cache *s, int order)
 			   __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6482 "slub.nw"
+#line 6634 "slub.nw"
 static int memcg_cleanup_cache_params(struct kmem_cache *s)
 {
 	struct kmem_cache *c;
@@ -2697,7 +2759,7 @@ static void memcg_unregister_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 6530 "slub.nw"
+#line 6682 "slub.nw"
 static int memcg_update_cache_size(struct kmem_cache *s, int num)
 {
 	struct memcg_cache_params *p, *old = s->memcg_params;
@@ -2736,7 +2798,7 @@ static int memcg_alloc_id(void)
 	return id;
 }
 /* Functions of the memory cgroup model */
-#line 6575 "slub.nw"
+#line 6727 "slub.nw"
 static void memcg_activate_kmem_caches(void)
 {
 	struct kmem_cache *s;
@@ -2749,7 +2811,7 @@ static void memcg_activate_kmem_caches(void)
 	}
 }
 /* Functions of the memory cgroup model */
-#line 6594 "slub.nw"
+#line 6746 "slub.nw"
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
 {
 	struct mem_cgroup *memcg;
@@ -2795,7 +2857,7 @@ size_t slub_memcg_usage(const struct mem_cgroup *memcg)
 	return __atomic_load_n(&memcg->usage, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6641 "slub.nw"
+#line 6793 "slub.nw"
 int slub_memcg_destroy(struct mem_cgroup *memcg)
 {
 	struct memcg_cache_params *p;
@@ -2828,7 +2890,7 @@ int slub_memcg_destroy(struct mem_cgroup *memcg)
 	return 0;
 }
 /* Functions of the memory cgroup model */
-#line 6677 "slub.nw"
+#line 6829 "slub.nw"
 static void memcg_reset(void)
 {
 	int id;
@@ -3684,7 +3746,7 @@ void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfpflags, int node)
 }
 /* Functions of allocation */
 #line 2527 "slub.nw"
-static __always_inline void *slab_alloc_node(struct kmem_cache *s,
+static noinline void *slab_alloc_node(struct kmem_cache *s,
 		gfp_t gfpflags, int node, unsigned long addr)
 {
 	void **object;
@@ -3696,24 +3758,13 @@ static __always_inline void *slab_alloc_node(struct kmem_cache *s,
 		return NULL;
 	s = memcg_kmem_get_cache(s, gfpflags);
 	if (cpu_rseq) {
-
-		/* Allocate in a restartable sequence, or take the slow path */
-#line 2616 "slub.nw"
-		object = node == NUMA_NO_NODE ? cpu_rseq_pop(s) : NULL;
-		if (likely(object)) {
-			prefetch_freepointer(s, get_freepointer(s, object));
-			stat(s, ALLOC_FASTPATH);
-		} else {
-			object = __slab_alloc(s, gfpflags, node, addr,
-					      this_cpu_ptr(s->cpu_slab));
-		}
-#line 2540 "slub.nw"
+		object = rseq_slab_alloc(s, gfpflags, node, addr);
 		goto out;
 	}
 redo:
 
 	/* Read the transaction id and the CPU's kmem_cache_cpu */
-#line 2580 "slub.nw"
+#line 2582 "slub.nw"
 	c = this_cpu_ptr(s->cpu_slab);
 	tid = READ_ONCE(c->tid);
 	slub_point(SLUB_POINT_ALLOC_AFTER_TID);
@@ -3726,7 +3777,7 @@ redo:
 	} else {
 
 		/* Take object off the CPU's freelist, or goto redo */
-#line 2595 "slub.nw"
+#line 2597 "slub.nw"
 		void *next_object = get_freepointer_safe(s, object);
 
 		slub_point(SLUB_POINT_ALLOC_BEFORE_CMPXCHG);
@@ -3753,10 +3804,32 @@ out:
 static __always_inline void *slab_alloc(struct kmem_cache *s,
 					gfp_t gfpflags, unsigned long addr)
 {
+	if (cpu_rseq && likely(!slab_alloc_hooked(s, gfpflags)))
+		return rseq_slab_alloc(s, gfpflags, NUMA_NO_NODE, addr);
 	return slab_alloc_node(s, gfpflags, NUMA_NO_NODE, addr);
 }
 /* Functions of allocation */
-#line 2631 "slub.nw"
+#line 2625 "slub.nw"
+static __always_inline void *rseq_slab_alloc(struct kmem_cache *s,
+		gfp_t gfpflags, int node, unsigned long addr)
+{
+	void *object = node == NUMA_NO_NODE ? cpu_rseq_pop(s) : NULL;
+
+	if (likely(object)) {
+		rseq_stat(s, ALLOC_FASTPATH);
+		return object;
+	}
+	return __slab_alloc(s, gfpflags, node, addr, NULL);
+}
+
+static __always_inline bool slab_alloc_hooked(const struct kmem_cache *s,
+					      gfp_t gfpflags)
+{
+	return (gfpflags & __GFP_ZERO) || current_memcg ||
+	       (s->flags & (SLAB_FAILSLAB | SLAB_TRACE));
+}
+/* Functions of allocation */
+#line 2650 "slub.nw"
 static inline int node_match(struct page *page, int node)
 {
 	if (!page || (node != NUMA_NO_NODE && page_to_nid(page) != node))
@@ -3764,7 +3837,7 @@ static inline int node_match(struct page *page, int node)
 	return 1;
 }
 /* Functions of allocation */
-#line 2649 "slub.nw"
+#line 2668 "slub.nw"
 #define TID_STEP	roundup_pow_of_two(NR_CPUS)
 
 static inline unsigned long next_tid(unsigned long tid)
@@ -3807,7 +3880,7 @@ static void note_cmpxchg_failure(const char *n, struct kmem_cache *s,
 	stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
 }
 /* Functions of allocation */
-#line 2698 "slub.nw"
+#line 2717 "slub.nw"
 static inline int slab_pre_alloc_hook(struct kmem_cache *s, gfp_t flags)
 {
 	(void)flags;
@@ -3822,7 +3895,7 @@ static inline void slab_post_alloc_hook(struct kmem_cache *s, gfp_t flags,
 		trace(s, virt_to_head_page(object), object, 1);
 }
 /* Functions of allocation */
-#line 2738 "slub.nw"
+#line 2757 "slub.nw"
 static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 			  unsigned long addr, struct kmem_cache_cpu *c)
 {
@@ -3837,7 +3910,7 @@ static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 redo:
 
 	/* Drop a cpu slab of the wrong node or of the wrong reserve */
-#line 2790 "slub.nw"
+#line 2809 "slub.nw"
 	if (unlikely(!node_match(page, node))) {
 		stat(s, ALLOC_NODE_MISMATCH);
 		deactivate_slab(s, page, READ_ONCE(c->freelist));
@@ -3851,7 +3924,7 @@ redo:
 		WRITE_ONCE(c->freelist, NULL);
 		goto new_slab;
 	}
-#line 2751 "slub.nw"
+#line 2770 "slub.nw"
 	freelist = READ_ONCE(c->freelist);
 	if (freelist)
 		goto load_freelist;
@@ -3870,7 +3943,7 @@ redo:
 load_freelist:
 
 	/* Hand out the first object of freelist; the rest becomes the CPU's freelist */
-#line 2812 "slub.nw"
+#line 2831 "slub.nw"
 	VM_BUG_ON(!c->page->frozen);
 	WRITE_ONCE(c->freelist, get_freepointer(s, freelist));
 	WRITE_ONCE(c->tid, next_tid(READ_ONCE(c->tid)));
@@ -3878,11 +3951,11 @@ load_freelist:
 	slub_event_step(s, __func__, "2.1.1", freelist, c->page,
 			"load_freelist: handed out first object");
 	return freelist;
-#line 2768 "slub.nw"
+#line 2787 "slub.nw"
 new_slab:
 
 	/* Make the next slab of the cpu partial chain the cpu slab, and goto redo */
-#line 2827 "slub.nw"
+#line 2846 "slub.nw"
 	if (c->partial) {
 		page = c->partial;
 		WRITE_ONCE(c->page, page);
@@ -3893,10 +3966,10 @@ new_slab:
 				"new_slab: took slab from cpu partial chain");
 		goto redo;
 	}
-#line 2770 "slub.nw"
+#line 2789 "slub.nw"
 
 	/* Get objects from a partial or a new slab, or fail */
-#line 2849 "slub.nw"
+#line 2868 "slub.nw"
 	freelist = new_slab_objects(s, gfpflags, node, &c);
 	if (unlikely(!freelist)) {
 		if (!(gfpflags & __GFP_NOWARN))
@@ -3915,10 +3988,10 @@ new_slab:
 	WRITE_ONCE(c->freelist, NULL);
 	local_irq_restore(s, c);
 	return freelist;
-#line 2771 "slub.nw"
+#line 2790 "slub.nw"
 }
 /* Functions of allocation */
-#line 2873 "slub.nw"
+#line 2892 "slub.nw"
 static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 {
 	if (unlikely(PageSlabPfmemalloc(page)))
@@ -3926,7 +3999,7 @@ static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 	return true;
 }
 /* Take all objects of the cpu slab's own freelist: get_freelist */
-#line 2894 "slub.nw"
+#line 2913 "slub.nw"
 static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 {
 	struct page new;
@@ -3945,7 +4018,7 @@ static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 	return freelist;
 }
 /* Functions of allocation */
-#line 2930 "slub.nw"
+#line 2949 "slub.nw"
 static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 				     int node, struct kmem_cache_cpu **pc)
 {
@@ -3972,7 +4045,7 @@ static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 	return freelist;
 }
 /* Functions of allocation */
-#line 2964 "slub.nw"
+#line 2983 "slub.nw"
 static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 			 struct kmem_cache_cpu *c)
 {
@@ -3987,7 +4060,7 @@ static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 	return get_any_partial(s, flags, c);
 }
 /* Functions of allocation */
-#line 2989 "slub.nw"
+#line 3008 "slub.nw"
 static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			      struct kmem_cache_cpu *c, gfp_t flags)
 {
@@ -4010,7 +4083,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 		available += objects;
 
 		/* Install the acquired slab as cpu slab or on the cpu partial chain */
-#line 3020 "slub.nw"
+#line 3039 "slub.nw"
 		if (!object) {
 			WRITE_ONCE(c->page, page);
 			stat(s, ALLOC_FROM_PARTIAL);
@@ -4024,7 +4097,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			slub_event_step(s, "get_partial_node", "2.1.1.2", NULL,
 					page, "moved slab to cpu partial chain");
 		}
-#line 3010 "slub.nw"
+#line 3029 "slub.nw"
 		if (!kmem_cache_has_cpu_partial(s) ||
 		    available > s->cpu_partial / 2)
 			break;
@@ -4033,7 +4106,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 	return object;
 }
 /* Functions of allocation */
-#line 3043 "slub.nw"
+#line 3062 "slub.nw"
 static inline void *acquire_slab(struct kmem_cache *s,
 				 struct kmem_cache_node *n, struct page *page,
 				 int mode, int *objects)
@@ -4062,7 +4135,7 @@ static inline void *acquire_slab(struct kmem_cache *s,
 	return freelist;
 }
 /* Functions of allocation */
-#line 3083 "slub.nw"
+#line 3102 "slub.nw"
 static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 			     struct kmem_cache_cpu *c)
 {
@@ -4085,7 +4158,7 @@ static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 	return NULL;
 }
 /* Functions of allocation */
-#line 3115 "slub.nw"
+#line 3134 "slub.nw"
 static struct page *allocate_slab(struct kmem_cache *s, gfp_t flags,
 				  int node)
 {
@@ -4124,7 +4197,7 @@ static inline struct page *alloc_slab_page(struct kmem_cache *s,
 	return page;
 }
 /* Functions of allocation */
-#line 3164 "slub.nw"
+#line 3183 "slub.nw"
 static struct page *new_slab(struct kmem_cache *s, gfp_t flags, int node)
 {
 	struct page *page;
@@ -4160,7 +4233,7 @@ static void setup_object(struct kmem_cache *s, struct page *page,
 		s->ctor(object);
 }
 /* Functions of allocation */
-#line 3206 "slub.nw"
+#line 3225 "slub.nw"
 static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 			       int nid)
 {
@@ -4189,16 +4262,20 @@ static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 			  "out of memory");
 }
 /* Functions of freeing */
-#line 3252 "slub.nw"
+#line 3271 "slub.nw"
 void kmem_cache_free(struct kmem_cache *s, void *x)
 {
+	if (cpu_rseq && likely(!slab_free_hooked(s))) {
+		rseq_slab_free(s, virt_to_head_page(x), x, _RET_IP_);
+		return;
+	}
 	s = cache_from_obj(s, x);
 	if (!s)
 		return;
 	slab_free(s, virt_to_head_page(x), x, _RET_IP_);
 }
 /* Functions of freeing */
-#line 3269 "slub.nw"
+#line 3292 "slub.nw"
 static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 						void *x)
 {
@@ -4222,8 +4299,8 @@ static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 	return NULL;
 }
 /* Functions of freeing */
-#line 3302 "slub.nw"
-static __always_inline void slab_free(struct kmem_cache *s,
+#line 3325 "slub.nw"
+static noinline void slab_free(struct kmem_cache *s,
 				      struct page *page, void *x,
 				      unsigned long addr)
 {
@@ -4234,14 +4311,7 @@ static __always_inline void slab_free(struct kmem_cache *s,
 
 	slab_free_hook(s, x);
 	if (cpu_rseq) {
-
-		/* Free in a restartable sequence, or take the slow path */
-#line 3351 "slub.nw"
-		if (likely(cpu_rseq_push(s, page, object)))
-			stat(s, FREE_FASTPATH);
-		else
-			__slab_free(s, page, x, addr);
-#line 3314 "slub.nw"
+		rseq_slab_free(s, page, x, addr);
 		return;
 	}
 redo:
@@ -4251,7 +4321,7 @@ redo:
 	if (likely(page == READ_ONCE(c->page)) && likely(cpu_tid_ready(tid))) {
 
 		/* Push object on the CPU's freelist, or goto redo */
-#line 3335 "slub.nw"
+#line 3358 "slub.nw"
 		freelist = READ_ONCE(c->freelist);
 		set_freepointer(s, object, freelist);
 		slub_point(SLUB_POINT_FREE_BEFORE_CMPXCHG);
@@ -4263,20 +4333,38 @@ redo:
 		stat(s, FREE_FASTPATH);
 		slub_event_step(s, "slab_free", "3.1", object, page,
 				"fastpath: pushed object on cpu freelist");
-#line 3322 "slub.nw"
+#line 3345 "slub.nw"
 	} else {
 		__slab_free(s, page, x, addr);
 	}
 }
 /* Functions of freeing */
-#line 3362 "slub.nw"
+#line 3385 "slub.nw"
+static __always_inline void rseq_slab_free(struct kmem_cache *s,
+		struct page *page, void *x, unsigned long addr)
+{
+	if (likely(cpu_rseq_push(s, page, x))) {
+		rseq_stat(s, FREE_FASTPATH);
+		return;
+	}
+	prefetchw((char *)x + s->offset);
+	__slab_free(s, page, x, addr);
+}
+
+static __always_inline bool slab_free_hooked(const struct kmem_cache *s)
+{
+	return memcg_kmem_enabled() ||
+	       (s->flags & (SLAB_DEBUG_FREE | SLAB_TRACE));
+}
+/* Functions of freeing */
+#line 3408 "slub.nw"
 static inline void slab_free_hook(struct kmem_cache *s, void *x)
 {
 	if (unlikely(s->flags & SLAB_TRACE))
 		trace(s, virt_to_head_page(x), x, 0);
 }
 /* Functions of freeing */
-#line 3393 "slub.nw"
+#line 3439 "slub.nw"
 static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 			unsigned long addr)
 {
@@ -4294,7 +4382,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	do {
 
 		/* Link object to the slab's freelist and decide the slab's fate */
-#line 3438 "slub.nw"
+#line 3484 "slub.nw"
 		if (unlikely(n)) {
 			spin_unlock(&n->list_lock);
 			n = NULL;
@@ -4313,13 +4401,13 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 				spin_lock(&n->list_lock);
 			}
 		}
-#line 3409 "slub.nw"
+#line 3455 "slub.nw"
 	} while (!cmpxchg_double_slab(s, page, prior, counters, object,
 				      new.counters, "__slab_free"));
 	if (likely(!n)) {
 
 		/* Finish a free that needed no list lock */
-#line 3459 "slub.nw"
+#line 3505 "slub.nw"
 		if (new.frozen && !was_frozen) {
 			put_cpu_partial(s, page, 1);
 			stat(s, CPU_PARTIAL_FREE);
@@ -4331,21 +4419,21 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 			slub_event_step(s, "__slab_free", "3.2", x, page,
 					"freed into a frozen slab");
 		}
-#line 3413 "slub.nw"
+#line 3459 "slub.nw"
 		return;
 	}
 	if (unlikely(!new.inuse && n->nr_partial > s->min_partial))
 		goto slab_empty;
 
 	/* Put a formerly full slab on the node's partial list */
-#line 3476 "slub.nw"
+#line 3522 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s) && unlikely(!prior)) {
 		if (kmem_cache_debug(s))
 			remove_full(s, n, page);
 		add_partial(n, page, DEACTIVATE_TO_TAIL);
 		stat(s, FREE_ADD_PARTIAL);
 	}
-#line 3418 "slub.nw"
+#line 3464 "slub.nw"
 	spin_unlock(&n->list_lock);
 	slub_event_step(s, __func__, "3.2", x, page,
 			"freed to slab's freelist under list_lock");
@@ -4353,7 +4441,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 slab_empty:
 
 	/* Give an empty slab back to the page allocator */
-#line 3485 "slub.nw"
+#line 3531 "slub.nw"
 	if (prior) {
 		remove_partial(n, page);
 		stat(s, FREE_REMOVE_PARTIAL);
@@ -4365,10 +4453,10 @@ slab_empty:
 	slub_event_step(s, __func__, "3.2", x, page,
 			"slab became empty: returned to page allocator");
 	discard_slab(s, page);
-#line 3424 "slub.nw"
+#line 3470 "slub.nw"
 }
 /* Put a slab on the CPU's partial chain: put_cpu_partial */
-#line 3518 "slub.nw"
+#line 3564 "slub.nw"
 static void __put_cpu_partial(struct kmem_cache *s, struct kmem_cache_cpu *c,
 			      struct page *page, int drain)
 {
@@ -4406,7 +4494,7 @@ static void put_cpu_partial(struct kmem_cache *s, struct page *page,
 	local_irq_restore(s, c);
 }
 /* Functions of freeing */
-#line 3570 "slub.nw"
+#line 3616 "slub.nw"
 static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	struct kmem_cache_node *n = NULL, *n2 = NULL;
@@ -4452,7 +4540,7 @@ static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 	}
 }
 /* Functions of freeing */
-#line 3629 "slub.nw"
+#line 3675 "slub.nw"
 static inline void __add_partial(struct kmem_cache_node *n,
 				 struct page *page, int tail)
 {
@@ -4499,7 +4587,7 @@ static void remove_full(struct kmem_cache *s, struct kmem_cache_node *n,
 	list_del(&page->lru);
 }
 /* Functions of freeing */
-#line 3683 "slub.nw"
+#line 3729 "slub.nw"
 static inline void inc_slabs_node(struct kmem_cache *s, int node,
 				  int objects)
 {
@@ -4561,7 +4649,7 @@ static void discard_slab(struct kmem_cache *s, struct page *page)
 	free_slab(s, page);
 }
 /* Functions of freeing */
-#line 3753 "slub.nw"
+#line 3799 "slub.nw"
 static struct rcu_head *rcu_pending;
 static pthread_mutex_t rcu_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -4601,7 +4689,7 @@ static void rcu_barrier(void)
 	}
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 3818 "slub.nw"
+#line 3864 "slub.nw"
 static void deactivate_slab(struct kmem_cache *s, struct page *page,
 			    void *freelist)
 {
@@ -4619,7 +4707,7 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 	}
 
 	/* Move all but one of the CPU's free objects to the frozen slab */
-#line 3857 "slub.nw"
+#line 3903 "slub.nw"
 	while (freelist && (nextfree = get_freepointer(s, freelist))) {
 		void *prior;
 		unsigned long counters;
@@ -4636,11 +4724,11 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 						"drain percpu freelist"));
 		freelist = nextfree;
 	}
-#line 3834 "slub.nw"
+#line 3880 "slub.nw"
 redo:
 
 	/* Compute the slab's state after the last object returns */
-#line 3883 "slub.nw"
+#line 3929 "slub.nw"
 	old.freelist = READ_ONCE(page->freelist);
 	old.counters = READ_ONCE(page->counters);
 	VM_BUG_ON(!old.frozen);
@@ -4668,10 +4756,10 @@ redo:
 			spin_lock(&n->list_lock);
 		}
 	}
-#line 3836 "slub.nw"
+#line 3882 "slub.nw"
 
 	/* Put the slab on the list of its new state */
-#line 3913 "slub.nw"
+#line 3959 "slub.nw"
 	if (l != m) {
 		if (l == M_PARTIAL)
 			remove_partial(n, page);
@@ -4685,7 +4773,7 @@ redo:
 			add_full(s, n, page);
 		}
 	}
-#line 3837 "slub.nw"
+#line 3883 "slub.nw"
 	l = m;
 	if (!__cmpxchg_double_slab(s, page, old.freelist, old.counters,
 				   new.freelist, new.counters,
@@ -4704,7 +4792,7 @@ redo:
 	}
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 3941 "slub.nw"
+#line 3987 "slub.nw"
 static inline void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	stat(s, CPUSLAB_FLUSH);
@@ -4739,7 +4827,7 @@ static void flush_all(struct kmem_cache *s)
 			"flushed every cpu slab and cpu partial chain");
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 3986 "slub.nw"
+#line 4032 "slub.nw"
 static int __kmem_cache_shrink(struct kmem_cache *s)
 {
 	int objects = oo_objects(s->max);
@@ -4761,7 +4849,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 			INIT_LIST_HEAD(slabs_by_inuse + i);
 
 		/* Sort the node's partial slabs by objects in use */
-#line 4031 "slub.nw"
+#line 4077 "slub.nw"
 		spin_lock(&n->list_lock);
 		list_for_each_entry_safe(page, t, &n->partial, lru) {
 			list_move(&page->lru, slabs_by_inuse + page->inuse);
@@ -4771,7 +4859,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 		for (i = objects - 1; i > 0; i--)
 			list_splice(slabs_by_inuse + i, n->partial.prev);
 		spin_unlock(&n->list_lock);
-#line 4006 "slub.nw"
+#line 4052 "slub.nw"
 		while (!list_empty(slabs_by_inuse)) {
 			page = list_first_entry(slabs_by_inuse, struct page,
 						lru);
@@ -4791,7 +4879,7 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	return __kmem_cache_shrink(s);
 }
 /* Functions of kmalloc */
-#line 4110 "slub.nw"
+#line 4156 "slub.nw"
 static inline int size_index_elem(size_t bytes)
 {
 	return (bytes - 1) / 8;
@@ -4825,7 +4913,7 @@ static inline int kmalloc_size(int n)
 	return 0;
 }
 /* Functions of kmalloc */
-#line 4147 "slub.nw"
+#line 4200 "slub.nw"
 void *kmalloc_node(size_t size, gfp_t flags, int node)
 {
 	struct kmem_cache *s;
@@ -4841,7 +4929,15 @@ void *kmalloc_node(size_t size, gfp_t flags, int node)
 
 void *kmalloc(size_t size, gfp_t flags)
 {
-	return kmalloc_node(size, flags, NUMA_NO_NODE);
+	struct kmem_cache *s;
+
+	slub_ensure_running();
+	if (unlikely(size > KMALLOC_MAX_CACHE_SIZE))
+		return kmalloc_large_node(size, flags, NUMA_NO_NODE);
+	s = kmalloc_slab(size, flags);
+	if (unlikely(ZERO_OR_NULL_PTR(s)))
+		return s;
+	return slab_alloc(s, flags, _RET_IP_);
 }
 
 void *kzalloc(size_t size, gfp_t flags)
@@ -4849,7 +4945,7 @@ void *kzalloc(size_t size, gfp_t flags)
 	return kmalloc(size, flags | __GFP_ZERO);
 }
 /* Functions of kmalloc */
-#line 4176 "slub.nw"
+#line 4237 "slub.nw"
 static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 {
 	struct page *page;
@@ -4872,7 +4968,7 @@ static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 	return ret;
 }
 /* Functions of kmalloc */
-#line 4208 "slub.nw"
+#line 4272 "slub.nw"
 void kfree(const void *x)
 {
 	struct page *page;
@@ -4895,10 +4991,14 @@ void kfree(const void *x)
 		__free_pages(page, compound_order(page));
 		return;
 	}
+	if (cpu_rseq && likely(!(page->slab_cache->flags & SLAB_TRACE))) {
+		rseq_slab_free(page->slab_cache, page, object, _RET_IP_);
+		return;
+	}
 	slab_free(page->slab_cache, page, object, _RET_IP_);
 }
 /* Functions of kmalloc */
-#line 4235 "slub.nw"
+#line 4303 "slub.nw"
 static inline size_t slab_ksize(const struct kmem_cache *s)
 {
 	if (s->flags & (SLAB_RED_ZONE | SLAB_POISON))
@@ -4922,7 +5022,7 @@ size_t ksize(const void *object)
 	return slab_ksize(page->slab_cache);
 }
 /* Functions of kmalloc */
-#line 4268 "slub.nw"
+#line 4336 "slub.nw"
 int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t flags, size_t size,
 			  void **p)
 {
@@ -4946,7 +5046,7 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t size, void **p)
 		kmem_cache_free(s, p[i]);
 }
 /* Functions of kmalloc */
-#line 4296 "slub.nw"
+#line 4364 "slub.nw"
 const char *kmem_cache_name(const struct kmem_cache *s)
 {
 	return s->name;
@@ -4971,7 +5071,7 @@ static char *kstrdup(const char *s, gfp_t gfp)
 	return buf;
 }
 /* Functions of the sysfs attribute layer */
-#line 6707 "slub.nw"
+#line 6859 "slub.nw"
 struct slab_attribute {
 	const char *name;
 	ssize_t (*show)(struct kmem_cache *s, char *buf);
@@ -4981,7 +5081,7 @@ struct slab_attribute {
 	bool hidden;		/* not a kernel attribute */
 };
 /* Functions of the sysfs attribute layer */
-#line 6720 "slub.nw"
+#line 6872 "slub.nw"
 #define SHOW_INT(_name, expr)						\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5009,7 +5109,7 @@ SHOW_INT(store_user, !!(s->flags & SLAB_STORE_USER))
 SHOW_INT(failslab, !!(s->flags & SLAB_FAILSLAB))
 SHOW_INT(remote_node_defrag_ratio, s->remote_node_defrag_ratio / 10)
 /* Functions of the sysfs attribute layer */
-#line 6757 "slub.nw"
+#line 6909 "slub.nw"
 static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 {
 	Dl_info info;
@@ -5024,7 +5124,7 @@ static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 	return sprintf(buf, "0x%lx\n", (unsigned long)fn);
 }
 /* Functions of the sysfs attribute layer */
-#line 6776 "slub.nw"
+#line 6928 "slub.nw"
 static int count_inuse(struct page *page)
 {
 	return page->inuse;
@@ -5053,7 +5153,7 @@ static unsigned long count_partial(struct kmem_cache_node *n,
 	return x;
 }
 /* Functions of the sysfs attribute layer */
-#line 6814 "slub.nw"
+#line 6966 "slub.nw"
 #define SO_ALL		(1 << 0)
 #define SO_PARTIAL	(1 << 1)
 #define SO_CPU		(1 << 2)
@@ -5075,7 +5175,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				continue;
 
 			/* Count the CPU's slab and partial chain */
-#line 6846 "slub.nw"
+#line 6998 "slub.nw"
 			node = page_to_nid(page);
 			if (flags & SO_TOTAL)
 				x = page->objects;
@@ -5091,12 +5191,12 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				total += page->pages;
 				nodes[node] += page->pages;
 			}
-#line 6834 "slub.nw"
+#line 6986 "slub.nw"
 		}
 	}
 
 	/* Count the slabs on the nodes */
-#line 6864 "slub.nw"
+#line 7016 "slub.nw"
 	for (node = 0; node < nr_node_ids; node++) {
 		struct kmem_cache_node *n = get_node(s, node);
 
@@ -5121,7 +5221,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 		total += x;
 		nodes[node] += x;
 	}
-#line 6837 "slub.nw"
+#line 6989 "slub.nw"
 	x = sprintf(buf, "%lu", total);
 	for (node = 0; node < nr_node_ids; node++)
 		if (nodes[node])
@@ -5129,7 +5229,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 	return x + sprintf(buf + x, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 6891 "slub.nw"
+#line 7043 "slub.nw"
 #define SHOW_OBJECTS(_name, _flags)					\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5166,7 +5266,7 @@ static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf)
 	return len + sprintf(buf + len, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 6937 "slub.nw"
+#line 7089 "slub.nw"
 static int kstrtoul(const char *buf, unsigned long *res)
 {
 	char *end;
@@ -5231,7 +5331,7 @@ static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7003 "slub.nw"
+#line 7155 "slub.nw"
 static bool any_slab_objects(struct kmem_cache *s)
 {
 	int node;
@@ -5280,7 +5380,7 @@ static ssize_t reclaim_account_store(struct kmem_cache *s, const char *buf,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7056 "slub.nw"
+#line 7208 "slub.nw"
 static ssize_t empty_show(struct kmem_cache *s, char *buf)
 {
 	(void)s;
@@ -5320,7 +5420,7 @@ static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len)
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7100 "slub.nw"
+#line 7252 "slub.nw"
 static ssize_t show_stat(struct kmem_cache *s, char *buf, int si)
 {
 	unsigned long sum = 0;
@@ -5350,7 +5450,7 @@ static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7134 "slub.nw"
+#line 7286 "slub.nw"
 #define RO(n)	{ #n, n##_show, NULL, -1, false, false }
 #define RW(n)	{ #n, n##_show, n##_store, -1, false, false }
 #define ACT(n)	{ #n, empty_show, n##_store, -1, true, false }
@@ -5380,7 +5480,7 @@ static const struct slab_attribute slab_attrs[] = {
 	{ NULL, NULL, NULL, -1, false, false }
 };
 /* Functions of the sysfs attribute layer */
-#line 7168 "slub.nw"
+#line 7320 "slub.nw"
 static const char *attr_name(const struct slab_attribute *a)
 {
 	return a->stat >= 0 ? stat_names[a->stat] : a->name;
@@ -5418,7 +5518,7 @@ bool slub_attr_writable(const char *name)
 	return a && (a->store || a->stat >= 0);
 }
 /* Functions of the sysfs attribute layer */
-#line 7211 "slub.nw"
+#line 7363 "slub.nw"
 static bool attr_propagates(const char *name)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5426,7 +5526,7 @@ static bool attr_propagates(const char *name)
 	return a && a->show && a->store && !a->action && a->stat < 0;
 }
 /* Functions of the sysfs attribute layer */
-#line 7226 "slub.nw"
+#line 7378 "slub.nw"
 ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5476,7 +5576,7 @@ ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 	return ret;
 }
 /* Functions of the sysfs attribute layer */
-#line 7280 "slub.nw"
+#line 7432 "slub.nw"
 struct kmem_cache *slub_find_cache(const char *name)
 {
 	struct kmem_cache *s, *found = NULL;
@@ -5506,7 +5606,7 @@ const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len)
 	return buf;
 }
 /* Functions of bootstrap and shutdown */
-#line 7332 "slub.nw"
+#line 7484 "slub.nw"
 static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
 static void kmem_cache_init(void)
@@ -5527,7 +5627,7 @@ static void kmem_cache_init(void)
 	create_kmalloc_caches(0);
 }
 /* Functions of bootstrap and shutdown */
-#line 7358 "slub.nw"
+#line 7510 "slub.nw"
 static void create_boot_cache(struct kmem_cache *s, const char *name,
 			      size_t size, unsigned long flags)
 {
@@ -5558,7 +5658,7 @@ static struct kmem_cache *create_kmalloc_cache(const char *name,
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 7396 "slub.nw"
+#line 7548 "slub.nw"
 static void early_kmem_cache_node_alloc(int node)
 {
 	struct page *page;
@@ -5580,7 +5680,7 @@ static void early_kmem_cache_node_alloc(int node)
 	__add_partial(n, page, DEACTIVATE_TO_HEAD);
 }
 /* Functions of bootstrap and shutdown */
-#line 7424 "slub.nw"
+#line 7576 "slub.nw"
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
@@ -5604,7 +5704,7 @@ static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 7459 "slub.nw"
+#line 7611 "slub.nw"
 static void create_kmalloc_caches(unsigned long flags)
 {
 	int i;
@@ -5633,7 +5733,7 @@ static void create_kmalloc_caches(unsigned long flags)
 	memcg_activate_kmem_caches();
 }
 /* Functions of bootstrap and shutdown */
-#line 7489 "slub.nw"
+#line 7641 "slub.nw"
 static void slab_sysfs_init(void)
 {
 	struct kmem_cache *s;
@@ -5657,7 +5757,7 @@ static void slab_sysfs_init(void)
 	slab_mutex_unlock();
 }
 /* Functions of bootstrap and shutdown */
-#line 7523 "slub.nw"
+#line 7675 "slub.nw"
 static pthread_mutex_t init_mutex = PTHREAD_MUTEX_INITIALIZER;
 static bool running;
 static __thread bool booting;
@@ -5693,7 +5793,7 @@ static int __slub_init(const struct slub_config *cfg)
 	nr_node_ids = cfg->nr_nodes ? cfg->nr_nodes : 1;
 
 	/* Apply the boot options of the configuration */
-#line 7589 "slub.nw"
+#line 7741 "slub.nw"
 	slub_simulated = cfg->simulated;
 	sim_cpu = 0;
 	slab_nomerge = cfg->nomerge;
@@ -5707,7 +5807,7 @@ static int __slub_init(const struct slub_config *cfg)
 	cpu_rseq = cpu_rseq_usable(cfg);
 	freelist_random = cfg->freelist_random;
 	slub_rng_state = cfg->seed ? cfg->seed : 0x9e3779b97f4a7c15UL;
-#line 7557 "slub.nw"
+#line 7709 "slub.nw"
 	if (page_alloc_init(bytes, nr_node_ids))
 		return -ENOMEM;
 	booting = true;
@@ -5738,7 +5838,7 @@ static void slub_ensure_running(void)
 		panic("SLUB: cannot start with the default configuration\n");
 }
 /* Functions of bootstrap and shutdown */
-#line 7608 "slub.nw"
+#line 7760 "slub.nw"
 void slub_shutdown(void)
 {
 	struct kmem_cache *s;
@@ -5767,13 +5867,13 @@ void slub_shutdown(void)
 	mutex_unlock(&init_mutex);
 }
 /* Functions of bootstrap and shutdown */
-#line 7642 "slub.nw"
+#line 7794 "slub.nw"
 static bool slub_fail_percpu(void)
 {
 	return page_alloc_should_fail();
 }
 /* Functions of the snapshot */
-#line 7657 "slub.nw"
+#line 7809 "slub.nw"
 static int snap_find_slab(const struct slub_snap_cache *sc, long pfn)
 {
 	int lo = 0, hi = sc->nr_slabs - 1;
@@ -5808,7 +5908,7 @@ static int snap_object_index(struct kmem_cache *s, struct page *page,
 	return ((char *)p - base) / s->size;
 }
 /* Functions of the snapshot */
-#line 7697 "slub.nw"
+#line 7849 "slub.nw"
 static int snap_freelist(struct kmem_cache *s, struct page *page,
 			 struct slub_snap_slab *ss, void *head,
 			 enum slub_obj_state state)
@@ -5830,7 +5930,7 @@ static int snap_freelist(struct kmem_cache *s, struct page *page,
 	return first;
 }
 /* Functions of the snapshot */
-#line 7720 "slub.nw"
+#line 7872 "slub.nw"
 static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 			  struct slub_snap_slab *ss)
 {
@@ -5856,7 +5956,7 @@ static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 7750 "slub.nw"
+#line 7902 "slub.nw"
 static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 			 int cpu)
 {
@@ -5899,7 +5999,7 @@ static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 7794 "slub.nw"
+#line 7946 "slub.nw"
 static int *snap_list(struct slub_snap_cache *sc, struct list_head *head,
 		      int *count, enum slub_slab_where where, int node)
 {
@@ -5946,7 +6046,7 @@ static int snap_fill_nodes(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return 0;
 }
 /* Functions of the snapshot */
-#line 7844 "slub.nw"
+#line 7996 "slub.nw"
 static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 {
 	struct slub_alias *a;
@@ -5965,7 +6065,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 			sc->aliases[sc->nr_aliases++] = strdup(a->name);
 
 	/* Copy the geometry and tuning of the cache */
-#line 7886 "slub.nw"
+#line 8038 "slub.nw"
 	sc->size = s->size;
 	sc->object_size = s->object_size;
 	sc->align = s->align;
@@ -5982,7 +6082,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	sc->refcount = s->refcount;
 	sc->has_ctor = s->ctor != NULL;
 	sc->is_root = is_root_cache(s);
-#line 7861 "slub.nw"
+#line 8013 "slub.nw"
 	for_each_allocated_block(pfn)
 		n += snap_is_slab_of(&mem_map[pfn], s);
 	sc->slabs = calloc(n ? n : 1, sizeof(*sc->slabs));
@@ -6006,7 +6106,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return snap_fill_nodes(s, sc);
 }
 /* Functions of the snapshot */
-#line 7905 "slub.nw"
+#line 8057 "slub.nw"
 struct slub_snapshot *slub_snapshot_take(void)
 {
 	struct slub_snapshot *snap;
@@ -6039,7 +6139,7 @@ fail:
 	return NULL;
 }
 /* Functions of the snapshot */
-#line 7939 "slub.nw"
+#line 8091 "slub.nw"
 void slub_snapshot_free(struct slub_snapshot *snap)
 {
 	int i, j;
@@ -6086,7 +6186,7 @@ const struct slub_snap_cache *slub_snapshot_cache(
 	return NULL;
 }
 /* Functions of the invariant checker */
-#line 8134 "slub.nw"
+#line 8298 "slub.nw"
 static int __attribute__((format(printf, 2, 3)))
 inv_fail(FILE *out, const char *fmt, ...)
 {
@@ -6127,7 +6227,7 @@ static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 8176 "slub.nw"
+#line 8340 "slub.nw"
 static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc)
 {
@@ -6144,7 +6244,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			pagefree += ss->obj[j].state == SLUB_OBJ_PAGE_FREE;
 
 		/* Check one slab's counters and its place */
-#line 8210 "slub.nw"
+#line 8374 "slub.nw"
 		if (ss->inuse != ss->objects - pagefree)
 			bad += inv_fail(out, "%s: slab pfn %ld inuse %u but "
 					"%u objects minus %u free\n",
@@ -6164,7 +6264,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			bad += inv_fail(out, "%s: slab pfn %ld has free objects "
 					"but is on no partial list\n",
 					 s->name, ss->pfn);
-#line 8191 "slub.nw"
+#line 8355 "slub.nw"
 	}
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
 		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
@@ -6179,7 +6279,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 	for (node = 0; node < nr_node_ids; node++) {
 
 		/* Check one node's counters */
-#line 8232 "slub.nw"
+#line 8396 "slub.nw"
 		struct kmem_cache_node *n = get_node(s, node);
 		long slabs = 0;
 
@@ -6192,12 +6292,12 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 		if (n->nr_slabs != slabs)
 			bad += inv_fail(out, "%s: node %d nr_slabs %ld but %ld slabs found\n",
 					 s->name, node, n->nr_slabs, slabs);
-#line 8204 "slub.nw"
+#line 8368 "slub.nw"
 	}
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 8247 "slub.nw"
+#line 8411 "slub.nw"
 int slub_check_invariants(FILE *out)
 {
 	struct slub_snapshot *snap;

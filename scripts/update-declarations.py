@@ -33,7 +33,7 @@ def prototypes(c_lines):
 def main():
     c = open("generated/slub.c").read().split("\n")
     protos = [p for p in prototypes(c)
-              if not re.search(r"\b(__stat|__slub_event|panic)\(", p)]
+              if not re.search(r"\b(__stat|__rseq_stat|__slub_event|panic)\(", p)]
     nw = open(NW).read()
     start = nw.index(CHUNK) + len(CHUNK) + 1
     end = nw.index("\n@", start - 1)

@@ -6,6 +6,7 @@
  * the invariants intact. Each case runs in a child process whose
  * standard error is captured.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -30,8 +31,9 @@ static const char *const expected[NR_CORRUPTIONS] = {
 	[C_FREEPOINTER] = "BUG victim (Not tainted): Freechain corrupt",
 };
 
-/* 1000 more allocations and frees; exit status 3 if any fails. */
-static void carry_on(struct kmem_cache *s)
+/* 1000 more allocations and frees of objects of SIZE bytes; exit
+ * status 3 if any fails. */
+static void carry_on(struct kmem_cache *s, size_t size)
 {
 	static void *p[1000];
 	int i;
@@ -40,7 +42,7 @@ static void carry_on(struct kmem_cache *s)
 		p[i] = kmem_cache_alloc(s, GFP_KERNEL);
 		if (!p[i])
 			_exit(3);
-		memset(p[i], 0x11, 100);
+		memset(p[i], 0x11, size);
 	}
 	for (i = 0; i < 1000; i++)
 		kmem_cache_free(s, p[i]);
@@ -99,7 +101,7 @@ static void corrupt(void *arg)
 	default:
 		_exit(4);
 	}
-	carry_on(s);
+	carry_on(s, 100);
 	if (slub_check_invariants(stderr))
 		_exit(5);
 	slub_shutdown();
@@ -122,6 +124,151 @@ START_TEST(test_corruption_matrix)
 	/* a BUG report names the object or the slab it is about */
 	if (_i != C_WRONG_CACHE)
 		ck_assert_msg(strstr(c.out, "INFO: "), "%s", c.out);
+}
+END_TEST
+
+/*
+ * The cases of the kernel's own SLUB tests (lib/slub_kunit.c, Linux 5.14
+ * and later) that this era shares. Each counts one error per BUG report
+ * and one per FIX line, which is how the kernel's slab_add_kunit_errors()
+ * counts them, after validate_slab_cache() (here: writing 1 to the
+ * cache's validate attribute). test_kmalloc_redzone_access is left out:
+ * it needs the kmalloc red zone of the requested size, a 6.1 feature.
+ */
+enum kunit_case {
+	K_CLOBBER_ZONE, K_NEXT_POINTER, K_FIRST_WORD, K_CLOBBER_50TH_BYTE,
+	K_CLOBBER_REDZONE_FREE, NR_KUNIT_CASES
+};
+
+#define K_MAX_ROUNDS	3
+
+static const struct {
+	const char *cache;
+	unsigned long flags;
+	int rounds, errors[K_MAX_ROUNDS];
+} kunit_cases[NR_KUNIT_CASES] = {
+	[K_CLOBBER_ZONE] = { "TestSlub_RZ_alloc", SLAB_RED_ZONE, 1, { 2 } },
+	/* freechain corrupt + wrong object count + its fix; after the
+	 * pointer is restored the count is wrong again (and fixed); then
+	 * the slab is clean */
+	[K_NEXT_POINTER] = { "TestSlub_next_ptr_free", SLAB_POISON, 3,
+			     { 3, 2, 0 } },
+	[K_FIRST_WORD] = { "TestSlub_1th_word_free", SLAB_POISON, 1, { 2 } },
+	[K_CLOBBER_50TH_BYTE] = { "TestSlub_50th_word_free", SLAB_POISON, 1,
+				  { 2 } },
+	[K_CLOBBER_REDZONE_FREE] = { "TestSlub_RZ_free", SLAB_RED_ZONE, 1,
+				     { 2 } },
+};
+
+static unsigned int cache_offset(const char *name)
+{
+	struct slub_snapshot *snap = slub_snapshot_take();
+	const struct slub_snap_cache *c = slub_snapshot_cache(snap, name);
+	unsigned int offset = c ? c->offset : 0;
+
+	slub_snapshot_free(snap);
+	if (!c)
+		_exit(6);
+	return offset;
+}
+
+static void validate_round(struct kmem_cache *s, int round)
+{
+	fprintf(stderr, "=== round %d\n", round);
+	slab_attr_store(s, "validate", "1", 1);
+	fflush(stderr);
+}
+
+static void kunit_case(void *arg)
+{
+	struct slub_config cfg = { .nr_cpus = 2, .simulated = true,
+				   .arena_bytes = 64 << 20 };
+	enum kunit_case k = (long)arg;
+	struct kmem_cache *s;
+	unsigned long tmp, *ptr_addr;
+	unsigned int off;
+	unsigned char *p;
+
+	if (slub_init(&cfg))
+		_exit(2);
+	s = kmem_cache_create(kunit_cases[k].cache, 64, 0,
+			      kunit_cases[k].flags, NULL);
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	if (!s || !p)
+		_exit(2);
+	switch (k) {
+	case K_CLOBBER_ZONE:
+		p[64] = 0x12;
+		validate_round(s, 0);
+		kmem_cache_free(s, p);
+		break;
+	case K_NEXT_POINTER:
+		off = cache_offset(kunit_cases[k].cache);
+		kmem_cache_free(s, p);
+		ptr_addr = (unsigned long *)(p + off);
+		tmp = *ptr_addr;
+		p[off] = ~p[off];
+		validate_round(s, 0);
+		*ptr_addr = tmp;
+		validate_round(s, 1);
+		validate_round(s, 2);
+		break;
+	case K_FIRST_WORD:
+		kmem_cache_free(s, p);
+		*p = 0x78;
+		validate_round(s, 0);
+		break;
+	case K_CLOBBER_50TH_BYTE:
+		kmem_cache_free(s, p);
+		p[50] = 0x9a;
+		validate_round(s, 0);
+		break;
+	case K_CLOBBER_REDZONE_FREE:
+		kmem_cache_free(s, p);
+		p[64] = 0xab;
+		validate_round(s, 0);
+		break;
+	default:
+		_exit(4);
+	}
+	carry_on(s, 64);
+	if (slub_check_invariants(stderr))
+		_exit(5);
+	kmem_cache_destroy(s);
+	slub_shutdown();
+}
+
+/* BUG and FIX lines after the marker of each round, up to the next. */
+static void count_errors(const char *out, int *errors, int rounds)
+{
+	const char *line = out;
+	int round = -1;
+
+	memset(errors, 0, rounds * sizeof(*errors));
+	for (; *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : "") {
+		if (sscanf(line, "=== round %d", &round) == 1)
+			continue;
+		if (round >= 0 && round < rounds &&
+		    (!strncmp(line, "BUG ", 4) || !strncmp(line, "FIX ", 4)))
+			errors[round]++;
+	}
+}
+
+START_TEST(test_slub_kunit_cases)
+{
+	int errors[K_MAX_ROUNDS], r;
+	struct t_captured c;
+
+	t_run_captured(kunit_case, (void *)(long)_i, &c);
+	ck_assert_msg(WIFEXITED(c.status) && WEXITSTATUS(c.status) == 0,
+		      "%s: status %#x:\n%s", kunit_cases[_i].cache, c.status,
+		      c.out);
+	count_errors(c.out, errors, kunit_cases[_i].rounds);
+	for (r = 0; r < kunit_cases[_i].rounds; r++)
+		ck_assert_msg(errors[r] == kunit_cases[_i].errors[r],
+			      "%s, validation %d: %d errors, expected %d:\n%s",
+			      kunit_cases[_i].cache, r + 1, errors[r],
+			      kunit_cases[_i].errors[r], c.out);
 }
 END_TEST
 
@@ -181,6 +328,10 @@ Suite *debug_suite(void)
 
 	tcase_set_timeout(tc, 60);
 	tcase_add_loop_test(tc, test_corruption_matrix, 0, NR_CORRUPTIONS);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("slub_kunit");
+	tcase_set_timeout(tc, 60);
+	tcase_add_loop_test(tc, test_slub_kunit_cases, 0, NR_KUNIT_CASES);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("hardening");
 	tcase_add_test(tc, test_freelist_hardened);
