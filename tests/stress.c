@@ -63,7 +63,7 @@ struct stress {
 	pthread_mutex_t live_lock[LIVE_LOCKS];
 	struct live_node *live[LIVE_BUCKETS];
 	atomic_ulong next_id;
-	atomic_ulong allocs, frees, remote_frees, errors;
+	atomic_ulong allocs, frees, remote_frees, slab_frees, errors;
 	atomic_int producing;
 	pthread_mutex_t err_lock;
 	char err[512];
@@ -225,6 +225,8 @@ static void consume(struct stress *st, const struct item *it, bool remote)
 	else
 		kfree(it->p);
 	atomic_fetch_add(&st->frees, 1);
+	if (it->kind >= 0 || it->size <= KMALLOC_MAX_CACHE_SIZE)
+		atomic_fetch_add(&st->slab_frees, 1);
 	if (remote)
 		atomic_fetch_add(&st->remote_frees, 1);
 }
@@ -302,6 +304,26 @@ static void *work(void *arg)
 	return NULL;
 }
 
+/*
+ * Every free of a slab object counts exactly one of free_fastpath and
+ * free_slowpath; with real threads sharing CPUs, a counter that lost an
+ * update shows up as a difference here.
+ */
+static unsigned long free_counts(void)
+{
+	struct slub_snapshot *snap = slub_snapshot_take();
+	unsigned long sum = 0;
+	int i;
+
+	if (!snap)
+		return 0;
+	for (i = 0; i < snap->nr_caches; i++)
+		sum += snap->caches[i].stat[FREE_FASTPATH] +
+		       snap->caches[i].stat[FREE_SLOWPATH];
+	slub_snapshot_free(snap);
+	return sum;
+}
+
 /* allocated objects and alias links per cache, from a snapshot */
 static int count_objects(char ***names, unsigned long **counts,
 			 int **aliases)
@@ -347,6 +369,7 @@ int stress_run(const struct stress_opts *o, char *why, size_t why_len)
 	unsigned long *bcounts = NULL, *ecounts = NULL;
 	int *baliases = NULL, *ealiases = NULL;
 	long kmalloc_delta = 0, links = 0;
+	unsigned long counted;
 	int i, j, nb, ne, rc = 0;
 
 	why[0] = 0;
@@ -381,6 +404,7 @@ int stress_run(const struct stress_opts *o, char *why, size_t why_len)
 		}
 	}
 
+	counted = free_counts();
 	atomic_store(&st->producing, o->threads);
 	for (i = 0; i < o->threads; i++) {
 		w[i].st = st;
@@ -396,6 +420,13 @@ int stress_run(const struct stress_opts *o, char *why, size_t why_len)
 	} else if (atomic_load(&st->allocs) != atomic_load(&st->frees)) {
 		snprintf(why, why_len, "%lu allocations but %lu frees",
 			 atomic_load(&st->allocs), atomic_load(&st->frees));
+		rc = -1;
+	}
+	counted = free_counts() - counted;
+	if (!rc && counted != atomic_load(&st->slab_frees)) {
+		snprintf(why, why_len, "%lu slab frees but free_fastpath + "
+			 "free_slowpath grew by %lu",
+			 atomic_load(&st->slab_frees), counted);
 		rc = -1;
 	}
 	for (i = 0; i < LIVE_BUCKETS && !rc; i++)
