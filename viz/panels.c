@@ -8,25 +8,14 @@
 #include <string.h>
 #include "viz.h"
 
-static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
-	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
-	"free_frozen", "free_add_partial", "free_remove_partial",
-	"alloc_from_partial", "alloc_slab", "alloc_refill",
-	"alloc_node_mismatch", "free_slab", "cpuslab_flush",
-	"deactivate_full", "deactivate_empty", "deactivate_to_head",
-	"deactivate_to_tail", "deactivate_remote_frees", "deactivate_bypass",
-	"order_fallback", "cmpxchg_double_cpu_fail", "cmpxchg_double_fail",
-	"cpu_partial_alloc", "cpu_partial_free", "cpu_partial_node",
-	"cpu_partial_drain",
-};
-
 _Static_assert(NR_SLUB_STAT_ITEMS == 26, "enum stat_item of 3.18 has 26");
 
+/* The allocator's own names for its counters (the sysfs file names). */
 const char *viz_stat_name(int item)
 {
-	if (item < 0 || item >= NR_SLUB_STAT_ITEMS)
-		return "?";
-	return stat_names[item];
+	const char *name = slub_stat_name(item);
+
+	return name ? name : "?";
 }
 
 static int line(char (*lines)[VIZ_LINE_MAX], int n, int max,
@@ -74,7 +63,7 @@ int viz_counter_lines(const struct slub_snapshot *snap, int ci,
 	c = &snap->caches[ci];
 	for (i = 0; i < NR_SLUB_STAT_ITEMS; i++) {
 		cpu_counts(snap, c, i, focus_cpu, per, sizeof(per));
-		n = line(lines, n, max, "%-23s %5lu%s", stat_names[i],
+		n = line(lines, n, max, "%-23s %5lu%s", viz_stat_name(i),
 			 c->stat[i], per);
 	}
 	return n;
