@@ -15,6 +15,7 @@ START_TEST(test_stress_threads)
 		.threads = 4,
 		.ops_per_thread = ops ? strtol(ops, NULL, 0) : 50000,
 		.seed = 7 + _i,
+		.observe = _i == 1,
 	};
 	char why[512];
 

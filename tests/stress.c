@@ -309,19 +309,55 @@ static void *work(void *arg)
  * free_slowpath; with real threads sharing CPUs, a counter that lost an
  * update shows up as a difference here.
  */
-static unsigned long free_counts(void)
+static void stat_totals(unsigned long *sum)
 {
 	struct slub_snapshot *snap = slub_snapshot_take();
-	unsigned long sum = 0;
-	int i;
+	int i, si;
 
+	memset(sum, 0, NR_SLUB_STAT_ITEMS * sizeof(*sum));
 	if (!snap)
-		return 0;
+		return;
 	for (i = 0; i < snap->nr_caches; i++)
-		sum += snap->caches[i].stat[FREE_FASTPATH] +
-		       snap->caches[i].stat[FREE_SLOWPATH];
+		for (si = 0; si < NR_SLUB_STAT_ITEMS; si++)
+			sum[si] += snap->caches[i].stat[si];
 	slub_snapshot_free(snap);
-	return sum;
+}
+
+/* With an observer attached every count is also an event. */
+static atomic_ulong stat_events[NR_SLUB_STAT_ITEMS];
+
+static void count_stat_events(const struct slub_event *ev, void *arg)
+{
+	(void)arg;
+	if (ev->type == SLUB_EV_STAT && ev->stat >= 0 &&
+	    ev->stat < NR_SLUB_STAT_ITEMS)
+		atomic_fetch_add(&stat_events[ev->stat], 1);
+}
+
+static int check_counts(struct stress *st, const unsigned long *before,
+			char *why, size_t why_len)
+{
+	unsigned long after[NR_SLUB_STAT_ITEMS], frees;
+	int si;
+
+	stat_totals(after);
+	frees = after[FREE_FASTPATH] - before[FREE_FASTPATH] +
+		after[FREE_SLOWPATH] - before[FREE_SLOWPATH];
+	if (frees != atomic_load(&st->slab_frees)) {
+		snprintf(why, why_len, "%lu slab frees but free_fastpath + "
+			 "free_slowpath grew by %lu",
+			 atomic_load(&st->slab_frees), frees);
+		return -1;
+	}
+	for (si = 0; si < NR_SLUB_STAT_ITEMS && st->o->observe; si++)
+		if (after[si] - before[si] != atomic_load(&stat_events[si])) {
+			snprintf(why, why_len, "%s grew by %lu but the "
+				 "observer saw %lu events",
+				 slub_stat_name(si), after[si] - before[si],
+				 atomic_load(&stat_events[si]));
+			return -1;
+		}
+	return 0;
 }
 
 /* allocated objects and alias links per cache, from a snapshot */
@@ -369,7 +405,7 @@ int stress_run(const struct stress_opts *o, char *why, size_t why_len)
 	unsigned long *bcounts = NULL, *ecounts = NULL;
 	int *baliases = NULL, *ealiases = NULL;
 	long kmalloc_delta = 0, links = 0;
-	unsigned long counted;
+	unsigned long counted[NR_SLUB_STAT_ITEMS];
 	int i, j, nb, ne, rc = 0;
 
 	why[0] = 0;
@@ -404,7 +440,12 @@ int stress_run(const struct stress_opts *o, char *why, size_t why_len)
 		}
 	}
 
-	counted = free_counts();
+	stat_totals(counted);
+	if (o->observe) {
+		for (i = 0; i < NR_SLUB_STAT_ITEMS; i++)
+			atomic_store(&stat_events[i], 0);
+		slub_set_observer(count_stat_events, NULL);
+	}
 	atomic_store(&st->producing, o->threads);
 	for (i = 0; i < o->threads; i++) {
 		w[i].st = st;
@@ -422,13 +463,10 @@ int stress_run(const struct stress_opts *o, char *why, size_t why_len)
 			 atomic_load(&st->allocs), atomic_load(&st->frees));
 		rc = -1;
 	}
-	counted = free_counts() - counted;
-	if (!rc && counted != atomic_load(&st->slab_frees)) {
-		snprintf(why, why_len, "%lu slab frees but free_fastpath + "
-			 "free_slowpath grew by %lu",
-			 atomic_load(&st->slab_frees), counted);
-		rc = -1;
-	}
+	if (!rc)
+		rc = check_counts(st, counted, why, why_len);
+	if (o->observe)
+		slub_set_observer(NULL, NULL);
 	for (i = 0; i < LIVE_BUCKETS && !rc; i++)
 		if (st->live[i]) {
 			snprintf(why, why_len, "object %p still live (lost)",

@@ -11,6 +11,7 @@ struct stress_opts {
 	long ops_per_thread;
 	unsigned int seed;
 	bool verbose;
+	bool observe;	/* attach an observer that counts the stat events */
 };
 
 /*
