@@ -18,15 +18,15 @@
 #include <sys/mman.h>
 #include <unistd.h>
 /* System headers */
-#line 4905 "slub.nw"
+#line 4909 "slub.nw"
 #include <sys/rseq.h>
 /* System headers */
-#line 5702 "slub.nw"
+#line 5706 "slub.nw"
 #include <execinfo.h>
 #include <sys/syscall.h>
 #include <time.h>
 /* System headers */
-#line 6953 "slub.nw"
+#line 6957 "slub.nw"
 #include <dlfcn.h>
 #line 542 "slub.nw"
 #include "slub.h"
@@ -159,7 +159,7 @@ panic(const char *fmt, ...)
 	abort();
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 4106 "slub.nw"
+#line 4110 "slub.nw"
 static inline void list_splice(struct list_head *list, struct list_head *at)
 {
 	struct list_head *first = list->next, *last = list->prev;
@@ -173,7 +173,7 @@ static inline void list_splice(struct list_head *list, struct list_head *at)
 	next->prev = last;
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 6357 "slub.nw"
+#line 6361 "slub.nw"
 #define BITS_PER_LONG		(8 * sizeof(long))
 #define BITS_TO_LONGS(n)	(((n) + BITS_PER_LONG - 1) / BITS_PER_LONG)
 
@@ -269,7 +269,7 @@ PAGE_FLAG_FUNCS(SlabPfmemalloc, active)
 PAGE_FLAG_FUNCS(LargeKmalloc, large_kmalloc)
 PAGE_FLAG_FUNCS(RcuFree, rcu_free)
 /* Definition of struct page */
-#line 5041 "slub.nw"
+#line 5045 "slub.nw"
 #define PG_locked	(PG_rcu_free + 1)
 /* Definitions of the SLUB structures */
 #line 642 "slub.nw"
@@ -328,7 +328,7 @@ struct kmem_cache_cpu {
 	struct page *partial;	/* partially allocated frozen slabs */
 
 /* Fields this port adds to struct kmem_cache_cpu */
-#line 5114 "slub.nw"
+#line 5118 "slub.nw"
 spinlock_t lock;	/* stands in for local_irq_save() */
 int cpu;		/* the CPU this structure belongs to */
 #line 719 "slub.nw"
@@ -414,7 +414,7 @@ struct rcu_head {
 #define need_reserve_slab_rcu \
 	(sizeof(((struct page *)NULL)->lru) < sizeof(struct rcu_head))
 /* Global state of the allocator */
-#line 4142 "slub.nw"
+#line 4146 "slub.nw"
 static struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
 
 static signed char size_index[24] = {
@@ -444,7 +444,7 @@ static signed char size_index[24] = {
 	2	/* 192 */
 };
 /* Global state of the allocator */
-#line 4449 "slub.nw"
+#line 4453 "slub.nw"
 struct zone {
 	spinlock_t lock;
 	unsigned long start_pfn, end_pfn;	/* [start, end) */
@@ -461,20 +461,20 @@ static unsigned long pages_per_node;
 static unsigned long nr_pages;
 static struct zone zones[MAX_NUMNODES];
 /* Global state of the allocator */
-#line 4802 "slub.nw"
+#line 4806 "slub.nw"
 static struct slub_page_stats page_stats;
 /* Global state of the allocator */
-#line 4886 "slub.nw"
+#line 4890 "slub.nw"
 static bool slub_simulated;		/* simulated CPUs */
 static int sim_cpu;			/* the simulated CPU running now */
 static slub_point_fn point_hook;
 static void *point_hook_arg;
 static bool in_point_hook;
 /* Global state of the allocator */
-#line 5224 "slub.nw"
+#line 5228 "slub.nw"
 static bool cpu_rseq;		/* real threads use restartable sequences */
 /* Global state of the allocator */
-#line 5574 "slub.nw"
+#line 5578 "slub.nw"
 #define SLUB_RED_INACTIVE	0xbb
 #define SLUB_RED_ACTIVE		0xcc
 #define POISON_INUSE		0x5a
@@ -496,7 +496,7 @@ static unsigned long slub_debug;
 static char slub_debug_slabs[256];
 static int disable_higher_order_debug;
 /* Global state of the allocator */
-#line 6452 "slub.nw"
+#line 6456 "slub.nw"
 struct mem_cgroup {
 	char name[64];
 	int kmemcg_id;
@@ -527,11 +527,11 @@ static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
 static __thread struct mem_cgroup *current_memcg;
 static __thread int memcg_skip_account;
 /* Global state of the allocator */
-#line 8220 "slub.nw"
+#line 8224 "slub.nw"
 static slub_observer_fn slub_observer;
 static void *slub_observer_arg;
 /* Declarations of internal functions */
-#line 8499 "slub.nw"
+#line 8503 "slub.nw"
 struct kmem_cache_cpu;
 struct mem_cgroup;
 struct memcg_cache_params;
@@ -554,7 +554,7 @@ static void __slub_event(enum slub_event_type type,
 	__attribute__((format(printf, 8, 9)));
 static const char *slub_func_section(const char *func);
 /* Forward declarations of the static functions */
-#line 8531 "slub.nw"
+#line 8535 "slub.nw"
 static inline int fls(unsigned long x);
 static inline int ilog2(unsigned long x);
 static inline unsigned long roundup_pow_of_two(unsigned long x);
@@ -940,7 +940,7 @@ static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc);
 /* The page allocator */
-#line 4472 "slub.nw"
+#line 4476 "slub.nw"
 static inline long page_to_pfn(const struct page *page)
 {
 	return page ? (long)(page - mem_map) : -1;
@@ -989,7 +989,7 @@ static inline int page_to_nid(const struct page *page)
 	return (page - mem_map) / pages_per_node;
 }
 /* The page allocator */
-#line 4530 "slub.nw"
+#line 4534 "slub.nw"
 static int page_alloc_init(size_t bytes, int nodes)
 {
 	unsigned long per_node, pfn;
@@ -1003,7 +1003,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 	arena_bytes = nr_pages << PAGE_SHIFT;
 
 	/* Map the arena and mem_map */
-#line 4563 "slub.nw"
+#line 4567 "slub.nw"
 	arena = mmap(NULL, arena_bytes, PROT_READ | PROT_WRITE,
 		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (arena == MAP_FAILED) {
@@ -1024,7 +1024,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 		alloc_map = NULL;
 		return -ENOMEM;
 	}
-#line 4542 "slub.nw"
+#line 4546 "slub.nw"
 	per_node = nr_pages / nodes;
 	pages_per_node = per_node;
 	for (nid = 0; nid < nodes; nid++) {
@@ -1044,7 +1044,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 	return 0;
 }
 /* The page allocator */
-#line 4586 "slub.nw"
+#line 4590 "slub.nw"
 static void page_alloc_exit(void)
 {
 	int nid;
@@ -1062,7 +1062,7 @@ static void page_alloc_exit(void)
 	nr_pages = 0;
 }
 /* The page allocator */
-#line 4609 "slub.nw"
+#line 4613 "slub.nw"
 static void free_block(struct zone *z, unsigned long pfn, int order)
 {
 	struct page *page = pfn_to_page(pfn);
@@ -1097,7 +1097,7 @@ static struct page *take_block(struct zone *z, int order)
 	return NULL;
 }
 /* The page allocator */
-#line 4652 "slub.nw"
+#line 4656 "slub.nw"
 static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 {
 	struct zone *z = &zones[nid];
@@ -1122,7 +1122,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 	mark_block(page_to_pfn(page), true);
 
 	/* Make the block a compound page of order order */
-#line 4686 "slub.nw"
+#line 4690 "slub.nw"
 	page->order = order;
 	if (order) {
 		__SetPageHead(page);
@@ -1131,7 +1131,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 			page[i].first_page = page;
 		}
 	}
-#line 4675 "slub.nw"
+#line 4679 "slub.nw"
 	if (pfmemalloc)
 		__SetPageSlabPfmemalloc(page);
 	__atomic_add_fetch(&page_stats.allocs, 1, __ATOMIC_RELAXED);
@@ -1141,7 +1141,7 @@ fail:
 	return NULL;
 }
 /* The page allocator */
-#line 4702 "slub.nw"
+#line 4706 "slub.nw"
 static void mark_block(unsigned long pfn, bool allocated)
 {
 	unsigned long bit = 1UL << (pfn % BITS_PER_LONG);
@@ -1173,7 +1173,7 @@ static unsigned long next_allocated_block(unsigned long pfn)
 	for ((pfn) = next_allocated_block(0); (pfn) < nr_pages;		\
 	     (pfn) = next_allocated_block((pfn) + 1))
 /* The page allocator */
-#line 4739 "slub.nw"
+#line 4743 "slub.nw"
 static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 {
 	int start = node == NUMA_NO_NODE ? numa_mem_id() : node;
@@ -1192,7 +1192,7 @@ static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 	return NULL;
 }
 /* The page allocator */
-#line 4763 "slub.nw"
+#line 4767 "slub.nw"
 static void __free_pages(struct page *page, int order)
 {
 	struct zone *z = &zones[page_to_nid(page)];
@@ -1225,7 +1225,7 @@ static void __free_pages(struct page *page, int order)
 	spin_unlock(&z->lock);
 }
 /* The page allocator */
-#line 4806 "slub.nw"
+#line 4810 "slub.nw"
 static unsigned long fail_nth;
 static __thread bool failed_by_knob;
 
@@ -1280,7 +1280,7 @@ void slub_page_stats(struct slub_page_stats *st)
 	st->slab_pages = slab;
 }
 /* The CPU layer */
-#line 4909 "slub.nw"
+#line 4913 "slub.nw"
 static inline int raw_cpu_id(void)
 {
 	int cpu;
@@ -1327,7 +1327,7 @@ static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
 	return s->node[node];
 }
 /* The CPU layer */
-#line 4965 "slub.nw"
+#line 4969 "slub.nw"
 static inline bool cmpxchg_double(void *p, unsigned long o1,
 				  unsigned long o2, unsigned long n1,
 				  unsigned long n2)
@@ -1351,7 +1351,7 @@ static inline bool cmpxchg_double(void *p, unsigned long o1,
 #endif
 }
 /* The CPU layer */
-#line 4999 "slub.nw"
+#line 5003 "slub.nw"
 static inline void slab_lock(struct page *page)
 {
 	while (__atomic_fetch_or(&page->flags, 1UL << PG_locked,
@@ -1392,7 +1392,7 @@ static bool __cmpxchg_double_slab(struct kmem_cache *s, struct page *page,
 
 #define cmpxchg_double_slab __cmpxchg_double_slab
 /* The CPU layer */
-#line 5063 "slub.nw"
+#line 5067 "slub.nw"
 static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 		struct kmem_cache_cpu *c, void *o1, unsigned long o2,
 		void *n1, unsigned long n2)
@@ -1405,7 +1405,7 @@ static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 			      (unsigned long)n1, n2);
 }
 /* The CPU layer */
-#line 5119 "slub.nw"
+#line 5123 "slub.nw"
 #define TID_BUSY	(1UL << 63)
 
 static inline bool cpu_tid_ready(unsigned long tid)
@@ -1460,7 +1460,7 @@ static inline void local_irq_restore(struct kmem_cache *s,
 	cpu_unlock(c);
 }
 /* The CPU layer */
-#line 5228 "slub.nw"
+#line 5232 "slub.nw"
 static bool cpu_rseq_usable(const struct slub_config *cfg)
 {
 #if defined(__SANITIZE_THREAD__) || !defined(__x86_64__)
@@ -1479,7 +1479,7 @@ static bool cpu_rseq_usable(const struct slub_config *cfg)
 #endif
 }
 /* The CPU layer */
-#line 5270 "slub.nw"
+#line 5274 "slub.nw"
 #define RSEQ_SIG	0x53053053
 
 #define RSEQ_SEQUENCE_START						\
@@ -1526,7 +1526,7 @@ static inline struct rseq *rseq_area(void)
 			       __rseq_offset);
 }
 /* The CPU layer */
-#line 5327 "slub.nw"
+#line 5331 "slub.nw"
 static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 {
 	void *object, *next;
@@ -1556,7 +1556,7 @@ static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 	return object;
 }
 /* The CPU layer */
-#line 5363 "slub.nw"
+#line 5367 "slub.nw"
 static __always_inline bool cpu_rseq_push(struct kmem_cache *s,
 					  struct page *page, void *object)
 {
@@ -1594,7 +1594,7 @@ static noinline void cpu_rseq_count_aborts(struct kmem_cache *s,
 		rseq_stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
 }
 /* The CPU layer */
-#line 5417 "slub.nw"
+#line 5421 "slub.nw"
 static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 					 enum stat_item si)
 {
@@ -1611,7 +1611,7 @@ static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 		: "rax", "memory", "cc");
 }
 /* The CPU layer */
-#line 5438 "slub.nw"
+#line 5442 "slub.nw"
 static bool cpu_rseq_set_busy(struct kmem_cache_cpu *c)
 {
 	asm volatile goto(RSEQ_SEQUENCE_START
@@ -1630,7 +1630,7 @@ elsewhere:
 	return false;
 }
 /* The CPU layer */
-#line 5462 "slub.nw"
+#line 5466 "slub.nw"
 static __thread bool rseq_pinned;
 static __thread cpu_set_t rseq_saved_mask;
 
@@ -1672,7 +1672,7 @@ static void cpu_rseq_unpin(void)
 	}
 }
 /* The CPU layer */
-#line 5513 "slub.nw"
+#line 5517 "slub.nw"
 static inline void slub_point(enum slub_point p)
 {
 	if (unlikely(point_hook) && slub_simulated && !in_point_hook) {
@@ -1711,7 +1711,7 @@ const char *slub_point_name(enum slub_point point)
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
 /* Events and statistics */
-#line 8194 "slub.nw"
+#line 8198 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -1731,7 +1731,7 @@ const char *slub_stat_name(int item)
 }
 
 /* Events and statistics */
-#line 8225 "slub.nw"
+#line 8229 "slub.nw"
 #ifdef SLUB_NO_EVENTS
 #define slub_event_step(s, func, sect, obj, page, ...) do { (void)(func); } while (0)
 #define slub_event_stat(s, func, si) do { (void)(func); } while (0)
@@ -1787,7 +1787,7 @@ static __always_inline void __rseq_stat(const struct kmem_cache *s,
 	slub_event_stat(s, func, si);
 }
 /* Events and statistics */
-#line 8282 "slub.nw"
+#line 8286 "slub.nw"
 static void __attribute__((format(printf, 8, 9)))
 __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	     const char *func, const char *section, const void *object,
@@ -1938,7 +1938,7 @@ static void shuffle_freelist(struct kmem_cache *s, struct page *page,
 	free(idx);
 }
 /* The debugging functions */
-#line 5607 "slub.nw"
+#line 5611 "slub.nw"
 static void setup_slub_debug(const char *str)
 {
 	slub_debug = 0;
@@ -1973,7 +1973,7 @@ check_slabs:
 			 str + 1);
 }
 /* The debugging functions */
-#line 5647 "slub.nw"
+#line 5651 "slub.nw"
 static bool slub_debug_name_matches(const char *name)
 {
 	const char *p = slub_debug_slabs;
@@ -1990,7 +1990,7 @@ static bool slub_debug_name_matches(const char *name)
 	return false;
 }
 /* The debugging functions */
-#line 5672 "slub.nw"
+#line 5676 "slub.nw"
 static void init_object(struct kmem_cache *s, void *object, u8 val)
 {
 	u8 *p = object;
@@ -2015,7 +2015,7 @@ static struct track *get_track(struct kmem_cache *s, void *object,
 	return p + alloc;
 }
 /* The debugging functions */
-#line 5708 "slub.nw"
+#line 5712 "slub.nw"
 static unsigned long jiffies_now(void)
 {
 	struct timespec ts;
@@ -2063,7 +2063,7 @@ static void setup_object_debug(struct kmem_cache *s, struct page *page,
 	init_tracking(s, object);
 }
 /* The debugging functions */
-#line 5766 "slub.nw"
+#line 5770 "slub.nw"
 static unsigned long slub_bug_count;
 
 static const char *slub_rule(char c)
@@ -2105,7 +2105,7 @@ slab_fix(struct kmem_cache *s, const char *fmt, ...)
 	pr_err("FIX %s: %s\n", s->name, buf);
 }
 /* The debugging functions */
-#line 5809 "slub.nw"
+#line 5813 "slub.nw"
 static void print_section(const char *text, u8 *addr, unsigned int length)
 {
 	unsigned int i, j;
@@ -2149,7 +2149,7 @@ static void print_page_info(struct page *page)
 	       page->flags);
 }
 /* The debugging functions */
-#line 5858 "slub.nw"
+#line 5862 "slub.nw"
 static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned int off;
@@ -2199,7 +2199,7 @@ static void slab_err_pointer(struct kmem_cache *s, const void *x,
 	pr_err("INFO: Pointer %p is not an object of this allocator\n", x);
 }
 /* The debugging functions */
-#line 5917 "slub.nw"
+#line 5921 "slub.nw"
 static u8 *memchr_inv(const void *start, int c, size_t bytes)
 {
 	const u8 *p = start;
@@ -2239,7 +2239,7 @@ static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* The debugging functions */
-#line 5964 "slub.nw"
+#line 5968 "slub.nw"
 static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned long off = s->inuse;
@@ -2280,7 +2280,7 @@ static int slab_pad_check(struct kmem_cache *s, struct page *page)
 	return 0;
 }
 /* Check an object's red zone, poison and free pointer: check_object */
-#line 6018 "slub.nw"
+#line 6022 "slub.nw"
 static int check_valid_pointer(struct kmem_cache *s, struct page *page,
 			       const void *object)
 {
@@ -2332,7 +2332,7 @@ static int check_object(struct kmem_cache *s, struct page *page,
 	return 1;
 }
 /* The debugging functions */
-#line 6074 "slub.nw"
+#line 6078 "slub.nw"
 static int check_slab(struct kmem_cache *s, struct page *page)
 {
 	int maxobj;
@@ -2355,7 +2355,7 @@ static int check_slab(struct kmem_cache *s, struct page *page)
 	return 1;
 }
 /* The debugging functions */
-#line 6103 "slub.nw"
+#line 6107 "slub.nw"
 static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 {
 	int nr = 0;
@@ -2403,7 +2403,7 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 	return search == NULL;
 }
 /* The debugging functions */
-#line 6163 "slub.nw"
+#line 6167 "slub.nw"
 static noinline int alloc_debug_processing(struct kmem_cache *s,
 					   struct page *page, void *object,
 					   unsigned long addr)
@@ -2429,7 +2429,7 @@ bad:
 	return 0;
 }
 /* The debugging functions */
-#line 6199 "slub.nw"
+#line 6203 "slub.nw"
 static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
 		struct page *page, void *object, unsigned long addr)
 {
@@ -2471,7 +2471,7 @@ fail:
 	return NULL;
 }
 /* The debugging functions */
-#line 6249 "slub.nw"
+#line 6253 "slub.nw"
 static void trace(struct kmem_cache *s, struct page *page, void *object,
 		  int alloc)
 {
@@ -2483,7 +2483,7 @@ static void trace(struct kmem_cache *s, struct page *page, void *object,
 			      min(s->object_size, 64));
 }
 /* The debugging functions */
-#line 6271 "slub.nw"
+#line 6275 "slub.nw"
 static int validate_slab(struct kmem_cache *s, struct page *page,
 			 unsigned long *map)
 {
@@ -2545,7 +2545,7 @@ static long validate_slab_cache(struct kmem_cache *s)
 	return count;
 }
 /* The debugging functions */
-#line 6386 "slub.nw"
+#line 6390 "slub.nw"
 static void list_slab_objects(struct kmem_cache *s, struct page *page,
 			      const char *text)
 {
@@ -2576,7 +2576,7 @@ static void slub_bug_on(const char *cond, const char *file, int line)
 	panic("kernel BUG at %s:%d! (%s)\n", file, line, cond);
 }
 /* The debugging functions */
-#line 6422 "slub.nw"
+#line 6426 "slub.nw"
 static bool slub_should_failslab(void)
 {
 	static unsigned long n;
@@ -2591,7 +2591,7 @@ static bool slub_ratelimit(void)
 	return __atomic_add_fetch(&n, 1, __ATOMIC_RELAXED) <= 10;
 }
 /* Functions of the memory cgroup model */
-#line 6491 "slub.nw"
+#line 6495 "slub.nw"
 static bool memcg_kmem_active;
 
 static inline bool memcg_kmem_enabled(void)
@@ -2639,7 +2639,7 @@ static inline void css_put(struct mem_cgroup *memcg)
 	__atomic_sub_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6554 "slub.nw"
+#line 6558 "slub.nw"
 static noinline struct kmem_cache *
 __memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 {
@@ -2664,7 +2664,7 @@ memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 	return __memcg_kmem_get_cache(s, gfp);
 }
 /* Functions of the memory cgroup model */
-#line 6589 "slub.nw"
+#line 6593 "slub.nw"
 static inline void slab_mutex_lock(void)
 {
 	mutex_lock(&slab_mutex);
@@ -2677,7 +2677,7 @@ static inline void slab_mutex_unlock(void)
 	mutex_unlock(&slab_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 6609 "slub.nw"
+#line 6613 "slub.nw"
 static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 						  struct kmem_cache *root)
 {
@@ -2708,7 +2708,7 @@ out:
 	return s;
 }
 /* Functions of the memory cgroup model */
-#line 6648 "slub.nw"
+#line 6652 "slub.nw"
 static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order)
 {
 	struct mem_cgroup *memcg;
@@ -2734,7 +2734,7 @@ static void memcg_uncharge_slab(struct kmem_cache *s, int order)
 			   __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6682 "slub.nw"
+#line 6686 "slub.nw"
 static int memcg_cleanup_cache_params(struct kmem_cache *s)
 {
 	struct kmem_cache *c;
@@ -2771,7 +2771,7 @@ static void memcg_unregister_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 6730 "slub.nw"
+#line 6734 "slub.nw"
 static int memcg_update_cache_size(struct kmem_cache *s, int num)
 {
 	struct memcg_cache_params *p, *old = s->memcg_params;
@@ -2810,7 +2810,7 @@ static int memcg_alloc_id(void)
 	return id;
 }
 /* Functions of the memory cgroup model */
-#line 6775 "slub.nw"
+#line 6779 "slub.nw"
 static void memcg_activate_kmem_caches(void)
 {
 	struct kmem_cache *s;
@@ -2823,7 +2823,7 @@ static void memcg_activate_kmem_caches(void)
 	}
 }
 /* Functions of the memory cgroup model */
-#line 6794 "slub.nw"
+#line 6798 "slub.nw"
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
 {
 	struct mem_cgroup *memcg;
@@ -2869,7 +2869,7 @@ size_t slub_memcg_usage(const struct mem_cgroup *memcg)
 	return __atomic_load_n(&memcg->usage, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6841 "slub.nw"
+#line 6845 "slub.nw"
 int slub_memcg_destroy(struct mem_cgroup *memcg)
 {
 	struct memcg_cache_params *p;
@@ -2902,7 +2902,7 @@ int slub_memcg_destroy(struct mem_cgroup *memcg)
 	return 0;
 }
 /* Functions of the memory cgroup model */
-#line 6877 "slub.nw"
+#line 6881 "slub.nw"
 static void memcg_reset(void)
 {
 	int id;
@@ -3789,7 +3789,7 @@ redo:
 	} else {
 
 		/* Take object off the CPU's freelist, or goto redo */
-#line 2600 "slub.nw"
+#line 2602 "slub.nw"
 		void *next_object = get_freepointer_safe(s, object);
 
 		slub_point(SLUB_POINT_ALLOC_BEFORE_CMPXCHG);
@@ -3801,8 +3801,7 @@ redo:
 		}
 		prefetch_freepointer(s, next_object);
 		stat(s, ALLOC_FASTPATH);
-		slub_event_step(s, "slab_alloc", "2.1", object,
-				virt_to_head_page(object),
+		slub_event_step(s, "slab_alloc", "2.1", object, page,
 				"fastpath: took object from cpu freelist");
 #line 2554 "slub.nw"
 	}
@@ -3821,7 +3820,7 @@ static __always_inline void *slab_alloc(struct kmem_cache *s,
 	return slab_alloc_node(s, gfpflags, NUMA_NO_NODE, addr);
 }
 /* Functions of allocation */
-#line 2638 "slub.nw"
+#line 2639 "slub.nw"
 static __always_inline void *rseq_slab_alloc(struct kmem_cache *s,
 		gfp_t gfpflags, int node, unsigned long addr, bool observed)
 {
@@ -3843,7 +3842,7 @@ static __always_inline bool slab_alloc_hooked(const struct kmem_cache *s,
 	       (s->flags & (SLAB_FAILSLAB | SLAB_TRACE));
 }
 /* Functions of allocation */
-#line 2665 "slub.nw"
+#line 2666 "slub.nw"
 static inline int node_match(struct page *page, int node)
 {
 	if (!page || (node != NUMA_NO_NODE && page_to_nid(page) != node))
@@ -3851,7 +3850,7 @@ static inline int node_match(struct page *page, int node)
 	return 1;
 }
 /* Functions of allocation */
-#line 2683 "slub.nw"
+#line 2684 "slub.nw"
 #define TID_STEP	roundup_pow_of_two(NR_CPUS)
 
 static inline unsigned long next_tid(unsigned long tid)
@@ -3894,7 +3893,7 @@ static void note_cmpxchg_failure(const char *n, struct kmem_cache *s,
 	stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
 }
 /* Functions of allocation */
-#line 2732 "slub.nw"
+#line 2733 "slub.nw"
 static inline int slab_pre_alloc_hook(struct kmem_cache *s, gfp_t flags)
 {
 	(void)flags;
@@ -3909,7 +3908,7 @@ static inline void slab_post_alloc_hook(struct kmem_cache *s, gfp_t flags,
 		trace(s, virt_to_head_page(object), object, 1);
 }
 /* Functions of allocation */
-#line 2772 "slub.nw"
+#line 2773 "slub.nw"
 static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 			  unsigned long addr, struct kmem_cache_cpu *c)
 {
@@ -3924,7 +3923,7 @@ static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 redo:
 
 	/* Drop a cpu slab of the wrong node or of the wrong reserve */
-#line 2824 "slub.nw"
+#line 2825 "slub.nw"
 	if (unlikely(!node_match(page, node))) {
 		stat(s, ALLOC_NODE_MISMATCH);
 		deactivate_slab(s, page, READ_ONCE(c->freelist));
@@ -3938,7 +3937,7 @@ redo:
 		WRITE_ONCE(c->freelist, NULL);
 		goto new_slab;
 	}
-#line 2785 "slub.nw"
+#line 2786 "slub.nw"
 	freelist = READ_ONCE(c->freelist);
 	if (freelist)
 		goto load_freelist;
@@ -3957,19 +3956,20 @@ redo:
 load_freelist:
 
 	/* Hand out the first object of freelist; the rest becomes the CPU's freelist */
-#line 2846 "slub.nw"
+#line 2849 "slub.nw"
 	VM_BUG_ON(!c->page->frozen);
+	page = c->page;
 	WRITE_ONCE(c->freelist, get_freepointer(s, freelist));
 	WRITE_ONCE(c->tid, next_tid(READ_ONCE(c->tid)));
 	local_irq_restore(s, c);
-	slub_event_step(s, __func__, "2.1.1", freelist, c->page,
+	slub_event_step(s, __func__, "2.1.1", freelist, page,
 			"load_freelist: handed out first object");
 	return freelist;
-#line 2802 "slub.nw"
+#line 2803 "slub.nw"
 new_slab:
 
 	/* Make the next slab of the cpu partial chain the cpu slab, and goto redo */
-#line 2861 "slub.nw"
+#line 2865 "slub.nw"
 	if (c->partial) {
 		page = c->partial;
 		WRITE_ONCE(c->page, page);
@@ -3980,10 +3980,10 @@ new_slab:
 				"new_slab: took slab from cpu partial chain");
 		goto redo;
 	}
-#line 2804 "slub.nw"
+#line 2805 "slub.nw"
 
 	/* Get objects from a partial or a new slab, or fail */
-#line 2883 "slub.nw"
+#line 2887 "slub.nw"
 	freelist = new_slab_objects(s, gfpflags, node, &c);
 	if (unlikely(!freelist)) {
 		if (!(gfpflags & __GFP_NOWARN))
@@ -4002,10 +4002,10 @@ new_slab:
 	WRITE_ONCE(c->freelist, NULL);
 	local_irq_restore(s, c);
 	return freelist;
-#line 2805 "slub.nw"
+#line 2806 "slub.nw"
 }
 /* Functions of allocation */
-#line 2907 "slub.nw"
+#line 2911 "slub.nw"
 static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 {
 	if (unlikely(PageSlabPfmemalloc(page)))
@@ -4013,7 +4013,7 @@ static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 	return true;
 }
 /* Take all objects of the cpu slab's own freelist: get_freelist */
-#line 2928 "slub.nw"
+#line 2932 "slub.nw"
 static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 {
 	struct page new;
@@ -4032,7 +4032,7 @@ static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 	return freelist;
 }
 /* Functions of allocation */
-#line 2964 "slub.nw"
+#line 2968 "slub.nw"
 static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 				     int node, struct kmem_cache_cpu **pc)
 {
@@ -4059,7 +4059,7 @@ static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 	return freelist;
 }
 /* Functions of allocation */
-#line 2998 "slub.nw"
+#line 3002 "slub.nw"
 static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 			 struct kmem_cache_cpu *c)
 {
@@ -4074,7 +4074,7 @@ static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 	return get_any_partial(s, flags, c);
 }
 /* Functions of allocation */
-#line 3023 "slub.nw"
+#line 3027 "slub.nw"
 static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			      struct kmem_cache_cpu *c, gfp_t flags)
 {
@@ -4097,7 +4097,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 		available += objects;
 
 		/* Install the acquired slab as cpu slab or on the cpu partial chain */
-#line 3054 "slub.nw"
+#line 3058 "slub.nw"
 		if (!object) {
 			WRITE_ONCE(c->page, page);
 			stat(s, ALLOC_FROM_PARTIAL);
@@ -4111,7 +4111,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			slub_event_step(s, "get_partial_node", "2.1.1.2", NULL,
 					page, "moved slab to cpu partial chain");
 		}
-#line 3044 "slub.nw"
+#line 3048 "slub.nw"
 		if (!kmem_cache_has_cpu_partial(s) ||
 		    available > s->cpu_partial / 2)
 			break;
@@ -4120,7 +4120,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 	return object;
 }
 /* Functions of allocation */
-#line 3077 "slub.nw"
+#line 3081 "slub.nw"
 static inline void *acquire_slab(struct kmem_cache *s,
 				 struct kmem_cache_node *n, struct page *page,
 				 int mode, int *objects)
@@ -4149,7 +4149,7 @@ static inline void *acquire_slab(struct kmem_cache *s,
 	return freelist;
 }
 /* Functions of allocation */
-#line 3117 "slub.nw"
+#line 3121 "slub.nw"
 static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 			     struct kmem_cache_cpu *c)
 {
@@ -4172,7 +4172,7 @@ static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 	return NULL;
 }
 /* Functions of allocation */
-#line 3149 "slub.nw"
+#line 3153 "slub.nw"
 static struct page *allocate_slab(struct kmem_cache *s, gfp_t flags,
 				  int node)
 {
@@ -4211,7 +4211,7 @@ static inline struct page *alloc_slab_page(struct kmem_cache *s,
 	return page;
 }
 /* Functions of allocation */
-#line 3198 "slub.nw"
+#line 3202 "slub.nw"
 static struct page *new_slab(struct kmem_cache *s, gfp_t flags, int node)
 {
 	struct page *page;
@@ -4247,7 +4247,7 @@ static void setup_object(struct kmem_cache *s, struct page *page,
 		s->ctor(object);
 }
 /* Functions of allocation */
-#line 3240 "slub.nw"
+#line 3244 "slub.nw"
 static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 			       int nid)
 {
@@ -4276,7 +4276,7 @@ static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 			  "out of memory");
 }
 /* Functions of freeing */
-#line 3286 "slub.nw"
+#line 3290 "slub.nw"
 void kmem_cache_free(struct kmem_cache *s, void *x)
 {
 	if (cpu_rseq && likely(!slab_free_hooked(s))) {
@@ -4289,7 +4289,7 @@ void kmem_cache_free(struct kmem_cache *s, void *x)
 	slab_free(s, virt_to_head_page(x), x, _RET_IP_);
 }
 /* Functions of freeing */
-#line 3307 "slub.nw"
+#line 3311 "slub.nw"
 static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 						void *x)
 {
@@ -4313,7 +4313,7 @@ static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 	return NULL;
 }
 /* Functions of freeing */
-#line 3340 "slub.nw"
+#line 3344 "slub.nw"
 static noinline void slab_free(struct kmem_cache *s,
 				      struct page *page, void *x,
 				      unsigned long addr)
@@ -4335,7 +4335,7 @@ redo:
 	if (likely(page == READ_ONCE(c->page)) && likely(cpu_tid_ready(tid))) {
 
 		/* Push object on the CPU's freelist, or goto redo */
-#line 3373 "slub.nw"
+#line 3377 "slub.nw"
 		freelist = READ_ONCE(c->freelist);
 		set_freepointer(s, object, freelist);
 		slub_point(SLUB_POINT_FREE_BEFORE_CMPXCHG);
@@ -4347,13 +4347,13 @@ redo:
 		stat(s, FREE_FASTPATH);
 		slub_event_step(s, "slab_free", "3.1", object, page,
 				"fastpath: pushed object on cpu freelist");
-#line 3360 "slub.nw"
+#line 3364 "slub.nw"
 	} else {
 		__slab_free(s, page, x, addr);
 	}
 }
 /* Functions of freeing */
-#line 3400 "slub.nw"
+#line 3404 "slub.nw"
 static __always_inline void rseq_slab_free(struct kmem_cache *s,
 		struct page *page, void *x, unsigned long addr, bool observed)
 {
@@ -4373,14 +4373,14 @@ static __always_inline bool slab_free_hooked(const struct kmem_cache *s)
 	       (s->flags & (SLAB_DEBUG_FREE | SLAB_TRACE));
 }
 /* Functions of freeing */
-#line 3425 "slub.nw"
+#line 3429 "slub.nw"
 static inline void slab_free_hook(struct kmem_cache *s, void *x)
 {
 	if (unlikely(s->flags & SLAB_TRACE))
 		trace(s, virt_to_head_page(x), x, 0);
 }
 /* Functions of freeing */
-#line 3456 "slub.nw"
+#line 3460 "slub.nw"
 static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 			unsigned long addr)
 {
@@ -4398,7 +4398,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	do {
 
 		/* Link object to the slab's freelist and decide the slab's fate */
-#line 3501 "slub.nw"
+#line 3505 "slub.nw"
 		if (unlikely(n)) {
 			spin_unlock(&n->list_lock);
 			n = NULL;
@@ -4417,13 +4417,13 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 				spin_lock(&n->list_lock);
 			}
 		}
-#line 3472 "slub.nw"
+#line 3476 "slub.nw"
 	} while (!cmpxchg_double_slab(s, page, prior, counters, object,
 				      new.counters, "__slab_free"));
 	if (likely(!n)) {
 
 		/* Finish a free that needed no list lock */
-#line 3522 "slub.nw"
+#line 3526 "slub.nw"
 		if (new.frozen && !was_frozen) {
 			put_cpu_partial(s, page, 1);
 			stat(s, CPU_PARTIAL_FREE);
@@ -4435,21 +4435,21 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 			slub_event_step(s, "__slab_free", "3.2", x, page,
 					"freed into a frozen slab");
 		}
-#line 3476 "slub.nw"
+#line 3480 "slub.nw"
 		return;
 	}
 	if (unlikely(!new.inuse && n->nr_partial > s->min_partial))
 		goto slab_empty;
 
 	/* Put a formerly full slab on the node's partial list */
-#line 3539 "slub.nw"
+#line 3543 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s) && unlikely(!prior)) {
 		if (kmem_cache_debug(s))
 			remove_full(s, n, page);
 		add_partial(n, page, DEACTIVATE_TO_TAIL);
 		stat(s, FREE_ADD_PARTIAL);
 	}
-#line 3481 "slub.nw"
+#line 3485 "slub.nw"
 	spin_unlock(&n->list_lock);
 	slub_event_step(s, __func__, "3.2", x, page,
 			"freed to slab's freelist under list_lock");
@@ -4457,7 +4457,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 slab_empty:
 
 	/* Give an empty slab back to the page allocator */
-#line 3548 "slub.nw"
+#line 3552 "slub.nw"
 	if (prior) {
 		remove_partial(n, page);
 		stat(s, FREE_REMOVE_PARTIAL);
@@ -4469,10 +4469,10 @@ slab_empty:
 	slub_event_step(s, __func__, "3.2", x, page,
 			"slab became empty: returned to page allocator");
 	discard_slab(s, page);
-#line 3487 "slub.nw"
+#line 3491 "slub.nw"
 }
 /* Put a slab on the CPU's partial chain: put_cpu_partial */
-#line 3581 "slub.nw"
+#line 3585 "slub.nw"
 static void __put_cpu_partial(struct kmem_cache *s, struct kmem_cache_cpu *c,
 			      struct page *page, int drain)
 {
@@ -4510,7 +4510,7 @@ static void put_cpu_partial(struct kmem_cache *s, struct page *page,
 	local_irq_restore(s, c);
 }
 /* Functions of freeing */
-#line 3633 "slub.nw"
+#line 3637 "slub.nw"
 static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	struct kmem_cache_node *n = NULL, *n2 = NULL;
@@ -4556,7 +4556,7 @@ static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 	}
 }
 /* Functions of freeing */
-#line 3692 "slub.nw"
+#line 3696 "slub.nw"
 static inline void __add_partial(struct kmem_cache_node *n,
 				 struct page *page, int tail)
 {
@@ -4603,7 +4603,7 @@ static void remove_full(struct kmem_cache *s, struct kmem_cache_node *n,
 	list_del(&page->lru);
 }
 /* Functions of freeing */
-#line 3746 "slub.nw"
+#line 3750 "slub.nw"
 static inline void inc_slabs_node(struct kmem_cache *s, int node,
 				  int objects)
 {
@@ -4665,7 +4665,7 @@ static void discard_slab(struct kmem_cache *s, struct page *page)
 	free_slab(s, page);
 }
 /* Functions of freeing */
-#line 3816 "slub.nw"
+#line 3820 "slub.nw"
 static struct rcu_head *rcu_pending;
 static pthread_mutex_t rcu_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -4705,7 +4705,7 @@ static void rcu_barrier(void)
 	}
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 3881 "slub.nw"
+#line 3885 "slub.nw"
 static void deactivate_slab(struct kmem_cache *s, struct page *page,
 			    void *freelist)
 {
@@ -4723,7 +4723,7 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 	}
 
 	/* Move all but one of the CPU's free objects to the frozen slab */
-#line 3920 "slub.nw"
+#line 3924 "slub.nw"
 	while (freelist && (nextfree = get_freepointer(s, freelist))) {
 		void *prior;
 		unsigned long counters;
@@ -4740,11 +4740,11 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 						"drain percpu freelist"));
 		freelist = nextfree;
 	}
-#line 3897 "slub.nw"
+#line 3901 "slub.nw"
 redo:
 
 	/* Compute the slab's state after the last object returns */
-#line 3946 "slub.nw"
+#line 3950 "slub.nw"
 	old.freelist = READ_ONCE(page->freelist);
 	old.counters = READ_ONCE(page->counters);
 	VM_BUG_ON(!old.frozen);
@@ -4772,10 +4772,10 @@ redo:
 			spin_lock(&n->list_lock);
 		}
 	}
-#line 3899 "slub.nw"
+#line 3903 "slub.nw"
 
 	/* Put the slab on the list of its new state */
-#line 3976 "slub.nw"
+#line 3980 "slub.nw"
 	if (l != m) {
 		if (l == M_PARTIAL)
 			remove_partial(n, page);
@@ -4789,7 +4789,7 @@ redo:
 			add_full(s, n, page);
 		}
 	}
-#line 3900 "slub.nw"
+#line 3904 "slub.nw"
 	l = m;
 	if (!__cmpxchg_double_slab(s, page, old.freelist, old.counters,
 				   new.freelist, new.counters,
@@ -4808,7 +4808,7 @@ redo:
 	}
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 4004 "slub.nw"
+#line 4008 "slub.nw"
 static inline void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	stat(s, CPUSLAB_FLUSH);
@@ -4843,7 +4843,7 @@ static void flush_all(struct kmem_cache *s)
 			"flushed every cpu slab and cpu partial chain");
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 4049 "slub.nw"
+#line 4053 "slub.nw"
 static int __kmem_cache_shrink(struct kmem_cache *s)
 {
 	int objects = oo_objects(s->max);
@@ -4865,7 +4865,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 			INIT_LIST_HEAD(slabs_by_inuse + i);
 
 		/* Sort the node's partial slabs by objects in use */
-#line 4094 "slub.nw"
+#line 4098 "slub.nw"
 		spin_lock(&n->list_lock);
 		list_for_each_entry_safe(page, t, &n->partial, lru) {
 			list_move(&page->lru, slabs_by_inuse + page->inuse);
@@ -4875,7 +4875,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 		for (i = objects - 1; i > 0; i--)
 			list_splice(slabs_by_inuse + i, n->partial.prev);
 		spin_unlock(&n->list_lock);
-#line 4069 "slub.nw"
+#line 4073 "slub.nw"
 		while (!list_empty(slabs_by_inuse)) {
 			page = list_first_entry(slabs_by_inuse, struct page,
 						lru);
@@ -4895,7 +4895,7 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	return __kmem_cache_shrink(s);
 }
 /* Functions of kmalloc */
-#line 4173 "slub.nw"
+#line 4177 "slub.nw"
 static inline int size_index_elem(size_t bytes)
 {
 	return (bytes - 1) / 8;
@@ -4929,7 +4929,7 @@ static inline int kmalloc_size(int n)
 	return 0;
 }
 /* Functions of kmalloc */
-#line 4224 "slub.nw"
+#line 4228 "slub.nw"
 static __always_inline void *do_kmalloc_node(size_t size, gfp_t flags,
 					     int node, unsigned long caller)
 {
@@ -4974,7 +4974,7 @@ void *kzalloc(size_t size, gfp_t flags)
 	return kmalloc(size, flags | __GFP_ZERO);
 }
 /* Functions of kmalloc */
-#line 4274 "slub.nw"
+#line 4278 "slub.nw"
 static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 {
 	struct page *page;
@@ -4997,7 +4997,7 @@ static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 	return ret;
 }
 /* Functions of kmalloc */
-#line 4309 "slub.nw"
+#line 4313 "slub.nw"
 void kfree(const void *x)
 {
 	struct page *page;
@@ -5029,7 +5029,7 @@ void kfree(const void *x)
 	slab_free(page->slab_cache, page, object, _RET_IP_);
 }
 /* Functions of kmalloc */
-#line 4342 "slub.nw"
+#line 4346 "slub.nw"
 static inline size_t slab_ksize(const struct kmem_cache *s)
 {
 	if (s->flags & (SLAB_RED_ZONE | SLAB_POISON))
@@ -5053,7 +5053,7 @@ size_t ksize(const void *object)
 	return slab_ksize(page->slab_cache);
 }
 /* Functions of kmalloc */
-#line 4375 "slub.nw"
+#line 4379 "slub.nw"
 int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t flags, size_t size,
 			  void **p)
 {
@@ -5077,7 +5077,7 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t size, void **p)
 		kmem_cache_free(s, p[i]);
 }
 /* Functions of kmalloc */
-#line 4403 "slub.nw"
+#line 4407 "slub.nw"
 const char *kmem_cache_name(const struct kmem_cache *s)
 {
 	return s->name;
@@ -5102,7 +5102,7 @@ static char *kstrdup(const char *s, gfp_t gfp)
 	return buf;
 }
 /* Functions of the sysfs attribute layer */
-#line 6907 "slub.nw"
+#line 6911 "slub.nw"
 struct slab_attribute {
 	const char *name;
 	ssize_t (*show)(struct kmem_cache *s, char *buf);
@@ -5112,7 +5112,7 @@ struct slab_attribute {
 	bool hidden;		/* not a kernel attribute */
 };
 /* Functions of the sysfs attribute layer */
-#line 6920 "slub.nw"
+#line 6924 "slub.nw"
 #define SHOW_INT(_name, expr)						\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5140,7 +5140,7 @@ SHOW_INT(store_user, !!(s->flags & SLAB_STORE_USER))
 SHOW_INT(failslab, !!(s->flags & SLAB_FAILSLAB))
 SHOW_INT(remote_node_defrag_ratio, s->remote_node_defrag_ratio / 10)
 /* Functions of the sysfs attribute layer */
-#line 6957 "slub.nw"
+#line 6961 "slub.nw"
 static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 {
 	Dl_info info;
@@ -5155,7 +5155,7 @@ static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 	return sprintf(buf, "0x%lx\n", (unsigned long)fn);
 }
 /* Functions of the sysfs attribute layer */
-#line 6976 "slub.nw"
+#line 6980 "slub.nw"
 static int count_inuse(struct page *page)
 {
 	return page->inuse;
@@ -5184,7 +5184,7 @@ static unsigned long count_partial(struct kmem_cache_node *n,
 	return x;
 }
 /* Functions of the sysfs attribute layer */
-#line 7014 "slub.nw"
+#line 7018 "slub.nw"
 #define SO_ALL		(1 << 0)
 #define SO_PARTIAL	(1 << 1)
 #define SO_CPU		(1 << 2)
@@ -5206,7 +5206,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				continue;
 
 			/* Count the CPU's slab and partial chain */
-#line 7046 "slub.nw"
+#line 7050 "slub.nw"
 			node = page_to_nid(page);
 			if (flags & SO_TOTAL)
 				x = page->objects;
@@ -5222,12 +5222,12 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				total += page->pages;
 				nodes[node] += page->pages;
 			}
-#line 7034 "slub.nw"
+#line 7038 "slub.nw"
 		}
 	}
 
 	/* Count the slabs on the nodes */
-#line 7064 "slub.nw"
+#line 7068 "slub.nw"
 	for (node = 0; node < nr_node_ids; node++) {
 		struct kmem_cache_node *n = get_node(s, node);
 
@@ -5252,7 +5252,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 		total += x;
 		nodes[node] += x;
 	}
-#line 7037 "slub.nw"
+#line 7041 "slub.nw"
 	x = sprintf(buf, "%lu", total);
 	for (node = 0; node < nr_node_ids; node++)
 		if (nodes[node])
@@ -5260,7 +5260,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 	return x + sprintf(buf + x, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 7091 "slub.nw"
+#line 7095 "slub.nw"
 #define SHOW_OBJECTS(_name, _flags)					\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5297,7 +5297,7 @@ static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf)
 	return len + sprintf(buf + len, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 7137 "slub.nw"
+#line 7141 "slub.nw"
 static int kstrtoul(const char *buf, unsigned long *res)
 {
 	char *end;
@@ -5362,7 +5362,7 @@ static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7203 "slub.nw"
+#line 7207 "slub.nw"
 static bool any_slab_objects(struct kmem_cache *s)
 {
 	int node;
@@ -5411,7 +5411,7 @@ static ssize_t reclaim_account_store(struct kmem_cache *s, const char *buf,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7256 "slub.nw"
+#line 7260 "slub.nw"
 static ssize_t empty_show(struct kmem_cache *s, char *buf)
 {
 	(void)s;
@@ -5451,7 +5451,7 @@ static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len)
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7300 "slub.nw"
+#line 7304 "slub.nw"
 static ssize_t show_stat(struct kmem_cache *s, char *buf, int si)
 {
 	unsigned long sum = 0;
@@ -5481,7 +5481,7 @@ static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7334 "slub.nw"
+#line 7338 "slub.nw"
 #define RO(n)	{ #n, n##_show, NULL, -1, false, false }
 #define RW(n)	{ #n, n##_show, n##_store, -1, false, false }
 #define ACT(n)	{ #n, empty_show, n##_store, -1, true, false }
@@ -5511,7 +5511,7 @@ static const struct slab_attribute slab_attrs[] = {
 	{ NULL, NULL, NULL, -1, false, false }
 };
 /* Functions of the sysfs attribute layer */
-#line 7368 "slub.nw"
+#line 7372 "slub.nw"
 static const char *attr_name(const struct slab_attribute *a)
 {
 	return a->stat >= 0 ? stat_names[a->stat] : a->name;
@@ -5549,7 +5549,7 @@ bool slub_attr_writable(const char *name)
 	return a && (a->store || a->stat >= 0);
 }
 /* Functions of the sysfs attribute layer */
-#line 7411 "slub.nw"
+#line 7415 "slub.nw"
 static bool attr_propagates(const char *name)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5557,7 +5557,7 @@ static bool attr_propagates(const char *name)
 	return a && a->show && a->store && !a->action && a->stat < 0;
 }
 /* Functions of the sysfs attribute layer */
-#line 7426 "slub.nw"
+#line 7430 "slub.nw"
 ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5607,7 +5607,7 @@ ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 	return ret;
 }
 /* Functions of the sysfs attribute layer */
-#line 7480 "slub.nw"
+#line 7484 "slub.nw"
 struct kmem_cache *slub_find_cache(const char *name)
 {
 	struct kmem_cache *s, *found = NULL;
@@ -5637,7 +5637,7 @@ const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len)
 	return buf;
 }
 /* Functions of bootstrap and shutdown */
-#line 7532 "slub.nw"
+#line 7536 "slub.nw"
 static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
 static void kmem_cache_init(void)
@@ -5658,7 +5658,7 @@ static void kmem_cache_init(void)
 	create_kmalloc_caches(0);
 }
 /* Functions of bootstrap and shutdown */
-#line 7558 "slub.nw"
+#line 7562 "slub.nw"
 static void create_boot_cache(struct kmem_cache *s, const char *name,
 			      size_t size, unsigned long flags)
 {
@@ -5689,7 +5689,7 @@ static struct kmem_cache *create_kmalloc_cache(const char *name,
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 7596 "slub.nw"
+#line 7600 "slub.nw"
 static void early_kmem_cache_node_alloc(int node)
 {
 	struct page *page;
@@ -5711,7 +5711,7 @@ static void early_kmem_cache_node_alloc(int node)
 	__add_partial(n, page, DEACTIVATE_TO_HEAD);
 }
 /* Functions of bootstrap and shutdown */
-#line 7624 "slub.nw"
+#line 7628 "slub.nw"
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
@@ -5735,7 +5735,7 @@ static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 7659 "slub.nw"
+#line 7663 "slub.nw"
 static void create_kmalloc_caches(unsigned long flags)
 {
 	int i;
@@ -5764,7 +5764,7 @@ static void create_kmalloc_caches(unsigned long flags)
 	memcg_activate_kmem_caches();
 }
 /* Functions of bootstrap and shutdown */
-#line 7689 "slub.nw"
+#line 7693 "slub.nw"
 static void slab_sysfs_init(void)
 {
 	struct kmem_cache *s;
@@ -5788,7 +5788,7 @@ static void slab_sysfs_init(void)
 	slab_mutex_unlock();
 }
 /* Functions of bootstrap and shutdown */
-#line 7723 "slub.nw"
+#line 7727 "slub.nw"
 static pthread_mutex_t init_mutex = PTHREAD_MUTEX_INITIALIZER;
 static bool running;
 static __thread bool booting;
@@ -5824,7 +5824,7 @@ static int __slub_init(const struct slub_config *cfg)
 	nr_node_ids = cfg->nr_nodes ? cfg->nr_nodes : 1;
 
 	/* Apply the boot options of the configuration */
-#line 7789 "slub.nw"
+#line 7793 "slub.nw"
 	slub_simulated = cfg->simulated;
 	sim_cpu = 0;
 	slab_nomerge = cfg->nomerge;
@@ -5838,7 +5838,7 @@ static int __slub_init(const struct slub_config *cfg)
 	cpu_rseq = cpu_rseq_usable(cfg);
 	freelist_random = cfg->freelist_random;
 	slub_rng_state = cfg->seed ? cfg->seed : 0x9e3779b97f4a7c15UL;
-#line 7757 "slub.nw"
+#line 7761 "slub.nw"
 	if (page_alloc_init(bytes, nr_node_ids))
 		return -ENOMEM;
 	booting = true;
@@ -5869,7 +5869,7 @@ static void slub_ensure_running(void)
 		panic("SLUB: cannot start with the default configuration\n");
 }
 /* Functions of bootstrap and shutdown */
-#line 7808 "slub.nw"
+#line 7812 "slub.nw"
 void slub_shutdown(void)
 {
 	struct kmem_cache *s;
@@ -5898,13 +5898,13 @@ void slub_shutdown(void)
 	mutex_unlock(&init_mutex);
 }
 /* Functions of bootstrap and shutdown */
-#line 7842 "slub.nw"
+#line 7846 "slub.nw"
 static bool slub_fail_percpu(void)
 {
 	return page_alloc_should_fail();
 }
 /* Functions of the snapshot */
-#line 7857 "slub.nw"
+#line 7861 "slub.nw"
 static int snap_find_slab(const struct slub_snap_cache *sc, long pfn)
 {
 	int lo = 0, hi = sc->nr_slabs - 1;
@@ -5939,7 +5939,7 @@ static int snap_object_index(struct kmem_cache *s, struct page *page,
 	return ((char *)p - base) / s->size;
 }
 /* Functions of the snapshot */
-#line 7897 "slub.nw"
+#line 7901 "slub.nw"
 static int snap_freelist(struct kmem_cache *s, struct page *page,
 			 struct slub_snap_slab *ss, void *head,
 			 enum slub_obj_state state)
@@ -5961,7 +5961,7 @@ static int snap_freelist(struct kmem_cache *s, struct page *page,
 	return first;
 }
 /* Functions of the snapshot */
-#line 7920 "slub.nw"
+#line 7924 "slub.nw"
 static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 			  struct slub_snap_slab *ss)
 {
@@ -5987,7 +5987,7 @@ static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 7950 "slub.nw"
+#line 7954 "slub.nw"
 static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 			 int cpu)
 {
@@ -6030,7 +6030,7 @@ static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 7994 "slub.nw"
+#line 7998 "slub.nw"
 static int *snap_list(struct slub_snap_cache *sc, struct list_head *head,
 		      int *count, enum slub_slab_where where, int node)
 {
@@ -6077,7 +6077,7 @@ static int snap_fill_nodes(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return 0;
 }
 /* Functions of the snapshot */
-#line 8044 "slub.nw"
+#line 8048 "slub.nw"
 static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 {
 	struct slub_alias *a;
@@ -6096,7 +6096,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 			sc->aliases[sc->nr_aliases++] = strdup(a->name);
 
 	/* Copy the geometry and tuning of the cache */
-#line 8086 "slub.nw"
+#line 8090 "slub.nw"
 	sc->size = s->size;
 	sc->object_size = s->object_size;
 	sc->align = s->align;
@@ -6113,7 +6113,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	sc->refcount = s->refcount;
 	sc->has_ctor = s->ctor != NULL;
 	sc->is_root = is_root_cache(s);
-#line 8061 "slub.nw"
+#line 8065 "slub.nw"
 	for_each_allocated_block(pfn)
 		n += snap_is_slab_of(&mem_map[pfn], s);
 	sc->slabs = calloc(n ? n : 1, sizeof(*sc->slabs));
@@ -6137,7 +6137,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return snap_fill_nodes(s, sc);
 }
 /* Functions of the snapshot */
-#line 8105 "slub.nw"
+#line 8109 "slub.nw"
 struct slub_snapshot *slub_snapshot_take(void)
 {
 	struct slub_snapshot *snap;
@@ -6170,7 +6170,7 @@ fail:
 	return NULL;
 }
 /* Functions of the snapshot */
-#line 8139 "slub.nw"
+#line 8143 "slub.nw"
 void slub_snapshot_free(struct slub_snapshot *snap)
 {
 	int i, j;
@@ -6217,7 +6217,7 @@ const struct slub_snap_cache *slub_snapshot_cache(
 	return NULL;
 }
 /* Functions of the invariant checker */
-#line 8349 "slub.nw"
+#line 8353 "slub.nw"
 static int __attribute__((format(printf, 2, 3)))
 inv_fail(FILE *out, const char *fmt, ...)
 {
@@ -6258,7 +6258,7 @@ static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 8391 "slub.nw"
+#line 8395 "slub.nw"
 static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc)
 {
@@ -6275,7 +6275,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			pagefree += ss->obj[j].state == SLUB_OBJ_PAGE_FREE;
 
 		/* Check one slab's counters and its place */
-#line 8425 "slub.nw"
+#line 8429 "slub.nw"
 		if (ss->inuse != ss->objects - pagefree)
 			bad += inv_fail(out, "%s: slab pfn %ld inuse %u but "
 					"%u objects minus %u free\n",
@@ -6295,7 +6295,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			bad += inv_fail(out, "%s: slab pfn %ld has free objects "
 					"but is on no partial list\n",
 					 s->name, ss->pfn);
-#line 8406 "slub.nw"
+#line 8410 "slub.nw"
 	}
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
 		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
@@ -6310,7 +6310,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 	for (node = 0; node < nr_node_ids; node++) {
 
 		/* Check one node's counters */
-#line 8447 "slub.nw"
+#line 8451 "slub.nw"
 		struct kmem_cache_node *n = get_node(s, node);
 		long slabs = 0;
 
@@ -6323,12 +6323,12 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 		if (n->nr_slabs != slabs)
 			bad += inv_fail(out, "%s: node %d nr_slabs %ld but %ld slabs found\n",
 					 s->name, node, n->nr_slabs, slabs);
-#line 8419 "slub.nw"
+#line 8423 "slub.nw"
 	}
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 8462 "slub.nw"
+#line 8466 "slub.nw"
 int slub_check_invariants(FILE *out)
 {
 	struct slub_snapshot *snap;

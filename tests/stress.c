@@ -560,6 +560,8 @@ int main(int argc, char **argv)
 		o.threads = strtol(argv[2], NULL, 0);
 	if (argc > 3)
 		o.seed = strtoul(argv[3], NULL, 0);
+	if (argc > 4)
+		o.observe = !strcmp(argv[4], "observe");
 	unsetenv("SLUB_DEBUG");
 	rc = stress_run(&o, why, sizeof(why));
 	printf("stress: %s\n", rc ? why : "passed: no object handed out "

@@ -55,6 +55,8 @@ test-sanitize: $(B)/tests/asan/check_slub
 test-tsan: $(B)/tests/tsan/stress
 	@TSAN_OPTIONS=$${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1} \
 		$(B)/tests/tsan/stress $(STRESS_TSAN_OPS) 4
+	@TSAN_OPTIONS=$${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1} \
+		$(B)/tests/tsan/stress $(STRESS_TSAN_OPS) 4 2 observe
 
 test-stress: $(B)/tests/stress
 	@$(B)/tests/stress 300000 4
