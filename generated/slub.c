@@ -26,7 +26,7 @@
 #include <sys/syscall.h>
 #include <time.h>
 /* System headers */
-#line 6957 "slub.nw"
+#line 6975 "slub.nw"
 #include <dlfcn.h>
 #line 542 "slub.nw"
 #include "slub.h"
@@ -173,7 +173,7 @@ static inline void list_splice(struct list_head *list, struct list_head *at)
 	next->prev = last;
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 6361 "slub.nw"
+#line 6379 "slub.nw"
 #define BITS_PER_LONG		(8 * sizeof(long))
 #define BITS_TO_LONGS(n)	(((n) + BITS_PER_LONG - 1) / BITS_PER_LONG)
 
@@ -496,7 +496,7 @@ static unsigned long slub_debug;
 static char slub_debug_slabs[256];
 static int disable_higher_order_debug;
 /* Global state of the allocator */
-#line 6456 "slub.nw"
+#line 6474 "slub.nw"
 struct mem_cgroup {
 	char name[64];
 	int kmemcg_id;
@@ -527,11 +527,11 @@ static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
 static __thread struct mem_cgroup *current_memcg;
 static __thread int memcg_skip_account;
 /* Global state of the allocator */
-#line 8224 "slub.nw"
+#line 8242 "slub.nw"
 static slub_observer_fn slub_observer;
 static void *slub_observer_arg;
 /* Declarations of internal functions */
-#line 8503 "slub.nw"
+#line 8521 "slub.nw"
 struct kmem_cache_cpu;
 struct mem_cgroup;
 struct memcg_cache_params;
@@ -554,7 +554,7 @@ static void __slub_event(enum slub_event_type type,
 	__attribute__((format(printf, 8, 9)));
 static const char *slub_func_section(const char *func);
 /* Forward declarations of the static functions */
-#line 8535 "slub.nw"
+#line 8553 "slub.nw"
 static inline int fls(unsigned long x);
 static inline int ilog2(unsigned long x);
 static inline unsigned long roundup_pow_of_two(unsigned long x);
@@ -671,6 +671,7 @@ static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
 				  unsigned int value, unsigned int bytes);
 static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p);
 static int slab_pad_check(struct kmem_cache *s, struct page *page);
+static inline unsigned int slab_objects(const struct page *page);
 static int check_valid_pointer(struct kmem_cache *s, struct page *page,
 			       const void *object);
 static int check_object(struct kmem_cache *s, struct page *page,
@@ -1711,7 +1712,7 @@ const char *slub_point_name(enum slub_point point)
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
 /* Events and statistics */
-#line 8198 "slub.nw"
+#line 8216 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -1731,7 +1732,7 @@ const char *slub_stat_name(int item)
 }
 
 /* Events and statistics */
-#line 8229 "slub.nw"
+#line 8247 "slub.nw"
 #ifdef SLUB_NO_EVENTS
 #define slub_event_step(s, func, sect, obj, page, ...) do { (void)(func); } while (0)
 #define slub_event_stat(s, func, si) do { (void)(func); } while (0)
@@ -1787,7 +1788,7 @@ static __always_inline void __rseq_stat(const struct kmem_cache *s,
 	slub_event_stat(s, func, si);
 }
 /* Events and statistics */
-#line 8286 "slub.nw"
+#line 8304 "slub.nw"
 static void __attribute__((format(printf, 8, 9)))
 __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	     const char *func, const char *section, const void *object,
@@ -2279,19 +2280,28 @@ static int slab_pad_check(struct kmem_cache *s, struct page *page)
 	restore_bytes(s, "slab padding", POISON_INUSE, end - remainder, end);
 	return 0;
 }
+/* The debugging functions */
+#line 6023 "slub.nw"
+static inline unsigned int slab_objects(const struct page *page)
+{
+	struct page counts;
+
+	counts.counters = READ_ONCE(page->counters);
+	return counts.objects;
+}
+
 /* Check an object's red zone, poison and free pointer: check_object */
-#line 6022 "slub.nw"
+#line 6035 "slub.nw"
 static int check_valid_pointer(struct kmem_cache *s, struct page *page,
 			       const void *object)
 {
-	void *base;
+	const char *base, *p = object;
 
 	if (!object)
 		return 1;
 	base = page_address(page);
-	if ((const char *)object < (char *)base ||
-	    (const char *)object >= (char *)base + page->objects * s->size ||
-	    ((const char *)object - (char *)base) % s->size)
+	if (p < base || p >= base + slab_objects(page) * s->size ||
+	    (p - base) % s->size)
 		return 0;
 	return 1;
 }
@@ -2332,30 +2342,33 @@ static int check_object(struct kmem_cache *s, struct page *page,
 	return 1;
 }
 /* The debugging functions */
-#line 6078 "slub.nw"
+#line 6093 "slub.nw"
 static int check_slab(struct kmem_cache *s, struct page *page)
 {
+	struct page counts;
 	int maxobj;
 
 	if (!PageSlab(page)) {
 		slab_err(s, page, "Not a valid slab page");
 		return 0;
 	}
+	counts.counters = READ_ONCE(page->counters);
 	maxobj = order_objects(compound_order(page), s->size, s->reserved);
-	if ((int)page->objects > maxobj) {
-		slab_err(s, page, "objects %u > max %u", page->objects, maxobj);
+	if ((int)counts.objects > maxobj) {
+		slab_err(s, page, "objects %u > max %u", counts.objects,
+			 maxobj);
 		return 0;
 	}
-	if (page->inuse > page->objects) {
-		slab_err(s, page, "inuse %u > max %u", page->inuse,
-			 page->objects);
+	if (counts.inuse > counts.objects) {
+		slab_err(s, page, "inuse %u > max %u", counts.inuse,
+			 counts.objects);
 		return 0;
 	}
 	slab_pad_check(s, page);
 	return 1;
 }
 /* The debugging functions */
-#line 6107 "slub.nw"
+#line 6125 "slub.nw"
 static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 {
 	int nr = 0;
@@ -2403,7 +2416,7 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 	return search == NULL;
 }
 /* The debugging functions */
-#line 6167 "slub.nw"
+#line 6185 "slub.nw"
 static noinline int alloc_debug_processing(struct kmem_cache *s,
 					   struct page *page, void *object,
 					   unsigned long addr)
@@ -2429,7 +2442,7 @@ bad:
 	return 0;
 }
 /* The debugging functions */
-#line 6203 "slub.nw"
+#line 6221 "slub.nw"
 static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
 		struct page *page, void *object, unsigned long addr)
 {
@@ -2471,7 +2484,7 @@ fail:
 	return NULL;
 }
 /* The debugging functions */
-#line 6253 "slub.nw"
+#line 6271 "slub.nw"
 static void trace(struct kmem_cache *s, struct page *page, void *object,
 		  int alloc)
 {
@@ -2483,7 +2496,7 @@ static void trace(struct kmem_cache *s, struct page *page, void *object,
 			      min(s->object_size, 64));
 }
 /* The debugging functions */
-#line 6275 "slub.nw"
+#line 6293 "slub.nw"
 static int validate_slab(struct kmem_cache *s, struct page *page,
 			 unsigned long *map)
 {
@@ -2545,7 +2558,7 @@ static long validate_slab_cache(struct kmem_cache *s)
 	return count;
 }
 /* The debugging functions */
-#line 6390 "slub.nw"
+#line 6408 "slub.nw"
 static void list_slab_objects(struct kmem_cache *s, struct page *page,
 			      const char *text)
 {
@@ -2576,7 +2589,7 @@ static void slub_bug_on(const char *cond, const char *file, int line)
 	panic("kernel BUG at %s:%d! (%s)\n", file, line, cond);
 }
 /* The debugging functions */
-#line 6426 "slub.nw"
+#line 6444 "slub.nw"
 static bool slub_should_failslab(void)
 {
 	static unsigned long n;
@@ -2591,7 +2604,7 @@ static bool slub_ratelimit(void)
 	return __atomic_add_fetch(&n, 1, __ATOMIC_RELAXED) <= 10;
 }
 /* Functions of the memory cgroup model */
-#line 6495 "slub.nw"
+#line 6513 "slub.nw"
 static bool memcg_kmem_active;
 
 static inline bool memcg_kmem_enabled(void)
@@ -2639,7 +2652,7 @@ static inline void css_put(struct mem_cgroup *memcg)
 	__atomic_sub_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6558 "slub.nw"
+#line 6576 "slub.nw"
 static noinline struct kmem_cache *
 __memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 {
@@ -2664,7 +2677,7 @@ memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 	return __memcg_kmem_get_cache(s, gfp);
 }
 /* Functions of the memory cgroup model */
-#line 6593 "slub.nw"
+#line 6611 "slub.nw"
 static inline void slab_mutex_lock(void)
 {
 	mutex_lock(&slab_mutex);
@@ -2677,7 +2690,7 @@ static inline void slab_mutex_unlock(void)
 	mutex_unlock(&slab_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 6613 "slub.nw"
+#line 6631 "slub.nw"
 static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 						  struct kmem_cache *root)
 {
@@ -2708,7 +2721,7 @@ out:
 	return s;
 }
 /* Functions of the memory cgroup model */
-#line 6652 "slub.nw"
+#line 6670 "slub.nw"
 static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order)
 {
 	struct mem_cgroup *memcg;
@@ -2734,7 +2747,7 @@ static void memcg_uncharge_slab(struct kmem_cache *s, int order)
 			   __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6686 "slub.nw"
+#line 6704 "slub.nw"
 static int memcg_cleanup_cache_params(struct kmem_cache *s)
 {
 	struct kmem_cache *c;
@@ -2771,7 +2784,7 @@ static void memcg_unregister_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 6734 "slub.nw"
+#line 6752 "slub.nw"
 static int memcg_update_cache_size(struct kmem_cache *s, int num)
 {
 	struct memcg_cache_params *p, *old = s->memcg_params;
@@ -2810,7 +2823,7 @@ static int memcg_alloc_id(void)
 	return id;
 }
 /* Functions of the memory cgroup model */
-#line 6779 "slub.nw"
+#line 6797 "slub.nw"
 static void memcg_activate_kmem_caches(void)
 {
 	struct kmem_cache *s;
@@ -2823,7 +2836,7 @@ static void memcg_activate_kmem_caches(void)
 	}
 }
 /* Functions of the memory cgroup model */
-#line 6798 "slub.nw"
+#line 6816 "slub.nw"
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
 {
 	struct mem_cgroup *memcg;
@@ -2869,7 +2882,7 @@ size_t slub_memcg_usage(const struct mem_cgroup *memcg)
 	return __atomic_load_n(&memcg->usage, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6845 "slub.nw"
+#line 6863 "slub.nw"
 int slub_memcg_destroy(struct mem_cgroup *memcg)
 {
 	struct memcg_cache_params *p;
@@ -2902,7 +2915,7 @@ int slub_memcg_destroy(struct mem_cgroup *memcg)
 	return 0;
 }
 /* Functions of the memory cgroup model */
-#line 6881 "slub.nw"
+#line 6899 "slub.nw"
 static void memcg_reset(void)
 {
 	int id;
@@ -5102,7 +5115,7 @@ static char *kstrdup(const char *s, gfp_t gfp)
 	return buf;
 }
 /* Functions of the sysfs attribute layer */
-#line 6911 "slub.nw"
+#line 6929 "slub.nw"
 struct slab_attribute {
 	const char *name;
 	ssize_t (*show)(struct kmem_cache *s, char *buf);
@@ -5112,7 +5125,7 @@ struct slab_attribute {
 	bool hidden;		/* not a kernel attribute */
 };
 /* Functions of the sysfs attribute layer */
-#line 6924 "slub.nw"
+#line 6942 "slub.nw"
 #define SHOW_INT(_name, expr)						\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5140,7 +5153,7 @@ SHOW_INT(store_user, !!(s->flags & SLAB_STORE_USER))
 SHOW_INT(failslab, !!(s->flags & SLAB_FAILSLAB))
 SHOW_INT(remote_node_defrag_ratio, s->remote_node_defrag_ratio / 10)
 /* Functions of the sysfs attribute layer */
-#line 6961 "slub.nw"
+#line 6979 "slub.nw"
 static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 {
 	Dl_info info;
@@ -5155,7 +5168,7 @@ static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 	return sprintf(buf, "0x%lx\n", (unsigned long)fn);
 }
 /* Functions of the sysfs attribute layer */
-#line 6980 "slub.nw"
+#line 6998 "slub.nw"
 static int count_inuse(struct page *page)
 {
 	return page->inuse;
@@ -5184,7 +5197,7 @@ static unsigned long count_partial(struct kmem_cache_node *n,
 	return x;
 }
 /* Functions of the sysfs attribute layer */
-#line 7018 "slub.nw"
+#line 7036 "slub.nw"
 #define SO_ALL		(1 << 0)
 #define SO_PARTIAL	(1 << 1)
 #define SO_CPU		(1 << 2)
@@ -5206,7 +5219,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				continue;
 
 			/* Count the CPU's slab and partial chain */
-#line 7050 "slub.nw"
+#line 7068 "slub.nw"
 			node = page_to_nid(page);
 			if (flags & SO_TOTAL)
 				x = page->objects;
@@ -5222,12 +5235,12 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				total += page->pages;
 				nodes[node] += page->pages;
 			}
-#line 7038 "slub.nw"
+#line 7056 "slub.nw"
 		}
 	}
 
 	/* Count the slabs on the nodes */
-#line 7068 "slub.nw"
+#line 7086 "slub.nw"
 	for (node = 0; node < nr_node_ids; node++) {
 		struct kmem_cache_node *n = get_node(s, node);
 
@@ -5252,7 +5265,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 		total += x;
 		nodes[node] += x;
 	}
-#line 7041 "slub.nw"
+#line 7059 "slub.nw"
 	x = sprintf(buf, "%lu", total);
 	for (node = 0; node < nr_node_ids; node++)
 		if (nodes[node])
@@ -5260,7 +5273,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 	return x + sprintf(buf + x, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 7095 "slub.nw"
+#line 7113 "slub.nw"
 #define SHOW_OBJECTS(_name, _flags)					\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5297,7 +5310,7 @@ static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf)
 	return len + sprintf(buf + len, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 7141 "slub.nw"
+#line 7159 "slub.nw"
 static int kstrtoul(const char *buf, unsigned long *res)
 {
 	char *end;
@@ -5362,7 +5375,7 @@ static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7207 "slub.nw"
+#line 7225 "slub.nw"
 static bool any_slab_objects(struct kmem_cache *s)
 {
 	int node;
@@ -5411,7 +5424,7 @@ static ssize_t reclaim_account_store(struct kmem_cache *s, const char *buf,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7260 "slub.nw"
+#line 7278 "slub.nw"
 static ssize_t empty_show(struct kmem_cache *s, char *buf)
 {
 	(void)s;
@@ -5451,7 +5464,7 @@ static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len)
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7304 "slub.nw"
+#line 7322 "slub.nw"
 static ssize_t show_stat(struct kmem_cache *s, char *buf, int si)
 {
 	unsigned long sum = 0;
@@ -5481,7 +5494,7 @@ static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7338 "slub.nw"
+#line 7356 "slub.nw"
 #define RO(n)	{ #n, n##_show, NULL, -1, false, false }
 #define RW(n)	{ #n, n##_show, n##_store, -1, false, false }
 #define ACT(n)	{ #n, empty_show, n##_store, -1, true, false }
@@ -5511,7 +5524,7 @@ static const struct slab_attribute slab_attrs[] = {
 	{ NULL, NULL, NULL, -1, false, false }
 };
 /* Functions of the sysfs attribute layer */
-#line 7372 "slub.nw"
+#line 7390 "slub.nw"
 static const char *attr_name(const struct slab_attribute *a)
 {
 	return a->stat >= 0 ? stat_names[a->stat] : a->name;
@@ -5549,7 +5562,7 @@ bool slub_attr_writable(const char *name)
 	return a && (a->store || a->stat >= 0);
 }
 /* Functions of the sysfs attribute layer */
-#line 7415 "slub.nw"
+#line 7433 "slub.nw"
 static bool attr_propagates(const char *name)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5557,7 +5570,7 @@ static bool attr_propagates(const char *name)
 	return a && a->show && a->store && !a->action && a->stat < 0;
 }
 /* Functions of the sysfs attribute layer */
-#line 7430 "slub.nw"
+#line 7448 "slub.nw"
 ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5607,7 +5620,7 @@ ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 	return ret;
 }
 /* Functions of the sysfs attribute layer */
-#line 7484 "slub.nw"
+#line 7502 "slub.nw"
 struct kmem_cache *slub_find_cache(const char *name)
 {
 	struct kmem_cache *s, *found = NULL;
@@ -5637,7 +5650,7 @@ const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len)
 	return buf;
 }
 /* Functions of bootstrap and shutdown */
-#line 7536 "slub.nw"
+#line 7554 "slub.nw"
 static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
 static void kmem_cache_init(void)
@@ -5658,7 +5671,7 @@ static void kmem_cache_init(void)
 	create_kmalloc_caches(0);
 }
 /* Functions of bootstrap and shutdown */
-#line 7562 "slub.nw"
+#line 7580 "slub.nw"
 static void create_boot_cache(struct kmem_cache *s, const char *name,
 			      size_t size, unsigned long flags)
 {
@@ -5689,7 +5702,7 @@ static struct kmem_cache *create_kmalloc_cache(const char *name,
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 7600 "slub.nw"
+#line 7618 "slub.nw"
 static void early_kmem_cache_node_alloc(int node)
 {
 	struct page *page;
@@ -5711,7 +5724,7 @@ static void early_kmem_cache_node_alloc(int node)
 	__add_partial(n, page, DEACTIVATE_TO_HEAD);
 }
 /* Functions of bootstrap and shutdown */
-#line 7628 "slub.nw"
+#line 7646 "slub.nw"
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
@@ -5735,7 +5748,7 @@ static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 7663 "slub.nw"
+#line 7681 "slub.nw"
 static void create_kmalloc_caches(unsigned long flags)
 {
 	int i;
@@ -5764,7 +5777,7 @@ static void create_kmalloc_caches(unsigned long flags)
 	memcg_activate_kmem_caches();
 }
 /* Functions of bootstrap and shutdown */
-#line 7693 "slub.nw"
+#line 7711 "slub.nw"
 static void slab_sysfs_init(void)
 {
 	struct kmem_cache *s;
@@ -5788,7 +5801,7 @@ static void slab_sysfs_init(void)
 	slab_mutex_unlock();
 }
 /* Functions of bootstrap and shutdown */
-#line 7727 "slub.nw"
+#line 7745 "slub.nw"
 static pthread_mutex_t init_mutex = PTHREAD_MUTEX_INITIALIZER;
 static bool running;
 static __thread bool booting;
@@ -5824,7 +5837,7 @@ static int __slub_init(const struct slub_config *cfg)
 	nr_node_ids = cfg->nr_nodes ? cfg->nr_nodes : 1;
 
 	/* Apply the boot options of the configuration */
-#line 7793 "slub.nw"
+#line 7811 "slub.nw"
 	slub_simulated = cfg->simulated;
 	sim_cpu = 0;
 	slab_nomerge = cfg->nomerge;
@@ -5838,7 +5851,7 @@ static int __slub_init(const struct slub_config *cfg)
 	cpu_rseq = cpu_rseq_usable(cfg);
 	freelist_random = cfg->freelist_random;
 	slub_rng_state = cfg->seed ? cfg->seed : 0x9e3779b97f4a7c15UL;
-#line 7761 "slub.nw"
+#line 7779 "slub.nw"
 	if (page_alloc_init(bytes, nr_node_ids))
 		return -ENOMEM;
 	booting = true;
@@ -5869,7 +5882,7 @@ static void slub_ensure_running(void)
 		panic("SLUB: cannot start with the default configuration\n");
 }
 /* Functions of bootstrap and shutdown */
-#line 7812 "slub.nw"
+#line 7830 "slub.nw"
 void slub_shutdown(void)
 {
 	struct kmem_cache *s;
@@ -5898,13 +5911,13 @@ void slub_shutdown(void)
 	mutex_unlock(&init_mutex);
 }
 /* Functions of bootstrap and shutdown */
-#line 7846 "slub.nw"
+#line 7864 "slub.nw"
 static bool slub_fail_percpu(void)
 {
 	return page_alloc_should_fail();
 }
 /* Functions of the snapshot */
-#line 7861 "slub.nw"
+#line 7879 "slub.nw"
 static int snap_find_slab(const struct slub_snap_cache *sc, long pfn)
 {
 	int lo = 0, hi = sc->nr_slabs - 1;
@@ -5939,7 +5952,7 @@ static int snap_object_index(struct kmem_cache *s, struct page *page,
 	return ((char *)p - base) / s->size;
 }
 /* Functions of the snapshot */
-#line 7901 "slub.nw"
+#line 7919 "slub.nw"
 static int snap_freelist(struct kmem_cache *s, struct page *page,
 			 struct slub_snap_slab *ss, void *head,
 			 enum slub_obj_state state)
@@ -5961,7 +5974,7 @@ static int snap_freelist(struct kmem_cache *s, struct page *page,
 	return first;
 }
 /* Functions of the snapshot */
-#line 7924 "slub.nw"
+#line 7942 "slub.nw"
 static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 			  struct slub_snap_slab *ss)
 {
@@ -5987,7 +6000,7 @@ static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 7954 "slub.nw"
+#line 7972 "slub.nw"
 static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 			 int cpu)
 {
@@ -6030,7 +6043,7 @@ static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 7998 "slub.nw"
+#line 8016 "slub.nw"
 static int *snap_list(struct slub_snap_cache *sc, struct list_head *head,
 		      int *count, enum slub_slab_where where, int node)
 {
@@ -6077,7 +6090,7 @@ static int snap_fill_nodes(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return 0;
 }
 /* Functions of the snapshot */
-#line 8048 "slub.nw"
+#line 8066 "slub.nw"
 static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 {
 	struct slub_alias *a;
@@ -6096,7 +6109,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 			sc->aliases[sc->nr_aliases++] = strdup(a->name);
 
 	/* Copy the geometry and tuning of the cache */
-#line 8090 "slub.nw"
+#line 8108 "slub.nw"
 	sc->size = s->size;
 	sc->object_size = s->object_size;
 	sc->align = s->align;
@@ -6113,7 +6126,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	sc->refcount = s->refcount;
 	sc->has_ctor = s->ctor != NULL;
 	sc->is_root = is_root_cache(s);
-#line 8065 "slub.nw"
+#line 8083 "slub.nw"
 	for_each_allocated_block(pfn)
 		n += snap_is_slab_of(&mem_map[pfn], s);
 	sc->slabs = calloc(n ? n : 1, sizeof(*sc->slabs));
@@ -6137,7 +6150,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return snap_fill_nodes(s, sc);
 }
 /* Functions of the snapshot */
-#line 8109 "slub.nw"
+#line 8127 "slub.nw"
 struct slub_snapshot *slub_snapshot_take(void)
 {
 	struct slub_snapshot *snap;
@@ -6170,7 +6183,7 @@ fail:
 	return NULL;
 }
 /* Functions of the snapshot */
-#line 8143 "slub.nw"
+#line 8161 "slub.nw"
 void slub_snapshot_free(struct slub_snapshot *snap)
 {
 	int i, j;
@@ -6217,7 +6230,7 @@ const struct slub_snap_cache *slub_snapshot_cache(
 	return NULL;
 }
 /* Functions of the invariant checker */
-#line 8353 "slub.nw"
+#line 8371 "slub.nw"
 static int __attribute__((format(printf, 2, 3)))
 inv_fail(FILE *out, const char *fmt, ...)
 {
@@ -6258,7 +6271,7 @@ static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 8395 "slub.nw"
+#line 8413 "slub.nw"
 static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc)
 {
@@ -6275,7 +6288,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			pagefree += ss->obj[j].state == SLUB_OBJ_PAGE_FREE;
 
 		/* Check one slab's counters and its place */
-#line 8429 "slub.nw"
+#line 8447 "slub.nw"
 		if (ss->inuse != ss->objects - pagefree)
 			bad += inv_fail(out, "%s: slab pfn %ld inuse %u but "
 					"%u objects minus %u free\n",
@@ -6295,7 +6308,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			bad += inv_fail(out, "%s: slab pfn %ld has free objects "
 					"but is on no partial list\n",
 					 s->name, ss->pfn);
-#line 8410 "slub.nw"
+#line 8428 "slub.nw"
 	}
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
 		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
@@ -6310,7 +6323,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 	for (node = 0; node < nr_node_ids; node++) {
 
 		/* Check one node's counters */
-#line 8451 "slub.nw"
+#line 8469 "slub.nw"
 		struct kmem_cache_node *n = get_node(s, node);
 		long slabs = 0;
 
@@ -6323,12 +6336,12 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 		if (n->nr_slabs != slabs)
 			bad += inv_fail(out, "%s: node %d nr_slabs %ld but %ld slabs found\n",
 					 s->name, node, n->nr_slabs, slabs);
-#line 8423 "slub.nw"
+#line 8441 "slub.nw"
 	}
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 8466 "slub.nw"
+#line 8484 "slub.nw"
 int slub_check_invariants(FILE *out)
 {
 	struct slub_snapshot *snap;

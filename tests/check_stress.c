@@ -2,7 +2,9 @@
 /*
  * The real-thread stress test (tests/stress.c) as a Check test, so that the
  * unsanitized and the ASan+UBSan runners run it too; `make test-tsan' runs
- * it under ThreadSanitizer as a program of its own.
+ * it under ThreadSanitizer as a program of its own. Four runs: plain, with
+ * an observer, with slub_debug on the test caches, and with hardened and
+ * randomised freelists.
  */
 #include <stdlib.h>
 
@@ -16,6 +18,8 @@ START_TEST(test_stress_threads)
 		.ops_per_thread = ops ? strtol(ops, NULL, 0) : 50000,
 		.seed = 7 + _i,
 		.observe = _i == 1,
+		.debug = _i == 2,
+		.hardened = _i == 3,
 	};
 	char why[512];
 
@@ -29,7 +33,7 @@ Suite *stress_suite(void)
 	TCase *tc = tcase_create("threads");
 
 	tcase_set_timeout(tc, 120);
-	tcase_add_loop_test(tc, test_stress_threads, 0, 2);
+	tcase_add_loop_test(tc, test_stress_threads, 0, 4);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -30,6 +30,8 @@
 #define LIVE_BUCKETS	4096
 #define LIVE_LOCKS	64
 #define MAGIC		0x51ab51abu
+#define DEBUG_FLAGS	(SLAB_DEBUG_FREE | SLAB_RED_ZONE | SLAB_POISON | \
+			 SLAB_STORE_USER)
 
 struct hdr {
 	uint64_t id;
@@ -421,8 +423,10 @@ int stress_run(const struct stress_opts *o, char *why, size_t why_len)
 	for (i = 0; i < o->threads; i++)
 		pthread_mutex_init(&st->q[i].lock, NULL);
 
-	if (slub_init(&(struct slub_config){ .simulated = false,
-					     .nr_cpus = 2 })) {
+	if (slub_init(&(struct slub_config){
+			.simulated = false, .nr_cpus = 2,
+			.freelist_hardened = o->hardened,
+			.freelist_random = o->hardened, .seed = o->seed })) {
 		snprintf(why, why_len, "slub_init failed");
 		free(st);
 		return -1;
@@ -430,7 +434,8 @@ int stress_run(const struct stress_opts *o, char *why, size_t why_len)
 	nb = count_objects(&bnames, &bcounts, &baliases);
 	for (i = 0; i < NR_CACHES; i++) {
 		st->cache[i] = kmem_cache_create(names[i], sizes[i], 0,
-						 flags[i], NULL);
+						 flags[i] | (o->debug ? DEBUG_FLAGS : 0),
+						 NULL);
 		st->cache_size[i] = sizes[i];
 		if (!st->cache[i]) {
 			snprintf(why, why_len, "creating %s failed", names[i]);
@@ -552,7 +557,7 @@ int main(int argc, char **argv)
 	struct stress_opts o = { .threads = 4, .ops_per_thread = 100000,
 				 .seed = 1, .verbose = true };
 	char why[512];
-	int rc;
+	int i, rc;
 
 	if (argc > 1)
 		o.ops_per_thread = strtol(argv[1], NULL, 0);
@@ -560,8 +565,11 @@ int main(int argc, char **argv)
 		o.threads = strtol(argv[2], NULL, 0);
 	if (argc > 3)
 		o.seed = strtoul(argv[3], NULL, 0);
-	if (argc > 4)
-		o.observe = !strcmp(argv[4], "observe");
+	for (i = 4; i < argc; i++) {
+		o.observe |= !strcmp(argv[i], "observe");
+		o.debug |= !strcmp(argv[i], "debug");
+		o.hardened |= !strcmp(argv[i], "hardened");
+	}
 	unsetenv("SLUB_DEBUG");
 	rc = stress_run(&o, why, sizeof(why));
 	printf("stress: %s\n", rc ? why : "passed: no object handed out "

@@ -12,6 +12,8 @@ struct stress_opts {
 	unsigned int seed;
 	bool verbose;
 	bool observe;	/* attach an observer that counts the stat events */
+	bool debug;	/* the test caches with slub_debug FZPU */
+	bool hardened;	/* hardened and randomised freelists */
 };
 
 /*

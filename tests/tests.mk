@@ -57,6 +57,8 @@ test-tsan: $(B)/tests/tsan/stress
 		$(B)/tests/tsan/stress $(STRESS_TSAN_OPS) 4
 	@TSAN_OPTIONS=$${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1} \
 		$(B)/tests/tsan/stress $(STRESS_TSAN_OPS) 4 2 observe
+	@TSAN_OPTIONS=$${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1} \
+		$(B)/tests/tsan/stress $(STRESS_TSAN_OPS) 4 3 debug hardened
 
 test-stress: $(B)/tests/stress
 	@$(B)/tests/stress 300000 4
