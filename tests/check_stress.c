@@ -2,9 +2,9 @@
 /*
  * The real-thread stress test (tests/stress.c) as a Check test, so that the
  * unsanitized and the ASan+UBSan runners run it too; `make test-tsan' runs
- * it under ThreadSanitizer as a program of its own. Four runs: plain, with
- * an observer, with slub_debug on the test caches, and with hardened and
- * randomised freelists.
+ * it under ThreadSanitizer as a program of its own. Five runs: plain, with
+ * an observer, with slub_debug on the test caches, with hardened and
+ * randomised freelists, and with the threads in two memory cgroups.
  */
 #include <stdlib.h>
 
@@ -20,6 +20,7 @@ START_TEST(test_stress_threads)
 		.observe = _i == 1,
 		.debug = _i == 2,
 		.hardened = _i == 3,
+		.memcg = _i == 4,
 	};
 	char why[512];
 
@@ -33,7 +34,7 @@ Suite *stress_suite(void)
 	TCase *tc = tcase_create("threads");
 
 	tcase_set_timeout(tc, 120);
-	tcase_add_loop_test(tc, test_stress_threads, 0, 4);
+	tcase_add_loop_test(tc, test_stress_threads, 0, 5);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -67,6 +67,7 @@ struct stress {
 	atomic_ulong next_id;
 	atomic_ulong allocs, frees, remote_frees, slab_frees, errors;
 	atomic_int producing;
+	struct mem_cgroup *memcg[2];	/* with o->memcg: worker i runs in i % 2 */
 	pthread_mutex_t err_lock;
 	char err[512];
 };
@@ -277,6 +278,8 @@ static void *work(void *arg)
 	long i;
 	int j;
 
+	if (st->o->memcg)
+		slub_memcg_enter(st->memcg[w->id % 2]);
 	for (i = 0; i < st->o->ops_per_thread && !atomic_load(&st->errors);
 	     i++) {
 		if (produce(st, &seed, &it)) {
@@ -451,13 +454,20 @@ int stress_run(const struct stress_opts *o, char *why, size_t why_len)
 			atomic_store(&stat_events[i], 0);
 		slub_set_observer(count_stat_events, NULL);
 	}
-	atomic_store(&st->producing, o->threads);
-	for (i = 0; i < o->threads; i++) {
+	for (i = 0; i < 2 && o->memcg; i++) {
+		st->memcg[i] = slub_memcg_create(i ? "stress-b" : "stress-a", 0);
+		if (!st->memcg[i]) {
+			snprintf(why, why_len, "creating a memory cgroup failed");
+			rc = -1;
+		}
+	}
+	atomic_store(&st->producing, rc ? 0 : o->threads);
+	for (i = 0; i < o->threads && !rc; i++) {
 		w[i].st = st;
 		w[i].id = i;
 		pthread_create(&tid[i], NULL, work, &w[i]);
 	}
-	for (i = 0; i < o->threads; i++)
+	for (i = 0; i < o->threads && !rc; i++)
 		pthread_join(tid[i], NULL);
 
 	if (atomic_load(&st->errors)) {
@@ -472,6 +482,18 @@ int stress_run(const struct stress_opts *o, char *why, size_t why_len)
 		rc = check_counts(st, counted, why, why_len);
 	if (o->observe)
 		slub_set_observer(NULL, NULL);
+	if (o->memcg && o->verbose)
+		fprintf(stderr, "stress: memory cgroups hold %zu and %zu bytes "
+			"of slabs before they are destroyed\n",
+			slub_memcg_usage(st->memcg[0]),
+			slub_memcg_usage(st->memcg[1]));
+	/* every object is back: the cgroups and their child caches can go */
+	for (i = 0; i < 2; i++)
+		if (st->memcg[i] && slub_memcg_destroy(st->memcg[i]) && !rc) {
+			snprintf(why, why_len, "destroying a memory cgroup "
+				 "failed: its child caches hold objects");
+			rc = -1;
+		}
 	for (i = 0; i < LIVE_BUCKETS && !rc; i++)
 		if (st->live[i]) {
 			snprintf(why, why_len, "object %p still live (lost)",
@@ -569,6 +591,7 @@ int main(int argc, char **argv)
 		o.observe |= !strcmp(argv[i], "observe");
 		o.debug |= !strcmp(argv[i], "debug");
 		o.hardened |= !strcmp(argv[i], "hardened");
+		o.memcg |= !strcmp(argv[i], "memcg");
 	}
 	unsetenv("SLUB_DEBUG");
 	rc = stress_run(&o, why, sizeof(why));

@@ -14,6 +14,7 @@ struct stress_opts {
 	bool observe;	/* attach an observer that counts the stat events */
 	bool debug;	/* the test caches with slub_debug FZPU */
 	bool hardened;	/* hardened and randomised freelists */
+	bool memcg;	/* the threads run in two memory cgroups */
 };
 
 /*

@@ -56,7 +56,7 @@ test-tsan: $(B)/tests/tsan/stress
 	@TSAN_OPTIONS=$${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1} \
 		$(B)/tests/tsan/stress $(STRESS_TSAN_OPS) 4
 	@TSAN_OPTIONS=$${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1} \
-		$(B)/tests/tsan/stress $(STRESS_TSAN_OPS) 4 2 observe
+		$(B)/tests/tsan/stress $(STRESS_TSAN_OPS) 4 2 observe memcg
 	@TSAN_OPTIONS=$${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1} \
 		$(B)/tests/tsan/stress $(STRESS_TSAN_OPS) 4 3 debug hardened
 
