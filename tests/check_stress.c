@@ -2,9 +2,10 @@
 /*
  * The real-thread stress test (tests/stress.c) as a Check test, so that the
  * unsanitized and the ASan+UBSan runners run it too; `make test-tsan' runs
- * it under ThreadSanitizer as a program of its own. Five runs: plain, with
- * an observer, with slub_debug on the test caches, with hardened and
- * randomised freelists, and with the threads in two memory cgroups.
+ * it under ThreadSanitizer as a program of its own. Five runs: plain; with
+ * an observer and a thread that shrinks the caches all along; with
+ * slub_debug on the test caches, validated all along too; with hardened and
+ * randomised freelists; with the threads in two memory cgroups.
  */
 #include <stdlib.h>
 
@@ -17,10 +18,11 @@ START_TEST(test_stress_threads)
 		.threads = 4,
 		.ops_per_thread = ops ? strtol(ops, NULL, 0) : 50000,
 		.seed = 7 + _i,
-		.observe = _i == 1,
+		.observe = _i == 1 || _i == 2 || _i == 4,
 		.debug = _i == 2,
 		.hardened = _i == 3,
 		.memcg = _i == 4,
+		.admin = _i == 1 || _i == 2 || _i == 4,
 	};
 	char why[512];
 

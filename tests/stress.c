@@ -65,7 +65,8 @@ struct stress {
 	pthread_mutex_t live_lock[LIVE_LOCKS];
 	struct live_node *live[LIVE_BUCKETS];
 	atomic_ulong next_id;
-	atomic_ulong allocs, frees, remote_frees, slab_frees, errors;
+	atomic_ulong allocs, frees, remote_frees, slab_frees, cache_frees;
+	atomic_ulong errors;
 	atomic_int producing;
 	struct mem_cgroup *memcg[2];	/* with o->memcg: worker i runs in i % 2 */
 	pthread_mutex_t err_lock;
@@ -230,6 +231,8 @@ static void consume(struct stress *st, const struct item *it, bool remote)
 	atomic_fetch_add(&st->frees, 1);
 	if (it->kind >= 0 || it->size <= KMALLOC_MAX_CACHE_SIZE)
 		atomic_fetch_add(&st->slab_frees, 1);
+	if (it->kind >= 0)
+		atomic_fetch_add(&st->cache_frees, 1);
 	if (remote)
 		atomic_fetch_add(&st->remote_frees, 1);
 }
@@ -310,11 +313,33 @@ static void *work(void *arg)
 }
 
 /*
+ * With o->admin, what an administrator does to a busy system: shrink the
+ * caches (which flushes every CPU's slabs, the remote ones included) and,
+ * for debugged caches, validate them, over and over while the workers run.
+ */
+static void *admin(void *arg)
+{
+	struct stress *st = arg;
+	int k;
+
+	while (atomic_load(&st->producing) > 0) {
+		for (k = 0; k < NR_CACHES; k++) {
+			kmem_cache_shrink(st->cache[k]);
+			if (st->o->debug)
+				slab_attr_store(st->cache[k], "validate", "1",
+						1);
+			sched_yield();
+		}
+	}
+	return NULL;
+}
+
+/*
  * Every free of a slab object counts exactly one of free_fastpath and
  * free_slowpath; with real threads sharing CPUs, a counter that lost an
  * update shows up as a difference here.
  */
-static void stat_totals(unsigned long *sum)
+static void stat_totals(unsigned long *sum, const char *prefix)
 {
 	struct slub_snapshot *snap = slub_snapshot_take();
 	int i, si;
@@ -324,12 +349,14 @@ static void stat_totals(unsigned long *sum)
 		return;
 	for (i = 0; i < snap->nr_caches; i++)
 		for (si = 0; si < NR_SLUB_STAT_ITEMS; si++)
-			sum[si] += snap->caches[i].stat[si];
+			if (!prefix || !strncmp(snap->caches[i].name, prefix,
+						strlen(prefix)))
+				sum[si] += snap->caches[i].stat[si];
 	slub_snapshot_free(snap);
 }
 
 /* With an observer attached every count is also an event. */
-static atomic_ulong stat_events[NR_SLUB_STAT_ITEMS];
+static atomic_ulong stat_events[NR_SLUB_STAT_ITEMS], report_events;
 
 static void count_stat_events(const struct slub_event *ev, void *arg)
 {
@@ -337,21 +364,46 @@ static void count_stat_events(const struct slub_event *ev, void *arg)
 	if (ev->type == SLUB_EV_STAT && ev->stat >= 0 &&
 	    ev->stat < NR_SLUB_STAT_ITEMS)
 		atomic_fetch_add(&stat_events[ev->stat], 1);
+	if (ev->type == SLUB_EV_REPORT)
+		atomic_fetch_add(&report_events, 1);
+}
+
+/*
+ * The administrator's shrinks allocate and free kmalloc objects of their
+ * own, so with o->admin (and no merging) only the test caches and their
+ * memory-cgroup children are counted, against kmem_cache_free calls.
+ */
+static const char *counted_caches(const struct stress *st)
+{
+	return st->o->admin ? "stress-" : NULL;
+}
+
+static unsigned long counted_frees(struct stress *st)
+{
+	return st->o->admin ? atomic_load(&st->cache_frees) :
+			      atomic_load(&st->slab_frees);
 }
 
 static int check_counts(struct stress *st, const unsigned long *before,
-			char *why, size_t why_len)
+			const unsigned long *before_all, char *why,
+			size_t why_len)
 {
 	unsigned long after[NR_SLUB_STAT_ITEMS], frees;
 	int si;
 
-	stat_totals(after);
+	stat_totals(after, counted_caches(st));
 	frees = after[FREE_FASTPATH] - before[FREE_FASTPATH] +
 		after[FREE_SLOWPATH] - before[FREE_SLOWPATH];
-	if (frees != atomic_load(&st->slab_frees)) {
-		snprintf(why, why_len, "%lu slab frees but free_fastpath + "
-			 "free_slowpath grew by %lu",
-			 atomic_load(&st->slab_frees), frees);
+	if (frees != counted_frees(st)) {
+		snprintf(why, why_len, "%lu frees but free_fastpath + "
+			 "free_slowpath grew by %lu", counted_frees(st), frees);
+		return -1;
+	}
+	stat_totals(after, NULL);
+	before = before_all;
+	if (st->o->observe && atomic_load(&report_events)) {
+		snprintf(why, why_len, "%lu debugging reports on correct use",
+			 atomic_load(&report_events));
 		return -1;
 	}
 	for (si = 0; si < NR_SLUB_STAT_ITEMS && st->o->observe; si++)
@@ -404,13 +456,14 @@ int stress_run(const struct stress_opts *o, char *why, size_t why_len)
 	};
 	struct stress *st = calloc(1, sizeof(*st));
 	struct worker w[MAX_THREADS];
-	pthread_t tid[MAX_THREADS];
+	pthread_t tid[MAX_THREADS], admin_tid;
 	struct slub_page_stats ps;
 	char **bnames = NULL, **enames = NULL;
 	unsigned long *bcounts = NULL, *ecounts = NULL;
 	int *baliases = NULL, *ealiases = NULL;
 	long kmalloc_delta = 0, links = 0;
 	unsigned long counted[NR_SLUB_STAT_ITEMS];
+	unsigned long counted_all[NR_SLUB_STAT_ITEMS];
 	int i, j, nb, ne, rc = 0;
 
 	why[0] = 0;
@@ -429,7 +482,8 @@ int stress_run(const struct stress_opts *o, char *why, size_t why_len)
 	if (slub_init(&(struct slub_config){
 			.simulated = false, .nr_cpus = 2,
 			.freelist_hardened = o->hardened,
-			.freelist_random = o->hardened, .seed = o->seed })) {
+			.freelist_random = o->hardened, .seed = o->seed,
+			.nomerge = o->admin })) {
 		snprintf(why, why_len, "slub_init failed");
 		free(st);
 		return -1;
@@ -448,10 +502,12 @@ int stress_run(const struct stress_opts *o, char *why, size_t why_len)
 		}
 	}
 
-	stat_totals(counted);
+	stat_totals(counted, counted_caches(st));
+	stat_totals(counted_all, NULL);
 	if (o->observe) {
 		for (i = 0; i < NR_SLUB_STAT_ITEMS; i++)
 			atomic_store(&stat_events[i], 0);
+		atomic_store(&report_events, 0);
 		slub_set_observer(count_stat_events, NULL);
 	}
 	for (i = 0; i < 2 && o->memcg; i++) {
@@ -467,8 +523,12 @@ int stress_run(const struct stress_opts *o, char *why, size_t why_len)
 		w[i].id = i;
 		pthread_create(&tid[i], NULL, work, &w[i]);
 	}
+	if (o->admin && !rc)
+		pthread_create(&admin_tid, NULL, admin, st);
 	for (i = 0; i < o->threads && !rc; i++)
 		pthread_join(tid[i], NULL);
+	if (o->admin && !rc)
+		pthread_join(admin_tid, NULL);
 
 	if (atomic_load(&st->errors)) {
 		snprintf(why, why_len, "%s", st->err);
@@ -479,7 +539,7 @@ int stress_run(const struct stress_opts *o, char *why, size_t why_len)
 		rc = -1;
 	}
 	if (!rc)
-		rc = check_counts(st, counted, why, why_len);
+		rc = check_counts(st, counted, counted_all, why, why_len);
 	if (o->observe)
 		slub_set_observer(NULL, NULL);
 	if (o->memcg && o->verbose)
@@ -592,6 +652,7 @@ int main(int argc, char **argv)
 		o.debug |= !strcmp(argv[i], "debug");
 		o.hardened |= !strcmp(argv[i], "hardened");
 		o.memcg |= !strcmp(argv[i], "memcg");
+		o.admin |= !strcmp(argv[i], "admin");
 	}
 	unsetenv("SLUB_DEBUG");
 	rc = stress_run(&o, why, sizeof(why));

@@ -15,6 +15,7 @@ struct stress_opts {
 	bool debug;	/* the test caches with slub_debug FZPU */
 	bool hardened;	/* hardened and randomised freelists */
 	bool memcg;	/* the threads run in two memory cgroups */
+	bool admin;	/* a thread shrinks (and validates) all along */
 };
 
 /*

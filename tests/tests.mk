@@ -56,9 +56,9 @@ test-tsan: $(B)/tests/tsan/stress
 	@TSAN_OPTIONS=$${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1} \
 		$(B)/tests/tsan/stress $(STRESS_TSAN_OPS) 4
 	@TSAN_OPTIONS=$${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1} \
-		$(B)/tests/tsan/stress $(STRESS_TSAN_OPS) 4 2 observe memcg
+		$(B)/tests/tsan/stress $(STRESS_TSAN_OPS) 4 2 observe memcg admin
 	@TSAN_OPTIONS=$${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1} \
-		$(B)/tests/tsan/stress $(STRESS_TSAN_OPS) 4 3 debug hardened
+		$(B)/tests/tsan/stress $(STRESS_TSAN_OPS) 4 3 debug hardened admin observe
 
 test-stress: $(B)/tests/stress
 	@$(B)/tests/stress 300000 4
