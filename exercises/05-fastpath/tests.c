@@ -31,6 +31,9 @@ static void test_alloc_counts(void)
 	EX_CHECK(ex_stat(s, "alloc_fastpath") == 9,
 		 "alloc_fastpath %ld, expected 9 (the first allocation takes "
 		 "the slow path)", ex_stat(s, "alloc_fastpath"));
+	EX_CHECK(ex_stat(s, "alloc_slowpath") == 1,
+		 "alloc_slowpath %ld, expected 1: every allocation counts one "
+		 "of the two", ex_stat(s, "alloc_slowpath"));
 	EX_CHECK(ex_stat(s, "alloc_slab") == 1, "alloc_slab %ld, expected 1",
 		 ex_stat(s, "alloc_slab"));
 	for (i = 0; i < 10; i++)

@@ -87,6 +87,11 @@ static void test_full_bypass(void)
 		 ex_stat(s, "deactivate_bypass"));
 	EX_CHECK(ex_stat(s, "alloc_slab") == 2, "alloc_slab %ld, expected 2",
 		 ex_stat(s, "alloc_slab"));
+	EX_CHECK(ex_stat(s, "alloc_fastpath") == 63 &&
+		 ex_stat(s, "alloc_slowpath") == 2,
+		 "alloc_fastpath %ld and alloc_slowpath %ld, expected 63 and 2 "
+		 "(the first allocation and the 65th)",
+		 ex_stat(s, "alloc_fastpath"), ex_stat(s, "alloc_slowpath"));
 	c = ex_snap("c");
 	sl = ex_snap_slab_of(c, p[0]);
 	EX_CHECK(sl, "no slab holds the first object");
