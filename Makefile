@@ -17,7 +17,7 @@ WARN := -Wall -Wextra -Werror
 BASE_CFLAGS := -std=gnu11 $(WARN) -g -mcx16 -pthread -D_GNU_SOURCE
 CFLAGS ?= $(OPT)
 ALL_CFLAGS = $(BASE_CFLAGS) $(CFLAGS) -Igenerated -Isrc
-LDLIBS := -pthread -lm
+LDLIBS := -pthread -lm -rdynamic
 
 NOTANGLE := $(shell command -v notangle 2>/dev/null)
 GENERATED := generated/slub.h generated/slub.c

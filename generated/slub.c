@@ -1,8 +1,8 @@
-#line 539 "slub.nw"
+#line 571 "slub.nw"
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Tangled from slub.nw by notangle: do not edit, edit slub.nw. */
 /* System headers */
-#line 569 "slub.nw"
+#line 601 "slub.nw"
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -18,21 +18,21 @@
 #include <sys/mman.h>
 #include <unistd.h>
 /* System headers */
-#line 4965 "slub.nw"
+#line 5075 "slub.nw"
 #include <sys/rseq.h>
 /* System headers */
-#line 5778 "slub.nw"
+#line 5906 "slub.nw"
 #include <execinfo.h>
 #include <sys/syscall.h>
 #include <time.h>
 /* System headers */
-#line 7057 "slub.nw"
+#line 6684 "slub.nw"
 #include <dlfcn.h>
-#line 542 "slub.nw"
+#line 574 "slub.nw"
 #include "slub.h"
 
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 1077 "slub.nw"
+#line 1109 "slub.nw"
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define unlikely(x)	__builtin_expect(!!(x), 0)
 #define min(a, b)	({ typeof(a) _a = (a); typeof(b) _b = (b); \
@@ -64,7 +64,7 @@ static inline unsigned long roundup_pow_of_two(unsigned long x)
 	return x <= 1 ? 1 : 1UL << fls(x - 1);
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 1110 "slub.nw"
+#line 1142 "slub.nw"
 struct list_head {
 	struct list_head *next, *prev;
 };
@@ -125,7 +125,7 @@ static inline void list_move(struct list_head *e, struct list_head *head)
 	list_add(e, head);
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 1178 "slub.nw"
+#line 1210 "slub.nw"
 typedef pthread_mutex_t spinlock_t;
 #define spin_lock_init(l)	pthread_mutex_init(l, NULL)
 #define spin_lock(l)		pthread_mutex_lock(l)
@@ -134,13 +134,13 @@ typedef pthread_mutex_t spinlock_t;
 #define mutex_lock(l)		pthread_mutex_lock(l)
 #define mutex_unlock(l)		pthread_mutex_unlock(l)
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 1192 "slub.nw"
+#line 1224 "slub.nw"
 #define pr_err(...)	fprintf(stderr, __VA_ARGS__)
 #define pr_warn(...)	fprintf(stderr, __VA_ARGS__)
 #define pr_info(...)	fprintf(stderr, __VA_ARGS__)
 #define _RET_IP_	((unsigned long)__builtin_return_address(0))
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 1315 "slub.nw"
+#line 1348 "slub.nw"
 #define MAX_ERRNO	4095
 #define IS_ERR(p)	((unsigned long)(p) >= (unsigned long)-MAX_ERRNO)
 #define PTR_ERR(p)	((int)(long)(p))
@@ -159,7 +159,24 @@ panic(const char *fmt, ...)
 	abort();
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 4166 "slub.nw"
+#line 1372 "slub.nw"
+static int __attribute__((format(printf, 3, 4)))
+scnprintf(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (!size)
+		return 0;
+	va_start(ap, fmt);
+	n = vsnprintf(buf, size, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return 0;
+	return (size_t)n >= size ? (int)size - 1 : n;
+}
+/* Kernel helpers: types, bit operations, lists and locks */
+#line 4276 "slub.nw"
 static inline void list_splice(struct list_head *list, struct list_head *at)
 {
 	struct list_head *first = list->next, *last = list->prev;
@@ -173,7 +190,7 @@ static inline void list_splice(struct list_head *list, struct list_head *at)
 	next->prev = last;
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 6461 "slub.nw"
+#line 6594 "slub.nw"
 #define BITS_PER_LONG		(8 * sizeof(long))
 #define BITS_TO_LONGS(n)	(((n) + BITS_PER_LONG - 1) / BITS_PER_LONG)
 
@@ -198,7 +215,7 @@ static inline bool test_bit(int nr, const unsigned long *map)
 	_c;								\
 })
 /* Constants of the simulated machine */
-#line 1206 "slub.nw"
+#line 1238 "slub.nw"
 #define PAGE_SHIFT		12
 #define PAGE_SIZE		(1UL << PAGE_SHIFT)
 #define PAGE_MASK		(~(PAGE_SIZE - 1))
@@ -211,7 +228,7 @@ static inline bool test_bit(int nr, const unsigned long *map)
 #define MAX_NUMNODES		8
 #define KMALLOC_MAX_ORDER	(KMALLOC_SHIFT_MAX - PAGE_SHIFT)
 /* Definition of struct page */
-#line 745 "slub.nw"
+#line 777 "slub.nw"
 struct kmem_cache;
 
 struct page {
@@ -242,7 +259,7 @@ struct page {
 	int order;			/* compound order of a head page */
 } __attribute__((aligned(16)));
 /* Definition of struct page */
-#line 788 "slub.nw"
+#line 820 "slub.nw"
 enum pageflags {
 	PG_slab,
 	PG_head,
@@ -269,10 +286,10 @@ PAGE_FLAG_FUNCS(SlabPfmemalloc, active)
 PAGE_FLAG_FUNCS(LargeKmalloc, large_kmalloc)
 PAGE_FLAG_FUNCS(RcuFree, rcu_free)
 /* Definition of struct page */
-#line 5101 "slub.nw"
+#line 5211 "slub.nw"
 #define PG_locked	(PG_rcu_free + 1)
 /* Definitions of the SLUB structures */
-#line 642 "slub.nw"
+#line 674 "slub.nw"
 struct kmem_cache_order_objects {
 	unsigned long x;
 };
@@ -307,20 +324,20 @@ struct kmem_cache {
 	int remote_node_defrag_ratio;
 
 /* Fields this port adds to struct kmem_cache */
-#line 684 "slub.nw"
+#line 716 "slub.nw"
 struct slub_alias *aliases;	/* names merged into this cache */
 unsigned long random;		/* per-cache secret (freelist hardening) */
-#line 675 "slub.nw"
+#line 707 "slub.nw"
 	struct kmem_cache_node *node[MAX_NUMNODES];	/* must be last */
 };
 /* Definitions of the SLUB structures */
-#line 689 "slub.nw"
+#line 721 "slub.nw"
 struct slub_alias {
 	struct slub_alias *next;
 	char *name;
 };
 /* Definitions of the SLUB structures */
-#line 713 "slub.nw"
+#line 745 "slub.nw"
 struct kmem_cache_cpu {
 	void **freelist;	/* next available object */
 	unsigned long tid;	/* globally unique transaction id */
@@ -328,14 +345,14 @@ struct kmem_cache_cpu {
 	struct page *partial;	/* partially allocated frozen slabs */
 
 /* Fields this port adds to struct kmem_cache_cpu */
-#line 5181 "slub.nw"
+#line 5291 "slub.nw"
 spinlock_t lock;	/* stands in for local_irq_save() */
 int cpu;		/* the CPU this structure belongs to */
-#line 719 "slub.nw"
+#line 751 "slub.nw"
 	unsigned stat[NR_SLUB_STAT_ITEMS];
 } __attribute__((aligned(L1_CACHE_BYTES)));
 /* Definitions of the SLUB structures */
-#line 827 "slub.nw"
+#line 859 "slub.nw"
 struct kmem_cache_node {
 	spinlock_t list_lock;
 	unsigned long nr_partial;
@@ -345,7 +362,7 @@ struct kmem_cache_node {
 	struct list_head full;
 };
 /* Internal flag sets and limits */
-#line 1006 "slub.nw"
+#line 1038 "slub.nw"
 #define SLAB_DEBUG_FLAGS (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER | \
 			  SLAB_TRACE | SLAB_DEBUG_FREE)
 #define SLAB_CORE_FLAGS (SLAB_HWCACHE_ALIGN | SLAB_CACHE_DMA | SLAB_PANIC | \
@@ -364,7 +381,7 @@ struct kmem_cache_node {
 #define SLUB_MERGE_SAME (SLAB_DEBUG_FREE | SLAB_RECLAIM_ACCOUNT | \
 			 SLAB_CACHE_DMA | SLAB_NOTRACK)
 /* Internal flag sets and limits */
-#line 1032 "slub.nw"
+#line 1064 "slub.nw"
 #define MIN_PARTIAL		5
 #define MAX_PARTIAL		10
 #define OO_SHIFT		16
@@ -373,11 +390,11 @@ struct kmem_cache_node {
 #define ZERO_SIZE_PTR		((void *)16)
 #define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
 /* Global state of the allocator */
-#line 611 "slub.nw"
+#line 643 "slub.nw"
 static struct list_head slab_caches = LIST_HEAD_INIT(slab_caches);
 static pthread_mutex_t slab_mutex = PTHREAD_MUTEX_INITIALIZER;
 /* Global state of the allocator */
-#line 1048 "slub.nw"
+#line 1080 "slub.nw"
 enum slab_state {
 	DOWN,		/* no slab functionality yet */
 	PARTIAL,	/* SLUB: kmem_cache_node available */
@@ -396,7 +413,7 @@ static bool slab_nomerge;
 static int nr_cpu_ids = 1;
 static int nr_node_ids = 1;
 /* Global state of the allocator */
-#line 1560 "slub.nw"
+#line 1636 "slub.nw"
 struct saved_alias {
 	struct kmem_cache *s;
 	const char *name;
@@ -405,7 +422,7 @@ struct saved_alias {
 
 static struct saved_alias *alias_list;
 /* Global state of the allocator */
-#line 1825 "slub.nw"
+#line 1901 "slub.nw"
 struct rcu_head {
 	struct rcu_head *next;
 	void (*func)(struct rcu_head *head);
@@ -414,7 +431,7 @@ struct rcu_head {
 #define need_reserve_slab_rcu \
 	(sizeof(((struct page *)NULL)->lru) < sizeof(struct rcu_head))
 /* Global state of the allocator */
-#line 4202 "slub.nw"
+#line 4312 "slub.nw"
 static struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
 
 static signed char size_index[24] = {
@@ -444,7 +461,7 @@ static signed char size_index[24] = {
 	2	/* 192 */
 };
 /* Global state of the allocator */
-#line 4509 "slub.nw"
+#line 4619 "slub.nw"
 struct zone {
 	spinlock_t lock;
 	unsigned long start_pfn, end_pfn;	/* [start, end) */
@@ -461,20 +478,20 @@ static unsigned long pages_per_node;
 static unsigned long nr_pages;
 static struct zone zones[MAX_NUMNODES];
 /* Global state of the allocator */
-#line 4862 "slub.nw"
+#line 4972 "slub.nw"
 static struct slub_page_stats page_stats;
 /* Global state of the allocator */
-#line 4946 "slub.nw"
+#line 5056 "slub.nw"
 static bool slub_simulated;		/* simulated CPUs */
 static int sim_cpu;			/* the simulated CPU running now */
 static slub_point_fn point_hook;
 static void *point_hook_arg;
 static bool in_point_hook;
 /* Global state of the allocator */
-#line 5300 "slub.nw"
+#line 5410 "slub.nw"
 static bool cpu_rseq;		/* real threads use restartable sequences */
 /* Global state of the allocator */
-#line 5650 "slub.nw"
+#line 5760 "slub.nw"
 #define SLUB_RED_INACTIVE	0xbb
 #define SLUB_RED_ACTIVE		0xcc
 #define POISON_INUSE		0x5a
@@ -496,7 +513,33 @@ static unsigned long slub_debug;
 static char slub_debug_slabs[256];
 static int disable_higher_order_debug;
 /* Global state of the allocator */
-#line 6556 "slub.nw"
+#line 6688 "slub.nw"
+static __thread unsigned long call_site;
+static slub_symbolizer_fn slub_symbolizer;
+static void *slub_symbolizer_arg;
+
+#define KSYM_SYMBOL_LEN	240
+/* Global state of the allocator */
+#line 6945 "slub.nw"
+static unsigned long slub_oom_reports;
+/* Global state of the allocator */
+#line 7005 "slub.nw"
+struct fault_attr {
+	unsigned long probability;
+	unsigned long interval;
+	long times;
+	long space;
+	unsigned long count;
+};
+
+static struct {
+	struct fault_attr attr;
+	bool ignore_gfp_wait;
+	bool cache_filter;
+	unsigned long random;
+} failslab;
+/* Global state of the allocator */
+#line 7224 "slub.nw"
 struct mem_cgroup {
 	char name[64];
 	int kmemcg_id;
@@ -527,15 +570,17 @@ static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
 static __thread struct mem_cgroup *current_memcg;
 static __thread int memcg_skip_account;
 /* Global state of the allocator */
-#line 8324 "slub.nw"
+#line 9089 "slub.nw"
 static slub_observer_fn slub_observer;
 static void *slub_observer_arg;
 /* Declarations of internal functions */
-#line 8609 "slub.nw"
+#line 9374 "slub.nw"
 struct kmem_cache_cpu;
 struct mem_cgroup;
 struct memcg_cache_params;
 struct slab_attribute;
+struct location;
+struct loc_track;
 static inline void __stat(const struct kmem_cache *s, enum stat_item si,
 			  const char *func);
 #define stat(s, si)	__stat(s, si, __func__)
@@ -554,7 +599,7 @@ static void __slub_event(enum slub_event_type type,
 	__attribute__((format(printf, 8, 9)));
 static const char *slub_func_section(const char *func);
 /* Forward declarations of the static functions */
-#line 8641 "slub.nw"
+#line 9408 "slub.nw"
 static inline int fls(unsigned long x);
 static inline int ilog2(unsigned long x);
 static inline unsigned long roundup_pow_of_two(unsigned long x);
@@ -694,8 +739,22 @@ static long validate_slab_cache(struct kmem_cache *s);
 static void list_slab_objects(struct kmem_cache *s, struct page *page,
 			      const char *text);
 static void slub_bug_on(const char *cond, const char *file, int line);
-static bool slub_should_failslab(void);
+static size_t sprint_symbol(char *buf, unsigned long addr);
+static bool alloc_loc_track(struct loc_track *t, unsigned long max);
+static bool add_location(struct loc_track *t, const struct track *track);
+static void process_slab(struct loc_track *t, struct kmem_cache *s,
+			 struct page *page, enum track_item alloc,
+			 unsigned long *map);
+static int list_locations(struct kmem_cache *s, char *buf,
+			  enum track_item alloc);
+static int print_location(char *buf, size_t room, const struct location *l);
+static int bitmap_scnlistprintf(char *buf, size_t room,
+				const unsigned long *map, int nbits);
 static bool slub_ratelimit(void);
+static bool should_fail(struct fault_attr *attr, ssize_t size);
+static bool should_failslab(struct kmem_cache *s, gfp_t gfpflags);
+static unsigned long failslab_random(void);
+static int setup_failslab(const char *str, unsigned long seed);
 static inline bool memcg_kmem_enabled(void);
 static inline bool is_root_cache(struct kmem_cache *s);
 static inline bool slab_equal_or_root(struct kmem_cache *s,
@@ -719,7 +778,7 @@ static int memcg_cleanup_cache_params(struct kmem_cache *s);
 static void memcg_unregister_cache(struct kmem_cache *s);
 static int memcg_update_cache_size(struct kmem_cache *s, int num);
 static int memcg_alloc_id(void);
-static void memcg_activate_kmem_caches(void);
+static int memcg_activate_kmem_caches(void);
 static void memcg_reset(void);
 static int kmem_cache_sanity_check(const char *name, size_t size);
 static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
@@ -793,6 +852,7 @@ static inline unsigned int init_tid(int cpu);
 static void note_cmpxchg_failure(const char *n, struct kmem_cache *s,
 				 unsigned long tid);
 static inline int slab_pre_alloc_hook(struct kmem_cache *s, gfp_t flags);
+static __always_inline bool failslab_on(void);
 static inline void slab_post_alloc_hook(struct kmem_cache *s, gfp_t flags,
 					void *object);
 static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
@@ -896,12 +956,16 @@ static ssize_t set_flag(struct kmem_cache *s, const char *buf, size_t len,
 			unsigned long flag, bool needs_empty, bool resize);
 static ssize_t reclaim_account_store(struct kmem_cache *s, const char *buf,
 				     size_t len);
+static ssize_t failslab_store(struct kmem_cache *s, const char *buf,
+			      size_t len);
 static ssize_t empty_show(struct kmem_cache *s, char *buf);
 static ssize_t validate_store(struct kmem_cache *s, const char *buf,
 			      size_t len);
 static ssize_t shrink_store(struct kmem_cache *s, const char *buf,
 			    size_t len);
 static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len);
+static ssize_t alloc_calls_show(struct kmem_cache *s, char *buf);
+static ssize_t free_calls_show(struct kmem_cache *s, char *buf);
 static ssize_t show_stat(struct kmem_cache *s, char *buf, int si);
 static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
 			  int si);
@@ -910,18 +974,19 @@ static const struct slab_attribute *find_attr(const char *name);
 static bool attr_propagates(const char *name);
 static ssize_t __slab_attr_store(struct kmem_cache *s, const char *name,
 				 const char *buf, size_t len);
-static void kmem_cache_init(void);
-static void create_boot_cache(struct kmem_cache *s, const char *name,
-			      size_t size, unsigned long flags);
+static int kmem_cache_init(void);
+static int create_boot_cache(struct kmem_cache *s, const char *name,
+			     size_t size, unsigned long flags);
 static struct kmem_cache *create_kmalloc_cache(const char *name,
 					       size_t size,
 					       unsigned long flags);
-static void early_kmem_cache_node_alloc(int node);
+static int early_kmem_cache_node_alloc(int node);
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache);
-static void create_kmalloc_caches(unsigned long flags);
+static int create_kmalloc_caches(unsigned long flags);
 static void slab_sysfs_init(void);
 static int __slub_init(const struct slub_config *cfg);
-static void slub_ensure_running(void);
+static bool slub_ensure_running(void);
+static void slub_teardown(void);
 static bool slub_fail_percpu(void);
 static int snap_find_slab(const struct slub_snap_cache *sc, long pfn);
 static inline bool snap_is_slab_of(struct page *page, struct kmem_cache *s);
@@ -944,7 +1009,7 @@ static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc);
 /* The page allocator */
-#line 4532 "slub.nw"
+#line 4642 "slub.nw"
 static inline long page_to_pfn(const struct page *page)
 {
 	return page ? (long)(page - mem_map) : -1;
@@ -993,7 +1058,7 @@ static inline int page_to_nid(const struct page *page)
 	return (page - mem_map) / pages_per_node;
 }
 /* The page allocator */
-#line 4590 "slub.nw"
+#line 4700 "slub.nw"
 static int page_alloc_init(size_t bytes, int nodes)
 {
 	unsigned long per_node, pfn;
@@ -1007,7 +1072,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 	arena_bytes = nr_pages << PAGE_SHIFT;
 
 	/* Map the arena and mem_map */
-#line 4623 "slub.nw"
+#line 4733 "slub.nw"
 	arena = mmap(NULL, arena_bytes, PROT_READ | PROT_WRITE,
 		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (arena == MAP_FAILED) {
@@ -1028,7 +1093,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 		alloc_map = NULL;
 		return -ENOMEM;
 	}
-#line 4602 "slub.nw"
+#line 4712 "slub.nw"
 	per_node = nr_pages / nodes;
 	pages_per_node = per_node;
 	for (nid = 0; nid < nodes; nid++) {
@@ -1048,7 +1113,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 	return 0;
 }
 /* The page allocator */
-#line 4646 "slub.nw"
+#line 4756 "slub.nw"
 static void page_alloc_exit(void)
 {
 	int nid;
@@ -1066,7 +1131,7 @@ static void page_alloc_exit(void)
 	nr_pages = 0;
 }
 /* The page allocator */
-#line 4669 "slub.nw"
+#line 4779 "slub.nw"
 static void free_block(struct zone *z, unsigned long pfn, int order)
 {
 	struct page *page = pfn_to_page(pfn);
@@ -1101,7 +1166,7 @@ static struct page *take_block(struct zone *z, int order)
 	return NULL;
 }
 /* The page allocator */
-#line 4712 "slub.nw"
+#line 4822 "slub.nw"
 static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 {
 	struct zone *z = &zones[nid];
@@ -1126,7 +1191,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 	mark_block(page_to_pfn(page), true);
 
 	/* Make the block a compound page of order order */
-#line 4746 "slub.nw"
+#line 4856 "slub.nw"
 	page->order = order;
 	if (order) {
 		__SetPageHead(page);
@@ -1135,7 +1200,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 			page[i].first_page = page;
 		}
 	}
-#line 4735 "slub.nw"
+#line 4845 "slub.nw"
 	if (pfmemalloc)
 		__SetPageSlabPfmemalloc(page);
 	__atomic_add_fetch(&page_stats.allocs, 1, __ATOMIC_RELAXED);
@@ -1145,7 +1210,7 @@ fail:
 	return NULL;
 }
 /* The page allocator */
-#line 4762 "slub.nw"
+#line 4872 "slub.nw"
 static void mark_block(unsigned long pfn, bool allocated)
 {
 	unsigned long bit = 1UL << (pfn % BITS_PER_LONG);
@@ -1177,7 +1242,7 @@ static unsigned long next_allocated_block(unsigned long pfn)
 	for ((pfn) = next_allocated_block(0); (pfn) < nr_pages;		\
 	     (pfn) = next_allocated_block((pfn) + 1))
 /* The page allocator */
-#line 4799 "slub.nw"
+#line 4909 "slub.nw"
 static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 {
 	int start = node == NUMA_NO_NODE ? numa_mem_id() : node;
@@ -1196,7 +1261,7 @@ static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 	return NULL;
 }
 /* The page allocator */
-#line 4823 "slub.nw"
+#line 4933 "slub.nw"
 static void __free_pages(struct page *page, int order)
 {
 	struct zone *z = &zones[page_to_nid(page)];
@@ -1229,7 +1294,7 @@ static void __free_pages(struct page *page, int order)
 	spin_unlock(&z->lock);
 }
 /* The page allocator */
-#line 4866 "slub.nw"
+#line 4976 "slub.nw"
 static unsigned long fail_nth;
 static __thread bool failed_by_knob;
 
@@ -1284,7 +1349,7 @@ void slub_page_stats(struct slub_page_stats *st)
 	st->slab_pages = slab;
 }
 /* The CPU layer */
-#line 4969 "slub.nw"
+#line 5079 "slub.nw"
 static inline int raw_cpu_id(void)
 {
 	int cpu;
@@ -1331,7 +1396,7 @@ static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
 	return s->node[node];
 }
 /* The CPU layer */
-#line 5025 "slub.nw"
+#line 5135 "slub.nw"
 static inline bool cmpxchg_double(void *p, unsigned long o1,
 				  unsigned long o2, unsigned long n1,
 				  unsigned long n2)
@@ -1355,7 +1420,7 @@ static inline bool cmpxchg_double(void *p, unsigned long o1,
 #endif
 }
 /* The CPU layer */
-#line 5059 "slub.nw"
+#line 5169 "slub.nw"
 static inline void slab_lock(struct page *page)
 {
 	while (__atomic_fetch_or(&page->flags, 1UL << PG_locked,
@@ -1396,7 +1461,7 @@ static bool __cmpxchg_double_slab(struct kmem_cache *s, struct page *page,
 
 #define cmpxchg_double_slab __cmpxchg_double_slab
 /* The CPU layer */
-#line 5123 "slub.nw"
+#line 5233 "slub.nw"
 static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 		struct kmem_cache_cpu *c, void *o1, unsigned long o2,
 		void *n1, unsigned long n2)
@@ -1409,7 +1474,7 @@ static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 			      (unsigned long)n1, n2);
 }
 /* The CPU layer */
-#line 5186 "slub.nw"
+#line 5296 "slub.nw"
 #define TID_BUSY	(1UL << 63)
 
 static inline bool cpu_tid_ready(unsigned long tid)
@@ -1473,7 +1538,7 @@ static inline void local_irq_restore(struct kmem_cache *s,
 	cpu_unlock(c);
 }
 /* The CPU layer */
-#line 5304 "slub.nw"
+#line 5414 "slub.nw"
 static bool cpu_rseq_usable(const struct slub_config *cfg)
 {
 #if defined(__SANITIZE_THREAD__) || !defined(__x86_64__)
@@ -1492,7 +1557,7 @@ static bool cpu_rseq_usable(const struct slub_config *cfg)
 #endif
 }
 /* The CPU layer */
-#line 5346 "slub.nw"
+#line 5456 "slub.nw"
 #define RSEQ_SIG	0x53053053
 
 #define RSEQ_SEQUENCE_START						\
@@ -1539,7 +1604,7 @@ static inline struct rseq *rseq_area(void)
 			       __rseq_offset);
 }
 /* The CPU layer */
-#line 5403 "slub.nw"
+#line 5513 "slub.nw"
 static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 {
 	void *object, *next;
@@ -1569,7 +1634,7 @@ static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 	return object;
 }
 /* The CPU layer */
-#line 5439 "slub.nw"
+#line 5549 "slub.nw"
 static __always_inline bool cpu_rseq_push(struct kmem_cache *s,
 					  struct page *page, void *object)
 {
@@ -1607,7 +1672,7 @@ static noinline void cpu_rseq_count_aborts(struct kmem_cache *s,
 		rseq_stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
 }
 /* The CPU layer */
-#line 5493 "slub.nw"
+#line 5603 "slub.nw"
 static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 					 enum stat_item si)
 {
@@ -1624,7 +1689,7 @@ static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 		: "rax", "memory", "cc");
 }
 /* The CPU layer */
-#line 5514 "slub.nw"
+#line 5624 "slub.nw"
 static bool cpu_rseq_set_busy(struct kmem_cache_cpu *c)
 {
 	asm volatile goto(RSEQ_SEQUENCE_START
@@ -1643,7 +1708,7 @@ elsewhere:
 	return false;
 }
 /* The CPU layer */
-#line 5538 "slub.nw"
+#line 5648 "slub.nw"
 static __thread bool rseq_pinned;
 static __thread cpu_set_t rseq_saved_mask;
 
@@ -1685,7 +1750,7 @@ static void cpu_rseq_unpin(void)
 	}
 }
 /* The CPU layer */
-#line 5589 "slub.nw"
+#line 5699 "slub.nw"
 static inline void slub_point(enum slub_point p)
 {
 	if (unlikely(point_hook) && slub_simulated && !in_point_hook) {
@@ -1724,7 +1789,7 @@ const char *slub_point_name(enum slub_point point)
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
 /* Events and statistics */
-#line 8298 "slub.nw"
+#line 9063 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -1744,7 +1809,7 @@ const char *slub_stat_name(int item)
 }
 
 /* Events and statistics */
-#line 8329 "slub.nw"
+#line 9094 "slub.nw"
 #ifdef SLUB_NO_EVENTS
 #define slub_event_step(s, func, sect, obj, page, ...) do { (void)(func); } while (0)
 #define slub_event_stat(s, func, si) do { (void)(func); } while (0)
@@ -1806,7 +1871,7 @@ static __always_inline void __rseq_stat(const struct kmem_cache *s,
 	slub_event_stat(s, func, si);
 }
 /* Events and statistics */
-#line 8392 "slub.nw"
+#line 9157 "slub.nw"
 static void __attribute__((format(printf, 8, 9)))
 __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	     const char *func, const char *section, const void *object,
@@ -1856,7 +1921,7 @@ static __attribute__((unused)) const char *slub_func_section(const char *func)
 	return NULL;
 }
 /* Free pointers and object iteration */
-#line 877 "slub.nw"
+#line 909 "slub.nw"
 static bool freelist_hardened;
 static bool freelist_random;
 
@@ -1869,7 +1934,7 @@ static inline void *freelist_ptr(const struct kmem_cache *s, void *ptr,
 }
 
 /* Read and write the free pointer of an object */
-#line 909 "slub.nw"
+#line 941 "slub.nw"
 static inline void *get_freepointer(struct kmem_cache *s, void *object)
 {
 	unsigned long addr = (unsigned long)object + s->offset;
@@ -1892,7 +1957,7 @@ static inline void set_freepointer(struct kmem_cache *s, void *object,
 
 	*(void **)addr = freelist_ptr(s, fp, addr);
 }
-#line 889 "slub.nw"
+#line 921 "slub.nw"
 static inline void prefetch_freepointer(const struct kmem_cache *s,
 					void *object)
 {
@@ -1909,7 +1974,7 @@ static inline int slab_index(void *p, struct kmem_cache *s, void *addr)
 	return ((char *)p - (char *)addr) / s->size;
 }
 /* Free pointers and object iteration */
-#line 939 "slub.nw"
+#line 971 "slub.nw"
 static unsigned long slub_rng_state = 0x9e3779b97f4a7c15UL;
 
 static unsigned long slub_random(void)
@@ -1929,7 +1994,7 @@ static unsigned long slub_cache_random(struct kmem_cache *s)
 	return freelist_hardened ? slub_random() | 1 : 0;
 }
 /* Free pointers and object iteration */
-#line 966 "slub.nw"
+#line 998 "slub.nw"
 static void shuffle_freelist(struct kmem_cache *s, struct page *page,
 			     void *start)
 {
@@ -1957,7 +2022,7 @@ static void shuffle_freelist(struct kmem_cache *s, struct page *page,
 	free(idx);
 }
 /* The debugging functions */
-#line 5683 "slub.nw"
+#line 5803 "slub.nw"
 static void setup_slub_debug(const char *str)
 {
 	slub_debug = 0;
@@ -1965,12 +2030,20 @@ static void setup_slub_debug(const char *str)
 	disable_higher_order_debug = 0;
 	if (!str)
 		return;
+	slub_debug = DEBUG_DEFAULT_FLAGS;
 	if (*str == '=')
 		str++;
-	if (!*str || *str == ',') {
-		slub_debug = DEBUG_DEFAULT_FLAGS;
+	if (!*str)
+		return;
+	if (*str == ',')
 		goto check_slabs;
+	if ((*str | 0x20) == 'o') {
+		disable_higher_order_debug = 1;
+		return;
 	}
+	slub_debug = 0;
+	if (*str == '-')
+		return;
 	for (; *str && *str != ','; str++) {
 		switch (*str | 0x20) {
 		case 'f': slub_debug |= SLAB_DEBUG_FREE; break;
@@ -1979,8 +2052,6 @@ static void setup_slub_debug(const char *str)
 		case 'u': slub_debug |= SLAB_STORE_USER; break;
 		case 't': slub_debug |= SLAB_TRACE; break;
 		case 'a': slub_debug |= SLAB_FAILSLAB; break;
-		case 'o': disable_higher_order_debug = 1; break;
-		case '-' | 0x20: slub_debug = 0; return;
 		default:
 			pr_err("slub_debug option '%c' unknown. skipped\n",
 			       *str);
@@ -1992,7 +2063,7 @@ check_slabs:
 			 str + 1);
 }
 /* The debugging functions */
-#line 5723 "slub.nw"
+#line 5849 "slub.nw"
 static bool slub_debug_name_matches(const char *name)
 {
 	const char *p = slub_debug_slabs;
@@ -2009,7 +2080,7 @@ static bool slub_debug_name_matches(const char *name)
 	return false;
 }
 /* The debugging functions */
-#line 5748 "slub.nw"
+#line 5874 "slub.nw"
 static void init_object(struct kmem_cache *s, void *object, u8 val)
 {
 	u8 *p = object;
@@ -2034,7 +2105,7 @@ static struct track *get_track(struct kmem_cache *s, void *object,
 	return p + alloc;
 }
 /* The debugging functions */
-#line 5784 "slub.nw"
+#line 5912 "slub.nw"
 static unsigned long jiffies_now(void)
 {
 	struct timespec ts;
@@ -2058,7 +2129,7 @@ static void set_track(struct kmem_cache *s, void *object,
 		for (i = 3; i < n; i++)
 			p->addrs[i - 3] = (unsigned long)trace[i];
 	}
-	p->addr = addr;
+	p->addr = unlikely(call_site) ? call_site : addr;
 	p->cpu = smp_processor_id();
 	p->pid = (int)syscall(SYS_gettid);
 	p->when = jiffies_now();
@@ -2082,7 +2153,7 @@ static void setup_object_debug(struct kmem_cache *s, struct page *page,
 	init_tracking(s, object);
 }
 /* The debugging functions */
-#line 5842 "slub.nw"
+#line 5970 "slub.nw"
 static unsigned long slub_bug_count;
 
 static const char *slub_rule(char c)
@@ -2124,7 +2195,7 @@ slab_fix(struct kmem_cache *s, const char *fmt, ...)
 	pr_err("FIX %s: %s\n", s->name, buf);
 }
 /* The debugging functions */
-#line 5885 "slub.nw"
+#line 6013 "slub.nw"
 static void print_section(const char *text, u8 *addr, unsigned int length)
 {
 	unsigned int i, j;
@@ -2145,12 +2216,17 @@ static void print_track(const char *s, struct track *t)
 {
 	int i;
 
+	char sym[KSYM_SYMBOL_LEN];
+
 	if (!t->addr)
 		return;
-	pr_err("INFO: %s in 0x%lx age=%lu cpu=%u pid=%d\n", s, t->addr,
+	sprint_symbol(sym, t->addr);
+	pr_err("INFO: %s in %s age=%lu cpu=%u pid=%d\n", s, sym,
 	       jiffies_now() - t->when, t->cpu, t->pid);
-	for (i = 0; i < TRACK_ADDRS_COUNT && t->addrs[i]; i++)
-		pr_err("\t0x%lx\n", t->addrs[i]);
+	for (i = 0; i < TRACK_ADDRS_COUNT && t->addrs[i]; i++) {
+		sprint_symbol(sym, t->addrs[i]);
+		pr_err("\t%s\n", sym);
+	}
 }
 
 static void print_tracking(struct kmem_cache *s, void *object)
@@ -2168,7 +2244,7 @@ static void print_page_info(struct page *page)
 	       page->flags);
 }
 /* The debugging functions */
-#line 5934 "slub.nw"
+#line 6067 "slub.nw"
 static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned int off;
@@ -2218,7 +2294,7 @@ static void slab_err_pointer(struct kmem_cache *s, const void *x,
 	pr_err("INFO: Pointer %p is not an object of this allocator\n", x);
 }
 /* The debugging functions */
-#line 5993 "slub.nw"
+#line 6126 "slub.nw"
 static u8 *memchr_inv(const void *start, int c, size_t bytes)
 {
 	const u8 *p = start;
@@ -2258,7 +2334,7 @@ static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* The debugging functions */
-#line 6040 "slub.nw"
+#line 6173 "slub.nw"
 static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned long off = s->inuse;
@@ -2299,7 +2375,7 @@ static int slab_pad_check(struct kmem_cache *s, struct page *page)
 	return 0;
 }
 /* The debugging functions */
-#line 6095 "slub.nw"
+#line 6228 "slub.nw"
 static inline unsigned int slab_objects(const struct page *page)
 {
 	struct page counts;
@@ -2309,7 +2385,7 @@ static inline unsigned int slab_objects(const struct page *page)
 }
 
 /* Check an object's red zone, poison and free pointer: check_object */
-#line 6107 "slub.nw"
+#line 6240 "slub.nw"
 static int check_valid_pointer(struct kmem_cache *s, struct page *page,
 			       const void *object)
 {
@@ -2360,7 +2436,7 @@ static int check_object(struct kmem_cache *s, struct page *page,
 	return 1;
 }
 /* The debugging functions */
-#line 6165 "slub.nw"
+#line 6298 "slub.nw"
 static int check_slab(struct kmem_cache *s, struct page *page)
 {
 	struct page counts;
@@ -2386,7 +2462,7 @@ static int check_slab(struct kmem_cache *s, struct page *page)
 	return 1;
 }
 /* The debugging functions */
-#line 6197 "slub.nw"
+#line 6330 "slub.nw"
 static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 {
 	int nr = 0;
@@ -2434,7 +2510,7 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 	return search == NULL;
 }
 /* The debugging functions */
-#line 6257 "slub.nw"
+#line 6390 "slub.nw"
 static noinline int alloc_debug_processing(struct kmem_cache *s,
 					   struct page *page, void *object,
 					   unsigned long addr)
@@ -2460,7 +2536,7 @@ bad:
 	return 0;
 }
 /* The debugging functions */
-#line 6293 "slub.nw"
+#line 6426 "slub.nw"
 static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
 		struct page *page, void *object, unsigned long addr)
 {
@@ -2502,7 +2578,7 @@ fail:
 	return NULL;
 }
 /* The debugging functions */
-#line 6343 "slub.nw"
+#line 6476 "slub.nw"
 static void trace(struct kmem_cache *s, struct page *page, void *object,
 		  int alloc)
 {
@@ -2514,7 +2590,7 @@ static void trace(struct kmem_cache *s, struct page *page, void *object,
 			      min(s->object_size, 64));
 }
 /* The debugging functions */
-#line 6375 "slub.nw"
+#line 6508 "slub.nw"
 static int validate_slab(struct kmem_cache *s, struct page *page,
 			 unsigned long *map)
 {
@@ -2576,7 +2652,7 @@ static long validate_slab_cache(struct kmem_cache *s)
 	return count;
 }
 /* The debugging functions */
-#line 6490 "slub.nw"
+#line 6623 "slub.nw"
 static void list_slab_objects(struct kmem_cache *s, struct page *page,
 			      const char *text)
 {
@@ -2607,22 +2683,393 @@ static void slub_bug_on(const char *cond, const char *file, int line)
 	panic("kernel BUG at %s:%d! (%s)\n", file, line, cond);
 }
 /* The debugging functions */
-#line 6526 "slub.nw"
-static bool slub_should_failslab(void)
+#line 6696 "slub.nw"
+void slub_set_call_site(unsigned long site)
 {
-	static unsigned long n;
-
-	return __atomic_add_fetch(&n, 1, __ATOMIC_RELAXED) % 100 == 0;
+	call_site = site;
 }
 
+void slub_set_symbolizer(slub_symbolizer_fn fn, void *arg)
+{
+	slub_symbolizer_arg = arg;
+	slub_symbolizer = fn;
+}
+
+static size_t sprint_symbol(char *buf, unsigned long addr)
+{
+	slub_symbolizer_fn fn = slub_symbolizer;
+	Dl_info info;
+	size_t n;
+
+	if (fn) {
+		n = fn(addr, buf, KSYM_SYMBOL_LEN, slub_symbolizer_arg);
+		if (n > 0 && n < KSYM_SYMBOL_LEN)
+			return n;
+	}
+	if (dladdr((void *)addr, &info) && info.dli_sname && info.dli_saddr)
+		snprintf(buf, KSYM_SYMBOL_LEN, "%s+0x%lx", info.dli_sname,
+			 addr - (unsigned long)info.dli_saddr);
+	else
+		snprintf(buf, KSYM_SYMBOL_LEN, "0x%lx", addr);
+	return strlen(buf);
+}
+/* The debugging functions */
+#line 6736 "slub.nw"
+struct location {
+	unsigned long count;
+	unsigned long addr;
+	long long sum_time;
+	long min_time, max_time;
+	long min_pid, max_pid;
+	unsigned long cpus[BITS_TO_LONGS(NR_CPUS)];
+	unsigned long nodes[BITS_TO_LONGS(MAX_NUMNODES)];
+};
+
+struct loc_track {
+	unsigned long max;
+	unsigned long count;
+	struct location *loc;
+};
+
+static bool alloc_loc_track(struct loc_track *t, unsigned long max)
+{
+	struct location *l = realloc(t->loc, max * sizeof(*l));
+
+	if (!l)
+		return false;
+	t->loc = l;
+	t->max = max;
+	return true;
+}
+
+static bool add_location(struct loc_track *t, const struct track *track)
+{
+	long age = jiffies_now() - track->when;
+	unsigned long lo = 0, hi = t->count, mid;
+	int node = page_to_nid(virt_to_page(track));
+	struct location *l;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		l = &t->loc[mid];
+		if (l->addr == track->addr) {
+
+			/* Count one more object of the site l */
+#line 6788 "slub.nw"
+			l->count++;
+			if (track->when) {
+				l->sum_time += age;
+				l->min_time = min(l->min_time, age);
+				l->max_time = max(l->max_time, age);
+				l->min_pid = min(l->min_pid, (long)track->pid);
+				l->max_pid = max(l->max_pid, (long)track->pid);
+				set_bit(track->cpu, l->cpus);
+			}
+			set_bit(node, l->nodes);
+#line 6775 "slub.nw"
+			return true;
+		}
+		if (l->addr < track->addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+
+	/* Insert a new site at lo */
+#line 6801 "slub.nw"
+	if (t->count >= t->max && !alloc_loc_track(t, 2 * t->max))
+		return false;
+	l = &t->loc[lo];
+	memmove(l + 1, l, (t->count - lo) * sizeof(*l));
+	t->count++;
+	memset(l, 0, sizeof(*l));
+	l->count = 1;
+	l->addr = track->addr;
+	l->sum_time = l->min_time = l->max_time = age;
+	l->min_pid = l->max_pid = track->pid;
+	set_bit(track->cpu, l->cpus);
+	set_bit(node, l->nodes);
+#line 6783 "slub.nw"
+	return true;
+}
+/* The debugging functions */
+#line 6819 "slub.nw"
+static void process_slab(struct loc_track *t, struct kmem_cache *s,
+			 struct page *page, enum track_item alloc,
+			 unsigned long *map)
+{
+	void *p, *addr = page_address(page);
+
+	memset(map, 0, BITS_TO_LONGS(page->objects) * sizeof(long));
+	for (p = page->freelist; p; p = get_freepointer(s, p))
+		set_bit(slab_index(p, s, addr), map);
+	for_each_object(p, s, addr, page->objects)
+		if (!test_bit(slab_index(p, s, addr), map))
+			add_location(t, get_track(s, p, alloc));
+}
+/* The debugging functions */
+#line 6841 "slub.nw"
+static int list_locations(struct kmem_cache *s, char *buf,
+			  enum track_item alloc)
+{
+	struct loc_track t = { 0, 0, NULL };
+	unsigned long *map, i;
+	int len = 0, node;
+
+	map = malloc(BITS_TO_LONGS(oo_objects(s->max)) * sizeof(long));
+	if (!map || !alloc_loc_track(&t, PAGE_SIZE / sizeof(struct location))) {
+		free(map);
+		return sprintf(buf, "Out of memory\n");
+	}
+	flush_all(s);
+	for (node = 0; node < nr_node_ids; node++) {
+		struct kmem_cache_node *n = get_node(s, node);
+		struct page *page;
+
+		if (!READ_ONCE(n->nr_slabs))
+			continue;
+		spin_lock(&n->list_lock);
+		list_for_each_entry(page, &n->partial, lru)
+			process_slab(&t, s, page, alloc, map);
+		list_for_each_entry(page, &n->full, lru)
+			process_slab(&t, s, page, alloc, map);
+		spin_unlock(&n->list_lock);
+	}
+	for (i = 0; i < t.count; i++) {
+		if (len > SLAB_ATTR_BUFSIZE - KSYM_SYMBOL_LEN - 100)
+			break;
+		len += print_location(buf + len, SLAB_ATTR_BUFSIZE - len,
+				      &t.loc[i]);
+	}
+	free(t.loc);
+	free(map);
+	if (!t.count)
+		len = sprintf(buf, "No data\n");
+	return len;
+}
+/* The debugging functions */
+#line 6886 "slub.nw"
+static int print_location(char *buf, size_t room, const struct location *l)
+{
+	char sym[KSYM_SYMBOL_LEN], list[256];
+	int len;
+
+	if (l->addr)
+		sprint_symbol(sym, l->addr);
+	else
+		snprintf(sym, sizeof(sym), "<not-available>");
+	len = scnprintf(buf, room, "%7ld %s", l->count, sym);
+	if (l->sum_time != l->min_time)
+		len += scnprintf(buf + len, room - len, " age=%ld/%ld/%ld",
+				 l->min_time, (long)(l->sum_time / l->count),
+				 l->max_time);
+	else
+		len += scnprintf(buf + len, room - len, " age=%ld",
+				 l->min_time);
+	if (l->min_pid != l->max_pid)
+		len += scnprintf(buf + len, room - len, " pid=%ld-%ld",
+				 l->min_pid, l->max_pid);
+	else
+		len += scnprintf(buf + len, room - len, " pid=%ld",
+				 l->min_pid);
+	if (nr_cpu_ids > 1 && len < (int)room - 60) {
+		bitmap_scnlistprintf(list, sizeof(list), l->cpus, nr_cpu_ids);
+		len += scnprintf(buf + len, room - len, " cpus=%s", list);
+	}
+	if (nr_node_ids > 1 && len < (int)room - 60) {
+		bitmap_scnlistprintf(list, sizeof(list), l->nodes, nr_node_ids);
+		len += scnprintf(buf + len, room - len, " nodes=%s", list);
+	}
+	return len + scnprintf(buf + len, room - len, "\n");
+}
+
+static int bitmap_scnlistprintf(char *buf, size_t room,
+				const unsigned long *map, int nbits)
+{
+	int len = 0, a, b;
+
+	buf[0] = '\0';
+	for (a = 0; a < nbits; a = b + 1) {
+		while (a < nbits && !test_bit(a, map))
+			a++;
+		if (a >= nbits)
+			break;
+		for (b = a; b + 1 < nbits && test_bit(b + 1, map); b++)
+			;
+		len += scnprintf(buf + len, room - len, "%s%d", len ? "," : "",
+				 a);
+		if (b > a)
+			len += scnprintf(buf + len, room - len, "-%d", b);
+	}
+	return len;
+}
+/* The debugging functions */
+#line 6949 "slub.nw"
 static bool slub_ratelimit(void)
 {
-	static unsigned long n;
+	return __atomic_add_fetch(&slub_oom_reports, 1,
+				  __ATOMIC_RELAXED) <= 10;
+}
+/* The debugging functions */
+#line 7028 "slub.nw"
+static bool should_fail(struct fault_attr *attr, ssize_t size)
+{
+	unsigned long probability = READ_ONCE(attr->probability);
+	unsigned long interval = READ_ONCE(attr->interval);
+	long times = __atomic_load_n(&attr->times, __ATOMIC_RELAXED);
 
-	return __atomic_add_fetch(&n, 1, __ATOMIC_RELAXED) <= 10;
+	if (!probability || !times)
+		return false;
+	if (__atomic_load_n(&attr->space, __ATOMIC_RELAXED) > size) {
+		__atomic_sub_fetch(&attr->space, size, __ATOMIC_RELAXED);
+		return false;
+	}
+	if (interval > 1 &&
+	    __atomic_add_fetch(&attr->count, 1, __ATOMIC_RELAXED) % interval)
+		return false;
+	if (probability <= failslab_random() % 100)
+		return false;
+	if (times != -1)
+		__atomic_compare_exchange_n(&attr->times, &times, times - 1,
+					    false, __ATOMIC_RELAXED,
+					    __ATOMIC_RELAXED);
+	return true;
+}
+
+static bool should_failslab(struct kmem_cache *s, gfp_t gfpflags)
+{
+	if (gfpflags & __GFP_NOFAIL)
+		return false;
+	if (READ_ONCE(failslab.ignore_gfp_wait) && (gfpflags & __GFP_WAIT))
+		return false;
+	if (READ_ONCE(failslab.cache_filter) && !(s->flags & SLAB_FAILSLAB))
+		return false;
+	return should_fail(&failslab.attr, s->object_size);
+}
+/* The debugging functions */
+#line 7069 "slub.nw"
+static unsigned long failslab_random(void)
+{
+	unsigned long z = __atomic_add_fetch(&failslab.random,
+					     0x9e3779b97f4a7c15UL,
+					     __ATOMIC_RELAXED);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9UL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebUL;
+	return z ^ (z >> 31);
+}
+/* The debugging functions */
+#line 7089 "slub.nw"
+static int setup_failslab(const char *str, unsigned long seed)
+{
+	unsigned long interval, probability;
+	int space, times, n = 0;
+
+	memset(&failslab, 0, sizeof(failslab));
+	failslab.attr.interval = 1;
+	failslab.attr.times = 1;
+	failslab.ignore_gfp_wait = true;
+	failslab.random = seed;
+	if (!str)
+		return 0;
+	if (sscanf(str, "%lu,%lu,%d,%d%n", &interval, &probability, &space,
+		   &times, &n) != 4 || str[n]) {
+		pr_err("FAULT_INJECTION: failed to parse arguments\n");
+		return -EINVAL;
+	}
+	failslab.attr.interval = interval;
+	failslab.attr.probability = probability;
+	failslab.attr.space = space;
+	failslab.attr.times = times;
+	return 0;
+}
+/* The debugging functions */
+#line 7119 "slub.nw"
+static const char *const failslab_attrs[] = {
+	"probability", "interval", "times", "space", "ignore-gfp-wait",
+	"cache-filter", NULL
+};
+
+const char *slub_failslab_attr_name(int i)
+{
+	return i >= 0 && i < (int)ARRAY_SIZE(failslab_attrs) ?
+	       failslab_attrs[i] : NULL;
+}
+
+ssize_t slub_failslab_show(const char *attr, char *buf)
+{
+	struct fault_attr *a = &failslab.attr;
+
+	if (!attr)
+		return -ENOENT;
+	if (!strcmp(attr, "probability"))
+		return sprintf(buf, "%lu\n", READ_ONCE(a->probability));
+	if (!strcmp(attr, "interval"))
+		return sprintf(buf, "%lu\n", READ_ONCE(a->interval));
+	if (!strcmp(attr, "times"))
+		return sprintf(buf, "%ld\n", READ_ONCE(a->times));
+	if (!strcmp(attr, "space"))
+		return sprintf(buf, "%ld\n", READ_ONCE(a->space));
+	if (!strcmp(attr, "ignore-gfp-wait"))
+		return sprintf(buf, "%c\n", failslab.ignore_gfp_wait ? 'Y' : 'N');
+	if (!strcmp(attr, "cache-filter"))
+		return sprintf(buf, "%c\n", failslab.cache_filter ? 'Y' : 'N');
+	return -ENOENT;
+}
+/* The debugging functions */
+#line 7153 "slub.nw"
+ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
+{
+	char tmp[32], *end;
+	long v;
+
+	if (!attr || !buf || !len || len >= sizeof(tmp))
+		return -EINVAL;
+	memcpy(tmp, buf, len);
+	tmp[len] = '\0';
+	if (!strcmp(attr, "ignore-gfp-wait") || !strcmp(attr, "cache-filter")) {
+		bool on;
+
+		if (strchr("1yY", tmp[0]))
+			on = true;
+		else if (strchr("0nN", tmp[0]))
+			on = false;
+		else
+			return -EINVAL;
+		if (attr[0] == 'i')
+			WRITE_ONCE(failslab.ignore_gfp_wait, on);
+		else
+			WRITE_ONCE(failslab.cache_filter, on);
+		return len;
+	}
+	errno = 0;
+	v = strtol(tmp, &end, 10);
+	if (errno || end == tmp || (*end && strcmp(end, "\n")))
+		return -EINVAL;
+
+	/* Write v to the numeric failslab attribute attr */
+#line 7190 "slub.nw"
+	if (!strcmp(attr, "probability") || !strcmp(attr, "interval")) {
+		if (v < 0)
+			return -EINVAL;
+		if (attr[0] == 'p')
+			WRITE_ONCE(failslab.attr.probability, (unsigned long)v);
+		else
+			WRITE_ONCE(failslab.attr.interval, (unsigned long)v);
+	} else if (!strcmp(attr, "times") || !strcmp(attr, "space")) {
+		if (v < INT_MIN || v > INT_MAX)
+			return -EINVAL;
+		__atomic_store_n(attr[0] == 't' ? &failslab.attr.times :
+						  &failslab.attr.space,
+				 v, __ATOMIC_RELAXED);
+	} else {
+		return -ENOENT;
+	}
+#line 7182 "slub.nw"
+	return len;
 }
 /* Functions of the memory cgroup model */
-#line 6595 "slub.nw"
+#line 7263 "slub.nw"
 static bool memcg_kmem_active;
 
 static inline bool memcg_kmem_enabled(void)
@@ -2670,7 +3117,7 @@ static inline void css_put(struct mem_cgroup *memcg)
 	__atomic_sub_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6658 "slub.nw"
+#line 7326 "slub.nw"
 static noinline struct kmem_cache *
 __memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 {
@@ -2695,7 +3142,7 @@ memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 	return __memcg_kmem_get_cache(s, gfp);
 }
 /* Functions of the memory cgroup model */
-#line 6693 "slub.nw"
+#line 7361 "slub.nw"
 static inline void slab_mutex_lock(void)
 {
 	mutex_lock(&slab_mutex);
@@ -2708,7 +3155,7 @@ static inline void slab_mutex_unlock(void)
 	mutex_unlock(&slab_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 6713 "slub.nw"
+#line 7381 "slub.nw"
 static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 						  struct kmem_cache *root)
 {
@@ -2739,7 +3186,7 @@ out:
 	return s;
 }
 /* Functions of the memory cgroup model */
-#line 6752 "slub.nw"
+#line 7420 "slub.nw"
 static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order)
 {
 	struct mem_cgroup *memcg;
@@ -2765,7 +3212,7 @@ static void memcg_uncharge_slab(struct kmem_cache *s, int order)
 			   __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6786 "slub.nw"
+#line 7454 "slub.nw"
 static int memcg_cleanup_cache_params(struct kmem_cache *s)
 {
 	struct kmem_cache *c;
@@ -2802,7 +3249,7 @@ static void memcg_unregister_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 6834 "slub.nw"
+#line 7502 "slub.nw"
 static int memcg_update_cache_size(struct kmem_cache *s, int num)
 {
 	struct memcg_cache_params *p, *old = s->memcg_params;
@@ -2841,27 +3288,30 @@ static int memcg_alloc_id(void)
 	return id;
 }
 /* Functions of the memory cgroup model */
-#line 6879 "slub.nw"
-static void memcg_activate_kmem_caches(void)
+#line 7547 "slub.nw"
+static int memcg_activate_kmem_caches(void)
 {
 	struct kmem_cache *s;
 
 	list_for_each_entry(s, &slab_caches, list) {
 		if (s->memcg_params || s == kmem_cache || s == kmem_cache_node)
 			continue;
-		if (memcg_alloc_cache_params(NULL, s, NULL))
-			panic("memcg: cannot activate kmem accounting\n");
+		if (memcg_alloc_cache_params(NULL, s, NULL)) {
+			pr_err("memcg: cannot activate kmem accounting\n");
+			return -ENOMEM;
+		}
 	}
+	return 0;
 }
 /* Functions of the memory cgroup model */
-#line 6898 "slub.nw"
+#line 7569 "slub.nw"
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
 {
 	struct mem_cgroup *memcg;
 	int id;
 
-	slub_ensure_running();
-	if (!name || strlen(name) >= sizeof(memcg->name))
+	if (!slub_ensure_running() || !name ||
+	    strlen(name) >= sizeof(memcg->name))
 		return NULL;
 	memcg = calloc(1, sizeof(*memcg));
 	if (!memcg)
@@ -2900,7 +3350,7 @@ size_t slub_memcg_usage(const struct mem_cgroup *memcg)
 	return __atomic_load_n(&memcg->usage, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6945 "slub.nw"
+#line 7616 "slub.nw"
 int slub_memcg_destroy(struct mem_cgroup *memcg)
 {
 	struct memcg_cache_params *p;
@@ -2933,7 +3383,7 @@ int slub_memcg_destroy(struct mem_cgroup *memcg)
 	return 0;
 }
 /* Functions of the memory cgroup model */
-#line 6981 "slub.nw"
+#line 7652 "slub.nw"
 static void memcg_reset(void)
 {
 	int id;
@@ -2950,7 +3400,7 @@ static void memcg_reset(void)
 	memcg_kmem_active = false;
 }
 /* Functions of cache creation */
-#line 1241 "slub.nw"
+#line 1273 "slub.nw"
 struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 				     size_t align, unsigned long flags,
 				     void (*ctor)(void *))
@@ -2959,22 +3409,23 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 	char *cache_name;
 	int err;
 
-	slub_ensure_running();
+	if (!slub_ensure_running())
+		return NULL;
 	slab_mutex_lock();
 	err = kmem_cache_sanity_check(name, size);
 	if (err)
 		goto out_unlock;
 
 	/* Sanitise the caller's flags with CACHE_CREATE_MASK */
-#line 1274 "slub.nw"
+#line 1307 "slub.nw"
 	flags &= CACHE_CREATE_MASK;
-#line 1255 "slub.nw"
+#line 1288 "slub.nw"
 	s = __kmem_cache_alias(name, size, align, flags, ctor);
 	if (s)
 		goto out_unlock;
 
 	/* Build a new cache named by a private copy of name */
-#line 1284 "slub.nw"
+#line 1317 "slub.nw"
 	cache_name = kstrdup(name, GFP_KERNEL);
 	if (!cache_name) {
 		err = -ENOMEM;
@@ -2987,13 +3438,13 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 		err = PTR_ERR(s);
 		kfree(cache_name);
 	}
-#line 1259 "slub.nw"
+#line 1292 "slub.nw"
 out_unlock:
 	slab_mutex_unlock();
 	if (err) {
 
 		/* Report the failure, or panic if the caller asked */
-#line 1302 "slub.nw"
+#line 1335 "slub.nw"
 		if (flags & SLAB_PANIC)
 			panic("kmem_cache_create: Failed to create slab '%s'. Error %d\n",
 			      name, err);
@@ -3001,13 +3452,13 @@ out_unlock:
 			name ? name : "(null)", err);
 		slub_event_report(NULL, __func__, "1", NULL, -1,
 				  "kmem_cache_create failed");
-#line 1263 "slub.nw"
+#line 1296 "slub.nw"
 		return NULL;
 	}
 	return s;
 }
 /* Functions of cache creation */
-#line 1351 "slub.nw"
+#line 1427 "slub.nw"
 static int kmem_cache_sanity_check(const char *name, size_t size)
 {
 	struct kmem_cache *s;
@@ -3030,7 +3481,7 @@ static int kmem_cache_sanity_check(const char *name, size_t size)
 	return 0;
 }
 /* Functions of cache creation */
-#line 1391 "slub.nw"
+#line 1467 "slub.nw"
 static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
 					     size_t align, unsigned long flags,
 					     void (*ctor)(void *))
@@ -3061,7 +3512,7 @@ static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
 	return s;
 }
 /* Search slab_caches for a cache to merge with: find_mergeable */
-#line 1441 "slub.nw"
+#line 1517 "slub.nw"
 static struct kmem_cache *find_mergeable(size_t size, size_t align,
 					 unsigned long flags, const char *name,
 					 void (*ctor)(void *))
@@ -3093,7 +3544,7 @@ static struct kmem_cache *find_mergeable(size_t size, size_t align,
 	return NULL;
 }
 /* Functions of cache creation */
-#line 1479 "slub.nw"
+#line 1555 "slub.nw"
 static int slab_unmergeable(struct kmem_cache *s)
 {
 	if (slab_nomerge || (s->flags & SLUB_NEVER_MERGE))
@@ -3107,7 +3558,7 @@ static int slab_unmergeable(struct kmem_cache *s)
 	return 0;
 }
 /* Functions of cache creation */
-#line 1504 "slub.nw"
+#line 1580 "slub.nw"
 static unsigned long kmem_cache_flags(unsigned long object_size,
 				      unsigned long flags, const char *name,
 				      void (*ctor)(void *))
@@ -3120,7 +3571,7 @@ static unsigned long kmem_cache_flags(unsigned long object_size,
 	return flags;
 }
 /* Compute the alignment of a cache: calculate_alignment */
-#line 1532 "slub.nw"
+#line 1608 "slub.nw"
 static unsigned long calculate_alignment(unsigned long flags,
 					 unsigned long align,
 					 unsigned long size)
@@ -3137,7 +3588,7 @@ static unsigned long calculate_alignment(unsigned long flags,
 	return ALIGN(align, sizeof(void *));
 }
 /* Functions of cache creation */
-#line 1570 "slub.nw"
+#line 1646 "slub.nw"
 static int sysfs_slab_alias(struct kmem_cache *s, const char *name)
 {
 	struct saved_alias *al;
@@ -3156,7 +3607,7 @@ static int sysfs_slab_alias(struct kmem_cache *s, const char *name)
 	return 0;
 }
 /* Functions of cache creation */
-#line 1593 "slub.nw"
+#line 1669 "slub.nw"
 static int sysfs_create_link(struct kmem_cache *s, const char *name)
 {
 	struct slub_alias *a = kmalloc(sizeof(*a), GFP_KERNEL);
@@ -3190,7 +3641,7 @@ static void sysfs_remove_link(const char *name)
 	}
 }
 /* Functions of cache creation */
-#line 1639 "slub.nw"
+#line 1715 "slub.nw"
 static struct kmem_cache *
 do_kmem_cache_create(char *name, size_t object_size, size_t size,
 		     size_t align, unsigned long flags, void (*ctor)(void *),
@@ -3229,7 +3680,7 @@ out_free_cache:
 	goto out;
 }
 /* Functions of cache creation */
-#line 1705 "slub.nw"
+#line 1781 "slub.nw"
 static int memcg_alloc_cache_params(struct mem_cgroup *memcg,
 				    struct kmem_cache *s,
 				    struct kmem_cache *root_cache)
@@ -3267,7 +3718,7 @@ static void memcg_free_cache_params(struct kmem_cache *s)
 	s->memcg_params = NULL;
 }
 /* Functions of cache creation */
-#line 1754 "slub.nw"
+#line 1830 "slub.nw"
 static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags)
 {
 	int err;
@@ -3284,7 +3735,7 @@ static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags)
 	return err;
 }
 /* Functions of cache creation */
-#line 1788 "slub.nw"
+#line 1864 "slub.nw"
 static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 {
 	s->flags = kmem_cache_flags(s->size, flags, s->name, s->ctor);
@@ -3303,14 +3754,14 @@ static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 	}
 
 	/* Use the double-word compare-and-swap unless the cache is debugged */
-#line 1841 "slub.nw"
+#line 1917 "slub.nw"
 	if ((s->flags & SLAB_DEBUG_FLAGS) == 0)
 		s->flags |= __CMPXCHG_DOUBLE;
-#line 1805 "slub.nw"
+#line 1881 "slub.nw"
 	set_min_partial(s, ilog2(s->size) / 2);
 
 	/* Choose cpu_partial by object size */
-#line 1854 "slub.nw"
+#line 1930 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s))
 		s->cpu_partial = 0;
 	else if (s->size >= (int)PAGE_SIZE)
@@ -3321,7 +3772,7 @@ static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 		s->cpu_partial = 13;
 	else
 		s->cpu_partial = 30;
-#line 1807 "slub.nw"
+#line 1883 "slub.nw"
 	s->remote_node_defrag_ratio = 1000;
 	s->random = slub_cache_random(s);
 	if (!init_kmem_cache_nodes(s))
@@ -3338,7 +3789,7 @@ error:
 	return -EINVAL;
 }
 /* Functions of cache creation */
-#line 1867 "slub.nw"
+#line 1943 "slub.nw"
 static inline int kmem_cache_debug(struct kmem_cache *s)
 {
 	return unlikely(s->flags & SLAB_DEBUG_FLAGS);
@@ -3349,7 +3800,7 @@ static inline bool kmem_cache_has_cpu_partial(struct kmem_cache *s)
 	return !kmem_cache_debug(s);
 }
 /* Functions of cache creation */
-#line 1888 "slub.nw"
+#line 1964 "slub.nw"
 static void set_min_partial(struct kmem_cache *s, unsigned long min)
 {
 	if (min < MIN_PARTIAL)
@@ -3359,7 +3810,7 @@ static void set_min_partial(struct kmem_cache *s, unsigned long min)
 	s->min_partial = min;
 }
 /* Lay out an object and its metadata: calculate_sizes */
-#line 1928 "slub.nw"
+#line 2004 "slub.nw"
 static int calculate_sizes(struct kmem_cache *s, int forced_order)
 {
 	unsigned long flags = s->flags;
@@ -3369,7 +3820,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 	size = ALIGN(size, sizeof(void *));
 
 	/* Decide poisoning and the red zone after the object */
-#line 1964 "slub.nw"
+#line 2040 "slub.nw"
 	if ((flags & SLAB_POISON) && !(flags & SLAB_DESTROY_BY_RCU) &&
 	    !s->ctor)
 		s->flags |= __OBJECT_POISON;
@@ -3377,7 +3828,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 		s->flags &= ~__OBJECT_POISON;
 	if ((flags & SLAB_RED_ZONE) && size == (unsigned long)s->object_size)
 		size += sizeof(void *);
-#line 1936 "slub.nw"
+#line 2012 "slub.nw"
 	s->inuse = size;
 	if ((flags & (SLAB_DESTROY_BY_RCU | SLAB_POISON)) || s->ctor) {
 		s->offset = size;
@@ -3395,7 +3846,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 		return 0;
 
 	/* Record the page order and object counts of the cache */
-#line 1981 "slub.nw"
+#line 2057 "slub.nw"
 	s->allocflags = 0;
 	if (order)
 		s->allocflags |= __GFP_COMP;
@@ -3407,11 +3858,11 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 	s->min = oo_make(get_order(size), size, s->reserved);
 	if (oo_objects(s->oo) > oo_objects(s->max))
 		s->max = s->oo;
-#line 1952 "slub.nw"
+#line 2028 "slub.nw"
 	return !!oo_objects(s->oo);
 }
 /* Functions of cache creation */
-#line 1995 "slub.nw"
+#line 2071 "slub.nw"
 static inline int order_objects(int order, unsigned long size, int reserved)
 {
 	return ((PAGE_SIZE << order) - reserved) / size;
@@ -3444,7 +3895,7 @@ static inline int get_order(unsigned long size)
 	return fls(size);
 }
 /* Find the smallest good order for a slab: slab_order */
-#line 2043 "slub.nw"
+#line 2119 "slub.nw"
 static inline int slab_order(int size, int min_objects, int max_order,
 			     int fract_leftover, int reserved)
 {
@@ -3467,7 +3918,7 @@ static inline int slab_order(int size, int min_objects, int max_order,
 	return order;
 }
 /* Relax the demands until an order fits: calculate_order */
-#line 2080 "slub.nw"
+#line 2156 "slub.nw"
 static inline int calculate_order(int size, int reserved)
 {
 	int order, min_objects, fraction, max_objects;
@@ -3495,7 +3946,7 @@ static inline int calculate_order(int size, int reserved)
 	return -ENOSYS;
 }
 /* Functions of cache creation */
-#line 2118 "slub.nw"
+#line 2194 "slub.nw"
 static int init_kmem_cache_nodes(struct kmem_cache *s)
 {
 	int node;
@@ -3504,7 +3955,8 @@ static int init_kmem_cache_nodes(struct kmem_cache *s)
 		struct kmem_cache_node *n;
 
 		if (slab_state == DOWN) {
-			early_kmem_cache_node_alloc(node);
+			if (early_kmem_cache_node_alloc(node))
+				return 0;
 			continue;
 		}
 		n = kmem_cache_alloc_node(kmem_cache_node, GFP_KERNEL, node);
@@ -3537,13 +3989,14 @@ static void free_kmem_cache_nodes(struct kmem_cache *s)
 
 		if (n) {
 			pthread_mutex_destroy(&n->list_lock);
-			kmem_cache_free(kmem_cache_node, n);
+			if (slab_state > DOWN)
+				kmem_cache_free(kmem_cache_node, n);
 		}
 		s->node[node] = NULL;
 	}
 }
 /* Functions of cache creation */
-#line 2175 "slub.nw"
+#line 2253 "slub.nw"
 static int alloc_kmem_cache_cpus(struct kmem_cache *s)
 {
 	void *p;
@@ -3584,7 +4037,7 @@ static void free_percpu(struct kmem_cache *s)
 	s->cpu_slab = NULL;
 }
 /* Functions of cache creation */
-#line 2228 "slub.nw"
+#line 2306 "slub.nw"
 static void memcg_propagate_slab_attrs(struct kmem_cache *s)
 {
 	struct kmem_cache *root_cache;
@@ -3606,7 +4059,7 @@ static void memcg_propagate_slab_attrs(struct kmem_cache *s)
 	}
 }
 /* Functions of cache creation */
-#line 2262 "slub.nw"
+#line 2340 "slub.nw"
 static int sysfs_slab_add(struct kmem_cache *s)
 {
 	int unmergeable = slab_unmergeable(s);
@@ -3625,13 +4078,13 @@ static int sysfs_slab_add(struct kmem_cache *s)
 	}
 	s->kobj.added = true;
 	if (!unmergeable)
-		err = sysfs_slab_alias(s, s->name);
+		sysfs_slab_alias(s, s->name);
 	slub_event_step(s, __func__, "1.3.3.3", NULL, NULL,
 			"/sys/kernel/slab/%s", s->kobj.name);
 	return err;
 }
 /* Functions of cache creation */
-#line 2294 "slub.nw"
+#line 2378 "slub.nw"
 #define ID_STR_LENGTH 64
 
 static char *create_unique_id(struct kmem_cache *s)
@@ -3658,7 +4111,7 @@ static char *create_unique_id(struct kmem_cache *s)
 	return name;
 }
 /* Functions of cache creation */
-#line 2332 "slub.nw"
+#line 2416 "slub.nw"
 static int kmem_cache_close(struct kmem_cache *s)
 {
 	int node;
@@ -3676,12 +4129,11 @@ static int kmem_cache_close(struct kmem_cache *s)
 	return 0;
 }
 /* Functions of cache creation */
-#line 2355 "slub.nw"
+#line 2445 "slub.nw"
 static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n)
 {
 	struct page *page, *h;
 
-	spin_lock(&n->list_lock);
 	list_for_each_entry_safe(page, h, &n->partial, lru) {
 		if (!page->inuse) {
 			__remove_partial(n, page);
@@ -3691,10 +4143,9 @@ static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n)
 				"Objects remaining in %s on kmem_cache_close()");
 		}
 	}
-	spin_unlock(&n->list_lock);
 }
 /* Functions of cache creation */
-#line 2382 "slub.nw"
+#line 2484 "slub.nw"
 static void memcg_register_cache(struct kmem_cache *s)
 {
 	struct kmem_cache *root;
@@ -3713,7 +4164,7 @@ static void memcg_register_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Functions of cache creation */
-#line 2413 "slub.nw"
+#line 2515 "slub.nw"
 void kmem_cache_destroy(struct kmem_cache *s)
 {
 	if (!s)
@@ -3749,7 +4200,7 @@ out_unlock:
 	slab_mutex_unlock();
 }
 /* Functions of cache creation */
-#line 2460 "slub.nw"
+#line 2562 "slub.nw"
 static int __kmem_cache_shutdown(struct kmem_cache *s)
 {
 	int rc = kmem_cache_close(s);
@@ -3771,13 +4222,13 @@ static void sysfs_slab_remove(struct kmem_cache *s)
 	s->kobj.added = false;
 }
 /* Functions of allocation */
-#line 1687 "slub.nw"
+#line 1763 "slub.nw"
 void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t flags)
 {
 	return kmem_cache_alloc(s, flags | __GFP_ZERO);
 }
 /* Functions of allocation */
-#line 2499 "slub.nw"
+#line 2601 "slub.nw"
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfpflags)
 {
 	return slab_alloc(s, gfpflags, _RET_IP_);
@@ -3788,7 +4239,7 @@ void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfpflags, int node)
 	return slab_alloc_node(s, gfpflags, node, _RET_IP_);
 }
 /* Functions of allocation */
-#line 2530 "slub.nw"
+#line 2632 "slub.nw"
 static noinline void *slab_alloc_node(struct kmem_cache *s,
 		gfp_t gfpflags, int node, unsigned long addr)
 {
@@ -3807,11 +4258,11 @@ static noinline void *slab_alloc_node(struct kmem_cache *s,
 redo:
 
 	/* Read the transaction id and the CPU's kmem_cache_cpu */
-#line 2614 "slub.nw"
+#line 2716 "slub.nw"
 	c = this_cpu_ptr(s->cpu_slab);
 	tid = READ_ONCE(c->tid);
 	slub_point(SLUB_POINT_ALLOC_AFTER_TID);
-#line 2547 "slub.nw"
+#line 2649 "slub.nw"
 	object = READ_ONCE(c->freelist);
 	page = READ_ONCE(c->page);
 	if (unlikely(!object || !node_match(page, node) ||
@@ -3821,7 +4272,7 @@ redo:
 	} else {
 
 		/* Take object off the CPU's freelist, or goto redo */
-#line 2631 "slub.nw"
+#line 2733 "slub.nw"
 		void *next_object = get_freepointer_safe(s, object);
 
 		slub_point(SLUB_POINT_ALLOC_BEFORE_CMPXCHG);
@@ -3835,7 +4286,7 @@ redo:
 		stat(s, ALLOC_FASTPATH);
 		slub_event_step(s, "slab_alloc", "2.1", object, page,
 				"fastpath: took object from cpu freelist");
-#line 2555 "slub.nw"
+#line 2657 "slub.nw"
 	}
 out:
 	if (unlikely(gfpflags & __GFP_ZERO) && object)
@@ -3852,7 +4303,7 @@ static __always_inline void *slab_alloc(struct kmem_cache *s,
 	return slab_alloc_node(s, gfpflags, NUMA_NO_NODE, addr);
 }
 /* Functions of allocation */
-#line 2671 "slub.nw"
+#line 2773 "slub.nw"
 static __always_inline void *rseq_slab_alloc(struct kmem_cache *s,
 		gfp_t gfpflags, int node, unsigned long addr, bool observed)
 {
@@ -3880,10 +4331,10 @@ static __always_inline bool slab_alloc_hooked(const struct kmem_cache *s,
 					      gfp_t gfpflags)
 {
 	return (gfpflags & __GFP_ZERO) || current_memcg || slub_observed() ||
-	       (s->flags & (SLAB_FAILSLAB | SLAB_TRACE));
+	       (s->flags & SLAB_TRACE) || failslab_on();
 }
 /* Functions of allocation */
-#line 2707 "slub.nw"
+#line 2809 "slub.nw"
 static inline int node_match(struct page *page, int node)
 {
 	if (!page || (node != NUMA_NO_NODE && page_to_nid(page) != node))
@@ -3891,7 +4342,7 @@ static inline int node_match(struct page *page, int node)
 	return 1;
 }
 /* Functions of allocation */
-#line 2725 "slub.nw"
+#line 2827 "slub.nw"
 #define TID_STEP	roundup_pow_of_two(NR_CPUS)
 
 static inline unsigned long next_tid(unsigned long tid)
@@ -3934,11 +4385,15 @@ static void note_cmpxchg_failure(const char *n, struct kmem_cache *s,
 	stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
 }
 /* Functions of allocation */
-#line 2774 "slub.nw"
+#line 2880 "slub.nw"
 static inline int slab_pre_alloc_hook(struct kmem_cache *s, gfp_t flags)
 {
-	(void)flags;
-	return (s->flags & SLAB_FAILSLAB) && slub_should_failslab();
+	return failslab_on() && should_failslab(s, flags);
+}
+
+static __always_inline bool failslab_on(void)
+{
+	return unlikely(READ_ONCE(failslab.attr.probability) != 0);
 }
 
 static inline void slab_post_alloc_hook(struct kmem_cache *s, gfp_t flags,
@@ -3949,7 +4404,7 @@ static inline void slab_post_alloc_hook(struct kmem_cache *s, gfp_t flags,
 		trace(s, virt_to_head_page(object), object, 1);
 }
 /* Functions of allocation */
-#line 2814 "slub.nw"
+#line 2924 "slub.nw"
 static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 			  unsigned long addr, struct kmem_cache_cpu *c)
 {
@@ -3964,7 +4419,7 @@ static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 redo:
 
 	/* Drop a cpu slab of the wrong node or of the wrong reserve */
-#line 2865 "slub.nw"
+#line 2975 "slub.nw"
 	if (unlikely(!node_match(page, node))) {
 		stat(s, ALLOC_NODE_MISMATCH);
 		deactivate_slab(s, page, READ_ONCE(c->freelist));
@@ -3978,7 +4433,7 @@ redo:
 		WRITE_ONCE(c->freelist, NULL);
 		goto new_slab;
 	}
-#line 2827 "slub.nw"
+#line 2937 "slub.nw"
 	freelist = READ_ONCE(c->freelist);
 	if (freelist)
 		goto load_freelist;
@@ -3996,7 +4451,7 @@ redo:
 load_freelist:
 
 	/* Hand out the first object of freelist; the rest becomes the CPU's freelist */
-#line 2889 "slub.nw"
+#line 2999 "slub.nw"
 	VM_BUG_ON(!c->page->frozen);
 	page = c->page;
 	WRITE_ONCE(c->freelist, get_freepointer(s, freelist));
@@ -4005,11 +4460,11 @@ load_freelist:
 	slub_event_step(s, __func__, "2.1.1", freelist, page,
 			"load_freelist: handed out first object");
 	return freelist;
-#line 2843 "slub.nw"
+#line 2953 "slub.nw"
 new_slab:
 
 	/* Make the next slab of the cpu partial chain the cpu slab, and goto redo */
-#line 2905 "slub.nw"
+#line 3015 "slub.nw"
 	if (c->partial) {
 		page = c->partial;
 		WRITE_ONCE(c->page, page);
@@ -4020,10 +4475,10 @@ new_slab:
 				"new_slab: took slab from cpu partial chain");
 		goto redo;
 	}
-#line 2845 "slub.nw"
+#line 2955 "slub.nw"
 
 	/* Get objects from a partial or a new slab, or fail */
-#line 2927 "slub.nw"
+#line 3037 "slub.nw"
 	freelist = new_slab_objects(s, gfpflags, node, &c);
 	if (unlikely(!freelist)) {
 		if (!(gfpflags & __GFP_NOWARN))
@@ -4042,10 +4497,10 @@ new_slab:
 	WRITE_ONCE(c->freelist, NULL);
 	local_irq_restore(s, c);
 	return freelist;
-#line 2846 "slub.nw"
+#line 2956 "slub.nw"
 }
 /* Functions of allocation */
-#line 2951 "slub.nw"
+#line 3061 "slub.nw"
 static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 {
 	if (unlikely(PageSlabPfmemalloc(page)))
@@ -4053,7 +4508,7 @@ static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 	return true;
 }
 /* Take all objects of the cpu slab's own freelist: get_freelist */
-#line 2972 "slub.nw"
+#line 3082 "slub.nw"
 static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 {
 	struct page new;
@@ -4072,7 +4527,7 @@ static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 	return freelist;
 }
 /* Functions of allocation */
-#line 3008 "slub.nw"
+#line 3118 "slub.nw"
 static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 				     int node, struct kmem_cache_cpu **pc)
 {
@@ -4099,7 +4554,7 @@ static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 	return freelist;
 }
 /* Functions of allocation */
-#line 3042 "slub.nw"
+#line 3152 "slub.nw"
 static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 			 struct kmem_cache_cpu *c)
 {
@@ -4114,7 +4569,7 @@ static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 	return get_any_partial(s, flags, c);
 }
 /* Functions of allocation */
-#line 3067 "slub.nw"
+#line 3177 "slub.nw"
 static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			      struct kmem_cache_cpu *c, gfp_t flags)
 {
@@ -4137,7 +4592,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 		available += objects;
 
 		/* Install the acquired slab as cpu slab or on the cpu partial chain */
-#line 3098 "slub.nw"
+#line 3208 "slub.nw"
 		if (!object) {
 			WRITE_ONCE(c->page, page);
 			stat(s, ALLOC_FROM_PARTIAL);
@@ -4151,7 +4606,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			slub_event_step(s, "get_partial_node", "2.1.1.2", NULL,
 					page, "moved slab to cpu partial chain");
 		}
-#line 3088 "slub.nw"
+#line 3198 "slub.nw"
 		if (!kmem_cache_has_cpu_partial(s) ||
 		    available > s->cpu_partial / 2)
 			break;
@@ -4160,7 +4615,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 	return object;
 }
 /* Functions of allocation */
-#line 3121 "slub.nw"
+#line 3231 "slub.nw"
 static inline void *acquire_slab(struct kmem_cache *s,
 				 struct kmem_cache_node *n, struct page *page,
 				 int mode, int *objects)
@@ -4189,7 +4644,7 @@ static inline void *acquire_slab(struct kmem_cache *s,
 	return freelist;
 }
 /* Functions of allocation */
-#line 3161 "slub.nw"
+#line 3271 "slub.nw"
 static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 			     struct kmem_cache_cpu *c)
 {
@@ -4212,7 +4667,7 @@ static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 	return NULL;
 }
 /* Functions of allocation */
-#line 3193 "slub.nw"
+#line 3303 "slub.nw"
 static struct page *allocate_slab(struct kmem_cache *s, gfp_t flags,
 				  int node)
 {
@@ -4251,7 +4706,7 @@ static inline struct page *alloc_slab_page(struct kmem_cache *s,
 	return page;
 }
 /* Functions of allocation */
-#line 3242 "slub.nw"
+#line 3352 "slub.nw"
 static struct page *new_slab(struct kmem_cache *s, gfp_t flags, int node)
 {
 	struct page *page;
@@ -4287,7 +4742,7 @@ static void setup_object(struct kmem_cache *s, struct page *page,
 		s->ctor(object);
 }
 /* Functions of allocation */
-#line 3284 "slub.nw"
+#line 3394 "slub.nw"
 static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 			       int nid)
 {
@@ -4316,7 +4771,7 @@ static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 			  "out of memory");
 }
 /* Functions of freeing */
-#line 3330 "slub.nw"
+#line 3440 "slub.nw"
 void kmem_cache_free(struct kmem_cache *s, void *x)
 {
 	if (cpu_rseq && likely(!slab_free_hooked(s))) {
@@ -4329,7 +4784,7 @@ void kmem_cache_free(struct kmem_cache *s, void *x)
 	slab_free(s, virt_to_head_page(x), x, _RET_IP_);
 }
 /* Functions of freeing */
-#line 3351 "slub.nw"
+#line 3461 "slub.nw"
 static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 						void *x)
 {
@@ -4353,7 +4808,7 @@ static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 	return NULL;
 }
 /* Functions of freeing */
-#line 3384 "slub.nw"
+#line 3494 "slub.nw"
 static noinline void slab_free(struct kmem_cache *s,
 				      struct page *page, void *x,
 				      unsigned long addr)
@@ -4375,7 +4830,7 @@ redo:
 	if (likely(page == READ_ONCE(c->page)) && likely(cpu_tid_ready(tid))) {
 
 		/* Push object on the CPU's freelist, or goto redo */
-#line 3417 "slub.nw"
+#line 3527 "slub.nw"
 		freelist = READ_ONCE(c->freelist);
 		set_freepointer(s, object, freelist);
 		slub_point(SLUB_POINT_FREE_BEFORE_CMPXCHG);
@@ -4387,13 +4842,13 @@ redo:
 		stat(s, FREE_FASTPATH);
 		slub_event_step(s, "slab_free", "3.1", object, page,
 				"fastpath: pushed object on cpu freelist");
-#line 3404 "slub.nw"
+#line 3514 "slub.nw"
 	} else {
 		__slab_free(s, page, x, addr);
 	}
 }
 /* Functions of freeing */
-#line 3444 "slub.nw"
+#line 3554 "slub.nw"
 static __always_inline void rseq_slab_free(struct kmem_cache *s,
 		struct page *page, void *x, unsigned long addr, bool observed)
 {
@@ -4413,14 +4868,14 @@ static __always_inline bool slab_free_hooked(const struct kmem_cache *s)
 	       (s->flags & (SLAB_DEBUG_FREE | SLAB_TRACE));
 }
 /* Functions of freeing */
-#line 3469 "slub.nw"
+#line 3579 "slub.nw"
 static inline void slab_free_hook(struct kmem_cache *s, void *x)
 {
 	if (unlikely(s->flags & SLAB_TRACE))
 		trace(s, virt_to_head_page(x), x, 0);
 }
 /* Functions of freeing */
-#line 3500 "slub.nw"
+#line 3610 "slub.nw"
 static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 			unsigned long addr)
 {
@@ -4438,7 +4893,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	do {
 
 		/* Link object to the slab's freelist and decide the slab's fate */
-#line 3561 "slub.nw"
+#line 3671 "slub.nw"
 		if (unlikely(n) && !kmem_cache_debug(s)) {
 			spin_unlock(&n->list_lock);
 			n = NULL;
@@ -4457,7 +4912,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 				spin_lock(&n->list_lock);
 			}
 		}
-#line 3516 "slub.nw"
+#line 3626 "slub.nw"
 	} while (!cmpxchg_double_slab(s, page, prior, counters, object,
 				      new.counters, "__slab_free"));
 	if (unlikely(n) && was_frozen) {
@@ -4467,7 +4922,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	if (likely(!n)) {
 
 		/* Finish a free that needed no list lock */
-#line 3582 "slub.nw"
+#line 3692 "slub.nw"
 		if (new.frozen && !was_frozen) {
 			put_cpu_partial(s, page, 1);
 			stat(s, CPU_PARTIAL_FREE);
@@ -4479,21 +4934,21 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 			slub_event_step(s, "__slab_free", "3.2", x, page,
 					"freed into a frozen slab");
 		}
-#line 3524 "slub.nw"
+#line 3634 "slub.nw"
 		return;
 	}
 	if (unlikely(!new.inuse && n->nr_partial > s->min_partial))
 		goto slab_empty;
 
 	/* Put a formerly full slab on the node's partial list */
-#line 3599 "slub.nw"
+#line 3709 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s) && unlikely(!prior)) {
 		if (kmem_cache_debug(s))
 			remove_full(s, n, page);
 		add_partial(n, page, DEACTIVATE_TO_TAIL);
 		stat(s, FREE_ADD_PARTIAL);
 	}
-#line 3529 "slub.nw"
+#line 3639 "slub.nw"
 	spin_unlock(&n->list_lock);
 	slub_event_step(s, __func__, "3.2", x, page,
 			"freed to slab's freelist under list_lock");
@@ -4501,7 +4956,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 slab_empty:
 
 	/* Give an empty slab back to the page allocator */
-#line 3608 "slub.nw"
+#line 3718 "slub.nw"
 	if (prior) {
 		remove_partial(n, page);
 		stat(s, FREE_REMOVE_PARTIAL);
@@ -4513,10 +4968,10 @@ slab_empty:
 	slub_event_step(s, __func__, "3.2", x, page,
 			"slab became empty: returned to page allocator");
 	discard_slab(s, page);
-#line 3535 "slub.nw"
+#line 3645 "slub.nw"
 }
 /* Put a slab on the CPU's partial chain: put_cpu_partial */
-#line 3641 "slub.nw"
+#line 3751 "slub.nw"
 static void __put_cpu_partial(struct kmem_cache *s, struct kmem_cache_cpu *c,
 			      struct page *page, int drain)
 {
@@ -4554,7 +5009,7 @@ static void put_cpu_partial(struct kmem_cache *s, struct page *page,
 	local_irq_restore(s, c);
 }
 /* Functions of freeing */
-#line 3693 "slub.nw"
+#line 3803 "slub.nw"
 static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	struct kmem_cache_node *n = NULL, *n2 = NULL;
@@ -4600,7 +5055,7 @@ static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 	}
 }
 /* Functions of freeing */
-#line 3752 "slub.nw"
+#line 3862 "slub.nw"
 static inline void __add_partial(struct kmem_cache_node *n,
 				 struct page *page, int tail)
 {
@@ -4647,7 +5102,7 @@ static void remove_full(struct kmem_cache *s, struct kmem_cache_node *n,
 	list_del(&page->lru);
 }
 /* Functions of freeing */
-#line 3806 "slub.nw"
+#line 3916 "slub.nw"
 static inline void inc_slabs_node(struct kmem_cache *s, int node,
 				  int objects)
 {
@@ -4709,7 +5164,7 @@ static void discard_slab(struct kmem_cache *s, struct page *page)
 	free_slab(s, page);
 }
 /* Functions of freeing */
-#line 3876 "slub.nw"
+#line 3986 "slub.nw"
 static struct rcu_head *rcu_pending;
 static pthread_mutex_t rcu_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -4749,7 +5204,7 @@ static void rcu_barrier(void)
 	}
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 3941 "slub.nw"
+#line 4051 "slub.nw"
 static void deactivate_slab(struct kmem_cache *s, struct page *page,
 			    void *freelist)
 {
@@ -4767,7 +5222,7 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 	}
 
 	/* Move all but one of the CPU's free objects to the frozen slab */
-#line 3980 "slub.nw"
+#line 4090 "slub.nw"
 	while (freelist && (nextfree = get_freepointer(s, freelist))) {
 		void *prior;
 		unsigned long counters;
@@ -4784,11 +5239,11 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 						"drain percpu freelist"));
 		freelist = nextfree;
 	}
-#line 3957 "slub.nw"
+#line 4067 "slub.nw"
 redo:
 
 	/* Compute the slab's state after the last object returns */
-#line 4006 "slub.nw"
+#line 4116 "slub.nw"
 	old.freelist = READ_ONCE(page->freelist);
 	old.counters = READ_ONCE(page->counters);
 	VM_BUG_ON(!old.frozen);
@@ -4816,10 +5271,10 @@ redo:
 			spin_lock(&n->list_lock);
 		}
 	}
-#line 3959 "slub.nw"
+#line 4069 "slub.nw"
 
 	/* Put the slab on the list of its new state */
-#line 4036 "slub.nw"
+#line 4146 "slub.nw"
 	if (l != m) {
 		if (l == M_PARTIAL)
 			remove_partial(n, page);
@@ -4833,7 +5288,7 @@ redo:
 			add_full(s, n, page);
 		}
 	}
-#line 3960 "slub.nw"
+#line 4070 "slub.nw"
 	l = m;
 	if (!__cmpxchg_double_slab(s, page, old.freelist, old.counters,
 				   new.freelist, new.counters,
@@ -4852,7 +5307,7 @@ redo:
 	}
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 4064 "slub.nw"
+#line 4174 "slub.nw"
 static inline void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	stat(s, CPUSLAB_FLUSH);
@@ -4887,7 +5342,7 @@ static void flush_all(struct kmem_cache *s)
 			"flushed every cpu slab and cpu partial chain");
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 4109 "slub.nw"
+#line 4219 "slub.nw"
 static int __kmem_cache_shrink(struct kmem_cache *s)
 {
 	int objects = oo_objects(s->max);
@@ -4909,7 +5364,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 			INIT_LIST_HEAD(slabs_by_inuse + i);
 
 		/* Sort the node's partial slabs by objects in use */
-#line 4154 "slub.nw"
+#line 4264 "slub.nw"
 		spin_lock(&n->list_lock);
 		list_for_each_entry_safe(page, t, &n->partial, lru) {
 			list_move(&page->lru, slabs_by_inuse + page->inuse);
@@ -4919,7 +5374,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 		for (i = objects - 1; i > 0; i--)
 			list_splice(slabs_by_inuse + i, n->partial.prev);
 		spin_unlock(&n->list_lock);
-#line 4129 "slub.nw"
+#line 4239 "slub.nw"
 		while (!list_empty(slabs_by_inuse)) {
 			page = list_first_entry(slabs_by_inuse, struct page,
 						lru);
@@ -4939,7 +5394,7 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	return __kmem_cache_shrink(s);
 }
 /* Functions of kmalloc */
-#line 4233 "slub.nw"
+#line 4343 "slub.nw"
 static inline int size_index_elem(size_t bytes)
 {
 	return (bytes - 1) / 8;
@@ -4973,14 +5428,15 @@ static inline int kmalloc_size(int n)
 	return 0;
 }
 /* Functions of kmalloc */
-#line 4284 "slub.nw"
+#line 4394 "slub.nw"
 static __always_inline void *do_kmalloc_node(size_t size, gfp_t flags,
 					     int node, unsigned long caller)
 {
 	struct kmem_cache *s;
 
 	if (unlikely(size > KMALLOC_MAX_CACHE_SIZE)) {
-		slub_ensure_running();
+		if (!slub_ensure_running())
+			return NULL;
 		return kmalloc_large_node(size, flags, node);
 	}
 	s = kmalloc_slab(size, flags);
@@ -5007,8 +5463,7 @@ void *kmalloc(size_t size, gfp_t flags)
 static noinline void *kmalloc_first(size_t size, gfp_t flags, int node,
 				    unsigned long caller)
 {
-	slub_ensure_running();
-	if (!slub_running())
+	if (!slub_ensure_running())
 		return NULL;
 	return do_kmalloc_node(size, flags, node, caller);
 }
@@ -5018,7 +5473,7 @@ void *kzalloc(size_t size, gfp_t flags)
 	return kmalloc(size, flags | __GFP_ZERO);
 }
 /* Functions of kmalloc */
-#line 4334 "slub.nw"
+#line 4444 "slub.nw"
 static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 {
 	struct page *page;
@@ -5041,7 +5496,7 @@ static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 	return ret;
 }
 /* Functions of kmalloc */
-#line 4369 "slub.nw"
+#line 4479 "slub.nw"
 void kfree(const void *x)
 {
 	struct page *page;
@@ -5073,7 +5528,7 @@ void kfree(const void *x)
 	slab_free(page->slab_cache, page, object, _RET_IP_);
 }
 /* Functions of kmalloc */
-#line 4402 "slub.nw"
+#line 4512 "slub.nw"
 static inline size_t slab_ksize(const struct kmem_cache *s)
 {
 	if (s->flags & (SLAB_RED_ZONE | SLAB_POISON))
@@ -5097,7 +5552,7 @@ size_t ksize(const void *object)
 	return slab_ksize(page->slab_cache);
 }
 /* Functions of kmalloc */
-#line 4435 "slub.nw"
+#line 4545 "slub.nw"
 int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t flags, size_t size,
 			  void **p)
 {
@@ -5121,7 +5576,7 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t size, void **p)
 		kmem_cache_free(s, p[i]);
 }
 /* Functions of kmalloc */
-#line 4463 "slub.nw"
+#line 4573 "slub.nw"
 const char *kmem_cache_name(const struct kmem_cache *s)
 {
 	return s->name;
@@ -5146,7 +5601,7 @@ static char *kstrdup(const char *s, gfp_t gfp)
 	return buf;
 }
 /* Functions of the sysfs attribute layer */
-#line 7011 "slub.nw"
+#line 7682 "slub.nw"
 struct slab_attribute {
 	const char *name;
 	ssize_t (*show)(struct kmem_cache *s, char *buf);
@@ -5156,7 +5611,7 @@ struct slab_attribute {
 	bool hidden;		/* not a kernel attribute */
 };
 /* Functions of the sysfs attribute layer */
-#line 7024 "slub.nw"
+#line 7700 "slub.nw"
 #define SHOW_INT(_name, expr)						\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5170,7 +5625,7 @@ SHOW_INT(objs_per_slab, oo_objects(s->oo))
 SHOW_INT(order, oo_order(s->oo))
 SHOW_INT(min_partial, s->min_partial)
 SHOW_INT(cpu_partial, s->cpu_partial)
-SHOW_INT(aliases, s->refcount < 0 ? 0 : s->refcount - 1)
+SHOW_INT(aliases, s->refcount - 1)
 SHOW_INT(reserved, s->reserved)
 SHOW_INT(hwcache_align, !!(s->flags & SLAB_HWCACHE_ALIGN))
 SHOW_INT(reclaim_account, !!(s->flags & SLAB_RECLAIM_ACCOUNT))
@@ -5184,22 +5639,20 @@ SHOW_INT(store_user, !!(s->flags & SLAB_STORE_USER))
 SHOW_INT(failslab, !!(s->flags & SLAB_FAILSLAB))
 SHOW_INT(remote_node_defrag_ratio, s->remote_node_defrag_ratio / 10)
 /* Functions of the sysfs attribute layer */
-#line 7061 "slub.nw"
+#line 7733 "slub.nw"
 static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 {
-	Dl_info info;
-	char *fn;
+	unsigned long fn;
+	size_t n;
 
 	if (!s->ctor)
 		return 0;
 	memcpy(&fn, &s->ctor, sizeof(fn));
-	if (dladdr(fn, &info) && info.dli_sname)
-		return sprintf(buf, "%s+0x%lx\n", info.dli_sname,
-			       (unsigned long)(fn - (char *)info.dli_saddr));
-	return sprintf(buf, "0x%lx\n", (unsigned long)fn);
+	n = sprint_symbol(buf, fn);
+	return n + sprintf(buf + n, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 7080 "slub.nw"
+#line 7750 "slub.nw"
 static int count_inuse(struct page *page)
 {
 	return page->inuse;
@@ -5228,7 +5681,7 @@ static unsigned long count_partial(struct kmem_cache_node *n,
 	return x;
 }
 /* Functions of the sysfs attribute layer */
-#line 7118 "slub.nw"
+#line 7788 "slub.nw"
 #define SO_ALL		(1 << 0)
 #define SO_PARTIAL	(1 << 1)
 #define SO_CPU		(1 << 2)
@@ -5250,7 +5703,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				continue;
 
 			/* Count the CPU's slab and partial chain */
-#line 7150 "slub.nw"
+#line 7820 "slub.nw"
 			node = page_to_nid(page);
 			if (flags & SO_TOTAL)
 				x = page->objects;
@@ -5266,12 +5719,12 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				total += page->pages;
 				nodes[node] += page->pages;
 			}
-#line 7138 "slub.nw"
+#line 7808 "slub.nw"
 		}
 	}
 
 	/* Count the slabs on the nodes */
-#line 7168 "slub.nw"
+#line 7838 "slub.nw"
 	for (node = 0; node < nr_node_ids; node++) {
 		struct kmem_cache_node *n = get_node(s, node);
 
@@ -5296,7 +5749,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 		total += x;
 		nodes[node] += x;
 	}
-#line 7141 "slub.nw"
+#line 7811 "slub.nw"
 	x = sprintf(buf, "%lu", total);
 	for (node = 0; node < nr_node_ids; node++)
 		if (nodes[node])
@@ -5304,7 +5757,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 	return x + sprintf(buf + x, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 7195 "slub.nw"
+#line 7865 "slub.nw"
 #define SHOW_OBJECTS(_name, _flags)					\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5341,7 +5794,7 @@ static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf)
 	return len + sprintf(buf + len, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 7241 "slub.nw"
+#line 7912 "slub.nw"
 static int kstrtoul(const char *buf, unsigned long *res)
 {
 	char *end;
@@ -5406,7 +5859,7 @@ static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7307 "slub.nw"
+#line 7978 "slub.nw"
 static bool any_slab_objects(struct kmem_cache *s)
 {
 	int node;
@@ -5444,7 +5897,6 @@ STORE_FLAG(trace, SLAB_TRACE, false, false)
 STORE_FLAG(red_zone, SLAB_RED_ZONE, true, true)
 STORE_FLAG(poison, SLAB_POISON, true, true)
 STORE_FLAG(store_user, SLAB_STORE_USER, true, true)
-STORE_FLAG(failslab, SLAB_FAILSLAB, true, false)
 
 static ssize_t reclaim_account_store(struct kmem_cache *s, const char *buf,
 				     size_t len)
@@ -5454,8 +5906,17 @@ static ssize_t reclaim_account_store(struct kmem_cache *s, const char *buf,
 		s->flags |= SLAB_RECLAIM_ACCOUNT;
 	return len;
 }
+
+static ssize_t failslab_store(struct kmem_cache *s, const char *buf,
+			      size_t len)
+{
+	s->flags &= ~SLAB_FAILSLAB;
+	if (buf[0] == '1')
+		s->flags |= SLAB_FAILSLAB;
+	return len;
+}
 /* Functions of the sysfs attribute layer */
-#line 7360 "slub.nw"
+#line 8039 "slub.nw"
 static ssize_t empty_show(struct kmem_cache *s, char *buf)
 {
 	(void)s;
@@ -5495,7 +5956,22 @@ static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len)
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7404 "slub.nw"
+#line 8084 "slub.nw"
+static ssize_t alloc_calls_show(struct kmem_cache *s, char *buf)
+{
+	if (!(s->flags & SLAB_STORE_USER))
+		return -ENOSYS;
+	return list_locations(s, buf, TRACK_ALLOC);
+}
+
+static ssize_t free_calls_show(struct kmem_cache *s, char *buf)
+{
+	if (!(s->flags & SLAB_STORE_USER))
+		return -ENOSYS;
+	return list_locations(s, buf, TRACK_FREE);
+}
+/* Functions of the sysfs attribute layer */
+#line 8103 "slub.nw"
 static ssize_t show_stat(struct kmem_cache *s, char *buf, int si)
 {
 	unsigned long sum = 0;
@@ -5525,7 +6001,7 @@ static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7438 "slub.nw"
+#line 8137 "slub.nw"
 #define RO(n)	{ #n, n##_show, NULL, -1, false, false }
 #define RW(n)	{ #n, n##_show, n##_store, -1, false, false }
 #define ACT(n)	{ #n, empty_show, n##_store, -1, true, false }
@@ -5538,7 +6014,8 @@ static const struct slab_attribute slab_attrs[] = {
 	RO(hwcache_align), RW(reclaim_account), RO(destroy_by_rcu),
 	RO(reserved), RO(slabs_cpu_partial), RO(slabs), RO(total_objects),
 	RO(cache_dma), RW(sanity_checks), RW(trace), RW(red_zone),
-	RW(poison), RW(store_user), RW(failslab), ACT(validate), ACT(shrink),
+	RW(poison), RW(store_user), RW(failslab), ACT(validate),
+	RO(alloc_calls), RO(free_calls), ACT(shrink),
 	RW(remote_node_defrag_ratio),
 	STAT(ALLOC_FASTPATH), STAT(ALLOC_SLOWPATH), STAT(FREE_FASTPATH),
 	STAT(FREE_SLOWPATH), STAT(FREE_FROZEN), STAT(FREE_ADD_PARTIAL),
@@ -5555,7 +6032,7 @@ static const struct slab_attribute slab_attrs[] = {
 	{ NULL, NULL, NULL, -1, false, false }
 };
 /* Functions of the sysfs attribute layer */
-#line 7472 "slub.nw"
+#line 8172 "slub.nw"
 static const char *attr_name(const struct slab_attribute *a)
 {
 	return a->stat >= 0 ? stat_names[a->stat] : a->name;
@@ -5593,7 +6070,7 @@ bool slub_attr_writable(const char *name)
 	return a && (a->store || a->stat >= 0);
 }
 /* Functions of the sysfs attribute layer */
-#line 7515 "slub.nw"
+#line 8215 "slub.nw"
 static bool attr_propagates(const char *name)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5601,7 +6078,7 @@ static bool attr_propagates(const char *name)
 	return a && a->show && a->store && !a->action && a->stat < 0;
 }
 /* Functions of the sysfs attribute layer */
-#line 7530 "slub.nw"
+#line 8230 "slub.nw"
 ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5651,7 +6128,7 @@ ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 	return ret;
 }
 /* Functions of the sysfs attribute layer */
-#line 7584 "slub.nw"
+#line 8284 "slub.nw"
 struct kmem_cache *slub_find_cache(const char *name)
 {
 	struct kmem_cache *s, *found = NULL;
@@ -5681,30 +6158,41 @@ const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len)
 	return buf;
 }
 /* Functions of bootstrap and shutdown */
-#line 7636 "slub.nw"
+#line 8347 "slub.nw"
 static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
-static void kmem_cache_init(void)
+static int kmem_cache_init(void)
 {
+	struct kmem_cache *s;
+
 	memset(&boot_kmem_cache, 0, sizeof(boot_kmem_cache));
 	memset(&boot_kmem_cache_node, 0, sizeof(boot_kmem_cache_node));
 	kmem_cache_node = &boot_kmem_cache_node;
 	kmem_cache = &boot_kmem_cache;
-	create_boot_cache(kmem_cache_node, "kmem_cache_node",
-			  sizeof(struct kmem_cache_node), SLAB_HWCACHE_ALIGN);
+	if (create_boot_cache(kmem_cache_node, "kmem_cache_node",
+			      sizeof(struct kmem_cache_node),
+			      SLAB_HWCACHE_ALIGN))
+		return -ENOMEM;
 	slab_state = PARTIAL;
-	create_boot_cache(kmem_cache, "kmem_cache",
-			  offsetof(struct kmem_cache, node) +
-			  nr_node_ids * sizeof(struct kmem_cache_node *),
-			  SLAB_HWCACHE_ALIGN);
-	kmem_cache = bootstrap(&boot_kmem_cache);
-	kmem_cache_node = bootstrap(&boot_kmem_cache_node);
-	create_kmalloc_caches(0);
+	if (create_boot_cache(kmem_cache, "kmem_cache",
+			      offsetof(struct kmem_cache, node) +
+			      nr_node_ids * sizeof(struct kmem_cache_node *),
+			      SLAB_HWCACHE_ALIGN))
+		return -ENOMEM;
+	s = bootstrap(&boot_kmem_cache);
+	if (!s)
+		return -ENOMEM;
+	kmem_cache = s;
+	s = bootstrap(&boot_kmem_cache_node);
+	if (!s)
+		return -ENOMEM;
+	kmem_cache_node = s;
+	return create_kmalloc_caches(0);
 }
 /* Functions of bootstrap and shutdown */
-#line 7662 "slub.nw"
-static void create_boot_cache(struct kmem_cache *s, const char *name,
-			      size_t size, unsigned long flags)
+#line 8387 "slub.nw"
+static int create_boot_cache(struct kmem_cache *s, const char *name,
+			     size_t size, unsigned long flags)
 {
 	int err;
 
@@ -5712,10 +6200,13 @@ static void create_boot_cache(struct kmem_cache *s, const char *name,
 	s->size = s->object_size = size;
 	s->align = calculate_alignment(flags, ARCH_KMALLOC_MINALIGN, size);
 	err = __kmem_cache_create(s, flags);
-	if (err)
-		panic("Creation of kmalloc slab %s size=%zu failed. Reason %d\n",
-		      name ? name : "(unnamed)", size, err);
+	if (err) {
+		pr_err("Creation of kmalloc slab %s size=%zu failed. Reason %d\n",
+		       name ? name : "(unnamed)", size, err);
+		return err;
+	}
 	s->refcount = -1;
+	return 0;
 }
 
 static struct kmem_cache *create_kmalloc_cache(const char *name,
@@ -5724,25 +6215,29 @@ static struct kmem_cache *create_kmalloc_cache(const char *name,
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
 
-	if (!s)
-		panic("Out of memory when creating slab %s\n",
-		      name ? name : "kmalloc");
-	create_boot_cache(s, name, size, flags);
+	if (!s) {
+		pr_err("Out of memory when creating slab %s\n",
+		       name ? name : "kmalloc");
+		return NULL;
+	}
+	if (create_boot_cache(s, name, size, flags))
+		return NULL;
 	list_add(&s->list, &slab_caches);
 	s->refcount = 1;
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 7700 "slub.nw"
-static void early_kmem_cache_node_alloc(int node)
+#line 8431 "slub.nw"
+static int early_kmem_cache_node_alloc(int node)
 {
 	struct page *page;
 	struct kmem_cache_node *n;
 
 	page = new_slab(kmem_cache_node, GFP_NOWAIT, node);
-	if (!page)
-		panic("early_kmem_cache_node_alloc: no memory on node %d\n",
-		      node);
+	if (!page) {
+		pr_err("SLUB: Unable to allocate memory from node %d\n", node);
+		return -ENOMEM;
+	}
 	n = page->freelist;
 	page->freelist = get_freepointer(kmem_cache_node, n);
 	page->inuse = 1;
@@ -5753,17 +6248,20 @@ static void early_kmem_cache_node_alloc(int node)
 	init_kmem_cache_node(n);
 	inc_slabs_node(kmem_cache_node, node, page->objects);
 	__add_partial(n, page, DEACTIVATE_TO_HEAD);
+	return 0;
 }
 /* Functions of bootstrap and shutdown */
-#line 7728 "slub.nw"
+#line 8461 "slub.nw"
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
 	struct page *p;
 	int node, cpu;
 
-	if (!s)
-		panic("bootstrap: out of memory\n");
+	if (!s) {
+		pr_err("SLUB: no memory to bootstrap %s\n", static_cache->name);
+		return NULL;
+	}
 	memcpy(s, static_cache, kmem_cache->object_size);
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
 		__flush_cpu_slab(s, cpu);
@@ -5779,19 +6277,23 @@ static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 7763 "slub.nw"
-static void create_kmalloc_caches(unsigned long flags)
+#line 8498 "slub.nw"
+static int create_kmalloc_caches(unsigned long flags)
 {
 	int i;
 
 	for (i = KMALLOC_SHIFT_LOW; i <= KMALLOC_SHIFT_HIGH; i++) {
-		if (!kmalloc_caches[i])
-			kmalloc_caches[i] = create_kmalloc_cache(NULL, 1 << i,
-								 flags);
-		if (KMALLOC_MIN_SIZE <= 32 && !kmalloc_caches[1] && i == 6)
-			kmalloc_caches[1] = create_kmalloc_cache(NULL, 96, flags);
-		if (KMALLOC_MIN_SIZE <= 64 && !kmalloc_caches[2] && i == 7)
-			kmalloc_caches[2] = create_kmalloc_cache(NULL, 192, flags);
+		if (!kmalloc_caches[i] &&
+		    !(kmalloc_caches[i] = create_kmalloc_cache(NULL, 1 << i,
+							       flags)))
+			return -ENOMEM;
+		if (KMALLOC_MIN_SIZE <= 32 && !kmalloc_caches[1] && i == 6 &&
+		    !(kmalloc_caches[1] = create_kmalloc_cache(NULL, 96, flags)))
+			return -ENOMEM;
+		if (KMALLOC_MIN_SIZE <= 64 && !kmalloc_caches[2] && i == 7 &&
+		    !(kmalloc_caches[2] = create_kmalloc_cache(NULL, 192,
+							       flags)))
+			return -ENOMEM;
 	}
 	slab_state = UP;
 	for (i = 0; i <= KMALLOC_SHIFT_HIGH; i++) {
@@ -5802,13 +6304,15 @@ static void create_kmalloc_caches(unsigned long flags)
 			continue;
 		snprintf(name, sizeof(name), "kmalloc-%d", kmalloc_size(i));
 		s->name = kstrdup(name, GFP_NOWAIT);
-		if (!s->name)
-			panic("create_kmalloc_caches: out of memory\n");
+		if (!s->name) {
+			pr_err("SLUB: no memory to name %s\n", name);
+			return -ENOMEM;
+		}
 	}
-	memcg_activate_kmem_caches();
+	return memcg_activate_kmem_caches();
 }
 /* Functions of bootstrap and shutdown */
-#line 7793 "slub.nw"
+#line 8534 "slub.nw"
 static void slab_sysfs_init(void)
 {
 	struct kmem_cache *s;
@@ -5832,7 +6336,7 @@ static void slab_sysfs_init(void)
 	slab_mutex_unlock();
 }
 /* Functions of bootstrap and shutdown */
-#line 7827 "slub.nw"
+#line 8569 "slub.nw"
 static pthread_mutex_t init_mutex = PTHREAD_MUTEX_INITIALIZER;
 static bool running;
 static __thread bool booting;
@@ -5856,6 +6360,7 @@ static int __slub_init(const struct slub_config *cfg)
 {
 	long ncpu = cfg->nr_cpus;
 	size_t bytes = cfg->arena_bytes ? cfg->arena_bytes : 1UL << 30;
+	int err;
 
 	if (!ncpu)
 		ncpu = min(sysconf(_SC_NPROCESSORS_ONLN), (long)NR_CPUS);
@@ -5868,7 +6373,7 @@ static int __slub_init(const struct slub_config *cfg)
 	nr_node_ids = cfg->nr_nodes ? cfg->nr_nodes : 1;
 
 	/* Apply the boot options of the configuration */
-#line 7893 "slub.nw"
+#line 8643 "slub.nw"
 	slub_simulated = cfg->simulated;
 	sim_cpu = 0;
 	slab_nomerge = cfg->nomerge;
@@ -5882,13 +6387,22 @@ static int __slub_init(const struct slub_config *cfg)
 	cpu_rseq = cpu_rseq_usable(cfg);
 	freelist_random = cfg->freelist_random;
 	slub_rng_state = cfg->seed ? cfg->seed : 0x9e3779b97f4a7c15UL;
-#line 7861 "slub.nw"
+	slub_oom_reports = 0;
+	if (setup_failslab(cfg->failslab, slub_rng_state))
+		return -EINVAL;
+#line 8604 "slub.nw"
 	if (page_alloc_init(bytes, nr_node_ids))
 		return -ENOMEM;
 	booting = true;
-	kmem_cache_init();
-	slab_sysfs_init();
+	err = kmem_cache_init();
+	if (!err)
+		slab_sysfs_init();
 	booting = false;
+	if (err) {
+		pr_err("SLUB: the boot failed (error %d); not started\n", err);
+		slub_teardown();
+		return err;
+	}
 	__atomic_store_n(&running, true, __ATOMIC_RELEASE);
 	return 0;
 }
@@ -5905,26 +6419,34 @@ int slub_init(const struct slub_config *cfg)
 	return err;
 }
 
-static void slub_ensure_running(void)
+static bool slub_ensure_running(void)
 {
 	if (likely(slub_running()) || booting)
-		return;
+		return true;
 	if (slub_init(NULL) == -EINVAL)
 		panic("SLUB: cannot start with the default configuration\n");
+	return slub_running();
 }
 /* Functions of bootstrap and shutdown */
-#line 7912 "slub.nw"
+#line 8669 "slub.nw"
 void slub_shutdown(void)
+{
+	mutex_lock(&init_mutex);
+	if (running)
+		slub_teardown();
+	mutex_unlock(&init_mutex);
+}
+
+static void slub_teardown(void)
 {
 	struct kmem_cache *s;
 
-	mutex_lock(&init_mutex);
-	if (!running) {
-		mutex_unlock(&init_mutex);
-		return;
-	}
 	list_for_each_entry(s, &slab_caches, list)
 		free_percpu(s);
+	if (kmem_cache == &boot_kmem_cache)
+		free_percpu(&boot_kmem_cache);
+	if (kmem_cache_node == &boot_kmem_cache_node)
+		free_percpu(&boot_kmem_cache_node);
 	page_alloc_exit();
 	INIT_LIST_HEAD(&slab_caches);
 	memset(kmalloc_caches, 0, sizeof(kmalloc_caches));
@@ -5938,17 +6460,18 @@ void slub_shutdown(void)
 	fail_nth = 0;
 	point_hook = NULL;
 	slub_observer = NULL;
+	slub_symbolizer = NULL;
+	call_site = 0;
 	__atomic_store_n(&running, false, __ATOMIC_RELEASE);
-	mutex_unlock(&init_mutex);
 }
 /* Functions of bootstrap and shutdown */
-#line 7946 "slub.nw"
+#line 8711 "slub.nw"
 static bool slub_fail_percpu(void)
 {
 	return page_alloc_should_fail();
 }
 /* Functions of the snapshot */
-#line 7961 "slub.nw"
+#line 8726 "slub.nw"
 static int snap_find_slab(const struct slub_snap_cache *sc, long pfn)
 {
 	int lo = 0, hi = sc->nr_slabs - 1;
@@ -5983,7 +6506,7 @@ static int snap_object_index(struct kmem_cache *s, struct page *page,
 	return ((char *)p - base) / s->size;
 }
 /* Functions of the snapshot */
-#line 8001 "slub.nw"
+#line 8766 "slub.nw"
 static int snap_freelist(struct kmem_cache *s, struct page *page,
 			 struct slub_snap_slab *ss, void *head,
 			 enum slub_obj_state state)
@@ -6005,7 +6528,7 @@ static int snap_freelist(struct kmem_cache *s, struct page *page,
 	return first;
 }
 /* Functions of the snapshot */
-#line 8024 "slub.nw"
+#line 8789 "slub.nw"
 static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 			  struct slub_snap_slab *ss)
 {
@@ -6031,7 +6554,7 @@ static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 8054 "slub.nw"
+#line 8819 "slub.nw"
 static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 			 int cpu)
 {
@@ -6074,7 +6597,7 @@ static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 8098 "slub.nw"
+#line 8863 "slub.nw"
 static int *snap_list(struct slub_snap_cache *sc, struct list_head *head,
 		      int *count, enum slub_slab_where where, int node)
 {
@@ -6121,7 +6644,7 @@ static int snap_fill_nodes(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return 0;
 }
 /* Functions of the snapshot */
-#line 8148 "slub.nw"
+#line 8913 "slub.nw"
 static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 {
 	struct slub_alias *a;
@@ -6140,7 +6663,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 			sc->aliases[sc->nr_aliases++] = strdup(a->name);
 
 	/* Copy the geometry and tuning of the cache */
-#line 8190 "slub.nw"
+#line 8955 "slub.nw"
 	sc->size = s->size;
 	sc->object_size = s->object_size;
 	sc->align = s->align;
@@ -6157,7 +6680,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	sc->refcount = s->refcount;
 	sc->has_ctor = s->ctor != NULL;
 	sc->is_root = is_root_cache(s);
-#line 8165 "slub.nw"
+#line 8930 "slub.nw"
 	for_each_allocated_block(pfn)
 		n += snap_is_slab_of(&mem_map[pfn], s);
 	sc->slabs = calloc(n ? n : 1, sizeof(*sc->slabs));
@@ -6181,7 +6704,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return snap_fill_nodes(s, sc);
 }
 /* Functions of the snapshot */
-#line 8209 "slub.nw"
+#line 8974 "slub.nw"
 struct slub_snapshot *slub_snapshot_take(void)
 {
 	struct slub_snapshot *snap;
@@ -6214,7 +6737,7 @@ fail:
 	return NULL;
 }
 /* Functions of the snapshot */
-#line 8243 "slub.nw"
+#line 9008 "slub.nw"
 void slub_snapshot_free(struct slub_snapshot *snap)
 {
 	int i, j;
@@ -6261,7 +6784,7 @@ const struct slub_snap_cache *slub_snapshot_cache(
 	return NULL;
 }
 /* Functions of the invariant checker */
-#line 8459 "slub.nw"
+#line 9224 "slub.nw"
 static int __attribute__((format(printf, 2, 3)))
 inv_fail(FILE *out, const char *fmt, ...)
 {
@@ -6302,7 +6825,7 @@ static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 8501 "slub.nw"
+#line 9266 "slub.nw"
 static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc)
 {
@@ -6319,7 +6842,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			pagefree += ss->obj[j].state == SLUB_OBJ_PAGE_FREE;
 
 		/* Check one slab's counters and its place */
-#line 8535 "slub.nw"
+#line 9300 "slub.nw"
 		if (ss->inuse != ss->objects - pagefree)
 			bad += inv_fail(out, "%s: slab pfn %ld inuse %u but "
 					"%u objects minus %u free\n",
@@ -6339,7 +6862,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			bad += inv_fail(out, "%s: slab pfn %ld has free objects "
 					"but is on no partial list\n",
 					 s->name, ss->pfn);
-#line 8516 "slub.nw"
+#line 9281 "slub.nw"
 	}
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
 		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
@@ -6354,7 +6877,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 	for (node = 0; node < nr_node_ids; node++) {
 
 		/* Check one node's counters */
-#line 8557 "slub.nw"
+#line 9322 "slub.nw"
 		struct kmem_cache_node *n = get_node(s, node);
 		long slabs = 0;
 
@@ -6367,12 +6890,12 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 		if (n->nr_slabs != slabs)
 			bad += inv_fail(out, "%s: node %d nr_slabs %ld but %ld slabs found\n",
 					 s->name, node, n->nr_slabs, slabs);
-#line 8529 "slub.nw"
+#line 9294 "slub.nw"
 	}
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 8572 "slub.nw"
+#line 9337 "slub.nw"
 int slub_check_invariants(FILE *out)
 {
 	struct slub_snapshot *snap;

@@ -14,7 +14,7 @@ extern "C" {
 #endif
 
 /* Allocation flags gfp_t */
-#line 108 "slub.nw"
+#line 110 "slub.nw"
 typedef unsigned int gfp_t;
 
 #define __GFP_DMA		0x01u
@@ -47,7 +47,7 @@ typedef unsigned int gfp_t;
 
 #define NUMA_NO_NODE		(-1)
 /* Cache creation flags SLAB_* */
-#line 154 "slub.nw"
+#line 156 "slub.nw"
 #define SLAB_DEBUG_FREE		0x00000100UL
 #define SLAB_CONSISTENCY_CHECKS	SLAB_DEBUG_FREE
 #define SLAB_RED_ZONE		0x00000400UL
@@ -68,7 +68,7 @@ typedef unsigned int gfp_t;
 #define __CMPXCHG_DOUBLE	0x40000000UL
 #define __OBJECT_POISON		0x80000000UL
 /* The kernel's allocator interface */
-#line 193 "slub.nw"
+#line 195 "slub.nw"
 struct kmem_cache;
 
 struct kmem_cache *kmem_cache_create(const char *name, size_t size,
@@ -100,7 +100,7 @@ void *kzalloc(size_t size, gfp_t flags);
 void kfree(const void *x);
 size_t ksize(const void *objp);
 /* The per-cache statistics enum stat_item */
-#line 234 "slub.nw"
+#line 236 "slub.nw"
 enum stat_item {
 	ALLOC_FASTPATH,		/* Allocation from cpu slab */
 	ALLOC_SLOWPATH,		/* Allocation by getting a new cpu slab */
@@ -133,7 +133,7 @@ enum stat_item {
 
 const char *slub_stat_name(int item);
 /* The sysfs attribute interface */
-#line 281 "slub.nw"
+#line 283 "slub.nw"
 #define SLAB_ATTR_BUFSIZE	4096
 
 ssize_t slab_attr_show(struct kmem_cache *s, const char *attr, char *buf);
@@ -143,8 +143,15 @@ const char *slub_attr_name(int i);
 bool slub_attr_writable(const char *attr);
 struct kmem_cache *slub_find_cache(const char *name);
 const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len);
+/* The call-site interface */
+#line 313 "slub.nw"
+typedef size_t (*slub_symbolizer_fn)(unsigned long addr, char *buf,
+				     size_t len, void *arg);
+
+void slub_set_call_site(unsigned long site);
+void slub_set_symbolizer(slub_symbolizer_fn fn, void *arg);
 /* The configuration interface */
-#line 304 "slub.nw"
+#line 335 "slub.nw"
 struct slub_config {
 	int nr_cpus;		/* 0: the online CPUs */
 	int nr_nodes;		/* 0: one node */
@@ -158,6 +165,7 @@ struct slub_config {
 	bool freelist_random;	/* CONFIG_SLAB_FREELIST_RANDOM */
 	bool no_rseq;		/* real threads: the kernel's cmpxchg fast path */
 	unsigned long seed;	/* random seed; 0: fixed default */
+	const char *failslab;	/* failslab= "interval,probability,space,times" */
 };
 
 int slub_init(const struct slub_config *cfg);
@@ -166,8 +174,13 @@ bool slub_running(void);
 int slub_nr_cpus(void);
 int slub_nr_nodes(void);
 int slub_check_invariants(FILE *out);
+/* The failslab interface */
+#line 6999 "slub.nw"
+ssize_t slub_failslab_show(const char *attr, char *buf);
+ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len);
+const char *slub_failslab_attr_name(int i);
 /* The simulated page allocator's interface */
-#line 335 "slub.nw"
+#line 367 "slub.nw"
 struct slub_page_stats {
 	unsigned long total_pages;	/* pages in the arena */
 	unsigned long free_pages;	/* pages on the buddy free lists */
@@ -181,7 +194,7 @@ struct slub_page_stats {
 void slub_page_stats(struct slub_page_stats *st);
 void slub_fail_page_alloc(unsigned long nth);
 /* The memory cgroup interface */
-#line 359 "slub.nw"
+#line 391 "slub.nw"
 struct mem_cgroup;
 
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit);
@@ -190,7 +203,7 @@ void slub_memcg_enter(struct mem_cgroup *memcg);
 struct mem_cgroup *slub_memcg_current(void);
 size_t slub_memcg_usage(const struct mem_cgroup *memcg);
 /* The simulated CPU interface */
-#line 378 "slub.nw"
+#line 410 "slub.nw"
 enum slub_point {
 	SLUB_POINT_ALLOC_AFTER_TID,	/* slab_alloc_node read tid and c */
 	SLUB_POINT_ALLOC_BEFORE_CMPXCHG, /* ... and freelist, next object */
@@ -207,7 +220,7 @@ int slub_sim_cpu(void);
 void slub_sim_set_point_hook(slub_point_fn fn, void *arg);
 const char *slub_point_name(enum slub_point point);
 /* The event interface */
-#line 406 "slub.nw"
+#line 438 "slub.nw"
 enum slub_event_type {
 	SLUB_EV_STEP,		/* the allocator took a step */
 	SLUB_EV_STAT,		/* a stat_item counter was incremented */
@@ -230,7 +243,7 @@ typedef void (*slub_observer_fn)(const struct slub_event *ev, void *arg);
 
 void slub_set_observer(slub_observer_fn fn, void *arg);
 /* The snapshot interface */
-#line 441 "slub.nw"
+#line 473 "slub.nw"
 enum slub_obj_state {
 	SLUB_OBJ_ALLOCATED,	/* handed out */
 	SLUB_OBJ_CPU_FREE,	/* free, on the owning CPU's freelist */
@@ -311,7 +324,7 @@ void slub_snapshot_free(struct slub_snapshot *snap);
 const struct slub_snap_cache *slub_snapshot_cache(
 	const struct slub_snapshot *snap, const char *name);
 
-#line 90 "slub.nw"
+#line 92 "slub.nw"
 #ifdef __cplusplus
 }
 #endif

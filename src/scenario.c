@@ -108,7 +108,7 @@ enum stmt_kind {
 	ST_INJECT, ST_MIGRATE, ST_EXPECT_NUM, ST_EXPECT_TEXT,
 	ST_EXPECT_NULL, ST_EXPECT_NONNULL, ST_EXPECT_PAGES,
 	ST_EXPECT_INVARIANTS, ST_EXPECT_DISTINCT, ST_ECHO, ST_SHOW,
-	ST_MEMCG, ST_ENTER, ST_DESTROY_MEMCG, ST_EXPECT_MEMCG,
+	ST_MEMCG, ST_ENTER, ST_DESTROY_MEMCG, ST_EXPECT_MEMCG, ST_FAILSLAB,
 };
 
 /* A variable operand: x, x[3] or x[0..63]. */
@@ -127,9 +127,11 @@ struct stmt {
 	int nmore;
 	char *cache;		/* CACHE operand (or new cache's name) */
 	int cache_col;
-	char **attrs;		/* ATTR operands (set, expect, show) */
+	char **attrs;		/* ATTR operands (set, expect, show, failslab) */
 	int *attr_cols;
 	int nattrs;
+	char **vals;		/* failslab: the value of each ATTR */
+	int *val_cols;
 	char *str;		/* echo text, expected text, set value */
 	unsigned long long num;	/* size, N, expected number */
 	int num_col;
@@ -149,6 +151,8 @@ struct scenario {
 	bool has_config;
 	int config_line, config_col;
 	char *debug;
+	char *failslab;		/* config failslab I,P,S,T */
+	int failslab_col;
 	struct stmt *steps;
 	int nsteps;
 };
@@ -164,10 +168,15 @@ static void free_stmts(struct stmt *st, int n)
 			free(st[i].more[j].name);
 		free(st[i].more);
 		free(st[i].cache);
-		for (j = 0; j < st[i].nattrs; j++)
+		for (j = 0; j < st[i].nattrs; j++) {
 			free(st[i].attrs[j]);
+			if (st[i].vals)
+				free(st[i].vals[j]);
+		}
 		free(st[i].attrs);
 		free(st[i].attr_cols);
+		free(st[i].vals);
+		free(st[i].val_cols);
 		free(st[i].str);
 		free_stmts(st[i].body, st[i].nbody);
 	}
@@ -180,6 +189,7 @@ void scn_free(struct scenario *sc)
 		return;
 	free_stmts(sc->steps, sc->nsteps);
 	free(sc->debug);
+	free(sc->failslab);
 	free(sc->file);
 	free(sc);
 }
@@ -870,6 +880,101 @@ static bool parse_echo(struct parser *p, struct stmt *st)
 	return true;
 }
 
+/*
+ * failslab's boot option, as the kernel's failslab= reads it: four
+ * decimal numbers, "interval,probability,space,times"; the first two
+ * unsigned, the last two ints (times -1: no limit).
+ */
+static bool valid_failslab_boot(struct parser *p, const struct tok *t)
+{
+	static const char *const what[4] = {
+		"an interval", "a probability", "a space", "a times count"
+	};
+	const char *s = t->s;
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		const char *start = s;
+		char *end;
+		long long v;
+
+		errno = 0;
+		v = strtoll(s, &end, 10);
+		if (end == s || errno || (i < 2 && (v < 0 || *s == '-')) ||
+		    v < INT_MIN || (i >= 2 && v > INT_MAX) ||
+		    (i < 2 && (unsigned long long)v > ULONG_MAX) ||
+		    (i < 3 ? *end != ',' : *end != '\0'))
+			return perr(p, t->col + (int)(start - t->s), "expected "
+				    "%s in failslab's interval,probability,"
+				    "space,times, found '%.40s'", what[i], t->s);
+		s = end + 1;
+	}
+	return true;
+}
+
+static bool valid_failslab_value(struct parser *p, const char *attr,
+				 const struct tok *v)
+{
+	bool is_switch = !strcmp(attr, "ignore-gfp-wait") ||
+			 !strcmp(attr, "cache-filter");
+	bool is_signed = !strcmp(attr, "times") || !strcmp(attr, "space");
+	char *end;
+	long long n;
+
+	if (is_switch) {
+		if (strlen(v->s) == 1 && strchr("01yYnN", v->s[0]))
+			return true;
+		return perr(p, v->col, "expected 0 or 1 (or y or n) for %s, "
+			    "found '%.40s'", attr, v->s);
+	}
+	errno = 0;
+	n = strtoll(v->s, &end, 10);
+	if (end == v->s || *end || errno ||
+	    (is_signed ? n < INT_MIN || n > INT_MAX :
+			 n < 0 || v->s[0] == '-' || n > LONG_MAX))
+		return perr(p, v->col, "expected %s for %s, found '%.40s'",
+			    is_signed ? "a whole number (-1: no limit)" :
+			    "a number from 0 up", attr, v->s);
+	return true;
+}
+
+/*
+ * failslab ATTR VALUE [ATTR VALUE ...]: the debugfs files of the kernel's
+ * failslab (slub_failslab_attr_name()), written at run time. A number
+ * for probability, interval, times and space; 0/1, y/n or Y/N for
+ * ignore-gfp-wait and cache-filter.
+ */
+static bool parse_failslab(struct parser *p, struct stmt *st)
+{
+	struct tok *t, *v;
+	const char *name;
+	int i;
+
+	if (!peek(p))
+		return perr(p, end_col(p), "expected a failslab attribute");
+	while ((t = next(p))) {
+		for (i = 0; (name = slub_failslab_attr_name(i)); i++)
+			if (is_word(t, name))
+				break;
+		if (!name)
+			return perr(p, t->col, "unknown failslab attribute "
+				    "'%.40s' (expected probability, interval, "
+				    "times, space, ignore-gfp-wait or "
+				    "cache-filter)", t->s);
+		if (!(v = need(p, "a value")) ||
+		    !valid_failslab_value(p, name, v))
+			return false;
+		add_attr(st, t);
+		st->vals = xrealloc(st->vals, (size_t)st->nattrs *
+				    sizeof(*st->vals));
+		st->val_cols = xrealloc(st->val_cols, (size_t)st->nattrs *
+					sizeof(*st->val_cols));
+		st->vals[st->nattrs - 1] = xstrdup(v->s);
+		st->val_cols[st->nattrs - 1] = v->col;
+	}
+	return true;
+}
+
 static bool parse_config(struct parser *p)
 {
 	struct slub_config *cfg = &p->sc->cfg;
@@ -894,6 +999,16 @@ static bool parse_config(struct parser *p)
 				return false;
 			free(p->sc->debug);
 			p->sc->debug = xstrdup(t->s);
+			continue;
+		}
+		if (is_word(t, "failslab")) {
+			if (!(t = need(p, "failslab's interval,probability,"
+				       "space,times")) ||
+			    !valid_failslab_boot(p, t))
+				return false;
+			free(p->sc->failslab);
+			p->sc->failslab = xstrdup(t->s);
+			p->sc->failslab_col = t->col;
 			continue;
 		}
 		if (is_word(t, "cpus")) {
@@ -923,7 +1038,8 @@ static bool parse_config(struct parser *p)
 		} else {
 			return perr(p, t->col, "unknown config option '%.40s' "
 				    "(expected cpus, nodes, arena, max_order, "
-				    "min_objects, nomerge or debug)", t->s);
+				    "min_objects, nomerge, debug or failslab)",
+				    t->s);
 		}
 	}
 	return true;
@@ -954,6 +1070,7 @@ static const struct {
 	{ "memcg",		ST_MEMCG,	false },
 	{ "enter",		ST_ENTER,	false },
 	{ "destroy_memcg",	ST_DESTROY_MEMCG, false },
+	{ "failslab",		ST_FAILSLAB,	true },
 };
 
 #define NR_KEYWORDS	(int)(sizeof(keywords) / sizeof(keywords[0]))
@@ -1012,6 +1129,8 @@ static bool parse_operands(struct parser *p, struct stmt *st)
 		return parse_enter(p, st);
 	case ST_DESTROY_MEMCG:
 		return parse_destroy_memcg(p, st);
+	case ST_FAILSLAB:
+		return parse_failslab(p, st);
 	case ST_SHOW:
 		if (!parse_cache(p, st) || !parse_attr(p, st))
 			return false;
@@ -1234,6 +1353,7 @@ struct scn_run {
 	struct smemcg *memcgs;	/* the memory cgroups it created */
 	int nmemcgs;
 	struct mem_cgroup *cur_memcg;	/* entered, or NULL (root) */
+	unsigned long site;	/* the call site the allocator records */
 };
 
 static struct scn_run *active_run;
@@ -2074,10 +2194,64 @@ static bool exec_arm(struct scn_run *run, const struct stmt *st)
 	return true;
 }
 
+/*
+ * Call sites. The allocator records a caller's return address in the
+ * tracks of a SLAB_STORE_USER cache; every allocation the engine makes
+ * would have the same one. So the engine makes each statement a call
+ * site of its own: the address of the statement in the parsed scenario,
+ * set for the allocator around the statement's calls and named FILE:LINE
+ * by the symbolizer below. A block of an inject statement runs inside
+ * another statement's call and puts that one's site back when it ends.
+ */
+static unsigned long site_enter(struct scn_run *run, const struct stmt *st)
+{
+	unsigned long prev = run->site;
+
+	run->site = (unsigned long)st;
+	slub_set_call_site(run->site);
+	return prev;
+}
+
+static void site_leave(struct scn_run *run, unsigned long prev)
+{
+	run->site = prev;
+	slub_set_call_site(prev);
+}
+
+static const struct stmt *site_stmt(const struct stmt *v, int n,
+				    unsigned long addr)
+{
+	const struct stmt *st;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (addr == (unsigned long)&v[i])
+			return &v[i];
+		if (v[i].nbody && (st = site_stmt(v[i].body, v[i].nbody, addr)))
+			return st;
+	}
+	return NULL;
+}
+
+static size_t symbolize(unsigned long addr, char *buf, size_t len,
+			void *arg)
+{
+	const struct scn_run *run = arg;
+	const struct stmt *st = site_stmt(run->sc->steps, run->sc->nsteps,
+					  addr);
+	int n;
+
+	if (!st)
+		return 0;
+	n = snprintf(buf, len, "%s:%d", run->sc->file, st->line);
+	return n > 0 && (size_t)n < len ? (size_t)n : 0;
+}
+
 /* alloc, free, kmalloc, kfree: the statements a hook may interrupt. */
 static bool exec_op(struct scn_run *run, const struct stmt *st, elem_fn fn)
 {
 	bool outer = !run->in_hook, ok;
+	unsigned long site;
 
 	if (st->node != NUMA_NO_NODE && st->node >= slub_nr_nodes())
 		return rerr(run, st, st->node_col, "no node %ld (the run has "
@@ -2086,7 +2260,9 @@ static bool exec_op(struct scn_run *run, const struct stmt *st, elem_fn fn)
 		run->hooks_on = true;
 		run->hook_failed = false;
 	}
+	site = site_enter(run, st);
 	ok = for_each_elem(run, st, fn);
+	site_leave(run, site);
 	if (outer) {
 		run->hooks_on = false;
 		if (ok && run->hook_failed) {
@@ -2124,6 +2300,22 @@ static bool exec_cpu(struct scn_run *run, const struct stmt *st)
 		return rerr(run, st, st->num_col, "no cpu %llu (the run has "
 			    "%d)", st->num, slub_nr_cpus());
 	run->cpu = (int)st->num;
+	return true;
+}
+
+/* failslab ATTR VALUE ...: as many writes to the debugfs files. */
+static bool exec_failslab(struct scn_run *run, const struct stmt *st)
+{
+	int i;
+
+	for (i = 0; i < st->nattrs; i++) {
+		ssize_t r = slub_failslab_store(st->attrs[i], st->vals[i],
+						strlen(st->vals[i]));
+
+		if (r < 0)
+			return rerr(run, st, st->val_cols[i], "cannot write %s: "
+				    "%s", st->attrs[i], strerror((int)-r));
+	}
 	return true;
 }
 
@@ -2180,6 +2372,8 @@ static bool exec_stmt(struct scn_run *run, const struct stmt *st)
 		return exec_destroy_memcg(run, st);
 	case ST_EXPECT_MEMCG:
 		return exec_expect_memcg(run, st);
+	case ST_FAILSLAB:
+		return exec_failslab(run, st);
 	}
 	return rerr(run, st, st->col, "internal error: statement kind %d",
 		    (int)st->kind);
@@ -2206,11 +2400,19 @@ struct scn_run *scn_run_start(const struct scenario *sc,
 	cfg = sc->cfg;
 	cfg.simulated = true;
 	cfg.slub_debug = sc->debug;
+	cfg.failslab = sc->failslab;
 	if (!cfg.nr_cpus)
 		cfg.nr_cpus = SCN_DEFAULT_CPUS;
 	if (!cfg.arena_bytes)
 		cfg.arena_bytes = SCN_DEFAULT_ARENA;
 	ret = slub_init(&cfg);
+	if (ret == -ENOMEM && sc->failslab) {
+		set_error(err, sc->file, sc->config_line, sc->failslab_col,
+			  "slub_init failed: %s (failslab %s fails the boot's "
+			  "own allocations; the kernel would panic)",
+			  strerror(ENOMEM), sc->failslab);
+		return NULL;
+	}
 	if (ret) {
 		set_error(err, sc->file, sc->has_config ? sc->config_line : 1,
 			  sc->has_config ? sc->config_col : 1,
@@ -2227,6 +2429,7 @@ struct scn_run *scn_run_start(const struct scenario *sc,
 	slub_sim_set_cpu(0);
 	slub_sim_set_point_hook(point_hook, run);
 	slub_set_observer(fn, arg);
+	slub_set_symbolizer(symbolize, run);
 	active_run = run;
 	return run;
 }

@@ -8,6 +8,7 @@
  * Every executed statement is one "step" (the visualizer's unit).
  *
  *   config cpus N [nodes N] [arena SIZE] [max_order N] [min_objects N] [nomerge] [debug STR]
+ *          [failslab I,P,S,T]
  *                          must come before any other statement (optional)
  *   cache NAME size N [align N] [flags f1,f2,...] [ctor]
  *                          kmem_cache_create(); flags are lower-case SLAB_ names
@@ -45,10 +46,41 @@
  *   destroy_memcg NAME [busy]  slub_memcg_destroy(); with busy, -EBUSY is
  *                           expected (the cgroup stays)
  *   expect memcg NAME usage N  the cgroup's charged bytes equal N
+ *   failslab ATTR VALUE [ATTR VALUE ...]
+ *                           fault injection: write the kernel's failslab
+ *                           attributes (slub_failslab_store): probability,
+ *                           interval, times, space, ignore-gfp-wait,
+ *                           cache-filter
  *
  * Errors are reported as "FILE:LINE:COL: error: MESSAGE" and never crash.
  *
  * Details and extensions (src/scenario.c):
+ *   - config failslab I,P,S,T is the kernel's failslab= boot option
+ *     (slub_config.failslab): interval, probability (percent), space and
+ *     times, four decimal numbers; the attributes it sets apply from the
+ *     first allocation of the boot on. All of failslab is off by default
+ *     and reset at every run's start. A boot that the option makes fail
+ *     (boot allocations may not sleep, so ignore-gfp-wait does not spare
+ *     them) is the error "slub_init failed: Cannot allocate memory ...",
+ *     located at the option: where the kernel panics, the run does not
+ *     start.
+ *   - failslab ATTR VALUE ...: a number for probability and interval (from
+ *     0), times and space (whole numbers; times -1: no limit), 0/1 or y/n
+ *     for ignore-gfp-wait and cache-filter. The kernel's defaults:
+ *     probability 0 (nothing fails), interval 1, times 1, space 0,
+ *     ignore-gfp-wait 1 (GFP_KERNEL allocations, which the engine makes,
+ *     never fail: write 0 to fail them), cache-filter 0 (every cache is
+ *     eligible; with 1 only the caches of slub_debug's 'a', the
+ *     failslab flag). The draws depend on the configuration's seed only:
+ *     a run fails the same allocations every time. A failed allocation
+ *     leaves its VAR NULL (expect VAR null).
+ *   - Call sites: a cache with SLAB_STORE_USER (flags store_user, or
+ *     config debug U) records who allocated and freed each object; the
+ *     engine makes each statement a call site of its own, named FILE:LINE
+ *     in the alloc_calls and free_calls attributes and in reports
+ *     (slub_set_call_site, slub_set_symbolizer). Allocations made inside
+ *     a statement's call (a memory-cgroup child cache created on first
+ *     use) are that statement's too.
  *   - config is not a step; without it a run has 2 simulated CPUs, 1 node
  *     and a 64 MiB arena (the library's default 1 GiB takes longer to set
  *     up, and the visualizer restarts runs to step backwards).

@@ -456,17 +456,37 @@ static void slab_numa(struct state *st, struct slabinfo *s, int mode)
 	st->line++;
 }
 
-/* alloc_calls and free_calls: attributes this allocator does not have. */
+/*
+ * The call sites, as the tool prints them: the text of alloc_calls and
+ * free_calls, or "No Data" when the file gives nothing (a cache that does
+ * not store its users answers -ENOSYS, and the tool's read gets 0 bytes).
+ */
+static void print_calls(struct state *st, struct slabinfo *s,
+			const char *attr)
+{
+	char buf[SLAB_ATTR_BUFSIZE + 1];
+	ssize_t n = slab_attr_show(s->s, attr, buf);
+
+	if (n > 0) {
+		if (n > SLAB_ATTR_BUFSIZE)
+			n = SLAB_ATTR_BUFSIZE;
+		buf[n] = '\0';
+		fprintf(st->out, "%s", buf);
+	} else {
+		fprintf(st->out, "No Data\n");
+	}
+}
+
 static void show_tracking(struct state *st, struct slabinfo *s)
 {
 	fprintf(st->out, "\n%s: Kernel object allocation\n", s->name);
 	fprintf(st->out, "-----------------------------------------------"
 		"------------------------\n");
-	fprintf(st->out, "No Data\n");
+	print_calls(st, s, "alloc_calls");
 	fprintf(st->out, "\n%s: Kernel object freeing\n", s->name);
 	fprintf(st->out, "-----------------------------------------------"
 		"-------------------------\n");
-	fprintf(st->out, "No Data\n");
+	print_calls(st, s, "free_calls");
 }
 
 static const char *onoff(unsigned long x)

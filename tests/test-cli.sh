@@ -340,11 +340,12 @@ for a in slab_size object_size objs_per_slab order min_partial cpu_partial \
 	 objects objects_partial partial cpu_slabs ctor aliases align \
 	 hwcache_align reclaim_account destroy_by_rcu shrink slabs_cpu_partial \
 	 total_objects slabs sanity_checks trace red_zone poison store_user \
-	 validate remote_node_defrag_ratio alloc_fastpath cpu_partial_drain; do
+	 validate remote_node_defrag_ratio alloc_fastpath cpu_partial_drain \
+	 alloc_calls free_calls; do
 	printf '%s\n' "$attrs" | grep -qx "$a" || { ok=0; echo "  no $a"; }
 done
 printf '%s\n' "$attrs" | grep -qx flush && ok=0	# hidden: not in sysfs
-[ "$ok" = 1 ] && [ "$nattrs" -ge 56 ] && pass ||
+[ "$ok" = 1 ] && [ "$nattrs" -ge 58 ] && pass ||
 	fail "--sysfs: attribute files ($nattrs): $attrs"
 # validate and shrink are write-only actions: empty files, as in sysfs.
 [ -f "$TMP/sys/:t-0000064/validate" ] && [ ! -s "$TMP/sys/:t-0000064/validate" ] &&
@@ -366,9 +367,47 @@ done
    [ -f "$TMP/sys/d/cgroup/d(0:A)/objects" ] && [ -d "$TMP/sys/kmem_cache/cgroup" ] &&
    [ -z "$(find "$TMP/sys" -maxdepth 1 -name '*(*')" ] &&
 	pass || fail "--sysfs: memcg child caches: $(find "$TMP/sys" -name '*(*')"
+# alloc_calls and free_calls: a cache that does not store its users
+# answers -ENOSYS, written as an empty file (the kernel's read fails);
+# u's list its call sites, the scenario lines, in list_locations() format:
+# 3 objects in use, 2 allocated at ux[0..2]'s line, 1 at uy's; their free
+# tracks: 2 never freed (<not-available>), 1 freed at free ux[1]'s line.
+ok=1
+for a in alloc_calls free_calls; do
+	[ -f "$TMP/sys/:t-0000064/$a" ] && [ ! -s "$TMP/sys/:t-0000064/$a" ] &&
+	   [ ! -s "$TMP/sys/d/$a" ] || { ok=0; echo "  $a not empty"; }
+done
+ln=$(grep -n '^alloc ux' "$f" | cut -d: -f1)
+ly=$(grep -n '^alloc uy' "$f" | cut -d: -f1)
+lf=$(grep -n '^free ux' "$f" | cut -d: -f1)
+n='[0-9][0-9]*'
+grep -qx "      2 $f:$ln age=$n\(/$n/$n\)\{0,1\} pid=$n cpus=0" "$TMP/sys/u/alloc_calls" &&
+   grep -qx "      1 $f:$ly age=$n pid=$n cpus=0" "$TMP/sys/u/alloc_calls" &&
+   [ "$(wc -l <"$TMP/sys/u/alloc_calls")" = 2 ] &&
+   grep -qx "      2 <not-available> age=$n pid=0 cpus=0" "$TMP/sys/u/free_calls" &&
+   grep -qx "      1 $f:$lf age=$n pid=$n cpus=0" "$TMP/sys/u/free_calls" ||
+	{ ok=0; cat "$TMP/sys/u/alloc_calls" "$TMP/sys/u/free_calls"; }
+[ "$ok" = 1 ] && pass || fail "--sysfs: alloc_calls and free_calls"
+# slabinfo -r prints them as tools/vm/slabinfo does (its show_tracking()),
+# "No Data" for a cache without them; u's 4 allocations, every one a slow
+# path (a debugged cache), are the "Total".
+run slabinfo -r "$f" '^u$'
+[ "$rc" = 0 ] && printf '%s\n' "$out" | grep -qxF "u: Kernel object allocation" &&
+   printf '%s\n' "$out" | grep -qx "      1 $f:$ly age=$n pid=$n cpus=0" &&
+   printf '%s\n' "$out" | grep -qxF "u: Kernel object freeing" &&
+   printf '%s\n' "$out" | grep -qx "      1 $f:$lf age=$n pid=$n cpus=0" &&
+   printf '%s\n' "$out" | grep -qxF "Slowpath                    4        1 100 100" &&
+   printf '%s\n' "$out" | grep -qxF "Total                       4        1" &&
+	pass || fail "slabinfo -r: call sites: $out"
+run slabinfo -r "$f" '^d$'
+[ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | grep -cxF "No Data")" = 2 ] &&
+	pass || fail "slabinfo -r: No Data for d: $out"
 # Every file equals the attribute: append 'show' of all attributes of
-# four caches (through an alias, a plain name, two children) and compare.
+# four caches (through an alias, a plain name, two children) and compare;
+# alloc_calls and free_calls, whose reads fail there, were checked above.
 cp "$f" "$TMP/tree-show.scn"
+attrs=$(printf '%s\n' "$attrs" | grep -vx 'alloc_calls\|free_calls')
+nattrs=$(printf '%s\n' "$attrs" | grep -c .)
 for c in foo d "kmalloc-64(0:A)" "d(0:A)" bar; do
 	printf 'show "%s" %s\n' "$c" "$(printf '%s\n' "$attrs" | tr '\n' ' ')" \
 		>>"$TMP/tree-show.scn"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * libFuzzer target for operation sequences (issue 9). The input bytes are
+ * libFuzzer target for operation sequences. The input bytes are
  * a configuration followed by operations on simulated CPUs:
  *
  *   byte 0   nr_cpus (1..4), nr_nodes, nomerge, freelist hardening and
@@ -80,7 +80,6 @@ struct fz {
 
 static FILE *report;
 static FILE *sink;
-static bool strict;	/* $FUZZ_OPS_STRICT: no workarounds for known bugs */
 static bool trace;	/* $FUZZ_OPS_TRACE: print every operation */
 
 __attribute__((constructor)) static void open_report(void)
@@ -287,7 +286,8 @@ static size_t pick_size(unsigned int v)
 /*
  * A destroyed cache lives on under its name while a merged alias still
  * uses it, and kmem_cache_sanity_check() refuses a second cache of the
- * same name, as the kernel does: a refusal with a reason.
+ * same name, as the design notes' kernel does (the book says why this
+ * port keeps that rule): a refusal with a reason.
  */
 static bool name_taken(const char *name)
 {
@@ -470,17 +470,6 @@ static void op_shrink(struct fz *f)
 		kmem_cache_shrink(sl->s);
 }
 
-static bool slot_has_memcg_objects(struct fz *f, struct slot *sl)
-{
-	int i;
-
-	for (i = 0; i < f->nlive; i++)
-		if (f->live[i].memcg && f->live[i].slot >= 0 &&
-		    &f->slot[f->live[i].slot] == sl)
-			return true;
-	return false;
-}
-
 static void op_destroy(struct fz *f)
 {
 	struct slot *sl = &f->slot[byte(f) % NR_SLOTS];
@@ -494,16 +483,6 @@ static void op_destroy(struct fz *f)
 	 * shared cache and checks nothing, and the objects would be lost.
 	 */
 	if (sl->live && !f->nomerge)
-		return;
-	/*
-	 * Known bug, reported (pending/ops-memcg-destroy-refcount): when a
-	 * memcg child cache still holds objects, kmem_cache_destroy() of the
-	 * root fails in memcg_cleanup_cache_params() and, unlike after a
-	 * failed shutdown, leaves the refcount at 0; the destroy after the
-	 * objects are freed then never frees the cache. FUZZ_OPS_STRICT=1
-	 * turns this workaround off.
-	 */
-	if (sl->live && !strict && slot_has_memcg_objects(f, sl))
 		return;
 	kmem_cache_destroy(sl->s);
 	if (!sl->live)
@@ -757,7 +736,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!sink) {
 		sink = fopen("/dev/null", "w");
-		strict = getenv("FUZZ_OPS_STRICT") != NULL;
 		trace = getenv("FUZZ_OPS_TRACE") != NULL;
 	}
 	memset(f, 0, sizeof(*f));
