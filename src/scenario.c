@@ -1354,6 +1354,7 @@ struct scn_run {
 	int nmemcgs;
 	struct mem_cgroup *cur_memcg;	/* entered, or NULL (root) */
 	unsigned long site;	/* the call site the allocator records */
+	unsigned long null_allocs;	/* allocations that returned NULL */
 };
 
 static struct scn_run *active_run;
@@ -1765,6 +1766,7 @@ static bool alloc_one(struct scn_run *run, const struct stmt *st,
 	v->cache = c;
 	v->kmalloced = false;
 	v->live = v->ptr != NULL;
+	run->null_allocs += !v->ptr;
 	v->ever = true;
 	remember_ptr(run, v);
 	return true;
@@ -1785,6 +1787,7 @@ static bool kmalloc_one(struct scn_run *run, const struct stmt *st,
 	v->cache = NULL;
 	v->kmalloced = true;
 	v->live = v->ptr != NULL;
+	run->null_allocs += !v->ptr;
 	v->ever = true;
 	if (v->live)
 		kmalloc_cache(run, size);
@@ -2449,6 +2452,11 @@ void scn_run_set_diag(struct scn_run *run, FILE *diag)
 int scn_run_expect_failures(const struct scn_run *run)
 {
 	return run ? run->expect_failures : 0;
+}
+
+unsigned long scn_run_null_allocs(const struct scn_run *run)
+{
+	return run ? run->null_allocs : 0;
 }
 
 int scn_run_pos(const struct scn_run *run)

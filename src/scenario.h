@@ -204,6 +204,9 @@ void scn_run_set_diag(struct scn_run *run, FILE *diag);
 /* Number of expect statements that failed so far. */
 int scn_run_expect_failures(const struct scn_run *run);
 
+/* Number of alloc and kmalloc elements that returned NULL so far. */
+unsigned long scn_run_null_allocs(const struct scn_run *run);
+
 /*
  * The caches the run uses, in order of first use: those the scenario
  * created and did not destroy, and the kmalloc caches its kmalloc

@@ -894,6 +894,99 @@ START_TEST(test_slub_debug_all)
 }
 END_TEST
 
+/*
+ * setup_slub_debug() of 3.18, option by option: which flags a cache
+ * without its own debugging gets, and disable_higher_order_debug. Each
+ * case boots, creates "foo" and "bar" (64 bytes), reads the debug
+ * attributes of foo, bar, kmalloc-64 and kmalloc-4096.
+ */
+#define DF	(SLAB_DEBUG_FREE | SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER)
+static const struct {
+	const char *opt;
+	unsigned long foo, bar, k64, k4096;
+} debug_opts[] = {
+	/* the bare option: full debugging (DEBUG_DEFAULT_FLAGS) */
+	{ "", DF, DF, DF, DF },
+	/* a comma first: full debugging of the listed caches */
+	{ ",foo", DF, 0, 0, 0 },
+	/*
+	 * O first: full debugging and disable_higher_order_debug. A cache
+	 * whose metadata raises its minimum order loses the metadata, keeps
+	 * F: kmalloc-4096 (a 4096-byte slot without, over a page with).
+	 * Nothing after the
+	 * O is read: ",foo" does not limit it.
+	 */
+	{ "O", DF, DF, DF, SLAB_DEBUG_FREE },
+	{ "o,foo", DF, DF, DF, SLAB_DEBUG_FREE },
+	/* O or - later on: unknown letters, skipped */
+	{ "FO", SLAB_DEBUG_FREE, SLAB_DEBUG_FREE, SLAB_DEBUG_FREE,
+	  SLAB_DEBUG_FREE },
+	{ "Z-", SLAB_RED_ZONE, SLAB_RED_ZONE, SLAB_RED_ZONE, SLAB_RED_ZONE },
+	/* - first: off, whatever follows */
+	{ "-", 0, 0, 0, 0 },
+	{ "-FZ,foo", 0, 0, 0, 0 },
+	{ "U,foo", SLAB_STORE_USER, 0, 0, 0 },
+};
+
+static unsigned long debug_flags_of(struct kmem_cache *s)
+{
+	return (t_attr_long(s, "sanity_checks") ? SLAB_DEBUG_FREE : 0) |
+	       (t_attr_long(s, "red_zone") ? SLAB_RED_ZONE : 0) |
+	       (t_attr_long(s, "poison") ? SLAB_POISON : 0) |
+	       (t_attr_long(s, "store_user") ? SLAB_STORE_USER : 0);
+}
+
+START_TEST(test_slub_debug_option)
+{
+	struct kmem_cache *foo, *bar, *k4096;
+
+	t_start(&(struct slub_config){ .simulated = true, .nr_cpus = 2,
+				       .nomerge = true,
+				       .slub_debug = debug_opts[_i].opt,
+				       .arena_bytes = 64UL << 20 });
+	foo = kmem_cache_create("foo", 64, 0, 0, NULL);
+	bar = kmem_cache_create("bar", 64, 0, 0, NULL);
+	k4096 = slub_find_cache("kmalloc-4096");
+	ck_assert_msg(debug_flags_of(foo) == debug_opts[_i].foo,
+		      "slub_debug=%s: foo %#lx", debug_opts[_i].opt,
+		      debug_flags_of(foo));
+	ck_assert_msg(debug_flags_of(bar) == debug_opts[_i].bar,
+		      "slub_debug=%s: bar %#lx", debug_opts[_i].opt,
+		      debug_flags_of(bar));
+	ck_assert_msg(debug_flags_of(slub_find_cache("kmalloc-64")) ==
+		      debug_opts[_i].k64, "slub_debug=%s: kmalloc-64",
+		      debug_opts[_i].opt);
+	ck_assert_msg(debug_flags_of(k4096) == debug_opts[_i].k4096,
+		      "slub_debug=%s: kmalloc-4096 %#lx", debug_opts[_i].opt,
+		      debug_flags_of(k4096));
+	/*
+	 * Without its metadata kmalloc-4096's object fills its slot again
+	 * (with it, the slot was over a page: get_order() 1 against 0).
+	 */
+	if (debug_opts[_i].k4096 == SLAB_DEBUG_FREE)
+		ck_assert_int_eq(t_attr_long(k4096, "slab_size"), 4096);
+	else if (debug_opts[_i].k4096 == DF)
+		ck_assert_int_gt(t_attr_long(k4096, "slab_size"), 4096);
+	kmem_cache_destroy(bar);
+	kmem_cache_destroy(foo);
+	t_finish();
+}
+END_TEST
+
+/* aliases is refcount - 1, unclamped: the boot caches keep -1 and show -2 */
+START_TEST(test_aliases_of_boot_caches)
+{
+	char buf[SLAB_ATTR_BUFSIZE];
+
+	ck_assert_str_eq(t_attr(slub_find_cache("kmem_cache"), "aliases", buf),
+			 "-2\n");
+	ck_assert_str_eq(t_attr(slub_find_cache("kmem_cache_node"), "aliases",
+				buf), "-2\n");
+	ck_assert_str_eq(t_attr(slub_find_cache("kmalloc-8192"), "aliases",
+				buf), "0\n");
+}
+END_TEST
+
 Suite *create_suite(void)
 {
 	Suite *s = suite_create("create");
@@ -926,6 +1019,7 @@ Suite *create_suite(void)
 			    sizeof(never_merge) / sizeof(never_merge[0]));
 	tcase_add_test(tc, test_merge_same_flags);
 	tcase_add_test(tc, test_sysfs_names);
+	tcase_add_test(tc, test_aliases_of_boot_caches);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("nomerge");
@@ -948,6 +1042,11 @@ Suite *create_suite(void)
 	tc = tcase_create("slub_debug");
 	tcase_add_checked_fixture(tc, setup_debug_foo, t_teardown);
 	tcase_add_test(tc, test_slub_debug_named);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("slub_debug_option");
+	tcase_add_loop_test(tc, test_slub_debug_option, 0,
+			    sizeof(debug_opts) / sizeof(debug_opts[0]));
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("slub_debug_all");

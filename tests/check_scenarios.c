@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Every shipped scenario (the .scn files under tests/scenarios and
- * viz/scenarios) runs to the end through the scenario API; its `expect'
- * statements do the asserting. After the last step the invariants hold.
+ * Every shipped scenario (the .scn files under viz/scenarios,
+ * book/scenarios, tests/scenarios and tests/scenarios/cli) runs to the
+ * end through the scenario API; its `expect' statements do the asserting.
+ * After the last step the invariants hold. A second walk checks, after
+ * every step and for every cache, that alloc_fastpath + alloc_slowpath
+ * counted exactly the allocations made.
  */
 #include <glob.h>
 #include <stdio.h>
@@ -22,6 +25,8 @@ static void find_scenarios(void)
 {
 	static const char *const pats[] = {
 		SLUB_TOP_SRCDIR "/tests/scenarios/*.scn",
+		SLUB_TOP_SRCDIR "/tests/scenarios/cli/*.scn",
+		SLUB_TOP_SRCDIR "/book/scenarios/*.scn",
 		SLUB_TOP_SRCDIR "/viz/scenarios/*.scn",
 	};
 	unsigned int i;
@@ -70,6 +75,124 @@ START_TEST(test_scenario)
 	free(diag);
 	scn_free(sc);
 	ck_assert(!slub_running());
+}
+END_TEST
+
+/*
+ * Allocations made, counted without the allocation counters. Between two
+ * snapshots the objects a cache holds (allocated, on no freelist) change
+ * by the allocations made minus the frees made; every free counts one of
+ * free_fastpath or free_slowpath. So a step made
+ *	allocations = delta(held) + delta(free_fastpath + free_slowpath)
+ * and alloc_fastpath + alloc_slowpath must have grown by exactly that, for
+ * every cache that lived through the step (one created in it starts from
+ * zero). An allocation that fails past the fault-injection hook counts a
+ * slow path and holds nothing, so a step in which page allocations failed
+ * or a statement's allocation came back NULL may count up to that many
+ * more; every other step must agree exactly.
+ */
+struct cache_count {
+	char *name;
+	unsigned long calls, frees, held;
+};
+
+static int take_counts(struct cache_count **out)
+{
+	struct slub_snapshot *snap = slub_snapshot_take();
+	struct cache_count *c;
+	int i, n;
+
+	ck_assert_ptr_nonnull(snap);
+	n = snap->nr_caches;
+	c = calloc(n ? n : 1, sizeof(*c));
+	ck_assert_ptr_nonnull(c);
+	for (i = 0; i < n; i++) {
+		const struct slub_snap_cache *sc = &snap->caches[i];
+
+		c[i].name = strdup(sc->name);
+		c[i].calls = sc->stat[ALLOC_FASTPATH] + sc->stat[ALLOC_SLOWPATH];
+		c[i].frees = sc->stat[FREE_FASTPATH] + sc->stat[FREE_SLOWPATH];
+		c[i].held = t_snap_allocated(sc);
+	}
+	slub_snapshot_free(snap);
+	*out = c;
+	return n;
+}
+
+static void free_counts(struct cache_count *c, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		free(c[i].name);
+	free(c);
+}
+
+START_TEST(test_alloc_counts_add_up)
+{
+	const char *path = scn_files.gl_pathv[_i];
+	struct cache_count *before, *after;
+	struct slub_page_stats ps;
+	struct scn_error err = { 0 };
+	struct scenario *sc;
+	struct scn_run *run;
+	unsigned long failures, nulls;
+	int nb, na, i, j, r, checked = 0;
+	char msg[1024];
+
+	sc = scn_parse_file(path, &err);
+	ck_assert_msg(sc != NULL, "%s", scn_error_format(&err, msg,
+							 sizeof(msg)));
+	run = scn_run_start(sc, NULL, NULL, &err);
+	ck_assert_msg(run != NULL, "%s", scn_error_format(&err, msg,
+							  sizeof(msg)));
+	scn_run_set_output(run, NULL);
+	scn_run_set_diag(run, NULL);
+	nb = take_counts(&before);
+	for (;;) {
+		slub_page_stats(&ps);
+		failures = ps.failures;
+		nulls = scn_run_null_allocs(run);
+		r = scn_run_step(run, &err);
+		if (r <= 0)
+			break;
+		slub_page_stats(&ps);
+		failures = ps.failures - failures +
+			   scn_run_null_allocs(run) - nulls;
+		na = take_counts(&after);
+		for (i = 0; i < na; i++) {
+			unsigned long calls0 = 0, frees0 = 0, held0 = 0;
+			long made, extra;
+
+			for (j = 0; j < nb; j++)
+				if (!strcmp(before[j].name, after[i].name))
+					break;
+			if (j < nb) {
+				calls0 = before[j].calls;
+				frees0 = before[j].frees;
+				held0 = before[j].held;
+			}
+			made = (long)(after[i].held - held0) +
+			       (long)(after[i].frees - frees0);
+			extra = (long)(after[i].calls - calls0) - made;
+			ck_assert_msg(extra >= 0 && extra <= (long)failures,
+				      "%s:%d: %s counted %lu allocations "
+				      "(fast + slow), %ld were made "
+				      "(%lu failed)", path,
+				      scn_step_line(sc, scn_run_pos(run) - 1),
+				      after[i].name, after[i].calls - calls0,
+				      made, failures);
+			checked++;
+		}
+		free_counts(before, nb);
+		before = after;
+		nb = na;
+	}
+	ck_assert_msg(r == 0, "%s", scn_error_format(&err, msg, sizeof(msg)));
+	ck_assert_int_gt(checked, 0);
+	free_counts(before, nb);
+	scn_run_end(run);
+	scn_free(sc);
 }
 END_TEST
 
@@ -138,6 +261,13 @@ Suite *scenario_suite(void)
 		tcase_add_loop_test(tc, test_scenario, 0, scn_files.gl_pathc);
 	else
 		fprintf(stderr, "scenarios: no *.scn files found yet\n");
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("alloc_counts");
+	tcase_set_timeout(tc, 120);
+	if (scn_files.gl_pathc)
+		tcase_add_loop_test(tc, test_alloc_counts_add_up, 0,
+				    scn_files.gl_pathc);
 	suite_add_tcase(s, tc);
 	return s;
 }
