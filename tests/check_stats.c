@@ -637,6 +637,39 @@ START_TEST(test_failslab_attributes)
 }
 END_TEST
 
+/*
+ * Real threads: with restartable sequences kmalloc() and
+ * kmem_cache_alloc() have a front door that skips slab_alloc_node() and
+ * its hooks; turning the probability on must close it.
+ */
+START_TEST(test_failslab_real_threads)
+{
+	struct kmem_cache *v;
+	void *p;
+
+	t_start(&(struct slub_config){ .nr_cpus = 2, .nomerge = true,
+				       .arena_bytes = 64UL << 20 });
+	v = kmem_cache_create("victim", 64, 0, 0, NULL);
+	p = kmalloc(64, GFP_KERNEL);
+	ck_assert_ptr_nonnull(p);
+	kfree(p);
+	set_fs("ignore-gfp-wait", "0");
+	set_fs("times", "-1");
+	set_fs("probability", "100");
+	ck_assert_ptr_null(kmalloc(64, GFP_KERNEL));
+	ck_assert_ptr_null(kmem_cache_alloc(v, GFP_KERNEL));
+	set_fs("probability", "0");
+	p = kmem_cache_alloc(v, GFP_KERNEL);
+	ck_assert_ptr_nonnull(p);
+	kmem_cache_free(v, p);
+	p = kmalloc(64, GFP_KERNEL);
+	ck_assert_ptr_nonnull(p);
+	kfree(p);
+	kmem_cache_destroy(v);
+	t_finish();
+}
+END_TEST
+
 /* The failures of 200 draws at 50% under a seed. */
 static void draws(unsigned long seed, char *got)
 {
@@ -728,6 +761,7 @@ Suite *stats_suite(void)
 	tcase_add_test(tc, test_failslab_defaults_off);
 	tcase_add_test(tc, test_failslab_attributes);
 	tcase_add_test(tc, test_failslab_seeded);
+	tcase_add_test(tc, test_failslab_real_threads);
 	tcase_add_test(tc, test_boot_fails_cleanly);
 	suite_add_tcase(s, tc);
 	return s;
