@@ -489,6 +489,31 @@ static void op_destroy(struct fz *f)
 		sl->s = NULL;
 }
 
+/*
+ * A write to red_zone, poison or store_user lays the cache's objects out
+ * again (calculate_sizes()) with the cache's own alignment, as 3.18 does;
+ * a cache that others merged into may have had a size that happened to
+ * be a multiple of the stricter alignment one of them asked for
+ * (find_mergeable() requires it), and the new size need not be. So after
+ * such a write each user of the cache can count only on the cache's own
+ * alignment. (Later kernels made these files read-only.)
+ */
+static void relayout(struct fz *f, struct kmem_cache *s)
+{
+	char buf[SLAB_ATTR_BUFSIZE];
+	size_t align;
+	int k;
+
+	if (slab_attr_show(s, "align", buf) <= 0)
+		return;
+	align = strtoul(buf, NULL, 10);
+	if (align < 8)
+		align = 8;
+	for (k = 0; k < NR_SLOTS; k++)
+		if (f->slot[k].s == s && f->slot[k].align > align)
+			f->slot[k].align = align;
+}
+
 static void op_attr_store(struct fz *f)
 {
 	static const char *const attrs[] = {
@@ -514,7 +539,10 @@ static void op_attr_store(struct fz *f)
 	else if (!strcmp(attrs[a], "alloc_fastpath"))
 		v = 0;
 	snprintf(buf, sizeof(buf), "%u\n", v);
-	slab_attr_store(sl->s, attrs[a], buf, strlen(buf));
+	if (slab_attr_store(sl->s, attrs[a], buf, strlen(buf)) ==
+	    (ssize_t)strlen(buf) && (!strcmp(attrs[a], "red_zone") ||
+	    !strcmp(attrs[a], "poison") || !strcmp(attrs[a], "store_user")))
+		relayout(f, sl->s);
 }
 
 static void op_attr_show(struct fz *f)
