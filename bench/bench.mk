@@ -12,7 +12,7 @@
 # and writes the comparison.
 
 BENCH := $(B)/bench
-BENCH_CFLAGS = $(BASE_CFLAGS) -O2 -DNDEBUG -Igenerated -Isrc
+BENCH_CFLAGS = $(BASE_CFLAGS) -O2 -DNDEBUG -Igenerated
 BENCH_PEERS := glibc jemalloc mimalloc tcmalloc
 BENCH_LIBS_glibc :=
 BENCH_LIBS_jemalloc := -ljemalloc

@@ -48,7 +48,7 @@
  *
  * Errors are reported as "FILE:LINE:COL: error: MESSAGE" and never crash.
  *
- * Details and extensions (src/scenario.c):
+ * Details and extensions:
  *   - config is not a step; without it a run has 2 simulated CPUs, 1 node
  *     and a 64 MiB arena (the library's default 1 GiB takes longer to set
  *     up, and the visualizer restarts runs to step backwards).

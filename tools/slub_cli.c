@@ -48,7 +48,7 @@ static const char main_usage[] =
 "  help [COMMAND]  print this text, or a command's help\n"
 "\n"
 "Run 'slub COMMAND --help' for a command's options. Scenarios are text\n"
-"files in the language of src/scenario.h; see viz/scenarios/.\n"
+"files in the language of scenario/scenario.h; see viz/scenarios/.\n"
 "Exit status: 0 success, 1 an expect failed, 2 usage or scenario error.\n";
 
 static const char geometry_usage[] =
