@@ -129,6 +129,7 @@ Suite *random_suite(void);
 Suite *scenario_suite(void);
 Suite *stress_suite(void);
 Suite *debug_suite(void);
+Suite *eventlog_suite(void);
 
 #include "stress.h"
 
