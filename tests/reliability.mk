@@ -1,4 +1,4 @@
-# tests/reliability.mk -- fuzzing, fault injection and valgrind (issue 9);
+# tests/reliability.mk -- fuzzing, fault injection and valgrind;
 # included by the top Makefile.
 #   make test-reliability  a bounded fuzz run of both libFuzzer targets
 #                          (FUZZ_SECONDS each), the fault-injection

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# test-exercises.sh: the acceptance test of the exercises.
+# test-exercises.sh: the test of the exercises themselves.
 #   - the committed skeletons are what slub.nw generates;
 #   - every untouched skeleton scores 0;
 #   - the reference solutions (the chunks of slub.nw) score full marks;

@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 #
-# The reliability checks of issue 9, driven by tests/reliability.mk:
+# The reliability checks, driven by tests/reliability.mk:
 #
 #   reliability.sh all SCENARIO...       fuzz + regressions + faults + valgrind
 #   reliability.sh fuzz                  the bounded (or, with FUZZ_KEEP=1,

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * libFuzzer target for operation sequences (issue 9). The input bytes are
+ * libFuzzer target for operation sequences. The input bytes are
  * a configuration followed by operations on simulated CPUs:
  *
  *   byte 0   nr_cpus (1..4), nr_nodes, nomerge, freelist hardening and

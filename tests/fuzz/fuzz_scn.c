@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * libFuzzer target for the scenario language (issue 9): the input bytes
+ * libFuzzer target for the scenario language: the input bytes
  * are a scenario text. It is parsed with scn_parse_string(); if it
  * parses, it runs step by step (scn_run_start, scn_run_step until the end
  * or the first runtime error, scn_run_end). Parse errors and runtime
