@@ -7,6 +7,7 @@
  */
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "eventlog.h"
 
@@ -43,6 +44,19 @@ static const char *stat_name(int item)
 	return name ? name : "?";
 }
 
+/*
+ * A counter event: "+1 alloc_fastpath", and the allocator's words for the
+ * step when it gives more than the counter's name.
+ */
+static void put_stat(struct fmt *f, const struct scn_event *e)
+{
+	const char *name = stat_name(e->stat);
+
+	put(f, "+1 %s", name);
+	if (*e->what && strcmp(e->what, name))
+		put(f, ": %s", e->what);
+}
+
 /* " {cache obj N pfn P = var}" of the trace line. */
 static void put_where(struct fmt *f, const struct scn_event *e)
 {
@@ -67,7 +81,7 @@ static void format_trace(struct fmt *f, const struct scn_event *e)
 	put(f, "%4d cpu%-2d %-7s %-24s ", e->step, e->cpu,
 	    or_dash(e->section), or_dash(e->func));
 	if (e->type == SLUB_EV_STAT)
-		put(f, "+1 %s", stat_name(e->stat));
+		put_stat(f, e);
 	else if (e->type == SLUB_EV_REPORT)
 		put(f, "REPORT %s", e->what);
 	else
@@ -77,14 +91,15 @@ static void format_trace(struct fmt *f, const struct scn_event *e)
 
 static void format_short(struct fmt *f, const struct scn_event *e)
 {
-	if (e->type == SLUB_EV_STAT)
-		put(f, "C%d %s %s: +1 %s", e->cpu, or_dash(e->section),
-		    e->func, stat_name(e->stat));
-	else if (e->type == SLUB_EV_REPORT)
+	if (e->type == SLUB_EV_STAT) {
+		put(f, "C%d %s %s: ", e->cpu, or_dash(e->section), e->func);
+		put_stat(f, e);
+	} else if (e->type == SLUB_EV_REPORT) {
 		put(f, "C%d ! %s: %s", e->cpu, e->func, e->what);
-	else
+	} else {
 		put(f, "C%d %s %s: %s", e->cpu, or_dash(e->section), e->func,
 		    e->what);
+	}
 }
 
 int scn_event_format(const struct scn_event *ev, enum scn_event_style style,

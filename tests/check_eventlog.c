@@ -210,6 +210,7 @@ START_TEST(test_format)
 	};
 	const char *trace = "   4 cpu1  2.1     slab_alloc_node          "
 			    "+1 alloc_fastpath  {c obj 3 pfn 7 = v[2]}";
+	struct scn_event words = ev;
 	char buf[256], small[8];
 	int n;
 
@@ -224,6 +225,14 @@ START_TEST(test_format)
 	ck_assert_str_eq(buf, "C1 2.1 slab_alloc_node: +1 alloc_fastpath");
 	scn_event_format(&out, SCN_EVENT_TRACE, buf, sizeof(buf));
 	ck_assert_str_eq(buf, "hello");
+	/* A counter event's words, when they say more than its name. */
+	words.what = "took object";
+	scn_event_format(&words, SCN_EVENT_SHORT, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "C1 2.1 slab_alloc_node: +1 alloc_fastpath: "
+			 "took object");
+	words.what = "alloc_fastpath";
+	scn_event_format(&words, SCN_EVENT_SHORT, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "C1 2.1 slab_alloc_node: +1 alloc_fastpath");
 }
 END_TEST
 
