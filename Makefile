@@ -1,5 +1,5 @@
 # The SLUB Book -- the one entry point.
-#   make            build build/libslub.a and the CLI build/slub
+#   make            build the libraries and the CLI build/slub
 #   make run        install what is missing, build, run the main job
 #   make test       install what is missing, build, run every test
 #   make tangle     rewrite generated/ from slub.nw
@@ -16,15 +16,22 @@ OPT ?= -O2
 WARN := -Wall -Wextra -Werror
 BASE_CFLAGS := -std=gnu11 $(WARN) -g -mcx16 -pthread -D_GNU_SOURCE
 CFLAGS ?= $(OPT)
-ALL_CFLAGS = $(BASE_CFLAGS) $(CFLAGS) -Igenerated -Isrc
+ALL_CFLAGS = $(BASE_CFLAGS) $(CFLAGS) -Igenerated -Iscenario -Itools
 LDLIBS := -pthread -lm -rdynamic
 
 NOTANGLE := $(shell command -v notangle 2>/dev/null)
 GENERATED := generated/slub.h generated/slub.c
+# The layers, each built on the one before: the allocator (generated/,
+# tangled from slub.nw: libslub.a), the scenario engine (scenario/:
+# libscn.a), the views (tools/: the CLI build/slub and libtools.a, the
+# code it shares with the other views; viz/: slubviz, in viz/viz.mk).
 LIBSLUB := $(B)/libslub.a
 LIBSCN := $(B)/libscn.a
-SCN_SRCS := $(filter-out src/slub_cli.c,$(wildcard src/*.c))
-SCN_HDRS := $(wildcard src/*.h)
+LIBTOOLS := $(B)/libtools.a
+SCN_SRCS := $(wildcard scenario/*.c)
+SCN_HDRS := $(wildcard scenario/*.h)
+TOOLS_SRCS := $(filter-out tools/slub_cli.c,$(wildcard tools/*.c))
+TOOLS_HDRS := $(wildcard tools/*.h)
 
 .PHONY: all lib cli deps tangle check-tangle run test test-unit \
 	test-sanitize test-tsan clean help
@@ -64,14 +71,20 @@ define variant
 $(1)/obj/slub.o: generated/slub.c generated/slub.h
 	@mkdir -p $$(@D)
 	$$(CC) $$(ALL_CFLAGS) $(2) -c $$< -o $$@
-$(1)/obj/%.o: src/%.c $$(SCN_HDRS) generated/slub.h
+$(1)/obj/scenario/%.o: scenario/%.c $$(SCN_HDRS) generated/slub.h
+	@mkdir -p $$(@D)
+	$$(CC) $$(ALL_CFLAGS) $(2) -c $$< -o $$@
+$(1)/obj/tools/%.o: tools/%.c $$(TOOLS_HDRS) $$(SCN_HDRS) generated/slub.h
 	@mkdir -p $$(@D)
 	$$(CC) $$(ALL_CFLAGS) $(2) -c $$< -o $$@
 $(1)/libslub.a: $(1)/obj/slub.o
 	ar rcs $$@ $$^
-$(1)/libscn.a: $$(patsubst src/%.c,$(1)/obj/%.o,$$(SCN_SRCS))
-	ar rcs $$@ $$^
-$(1)/slub: $(1)/obj/slub_cli.o $(1)/libscn.a $(1)/libslub.a
+$(1)/libscn.a: $$(patsubst %.c,$(1)/obj/%.o,$$(SCN_SRCS))
+	rm -f $$@; ar rcs $$@ $$^
+$(1)/libtools.a: $$(patsubst %.c,$(1)/obj/%.o,$$(TOOLS_SRCS))
+	rm -f $$@; ar rcs $$@ $$^
+$(1)/slub: $(1)/obj/tools/slub_cli.o $(1)/libtools.a $(1)/libscn.a \
+		$(1)/libslub.a
 	$$(CC) $$(ALL_CFLAGS) $(2) $$^ -o $$@ $$(LDLIBS)
 endef
 
@@ -82,7 +95,7 @@ $(eval $(call variant,$(B),))
 $(eval $(call variant,$(B)/asan,$(SAN_ASAN)))
 $(eval $(call variant,$(B)/tsan,$(SAN_TSAN)))
 
-lib: $(LIBSLUB) $(LIBSCN)
+lib: $(LIBSLUB) $(LIBSCN) $(LIBTOOLS)
 cli: $(B)/slub
 
 # ---------------------------------------------------------------- parts

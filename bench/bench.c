@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * bench.c - one allocator under test, measured on the workloads of issue 8.
+ * bench.c - one allocator under test, measured on the benchmark's workloads.
  *
  * The same source is compiled once per allocator; exactly one of these
  * selects the allocator and makes its calls direct (no function pointers,

@@ -1,4 +1,5 @@
-# bench/bench.mk -- the benchmark of issue 8 (included by the top Makefile).
+# bench/bench.mk -- the benchmark against glibc, jemalloc, mimalloc and
+# tcmalloc (included by the top Makefile).
 #   make bench        the full run, a few minutes: prints the table and
 #                     writes build/bench/results.md and results.png
 #   make bench-smoke  tiny counts in a few seconds; proves that the harness
@@ -12,7 +13,7 @@
 # and writes the comparison.
 
 BENCH := $(B)/bench
-BENCH_CFLAGS = $(BASE_CFLAGS) -O2 -DNDEBUG -Igenerated -Isrc
+BENCH_CFLAGS = $(BASE_CFLAGS) -O2 -DNDEBUG -Igenerated
 BENCH_PEERS := glibc jemalloc mimalloc tcmalloc
 BENCH_LIBS_glibc :=
 BENCH_LIBS_jemalloc := -ljemalloc

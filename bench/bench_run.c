@@ -516,7 +516,7 @@ static void md_goals(FILE *f)
 	static const struct fig one = { .have = true, .med = 1.0 };
 	int best = fastest_peer(K_LIFO64);
 
-	fprintf(f, "## Issue 8 goals, from this run%s\n\n"
+	fprintf(f, "## Performance goals, from this run%s\n\n"
 		"| goal | SLUB vs bound | | SLUB / bound |\n"
 		"|---|---|---|---:|\n",
 		smoke ? " (smoke: meaningless)" : "");

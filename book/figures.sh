@@ -62,7 +62,7 @@ svg_of_png() {
 
 # steps_of SCN: "LINE STEP KEYWORD" for every top-level statement (a step)
 # of a scenario: config is not a step, the statements of an inject block
-# belong to its inject statement (src/scenario.h).
+# belong to its inject statement (scenario/scenario.h).
 steps_of() {
 	awk '/^[ \t]*(#|$)/ { next }
 	{ w = $1 }

@@ -81,8 +81,8 @@ fi
 
 # ---------------------------------------------------------------- snapshot_dot
 mkdir -p "$OUT"
-if ${CC:-gcc} -std=gnu11 -Wall -Wextra -Werror -g -D_GNU_SOURCE -Igenerated -Isrc \
-		book/test_snapshot_dot.c src/snapshot_dot.c \
+if ${CC:-gcc} -std=gnu11 -Wall -Wextra -Werror -g -D_GNU_SOURCE -Igenerated -Itools \
+		book/test_snapshot_dot.c tools/snapshot_dot.c tools/palette.c \
 		-o "$OUT/test_snapshot_dot" 2>"$OUT/test_snapshot_dot.log" &&
    "$OUT/test_snapshot_dot" "$OUT/test-snapshot.dot" \
 		>>"$OUT/test_snapshot_dot.log" 2>&1 &&

@@ -11,7 +11,8 @@
 #                             every mutant loses points
 
 EX_OPT ?= -O0
-EX_CFLAGS = $(BASE_CFLAGS) $(EX_OPT) -Igenerated -Isrc -Iexercises
+EX_CFLAGS = $(BASE_CFLAGS) $(EX_OPT) -Igenerated -Iscenario -Itools \
+	-Iexercises
 EX_IDS := $(shell grep -v '^\#' exercises/targets.txt | cut -d'|' -f1 | uniq)
 EX_DIRS := $(foreach e,$(EX_IDS),$(wildcard exercises/$(e)-*))
 EX_OBJ := $(B)/ex/obj
@@ -20,13 +21,15 @@ EX_ENV = CC='$(CC)' EX_CFLAGS='$(EX_CFLAGS)' LDLIBS='$(LDLIBS)' \
 	LIBSCN='$(LIBSCN)' EX_OBJ='$(EX_OBJ)'
 EX_SCRIPTS := $(wildcard exercises/scripts/*)
 
-$(EX_OBJ)/grade.o: exercises/grade.c exercises/grade.h generated/slub.h src/scenario.h
+$(EX_OBJ)/grade.o: exercises/grade.c exercises/grade.h generated/slub.h \
+		$(SCN_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(EX_CFLAGS) -c $< -o $@
 
 # exercises/NN-name/tests.c -> build/ex/obj/NN-tests.o
 define ex_tests_rule
-$(EX_OBJ)/$(1)-tests.o: $(wildcard exercises/$(1)-*/tests.c) exercises/grade.h generated/slub.h src/scenario.h
+$(EX_OBJ)/$(1)-tests.o: $(wildcard exercises/$(1)-*/tests.c) exercises/grade.h \
+		generated/slub.h $(SCN_HDRS)
 	@mkdir -p $$(@D)
 	$$(CC) $$(EX_CFLAGS) -c $$< -o $$@
 endef
@@ -44,11 +47,12 @@ grade: ex-prereqs
 
 # The student's allocator for exercise EX, with the CLI and the visualizer.
 EX_WORK = $(B)/ex/work/$(EX)
-ex-build: ex-prereqs $(B)/obj/slub_cli.o
+ex-build: ex-prereqs $(B)/obj/tools/slub_cli.o $(LIBTOOLS)
 	@test -n '$(EX)' || { echo 'usage: make ex-build EX=NN' >&2; exit 2; }
 	@$(EX_ENV) bash exercises/scripts/build.sh '$(EX)' \
 		"$$(ls -d exercises/$(EX)-*/student)" '$(EX_WORK)'
-	@$(CC) $(EX_CFLAGS) $(B)/obj/slub_cli.o $(LIBSCN) $(EX_WORK)/libslub.a \
+	@$(CC) $(EX_CFLAGS) $(B)/obj/tools/slub_cli.o $(LIBTOOLS) $(LIBSCN) \
+		$(EX_WORK)/libslub.a \
 		-o $(EX_WORK)/slub $(LDLIBS)
 	@echo "built $(EX_WORK)/slub (the CLI on your allocator)"
 
@@ -58,7 +62,8 @@ ex-run: ex-build
 
 ex-viz: ex-build $(VIZ_OBJS)
 	@test -n '$(VIZ_OBJS)' || { echo 'ex-viz: the visualizer (viz/viz.mk) is missing' >&2; exit 2; }
-	@$(CC) $(EX_CFLAGS) $(VIZ_OBJS) $(LIBSCN) $(EX_WORK)/libslub.a \
+	@$(CC) $(EX_CFLAGS) $(VIZ_OBJS) $(LIBTOOLS) $(LIBSCN) \
+		$(EX_WORK)/libslub.a \
 		-o $(EX_WORK)/slubviz $(VIZ_LIBS) $(LDLIBS)
 	$(EX_WORK)/slubviz $(VIZ_ARGS) $(SCENARIO)
 

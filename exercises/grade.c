@@ -40,31 +40,18 @@ void ex_fail(const char *file, int line, const char *fmt, ...)
 }
 
 /* ------------------------------------------------------------ helpers */
-static int nreports;
-static char reports[64][160];
-static int nsteps;
-static char steps[256][160];
-
-static void observe(const struct slub_event *ev, void *arg)
-{
-	(void)arg;
-	if (ev->type == SLUB_EV_REPORT) {
-		if (nreports < 64)
-			snprintf(reports[nreports], sizeof(reports[0]), "%s",
-				 ev->what ? ev->what : "");
-		nreports++;
-	} else if (ev->type == SLUB_EV_STEP && ev->what) {
-		snprintf(steps[nsteps % 256], sizeof(steps[0]), "%s", ev->what);
-		nsteps++;
-	}
-}
+/* What the student's allocator reports, recorded by the event log. */
+static struct scn_log *events;
 
 void ex_start_cfg(const struct slub_config *cfg)
 {
 	int err = slub_init(cfg);
 
 	EX_CHECK(err == 0, "slub_init() failed: %d", err);
-	slub_set_observer(observe, NULL);
+	if (!events)
+		events = scn_log_new(NULL, SCN_LOG_EVENTS);
+	EX_CHECK(events, "out of memory for the event log");
+	scn_log_attach(events);
 	ex_reports_reset();
 }
 
@@ -82,7 +69,7 @@ void ex_start(int nr_cpus, bool nomerge)
 
 void ex_stop(void)
 {
-	slub_set_observer(NULL, NULL);
+	scn_log_detach(events);
 	slub_shutdown();
 }
 
@@ -180,35 +167,37 @@ void ex_check_invariants(void)
 	free(buf);
 }
 
+/* Events of type whose text contains what (NULL: any). */
+static int count_events(int type, const char *what)
+{
+	const struct scn_event *ev = scn_log_events(events);
+	int i, n = 0;
+
+	for (i = 0; i < scn_log_count(events); i++)
+		if (ev[i].type == type && (!what || strstr(ev[i].what, what)))
+			n++;
+	return n;
+}
+
 int ex_reports(void)
 {
-	return nreports;
+	return count_events(SLUB_EV_REPORT, NULL);
 }
 
 bool ex_report_seen(const char *text)
 {
-	int i;
-
-	for (i = 0; i < nreports && i < 64; i++)
-		if (strstr(reports[i], text))
-			return true;
-	return false;
+	return count_events(SLUB_EV_REPORT, text) > 0;
 }
 
 void ex_reports_reset(void)
 {
-	nreports = 0;
-	nsteps = 0;
+	if (events)
+		scn_log_clear(events);
 }
 
 int ex_steps_seen(const char *what)
 {
-	int i, n = 0;
-
-	for (i = 0; i < nsteps && i < 256; i++)
-		if (strstr(steps[i], what))
-			n++;
-	return n;
+	return count_events(SLUB_EV_STEP, what);
 }
 
 int ex_scenario(const char *name, const char *text)

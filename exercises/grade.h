@@ -7,7 +7,8 @@
  *
  * A test passes when its function returns; EX_CHECK() ends the test as
  * failed with a message; a crash (signal) or a timeout is a failure too.
- * Tests use only the public interface: slub.h and scenario.h.
+ * Tests use only the public interface: slub.h and scenario.h (with the
+ * event log, eventlog.h, that records what the allocator reports).
  */
 #ifndef EX_GRADE_H
 #define EX_GRADE_H
@@ -16,6 +17,7 @@
 #include <stdio.h>
 
 #include "scenario.h"
+#include "eventlog.h"
 #include "slub.h"
 
 struct ex_test {

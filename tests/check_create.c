@@ -486,7 +486,7 @@ START_TEST(test_geometry_anchors)
 	struct kmem_cache *s;
 	char buf[SLAB_ATTR_BUFSIZE];
 
-	/* The anchors, as Linux prints them with two CPUs. */
+	/* Known anchors, as Linux prints them with two CPUs. */
 	s = kmem_cache_create("anchor-64", 64, 0, 0, NULL);
 	ck_assert_str_eq(t_attr(s, "slab_size", buf), "64\n");
 	ck_assert_str_eq(t_attr(s, "order", buf), "0\n");

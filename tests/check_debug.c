@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The corruption matrix of slub_debug (issue 4): each kind of misuse is
+ * The corruption matrix of slub_debug: each kind of misuse is
  * detected with the kernel's report naming the cache, the allocator
  * repairs what it can, and 1000 more allocations and frees succeed with
  * the invariants intact. Each case runs in a child process whose

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The differential random tester (issue 9): seeded random sequences of
+ * The differential random tester: seeded random sequences of
  * create, alloc, free (on the same or another simulated CPU), kmalloc,
  * kfree, bulk operations, shrink and destroy, checked against a model of
  * the live objects. After every step: slub_check_invariants() finds

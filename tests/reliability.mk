@@ -24,9 +24,9 @@ FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=undefined \
 # clang, unlike gcc, warns about the unused static inline page-flag helpers
 # that generated/slub.c defines through a macro; nothing else.
 FUZZ_CFLAGS = -std=gnu11 $(WARN) -g -O1 -mcx16 -pthread -D_GNU_SOURCE \
-	-Igenerated -Isrc $(FUZZ_SAN)
+	-Igenerated -Iscenario $(FUZZ_SAN)
 # The scenario engine's sources are those of libscn.a (SCN_SRCS).
-FUZZ_SCN_OBJS = $(patsubst src/%.c,$(B)/fuzz/obj/%.o,$(SCN_SRCS))
+FUZZ_SCN_OBJS = $(patsubst %.c,$(B)/fuzz/obj/%.o,$(SCN_SRCS))
 
 $(B)/fuzz/obj/slub.o: generated/slub.c generated/slub.h \
 		tests/fuzz/coverage-ignore.txt
@@ -36,7 +36,7 @@ $(B)/fuzz/obj/slub.o: generated/slub.c generated/slub.h \
 		-fsanitize-coverage-ignorelist=tests/fuzz/coverage-ignore.txt \
 		-c $< -o $@
 
-$(B)/fuzz/obj/%.o: src/%.c $(SCN_HDRS) generated/slub.h
+$(B)/fuzz/obj/scenario/%.o: scenario/%.c $(SCN_HDRS) generated/slub.h
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
 

@@ -130,6 +130,8 @@ Suite *scenario_suite(void);
 Suite *stress_suite(void);
 Suite *debug_suite(void);
 Suite *stats_suite(void);
+Suite *eventlog_suite(void);
+Suite *palette_suite(void);
 
 #include "stress.h"
 

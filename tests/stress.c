@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The multi-threaded stress test (issue 3): real-thread CPU model, 4
+ * The multi-threaded stress test: real-thread CPU model, 4
  * threads on 2 CPUs, several caches and kmalloc sizes. Every object is
  * stamped with a unique id when allocated and handed to another thread
  * through a queue, which verifies and frees it, so most frees are remote.

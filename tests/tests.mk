@@ -4,7 +4,8 @@
 #   make test-sanitize  the same runner under ASan+UBSan
 #   make test-tsan      the real-thread stress program under ThreadSanitizer
 #   make test-cli       tests/test-cli.sh against build/slub
-# The lead appends these to TESTS in the order `make test' runs them.
+# The top Makefile appends these to TESTS in the order `make test' runs
+# them.
 
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
@@ -17,16 +18,19 @@ TEST_DEFS = -DSLUB_TOP_SRCDIR='"$(CURDIR)"'
 # Timeouts are generous for the sanitizer builds; nothing asserts on time.
 STRESS_TSAN_OPS ?= 50000
 
-$(B)/tests/check_slub: $(TEST_SRCS) $(TEST_HDRS) $(B)/libscn.a $(B)/libslub.a
+$(B)/tests/check_slub: $(TEST_SRCS) $(TEST_HDRS) $(B)/libtools.a \
+		$(B)/libscn.a $(B)/libslub.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) $(TEST_DEFS) -Itests $(TEST_SRCS) \
-		$(B)/libscn.a $(B)/libslub.a $(CHECK_LIBS) $(LDLIBS) -o $@
+		$(B)/libtools.a $(B)/libscn.a $(B)/libslub.a $(CHECK_LIBS) \
+		$(LDLIBS) -o $@
 
-$(B)/tests/asan/check_slub: $(TEST_SRCS) $(TEST_HDRS) $(B)/asan/libscn.a \
-		$(B)/asan/libslub.a
+$(B)/tests/asan/check_slub: $(TEST_SRCS) $(TEST_HDRS) $(B)/asan/libtools.a \
+		$(B)/asan/libscn.a $(B)/asan/libslub.a
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(SAN_ASAN) $(CHECK_CFLAGS) $(TEST_DEFS) -Itests \
-		$(TEST_SRCS) $(B)/asan/libscn.a $(B)/asan/libslub.a \
+		$(TEST_SRCS) $(B)/asan/libtools.a $(B)/asan/libscn.a \
+		$(B)/asan/libslub.a \
 		$(CHECK_LIBS) $(LDLIBS) -o $@
 
 $(B)/tests/tsan/stress: tests/stress.c tests/stress.h $(B)/tsan/libslub.a

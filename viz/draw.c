@@ -11,6 +11,7 @@
 #include "viz.h"
 #include "viz_int.h"
 #include "draw_int.h"
+#include "palette.h"
 
 const SDL_Color viz_colors[VIZ_NR_COLORS] = {
 	[VIZ_C_BG] = { 0xf4, 0xf3, 0xee, 255 },
@@ -21,18 +22,19 @@ const SDL_Color viz_colors[VIZ_NR_COLORS] = {
 	[VIZ_C_DIM] = { 0x8a, 0x8a, 0x86, 255 },
 	[VIZ_C_TITLE] = { 0x10, 0x2a, 0x5c, 255 },
 	[VIZ_C_ACCENT] = { 0xd9, 0x6c, 0x00, 255 },
-	[VIZ_C_ALLOC] = { 0xe0, 0x4f, 0x2b, 255 },
-	[VIZ_C_CPU_FREE] = { 0x2e, 0xa0, 0x4e, 255 },
-	[VIZ_C_PAGE_FREE] = { 0x36, 0x78, 0xd0, 255 },
-	[VIZ_C_REDZONE] = { 0xd8, 0x1b, 0x8a, 255 },
-	[VIZ_C_POISON] = { 0x7b, 0x3f, 0xb0, 255 },
-	[VIZ_C_TRACK] = { 0x9c, 0x7a, 0x5b, 255 },
-	[VIZ_C_FREEPTR] = { 0xf2, 0xc1, 0x1d, 255 },
-	[VIZ_C_PAD] = { 0xc4, 0xc4, 0xc0, 255 },
+	/* The objects and their parts: the palette of every drawing. */
+	[VIZ_C_ALLOC] = PALETTE_RGBA(PALETTE_ALLOCATED),
+	[VIZ_C_CPU_FREE] = PALETTE_RGBA(PALETTE_CPU_FREE),
+	[VIZ_C_PAGE_FREE] = PALETTE_RGBA(PALETTE_PAGE_FREE),
+	[VIZ_C_REDZONE] = PALETTE_RGBA(PALETTE_RED_ZONE),
+	[VIZ_C_POISON] = PALETTE_RGBA(PALETTE_POISON),
+	[VIZ_C_TRACK] = PALETTE_RGBA(PALETTE_TRACK),
+	[VIZ_C_FREEPTR] = PALETTE_RGBA(PALETTE_FREE_POINTER),
+	[VIZ_C_PAD] = PALETTE_RGBA(PALETTE_PADDING),
 	[VIZ_C_ARROW] = { 0x24, 0x2c, 0x3a, 255 },
 	[VIZ_C_CHANGED] = { 0xff, 0xa8, 0x00, 255 },
 	[VIZ_C_ERROR] = { 0xc0, 0x1c, 0x1c, 255 },
-	[VIZ_C_FROZEN] = { 0x0b, 0x6e, 0x33, 255 },
+	[VIZ_C_FROZEN] = PALETTE_RGBA(PALETTE_CPU_LINE),
 	[VIZ_C_STAT] = { 0x1f, 0x6f, 0x3a, 255 },
 	[VIZ_C_SLAB_BG] = { 0xfb, 0xfb, 0xf8, 255 },
 };
@@ -359,14 +361,14 @@ static const struct {
 	int color;
 	const char *label;
 } legend[] = {
-	{ VIZ_C_ALLOC, "allocated" },
-	{ VIZ_C_CPU_FREE, "free: cpu freelist" },
-	{ VIZ_C_PAGE_FREE, "free: page freelist" },
-	{ VIZ_C_FREEPTR, "free pointer" },
-	{ VIZ_C_REDZONE, "red zone" },
-	{ VIZ_C_POISON, "poison" },
-	{ VIZ_C_TRACK, "track" },
-	{ VIZ_C_PAD, "padding" },
+	{ VIZ_C_ALLOC, PALETTE_WORD_ALLOCATED },
+	{ VIZ_C_CPU_FREE, PALETTE_WORD_CPU_FREE },
+	{ VIZ_C_PAGE_FREE, PALETTE_WORD_PAGE_FREE },
+	{ VIZ_C_FREEPTR, PALETTE_WORD_FREE_POINTER },
+	{ VIZ_C_REDZONE, PALETTE_WORD_RED_ZONE },
+	{ VIZ_C_POISON, PALETTE_WORD_POISON },
+	{ VIZ_C_TRACK, PALETTE_WORD_TRACK },
+	{ VIZ_C_PAD, PALETTE_WORD_PADDING },
 	{ VIZ_C_CHANGED, "changed" },
 };
 
@@ -385,7 +387,9 @@ static void bottom_bar(struct dctx *d)
 					y + 8, legend[i].label) + 14;
 	}
 	fill(d->r, x, y + 7, 17, 17, C(CPU_FREE));
-	viz_text_draw(t, VIZ_SANS, 10, C(BOX), x + 2, y + 9, "1");
+	viz_text_draw(t, VIZ_SANS, 10,
+		      (SDL_Color)PALETTE_RGBA(palette[PAL_CPU_FREE].ink),
+		      x + 2, y + 9, "1");
 	viz_text_draw(t, VIZ_SANS, 12, C(TEXT), x + 22, y + 8,
 		      "freelist order");
 }

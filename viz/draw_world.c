@@ -13,6 +13,7 @@
 #include "viz.h"
 #include "viz_int.h"
 #include "draw_int.h"
+#include "palette.h"
 
 /* ------------------------------------------------------------- batches */
 
@@ -463,10 +464,13 @@ static void freelist_chain(struct dctx *d, int si, int head, SDL_Color c)
 		int next = s->obj[i].next;
 
 		if (px >= 7) {
+			unsigned int ink =
+				palette[palette_state(s->obj[i].state)].ink;
+
 			viz_cell_rect(d, si, i, &r);
 			snprintf(num, sizeof(num), "%d", n + 1);
 			viz_text_draw(d->v->text, VIZ_SANS, px,
-				      viz_colors[VIZ_C_BOX], r.x + 2,
+				      (SDL_Color)PALETTE_RGBA(ink), r.x + 2,
 				      r.y + r.h - px - 4, num);
 		}
 		if (next >= 0 && next < (int)s->objects)

@@ -71,23 +71,7 @@ int viz_counter_lines(const struct slub_snapshot *snap, int ci,
 
 void viz_event_line(const struct viz_event *e, char *buf, size_t len)
 {
-	switch (e->type) {
-	case VIZ_EV_OUTPUT:
-		snprintf(buf, len, "%s", e->what);
-		break;
-	case SLUB_EV_STAT:
-		snprintf(buf, len, "C%d %s %s: +1 %s", e->cpu,
-			 e->section[0] ? e->section : "-", e->func,
-			 viz_stat_name(e->stat));
-		break;
-	case SLUB_EV_REPORT:
-		snprintf(buf, len, "C%d ! %s: %s", e->cpu, e->func, e->what);
-		break;
-	default:
-		snprintf(buf, len, "C%d %s %s: %s", e->cpu,
-			 e->section[0] ? e->section : "-", e->func, e->what);
-		break;
-	}
+	scn_event_format(e, SCN_EVENT_SHORT, buf, len);
 }
 
 static const struct {

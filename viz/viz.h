@@ -43,20 +43,13 @@ int viz_text_cached(const struct viz_text *t);
 
 /* ---------------------------------------------------------------- frame */
 
-/* One event of a step, copied out of the observer callback. */
-#define VIZ_EV_OUTPUT	(-1)	/* a line the scenario printed */
-
-struct viz_event {
-	int type;		/* enum slub_event_type or VIZ_EV_OUTPUT */
-	char func[48];
-	char what[112];
-	char section[16];
-	char cache[32];
-	int cpu;
-	int stat;
-	long pfn;
-	unsigned long object;
-};
+/*
+ * One event of a step: the event log's record (scenario/eventlog.h), with
+ * every string whole and none NULL.
+ */
+#include "eventlog.h"
+#define viz_event	scn_event
+#define VIZ_EV_OUTPUT	SCN_EV_OUTPUT	/* a line the scenario printed */
 
 /* What the panels show besides the snapshot. */
 struct viz_frame {

@@ -16,21 +16,25 @@ VIZ_ASAN_OBJS := $(patsubst viz/%.c,$(B)/asan/viz/%.o,$(VIZ_SRCS))
 VIZ_TEST_OBJS := $(filter-out $(B)/viz/main.o,$(VIZ_OBJS)) \
 	$(B)/viz/test_viz.o
 
-$(B)/viz/%.o: viz/%.c $(VIZ_HDRS) generated/slub.h src/scenario.h
+$(B)/viz/%.o: viz/%.c $(VIZ_HDRS) generated/slub.h $(SCN_HDRS) \
+		$(TOOLS_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(VIZ_CFLAGS) -c $< -o $@
 
-$(B)/asan/viz/%.o: viz/%.c $(VIZ_HDRS) generated/slub.h src/scenario.h
+$(B)/asan/viz/%.o: viz/%.c $(VIZ_HDRS) generated/slub.h $(SCN_HDRS) \
+		$(TOOLS_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(SAN_ASAN) $(VIZ_CFLAGS) -c $< -o $@
 
-$(B)/slubviz: $(VIZ_OBJS) $(B)/libscn.a $(B)/libslub.a
+$(B)/slubviz: $(VIZ_OBJS) $(B)/libtools.a $(B)/libscn.a $(B)/libslub.a
 	$(CC) $(ALL_CFLAGS) $^ -o $@ $(VIZ_LIBS) $(LDLIBS)
 
-$(B)/asan/slubviz: $(VIZ_ASAN_OBJS) $(B)/asan/libscn.a $(B)/asan/libslub.a
+$(B)/asan/slubviz: $(VIZ_ASAN_OBJS) $(B)/asan/libtools.a \
+		$(B)/asan/libscn.a $(B)/asan/libslub.a
 	$(CC) $(ALL_CFLAGS) $(SAN_ASAN) $^ -o $@ $(VIZ_LIBS) $(LDLIBS)
 
-$(B)/test_viz: $(VIZ_TEST_OBJS) $(B)/libscn.a $(B)/libslub.a
+$(B)/test_viz: $(VIZ_TEST_OBJS) $(B)/libtools.a $(B)/libscn.a \
+		$(B)/libslub.a
 	$(CC) $(ALL_CFLAGS) $^ -o $@ $(VIZ_LIBS) $(LDLIBS)
 
 .PHONY: viz test-viz run-viz bench-viz

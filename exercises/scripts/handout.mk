@@ -9,12 +9,14 @@
 SHELL := /bin/bash
 CC ?= gcc
 CFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -O0 -mcx16 -pthread \
-	-D_GNU_SOURCE -Igenerated -Isrc -Iexercises
+	-D_GNU_SOURCE -Igenerated -Iscenario -Itools -Iexercises
 LDLIBS := -pthread -lm
 B := build
 STUDENT := $(sort $(wildcard exercises/*/student))
 EXS := $(patsubst exercises/%,%,$(sort $(wildcard exercises/[0-9][0-9]-*)))
-SCN_SRCS := $(filter-out src/slub_cli.c,$(wildcard src/*.c))
+SCN_SRCS := $(wildcard scenario/*.c)
+TOOLS_SRCS := $(filter-out tools/slub_cli.c,$(wildcard tools/*.c))
+HDRS := $(wildcard scenario/*.h tools/*.h) generated/slub.h
 
 .PHONY: all grade ex-run ex-viz clean
 all: $(B)/slub
@@ -22,12 +24,14 @@ all: $(B)/slub
 $(B)/slub.o: handout/slub.c generated/slub.h $(wildcard exercises/*/student/*.c)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(addprefix -iquote ,$(STUDENT)) -c $< -o $@
-$(B)/obj/%.o: src/%.c $(wildcard src/*.h) generated/slub.h
+$(B)/obj/%.o: %.c $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c $< -o $@
-$(B)/libscn.a: $(patsubst src/%.c,$(B)/obj/%.o,$(SCN_SRCS))
-	ar rcs $@ $^
-$(B)/slub: $(B)/obj/slub_cli.o $(B)/libscn.a $(B)/slub.o
+$(B)/libscn.a: $(patsubst %.c,$(B)/obj/%.o,$(SCN_SRCS))
+	rm -f $@; ar rcs $@ $^
+$(B)/libtools.a: $(patsubst %.c,$(B)/obj/%.o,$(TOOLS_SRCS))
+	rm -f $@; ar rcs $@ $^
+$(B)/slub: $(B)/obj/tools/slub_cli.o $(B)/libtools.a $(B)/libscn.a $(B)/slub.o
 	$(CC) $(CFLAGS) $^ -o $@ $(LDLIBS)
 $(B)/ex/grade.o: exercises/grade.c exercises/grade.h
 	@mkdir -p $(@D)
@@ -44,10 +48,11 @@ ex-run: $(B)/slub
 	$(B)/slub run '$(SCENARIO)'
 
 VIZ_PKGS := sdl2 SDL2_ttf SDL2_image
-ex-viz: $(B)/libscn.a $(B)/slub.o
+ex-viz: $(B)/libtools.a $(B)/libscn.a $(B)/slub.o
 	$(CC) $(CFLAGS) -Iviz $$(pkg-config --cflags $(VIZ_PKGS)) \
-		$(filter-out viz/test_viz.c,$(wildcard viz/*.c)) $(B)/libscn.a \
-		$(B)/slub.o -o $(B)/slubviz $$(pkg-config --libs $(VIZ_PKGS)) $(LDLIBS)
+		$(filter-out viz/test_viz.c,$(wildcard viz/*.c)) \
+		$(B)/libtools.a $(B)/libscn.a $(B)/slub.o -o $(B)/slubviz \
+		$$(pkg-config --libs $(VIZ_PKGS)) $(LDLIBS)
 	$(B)/slubviz $(VIZ_ARGS) $(SCENARIO)
 
 clean:

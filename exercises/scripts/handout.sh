@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # handout.sh OUT.tar.gz: the students' handout. It holds the skeletons,
-# the READMEs, the grader and tests, the scenario library, the CLI and
-# the visualizer sources, slub.h, and handout/slub.c: the allocator
+# the READMEs, the grader and tests, the scenario engine, the CLI and
+# the other views, the visualizer sources, slub.h, and handout/slub.c: the allocator
 # tangled from slub.nw with EVERY exercise's chunks replaced by the
 # #include of the student files. Neither slub.nw nor generated/slub.c
 # is in it; the script checks that no solution chunk made it in.
@@ -17,8 +17,9 @@ tangle_ex all "$top/handout/slub.c"
 sed -i '/^#line [0-9]* "slub.nw"$/d' "$top/handout/slub.c"
 sed -i '1i /* The SLUB Book, exercise handout: the allocator without the parts\n * the exercises ask for. Each #include of an exNN file below is a\n * student file, found in the directory exercises/NN-name/student. */' "$top/handout/slub.c"
 cp generated/slub.h "$top/generated/"
-mkdir -p "$top/src" "$top/viz" "$top/exercises/scripts"
-cp src/*.c src/*.h "$top/src/"
+mkdir -p "$top/scenario" "$top/tools" "$top/viz" "$top/exercises/scripts"
+cp scenario/*.c scenario/*.h "$top/scenario/"
+cp tools/*.c tools/*.h "$top/tools/"
 cp viz/*.c viz/*.h "$top/viz/" 2>/dev/null || true
 cp -r viz/scenarios "$top/viz/" 2>/dev/null || true
 cp exercises/README.md exercises/grade.c exercises/grade.h exercises/targets.txt "$top/exercises/"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# test-exercises.sh: the acceptance test of the exercises.
+# test-exercises.sh: the test of the exercises themselves.
 #   - the committed skeletons are what slub.nw generates;
 #   - every untouched skeleton scores 0;
 #   - the reference solutions (the chunks of slub.nw) score full marks;
@@ -108,7 +108,7 @@ rm -rf "$ho"
 mkdir -p "$ho"
 if bash $EXDIR/scripts/handout.sh "$ho/handout.tar.gz" >"$ho/log" 2>&1 &&
 	tar -C "$ho" -xzf "$ho/handout.tar.gz" &&
-	(cd "$ho/slub-exercises" && $CC $EX_CFLAGS -Igenerated -Isrc -Iexercises \
+	(cd "$ho/slub-exercises" && $CC $EX_CFLAGS -Igenerated -Iscenario -Itools -Iexercises \
 		$(for d in exercises/*/student; do echo -iquote "$d"; done) \
 		-c handout/slub.c -o ../slub.o) >>"$ho/log" 2>&1; then
 	ok "the handout has no solution text and its allocator builds with the skeletons"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Fault injection through the C API (issue 9).
+ * Fault injection through the C API.
  *
  *   fault_api [-v]
  *

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Fault injection over scenarios (issue 9).
+ * Fault injection over scenarios.
  *
  *   fault_scn [-v] SCENARIO...
  *

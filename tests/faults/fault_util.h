@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Leak accounting shared by the fault-injection programs and the
- * operation fuzzer (issue 9).
+ * operation fuzzer.
  *
  * "Nothing leaks" is checked against a baseline taken after boot: every
  * cache is shrunk (so that CPU slabs, CPU partial slabs and empty slabs go

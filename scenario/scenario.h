@@ -54,7 +54,7 @@
  *
  * Errors are reported as "FILE:LINE:COL: error: MESSAGE" and never crash.
  *
- * Details and extensions (src/scenario.c):
+ * Details and extensions:
  *   - config failslab I,P,S,T is the kernel's failslab= boot option
  *     (slub_config.failslab): interval, probability (percent), space and
  *     times, four decimal numbers; the attributes it sets apply from the

@@ -20,14 +20,12 @@
 #include <string.h>
 
 #include "slub.h"
+#include "palette.h"
 #include "snapshot_dot.h"
 
-#define COL_ALLOCATED	"#f4a582"	/* handed out */
-#define COL_CPU_FREE	"#b8e186"	/* free, on the CPU freelist */
-#define COL_PAGE_FREE	"#92c5de"	/* free, on page->freelist */
+/* The objects' colours are the palette's (palette.h); these are the
+ * records' and the lists'. */
 #define COL_HEADER	"#e8e8e8"
-#define COL_CPU_EDGE	"#4d9221"
-#define COL_PAGE_EDGE	"#2166ac"
 #define COL_LIST_EDGE	"#555555"
 
 #define FONT		"DejaVu Sans"
@@ -97,16 +95,9 @@ static const char *where_name(enum slub_slab_where w)
 	return "?";
 }
 
-static const char *obj_colour(unsigned char state)
+static const struct palette_entry *obj_paint(unsigned char state)
 {
-	switch (state) {
-	case SLUB_OBJ_CPU_FREE:
-		return COL_CPU_FREE;
-	case SLUB_OBJ_PAGE_FREE:
-		return COL_PAGE_FREE;
-	default:
-		return COL_ALLOCATED;
-	}
+	return &palette[palette_state(state)];
 }
 
 static bool valid_slab(const struct slub_snap_cache *c, int k)
@@ -138,15 +129,20 @@ static void put_obj_port(FILE *out, const struct slub_snap_slab *sl, int i)
 
 static void write_legend(FILE *out)
 {
-	fprintf(out,
-		"legend [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" "
-		"CELLSPACING=\"0\" CELLPADDING=\"3\">\n"
-		"<TR><TD BGCOLOR=\"" COL_ALLOCATED "\">allocated</TD></TR>\n"
-		"<TR><TD BGCOLOR=\"" COL_CPU_FREE "\">"
-		"free, cpu freelist</TD></TR>\n"
-		"<TR><TD BGCOLOR=\"" COL_PAGE_FREE "\">"
-		"free, page freelist</TD></TR>\n"
-		"<TR><TD><FONT POINT-SIZE=\"8\">"
+	static const enum palette_part states[] = {
+		PAL_ALLOCATED, PAL_CPU_FREE, PAL_PAGE_FREE,
+	};
+	size_t i;
+
+	fprintf(out, "legend [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" "
+		"CELLSPACING=\"0\" CELLPADDING=\"3\">\n");
+	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++) {
+		const struct palette_entry *e = &palette[states[i]];
+
+		fprintf(out, "<TR><TD BGCOLOR=\"#%06x\"><FONT COLOR=\"#%06x\">"
+			"%s</FONT></TD></TR>\n", e->fill, e->ink, e->legend);
+	}
+	fprintf(out, "<TR><TD><FONT POINT-SIZE=\"8\">"
 		"dashed arc: a run of objects<BR/>"
 		"in address order, up or down</FONT></TD></TR>\n"
 		"</TABLE>>];\n");
@@ -317,12 +313,16 @@ static void write_slab(FILE *out, int ci, int k,
 	fprintf(out, "<TD PORT=\"fl\" BGCOLOR=\"" COL_HEADER
 		"\"><FONT POINT-SIZE=\"8\">freelist%s</FONT></TD>",
 		valid_obj(sl, sl->freelist) ? "" : "<BR/>NULL");
-	for (i = 0; i < n; i++)
-		fprintf(out, "<TD PORT=\"o%u\" BGCOLOR=\"%s\" WIDTH=\"18\">"
-			"<FONT FACE=\"" MONO "\" POINT-SIZE=\"8\">%u"
-			"</FONT></TD>",
-			i, obj_colour(sl->obj ? sl->obj[i].state :
-				      SLUB_OBJ_ALLOCATED), i);
+	for (i = 0; i < n; i++) {
+		const struct palette_entry *e =
+			obj_paint(sl->obj ? sl->obj[i].state :
+				  SLUB_OBJ_ALLOCATED);
+
+		fprintf(out, "<TD PORT=\"o%u\" BGCOLOR=\"#%06x\" "
+			"WIDTH=\"18\"><FONT FACE=\"" MONO "\" COLOR=\"#%06x\" "
+			"POINT-SIZE=\"8\">%u</FONT></TD>",
+			i, e->fill, e->ink, i);
+	}
 	if (n < sl->objects) {
 		for (i = n; i < sl->objects; i++) {
 			if (sl->obj && sl->obj[i].state != SLUB_OBJ_ALLOCATED)
@@ -340,13 +340,13 @@ static void write_slab(FILE *out, int ci, int k,
 
 static void freelist_edge(FILE *out, int ci, int k,
 			  const struct slub_snap_slab *sl, int a, int b,
-			  const char *side, const char *colour, bool run)
+			  const char *side, unsigned int colour, bool run)
 {
 	fprintf(out, "c%d_s%d:", ci, k);
 	put_obj_port(out, sl, a);
 	fprintf(out, ":%s -> c%d_s%d:", side, ci, k);
 	put_obj_port(out, sl, b);
-	fprintf(out, ":%s [color=\"%s\"%s];\n", side, colour,
+	fprintf(out, ":%s [color=\"#%06x\"%s];\n", side, colour,
 		run ? ", style=dashed" : "");
 }
 
@@ -360,7 +360,7 @@ static void freelist_edge(FILE *out, int ci, int k,
  */
 static void write_freelist(FILE *out, int ci, int k,
 			   const struct slub_snap_slab *sl, const char *from,
-			   const char *port, int first, const char *colour,
+			   const char *port, int first, unsigned int colour,
 			   const char *side)
 {
 	unsigned char *seen;
@@ -382,7 +382,8 @@ static void write_freelist(FILE *out, int ci, int k,
 		strcmp(from, self) ? "" : ":", strcmp(from, self) ? "" : side,
 		ci, k);
 	put_obj_port(out, sl, first);
-	fprintf(out, ":%s [color=\"%s\", penwidth=1.3];\n", side, colour);
+	fprintf(out, ":%s [color=\"#%06x\", penwidth=1.3];\n", side,
+		colour);
 	for (t = 0; t + 1 < n; t = u) {
 		bool hidden = (unsigned int)seq[t] >= shown(sl);
 		int dir = seq[t + 1] - seq[t];
@@ -582,7 +583,7 @@ static void write_cache_state(FILE *out, const struct slub_snapshot *snap,
 		write_slab(out, ci, k, sl);
 		snprintf(from, sizeof(from), "c%d_s%d", ci, k);
 		write_freelist(out, ci, k, sl, from, "fl", sl->freelist,
-			       COL_PAGE_EDGE, "n");
+			       PALETTE_PAGE_LINE, "n");
 	}
 	for (cpu = 0; cpu < snap->nr_cpus; cpu++) {
 		const struct slub_snap_cpu *cc = &c->cpu[cpu];
@@ -593,8 +594,8 @@ static void write_cache_state(FILE *out, const struct slub_snapshot *snap,
 			fprintf(out, "%s:page -> c%d_s%d:hd [color=\""
 				COL_LIST_EDGE "\"];\n", from, ci, cc->slab);
 			write_freelist(out, ci, cc->slab, &c->slabs[cc->slab],
-				       from, "fl", cc->freelist, COL_CPU_EDGE,
-				       "s");
+				       from, "fl", cc->freelist,
+				       PALETTE_CPU_LINE, "s");
 		}
 		write_slab_list(&d, from, "partial", cc->partial,
 				cc->nr_partial, "next");

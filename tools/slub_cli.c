@@ -22,13 +22,13 @@
 
 #include "slub.h"
 #include "scenario.h"
+#include "eventlog.h"
 #include "slabinfo.h"
 #include "snapshot_dot.h"
 #include "sysfs_tree.h"
 
 #define EXIT_EXPECT	1
 #define EXIT_USAGE	2
-#define SIM_PAGE_SIZE	4096UL
 
 static const char *prog = "slub";
 static const char *cmd_name;
@@ -48,7 +48,7 @@ static const char main_usage[] =
 "  help [COMMAND]  print this text, or a command's help\n"
 "\n"
 "Run 'slub COMMAND --help' for a command's options. Scenarios are text\n"
-"files in the language of src/scenario.h; see viz/scenarios/.\n"
+"files in the language of scenario/scenario.h; see viz/scenarios/.\n"
 "Exit status: 0 success, 1 an expect failed, 2 usage or scenario error.\n";
 
 static const char geometry_usage[] =
@@ -466,235 +466,25 @@ static int cmd_kmalloc_caches(int argc, char **argv)
 /* ------------------------------------------------------------ tracing */
 
 /*
- * The trace: events are kept until the step ends (or the scenario prints
- * something in the middle of a step), then printed with each object named
- * by its index in its slab and the variable that holds it. The index needs
- * the slab's address and the cache's stride; both come from a snapshot
- * taken between steps, when the allocator is quiet.
+ * The trace of a step, printed when it ends: its header (not for an echo,
+ * which speaks for itself), then its events and the lines it printed, in
+ * the order they happened, as the event log formats them.
  */
-struct tev {
-	struct slub_event ev;	/* with the strings below */
-	char *func, *what, *section, *cache;
-};
-
-struct stride {
-	char *name;
-	unsigned long size;
-};
-
-struct tracer {
-	FILE *out;
-	struct scn_run *run;
-	bool on;		/* print the trace */
-	int step;		/* 1-based number of the running step */
-	char header[512];	/* the step's header, until printed */
-	struct tev *evs;
-	int nev, cap;
-	uintptr_t base;		/* address of page frame 0 */
-	bool have_base;
-	struct stride *strides;
-	int nstrides;
-};
-
-static struct tracer tracer;
-
-static char *dup_or_null(const char *s)
+static void print_step(const struct scn_log *log, const struct scenario *sc,
+		       int idx)
 {
-	return s ? strdup(s) : NULL;
-}
+	const struct scn_event *ev = scn_log_events(log);
+	const char *text = scn_step_text(sc, idx);
+	int i, n = scn_log_count(log);
 
-static void observe(const struct slub_event *ev, void *arg)
-{
-	struct tracer *t = arg;
-	struct tev *e;
-
-	if (t->nev == t->cap) {
-		int cap = t->cap ? 2 * t->cap : 256;
-		struct tev *n = realloc(t->evs, (size_t)cap * sizeof(*n));
-
-		if (!n)
-			return;		/* lose the event, not the run */
-		t->evs = n;
-		t->cap = cap;
-	}
-	e = &t->evs[t->nev++];
-	e->ev = *ev;
-	e->func = dup_or_null(ev->func);
-	e->what = dup_or_null(ev->what);
-	e->section = dup_or_null(ev->section);
-	e->cache = dup_or_null(ev->cache);
-}
-
-static struct stride *find_stride(const char *name)
-{
-	int i;
-
-	for (i = 0; name && i < tracer.nstrides; i++)
-		if (!strcmp(tracer.strides[i].name, name))
-			return &tracer.strides[i];
-	return NULL;
-}
-
-static void learn_stride(const char *name, unsigned long size)
-{
-	struct stride *st = find_stride(name), *n;
-
-	if (st) {
-		st->size = size;
-		return;
-	}
-	n = realloc(tracer.strides, (size_t)(tracer.nstrides + 1) *
-		    sizeof(*n));
 	if (!n)
 		return;
-	tracer.strides = n;
-	n[tracer.nstrides].name = strdup(name);
-	n[tracer.nstrides].size = size;
-	if (n[tracer.nstrides].name)
-		tracer.nstrides++;
-}
-
-/* Learn every cache's stride and the arena's base from a snapshot. */
-static void learn_layout(void)
-{
-	struct slub_snapshot *snap = slub_snapshot_take();
-	bool first = !tracer.have_base;
-	int i, j, k;
-
-	if (!snap)
-		return;
-	for (i = 0; i < snap->nr_caches; i++) {
-		const struct slub_snap_cache *c = &snap->caches[i];
-
-		learn_stride(c->name, c->size);
-		for (k = 0; k < c->nr_aliases; k++)
-			learn_stride(c->aliases[k], c->size);
-		for (j = 0; j < c->nr_slabs; j++) {
-			const struct slub_snap_slab *sl = &c->slabs[j];
-			uintptr_t b = sl->addr - (uintptr_t)sl->pfn *
-				      SIM_PAGE_SIZE;
-
-			if (first) {
-				tracer.base = b;
-				tracer.have_base = true;
-				first = false;
-			} else if (b != tracer.base) {
-				tracer.have_base = false; /* not linear */
-			}
-		}
-	}
-	slub_snapshot_free(snap);
-}
-
-static void print_object(const struct tev *e)
-{
-	const struct slub_event *ev = &e->ev;
-	struct stride *st = find_stride(e->cache);
-	const char *var;
-	uintptr_t slab, obj = (uintptr_t)ev->object;
-
-	if (ev->object && ev->pfn >= 0 && tracer.have_base && st &&
-	    st->size) {
-		slab = tracer.base + (uintptr_t)ev->pfn * SIM_PAGE_SIZE;
-		if (obj >= slab && (obj - slab) % st->size == 0)
-			fprintf(tracer.out, " obj %lu",
-				(unsigned long)((obj - slab) / st->size));
-		else if (obj >= slab)
-			fprintf(tracer.out, " obj +%#lx",
-				(unsigned long)(obj - slab));
-	} else if (ev->object) {
-		fprintf(tracer.out, " obj");
-	}
-	if (ev->pfn >= 0)
-		fprintf(tracer.out, " pfn %ld", ev->pfn);
-	var = scn_run_var_name(tracer.run, ev->object);
-	if (var)
-		fprintf(tracer.out, " = %s", var);
-}
-
-static void print_event(const struct tev *e)
-{
-	const struct slub_event *ev = &e->ev;
-	const char *name;
-
-	fprintf(tracer.out, "%4d cpu%-2d %-7s %-24s ", tracer.step, ev->cpu,
-		e->section ? e->section : "-", e->func ? e->func : "-");
-	if (ev->type == SLUB_EV_STAT) {
-		name = slub_stat_name(ev->stat);
-		fprintf(tracer.out, "+1 %s", name ? name : "?");
-	} else if (ev->type == SLUB_EV_REPORT) {
-		fprintf(tracer.out, "REPORT %s", e->what ? e->what : "");
-	} else {
-		fprintf(tracer.out, "%s", e->what ? e->what : "");
-	}
-	if (e->cache || ev->object || ev->pfn >= 0) {
-		fprintf(tracer.out, "  {%s", e->cache ? e->cache : "-");
-		print_object(e);
-		fputc('}', tracer.out);
-	}
-	fputc('\n', tracer.out);
-}
-
-/* A step's header is printed before its first event or output line. */
-static void print_header(void)
-{
-	if (tracer.on && tracer.header[0])
-		fputs(tracer.header, tracer.out);
-	tracer.header[0] = '\0';
-}
-
-static void flush_events(void)
-{
-	int i;
-
-	if (tracer.nev)
-		print_header();
-	for (i = 0; i < tracer.nev; i++) {
-		struct tev *e = &tracer.evs[i];
-
-		if (tracer.on)
-			print_event(e);
-		free(e->func);
-		free(e->what);
-		free(e->section);
-		free(e->cache);
-	}
-	tracer.nev = 0;
-	fflush(tracer.out);
-}
-
-static void tracer_free(void)
-{
-	int i;
-
-	flush_events();
-	free(tracer.evs);
-	for (i = 0; i < tracer.nstrides; i++)
-		free(tracer.strides[i].name);
-	free(tracer.strides);
-	memset(&tracer, 0, sizeof(tracer));
-}
-
-/*
- * The scenario's own output (echo, show, injection notes) goes through this
- * stream, which first prints the events that came before it.
- */
-static ssize_t echo_write(void *cookie, const char *buf, size_t len)
-{
-	(void)cookie;
-	flush_events();
-	print_header();
-	return (ssize_t)fwrite(buf, 1, len, tracer.out);
-}
-
-static FILE *echo_stream(void)
-{
-	cookie_io_functions_t io = { .write = echo_write };
-	FILE *f = fopencookie(NULL, "w", io);
-
-	if (f)
-		setvbuf(f, NULL, _IOLBF, 0);
-	return f ? f : stdout;
+	if (strncmp(text, "echo", 4))
+		printf("== step %d (%s:%d): %s\n", idx + 1, scn_file(sc),
+		       scn_step_line(sc, idx), text);
+	for (i = 0; i < n; i++)
+		scn_event_print(stdout, &ev[i], SCN_EVENT_TRACE);
+	fflush(stdout);
 }
 
 /* ------------------------------------------------------------ runs */
@@ -765,27 +555,19 @@ static int write_dot(const struct run_opts *o)
 }
 
 /* Run the steps (all, or o->dot_step of them); 0, or -1 on an error. */
-static int run_steps(struct scn_run *run, const struct scenario *sc,
+static int run_steps(struct scn_log *log, const struct scenario *sc,
 		     const struct run_opts *o, struct scn_error *err)
 {
 	int r = 1;
 
-	while (r > 0 && (!o->dot || scn_run_pos(run) < o->dot_step)) {
-		int pos = scn_run_pos(run);
-		const char *text = scn_step_text(sc, pos);
+	while (r > 0 && (!o->dot || scn_log_pos(log) < o->dot_step)) {
+		int pos = scn_log_pos(log);
 
 		if (pos >= scn_nsteps(sc))
 			break;
-		tracer.step = pos + 1;
-		tracer.header[0] = '\0';
-		if (strncmp(text, "echo", 4))
-			snprintf(tracer.header, sizeof(tracer.header),
-				 "== step %d (%s:%d): %.300s\n", pos + 1,
-				 scn_file(sc), scn_step_line(sc, pos), text);
-		r = scn_run_step(run, err);
-		flush_events();
-		if (tracer.on)
-			learn_layout();
+		r = scn_log_step(log, err);
+		if (o->trace)
+			print_step(log, sc, pos);
 	}
 	return r < 0 ? -1 : 0;
 }
@@ -813,8 +595,8 @@ static int run_scenario(const struct run_opts *o)
 	bool slabinfo = o->slabinfo != NULL;
 	struct scn_error err;
 	struct scenario *sc = scn_parse_file(o->file, &err);
+	struct scn_log *log;
 	struct scn_run *run;
-	FILE *echo = NULL;
 	int ret = 0;
 
 	if (!sc) {
@@ -828,24 +610,25 @@ static int run_scenario(const struct run_opts *o)
 		scn_free(sc);
 		return EXIT_USAGE;
 	}
-	tracer.out = stdout;
-	tracer.on = o->trace;
-	run = scn_run_start(sc, o->trace ? observe : NULL, &tracer, &err);
-	if (!run) {
-		print_error(&err);
+	/* The trace records the allocator's events and the output. */
+	log = scn_log_new(sc, o->trace ? SCN_LOG_EVENTS | SCN_LOG_OUTPUT |
+			  SCN_LOG_PLACE : 0);
+	if (!log) {
+		fprintf(stderr, "%s: out of memory\n", prog);
 		scn_free(sc);
 		return EXIT_USAGE;
 	}
-	tracer.run = run;
-	if (o->trace) {
-		learn_layout();
-		echo = echo_stream();
-		scn_run_set_output(run, echo);
-	} else {
+	if (scn_log_start(log, &err)) {
+		print_error(&err);
+		scn_log_free(log);
+		scn_free(sc);
+		return EXIT_USAGE;
+	}
+	run = scn_log_run(log);
+	if (!o->trace)
 		scn_run_set_output(run, o->quiet || o->stats || o->dot ||
 				   slabinfo ? NULL : stdout);
-	}
-	if (run_steps(run, sc, o, &err) < 0) {
+	if (run_steps(log, sc, o, &err) < 0) {
 		print_error(&err);
 		ret = EXIT_USAGE;
 	}
@@ -865,10 +648,7 @@ static int run_scenario(const struct run_opts *o)
 			o->file, scn_run_expect_failures(run));
 		ret = EXIT_EXPECT;
 	}
-	scn_run_end(run);
-	if (echo && echo != stdout)
-		fclose(echo);
-	tracer_free();
+	scn_log_free(log);
 	scn_free(sc);
 	return ret;
 }
