@@ -20,7 +20,8 @@ ALL_CFLAGS = $(BASE_CFLAGS) $(CFLAGS) -Igenerated -Isrc
 LDLIBS := -pthread -lm
 
 NOTANGLE := $(shell command -v notangle 2>/dev/null)
-GENERATED := generated/slub.h generated/slub.c
+GENERATED := generated/slub.h generated/slub.c generated/slub_protos.h \
+	generated/slub_sections.h
 LIBSLUB := $(B)/libslub.a
 LIBSCN := $(B)/libscn.a
 SCN_SRCS := $(filter-out src/slub_cli.c,$(wildcard src/*.c))
@@ -46,6 +47,12 @@ ifneq ($(NOTANGLE),)
 generated/%: slub.nw scripts/tangle.sh
 	@bash scripts/tangle.sh $* $@
 endif
+# The prototypes of the static functions, from the tangled code; the
+# function -> section table, from the book's sectioning (perl-base only).
+generated/slub_protos.h: generated/slub.c scripts/prototypes.pl
+	@bash scripts/cpif.sh $@ perl scripts/prototypes.pl generated/slub.c
+generated/slub_sections.h: slub.nw scripts/sections.pl
+	@bash scripts/cpif.sh $@ perl scripts/sections.pl slub.nw
 
 tangle: $(GENERATED)
 	@bash scripts/check-chunks.sh
@@ -61,7 +68,7 @@ check-tangle: tangle
 # ---------------------------------------------------------------- build
 # One variant per directory: build/ (normal), build/asan, build/tsan.
 define variant
-$(1)/obj/slub.o: generated/slub.c generated/slub.h
+$(1)/obj/slub.o: generated/slub.c $(GENERATED)
 	@mkdir -p $$(@D)
 	$$(CC) $$(ALL_CFLAGS) $(2) -c $$< -o $$@
 $(1)/obj/%.o: src/%.c $$(SCN_HDRS) generated/slub.h

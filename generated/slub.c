@@ -1,8 +1,8 @@
-#line 539 "slub.nw"
+#line 574 "slub.nw"
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Tangled from slub.nw by notangle: do not edit, edit slub.nw. */
 /* System headers */
-#line 569 "slub.nw"
+#line 604 "slub.nw"
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -18,21 +18,21 @@
 #include <sys/mman.h>
 #include <unistd.h>
 /* System headers */
-#line 4925 "slub.nw"
+#line 4988 "slub.nw"
 #include <sys/rseq.h>
 /* System headers */
-#line 5738 "slub.nw"
+#line 5809 "slub.nw"
 #include <execinfo.h>
 #include <sys/syscall.h>
 #include <time.h>
 /* System headers */
-#line 7017 "slub.nw"
+#line 7097 "slub.nw"
 #include <dlfcn.h>
-#line 542 "slub.nw"
+#line 577 "slub.nw"
 #include "slub.h"
 
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 1077 "slub.nw"
+#line 1137 "slub.nw"
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define unlikely(x)	__builtin_expect(!!(x), 0)
 #define min(a, b)	({ typeof(a) _a = (a); typeof(b) _b = (b); \
@@ -64,7 +64,7 @@ static inline unsigned long roundup_pow_of_two(unsigned long x)
 	return x <= 1 ? 1 : 1UL << fls(x - 1);
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 1110 "slub.nw"
+#line 1170 "slub.nw"
 struct list_head {
 	struct list_head *next, *prev;
 };
@@ -125,7 +125,7 @@ static inline void list_move(struct list_head *e, struct list_head *head)
 	list_add(e, head);
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 1178 "slub.nw"
+#line 1238 "slub.nw"
 typedef pthread_mutex_t spinlock_t;
 #define spin_lock_init(l)	pthread_mutex_init(l, NULL)
 #define spin_lock(l)		pthread_mutex_lock(l)
@@ -134,13 +134,13 @@ typedef pthread_mutex_t spinlock_t;
 #define mutex_lock(l)		pthread_mutex_lock(l)
 #define mutex_unlock(l)		pthread_mutex_unlock(l)
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 1192 "slub.nw"
+#line 1252 "slub.nw"
 #define pr_err(...)	fprintf(stderr, __VA_ARGS__)
 #define pr_warn(...)	fprintf(stderr, __VA_ARGS__)
 #define pr_info(...)	fprintf(stderr, __VA_ARGS__)
 #define _RET_IP_	((unsigned long)__builtin_return_address(0))
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 1315 "slub.nw"
+#line 1377 "slub.nw"
 #define MAX_ERRNO	4095
 #define IS_ERR(p)	((unsigned long)(p) >= (unsigned long)-MAX_ERRNO)
 #define PTR_ERR(p)	((int)(long)(p))
@@ -159,7 +159,7 @@ panic(const char *fmt, ...)
 	abort();
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 4126 "slub.nw"
+#line 4181 "slub.nw"
 static inline void list_splice(struct list_head *list, struct list_head *at)
 {
 	struct list_head *first = list->next, *last = list->prev;
@@ -173,7 +173,7 @@ static inline void list_splice(struct list_head *list, struct list_head *at)
 	next->prev = last;
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 6421 "slub.nw"
+#line 6495 "slub.nw"
 #define BITS_PER_LONG		(8 * sizeof(long))
 #define BITS_TO_LONGS(n)	(((n) + BITS_PER_LONG - 1) / BITS_PER_LONG)
 
@@ -198,7 +198,7 @@ static inline bool test_bit(int nr, const unsigned long *map)
 	_c;								\
 })
 /* Constants of the simulated machine */
-#line 1206 "slub.nw"
+#line 1267 "slub.nw"
 #define PAGE_SHIFT		12
 #define PAGE_SIZE		(1UL << PAGE_SHIFT)
 #define PAGE_MASK		(~(PAGE_SIZE - 1))
@@ -211,7 +211,7 @@ static inline bool test_bit(int nr, const unsigned long *map)
 #define MAX_NUMNODES		8
 #define KMALLOC_MAX_ORDER	(KMALLOC_SHIFT_MAX - PAGE_SHIFT)
 /* Definition of struct page */
-#line 745 "slub.nw"
+#line 801 "slub.nw"
 struct kmem_cache;
 
 struct page {
@@ -242,7 +242,7 @@ struct page {
 	int order;			/* compound order of a head page */
 } __attribute__((aligned(16)));
 /* Definition of struct page */
-#line 788 "slub.nw"
+#line 844 "slub.nw"
 enum pageflags {
 	PG_slab,
 	PG_head,
@@ -269,10 +269,10 @@ PAGE_FLAG_FUNCS(SlabPfmemalloc, active)
 PAGE_FLAG_FUNCS(LargeKmalloc, large_kmalloc)
 PAGE_FLAG_FUNCS(RcuFree, rcu_free)
 /* Definition of struct page */
-#line 5061 "slub.nw"
+#line 5125 "slub.nw"
 #define PG_locked	(PG_rcu_free + 1)
 /* Definitions of the SLUB structures */
-#line 642 "slub.nw"
+#line 696 "slub.nw"
 struct kmem_cache_order_objects {
 	unsigned long x;
 };
@@ -307,20 +307,20 @@ struct kmem_cache {
 	int remote_node_defrag_ratio;
 
 /* Fields this port adds to struct kmem_cache */
-#line 684 "slub.nw"
+#line 738 "slub.nw"
 struct slub_alias *aliases;	/* names merged into this cache */
 unsigned long random;		/* per-cache secret (freelist hardening) */
-#line 675 "slub.nw"
+#line 729 "slub.nw"
 	struct kmem_cache_node *node[MAX_NUMNODES];	/* must be last */
 };
 /* Definitions of the SLUB structures */
-#line 689 "slub.nw"
+#line 743 "slub.nw"
 struct slub_alias {
 	struct slub_alias *next;
 	char *name;
 };
 /* Definitions of the SLUB structures */
-#line 713 "slub.nw"
+#line 768 "slub.nw"
 struct kmem_cache_cpu {
 	void **freelist;	/* next available object */
 	unsigned long tid;	/* globally unique transaction id */
@@ -328,14 +328,14 @@ struct kmem_cache_cpu {
 	struct page *partial;	/* partially allocated frozen slabs */
 
 /* Fields this port adds to struct kmem_cache_cpu */
-#line 5141 "slub.nw"
+#line 5207 "slub.nw"
 spinlock_t lock;	/* stands in for local_irq_save() */
 int cpu;		/* the CPU this structure belongs to */
-#line 719 "slub.nw"
+#line 774 "slub.nw"
 	unsigned stat[NR_SLUB_STAT_ITEMS];
 } __attribute__((aligned(L1_CACHE_BYTES)));
 /* Definitions of the SLUB structures */
-#line 827 "slub.nw"
+#line 884 "slub.nw"
 struct kmem_cache_node {
 	spinlock_t list_lock;
 	unsigned long nr_partial;
@@ -345,7 +345,7 @@ struct kmem_cache_node {
 	struct list_head full;
 };
 /* Internal flag sets and limits */
-#line 1006 "slub.nw"
+#line 1065 "slub.nw"
 #define SLAB_DEBUG_FLAGS (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER | \
 			  SLAB_TRACE | SLAB_DEBUG_FREE)
 #define SLAB_CORE_FLAGS (SLAB_HWCACHE_ALIGN | SLAB_CACHE_DMA | SLAB_PANIC | \
@@ -364,7 +364,7 @@ struct kmem_cache_node {
 #define SLUB_MERGE_SAME (SLAB_DEBUG_FREE | SLAB_RECLAIM_ACCOUNT | \
 			 SLAB_CACHE_DMA | SLAB_NOTRACK)
 /* Internal flag sets and limits */
-#line 1032 "slub.nw"
+#line 1091 "slub.nw"
 #define MIN_PARTIAL		5
 #define MAX_PARTIAL		10
 #define OO_SHIFT		16
@@ -373,11 +373,11 @@ struct kmem_cache_node {
 #define ZERO_SIZE_PTR		((void *)16)
 #define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
 /* Global state of the allocator */
-#line 611 "slub.nw"
+#line 664 "slub.nw"
 static struct list_head slab_caches = LIST_HEAD_INIT(slab_caches);
 static pthread_mutex_t slab_mutex = PTHREAD_MUTEX_INITIALIZER;
 /* Global state of the allocator */
-#line 1048 "slub.nw"
+#line 1107 "slub.nw"
 enum slab_state {
 	DOWN,		/* no slab functionality yet */
 	PARTIAL,	/* SLUB: kmem_cache_node available */
@@ -396,7 +396,7 @@ static bool slab_nomerge;
 static int nr_cpu_ids = 1;
 static int nr_node_ids = 1;
 /* Global state of the allocator */
-#line 1560 "slub.nw"
+#line 1627 "slub.nw"
 struct saved_alias {
 	struct kmem_cache *s;
 	const char *name;
@@ -405,7 +405,7 @@ struct saved_alias {
 
 static struct saved_alias *alias_list;
 /* Global state of the allocator */
-#line 1825 "slub.nw"
+#line 1896 "slub.nw"
 struct rcu_head {
 	struct rcu_head *next;
 	void (*func)(struct rcu_head *head);
@@ -414,7 +414,7 @@ struct rcu_head {
 #define need_reserve_slab_rcu \
 	(sizeof(((struct page *)NULL)->lru) < sizeof(struct rcu_head))
 /* Global state of the allocator */
-#line 4162 "slub.nw"
+#line 4219 "slub.nw"
 static struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
 
 static signed char size_index[24] = {
@@ -444,7 +444,7 @@ static signed char size_index[24] = {
 	2	/* 192 */
 };
 /* Global state of the allocator */
-#line 4469 "slub.nw"
+#line 4530 "slub.nw"
 struct zone {
 	spinlock_t lock;
 	unsigned long start_pfn, end_pfn;	/* [start, end) */
@@ -461,20 +461,20 @@ static unsigned long pages_per_node;
 static unsigned long nr_pages;
 static struct zone zones[MAX_NUMNODES];
 /* Global state of the allocator */
-#line 4822 "slub.nw"
+#line 4883 "slub.nw"
 static struct slub_page_stats page_stats;
 /* Global state of the allocator */
-#line 4906 "slub.nw"
+#line 4968 "slub.nw"
 static bool slub_simulated;		/* simulated CPUs */
 static int sim_cpu;			/* the simulated CPU running now */
 static slub_point_fn point_hook;
 static void *point_hook_arg;
 static bool in_point_hook;
 /* Global state of the allocator */
-#line 5260 "slub.nw"
+#line 5327 "slub.nw"
 static bool cpu_rseq;		/* real threads use restartable sequences */
 /* Global state of the allocator */
-#line 5610 "slub.nw"
+#line 5679 "slub.nw"
 #define SLUB_RED_INACTIVE	0xbb
 #define SLUB_RED_ACTIVE		0xcc
 #define POISON_INUSE		0x5a
@@ -496,7 +496,7 @@ static unsigned long slub_debug;
 static char slub_debug_slabs[256];
 static int disable_higher_order_debug;
 /* Global state of the allocator */
-#line 6516 "slub.nw"
+#line 6591 "slub.nw"
 struct mem_cgroup {
 	char name[64];
 	int kmemcg_id;
@@ -527,422 +527,81 @@ static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
 static __thread struct mem_cgroup *current_memcg;
 static __thread int memcg_skip_account;
 /* Global state of the allocator */
-#line 8284 "slub.nw"
+#line 8478 "slub.nw"
 static slub_observer_fn slub_observer;
 static void *slub_observer_arg;
 /* Declarations of internal functions */
-#line 8569 "slub.nw"
+#line 629 "slub.nw"
 struct kmem_cache_cpu;
 struct mem_cgroup;
 struct memcg_cache_params;
 struct slab_attribute;
-static inline void __stat(const struct kmem_cache *s, enum stat_item si,
-			  const char *func);
-#define stat(s, si)	__stat(s, si, __func__)
+#include "slub_protos.h"
+/* How the allocator counts and reports its steps */
+#line 8492 "slub.nw"
+#pragma GCC diagnostic ignored "-Wformat-zero-length"
 #ifdef SLUB_NO_EVENTS
 #define slub_observed()	false
+#define slub_event(type, s, si, object, page, ...)			\
+	do {								\
+		if (0)							\
+			slub_no_event("" __VA_ARGS__);			\
+	} while (0)
+static inline void __attribute__((format(printf, 1, 2)))
+slub_no_event(const char *fmt, ...)
+{
+	(void)fmt;
+}
 #else
 #define slub_observed()	unlikely(slub_observer != NULL)
-#endif
-static __always_inline void __rseq_stat(const struct kmem_cache *s,
-					enum stat_item si, const char *func);
-#define rseq_stat(s, si)	__rseq_stat(s, si, __func__)
+#define slub_event(type, s, si, object, page, ...)			\
+	do {								\
+		if (slub_observed())					\
+			__slub_event(type, s, __func__, si, object, page, \
+				     "" __VA_ARGS__);			\
+	} while (0)
 static void __slub_event(enum slub_event_type type,
-			 const struct kmem_cache *s, const char *func,
-			 const char *section, const void *object, long pfn,
-			 int si, const char *fmt, ...)
-	__attribute__((format(printf, 8, 9)));
-static const char *slub_func_section(const char *func);
-/* Forward declarations of the static functions */
-#line 8601 "slub.nw"
-static inline int fls(unsigned long x);
-static inline int ilog2(unsigned long x);
-static inline unsigned long roundup_pow_of_two(unsigned long x);
-static inline void INIT_LIST_HEAD(struct list_head *h);
-static inline void __list_link(struct list_head *n, struct list_head *prev,
-			       struct list_head *next);
-static inline void list_add(struct list_head *n, struct list_head *head);
-static inline void list_add_tail(struct list_head *n, struct list_head *head);
-static inline void list_del(struct list_head *e);
-static inline bool list_empty(const struct list_head *h);
-static inline void list_move(struct list_head *e, struct list_head *head);
-static inline void list_splice(struct list_head *list, struct list_head *at);
-static inline void set_bit(int nr, unsigned long *map);
-static inline bool test_bit(int nr, const unsigned long *map);
-static inline long page_to_pfn(const struct page *page);
-static inline struct page *pfn_to_page(unsigned long pfn);
-static inline void *page_address(const struct page *page);
-static inline struct page *virt_to_page(const void *x);
-static inline struct page *compound_head(struct page *page);
-static inline struct page *virt_to_head_page(const void *x);
-static inline struct page *slub_virt_to_head_page_checked(const void *x);
-static inline int compound_order(const struct page *page);
-static inline int page_to_nid(const struct page *page);
-static int page_alloc_init(size_t bytes, int nodes);
-static void page_alloc_exit(void);
-static void free_block(struct zone *z, unsigned long pfn, int order);
-static struct page *take_block(struct zone *z, int order);
-static struct page *__alloc_pages(int nid, gfp_t gfp, int order);
-static void mark_block(unsigned long pfn, bool allocated);
-static unsigned long next_allocated_block(unsigned long pfn);
-static struct page *alloc_pages_node(int node, gfp_t gfp, int order);
-static void __free_pages(struct page *page, int order);
-static bool page_alloc_should_fail(void);
-static bool page_stats_failed_by_knob(void);
-static void slub_page_stats_add_large(long pages);
-static inline int raw_cpu_id(void);
-static inline int smp_processor_id(void);
-static inline int cpu_to_node(int cpu);
-static inline int numa_mem_id(void);
-static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
-					       int node);
-static inline bool cmpxchg_double(void *p, unsigned long o1,
-				  unsigned long o2, unsigned long n1,
-				  unsigned long n2);
-static inline void slab_lock(struct page *page);
-static inline void slab_unlock(struct page *page);
-static bool __cmpxchg_double_slab(struct kmem_cache *s, struct page *page,
-		void *freelist_old, unsigned long counters_old,
-		void *freelist_new, unsigned long counters_new, const char *n);
-static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
-		struct kmem_cache_cpu *c, void *o1, unsigned long o2,
-		void *n1, unsigned long n2);
-static inline bool cpu_tid_ready(unsigned long tid);
-static void cpu_swap_tid(struct kmem_cache_cpu *c, bool claim);
-static void cpu_lock(struct kmem_cache_cpu *c);
-static void cpu_unlock(struct kmem_cache_cpu *c);
-static inline struct kmem_cache_cpu *local_irq_save(struct kmem_cache *s);
-static inline void local_irq_restore(struct kmem_cache *s,
-				     struct kmem_cache_cpu *c);
-static bool cpu_rseq_usable(const struct slub_config *cfg);
-static inline struct rseq *rseq_area(void);
-static __always_inline void *cpu_rseq_pop(struct kmem_cache *s);
-static __always_inline bool cpu_rseq_push(struct kmem_cache *s,
-					  struct page *page, void *object);
-static noinline void cpu_rseq_count_aborts(struct kmem_cache *s,
-					   unsigned int aborts);
-static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
-					 enum stat_item si);
-static bool cpu_rseq_set_busy(struct kmem_cache_cpu *c);
-static struct kmem_cache_cpu *cpu_rseq_lock_this_cpu(struct kmem_cache *s);
-static void cpu_rseq_claim_remote(struct kmem_cache_cpu *c);
-static void cpu_rseq_unpin(void);
-static inline void slub_point(enum slub_point p);
-static __attribute__((unused)) const char *slub_func_section(const char *func);
-static inline void *freelist_ptr(const struct kmem_cache *s, void *ptr,
-				 unsigned long ptr_addr);
-static inline void *get_freepointer(struct kmem_cache *s, void *object);
-static __attribute__((no_sanitize("thread"))) void *
-get_freepointer_safe(struct kmem_cache *s, void *object);
-static inline void set_freepointer(struct kmem_cache *s, void *object,
-				   void *fp);
-static inline void prefetch_freepointer(const struct kmem_cache *s,
-					void *object);
-static inline int slab_index(void *p, struct kmem_cache *s, void *addr);
-static unsigned long slub_random(void);
-static unsigned long slub_cache_random(struct kmem_cache *s);
-static void shuffle_freelist(struct kmem_cache *s, struct page *page,
-			     void *start);
-static void setup_slub_debug(const char *str);
-static bool slub_debug_name_matches(const char *name);
-static void init_object(struct kmem_cache *s, void *object, u8 val);
-static struct track *get_track(struct kmem_cache *s, void *object,
-			       enum track_item alloc);
-static unsigned long jiffies_now(void);
-static void set_track(struct kmem_cache *s, void *object,
-		      enum track_item alloc, unsigned long addr);
-static void init_tracking(struct kmem_cache *s, void *object);
-static void setup_object_debug(struct kmem_cache *s, struct page *page,
-			       void *object);
-static const char *slub_rule(char c);
-static void print_section(const char *text, u8 *addr, unsigned int length);
-static void print_track(const char *s, struct track *t);
-static void print_tracking(struct kmem_cache *s, void *object);
-static void print_page_info(struct page *page);
-static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p);
-static void object_err(struct kmem_cache *s, struct page *page,
-		       u8 *object, const char *reason);
-static void slab_err_pointer(struct kmem_cache *s, const void *x,
-			     const char *reason);
-static u8 *memchr_inv(const void *start, int c, size_t bytes);
-static void restore_bytes(struct kmem_cache *s, const char *message, u8 data,
-			  void *from, void *to);
-static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
-				  u8 *object, const char *what, u8 *start,
-				  unsigned int value, unsigned int bytes);
-static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p);
-static int slab_pad_check(struct kmem_cache *s, struct page *page);
-static inline unsigned int slab_objects(const struct page *page);
-static int check_valid_pointer(struct kmem_cache *s, struct page *page,
-			       const void *object);
-static int check_object(struct kmem_cache *s, struct page *page,
-			void *object, u8 val);
-static int check_slab(struct kmem_cache *s, struct page *page);
-static int on_freelist(struct kmem_cache *s, struct page *page, void *search);
-static noinline int alloc_debug_processing(struct kmem_cache *s,
-					   struct page *page, void *object,
-					   unsigned long addr);
-static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
-		struct page *page, void *object, unsigned long addr);
-static void trace(struct kmem_cache *s, struct page *page, void *object,
-		  int alloc);
-static int validate_slab(struct kmem_cache *s, struct page *page,
-			 unsigned long *map);
-static unsigned long validate_slab_node(struct kmem_cache *s,
-		struct kmem_cache_node *n, unsigned long *map);
-static long validate_slab_cache(struct kmem_cache *s);
-static void list_slab_objects(struct kmem_cache *s, struct page *page,
-			      const char *text);
-static void slub_bug_on(const char *cond, const char *file, int line);
-static bool slub_should_failslab(void);
-static bool slub_ratelimit(void);
-static inline bool memcg_kmem_enabled(void);
-static inline bool is_root_cache(struct kmem_cache *s);
-static inline bool slab_equal_or_root(struct kmem_cache *s,
-				      struct kmem_cache *p);
-static inline struct kmem_cache *cache_from_memcg_idx(struct kmem_cache *s,
-						      int idx);
-static inline int memcg_cache_id(struct mem_cgroup *memcg);
-static inline void css_get(struct mem_cgroup *memcg);
-static inline void css_put(struct mem_cgroup *memcg);
-static noinline struct kmem_cache *
-__memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp);
-static __always_inline struct kmem_cache *
-memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp);
-static inline void slab_mutex_lock(void);
-static inline void slab_mutex_unlock(void);
-static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
-						  struct kmem_cache *root);
-static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order);
-static void memcg_uncharge_slab(struct kmem_cache *s, int order);
-static int memcg_cleanup_cache_params(struct kmem_cache *s);
-static void memcg_unregister_cache(struct kmem_cache *s);
-static int memcg_update_cache_size(struct kmem_cache *s, int num);
-static int memcg_alloc_id(void);
-static void memcg_activate_kmem_caches(void);
-static void memcg_reset(void);
-static int kmem_cache_sanity_check(const char *name, size_t size);
-static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
-					     size_t align, unsigned long flags,
-					     void (*ctor)(void *));
-static struct kmem_cache *find_mergeable(size_t size, size_t align,
-					 unsigned long flags, const char *name,
-					 void (*ctor)(void *));
-static int slab_unmergeable(struct kmem_cache *s);
-static unsigned long kmem_cache_flags(unsigned long object_size,
-				      unsigned long flags, const char *name,
-				      void (*ctor)(void *));
-static unsigned long calculate_alignment(unsigned long flags,
-					 unsigned long align,
-					 unsigned long size);
-static int sysfs_slab_alias(struct kmem_cache *s, const char *name);
-static int sysfs_create_link(struct kmem_cache *s, const char *name);
-static void sysfs_remove_link(const char *name);
-static struct kmem_cache *
-do_kmem_cache_create(char *name, size_t object_size, size_t size,
-		     size_t align, unsigned long flags, void (*ctor)(void *),
-		     struct mem_cgroup *memcg, struct kmem_cache *root_cache);
-static int memcg_alloc_cache_params(struct mem_cgroup *memcg,
-				    struct kmem_cache *s,
-				    struct kmem_cache *root_cache);
-static void memcg_free_cache_params(struct kmem_cache *s);
-static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags);
-static int kmem_cache_open(struct kmem_cache *s, unsigned long flags);
-static inline int kmem_cache_debug(struct kmem_cache *s);
-static inline bool kmem_cache_has_cpu_partial(struct kmem_cache *s);
-static void set_min_partial(struct kmem_cache *s, unsigned long min);
-static int calculate_sizes(struct kmem_cache *s, int forced_order);
-static inline int order_objects(int order, unsigned long size, int reserved);
-static inline struct kmem_cache_order_objects oo_make(int order,
-		unsigned long size, int reserved);
-static inline int oo_order(struct kmem_cache_order_objects x);
-static inline int oo_objects(struct kmem_cache_order_objects x);
-static inline int get_order(unsigned long size);
-static inline int slab_order(int size, int min_objects, int max_order,
-			     int fract_leftover, int reserved);
-static inline int calculate_order(int size, int reserved);
-static int init_kmem_cache_nodes(struct kmem_cache *s);
-static void init_kmem_cache_node(struct kmem_cache_node *n);
-static void free_kmem_cache_nodes(struct kmem_cache *s);
-static int alloc_kmem_cache_cpus(struct kmem_cache *s);
-static void init_kmem_cache_cpus(struct kmem_cache *s);
-static void free_percpu(struct kmem_cache *s);
-static void memcg_propagate_slab_attrs(struct kmem_cache *s);
-static int sysfs_slab_add(struct kmem_cache *s);
-static char *create_unique_id(struct kmem_cache *s);
-static int kmem_cache_close(struct kmem_cache *s);
-static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n);
-static void memcg_register_cache(struct kmem_cache *s);
-static int __kmem_cache_shutdown(struct kmem_cache *s);
-static void sysfs_slab_remove(struct kmem_cache *s);
-static noinline void *slab_alloc_node(struct kmem_cache *s,
-		gfp_t gfpflags, int node, unsigned long addr);
-static __always_inline void *slab_alloc(struct kmem_cache *s,
-					gfp_t gfpflags, unsigned long addr);
-static __always_inline void *rseq_slab_alloc(struct kmem_cache *s,
-		gfp_t gfpflags, int node, unsigned long addr, bool observed);
-static __always_inline bool slab_alloc_hooked(const struct kmem_cache *s,
-					      gfp_t gfpflags);
-static inline int node_match(struct page *page, int node);
-static inline unsigned long next_tid(unsigned long tid);
-static inline unsigned int tid_to_cpu(unsigned long tid);
-static inline unsigned long tid_to_event(unsigned long tid);
-static inline unsigned int init_tid(int cpu);
-static void note_cmpxchg_failure(const char *n, struct kmem_cache *s,
-				 unsigned long tid);
-static inline int slab_pre_alloc_hook(struct kmem_cache *s, gfp_t flags);
-static inline void slab_post_alloc_hook(struct kmem_cache *s, gfp_t flags,
-					void *object);
-static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
-			  unsigned long addr, struct kmem_cache_cpu *c);
-static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags);
-static inline void *get_freelist(struct kmem_cache *s, struct page *page);
-static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
-				     int node, struct kmem_cache_cpu **pc);
-static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
-			 struct kmem_cache_cpu *c);
-static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
-			      struct kmem_cache_cpu *c, gfp_t flags);
-static inline void *acquire_slab(struct kmem_cache *s,
-				 struct kmem_cache_node *n, struct page *page,
-				 int mode, int *objects);
-static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
-			     struct kmem_cache_cpu *c);
-static struct page *allocate_slab(struct kmem_cache *s, gfp_t flags,
-				  int node);
-static inline struct page *alloc_slab_page(struct kmem_cache *s,
-		gfp_t flags, int node, struct kmem_cache_order_objects oo);
-static struct page *new_slab(struct kmem_cache *s, gfp_t flags, int node);
-static void setup_object(struct kmem_cache *s, struct page *page,
-			 void *object);
-static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
-			       int nid);
-static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
-						void *x);
-static noinline void slab_free(struct kmem_cache *s,
-				      struct page *page, void *x,
-				      unsigned long addr);
-static __always_inline void rseq_slab_free(struct kmem_cache *s,
-		struct page *page, void *x, unsigned long addr, bool observed);
-static __always_inline bool slab_free_hooked(const struct kmem_cache *s);
-static inline void slab_free_hook(struct kmem_cache *s, void *x);
-static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
-			unsigned long addr);
-static void __put_cpu_partial(struct kmem_cache *s, struct kmem_cache_cpu *c,
-			      struct page *page, int drain);
-static void put_cpu_partial(struct kmem_cache *s, struct page *page,
-			    int drain);
-static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c);
-static inline void __add_partial(struct kmem_cache_node *n,
-				 struct page *page, int tail);
-static inline void add_partial(struct kmem_cache_node *n, struct page *page,
-			       int tail);
-static inline void __remove_partial(struct kmem_cache_node *n,
-				    struct page *page);
-static inline void remove_partial(struct kmem_cache_node *n,
-				  struct page *page);
-static void add_full(struct kmem_cache *s, struct kmem_cache_node *n,
-		     struct page *page);
-static void remove_full(struct kmem_cache *s, struct kmem_cache_node *n,
-			struct page *page);
-static inline void inc_slabs_node(struct kmem_cache *s, int node,
-				  int objects);
-static inline void dec_slabs_node(struct kmem_cache *s, int node,
-				  int objects);
-static inline unsigned long slabs_node(struct kmem_cache *s, int node);
-static void __free_slab(struct kmem_cache *s, struct page *page);
-static void free_slab(struct kmem_cache *s, struct page *page);
-static void discard_slab(struct kmem_cache *s, struct page *page);
-static void rcu_free_slab(struct rcu_head *h);
-static void call_rcu_slab(struct page *page);
-static void rcu_barrier(void);
-static void deactivate_slab(struct kmem_cache *s, struct page *page,
-			    void *freelist);
-static inline void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c);
-static inline void __flush_cpu_slab(struct kmem_cache *s, int cpu);
-static void flush_all(struct kmem_cache *s);
-static int __kmem_cache_shrink(struct kmem_cache *s);
-static inline int size_index_elem(size_t bytes);
-static struct kmem_cache *kmalloc_slab(size_t size, gfp_t flags);
-static inline int kmalloc_size(int n);
-static __always_inline void *do_kmalloc_node(size_t size, gfp_t flags,
-					     int node, unsigned long caller);
-static noinline void *kmalloc_first(size_t size, gfp_t flags, int node,
-				    unsigned long caller);
-static void *kmalloc_large_node(size_t size, gfp_t flags, int node);
-static inline size_t slab_ksize(const struct kmem_cache *s);
-static char *kstrdup(const char *s, gfp_t gfp);
-static ssize_t ctor_show(struct kmem_cache *s, char *buf);
-static int count_inuse(struct page *page);
-static int count_total(struct page *page);
-static int count_free(struct page *page);
-static unsigned long count_partial(struct kmem_cache_node *n,
-				   int (*get_count)(struct page *));
-static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
-				 unsigned long flags);
-static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf);
-static int kstrtoul(const char *buf, unsigned long *res);
-static ssize_t order_store(struct kmem_cache *s, const char *buf, size_t len);
-static ssize_t min_partial_store(struct kmem_cache *s, const char *buf,
-				 size_t len);
-static ssize_t cpu_partial_store(struct kmem_cache *s, const char *buf,
-				 size_t len);
-static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
-					      const char *buf, size_t len);
-static bool any_slab_objects(struct kmem_cache *s);
-static ssize_t set_flag(struct kmem_cache *s, const char *buf, size_t len,
-			unsigned long flag, bool needs_empty, bool resize);
-static ssize_t reclaim_account_store(struct kmem_cache *s, const char *buf,
-				     size_t len);
-static ssize_t empty_show(struct kmem_cache *s, char *buf);
-static ssize_t validate_store(struct kmem_cache *s, const char *buf,
-			      size_t len);
-static ssize_t shrink_store(struct kmem_cache *s, const char *buf,
-			    size_t len);
-static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len);
-static ssize_t show_stat(struct kmem_cache *s, char *buf, int si);
-static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
-			  int si);
-static const char *attr_name(const struct slab_attribute *a);
-static const struct slab_attribute *find_attr(const char *name);
-static bool attr_propagates(const char *name);
-static ssize_t __slab_attr_store(struct kmem_cache *s, const char *name,
-				 const char *buf, size_t len);
-static void kmem_cache_init(void);
-static void create_boot_cache(struct kmem_cache *s, const char *name,
-			      size_t size, unsigned long flags);
-static struct kmem_cache *create_kmalloc_cache(const char *name,
-					       size_t size,
-					       unsigned long flags);
-static void early_kmem_cache_node_alloc(int node);
-static struct kmem_cache *bootstrap(struct kmem_cache *static_cache);
-static void create_kmalloc_caches(unsigned long flags);
-static void slab_sysfs_init(void);
-static int __slub_init(const struct slub_config *cfg);
-static void slub_ensure_running(void);
-static bool slub_fail_percpu(void);
-static int snap_find_slab(const struct slub_snap_cache *sc, long pfn);
-static inline bool snap_is_slab_of(struct page *page, struct kmem_cache *s);
-static int snap_object_index(struct kmem_cache *s, struct page *page,
-			     void *p);
-static int snap_freelist(struct kmem_cache *s, struct page *page,
-			 struct slub_snap_slab *ss, void *head,
-			 enum slub_obj_state state);
-static int snap_fill_slab(struct kmem_cache *s, struct page *page,
-			  struct slub_snap_slab *ss);
-static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
-			 int cpu);
-static int *snap_list(struct slub_snap_cache *sc, struct list_head *head,
-		      int *count, enum slub_slab_where where, int node);
-static int snap_fill_nodes(struct kmem_cache *s, struct slub_snap_cache *sc);
-static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc);
-static int check_freelist_walk(FILE *out, struct kmem_cache *s,
-			       struct page *page, void *head,
-			       const char *which);
-static int check_cache_invariants(FILE *out, struct kmem_cache *s,
-				  const struct slub_snap_cache *sc);
+			 const struct kmem_cache *s, const char *func, int si,
+			 const void *object, struct page *page,
+			 const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+#endif
+#define stat_at(s, si, object, page, ...)				\
+	do {								\
+		__stat(s, si);						\
+		slub_event(SLUB_EV_STAT, s, si, object, page, __VA_ARGS__); \
+	} while (0)
+#define stat(s, si)		stat_at(s, si, NULL, NULL)
+#define slub_step(s, object, page, ...)					\
+	slub_event(SLUB_EV_STEP, s, -1, object, page, __VA_ARGS__)
+#define slub_report(s, object, page, ...)				\
+	slub_event(SLUB_EV_REPORT, s, -1, object, page, __VA_ARGS__)
+/* How the allocator counts and reports its steps */
+#line 8564 "slub.nw"
+#define rseq_stat_at(s, si, object, page, observed)			\
+	do {								\
+		cpu_rseq_inc(s, si);					\
+		if (observed)						\
+			slub_event(SLUB_EV_STAT, s, si, object, page);	\
+	} while (0)
+#define rseq_stat(s, si)	rseq_stat_at(s, si, NULL, NULL, true)
+/* How the allocator counts and reports its steps */
+#line 8653 "slub.nw"
+#ifdef SLUB_NO_EVENTS
+#define slub_observer_check()	do { } while (0)
+#else
+static __thread bool slub_in_observer;
+static void observer_reentered(const char *func)
+	__attribute__((noreturn));
+
+#define slub_observer_check()						\
+	do {								\
+		if (unlikely(slub_in_observer))				\
+			observer_reentered(__func__);			\
+	} while (0)
+#endif
 /* The page allocator */
-#line 4492 "slub.nw"
+#line 4553 "slub.nw"
 static inline long page_to_pfn(const struct page *page)
 {
 	return page ? (long)(page - mem_map) : -1;
@@ -991,7 +650,7 @@ static inline int page_to_nid(const struct page *page)
 	return (page - mem_map) / pages_per_node;
 }
 /* The page allocator */
-#line 4550 "slub.nw"
+#line 4611 "slub.nw"
 static int page_alloc_init(size_t bytes, int nodes)
 {
 	unsigned long per_node, pfn;
@@ -1005,7 +664,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 	arena_bytes = nr_pages << PAGE_SHIFT;
 
 	/* Map the arena and mem_map */
-#line 4583 "slub.nw"
+#line 4644 "slub.nw"
 	arena = mmap(NULL, arena_bytes, PROT_READ | PROT_WRITE,
 		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (arena == MAP_FAILED) {
@@ -1026,7 +685,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 		alloc_map = NULL;
 		return -ENOMEM;
 	}
-#line 4562 "slub.nw"
+#line 4623 "slub.nw"
 	per_node = nr_pages / nodes;
 	pages_per_node = per_node;
 	for (nid = 0; nid < nodes; nid++) {
@@ -1046,7 +705,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 	return 0;
 }
 /* The page allocator */
-#line 4606 "slub.nw"
+#line 4667 "slub.nw"
 static void page_alloc_exit(void)
 {
 	int nid;
@@ -1064,7 +723,7 @@ static void page_alloc_exit(void)
 	nr_pages = 0;
 }
 /* The page allocator */
-#line 4629 "slub.nw"
+#line 4690 "slub.nw"
 static void free_block(struct zone *z, unsigned long pfn, int order)
 {
 	struct page *page = pfn_to_page(pfn);
@@ -1099,7 +758,7 @@ static struct page *take_block(struct zone *z, int order)
 	return NULL;
 }
 /* The page allocator */
-#line 4672 "slub.nw"
+#line 4733 "slub.nw"
 static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 {
 	struct zone *z = &zones[nid];
@@ -1124,7 +783,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 	mark_block(page_to_pfn(page), true);
 
 	/* Make the block a compound page of order order */
-#line 4706 "slub.nw"
+#line 4767 "slub.nw"
 	page->order = order;
 	if (order) {
 		__SetPageHead(page);
@@ -1133,7 +792,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 			page[i].first_page = page;
 		}
 	}
-#line 4695 "slub.nw"
+#line 4756 "slub.nw"
 	if (pfmemalloc)
 		__SetPageSlabPfmemalloc(page);
 	__atomic_add_fetch(&page_stats.allocs, 1, __ATOMIC_RELAXED);
@@ -1143,7 +802,7 @@ fail:
 	return NULL;
 }
 /* The page allocator */
-#line 4722 "slub.nw"
+#line 4783 "slub.nw"
 static void mark_block(unsigned long pfn, bool allocated)
 {
 	unsigned long bit = 1UL << (pfn % BITS_PER_LONG);
@@ -1175,7 +834,7 @@ static unsigned long next_allocated_block(unsigned long pfn)
 	for ((pfn) = next_allocated_block(0); (pfn) < nr_pages;		\
 	     (pfn) = next_allocated_block((pfn) + 1))
 /* The page allocator */
-#line 4759 "slub.nw"
+#line 4820 "slub.nw"
 static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 {
 	int start = node == NUMA_NO_NODE ? numa_mem_id() : node;
@@ -1194,7 +853,7 @@ static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 	return NULL;
 }
 /* The page allocator */
-#line 4783 "slub.nw"
+#line 4844 "slub.nw"
 static void __free_pages(struct page *page, int order)
 {
 	struct zone *z = &zones[page_to_nid(page)];
@@ -1227,7 +886,7 @@ static void __free_pages(struct page *page, int order)
 	spin_unlock(&z->lock);
 }
 /* The page allocator */
-#line 4826 "slub.nw"
+#line 4887 "slub.nw"
 static unsigned long fail_nth;
 static __thread bool failed_by_knob;
 
@@ -1282,7 +941,7 @@ void slub_page_stats(struct slub_page_stats *st)
 	st->slab_pages = slab;
 }
 /* The CPU layer */
-#line 4929 "slub.nw"
+#line 4992 "slub.nw"
 static inline int raw_cpu_id(void)
 {
 	int cpu;
@@ -1329,7 +988,7 @@ static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
 	return s->node[node];
 }
 /* The CPU layer */
-#line 4985 "slub.nw"
+#line 5049 "slub.nw"
 static inline bool cmpxchg_double(void *p, unsigned long o1,
 				  unsigned long o2, unsigned long n1,
 				  unsigned long n2)
@@ -1353,7 +1012,7 @@ static inline bool cmpxchg_double(void *p, unsigned long o1,
 #endif
 }
 /* The CPU layer */
-#line 5019 "slub.nw"
+#line 5083 "slub.nw"
 static inline void slab_lock(struct page *page)
 {
 	while (__atomic_fetch_or(&page->flags, 1UL << PG_locked,
@@ -1388,13 +1047,13 @@ static bool __cmpxchg_double_slab(struct kmem_cache *s, struct page *page,
 		}
 		slab_unlock(page);
 	}
-	stat(s, CMPXCHG_DOUBLE_FAIL);
+	stat_at(s, CMPXCHG_DOUBLE_FAIL, NULL, page);
 	return false;
 }
 
 #define cmpxchg_double_slab __cmpxchg_double_slab
 /* The CPU layer */
-#line 5083 "slub.nw"
+#line 5148 "slub.nw"
 static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 		struct kmem_cache_cpu *c, void *o1, unsigned long o2,
 		void *n1, unsigned long n2)
@@ -1407,7 +1066,7 @@ static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 			      (unsigned long)n1, n2);
 }
 /* The CPU layer */
-#line 5146 "slub.nw"
+#line 5212 "slub.nw"
 #define TID_BUSY	(1UL << 63)
 
 static inline bool cpu_tid_ready(unsigned long tid)
@@ -1471,7 +1130,7 @@ static inline void local_irq_restore(struct kmem_cache *s,
 	cpu_unlock(c);
 }
 /* The CPU layer */
-#line 5264 "slub.nw"
+#line 5331 "slub.nw"
 static bool cpu_rseq_usable(const struct slub_config *cfg)
 {
 #if defined(__SANITIZE_THREAD__) || !defined(__x86_64__)
@@ -1490,7 +1149,7 @@ static bool cpu_rseq_usable(const struct slub_config *cfg)
 #endif
 }
 /* The CPU layer */
-#line 5306 "slub.nw"
+#line 5373 "slub.nw"
 #define RSEQ_SIG	0x53053053
 
 #define RSEQ_SEQUENCE_START						\
@@ -1537,7 +1196,7 @@ static inline struct rseq *rseq_area(void)
 			       __rseq_offset);
 }
 /* The CPU layer */
-#line 5363 "slub.nw"
+#line 5430 "slub.nw"
 static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 {
 	void *object, *next;
@@ -1567,7 +1226,7 @@ static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 	return object;
 }
 /* The CPU layer */
-#line 5399 "slub.nw"
+#line 5466 "slub.nw"
 static __always_inline bool cpu_rseq_push(struct kmem_cache *s,
 					  struct page *page, void *object)
 {
@@ -1605,7 +1264,7 @@ static noinline void cpu_rseq_count_aborts(struct kmem_cache *s,
 		rseq_stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
 }
 /* The CPU layer */
-#line 5453 "slub.nw"
+#line 5520 "slub.nw"
 static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 					 enum stat_item si)
 {
@@ -1622,7 +1281,7 @@ static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 		: "rax", "memory", "cc");
 }
 /* The CPU layer */
-#line 5474 "slub.nw"
+#line 5541 "slub.nw"
 static bool cpu_rseq_set_busy(struct kmem_cache_cpu *c)
 {
 	asm volatile goto(RSEQ_SEQUENCE_START
@@ -1641,7 +1300,7 @@ elsewhere:
 	return false;
 }
 /* The CPU layer */
-#line 5498 "slub.nw"
+#line 5565 "slub.nw"
 static __thread bool rseq_pinned;
 static __thread cpu_set_t rseq_saved_mask;
 
@@ -1683,7 +1342,7 @@ static void cpu_rseq_unpin(void)
 	}
 }
 /* The CPU layer */
-#line 5549 "slub.nw"
+#line 5617 "slub.nw"
 static inline void slub_point(enum slub_point p)
 {
 	if (unlikely(point_hook) && slub_simulated && !in_point_hook) {
@@ -1722,7 +1381,7 @@ const char *slub_point_name(enum slub_point point)
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
 /* Events and statistics */
-#line 8258 "slub.nw"
+#line 8343 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -1740,42 +1399,109 @@ const char *slub_stat_name(int item)
 	return item >= 0 && item < NR_SLUB_STAT_ITEMS ? stat_names[item] :
 							 NULL;
 }
-
 /* Events and statistics */
-#line 8289 "slub.nw"
-#ifdef SLUB_NO_EVENTS
-#define slub_event_step(s, func, sect, obj, page, ...) do { (void)(func); } while (0)
-#define slub_event_stat(s, func, si) do { (void)(func); } while (0)
-#else
-#define slub_event_step(s, func, sect, obj, page, ...)			\
-	do {								\
-		if (unlikely(slub_observer))				\
-			__slub_event(SLUB_EV_STEP, s, func, sect, obj,	\
-				     page_to_pfn(page), -1, __VA_ARGS__); \
-	} while (0)
-#define slub_event_stat(s, func, si)					\
-	do {								\
-		if (unlikely(slub_observer))				\
-			__slub_event(SLUB_EV_STAT, s, func,		\
-				     slub_func_section(func), NULL, -1, si, \
-				     "%s", stat_names[si]);		\
-	} while (0)
-#endif
-#define slub_event_report(s, func, sect, obj, pfn, ...)			\
-	do {								\
-		if (unlikely(slub_observer))				\
-			__slub_event(SLUB_EV_REPORT, s, func, sect, obj,	\
-				     pfn, -1, __VA_ARGS__);		\
-	} while (0)
+#line 8368 "slub.nw"
+static const char *const stat_words[NR_SLUB_STAT_ITEMS] = {
+	[ALLOC_FASTPATH] = "took the first object of the cpu freelist",
+	[ALLOC_SLOWPATH] = "took the slow path",
+	[FREE_FASTPATH] = "pushed the object on the cpu freelist",
+	[FREE_SLOWPATH] = "freed the object outside the cpu slab",
+	[FREE_FROZEN] = "freed into a frozen slab; its owner finds the object",
+	[FREE_ADD_PARTIAL] = "put the slab on the node's partial list",
+	[FREE_REMOVE_PARTIAL] = "took the empty slab off the node's partial list",
+	[ALLOC_FROM_PARTIAL] = "took a slab off the node's partial list as cpu slab",
+	[ALLOC_SLAB] = "made a new slab the cpu slab",
+	[ALLOC_REFILL] = "refilled the cpu freelist from the slab's own freelist",
+	[ALLOC_NODE_MISMATCH] = "the cpu slab is on the wrong node",
+	[FREE_SLAB] = "gave the empty slab back to the page allocator",
+	[CPUSLAB_FLUSH] = "flushed the cpu slab",
+	[DEACTIVATE_FULL] = "deactivated a full slab: it is on no list",
+	[DEACTIVATE_EMPTY] = "deactivated an empty slab: it is freed",
+	[DEACTIVATE_TO_HEAD] = "deactivated the slab to the head of the partial list",
+	[DEACTIVATE_TO_TAIL] = "deactivated the slab to the tail of the partial list",
+	[DEACTIVATE_REMOTE_FREES] = "the slab holds objects that other CPUs freed",
+	[DEACTIVATE_BYPASS] = "the cpu slab is full: dropped, on no list",
+	[ORDER_FALLBACK] = "fell back to the smallest order",
+	[CMPXCHG_DOUBLE_CPU_FAIL] = "the per-CPU compare-and-swap failed: redo",
+	[CMPXCHG_DOUBLE_FAIL] = "the slab's compare-and-swap failed: retry",
+	[CPU_PARTIAL_ALLOC] = "made the next slab of the cpu partial chain the cpu slab",
+	[CPU_PARTIAL_FREE] = "froze the full slab onto the cpu partial chain",
+	[CPU_PARTIAL_NODE] = "moved a slab from the node to the cpu partial chain",
+	[CPU_PARTIAL_DRAIN] = "the cpu partial chain is full: drained to the node",
+};
 
+const char *slub_stat_words(int item)
+{
+	return item >= 0 && item < NR_SLUB_STAT_ITEMS ? stat_words[item] :
+							 NULL;
+}
+/* Events and statistics */
+#line 8410 "slub.nw"
+#ifndef SLUB_NO_EVENTS
+static const struct {
+	const char *func, *words;
+} step_words[] = {
+	{ "do_kmem_cache_create", "created the cache" },
+	{ "__kmem_cache_alias", "merged the new cache into an existing one" },
+	{ "sysfs_slab_add", "made the cache's sysfs directory" },
+	{ "kmem_cache_destroy", "destroyed the cache" },
+	{ "__slab_alloc", "handed out the first object; the rest is the cpu freelist" },
+	{ "__slab_free", "linked the object to the slab's freelist under list_lock" },
+	{ "flush_all", "flushed every cpu slab and cpu partial chain" },
+	{ "__kmem_cache_shrink", "freed the empty slabs, sorted the partial lists" },
+	{ "kmalloc_large_node", "took pages straight from the page allocator" },
+};
+
+static const char *step_words_of(const char *func)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(step_words); i++)
+		if (!strcmp(step_words[i].func, func))
+			return step_words[i].words;
+	return NULL;
+}
+#endif
+/* Events and statistics */
+#line 8444 "slub.nw"
+#include "slub_sections.h"
+
+static int func_section_cmp(const void *key, const void *entry)
+{
+	return strcmp(key, ((const struct slub_func_section *)entry)->func);
+}
+
+static const struct slub_func_section *func_section_of(const char *func)
+{
+	if (!func)
+		return NULL;
+	return bsearch(func, slub_func_sections, ARRAY_SIZE(slub_func_sections),
+		       sizeof(slub_func_sections[0]), func_section_cmp);
+}
+
+const char *slub_func_section(const char *func)
+{
+	const struct slub_func_section *f = func_section_of(func);
+
+	return f ? f->section : NULL;
+}
+
+const char *slub_func_section_title(const char *func)
+{
+	const struct slub_func_section *f = func_section_of(func);
+
+	return f ? f->title : NULL;
+}
+/* Events and statistics */
+#line 8532 "slub.nw"
 void slub_set_observer(slub_observer_fn fn, void *arg)
 {
+	slub_observer_check();
 	slub_observer_arg = arg;
 	slub_observer = fn;
 }
 
-static inline void __stat(const struct kmem_cache *s, enum stat_item si,
-			  const char *func)
+static inline void __stat(const struct kmem_cache *s, enum stat_item si)
 {
 	struct kmem_cache_cpu *c;
 
@@ -1788,73 +1514,81 @@ static inline void __stat(const struct kmem_cache *s, enum stat_item si,
 		else
 			__atomic_add_fetch(&c->stat[si], 1, __ATOMIC_RELAXED);
 	}
-	slub_event_stat(s, func, si);
-}
-
-/*
- * stat() for code that runs only with restartable sequences. It calls
- * nothing in the C library, so the fast paths that may call a function
- * using it (cpu_rseq_count_aborts) keep their registers: with stat()
- * there, kmem_cache_alloc saves four registers instead of two.
- */
-static __always_inline void __rseq_stat(const struct kmem_cache *s,
-					enum stat_item si, const char *func)
-{
-	cpu_rseq_inc(s, si);
-	slub_event_stat(s, func, si);
 }
 /* Events and statistics */
-#line 8352 "slub.nw"
-static void __attribute__((format(printf, 8, 9)))
-__slub_event(enum slub_event_type type, const struct kmem_cache *s,
-	     const char *func, const char *section, const void *object,
-	     long pfn, int si, const char *fmt, ...)
+#line 8582 "slub.nw"
+#ifndef SLUB_NO_EVENTS
+static void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
+	     const char *func, int si, const void *object, struct page *page,
+	     const char *fmt, ...)
 {
-	struct slub_event ev;
-	char what[160];
-	va_list ap;
 	slub_observer_fn fn = slub_observer;
+	const char *words;
+	char buf[512], *heap = NULL;
+	struct slub_event ev;
+	va_list ap;
+	size_t n = 0;
+	int len;
 
 	if (!fn)
 		return;
+	words = type == SLUB_EV_STAT ? stat_words[si] :
+		type == SLUB_EV_STEP ? step_words_of(func) : NULL;
+
+	/* Put the words and the detail into buf, or into heap if long */
+#line 8611 "slub.nw"
+	if (words)
+		n = snprintf(buf, sizeof(buf), "%s (", words);
 	va_start(ap, fmt);
-	vsnprintf(what, sizeof(what), fmt, ap);
+	len = vsnprintf(buf + n, sizeof(buf) - n, fmt, ap);
 	va_end(ap);
+	if (len < 0)
+		len = 0;
+	if (n + len + 1 >= sizeof(buf) && (heap = malloc(n + len + 2))) {
+		memcpy(heap, buf, n);
+		va_start(ap, fmt);
+		vsnprintf(heap + n, len + 1, fmt, ap);
+		va_end(ap);
+		strcpy(heap + n + len, ")");
+	} else if (words && len) {
+		strcpy(buf + n + len, ")");
+	}
+	if (words && !len)
+		buf[n - 2] = '\0';
+#line 8600 "slub.nw"
+
+	/* Fill in the event and call the observer */
+#line 8632 "slub.nw"
+	if (!page && object && type != SLUB_EV_REPORT)
+		page = slub_virt_to_head_page_checked((void *)object);
 	ev.type = type;
 	ev.func = func;
-	ev.what = what;
-	ev.section = section;
+	ev.what = heap ? heap : buf;
+	ev.section = slub_func_section(func);
 	ev.cache = s ? s->name : NULL;
 	ev.cpu = smp_processor_id();
-	ev.stat = si;
+	ev.stat = type == SLUB_EV_STAT ? si : -1;
 	ev.object = object;
-	ev.pfn = pfn;
+	ev.pfn = page ? (long)page_to_pfn(page) : -1;
+	slub_in_observer = true;
 	fn(&ev, slub_observer_arg);
+	slub_in_observer = false;
+#line 8601 "slub.nw"
+	free(heap);
 }
-
-static __attribute__((unused)) const char *slub_func_section(const char *func)
+#endif
+/* Events and statistics */
+#line 8669 "slub.nw"
+#ifndef SLUB_NO_EVENTS
+static void observer_reentered(const char *func)
 {
-	static const struct { const char *f, *sect; } map[] = {
-		{ "slab_alloc_node", "2.1" }, { "note_cmpxchg_failure", "2.1" },
-		{ "__slab_alloc", "2.1.1" }, { "get_freelist", "2.1.1" },
-		{ "new_slab_objects", "2.1.1.1" },
-		{ "get_partial_node", "2.1.1.2" },
-		{ "allocate_slab", "2.1.1.3" },
-		{ "__cmpxchg_double_slab", "7.2" },
-		{ "slab_free", "3.1" }, { "__slab_free", "3.2" },
-		{ "__put_cpu_partial", "3.3" }, { "unfreeze_partials", "3.3" },
-		{ "put_cpu_partial", "3.3" },
-		{ "deactivate_slab", "4.1" }, { "flush_slab", "4.2" },
-	};
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(map); i++)
-		if (!strcmp(map[i].f, func))
-			return map[i].sect;
-	return NULL;
+	panic("SLUB: the allocator was called from an event observer (in %s); "
+	      "an observer may not call it (see the observer's contract)\n",
+	      func);
 }
+#endif
 /* Free pointers and object iteration */
-#line 877 "slub.nw"
+#line 935 "slub.nw"
 static bool freelist_hardened;
 static bool freelist_random;
 
@@ -1867,7 +1601,7 @@ static inline void *freelist_ptr(const struct kmem_cache *s, void *ptr,
 }
 
 /* Read and write the free pointer of an object */
-#line 909 "slub.nw"
+#line 967 "slub.nw"
 static inline void *get_freepointer(struct kmem_cache *s, void *object)
 {
 	unsigned long addr = (unsigned long)object + s->offset;
@@ -1890,7 +1624,7 @@ static inline void set_freepointer(struct kmem_cache *s, void *object,
 
 	*(void **)addr = freelist_ptr(s, fp, addr);
 }
-#line 889 "slub.nw"
+#line 947 "slub.nw"
 static inline void prefetch_freepointer(const struct kmem_cache *s,
 					void *object)
 {
@@ -1907,7 +1641,7 @@ static inline int slab_index(void *p, struct kmem_cache *s, void *addr)
 	return ((char *)p - (char *)addr) / s->size;
 }
 /* Free pointers and object iteration */
-#line 939 "slub.nw"
+#line 997 "slub.nw"
 static unsigned long slub_rng_state = 0x9e3779b97f4a7c15UL;
 
 static unsigned long slub_random(void)
@@ -1927,7 +1661,7 @@ static unsigned long slub_cache_random(struct kmem_cache *s)
 	return freelist_hardened ? slub_random() | 1 : 0;
 }
 /* Free pointers and object iteration */
-#line 966 "slub.nw"
+#line 1024 "slub.nw"
 static void shuffle_freelist(struct kmem_cache *s, struct page *page,
 			     void *start)
 {
@@ -1955,7 +1689,7 @@ static void shuffle_freelist(struct kmem_cache *s, struct page *page,
 	free(idx);
 }
 /* The debugging functions */
-#line 5643 "slub.nw"
+#line 5713 "slub.nw"
 static void setup_slub_debug(const char *str)
 {
 	slub_debug = 0;
@@ -1990,7 +1724,7 @@ check_slabs:
 			 str + 1);
 }
 /* The debugging functions */
-#line 5683 "slub.nw"
+#line 5753 "slub.nw"
 static bool slub_debug_name_matches(const char *name)
 {
 	const char *p = slub_debug_slabs;
@@ -2007,7 +1741,7 @@ static bool slub_debug_name_matches(const char *name)
 	return false;
 }
 /* The debugging functions */
-#line 5708 "slub.nw"
+#line 5779 "slub.nw"
 static void init_object(struct kmem_cache *s, void *object, u8 val)
 {
 	u8 *p = object;
@@ -2032,7 +1766,7 @@ static struct track *get_track(struct kmem_cache *s, void *object,
 	return p + alloc;
 }
 /* The debugging functions */
-#line 5744 "slub.nw"
+#line 5815 "slub.nw"
 static unsigned long jiffies_now(void)
 {
 	struct timespec ts;
@@ -2080,7 +1814,7 @@ static void setup_object_debug(struct kmem_cache *s, struct page *page,
 	init_tracking(s, object);
 }
 /* The debugging functions */
-#line 5802 "slub.nw"
+#line 5874 "slub.nw"
 static unsigned long slub_bug_count;
 
 static const char *slub_rule(char c)
@@ -2106,8 +1840,7 @@ slab_bug(struct kmem_cache *s, const char *fmt, ...)
 	pr_err("%.77s\n", slub_rule('='));
 	pr_err("BUG %s (Not tainted): %s\n", s ? s->name : "(none)", buf);
 	pr_err("%.77s\n\n", slub_rule('-'));
-	slub_event_report(s, "slab_bug", "8.3", NULL, -1, "BUG %s: %s",
-			  s ? s->name : "(none)", buf);
+	slub_report(s, NULL, NULL, "BUG %s: %s", s ? s->name : "(none)", buf);
 }
 
 static void __attribute__((format(printf, 2, 3)))
@@ -2122,7 +1855,7 @@ slab_fix(struct kmem_cache *s, const char *fmt, ...)
 	pr_err("FIX %s: %s\n", s->name, buf);
 }
 /* The debugging functions */
-#line 5845 "slub.nw"
+#line 5916 "slub.nw"
 static void print_section(const char *text, u8 *addr, unsigned int length)
 {
 	unsigned int i, j;
@@ -2166,7 +1899,7 @@ static void print_page_info(struct page *page)
 	       page->flags);
 }
 /* The debugging functions */
-#line 5894 "slub.nw"
+#line 5965 "slub.nw"
 static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned int off;
@@ -2216,7 +1949,7 @@ static void slab_err_pointer(struct kmem_cache *s, const void *x,
 	pr_err("INFO: Pointer %p is not an object of this allocator\n", x);
 }
 /* The debugging functions */
-#line 5953 "slub.nw"
+#line 6025 "slub.nw"
 static u8 *memchr_inv(const void *start, int c, size_t bytes)
 {
 	const u8 *p = start;
@@ -2256,7 +1989,7 @@ static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* The debugging functions */
-#line 6000 "slub.nw"
+#line 6072 "slub.nw"
 static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned long off = s->inuse;
@@ -2297,7 +2030,7 @@ static int slab_pad_check(struct kmem_cache *s, struct page *page)
 	return 0;
 }
 /* The debugging functions */
-#line 6055 "slub.nw"
+#line 6127 "slub.nw"
 static inline unsigned int slab_objects(const struct page *page)
 {
 	struct page counts;
@@ -2307,7 +2040,7 @@ static inline unsigned int slab_objects(const struct page *page)
 }
 
 /* Check an object's red zone, poison and free pointer: check_object */
-#line 6067 "slub.nw"
+#line 6139 "slub.nw"
 static int check_valid_pointer(struct kmem_cache *s, struct page *page,
 			       const void *object)
 {
@@ -2358,7 +2091,7 @@ static int check_object(struct kmem_cache *s, struct page *page,
 	return 1;
 }
 /* The debugging functions */
-#line 6125 "slub.nw"
+#line 6197 "slub.nw"
 static int check_slab(struct kmem_cache *s, struct page *page)
 {
 	struct page counts;
@@ -2384,7 +2117,7 @@ static int check_slab(struct kmem_cache *s, struct page *page)
 	return 1;
 }
 /* The debugging functions */
-#line 6157 "slub.nw"
+#line 6229 "slub.nw"
 static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 {
 	int nr = 0;
@@ -2432,7 +2165,7 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 	return search == NULL;
 }
 /* The debugging functions */
-#line 6217 "slub.nw"
+#line 6290 "slub.nw"
 static noinline int alloc_debug_processing(struct kmem_cache *s,
 					   struct page *page, void *object,
 					   unsigned long addr)
@@ -2458,7 +2191,7 @@ bad:
 	return 0;
 }
 /* The debugging functions */
-#line 6253 "slub.nw"
+#line 6326 "slub.nw"
 static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
 		struct page *page, void *object, unsigned long addr)
 {
@@ -2500,7 +2233,7 @@ fail:
 	return NULL;
 }
 /* The debugging functions */
-#line 6303 "slub.nw"
+#line 6376 "slub.nw"
 static void trace(struct kmem_cache *s, struct page *page, void *object,
 		  int alloc)
 {
@@ -2512,7 +2245,7 @@ static void trace(struct kmem_cache *s, struct page *page, void *object,
 			      min(s->object_size, 64));
 }
 /* The debugging functions */
-#line 6335 "slub.nw"
+#line 6409 "slub.nw"
 static int validate_slab(struct kmem_cache *s, struct page *page,
 			 unsigned long *map)
 {
@@ -2574,7 +2307,7 @@ static long validate_slab_cache(struct kmem_cache *s)
 	return count;
 }
 /* The debugging functions */
-#line 6450 "slub.nw"
+#line 6524 "slub.nw"
 static void list_slab_objects(struct kmem_cache *s, struct page *page,
 			      const char *text)
 {
@@ -2605,7 +2338,7 @@ static void slub_bug_on(const char *cond, const char *file, int line)
 	panic("kernel BUG at %s:%d! (%s)\n", file, line, cond);
 }
 /* The debugging functions */
-#line 6486 "slub.nw"
+#line 6560 "slub.nw"
 static bool slub_should_failslab(void)
 {
 	static unsigned long n;
@@ -2620,7 +2353,7 @@ static bool slub_ratelimit(void)
 	return __atomic_add_fetch(&n, 1, __ATOMIC_RELAXED) <= 10;
 }
 /* Functions of the memory cgroup model */
-#line 6555 "slub.nw"
+#line 6630 "slub.nw"
 static bool memcg_kmem_active;
 
 static inline bool memcg_kmem_enabled(void)
@@ -2668,7 +2401,7 @@ static inline void css_put(struct mem_cgroup *memcg)
 	__atomic_sub_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6618 "slub.nw"
+#line 6694 "slub.nw"
 static noinline struct kmem_cache *
 __memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 {
@@ -2693,7 +2426,7 @@ memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 	return __memcg_kmem_get_cache(s, gfp);
 }
 /* Functions of the memory cgroup model */
-#line 6653 "slub.nw"
+#line 6729 "slub.nw"
 static inline void slab_mutex_lock(void)
 {
 	mutex_lock(&slab_mutex);
@@ -2706,7 +2439,7 @@ static inline void slab_mutex_unlock(void)
 	mutex_unlock(&slab_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 6673 "slub.nw"
+#line 6749 "slub.nw"
 static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 						  struct kmem_cache *root)
 {
@@ -2737,7 +2470,7 @@ out:
 	return s;
 }
 /* Functions of the memory cgroup model */
-#line 6712 "slub.nw"
+#line 6789 "slub.nw"
 static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order)
 {
 	struct mem_cgroup *memcg;
@@ -2763,7 +2496,7 @@ static void memcg_uncharge_slab(struct kmem_cache *s, int order)
 			   __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6746 "slub.nw"
+#line 6824 "slub.nw"
 static int memcg_cleanup_cache_params(struct kmem_cache *s)
 {
 	struct kmem_cache *c;
@@ -2800,7 +2533,7 @@ static void memcg_unregister_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 6794 "slub.nw"
+#line 6873 "slub.nw"
 static int memcg_update_cache_size(struct kmem_cache *s, int num)
 {
 	struct memcg_cache_params *p, *old = s->memcg_params;
@@ -2839,7 +2572,7 @@ static int memcg_alloc_id(void)
 	return id;
 }
 /* Functions of the memory cgroup model */
-#line 6839 "slub.nw"
+#line 6918 "slub.nw"
 static void memcg_activate_kmem_caches(void)
 {
 	struct kmem_cache *s;
@@ -2852,7 +2585,7 @@ static void memcg_activate_kmem_caches(void)
 	}
 }
 /* Functions of the memory cgroup model */
-#line 6858 "slub.nw"
+#line 6937 "slub.nw"
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
 {
 	struct mem_cgroup *memcg;
@@ -2898,7 +2631,7 @@ size_t slub_memcg_usage(const struct mem_cgroup *memcg)
 	return __atomic_load_n(&memcg->usage, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6905 "slub.nw"
+#line 6984 "slub.nw"
 int slub_memcg_destroy(struct mem_cgroup *memcg)
 {
 	struct memcg_cache_params *p;
@@ -2931,7 +2664,7 @@ int slub_memcg_destroy(struct mem_cgroup *memcg)
 	return 0;
 }
 /* Functions of the memory cgroup model */
-#line 6941 "slub.nw"
+#line 7020 "slub.nw"
 static void memcg_reset(void)
 {
 	int id;
@@ -2948,7 +2681,7 @@ static void memcg_reset(void)
 	memcg_kmem_active = false;
 }
 /* Functions of cache creation */
-#line 1241 "slub.nw"
+#line 1303 "slub.nw"
 struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 				     size_t align, unsigned long flags,
 				     void (*ctor)(void *))
@@ -2957,6 +2690,7 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 	char *cache_name;
 	int err;
 
+	slub_observer_check();
 	slub_ensure_running();
 	slab_mutex_lock();
 	err = kmem_cache_sanity_check(name, size);
@@ -2964,15 +2698,15 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 		goto out_unlock;
 
 	/* Sanitise the caller's flags with CACHE_CREATE_MASK */
-#line 1274 "slub.nw"
+#line 1337 "slub.nw"
 	flags &= CACHE_CREATE_MASK;
-#line 1255 "slub.nw"
+#line 1318 "slub.nw"
 	s = __kmem_cache_alias(name, size, align, flags, ctor);
 	if (s)
 		goto out_unlock;
 
 	/* Build a new cache named by a private copy of name */
-#line 1284 "slub.nw"
+#line 1347 "slub.nw"
 	cache_name = kstrdup(name, GFP_KERNEL);
 	if (!cache_name) {
 		err = -ENOMEM;
@@ -2985,27 +2719,26 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 		err = PTR_ERR(s);
 		kfree(cache_name);
 	}
-#line 1259 "slub.nw"
+#line 1322 "slub.nw"
 out_unlock:
 	slab_mutex_unlock();
 	if (err) {
 
 		/* Report the failure, or panic if the caller asked */
-#line 1302 "slub.nw"
+#line 1365 "slub.nw"
 		if (flags & SLAB_PANIC)
 			panic("kmem_cache_create: Failed to create slab '%s'. Error %d\n",
 			      name, err);
 		pr_warn("kmem_cache_create(%s) failed with error %d\n",
 			name ? name : "(null)", err);
-		slub_event_report(NULL, __func__, "1", NULL, -1,
-				  "kmem_cache_create failed");
-#line 1263 "slub.nw"
+		slub_report(NULL, NULL, NULL, "kmem_cache_create failed");
+#line 1326 "slub.nw"
 		return NULL;
 	}
 	return s;
 }
 /* Functions of cache creation */
-#line 1351 "slub.nw"
+#line 1414 "slub.nw"
 static int kmem_cache_sanity_check(const char *name, size_t size)
 {
 	struct kmem_cache *s;
@@ -3028,7 +2761,7 @@ static int kmem_cache_sanity_check(const char *name, size_t size)
 	return 0;
 }
 /* Functions of cache creation */
-#line 1391 "slub.nw"
+#line 1455 "slub.nw"
 static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
 					     size_t align, unsigned long flags,
 					     void (*ctor)(void *))
@@ -3053,13 +2786,12 @@ static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
 		s->refcount--;
 		return NULL;
 	}
-	slub_event_step(s, __func__, "1.2", NULL, NULL,
-			"merged '%s' into '%s', refcount %d", name, s->name,
-			s->refcount);
+	slub_step(s, NULL, NULL, "'%s' into '%s', refcount %d", name,
+		  s->name, s->refcount);
 	return s;
 }
 /* Search slab_caches for a cache to merge with: find_mergeable */
-#line 1441 "slub.nw"
+#line 1505 "slub.nw"
 static struct kmem_cache *find_mergeable(size_t size, size_t align,
 					 unsigned long flags, const char *name,
 					 void (*ctor)(void *))
@@ -3091,7 +2823,7 @@ static struct kmem_cache *find_mergeable(size_t size, size_t align,
 	return NULL;
 }
 /* Functions of cache creation */
-#line 1479 "slub.nw"
+#line 1543 "slub.nw"
 static int slab_unmergeable(struct kmem_cache *s)
 {
 	if (slab_nomerge || (s->flags & SLUB_NEVER_MERGE))
@@ -3105,7 +2837,7 @@ static int slab_unmergeable(struct kmem_cache *s)
 	return 0;
 }
 /* Functions of cache creation */
-#line 1504 "slub.nw"
+#line 1569 "slub.nw"
 static unsigned long kmem_cache_flags(unsigned long object_size,
 				      unsigned long flags, const char *name,
 				      void (*ctor)(void *))
@@ -3118,7 +2850,7 @@ static unsigned long kmem_cache_flags(unsigned long object_size,
 	return flags;
 }
 /* Compute the alignment of a cache: calculate_alignment */
-#line 1532 "slub.nw"
+#line 1598 "slub.nw"
 static unsigned long calculate_alignment(unsigned long flags,
 					 unsigned long align,
 					 unsigned long size)
@@ -3135,7 +2867,7 @@ static unsigned long calculate_alignment(unsigned long flags,
 	return ALIGN(align, sizeof(void *));
 }
 /* Functions of cache creation */
-#line 1570 "slub.nw"
+#line 1637 "slub.nw"
 static int sysfs_slab_alias(struct kmem_cache *s, const char *name)
 {
 	struct saved_alias *al;
@@ -3154,7 +2886,7 @@ static int sysfs_slab_alias(struct kmem_cache *s, const char *name)
 	return 0;
 }
 /* Functions of cache creation */
-#line 1593 "slub.nw"
+#line 1660 "slub.nw"
 static int sysfs_create_link(struct kmem_cache *s, const char *name)
 {
 	struct slub_alias *a = kmalloc(sizeof(*a), GFP_KERNEL);
@@ -3188,7 +2920,7 @@ static void sysfs_remove_link(const char *name)
 	}
 }
 /* Functions of cache creation */
-#line 1639 "slub.nw"
+#line 1707 "slub.nw"
 static struct kmem_cache *
 do_kmem_cache_create(char *name, size_t object_size, size_t size,
 		     size_t align, unsigned long flags, void (*ctor)(void *),
@@ -3214,9 +2946,8 @@ do_kmem_cache_create(char *name, size_t object_size, size_t size,
 	s->refcount = 1;
 	list_add(&s->list, &slab_caches);
 	memcg_register_cache(s);
-	slub_event_step(s, __func__, "1.3", NULL, NULL,
-			"created cache '%s': size %d, %d objects of order %d",
-			name, s->size, oo_objects(s->oo), oo_order(s->oo));
+	slub_step(s, NULL, NULL, "'%s', size %d, %d objects of order %d",
+		  name, s->size, oo_objects(s->oo), oo_order(s->oo));
 out:
 	if (err)
 		return ERR_PTR(err);
@@ -3227,7 +2958,7 @@ out_free_cache:
 	goto out;
 }
 /* Functions of cache creation */
-#line 1705 "slub.nw"
+#line 1774 "slub.nw"
 static int memcg_alloc_cache_params(struct mem_cgroup *memcg,
 				    struct kmem_cache *s,
 				    struct kmem_cache *root_cache)
@@ -3265,7 +2996,7 @@ static void memcg_free_cache_params(struct kmem_cache *s)
 	s->memcg_params = NULL;
 }
 /* Functions of cache creation */
-#line 1754 "slub.nw"
+#line 1824 "slub.nw"
 static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags)
 {
 	int err;
@@ -3282,7 +3013,7 @@ static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags)
 	return err;
 }
 /* Functions of cache creation */
-#line 1788 "slub.nw"
+#line 1859 "slub.nw"
 static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 {
 	s->flags = kmem_cache_flags(s->size, flags, s->name, s->ctor);
@@ -3301,14 +3032,14 @@ static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 	}
 
 	/* Use the double-word compare-and-swap unless the cache is debugged */
-#line 1841 "slub.nw"
+#line 1912 "slub.nw"
 	if ((s->flags & SLAB_DEBUG_FLAGS) == 0)
 		s->flags |= __CMPXCHG_DOUBLE;
-#line 1805 "slub.nw"
+#line 1876 "slub.nw"
 	set_min_partial(s, ilog2(s->size) / 2);
 
 	/* Choose cpu_partial by object size */
-#line 1854 "slub.nw"
+#line 1925 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s))
 		s->cpu_partial = 0;
 	else if (s->size >= (int)PAGE_SIZE)
@@ -3319,7 +3050,7 @@ static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 		s->cpu_partial = 13;
 	else
 		s->cpu_partial = 30;
-#line 1807 "slub.nw"
+#line 1878 "slub.nw"
 	s->remote_node_defrag_ratio = 1000;
 	s->random = slub_cache_random(s);
 	if (!init_kmem_cache_nodes(s))
@@ -3336,7 +3067,7 @@ error:
 	return -EINVAL;
 }
 /* Functions of cache creation */
-#line 1867 "slub.nw"
+#line 1938 "slub.nw"
 static inline int kmem_cache_debug(struct kmem_cache *s)
 {
 	return unlikely(s->flags & SLAB_DEBUG_FLAGS);
@@ -3347,7 +3078,7 @@ static inline bool kmem_cache_has_cpu_partial(struct kmem_cache *s)
 	return !kmem_cache_debug(s);
 }
 /* Functions of cache creation */
-#line 1888 "slub.nw"
+#line 1959 "slub.nw"
 static void set_min_partial(struct kmem_cache *s, unsigned long min)
 {
 	if (min < MIN_PARTIAL)
@@ -3357,7 +3088,7 @@ static void set_min_partial(struct kmem_cache *s, unsigned long min)
 	s->min_partial = min;
 }
 /* Lay out an object and its metadata: calculate_sizes */
-#line 1928 "slub.nw"
+#line 1999 "slub.nw"
 static int calculate_sizes(struct kmem_cache *s, int forced_order)
 {
 	unsigned long flags = s->flags;
@@ -3367,7 +3098,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 	size = ALIGN(size, sizeof(void *));
 
 	/* Decide poisoning and the red zone after the object */
-#line 1964 "slub.nw"
+#line 2035 "slub.nw"
 	if ((flags & SLAB_POISON) && !(flags & SLAB_DESTROY_BY_RCU) &&
 	    !s->ctor)
 		s->flags |= __OBJECT_POISON;
@@ -3375,7 +3106,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 		s->flags &= ~__OBJECT_POISON;
 	if ((flags & SLAB_RED_ZONE) && size == (unsigned long)s->object_size)
 		size += sizeof(void *);
-#line 1936 "slub.nw"
+#line 2007 "slub.nw"
 	s->inuse = size;
 	if ((flags & (SLAB_DESTROY_BY_RCU | SLAB_POISON)) || s->ctor) {
 		s->offset = size;
@@ -3393,7 +3124,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 		return 0;
 
 	/* Record the page order and object counts of the cache */
-#line 1981 "slub.nw"
+#line 2052 "slub.nw"
 	s->allocflags = 0;
 	if (order)
 		s->allocflags |= __GFP_COMP;
@@ -3405,11 +3136,11 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 	s->min = oo_make(get_order(size), size, s->reserved);
 	if (oo_objects(s->oo) > oo_objects(s->max))
 		s->max = s->oo;
-#line 1952 "slub.nw"
+#line 2023 "slub.nw"
 	return !!oo_objects(s->oo);
 }
 /* Functions of cache creation */
-#line 1995 "slub.nw"
+#line 2066 "slub.nw"
 static inline int order_objects(int order, unsigned long size, int reserved)
 {
 	return ((PAGE_SIZE << order) - reserved) / size;
@@ -3442,7 +3173,7 @@ static inline int get_order(unsigned long size)
 	return fls(size);
 }
 /* Find the smallest good order for a slab: slab_order */
-#line 2043 "slub.nw"
+#line 2114 "slub.nw"
 static inline int slab_order(int size, int min_objects, int max_order,
 			     int fract_leftover, int reserved)
 {
@@ -3465,7 +3196,7 @@ static inline int slab_order(int size, int min_objects, int max_order,
 	return order;
 }
 /* Relax the demands until an order fits: calculate_order */
-#line 2080 "slub.nw"
+#line 2151 "slub.nw"
 static inline int calculate_order(int size, int reserved)
 {
 	int order, min_objects, fraction, max_objects;
@@ -3493,7 +3224,7 @@ static inline int calculate_order(int size, int reserved)
 	return -ENOSYS;
 }
 /* Functions of cache creation */
-#line 2118 "slub.nw"
+#line 2189 "slub.nw"
 static int init_kmem_cache_nodes(struct kmem_cache *s)
 {
 	int node;
@@ -3541,7 +3272,7 @@ static void free_kmem_cache_nodes(struct kmem_cache *s)
 	}
 }
 /* Functions of cache creation */
-#line 2175 "slub.nw"
+#line 2246 "slub.nw"
 static int alloc_kmem_cache_cpus(struct kmem_cache *s)
 {
 	void *p;
@@ -3582,7 +3313,7 @@ static void free_percpu(struct kmem_cache *s)
 	s->cpu_slab = NULL;
 }
 /* Functions of cache creation */
-#line 2228 "slub.nw"
+#line 2300 "slub.nw"
 static void memcg_propagate_slab_attrs(struct kmem_cache *s)
 {
 	struct kmem_cache *root_cache;
@@ -3604,7 +3335,7 @@ static void memcg_propagate_slab_attrs(struct kmem_cache *s)
 	}
 }
 /* Functions of cache creation */
-#line 2262 "slub.nw"
+#line 2335 "slub.nw"
 static int sysfs_slab_add(struct kmem_cache *s)
 {
 	int unmergeable = slab_unmergeable(s);
@@ -3624,12 +3355,11 @@ static int sysfs_slab_add(struct kmem_cache *s)
 	s->kobj.added = true;
 	if (!unmergeable)
 		err = sysfs_slab_alias(s, s->name);
-	slub_event_step(s, __func__, "1.3.3.3", NULL, NULL,
-			"/sys/kernel/slab/%s", s->kobj.name);
+	slub_step(s, NULL, NULL, "/sys/kernel/slab/%s", s->kobj.name);
 	return err;
 }
 /* Functions of cache creation */
-#line 2294 "slub.nw"
+#line 2366 "slub.nw"
 #define ID_STR_LENGTH 64
 
 static char *create_unique_id(struct kmem_cache *s)
@@ -3656,7 +3386,7 @@ static char *create_unique_id(struct kmem_cache *s)
 	return name;
 }
 /* Functions of cache creation */
-#line 2332 "slub.nw"
+#line 2405 "slub.nw"
 static int kmem_cache_close(struct kmem_cache *s)
 {
 	int node;
@@ -3674,7 +3404,7 @@ static int kmem_cache_close(struct kmem_cache *s)
 	return 0;
 }
 /* Functions of cache creation */
-#line 2355 "slub.nw"
+#line 2428 "slub.nw"
 static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n)
 {
 	struct page *page, *h;
@@ -3692,7 +3422,7 @@ static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n)
 	spin_unlock(&n->list_lock);
 }
 /* Functions of cache creation */
-#line 2382 "slub.nw"
+#line 2456 "slub.nw"
 static void memcg_register_cache(struct kmem_cache *s)
 {
 	struct kmem_cache *root;
@@ -3711,9 +3441,10 @@ static void memcg_register_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Functions of cache creation */
-#line 2413 "slub.nw"
+#line 2488 "slub.nw"
 void kmem_cache_destroy(struct kmem_cache *s)
 {
+	slub_observer_check();
 	if (!s)
 		return;
 	slab_mutex_lock();
@@ -3734,8 +3465,7 @@ void kmem_cache_destroy(struct kmem_cache *s)
 	slab_mutex_unlock();
 	if (s->flags & SLAB_DESTROY_BY_RCU)
 		rcu_barrier();
-	slub_event_step(s, __func__, "1.4", NULL, NULL, "destroyed '%s'",
-			s->name);
+	slub_step(s, NULL, NULL, "'%s'", s->name);
 	slab_mutex_lock();
 	memcg_unregister_cache(s);
 	slab_mutex_unlock();
@@ -3747,7 +3477,7 @@ out_unlock:
 	slab_mutex_unlock();
 }
 /* Functions of cache creation */
-#line 2460 "slub.nw"
+#line 2535 "slub.nw"
 static int __kmem_cache_shutdown(struct kmem_cache *s)
 {
 	int rc = kmem_cache_close(s);
@@ -3769,13 +3499,13 @@ static void sysfs_slab_remove(struct kmem_cache *s)
 	s->kobj.added = false;
 }
 /* Functions of allocation */
-#line 1687 "slub.nw"
+#line 1755 "slub.nw"
 void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t flags)
 {
 	return kmem_cache_alloc(s, flags | __GFP_ZERO);
 }
 /* Functions of allocation */
-#line 2499 "slub.nw"
+#line 2575 "slub.nw"
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfpflags)
 {
 	return slab_alloc(s, gfpflags, _RET_IP_);
@@ -3786,7 +3516,7 @@ void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfpflags, int node)
 	return slab_alloc_node(s, gfpflags, node, _RET_IP_);
 }
 /* Functions of allocation */
-#line 2530 "slub.nw"
+#line 2607 "slub.nw"
 static noinline void *slab_alloc_node(struct kmem_cache *s,
 		gfp_t gfpflags, int node, unsigned long addr)
 {
@@ -3805,11 +3535,11 @@ static noinline void *slab_alloc_node(struct kmem_cache *s,
 redo:
 
 	/* Read the transaction id and the CPU's kmem_cache_cpu */
-#line 2585 "slub.nw"
+#line 2662 "slub.nw"
 	c = this_cpu_ptr(s->cpu_slab);
 	tid = READ_ONCE(c->tid);
 	slub_point(SLUB_POINT_ALLOC_AFTER_TID);
-#line 2547 "slub.nw"
+#line 2624 "slub.nw"
 	object = READ_ONCE(c->freelist);
 	page = READ_ONCE(c->page);
 	if (unlikely(!object || !node_match(page, node) ||
@@ -3818,7 +3548,7 @@ redo:
 	} else {
 
 		/* Take object off the CPU's freelist, or goto redo */
-#line 2602 "slub.nw"
+#line 2679 "slub.nw"
 		void *next_object = get_freepointer_safe(s, object);
 
 		slub_point(SLUB_POINT_ALLOC_BEFORE_CMPXCHG);
@@ -3829,10 +3559,8 @@ redo:
 			goto redo;
 		}
 		prefetch_freepointer(s, next_object);
-		stat(s, ALLOC_FASTPATH);
-		slub_event_step(s, "slab_alloc", "2.1", object, page,
-				"fastpath: took object from cpu freelist");
-#line 2554 "slub.nw"
+		stat_at(s, ALLOC_FASTPATH, object, page);
+#line 2631 "slub.nw"
 	}
 out:
 	if (unlikely(gfpflags & __GFP_ZERO) && object)
@@ -3849,16 +3577,14 @@ static __always_inline void *slab_alloc(struct kmem_cache *s,
 	return slab_alloc_node(s, gfpflags, NUMA_NO_NODE, addr);
 }
 /* Functions of allocation */
-#line 2639 "slub.nw"
+#line 2714 "slub.nw"
 static __always_inline void *rseq_slab_alloc(struct kmem_cache *s,
 		gfp_t gfpflags, int node, unsigned long addr, bool observed)
 {
 	void *object = node == NUMA_NO_NODE ? cpu_rseq_pop(s) : NULL;
 
 	if (likely(object)) {
-		cpu_rseq_inc(s, ALLOC_FASTPATH);
-		if (observed)
-			slub_event_stat(s, "slab_alloc_node", ALLOC_FASTPATH);
+		rseq_stat_at(s, ALLOC_FASTPATH, object, NULL, observed);
 		return object;
 	}
 	return __slab_alloc(s, gfpflags, node, addr, NULL);
@@ -3871,7 +3597,7 @@ static __always_inline bool slab_alloc_hooked(const struct kmem_cache *s,
 	       (s->flags & (SLAB_FAILSLAB | SLAB_TRACE));
 }
 /* Functions of allocation */
-#line 2666 "slub.nw"
+#line 2739 "slub.nw"
 static inline int node_match(struct page *page, int node)
 {
 	if (!page || (node != NUMA_NO_NODE && page_to_nid(page) != node))
@@ -3879,7 +3605,7 @@ static inline int node_match(struct page *page, int node)
 	return 1;
 }
 /* Functions of allocation */
-#line 2684 "slub.nw"
+#line 2757 "slub.nw"
 #define TID_STEP	roundup_pow_of_two(NR_CPUS)
 
 static inline unsigned long next_tid(unsigned long tid)
@@ -3909,23 +3635,23 @@ static void note_cmpxchg_failure(const char *n, struct kmem_cache *s,
 
 	actual &= ~TID_BUSY;
 	if (tid_to_cpu(tid) != tid_to_cpu(actual))
-		slub_event_step(s, n, "2.1", NULL, NULL,
-				"cmpxchg redo due to cpu change %u -> %u",
-				tid_to_cpu(tid), tid_to_cpu(actual));
+		stat_at(s, CMPXCHG_DOUBLE_CPU_FAIL, NULL, NULL,
+			"%s: due to cpu change %u -> %u", n,
+			tid_to_cpu(tid), tid_to_cpu(actual));
 	else if (tid_to_event(tid) != tid_to_event(actual))
-		slub_event_step(s, n, "2.1", NULL, NULL,
-				"cmpxchg redo due to cpu running other code. Event %lu->%lu",
-				tid_to_event(tid), tid_to_event(actual));
+		stat_at(s, CMPXCHG_DOUBLE_CPU_FAIL, NULL, NULL,
+			"%s: due to cpu running other code, event %lu -> %lu",
+			n, tid_to_event(tid), tid_to_event(actual));
 	else
-		slub_event_step(s, n, "2.1", NULL, NULL,
-				"cmpxchg redo: freelist changed");
-	stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
+		stat_at(s, CMPXCHG_DOUBLE_CPU_FAIL, NULL, NULL,
+			"%s: the freelist changed", n);
 }
 /* Functions of allocation */
-#line 2733 "slub.nw"
+#line 2808 "slub.nw"
 static inline int slab_pre_alloc_hook(struct kmem_cache *s, gfp_t flags)
 {
 	(void)flags;
+	slub_observer_check();
 	return (s->flags & SLAB_FAILSLAB) && slub_should_failslab();
 }
 
@@ -3937,7 +3663,7 @@ static inline void slab_post_alloc_hook(struct kmem_cache *s, gfp_t flags,
 		trace(s, virt_to_head_page(object), object, 1);
 }
 /* Functions of allocation */
-#line 2773 "slub.nw"
+#line 2850 "slub.nw"
 static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 			  unsigned long addr, struct kmem_cache_cpu *c)
 {
@@ -3952,7 +3678,7 @@ static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 redo:
 
 	/* Drop a cpu slab of the wrong node or of the wrong reserve */
-#line 2825 "slub.nw"
+#line 2898 "slub.nw"
 	if (unlikely(!node_match(page, node))) {
 		stat(s, ALLOC_NODE_MISMATCH);
 		deactivate_slab(s, page, READ_ONCE(c->freelist));
@@ -3966,7 +3692,7 @@ redo:
 		WRITE_ONCE(c->freelist, NULL);
 		goto new_slab;
 	}
-#line 2786 "slub.nw"
+#line 2863 "slub.nw"
 	freelist = READ_ONCE(c->freelist);
 	if (freelist)
 		goto load_freelist;
@@ -3974,45 +3700,38 @@ redo:
 	freelist = get_freelist(s, page);
 	if (!freelist) {
 		WRITE_ONCE(c->page, NULL);
-		stat(s, DEACTIVATE_BYPASS);
-		slub_event_step(s, __func__, "2.1.1", NULL, page,
-				"cpu slab is full: dropped without list operation");
+		stat_at(s, DEACTIVATE_BYPASS, NULL, page);
 		goto new_slab;
 	}
-	stat(s, ALLOC_REFILL);
-	slub_event_step(s, __func__, "2.1.1", freelist, page,
-			"refilled cpu freelist from the slab's freelist");
+	stat_at(s, ALLOC_REFILL, freelist, page);
 load_freelist:
 
 	/* Hand out the first object of freelist; the rest becomes the CPU's freelist */
-#line 2849 "slub.nw"
+#line 2922 "slub.nw"
 	VM_BUG_ON(!c->page->frozen);
 	page = c->page;
 	WRITE_ONCE(c->freelist, get_freepointer(s, freelist));
 	WRITE_ONCE(c->tid, next_tid(READ_ONCE(c->tid)));
 	local_irq_restore(s, c);
-	slub_event_step(s, __func__, "2.1.1", freelist, page,
-			"load_freelist: handed out first object");
+	slub_step(s, freelist, page);
 	return freelist;
-#line 2803 "slub.nw"
+#line 2876 "slub.nw"
 new_slab:
 
 	/* Make the next slab of the cpu partial chain the cpu slab, and goto redo */
-#line 2865 "slub.nw"
+#line 2937 "slub.nw"
 	if (c->partial) {
 		page = c->partial;
 		WRITE_ONCE(c->page, page);
 		c->partial = page->next;
-		stat(s, CPU_PARTIAL_ALLOC);
+		stat_at(s, CPU_PARTIAL_ALLOC, NULL, page);
 		WRITE_ONCE(c->freelist, NULL);
-		slub_event_step(s, __func__, "2.1.1", NULL, page,
-				"new_slab: took slab from cpu partial chain");
 		goto redo;
 	}
-#line 2805 "slub.nw"
+#line 2878 "slub.nw"
 
 	/* Get objects from a partial or a new slab, or fail */
-#line 2887 "slub.nw"
+#line 2957 "slub.nw"
 	freelist = new_slab_objects(s, gfpflags, node, &c);
 	if (unlikely(!freelist)) {
 		if (!(gfpflags & __GFP_NOWARN))
@@ -4031,10 +3750,10 @@ new_slab:
 	WRITE_ONCE(c->freelist, NULL);
 	local_irq_restore(s, c);
 	return freelist;
-#line 2806 "slub.nw"
+#line 2879 "slub.nw"
 }
 /* Functions of allocation */
-#line 2911 "slub.nw"
+#line 2981 "slub.nw"
 static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 {
 	if (unlikely(PageSlabPfmemalloc(page)))
@@ -4042,7 +3761,7 @@ static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 	return true;
 }
 /* Take all objects of the cpu slab's own freelist: get_freelist */
-#line 2932 "slub.nw"
+#line 3002 "slub.nw"
 static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 {
 	struct page new;
@@ -4061,7 +3780,7 @@ static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 	return freelist;
 }
 /* Functions of allocation */
-#line 2968 "slub.nw"
+#line 3039 "slub.nw"
 static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 				     int node, struct kmem_cache_cpu **pc)
 {
@@ -4079,16 +3798,14 @@ static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 		flush_slab(s, c);
 	freelist = page->freelist;
 	page->freelist = NULL;
-	stat(s, ALLOC_SLAB);
+	stat_at(s, ALLOC_SLAB, NULL, page, "order %d, %d objects",
+		compound_order(page), page->objects);
 	WRITE_ONCE(c->page, page);
 	*pc = c;
-	slub_event_step(s, __func__, "2.1.1.1", NULL, page,
-			"new slab of order %d with %d objects becomes the cpu slab",
-			compound_order(page), page->objects);
 	return freelist;
 }
 /* Functions of allocation */
-#line 3002 "slub.nw"
+#line 3072 "slub.nw"
 static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 			 struct kmem_cache_cpu *c)
 {
@@ -4103,7 +3820,7 @@ static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 	return get_any_partial(s, flags, c);
 }
 /* Functions of allocation */
-#line 3027 "slub.nw"
+#line 3097 "slub.nw"
 static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			      struct kmem_cache_cpu *c, gfp_t flags)
 {
@@ -4126,21 +3843,16 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 		available += objects;
 
 		/* Install the acquired slab as cpu slab or on the cpu partial chain */
-#line 3058 "slub.nw"
+#line 3128 "slub.nw"
 		if (!object) {
 			WRITE_ONCE(c->page, page);
-			stat(s, ALLOC_FROM_PARTIAL);
+			stat_at(s, ALLOC_FROM_PARTIAL, NULL, page);
 			object = t;
-			slub_event_step(s, "get_partial_node", "2.1.1.2", NULL,
-					page, "took slab from node %d partial list",
-					page_to_nid(page));
 		} else {
 			__put_cpu_partial(s, c, page, 0);
-			stat(s, CPU_PARTIAL_NODE);
-			slub_event_step(s, "get_partial_node", "2.1.1.2", NULL,
-					page, "moved slab to cpu partial chain");
+			stat_at(s, CPU_PARTIAL_NODE, NULL, page);
 		}
-#line 3048 "slub.nw"
+#line 3118 "slub.nw"
 		if (!kmem_cache_has_cpu_partial(s) ||
 		    available > s->cpu_partial / 2)
 			break;
@@ -4149,7 +3861,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 	return object;
 }
 /* Functions of allocation */
-#line 3081 "slub.nw"
+#line 3146 "slub.nw"
 static inline void *acquire_slab(struct kmem_cache *s,
 				 struct kmem_cache_node *n, struct page *page,
 				 int mode, int *objects)
@@ -4178,7 +3890,7 @@ static inline void *acquire_slab(struct kmem_cache *s,
 	return freelist;
 }
 /* Functions of allocation */
-#line 3121 "slub.nw"
+#line 3186 "slub.nw"
 static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 			     struct kmem_cache_cpu *c)
 {
@@ -4201,7 +3913,7 @@ static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 	return NULL;
 }
 /* Functions of allocation */
-#line 3153 "slub.nw"
+#line 3219 "slub.nw"
 static struct page *allocate_slab(struct kmem_cache *s, gfp_t flags,
 				  int node)
 {
@@ -4217,7 +3929,7 @@ static struct page *allocate_slab(struct kmem_cache *s, gfp_t flags,
 		alloc_gfp = flags;
 		page = alloc_slab_page(s, alloc_gfp, node, oo);
 		if (page)
-			stat(s, ORDER_FALLBACK);
+			stat_at(s, ORDER_FALLBACK, NULL, page);
 	}
 	if (!page)
 		return NULL;
@@ -4240,7 +3952,7 @@ static inline struct page *alloc_slab_page(struct kmem_cache *s,
 	return page;
 }
 /* Functions of allocation */
-#line 3202 "slub.nw"
+#line 3268 "slub.nw"
 static struct page *new_slab(struct kmem_cache *s, gfp_t flags, int node)
 {
 	struct page *page;
@@ -4276,7 +3988,7 @@ static void setup_object(struct kmem_cache *s, struct page *page,
 		s->ctor(object);
 }
 /* Functions of allocation */
-#line 3244 "slub.nw"
+#line 3310 "slub.nw"
 static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 			       int nid)
 {
@@ -4301,11 +4013,10 @@ static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 			READ_ONCE(n->total_objects),
 			count_partial(n, count_free));
 	}
-	slub_event_report(s, __func__, "2.1.1", NULL, -1,
-			  "out of memory");
+	slub_report(s, NULL, NULL, "out of memory");
 }
 /* Functions of freeing */
-#line 3290 "slub.nw"
+#line 3356 "slub.nw"
 void kmem_cache_free(struct kmem_cache *s, void *x)
 {
 	if (cpu_rseq && likely(!slab_free_hooked(s))) {
@@ -4318,7 +4029,7 @@ void kmem_cache_free(struct kmem_cache *s, void *x)
 	slab_free(s, virt_to_head_page(x), x, _RET_IP_);
 }
 /* Functions of freeing */
-#line 3311 "slub.nw"
+#line 3377 "slub.nw"
 static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 						void *x)
 {
@@ -4337,12 +4048,11 @@ static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 		return cachep;
 	pr_err("cache_from_obj: Wrong slab cache. %s but object is from %s\n",
 	       s->name, cachep->name);
-	slub_event_report(s, __func__, "3", x, page_to_pfn(page),
-			  "Wrong slab cache");
+	slub_report(s, x, page, "Wrong slab cache");
 	return NULL;
 }
 /* Functions of freeing */
-#line 3344 "slub.nw"
+#line 3410 "slub.nw"
 static noinline void slab_free(struct kmem_cache *s,
 				      struct page *page, void *x,
 				      unsigned long addr)
@@ -4364,7 +4074,7 @@ redo:
 	if (likely(page == READ_ONCE(c->page)) && likely(cpu_tid_ready(tid))) {
 
 		/* Push object on the CPU's freelist, or goto redo */
-#line 3377 "slub.nw"
+#line 3443 "slub.nw"
 		freelist = READ_ONCE(c->freelist);
 		set_freepointer(s, object, freelist);
 		slub_point(SLUB_POINT_FREE_BEFORE_CMPXCHG);
@@ -4373,23 +4083,19 @@ redo:
 			note_cmpxchg_failure("slab_free", s, tid);
 			goto redo;
 		}
-		stat(s, FREE_FASTPATH);
-		slub_event_step(s, "slab_free", "3.1", object, page,
-				"fastpath: pushed object on cpu freelist");
-#line 3364 "slub.nw"
+		stat_at(s, FREE_FASTPATH, object, page);
+#line 3430 "slub.nw"
 	} else {
 		__slab_free(s, page, x, addr);
 	}
 }
 /* Functions of freeing */
-#line 3404 "slub.nw"
+#line 3468 "slub.nw"
 static __always_inline void rseq_slab_free(struct kmem_cache *s,
 		struct page *page, void *x, unsigned long addr, bool observed)
 {
 	if (likely(cpu_rseq_push(s, page, x))) {
-		cpu_rseq_inc(s, FREE_FASTPATH);
-		if (observed)
-			slub_event_stat(s, "slab_free", FREE_FASTPATH);
+		rseq_stat_at(s, FREE_FASTPATH, x, page, observed);
 		return;
 	}
 	prefetchw((char *)x + s->offset);
@@ -4402,14 +4108,15 @@ static __always_inline bool slab_free_hooked(const struct kmem_cache *s)
 	       (s->flags & (SLAB_DEBUG_FREE | SLAB_TRACE));
 }
 /* Functions of freeing */
-#line 3429 "slub.nw"
+#line 3491 "slub.nw"
 static inline void slab_free_hook(struct kmem_cache *s, void *x)
 {
+	slub_observer_check();
 	if (unlikely(s->flags & SLAB_TRACE))
 		trace(s, virt_to_head_page(x), x, 0);
 }
 /* Functions of freeing */
-#line 3460 "slub.nw"
+#line 3524 "slub.nw"
 static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 			unsigned long addr)
 {
@@ -4420,14 +4127,14 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	unsigned long counters;
 	struct kmem_cache_node *n = NULL;
 
-	stat(s, FREE_SLOWPATH);
+	stat_at(s, FREE_SLOWPATH, x, page);
 	if (kmem_cache_debug(s) &&
 	    !(n = free_debug_processing(s, page, x, addr)))
 		return;
 	do {
 
 		/* Link object to the slab's freelist and decide the slab's fate */
-#line 3521 "slub.nw"
+#line 3584 "slub.nw"
 		if (unlikely(n) && !kmem_cache_debug(s)) {
 			spin_unlock(&n->list_lock);
 			n = NULL;
@@ -4446,7 +4153,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 				spin_lock(&n->list_lock);
 			}
 		}
-#line 3476 "slub.nw"
+#line 3540 "slub.nw"
 	} while (!cmpxchg_double_slab(s, page, prior, counters, object,
 				      new.counters, "__slab_free"));
 	if (unlikely(n) && was_frozen) {
@@ -4456,56 +4163,48 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	if (likely(!n)) {
 
 		/* Finish a free that needed no list lock */
-#line 3542 "slub.nw"
+#line 3605 "slub.nw"
 		if (new.frozen && !was_frozen) {
 			put_cpu_partial(s, page, 1);
-			stat(s, CPU_PARTIAL_FREE);
-			slub_event_step(s, "__slab_free", "3.2", x, page,
-					"full slab frozen onto cpu partial chain");
+			stat_at(s, CPU_PARTIAL_FREE, x, page);
 		}
-		if (was_frozen) {
-			stat(s, FREE_FROZEN);
-			slub_event_step(s, "__slab_free", "3.2", x, page,
-					"freed into a frozen slab");
-		}
-#line 3484 "slub.nw"
+		if (was_frozen)
+			stat_at(s, FREE_FROZEN, x, page);
+#line 3548 "slub.nw"
 		return;
 	}
 	if (unlikely(!new.inuse && n->nr_partial > s->min_partial))
 		goto slab_empty;
 
 	/* Put a formerly full slab on the node's partial list */
-#line 3559 "slub.nw"
+#line 3617 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s) && unlikely(!prior)) {
 		if (kmem_cache_debug(s))
 			remove_full(s, n, page);
 		add_partial(n, page, DEACTIVATE_TO_TAIL);
-		stat(s, FREE_ADD_PARTIAL);
+		stat_at(s, FREE_ADD_PARTIAL, NULL, page);
 	}
-#line 3489 "slub.nw"
+#line 3553 "slub.nw"
 	spin_unlock(&n->list_lock);
-	slub_event_step(s, __func__, "3.2", x, page,
-			"freed to slab's freelist under list_lock");
+	slub_step(s, x, page);
 	return;
 slab_empty:
 
 	/* Give an empty slab back to the page allocator */
-#line 3568 "slub.nw"
+#line 3626 "slub.nw"
 	if (prior) {
 		remove_partial(n, page);
-		stat(s, FREE_REMOVE_PARTIAL);
+		stat_at(s, FREE_REMOVE_PARTIAL, NULL, page);
 	} else {
 		remove_full(s, n, page);
 	}
 	spin_unlock(&n->list_lock);
-	stat(s, FREE_SLAB);
-	slub_event_step(s, __func__, "3.2", x, page,
-			"slab became empty: returned to page allocator");
+	stat_at(s, FREE_SLAB, NULL, page);
 	discard_slab(s, page);
-#line 3495 "slub.nw"
+#line 3558 "slub.nw"
 }
 /* Put a slab on the CPU's partial chain: put_cpu_partial */
-#line 3601 "slub.nw"
+#line 3658 "slub.nw"
 static void __put_cpu_partial(struct kmem_cache *s, struct kmem_cache_cpu *c,
 			      struct page *page, int drain)
 {
@@ -4522,8 +4221,6 @@ static void __put_cpu_partial(struct kmem_cache *s, struct kmem_cache_cpu *c,
 			pobjects = 0;
 			pages = 0;
 			stat(s, CPU_PARTIAL_DRAIN);
-			slub_event_step(s, "put_cpu_partial", "3.3", NULL, NULL,
-					"cpu partial chain full: drained to node lists");
 		}
 	}
 	pages++;
@@ -4543,7 +4240,7 @@ static void put_cpu_partial(struct kmem_cache *s, struct page *page,
 	local_irq_restore(s, c);
 }
 /* Functions of freeing */
-#line 3653 "slub.nw"
+#line 3708 "slub.nw"
 static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	struct kmem_cache_node *n = NULL, *n2 = NULL;
@@ -4575,7 +4272,7 @@ static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 			discard_page = page;
 		} else {
 			add_partial(n, page, DEACTIVATE_TO_TAIL);
-			stat(s, FREE_ADD_PARTIAL);
+			stat_at(s, FREE_ADD_PARTIAL, NULL, page);
 		}
 	}
 	if (n)
@@ -4583,13 +4280,13 @@ static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 	while (discard_page) {
 		page = discard_page;
 		discard_page = discard_page->next;
-		stat(s, DEACTIVATE_EMPTY);
+		stat_at(s, DEACTIVATE_EMPTY, NULL, page);
 		discard_slab(s, page);
-		stat(s, FREE_SLAB);
+		stat_at(s, FREE_SLAB, NULL, page);
 	}
 }
 /* Functions of freeing */
-#line 3712 "slub.nw"
+#line 3768 "slub.nw"
 static inline void __add_partial(struct kmem_cache_node *n,
 				 struct page *page, int tail)
 {
@@ -4636,7 +4333,7 @@ static void remove_full(struct kmem_cache *s, struct kmem_cache_node *n,
 	list_del(&page->lru);
 }
 /* Functions of freeing */
-#line 3766 "slub.nw"
+#line 3822 "slub.nw"
 static inline void inc_slabs_node(struct kmem_cache *s, int node,
 				  int objects)
 {
@@ -4698,7 +4395,7 @@ static void discard_slab(struct kmem_cache *s, struct page *page)
 	free_slab(s, page);
 }
 /* Functions of freeing */
-#line 3836 "slub.nw"
+#line 3892 "slub.nw"
 static struct rcu_head *rcu_pending;
 static pthread_mutex_t rcu_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -4738,7 +4435,7 @@ static void rcu_barrier(void)
 	}
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 3901 "slub.nw"
+#line 3959 "slub.nw"
 static void deactivate_slab(struct kmem_cache *s, struct page *page,
 			    void *freelist)
 {
@@ -4751,12 +4448,12 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 	struct page new, old;
 
 	if (READ_ONCE(page->freelist)) {
-		stat(s, DEACTIVATE_REMOTE_FREES);
+		stat_at(s, DEACTIVATE_REMOTE_FREES, NULL, page);
 		tail = DEACTIVATE_TO_TAIL;
 	}
 
 	/* Move all but one of the CPU's free objects to the frozen slab */
-#line 3940 "slub.nw"
+#line 3994 "slub.nw"
 	while (freelist && (nextfree = get_freepointer(s, freelist))) {
 		void *prior;
 		unsigned long counters;
@@ -4773,11 +4470,11 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 						"drain percpu freelist"));
 		freelist = nextfree;
 	}
-#line 3917 "slub.nw"
+#line 3975 "slub.nw"
 redo:
 
 	/* Compute the slab's state after the last object returns */
-#line 3966 "slub.nw"
+#line 4020 "slub.nw"
 	old.freelist = READ_ONCE(page->freelist);
 	old.counters = READ_ONCE(page->counters);
 	VM_BUG_ON(!old.frozen);
@@ -4805,10 +4502,10 @@ redo:
 			spin_lock(&n->list_lock);
 		}
 	}
-#line 3919 "slub.nw"
+#line 3977 "slub.nw"
 
 	/* Put the slab on the list of its new state */
-#line 3996 "slub.nw"
+#line 4050 "slub.nw"
 	if (l != m) {
 		if (l == M_PARTIAL)
 			remove_partial(n, page);
@@ -4816,13 +4513,13 @@ redo:
 			remove_full(s, n, page);
 		if (m == M_PARTIAL) {
 			add_partial(n, page, tail);
-			stat(s, tail);
+			stat_at(s, tail, NULL, page);
 		} else if (m == M_FULL) {
-			stat(s, DEACTIVATE_FULL);
+			stat_at(s, DEACTIVATE_FULL, NULL, page);
 			add_full(s, n, page);
 		}
 	}
-#line 3920 "slub.nw"
+#line 3978 "slub.nw"
 	l = m;
 	if (!__cmpxchg_double_slab(s, page, old.freelist, old.counters,
 				   new.freelist, new.counters,
@@ -4830,21 +4527,17 @@ redo:
 		goto redo;
 	if (lock)
 		spin_unlock(&n->list_lock);
-	slub_event_step(s, __func__, "4.1", NULL, page,
-			m == M_FREE ? "deactivated: empty, freed" :
-			m == M_FULL ? "deactivated: full, on no list" :
-			"deactivated: onto node partial list");
 	if (m == M_FREE) {
-		stat(s, DEACTIVATE_EMPTY);
+		stat_at(s, DEACTIVATE_EMPTY, NULL, page);
 		discard_slab(s, page);
-		stat(s, FREE_SLAB);
+		stat_at(s, FREE_SLAB, NULL, page);
 	}
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 4024 "slub.nw"
+#line 4079 "slub.nw"
 static inline void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
-	stat(s, CPUSLAB_FLUSH);
+	stat_at(s, CPUSLAB_FLUSH, NULL, c->page);
 	deactivate_slab(s, c->page, READ_ONCE(c->freelist));
 	WRITE_ONCE(c->tid, next_tid(READ_ONCE(c->tid)));
 	WRITE_ONCE(c->page, NULL);
@@ -4872,11 +4565,10 @@ static void flush_all(struct kmem_cache *s)
 			__flush_cpu_slab(s, cpu);
 		cpu_unlock(c);
 	}
-	slub_event_step(s, __func__, "4.2", NULL, NULL,
-			"flushed every cpu slab and cpu partial chain");
+	slub_step(s, NULL, NULL);
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 4069 "slub.nw"
+#line 4124 "slub.nw"
 static int __kmem_cache_shrink(struct kmem_cache *s)
 {
 	int objects = oo_objects(s->max);
@@ -4898,7 +4590,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 			INIT_LIST_HEAD(slabs_by_inuse + i);
 
 		/* Sort the node's partial slabs by objects in use */
-#line 4114 "slub.nw"
+#line 4169 "slub.nw"
 		spin_lock(&n->list_lock);
 		list_for_each_entry_safe(page, t, &n->partial, lru) {
 			list_move(&page->lru, slabs_by_inuse + page->inuse);
@@ -4908,7 +4600,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 		for (i = objects - 1; i > 0; i--)
 			list_splice(slabs_by_inuse + i, n->partial.prev);
 		spin_unlock(&n->list_lock);
-#line 4089 "slub.nw"
+#line 4144 "slub.nw"
 		while (!list_empty(slabs_by_inuse)) {
 			page = list_first_entry(slabs_by_inuse, struct page,
 						lru);
@@ -4918,17 +4610,17 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 	}
 	kfree(slabs_by_inuse);
 	rcu_barrier();
-	slub_event_step(s, "kmem_cache_shrink", "4.3", NULL, NULL,
-			"shrunk: empty slabs freed, partial lists sorted");
+	slub_step(s, NULL, NULL);
 	return 0;
 }
 
 int kmem_cache_shrink(struct kmem_cache *s)
 {
+	slub_observer_check();
 	return __kmem_cache_shrink(s);
 }
 /* Functions of kmalloc */
-#line 4193 "slub.nw"
+#line 4250 "slub.nw"
 static inline int size_index_elem(size_t bytes)
 {
 	return (bytes - 1) / 8;
@@ -4962,7 +4654,7 @@ static inline int kmalloc_size(int n)
 	return 0;
 }
 /* Functions of kmalloc */
-#line 4244 "slub.nw"
+#line 4302 "slub.nw"
 static __always_inline void *do_kmalloc_node(size_t size, gfp_t flags,
 					     int node, unsigned long caller)
 {
@@ -5007,13 +4699,14 @@ void *kzalloc(size_t size, gfp_t flags)
 	return kmalloc(size, flags | __GFP_ZERO);
 }
 /* Functions of kmalloc */
-#line 4294 "slub.nw"
+#line 4352 "slub.nw"
 static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 {
 	struct page *page;
 	unsigned int order = get_order(size);
 	void *ret;
 
+	slub_observer_check();
 	if (size > KMALLOC_MAX_SIZE || order >= MAX_ORDER)
 		return NULL;
 	page = alloc_pages_node(node, flags | __GFP_COMP, order);
@@ -5024,13 +4717,11 @@ static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 	ret = page_address(page);
 	if (flags & __GFP_ZERO)
 		memset(ret, 0, PAGE_SIZE << order);
-	slub_event_step(NULL, "kmalloc_large", "5.2", ret, page,
-			"%zu bytes straight from the page allocator, order %u",
-			size, order);
+	slub_step(NULL, ret, page, "%zu bytes, order %u", size, order);
 	return ret;
 }
 /* Functions of kmalloc */
-#line 4329 "slub.nw"
+#line 4387 "slub.nw"
 void kfree(const void *x)
 {
 	struct page *page;
@@ -5048,6 +4739,7 @@ void kfree(const void *x)
 			slab_err_pointer(NULL, x, "kfree of an invalid pointer");
 			return;
 		}
+		slub_observer_check();
 		__ClearPageLargeKmalloc(page);
 		slub_page_stats_add_large(-(1L << compound_order(page)));
 		__free_pages(page, compound_order(page));
@@ -5062,7 +4754,7 @@ void kfree(const void *x)
 	slab_free(page->slab_cache, page, object, _RET_IP_);
 }
 /* Functions of kmalloc */
-#line 4362 "slub.nw"
+#line 4421 "slub.nw"
 static inline size_t slab_ksize(const struct kmem_cache *s)
 {
 	if (s->flags & (SLAB_RED_ZONE | SLAB_POISON))
@@ -5086,7 +4778,7 @@ size_t ksize(const void *object)
 	return slab_ksize(page->slab_cache);
 }
 /* Functions of kmalloc */
-#line 4395 "slub.nw"
+#line 4455 "slub.nw"
 int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t flags, size_t size,
 			  void **p)
 {
@@ -5110,7 +4802,7 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t size, void **p)
 		kmem_cache_free(s, p[i]);
 }
 /* Functions of kmalloc */
-#line 4423 "slub.nw"
+#line 4483 "slub.nw"
 const char *kmem_cache_name(const struct kmem_cache *s)
 {
 	return s->name;
@@ -5135,7 +4827,7 @@ static char *kstrdup(const char *s, gfp_t gfp)
 	return buf;
 }
 /* Functions of the sysfs attribute layer */
-#line 6971 "slub.nw"
+#line 7051 "slub.nw"
 struct slab_attribute {
 	const char *name;
 	ssize_t (*show)(struct kmem_cache *s, char *buf);
@@ -5145,7 +4837,7 @@ struct slab_attribute {
 	bool hidden;		/* not a kernel attribute */
 };
 /* Functions of the sysfs attribute layer */
-#line 6984 "slub.nw"
+#line 7064 "slub.nw"
 #define SHOW_INT(_name, expr)						\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5173,7 +4865,7 @@ SHOW_INT(store_user, !!(s->flags & SLAB_STORE_USER))
 SHOW_INT(failslab, !!(s->flags & SLAB_FAILSLAB))
 SHOW_INT(remote_node_defrag_ratio, s->remote_node_defrag_ratio / 10)
 /* Functions of the sysfs attribute layer */
-#line 7021 "slub.nw"
+#line 7101 "slub.nw"
 static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 {
 	Dl_info info;
@@ -5188,7 +4880,7 @@ static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 	return sprintf(buf, "0x%lx\n", (unsigned long)fn);
 }
 /* Functions of the sysfs attribute layer */
-#line 7040 "slub.nw"
+#line 7120 "slub.nw"
 static int count_inuse(struct page *page)
 {
 	return page->inuse;
@@ -5217,7 +4909,7 @@ static unsigned long count_partial(struct kmem_cache_node *n,
 	return x;
 }
 /* Functions of the sysfs attribute layer */
-#line 7078 "slub.nw"
+#line 7158 "slub.nw"
 #define SO_ALL		(1 << 0)
 #define SO_PARTIAL	(1 << 1)
 #define SO_CPU		(1 << 2)
@@ -5239,7 +4931,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				continue;
 
 			/* Count the CPU's slab and partial chain */
-#line 7110 "slub.nw"
+#line 7190 "slub.nw"
 			node = page_to_nid(page);
 			if (flags & SO_TOTAL)
 				x = page->objects;
@@ -5255,12 +4947,12 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				total += page->pages;
 				nodes[node] += page->pages;
 			}
-#line 7098 "slub.nw"
+#line 7178 "slub.nw"
 		}
 	}
 
 	/* Count the slabs on the nodes */
-#line 7128 "slub.nw"
+#line 7208 "slub.nw"
 	for (node = 0; node < nr_node_ids; node++) {
 		struct kmem_cache_node *n = get_node(s, node);
 
@@ -5285,7 +4977,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 		total += x;
 		nodes[node] += x;
 	}
-#line 7101 "slub.nw"
+#line 7181 "slub.nw"
 	x = sprintf(buf, "%lu", total);
 	for (node = 0; node < nr_node_ids; node++)
 		if (nodes[node])
@@ -5293,7 +4985,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 	return x + sprintf(buf + x, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 7155 "slub.nw"
+#line 7235 "slub.nw"
 #define SHOW_OBJECTS(_name, _flags)					\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5330,7 +5022,7 @@ static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf)
 	return len + sprintf(buf + len, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 7201 "slub.nw"
+#line 7281 "slub.nw"
 static int kstrtoul(const char *buf, unsigned long *res)
 {
 	char *end;
@@ -5395,7 +5087,7 @@ static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7267 "slub.nw"
+#line 7347 "slub.nw"
 static bool any_slab_objects(struct kmem_cache *s)
 {
 	int node;
@@ -5444,7 +5136,7 @@ static ssize_t reclaim_account_store(struct kmem_cache *s, const char *buf,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7320 "slub.nw"
+#line 7400 "slub.nw"
 static ssize_t empty_show(struct kmem_cache *s, char *buf)
 {
 	(void)s;
@@ -5484,7 +5176,7 @@ static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len)
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7364 "slub.nw"
+#line 7444 "slub.nw"
 static ssize_t show_stat(struct kmem_cache *s, char *buf, int si)
 {
 	unsigned long sum = 0;
@@ -5514,7 +5206,7 @@ static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7398 "slub.nw"
+#line 7478 "slub.nw"
 #define RO(n)	{ #n, n##_show, NULL, -1, false, false }
 #define RW(n)	{ #n, n##_show, n##_store, -1, false, false }
 #define ACT(n)	{ #n, empty_show, n##_store, -1, true, false }
@@ -5544,7 +5236,7 @@ static const struct slab_attribute slab_attrs[] = {
 	{ NULL, NULL, NULL, -1, false, false }
 };
 /* Functions of the sysfs attribute layer */
-#line 7432 "slub.nw"
+#line 7512 "slub.nw"
 static const char *attr_name(const struct slab_attribute *a)
 {
 	return a->stat >= 0 ? stat_names[a->stat] : a->name;
@@ -5582,7 +5274,7 @@ bool slub_attr_writable(const char *name)
 	return a && (a->store || a->stat >= 0);
 }
 /* Functions of the sysfs attribute layer */
-#line 7475 "slub.nw"
+#line 7555 "slub.nw"
 static bool attr_propagates(const char *name)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5590,7 +5282,7 @@ static bool attr_propagates(const char *name)
 	return a && a->show && a->store && !a->action && a->stat < 0;
 }
 /* Functions of the sysfs attribute layer */
-#line 7490 "slub.nw"
+#line 7570 "slub.nw"
 ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5640,7 +5332,7 @@ ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 	return ret;
 }
 /* Functions of the sysfs attribute layer */
-#line 7544 "slub.nw"
+#line 7624 "slub.nw"
 struct kmem_cache *slub_find_cache(const char *name)
 {
 	struct kmem_cache *s, *found = NULL;
@@ -5670,7 +5362,7 @@ const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len)
 	return buf;
 }
 /* Functions of bootstrap and shutdown */
-#line 7596 "slub.nw"
+#line 7677 "slub.nw"
 static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
 static void kmem_cache_init(void)
@@ -5691,7 +5383,7 @@ static void kmem_cache_init(void)
 	create_kmalloc_caches(0);
 }
 /* Functions of bootstrap and shutdown */
-#line 7622 "slub.nw"
+#line 7703 "slub.nw"
 static void create_boot_cache(struct kmem_cache *s, const char *name,
 			      size_t size, unsigned long flags)
 {
@@ -5722,7 +5414,7 @@ static struct kmem_cache *create_kmalloc_cache(const char *name,
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 7660 "slub.nw"
+#line 7741 "slub.nw"
 static void early_kmem_cache_node_alloc(int node)
 {
 	struct page *page;
@@ -5744,7 +5436,7 @@ static void early_kmem_cache_node_alloc(int node)
 	__add_partial(n, page, DEACTIVATE_TO_HEAD);
 }
 /* Functions of bootstrap and shutdown */
-#line 7688 "slub.nw"
+#line 7769 "slub.nw"
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
@@ -5768,7 +5460,7 @@ static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 7723 "slub.nw"
+#line 7804 "slub.nw"
 static void create_kmalloc_caches(unsigned long flags)
 {
 	int i;
@@ -5797,7 +5489,7 @@ static void create_kmalloc_caches(unsigned long flags)
 	memcg_activate_kmem_caches();
 }
 /* Functions of bootstrap and shutdown */
-#line 7753 "slub.nw"
+#line 7834 "slub.nw"
 static void slab_sysfs_init(void)
 {
 	struct kmem_cache *s;
@@ -5821,7 +5513,7 @@ static void slab_sysfs_init(void)
 	slab_mutex_unlock();
 }
 /* Functions of bootstrap and shutdown */
-#line 7787 "slub.nw"
+#line 7869 "slub.nw"
 static pthread_mutex_t init_mutex = PTHREAD_MUTEX_INITIALIZER;
 static bool running;
 static __thread bool booting;
@@ -5857,7 +5549,7 @@ static int __slub_init(const struct slub_config *cfg)
 	nr_node_ids = cfg->nr_nodes ? cfg->nr_nodes : 1;
 
 	/* Apply the boot options of the configuration */
-#line 7853 "slub.nw"
+#line 7935 "slub.nw"
 	slub_simulated = cfg->simulated;
 	sim_cpu = 0;
 	slab_nomerge = cfg->nomerge;
@@ -5871,7 +5563,7 @@ static int __slub_init(const struct slub_config *cfg)
 	cpu_rseq = cpu_rseq_usable(cfg);
 	freelist_random = cfg->freelist_random;
 	slub_rng_state = cfg->seed ? cfg->seed : 0x9e3779b97f4a7c15UL;
-#line 7821 "slub.nw"
+#line 7903 "slub.nw"
 	if (page_alloc_init(bytes, nr_node_ids))
 		return -ENOMEM;
 	booting = true;
@@ -5902,7 +5594,7 @@ static void slub_ensure_running(void)
 		panic("SLUB: cannot start with the default configuration\n");
 }
 /* Functions of bootstrap and shutdown */
-#line 7872 "slub.nw"
+#line 7954 "slub.nw"
 void slub_shutdown(void)
 {
 	struct kmem_cache *s;
@@ -5931,13 +5623,13 @@ void slub_shutdown(void)
 	mutex_unlock(&init_mutex);
 }
 /* Functions of bootstrap and shutdown */
-#line 7906 "slub.nw"
+#line 7988 "slub.nw"
 static bool slub_fail_percpu(void)
 {
 	return page_alloc_should_fail();
 }
 /* Functions of the snapshot */
-#line 7921 "slub.nw"
+#line 8004 "slub.nw"
 static int snap_find_slab(const struct slub_snap_cache *sc, long pfn)
 {
 	int lo = 0, hi = sc->nr_slabs - 1;
@@ -5972,7 +5664,7 @@ static int snap_object_index(struct kmem_cache *s, struct page *page,
 	return ((char *)p - base) / s->size;
 }
 /* Functions of the snapshot */
-#line 7961 "slub.nw"
+#line 8044 "slub.nw"
 static int snap_freelist(struct kmem_cache *s, struct page *page,
 			 struct slub_snap_slab *ss, void *head,
 			 enum slub_obj_state state)
@@ -5994,7 +5686,7 @@ static int snap_freelist(struct kmem_cache *s, struct page *page,
 	return first;
 }
 /* Functions of the snapshot */
-#line 7984 "slub.nw"
+#line 8067 "slub.nw"
 static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 			  struct slub_snap_slab *ss)
 {
@@ -6020,7 +5712,7 @@ static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 8014 "slub.nw"
+#line 8097 "slub.nw"
 static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 			 int cpu)
 {
@@ -6063,7 +5755,7 @@ static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 8058 "slub.nw"
+#line 8141 "slub.nw"
 static int *snap_list(struct slub_snap_cache *sc, struct list_head *head,
 		      int *count, enum slub_slab_where where, int node)
 {
@@ -6110,7 +5802,7 @@ static int snap_fill_nodes(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return 0;
 }
 /* Functions of the snapshot */
-#line 8108 "slub.nw"
+#line 8191 "slub.nw"
 static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 {
 	struct slub_alias *a;
@@ -6129,7 +5821,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 			sc->aliases[sc->nr_aliases++] = strdup(a->name);
 
 	/* Copy the geometry and tuning of the cache */
-#line 8150 "slub.nw"
+#line 8233 "slub.nw"
 	sc->size = s->size;
 	sc->object_size = s->object_size;
 	sc->align = s->align;
@@ -6146,7 +5838,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	sc->refcount = s->refcount;
 	sc->has_ctor = s->ctor != NULL;
 	sc->is_root = is_root_cache(s);
-#line 8125 "slub.nw"
+#line 8208 "slub.nw"
 	for_each_allocated_block(pfn)
 		n += snap_is_slab_of(&mem_map[pfn], s);
 	sc->slabs = calloc(n ? n : 1, sizeof(*sc->slabs));
@@ -6170,13 +5862,14 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return snap_fill_nodes(s, sc);
 }
 /* Functions of the snapshot */
-#line 8169 "slub.nw"
+#line 8252 "slub.nw"
 struct slub_snapshot *slub_snapshot_take(void)
 {
 	struct slub_snapshot *snap;
 	struct kmem_cache *s;
 	int n = 0;
 
+	slub_observer_check();
 	if (!slub_running())
 		return NULL;
 	snap = calloc(1, sizeof(*snap));
@@ -6203,7 +5896,7 @@ fail:
 	return NULL;
 }
 /* Functions of the snapshot */
-#line 8203 "slub.nw"
+#line 8287 "slub.nw"
 void slub_snapshot_free(struct slub_snapshot *snap)
 {
 	int i, j;
@@ -6250,7 +5943,7 @@ const struct slub_snap_cache *slub_snapshot_cache(
 	return NULL;
 }
 /* Functions of the invariant checker */
-#line 8419 "slub.nw"
+#line 8697 "slub.nw"
 static int __attribute__((format(printf, 2, 3)))
 inv_fail(FILE *out, const char *fmt, ...)
 {
@@ -6291,7 +5984,7 @@ static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 8461 "slub.nw"
+#line 8739 "slub.nw"
 static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc)
 {
@@ -6308,7 +6001,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			pagefree += ss->obj[j].state == SLUB_OBJ_PAGE_FREE;
 
 		/* Check one slab's counters and its place */
-#line 8495 "slub.nw"
+#line 8773 "slub.nw"
 		if (ss->inuse != ss->objects - pagefree)
 			bad += inv_fail(out, "%s: slab pfn %ld inuse %u but "
 					"%u objects minus %u free\n",
@@ -6328,7 +6021,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			bad += inv_fail(out, "%s: slab pfn %ld has free objects "
 					"but is on no partial list\n",
 					 s->name, ss->pfn);
-#line 8476 "slub.nw"
+#line 8754 "slub.nw"
 	}
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
 		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
@@ -6343,7 +6036,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 	for (node = 0; node < nr_node_ids; node++) {
 
 		/* Check one node's counters */
-#line 8517 "slub.nw"
+#line 8795 "slub.nw"
 		struct kmem_cache_node *n = get_node(s, node);
 		long slabs = 0;
 
@@ -6356,12 +6049,12 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 		if (n->nr_slabs != slabs)
 			bad += inv_fail(out, "%s: node %d nr_slabs %ld but %ld slabs found\n",
 					 s->name, node, n->nr_slabs, slabs);
-#line 8489 "slub.nw"
+#line 8767 "slub.nw"
 	}
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 8532 "slub.nw"
+#line 8810 "slub.nw"
 int slub_check_invariants(FILE *out)
 {
 	struct slub_snapshot *snap;

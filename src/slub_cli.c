@@ -621,7 +621,8 @@ static void print_event(const struct tev *e)
 		e->section ? e->section : "-", e->func ? e->func : "-");
 	if (ev->type == SLUB_EV_STAT) {
 		name = slub_stat_name(ev->stat);
-		fprintf(tracer.out, "+1 %s", name ? name : "?");
+		fprintf(tracer.out, "+1 %s: %s", name ? name : "?",
+			e->what ? e->what : "");
 	} else if (ev->type == SLUB_EV_REPORT) {
 		fprintf(tracer.out, "REPORT %s", e->what ? e->what : "");
 	} else {

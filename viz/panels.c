@@ -76,9 +76,9 @@ void viz_event_line(const struct viz_event *e, char *buf, size_t len)
 		snprintf(buf, len, "%s", e->what);
 		break;
 	case SLUB_EV_STAT:
-		snprintf(buf, len, "C%d %s %s: +1 %s", e->cpu,
+		snprintf(buf, len, "C%d %s %s: +1 %s: %s", e->cpu,
 			 e->section[0] ? e->section : "-", e->func,
-			 viz_stat_name(e->stat));
+			 viz_stat_name(e->stat), e->what);
 		break;
 	case SLUB_EV_REPORT:
 		snprintf(buf, len, "C%d ! %s: %s", e->cpu, e->func, e->what);
