@@ -105,8 +105,15 @@ TESTS :=
 
 # The order of `make test': tools and sanitizers first, the Check runner
 # last, so that the output ends with Check's summary line.
-TESTS += test-cli test-stress test-tsan test-sanitize test-reliability \
+TESTS += test-sections test-cli test-stress test-tsan test-sanitize test-reliability \
 	test-book test-exercises test-unit
+
+# Section numbers come from the book: no hand-typed one in slub.nw or in
+# the comments and literals of the other parts (scripts/check-sections.pl;
+# test-book checks the generated table against the woven book).
+.PHONY: test-sections
+test-sections:
+	@perl scripts/check-sections.pl --lint
 
 # ---------------------------------------------------------------- run
 run: deps all

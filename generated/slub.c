@@ -527,7 +527,7 @@ static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
 static __thread struct mem_cgroup *current_memcg;
 static __thread int memcg_skip_account;
 /* Global state of the allocator */
-#line 8472 "slub.nw"
+#line 8486 "slub.nw"
 static slub_observer_fn slub_observer;
 static void *slub_observer_arg;
 /* Declarations of internal functions */
@@ -538,7 +538,7 @@ struct memcg_cache_params;
 struct slab_attribute;
 #include "slub_protos.h"
 /* How the allocator counts and reports its steps */
-#line 8486 "slub.nw"
+#line 8500 "slub.nw"
 #pragma GCC diagnostic ignored "-Wformat-zero-length"
 #ifdef SLUB_NO_EVENTS
 #define slub_observed()	false
@@ -577,7 +577,7 @@ static void __slub_event(enum slub_event_type type,
 #define slub_report(s, object, page, ...)				\
 	slub_event(SLUB_EV_REPORT, s, -1, object, page, __VA_ARGS__)
 /* How the allocator counts and reports its steps */
-#line 8558 "slub.nw"
+#line 8572 "slub.nw"
 #define rseq_stat_at(s, si, object, page, observed)			\
 	do {								\
 		cpu_rseq_inc(s, si);					\
@@ -586,7 +586,7 @@ static void __slub_event(enum slub_event_type type,
 	} while (0)
 #define rseq_stat(s, si)	rseq_stat_at(s, si, NULL, NULL, true)
 /* How the allocator counts and reports its steps */
-#line 8647 "slub.nw"
+#line 8661 "slub.nw"
 #ifdef SLUB_NO_EVENTS
 #define slub_observer_check()	do { } while (0)
 #else
@@ -1381,7 +1381,7 @@ const char *slub_point_name(enum slub_point point)
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
 /* Events and statistics */
-#line 8337 "slub.nw"
+#line 8351 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -1400,7 +1400,7 @@ const char *slub_stat_name(int item)
 							 NULL;
 }
 /* Events and statistics */
-#line 8362 "slub.nw"
+#line 8376 "slub.nw"
 static const char *const stat_words[NR_SLUB_STAT_ITEMS] = {
 	[ALLOC_FASTPATH] = "took the first object of the cpu freelist",
 	[ALLOC_SLOWPATH] = "took the slow path",
@@ -1436,7 +1436,7 @@ const char *slub_stat_words(int item)
 							 NULL;
 }
 /* Events and statistics */
-#line 8404 "slub.nw"
+#line 8418 "slub.nw"
 #ifndef SLUB_NO_EVENTS
 static const struct {
 	const char *func, *words;
@@ -1463,7 +1463,7 @@ static const char *step_words_of(const char *func)
 }
 #endif
 /* Events and statistics */
-#line 8438 "slub.nw"
+#line 8452 "slub.nw"
 #include "slub_sections.h"
 
 static int func_section_cmp(const void *key, const void *entry)
@@ -1493,7 +1493,7 @@ const char *slub_func_section_title(const char *func)
 	return f ? f->title : NULL;
 }
 /* Events and statistics */
-#line 8526 "slub.nw"
+#line 8540 "slub.nw"
 void slub_set_observer(slub_observer_fn fn, void *arg)
 {
 	slub_observer_check();
@@ -1516,7 +1516,7 @@ static inline void __stat(const struct kmem_cache *s, enum stat_item si)
 	}
 }
 /* Events and statistics */
-#line 8576 "slub.nw"
+#line 8590 "slub.nw"
 #ifndef SLUB_NO_EVENTS
 static void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	     const char *func, int si, const void *object, struct page *page,
@@ -1536,7 +1536,7 @@ static void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 		type == SLUB_EV_STEP ? step_words_of(func) : NULL;
 
 	/* Put the words and the detail into buf, or into heap if long */
-#line 8605 "slub.nw"
+#line 8619 "slub.nw"
 	if (words)
 		n = snprintf(buf, sizeof(buf), "%s (", words);
 	va_start(ap, fmt);
@@ -1555,10 +1555,10 @@ static void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	}
 	if (words && !len)
 		buf[n - 2] = '\0';
-#line 8594 "slub.nw"
+#line 8608 "slub.nw"
 
 	/* Fill in the event and call the observer */
-#line 8626 "slub.nw"
+#line 8640 "slub.nw"
 	if (!page && object && type != SLUB_EV_REPORT)
 		page = slub_virt_to_head_page_checked((void *)object);
 	ev.type = type;
@@ -1573,12 +1573,12 @@ static void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	slub_in_observer = true;
 	fn(&ev, slub_observer_arg);
 	slub_in_observer = false;
-#line 8595 "slub.nw"
+#line 8609 "slub.nw"
 	free(heap);
 }
 #endif
 /* Events and statistics */
-#line 8663 "slub.nw"
+#line 8677 "slub.nw"
 #ifndef SLUB_NO_EVENTS
 static void observer_reentered(const char *func)
 {
@@ -5623,7 +5623,7 @@ static bool slub_fail_percpu(void)
 	return page_alloc_should_fail();
 }
 /* Functions of the snapshot */
-#line 7998 "slub.nw"
+#line 8012 "slub.nw"
 static int snap_find_slab(const struct slub_snap_cache *sc, long pfn)
 {
 	int lo = 0, hi = sc->nr_slabs - 1;
@@ -5658,7 +5658,7 @@ static int snap_object_index(struct kmem_cache *s, struct page *page,
 	return ((char *)p - base) / s->size;
 }
 /* Functions of the snapshot */
-#line 8038 "slub.nw"
+#line 8052 "slub.nw"
 static int snap_freelist(struct kmem_cache *s, struct page *page,
 			 struct slub_snap_slab *ss, void *head,
 			 enum slub_obj_state state)
@@ -5680,7 +5680,7 @@ static int snap_freelist(struct kmem_cache *s, struct page *page,
 	return first;
 }
 /* Functions of the snapshot */
-#line 8061 "slub.nw"
+#line 8075 "slub.nw"
 static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 			  struct slub_snap_slab *ss)
 {
@@ -5706,7 +5706,7 @@ static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 8091 "slub.nw"
+#line 8105 "slub.nw"
 static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 			 int cpu)
 {
@@ -5749,7 +5749,7 @@ static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 8135 "slub.nw"
+#line 8149 "slub.nw"
 static int *snap_list(struct slub_snap_cache *sc, struct list_head *head,
 		      int *count, enum slub_slab_where where, int node)
 {
@@ -5796,7 +5796,7 @@ static int snap_fill_nodes(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return 0;
 }
 /* Functions of the snapshot */
-#line 8185 "slub.nw"
+#line 8199 "slub.nw"
 static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 {
 	struct slub_alias *a;
@@ -5815,7 +5815,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 			sc->aliases[sc->nr_aliases++] = strdup(a->name);
 
 	/* Copy the geometry and tuning of the cache */
-#line 8227 "slub.nw"
+#line 8241 "slub.nw"
 	sc->size = s->size;
 	sc->object_size = s->object_size;
 	sc->align = s->align;
@@ -5832,7 +5832,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	sc->refcount = s->refcount;
 	sc->has_ctor = s->ctor != NULL;
 	sc->is_root = is_root_cache(s);
-#line 8202 "slub.nw"
+#line 8216 "slub.nw"
 	for_each_allocated_block(pfn)
 		n += snap_is_slab_of(&mem_map[pfn], s);
 	sc->slabs = calloc(n ? n : 1, sizeof(*sc->slabs));
@@ -5856,7 +5856,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return snap_fill_nodes(s, sc);
 }
 /* Functions of the snapshot */
-#line 8246 "slub.nw"
+#line 8260 "slub.nw"
 struct slub_snapshot *slub_snapshot_take(void)
 {
 	struct slub_snapshot *snap;
@@ -5890,7 +5890,7 @@ fail:
 	return NULL;
 }
 /* Functions of the snapshot */
-#line 8281 "slub.nw"
+#line 8295 "slub.nw"
 void slub_snapshot_free(struct slub_snapshot *snap)
 {
 	int i, j;
@@ -5937,7 +5937,7 @@ const struct slub_snap_cache *slub_snapshot_cache(
 	return NULL;
 }
 /* Functions of the invariant checker */
-#line 8691 "slub.nw"
+#line 8705 "slub.nw"
 static int __attribute__((format(printf, 2, 3)))
 inv_fail(FILE *out, const char *fmt, ...)
 {
@@ -5978,7 +5978,7 @@ static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 8733 "slub.nw"
+#line 8747 "slub.nw"
 static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc)
 {
@@ -5995,7 +5995,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			pagefree += ss->obj[j].state == SLUB_OBJ_PAGE_FREE;
 
 		/* Check one slab's counters and its place */
-#line 8767 "slub.nw"
+#line 8781 "slub.nw"
 		if (ss->inuse != ss->objects - pagefree)
 			bad += inv_fail(out, "%s: slab pfn %ld inuse %u but "
 					"%u objects minus %u free\n",
@@ -6015,7 +6015,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			bad += inv_fail(out, "%s: slab pfn %ld has free objects "
 					"but is on no partial list\n",
 					 s->name, ss->pfn);
-#line 8748 "slub.nw"
+#line 8762 "slub.nw"
 	}
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
 		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
@@ -6030,7 +6030,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 	for (node = 0; node < nr_node_ids; node++) {
 
 		/* Check one node's counters */
-#line 8789 "slub.nw"
+#line 8803 "slub.nw"
 		struct kmem_cache_node *n = get_node(s, node);
 		long slabs = 0;
 
@@ -6043,12 +6043,12 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 		if (n->nr_slabs != slabs)
 			bad += inv_fail(out, "%s: node %d nr_slabs %ld but %ld slabs found\n",
 					 s->name, node, n->nr_slabs, slabs);
-#line 8761 "slub.nw"
+#line 8775 "slub.nw"
 	}
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 8804 "slub.nw"
+#line 8818 "slub.nw"
 int slub_check_invariants(FILE *out)
 {
 	struct slub_snapshot *snap;
