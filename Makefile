@@ -20,8 +20,9 @@ ALL_CFLAGS = $(BASE_CFLAGS) $(CFLAGS) -Igenerated -Isrc
 LDLIBS := -pthread -lm
 
 NOTANGLE := $(shell command -v notangle 2>/dev/null)
-GENERATED := generated/slub.h generated/slub.c generated/slub_protos.h \
-	generated/slub_sections.h
+GENERATED := generated/slub.h generated/slub_internal.h generated/slub.c \
+	generated/slub_observe.c generated/slub_protos.h \
+	generated/slub_observe_protos.h generated/slub_sections.h
 LIBSLUB := $(B)/libslub.a
 LIBSCN := $(B)/libscn.a
 SCN_SRCS := $(filter-out src/slub_cli.c,$(wildcard src/*.c))
@@ -51,6 +52,8 @@ endif
 # function -> section table, from the book's sectioning (perl-base only).
 generated/slub_protos.h: generated/slub.c scripts/prototypes.pl
 	@bash scripts/cpif.sh $@ perl scripts/prototypes.pl generated/slub.c
+generated/slub_observe_protos.h: generated/slub_observe.c scripts/prototypes.pl
+	@bash scripts/cpif.sh $@ perl scripts/prototypes.pl generated/slub_observe.c
 generated/slub_sections.h: slub.nw scripts/sections.pl
 	@bash scripts/cpif.sh $@ perl scripts/sections.pl slub.nw
 
@@ -71,11 +74,14 @@ define variant
 $(1)/obj/slub.o: generated/slub.c $(GENERATED)
 	@mkdir -p $$(@D)
 	$$(CC) $$(ALL_CFLAGS) $(2) -c $$< -o $$@
+$(1)/obj/slub_observe.o: generated/slub_observe.c $(GENERATED)
+	@mkdir -p $$(@D)
+	$$(CC) $$(ALL_CFLAGS) $(2) -c $$< -o $$@
 $(1)/obj/%.o: src/%.c $$(SCN_HDRS) generated/slub.h
 	@mkdir -p $$(@D)
 	$$(CC) $$(ALL_CFLAGS) $(2) -c $$< -o $$@
-$(1)/libslub.a: $(1)/obj/slub.o
-	ar rcs $$@ $$^
+$(1)/libslub.a: $(1)/obj/slub.o $(1)/obj/slub_observe.o
+	bash scripts/link-lib.sh $$@ $$^
 $(1)/libscn.a: $$(patsubst src/%.c,$(1)/obj/%.o,$$(SCN_SRCS))
 	ar rcs $$@ $$^
 $(1)/slub: $(1)/obj/slub_cli.o $(1)/libscn.a $(1)/libslub.a

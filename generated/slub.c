@@ -1,383 +1,14 @@
-#line 574 "slub.nw"
+#line 605 "slub.nw"
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Tangled from slub.nw by notangle: do not edit, edit slub.nw. */
-/* System headers */
-#line 604 "slub.nw"
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE
-#endif
-#include <errno.h>
-#include <limits.h>
-#include <pthread.h>
-#include <sched.h>
-#include <stdarg.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
-/* System headers */
-#line 4982 "slub.nw"
-#include <sys/rseq.h>
-/* System headers */
-#line 5823 "slub.nw"
-#include <execinfo.h>
-#include <sys/syscall.h>
-#include <time.h>
-/* System headers */
-#line 7111 "slub.nw"
-#include <dlfcn.h>
-#line 577 "slub.nw"
-#include "slub.h"
+#include "slub_internal.h"
 
-/* Kernel helpers: types, bit operations, lists and locks */
-#line 1137 "slub.nw"
-#define likely(x)	__builtin_expect(!!(x), 1)
-#define unlikely(x)	__builtin_expect(!!(x), 0)
-#define min(a, b)	({ typeof(a) _a = (a); typeof(b) _b = (b); \
-			   _a < _b ? _a : _b; })
-#define max(a, b)	({ typeof(a) _a = (a); typeof(b) _b = (b); \
-			   _a > _b ? _a : _b; })
-#define clamp(v, lo, hi) min(max(v, lo), hi)
-#define ALIGN(x, a)	(((x) + (a) - 1) & ~((typeof(x))(a) - 1))
-#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
-#define container_of(p, type, member) \
-	((type *)((char *)(p) - offsetof(type, member)))
-#define READ_ONCE(x)	__atomic_load_n(&(x), __ATOMIC_RELAXED)
-#define WRITE_ONCE(x, v) __atomic_store_n(&(x), (v), __ATOMIC_RELAXED)
-
-typedef uint8_t u8;
-
-static inline int fls(unsigned long x)
-{
-	return x ? (int)(sizeof(x) * 8) - __builtin_clzl(x) : 0;
-}
-
-static inline int ilog2(unsigned long x)
-{
-	return fls(x) - 1;
-}
-
-static inline unsigned long roundup_pow_of_two(unsigned long x)
-{
-	return x <= 1 ? 1 : 1UL << fls(x - 1);
-}
-/* Kernel helpers: types, bit operations, lists and locks */
-#line 1170 "slub.nw"
-struct list_head {
-	struct list_head *next, *prev;
-};
-
-#define LIST_HEAD_INIT(name) { &(name), &(name) }
-#define list_entry(p, type, member) container_of(p, type, member)
-#define list_first_entry(h, type, member) list_entry((h)->next, type, member)
-#define list_for_each_entry(pos, head, member)				\
-	for (pos = list_entry((head)->next, typeof(*pos), member);	\
-	     &pos->member != (head);					\
-	     pos = list_entry(pos->member.next, typeof(*pos), member))
-#define list_for_each_entry_safe(pos, n, head, member)			\
-	for (pos = list_entry((head)->next, typeof(*pos), member),	\
-	     n = list_entry(pos->member.next, typeof(*pos), member);	\
-	     &pos->member != (head);					\
-	     pos = n, n = list_entry(n->member.next, typeof(*n), member))
-
-static inline void INIT_LIST_HEAD(struct list_head *h)
-{
-	h->next = h;
-	h->prev = h;
-}
-
-static inline void __list_link(struct list_head *n, struct list_head *prev,
-			       struct list_head *next)
-{
-	next->prev = n;
-	n->next = next;
-	n->prev = prev;
-	prev->next = n;
-}
-
-static inline void list_add(struct list_head *n, struct list_head *head)
-{
-	__list_link(n, head, head->next);
-}
-
-static inline void list_add_tail(struct list_head *n, struct list_head *head)
-{
-	__list_link(n, head->prev, head);
-}
-
-static inline void list_del(struct list_head *e)
-{
-	e->next->prev = e->prev;
-	e->prev->next = e->next;
-	e->next = e->prev = NULL;
-}
-
-static inline bool list_empty(const struct list_head *h)
-{
-	return h->next == h;
-}
-
-static inline void list_move(struct list_head *e, struct list_head *head)
-{
-	list_del(e);
-	list_add(e, head);
-}
-/* Kernel helpers: types, bit operations, lists and locks */
-#line 1238 "slub.nw"
-typedef pthread_mutex_t spinlock_t;
-#define spin_lock_init(l)	pthread_mutex_init(l, NULL)
-#define spin_lock(l)		pthread_mutex_lock(l)
-#define spin_unlock(l)		pthread_mutex_unlock(l)
-#define spin_trylock(l)		(pthread_mutex_trylock(l) == 0)
-#define mutex_lock(l)		pthread_mutex_lock(l)
-#define mutex_unlock(l)		pthread_mutex_unlock(l)
-/* Kernel helpers: types, bit operations, lists and locks */
-#line 1252 "slub.nw"
-#define pr_err(...)	fprintf(stderr, __VA_ARGS__)
-#define pr_warn(...)	fprintf(stderr, __VA_ARGS__)
-#define pr_info(...)	fprintf(stderr, __VA_ARGS__)
-#define _RET_IP_	((unsigned long)__builtin_return_address(0))
-/* Kernel helpers: types, bit operations, lists and locks */
-#line 1377 "slub.nw"
-#define MAX_ERRNO	4095
-#define IS_ERR(p)	((unsigned long)(p) >= (unsigned long)-MAX_ERRNO)
-#define PTR_ERR(p)	((int)(long)(p))
-#define ERR_PTR(e)	((void *)(long)(e))
-
-static void __attribute__((noreturn, format(printf, 1, 2)))
-panic(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("Kernel panic - not syncing: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fflush(stderr);
-	abort();
-}
-/* Kernel helpers: types, bit operations, lists and locks */
-#line 4175 "slub.nw"
-static inline void list_splice(struct list_head *list, struct list_head *at)
-{
-	struct list_head *first = list->next, *last = list->prev;
-	struct list_head *next = at->next;
-
-	if (list_empty(list))
-		return;
-	first->prev = at;
-	at->next = first;
-	last->next = next;
-	next->prev = last;
-}
-/* Kernel helpers: types, bit operations, lists and locks */
-#line 6509 "slub.nw"
-#define BITS_PER_LONG		(8 * sizeof(long))
-#define BITS_TO_LONGS(n)	(((n) + BITS_PER_LONG - 1) / BITS_PER_LONG)
-
-static inline void set_bit(int nr, unsigned long *map)
-{
-	map[nr / BITS_PER_LONG] |= 1UL << (nr % BITS_PER_LONG);
-}
-
-static inline bool test_bit(int nr, const unsigned long *map)
-{
-	return map[nr / BITS_PER_LONG] & (1UL << (nr % BITS_PER_LONG));
-}
-
-#define noinline __attribute__((noinline))
-#define prefetchw(x) __builtin_prefetch((x), 1)
-#define __maybe_unused __attribute__((unused))
-#define VM_BUG_ON(c) do { if (unlikely(c)) slub_bug_on(#c, __FILE__, __LINE__); } while (0)
-#define WARN_ON(c) ({						\
-	bool _c = (c);							\
-	if (unlikely(_c))						\
-		pr_warn("WARNING: %s at %s:%d\n", #c, __FILE__, __LINE__); \
-	_c;								\
-})
-/* Constants of the simulated machine */
-#line 1267 "slub.nw"
-#define PAGE_SHIFT		12
-#define PAGE_SIZE		(1UL << PAGE_SHIFT)
-#define PAGE_MASK		(~(PAGE_SIZE - 1))
-#define MAX_ORDER		11
-#define PAGE_ALLOC_COSTLY_ORDER	3
-#define L1_CACHE_BYTES		64
-#define ARCH_KMALLOC_MINALIGN	__alignof__(unsigned long long)
-#define ARCH_SLAB_MINALIGN	__alignof__(unsigned long long)
-#define NR_CPUS			64
-#define MAX_NUMNODES		8
-#define KMALLOC_MAX_ORDER	(KMALLOC_SHIFT_MAX - PAGE_SHIFT)
-/* Definition of struct page */
-#line 801 "slub.nw"
-struct kmem_cache;
-
-struct page {
-	unsigned long flags;		/* PG_* bits */
-	unsigned long private;		/* buddy order of a free block */
-	/* Second double word, changed together by cmpxchg_double_slab */
-	void *freelist;			/* first free object */
-	union {
-		unsigned long counters;
-		struct {
-			unsigned inuse:16;
-			unsigned objects:15;
-			unsigned frozen:1;
-		};
-	};
-	union {
-		struct list_head lru;	/* node partial/full list, buddy */
-		struct {		/* cpu partial chain */
-			struct page *next;
-			int pages;	/* slabs in the rest of the chain */
-			int pobjects;	/* approximate free objects */
-		};
-	};
-	union {
-		struct kmem_cache *slab_cache;	/* slab: its cache */
-		struct page *first_page;	/* tail page: the head */
-	};
-	int order;			/* compound order of a head page */
-} __attribute__((aligned(16)));
-/* Definition of struct page */
-#line 844 "slub.nw"
-enum pageflags {
-	PG_slab,
-	PG_head,
-	PG_tail,
-	PG_buddy,
-	PG_active,
-	PG_large_kmalloc,
-	PG_rcu_free,
-};
-
-#define PAGE_FLAG_FUNCS(uname, lname)					\
-static inline bool Page##uname(const struct page *p)			\
-{ return READ_ONCE(p->flags) & (1UL << PG_##lname); }			\
-static inline void __SetPage##uname(struct page *p)			\
-{ __atomic_fetch_or(&p->flags, 1UL << PG_##lname, __ATOMIC_RELAXED); } \
-static inline void __ClearPage##uname(struct page *p)			\
-{ __atomic_fetch_and(&p->flags, ~(1UL << PG_##lname), __ATOMIC_RELAXED); }
-
-PAGE_FLAG_FUNCS(Slab, slab)
-PAGE_FLAG_FUNCS(Head, head)
-PAGE_FLAG_FUNCS(Tail, tail)
-PAGE_FLAG_FUNCS(Buddy, buddy)
-PAGE_FLAG_FUNCS(SlabPfmemalloc, active)
-PAGE_FLAG_FUNCS(LargeKmalloc, large_kmalloc)
-PAGE_FLAG_FUNCS(RcuFree, rcu_free)
-/* Definition of struct page */
-#line 5119 "slub.nw"
-#define PG_locked	(PG_rcu_free + 1)
-/* Definitions of the SLUB structures */
-#line 696 "slub.nw"
-struct kmem_cache_order_objects {
-	unsigned long x;
-};
-
-struct kobject_standin {
-	char name[64];		/* directory name under /sys/kernel/slab */
-	bool added;		/* sysfs_slab_add() ran */
-};
-
-struct kmem_cache {
-	struct kmem_cache_cpu *cpu_slab;	/* per-CPU part */
-	unsigned long flags;
-	unsigned long min_partial;
-	int size;		/* object size including metadata */
-	int object_size;	/* object size without metadata */
-	int offset;		/* free pointer offset */
-	int cpu_partial;	/* free objects kept on cpu partial chains */
-	struct kmem_cache_order_objects oo;
-	struct kmem_cache_order_objects max;
-	struct kmem_cache_order_objects min;
-	gfp_t allocflags;	/* gfp flags for every slab allocation */
-	int refcount;		/* merged users */
-	void (*ctor)(void *);
-	int inuse;		/* offset to metadata */
-	int align;
-	int reserved;		/* bytes reserved at the end of a slab */
-	const char *name;
-	struct list_head list;	/* on slab_caches */
-	struct kobject_standin kobj;
-	struct memcg_cache_params *memcg_params;
-	int max_attr_size;	/* largest attribute value ever stored */
-	int remote_node_defrag_ratio;
-
-/* Fields this port adds to struct kmem_cache */
-#line 738 "slub.nw"
-struct slub_alias *aliases;	/* names merged into this cache */
-unsigned long random;		/* per-cache secret (freelist hardening) */
-#line 729 "slub.nw"
-	struct kmem_cache_node *node[MAX_NUMNODES];	/* must be last */
-};
-/* Definitions of the SLUB structures */
-#line 743 "slub.nw"
-struct slub_alias {
-	struct slub_alias *next;
-	char *name;
-};
-/* Definitions of the SLUB structures */
-#line 768 "slub.nw"
-struct kmem_cache_cpu {
-	void **freelist;	/* next available object */
-	unsigned long tid;	/* globally unique transaction id */
-	struct page *page;	/* the slab from which we are allocating */
-	struct page *partial;	/* partially allocated frozen slabs */
-
-/* Fields this port adds to struct kmem_cache_cpu */
-#line 5201 "slub.nw"
-spinlock_t lock;	/* stands in for local_irq_save() */
-int cpu;		/* the CPU this structure belongs to */
-#line 774 "slub.nw"
-	unsigned stat[NR_SLUB_STAT_ITEMS];
-} __attribute__((aligned(L1_CACHE_BYTES)));
-/* Definitions of the SLUB structures */
-#line 884 "slub.nw"
-struct kmem_cache_node {
-	spinlock_t list_lock;
-	unsigned long nr_partial;
-	struct list_head partial;
-	long nr_slabs;			/* atomic */
-	long total_objects;		/* atomic */
-	struct list_head full;
-};
-/* Internal flag sets and limits */
-#line 1065 "slub.nw"
-#define SLAB_DEBUG_FLAGS (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER | \
-			  SLAB_TRACE | SLAB_DEBUG_FREE)
-#define SLAB_CORE_FLAGS (SLAB_HWCACHE_ALIGN | SLAB_CACHE_DMA | SLAB_PANIC | \
-			 SLAB_DESTROY_BY_RCU | SLAB_DEBUG_OBJECTS)
-#define SLAB_CACHE_FLAGS (SLAB_NOLEAKTRACE | SLAB_RECLAIM_ACCOUNT | \
-			  SLAB_NOTRACK)
-#define CACHE_CREATE_MASK (SLAB_CORE_FLAGS | SLAB_DEBUG_FLAGS | \
-			   SLAB_CACHE_FLAGS)
-
-#define DEBUG_DEFAULT_FLAGS (SLAB_DEBUG_FREE | SLAB_RED_ZONE | \
-			     SLAB_POISON | SLAB_STORE_USER)
-#define DEBUG_METADATA_FLAGS (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER)
-#define SLUB_NEVER_MERGE (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER | \
-			  SLAB_TRACE | SLAB_DESTROY_BY_RCU | \
-			  SLAB_NOLEAKTRACE | SLAB_FAILSLAB)
-#define SLUB_MERGE_SAME (SLAB_DEBUG_FREE | SLAB_RECLAIM_ACCOUNT | \
-			 SLAB_CACHE_DMA | SLAB_NOTRACK)
-/* Internal flag sets and limits */
-#line 1091 "slub.nw"
-#define MIN_PARTIAL		5
-#define MAX_PARTIAL		10
-#define OO_SHIFT		16
-#define OO_MASK			((1 << OO_SHIFT) - 1)
-#define MAX_OBJS_PER_PAGE	32767
-#define ZERO_SIZE_PTR		((void *)16)
-#define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
 /* Global state of the allocator */
-#line 664 "slub.nw"
-static struct list_head slab_caches = LIST_HEAD_INIT(slab_caches);
+#line 699 "slub.nw"
+struct list_head slab_caches = LIST_HEAD_INIT(slab_caches);
 static pthread_mutex_t slab_mutex = PTHREAD_MUTEX_INITIALIZER;
 /* Global state of the allocator */
-#line 1107 "slub.nw"
+#line 1152 "slub.nw"
 enum slab_state {
 	DOWN,		/* no slab functionality yet */
 	PARTIAL,	/* SLUB: kmem_cache_node available */
@@ -393,10 +24,10 @@ static int slub_min_order;
 static int slub_max_order = PAGE_ALLOC_COSTLY_ORDER;
 static int slub_min_objects;
 static bool slab_nomerge;
-static int nr_cpu_ids = 1;
-static int nr_node_ids = 1;
+int nr_cpu_ids = 1;
+int nr_node_ids = 1;
 /* Global state of the allocator */
-#line 1627 "slub.nw"
+#line 1672 "slub.nw"
 struct saved_alias {
 	struct kmem_cache *s;
 	const char *name;
@@ -405,7 +36,7 @@ struct saved_alias {
 
 static struct saved_alias *alias_list;
 /* Global state of the allocator */
-#line 1896 "slub.nw"
+#line 1941 "slub.nw"
 struct rcu_head {
 	struct rcu_head *next;
 	void (*func)(struct rcu_head *head);
@@ -414,7 +45,7 @@ struct rcu_head {
 #define need_reserve_slab_rcu \
 	(sizeof(((struct page *)NULL)->lru) < sizeof(struct rcu_head))
 /* Global state of the allocator */
-#line 4213 "slub.nw"
+#line 4263 "slub.nw"
 static struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
 
 static signed char size_index[24] = {
@@ -444,7 +75,7 @@ static signed char size_index[24] = {
 	2	/* 192 */
 };
 /* Global state of the allocator */
-#line 4524 "slub.nw"
+#line 4574 "slub.nw"
 struct zone {
 	spinlock_t lock;
 	unsigned long start_pfn, end_pfn;	/* [start, end) */
@@ -453,28 +84,28 @@ struct zone {
 	struct list_head free_area[MAX_ORDER];
 };
 
-static char *arena;			/* base of simulated memory */
-static size_t arena_bytes;
-static struct page *mem_map;
-static unsigned long *alloc_map;	/* first frames of allocated blocks */
-static unsigned long pages_per_node;
-static unsigned long nr_pages;
+char *arena;			/* base of simulated memory */
+size_t arena_bytes;
+struct page *mem_map;
+unsigned long *alloc_map;	/* first frames of allocated blocks */
+unsigned long pages_per_node;
+unsigned long nr_pages;
 static struct zone zones[MAX_NUMNODES];
 /* Global state of the allocator */
-#line 4877 "slub.nw"
+#line 4931 "slub.nw"
 static struct slub_page_stats page_stats;
 /* Global state of the allocator */
-#line 4962 "slub.nw"
-static bool slub_simulated;		/* simulated CPUs */
-static int sim_cpu;			/* the simulated CPU running now */
+#line 5016 "slub.nw"
+bool slub_simulated;		/* simulated CPUs */
+int sim_cpu;			/* the simulated CPU running now */
 static slub_point_fn point_hook;
 static void *point_hook_arg;
 static bool in_point_hook;
 /* Global state of the allocator */
-#line 5321 "slub.nw"
-static bool cpu_rseq;		/* real threads use restartable sequences */
+#line 5378 "slub.nw"
+bool cpu_rseq;		/* real threads use restartable sequences */
 /* Global state of the allocator */
-#line 5693 "slub.nw"
+#line 5750 "slub.nw"
 #define SLUB_RED_INACTIVE	0xbb
 #define SLUB_RED_ACTIVE		0xcc
 #define POISON_INUSE		0x5a
@@ -496,7 +127,7 @@ static unsigned long slub_debug;
 static char slub_debug_slabs[256];
 static int disable_higher_order_debug;
 /* Global state of the allocator */
-#line 6605 "slub.nw"
+#line 6662 "slub.nw"
 struct mem_cgroup {
 	char name[64];
 	int kmemcg_id;
@@ -526,131 +157,15 @@ static int memcg_limited_groups_array_size = MEMCG_CACHES_MIN_SIZE;
 static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
 static __thread struct mem_cgroup *current_memcg;
 static __thread int memcg_skip_account;
-/* Global state of the allocator */
-#line 8506 "slub.nw"
-static slub_observer_fn slub_observer;
-static void *slub_observer_arg;
 /* Declarations of internal functions */
-#line 629 "slub.nw"
+#line 665 "slub.nw"
 struct kmem_cache_cpu;
 struct mem_cgroup;
 struct memcg_cache_params;
 struct slab_attribute;
 #include "slub_protos.h"
-/* How the allocator counts and reports its steps */
-#line 8520 "slub.nw"
-#pragma GCC diagnostic ignored "-Wformat-zero-length"
-#ifdef SLUB_NO_EVENTS
-#define slub_observed()	false
-#define slub_event(type, s, si, object, page, ...)			\
-	do {								\
-		if (0)							\
-			slub_no_event("" __VA_ARGS__);			\
-	} while (0)
-static inline void __attribute__((format(printf, 1, 2)))
-slub_no_event(const char *fmt, ...)
-{
-	(void)fmt;
-}
-#else
-#define slub_observed()	unlikely(slub_observer != NULL)
-#define slub_event(type, s, si, object, page, ...)			\
-	do {								\
-		if (slub_observed())					\
-			__slub_event(type, s, __func__, si, object, page, \
-				     "" __VA_ARGS__);			\
-	} while (0)
-static void __slub_event(enum slub_event_type type,
-			 const struct kmem_cache *s, const char *func, int si,
-			 const void *object, struct page *page,
-			 const char *fmt, ...)
-	__attribute__((format(printf, 7, 8)));
-#endif
-#define stat_at(s, si, object, page, ...)				\
-	do {								\
-		__stat(s, si);						\
-		slub_event(SLUB_EV_STAT, s, si, object, page, __VA_ARGS__); \
-	} while (0)
-#define stat(s, si)		stat_at(s, si, NULL, NULL)
-#define slub_step(s, object, page, ...)					\
-	slub_event(SLUB_EV_STEP, s, -1, object, page, __VA_ARGS__)
-#define slub_report(s, object, page, ...)				\
-	slub_event(SLUB_EV_REPORT, s, -1, object, page, __VA_ARGS__)
-/* How the allocator counts and reports its steps */
-#line 8592 "slub.nw"
-#define rseq_stat_at(s, si, object, page, observed)			\
-	do {								\
-		cpu_rseq_inc(s, si);					\
-		if (observed)						\
-			slub_event(SLUB_EV_STAT, s, si, object, page);	\
-	} while (0)
-#define rseq_stat(s, si)	rseq_stat_at(s, si, NULL, NULL, true)
-/* How the allocator counts and reports its steps */
-#line 8681 "slub.nw"
-#ifdef SLUB_NO_EVENTS
-#define slub_observer_check()	do { } while (0)
-#else
-static __thread bool slub_in_observer;
-static void observer_reentered(const char *func)
-	__attribute__((noreturn));
-
-#define slub_observer_check()						\
-	do {								\
-		if (unlikely(slub_in_observer))				\
-			observer_reentered(__func__);			\
-	} while (0)
-#endif
 /* The page allocator */
-#line 4547 "slub.nw"
-static inline long page_to_pfn(const struct page *page)
-{
-	return page ? (long)(page - mem_map) : -1;
-}
-
-static inline struct page *pfn_to_page(unsigned long pfn)
-{
-	return mem_map + pfn;
-}
-
-static inline void *page_address(const struct page *page)
-{
-	return arena + ((unsigned long)(page - mem_map) << PAGE_SHIFT);
-}
-
-static inline struct page *virt_to_page(const void *x)
-{
-	return pfn_to_page(((const char *)x - arena) >> PAGE_SHIFT);
-}
-
-static inline struct page *compound_head(struct page *page)
-{
-	return unlikely(PageTail(page)) ? page->first_page : page;
-}
-
-static inline struct page *virt_to_head_page(const void *x)
-{
-	return compound_head(virt_to_page(x));
-}
-
-static inline struct page *slub_virt_to_head_page_checked(const void *x)
-{
-	if (!arena || (const char *)x < arena ||
-	    (const char *)x >= arena + arena_bytes)
-		return NULL;
-	return virt_to_head_page(x);
-}
-
-static inline int compound_order(const struct page *page)
-{
-	return PageHead(page) ? page->order : 0;
-}
-
-static inline int page_to_nid(const struct page *page)
-{
-	return (page - mem_map) / pages_per_node;
-}
-/* The page allocator */
-#line 4605 "slub.nw"
+#line 4656 "slub.nw"
 static int page_alloc_init(size_t bytes, int nodes)
 {
 	unsigned long per_node, pfn;
@@ -664,7 +179,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 	arena_bytes = nr_pages << PAGE_SHIFT;
 
 	/* Map the arena and mem_map */
-#line 4638 "slub.nw"
+#line 4689 "slub.nw"
 	arena = mmap(NULL, arena_bytes, PROT_READ | PROT_WRITE,
 		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (arena == MAP_FAILED) {
@@ -685,7 +200,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 		alloc_map = NULL;
 		return -ENOMEM;
 	}
-#line 4617 "slub.nw"
+#line 4668 "slub.nw"
 	per_node = nr_pages / nodes;
 	pages_per_node = per_node;
 	for (nid = 0; nid < nodes; nid++) {
@@ -705,7 +220,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 	return 0;
 }
 /* The page allocator */
-#line 4661 "slub.nw"
+#line 4712 "slub.nw"
 static void page_alloc_exit(void)
 {
 	int nid;
@@ -723,7 +238,7 @@ static void page_alloc_exit(void)
 	nr_pages = 0;
 }
 /* The page allocator */
-#line 4684 "slub.nw"
+#line 4735 "slub.nw"
 static void free_block(struct zone *z, unsigned long pfn, int order)
 {
 	struct page *page = pfn_to_page(pfn);
@@ -758,7 +273,7 @@ static struct page *take_block(struct zone *z, int order)
 	return NULL;
 }
 /* The page allocator */
-#line 4727 "slub.nw"
+#line 4778 "slub.nw"
 static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 {
 	struct zone *z = &zones[nid];
@@ -783,7 +298,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 	mark_block(page_to_pfn(page), true);
 
 	/* Make the block a compound page of order order */
-#line 4761 "slub.nw"
+#line 4812 "slub.nw"
 	page->order = order;
 	if (order) {
 		__SetPageHead(page);
@@ -792,7 +307,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 			page[i].first_page = page;
 		}
 	}
-#line 4750 "slub.nw"
+#line 4801 "slub.nw"
 	if (pfmemalloc)
 		__SetPageSlabPfmemalloc(page);
 	__atomic_add_fetch(&page_stats.allocs, 1, __ATOMIC_RELAXED);
@@ -802,7 +317,7 @@ fail:
 	return NULL;
 }
 /* The page allocator */
-#line 4777 "slub.nw"
+#line 4828 "slub.nw"
 static void mark_block(unsigned long pfn, bool allocated)
 {
 	unsigned long bit = 1UL << (pfn % BITS_PER_LONG);
@@ -815,7 +330,7 @@ static void mark_block(unsigned long pfn, bool allocated)
 				   __ATOMIC_RELAXED);
 }
 
-static unsigned long next_allocated_block(unsigned long pfn)
+unsigned long next_allocated_block(unsigned long pfn)
 {
 	while (pfn < nr_pages) {
 		unsigned long w = __atomic_load_n(&alloc_map[pfn / BITS_PER_LONG],
@@ -830,11 +345,8 @@ static unsigned long next_allocated_block(unsigned long pfn)
 	return nr_pages;
 }
 
-#define for_each_allocated_block(pfn)					\
-	for ((pfn) = next_allocated_block(0); (pfn) < nr_pages;		\
-	     (pfn) = next_allocated_block((pfn) + 1))
 /* The page allocator */
-#line 4814 "slub.nw"
+#line 4868 "slub.nw"
 static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 {
 	int start = node == NUMA_NO_NODE ? numa_mem_id() : node;
@@ -853,7 +365,7 @@ static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 	return NULL;
 }
 /* The page allocator */
-#line 4838 "slub.nw"
+#line 4892 "slub.nw"
 static void __free_pages(struct page *page, int order)
 {
 	struct zone *z = &zones[page_to_nid(page)];
@@ -886,7 +398,7 @@ static void __free_pages(struct page *page, int order)
 	spin_unlock(&z->lock);
 }
 /* The page allocator */
-#line 4881 "slub.nw"
+#line 4935 "slub.nw"
 static unsigned long fail_nth;
 static __thread bool failed_by_knob;
 
@@ -941,54 +453,7 @@ void slub_page_stats(struct slub_page_stats *st)
 	st->slab_pages = slab;
 }
 /* The CPU layer */
-#line 4986 "slub.nw"
-static inline int raw_cpu_id(void)
-{
-	int cpu;
-
-	if (likely(__rseq_size > 0)) {
-		struct rseq *rs = (struct rseq *)
-			((char *)__builtin_thread_pointer() + __rseq_offset);
-
-		cpu = (int)READ_ONCE(rs->cpu_id);
-	} else {
-		cpu = sched_getcpu();
-	}
-	if (unlikely(cpu < 0))
-		cpu = 0;
-	if (unlikely(cpu >= nr_cpu_ids))
-		cpu %= nr_cpu_ids;
-	return cpu;
-}
-
-static inline int smp_processor_id(void)
-{
-	if (slub_simulated)
-		return sim_cpu;
-	return raw_cpu_id();
-}
-
-#define per_cpu_ptr(base, cpu)	(&(base)[cpu])
-#define this_cpu_ptr(base)	per_cpu_ptr(base, smp_processor_id())
-#define raw_cpu_ptr(base)	this_cpu_ptr(base)
-
-static inline int cpu_to_node(int cpu)
-{
-	return cpu * nr_node_ids / nr_cpu_ids;
-}
-
-static inline int numa_mem_id(void)
-{
-	return cpu_to_node(smp_processor_id());
-}
-
-static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
-					       int node)
-{
-	return s->node[node];
-}
-/* The CPU layer */
-#line 5043 "slub.nw"
+#line 5097 "slub.nw"
 static inline bool cmpxchg_double(void *p, unsigned long o1,
 				  unsigned long o2, unsigned long n1,
 				  unsigned long n2)
@@ -1012,7 +477,7 @@ static inline bool cmpxchg_double(void *p, unsigned long o1,
 #endif
 }
 /* The CPU layer */
-#line 5077 "slub.nw"
+#line 5131 "slub.nw"
 static inline void slab_lock(struct page *page)
 {
 	while (__atomic_fetch_or(&page->flags, 1UL << PG_locked,
@@ -1053,7 +518,7 @@ static bool __cmpxchg_double_slab(struct kmem_cache *s, struct page *page,
 
 #define cmpxchg_double_slab __cmpxchg_double_slab
 /* The CPU layer */
-#line 5142 "slub.nw"
+#line 5196 "slub.nw"
 static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 		struct kmem_cache_cpu *c, void *o1, unsigned long o2,
 		void *n1, unsigned long n2)
@@ -1065,10 +530,8 @@ static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 	return cmpxchg_double(&target->freelist, (unsigned long)o1, o2,
 			      (unsigned long)n1, n2);
 }
-/* The CPU layer */
-#line 5206 "slub.nw"
-#define TID_BUSY	(1UL << 63)
 
+#line 5265 "slub.nw"
 static inline bool cpu_tid_ready(unsigned long tid)
 {
 	return !(tid & TID_BUSY);
@@ -1130,7 +593,7 @@ static inline void local_irq_restore(struct kmem_cache *s,
 	cpu_unlock(c);
 }
 /* The CPU layer */
-#line 5325 "slub.nw"
+#line 5382 "slub.nw"
 static bool cpu_rseq_usable(const struct slub_config *cfg)
 {
 #if defined(__SANITIZE_THREAD__) || !defined(__x86_64__)
@@ -1149,7 +612,7 @@ static bool cpu_rseq_usable(const struct slub_config *cfg)
 #endif
 }
 /* The CPU layer */
-#line 5367 "slub.nw"
+#line 5424 "slub.nw"
 #define RSEQ_SIG	0x53053053
 
 #define RSEQ_SEQUENCE_START						\
@@ -1196,7 +659,7 @@ static inline struct rseq *rseq_area(void)
 			       __rseq_offset);
 }
 /* The CPU layer */
-#line 5421 "slub.nw"
+#line 5478 "slub.nw"
 #define KCC_FIELD_SIZE(f)	sizeof(((struct kmem_cache_cpu *)0)->f)
 _Static_assert(offsetof(struct kmem_cache_cpu, freelist) == 0,
 	       "rseq sequences: the freelist is at (%rax)");
@@ -1209,7 +672,7 @@ _Static_assert(offsetof(struct kmem_cache_cpu, page) == 16,
 _Static_assert(KCC_FIELD_SIZE(stat[0]) == 4,
 	       "rseq count sequence: incl (%rax, si, 4) adds to a 4-byte counter");
 /* The CPU layer */
-#line 5444 "slub.nw"
+#line 5501 "slub.nw"
 static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 {
 	void *object, *next;
@@ -1239,7 +702,7 @@ static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 	return object;
 }
 /* The CPU layer */
-#line 5480 "slub.nw"
+#line 5537 "slub.nw"
 static __always_inline bool cpu_rseq_push(struct kmem_cache *s,
 					  struct page *page, void *object)
 {
@@ -1277,7 +740,7 @@ static noinline void cpu_rseq_count_aborts(struct kmem_cache *s,
 		rseq_stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
 }
 /* The CPU layer */
-#line 5534 "slub.nw"
+#line 5591 "slub.nw"
 static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 					 enum stat_item si)
 {
@@ -1294,7 +757,7 @@ static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 		: "rax", "memory", "cc");
 }
 /* The CPU layer */
-#line 5555 "slub.nw"
+#line 5612 "slub.nw"
 static bool cpu_rseq_set_busy(struct kmem_cache_cpu *c)
 {
 	asm volatile goto(RSEQ_SEQUENCE_START
@@ -1313,7 +776,7 @@ elsewhere:
 	return false;
 }
 /* The CPU layer */
-#line 5579 "slub.nw"
+#line 5636 "slub.nw"
 static __thread bool rseq_pinned;
 static __thread cpu_set_t rseq_saved_mask;
 
@@ -1355,7 +818,7 @@ static void cpu_rseq_unpin(void)
 	}
 }
 /* The CPU layer */
-#line 5631 "slub.nw"
+#line 5688 "slub.nw"
 static inline void slub_point(enum slub_point p)
 {
 	if (unlikely(point_hook) && slub_simulated && !in_point_hook) {
@@ -1393,8 +856,8 @@ const char *slub_point_name(enum slub_point point)
 
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
-/* Events and statistics */
-#line 8371 "slub.nw"
+/* Counting on the running CPU */
+#line 8454 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -1412,108 +875,8 @@ const char *slub_stat_name(int item)
 	return item >= 0 && item < NR_SLUB_STAT_ITEMS ? stat_names[item] :
 							 NULL;
 }
-/* Events and statistics */
-#line 8396 "slub.nw"
-static const char *const stat_words[NR_SLUB_STAT_ITEMS] = {
-	[ALLOC_FASTPATH] = "took the first object of the cpu freelist",
-	[ALLOC_SLOWPATH] = "took the slow path",
-	[FREE_FASTPATH] = "pushed the object on the cpu freelist",
-	[FREE_SLOWPATH] = "freed the object outside the cpu slab",
-	[FREE_FROZEN] = "freed into a frozen slab; its owner finds the object",
-	[FREE_ADD_PARTIAL] = "put the slab on the node's partial list",
-	[FREE_REMOVE_PARTIAL] = "took the empty slab off the node's partial list",
-	[ALLOC_FROM_PARTIAL] = "took a slab off the node's partial list as cpu slab",
-	[ALLOC_SLAB] = "made a new slab the cpu slab",
-	[ALLOC_REFILL] = "refilled the cpu freelist from the slab's own freelist",
-	[ALLOC_NODE_MISMATCH] = "the cpu slab is on the wrong node",
-	[FREE_SLAB] = "gave the empty slab back to the page allocator",
-	[CPUSLAB_FLUSH] = "flushed the cpu slab",
-	[DEACTIVATE_FULL] = "deactivated a full slab: it is on no list",
-	[DEACTIVATE_EMPTY] = "deactivated an empty slab: it is freed",
-	[DEACTIVATE_TO_HEAD] = "deactivated the slab to the head of the partial list",
-	[DEACTIVATE_TO_TAIL] = "deactivated the slab to the tail of the partial list",
-	[DEACTIVATE_REMOTE_FREES] = "the slab holds objects that other CPUs freed",
-	[DEACTIVATE_BYPASS] = "the cpu slab is full: dropped, on no list",
-	[ORDER_FALLBACK] = "fell back to the smallest order",
-	[CMPXCHG_DOUBLE_CPU_FAIL] = "the per-CPU compare-and-swap failed: redo",
-	[CMPXCHG_DOUBLE_FAIL] = "the slab's compare-and-swap failed: retry",
-	[CPU_PARTIAL_ALLOC] = "made the next slab of the cpu partial chain the cpu slab",
-	[CPU_PARTIAL_FREE] = "froze the full slab onto the cpu partial chain",
-	[CPU_PARTIAL_NODE] = "moved a slab from the node to the cpu partial chain",
-	[CPU_PARTIAL_DRAIN] = "the cpu partial chain is full: drained to the node",
-};
-
-const char *slub_stat_words(int item)
-{
-	return item >= 0 && item < NR_SLUB_STAT_ITEMS ? stat_words[item] :
-							 NULL;
-}
-/* Events and statistics */
-#line 8438 "slub.nw"
-#ifndef SLUB_NO_EVENTS
-static const struct {
-	const char *func, *words;
-} step_words[] = {
-	{ "do_kmem_cache_create", "created the cache" },
-	{ "__kmem_cache_alias", "merged the new cache into an existing one" },
-	{ "sysfs_slab_add", "made the cache's sysfs directory" },
-	{ "kmem_cache_destroy", "destroyed the cache" },
-	{ "__slab_alloc", "handed out the first object; the rest is the cpu freelist" },
-	{ "__slab_free", "linked the object to the slab's freelist under list_lock" },
-	{ "flush_all", "flushed every cpu slab and cpu partial chain" },
-	{ "__kmem_cache_shrink", "freed the empty slabs, sorted the partial lists" },
-	{ "kmalloc_large_node", "took pages straight from the page allocator" },
-};
-
-static const char *step_words_of(const char *func)
-{
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(step_words); i++)
-		if (!strcmp(step_words[i].func, func))
-			return step_words[i].words;
-	return NULL;
-}
-#endif
-/* Events and statistics */
-#line 8472 "slub.nw"
-#include "slub_sections.h"
-
-static int func_section_cmp(const void *key, const void *entry)
-{
-	return strcmp(key, ((const struct slub_func_section *)entry)->func);
-}
-
-static const struct slub_func_section *func_section_of(const char *func)
-{
-	if (!func)
-		return NULL;
-	return bsearch(func, slub_func_sections, ARRAY_SIZE(slub_func_sections),
-		       sizeof(slub_func_sections[0]), func_section_cmp);
-}
-
-const char *slub_func_section(const char *func)
-{
-	const struct slub_func_section *f = func_section_of(func);
-
-	return f ? f->section : NULL;
-}
-
-const char *slub_func_section_title(const char *func)
-{
-	const struct slub_func_section *f = func_section_of(func);
-
-	return f ? f->title : NULL;
-}
-/* Events and statistics */
-#line 8560 "slub.nw"
-void slub_set_observer(slub_observer_fn fn, void *arg)
-{
-	slub_observer_check();
-	slub_observer_arg = arg;
-	slub_observer = fn;
-}
-
+/* Counting on the running CPU */
+#line 8655 "slub.nw"
 static inline void __stat(const struct kmem_cache *s, enum stat_item si)
 {
 	struct kmem_cache_cpu *c;
@@ -1528,80 +891,8 @@ static inline void __stat(const struct kmem_cache *s, enum stat_item si)
 			__atomic_add_fetch(&c->stat[si], 1, __ATOMIC_RELAXED);
 	}
 }
-/* Events and statistics */
-#line 8610 "slub.nw"
-#ifndef SLUB_NO_EVENTS
-static void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
-	     const char *func, int si, const void *object, struct page *page,
-	     const char *fmt, ...)
-{
-	slub_observer_fn fn = slub_observer;
-	const char *words;
-	char buf[512], *heap = NULL;
-	struct slub_event ev;
-	va_list ap;
-	size_t n = 0;
-	int len;
-
-	if (!fn)
-		return;
-	words = type == SLUB_EV_STAT ? stat_words[si] :
-		type == SLUB_EV_STEP ? step_words_of(func) : NULL;
-
-	/* Put the words and the detail into buf, or into heap if long */
-#line 8639 "slub.nw"
-	if (words)
-		n = snprintf(buf, sizeof(buf), "%s (", words);
-	va_start(ap, fmt);
-	len = vsnprintf(buf + n, sizeof(buf) - n, fmt, ap);
-	va_end(ap);
-	if (len < 0)
-		len = 0;
-	if (n + len + 1 >= sizeof(buf) && (heap = malloc(n + len + 2))) {
-		memcpy(heap, buf, n);
-		va_start(ap, fmt);
-		vsnprintf(heap + n, len + 1, fmt, ap);
-		va_end(ap);
-		strcpy(heap + n + len, ")");
-	} else if (words && len) {
-		strcpy(buf + n + len, ")");
-	}
-	if (words && !len)
-		buf[n - 2] = '\0';
-#line 8628 "slub.nw"
-
-	/* Fill in the event and call the observer */
-#line 8660 "slub.nw"
-	if (!page && object && type != SLUB_EV_REPORT)
-		page = slub_virt_to_head_page_checked((void *)object);
-	ev.type = type;
-	ev.func = func;
-	ev.what = heap ? heap : buf;
-	ev.section = slub_func_section(func);
-	ev.cache = s ? s->name : NULL;
-	ev.cpu = smp_processor_id();
-	ev.stat = type == SLUB_EV_STAT ? si : -1;
-	ev.object = object;
-	ev.pfn = page ? (long)page_to_pfn(page) : -1;
-	slub_in_observer = true;
-	fn(&ev, slub_observer_arg);
-	slub_in_observer = false;
-#line 8629 "slub.nw"
-	free(heap);
-}
-#endif
-/* Events and statistics */
-#line 8697 "slub.nw"
-#ifndef SLUB_NO_EVENTS
-static void observer_reentered(const char *func)
-{
-	panic("SLUB: the allocator was called from an event observer (in %s); "
-	      "an observer may not call it (see the observer's contract)\n",
-	      func);
-}
-#endif
 /* Free pointers and object iteration */
-#line 935 "slub.nw"
+#line 970 "slub.nw"
 static bool freelist_hardened;
 static bool freelist_random;
 
@@ -1614,7 +905,7 @@ static inline void *freelist_ptr(const struct kmem_cache *s, void *ptr,
 }
 
 /* Read and write the free pointer of an object */
-#line 967 "slub.nw"
+#line 1002 "slub.nw"
 static inline void *get_freepointer(struct kmem_cache *s, void *object)
 {
 	unsigned long addr = (unsigned long)object + s->offset;
@@ -1637,7 +928,7 @@ static inline void set_freepointer(struct kmem_cache *s, void *object,
 
 	*(void **)addr = freelist_ptr(s, fp, addr);
 }
-#line 947 "slub.nw"
+#line 982 "slub.nw"
 static inline void prefetch_freepointer(const struct kmem_cache *s,
 					void *object)
 {
@@ -1654,7 +945,13 @@ static inline int slab_index(void *p, struct kmem_cache *s, void *addr)
 	return ((char *)p - (char *)addr) / s->size;
 }
 /* Free pointers and object iteration */
-#line 997 "slub.nw"
+#line 1030 "slub.nw"
+void *slub_freepointer(struct kmem_cache *s, void *object)
+{
+	return get_freepointer(s, object);
+}
+/* Free pointers and object iteration */
+#line 1042 "slub.nw"
 static unsigned long slub_rng_state = 0x9e3779b97f4a7c15UL;
 
 static unsigned long slub_random(void)
@@ -1674,7 +971,7 @@ static unsigned long slub_cache_random(struct kmem_cache *s)
 	return freelist_hardened ? slub_random() | 1 : 0;
 }
 /* Free pointers and object iteration */
-#line 1024 "slub.nw"
+#line 1069 "slub.nw"
 static void shuffle_freelist(struct kmem_cache *s, struct page *page,
 			     void *start)
 {
@@ -1702,7 +999,7 @@ static void shuffle_freelist(struct kmem_cache *s, struct page *page,
 	free(idx);
 }
 /* The debugging functions */
-#line 5727 "slub.nw"
+#line 5784 "slub.nw"
 static void setup_slub_debug(const char *str)
 {
 	slub_debug = 0;
@@ -1737,7 +1034,7 @@ check_slabs:
 			 str + 1);
 }
 /* The debugging functions */
-#line 5767 "slub.nw"
+#line 5824 "slub.nw"
 static bool slub_debug_name_matches(const char *name)
 {
 	const char *p = slub_debug_slabs;
@@ -1754,7 +1051,7 @@ static bool slub_debug_name_matches(const char *name)
 	return false;
 }
 /* The debugging functions */
-#line 5793 "slub.nw"
+#line 5850 "slub.nw"
 static void init_object(struct kmem_cache *s, void *object, u8 val)
 {
 	u8 *p = object;
@@ -1779,7 +1076,7 @@ static struct track *get_track(struct kmem_cache *s, void *object,
 	return p + alloc;
 }
 /* The debugging functions */
-#line 5829 "slub.nw"
+#line 5886 "slub.nw"
 static unsigned long jiffies_now(void)
 {
 	struct timespec ts;
@@ -1827,7 +1124,7 @@ static void setup_object_debug(struct kmem_cache *s, struct page *page,
 	init_tracking(s, object);
 }
 /* The debugging functions */
-#line 5888 "slub.nw"
+#line 5945 "slub.nw"
 static unsigned long slub_bug_count;
 
 static const char *slub_rule(char c)
@@ -1868,7 +1165,7 @@ slab_fix(struct kmem_cache *s, const char *fmt, ...)
 	pr_err("FIX %s: %s\n", s->name, buf);
 }
 /* The debugging functions */
-#line 5930 "slub.nw"
+#line 5987 "slub.nw"
 static void print_section(const char *text, u8 *addr, unsigned int length)
 {
 	unsigned int i, j;
@@ -1912,7 +1209,7 @@ static void print_page_info(struct page *page)
 	       page->flags);
 }
 /* The debugging functions */
-#line 5979 "slub.nw"
+#line 6036 "slub.nw"
 static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned int off;
@@ -1962,7 +1259,7 @@ static void slab_err_pointer(struct kmem_cache *s, const void *x,
 	pr_err("INFO: Pointer %p is not an object of this allocator\n", x);
 }
 /* The debugging functions */
-#line 6039 "slub.nw"
+#line 6096 "slub.nw"
 static u8 *memchr_inv(const void *start, int c, size_t bytes)
 {
 	const u8 *p = start;
@@ -2002,7 +1299,7 @@ static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* The debugging functions */
-#line 6086 "slub.nw"
+#line 6143 "slub.nw"
 static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned long off = s->inuse;
@@ -2043,7 +1340,7 @@ static int slab_pad_check(struct kmem_cache *s, struct page *page)
 	return 0;
 }
 /* The debugging functions */
-#line 6141 "slub.nw"
+#line 6198 "slub.nw"
 static inline unsigned int slab_objects(const struct page *page)
 {
 	struct page counts;
@@ -2053,7 +1350,7 @@ static inline unsigned int slab_objects(const struct page *page)
 }
 
 /* Check an object's red zone, poison and free pointer: check_object */
-#line 6153 "slub.nw"
+#line 6210 "slub.nw"
 static int check_valid_pointer(struct kmem_cache *s, struct page *page,
 			       const void *object)
 {
@@ -2104,7 +1401,7 @@ static int check_object(struct kmem_cache *s, struct page *page,
 	return 1;
 }
 /* The debugging functions */
-#line 6211 "slub.nw"
+#line 6268 "slub.nw"
 static int check_slab(struct kmem_cache *s, struct page *page)
 {
 	struct page counts;
@@ -2130,7 +1427,7 @@ static int check_slab(struct kmem_cache *s, struct page *page)
 	return 1;
 }
 /* The debugging functions */
-#line 6243 "slub.nw"
+#line 6300 "slub.nw"
 static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 {
 	int nr = 0;
@@ -2178,7 +1475,7 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 	return search == NULL;
 }
 /* The debugging functions */
-#line 6304 "slub.nw"
+#line 6361 "slub.nw"
 static noinline int alloc_debug_processing(struct kmem_cache *s,
 					   struct page *page, void *object,
 					   unsigned long addr)
@@ -2204,7 +1501,7 @@ bad:
 	return 0;
 }
 /* The debugging functions */
-#line 6340 "slub.nw"
+#line 6397 "slub.nw"
 static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
 		struct page *page, void *object, unsigned long addr)
 {
@@ -2246,7 +1543,7 @@ fail:
 	return NULL;
 }
 /* The debugging functions */
-#line 6390 "slub.nw"
+#line 6447 "slub.nw"
 static void trace(struct kmem_cache *s, struct page *page, void *object,
 		  int alloc)
 {
@@ -2258,7 +1555,7 @@ static void trace(struct kmem_cache *s, struct page *page, void *object,
 			      min(s->object_size, 64));
 }
 /* The debugging functions */
-#line 6423 "slub.nw"
+#line 6480 "slub.nw"
 static int validate_slab(struct kmem_cache *s, struct page *page,
 			 unsigned long *map)
 {
@@ -2320,7 +1617,7 @@ static long validate_slab_cache(struct kmem_cache *s)
 	return count;
 }
 /* The debugging functions */
-#line 6538 "slub.nw"
+#line 6595 "slub.nw"
 static void list_slab_objects(struct kmem_cache *s, struct page *page,
 			      const char *text)
 {
@@ -2351,7 +1648,7 @@ static void slub_bug_on(const char *cond, const char *file, int line)
 	panic("kernel BUG at %s:%d! (%s)\n", file, line, cond);
 }
 /* The debugging functions */
-#line 6574 "slub.nw"
+#line 6631 "slub.nw"
 static bool slub_should_failslab(void)
 {
 	static unsigned long n;
@@ -2366,7 +1663,7 @@ static bool slub_ratelimit(void)
 	return __atomic_add_fetch(&n, 1, __ATOMIC_RELAXED) <= 10;
 }
 /* Functions of the memory cgroup model */
-#line 6644 "slub.nw"
+#line 6701 "slub.nw"
 static bool memcg_kmem_active;
 
 static inline bool memcg_kmem_enabled(void)
@@ -2374,7 +1671,7 @@ static inline bool memcg_kmem_enabled(void)
 	return READ_ONCE(memcg_kmem_active);
 }
 
-static inline bool is_root_cache(struct kmem_cache *s)
+bool is_root_cache(struct kmem_cache *s)
 {
 	return !s->memcg_params || s->memcg_params->is_root_cache;
 }
@@ -2414,7 +1711,7 @@ static inline void css_put(struct mem_cgroup *memcg)
 	__atomic_sub_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6708 "slub.nw"
+#line 6765 "slub.nw"
 static noinline struct kmem_cache *
 __memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 {
@@ -2439,20 +1736,20 @@ memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 	return __memcg_kmem_get_cache(s, gfp);
 }
 /* Functions of the memory cgroup model */
-#line 6743 "slub.nw"
-static inline void slab_mutex_lock(void)
+#line 6800 "slub.nw"
+void slab_mutex_lock(void)
 {
 	mutex_lock(&slab_mutex);
 	memcg_skip_account++;
 }
 
-static inline void slab_mutex_unlock(void)
+void slab_mutex_unlock(void)
 {
 	memcg_skip_account--;
 	mutex_unlock(&slab_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 6763 "slub.nw"
+#line 6820 "slub.nw"
 static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 						  struct kmem_cache *root)
 {
@@ -2483,7 +1780,7 @@ out:
 	return s;
 }
 /* Functions of the memory cgroup model */
-#line 6803 "slub.nw"
+#line 6860 "slub.nw"
 static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order)
 {
 	struct mem_cgroup *memcg;
@@ -2509,7 +1806,7 @@ static void memcg_uncharge_slab(struct kmem_cache *s, int order)
 			   __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6838 "slub.nw"
+#line 6895 "slub.nw"
 static int memcg_cleanup_cache_params(struct kmem_cache *s)
 {
 	struct kmem_cache *c;
@@ -2546,7 +1843,7 @@ static void memcg_unregister_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 6887 "slub.nw"
+#line 6944 "slub.nw"
 static int memcg_update_cache_size(struct kmem_cache *s, int num)
 {
 	struct memcg_cache_params *p, *old = s->memcg_params;
@@ -2585,7 +1882,7 @@ static int memcg_alloc_id(void)
 	return id;
 }
 /* Functions of the memory cgroup model */
-#line 6932 "slub.nw"
+#line 6989 "slub.nw"
 static void memcg_activate_kmem_caches(void)
 {
 	struct kmem_cache *s;
@@ -2598,7 +1895,7 @@ static void memcg_activate_kmem_caches(void)
 	}
 }
 /* Functions of the memory cgroup model */
-#line 6951 "slub.nw"
+#line 7008 "slub.nw"
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
 {
 	struct mem_cgroup *memcg;
@@ -2644,7 +1941,7 @@ size_t slub_memcg_usage(const struct mem_cgroup *memcg)
 	return __atomic_load_n(&memcg->usage, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6998 "slub.nw"
+#line 7055 "slub.nw"
 int slub_memcg_destroy(struct mem_cgroup *memcg)
 {
 	struct memcg_cache_params *p;
@@ -2677,7 +1974,7 @@ int slub_memcg_destroy(struct mem_cgroup *memcg)
 	return 0;
 }
 /* Functions of the memory cgroup model */
-#line 7034 "slub.nw"
+#line 7091 "slub.nw"
 static void memcg_reset(void)
 {
 	int id;
@@ -2694,7 +1991,7 @@ static void memcg_reset(void)
 	memcg_kmem_active = false;
 }
 /* Functions of cache creation */
-#line 1303 "slub.nw"
+#line 1348 "slub.nw"
 struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 				     size_t align, unsigned long flags,
 				     void (*ctor)(void *))
@@ -2711,15 +2008,15 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 		goto out_unlock;
 
 	/* Sanitise the caller's flags with CACHE_CREATE_MASK */
-#line 1337 "slub.nw"
+#line 1382 "slub.nw"
 	flags &= CACHE_CREATE_MASK;
-#line 1318 "slub.nw"
+#line 1363 "slub.nw"
 	s = __kmem_cache_alias(name, size, align, flags, ctor);
 	if (s)
 		goto out_unlock;
 
 	/* Build a new cache named by a private copy of name */
-#line 1347 "slub.nw"
+#line 1392 "slub.nw"
 	cache_name = kstrdup(name, GFP_KERNEL);
 	if (!cache_name) {
 		err = -ENOMEM;
@@ -2732,26 +2029,26 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 		err = PTR_ERR(s);
 		kfree(cache_name);
 	}
-#line 1322 "slub.nw"
+#line 1367 "slub.nw"
 out_unlock:
 	slab_mutex_unlock();
 	if (err) {
 
 		/* Report the failure, or panic if the caller asked */
-#line 1365 "slub.nw"
+#line 1410 "slub.nw"
 		if (flags & SLAB_PANIC)
 			panic("kmem_cache_create: Failed to create slab '%s'. Error %d\n",
 			      name, err);
 		pr_warn("kmem_cache_create(%s) failed with error %d\n",
 			name ? name : "(null)", err);
 		slub_report(NULL, NULL, NULL, "kmem_cache_create failed");
-#line 1326 "slub.nw"
+#line 1371 "slub.nw"
 		return NULL;
 	}
 	return s;
 }
 /* Functions of cache creation */
-#line 1414 "slub.nw"
+#line 1459 "slub.nw"
 static int kmem_cache_sanity_check(const char *name, size_t size)
 {
 	struct kmem_cache *s;
@@ -2774,7 +2071,7 @@ static int kmem_cache_sanity_check(const char *name, size_t size)
 	return 0;
 }
 /* Functions of cache creation */
-#line 1455 "slub.nw"
+#line 1500 "slub.nw"
 static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
 					     size_t align, unsigned long flags,
 					     void (*ctor)(void *))
@@ -2804,7 +2101,7 @@ static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
 	return s;
 }
 /* Search slab_caches for a cache to merge with: find_mergeable */
-#line 1505 "slub.nw"
+#line 1550 "slub.nw"
 static struct kmem_cache *find_mergeable(size_t size, size_t align,
 					 unsigned long flags, const char *name,
 					 void (*ctor)(void *))
@@ -2836,7 +2133,7 @@ static struct kmem_cache *find_mergeable(size_t size, size_t align,
 	return NULL;
 }
 /* Functions of cache creation */
-#line 1543 "slub.nw"
+#line 1588 "slub.nw"
 static int slab_unmergeable(struct kmem_cache *s)
 {
 	if (slab_nomerge || (s->flags & SLUB_NEVER_MERGE))
@@ -2850,7 +2147,7 @@ static int slab_unmergeable(struct kmem_cache *s)
 	return 0;
 }
 /* Functions of cache creation */
-#line 1569 "slub.nw"
+#line 1614 "slub.nw"
 static unsigned long kmem_cache_flags(unsigned long object_size,
 				      unsigned long flags, const char *name,
 				      void (*ctor)(void *))
@@ -2863,7 +2160,7 @@ static unsigned long kmem_cache_flags(unsigned long object_size,
 	return flags;
 }
 /* Compute the alignment of a cache: calculate_alignment */
-#line 1598 "slub.nw"
+#line 1643 "slub.nw"
 static unsigned long calculate_alignment(unsigned long flags,
 					 unsigned long align,
 					 unsigned long size)
@@ -2880,7 +2177,7 @@ static unsigned long calculate_alignment(unsigned long flags,
 	return ALIGN(align, sizeof(void *));
 }
 /* Functions of cache creation */
-#line 1637 "slub.nw"
+#line 1682 "slub.nw"
 static int sysfs_slab_alias(struct kmem_cache *s, const char *name)
 {
 	struct saved_alias *al;
@@ -2899,7 +2196,7 @@ static int sysfs_slab_alias(struct kmem_cache *s, const char *name)
 	return 0;
 }
 /* Functions of cache creation */
-#line 1660 "slub.nw"
+#line 1705 "slub.nw"
 static int sysfs_create_link(struct kmem_cache *s, const char *name)
 {
 	struct slub_alias *a = kmalloc(sizeof(*a), GFP_KERNEL);
@@ -2933,7 +2230,7 @@ static void sysfs_remove_link(const char *name)
 	}
 }
 /* Functions of cache creation */
-#line 1707 "slub.nw"
+#line 1752 "slub.nw"
 static struct kmem_cache *
 do_kmem_cache_create(char *name, size_t object_size, size_t size,
 		     size_t align, unsigned long flags, void (*ctor)(void *),
@@ -2971,7 +2268,7 @@ out_free_cache:
 	goto out;
 }
 /* Functions of cache creation */
-#line 1774 "slub.nw"
+#line 1819 "slub.nw"
 static int memcg_alloc_cache_params(struct mem_cgroup *memcg,
 				    struct kmem_cache *s,
 				    struct kmem_cache *root_cache)
@@ -3009,7 +2306,7 @@ static void memcg_free_cache_params(struct kmem_cache *s)
 	s->memcg_params = NULL;
 }
 /* Functions of cache creation */
-#line 1824 "slub.nw"
+#line 1869 "slub.nw"
 static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags)
 {
 	int err;
@@ -3026,7 +2323,7 @@ static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags)
 	return err;
 }
 /* Functions of cache creation */
-#line 1859 "slub.nw"
+#line 1904 "slub.nw"
 static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 {
 	s->flags = kmem_cache_flags(s->size, flags, s->name, s->ctor);
@@ -3045,14 +2342,14 @@ static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 	}
 
 	/* Use the double-word compare-and-swap unless the cache is debugged */
-#line 1912 "slub.nw"
+#line 1957 "slub.nw"
 	if ((s->flags & SLAB_DEBUG_FLAGS) == 0)
 		s->flags |= __CMPXCHG_DOUBLE;
-#line 1876 "slub.nw"
+#line 1921 "slub.nw"
 	set_min_partial(s, ilog2(s->size) / 2);
 
 	/* Choose cpu_partial by object size */
-#line 1925 "slub.nw"
+#line 1970 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s))
 		s->cpu_partial = 0;
 	else if (s->size >= (int)PAGE_SIZE)
@@ -3063,7 +2360,7 @@ static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 		s->cpu_partial = 13;
 	else
 		s->cpu_partial = 30;
-#line 1878 "slub.nw"
+#line 1923 "slub.nw"
 	s->remote_node_defrag_ratio = 1000;
 	s->random = slub_cache_random(s);
 	if (!init_kmem_cache_nodes(s))
@@ -3080,7 +2377,7 @@ error:
 	return -EINVAL;
 }
 /* Functions of cache creation */
-#line 1938 "slub.nw"
+#line 1983 "slub.nw"
 static inline int kmem_cache_debug(struct kmem_cache *s)
 {
 	return unlikely(s->flags & SLAB_DEBUG_FLAGS);
@@ -3091,7 +2388,7 @@ static inline bool kmem_cache_has_cpu_partial(struct kmem_cache *s)
 	return !kmem_cache_debug(s);
 }
 /* Functions of cache creation */
-#line 1959 "slub.nw"
+#line 2004 "slub.nw"
 static void set_min_partial(struct kmem_cache *s, unsigned long min)
 {
 	if (min < MIN_PARTIAL)
@@ -3101,7 +2398,7 @@ static void set_min_partial(struct kmem_cache *s, unsigned long min)
 	s->min_partial = min;
 }
 /* Lay out an object and its metadata: calculate_sizes */
-#line 1999 "slub.nw"
+#line 2044 "slub.nw"
 static int calculate_sizes(struct kmem_cache *s, int forced_order)
 {
 	unsigned long flags = s->flags;
@@ -3111,7 +2408,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 	size = ALIGN(size, sizeof(void *));
 
 	/* Decide poisoning and the red zone after the object */
-#line 2035 "slub.nw"
+#line 2080 "slub.nw"
 	if ((flags & SLAB_POISON) && !(flags & SLAB_DESTROY_BY_RCU) &&
 	    !s->ctor)
 		s->flags |= __OBJECT_POISON;
@@ -3119,7 +2416,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 		s->flags &= ~__OBJECT_POISON;
 	if ((flags & SLAB_RED_ZONE) && size == (unsigned long)s->object_size)
 		size += sizeof(void *);
-#line 2007 "slub.nw"
+#line 2052 "slub.nw"
 	s->inuse = size;
 	if ((flags & (SLAB_DESTROY_BY_RCU | SLAB_POISON)) || s->ctor) {
 		s->offset = size;
@@ -3137,7 +2434,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 		return 0;
 
 	/* Record the page order and object counts of the cache */
-#line 2052 "slub.nw"
+#line 2097 "slub.nw"
 	s->allocflags = 0;
 	if (order)
 		s->allocflags |= __GFP_COMP;
@@ -3149,11 +2446,11 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 	s->min = oo_make(get_order(size), size, s->reserved);
 	if (oo_objects(s->oo) > oo_objects(s->max))
 		s->max = s->oo;
-#line 2023 "slub.nw"
+#line 2068 "slub.nw"
 	return !!oo_objects(s->oo);
 }
 /* Functions of cache creation */
-#line 2066 "slub.nw"
+#line 2111 "slub.nw"
 static inline int order_objects(int order, unsigned long size, int reserved)
 {
 	return ((PAGE_SIZE << order) - reserved) / size;
@@ -3170,23 +2467,13 @@ static inline struct kmem_cache_order_objects oo_make(int order,
 	return x;
 }
 
-static inline int oo_order(struct kmem_cache_order_objects x)
-{
-	return x.x >> OO_SHIFT;
-}
-
-static inline int oo_objects(struct kmem_cache_order_objects x)
-{
-	return x.x & OO_MASK;
-}
-
 static inline int get_order(unsigned long size)
 {
 	size = (size - 1) >> PAGE_SHIFT;
 	return fls(size);
 }
 /* Find the smallest good order for a slab: slab_order */
-#line 2114 "slub.nw"
+#line 2164 "slub.nw"
 static inline int slab_order(int size, int min_objects, int max_order,
 			     int fract_leftover, int reserved)
 {
@@ -3209,7 +2496,7 @@ static inline int slab_order(int size, int min_objects, int max_order,
 	return order;
 }
 /* Relax the demands until an order fits: calculate_order */
-#line 2151 "slub.nw"
+#line 2201 "slub.nw"
 static inline int calculate_order(int size, int reserved)
 {
 	int order, min_objects, fraction, max_objects;
@@ -3237,7 +2524,7 @@ static inline int calculate_order(int size, int reserved)
 	return -ENOSYS;
 }
 /* Functions of cache creation */
-#line 2189 "slub.nw"
+#line 2239 "slub.nw"
 static int init_kmem_cache_nodes(struct kmem_cache *s)
 {
 	int node;
@@ -3285,7 +2572,7 @@ static void free_kmem_cache_nodes(struct kmem_cache *s)
 	}
 }
 /* Functions of cache creation */
-#line 2246 "slub.nw"
+#line 2296 "slub.nw"
 static int alloc_kmem_cache_cpus(struct kmem_cache *s)
 {
 	void *p;
@@ -3326,7 +2613,7 @@ static void free_percpu(struct kmem_cache *s)
 	s->cpu_slab = NULL;
 }
 /* Functions of cache creation */
-#line 2300 "slub.nw"
+#line 2350 "slub.nw"
 static void memcg_propagate_slab_attrs(struct kmem_cache *s)
 {
 	struct kmem_cache *root_cache;
@@ -3348,7 +2635,7 @@ static void memcg_propagate_slab_attrs(struct kmem_cache *s)
 	}
 }
 /* Functions of cache creation */
-#line 2335 "slub.nw"
+#line 2385 "slub.nw"
 static int sysfs_slab_add(struct kmem_cache *s)
 {
 	int unmergeable = slab_unmergeable(s);
@@ -3372,7 +2659,7 @@ static int sysfs_slab_add(struct kmem_cache *s)
 	return err;
 }
 /* Functions of cache creation */
-#line 2366 "slub.nw"
+#line 2416 "slub.nw"
 #define ID_STR_LENGTH 64
 
 static char *create_unique_id(struct kmem_cache *s)
@@ -3399,7 +2686,7 @@ static char *create_unique_id(struct kmem_cache *s)
 	return name;
 }
 /* Functions of cache creation */
-#line 2405 "slub.nw"
+#line 2455 "slub.nw"
 static int kmem_cache_close(struct kmem_cache *s)
 {
 	int node;
@@ -3417,7 +2704,7 @@ static int kmem_cache_close(struct kmem_cache *s)
 	return 0;
 }
 /* Functions of cache creation */
-#line 2428 "slub.nw"
+#line 2478 "slub.nw"
 static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n)
 {
 	struct page *page, *h;
@@ -3435,7 +2722,7 @@ static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n)
 	spin_unlock(&n->list_lock);
 }
 /* Functions of cache creation */
-#line 2456 "slub.nw"
+#line 2506 "slub.nw"
 static void memcg_register_cache(struct kmem_cache *s)
 {
 	struct kmem_cache *root;
@@ -3454,7 +2741,7 @@ static void memcg_register_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Functions of cache creation */
-#line 2488 "slub.nw"
+#line 2538 "slub.nw"
 void kmem_cache_destroy(struct kmem_cache *s)
 {
 	slub_observer_check();
@@ -3490,7 +2777,7 @@ out_unlock:
 	slab_mutex_unlock();
 }
 /* Functions of cache creation */
-#line 2535 "slub.nw"
+#line 2585 "slub.nw"
 static int __kmem_cache_shutdown(struct kmem_cache *s)
 {
 	int rc = kmem_cache_close(s);
@@ -3512,13 +2799,13 @@ static void sysfs_slab_remove(struct kmem_cache *s)
 	s->kobj.added = false;
 }
 /* Functions of allocation */
-#line 1755 "slub.nw"
+#line 1800 "slub.nw"
 void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t flags)
 {
 	return kmem_cache_alloc(s, flags | __GFP_ZERO);
 }
 /* Functions of allocation */
-#line 2575 "slub.nw"
+#line 2625 "slub.nw"
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfpflags)
 {
 	return slab_alloc(s, gfpflags, _RET_IP_);
@@ -3529,7 +2816,7 @@ void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfpflags, int node)
 	return slab_alloc_node(s, gfpflags, node, _RET_IP_);
 }
 /* Functions of allocation */
-#line 2607 "slub.nw"
+#line 2657 "slub.nw"
 static noinline void *slab_alloc_node(struct kmem_cache *s,
 		gfp_t gfpflags, int node, unsigned long addr)
 {
@@ -3548,11 +2835,11 @@ static noinline void *slab_alloc_node(struct kmem_cache *s,
 redo:
 
 	/* Read the transaction id and the CPU's kmem_cache_cpu */
-#line 2662 "slub.nw"
+#line 2712 "slub.nw"
 	c = this_cpu_ptr(s->cpu_slab);
 	tid = READ_ONCE(c->tid);
 	slub_point(SLUB_POINT_ALLOC_AFTER_TID);
-#line 2624 "slub.nw"
+#line 2674 "slub.nw"
 	object = READ_ONCE(c->freelist);
 	page = READ_ONCE(c->page);
 	if (unlikely(!object || !node_match(page, node) ||
@@ -3561,7 +2848,7 @@ redo:
 	} else {
 
 		/* Take object off the CPU's freelist, or goto redo */
-#line 2679 "slub.nw"
+#line 2729 "slub.nw"
 		void *next_object = get_freepointer_safe(s, object);
 
 		slub_point(SLUB_POINT_ALLOC_BEFORE_CMPXCHG);
@@ -3573,7 +2860,7 @@ redo:
 		}
 		prefetch_freepointer(s, next_object);
 		stat_at(s, ALLOC_FASTPATH, object, page);
-#line 2631 "slub.nw"
+#line 2681 "slub.nw"
 	}
 out:
 	if (unlikely(gfpflags & __GFP_ZERO) && object)
@@ -3590,7 +2877,7 @@ static __always_inline void *slab_alloc(struct kmem_cache *s,
 	return slab_alloc_node(s, gfpflags, NUMA_NO_NODE, addr);
 }
 /* Functions of allocation */
-#line 2714 "slub.nw"
+#line 2764 "slub.nw"
 static __always_inline void *rseq_slab_alloc(struct kmem_cache *s,
 		gfp_t gfpflags, int node, unsigned long addr, bool observed)
 {
@@ -3610,7 +2897,7 @@ static __always_inline bool slab_alloc_hooked(const struct kmem_cache *s,
 	       (s->flags & (SLAB_FAILSLAB | SLAB_TRACE));
 }
 /* Functions of allocation */
-#line 2739 "slub.nw"
+#line 2789 "slub.nw"
 static inline int node_match(struct page *page, int node)
 {
 	if (!page || (node != NUMA_NO_NODE && page_to_nid(page) != node))
@@ -3618,7 +2905,7 @@ static inline int node_match(struct page *page, int node)
 	return 1;
 }
 /* Functions of allocation */
-#line 2757 "slub.nw"
+#line 2807 "slub.nw"
 #define TID_STEP	roundup_pow_of_two(NR_CPUS)
 
 static inline unsigned long next_tid(unsigned long tid)
@@ -3654,7 +2941,7 @@ static void note_cmpxchg_failure(const char *n, struct kmem_cache *s,
 		moved ? tid_to_cpu(actual) : tid_to_event(actual));
 }
 /* Functions of allocation */
-#line 2802 "slub.nw"
+#line 2852 "slub.nw"
 static inline int slab_pre_alloc_hook(struct kmem_cache *s, gfp_t flags)
 {
 	(void)flags;
@@ -3670,7 +2957,7 @@ static inline void slab_post_alloc_hook(struct kmem_cache *s, gfp_t flags,
 		trace(s, virt_to_head_page(object), object, 1);
 }
 /* Functions of allocation */
-#line 2844 "slub.nw"
+#line 2894 "slub.nw"
 static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 			  unsigned long addr, struct kmem_cache_cpu *c)
 {
@@ -3685,7 +2972,7 @@ static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 redo:
 
 	/* Drop a cpu slab of the wrong node or of the wrong reserve */
-#line 2892 "slub.nw"
+#line 2942 "slub.nw"
 	if (unlikely(!node_match(page, node))) {
 		stat(s, ALLOC_NODE_MISMATCH);
 		deactivate_slab(s, page, READ_ONCE(c->freelist));
@@ -3699,7 +2986,7 @@ redo:
 		WRITE_ONCE(c->freelist, NULL);
 		goto new_slab;
 	}
-#line 2857 "slub.nw"
+#line 2907 "slub.nw"
 	freelist = READ_ONCE(c->freelist);
 	if (freelist)
 		goto load_freelist;
@@ -3714,7 +3001,7 @@ redo:
 load_freelist:
 
 	/* Hand out the first object of freelist; the rest becomes the CPU's freelist */
-#line 2916 "slub.nw"
+#line 2966 "slub.nw"
 	VM_BUG_ON(!c->page->frozen);
 	page = c->page;
 	WRITE_ONCE(c->freelist, get_freepointer(s, freelist));
@@ -3722,11 +3009,11 @@ load_freelist:
 	local_irq_restore(s, c);
 	slub_step(s, freelist, page);
 	return freelist;
-#line 2870 "slub.nw"
+#line 2920 "slub.nw"
 new_slab:
 
 	/* Make the next slab of the cpu partial chain the cpu slab, and goto redo */
-#line 2931 "slub.nw"
+#line 2981 "slub.nw"
 	if (c->partial) {
 		page = c->partial;
 		WRITE_ONCE(c->page, page);
@@ -3735,10 +3022,10 @@ new_slab:
 		WRITE_ONCE(c->freelist, NULL);
 		goto redo;
 	}
-#line 2872 "slub.nw"
+#line 2922 "slub.nw"
 
 	/* Get objects from a partial or a new slab, or fail */
-#line 2951 "slub.nw"
+#line 3001 "slub.nw"
 	freelist = new_slab_objects(s, gfpflags, node, &c);
 	if (unlikely(!freelist)) {
 		if (!(gfpflags & __GFP_NOWARN))
@@ -3757,10 +3044,10 @@ new_slab:
 	WRITE_ONCE(c->freelist, NULL);
 	local_irq_restore(s, c);
 	return freelist;
-#line 2873 "slub.nw"
+#line 2923 "slub.nw"
 }
 /* Functions of allocation */
-#line 2975 "slub.nw"
+#line 3025 "slub.nw"
 static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 {
 	if (unlikely(PageSlabPfmemalloc(page)))
@@ -3768,7 +3055,7 @@ static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 	return true;
 }
 /* Take all objects of the cpu slab's own freelist: get_freelist */
-#line 2996 "slub.nw"
+#line 3046 "slub.nw"
 static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 {
 	struct page new;
@@ -3787,7 +3074,7 @@ static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 	return freelist;
 }
 /* Functions of allocation */
-#line 3033 "slub.nw"
+#line 3083 "slub.nw"
 static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 				     int node, struct kmem_cache_cpu **pc)
 {
@@ -3812,7 +3099,7 @@ static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 	return freelist;
 }
 /* Functions of allocation */
-#line 3066 "slub.nw"
+#line 3116 "slub.nw"
 static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 			 struct kmem_cache_cpu *c)
 {
@@ -3827,7 +3114,7 @@ static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 	return get_any_partial(s, flags, c);
 }
 /* Functions of allocation */
-#line 3091 "slub.nw"
+#line 3141 "slub.nw"
 static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			      struct kmem_cache_cpu *c, gfp_t flags)
 {
@@ -3850,7 +3137,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 		available += objects;
 
 		/* Install the acquired slab as cpu slab or on the cpu partial chain */
-#line 3122 "slub.nw"
+#line 3172 "slub.nw"
 		if (!object) {
 			WRITE_ONCE(c->page, page);
 			stat_at(s, ALLOC_FROM_PARTIAL, NULL, page);
@@ -3859,7 +3146,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			__put_cpu_partial(s, c, page, 0);
 			stat_at(s, CPU_PARTIAL_NODE, NULL, page);
 		}
-#line 3112 "slub.nw"
+#line 3162 "slub.nw"
 		if (!kmem_cache_has_cpu_partial(s) ||
 		    available > s->cpu_partial / 2)
 			break;
@@ -3868,7 +3155,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 	return object;
 }
 /* Functions of allocation */
-#line 3140 "slub.nw"
+#line 3190 "slub.nw"
 static inline void *acquire_slab(struct kmem_cache *s,
 				 struct kmem_cache_node *n, struct page *page,
 				 int mode, int *objects)
@@ -3897,7 +3184,7 @@ static inline void *acquire_slab(struct kmem_cache *s,
 	return freelist;
 }
 /* Functions of allocation */
-#line 3180 "slub.nw"
+#line 3230 "slub.nw"
 static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 			     struct kmem_cache_cpu *c)
 {
@@ -3920,7 +3207,7 @@ static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 	return NULL;
 }
 /* Functions of allocation */
-#line 3213 "slub.nw"
+#line 3263 "slub.nw"
 static struct page *allocate_slab(struct kmem_cache *s, gfp_t flags,
 				  int node)
 {
@@ -3959,7 +3246,7 @@ static inline struct page *alloc_slab_page(struct kmem_cache *s,
 	return page;
 }
 /* Functions of allocation */
-#line 3262 "slub.nw"
+#line 3312 "slub.nw"
 static struct page *new_slab(struct kmem_cache *s, gfp_t flags, int node)
 {
 	struct page *page;
@@ -3995,7 +3282,7 @@ static void setup_object(struct kmem_cache *s, struct page *page,
 		s->ctor(object);
 }
 /* Functions of allocation */
-#line 3304 "slub.nw"
+#line 3354 "slub.nw"
 static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 			       int nid)
 {
@@ -4023,7 +3310,7 @@ static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 	slub_report(s, NULL, NULL, "out of memory");
 }
 /* Functions of freeing */
-#line 3350 "slub.nw"
+#line 3400 "slub.nw"
 void kmem_cache_free(struct kmem_cache *s, void *x)
 {
 	if (cpu_rseq && likely(!slab_free_hooked(s))) {
@@ -4036,7 +3323,7 @@ void kmem_cache_free(struct kmem_cache *s, void *x)
 	slab_free(s, virt_to_head_page(x), x, _RET_IP_);
 }
 /* Functions of freeing */
-#line 3371 "slub.nw"
+#line 3421 "slub.nw"
 static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 						void *x)
 {
@@ -4059,7 +3346,7 @@ static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 	return NULL;
 }
 /* Functions of freeing */
-#line 3404 "slub.nw"
+#line 3454 "slub.nw"
 static noinline void slab_free(struct kmem_cache *s,
 				      struct page *page, void *x,
 				      unsigned long addr)
@@ -4081,7 +3368,7 @@ redo:
 	if (likely(page == READ_ONCE(c->page)) && likely(cpu_tid_ready(tid))) {
 
 		/* Push object on the CPU's freelist, or goto redo */
-#line 3437 "slub.nw"
+#line 3487 "slub.nw"
 		freelist = READ_ONCE(c->freelist);
 		set_freepointer(s, object, freelist);
 		slub_point(SLUB_POINT_FREE_BEFORE_CMPXCHG);
@@ -4091,13 +3378,13 @@ redo:
 			goto redo;
 		}
 		stat_at(s, FREE_FASTPATH, object, page);
-#line 3424 "slub.nw"
+#line 3474 "slub.nw"
 	} else {
 		__slab_free(s, page, x, addr);
 	}
 }
 /* Functions of freeing */
-#line 3462 "slub.nw"
+#line 3512 "slub.nw"
 static __always_inline void rseq_slab_free(struct kmem_cache *s,
 		struct page *page, void *x, unsigned long addr, bool observed)
 {
@@ -4115,7 +3402,7 @@ static __always_inline bool slab_free_hooked(const struct kmem_cache *s)
 	       (s->flags & (SLAB_DEBUG_FREE | SLAB_TRACE));
 }
 /* Functions of freeing */
-#line 3485 "slub.nw"
+#line 3535 "slub.nw"
 static inline void slab_free_hook(struct kmem_cache *s, void *x)
 {
 	slub_observer_check();
@@ -4123,7 +3410,7 @@ static inline void slab_free_hook(struct kmem_cache *s, void *x)
 		trace(s, virt_to_head_page(x), x, 0);
 }
 /* Functions of freeing */
-#line 3518 "slub.nw"
+#line 3568 "slub.nw"
 static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 			unsigned long addr)
 {
@@ -4141,7 +3428,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	do {
 
 		/* Link object to the slab's freelist and decide the slab's fate */
-#line 3578 "slub.nw"
+#line 3628 "slub.nw"
 		if (unlikely(n) && !kmem_cache_debug(s)) {
 			spin_unlock(&n->list_lock);
 			n = NULL;
@@ -4160,7 +3447,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 				spin_lock(&n->list_lock);
 			}
 		}
-#line 3534 "slub.nw"
+#line 3584 "slub.nw"
 	} while (!cmpxchg_double_slab(s, page, prior, counters, object,
 				      new.counters, "__slab_free"));
 	if (unlikely(n) && was_frozen) {
@@ -4170,35 +3457,35 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	if (likely(!n)) {
 
 		/* Finish a free that needed no list lock */
-#line 3599 "slub.nw"
+#line 3649 "slub.nw"
 		if (new.frozen && !was_frozen) {
 			put_cpu_partial(s, page, 1);
 			stat_at(s, CPU_PARTIAL_FREE, x, page);
 		}
 		if (was_frozen)
 			stat_at(s, FREE_FROZEN, x, page);
-#line 3542 "slub.nw"
+#line 3592 "slub.nw"
 		return;
 	}
 	if (unlikely(!new.inuse && n->nr_partial > s->min_partial))
 		goto slab_empty;
 
 	/* Put a formerly full slab on the node's partial list */
-#line 3611 "slub.nw"
+#line 3661 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s) && unlikely(!prior)) {
 		if (kmem_cache_debug(s))
 			remove_full(s, n, page);
 		add_partial(n, page, DEACTIVATE_TO_TAIL);
 		stat_at(s, FREE_ADD_PARTIAL, NULL, page);
 	}
-#line 3547 "slub.nw"
+#line 3597 "slub.nw"
 	spin_unlock(&n->list_lock);
 	slub_step(s, x, page);
 	return;
 slab_empty:
 
 	/* Give an empty slab back to the page allocator */
-#line 3620 "slub.nw"
+#line 3670 "slub.nw"
 	if (prior) {
 		remove_partial(n, page);
 		stat_at(s, FREE_REMOVE_PARTIAL, NULL, page);
@@ -4208,10 +3495,10 @@ slab_empty:
 	spin_unlock(&n->list_lock);
 	stat_at(s, FREE_SLAB, NULL, page);
 	discard_slab(s, page);
-#line 3552 "slub.nw"
+#line 3602 "slub.nw"
 }
 /* Put a slab on the CPU's partial chain: put_cpu_partial */
-#line 3652 "slub.nw"
+#line 3702 "slub.nw"
 static void __put_cpu_partial(struct kmem_cache *s, struct kmem_cache_cpu *c,
 			      struct page *page, int drain)
 {
@@ -4247,7 +3534,7 @@ static void put_cpu_partial(struct kmem_cache *s, struct page *page,
 	local_irq_restore(s, c);
 }
 /* Functions of freeing */
-#line 3702 "slub.nw"
+#line 3752 "slub.nw"
 static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	struct kmem_cache_node *n = NULL, *n2 = NULL;
@@ -4293,7 +3580,7 @@ static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 	}
 }
 /* Functions of freeing */
-#line 3762 "slub.nw"
+#line 3812 "slub.nw"
 static inline void __add_partial(struct kmem_cache_node *n,
 				 struct page *page, int tail)
 {
@@ -4340,7 +3627,7 @@ static void remove_full(struct kmem_cache *s, struct kmem_cache_node *n,
 	list_del(&page->lru);
 }
 /* Functions of freeing */
-#line 3816 "slub.nw"
+#line 3866 "slub.nw"
 static inline void inc_slabs_node(struct kmem_cache *s, int node,
 				  int objects)
 {
@@ -4402,7 +3689,7 @@ static void discard_slab(struct kmem_cache *s, struct page *page)
 	free_slab(s, page);
 }
 /* Functions of freeing */
-#line 3886 "slub.nw"
+#line 3936 "slub.nw"
 static struct rcu_head *rcu_pending;
 static pthread_mutex_t rcu_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -4442,7 +3729,7 @@ static void rcu_barrier(void)
 	}
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 3953 "slub.nw"
+#line 4003 "slub.nw"
 static void deactivate_slab(struct kmem_cache *s, struct page *page,
 			    void *freelist)
 {
@@ -4460,7 +3747,7 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 	}
 
 	/* Move all but one of the CPU's free objects to the frozen slab */
-#line 3988 "slub.nw"
+#line 4038 "slub.nw"
 	while (freelist && (nextfree = get_freepointer(s, freelist))) {
 		void *prior;
 		unsigned long counters;
@@ -4477,11 +3764,11 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 						"drain percpu freelist"));
 		freelist = nextfree;
 	}
-#line 3969 "slub.nw"
+#line 4019 "slub.nw"
 redo:
 
 	/* Compute the slab's state after the last object returns */
-#line 4014 "slub.nw"
+#line 4064 "slub.nw"
 	old.freelist = READ_ONCE(page->freelist);
 	old.counters = READ_ONCE(page->counters);
 	VM_BUG_ON(!old.frozen);
@@ -4509,10 +3796,10 @@ redo:
 			spin_lock(&n->list_lock);
 		}
 	}
-#line 3971 "slub.nw"
+#line 4021 "slub.nw"
 
 	/* Put the slab on the list of its new state */
-#line 4044 "slub.nw"
+#line 4094 "slub.nw"
 	if (l != m) {
 		if (l == M_PARTIAL)
 			remove_partial(n, page);
@@ -4526,7 +3813,7 @@ redo:
 			add_full(s, n, page);
 		}
 	}
-#line 3972 "slub.nw"
+#line 4022 "slub.nw"
 	l = m;
 	if (!__cmpxchg_double_slab(s, page, old.freelist, old.counters,
 				   new.freelist, new.counters,
@@ -4541,7 +3828,7 @@ redo:
 	}
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 4073 "slub.nw"
+#line 4123 "slub.nw"
 static inline void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	stat_at(s, CPUSLAB_FLUSH, NULL, c->page);
@@ -4575,7 +3862,7 @@ static void flush_all(struct kmem_cache *s)
 	slub_step(s, NULL, NULL);
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 4118 "slub.nw"
+#line 4168 "slub.nw"
 static int __kmem_cache_shrink(struct kmem_cache *s)
 {
 	int objects = oo_objects(s->max);
@@ -4597,7 +3884,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 			INIT_LIST_HEAD(slabs_by_inuse + i);
 
 		/* Sort the node's partial slabs by objects in use */
-#line 4163 "slub.nw"
+#line 4213 "slub.nw"
 		spin_lock(&n->list_lock);
 		list_for_each_entry_safe(page, t, &n->partial, lru) {
 			list_move(&page->lru, slabs_by_inuse + page->inuse);
@@ -4607,7 +3894,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 		for (i = objects - 1; i > 0; i--)
 			list_splice(slabs_by_inuse + i, n->partial.prev);
 		spin_unlock(&n->list_lock);
-#line 4138 "slub.nw"
+#line 4188 "slub.nw"
 		while (!list_empty(slabs_by_inuse)) {
 			page = list_first_entry(slabs_by_inuse, struct page,
 						lru);
@@ -4627,7 +3914,7 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	return __kmem_cache_shrink(s);
 }
 /* Functions of kmalloc */
-#line 4244 "slub.nw"
+#line 4294 "slub.nw"
 static inline int size_index_elem(size_t bytes)
 {
 	return (bytes - 1) / 8;
@@ -4661,7 +3948,7 @@ static inline int kmalloc_size(int n)
 	return 0;
 }
 /* Functions of kmalloc */
-#line 4296 "slub.nw"
+#line 4346 "slub.nw"
 static __always_inline void *do_kmalloc_node(size_t size, gfp_t flags,
 					     int node, unsigned long caller)
 {
@@ -4706,7 +3993,7 @@ void *kzalloc(size_t size, gfp_t flags)
 	return kmalloc(size, flags | __GFP_ZERO);
 }
 /* Functions of kmalloc */
-#line 4346 "slub.nw"
+#line 4396 "slub.nw"
 static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 {
 	struct page *page;
@@ -4728,7 +4015,7 @@ static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 	return ret;
 }
 /* Functions of kmalloc */
-#line 4381 "slub.nw"
+#line 4431 "slub.nw"
 void kfree(const void *x)
 {
 	struct page *page;
@@ -4761,7 +4048,7 @@ void kfree(const void *x)
 	slab_free(page->slab_cache, page, object, _RET_IP_);
 }
 /* Functions of kmalloc */
-#line 4415 "slub.nw"
+#line 4465 "slub.nw"
 static inline size_t slab_ksize(const struct kmem_cache *s)
 {
 	if (s->flags & (SLAB_RED_ZONE | SLAB_POISON))
@@ -4785,7 +4072,7 @@ size_t ksize(const void *object)
 	return slab_ksize(page->slab_cache);
 }
 /* Functions of kmalloc */
-#line 4449 "slub.nw"
+#line 4499 "slub.nw"
 int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t flags, size_t size,
 			  void **p)
 {
@@ -4809,7 +4096,7 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t size, void **p)
 		kmem_cache_free(s, p[i]);
 }
 /* Functions of kmalloc */
-#line 4477 "slub.nw"
+#line 4527 "slub.nw"
 const char *kmem_cache_name(const struct kmem_cache *s)
 {
 	return s->name;
@@ -4834,7 +4121,7 @@ static char *kstrdup(const char *s, gfp_t gfp)
 	return buf;
 }
 /* Functions of the sysfs attribute layer */
-#line 7065 "slub.nw"
+#line 7122 "slub.nw"
 struct slab_attribute {
 	const char *name;
 	ssize_t (*show)(struct kmem_cache *s, char *buf);
@@ -4844,7 +4131,7 @@ struct slab_attribute {
 	bool hidden;		/* not a kernel attribute */
 };
 /* Functions of the sysfs attribute layer */
-#line 7078 "slub.nw"
+#line 7135 "slub.nw"
 #define SHOW_INT(_name, expr)						\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -4872,7 +4159,7 @@ SHOW_INT(store_user, !!(s->flags & SLAB_STORE_USER))
 SHOW_INT(failslab, !!(s->flags & SLAB_FAILSLAB))
 SHOW_INT(remote_node_defrag_ratio, s->remote_node_defrag_ratio / 10)
 /* Functions of the sysfs attribute layer */
-#line 7115 "slub.nw"
+#line 7172 "slub.nw"
 static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 {
 	Dl_info info;
@@ -4887,7 +4174,7 @@ static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 	return sprintf(buf, "0x%lx\n", (unsigned long)fn);
 }
 /* Functions of the sysfs attribute layer */
-#line 7134 "slub.nw"
+#line 7191 "slub.nw"
 static int count_inuse(struct page *page)
 {
 	return page->inuse;
@@ -4916,7 +4203,7 @@ static unsigned long count_partial(struct kmem_cache_node *n,
 	return x;
 }
 /* Functions of the sysfs attribute layer */
-#line 7172 "slub.nw"
+#line 7229 "slub.nw"
 #define SO_ALL		(1 << 0)
 #define SO_PARTIAL	(1 << 1)
 #define SO_CPU		(1 << 2)
@@ -4938,7 +4225,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				continue;
 
 			/* Count the CPU's slab and partial chain */
-#line 7204 "slub.nw"
+#line 7261 "slub.nw"
 			node = page_to_nid(page);
 			if (flags & SO_TOTAL)
 				x = page->objects;
@@ -4954,12 +4241,12 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				total += page->pages;
 				nodes[node] += page->pages;
 			}
-#line 7192 "slub.nw"
+#line 7249 "slub.nw"
 		}
 	}
 
 	/* Count the slabs on the nodes */
-#line 7222 "slub.nw"
+#line 7279 "slub.nw"
 	for (node = 0; node < nr_node_ids; node++) {
 		struct kmem_cache_node *n = get_node(s, node);
 
@@ -4984,7 +4271,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 		total += x;
 		nodes[node] += x;
 	}
-#line 7195 "slub.nw"
+#line 7252 "slub.nw"
 	x = sprintf(buf, "%lu", total);
 	for (node = 0; node < nr_node_ids; node++)
 		if (nodes[node])
@@ -4992,7 +4279,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 	return x + sprintf(buf + x, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 7249 "slub.nw"
+#line 7306 "slub.nw"
 #define SHOW_OBJECTS(_name, _flags)					\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5029,7 +4316,7 @@ static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf)
 	return len + sprintf(buf + len, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 7295 "slub.nw"
+#line 7352 "slub.nw"
 static int kstrtoul(const char *buf, unsigned long *res)
 {
 	char *end;
@@ -5094,7 +4381,7 @@ static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7361 "slub.nw"
+#line 7418 "slub.nw"
 static bool any_slab_objects(struct kmem_cache *s)
 {
 	int node;
@@ -5143,7 +4430,7 @@ static ssize_t reclaim_account_store(struct kmem_cache *s, const char *buf,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7414 "slub.nw"
+#line 7471 "slub.nw"
 static ssize_t empty_show(struct kmem_cache *s, char *buf)
 {
 	(void)s;
@@ -5183,7 +4470,7 @@ static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len)
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7458 "slub.nw"
+#line 7515 "slub.nw"
 static ssize_t show_stat(struct kmem_cache *s, char *buf, int si)
 {
 	unsigned long sum = 0;
@@ -5213,7 +4500,7 @@ static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7492 "slub.nw"
+#line 7549 "slub.nw"
 #define RO(n)	{ #n, n##_show, NULL, -1, false, false }
 #define RW(n)	{ #n, n##_show, n##_store, -1, false, false }
 #define ACT(n)	{ #n, empty_show, n##_store, -1, true, false }
@@ -5243,7 +4530,7 @@ static const struct slab_attribute slab_attrs[] = {
 	{ NULL, NULL, NULL, -1, false, false }
 };
 /* Functions of the sysfs attribute layer */
-#line 7526 "slub.nw"
+#line 7583 "slub.nw"
 static const char *attr_name(const struct slab_attribute *a)
 {
 	return a->stat >= 0 ? stat_names[a->stat] : a->name;
@@ -5281,7 +4568,7 @@ bool slub_attr_writable(const char *name)
 	return a && (a->store || a->stat >= 0);
 }
 /* Functions of the sysfs attribute layer */
-#line 7569 "slub.nw"
+#line 7626 "slub.nw"
 static bool attr_propagates(const char *name)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5289,7 +4576,7 @@ static bool attr_propagates(const char *name)
 	return a && a->show && a->store && !a->action && a->stat < 0;
 }
 /* Functions of the sysfs attribute layer */
-#line 7584 "slub.nw"
+#line 7641 "slub.nw"
 ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5339,7 +4626,7 @@ ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 	return ret;
 }
 /* Functions of the sysfs attribute layer */
-#line 7638 "slub.nw"
+#line 7695 "slub.nw"
 struct kmem_cache *slub_find_cache(const char *name)
 {
 	struct kmem_cache *s, *found = NULL;
@@ -5369,7 +4656,7 @@ const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len)
 	return buf;
 }
 /* Functions of bootstrap and shutdown */
-#line 7691 "slub.nw"
+#line 7748 "slub.nw"
 static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
 static void kmem_cache_init(void)
@@ -5390,7 +4677,7 @@ static void kmem_cache_init(void)
 	create_kmalloc_caches(0);
 }
 /* Functions of bootstrap and shutdown */
-#line 7717 "slub.nw"
+#line 7774 "slub.nw"
 static void create_boot_cache(struct kmem_cache *s, const char *name,
 			      size_t size, unsigned long flags)
 {
@@ -5421,7 +4708,7 @@ static struct kmem_cache *create_kmalloc_cache(const char *name,
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 7755 "slub.nw"
+#line 7812 "slub.nw"
 static void early_kmem_cache_node_alloc(int node)
 {
 	struct page *page;
@@ -5443,7 +4730,7 @@ static void early_kmem_cache_node_alloc(int node)
 	__add_partial(n, page, DEACTIVATE_TO_HEAD);
 }
 /* Functions of bootstrap and shutdown */
-#line 7783 "slub.nw"
+#line 7840 "slub.nw"
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
@@ -5467,7 +4754,7 @@ static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 7818 "slub.nw"
+#line 7875 "slub.nw"
 static void create_kmalloc_caches(unsigned long flags)
 {
 	int i;
@@ -5496,7 +4783,7 @@ static void create_kmalloc_caches(unsigned long flags)
 	memcg_activate_kmem_caches();
 }
 /* Functions of bootstrap and shutdown */
-#line 7848 "slub.nw"
+#line 7905 "slub.nw"
 static void slab_sysfs_init(void)
 {
 	struct kmem_cache *s;
@@ -5520,7 +4807,7 @@ static void slab_sysfs_init(void)
 	slab_mutex_unlock();
 }
 /* Functions of bootstrap and shutdown */
-#line 7883 "slub.nw"
+#line 7940 "slub.nw"
 static pthread_mutex_t init_mutex = PTHREAD_MUTEX_INITIALIZER;
 static bool running;
 static __thread bool booting;
@@ -5556,7 +4843,7 @@ static int __slub_init(const struct slub_config *cfg)
 	nr_node_ids = cfg->nr_nodes ? cfg->nr_nodes : 1;
 
 	/* Apply the boot options of the configuration */
-#line 7949 "slub.nw"
+#line 8006 "slub.nw"
 	slub_simulated = cfg->simulated;
 	sim_cpu = 0;
 	slab_nomerge = cfg->nomerge;
@@ -5570,7 +4857,7 @@ static int __slub_init(const struct slub_config *cfg)
 	cpu_rseq = cpu_rseq_usable(cfg);
 	freelist_random = cfg->freelist_random;
 	slub_rng_state = cfg->seed ? cfg->seed : 0x9e3779b97f4a7c15UL;
-#line 7917 "slub.nw"
+#line 7974 "slub.nw"
 	if (page_alloc_init(bytes, nr_node_ids))
 		return -ENOMEM;
 	booting = true;
@@ -5601,7 +4888,7 @@ static void slub_ensure_running(void)
 		panic("SLUB: cannot start with the default configuration\n");
 }
 /* Functions of bootstrap and shutdown */
-#line 7968 "slub.nw"
+#line 8025 "slub.nw"
 void slub_shutdown(void)
 {
 	struct kmem_cache *s;
@@ -5630,462 +4917,8 @@ void slub_shutdown(void)
 	mutex_unlock(&init_mutex);
 }
 /* Functions of bootstrap and shutdown */
-#line 8002 "slub.nw"
+#line 8059 "slub.nw"
 static bool slub_fail_percpu(void)
 {
 	return page_alloc_should_fail();
-}
-/* Functions of the snapshot */
-#line 8032 "slub.nw"
-static int snap_find_slab(const struct slub_snap_cache *sc, long pfn)
-{
-	int lo = 0, hi = sc->nr_slabs - 1;
-
-	while (lo <= hi) {
-		int mid = (lo + hi) / 2;
-
-		if (sc->slabs[mid].pfn == pfn)
-			return mid;
-		if (sc->slabs[mid].pfn < pfn)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return -1;
-}
-
-static inline bool snap_is_slab_of(struct page *page, struct kmem_cache *s)
-{
-	return PageSlab(page) && !PageRcuFree(page) && page->slab_cache == s;
-}
-
-static int snap_object_index(struct kmem_cache *s, struct page *page,
-			     void *p)
-{
-	char *base = page_address(page);
-
-	if (!p || (char *)p < base ||
-	    (char *)p >= base + page->objects * s->size ||
-	    ((char *)p - base) % s->size)
-		return -1;
-	return ((char *)p - base) / s->size;
-}
-/* Functions of the snapshot */
-#line 8072 "slub.nw"
-static int snap_freelist(struct kmem_cache *s, struct page *page,
-			 struct slub_snap_slab *ss, void *head,
-			 enum slub_obj_state state)
-{
-	int first = snap_object_index(s, page, head), i = first, steps = 0;
-	void *p = head;
-
-	while (i >= 0 && steps++ <= (int)ss->objects) {
-		void *next = get_freepointer(s, p);
-		int j = snap_object_index(s, page, next);
-
-		if (ss->obj[i].state != SLUB_OBJ_ALLOCATED)
-			break;
-		ss->obj[i].state = state;
-		ss->obj[i].next = j;
-		p = next;
-		i = j;
-	}
-	return first;
-}
-/* Functions of the snapshot */
-#line 8095 "slub.nw"
-static int snap_fill_slab(struct kmem_cache *s, struct page *page,
-			  struct slub_snap_slab *ss)
-{
-	unsigned int i;
-
-	ss->pfn = page_to_pfn(page);
-	ss->addr = (unsigned long)page_address(page);
-	ss->order = compound_order(page);
-	ss->node = page_to_nid(page);
-	ss->inuse = page->inuse;
-	ss->objects = page->objects;
-	ss->frozen = page->frozen;
-	ss->pfmemalloc = PageSlabPfmemalloc(page);
-	ss->where = SLUB_SLAB_UNLISTED;
-	ss->owner = -1;
-	ss->obj = calloc(page->objects ? page->objects : 1, sizeof(*ss->obj));
-	if (!ss->obj)
-		return -ENOMEM;
-	for (i = 0; i < page->objects; i++)
-		ss->obj[i].next = -1;
-	ss->freelist = snap_freelist(s, page, ss, page->freelist,
-				     SLUB_OBJ_PAGE_FREE);
-	return 0;
-}
-/* Functions of the snapshot */
-#line 8125 "slub.nw"
-static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
-			 int cpu)
-{
-	struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
-	struct slub_snap_cpu *sp = &sc->cpu[cpu];
-	struct page *page;
-	int i, n = 0;
-
-	sp->tid = READ_ONCE(c->tid) & ~TID_BUSY;
-	sp->slab = -1;
-	sp->freelist = -1;
-	for (i = 0; i < NR_SLUB_STAT_ITEMS; i++)
-		sp->stat[i] = READ_ONCE(c->stat[i]);
-	page = READ_ONCE(c->page);
-	if (page && (sp->slab = snap_find_slab(sc, page_to_pfn(page))) >= 0) {
-		struct slub_snap_slab *ss = &sc->slabs[sp->slab];
-
-		ss->where = SLUB_SLAB_CPU;
-		ss->owner = cpu;
-		sp->freelist = snap_freelist(s, page, ss, READ_ONCE(c->freelist),
-					     SLUB_OBJ_CPU_FREE);
-	}
-	for (page = c->partial; page && n < sc->nr_slabs; page = page->next)
-		n++;
-	sp->partial = calloc(n ? n : 1, sizeof(int));
-	if (!sp->partial)
-		return -ENOMEM;
-	for (page = c->partial, i = 0; page && i < n; page = page->next, i++) {
-		int k = snap_find_slab(sc, page_to_pfn(page));
-
-		sp->partial[i] = k;
-		if (k >= 0) {
-			sc->slabs[k].where = SLUB_SLAB_CPU_PARTIAL;
-			sc->slabs[k].owner = cpu;
-			sc->slabs[k].pages = page->pages;
-			sc->slabs[k].pobjects = page->pobjects;
-		}
-	}
-	sp->nr_partial = n;
-	return 0;
-}
-/* Functions of the snapshot */
-#line 8169 "slub.nw"
-static int *snap_list(struct slub_snap_cache *sc, struct list_head *head,
-		      int *count, enum slub_slab_where where, int node)
-{
-	struct page *page;
-	int n = 0, *v;
-
-	list_for_each_entry(page, head, lru)
-		n++;
-	v = calloc(n ? n : 1, sizeof(int));
-	if (!v)
-		return NULL;
-	n = 0;
-	list_for_each_entry(page, head, lru) {
-		int k = snap_find_slab(sc, page_to_pfn(page));
-
-		v[n++] = k;
-		if (k >= 0) {
-			sc->slabs[k].where = where;
-			sc->slabs[k].owner = node;
-		}
-	}
-	*count = n;
-	return v;
-}
-
-static int snap_fill_nodes(struct kmem_cache *s, struct slub_snap_cache *sc)
-{
-	int node, cnt;
-
-	for (node = 0; node < nr_node_ids; node++) {
-		struct kmem_cache_node *n = get_node(s, node);
-		struct slub_snap_node *sn = &sc->node[node];
-
-		spin_lock(&n->list_lock);
-		sn->partial = snap_list(sc, &n->partial, &cnt,
-					SLUB_SLAB_NODE_PARTIAL, node);
-		sn->nr_partial = cnt;
-		sn->full = snap_list(sc, &n->full, &sn->nr_full,
-				     SLUB_SLAB_NODE_FULL, node);
-		spin_unlock(&n->list_lock);
-		if (!sn->partial || !sn->full)
-			return -ENOMEM;
-	}
-	return 0;
-}
-/* Functions of the snapshot */
-#line 8219 "slub.nw"
-static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
-{
-	struct slub_alias *a;
-	unsigned long pfn;
-	int n = 0, cpu, i;
-
-	(void)pfn;
-	sc->name = strdup(s->name ? s->name : "(unnamed)");
-	for (a = s->aliases; a; a = a->next)
-		n++;
-	sc->aliases = calloc(n ? n : 1, sizeof(char *));
-	if (!sc->name || !sc->aliases)
-		return -ENOMEM;
-	for (a = s->aliases; a; a = a->next)
-		if (strcmp(a->name, s->name))
-			sc->aliases[sc->nr_aliases++] = strdup(a->name);
-
-	/* Copy the geometry and tuning of the cache */
-#line 8261 "slub.nw"
-	sc->size = s->size;
-	sc->object_size = s->object_size;
-	sc->align = s->align;
-	sc->offset = s->offset;
-	sc->inuse = s->inuse;
-	sc->reserved = s->reserved;
-	sc->order = oo_order(s->oo);
-	sc->objects = oo_objects(s->oo);
-	sc->min_order = oo_order(s->min);
-	sc->min_objects = oo_objects(s->min);
-	sc->min_partial = s->min_partial;
-	sc->cpu_partial = s->cpu_partial;
-	sc->flags = s->flags;
-	sc->refcount = s->refcount;
-	sc->has_ctor = s->ctor != NULL;
-	sc->is_root = is_root_cache(s);
-#line 8236 "slub.nw"
-	for_each_allocated_block(pfn)
-		n += snap_is_slab_of(&mem_map[pfn], s);
-	sc->slabs = calloc(n ? n : 1, sizeof(*sc->slabs));
-	sc->cpu = calloc(nr_cpu_ids, sizeof(*sc->cpu));
-	sc->node = calloc(nr_node_ids, sizeof(*sc->node));
-	if (!sc->slabs || !sc->cpu || !sc->node)
-		return -ENOMEM;
-	for_each_allocated_block(pfn) {
-		struct page *page = &mem_map[pfn];
-
-		if (sc->nr_slabs < n && snap_is_slab_of(page, s) &&
-		    snap_fill_slab(s, page, &sc->slabs[sc->nr_slabs++]))
-			return -ENOMEM;
-	}
-	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
-		if (snap_fill_cpu(s, sc, cpu))
-			return -ENOMEM;
-		for (i = 0; i < NR_SLUB_STAT_ITEMS; i++)
-			sc->stat[i] += sc->cpu[cpu].stat[i];
-	}
-	return snap_fill_nodes(s, sc);
-}
-/* Functions of the snapshot */
-#line 8280 "slub.nw"
-struct slub_snapshot *slub_snapshot_take(void)
-{
-	struct slub_snapshot *snap;
-	struct kmem_cache *s;
-	int n = 0;
-
-	slub_observer_check();
-	if (!slub_running())
-		return NULL;
-	snap = calloc(1, sizeof(*snap));
-	if (!snap)
-		return NULL;
-	slab_mutex_lock();
-	snap->nr_cpus = nr_cpu_ids;
-	snap->nr_nodes = nr_node_ids;
-	snap->current_cpu = slub_sim_cpu();
-	list_for_each_entry(s, &slab_caches, list)
-		n++;
-	snap->caches = calloc(n ? n : 1, sizeof(*snap->caches));
-	if (!snap->caches)
-		goto fail;
-	list_for_each_entry(s, &slab_caches, list)
-		if (snap_fill_cache(s, &snap->caches[snap->nr_caches++]))
-			goto fail;
-	slab_mutex_unlock();
-	slub_page_stats(&snap->pages);
-	return snap;
-fail:
-	slab_mutex_unlock();
-	slub_snapshot_free(snap);
-	return NULL;
-}
-/* Functions of the snapshot */
-#line 8315 "slub.nw"
-void slub_snapshot_free(struct slub_snapshot *snap)
-{
-	int i, j;
-
-	if (!snap)
-		return;
-	for (i = 0; i < snap->nr_caches; i++) {
-		struct slub_snap_cache *sc = &snap->caches[i];
-
-		for (j = 0; j < sc->nr_aliases; j++)
-			free(sc->aliases[j]);
-		for (j = 0; j < sc->nr_slabs; j++)
-			free(sc->slabs[j].obj);
-		for (j = 0; sc->cpu && j < snap->nr_cpus; j++)
-			free(sc->cpu[j].partial);
-		for (j = 0; sc->node && j < snap->nr_nodes; j++) {
-			free(sc->node[j].partial);
-			free(sc->node[j].full);
-		}
-		free(sc->aliases);
-		free(sc->name);
-		free(sc->slabs);
-		free(sc->cpu);
-		free(sc->node);
-	}
-	free(snap->caches);
-	free(snap);
-}
-
-const struct slub_snap_cache *slub_snapshot_cache(
-	const struct slub_snapshot *snap, const char *name)
-{
-	int i, j;
-
-	for (i = 0; snap && i < snap->nr_caches; i++) {
-		const struct slub_snap_cache *sc = &snap->caches[i];
-
-		if (!strcmp(sc->name, name))
-			return sc;
-		for (j = 0; j < sc->nr_aliases; j++)
-			if (!strcmp(sc->aliases[j], name))
-				return sc;
-	}
-	return NULL;
-}
-/* Functions of the invariant checker */
-#line 8725 "slub.nw"
-static int __attribute__((format(printf, 2, 3)))
-inv_fail(FILE *out, const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("invariant: ", out);
-	va_start(ap, fmt);
-	vfprintf(out, fmt, ap);
-	va_end(ap);
-	return 1;
-}
-
-static int check_freelist_walk(FILE *out, struct kmem_cache *s,
-			       struct page *page, void *head,
-			       const char *which)
-{
-	unsigned long *seen = calloc(BITS_TO_LONGS(page->objects) + 1,
-				     sizeof(long));
-	int n = 0, bad = 0;
-	void *p;
-
-	if (!seen)
-		return 1;
-	for (p = head; p; p = get_freepointer(s, p)) {
-		int i = snap_object_index(s, page, p);
-
-		if (i < 0 || test_bit(i, seen)) {
-			fprintf(out, "invariant: %s: %s of slab pfn %ld %s\n",
-				s->name, which, page_to_pfn(page),
-				i < 0 ? "leaves the slab" : "is cyclic");
-			bad = 1;
-			break;
-		}
-		set_bit(i, seen);
-		n++;
-	}
-	free(seen);
-	return bad;
-}
-/* Functions of the invariant checker */
-#line 8767 "slub.nw"
-static int check_cache_invariants(FILE *out, struct kmem_cache *s,
-				  const struct slub_snap_cache *sc)
-{
-	int bad = 0, i, node, cpu;
-
-	for (i = 0; i < sc->nr_slabs; i++) {
-		const struct slub_snap_slab *ss = &sc->slabs[i];
-		struct page *page = pfn_to_page(ss->pfn);
-		unsigned int j, pagefree = 0;
-
-		bad += check_freelist_walk(out, s, page, page->freelist,
-					   "page freelist");
-		for (j = 0; j < ss->objects; j++)
-			pagefree += ss->obj[j].state == SLUB_OBJ_PAGE_FREE;
-
-		/* Check one slab's counters and its place */
-#line 8801 "slub.nw"
-		if (ss->inuse != ss->objects - pagefree)
-			bad += inv_fail(out, "%s: slab pfn %ld inuse %u but "
-					"%u objects minus %u free\n",
-					 s->name, ss->pfn, ss->inuse,
-					 ss->objects, pagefree);
-		if (ss->frozen != (ss->where == SLUB_SLAB_CPU ||
-				   ss->where == SLUB_SLAB_CPU_PARTIAL))
-			bad += inv_fail(out, "%s: slab pfn %ld frozen=%d but %s\n",
-					 s->name, ss->pfn, ss->frozen,
-					 ss->frozen ? "owned by no cpu" :
-						      "owned by a cpu");
-		if (ss->where == SLUB_SLAB_NODE_PARTIAL && ss->freelist < 0)
-			bad += inv_fail(out, "%s: full slab pfn %ld on a partial list\n",
-					 s->name, ss->pfn);
-		if (!ss->frozen && ss->freelist >= 0 &&
-		    ss->where != SLUB_SLAB_NODE_PARTIAL)
-			bad += inv_fail(out, "%s: slab pfn %ld has free objects "
-					"but is on no partial list\n",
-					 s->name, ss->pfn);
-#line 8782 "slub.nw"
-	}
-	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
-		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
-
-		if (c->page)
-			bad += check_freelist_walk(out, s, c->page, READ_ONCE(c->freelist),
-						   "cpu freelist");
-		else if (READ_ONCE(c->freelist))
-			bad += inv_fail(out, "%s: cpu %d has a freelist but no slab\n",
-					 s->name, cpu);
-	}
-	for (node = 0; node < nr_node_ids; node++) {
-
-		/* Check one node's counters */
-#line 8823 "slub.nw"
-		struct kmem_cache_node *n = get_node(s, node);
-		long slabs = 0;
-
-		for (i = 0; i < sc->nr_slabs; i++)
-			slabs += sc->slabs[i].node == node;
-		if (n->nr_partial != sc->node[node].nr_partial)
-			bad += inv_fail(out, "%s: node %d nr_partial %lu but list has %lu\n",
-					 s->name, node, n->nr_partial,
-					 sc->node[node].nr_partial);
-		if (n->nr_slabs != slabs)
-			bad += inv_fail(out, "%s: node %d nr_slabs %ld but %ld slabs found\n",
-					 s->name, node, n->nr_slabs, slabs);
-#line 8795 "slub.nw"
-	}
-	return bad;
-}
-/* Functions of the invariant checker */
-#line 8838 "slub.nw"
-int slub_check_invariants(FILE *out)
-{
-	struct slub_snapshot *snap;
-	struct kmem_cache *s;
-	int bad = 0, i = 0;
-
-	if (!out)
-		out = stderr;
-	snap = slub_snapshot_take();
-	if (!snap)
-		return slub_running() ? 1 : 0;
-	slab_mutex_lock();
-	list_for_each_entry(s, &slab_caches, list) {
-		if (i < snap->nr_caches)
-			bad += check_cache_invariants(out, s, &snap->caches[i]);
-		i++;
-	}
-	slab_mutex_unlock();
-	if (snap->pages.free_pages + snap->pages.slab_pages +
-	    snap->pages.large_pages != snap->pages.total_pages)
-		bad += inv_fail(out, "pages: %lu free + %lu slab + %lu large != %lu total\n",
-				 snap->pages.free_pages, snap->pages.slab_pages,
-				 snap->pages.large_pages,
-				 snap->pages.total_pages);
-	slub_snapshot_free(snap);
-	return bad;
 }

@@ -550,6 +550,8 @@ static const struct slub_func_section slub_func_sections[] = {
 	  "Starting and stopping the library" },
 	{ "slub_find_cache", "10", "sec:sysfs",
 	  "The sysfs view" },
+	{ "slub_freepointer", "0.6", "sec:free-pointers",
+	  "Free pointers" },
 	{ "slub_func_section", "12.1", "sec:events-stats",
 	  "Events and statistics" },
 	{ "slub_func_section_title", "12.1", "sec:events-stats",

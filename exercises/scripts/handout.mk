@@ -22,12 +22,15 @@ all: $(B)/slub
 $(B)/slub.o: handout/slub.c generated/slub.h $(wildcard exercises/*/student/*.c)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(addprefix -iquote ,$(STUDENT)) -c $< -o $@
+$(B)/slub_observe.o: handout/slub_observe.c $(wildcard generated/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c $< -o $@
 $(B)/obj/%.o: src/%.c $(wildcard src/*.h) generated/slub.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c $< -o $@
 $(B)/libscn.a: $(patsubst src/%.c,$(B)/obj/%.o,$(SCN_SRCS))
 	ar rcs $@ $^
-$(B)/slub: $(B)/obj/slub_cli.o $(B)/libscn.a $(B)/slub.o
+$(B)/slub: $(B)/obj/slub_cli.o $(B)/libscn.a $(B)/slub.o $(B)/slub_observe.o
 	$(CC) $(CFLAGS) $^ -o $@ $(LDLIBS)
 $(B)/ex/grade.o: exercises/grade.c exercises/grade.h
 	@mkdir -p $(@D)
@@ -36,7 +39,7 @@ $(B)/ex/%/tests.o: exercises/%/tests.c exercises/grade.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c $< -o $@
 
-grade: $(B)/libscn.a $(B)/ex/grade.o $(foreach e,$(EXS),$(B)/ex/$(e)/tests.o)
+grade: $(B)/libscn.a $(B)/slub_observe.o $(B)/ex/grade.o $(foreach e,$(EXS),$(B)/ex/$(e)/tests.o)
 	@CC='$(CC)' CFLAGS='$(CFLAGS)' LDLIBS='$(LDLIBS)' STUDENT='$(STUDENT)' \
 		bash exercises/scripts/grade.sh $(EX)
 
@@ -44,10 +47,10 @@ ex-run: $(B)/slub
 	$(B)/slub run '$(SCENARIO)'
 
 VIZ_PKGS := sdl2 SDL2_ttf SDL2_image
-ex-viz: $(B)/libscn.a $(B)/slub.o
+ex-viz: $(B)/libscn.a $(B)/slub.o $(B)/slub_observe.o
 	$(CC) $(CFLAGS) -Iviz $$(pkg-config --cflags $(VIZ_PKGS)) \
 		$(filter-out viz/test_viz.c,$(wildcard viz/*.c)) $(B)/libscn.a \
-		$(B)/slub.o -o $(B)/slubviz $$(pkg-config --libs $(VIZ_PKGS)) $(LDLIBS)
+		$(B)/slub.o $(B)/slub_observe.o -o $(B)/slubviz $$(pkg-config --libs $(VIZ_PKGS)) $(LDLIBS)
 	$(B)/slubviz $(VIZ_ARGS) $(SCENARIO)
 
 clean:
