@@ -20,6 +20,7 @@ int main(void)
 	srunner_add_suite(sr, scenario_suite());
 	srunner_add_suite(sr, stress_suite());
 	srunner_add_suite(sr, debug_suite());
+	srunner_add_suite(sr, events_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
