@@ -97,7 +97,7 @@ else
 fi
 
 # ---------------------------------------------------------------- chunks
-expected=$(printf '%s\n' '<<slub.c>>' '<<slub.h>>' '<<slub_internal.h>>' '<<slub_observe.c>>' | sort)
+expected=$(printf '%s\n' '<<slub.c>>' '<<slub.h>>' '<<[[slub_internal.h]]>>' '<<[[slub_observe.c]]>>' | sort)
 actual=$(noroots "$NW" | sort)
 if [ "$actual" = "$expected" ]; then
 	ok "noroots shows only the four roots: <<slub.c>>, <<slub_observe.c>>, <<slub_internal.h>>, <<slub.h>>"
