@@ -45,7 +45,7 @@ deps:
 # and replace a generated file only when it changed (cpif), so that a
 # fresh tangle of an unchanged slub.nw touches nothing.
 ifneq ($(NOTANGLE),)
-generated/%: slub.nw scripts/tangle.sh
+generated/%: slub.nw scripts/tangle.sh scripts/chunk-comments.awk
 	@bash scripts/tangle.sh $* $@
 endif
 # The prototypes of the static functions, from the tangled code; the

@@ -1,4 +1,3 @@
-/* slub_internal.h */
 #line 582 "slub.nw"
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Tangled from slub.nw by notangle: do not edit, edit slub.nw. */
