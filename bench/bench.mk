@@ -1,4 +1,4 @@
-# bench/bench.mk -- the benchmark of issue 8 (included by the top Makefile).
+# bench/bench.mk -- the benchmark against other allocators (included by the top Makefile).
 #   make bench        the full run, a few minutes: prints the table and
 #                     writes build/bench/results.md and results.png
 #   make bench-smoke  tiny counts in a few seconds; proves that the harness

@@ -4,7 +4,7 @@
 #   make test-sanitize  the same runner under ASan+UBSan
 #   make test-tsan      the real-thread stress program under ThreadSanitizer
 #   make test-cli       tests/test-cli.sh against build/slub
-# The lead appends these to TESTS in the order `make test' runs them.
+# The top Makefile appends these to TESTS in the order `make test' runs them.
 
 CHECK_CFLAGS := $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null)
