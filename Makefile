@@ -20,7 +20,9 @@ ALL_CFLAGS = $(BASE_CFLAGS) $(CFLAGS) -Igenerated -Iscenario -Itools
 LDLIBS := -pthread -lm -rdynamic
 
 NOTANGLE := $(shell command -v notangle 2>/dev/null)
-GENERATED := generated/slub.h generated/slub.c
+GENERATED := generated/slub.h generated/slub_internal.h generated/slub.c \
+	generated/slub_observe.c generated/slub_protos.h \
+	generated/slub_observe_protos.h generated/slub_sections.h
 # The layers, each built on the one before: the allocator (generated/,
 # tangled from slub.nw: libslub.a), the scenario engine (scenario/:
 # libscn.a), the views (tools/: the CLI build/slub and libtools.a, the
@@ -50,9 +52,17 @@ deps:
 # and replace a generated file only when it changed (cpif), so that a
 # fresh tangle of an unchanged slub.nw touches nothing.
 ifneq ($(NOTANGLE),)
-generated/%: slub.nw scripts/tangle.sh
+generated/%: slub.nw scripts/tangle.sh scripts/chunk-comments.awk
 	@bash scripts/tangle.sh $* $@
 endif
+# The prototypes of the static functions, from the tangled code; the
+# function -> section table, from the book's sectioning (perl-base only).
+generated/slub_protos.h: generated/slub.c scripts/prototypes.pl
+	@bash scripts/cpif.sh $@ perl scripts/prototypes.pl generated/slub.c
+generated/slub_observe_protos.h: generated/slub_observe.c scripts/prototypes.pl
+	@bash scripts/cpif.sh $@ perl scripts/prototypes.pl generated/slub_observe.c
+generated/slub_sections.h: slub.nw scripts/sections.pl
+	@bash scripts/cpif.sh $@ perl scripts/sections.pl slub.nw
 
 tangle: $(GENERATED)
 	@bash scripts/check-chunks.sh
@@ -68,7 +78,10 @@ check-tangle: tangle
 # ---------------------------------------------------------------- build
 # One variant per directory: build/ (normal), build/asan, build/tsan.
 define variant
-$(1)/obj/slub.o: generated/slub.c generated/slub.h
+$(1)/obj/slub.o: generated/slub.c $(GENERATED)
+	@mkdir -p $$(@D)
+	$$(CC) $$(ALL_CFLAGS) $(2) -c $$< -o $$@
+$(1)/obj/slub_observe.o: generated/slub_observe.c $(GENERATED)
 	@mkdir -p $$(@D)
 	$$(CC) $$(ALL_CFLAGS) $(2) -c $$< -o $$@
 $(1)/obj/scenario/%.o: scenario/%.c $$(SCN_HDRS) generated/slub.h
@@ -77,8 +90,8 @@ $(1)/obj/scenario/%.o: scenario/%.c $$(SCN_HDRS) generated/slub.h
 $(1)/obj/tools/%.o: tools/%.c $$(TOOLS_HDRS) $$(SCN_HDRS) generated/slub.h
 	@mkdir -p $$(@D)
 	$$(CC) $$(ALL_CFLAGS) $(2) -c $$< -o $$@
-$(1)/libslub.a: $(1)/obj/slub.o
-	ar rcs $$@ $$^
+$(1)/libslub.a: $(1)/obj/slub.o $(1)/obj/slub_observe.o
+	bash scripts/link-lib.sh $$@ $$^
 $(1)/libscn.a: $$(patsubst %.c,$(1)/obj/%.o,$$(SCN_SRCS))
 	rm -f $$@; ar rcs $$@ $$^
 $(1)/libtools.a: $$(patsubst %.c,$(1)/obj/%.o,$$(TOOLS_SRCS))
@@ -111,8 +124,15 @@ TESTS :=
 
 # The order of `make test': tools and sanitizers first, the Check runner
 # last, so that the output ends with Check's summary line.
-TESTS += test-cli test-stress test-tsan test-sanitize test-reliability \
+TESTS += test-sections test-cli test-stress test-tsan test-sanitize test-reliability \
 	test-book test-exercises test-unit
+
+# Section numbers come from the book: no hand-typed one in slub.nw or in
+# the comments and literals of the other parts (scripts/check-sections.pl;
+# test-book checks the generated table against the woven book).
+.PHONY: test-sections
+test-sections:
+	@perl scripts/check-sections.pl --lint
 
 # ---------------------------------------------------------------- run
 run: deps all

@@ -27,19 +27,19 @@ BENCH_BINS += $(BENCH)/bench-slub $(BENCH)/bench-kmalloc \
 	$(BENCH)/bench-slub-ev
 endif
 
-$(BENCH)/obj/slub.o: generated/slub.c generated/slub.h
+$(BENCH)/obj/%.o: generated/%.c $(GENERATED)
 	@mkdir -p $(@D)
 	$(CC) $(BENCH_CFLAGS) -DSLUB_NO_EVENTS -c $< -o $@
 
-$(BENCH)/obj/slub-ev.o: generated/slub.c generated/slub.h
+$(BENCH)/obj/%-ev.o: generated/%.c $(GENERATED)
 	@mkdir -p $(@D)
 	$(CC) $(BENCH_CFLAGS) -c $< -o $@
 
-$(BENCH)/libslub.a: $(BENCH)/obj/slub.o
-	ar rcs $@ $^
+$(BENCH)/libslub.a: $(BENCH)/obj/slub.o $(BENCH)/obj/slub_observe.o
+	bash scripts/link-lib.sh $@ $^
 
-$(BENCH)/libslub-ev.a: $(BENCH)/obj/slub-ev.o
-	ar rcs $@ $^
+$(BENCH)/libslub-ev.a: $(BENCH)/obj/slub-ev.o $(BENCH)/obj/slub_observe-ev.o
+	bash scripts/link-lib.sh $@ $^
 
 # --no-as-needed: keep the peer linked even on toolchains that drop
 # libraries no symbol seems to need; bench-run checks who provides malloc.

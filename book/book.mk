@@ -37,7 +37,7 @@ book-html: $(BOOK_HTML)/index.html
 # figures.sh writes the stamp only when every figure was generated, so a
 # build with placeholders is redone the next time.
 $(BOOK_OUT)/figures.stamp: book/figures.txt book/figures.sh $(BOOK_SCNS) \
-		$(BOOK_FIG_DEPS)
+		$(wildcard book/*.dot) $(BOOK_FIG_DEPS)
 	@mkdir -p $(BOOK_OUT)
 	@rm -f $@
 	@bash book/figures.sh $(B) $(BOOK_OUT) $@

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # figures.sh B OUT [STAMP]: generate the figures listed in book/figures.txt
 # into OUT (fig-NAME.pdf or .png for LaTeX) and OUT/html (fig-NAME.svg), from
-# real runs of the shipped scenarios (see figures.txt for the format).
+# real runs of the shipped scenarios, or from a graphviz file of book/ (see
+# figures.txt for the format).
 #
 # A figure that cannot be generated is an error. With BOOK_MISSING_FIGS=warn
 # (for work in progress, before the CLI exists) it is a warning instead, and
@@ -146,6 +147,21 @@ dot_figure() {
 	rm -f "$OUT/fig-$name.png"
 }
 
+graph_figure() {
+	local name=$1 src=$2 log="$OUT/fig-$1.log"
+	: >"$log"
+	if [ ! -f "$src" ]; then
+		fail "$name" "graph $src does not exist"
+		return
+	fi
+	if ! dot -Tpdf "$src" -o "$OUT/fig-$name.pdf" 2>>"$log" ||
+	   ! dot -Tsvg "$src" -o "$OUT/html/fig-$name.svg" 2>>"$log"; then
+		fail "$name" "dot could not draw $src (see $log)"
+		return
+	fi
+	rm -f "$OUT/fig-$name.png"
+}
+
 shot_figure() {
 	local name=$1 scn=$2 step=$3 dir="$OUT/shot-$1" png
 	local log="$OUT/fig-$1.log"
@@ -179,7 +195,7 @@ shot_figure() {
 # One job per CPU at a time; each figure job leaves fig-NAME.failed on
 # failure. First check how the steps are counted, once per scenario.
 jobs_max=$(nproc 2>/dev/null || echo 2)
-for scn in $(awk '!/^#/ && NF && $4 !~ /^[0-9]+$/ { print $3 }' "$LIST" |
+for scn in $(awk '!/^#/ && NF && $1 != "graph" && $4 !~ /^[0-9]+$/ { print $3 }' "$LIST" |
 		sort -u); do
 	while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do
 		wait -n || true
@@ -193,7 +209,8 @@ while read -r kind name scn step cache rest; do
 	case $kind in
 	'' | '#'*) continue ;;
 	esac
-	if [ -n "${rest:-}" ] || [ -z "${step:-}" ]; then
+	if [ -n "${rest:-}" ] || { [ -z "${step:-}" ] && [ "$kind" != graph ]; } ||
+	   { [ "$kind" = graph ] && [ -n "${step:-}" ]; }; then
 		echo "book: error: $LIST: malformed line for $name" >&2
 		exit 1
 	fi
@@ -210,6 +227,7 @@ while read -r kind name scn step cache rest; do
 	case $kind in
 	dot) dot_figure "$name" "$scn" "$step" "${cache:-}" & ;;
 	shot) shot_figure "$name" "$scn" "$step" & ;;
+	graph) graph_figure "$name" "$scn" & ;;
 	*)
 		echo "book: error: $LIST: unknown kind '$kind'" >&2
 		wait

@@ -37,6 +37,16 @@ for name in $(grep -o '\\slub\(wide\)\?figure{[^}]*}' "${BOOK_NW:-slub.nw}" |
 	    -e "s|<a href=\"#fig:$name\">\[[^]]*\]</a>|<a href=\"#fig:$name\">$n</a>|g" \
 	    "$out/index.html"
 done
+# Section references: \ref{sec:LABEL}, which l2h also shows as an arrow,
+# reads the number LaTeX gives the section; scripts/sections.pl computes
+# it from the sectioning commands (and test-book checks it against the
+# PDF's). One sed script for all labels.
+secs=$(mktemp)
+perl scripts/sections.pl --list "${BOOK_NW:-slub.nw}" |
+	awk -F'\t' '$2 != "" { printf "s|<a href=\"#%s\">\\[[^]]*\\]</a>|<a href=\"#%s\">%s</a>|g\n", $2, $2, $1 }' \
+	>"$secs"
+sed -i -f "$secs" "$out/index.html"
+rm -f "$secs"
 rm -f "$tmp" "$out/index.toc.html"
 cp book/book.css "$out/book.css"
 echo "book: $out/index.html"

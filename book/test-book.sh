@@ -9,6 +9,7 @@
 #     PDF outline (the bookmarks hyperref writes, slub.out) and in the text
 #     of the PDF (pdftotext)
 #   - no undefined reference or chunk, no "??" in the text, no dangling link
+#   - the generated function -> section table matches the book's numbers
 #   - every \slubfigure of slub.nw is in book/figures.txt and was generated
 #   - the chunk index and the identifier index are in the PDF
 #   - no code line sticks out past the margin (book/overfull.sh)
@@ -96,10 +97,10 @@ else
 fi
 
 # ---------------------------------------------------------------- chunks
-expected=$(printf '%s\n' '<<slub.c>>' '<<slub.h>>' | sort)
+expected=$(printf '%s\n' '<<slub.c>>' '<<slub.h>>' '<<[[slub_internal.h]]>>' '<<[[slub_observe.c]]>>' | sort)
 actual=$(noroots "$NW" | sort)
 if [ "$actual" = "$expected" ]; then
-	ok "noroots shows only <<slub.c>> and <<slub.h>>"
+	ok "noroots shows only the four roots: <<slub.c>>, <<slub_observe.c>>, <<slub_internal.h>>, <<slub.h>>"
 else
 	bad "noroots shows other roots (unused chunks):" $(comm -13 \
 		<(echo "$expected") <(echo "$actual"))
@@ -140,6 +141,17 @@ while read -r kind text; do
 done <book/seed-sections.txt
 if [ ${#missing[@]} -gt 0 ]; then
 	echo "     (${#missing[@]} names of book/seed-sections.txt title no section: ${missing[*]})"
+fi
+
+# ---------------------------------------------------------------- numbers
+# The function -> section table (generated/slub_sections.h) and the numbers
+# scripts/sections.pl computes are those LaTeX gave the book; every
+# numbered heading has a \label.
+if perl scripts/check-sections.pl --aux "$OUT/slub.aux" >"$OUT/check-sections.txt" 2>&1; then
+	ok "section numbers: $(tail -n 2 "$OUT/check-sections.txt" | head -n 1 | sed 's/^ *//')"
+else
+	bad "section numbers differ from the book's:"
+	grep '^FAIL' "$OUT/check-sections.txt" | head -n 10 | sed 's/^/    /'
 fi
 
 # ---------------------------------------------------------------- references

@@ -38,7 +38,12 @@ $(foreach e,$(EX_IDS),$(eval $(call ex_tests_rule,$(e))))
 .PHONY: grade ex-build ex-run ex-viz skeletons check-skeletons handout \
 	test-exercises ex-prereqs
 
-ex-prereqs: $(LIBSCN) $(EX_TEST_OBJS)
+# The observation layer is the book's in every exercise: compiled once.
+$(EX_OBJ)/slub_observe.o: generated/slub_observe.c $(GENERATED)
+	@mkdir -p $(@D)
+	$(CC) $(EX_CFLAGS) -c $< -o $@
+
+ex-prereqs: $(LIBSCN) $(EX_TEST_OBJS) $(EX_OBJ)/slub_observe.o
 
 grade: ex-prereqs
 	@$(EX_ENV) bash exercises/scripts/grade.sh $(if $(EX),--ex '$(EX)') \

@@ -1,400 +1,14 @@
-#line 571 "slub.nw"
+#line 637 "slub.nw"
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Tangled from slub.nw by notangle: do not edit, edit slub.nw. */
-/* System headers */
-#line 601 "slub.nw"
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE
-#endif
-#include <errno.h>
-#include <limits.h>
-#include <pthread.h>
-#include <sched.h>
-#include <stdarg.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
-/* System headers */
-#line 5088 "slub.nw"
-#include <sys/rseq.h>
-/* System headers */
-#line 5920 "slub.nw"
-#include <execinfo.h>
-#include <sys/syscall.h>
-#include <time.h>
-/* System headers */
-#line 6698 "slub.nw"
-#include <dlfcn.h>
-#line 574 "slub.nw"
-#include "slub.h"
+#include "slub_internal.h"
 
-/* Kernel helpers: types, bit operations, lists and locks */
-#line 1109 "slub.nw"
-#define likely(x)	__builtin_expect(!!(x), 1)
-#define unlikely(x)	__builtin_expect(!!(x), 0)
-#define min(a, b)	({ typeof(a) _a = (a); typeof(b) _b = (b); \
-			   _a < _b ? _a : _b; })
-#define max(a, b)	({ typeof(a) _a = (a); typeof(b) _b = (b); \
-			   _a > _b ? _a : _b; })
-#define clamp(v, lo, hi) min(max(v, lo), hi)
-#define ALIGN(x, a)	(((x) + (a) - 1) & ~((typeof(x))(a) - 1))
-#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
-#define container_of(p, type, member) \
-	((type *)((char *)(p) - offsetof(type, member)))
-#define READ_ONCE(x)	__atomic_load_n(&(x), __ATOMIC_RELAXED)
-#define WRITE_ONCE(x, v) __atomic_store_n(&(x), (v), __ATOMIC_RELAXED)
-
-typedef uint8_t u8;
-
-static inline int fls(unsigned long x)
-{
-	return x ? (int)(sizeof(x) * 8) - __builtin_clzl(x) : 0;
-}
-
-static inline int ilog2(unsigned long x)
-{
-	return fls(x) - 1;
-}
-
-static inline unsigned long roundup_pow_of_two(unsigned long x)
-{
-	return x <= 1 ? 1 : 1UL << fls(x - 1);
-}
-/* Kernel helpers: types, bit operations, lists and locks */
-#line 1142 "slub.nw"
-struct list_head {
-	struct list_head *next, *prev;
-};
-
-#define LIST_HEAD_INIT(name) { &(name), &(name) }
-#define list_entry(p, type, member) container_of(p, type, member)
-#define list_first_entry(h, type, member) list_entry((h)->next, type, member)
-#define list_for_each_entry(pos, head, member)				\
-	for (pos = list_entry((head)->next, typeof(*pos), member);	\
-	     &pos->member != (head);					\
-	     pos = list_entry(pos->member.next, typeof(*pos), member))
-#define list_for_each_entry_safe(pos, n, head, member)			\
-	for (pos = list_entry((head)->next, typeof(*pos), member),	\
-	     n = list_entry(pos->member.next, typeof(*pos), member);	\
-	     &pos->member != (head);					\
-	     pos = n, n = list_entry(n->member.next, typeof(*n), member))
-
-static inline void INIT_LIST_HEAD(struct list_head *h)
-{
-	h->next = h;
-	h->prev = h;
-}
-
-static inline void __list_link(struct list_head *n, struct list_head *prev,
-			       struct list_head *next)
-{
-	next->prev = n;
-	n->next = next;
-	n->prev = prev;
-	prev->next = n;
-}
-
-static inline void list_add(struct list_head *n, struct list_head *head)
-{
-	__list_link(n, head, head->next);
-}
-
-static inline void list_add_tail(struct list_head *n, struct list_head *head)
-{
-	__list_link(n, head->prev, head);
-}
-
-static inline void list_del(struct list_head *e)
-{
-	e->next->prev = e->prev;
-	e->prev->next = e->next;
-	e->next = e->prev = NULL;
-}
-
-static inline bool list_empty(const struct list_head *h)
-{
-	return h->next == h;
-}
-
-static inline void list_move(struct list_head *e, struct list_head *head)
-{
-	list_del(e);
-	list_add(e, head);
-}
-/* Kernel helpers: types, bit operations, lists and locks */
-#line 1210 "slub.nw"
-typedef pthread_mutex_t spinlock_t;
-#define spin_lock_init(l)	pthread_mutex_init(l, NULL)
-#define spin_lock(l)		pthread_mutex_lock(l)
-#define spin_unlock(l)		pthread_mutex_unlock(l)
-#define spin_trylock(l)		(pthread_mutex_trylock(l) == 0)
-#define mutex_lock(l)		pthread_mutex_lock(l)
-#define mutex_unlock(l)		pthread_mutex_unlock(l)
-/* Kernel helpers: types, bit operations, lists and locks */
-#line 1224 "slub.nw"
-#define pr_err(...)	fprintf(stderr, __VA_ARGS__)
-#define pr_warn(...)	fprintf(stderr, __VA_ARGS__)
-#define pr_info(...)	fprintf(stderr, __VA_ARGS__)
-#define _RET_IP_	((unsigned long)__builtin_return_address(0))
-/* Kernel helpers: types, bit operations, lists and locks */
-#line 1348 "slub.nw"
-#define MAX_ERRNO	4095
-#define IS_ERR(p)	((unsigned long)(p) >= (unsigned long)-MAX_ERRNO)
-#define PTR_ERR(p)	((int)(long)(p))
-#define ERR_PTR(e)	((void *)(long)(e))
-
-static void __attribute__((noreturn, format(printf, 1, 2)))
-panic(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("Kernel panic - not syncing: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fflush(stderr);
-	abort();
-}
-/* Kernel helpers: types, bit operations, lists and locks */
-#line 1372 "slub.nw"
-static int __attribute__((format(printf, 3, 4)))
-scnprintf(char *buf, size_t size, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (!size)
-		return 0;
-	va_start(ap, fmt);
-	n = vsnprintf(buf, size, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return 0;
-	return (size_t)n >= size ? (int)size - 1 : n;
-}
-/* Kernel helpers: types, bit operations, lists and locks */
-#line 4289 "slub.nw"
-static inline void list_splice(struct list_head *list, struct list_head *at)
-{
-	struct list_head *first = list->next, *last = list->prev;
-	struct list_head *next = at->next;
-
-	if (list_empty(list))
-		return;
-	first->prev = at;
-	at->next = first;
-	last->next = next;
-	next->prev = last;
-}
-/* Kernel helpers: types, bit operations, lists and locks */
-#line 6608 "slub.nw"
-#define BITS_PER_LONG		(8 * sizeof(long))
-#define BITS_TO_LONGS(n)	(((n) + BITS_PER_LONG - 1) / BITS_PER_LONG)
-
-static inline void set_bit(int nr, unsigned long *map)
-{
-	map[nr / BITS_PER_LONG] |= 1UL << (nr % BITS_PER_LONG);
-}
-
-static inline bool test_bit(int nr, const unsigned long *map)
-{
-	return map[nr / BITS_PER_LONG] & (1UL << (nr % BITS_PER_LONG));
-}
-
-#define noinline __attribute__((noinline))
-#define prefetchw(x) __builtin_prefetch((x), 1)
-#define __maybe_unused __attribute__((unused))
-#define VM_BUG_ON(c) do { if (unlikely(c)) slub_bug_on(#c, __FILE__, __LINE__); } while (0)
-#define WARN_ON(c) ({						\
-	bool _c = (c);							\
-	if (unlikely(_c))						\
-		pr_warn("WARNING: %s at %s:%d\n", #c, __FILE__, __LINE__); \
-	_c;								\
-})
-/* Constants of the simulated machine */
-#line 1238 "slub.nw"
-#define PAGE_SHIFT		12
-#define PAGE_SIZE		(1UL << PAGE_SHIFT)
-#define PAGE_MASK		(~(PAGE_SIZE - 1))
-#define MAX_ORDER		11
-#define PAGE_ALLOC_COSTLY_ORDER	3
-#define L1_CACHE_BYTES		64
-#define ARCH_KMALLOC_MINALIGN	__alignof__(unsigned long long)
-#define ARCH_SLAB_MINALIGN	__alignof__(unsigned long long)
-#define NR_CPUS			64
-#define MAX_NUMNODES		8
-#define KMALLOC_MAX_ORDER	(KMALLOC_SHIFT_MAX - PAGE_SHIFT)
-/* Definition of struct page */
-#line 777 "slub.nw"
-struct kmem_cache;
-
-struct page {
-	unsigned long flags;		/* PG_* bits */
-	unsigned long private;		/* buddy order of a free block */
-	/* Second double word, changed together by cmpxchg_double_slab */
-	void *freelist;			/* first free object */
-	union {
-		unsigned long counters;
-		struct {
-			unsigned inuse:16;
-			unsigned objects:15;
-			unsigned frozen:1;
-		};
-	};
-	union {
-		struct list_head lru;	/* node partial/full list, buddy */
-		struct {		/* cpu partial chain */
-			struct page *next;
-			int pages;	/* slabs in the rest of the chain */
-			int pobjects;	/* approximate free objects */
-		};
-	};
-	union {
-		struct kmem_cache *slab_cache;	/* slab: its cache */
-		struct page *first_page;	/* tail page: the head */
-	};
-	int order;			/* compound order of a head page */
-} __attribute__((aligned(16)));
-/* Definition of struct page */
-#line 820 "slub.nw"
-enum pageflags {
-	PG_slab,
-	PG_head,
-	PG_tail,
-	PG_buddy,
-	PG_active,
-	PG_large_kmalloc,
-	PG_rcu_free,
-};
-
-#define PAGE_FLAG_FUNCS(uname, lname)					\
-static inline bool Page##uname(const struct page *p)			\
-{ return READ_ONCE(p->flags) & (1UL << PG_##lname); }			\
-static inline void __SetPage##uname(struct page *p)			\
-{ __atomic_fetch_or(&p->flags, 1UL << PG_##lname, __ATOMIC_RELAXED); } \
-static inline void __ClearPage##uname(struct page *p)			\
-{ __atomic_fetch_and(&p->flags, ~(1UL << PG_##lname), __ATOMIC_RELAXED); }
-
-PAGE_FLAG_FUNCS(Slab, slab)
-PAGE_FLAG_FUNCS(Head, head)
-PAGE_FLAG_FUNCS(Tail, tail)
-PAGE_FLAG_FUNCS(Buddy, buddy)
-PAGE_FLAG_FUNCS(SlabPfmemalloc, active)
-PAGE_FLAG_FUNCS(LargeKmalloc, large_kmalloc)
-PAGE_FLAG_FUNCS(RcuFree, rcu_free)
-/* Definition of struct page */
-#line 5224 "slub.nw"
-#define PG_locked	(PG_rcu_free + 1)
-/* Definitions of the SLUB structures */
-#line 674 "slub.nw"
-struct kmem_cache_order_objects {
-	unsigned long x;
-};
-
-struct kobject_standin {
-	char name[64];		/* directory name under /sys/kernel/slab */
-	bool added;		/* sysfs_slab_add() ran */
-};
-
-struct kmem_cache {
-	struct kmem_cache_cpu *cpu_slab;	/* per-CPU part */
-	unsigned long flags;
-	unsigned long min_partial;
-	int size;		/* object size including metadata */
-	int object_size;	/* object size without metadata */
-	int offset;		/* free pointer offset */
-	int cpu_partial;	/* free objects kept on cpu partial chains */
-	struct kmem_cache_order_objects oo;
-	struct kmem_cache_order_objects max;
-	struct kmem_cache_order_objects min;
-	gfp_t allocflags;	/* gfp flags for every slab allocation */
-	int refcount;		/* merged users */
-	void (*ctor)(void *);
-	int inuse;		/* offset to metadata */
-	int align;
-	int reserved;		/* bytes reserved at the end of a slab */
-	const char *name;
-	struct list_head list;	/* on slab_caches */
-	struct kobject_standin kobj;
-	struct memcg_cache_params *memcg_params;
-	int max_attr_size;	/* largest attribute value ever stored */
-	int remote_node_defrag_ratio;
-
-/* Fields this port adds to struct kmem_cache */
-#line 716 "slub.nw"
-struct slub_alias *aliases;	/* names merged into this cache */
-unsigned long random;		/* per-cache secret (freelist hardening) */
-#line 707 "slub.nw"
-	struct kmem_cache_node *node[MAX_NUMNODES];	/* must be last */
-};
-/* Definitions of the SLUB structures */
-#line 721 "slub.nw"
-struct slub_alias {
-	struct slub_alias *next;
-	char *name;
-};
-/* Definitions of the SLUB structures */
-#line 745 "slub.nw"
-struct kmem_cache_cpu {
-	void **freelist;	/* next available object */
-	unsigned long tid;	/* globally unique transaction id */
-	struct page *page;	/* the slab from which we are allocating */
-	struct page *partial;	/* partially allocated frozen slabs */
-
-/* Fields this port adds to struct kmem_cache_cpu */
-#line 5304 "slub.nw"
-spinlock_t lock;	/* stands in for local_irq_save() */
-int cpu;		/* the CPU this structure belongs to */
-#line 751 "slub.nw"
-	unsigned stat[NR_SLUB_STAT_ITEMS];
-} __attribute__((aligned(L1_CACHE_BYTES)));
-/* Definitions of the SLUB structures */
-#line 859 "slub.nw"
-struct kmem_cache_node {
-	spinlock_t list_lock;
-	unsigned long nr_partial;
-	struct list_head partial;
-	long nr_slabs;			/* atomic */
-	long total_objects;		/* atomic */
-	struct list_head full;
-};
-/* Internal flag sets and limits */
-#line 1038 "slub.nw"
-#define SLAB_DEBUG_FLAGS (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER | \
-			  SLAB_TRACE | SLAB_DEBUG_FREE)
-#define SLAB_CORE_FLAGS (SLAB_HWCACHE_ALIGN | SLAB_CACHE_DMA | SLAB_PANIC | \
-			 SLAB_DESTROY_BY_RCU | SLAB_DEBUG_OBJECTS)
-#define SLAB_CACHE_FLAGS (SLAB_NOLEAKTRACE | SLAB_RECLAIM_ACCOUNT | \
-			  SLAB_NOTRACK)
-#define CACHE_CREATE_MASK (SLAB_CORE_FLAGS | SLAB_DEBUG_FLAGS | \
-			   SLAB_CACHE_FLAGS)
-
-#define DEBUG_DEFAULT_FLAGS (SLAB_DEBUG_FREE | SLAB_RED_ZONE | \
-			     SLAB_POISON | SLAB_STORE_USER)
-#define DEBUG_METADATA_FLAGS (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER)
-#define SLUB_NEVER_MERGE (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER | \
-			  SLAB_TRACE | SLAB_DESTROY_BY_RCU | \
-			  SLAB_NOLEAKTRACE | SLAB_FAILSLAB)
-#define SLUB_MERGE_SAME (SLAB_DEBUG_FREE | SLAB_RECLAIM_ACCOUNT | \
-			 SLAB_CACHE_DMA | SLAB_NOTRACK)
-/* Internal flag sets and limits */
-#line 1064 "slub.nw"
-#define MIN_PARTIAL		5
-#define MAX_PARTIAL		10
-#define OO_SHIFT		16
-#define OO_MASK			((1 << OO_SHIFT) - 1)
-#define MAX_OBJS_PER_PAGE	32767
-#define ZERO_SIZE_PTR		((void *)16)
-#define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
 /* Global state of the allocator */
-#line 643 "slub.nw"
-static struct list_head slab_caches = LIST_HEAD_INIT(slab_caches);
+#line 733 "slub.nw"
+struct list_head slab_caches = LIST_HEAD_INIT(slab_caches);
 static pthread_mutex_t slab_mutex = PTHREAD_MUTEX_INITIALIZER;
 /* Global state of the allocator */
-#line 1080 "slub.nw"
+#line 1186 "slub.nw"
 enum slab_state {
 	DOWN,		/* no slab functionality yet */
 	PARTIAL,	/* SLUB: kmem_cache_node available */
@@ -410,10 +24,10 @@ static int slub_min_order;
 static int slub_max_order = PAGE_ALLOC_COSTLY_ORDER;
 static int slub_min_objects;
 static bool slab_nomerge;
-static int nr_cpu_ids = 1;
-static int nr_node_ids = 1;
+int nr_cpu_ids = 1;
+int nr_node_ids = 1;
 /* Global state of the allocator */
-#line 1636 "slub.nw"
+#line 1749 "slub.nw"
 struct saved_alias {
 	struct kmem_cache *s;
 	const char *name;
@@ -422,7 +36,7 @@ struct saved_alias {
 
 static struct saved_alias *alias_list;
 /* Global state of the allocator */
-#line 1901 "slub.nw"
+#line 2018 "slub.nw"
 struct rcu_head {
 	struct rcu_head *next;
 	void (*func)(struct rcu_head *head);
@@ -431,7 +45,7 @@ struct rcu_head {
 #define need_reserve_slab_rcu \
 	(sizeof(((struct page *)NULL)->lru) < sizeof(struct rcu_head))
 /* Global state of the allocator */
-#line 4325 "slub.nw"
+#line 4426 "slub.nw"
 static struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
 
 static signed char size_index[24] = {
@@ -461,7 +75,7 @@ static signed char size_index[24] = {
 	2	/* 192 */
 };
 /* Global state of the allocator */
-#line 4632 "slub.nw"
+#line 4737 "slub.nw"
 struct zone {
 	spinlock_t lock;
 	unsigned long start_pfn, end_pfn;	/* [start, end) */
@@ -470,29 +84,29 @@ struct zone {
 	struct list_head free_area[MAX_ORDER];
 };
 
-static char *arena;			/* base of simulated memory */
-static size_t arena_bytes;
-static struct page *mem_map;
-static unsigned long *alloc_map;	/* first frames of allocated blocks */
-static unsigned long pages_per_node;
-static unsigned long nr_pages;
+char *arena;			/* base of simulated memory */
+size_t arena_bytes;
+struct page *mem_map;
+unsigned long *alloc_map;	/* first frames of allocated blocks */
+unsigned long pages_per_node;
+unsigned long nr_pages;
 static struct zone zones[MAX_NUMNODES];
 /* Global state of the allocator */
-#line 4985 "slub.nw"
+#line 5094 "slub.nw"
 static struct slub_page_stats page_stats;
 /* Global state of the allocator */
-#line 5069 "slub.nw"
-static bool slub_simulated;		/* simulated CPUs */
-static int sim_cpu;			/* the simulated CPU running now */
+#line 5179 "slub.nw"
+bool slub_simulated;		/* simulated CPUs */
+int sim_cpu;			/* the simulated CPU running now */
 static slub_point_fn point_hook;
 static void *point_hook_arg;
 static bool in_point_hook;
 /* Global state of the allocator */
-#line 5423 "slub.nw"
-static bool cpu_rseq;		/* real threads use restartable sequences */
+#line 5541 "slub.nw"
+bool cpu_rseq;		/* real threads use restartable sequences */
 static bool rseq_alloc_door;	/* ... and no fault injection is on */
 /* Global state of the allocator */
-#line 5774 "slub.nw"
+#line 5914 "slub.nw"
 #define SLUB_RED_INACTIVE	0xbb
 #define SLUB_RED_ACTIVE		0xcc
 #define POISON_INUSE		0x5a
@@ -514,17 +128,17 @@ static unsigned long slub_debug;
 static char slub_debug_slabs[256];
 static int disable_higher_order_debug;
 /* Global state of the allocator */
-#line 6702 "slub.nw"
+#line 6847 "slub.nw"
 static __thread unsigned long call_site;
 static slub_symbolizer_fn slub_symbolizer;
 static void *slub_symbolizer_arg;
 
 #define KSYM_SYMBOL_LEN	240
 /* Global state of the allocator */
-#line 6959 "slub.nw"
+#line 7104 "slub.nw"
 static unsigned long slub_oom_reports;
 /* Global state of the allocator */
-#line 7019 "slub.nw"
+#line 7164 "slub.nw"
 struct fault_attr {
 	unsigned long probability;
 	unsigned long interval;
@@ -540,7 +154,7 @@ static struct {
 	unsigned long random;
 } failslab;
 /* Global state of the allocator */
-#line 7239 "slub.nw"
+#line 7385 "slub.nw"
 struct mem_cgroup {
 	char name[64];
 	int kmemcg_id;
@@ -570,497 +184,17 @@ static int memcg_limited_groups_array_size = MEMCG_CACHES_MIN_SIZE;
 static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
 static __thread struct mem_cgroup *current_memcg;
 static __thread int memcg_skip_account;
-/* Global state of the allocator */
-#line 9110 "slub.nw"
-static slub_observer_fn slub_observer;
-static void *slub_observer_arg;
 /* Declarations of internal functions */
-#line 9395 "slub.nw"
+#line 697 "slub.nw"
 struct kmem_cache_cpu;
 struct mem_cgroup;
 struct memcg_cache_params;
 struct slab_attribute;
 struct location;
 struct loc_track;
-static inline void __stat(const struct kmem_cache *s, enum stat_item si,
-			  const char *func);
-#define stat(s, si)	__stat(s, si, __func__)
-#ifdef SLUB_NO_EVENTS
-#define slub_observed()	false
-#else
-#define slub_observed()	unlikely(slub_observer != NULL)
-#endif
-static __always_inline void __rseq_stat(const struct kmem_cache *s,
-					enum stat_item si, const char *func);
-#define rseq_stat(s, si)	__rseq_stat(s, si, __func__)
-static void __slub_event(enum slub_event_type type,
-			 const struct kmem_cache *s, const char *func,
-			 const char *section, const void *object, long pfn,
-			 int si, const char *fmt, ...)
-	__attribute__((format(printf, 8, 9)));
-static const char *slub_func_section(const char *func);
-/* Forward declarations of the static functions */
-#line 9429 "slub.nw"
-static inline int fls(unsigned long x);
-static inline int ilog2(unsigned long x);
-static inline unsigned long roundup_pow_of_two(unsigned long x);
-static inline void INIT_LIST_HEAD(struct list_head *h);
-static inline void __list_link(struct list_head *n, struct list_head *prev,
-			       struct list_head *next);
-static inline void list_add(struct list_head *n, struct list_head *head);
-static inline void list_add_tail(struct list_head *n, struct list_head *head);
-static inline void list_del(struct list_head *e);
-static inline bool list_empty(const struct list_head *h);
-static inline void list_move(struct list_head *e, struct list_head *head);
-static inline void list_splice(struct list_head *list, struct list_head *at);
-static inline void set_bit(int nr, unsigned long *map);
-static inline bool test_bit(int nr, const unsigned long *map);
-static inline long page_to_pfn(const struct page *page);
-static inline struct page *pfn_to_page(unsigned long pfn);
-static inline void *page_address(const struct page *page);
-static inline struct page *virt_to_page(const void *x);
-static inline struct page *compound_head(struct page *page);
-static inline struct page *virt_to_head_page(const void *x);
-static inline struct page *slub_virt_to_head_page_checked(const void *x);
-static inline int compound_order(const struct page *page);
-static inline int page_to_nid(const struct page *page);
-static int page_alloc_init(size_t bytes, int nodes);
-static void page_alloc_exit(void);
-static void free_block(struct zone *z, unsigned long pfn, int order);
-static struct page *take_block(struct zone *z, int order);
-static struct page *__alloc_pages(int nid, gfp_t gfp, int order);
-static void mark_block(unsigned long pfn, bool allocated);
-static unsigned long next_allocated_block(unsigned long pfn);
-static struct page *alloc_pages_node(int node, gfp_t gfp, int order);
-static void __free_pages(struct page *page, int order);
-static bool page_alloc_should_fail(void);
-static bool page_stats_failed_by_knob(void);
-static void slub_page_stats_add_large(long pages);
-static inline int raw_cpu_id(void);
-static inline int smp_processor_id(void);
-static inline int cpu_to_node(int cpu);
-static inline int numa_mem_id(void);
-static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
-					       int node);
-static inline bool cmpxchg_double(void *p, unsigned long o1,
-				  unsigned long o2, unsigned long n1,
-				  unsigned long n2);
-static inline void slab_lock(struct page *page);
-static inline void slab_unlock(struct page *page);
-static bool __cmpxchg_double_slab(struct kmem_cache *s, struct page *page,
-		void *freelist_old, unsigned long counters_old,
-		void *freelist_new, unsigned long counters_new, const char *n);
-static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
-		struct kmem_cache_cpu *c, void *o1, unsigned long o2,
-		void *n1, unsigned long n2);
-static inline bool cpu_tid_ready(unsigned long tid);
-static void cpu_swap_tid(struct kmem_cache_cpu *c, bool claim);
-static void cpu_lock(struct kmem_cache_cpu *c);
-static void cpu_unlock(struct kmem_cache_cpu *c);
-static inline struct kmem_cache_cpu *local_irq_save(struct kmem_cache *s);
-static inline void local_irq_restore(struct kmem_cache *s,
-				     struct kmem_cache_cpu *c);
-static bool cpu_rseq_usable(const struct slub_config *cfg);
-static inline struct rseq *rseq_area(void);
-static __always_inline void *cpu_rseq_pop(struct kmem_cache *s);
-static __always_inline bool cpu_rseq_push(struct kmem_cache *s,
-					  struct page *page, void *object);
-static noinline void cpu_rseq_count_aborts(struct kmem_cache *s,
-					   unsigned int aborts);
-static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
-					 enum stat_item si);
-static bool cpu_rseq_set_busy(struct kmem_cache_cpu *c);
-static struct kmem_cache_cpu *cpu_rseq_lock_this_cpu(struct kmem_cache *s);
-static void cpu_rseq_claim_remote(struct kmem_cache_cpu *c);
-static void cpu_rseq_unpin(void);
-static inline void slub_point(enum slub_point p);
-static __attribute__((unused)) const char *slub_func_section(const char *func);
-static inline void *freelist_ptr(const struct kmem_cache *s, void *ptr,
-				 unsigned long ptr_addr);
-static inline void *get_freepointer(struct kmem_cache *s, void *object);
-static __attribute__((no_sanitize("thread"))) void *
-get_freepointer_safe(struct kmem_cache *s, void *object);
-static inline void set_freepointer(struct kmem_cache *s, void *object,
-				   void *fp);
-static inline void prefetch_freepointer(const struct kmem_cache *s,
-					void *object);
-static inline int slab_index(void *p, struct kmem_cache *s, void *addr);
-static unsigned long slub_random(void);
-static unsigned long slub_cache_random(struct kmem_cache *s);
-static void shuffle_freelist(struct kmem_cache *s, struct page *page,
-			     void *start);
-static void setup_slub_debug(const char *str);
-static bool slub_debug_name_matches(const char *name);
-static void init_object(struct kmem_cache *s, void *object, u8 val);
-static struct track *get_track(struct kmem_cache *s, void *object,
-			       enum track_item alloc);
-static unsigned long jiffies_now(void);
-static void set_track(struct kmem_cache *s, void *object,
-		      enum track_item alloc, unsigned long addr);
-static void init_tracking(struct kmem_cache *s, void *object);
-static void setup_object_debug(struct kmem_cache *s, struct page *page,
-			       void *object);
-static const char *slub_rule(char c);
-static void print_section(const char *text, u8 *addr, unsigned int length);
-static void print_track(const char *s, struct track *t);
-static void print_tracking(struct kmem_cache *s, void *object);
-static void print_page_info(struct page *page);
-static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p);
-static void object_err(struct kmem_cache *s, struct page *page,
-		       u8 *object, const char *reason);
-static void slab_err_pointer(struct kmem_cache *s, const void *x,
-			     const char *reason);
-static u8 *memchr_inv(const void *start, int c, size_t bytes);
-static void restore_bytes(struct kmem_cache *s, const char *message, u8 data,
-			  void *from, void *to);
-static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
-				  u8 *object, const char *what, u8 *start,
-				  unsigned int value, unsigned int bytes);
-static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p);
-static int slab_pad_check(struct kmem_cache *s, struct page *page);
-static inline unsigned int slab_objects(const struct page *page);
-static int check_valid_pointer(struct kmem_cache *s, struct page *page,
-			       const void *object);
-static int check_object(struct kmem_cache *s, struct page *page,
-			void *object, u8 val);
-static int check_slab(struct kmem_cache *s, struct page *page);
-static int on_freelist(struct kmem_cache *s, struct page *page, void *search);
-static noinline int alloc_debug_processing(struct kmem_cache *s,
-					   struct page *page, void *object,
-					   unsigned long addr);
-static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
-		struct page *page, void *object, unsigned long addr);
-static void trace(struct kmem_cache *s, struct page *page, void *object,
-		  int alloc);
-static int validate_slab(struct kmem_cache *s, struct page *page,
-			 unsigned long *map);
-static unsigned long validate_slab_node(struct kmem_cache *s,
-		struct kmem_cache_node *n, unsigned long *map);
-static long validate_slab_cache(struct kmem_cache *s);
-static void list_slab_objects(struct kmem_cache *s, struct page *page,
-			      const char *text);
-static void slub_bug_on(const char *cond, const char *file, int line);
-static size_t sprint_symbol(char *buf, unsigned long addr);
-static bool alloc_loc_track(struct loc_track *t, unsigned long max);
-static bool add_location(struct loc_track *t, const struct track *track);
-static void process_slab(struct loc_track *t, struct kmem_cache *s,
-			 struct page *page, enum track_item alloc,
-			 unsigned long *map);
-static int list_locations(struct kmem_cache *s, char *buf,
-			  enum track_item alloc);
-static int print_location(char *buf, size_t room, const struct location *l);
-static int bitmap_scnlistprintf(char *buf, size_t room,
-				const unsigned long *map, int nbits);
-static bool slub_ratelimit(void);
-static bool should_fail(struct fault_attr *attr, ssize_t size);
-static bool should_failslab(struct kmem_cache *s, gfp_t gfpflags);
-static unsigned long failslab_random(void);
-static int setup_failslab(const char *str, unsigned long seed);
-static inline bool memcg_kmem_enabled(void);
-static inline bool is_root_cache(struct kmem_cache *s);
-static inline bool slab_equal_or_root(struct kmem_cache *s,
-				      struct kmem_cache *p);
-static inline struct kmem_cache *cache_from_memcg_idx(struct kmem_cache *s,
-						      int idx);
-static inline int memcg_cache_id(struct mem_cgroup *memcg);
-static inline void css_get(struct mem_cgroup *memcg);
-static inline void css_put(struct mem_cgroup *memcg);
-static noinline struct kmem_cache *
-__memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp);
-static __always_inline struct kmem_cache *
-memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp);
-static inline void slab_mutex_lock(void);
-static inline void slab_mutex_unlock(void);
-static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
-						  struct kmem_cache *root);
-static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order);
-static void memcg_uncharge_slab(struct kmem_cache *s, int order);
-static int memcg_cleanup_cache_params(struct kmem_cache *s);
-static void memcg_unregister_cache(struct kmem_cache *s);
-static int memcg_update_cache_size(struct kmem_cache *s, int num);
-static int memcg_alloc_id(void);
-static int memcg_activate_kmem_caches(void);
-static void memcg_reset(void);
-static int kmem_cache_sanity_check(const char *name, size_t size);
-static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
-					     size_t align, unsigned long flags,
-					     void (*ctor)(void *));
-static struct kmem_cache *find_mergeable(size_t size, size_t align,
-					 unsigned long flags, const char *name,
-					 void (*ctor)(void *));
-static int slab_unmergeable(struct kmem_cache *s);
-static unsigned long kmem_cache_flags(unsigned long object_size,
-				      unsigned long flags, const char *name,
-				      void (*ctor)(void *));
-static unsigned long calculate_alignment(unsigned long flags,
-					 unsigned long align,
-					 unsigned long size);
-static int sysfs_slab_alias(struct kmem_cache *s, const char *name);
-static int sysfs_create_link(struct kmem_cache *s, const char *name);
-static void sysfs_remove_link(const char *name);
-static struct kmem_cache *
-do_kmem_cache_create(char *name, size_t object_size, size_t size,
-		     size_t align, unsigned long flags, void (*ctor)(void *),
-		     struct mem_cgroup *memcg, struct kmem_cache *root_cache);
-static int memcg_alloc_cache_params(struct mem_cgroup *memcg,
-				    struct kmem_cache *s,
-				    struct kmem_cache *root_cache);
-static void memcg_free_cache_params(struct kmem_cache *s);
-static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags);
-static int kmem_cache_open(struct kmem_cache *s, unsigned long flags);
-static inline int kmem_cache_debug(struct kmem_cache *s);
-static inline bool kmem_cache_has_cpu_partial(struct kmem_cache *s);
-static void set_min_partial(struct kmem_cache *s, unsigned long min);
-static int calculate_sizes(struct kmem_cache *s, int forced_order);
-static inline int order_objects(int order, unsigned long size, int reserved);
-static inline struct kmem_cache_order_objects oo_make(int order,
-		unsigned long size, int reserved);
-static inline int oo_order(struct kmem_cache_order_objects x);
-static inline int oo_objects(struct kmem_cache_order_objects x);
-static inline int get_order(unsigned long size);
-static inline int slab_order(int size, int min_objects, int max_order,
-			     int fract_leftover, int reserved);
-static inline int calculate_order(int size, int reserved);
-static int init_kmem_cache_nodes(struct kmem_cache *s);
-static void init_kmem_cache_node(struct kmem_cache_node *n);
-static void free_kmem_cache_nodes(struct kmem_cache *s);
-static int alloc_kmem_cache_cpus(struct kmem_cache *s);
-static void init_kmem_cache_cpus(struct kmem_cache *s);
-static void free_percpu(struct kmem_cache *s);
-static void memcg_propagate_slab_attrs(struct kmem_cache *s);
-static int sysfs_slab_add(struct kmem_cache *s);
-static char *create_unique_id(struct kmem_cache *s);
-static int kmem_cache_close(struct kmem_cache *s);
-static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n);
-static void memcg_register_cache(struct kmem_cache *s);
-static int __kmem_cache_shutdown(struct kmem_cache *s);
-static void sysfs_slab_remove(struct kmem_cache *s);
-static noinline void *slab_alloc_node(struct kmem_cache *s,
-		gfp_t gfpflags, int node, unsigned long addr);
-static __always_inline void *slab_alloc(struct kmem_cache *s,
-					gfp_t gfpflags, unsigned long addr);
-static void rseq_alloc_door_update(void);
-static __always_inline void *rseq_slab_alloc(struct kmem_cache *s,
-		gfp_t gfpflags, int node, unsigned long addr, bool observed);
-static noinline void *rseq_slab_alloc_slow(struct kmem_cache *s,
-		gfp_t gfpflags, int node, unsigned long addr);
-static __always_inline bool slab_alloc_hooked(const struct kmem_cache *s,
-					      gfp_t gfpflags);
-static inline int node_match(struct page *page, int node);
-static inline unsigned long next_tid(unsigned long tid);
-static inline unsigned int tid_to_cpu(unsigned long tid);
-static inline unsigned long tid_to_event(unsigned long tid);
-static inline unsigned int init_tid(int cpu);
-static void note_cmpxchg_failure(const char *n, struct kmem_cache *s,
-				 unsigned long tid);
-static inline int slab_pre_alloc_hook(struct kmem_cache *s, gfp_t flags);
-static __always_inline bool failslab_on(void);
-static inline void slab_post_alloc_hook(struct kmem_cache *s, gfp_t flags,
-					void *object);
-static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
-			  unsigned long addr, struct kmem_cache_cpu *c);
-static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags);
-static inline void *get_freelist(struct kmem_cache *s, struct page *page);
-static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
-				     int node, struct kmem_cache_cpu **pc);
-static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
-			 struct kmem_cache_cpu *c);
-static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
-			      struct kmem_cache_cpu *c, gfp_t flags);
-static inline void *acquire_slab(struct kmem_cache *s,
-				 struct kmem_cache_node *n, struct page *page,
-				 int mode, int *objects);
-static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
-			     struct kmem_cache_cpu *c);
-static struct page *allocate_slab(struct kmem_cache *s, gfp_t flags,
-				  int node);
-static inline struct page *alloc_slab_page(struct kmem_cache *s,
-		gfp_t flags, int node, struct kmem_cache_order_objects oo);
-static struct page *new_slab(struct kmem_cache *s, gfp_t flags, int node);
-static void setup_object(struct kmem_cache *s, struct page *page,
-			 void *object);
-static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
-			       int nid);
-static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
-						void *x);
-static noinline void slab_free(struct kmem_cache *s,
-				      struct page *page, void *x,
-				      unsigned long addr);
-static __always_inline void rseq_slab_free(struct kmem_cache *s,
-		struct page *page, void *x, unsigned long addr, bool observed);
-static __always_inline bool slab_free_hooked(const struct kmem_cache *s);
-static inline void slab_free_hook(struct kmem_cache *s, void *x);
-static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
-			unsigned long addr);
-static void __put_cpu_partial(struct kmem_cache *s, struct kmem_cache_cpu *c,
-			      struct page *page, int drain);
-static void put_cpu_partial(struct kmem_cache *s, struct page *page,
-			    int drain);
-static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c);
-static inline void __add_partial(struct kmem_cache_node *n,
-				 struct page *page, int tail);
-static inline void add_partial(struct kmem_cache_node *n, struct page *page,
-			       int tail);
-static inline void __remove_partial(struct kmem_cache_node *n,
-				    struct page *page);
-static inline void remove_partial(struct kmem_cache_node *n,
-				  struct page *page);
-static void add_full(struct kmem_cache *s, struct kmem_cache_node *n,
-		     struct page *page);
-static void remove_full(struct kmem_cache *s, struct kmem_cache_node *n,
-			struct page *page);
-static inline void inc_slabs_node(struct kmem_cache *s, int node,
-				  int objects);
-static inline void dec_slabs_node(struct kmem_cache *s, int node,
-				  int objects);
-static inline unsigned long slabs_node(struct kmem_cache *s, int node);
-static void __free_slab(struct kmem_cache *s, struct page *page);
-static void free_slab(struct kmem_cache *s, struct page *page);
-static void discard_slab(struct kmem_cache *s, struct page *page);
-static void rcu_free_slab(struct rcu_head *h);
-static void call_rcu_slab(struct page *page);
-static void rcu_barrier(void);
-static void deactivate_slab(struct kmem_cache *s, struct page *page,
-			    void *freelist);
-static inline void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c);
-static inline void __flush_cpu_slab(struct kmem_cache *s, int cpu);
-static void flush_all(struct kmem_cache *s);
-static int __kmem_cache_shrink(struct kmem_cache *s);
-static inline int size_index_elem(size_t bytes);
-static struct kmem_cache *kmalloc_slab(size_t size, gfp_t flags);
-static inline int kmalloc_size(int n);
-static __always_inline void *do_kmalloc_node(size_t size, gfp_t flags,
-					     int node, unsigned long caller);
-static noinline void *kmalloc_first(size_t size, gfp_t flags, int node,
-				    unsigned long caller);
-static void *kmalloc_large_node(size_t size, gfp_t flags, int node);
-static inline size_t slab_ksize(const struct kmem_cache *s);
-static char *kstrdup(const char *s, gfp_t gfp);
-static ssize_t ctor_show(struct kmem_cache *s, char *buf);
-static int count_inuse(struct page *page);
-static int count_total(struct page *page);
-static int count_free(struct page *page);
-static unsigned long count_partial(struct kmem_cache_node *n,
-				   int (*get_count)(struct page *));
-static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
-				 unsigned long flags);
-static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf);
-static int kstrtoul(const char *buf, unsigned long *res);
-static ssize_t order_store(struct kmem_cache *s, const char *buf, size_t len);
-static ssize_t min_partial_store(struct kmem_cache *s, const char *buf,
-				 size_t len);
-static ssize_t cpu_partial_store(struct kmem_cache *s, const char *buf,
-				 size_t len);
-static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
-					      const char *buf, size_t len);
-static bool any_slab_objects(struct kmem_cache *s);
-static ssize_t set_flag(struct kmem_cache *s, const char *buf, size_t len,
-			unsigned long flag, bool needs_empty, bool resize);
-static ssize_t reclaim_account_store(struct kmem_cache *s, const char *buf,
-				     size_t len);
-static ssize_t failslab_store(struct kmem_cache *s, const char *buf,
-			      size_t len);
-static ssize_t empty_show(struct kmem_cache *s, char *buf);
-static ssize_t validate_store(struct kmem_cache *s, const char *buf,
-			      size_t len);
-static ssize_t shrink_store(struct kmem_cache *s, const char *buf,
-			    size_t len);
-static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len);
-static ssize_t alloc_calls_show(struct kmem_cache *s, char *buf);
-static ssize_t free_calls_show(struct kmem_cache *s, char *buf);
-static ssize_t show_stat(struct kmem_cache *s, char *buf, int si);
-static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
-			  int si);
-static const char *attr_name(const struct slab_attribute *a);
-static const struct slab_attribute *find_attr(const char *name);
-static bool attr_propagates(const char *name);
-static ssize_t __slab_attr_store(struct kmem_cache *s, const char *name,
-				 const char *buf, size_t len);
-static int kmem_cache_init(void);
-static int create_boot_cache(struct kmem_cache *s, const char *name,
-			     size_t size, unsigned long flags);
-static struct kmem_cache *create_kmalloc_cache(const char *name,
-					       size_t size,
-					       unsigned long flags);
-static int early_kmem_cache_node_alloc(int node);
-static struct kmem_cache *bootstrap(struct kmem_cache *static_cache);
-static int create_kmalloc_caches(unsigned long flags);
-static void slab_sysfs_init(void);
-static int __slub_init(const struct slub_config *cfg);
-static bool slub_ensure_running(void);
-static void slub_teardown(void);
-static bool slub_fail_percpu(void);
-static int snap_find_slab(const struct slub_snap_cache *sc, long pfn);
-static inline bool snap_is_slab_of(struct page *page, struct kmem_cache *s);
-static int snap_object_index(struct kmem_cache *s, struct page *page,
-			     void *p);
-static int snap_freelist(struct kmem_cache *s, struct page *page,
-			 struct slub_snap_slab *ss, void *head,
-			 enum slub_obj_state state);
-static int snap_fill_slab(struct kmem_cache *s, struct page *page,
-			  struct slub_snap_slab *ss);
-static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
-			 int cpu);
-static int *snap_list(struct slub_snap_cache *sc, struct list_head *head,
-		      int *count, enum slub_slab_where where, int node);
-static int snap_fill_nodes(struct kmem_cache *s, struct slub_snap_cache *sc);
-static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc);
-static int check_freelist_walk(FILE *out, struct kmem_cache *s,
-			       struct page *page, void *head,
-			       const char *which);
-static int check_cache_invariants(FILE *out, struct kmem_cache *s,
-				  const struct slub_snap_cache *sc);
+#include "slub_protos.h"
 /* The page allocator */
-#line 4655 "slub.nw"
-static inline long page_to_pfn(const struct page *page)
-{
-	return page ? (long)(page - mem_map) : -1;
-}
-
-static inline struct page *pfn_to_page(unsigned long pfn)
-{
-	return mem_map + pfn;
-}
-
-static inline void *page_address(const struct page *page)
-{
-	return arena + ((unsigned long)(page - mem_map) << PAGE_SHIFT);
-}
-
-static inline struct page *virt_to_page(const void *x)
-{
-	return pfn_to_page(((const char *)x - arena) >> PAGE_SHIFT);
-}
-
-static inline struct page *compound_head(struct page *page)
-{
-	return unlikely(PageTail(page)) ? page->first_page : page;
-}
-
-static inline struct page *virt_to_head_page(const void *x)
-{
-	return compound_head(virt_to_page(x));
-}
-
-static inline struct page *slub_virt_to_head_page_checked(const void *x)
-{
-	if (!arena || (const char *)x < arena ||
-	    (const char *)x >= arena + arena_bytes)
-		return NULL;
-	return virt_to_head_page(x);
-}
-
-static inline int compound_order(const struct page *page)
-{
-	return PageHead(page) ? page->order : 0;
-}
-
-static inline int page_to_nid(const struct page *page)
-{
-	return (page - mem_map) / pages_per_node;
-}
-/* The page allocator */
-#line 4713 "slub.nw"
+#line 4819 "slub.nw"
 static int page_alloc_init(size_t bytes, int nodes)
 {
 	unsigned long per_node, pfn;
@@ -1074,7 +208,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 	arena_bytes = nr_pages << PAGE_SHIFT;
 
 	/* Map the arena and mem_map */
-#line 4746 "slub.nw"
+#line 4852 "slub.nw"
 	arena = mmap(NULL, arena_bytes, PROT_READ | PROT_WRITE,
 		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
 	if (arena == MAP_FAILED) {
@@ -1095,7 +229,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 		alloc_map = NULL;
 		return -ENOMEM;
 	}
-#line 4725 "slub.nw"
+#line 4831 "slub.nw"
 	per_node = nr_pages / nodes;
 	pages_per_node = per_node;
 	for (nid = 0; nid < nodes; nid++) {
@@ -1115,7 +249,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 	return 0;
 }
 /* The page allocator */
-#line 4769 "slub.nw"
+#line 4875 "slub.nw"
 static void page_alloc_exit(void)
 {
 	int nid;
@@ -1133,7 +267,7 @@ static void page_alloc_exit(void)
 	nr_pages = 0;
 }
 /* The page allocator */
-#line 4792 "slub.nw"
+#line 4898 "slub.nw"
 static void free_block(struct zone *z, unsigned long pfn, int order)
 {
 	struct page *page = pfn_to_page(pfn);
@@ -1168,7 +302,7 @@ static struct page *take_block(struct zone *z, int order)
 	return NULL;
 }
 /* The page allocator */
-#line 4835 "slub.nw"
+#line 4941 "slub.nw"
 static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 {
 	struct zone *z = &zones[nid];
@@ -1193,7 +327,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 	mark_block(page_to_pfn(page), true);
 
 	/* Make the block a compound page of order order */
-#line 4869 "slub.nw"
+#line 4975 "slub.nw"
 	page->order = order;
 	if (order) {
 		__SetPageHead(page);
@@ -1202,7 +336,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 			page[i].first_page = page;
 		}
 	}
-#line 4858 "slub.nw"
+#line 4964 "slub.nw"
 	if (pfmemalloc)
 		__SetPageSlabPfmemalloc(page);
 	__atomic_add_fetch(&page_stats.allocs, 1, __ATOMIC_RELAXED);
@@ -1212,7 +346,7 @@ fail:
 	return NULL;
 }
 /* The page allocator */
-#line 4885 "slub.nw"
+#line 4991 "slub.nw"
 static void mark_block(unsigned long pfn, bool allocated)
 {
 	unsigned long bit = 1UL << (pfn % BITS_PER_LONG);
@@ -1225,7 +359,7 @@ static void mark_block(unsigned long pfn, bool allocated)
 				   __ATOMIC_RELAXED);
 }
 
-static unsigned long next_allocated_block(unsigned long pfn)
+unsigned long next_allocated_block(unsigned long pfn)
 {
 	while (pfn < nr_pages) {
 		unsigned long w = __atomic_load_n(&alloc_map[pfn / BITS_PER_LONG],
@@ -1240,11 +374,8 @@ static unsigned long next_allocated_block(unsigned long pfn)
 	return nr_pages;
 }
 
-#define for_each_allocated_block(pfn)					\
-	for ((pfn) = next_allocated_block(0); (pfn) < nr_pages;		\
-	     (pfn) = next_allocated_block((pfn) + 1))
 /* The page allocator */
-#line 4922 "slub.nw"
+#line 5031 "slub.nw"
 static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 {
 	int start = node == NUMA_NO_NODE ? numa_mem_id() : node;
@@ -1263,7 +394,7 @@ static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 	return NULL;
 }
 /* The page allocator */
-#line 4946 "slub.nw"
+#line 5055 "slub.nw"
 static void __free_pages(struct page *page, int order)
 {
 	struct zone *z = &zones[page_to_nid(page)];
@@ -1296,7 +427,7 @@ static void __free_pages(struct page *page, int order)
 	spin_unlock(&z->lock);
 }
 /* The page allocator */
-#line 4989 "slub.nw"
+#line 5098 "slub.nw"
 static unsigned long fail_nth;
 static __thread bool failed_by_knob;
 
@@ -1351,54 +482,7 @@ void slub_page_stats(struct slub_page_stats *st)
 	st->slab_pages = slab;
 }
 /* The CPU layer */
-#line 5092 "slub.nw"
-static inline int raw_cpu_id(void)
-{
-	int cpu;
-
-	if (likely(__rseq_size > 0)) {
-		struct rseq *rs = (struct rseq *)
-			((char *)__builtin_thread_pointer() + __rseq_offset);
-
-		cpu = (int)READ_ONCE(rs->cpu_id);
-	} else {
-		cpu = sched_getcpu();
-	}
-	if (unlikely(cpu < 0))
-		cpu = 0;
-	if (unlikely(cpu >= nr_cpu_ids))
-		cpu %= nr_cpu_ids;
-	return cpu;
-}
-
-static inline int smp_processor_id(void)
-{
-	if (slub_simulated)
-		return sim_cpu;
-	return raw_cpu_id();
-}
-
-#define per_cpu_ptr(base, cpu)	(&(base)[cpu])
-#define this_cpu_ptr(base)	per_cpu_ptr(base, smp_processor_id())
-#define raw_cpu_ptr(base)	this_cpu_ptr(base)
-
-static inline int cpu_to_node(int cpu)
-{
-	return cpu * nr_node_ids / nr_cpu_ids;
-}
-
-static inline int numa_mem_id(void)
-{
-	return cpu_to_node(smp_processor_id());
-}
-
-static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
-					       int node)
-{
-	return s->node[node];
-}
-/* The CPU layer */
-#line 5148 "slub.nw"
+#line 5260 "slub.nw"
 static inline bool cmpxchg_double(void *p, unsigned long o1,
 				  unsigned long o2, unsigned long n1,
 				  unsigned long n2)
@@ -1422,7 +506,7 @@ static inline bool cmpxchg_double(void *p, unsigned long o1,
 #endif
 }
 /* The CPU layer */
-#line 5182 "slub.nw"
+#line 5294 "slub.nw"
 static inline void slab_lock(struct page *page)
 {
 	while (__atomic_fetch_or(&page->flags, 1UL << PG_locked,
@@ -1457,13 +541,13 @@ static bool __cmpxchg_double_slab(struct kmem_cache *s, struct page *page,
 		}
 		slab_unlock(page);
 	}
-	stat(s, CMPXCHG_DOUBLE_FAIL);
+	stat_at(s, CMPXCHG_DOUBLE_FAIL, NULL, page);
 	return false;
 }
 
 #define cmpxchg_double_slab __cmpxchg_double_slab
 /* The CPU layer */
-#line 5246 "slub.nw"
+#line 5359 "slub.nw"
 static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 		struct kmem_cache_cpu *c, void *o1, unsigned long o2,
 		void *n1, unsigned long n2)
@@ -1475,10 +559,8 @@ static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 	return cmpxchg_double(&target->freelist, (unsigned long)o1, o2,
 			      (unsigned long)n1, n2);
 }
-/* The CPU layer */
-#line 5309 "slub.nw"
-#define TID_BUSY	(1UL << 63)
 
+#line 5428 "slub.nw"
 static inline bool cpu_tid_ready(unsigned long tid)
 {
 	return !(tid & TID_BUSY);
@@ -1540,7 +622,7 @@ static inline void local_irq_restore(struct kmem_cache *s,
 	cpu_unlock(c);
 }
 /* The CPU layer */
-#line 5428 "slub.nw"
+#line 5546 "slub.nw"
 static bool cpu_rseq_usable(const struct slub_config *cfg)
 {
 #if defined(__SANITIZE_THREAD__) || !defined(__x86_64__)
@@ -1559,7 +641,7 @@ static bool cpu_rseq_usable(const struct slub_config *cfg)
 #endif
 }
 /* The CPU layer */
-#line 5470 "slub.nw"
+#line 5588 "slub.nw"
 #define RSEQ_SIG	0x53053053
 
 #define RSEQ_SEQUENCE_START						\
@@ -1606,7 +688,20 @@ static inline struct rseq *rseq_area(void)
 			       __rseq_offset);
 }
 /* The CPU layer */
-#line 5527 "slub.nw"
+#line 5642 "slub.nw"
+#define KCC_FIELD_SIZE(f)	sizeof(((struct kmem_cache_cpu *)0)->f)
+_Static_assert(offsetof(struct kmem_cache_cpu, freelist) == 0,
+	       "rseq sequences: the freelist is at (%rax)");
+_Static_assert(offsetof(struct kmem_cache_cpu, tid) == 8,
+	       "rseq sequences: the tid is at 8(%rax)");
+_Static_assert(KCC_FIELD_SIZE(tid) == 8 && TID_BUSY == 1UL << 63,
+	       "rseq sequences: btq/btsq $63 is the tid's busy bit");
+_Static_assert(offsetof(struct kmem_cache_cpu, page) == 16,
+	       "rseq free sequence: the cpu slab is at 16(%rax)");
+_Static_assert(KCC_FIELD_SIZE(stat[0]) == 4,
+	       "rseq count sequence: incl (%rax, si, 4) adds to a 4-byte counter");
+/* The CPU layer */
+#line 5665 "slub.nw"
 static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 {
 	void *object, *next;
@@ -1636,7 +731,7 @@ static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 	return object;
 }
 /* The CPU layer */
-#line 5563 "slub.nw"
+#line 5701 "slub.nw"
 static __always_inline bool cpu_rseq_push(struct kmem_cache *s,
 					  struct page *page, void *object)
 {
@@ -1674,7 +769,7 @@ static noinline void cpu_rseq_count_aborts(struct kmem_cache *s,
 		rseq_stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
 }
 /* The CPU layer */
-#line 5617 "slub.nw"
+#line 5755 "slub.nw"
 static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 					 enum stat_item si)
 {
@@ -1691,7 +786,7 @@ static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 		: "rax", "memory", "cc");
 }
 /* The CPU layer */
-#line 5638 "slub.nw"
+#line 5776 "slub.nw"
 static bool cpu_rseq_set_busy(struct kmem_cache_cpu *c)
 {
 	asm volatile goto(RSEQ_SEQUENCE_START
@@ -1710,7 +805,7 @@ elsewhere:
 	return false;
 }
 /* The CPU layer */
-#line 5662 "slub.nw"
+#line 5800 "slub.nw"
 static __thread bool rseq_pinned;
 static __thread cpu_set_t rseq_saved_mask;
 
@@ -1752,7 +847,7 @@ static void cpu_rseq_unpin(void)
 	}
 }
 /* The CPU layer */
-#line 5713 "slub.nw"
+#line 5852 "slub.nw"
 static inline void slub_point(enum slub_point p)
 {
 	if (unlikely(point_hook) && slub_simulated && !in_point_hook) {
@@ -1790,8 +885,8 @@ const char *slub_point_name(enum slub_point point)
 
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
-/* Events and statistics */
-#line 9084 "slub.nw"
+/* Counting on the running CPU */
+#line 9278 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -1809,42 +904,9 @@ const char *slub_stat_name(int item)
 	return item >= 0 && item < NR_SLUB_STAT_ITEMS ? stat_names[item] :
 							 NULL;
 }
-
-/* Events and statistics */
-#line 9115 "slub.nw"
-#ifdef SLUB_NO_EVENTS
-#define slub_event_step(s, func, sect, obj, page, ...) do { (void)(func); } while (0)
-#define slub_event_stat(s, func, si) do { (void)(func); } while (0)
-#else
-#define slub_event_step(s, func, sect, obj, page, ...)			\
-	do {								\
-		if (unlikely(slub_observer))				\
-			__slub_event(SLUB_EV_STEP, s, func, sect, obj,	\
-				     page_to_pfn(page), -1, __VA_ARGS__); \
-	} while (0)
-#define slub_event_stat(s, func, si)					\
-	do {								\
-		if (unlikely(slub_observer))				\
-			__slub_event(SLUB_EV_STAT, s, func,		\
-				     slub_func_section(func), NULL, -1, si, \
-				     "%s", stat_names[si]);		\
-	} while (0)
-#endif
-#define slub_event_report(s, func, sect, obj, pfn, ...)			\
-	do {								\
-		if (unlikely(slub_observer))				\
-			__slub_event(SLUB_EV_REPORT, s, func, sect, obj,	\
-				     pfn, -1, __VA_ARGS__);		\
-	} while (0)
-
-void slub_set_observer(slub_observer_fn fn, void *arg)
-{
-	slub_observer_arg = arg;
-	slub_observer = fn;
-}
-
-static inline void __stat(const struct kmem_cache *s, enum stat_item si,
-			  const char *func)
+/* Counting on the running CPU */
+#line 9479 "slub.nw"
+static inline void __stat(const struct kmem_cache *s, enum stat_item si)
 {
 	struct kmem_cache_cpu *c;
 
@@ -1857,73 +919,9 @@ static inline void __stat(const struct kmem_cache *s, enum stat_item si,
 		else
 			__atomic_add_fetch(&c->stat[si], 1, __ATOMIC_RELAXED);
 	}
-	slub_event_stat(s, func, si);
-}
-
-/*
- * stat() for code that runs only with restartable sequences. It calls
- * nothing in the C library, so the fast paths that may call a function
- * using it (cpu_rseq_count_aborts) keep their registers: with stat()
- * there, kmem_cache_alloc saves four registers instead of two.
- */
-static __always_inline void __rseq_stat(const struct kmem_cache *s,
-					enum stat_item si, const char *func)
-{
-	cpu_rseq_inc(s, si);
-	slub_event_stat(s, func, si);
-}
-/* Events and statistics */
-#line 9178 "slub.nw"
-static void __attribute__((format(printf, 8, 9)))
-__slub_event(enum slub_event_type type, const struct kmem_cache *s,
-	     const char *func, const char *section, const void *object,
-	     long pfn, int si, const char *fmt, ...)
-{
-	struct slub_event ev;
-	char what[160];
-	va_list ap;
-	slub_observer_fn fn = slub_observer;
-
-	if (!fn)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(what, sizeof(what), fmt, ap);
-	va_end(ap);
-	ev.type = type;
-	ev.func = func;
-	ev.what = what;
-	ev.section = section;
-	ev.cache = s ? s->name : NULL;
-	ev.cpu = smp_processor_id();
-	ev.stat = si;
-	ev.object = object;
-	ev.pfn = pfn;
-	fn(&ev, slub_observer_arg);
-}
-
-static __attribute__((unused)) const char *slub_func_section(const char *func)
-{
-	static const struct { const char *f, *sect; } map[] = {
-		{ "slab_alloc_node", "2.1" }, { "note_cmpxchg_failure", "2.1" },
-		{ "__slab_alloc", "2.1.1" }, { "get_freelist", "2.1.1" },
-		{ "new_slab_objects", "2.1.1.1" },
-		{ "get_partial_node", "2.1.1.2" },
-		{ "allocate_slab", "2.1.1.3" },
-		{ "__cmpxchg_double_slab", "7.2" },
-		{ "slab_free", "3.1" }, { "__slab_free", "3.2" },
-		{ "__put_cpu_partial", "3.3" }, { "unfreeze_partials", "3.3" },
-		{ "put_cpu_partial", "3.3" },
-		{ "deactivate_slab", "4.1" }, { "flush_slab", "4.2" },
-	};
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(map); i++)
-		if (!strcmp(map[i].f, func))
-			return map[i].sect;
-	return NULL;
 }
 /* Free pointers and object iteration */
-#line 909 "slub.nw"
+#line 1004 "slub.nw"
 static bool freelist_hardened;
 static bool freelist_random;
 
@@ -1936,7 +934,7 @@ static inline void *freelist_ptr(const struct kmem_cache *s, void *ptr,
 }
 
 /* Read and write the free pointer of an object */
-#line 941 "slub.nw"
+#line 1036 "slub.nw"
 static inline void *get_freepointer(struct kmem_cache *s, void *object)
 {
 	unsigned long addr = (unsigned long)object + s->offset;
@@ -1959,7 +957,7 @@ static inline void set_freepointer(struct kmem_cache *s, void *object,
 
 	*(void **)addr = freelist_ptr(s, fp, addr);
 }
-#line 921 "slub.nw"
+#line 1016 "slub.nw"
 static inline void prefetch_freepointer(const struct kmem_cache *s,
 					void *object)
 {
@@ -1976,7 +974,13 @@ static inline int slab_index(void *p, struct kmem_cache *s, void *addr)
 	return ((char *)p - (char *)addr) / s->size;
 }
 /* Free pointers and object iteration */
-#line 971 "slub.nw"
+#line 1064 "slub.nw"
+void *slub_freepointer(struct kmem_cache *s, void *object)
+{
+	return get_freepointer(s, object);
+}
+/* Free pointers and object iteration */
+#line 1076 "slub.nw"
 static unsigned long slub_rng_state = 0x9e3779b97f4a7c15UL;
 
 static unsigned long slub_random(void)
@@ -1996,7 +1000,7 @@ static unsigned long slub_cache_random(struct kmem_cache *s)
 	return freelist_hardened ? slub_random() | 1 : 0;
 }
 /* Free pointers and object iteration */
-#line 998 "slub.nw"
+#line 1103 "slub.nw"
 static void shuffle_freelist(struct kmem_cache *s, struct page *page,
 			     void *start)
 {
@@ -2024,7 +1028,7 @@ static void shuffle_freelist(struct kmem_cache *s, struct page *page,
 	free(idx);
 }
 /* The debugging functions */
-#line 5817 "slub.nw"
+#line 5958 "slub.nw"
 static void setup_slub_debug(const char *str)
 {
 	slub_debug = 0;
@@ -2065,7 +1069,7 @@ check_slabs:
 			 str + 1);
 }
 /* The debugging functions */
-#line 5863 "slub.nw"
+#line 6004 "slub.nw"
 static bool slub_debug_name_matches(const char *name)
 {
 	const char *p = slub_debug_slabs;
@@ -2082,7 +1086,7 @@ static bool slub_debug_name_matches(const char *name)
 	return false;
 }
 /* The debugging functions */
-#line 5888 "slub.nw"
+#line 6030 "slub.nw"
 static void init_object(struct kmem_cache *s, void *object, u8 val)
 {
 	u8 *p = object;
@@ -2107,7 +1111,7 @@ static struct track *get_track(struct kmem_cache *s, void *object,
 	return p + alloc;
 }
 /* The debugging functions */
-#line 5926 "slub.nw"
+#line 6068 "slub.nw"
 static unsigned long jiffies_now(void)
 {
 	struct timespec ts;
@@ -2155,7 +1159,7 @@ static void setup_object_debug(struct kmem_cache *s, struct page *page,
 	init_tracking(s, object);
 }
 /* The debugging functions */
-#line 5984 "slub.nw"
+#line 6127 "slub.nw"
 static unsigned long slub_bug_count;
 
 static const char *slub_rule(char c)
@@ -2181,8 +1185,7 @@ slab_bug(struct kmem_cache *s, const char *fmt, ...)
 	pr_err("%.77s\n", slub_rule('='));
 	pr_err("BUG %s (Not tainted): %s\n", s ? s->name : "(none)", buf);
 	pr_err("%.77s\n\n", slub_rule('-'));
-	slub_event_report(s, "slab_bug", "8.3", NULL, -1, "BUG %s: %s",
-			  s ? s->name : "(none)", buf);
+	slub_report(s, NULL, NULL, "BUG %s: %s", s ? s->name : "(none)", buf);
 }
 
 static void __attribute__((format(printf, 2, 3)))
@@ -2197,7 +1200,7 @@ slab_fix(struct kmem_cache *s, const char *fmt, ...)
 	pr_err("FIX %s: %s\n", s->name, buf);
 }
 /* The debugging functions */
-#line 6027 "slub.nw"
+#line 6169 "slub.nw"
 static void print_section(const char *text, u8 *addr, unsigned int length)
 {
 	unsigned int i, j;
@@ -2246,7 +1249,7 @@ static void print_page_info(struct page *page)
 	       page->flags);
 }
 /* The debugging functions */
-#line 6081 "slub.nw"
+#line 6223 "slub.nw"
 static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned int off;
@@ -2296,7 +1299,7 @@ static void slab_err_pointer(struct kmem_cache *s, const void *x,
 	pr_err("INFO: Pointer %p is not an object of this allocator\n", x);
 }
 /* The debugging functions */
-#line 6140 "slub.nw"
+#line 6283 "slub.nw"
 static u8 *memchr_inv(const void *start, int c, size_t bytes)
 {
 	const u8 *p = start;
@@ -2336,7 +1339,7 @@ static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* The debugging functions */
-#line 6187 "slub.nw"
+#line 6330 "slub.nw"
 static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned long off = s->inuse;
@@ -2377,7 +1380,7 @@ static int slab_pad_check(struct kmem_cache *s, struct page *page)
 	return 0;
 }
 /* The debugging functions */
-#line 6242 "slub.nw"
+#line 6385 "slub.nw"
 static inline unsigned int slab_objects(const struct page *page)
 {
 	struct page counts;
@@ -2387,7 +1390,7 @@ static inline unsigned int slab_objects(const struct page *page)
 }
 
 /* Check an object's red zone, poison and free pointer: check_object */
-#line 6254 "slub.nw"
+#line 6397 "slub.nw"
 static int check_valid_pointer(struct kmem_cache *s, struct page *page,
 			       const void *object)
 {
@@ -2438,7 +1441,7 @@ static int check_object(struct kmem_cache *s, struct page *page,
 	return 1;
 }
 /* The debugging functions */
-#line 6312 "slub.nw"
+#line 6455 "slub.nw"
 static int check_slab(struct kmem_cache *s, struct page *page)
 {
 	struct page counts;
@@ -2464,7 +1467,7 @@ static int check_slab(struct kmem_cache *s, struct page *page)
 	return 1;
 }
 /* The debugging functions */
-#line 6344 "slub.nw"
+#line 6487 "slub.nw"
 static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 {
 	int nr = 0;
@@ -2512,7 +1515,7 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 	return search == NULL;
 }
 /* The debugging functions */
-#line 6404 "slub.nw"
+#line 6548 "slub.nw"
 static noinline int alloc_debug_processing(struct kmem_cache *s,
 					   struct page *page, void *object,
 					   unsigned long addr)
@@ -2538,7 +1541,7 @@ bad:
 	return 0;
 }
 /* The debugging functions */
-#line 6440 "slub.nw"
+#line 6584 "slub.nw"
 static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
 		struct page *page, void *object, unsigned long addr)
 {
@@ -2580,7 +1583,7 @@ fail:
 	return NULL;
 }
 /* The debugging functions */
-#line 6490 "slub.nw"
+#line 6634 "slub.nw"
 static void trace(struct kmem_cache *s, struct page *page, void *object,
 		  int alloc)
 {
@@ -2592,7 +1595,7 @@ static void trace(struct kmem_cache *s, struct page *page, void *object,
 			      min(s->object_size, 64));
 }
 /* The debugging functions */
-#line 6522 "slub.nw"
+#line 6667 "slub.nw"
 static int validate_slab(struct kmem_cache *s, struct page *page,
 			 unsigned long *map)
 {
@@ -2654,7 +1657,7 @@ static long validate_slab_cache(struct kmem_cache *s)
 	return count;
 }
 /* The debugging functions */
-#line 6637 "slub.nw"
+#line 6782 "slub.nw"
 static void list_slab_objects(struct kmem_cache *s, struct page *page,
 			      const char *text)
 {
@@ -2685,7 +1688,7 @@ static void slub_bug_on(const char *cond, const char *file, int line)
 	panic("kernel BUG at %s:%d! (%s)\n", file, line, cond);
 }
 /* The debugging functions */
-#line 6710 "slub.nw"
+#line 6855 "slub.nw"
 void slub_set_call_site(unsigned long site)
 {
 	call_site = site;
@@ -2716,7 +1719,7 @@ static size_t sprint_symbol(char *buf, unsigned long addr)
 	return strlen(buf);
 }
 /* The debugging functions */
-#line 6750 "slub.nw"
+#line 6895 "slub.nw"
 struct location {
 	unsigned long count;
 	unsigned long addr;
@@ -2757,7 +1760,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 		if (l->addr == track->addr) {
 
 			/* Count one more object of the site l */
-#line 6802 "slub.nw"
+#line 6947 "slub.nw"
 			l->count++;
 			if (track->when) {
 				l->sum_time += age;
@@ -2768,7 +1771,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 				set_bit(track->cpu, l->cpus);
 			}
 			set_bit(node, l->nodes);
-#line 6789 "slub.nw"
+#line 6934 "slub.nw"
 			return true;
 		}
 		if (l->addr < track->addr)
@@ -2778,7 +1781,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 	}
 
 	/* Insert a new site at lo */
-#line 6815 "slub.nw"
+#line 6960 "slub.nw"
 	if (t->count >= t->max && !alloc_loc_track(t, 2 * t->max))
 		return false;
 	l = &t->loc[lo];
@@ -2791,11 +1794,11 @@ static bool add_location(struct loc_track *t, const struct track *track)
 	l->min_pid = l->max_pid = track->pid;
 	set_bit(track->cpu, l->cpus);
 	set_bit(node, l->nodes);
-#line 6797 "slub.nw"
+#line 6942 "slub.nw"
 	return true;
 }
 /* The debugging functions */
-#line 6833 "slub.nw"
+#line 6978 "slub.nw"
 static void process_slab(struct loc_track *t, struct kmem_cache *s,
 			 struct page *page, enum track_item alloc,
 			 unsigned long *map)
@@ -2810,7 +1813,7 @@ static void process_slab(struct loc_track *t, struct kmem_cache *s,
 			add_location(t, get_track(s, p, alloc));
 }
 /* The debugging functions */
-#line 6855 "slub.nw"
+#line 7000 "slub.nw"
 static int list_locations(struct kmem_cache *s, char *buf,
 			  enum track_item alloc)
 {
@@ -2850,7 +1853,7 @@ static int list_locations(struct kmem_cache *s, char *buf,
 	return len;
 }
 /* The debugging functions */
-#line 6900 "slub.nw"
+#line 7045 "slub.nw"
 static int print_location(char *buf, size_t room, const struct location *l)
 {
 	char sym[KSYM_SYMBOL_LEN], list[256];
@@ -2906,14 +1909,14 @@ static int bitmap_scnlistprintf(char *buf, size_t room,
 	return len;
 }
 /* The debugging functions */
-#line 6963 "slub.nw"
+#line 7108 "slub.nw"
 static bool slub_ratelimit(void)
 {
 	return __atomic_add_fetch(&slub_oom_reports, 1,
 				  __ATOMIC_RELAXED) <= 10;
 }
 /* The debugging functions */
-#line 7042 "slub.nw"
+#line 7187 "slub.nw"
 static bool should_fail(struct fault_attr *attr, ssize_t size)
 {
 	unsigned long probability = READ_ONCE(attr->probability);
@@ -2949,7 +1952,7 @@ static bool should_failslab(struct kmem_cache *s, gfp_t gfpflags)
 	return should_fail(&failslab.attr, s->object_size);
 }
 /* The debugging functions */
-#line 7083 "slub.nw"
+#line 7228 "slub.nw"
 static unsigned long failslab_random(void)
 {
 	unsigned long z = __atomic_add_fetch(&failslab.random,
@@ -2961,7 +1964,7 @@ static unsigned long failslab_random(void)
 	return z ^ (z >> 31);
 }
 /* The debugging functions */
-#line 7103 "slub.nw"
+#line 7248 "slub.nw"
 static int setup_failslab(const char *str, unsigned long seed)
 {
 	unsigned long interval, probability;
@@ -2986,7 +1989,7 @@ static int setup_failslab(const char *str, unsigned long seed)
 	return 0;
 }
 /* The debugging functions */
-#line 7133 "slub.nw"
+#line 7278 "slub.nw"
 static const char *const failslab_attrs[] = {
 	"probability", "interval", "times", "space", "ignore-gfp-wait",
 	"cache-filter", NULL
@@ -3019,7 +2022,7 @@ ssize_t slub_failslab_show(const char *attr, char *buf)
 	return -ENOENT;
 }
 /* The debugging functions */
-#line 7167 "slub.nw"
+#line 7312 "slub.nw"
 ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 {
 	char tmp[32], *end;
@@ -3050,7 +2053,7 @@ ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 		return -EINVAL;
 
 	/* Write v to the numeric failslab attribute attr */
-#line 7204 "slub.nw"
+#line 7349 "slub.nw"
 	if (!strcmp(attr, "probability") || !strcmp(attr, "interval")) {
 		if (v < 0)
 			return -EINVAL;
@@ -3068,11 +2071,11 @@ ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 	} else {
 		return -ENOENT;
 	}
-#line 7196 "slub.nw"
+#line 7341 "slub.nw"
 	return len;
 }
 /* Functions of the memory cgroup model */
-#line 7278 "slub.nw"
+#line 7424 "slub.nw"
 static bool memcg_kmem_active;
 
 static inline bool memcg_kmem_enabled(void)
@@ -3080,7 +2083,7 @@ static inline bool memcg_kmem_enabled(void)
 	return READ_ONCE(memcg_kmem_active);
 }
 
-static inline bool is_root_cache(struct kmem_cache *s)
+bool is_root_cache(struct kmem_cache *s)
 {
 	return !s->memcg_params || s->memcg_params->is_root_cache;
 }
@@ -3120,7 +2123,7 @@ static inline void css_put(struct mem_cgroup *memcg)
 	__atomic_sub_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 7341 "slub.nw"
+#line 7488 "slub.nw"
 static noinline struct kmem_cache *
 __memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 {
@@ -3145,20 +2148,20 @@ memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 	return __memcg_kmem_get_cache(s, gfp);
 }
 /* Functions of the memory cgroup model */
-#line 7376 "slub.nw"
-static inline void slab_mutex_lock(void)
+#line 7523 "slub.nw"
+void slab_mutex_lock(void)
 {
 	mutex_lock(&slab_mutex);
 	memcg_skip_account++;
 }
 
-static inline void slab_mutex_unlock(void)
+void slab_mutex_unlock(void)
 {
 	memcg_skip_account--;
 	mutex_unlock(&slab_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 7396 "slub.nw"
+#line 7543 "slub.nw"
 static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 						  struct kmem_cache *root)
 {
@@ -3189,7 +2192,7 @@ out:
 	return s;
 }
 /* Functions of the memory cgroup model */
-#line 7435 "slub.nw"
+#line 7583 "slub.nw"
 static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order)
 {
 	struct mem_cgroup *memcg;
@@ -3215,7 +2218,7 @@ static void memcg_uncharge_slab(struct kmem_cache *s, int order)
 			   __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 7469 "slub.nw"
+#line 7618 "slub.nw"
 static int memcg_cleanup_cache_params(struct kmem_cache *s)
 {
 	struct kmem_cache *c;
@@ -3252,7 +2255,7 @@ static void memcg_unregister_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 7517 "slub.nw"
+#line 7667 "slub.nw"
 static int memcg_update_cache_size(struct kmem_cache *s, int num)
 {
 	struct memcg_cache_params *p, *old = s->memcg_params;
@@ -3291,7 +2294,7 @@ static int memcg_alloc_id(void)
 	return id;
 }
 /* Functions of the memory cgroup model */
-#line 7562 "slub.nw"
+#line 7712 "slub.nw"
 static int memcg_activate_kmem_caches(void)
 {
 	struct kmem_cache *s;
@@ -3307,7 +2310,7 @@ static int memcg_activate_kmem_caches(void)
 	return 0;
 }
 /* Functions of the memory cgroup model */
-#line 7584 "slub.nw"
+#line 7734 "slub.nw"
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
 {
 	struct mem_cgroup *memcg;
@@ -3353,7 +2356,7 @@ size_t slub_memcg_usage(const struct mem_cgroup *memcg)
 	return __atomic_load_n(&memcg->usage, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 7631 "slub.nw"
+#line 7781 "slub.nw"
 int slub_memcg_destroy(struct mem_cgroup *memcg)
 {
 	struct memcg_cache_params *p;
@@ -3386,7 +2389,7 @@ int slub_memcg_destroy(struct mem_cgroup *memcg)
 	return 0;
 }
 /* Functions of the memory cgroup model */
-#line 7667 "slub.nw"
+#line 7817 "slub.nw"
 static void memcg_reset(void)
 {
 	int id;
@@ -3403,7 +2406,7 @@ static void memcg_reset(void)
 	memcg_kmem_active = false;
 }
 /* Functions of cache creation */
-#line 1273 "slub.nw"
+#line 1382 "slub.nw"
 struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 				     size_t align, unsigned long flags,
 				     void (*ctor)(void *))
@@ -3412,6 +2415,7 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 	char *cache_name;
 	int err;
 
+	slub_observer_check();
 	if (!slub_ensure_running())
 		return NULL;
 	slab_mutex_lock();
@@ -3420,15 +2424,15 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 		goto out_unlock;
 
 	/* Sanitise the caller's flags with CACHE_CREATE_MASK */
-#line 1307 "slub.nw"
+#line 1417 "slub.nw"
 	flags &= CACHE_CREATE_MASK;
-#line 1288 "slub.nw"
+#line 1398 "slub.nw"
 	s = __kmem_cache_alias(name, size, align, flags, ctor);
 	if (s)
 		goto out_unlock;
 
 	/* Build a new cache named by a private copy of name */
-#line 1317 "slub.nw"
+#line 1427 "slub.nw"
 	cache_name = kstrdup(name, GFP_KERNEL);
 	if (!cache_name) {
 		err = -ENOMEM;
@@ -3441,27 +2445,26 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 		err = PTR_ERR(s);
 		kfree(cache_name);
 	}
-#line 1292 "slub.nw"
+#line 1402 "slub.nw"
 out_unlock:
 	slab_mutex_unlock();
 	if (err) {
 
 		/* Report the failure, or panic if the caller asked */
-#line 1335 "slub.nw"
+#line 1445 "slub.nw"
 		if (flags & SLAB_PANIC)
 			panic("kmem_cache_create: Failed to create slab '%s'. Error %d\n",
 			      name, err);
 		pr_warn("kmem_cache_create(%s) failed with error %d\n",
 			name ? name : "(null)", err);
-		slub_event_report(NULL, __func__, "1", NULL, -1,
-				  "kmem_cache_create failed");
-#line 1296 "slub.nw"
+		slub_report(NULL, NULL, NULL, "kmem_cache_create failed");
+#line 1406 "slub.nw"
 		return NULL;
 	}
 	return s;
 }
 /* Functions of cache creation */
-#line 1427 "slub.nw"
+#line 1536 "slub.nw"
 static int kmem_cache_sanity_check(const char *name, size_t size)
 {
 	struct kmem_cache *s;
@@ -3484,7 +2487,7 @@ static int kmem_cache_sanity_check(const char *name, size_t size)
 	return 0;
 }
 /* Functions of cache creation */
-#line 1467 "slub.nw"
+#line 1577 "slub.nw"
 static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
 					     size_t align, unsigned long flags,
 					     void (*ctor)(void *))
@@ -3509,13 +2512,12 @@ static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
 		s->refcount--;
 		return NULL;
 	}
-	slub_event_step(s, __func__, "1.2", NULL, NULL,
-			"merged '%s' into '%s', refcount %d", name, s->name,
-			s->refcount);
+	slub_step(s, NULL, NULL, "'%s' into '%s', refcount %d", name,
+		  s->name, s->refcount);
 	return s;
 }
 /* Search slab_caches for a cache to merge with: find_mergeable */
-#line 1517 "slub.nw"
+#line 1627 "slub.nw"
 static struct kmem_cache *find_mergeable(size_t size, size_t align,
 					 unsigned long flags, const char *name,
 					 void (*ctor)(void *))
@@ -3547,7 +2549,7 @@ static struct kmem_cache *find_mergeable(size_t size, size_t align,
 	return NULL;
 }
 /* Functions of cache creation */
-#line 1555 "slub.nw"
+#line 1665 "slub.nw"
 static int slab_unmergeable(struct kmem_cache *s)
 {
 	if (slab_nomerge || (s->flags & SLUB_NEVER_MERGE))
@@ -3561,7 +2563,7 @@ static int slab_unmergeable(struct kmem_cache *s)
 	return 0;
 }
 /* Functions of cache creation */
-#line 1580 "slub.nw"
+#line 1691 "slub.nw"
 static unsigned long kmem_cache_flags(unsigned long object_size,
 				      unsigned long flags, const char *name,
 				      void (*ctor)(void *))
@@ -3574,7 +2576,7 @@ static unsigned long kmem_cache_flags(unsigned long object_size,
 	return flags;
 }
 /* Compute the alignment of a cache: calculate_alignment */
-#line 1608 "slub.nw"
+#line 1720 "slub.nw"
 static unsigned long calculate_alignment(unsigned long flags,
 					 unsigned long align,
 					 unsigned long size)
@@ -3591,7 +2593,7 @@ static unsigned long calculate_alignment(unsigned long flags,
 	return ALIGN(align, sizeof(void *));
 }
 /* Functions of cache creation */
-#line 1646 "slub.nw"
+#line 1759 "slub.nw"
 static int sysfs_slab_alias(struct kmem_cache *s, const char *name)
 {
 	struct saved_alias *al;
@@ -3610,7 +2612,7 @@ static int sysfs_slab_alias(struct kmem_cache *s, const char *name)
 	return 0;
 }
 /* Functions of cache creation */
-#line 1669 "slub.nw"
+#line 1782 "slub.nw"
 static int sysfs_create_link(struct kmem_cache *s, const char *name)
 {
 	struct slub_alias *a = kmalloc(sizeof(*a), GFP_KERNEL);
@@ -3644,7 +2646,7 @@ static void sysfs_remove_link(const char *name)
 	}
 }
 /* Functions of cache creation */
-#line 1715 "slub.nw"
+#line 1829 "slub.nw"
 static struct kmem_cache *
 do_kmem_cache_create(char *name, size_t object_size, size_t size,
 		     size_t align, unsigned long flags, void (*ctor)(void *),
@@ -3670,9 +2672,8 @@ do_kmem_cache_create(char *name, size_t object_size, size_t size,
 	s->refcount = 1;
 	list_add(&s->list, &slab_caches);
 	memcg_register_cache(s);
-	slub_event_step(s, __func__, "1.3", NULL, NULL,
-			"created cache '%s': size %d, %d objects of order %d",
-			name, s->size, oo_objects(s->oo), oo_order(s->oo));
+	slub_step(s, NULL, NULL, "'%s', size %d, %d objects of order %d",
+		  name, s->size, oo_objects(s->oo), oo_order(s->oo));
 out:
 	if (err)
 		return ERR_PTR(err);
@@ -3683,7 +2684,7 @@ out_free_cache:
 	goto out;
 }
 /* Functions of cache creation */
-#line 1781 "slub.nw"
+#line 1896 "slub.nw"
 static int memcg_alloc_cache_params(struct mem_cgroup *memcg,
 				    struct kmem_cache *s,
 				    struct kmem_cache *root_cache)
@@ -3721,7 +2722,7 @@ static void memcg_free_cache_params(struct kmem_cache *s)
 	s->memcg_params = NULL;
 }
 /* Functions of cache creation */
-#line 1830 "slub.nw"
+#line 1946 "slub.nw"
 static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags)
 {
 	int err;
@@ -3738,7 +2739,7 @@ static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags)
 	return err;
 }
 /* Functions of cache creation */
-#line 1864 "slub.nw"
+#line 1981 "slub.nw"
 static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 {
 	s->flags = kmem_cache_flags(s->size, flags, s->name, s->ctor);
@@ -3757,14 +2758,14 @@ static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 	}
 
 	/* Use the double-word compare-and-swap unless the cache is debugged */
-#line 1917 "slub.nw"
+#line 2034 "slub.nw"
 	if ((s->flags & SLAB_DEBUG_FLAGS) == 0)
 		s->flags |= __CMPXCHG_DOUBLE;
-#line 1881 "slub.nw"
+#line 1998 "slub.nw"
 	set_min_partial(s, ilog2(s->size) / 2);
 
 	/* Choose cpu_partial by object size */
-#line 1930 "slub.nw"
+#line 2047 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s))
 		s->cpu_partial = 0;
 	else if (s->size >= (int)PAGE_SIZE)
@@ -3775,7 +2776,7 @@ static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 		s->cpu_partial = 13;
 	else
 		s->cpu_partial = 30;
-#line 1883 "slub.nw"
+#line 2000 "slub.nw"
 	s->remote_node_defrag_ratio = 1000;
 	s->random = slub_cache_random(s);
 	if (!init_kmem_cache_nodes(s))
@@ -3792,7 +2793,7 @@ error:
 	return -EINVAL;
 }
 /* Functions of cache creation */
-#line 1943 "slub.nw"
+#line 2060 "slub.nw"
 static inline int kmem_cache_debug(struct kmem_cache *s)
 {
 	return unlikely(s->flags & SLAB_DEBUG_FLAGS);
@@ -3803,7 +2804,7 @@ static inline bool kmem_cache_has_cpu_partial(struct kmem_cache *s)
 	return !kmem_cache_debug(s);
 }
 /* Functions of cache creation */
-#line 1964 "slub.nw"
+#line 2081 "slub.nw"
 static void set_min_partial(struct kmem_cache *s, unsigned long min)
 {
 	if (min < MIN_PARTIAL)
@@ -3813,7 +2814,7 @@ static void set_min_partial(struct kmem_cache *s, unsigned long min)
 	s->min_partial = min;
 }
 /* Lay out an object and its metadata: calculate_sizes */
-#line 2004 "slub.nw"
+#line 2121 "slub.nw"
 static int calculate_sizes(struct kmem_cache *s, int forced_order)
 {
 	unsigned long flags = s->flags;
@@ -3823,7 +2824,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 	size = ALIGN(size, sizeof(void *));
 
 	/* Decide poisoning and the red zone after the object */
-#line 2040 "slub.nw"
+#line 2157 "slub.nw"
 	if ((flags & SLAB_POISON) && !(flags & SLAB_DESTROY_BY_RCU) &&
 	    !s->ctor)
 		s->flags |= __OBJECT_POISON;
@@ -3831,7 +2832,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 		s->flags &= ~__OBJECT_POISON;
 	if ((flags & SLAB_RED_ZONE) && size == (unsigned long)s->object_size)
 		size += sizeof(void *);
-#line 2012 "slub.nw"
+#line 2129 "slub.nw"
 	s->inuse = size;
 	if ((flags & (SLAB_DESTROY_BY_RCU | SLAB_POISON)) || s->ctor) {
 		s->offset = size;
@@ -3849,7 +2850,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 		return 0;
 
 	/* Record the page order and object counts of the cache */
-#line 2057 "slub.nw"
+#line 2174 "slub.nw"
 	s->allocflags = 0;
 	if (order)
 		s->allocflags |= __GFP_COMP;
@@ -3861,11 +2862,11 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 	s->min = oo_make(get_order(size), size, s->reserved);
 	if (oo_objects(s->oo) > oo_objects(s->max))
 		s->max = s->oo;
-#line 2028 "slub.nw"
+#line 2145 "slub.nw"
 	return !!oo_objects(s->oo);
 }
 /* Functions of cache creation */
-#line 2071 "slub.nw"
+#line 2188 "slub.nw"
 static inline int order_objects(int order, unsigned long size, int reserved)
 {
 	return ((PAGE_SIZE << order) - reserved) / size;
@@ -3882,23 +2883,13 @@ static inline struct kmem_cache_order_objects oo_make(int order,
 	return x;
 }
 
-static inline int oo_order(struct kmem_cache_order_objects x)
-{
-	return x.x >> OO_SHIFT;
-}
-
-static inline int oo_objects(struct kmem_cache_order_objects x)
-{
-	return x.x & OO_MASK;
-}
-
 static inline int get_order(unsigned long size)
 {
 	size = (size - 1) >> PAGE_SHIFT;
 	return fls(size);
 }
 /* Find the smallest good order for a slab: slab_order */
-#line 2119 "slub.nw"
+#line 2241 "slub.nw"
 static inline int slab_order(int size, int min_objects, int max_order,
 			     int fract_leftover, int reserved)
 {
@@ -3921,7 +2912,7 @@ static inline int slab_order(int size, int min_objects, int max_order,
 	return order;
 }
 /* Relax the demands until an order fits: calculate_order */
-#line 2156 "slub.nw"
+#line 2278 "slub.nw"
 static inline int calculate_order(int size, int reserved)
 {
 	int order, min_objects, fraction, max_objects;
@@ -3949,7 +2940,7 @@ static inline int calculate_order(int size, int reserved)
 	return -ENOSYS;
 }
 /* Functions of cache creation */
-#line 2197 "slub.nw"
+#line 2319 "slub.nw"
 static int init_kmem_cache_nodes(struct kmem_cache *s)
 {
 	int node;
@@ -3999,7 +2990,7 @@ static void free_kmem_cache_nodes(struct kmem_cache *s)
 	}
 }
 /* Functions of cache creation */
-#line 2256 "slub.nw"
+#line 2378 "slub.nw"
 static int alloc_kmem_cache_cpus(struct kmem_cache *s)
 {
 	void *p;
@@ -4040,7 +3031,7 @@ static void free_percpu(struct kmem_cache *s)
 	s->cpu_slab = NULL;
 }
 /* Functions of cache creation */
-#line 2309 "slub.nw"
+#line 2432 "slub.nw"
 static void memcg_propagate_slab_attrs(struct kmem_cache *s)
 {
 	struct kmem_cache *root_cache;
@@ -4062,7 +3053,7 @@ static void memcg_propagate_slab_attrs(struct kmem_cache *s)
 	}
 }
 /* Functions of cache creation */
-#line 2343 "slub.nw"
+#line 2467 "slub.nw"
 static int sysfs_slab_add(struct kmem_cache *s)
 {
 	int unmergeable = slab_unmergeable(s);
@@ -4082,12 +3073,11 @@ static int sysfs_slab_add(struct kmem_cache *s)
 	s->kobj.added = true;
 	if (!unmergeable)
 		sysfs_slab_alias(s, s->name);
-	slub_event_step(s, __func__, "1.3.3.3", NULL, NULL,
-			"/sys/kernel/slab/%s", s->kobj.name);
+	slub_step(s, NULL, NULL, "/sys/kernel/slab/%s", s->kobj.name);
 	return err;
 }
 /* Functions of cache creation */
-#line 2381 "slub.nw"
+#line 2504 "slub.nw"
 #define ID_STR_LENGTH 64
 
 static char *create_unique_id(struct kmem_cache *s)
@@ -4114,7 +3104,7 @@ static char *create_unique_id(struct kmem_cache *s)
 	return name;
 }
 /* Functions of cache creation */
-#line 2419 "slub.nw"
+#line 2543 "slub.nw"
 static int kmem_cache_close(struct kmem_cache *s)
 {
 	int node;
@@ -4132,7 +3122,7 @@ static int kmem_cache_close(struct kmem_cache *s)
 	return 0;
 }
 /* Functions of cache creation */
-#line 2448 "slub.nw"
+#line 2572 "slub.nw"
 static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n)
 {
 	struct page *page, *h;
@@ -4148,7 +3138,7 @@ static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n)
 	}
 }
 /* Functions of cache creation */
-#line 2487 "slub.nw"
+#line 2611 "slub.nw"
 static void memcg_register_cache(struct kmem_cache *s)
 {
 	struct kmem_cache *root;
@@ -4167,9 +3157,10 @@ static void memcg_register_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Functions of cache creation */
-#line 2518 "slub.nw"
+#line 2643 "slub.nw"
 void kmem_cache_destroy(struct kmem_cache *s)
 {
+	slub_observer_check();
 	if (!s)
 		return;
 	slab_mutex_lock();
@@ -4190,8 +3181,7 @@ void kmem_cache_destroy(struct kmem_cache *s)
 	slab_mutex_unlock();
 	if (s->flags & SLAB_DESTROY_BY_RCU)
 		rcu_barrier();
-	slub_event_step(s, __func__, "1.4", NULL, NULL, "destroyed '%s'",
-			s->name);
+	slub_step(s, NULL, NULL, "'%s'", s->name);
 	slab_mutex_lock();
 	memcg_unregister_cache(s);
 	slab_mutex_unlock();
@@ -4203,7 +3193,7 @@ out_unlock:
 	slab_mutex_unlock();
 }
 /* Functions of cache creation */
-#line 2565 "slub.nw"
+#line 2690 "slub.nw"
 static int __kmem_cache_shutdown(struct kmem_cache *s)
 {
 	int rc = kmem_cache_close(s);
@@ -4225,13 +3215,13 @@ static void sysfs_slab_remove(struct kmem_cache *s)
 	s->kobj.added = false;
 }
 /* Functions of allocation */
-#line 1763 "slub.nw"
+#line 1877 "slub.nw"
 void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t flags)
 {
 	return kmem_cache_alloc(s, flags | __GFP_ZERO);
 }
 /* Functions of allocation */
-#line 2604 "slub.nw"
+#line 2730 "slub.nw"
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfpflags)
 {
 	return slab_alloc(s, gfpflags, _RET_IP_);
@@ -4242,7 +3232,7 @@ void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfpflags, int node)
 	return slab_alloc_node(s, gfpflags, node, _RET_IP_);
 }
 /* Functions of allocation */
-#line 2635 "slub.nw"
+#line 2762 "slub.nw"
 static noinline void *slab_alloc_node(struct kmem_cache *s,
 		gfp_t gfpflags, int node, unsigned long addr)
 {
@@ -4261,11 +3251,11 @@ static noinline void *slab_alloc_node(struct kmem_cache *s,
 redo:
 
 	/* Read the transaction id and the CPU's kmem_cache_cpu */
-#line 2719 "slub.nw"
+#line 2846 "slub.nw"
 	c = this_cpu_ptr(s->cpu_slab);
 	tid = READ_ONCE(c->tid);
 	slub_point(SLUB_POINT_ALLOC_AFTER_TID);
-#line 2652 "slub.nw"
+#line 2779 "slub.nw"
 	object = READ_ONCE(c->freelist);
 	page = READ_ONCE(c->page);
 	if (unlikely(!object || !node_match(page, node) ||
@@ -4275,7 +3265,7 @@ redo:
 	} else {
 
 		/* Take object off the CPU's freelist, or goto redo */
-#line 2736 "slub.nw"
+#line 2863 "slub.nw"
 		void *next_object = get_freepointer_safe(s, object);
 
 		slub_point(SLUB_POINT_ALLOC_BEFORE_CMPXCHG);
@@ -4286,10 +3276,8 @@ redo:
 			goto redo;
 		}
 		prefetch_freepointer(s, next_object);
-		stat(s, ALLOC_FASTPATH);
-		slub_event_step(s, "slab_alloc", "2.1", object, page,
-				"fastpath: took object from cpu freelist");
-#line 2660 "slub.nw"
+		stat_at(s, ALLOC_FASTPATH, object, page);
+#line 2787 "slub.nw"
 	}
 out:
 	if (unlikely(gfpflags & __GFP_ZERO) && object)
@@ -4306,7 +3294,7 @@ static __always_inline void *slab_alloc(struct kmem_cache *s,
 	return slab_alloc_node(s, gfpflags, NUMA_NO_NODE, addr);
 }
 /* Functions of allocation */
-#line 2780 "slub.nw"
+#line 2905 "slub.nw"
 static void rseq_alloc_door_update(void)
 {
 	WRITE_ONCE(rseq_alloc_door,
@@ -4319,9 +3307,7 @@ static __always_inline void *rseq_slab_alloc(struct kmem_cache *s,
 	void *object = node == NUMA_NO_NODE ? cpu_rseq_pop(s) : NULL;
 
 	if (likely(object)) {
-		cpu_rseq_inc(s, ALLOC_FASTPATH);
-		if (observed)
-			slub_event_stat(s, "slab_alloc_node", ALLOC_FASTPATH);
+		rseq_stat_at(s, ALLOC_FASTPATH, object, NULL, observed);
 		return object;
 	}
 	return rseq_slab_alloc_slow(s, gfpflags, node, addr);
@@ -4343,7 +3329,7 @@ static __always_inline bool slab_alloc_hooked(const struct kmem_cache *s,
 	       (s->flags & SLAB_TRACE);
 }
 /* Functions of allocation */
-#line 2822 "slub.nw"
+#line 2945 "slub.nw"
 static inline int node_match(struct page *page, int node)
 {
 	if (!page || (node != NUMA_NO_NODE && page_to_nid(page) != node))
@@ -4351,7 +3337,7 @@ static inline int node_match(struct page *page, int node)
 	return 1;
 }
 /* Functions of allocation */
-#line 2840 "slub.nw"
+#line 2963 "slub.nw"
 #define TID_STEP	roundup_pow_of_two(NR_CPUS)
 
 static inline unsigned long next_tid(unsigned long tid)
@@ -4377,26 +3363,20 @@ static inline unsigned int init_tid(int cpu)
 static void note_cmpxchg_failure(const char *n, struct kmem_cache *s,
 				 unsigned long tid)
 {
-	unsigned long actual = READ_ONCE(this_cpu_ptr(s->cpu_slab)->tid);
+	unsigned long actual = READ_ONCE(this_cpu_ptr(s->cpu_slab)->tid) &
+			       ~TID_BUSY;
+	bool moved = tid_to_cpu(tid) != tid_to_cpu(actual);
 
-	actual &= ~TID_BUSY;
-	if (tid_to_cpu(tid) != tid_to_cpu(actual))
-		slub_event_step(s, n, "2.1", NULL, NULL,
-				"cmpxchg redo due to cpu change %u -> %u",
-				tid_to_cpu(tid), tid_to_cpu(actual));
-	else if (tid_to_event(tid) != tid_to_event(actual))
-		slub_event_step(s, n, "2.1", NULL, NULL,
-				"cmpxchg redo due to cpu running other code. Event %lu->%lu",
-				tid_to_event(tid), tid_to_event(actual));
-	else
-		slub_event_step(s, n, "2.1", NULL, NULL,
-				"cmpxchg redo: freelist changed");
-	stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
+	stat_at(s, CMPXCHG_DOUBLE_CPU_FAIL, NULL, NULL, "%s: due to %s %lu -> %lu",
+		n, moved ? "cpu change" : "cpu running other code, event",
+		moved ? tid_to_cpu(tid) : tid_to_event(tid),
+		moved ? tid_to_cpu(actual) : tid_to_event(actual));
 }
 /* Functions of allocation */
-#line 2893 "slub.nw"
+#line 3012 "slub.nw"
 static inline int slab_pre_alloc_hook(struct kmem_cache *s, gfp_t flags)
 {
+	slub_observer_check();
 	return failslab_on() && should_failslab(s, flags);
 }
 
@@ -4413,7 +3393,7 @@ static inline void slab_post_alloc_hook(struct kmem_cache *s, gfp_t flags,
 		trace(s, virt_to_head_page(object), object, 1);
 }
 /* Functions of allocation */
-#line 2937 "slub.nw"
+#line 3058 "slub.nw"
 static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 			  unsigned long addr, struct kmem_cache_cpu *c)
 {
@@ -4428,7 +3408,7 @@ static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 redo:
 
 	/* Drop a cpu slab of the wrong node or of the wrong reserve */
-#line 2988 "slub.nw"
+#line 3105 "slub.nw"
 	if (unlikely(!node_match(page, node))) {
 		stat(s, ALLOC_NODE_MISMATCH);
 		deactivate_slab(s, page, READ_ONCE(c->freelist));
@@ -4442,52 +3422,45 @@ redo:
 		WRITE_ONCE(c->freelist, NULL);
 		goto new_slab;
 	}
-#line 2950 "slub.nw"
+#line 3071 "slub.nw"
 	freelist = READ_ONCE(c->freelist);
 	if (freelist)
 		goto load_freelist;
 	freelist = get_freelist(s, page);
 	if (!freelist) {
 		WRITE_ONCE(c->page, NULL);
-		stat(s, DEACTIVATE_BYPASS);
-		slub_event_step(s, __func__, "2.1.1", NULL, page,
-				"cpu slab is full: dropped without list operation");
+		stat_at(s, DEACTIVATE_BYPASS, NULL, page);
 		goto new_slab;
 	}
-	stat(s, ALLOC_REFILL);
-	slub_event_step(s, __func__, "2.1.1", freelist, page,
-			"refilled cpu freelist from the slab's freelist");
+	stat_at(s, ALLOC_REFILL, freelist, page);
 load_freelist:
 
 	/* Hand out the first object of freelist; the rest becomes the CPU's freelist */
-#line 3012 "slub.nw"
+#line 3129 "slub.nw"
 	VM_BUG_ON(!c->page->frozen);
 	page = c->page;
 	WRITE_ONCE(c->freelist, get_freepointer(s, freelist));
 	WRITE_ONCE(c->tid, next_tid(READ_ONCE(c->tid)));
 	local_irq_restore(s, c);
-	slub_event_step(s, __func__, "2.1.1", freelist, page,
-			"load_freelist: handed out first object");
+	slub_step(s, freelist, page);
 	return freelist;
-#line 2966 "slub.nw"
+#line 3083 "slub.nw"
 new_slab:
 
 	/* Make the next slab of the cpu partial chain the cpu slab, and goto redo */
-#line 3028 "slub.nw"
+#line 3144 "slub.nw"
 	if (c->partial) {
 		page = c->partial;
 		WRITE_ONCE(c->page, page);
 		c->partial = page->next;
-		stat(s, CPU_PARTIAL_ALLOC);
+		stat_at(s, CPU_PARTIAL_ALLOC, NULL, page);
 		WRITE_ONCE(c->freelist, NULL);
-		slub_event_step(s, __func__, "2.1.1", NULL, page,
-				"new_slab: took slab from cpu partial chain");
 		goto redo;
 	}
-#line 2968 "slub.nw"
+#line 3085 "slub.nw"
 
 	/* Get objects from a partial or a new slab, or fail */
-#line 3050 "slub.nw"
+#line 3164 "slub.nw"
 	freelist = new_slab_objects(s, gfpflags, node, &c);
 	if (unlikely(!freelist)) {
 		if (!(gfpflags & __GFP_NOWARN))
@@ -4506,10 +3479,10 @@ new_slab:
 	WRITE_ONCE(c->freelist, NULL);
 	local_irq_restore(s, c);
 	return freelist;
-#line 2969 "slub.nw"
+#line 3086 "slub.nw"
 }
 /* Functions of allocation */
-#line 3074 "slub.nw"
+#line 3188 "slub.nw"
 static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 {
 	if (unlikely(PageSlabPfmemalloc(page)))
@@ -4517,7 +3490,7 @@ static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 	return true;
 }
 /* Take all objects of the cpu slab's own freelist: get_freelist */
-#line 3095 "slub.nw"
+#line 3209 "slub.nw"
 static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 {
 	struct page new;
@@ -4536,7 +3509,7 @@ static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 	return freelist;
 }
 /* Functions of allocation */
-#line 3131 "slub.nw"
+#line 3246 "slub.nw"
 static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 				     int node, struct kmem_cache_cpu **pc)
 {
@@ -4554,16 +3527,14 @@ static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 		flush_slab(s, c);
 	freelist = page->freelist;
 	page->freelist = NULL;
-	stat(s, ALLOC_SLAB);
+	stat_at(s, ALLOC_SLAB, NULL, page, "order %d, %d objects",
+		compound_order(page), page->objects);
 	WRITE_ONCE(c->page, page);
 	*pc = c;
-	slub_event_step(s, __func__, "2.1.1.1", NULL, page,
-			"new slab of order %d with %d objects becomes the cpu slab",
-			compound_order(page), page->objects);
 	return freelist;
 }
 /* Functions of allocation */
-#line 3165 "slub.nw"
+#line 3279 "slub.nw"
 static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 			 struct kmem_cache_cpu *c)
 {
@@ -4578,7 +3549,7 @@ static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 	return get_any_partial(s, flags, c);
 }
 /* Functions of allocation */
-#line 3190 "slub.nw"
+#line 3304 "slub.nw"
 static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			      struct kmem_cache_cpu *c, gfp_t flags)
 {
@@ -4601,21 +3572,16 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 		available += objects;
 
 		/* Install the acquired slab as cpu slab or on the cpu partial chain */
-#line 3221 "slub.nw"
+#line 3335 "slub.nw"
 		if (!object) {
 			WRITE_ONCE(c->page, page);
-			stat(s, ALLOC_FROM_PARTIAL);
+			stat_at(s, ALLOC_FROM_PARTIAL, NULL, page);
 			object = t;
-			slub_event_step(s, "get_partial_node", "2.1.1.2", NULL,
-					page, "took slab from node %d partial list",
-					page_to_nid(page));
 		} else {
 			__put_cpu_partial(s, c, page, 0);
-			stat(s, CPU_PARTIAL_NODE);
-			slub_event_step(s, "get_partial_node", "2.1.1.2", NULL,
-					page, "moved slab to cpu partial chain");
+			stat_at(s, CPU_PARTIAL_NODE, NULL, page);
 		}
-#line 3211 "slub.nw"
+#line 3325 "slub.nw"
 		if (!kmem_cache_has_cpu_partial(s) ||
 		    available > s->cpu_partial / 2)
 			break;
@@ -4624,7 +3590,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 	return object;
 }
 /* Functions of allocation */
-#line 3244 "slub.nw"
+#line 3353 "slub.nw"
 static inline void *acquire_slab(struct kmem_cache *s,
 				 struct kmem_cache_node *n, struct page *page,
 				 int mode, int *objects)
@@ -4653,7 +3619,7 @@ static inline void *acquire_slab(struct kmem_cache *s,
 	return freelist;
 }
 /* Functions of allocation */
-#line 3284 "slub.nw"
+#line 3393 "slub.nw"
 static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 			     struct kmem_cache_cpu *c)
 {
@@ -4676,7 +3642,7 @@ static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 	return NULL;
 }
 /* Functions of allocation */
-#line 3316 "slub.nw"
+#line 3426 "slub.nw"
 static struct page *allocate_slab(struct kmem_cache *s, gfp_t flags,
 				  int node)
 {
@@ -4692,7 +3658,7 @@ static struct page *allocate_slab(struct kmem_cache *s, gfp_t flags,
 		alloc_gfp = flags;
 		page = alloc_slab_page(s, alloc_gfp, node, oo);
 		if (page)
-			stat(s, ORDER_FALLBACK);
+			stat_at(s, ORDER_FALLBACK, NULL, page);
 	}
 	if (!page)
 		return NULL;
@@ -4715,7 +3681,7 @@ static inline struct page *alloc_slab_page(struct kmem_cache *s,
 	return page;
 }
 /* Functions of allocation */
-#line 3365 "slub.nw"
+#line 3475 "slub.nw"
 static struct page *new_slab(struct kmem_cache *s, gfp_t flags, int node)
 {
 	struct page *page;
@@ -4751,7 +3717,7 @@ static void setup_object(struct kmem_cache *s, struct page *page,
 		s->ctor(object);
 }
 /* Functions of allocation */
-#line 3407 "slub.nw"
+#line 3517 "slub.nw"
 static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 			       int nid)
 {
@@ -4776,11 +3742,10 @@ static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 			READ_ONCE(n->total_objects),
 			count_partial(n, count_free));
 	}
-	slub_event_report(s, __func__, "2.1.1", NULL, -1,
-			  "out of memory");
+	slub_report(s, NULL, NULL, "out of memory");
 }
 /* Functions of freeing */
-#line 3453 "slub.nw"
+#line 3563 "slub.nw"
 void kmem_cache_free(struct kmem_cache *s, void *x)
 {
 	if (cpu_rseq && likely(!slab_free_hooked(s))) {
@@ -4793,7 +3758,7 @@ void kmem_cache_free(struct kmem_cache *s, void *x)
 	slab_free(s, virt_to_head_page(x), x, _RET_IP_);
 }
 /* Functions of freeing */
-#line 3474 "slub.nw"
+#line 3584 "slub.nw"
 static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 						void *x)
 {
@@ -4812,12 +3777,11 @@ static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 		return cachep;
 	pr_err("cache_from_obj: Wrong slab cache. %s but object is from %s\n",
 	       s->name, cachep->name);
-	slub_event_report(s, __func__, "3", x, page_to_pfn(page),
-			  "Wrong slab cache");
+	slub_report(s, x, page, "Wrong slab cache");
 	return NULL;
 }
 /* Functions of freeing */
-#line 3507 "slub.nw"
+#line 3617 "slub.nw"
 static noinline void slab_free(struct kmem_cache *s,
 				      struct page *page, void *x,
 				      unsigned long addr)
@@ -4839,7 +3803,7 @@ redo:
 	if (likely(page == READ_ONCE(c->page)) && likely(cpu_tid_ready(tid))) {
 
 		/* Push object on the CPU's freelist, or goto redo */
-#line 3540 "slub.nw"
+#line 3650 "slub.nw"
 		freelist = READ_ONCE(c->freelist);
 		set_freepointer(s, object, freelist);
 		slub_point(SLUB_POINT_FREE_BEFORE_CMPXCHG);
@@ -4848,23 +3812,19 @@ redo:
 			note_cmpxchg_failure("slab_free", s, tid);
 			goto redo;
 		}
-		stat(s, FREE_FASTPATH);
-		slub_event_step(s, "slab_free", "3.1", object, page,
-				"fastpath: pushed object on cpu freelist");
-#line 3527 "slub.nw"
+		stat_at(s, FREE_FASTPATH, object, page);
+#line 3637 "slub.nw"
 	} else {
 		__slab_free(s, page, x, addr);
 	}
 }
 /* Functions of freeing */
-#line 3567 "slub.nw"
+#line 3675 "slub.nw"
 static __always_inline void rseq_slab_free(struct kmem_cache *s,
 		struct page *page, void *x, unsigned long addr, bool observed)
 {
 	if (likely(cpu_rseq_push(s, page, x))) {
-		cpu_rseq_inc(s, FREE_FASTPATH);
-		if (observed)
-			slub_event_stat(s, "slab_free", FREE_FASTPATH);
+		rseq_stat_at(s, FREE_FASTPATH, x, page, observed);
 		return;
 	}
 	prefetchw((char *)x + s->offset);
@@ -4877,14 +3837,15 @@ static __always_inline bool slab_free_hooked(const struct kmem_cache *s)
 	       (s->flags & (SLAB_DEBUG_FREE | SLAB_TRACE));
 }
 /* Functions of freeing */
-#line 3592 "slub.nw"
+#line 3698 "slub.nw"
 static inline void slab_free_hook(struct kmem_cache *s, void *x)
 {
+	slub_observer_check();
 	if (unlikely(s->flags & SLAB_TRACE))
 		trace(s, virt_to_head_page(x), x, 0);
 }
 /* Functions of freeing */
-#line 3623 "slub.nw"
+#line 3731 "slub.nw"
 static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 			unsigned long addr)
 {
@@ -4895,14 +3856,14 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	unsigned long counters;
 	struct kmem_cache_node *n = NULL;
 
-	stat(s, FREE_SLOWPATH);
+	stat_at(s, FREE_SLOWPATH, x, page);
 	if (kmem_cache_debug(s) &&
 	    !(n = free_debug_processing(s, page, x, addr)))
 		return;
 	do {
 
 		/* Link object to the slab's freelist and decide the slab's fate */
-#line 3684 "slub.nw"
+#line 3791 "slub.nw"
 		if (unlikely(n) && !kmem_cache_debug(s)) {
 			spin_unlock(&n->list_lock);
 			n = NULL;
@@ -4921,7 +3882,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 				spin_lock(&n->list_lock);
 			}
 		}
-#line 3639 "slub.nw"
+#line 3747 "slub.nw"
 	} while (!cmpxchg_double_slab(s, page, prior, counters, object,
 				      new.counters, "__slab_free"));
 	if (unlikely(n) && was_frozen) {
@@ -4931,56 +3892,48 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	if (likely(!n)) {
 
 		/* Finish a free that needed no list lock */
-#line 3705 "slub.nw"
+#line 3812 "slub.nw"
 		if (new.frozen && !was_frozen) {
 			put_cpu_partial(s, page, 1);
-			stat(s, CPU_PARTIAL_FREE);
-			slub_event_step(s, "__slab_free", "3.2", x, page,
-					"full slab frozen onto cpu partial chain");
+			stat_at(s, CPU_PARTIAL_FREE, x, page);
 		}
-		if (was_frozen) {
-			stat(s, FREE_FROZEN);
-			slub_event_step(s, "__slab_free", "3.2", x, page,
-					"freed into a frozen slab");
-		}
-#line 3647 "slub.nw"
+		if (was_frozen)
+			stat_at(s, FREE_FROZEN, x, page);
+#line 3755 "slub.nw"
 		return;
 	}
 	if (unlikely(!new.inuse && n->nr_partial > s->min_partial))
 		goto slab_empty;
 
 	/* Put a formerly full slab on the node's partial list */
-#line 3722 "slub.nw"
+#line 3824 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s) && unlikely(!prior)) {
 		if (kmem_cache_debug(s))
 			remove_full(s, n, page);
 		add_partial(n, page, DEACTIVATE_TO_TAIL);
-		stat(s, FREE_ADD_PARTIAL);
+		stat_at(s, FREE_ADD_PARTIAL, NULL, page);
 	}
-#line 3652 "slub.nw"
+#line 3760 "slub.nw"
 	spin_unlock(&n->list_lock);
-	slub_event_step(s, __func__, "3.2", x, page,
-			"freed to slab's freelist under list_lock");
+	slub_step(s, x, page);
 	return;
 slab_empty:
 
 	/* Give an empty slab back to the page allocator */
-#line 3731 "slub.nw"
+#line 3833 "slub.nw"
 	if (prior) {
 		remove_partial(n, page);
-		stat(s, FREE_REMOVE_PARTIAL);
+		stat_at(s, FREE_REMOVE_PARTIAL, NULL, page);
 	} else {
 		remove_full(s, n, page);
 	}
 	spin_unlock(&n->list_lock);
-	stat(s, FREE_SLAB);
-	slub_event_step(s, __func__, "3.2", x, page,
-			"slab became empty: returned to page allocator");
+	stat_at(s, FREE_SLAB, NULL, page);
 	discard_slab(s, page);
-#line 3658 "slub.nw"
+#line 3765 "slub.nw"
 }
 /* Put a slab on the CPU's partial chain: put_cpu_partial */
-#line 3764 "slub.nw"
+#line 3865 "slub.nw"
 static void __put_cpu_partial(struct kmem_cache *s, struct kmem_cache_cpu *c,
 			      struct page *page, int drain)
 {
@@ -4997,8 +3950,6 @@ static void __put_cpu_partial(struct kmem_cache *s, struct kmem_cache_cpu *c,
 			pobjects = 0;
 			pages = 0;
 			stat(s, CPU_PARTIAL_DRAIN);
-			slub_event_step(s, "put_cpu_partial", "3.3", NULL, NULL,
-					"cpu partial chain full: drained to node lists");
 		}
 	}
 	pages++;
@@ -5018,7 +3969,7 @@ static void put_cpu_partial(struct kmem_cache *s, struct page *page,
 	local_irq_restore(s, c);
 }
 /* Functions of freeing */
-#line 3816 "slub.nw"
+#line 3915 "slub.nw"
 static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	struct kmem_cache_node *n = NULL, *n2 = NULL;
@@ -5050,7 +4001,7 @@ static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 			discard_page = page;
 		} else {
 			add_partial(n, page, DEACTIVATE_TO_TAIL);
-			stat(s, FREE_ADD_PARTIAL);
+			stat_at(s, FREE_ADD_PARTIAL, NULL, page);
 		}
 	}
 	if (n)
@@ -5058,13 +4009,13 @@ static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 	while (discard_page) {
 		page = discard_page;
 		discard_page = discard_page->next;
-		stat(s, DEACTIVATE_EMPTY);
+		stat_at(s, DEACTIVATE_EMPTY, NULL, page);
 		discard_slab(s, page);
-		stat(s, FREE_SLAB);
+		stat_at(s, FREE_SLAB, NULL, page);
 	}
 }
 /* Functions of freeing */
-#line 3875 "slub.nw"
+#line 3975 "slub.nw"
 static inline void __add_partial(struct kmem_cache_node *n,
 				 struct page *page, int tail)
 {
@@ -5111,7 +4062,7 @@ static void remove_full(struct kmem_cache *s, struct kmem_cache_node *n,
 	list_del(&page->lru);
 }
 /* Functions of freeing */
-#line 3929 "slub.nw"
+#line 4029 "slub.nw"
 static inline void inc_slabs_node(struct kmem_cache *s, int node,
 				  int objects)
 {
@@ -5173,7 +4124,7 @@ static void discard_slab(struct kmem_cache *s, struct page *page)
 	free_slab(s, page);
 }
 /* Functions of freeing */
-#line 3999 "slub.nw"
+#line 4099 "slub.nw"
 static struct rcu_head *rcu_pending;
 static pthread_mutex_t rcu_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -5213,7 +4164,7 @@ static void rcu_barrier(void)
 	}
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 4064 "slub.nw"
+#line 4166 "slub.nw"
 static void deactivate_slab(struct kmem_cache *s, struct page *page,
 			    void *freelist)
 {
@@ -5226,12 +4177,12 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 	struct page new, old;
 
 	if (READ_ONCE(page->freelist)) {
-		stat(s, DEACTIVATE_REMOTE_FREES);
+		stat_at(s, DEACTIVATE_REMOTE_FREES, NULL, page);
 		tail = DEACTIVATE_TO_TAIL;
 	}
 
 	/* Move all but one of the CPU's free objects to the frozen slab */
-#line 4103 "slub.nw"
+#line 4201 "slub.nw"
 	while (freelist && (nextfree = get_freepointer(s, freelist))) {
 		void *prior;
 		unsigned long counters;
@@ -5248,11 +4199,11 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 						"drain percpu freelist"));
 		freelist = nextfree;
 	}
-#line 4080 "slub.nw"
+#line 4182 "slub.nw"
 redo:
 
 	/* Compute the slab's state after the last object returns */
-#line 4129 "slub.nw"
+#line 4227 "slub.nw"
 	old.freelist = READ_ONCE(page->freelist);
 	old.counters = READ_ONCE(page->counters);
 	VM_BUG_ON(!old.frozen);
@@ -5280,10 +4231,10 @@ redo:
 			spin_lock(&n->list_lock);
 		}
 	}
-#line 4082 "slub.nw"
+#line 4184 "slub.nw"
 
 	/* Put the slab on the list of its new state */
-#line 4159 "slub.nw"
+#line 4257 "slub.nw"
 	if (l != m) {
 		if (l == M_PARTIAL)
 			remove_partial(n, page);
@@ -5291,13 +4242,13 @@ redo:
 			remove_full(s, n, page);
 		if (m == M_PARTIAL) {
 			add_partial(n, page, tail);
-			stat(s, tail);
+			stat_at(s, tail, NULL, page);
 		} else if (m == M_FULL) {
-			stat(s, DEACTIVATE_FULL);
+			stat_at(s, DEACTIVATE_FULL, NULL, page);
 			add_full(s, n, page);
 		}
 	}
-#line 4083 "slub.nw"
+#line 4185 "slub.nw"
 	l = m;
 	if (!__cmpxchg_double_slab(s, page, old.freelist, old.counters,
 				   new.freelist, new.counters,
@@ -5305,21 +4256,17 @@ redo:
 		goto redo;
 	if (lock)
 		spin_unlock(&n->list_lock);
-	slub_event_step(s, __func__, "4.1", NULL, page,
-			m == M_FREE ? "deactivated: empty, freed" :
-			m == M_FULL ? "deactivated: full, on no list" :
-			"deactivated: onto node partial list");
 	if (m == M_FREE) {
-		stat(s, DEACTIVATE_EMPTY);
+		stat_at(s, DEACTIVATE_EMPTY, NULL, page);
 		discard_slab(s, page);
-		stat(s, FREE_SLAB);
+		stat_at(s, FREE_SLAB, NULL, page);
 	}
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 4187 "slub.nw"
+#line 4286 "slub.nw"
 static inline void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
-	stat(s, CPUSLAB_FLUSH);
+	stat_at(s, CPUSLAB_FLUSH, NULL, c->page);
 	deactivate_slab(s, c->page, READ_ONCE(c->freelist));
 	WRITE_ONCE(c->tid, next_tid(READ_ONCE(c->tid)));
 	WRITE_ONCE(c->page, NULL);
@@ -5347,11 +4294,10 @@ static void flush_all(struct kmem_cache *s)
 			__flush_cpu_slab(s, cpu);
 		cpu_unlock(c);
 	}
-	slub_event_step(s, __func__, "4.2", NULL, NULL,
-			"flushed every cpu slab and cpu partial chain");
+	slub_step(s, NULL, NULL);
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 4232 "slub.nw"
+#line 4331 "slub.nw"
 static int __kmem_cache_shrink(struct kmem_cache *s)
 {
 	int objects = oo_objects(s->max);
@@ -5373,7 +4319,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 			INIT_LIST_HEAD(slabs_by_inuse + i);
 
 		/* Sort the node's partial slabs by objects in use */
-#line 4277 "slub.nw"
+#line 4376 "slub.nw"
 		spin_lock(&n->list_lock);
 		list_for_each_entry_safe(page, t, &n->partial, lru) {
 			list_move(&page->lru, slabs_by_inuse + page->inuse);
@@ -5383,7 +4329,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 		for (i = objects - 1; i > 0; i--)
 			list_splice(slabs_by_inuse + i, n->partial.prev);
 		spin_unlock(&n->list_lock);
-#line 4252 "slub.nw"
+#line 4351 "slub.nw"
 		while (!list_empty(slabs_by_inuse)) {
 			page = list_first_entry(slabs_by_inuse, struct page,
 						lru);
@@ -5393,17 +4339,17 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 	}
 	kfree(slabs_by_inuse);
 	rcu_barrier();
-	slub_event_step(s, "kmem_cache_shrink", "4.3", NULL, NULL,
-			"shrunk: empty slabs freed, partial lists sorted");
+	slub_step(s, NULL, NULL);
 	return 0;
 }
 
 int kmem_cache_shrink(struct kmem_cache *s)
 {
+	slub_observer_check();
 	return __kmem_cache_shrink(s);
 }
 /* Functions of kmalloc */
-#line 4356 "slub.nw"
+#line 4457 "slub.nw"
 static inline int size_index_elem(size_t bytes)
 {
 	return (bytes - 1) / 8;
@@ -5437,7 +4383,7 @@ static inline int kmalloc_size(int n)
 	return 0;
 }
 /* Functions of kmalloc */
-#line 4407 "slub.nw"
+#line 4509 "slub.nw"
 static __always_inline void *do_kmalloc_node(size_t size, gfp_t flags,
 					     int node, unsigned long caller)
 {
@@ -5482,13 +4428,14 @@ void *kzalloc(size_t size, gfp_t flags)
 	return kmalloc(size, flags | __GFP_ZERO);
 }
 /* Functions of kmalloc */
-#line 4457 "slub.nw"
+#line 4559 "slub.nw"
 static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 {
 	struct page *page;
 	unsigned int order = get_order(size);
 	void *ret;
 
+	slub_observer_check();
 	if (size > KMALLOC_MAX_SIZE || order >= MAX_ORDER)
 		return NULL;
 	page = alloc_pages_node(node, flags | __GFP_COMP, order);
@@ -5499,13 +4446,11 @@ static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 	ret = page_address(page);
 	if (flags & __GFP_ZERO)
 		memset(ret, 0, PAGE_SIZE << order);
-	slub_event_step(NULL, "kmalloc_large", "5.2", ret, page,
-			"%zu bytes straight from the page allocator, order %u",
-			size, order);
+	slub_step(NULL, ret, page, "%zu bytes, order %u", size, order);
 	return ret;
 }
 /* Functions of kmalloc */
-#line 4492 "slub.nw"
+#line 4594 "slub.nw"
 void kfree(const void *x)
 {
 	struct page *page;
@@ -5523,6 +4468,7 @@ void kfree(const void *x)
 			slab_err_pointer(NULL, x, "kfree of an invalid pointer");
 			return;
 		}
+		slub_observer_check();
 		__ClearPageLargeKmalloc(page);
 		slub_page_stats_add_large(-(1L << compound_order(page)));
 		__free_pages(page, compound_order(page));
@@ -5537,7 +4483,7 @@ void kfree(const void *x)
 	slab_free(page->slab_cache, page, object, _RET_IP_);
 }
 /* Functions of kmalloc */
-#line 4525 "slub.nw"
+#line 4628 "slub.nw"
 static inline size_t slab_ksize(const struct kmem_cache *s)
 {
 	if (s->flags & (SLAB_RED_ZONE | SLAB_POISON))
@@ -5561,7 +4507,7 @@ size_t ksize(const void *object)
 	return slab_ksize(page->slab_cache);
 }
 /* Functions of kmalloc */
-#line 4558 "slub.nw"
+#line 4662 "slub.nw"
 int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t flags, size_t size,
 			  void **p)
 {
@@ -5585,7 +4531,7 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t size, void **p)
 		kmem_cache_free(s, p[i]);
 }
 /* Functions of kmalloc */
-#line 4586 "slub.nw"
+#line 4690 "slub.nw"
 const char *kmem_cache_name(const struct kmem_cache *s)
 {
 	return s->name;
@@ -5610,7 +4556,7 @@ static char *kstrdup(const char *s, gfp_t gfp)
 	return buf;
 }
 /* Functions of the sysfs attribute layer */
-#line 7697 "slub.nw"
+#line 7848 "slub.nw"
 struct slab_attribute {
 	const char *name;
 	ssize_t (*show)(struct kmem_cache *s, char *buf);
@@ -5620,7 +4566,7 @@ struct slab_attribute {
 	bool hidden;		/* not a kernel attribute */
 };
 /* Functions of the sysfs attribute layer */
-#line 7715 "slub.nw"
+#line 7866 "slub.nw"
 #define SHOW_INT(_name, expr)						\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5648,7 +4594,7 @@ SHOW_INT(store_user, !!(s->flags & SLAB_STORE_USER))
 SHOW_INT(failslab, !!(s->flags & SLAB_FAILSLAB))
 SHOW_INT(remote_node_defrag_ratio, s->remote_node_defrag_ratio / 10)
 /* Functions of the sysfs attribute layer */
-#line 7748 "slub.nw"
+#line 7899 "slub.nw"
 static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 {
 	unsigned long fn;
@@ -5661,7 +4607,7 @@ static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 	return n + sprintf(buf + n, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 7765 "slub.nw"
+#line 7916 "slub.nw"
 static int count_inuse(struct page *page)
 {
 	return page->inuse;
@@ -5690,7 +4636,7 @@ static unsigned long count_partial(struct kmem_cache_node *n,
 	return x;
 }
 /* Functions of the sysfs attribute layer */
-#line 7803 "slub.nw"
+#line 7954 "slub.nw"
 #define SO_ALL		(1 << 0)
 #define SO_PARTIAL	(1 << 1)
 #define SO_CPU		(1 << 2)
@@ -5712,7 +4658,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				continue;
 
 			/* Count the CPU's slab and partial chain */
-#line 7835 "slub.nw"
+#line 7986 "slub.nw"
 			node = page_to_nid(page);
 			if (flags & SO_TOTAL)
 				x = page->objects;
@@ -5728,12 +4674,12 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				total += page->pages;
 				nodes[node] += page->pages;
 			}
-#line 7823 "slub.nw"
+#line 7974 "slub.nw"
 		}
 	}
 
 	/* Count the slabs on the nodes */
-#line 7853 "slub.nw"
+#line 8004 "slub.nw"
 	for (node = 0; node < nr_node_ids; node++) {
 		struct kmem_cache_node *n = get_node(s, node);
 
@@ -5758,7 +4704,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 		total += x;
 		nodes[node] += x;
 	}
-#line 7826 "slub.nw"
+#line 7977 "slub.nw"
 	x = sprintf(buf, "%lu", total);
 	for (node = 0; node < nr_node_ids; node++)
 		if (nodes[node])
@@ -5766,7 +4712,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 	return x + sprintf(buf + x, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 7880 "slub.nw"
+#line 8031 "slub.nw"
 #define SHOW_OBJECTS(_name, _flags)					\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5803,7 +4749,7 @@ static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf)
 	return len + sprintf(buf + len, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 7931 "slub.nw"
+#line 8082 "slub.nw"
 static int kstrtoul(const char *buf, unsigned long *res)
 {
 	char *end;
@@ -5868,7 +4814,7 @@ static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7997 "slub.nw"
+#line 8148 "slub.nw"
 static bool any_slab_objects(struct kmem_cache *s)
 {
 	int node;
@@ -5925,7 +4871,7 @@ static ssize_t failslab_store(struct kmem_cache *s, const char *buf,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 8058 "slub.nw"
+#line 8209 "slub.nw"
 static ssize_t empty_show(struct kmem_cache *s, char *buf)
 {
 	(void)s;
@@ -5965,7 +4911,7 @@ static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len)
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 8103 "slub.nw"
+#line 8254 "slub.nw"
 static ssize_t alloc_calls_show(struct kmem_cache *s, char *buf)
 {
 	if (!(s->flags & SLAB_STORE_USER))
@@ -5980,7 +4926,7 @@ static ssize_t free_calls_show(struct kmem_cache *s, char *buf)
 	return list_locations(s, buf, TRACK_FREE);
 }
 /* Functions of the sysfs attribute layer */
-#line 8122 "slub.nw"
+#line 8273 "slub.nw"
 static ssize_t show_stat(struct kmem_cache *s, char *buf, int si)
 {
 	unsigned long sum = 0;
@@ -6010,7 +4956,7 @@ static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 8156 "slub.nw"
+#line 8307 "slub.nw"
 #define RO(n)	{ #n, n##_show, NULL, -1, false, false }
 #define RW(n)	{ #n, n##_show, n##_store, -1, false, false }
 #define ACT(n)	{ #n, empty_show, n##_store, -1, true, false }
@@ -6041,7 +4987,7 @@ static const struct slab_attribute slab_attrs[] = {
 	{ NULL, NULL, NULL, -1, false, false }
 };
 /* Functions of the sysfs attribute layer */
-#line 8191 "slub.nw"
+#line 8342 "slub.nw"
 static const char *attr_name(const struct slab_attribute *a)
 {
 	return a->stat >= 0 ? stat_names[a->stat] : a->name;
@@ -6079,7 +5025,7 @@ bool slub_attr_writable(const char *name)
 	return a && (a->store || a->stat >= 0);
 }
 /* Functions of the sysfs attribute layer */
-#line 8234 "slub.nw"
+#line 8385 "slub.nw"
 static bool attr_propagates(const char *name)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -6087,7 +5033,7 @@ static bool attr_propagates(const char *name)
 	return a && a->show && a->store && !a->action && a->stat < 0;
 }
 /* Functions of the sysfs attribute layer */
-#line 8249 "slub.nw"
+#line 8400 "slub.nw"
 ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -6137,7 +5083,7 @@ ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 	return ret;
 }
 /* Functions of the sysfs attribute layer */
-#line 8303 "slub.nw"
+#line 8454 "slub.nw"
 struct kmem_cache *slub_find_cache(const char *name)
 {
 	struct kmem_cache *s, *found = NULL;
@@ -6167,7 +5113,7 @@ const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len)
 	return buf;
 }
 /* Functions of bootstrap and shutdown */
-#line 8366 "slub.nw"
+#line 8517 "slub.nw"
 static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
 static int kmem_cache_init(void)
@@ -6199,7 +5145,7 @@ static int kmem_cache_init(void)
 	return create_kmalloc_caches(0);
 }
 /* Functions of bootstrap and shutdown */
-#line 8406 "slub.nw"
+#line 8557 "slub.nw"
 static int create_boot_cache(struct kmem_cache *s, const char *name,
 			     size_t size, unsigned long flags)
 {
@@ -6236,7 +5182,7 @@ static struct kmem_cache *create_kmalloc_cache(const char *name,
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 8450 "slub.nw"
+#line 8601 "slub.nw"
 static int early_kmem_cache_node_alloc(int node)
 {
 	struct page *page;
@@ -6260,7 +5206,7 @@ static int early_kmem_cache_node_alloc(int node)
 	return 0;
 }
 /* Functions of bootstrap and shutdown */
-#line 8480 "slub.nw"
+#line 8631 "slub.nw"
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
@@ -6286,7 +5232,7 @@ static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 8517 "slub.nw"
+#line 8668 "slub.nw"
 static int create_kmalloc_caches(unsigned long flags)
 {
 	int i;
@@ -6321,7 +5267,7 @@ static int create_kmalloc_caches(unsigned long flags)
 	return memcg_activate_kmem_caches();
 }
 /* Functions of bootstrap and shutdown */
-#line 8553 "slub.nw"
+#line 8704 "slub.nw"
 static void slab_sysfs_init(void)
 {
 	struct kmem_cache *s;
@@ -6345,7 +5291,7 @@ static void slab_sysfs_init(void)
 	slab_mutex_unlock();
 }
 /* Functions of bootstrap and shutdown */
-#line 8588 "slub.nw"
+#line 8739 "slub.nw"
 static pthread_mutex_t init_mutex = PTHREAD_MUTEX_INITIALIZER;
 static bool running;
 static __thread bool booting;
@@ -6382,7 +5328,7 @@ static int __slub_init(const struct slub_config *cfg)
 	nr_node_ids = cfg->nr_nodes ? cfg->nr_nodes : 1;
 
 	/* Apply the boot options of the configuration */
-#line 8662 "slub.nw"
+#line 8813 "slub.nw"
 	slub_simulated = cfg->simulated;
 	sim_cpu = 0;
 	slab_nomerge = cfg->nomerge;
@@ -6400,7 +5346,7 @@ static int __slub_init(const struct slub_config *cfg)
 	if (setup_failslab(cfg->failslab, slub_rng_state))
 		return -EINVAL;
 	rseq_alloc_door_update();
-#line 8623 "slub.nw"
+#line 8774 "slub.nw"
 	if (page_alloc_init(bytes, nr_node_ids))
 		return -ENOMEM;
 	booting = true;
@@ -6438,7 +5384,7 @@ static bool slub_ensure_running(void)
 	return slub_running();
 }
 /* Functions of bootstrap and shutdown */
-#line 8689 "slub.nw"
+#line 8840 "slub.nw"
 void slub_shutdown(void)
 {
 	mutex_lock(&init_mutex);
@@ -6476,461 +5422,8 @@ static void slub_teardown(void)
 	__atomic_store_n(&running, false, __ATOMIC_RELEASE);
 }
 /* Functions of bootstrap and shutdown */
-#line 8732 "slub.nw"
+#line 8883 "slub.nw"
 static bool slub_fail_percpu(void)
 {
 	return page_alloc_should_fail();
-}
-/* Functions of the snapshot */
-#line 8747 "slub.nw"
-static int snap_find_slab(const struct slub_snap_cache *sc, long pfn)
-{
-	int lo = 0, hi = sc->nr_slabs - 1;
-
-	while (lo <= hi) {
-		int mid = (lo + hi) / 2;
-
-		if (sc->slabs[mid].pfn == pfn)
-			return mid;
-		if (sc->slabs[mid].pfn < pfn)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	return -1;
-}
-
-static inline bool snap_is_slab_of(struct page *page, struct kmem_cache *s)
-{
-	return PageSlab(page) && !PageRcuFree(page) && page->slab_cache == s;
-}
-
-static int snap_object_index(struct kmem_cache *s, struct page *page,
-			     void *p)
-{
-	char *base = page_address(page);
-
-	if (!p || (char *)p < base ||
-	    (char *)p >= base + page->objects * s->size ||
-	    ((char *)p - base) % s->size)
-		return -1;
-	return ((char *)p - base) / s->size;
-}
-/* Functions of the snapshot */
-#line 8787 "slub.nw"
-static int snap_freelist(struct kmem_cache *s, struct page *page,
-			 struct slub_snap_slab *ss, void *head,
-			 enum slub_obj_state state)
-{
-	int first = snap_object_index(s, page, head), i = first, steps = 0;
-	void *p = head;
-
-	while (i >= 0 && steps++ <= (int)ss->objects) {
-		void *next = get_freepointer(s, p);
-		int j = snap_object_index(s, page, next);
-
-		if (ss->obj[i].state != SLUB_OBJ_ALLOCATED)
-			break;
-		ss->obj[i].state = state;
-		ss->obj[i].next = j;
-		p = next;
-		i = j;
-	}
-	return first;
-}
-/* Functions of the snapshot */
-#line 8810 "slub.nw"
-static int snap_fill_slab(struct kmem_cache *s, struct page *page,
-			  struct slub_snap_slab *ss)
-{
-	unsigned int i;
-
-	ss->pfn = page_to_pfn(page);
-	ss->addr = (unsigned long)page_address(page);
-	ss->order = compound_order(page);
-	ss->node = page_to_nid(page);
-	ss->inuse = page->inuse;
-	ss->objects = page->objects;
-	ss->frozen = page->frozen;
-	ss->pfmemalloc = PageSlabPfmemalloc(page);
-	ss->where = SLUB_SLAB_UNLISTED;
-	ss->owner = -1;
-	ss->obj = calloc(page->objects ? page->objects : 1, sizeof(*ss->obj));
-	if (!ss->obj)
-		return -ENOMEM;
-	for (i = 0; i < page->objects; i++)
-		ss->obj[i].next = -1;
-	ss->freelist = snap_freelist(s, page, ss, page->freelist,
-				     SLUB_OBJ_PAGE_FREE);
-	return 0;
-}
-/* Functions of the snapshot */
-#line 8840 "slub.nw"
-static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
-			 int cpu)
-{
-	struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
-	struct slub_snap_cpu *sp = &sc->cpu[cpu];
-	struct page *page;
-	int i, n = 0;
-
-	sp->tid = READ_ONCE(c->tid) & ~TID_BUSY;
-	sp->slab = -1;
-	sp->freelist = -1;
-	for (i = 0; i < NR_SLUB_STAT_ITEMS; i++)
-		sp->stat[i] = READ_ONCE(c->stat[i]);
-	page = READ_ONCE(c->page);
-	if (page && (sp->slab = snap_find_slab(sc, page_to_pfn(page))) >= 0) {
-		struct slub_snap_slab *ss = &sc->slabs[sp->slab];
-
-		ss->where = SLUB_SLAB_CPU;
-		ss->owner = cpu;
-		sp->freelist = snap_freelist(s, page, ss, READ_ONCE(c->freelist),
-					     SLUB_OBJ_CPU_FREE);
-	}
-	for (page = c->partial; page && n < sc->nr_slabs; page = page->next)
-		n++;
-	sp->partial = calloc(n ? n : 1, sizeof(int));
-	if (!sp->partial)
-		return -ENOMEM;
-	for (page = c->partial, i = 0; page && i < n; page = page->next, i++) {
-		int k = snap_find_slab(sc, page_to_pfn(page));
-
-		sp->partial[i] = k;
-		if (k >= 0) {
-			sc->slabs[k].where = SLUB_SLAB_CPU_PARTIAL;
-			sc->slabs[k].owner = cpu;
-			sc->slabs[k].pages = page->pages;
-			sc->slabs[k].pobjects = page->pobjects;
-		}
-	}
-	sp->nr_partial = n;
-	return 0;
-}
-/* Functions of the snapshot */
-#line 8884 "slub.nw"
-static int *snap_list(struct slub_snap_cache *sc, struct list_head *head,
-		      int *count, enum slub_slab_where where, int node)
-{
-	struct page *page;
-	int n = 0, *v;
-
-	list_for_each_entry(page, head, lru)
-		n++;
-	v = calloc(n ? n : 1, sizeof(int));
-	if (!v)
-		return NULL;
-	n = 0;
-	list_for_each_entry(page, head, lru) {
-		int k = snap_find_slab(sc, page_to_pfn(page));
-
-		v[n++] = k;
-		if (k >= 0) {
-			sc->slabs[k].where = where;
-			sc->slabs[k].owner = node;
-		}
-	}
-	*count = n;
-	return v;
-}
-
-static int snap_fill_nodes(struct kmem_cache *s, struct slub_snap_cache *sc)
-{
-	int node, cnt;
-
-	for (node = 0; node < nr_node_ids; node++) {
-		struct kmem_cache_node *n = get_node(s, node);
-		struct slub_snap_node *sn = &sc->node[node];
-
-		spin_lock(&n->list_lock);
-		sn->partial = snap_list(sc, &n->partial, &cnt,
-					SLUB_SLAB_NODE_PARTIAL, node);
-		sn->nr_partial = cnt;
-		sn->full = snap_list(sc, &n->full, &sn->nr_full,
-				     SLUB_SLAB_NODE_FULL, node);
-		spin_unlock(&n->list_lock);
-		if (!sn->partial || !sn->full)
-			return -ENOMEM;
-	}
-	return 0;
-}
-/* Functions of the snapshot */
-#line 8934 "slub.nw"
-static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
-{
-	struct slub_alias *a;
-	unsigned long pfn;
-	int n = 0, cpu, i;
-
-	(void)pfn;
-	sc->name = strdup(s->name ? s->name : "(unnamed)");
-	for (a = s->aliases; a; a = a->next)
-		n++;
-	sc->aliases = calloc(n ? n : 1, sizeof(char *));
-	if (!sc->name || !sc->aliases)
-		return -ENOMEM;
-	for (a = s->aliases; a; a = a->next)
-		if (strcmp(a->name, s->name))
-			sc->aliases[sc->nr_aliases++] = strdup(a->name);
-
-	/* Copy the geometry and tuning of the cache */
-#line 8976 "slub.nw"
-	sc->size = s->size;
-	sc->object_size = s->object_size;
-	sc->align = s->align;
-	sc->offset = s->offset;
-	sc->inuse = s->inuse;
-	sc->reserved = s->reserved;
-	sc->order = oo_order(s->oo);
-	sc->objects = oo_objects(s->oo);
-	sc->min_order = oo_order(s->min);
-	sc->min_objects = oo_objects(s->min);
-	sc->min_partial = s->min_partial;
-	sc->cpu_partial = s->cpu_partial;
-	sc->flags = s->flags;
-	sc->refcount = s->refcount;
-	sc->has_ctor = s->ctor != NULL;
-	sc->is_root = is_root_cache(s);
-#line 8951 "slub.nw"
-	for_each_allocated_block(pfn)
-		n += snap_is_slab_of(&mem_map[pfn], s);
-	sc->slabs = calloc(n ? n : 1, sizeof(*sc->slabs));
-	sc->cpu = calloc(nr_cpu_ids, sizeof(*sc->cpu));
-	sc->node = calloc(nr_node_ids, sizeof(*sc->node));
-	if (!sc->slabs || !sc->cpu || !sc->node)
-		return -ENOMEM;
-	for_each_allocated_block(pfn) {
-		struct page *page = &mem_map[pfn];
-
-		if (sc->nr_slabs < n && snap_is_slab_of(page, s) &&
-		    snap_fill_slab(s, page, &sc->slabs[sc->nr_slabs++]))
-			return -ENOMEM;
-	}
-	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
-		if (snap_fill_cpu(s, sc, cpu))
-			return -ENOMEM;
-		for (i = 0; i < NR_SLUB_STAT_ITEMS; i++)
-			sc->stat[i] += sc->cpu[cpu].stat[i];
-	}
-	return snap_fill_nodes(s, sc);
-}
-/* Functions of the snapshot */
-#line 8995 "slub.nw"
-struct slub_snapshot *slub_snapshot_take(void)
-{
-	struct slub_snapshot *snap;
-	struct kmem_cache *s;
-	int n = 0;
-
-	if (!slub_running())
-		return NULL;
-	snap = calloc(1, sizeof(*snap));
-	if (!snap)
-		return NULL;
-	slab_mutex_lock();
-	snap->nr_cpus = nr_cpu_ids;
-	snap->nr_nodes = nr_node_ids;
-	snap->current_cpu = slub_sim_cpu();
-	list_for_each_entry(s, &slab_caches, list)
-		n++;
-	snap->caches = calloc(n ? n : 1, sizeof(*snap->caches));
-	if (!snap->caches)
-		goto fail;
-	list_for_each_entry(s, &slab_caches, list)
-		if (snap_fill_cache(s, &snap->caches[snap->nr_caches++]))
-			goto fail;
-	slab_mutex_unlock();
-	slub_page_stats(&snap->pages);
-	return snap;
-fail:
-	slab_mutex_unlock();
-	slub_snapshot_free(snap);
-	return NULL;
-}
-/* Functions of the snapshot */
-#line 9029 "slub.nw"
-void slub_snapshot_free(struct slub_snapshot *snap)
-{
-	int i, j;
-
-	if (!snap)
-		return;
-	for (i = 0; i < snap->nr_caches; i++) {
-		struct slub_snap_cache *sc = &snap->caches[i];
-
-		for (j = 0; j < sc->nr_aliases; j++)
-			free(sc->aliases[j]);
-		for (j = 0; j < sc->nr_slabs; j++)
-			free(sc->slabs[j].obj);
-		for (j = 0; sc->cpu && j < snap->nr_cpus; j++)
-			free(sc->cpu[j].partial);
-		for (j = 0; sc->node && j < snap->nr_nodes; j++) {
-			free(sc->node[j].partial);
-			free(sc->node[j].full);
-		}
-		free(sc->aliases);
-		free(sc->name);
-		free(sc->slabs);
-		free(sc->cpu);
-		free(sc->node);
-	}
-	free(snap->caches);
-	free(snap);
-}
-
-const struct slub_snap_cache *slub_snapshot_cache(
-	const struct slub_snapshot *snap, const char *name)
-{
-	int i, j;
-
-	for (i = 0; snap && i < snap->nr_caches; i++) {
-		const struct slub_snap_cache *sc = &snap->caches[i];
-
-		if (!strcmp(sc->name, name))
-			return sc;
-		for (j = 0; j < sc->nr_aliases; j++)
-			if (!strcmp(sc->aliases[j], name))
-				return sc;
-	}
-	return NULL;
-}
-/* Functions of the invariant checker */
-#line 9245 "slub.nw"
-static int __attribute__((format(printf, 2, 3)))
-inv_fail(FILE *out, const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("invariant: ", out);
-	va_start(ap, fmt);
-	vfprintf(out, fmt, ap);
-	va_end(ap);
-	return 1;
-}
-
-static int check_freelist_walk(FILE *out, struct kmem_cache *s,
-			       struct page *page, void *head,
-			       const char *which)
-{
-	unsigned long *seen = calloc(BITS_TO_LONGS(page->objects) + 1,
-				     sizeof(long));
-	int n = 0, bad = 0;
-	void *p;
-
-	if (!seen)
-		return 1;
-	for (p = head; p; p = get_freepointer(s, p)) {
-		int i = snap_object_index(s, page, p);
-
-		if (i < 0 || test_bit(i, seen)) {
-			fprintf(out, "invariant: %s: %s of slab pfn %ld %s\n",
-				s->name, which, page_to_pfn(page),
-				i < 0 ? "leaves the slab" : "is cyclic");
-			bad = 1;
-			break;
-		}
-		set_bit(i, seen);
-		n++;
-	}
-	free(seen);
-	return bad;
-}
-/* Functions of the invariant checker */
-#line 9287 "slub.nw"
-static int check_cache_invariants(FILE *out, struct kmem_cache *s,
-				  const struct slub_snap_cache *sc)
-{
-	int bad = 0, i, node, cpu;
-
-	for (i = 0; i < sc->nr_slabs; i++) {
-		const struct slub_snap_slab *ss = &sc->slabs[i];
-		struct page *page = pfn_to_page(ss->pfn);
-		unsigned int j, pagefree = 0;
-
-		bad += check_freelist_walk(out, s, page, page->freelist,
-					   "page freelist");
-		for (j = 0; j < ss->objects; j++)
-			pagefree += ss->obj[j].state == SLUB_OBJ_PAGE_FREE;
-
-		/* Check one slab's counters and its place */
-#line 9321 "slub.nw"
-		if (ss->inuse != ss->objects - pagefree)
-			bad += inv_fail(out, "%s: slab pfn %ld inuse %u but "
-					"%u objects minus %u free\n",
-					 s->name, ss->pfn, ss->inuse,
-					 ss->objects, pagefree);
-		if (ss->frozen != (ss->where == SLUB_SLAB_CPU ||
-				   ss->where == SLUB_SLAB_CPU_PARTIAL))
-			bad += inv_fail(out, "%s: slab pfn %ld frozen=%d but %s\n",
-					 s->name, ss->pfn, ss->frozen,
-					 ss->frozen ? "owned by no cpu" :
-						      "owned by a cpu");
-		if (ss->where == SLUB_SLAB_NODE_PARTIAL && ss->freelist < 0)
-			bad += inv_fail(out, "%s: full slab pfn %ld on a partial list\n",
-					 s->name, ss->pfn);
-		if (!ss->frozen && ss->freelist >= 0 &&
-		    ss->where != SLUB_SLAB_NODE_PARTIAL)
-			bad += inv_fail(out, "%s: slab pfn %ld has free objects "
-					"but is on no partial list\n",
-					 s->name, ss->pfn);
-#line 9302 "slub.nw"
-	}
-	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
-		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
-
-		if (c->page)
-			bad += check_freelist_walk(out, s, c->page, READ_ONCE(c->freelist),
-						   "cpu freelist");
-		else if (READ_ONCE(c->freelist))
-			bad += inv_fail(out, "%s: cpu %d has a freelist but no slab\n",
-					 s->name, cpu);
-	}
-	for (node = 0; node < nr_node_ids; node++) {
-
-		/* Check one node's counters */
-#line 9343 "slub.nw"
-		struct kmem_cache_node *n = get_node(s, node);
-		long slabs = 0;
-
-		for (i = 0; i < sc->nr_slabs; i++)
-			slabs += sc->slabs[i].node == node;
-		if (n->nr_partial != sc->node[node].nr_partial)
-			bad += inv_fail(out, "%s: node %d nr_partial %lu but list has %lu\n",
-					 s->name, node, n->nr_partial,
-					 sc->node[node].nr_partial);
-		if (n->nr_slabs != slabs)
-			bad += inv_fail(out, "%s: node %d nr_slabs %ld but %ld slabs found\n",
-					 s->name, node, n->nr_slabs, slabs);
-#line 9315 "slub.nw"
-	}
-	return bad;
-}
-/* Functions of the invariant checker */
-#line 9358 "slub.nw"
-int slub_check_invariants(FILE *out)
-{
-	struct slub_snapshot *snap;
-	struct kmem_cache *s;
-	int bad = 0, i = 0;
-
-	if (!out)
-		out = stderr;
-	snap = slub_snapshot_take();
-	if (!snap)
-		return slub_running() ? 1 : 0;
-	slab_mutex_lock();
-	list_for_each_entry(s, &slab_caches, list) {
-		if (i < snap->nr_caches)
-			bad += check_cache_invariants(out, s, &snap->caches[i]);
-		i++;
-	}
-	slab_mutex_unlock();
-	if (snap->pages.free_pages + snap->pages.slab_pages +
-	    snap->pages.large_pages != snap->pages.total_pages)
-		bad += inv_fail(out, "pages: %lu free + %lu slab + %lu large != %lu total\n",
-				 snap->pages.free_pages, snap->pages.slab_pages,
-				 snap->pages.large_pages,
-				 snap->pages.total_pages);
-	slub_snapshot_free(snap);
-	return bad;
 }

@@ -175,7 +175,7 @@ int slub_nr_cpus(void);
 int slub_nr_nodes(void);
 int slub_check_invariants(FILE *out);
 /* The failslab interface */
-#line 7013 "slub.nw"
+#line 7158 "slub.nw"
 ssize_t slub_failslab_show(const char *attr, char *buf);
 ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len);
 const char *slub_failslab_attr_name(int i);
@@ -220,9 +220,9 @@ int slub_sim_cpu(void);
 void slub_sim_set_point_hook(slub_point_fn fn, void *arg);
 const char *slub_point_name(enum slub_point point);
 /* The event interface */
-#line 438 "slub.nw"
+#line 468 "slub.nw"
 enum slub_event_type {
-	SLUB_EV_STEP,		/* the allocator took a step */
+	SLUB_EV_STEP,		/* a step no counter counts */
 	SLUB_EV_STAT,		/* a stat_item counter was incremented */
 	SLUB_EV_REPORT,		/* a debugging report (slab_bug) */
 };
@@ -231,7 +231,7 @@ struct slub_event {
 	enum slub_event_type type;
 	const char *func;	/* kernel function name */
 	const char *what;	/* what happened, one line */
-	const char *section;	/* book section, e.g. "2.1.1" */
+	const char *section;	/* book section that defines func */
 	const char *cache;	/* cache name or NULL */
 	int cpu;		/* CPU doing the step */
 	int stat;		/* enum stat_item for SLUB_EV_STAT, else -1 */
@@ -239,11 +239,15 @@ struct slub_event {
 	long pfn;		/* first page frame of the slab, or -1 */
 };
 
+/* Called during the step; see the contract above. */
 typedef void (*slub_observer_fn)(const struct slub_event *ev, void *arg);
 
 void slub_set_observer(slub_observer_fn fn, void *arg);
+const char *slub_stat_words(int item);
+const char *slub_func_section(const char *func);
+const char *slub_func_section_title(const char *func);
 /* The snapshot interface */
-#line 473 "slub.nw"
+#line 507 "slub.nw"
 enum slub_obj_state {
 	SLUB_OBJ_ALLOCATED,	/* handed out */
 	SLUB_OBJ_CPU_FREE,	/* free, on the owning CPU's freelist */

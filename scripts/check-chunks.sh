@@ -3,7 +3,7 @@
 # chunk is defined. noroots lists roots; an unused chunk shows up as a root.
 set -euo pipefail
 command -v noroots >/dev/null || exit 0
-expected=$(printf '%s\n' '<<slub.c>>' '<<slub.h>>' | sort)
+expected=$(printf '%s\n' '<<slub.c>>' '<<slub.h>>' '<<[[slub_internal.h]]>>' '<<[[slub_observe.c]]>>' | sort)
 actual=$(noroots slub.nw | sort)
 if [ "$actual" != "$expected" ]; then
 	echo "error: slub.nw roots differ from the intended ones:" >&2
@@ -11,4 +11,4 @@ if [ "$actual" != "$expected" ]; then
 	exit 1
 fi
 # An undefined chunk makes notangle fail.
-for r in slub.c slub.h; do notangle -R"$r" slub.nw >/dev/null; done
+for r in slub.c slub.h '[[slub_internal.h]]' '[[slub_observe.c]]'; do notangle -R"$r" slub.nw >/dev/null; done

@@ -4,6 +4,9 @@
 # OUT is replaced only when its text changes, so make stays quiet.
 set -euo pipefail
 root=$1 out=$2
+# A root named after a file with an underscore is quoted in slub.nw,
+# <<[[slub_observe.c]]>>, so that LaTeX sets the underscore.
+case $root in *_*) root="[[$root]]" ;; esac
 here=$(dirname "$0")
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT

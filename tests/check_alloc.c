@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Part 2 of the book: allocation and free on simulated CPUs. The counter
+ * The book's part on allocation and free on simulated CPUs. The counter
  * values are those Linux 3.18 counts with CONFIG_SLUB_STATS, traced by hand
  * through slab_alloc_node(), __slab_alloc(), __slab_free(),
  * put_cpu_partial(), unfreeze_partials(), get_partial_node(),

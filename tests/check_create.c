@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Part 1 of the book: kmem_cache_create() and everything it calls. Every
+ * The book's part on kmem_cache_create() and everything it calls. Every
  * expected number is computed here from the kernel's formulas (see
  * t_kernel_geometry() in test_util.c) or written down from them by hand.
  */

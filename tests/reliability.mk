@@ -28,8 +28,12 @@ FUZZ_CFLAGS = -std=gnu11 $(WARN) -g -O1 -mcx16 -pthread -D_GNU_SOURCE \
 # The scenario engine's sources are those of libscn.a (SCN_SRCS).
 FUZZ_SCN_OBJS = $(patsubst %.c,$(B)/fuzz/obj/%.o,$(SCN_SRCS))
 
-$(B)/fuzz/obj/slub.o: generated/slub.c generated/slub.h \
-		tests/fuzz/coverage-ignore.txt
+# The allocator is generated/slub.c and its observation layer
+# generated/slub_observe.c (FUZZ_SLUB_OBJS).
+FUZZ_SLUB_OBJS = $(B)/fuzz/obj/slub.o $(B)/fuzz/obj/slub_observe.o
+
+$(B)/fuzz/obj/slub.o $(B)/fuzz/obj/slub_observe.o: $(B)/fuzz/obj/%.o: \
+		generated/%.c $(GENERATED) tests/fuzz/coverage-ignore.txt
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -Wno-unused-function \
 		-fsanitize=fuzzer-no-link \
@@ -40,16 +44,16 @@ $(B)/fuzz/obj/scenario/%.o: scenario/%.c $(SCN_HDRS) generated/slub.h
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
 
-$(B)/fuzz/fuzz_scn: tests/fuzz/fuzz_scn.c $(B)/fuzz/obj/slub.o \
+$(B)/fuzz/fuzz_scn: tests/fuzz/fuzz_scn.c $(FUZZ_SLUB_OBJS) \
 		$(FUZZ_SCN_OBJS)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ \
 		-Wl,--wrap=slub_init -o $@ $(LDLIBS)
 
 $(B)/fuzz/fuzz_ops: tests/fuzz/fuzz_ops.c tests/faults/fault_util.h \
-		tests/fuzz/coverage-ignore.txt $(B)/fuzz/obj/slub.o
+		tests/fuzz/coverage-ignore.txt $(FUZZ_SLUB_OBJS)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -Itests/faults -fsanitize=fuzzer \
 		-fsanitize-coverage-ignorelist=tests/fuzz/coverage-ignore.txt \
-		$< $(B)/fuzz/obj/slub.o -o $@ $(LDLIBS)
+		$< $(FUZZ_SLUB_OBJS) -o $@ $(LDLIBS)
 
 # ---------------------------------------------------------------- faults
 FAULT_BINS := $(B)/faults/fault_scn $(B)/faults/fault_api

@@ -128,6 +128,7 @@ Suite *alloc_suite(void);
 Suite *random_suite(void);
 Suite *scenario_suite(void);
 Suite *stress_suite(void);
+Suite *events_suite(void);
 Suite *debug_suite(void);
 Suite *stats_suite(void);
 Suite *eventlog_suite(void);

@@ -84,10 +84,11 @@ static void path_summary(const struct viz_frame *f, char *buf, size_t len)
 	for (i = 0; i < f->nev && used < len; i++) {
 		const struct viz_event *e = &f->ev[i];
 
-		if (e->type != SLUB_EV_STEP)
+		if (e->type != SLUB_EV_STEP && e->type != SLUB_EV_STAT)
 			continue;
 		for (j = 0; j < i; j++)
-			if (f->ev[j].type == SLUB_EV_STEP &&
+			if ((f->ev[j].type == SLUB_EV_STEP ||
+			     f->ev[j].type == SLUB_EV_STAT) &&
 			    !strcmp(e->func, f->ev[j].func))
 				break;
 		if (j < i)

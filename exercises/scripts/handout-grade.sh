@@ -20,7 +20,7 @@ for ex in $exs; do
 	mkdir -p build/ex/$ex
 	if [ $built = 1 ]; then
 		$CC $CFLAGS build/ex/grade.o build/ex/$(basename "$d")/tests.o \
-			build/libscn.a build/slub.o -o "$t" $LDLIBS || exit 2
+			build/libscn.a build/slub.o build/slub_observe.o -o "$t" $LDLIBS || exit 2
 		timeout 600 "$t" --timeout 10 | tee build/ex/$ex/output
 	else
 		$CC $CFLAGS build/ex/grade.o build/ex/$(basename "$d")/tests.o -o "$t.list" \

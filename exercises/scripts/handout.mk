@@ -16,7 +16,7 @@ STUDENT := $(sort $(wildcard exercises/*/student))
 EXS := $(patsubst exercises/%,%,$(sort $(wildcard exercises/[0-9][0-9]-*)))
 SCN_SRCS := $(wildcard scenario/*.c)
 TOOLS_SRCS := $(filter-out tools/slub_cli.c,$(wildcard tools/*.c))
-HDRS := $(wildcard scenario/*.h tools/*.h) generated/slub.h
+HDRS := $(wildcard scenario/*.h tools/*.h generated/*.h)
 
 .PHONY: all grade ex-run ex-viz clean
 all: $(B)/slub
@@ -24,6 +24,9 @@ all: $(B)/slub
 $(B)/slub.o: handout/slub.c generated/slub.h $(wildcard exercises/*/student/*.c)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(addprefix -iquote ,$(STUDENT)) -c $< -o $@
+$(B)/slub_observe.o: handout/slub_observe.c $(wildcard generated/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c $< -o $@
 $(B)/obj/%.o: %.c $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c $< -o $@
@@ -31,7 +34,8 @@ $(B)/libscn.a: $(patsubst %.c,$(B)/obj/%.o,$(SCN_SRCS))
 	rm -f $@; ar rcs $@ $^
 $(B)/libtools.a: $(patsubst %.c,$(B)/obj/%.o,$(TOOLS_SRCS))
 	rm -f $@; ar rcs $@ $^
-$(B)/slub: $(B)/obj/tools/slub_cli.o $(B)/libtools.a $(B)/libscn.a $(B)/slub.o
+$(B)/slub: $(B)/obj/tools/slub_cli.o $(B)/libtools.a $(B)/libscn.a $(B)/slub.o \
+		$(B)/slub_observe.o
 	$(CC) $(CFLAGS) $^ -o $@ $(LDLIBS)
 $(B)/ex/grade.o: exercises/grade.c exercises/grade.h
 	@mkdir -p $(@D)
@@ -40,7 +44,7 @@ $(B)/ex/%/tests.o: exercises/%/tests.c exercises/grade.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -c $< -o $@
 
-grade: $(B)/libscn.a $(B)/ex/grade.o $(foreach e,$(EXS),$(B)/ex/$(e)/tests.o)
+grade: $(B)/libscn.a $(B)/slub_observe.o $(B)/ex/grade.o $(foreach e,$(EXS),$(B)/ex/$(e)/tests.o)
 	@CC='$(CC)' CFLAGS='$(CFLAGS)' LDLIBS='$(LDLIBS)' STUDENT='$(STUDENT)' \
 		bash exercises/scripts/grade.sh $(EX)
 
@@ -48,11 +52,11 @@ ex-run: $(B)/slub
 	$(B)/slub run '$(SCENARIO)'
 
 VIZ_PKGS := sdl2 SDL2_ttf SDL2_image
-ex-viz: $(B)/libtools.a $(B)/libscn.a $(B)/slub.o
+ex-viz: $(B)/libtools.a $(B)/libscn.a $(B)/slub.o $(B)/slub_observe.o
 	$(CC) $(CFLAGS) -Iviz $$(pkg-config --cflags $(VIZ_PKGS)) \
 		$(filter-out viz/test_viz.c,$(wildcard viz/*.c)) \
-		$(B)/libtools.a $(B)/libscn.a $(B)/slub.o -o $(B)/slubviz \
-		$$(pkg-config --libs $(VIZ_PKGS)) $(LDLIBS)
+		$(B)/libtools.a $(B)/libscn.a $(B)/slub.o $(B)/slub_observe.o \
+		-o $(B)/slubviz $$(pkg-config --libs $(VIZ_PKGS)) $(LDLIBS)
 	$(B)/slubviz $(VIZ_ARGS) $(SCENARIO)
 
 clean:

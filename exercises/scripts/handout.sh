@@ -3,7 +3,8 @@
 # the READMEs, the grader and tests, the scenario engine, the CLI and
 # the other views, the visualizer sources, slub.h, and handout/slub.c: the allocator
 # tangled from slub.nw with EVERY exercise's chunks replaced by the
-# #include of the student files. Neither slub.nw nor generated/slub.c
+# #include of the student files, and handout/slub_observe.c, the
+# observation layer. Neither slub.nw nor generated/slub.c
 # is in it; the script checks that no solution chunk made it in.
 set -euo pipefail
 . exercises/scripts/common.sh
@@ -16,7 +17,11 @@ tangle_ex all "$top/handout/slub.c"
 # slub.nw is not in the handout: drop the #line directives into it
 sed -i '/^#line [0-9]* "slub.nw"$/d' "$top/handout/slub.c"
 sed -i '1i /* The SLUB Book, exercise handout: the allocator without the parts\n * the exercises ask for. Each #include of an exNN file below is a\n * student file, found in the directory exercises/NN-name/student. */' "$top/handout/slub.c"
-cp generated/slub.h "$top/generated/"
+cp generated/slub.h generated/slub_internal.h generated/slub_protos.h \
+	generated/slub_observe_protos.h generated/slub_sections.h "$top/generated/"
+# the observation layer (events, snapshots, the invariant checker): the
+# book's, no exercise is in it
+sed '/^#line [0-9]* "slub.nw"$/d' generated/slub_observe.c >"$top/handout/slub_observe.c"
 mkdir -p "$top/scenario" "$top/tools" "$top/viz" "$top/exercises/scripts"
 cp scenario/*.c scenario/*.h "$top/scenario/"
 cp tools/*.c tools/*.h "$top/tools/"

@@ -110,7 +110,9 @@ if bash $EXDIR/scripts/handout.sh "$ho/handout.tar.gz" >"$ho/log" 2>&1 &&
 	tar -C "$ho" -xzf "$ho/handout.tar.gz" &&
 	(cd "$ho/slub-exercises" && $CC $EX_CFLAGS -Igenerated -Iscenario -Itools -Iexercises \
 		$(for d in exercises/*/student; do echo -iquote "$d"; done) \
-		-c handout/slub.c -o ../slub.o) >>"$ho/log" 2>&1; then
+		-c handout/slub.c -o ../slub.o &&
+		$CC $EX_CFLAGS -Igenerated -Isrc -c handout/slub_observe.c \
+		-o ../slub_observe.o) >>"$ho/log" 2>&1; then
 	ok "the handout has no solution text and its allocator builds with the skeletons"
 else
 	bad "handout (see $ho/log)"

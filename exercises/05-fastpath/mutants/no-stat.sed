@@ -1,3 +1,3 @@
 # file: ex05_alloc_fastpath.c
 # what: ALLOC_FASTPATH is not counted
-s/^\t\tstat(s, ALLOC_FASTPATH);$/\t\t;/
+s/^\t\tstat_at(s, ALLOC_FASTPATH, object, page);$/\t\t;/

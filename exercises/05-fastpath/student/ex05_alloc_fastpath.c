@@ -11,7 +11,8 @@
  * new_tid) replace (object, tid) by (the next free object, next_tid(tid)).
  * Read the next object with get_freepointer_safe(). If the compare-and-swap
  * fails, call note_cmpxchg_failure("slab_alloc", s, tid) and goto redo.
- * On success count stat(s, ALLOC_FASTPATH). Call
+ * On success count stat_at(s, ALLOC_FASTPATH, object, page): the count,
+ * with the object and its slab for the trace. Call
  * slub_point(SLUB_POINT_ALLOC_BEFORE_CMPXCHG) just before the
  * compare-and-swap (the scenarios inject preemption there). Afterwards
  * object is the object handed out.

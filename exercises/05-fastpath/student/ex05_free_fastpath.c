@@ -10,7 +10,8 @@
  * set_freepointer(), then one this_cpu_cmpxchg_double() replaces
  * (head, tid) by (object, next_tid(tid)). On failure call
  * note_cmpxchg_failure("slab_free", s, tid) and goto redo; on success
- * stat(s, FREE_FASTPATH). Call slub_point(SLUB_POINT_FREE_BEFORE_CMPXCHG)
+ * stat_at(s, FREE_FASTPATH, object, page), the count with the object and
+ * its slab for the trace. Call slub_point(SLUB_POINT_FREE_BEFORE_CMPXCHG)
  * just before the compare-and-swap.
  * Remove the (void) lines of the stub when you write the code.
  *

@@ -12,9 +12,7 @@
 		page = c->partial;
 		WRITE_ONCE(c->page, page);
 		c->partial = page->next;
-		stat(s, CPU_PARTIAL_ALLOC);
+		stat_at(s, CPU_PARTIAL_ALLOC, NULL, page);
 		WRITE_ONCE(c->freelist, NULL);
-		slub_event_step(s, __func__, "2.1.1", NULL, page,
-				"new_slab: took slab from cpu partial chain");
 		goto redo;
 	}

@@ -12,5 +12,5 @@
 		if (kmem_cache_debug(s))
 			remove_full(s, n, page);
 		add_partial(n, page, DEACTIVATE_TO_TAIL);
-		stat(s, FREE_ADD_PARTIAL);
+		stat_at(s, FREE_ADD_PARTIAL, NULL, page);
 	}

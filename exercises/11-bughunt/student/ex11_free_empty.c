@@ -10,12 +10,10 @@
  */
 	if (prior) {
 		remove_partial(n, page);
-		stat(s, FREE_REMOVE_PARTIAL);
+		stat_at(s, FREE_REMOVE_PARTIAL, NULL, page);
 	} else {
 		remove_full(s, n, page);
 	}
 	spin_unlock(&n->list_lock);
-	stat(s, FREE_SLAB);
-	slub_event_step(s, __func__, "3.2", x, page,
-			"slab became empty: returned to page allocator");
+	stat_at(s, FREE_SLAB, NULL, page);
 	discard_slab(s, page);

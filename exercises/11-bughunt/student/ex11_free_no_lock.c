@@ -10,12 +10,7 @@
  */
 		if (new.frozen && !was_frozen) {
 			put_cpu_partial(s, page, 0);
-			stat(s, CPU_PARTIAL_FREE);
-			slub_event_step(s, "__slab_free", "3.2", x, page,
-					"full slab frozen onto cpu partial chain");
+			stat_at(s, CPU_PARTIAL_FREE, x, page);
 		}
-		if (was_frozen) {
-			stat(s, FREE_FROZEN);
-			slub_event_step(s, "__slab_free", "3.2", x, page,
-					"freed into a frozen slab");
-		}
+		if (was_frozen)
+			stat_at(s, FREE_FROZEN, x, page);
