@@ -95,6 +95,7 @@ TESTS :=
 -include bench/bench.mk
 -include book/book.mk
 -include exercises/exercises.mk
+-include malloc/malloc.mk
 
 # The order of `make test': tools and sanitizers first, the Check runner
 # last, so that the output ends with Check's summary line.

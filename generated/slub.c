@@ -1,8 +1,8 @@
-#line 539 "slub.nw"
+#line 581 "slub.nw"
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Tangled from slub.nw by notangle: do not edit, edit slub.nw. */
 /* System headers */
-#line 569 "slub.nw"
+#line 611 "slub.nw"
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -18,21 +18,24 @@
 #include <sys/mman.h>
 #include <unistd.h>
 /* System headers */
-#line 4925 "slub.nw"
+#line 5354 "slub.nw"
 #include <sys/rseq.h>
 /* System headers */
-#line 5738 "slub.nw"
-#include <execinfo.h>
+#line 6175 "slub.nw"
 #include <sys/syscall.h>
 #include <time.h>
+#include <unwind.h>
 /* System headers */
-#line 7017 "slub.nw"
+#line 7480 "slub.nw"
 #include <dlfcn.h>
-#line 542 "slub.nw"
+/* System headers */
+#line 8366 "slub.nw"
+#include <sys/sysinfo.h>
+#line 584 "slub.nw"
 #include "slub.h"
 
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 1077 "slub.nw"
+#line 1137 "slub.nw"
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define unlikely(x)	__builtin_expect(!!(x), 0)
 #define min(a, b)	({ typeof(a) _a = (a); typeof(b) _b = (b); \
@@ -63,8 +66,13 @@ static inline unsigned long roundup_pow_of_two(unsigned long x)
 {
 	return x <= 1 ? 1 : 1UL << fls(x - 1);
 }
+
+static inline bool is_power_of_2(unsigned long x)
+{
+	return x && !(x & (x - 1));
+}
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 1110 "slub.nw"
+#line 1175 "slub.nw"
 struct list_head {
 	struct list_head *next, *prev;
 };
@@ -125,7 +133,7 @@ static inline void list_move(struct list_head *e, struct list_head *head)
 	list_add(e, head);
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 1178 "slub.nw"
+#line 1243 "slub.nw"
 typedef pthread_mutex_t spinlock_t;
 #define spin_lock_init(l)	pthread_mutex_init(l, NULL)
 #define spin_lock(l)		pthread_mutex_lock(l)
@@ -134,13 +142,13 @@ typedef pthread_mutex_t spinlock_t;
 #define mutex_lock(l)		pthread_mutex_lock(l)
 #define mutex_unlock(l)		pthread_mutex_unlock(l)
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 1192 "slub.nw"
+#line 1257 "slub.nw"
 #define pr_err(...)	fprintf(stderr, __VA_ARGS__)
 #define pr_warn(...)	fprintf(stderr, __VA_ARGS__)
 #define pr_info(...)	fprintf(stderr, __VA_ARGS__)
 #define _RET_IP_	((unsigned long)__builtin_return_address(0))
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 1315 "slub.nw"
+#line 1389 "slub.nw"
 #define MAX_ERRNO	4095
 #define IS_ERR(p)	((unsigned long)(p) >= (unsigned long)-MAX_ERRNO)
 #define PTR_ERR(p)	((int)(long)(p))
@@ -159,7 +167,7 @@ panic(const char *fmt, ...)
 	abort();
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 4126 "slub.nw"
+#line 4290 "slub.nw"
 static inline void list_splice(struct list_head *list, struct list_head *at)
 {
 	struct list_head *first = list->next, *last = list->prev;
@@ -173,7 +181,7 @@ static inline void list_splice(struct list_head *list, struct list_head *at)
 	next->prev = last;
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 6421 "slub.nw"
+#line 6884 "slub.nw"
 #define BITS_PER_LONG		(8 * sizeof(long))
 #define BITS_TO_LONGS(n)	(((n) + BITS_PER_LONG - 1) / BITS_PER_LONG)
 
@@ -198,20 +206,29 @@ static inline bool test_bit(int nr, const unsigned long *map)
 	_c;								\
 })
 /* Constants of the simulated machine */
-#line 1206 "slub.nw"
+#line 1271 "slub.nw"
 #define PAGE_SHIFT		12
 #define PAGE_SIZE		(1UL << PAGE_SHIFT)
 #define PAGE_MASK		(~(PAGE_SIZE - 1))
 #define MAX_ORDER		11
 #define PAGE_ALLOC_COSTLY_ORDER	3
 #define L1_CACHE_BYTES		64
+#if defined(ARCH_DMA_MINALIGN) && ARCH_DMA_MINALIGN > 8
+#define ARCH_KMALLOC_MINALIGN	ARCH_DMA_MINALIGN
+#else
 #define ARCH_KMALLOC_MINALIGN	__alignof__(unsigned long long)
+#endif
 #define ARCH_SLAB_MINALIGN	__alignof__(unsigned long long)
+#ifdef CONFIG_SLUB_MALLOC
+#define KMALLOC_NATURAL_ALIGN	1
+#else
+#define KMALLOC_NATURAL_ALIGN	0
+#endif
 #define NR_CPUS			64
 #define MAX_NUMNODES		8
 #define KMALLOC_MAX_ORDER	(KMALLOC_SHIFT_MAX - PAGE_SHIFT)
 /* Definition of struct page */
-#line 745 "slub.nw"
+#line 787 "slub.nw"
 struct kmem_cache;
 
 struct page {
@@ -242,7 +259,7 @@ struct page {
 	int order;			/* compound order of a head page */
 } __attribute__((aligned(16)));
 /* Definition of struct page */
-#line 788 "slub.nw"
+#line 830 "slub.nw"
 enum pageflags {
 	PG_slab,
 	PG_head,
@@ -269,10 +286,10 @@ PAGE_FLAG_FUNCS(SlabPfmemalloc, active)
 PAGE_FLAG_FUNCS(LargeKmalloc, large_kmalloc)
 PAGE_FLAG_FUNCS(RcuFree, rcu_free)
 /* Definition of struct page */
-#line 5061 "slub.nw"
+#line 5490 "slub.nw"
 #define PG_locked	(PG_rcu_free + 1)
 /* Definitions of the SLUB structures */
-#line 642 "slub.nw"
+#line 684 "slub.nw"
 struct kmem_cache_order_objects {
 	unsigned long x;
 };
@@ -307,20 +324,20 @@ struct kmem_cache {
 	int remote_node_defrag_ratio;
 
 /* Fields this port adds to struct kmem_cache */
-#line 684 "slub.nw"
+#line 726 "slub.nw"
 struct slub_alias *aliases;	/* names merged into this cache */
 unsigned long random;		/* per-cache secret (freelist hardening) */
-#line 675 "slub.nw"
+#line 717 "slub.nw"
 	struct kmem_cache_node *node[MAX_NUMNODES];	/* must be last */
 };
 /* Definitions of the SLUB structures */
-#line 689 "slub.nw"
+#line 731 "slub.nw"
 struct slub_alias {
 	struct slub_alias *next;
 	char *name;
 };
 /* Definitions of the SLUB structures */
-#line 713 "slub.nw"
+#line 755 "slub.nw"
 struct kmem_cache_cpu {
 	void **freelist;	/* next available object */
 	unsigned long tid;	/* globally unique transaction id */
@@ -328,14 +345,14 @@ struct kmem_cache_cpu {
 	struct page *partial;	/* partially allocated frozen slabs */
 
 /* Fields this port adds to struct kmem_cache_cpu */
-#line 5141 "slub.nw"
+#line 5570 "slub.nw"
 spinlock_t lock;	/* stands in for local_irq_save() */
 int cpu;		/* the CPU this structure belongs to */
-#line 719 "slub.nw"
+#line 761 "slub.nw"
 	unsigned stat[NR_SLUB_STAT_ITEMS];
 } __attribute__((aligned(L1_CACHE_BYTES)));
 /* Definitions of the SLUB structures */
-#line 827 "slub.nw"
+#line 869 "slub.nw"
 struct kmem_cache_node {
 	spinlock_t list_lock;
 	unsigned long nr_partial;
@@ -344,8 +361,14 @@ struct kmem_cache_node {
 	long total_objects;		/* atomic */
 	struct list_head full;
 };
+/* Definitions of the SLUB structures */
+#line 6249 "slub.nw"
+struct stack_walk {
+	unsigned long *addrs;	/* TRACK_ADDRS_COUNT slots */
+	int skip, n;
+};
 /* Internal flag sets and limits */
-#line 1006 "slub.nw"
+#line 1066 "slub.nw"
 #define SLAB_DEBUG_FLAGS (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER | \
 			  SLAB_TRACE | SLAB_DEBUG_FREE)
 #define SLAB_CORE_FLAGS (SLAB_HWCACHE_ALIGN | SLAB_CACHE_DMA | SLAB_PANIC | \
@@ -364,7 +387,7 @@ struct kmem_cache_node {
 #define SLUB_MERGE_SAME (SLAB_DEBUG_FREE | SLAB_RECLAIM_ACCOUNT | \
 			 SLAB_CACHE_DMA | SLAB_NOTRACK)
 /* Internal flag sets and limits */
-#line 1032 "slub.nw"
+#line 1092 "slub.nw"
 #define MIN_PARTIAL		5
 #define MAX_PARTIAL		10
 #define OO_SHIFT		16
@@ -373,11 +396,11 @@ struct kmem_cache_node {
 #define ZERO_SIZE_PTR		((void *)16)
 #define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
 /* Global state of the allocator */
-#line 611 "slub.nw"
+#line 653 "slub.nw"
 static struct list_head slab_caches = LIST_HEAD_INIT(slab_caches);
 static pthread_mutex_t slab_mutex = PTHREAD_MUTEX_INITIALIZER;
 /* Global state of the allocator */
-#line 1048 "slub.nw"
+#line 1108 "slub.nw"
 enum slab_state {
 	DOWN,		/* no slab functionality yet */
 	PARTIAL,	/* SLUB: kmem_cache_node available */
@@ -396,7 +419,7 @@ static bool slab_nomerge;
 static int nr_cpu_ids = 1;
 static int nr_node_ids = 1;
 /* Global state of the allocator */
-#line 1560 "slub.nw"
+#line 1634 "slub.nw"
 struct saved_alias {
 	struct kmem_cache *s;
 	const char *name;
@@ -405,7 +428,7 @@ struct saved_alias {
 
 static struct saved_alias *alias_list;
 /* Global state of the allocator */
-#line 1825 "slub.nw"
+#line 1899 "slub.nw"
 struct rcu_head {
 	struct rcu_head *next;
 	void (*func)(struct rcu_head *head);
@@ -414,7 +437,7 @@ struct rcu_head {
 #define need_reserve_slab_rcu \
 	(sizeof(((struct page *)NULL)->lru) < sizeof(struct rcu_head))
 /* Global state of the allocator */
-#line 4162 "slub.nw"
+#line 4326 "slub.nw"
 static struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
 
 static signed char size_index[24] = {
@@ -444,14 +467,17 @@ static signed char size_index[24] = {
 	2	/* 192 */
 };
 /* Global state of the allocator */
-#line 4469 "slub.nw"
+#line 4661 "slub.nw"
 struct zone {
 	spinlock_t lock;
 	unsigned long start_pfn, end_pfn;	/* [start, end) */
-	unsigned long free_pages;
+	unsigned long grow_pfn;			/* [grow, end) is in use */
+	unsigned long free_pages;		/* on the free lists */
 	unsigned long reserve_pages;		/* for __GFP_MEMALLOC */
 	struct list_head free_area[MAX_ORDER];
 };
+
+#define MAX_ORDER_NR_PAGES	(1UL << (MAX_ORDER - 1))
 
 static char *arena;			/* base of simulated memory */
 static size_t arena_bytes;
@@ -461,20 +487,31 @@ static unsigned long pages_per_node;
 static unsigned long nr_pages;
 static struct zone zones[MAX_NUMNODES];
 /* Global state of the allocator */
-#line 4822 "slub.nw"
+#line 5074 "slub.nw"
 static struct slub_page_stats page_stats;
 /* Global state of the allocator */
-#line 4906 "slub.nw"
+#line 5158 "slub.nw"
+struct vm_struct {
+	unsigned long magic;	/* VM_MAGIC ^ addr */
+	void *map;		/* the mapping: the header's page, then addr */
+	size_t map_bytes;
+	size_t size;		/* usable bytes from addr, whole pages */
+};
+
+#define VM_MAGIC	0x766d616c6c6f6321UL
+#define VMALLOC_MAX	(1UL << 46)
+/* Global state of the allocator */
+#line 5335 "slub.nw"
 static bool slub_simulated;		/* simulated CPUs */
 static int sim_cpu;			/* the simulated CPU running now */
 static slub_point_fn point_hook;
 static void *point_hook_arg;
 static bool in_point_hook;
 /* Global state of the allocator */
-#line 5260 "slub.nw"
+#line 5689 "slub.nw"
 static bool cpu_rseq;		/* real threads use restartable sequences */
 /* Global state of the allocator */
-#line 5610 "slub.nw"
+#line 6039 "slub.nw"
 #define SLUB_RED_INACTIVE	0xbb
 #define SLUB_RED_ACTIVE		0xcc
 #define POISON_INUSE		0x5a
@@ -496,7 +533,7 @@ static unsigned long slub_debug;
 static char slub_debug_slabs[256];
 static int disable_higher_order_debug;
 /* Global state of the allocator */
-#line 6516 "slub.nw"
+#line 6979 "slub.nw"
 struct mem_cgroup {
 	char name[64];
 	int kmemcg_id;
@@ -527,11 +564,11 @@ static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
 static __thread struct mem_cgroup *current_memcg;
 static __thread int memcg_skip_account;
 /* Global state of the allocator */
-#line 8284 "slub.nw"
+#line 8956 "slub.nw"
 static slub_observer_fn slub_observer;
 static void *slub_observer_arg;
 /* Declarations of internal functions */
-#line 8569 "slub.nw"
+#line 9241 "slub.nw"
 struct kmem_cache_cpu;
 struct mem_cgroup;
 struct memcg_cache_params;
@@ -554,10 +591,11 @@ static void __slub_event(enum slub_event_type type,
 	__attribute__((format(printf, 8, 9)));
 static const char *slub_func_section(const char *func);
 /* Forward declarations of the static functions */
-#line 8601 "slub.nw"
+#line 9273 "slub.nw"
 static inline int fls(unsigned long x);
 static inline int ilog2(unsigned long x);
 static inline unsigned long roundup_pow_of_two(unsigned long x);
+static inline bool is_power_of_2(unsigned long x);
 static inline void INIT_LIST_HEAD(struct list_head *h);
 static inline void __list_link(struct list_head *n, struct list_head *prev,
 			       struct list_head *next);
@@ -579,9 +617,14 @@ static inline struct page *slub_virt_to_head_page_checked(const void *x);
 static inline int compound_order(const struct page *page);
 static inline int page_to_nid(const struct page *page);
 static int page_alloc_init(size_t bytes, int nodes);
+static void *map_anon(size_t bytes, int prot);
+static int map_arena(void);
+static void unmap_arena(void);
 static void page_alloc_exit(void);
 static void free_block(struct zone *z, unsigned long pfn, int order);
 static struct page *take_block(struct zone *z, int order);
+static bool zone_grow(struct zone *z);
+static inline unsigned long zone_free_pages(const struct zone *z);
 static struct page *__alloc_pages(int nid, gfp_t gfp, int order);
 static void mark_block(unsigned long pfn, bool allocated);
 static unsigned long next_allocated_block(unsigned long pfn);
@@ -590,6 +633,8 @@ static void __free_pages(struct page *page, int order);
 static bool page_alloc_should_fail(void);
 static bool page_stats_failed_by_knob(void);
 static void slub_page_stats_add_large(long pages);
+static inline bool in_arena(const void *x);
+static inline struct vm_struct *vm_area(const void *addr);
 static inline int raw_cpu_id(void);
 static inline int smp_processor_id(void);
 static inline int cpu_to_node(int cpu);
@@ -643,6 +688,8 @@ static unsigned long slub_random(void);
 static unsigned long slub_cache_random(struct kmem_cache *s);
 static void shuffle_freelist(struct kmem_cache *s, struct page *page,
 			     void *start);
+static inline unsigned long *freelist_slot(struct kmem_cache *s,
+					   char *base, unsigned long i);
 static void setup_slub_debug(const char *str);
 static bool slub_debug_name_matches(const char *name);
 static void init_object(struct kmem_cache *s, void *object, u8 val);
@@ -651,6 +698,8 @@ static struct track *get_track(struct kmem_cache *s, void *object,
 static unsigned long jiffies_now(void);
 static void set_track(struct kmem_cache *s, void *object,
 		      enum track_item alloc, unsigned long addr);
+static _Unwind_Reason_Code save_frame(struct _Unwind_Context *ctx, void *arg);
+static noinline void save_stack_trace(unsigned long *addrs, int skip);
 static void init_tracking(struct kmem_cache *s, void *object);
 static void setup_object_debug(struct kmem_cache *s, struct page *page,
 			       void *object);
@@ -767,6 +816,14 @@ static void free_kmem_cache_nodes(struct kmem_cache *s);
 static int alloc_kmem_cache_cpus(struct kmem_cache *s);
 static void init_kmem_cache_cpus(struct kmem_cache *s);
 static void free_percpu(struct kmem_cache *s);
+static void *pcpu_free_units;		/* linked through their first word */
+static char *pcpu_next, *pcpu_end;	/* the newest chunk's unused part */
+
+static size_t pcpu_unit_bytes(void);
+static void *pcpu_alloc(void);
+static void pcpu_free(void *p);
+static bool pcpu_new_chunk(size_t unit);
+static void pcpu_exit(void);
 static void memcg_propagate_slab_attrs(struct kmem_cache *s);
 static int sysfs_slab_add(struct kmem_cache *s);
 static char *create_unique_id(struct kmem_cache *s);
@@ -870,6 +927,7 @@ static __always_inline void *do_kmalloc_node(size_t size, gfp_t flags,
 static noinline void *kmalloc_first(size_t size, gfp_t flags, int node,
 				    unsigned long caller);
 static void *kmalloc_large_node(size_t size, gfp_t flags, int node);
+static __always_inline void do_kfree(const void *x, unsigned long caller);
 static inline size_t slab_ksize(const struct kmem_cache *s);
 static char *kstrdup(const char *s, gfp_t gfp);
 static ssize_t ctor_show(struct kmem_cache *s, char *buf);
@@ -918,8 +976,16 @@ static void early_kmem_cache_node_alloc(int node);
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache);
 static void create_kmalloc_caches(unsigned long flags);
 static void slab_sysfs_init(void);
-static int __slub_init(const struct slub_config *cfg);
+static int __slub_init(const struct slub_config *config);
 static void slub_ensure_running(void);
+static int slub_config_from_env(struct slub_config *cfg);
+static size_t parse_size(const char *v);
+static size_t machine_memory_bytes(void);
+static void slub_fork_prepare(void);
+static void slub_fork_release(bool child);
+static void slub_fork_parent(void);
+static void slub_fork_child(void);
+static void slub_register_fork_handlers(void);
 static bool slub_fail_percpu(void);
 static int snap_find_slab(const struct slub_snap_cache *sc, long pfn);
 static inline bool snap_is_slab_of(struct page *page, struct kmem_cache *s);
@@ -942,7 +1008,7 @@ static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc);
 /* The page allocator */
-#line 4492 "slub.nw"
+#line 4687 "slub.nw"
 static inline long page_to_pfn(const struct page *page)
 {
 	return page ? (long)(page - mem_map) : -1;
@@ -991,42 +1057,19 @@ static inline int page_to_nid(const struct page *page)
 	return (page - mem_map) / pages_per_node;
 }
 /* The page allocator */
-#line 4550 "slub.nw"
+#line 4745 "slub.nw"
 static int page_alloc_init(size_t bytes, int nodes)
 {
-	unsigned long per_node, pfn;
+	unsigned long per_node;
 	int nid, o;
-	size_t map_bytes;
 
 	nr_pages = bytes >> PAGE_SHIFT;
-	nr_pages -= nr_pages % ((1UL << (MAX_ORDER - 1)) * nodes);
+	nr_pages -= nr_pages % (MAX_ORDER_NR_PAGES * nodes);
 	if (!nr_pages)
 		return -EINVAL;
 	arena_bytes = nr_pages << PAGE_SHIFT;
-
-	/* Map the arena and mem_map */
-#line 4583 "slub.nw"
-	arena = mmap(NULL, arena_bytes, PROT_READ | PROT_WRITE,
-		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	if (arena == MAP_FAILED) {
-		arena = NULL;
+	if (map_arena())
 		return -ENOMEM;
-	}
-	map_bytes = nr_pages * sizeof(struct page);
-	mem_map = mmap(NULL, map_bytes, PROT_READ | PROT_WRITE,
-		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	alloc_map = calloc(BITS_TO_LONGS(nr_pages), sizeof(long));
-	if (mem_map == MAP_FAILED || !alloc_map) {
-		munmap(arena, arena_bytes);
-		if (mem_map != MAP_FAILED)
-			munmap(mem_map, map_bytes);
-		free(alloc_map);
-		arena = NULL;
-		mem_map = NULL;
-		alloc_map = NULL;
-		return -ENOMEM;
-	}
-#line 4562 "slub.nw"
 	per_node = nr_pages / nodes;
 	pages_per_node = per_node;
 	for (nid = 0; nid < nodes; nid++) {
@@ -1037,34 +1080,70 @@ static int page_alloc_init(size_t bytes, int nodes)
 			INIT_LIST_HEAD(&z->free_area[o]);
 		z->start_pfn = nid * per_node;
 		z->end_pfn = z->start_pfn + per_node;
+		z->grow_pfn = z->end_pfn;
 		z->free_pages = 0;
 		z->reserve_pages = per_node / 128;
-		for (pfn = z->start_pfn; pfn < z->end_pfn;
-		     pfn += 1UL << (MAX_ORDER - 1))
-			free_block(z, pfn, MAX_ORDER - 1);
 	}
 	return 0;
 }
 /* The page allocator */
-#line 4606 "slub.nw"
+#line 4786 "slub.nw"
+static void *map_anon(size_t bytes, int prot)
+{
+	void *p = mmap(NULL, bytes, prot,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+
+	return p == MAP_FAILED ? NULL : p;
+}
+
+static int map_arena(void)
+{
+	size_t block = MAX_ORDER_NR_PAGES << PAGE_SHIFT;
+	size_t map_bytes = nr_pages * sizeof(struct page);
+	char *raw = map_anon(arena_bytes + block, PROT_NONE);
+	char *end;
+
+	if (!raw)
+		return -ENOMEM;
+	arena = (char *)ALIGN((unsigned long)raw, block);
+	end = arena + arena_bytes;
+	if (arena > raw)
+		munmap(raw, arena - raw);
+	munmap(end, raw + arena_bytes + block - end);
+	mem_map = map_anon(map_bytes, PROT_READ | PROT_WRITE);
+	alloc_map = map_anon(BITS_TO_LONGS(nr_pages) * sizeof(long),
+			     PROT_READ | PROT_WRITE);
+	if (!mem_map || !alloc_map) {
+		unmap_arena();
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+static void unmap_arena(void)
+{
+	if (arena)
+		munmap(arena, arena_bytes);
+	if (mem_map)
+		munmap(mem_map, nr_pages * sizeof(struct page));
+	if (alloc_map)
+		munmap(alloc_map, BITS_TO_LONGS(nr_pages) * sizeof(long));
+	arena = NULL;
+	mem_map = NULL;
+	alloc_map = NULL;
+}
+
 static void page_alloc_exit(void)
 {
 	int nid;
 
 	for (nid = 0; nid < nr_node_ids; nid++)
 		pthread_mutex_destroy(&zones[nid].lock);
-	if (mem_map)
-		munmap(mem_map, nr_pages * sizeof(struct page));
-	free(alloc_map);
-	alloc_map = NULL;
-	if (arena)
-		munmap(arena, arena_bytes);
-	arena = NULL;
-	mem_map = NULL;
+	unmap_arena();
 	nr_pages = 0;
 }
 /* The page allocator */
-#line 4629 "slub.nw"
+#line 4847 "slub.nw"
 static void free_block(struct zone *z, unsigned long pfn, int order)
 {
 	struct page *page = pfn_to_page(pfn);
@@ -1079,6 +1158,7 @@ static struct page *take_block(struct zone *z, int order)
 {
 	int o;
 
+retry:
 	for (o = order; o < MAX_ORDER; o++) {
 		struct page *page;
 		unsigned long pfn;
@@ -1096,10 +1176,33 @@ static struct page *take_block(struct zone *z, int order)
 		}
 		return page;
 	}
+	if (zone_grow(z))
+		goto retry;
 	return NULL;
 }
 /* The page allocator */
-#line 4672 "slub.nw"
+#line 4895 "slub.nw"
+static bool zone_grow(struct zone *z)
+{
+	unsigned long pfn;
+
+	if (z->grow_pfn == z->start_pfn)
+		return false;
+	pfn = z->grow_pfn - MAX_ORDER_NR_PAGES;
+	if (mprotect(arena + (pfn << PAGE_SHIFT),
+		     MAX_ORDER_NR_PAGES << PAGE_SHIFT, PROT_READ | PROT_WRITE))
+		return false;
+	z->grow_pfn = pfn;
+	free_block(z, pfn, MAX_ORDER - 1);
+	return true;
+}
+
+static inline unsigned long zone_free_pages(const struct zone *z)
+{
+	return z->free_pages + (z->grow_pfn - z->start_pfn);
+}
+/* The page allocator */
+#line 4924 "slub.nw"
 static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 {
 	struct zone *z = &zones[nid];
@@ -1110,7 +1213,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 	if (order >= MAX_ORDER || page_alloc_should_fail())
 		goto fail;
 	spin_lock(&z->lock);
-	if (z->free_pages < (1UL << order) + z->reserve_pages) {
+	if (zone_free_pages(z) < (1UL << order) + z->reserve_pages) {
 		if (!(gfp & __GFP_MEMALLOC)) {
 			spin_unlock(&z->lock);
 			goto fail;
@@ -1124,7 +1227,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 	mark_block(page_to_pfn(page), true);
 
 	/* Make the block a compound page of order order */
-#line 4706 "slub.nw"
+#line 4958 "slub.nw"
 	page->order = order;
 	if (order) {
 		__SetPageHead(page);
@@ -1133,7 +1236,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 			page[i].first_page = page;
 		}
 	}
-#line 4695 "slub.nw"
+#line 4947 "slub.nw"
 	if (pfmemalloc)
 		__SetPageSlabPfmemalloc(page);
 	__atomic_add_fetch(&page_stats.allocs, 1, __ATOMIC_RELAXED);
@@ -1143,7 +1246,7 @@ fail:
 	return NULL;
 }
 /* The page allocator */
-#line 4722 "slub.nw"
+#line 4974 "slub.nw"
 static void mark_block(unsigned long pfn, bool allocated)
 {
 	unsigned long bit = 1UL << (pfn % BITS_PER_LONG);
@@ -1175,7 +1278,7 @@ static unsigned long next_allocated_block(unsigned long pfn)
 	for ((pfn) = next_allocated_block(0); (pfn) < nr_pages;		\
 	     (pfn) = next_allocated_block((pfn) + 1))
 /* The page allocator */
-#line 4759 "slub.nw"
+#line 5011 "slub.nw"
 static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 {
 	int start = node == NUMA_NO_NODE ? numa_mem_id() : node;
@@ -1194,7 +1297,7 @@ static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 	return NULL;
 }
 /* The page allocator */
-#line 4783 "slub.nw"
+#line 5035 "slub.nw"
 static void __free_pages(struct page *page, int order)
 {
 	struct zone *z = &zones[page_to_nid(page)];
@@ -1227,7 +1330,7 @@ static void __free_pages(struct page *page, int order)
 	spin_unlock(&z->lock);
 }
 /* The page allocator */
-#line 4826 "slub.nw"
+#line 5078 "slub.nw"
 static unsigned long fail_nth;
 static __thread bool failed_by_knob;
 
@@ -1270,7 +1373,7 @@ void slub_page_stats(struct slub_page_stats *st)
 		return;
 	for (nid = 0; nid < nr_node_ids; nid++) {
 		spin_lock(&zones[nid].lock);
-		free += zones[nid].free_pages;
+		free += zone_free_pages(&zones[nid]);
 		spin_unlock(&zones[nid].lock);
 	}
 	for_each_allocated_block(pfn)
@@ -1281,8 +1384,105 @@ void slub_page_stats(struct slub_page_stats *st)
 	st->free_pages = free;
 	st->slab_pages = slab;
 }
+/* The page allocator */
+#line 5170 "slub.nw"
+static inline bool in_arena(const void *x)
+{
+	return (const char *)x >= arena && (const char *)x < arena + arena_bytes;
+}
+
+static inline struct vm_struct *vm_area(const void *addr)
+{
+	return (struct vm_struct *)((char *)addr - sizeof(struct vm_struct));
+}
+
+void *vmalloc_align(size_t size, size_t align)
+{
+	size_t bytes = PAGE_SIZE + ALIGN(size, PAGE_SIZE), lead;
+	char *map, *addr;
+	struct vm_struct *area;
+
+	if (!size || size > VMALLOC_MAX || !is_power_of_2(align) ||
+	    align > VMALLOC_MAX)
+		return NULL;
+	align = max(align, (size_t)PAGE_SIZE);
+	map = mmap(NULL, bytes + align - PAGE_SIZE, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (map == MAP_FAILED)
+		return NULL;
+	addr = (char *)ALIGN((unsigned long)map + PAGE_SIZE, align);
+
+	/* Unmap what lies before and after the area at addr */
+#line 5211 "slub.nw"
+	lead = addr - PAGE_SIZE - map;
+	if (lead)
+		munmap(map, lead);
+	if (align - PAGE_SIZE > lead)
+		munmap(addr - PAGE_SIZE + bytes, align - PAGE_SIZE - lead);
+#line 5196 "slub.nw"
+	area = vm_area(addr);
+	area->map = addr - PAGE_SIZE;
+	area->map_bytes = bytes;
+	area->size = bytes - PAGE_SIZE;
+	area->magic = VM_MAGIC ^ (unsigned long)addr;
+	return addr;
+}
+
+void *vmalloc(size_t size)
+{
+	return vmalloc_align(size, PAGE_SIZE);
+}
+/* The page allocator */
+#line 5219 "slub.nw"
+bool is_vmalloc_addr(const void *addr)
+{
+	if (!addr || in_arena(addr) || ((unsigned long)addr & ~PAGE_MASK))
+		return false;
+	return vm_area(addr)->magic == (VM_MAGIC ^ (unsigned long)addr);
+}
+
+size_t vmalloc_size(const void *addr)
+{
+	return is_vmalloc_addr(addr) ? vm_area(addr)->size : 0;
+}
+
+void vfree(const void *addr)
+{
+	struct vm_struct *area;
+
+	if (!addr)
+		return;
+	if (!is_vmalloc_addr(addr)) {
+		slab_err_pointer(NULL, addr,
+				 "vfree of a pointer vmalloc never returned");
+		return;
+	}
+	area = vm_area(addr);
+	area->magic = 0;
+	munmap(area->map, area->map_bytes);
+}
+/* The page allocator */
+#line 5255 "slub.nw"
+void *vrealloc(const void *addr, size_t size)
+{
+	struct vm_struct *area = vm_area(addr);
+	size_t bytes = PAGE_SIZE + ALIGN(size, PAGE_SIZE);
+	char *map;
+
+	if (!is_vmalloc_addr(addr) || !size || size > VMALLOC_MAX)
+		return NULL;
+	map = mremap(area->map, area->map_bytes, bytes, MREMAP_MAYMOVE);
+	if (map == MAP_FAILED)
+		return NULL;
+	area = vm_area(map + PAGE_SIZE);
+	area->map = map;
+	area->map_bytes = bytes;
+	area->size = bytes - PAGE_SIZE;
+	area->magic = VM_MAGIC ^ (unsigned long)(map + PAGE_SIZE);
+	return map + PAGE_SIZE;
+}
 /* The CPU layer */
-#line 4929 "slub.nw"
+#line 5358 "slub.nw"
 static inline int raw_cpu_id(void)
 {
 	int cpu;
@@ -1329,7 +1529,7 @@ static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
 	return s->node[node];
 }
 /* The CPU layer */
-#line 4985 "slub.nw"
+#line 5414 "slub.nw"
 static inline bool cmpxchg_double(void *p, unsigned long o1,
 				  unsigned long o2, unsigned long n1,
 				  unsigned long n2)
@@ -1353,7 +1553,7 @@ static inline bool cmpxchg_double(void *p, unsigned long o1,
 #endif
 }
 /* The CPU layer */
-#line 5019 "slub.nw"
+#line 5448 "slub.nw"
 static inline void slab_lock(struct page *page)
 {
 	while (__atomic_fetch_or(&page->flags, 1UL << PG_locked,
@@ -1394,7 +1594,7 @@ static bool __cmpxchg_double_slab(struct kmem_cache *s, struct page *page,
 
 #define cmpxchg_double_slab __cmpxchg_double_slab
 /* The CPU layer */
-#line 5083 "slub.nw"
+#line 5512 "slub.nw"
 static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 		struct kmem_cache_cpu *c, void *o1, unsigned long o2,
 		void *n1, unsigned long n2)
@@ -1407,7 +1607,7 @@ static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 			      (unsigned long)n1, n2);
 }
 /* The CPU layer */
-#line 5146 "slub.nw"
+#line 5575 "slub.nw"
 #define TID_BUSY	(1UL << 63)
 
 static inline bool cpu_tid_ready(unsigned long tid)
@@ -1471,7 +1671,7 @@ static inline void local_irq_restore(struct kmem_cache *s,
 	cpu_unlock(c);
 }
 /* The CPU layer */
-#line 5264 "slub.nw"
+#line 5693 "slub.nw"
 static bool cpu_rseq_usable(const struct slub_config *cfg)
 {
 #if defined(__SANITIZE_THREAD__) || !defined(__x86_64__)
@@ -1490,7 +1690,7 @@ static bool cpu_rseq_usable(const struct slub_config *cfg)
 #endif
 }
 /* The CPU layer */
-#line 5306 "slub.nw"
+#line 5735 "slub.nw"
 #define RSEQ_SIG	0x53053053
 
 #define RSEQ_SEQUENCE_START						\
@@ -1537,7 +1737,7 @@ static inline struct rseq *rseq_area(void)
 			       __rseq_offset);
 }
 /* The CPU layer */
-#line 5363 "slub.nw"
+#line 5792 "slub.nw"
 static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 {
 	void *object, *next;
@@ -1567,7 +1767,7 @@ static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 	return object;
 }
 /* The CPU layer */
-#line 5399 "slub.nw"
+#line 5828 "slub.nw"
 static __always_inline bool cpu_rseq_push(struct kmem_cache *s,
 					  struct page *page, void *object)
 {
@@ -1605,7 +1805,7 @@ static noinline void cpu_rseq_count_aborts(struct kmem_cache *s,
 		rseq_stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
 }
 /* The CPU layer */
-#line 5453 "slub.nw"
+#line 5882 "slub.nw"
 static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 					 enum stat_item si)
 {
@@ -1622,7 +1822,7 @@ static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 		: "rax", "memory", "cc");
 }
 /* The CPU layer */
-#line 5474 "slub.nw"
+#line 5903 "slub.nw"
 static bool cpu_rseq_set_busy(struct kmem_cache_cpu *c)
 {
 	asm volatile goto(RSEQ_SEQUENCE_START
@@ -1641,7 +1841,7 @@ elsewhere:
 	return false;
 }
 /* The CPU layer */
-#line 5498 "slub.nw"
+#line 5927 "slub.nw"
 static __thread bool rseq_pinned;
 static __thread cpu_set_t rseq_saved_mask;
 
@@ -1683,7 +1883,7 @@ static void cpu_rseq_unpin(void)
 	}
 }
 /* The CPU layer */
-#line 5549 "slub.nw"
+#line 5978 "slub.nw"
 static inline void slub_point(enum slub_point p)
 {
 	if (unlikely(point_hook) && slub_simulated && !in_point_hook) {
@@ -1722,7 +1922,7 @@ const char *slub_point_name(enum slub_point point)
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
 /* Events and statistics */
-#line 8258 "slub.nw"
+#line 8930 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -1742,7 +1942,7 @@ const char *slub_stat_name(int item)
 }
 
 /* Events and statistics */
-#line 8289 "slub.nw"
+#line 8961 "slub.nw"
 #ifdef SLUB_NO_EVENTS
 #define slub_event_step(s, func, sect, obj, page, ...) do { (void)(func); } while (0)
 #define slub_event_stat(s, func, si) do { (void)(func); } while (0)
@@ -1804,7 +2004,7 @@ static __always_inline void __rseq_stat(const struct kmem_cache *s,
 	slub_event_stat(s, func, si);
 }
 /* Events and statistics */
-#line 8352 "slub.nw"
+#line 9024 "slub.nw"
 static void __attribute__((format(printf, 8, 9)))
 __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	     const char *func, const char *section, const void *object,
@@ -1854,7 +2054,7 @@ static __attribute__((unused)) const char *slub_func_section(const char *func)
 	return NULL;
 }
 /* Free pointers and object iteration */
-#line 877 "slub.nw"
+#line 919 "slub.nw"
 static bool freelist_hardened;
 static bool freelist_random;
 
@@ -1867,7 +2067,7 @@ static inline void *freelist_ptr(const struct kmem_cache *s, void *ptr,
 }
 
 /* Read and write the free pointer of an object */
-#line 909 "slub.nw"
+#line 951 "slub.nw"
 static inline void *get_freepointer(struct kmem_cache *s, void *object)
 {
 	unsigned long addr = (unsigned long)object + s->offset;
@@ -1890,7 +2090,7 @@ static inline void set_freepointer(struct kmem_cache *s, void *object,
 
 	*(void **)addr = freelist_ptr(s, fp, addr);
 }
-#line 889 "slub.nw"
+#line 931 "slub.nw"
 static inline void prefetch_freepointer(const struct kmem_cache *s,
 					void *object)
 {
@@ -1907,7 +2107,7 @@ static inline int slab_index(void *p, struct kmem_cache *s, void *addr)
 	return ((char *)p - (char *)addr) / s->size;
 }
 /* Free pointers and object iteration */
-#line 939 "slub.nw"
+#line 981 "slub.nw"
 static unsigned long slub_rng_state = 0x9e3779b97f4a7c15UL;
 
 static unsigned long slub_random(void)
@@ -1927,35 +2127,39 @@ static unsigned long slub_cache_random(struct kmem_cache *s)
 	return freelist_hardened ? slub_random() | 1 : 0;
 }
 /* Free pointers and object iteration */
-#line 966 "slub.nw"
+#line 1022 "slub.nw"
 static void shuffle_freelist(struct kmem_cache *s, struct page *page,
 			     void *start)
 {
-	unsigned int n = page->objects, i, j, t;
-	unsigned int *idx;
+	unsigned long n = page->objects, i, j, next, head;
+	char *base = start;
 
 	if (!freelist_random || n < 2)
 		return;
-	idx = malloc(n * sizeof(*idx));
-	if (!idx)
-		return;
 	for (i = 0; i < n; i++)
-		idx[i] = i;
+		*freelist_slot(s, base, i) = i;
 	for (i = n - 1; i > 0; i--) {
-		j = slub_random() % (i + 1);
-		t = idx[i];
-		idx[i] = idx[j];
-		idx[j] = t;
+		j = slub_random() % i;
+		next = *freelist_slot(s, base, i);
+		*freelist_slot(s, base, i) = *freelist_slot(s, base, j);
+		*freelist_slot(s, base, j) = next;
 	}
-	for (i = 0; i < n; i++)
-		set_freepointer(s, (char *)start + idx[i] * s->size,
-				i + 1 < n ? (char *)start + idx[i + 1] * s->size :
-					    NULL);
-	page->freelist = (char *)start + idx[0] * s->size;
-	free(idx);
+	head = slub_random() % n;
+	for (i = 0; i < n; i++) {
+		next = *freelist_slot(s, base, i);
+		set_freepointer(s, base + i * s->size,
+				next == head ? NULL : base + next * s->size);
+	}
+	page->freelist = base + head * s->size;
+}
+
+static inline unsigned long *freelist_slot(struct kmem_cache *s,
+					   char *base, unsigned long i)
+{
+	return (unsigned long *)(base + i * s->size + s->offset);
 }
 /* The debugging functions */
-#line 5643 "slub.nw"
+#line 6073 "slub.nw"
 static void setup_slub_debug(const char *str)
 {
 	slub_debug = 0;
@@ -1990,7 +2194,7 @@ check_slabs:
 			 str + 1);
 }
 /* The debugging functions */
-#line 5683 "slub.nw"
+#line 6113 "slub.nw"
 static bool slub_debug_name_matches(const char *name)
 {
 	const char *p = slub_debug_slabs;
@@ -2007,7 +2211,7 @@ static bool slub_debug_name_matches(const char *name)
 	return false;
 }
 /* The debugging functions */
-#line 5708 "slub.nw"
+#line 6138 "slub.nw"
 static void init_object(struct kmem_cache *s, void *object, u8 val)
 {
 	u8 *p = object;
@@ -2032,7 +2236,7 @@ static struct track *get_track(struct kmem_cache *s, void *object,
 	return p + alloc;
 }
 /* The debugging functions */
-#line 5744 "slub.nw"
+#line 6181 "slub.nw"
 static unsigned long jiffies_now(void)
 {
 	struct timespec ts;
@@ -2049,17 +2253,36 @@ static void set_track(struct kmem_cache *s, void *object,
 	memset(p, 0, sizeof(*p));
 	if (!addr)
 		return;
-	{
-		void *trace[TRACK_ADDRS_COUNT + 3];
-		int n = backtrace(trace, TRACK_ADDRS_COUNT + 3), i;
-
-		for (i = 3; i < n; i++)
-			p->addrs[i - 3] = (unsigned long)trace[i];
-	}
+	save_stack_trace(p->addrs, 4);
 	p->addr = addr;
 	p->cpu = smp_processor_id();
 	p->pid = (int)syscall(SYS_gettid);
 	p->when = jiffies_now();
+}
+
+/* The unwinder calls this once per frame, innermost first. */
+static _Unwind_Reason_Code save_frame(struct _Unwind_Context *ctx, void *arg)
+{
+	struct stack_walk *w = arg;
+	unsigned long ip = _Unwind_GetIP(ctx);
+
+	if (!ip || w->n == TRACK_ADDRS_COUNT)
+		return _URC_END_OF_STACK;
+	if (w->skip)
+		w->skip--;
+	else
+		w->addrs[w->n++] = ip;
+	return _URC_NO_REASON;
+}
+
+/* The stack from here outwards, minus the innermost skip frames (this
+ * function is the first: it is never inlined, so that skip means the
+ * same at every call). */
+static noinline void save_stack_trace(unsigned long *addrs, int skip)
+{
+	struct stack_walk w = { .addrs = addrs, .skip = skip };
+
+	_Unwind_Backtrace(save_frame, &w);
 }
 
 static void init_tracking(struct kmem_cache *s, void *object)
@@ -2080,7 +2303,7 @@ static void setup_object_debug(struct kmem_cache *s, struct page *page,
 	init_tracking(s, object);
 }
 /* The debugging functions */
-#line 5802 "slub.nw"
+#line 6265 "slub.nw"
 static unsigned long slub_bug_count;
 
 static const char *slub_rule(char c)
@@ -2122,7 +2345,7 @@ slab_fix(struct kmem_cache *s, const char *fmt, ...)
 	pr_err("FIX %s: %s\n", s->name, buf);
 }
 /* The debugging functions */
-#line 5845 "slub.nw"
+#line 6308 "slub.nw"
 static void print_section(const char *text, u8 *addr, unsigned int length)
 {
 	unsigned int i, j;
@@ -2166,7 +2389,7 @@ static void print_page_info(struct page *page)
 	       page->flags);
 }
 /* The debugging functions */
-#line 5894 "slub.nw"
+#line 6357 "slub.nw"
 static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned int off;
@@ -2216,7 +2439,7 @@ static void slab_err_pointer(struct kmem_cache *s, const void *x,
 	pr_err("INFO: Pointer %p is not an object of this allocator\n", x);
 }
 /* The debugging functions */
-#line 5953 "slub.nw"
+#line 6416 "slub.nw"
 static u8 *memchr_inv(const void *start, int c, size_t bytes)
 {
 	const u8 *p = start;
@@ -2256,7 +2479,7 @@ static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* The debugging functions */
-#line 6000 "slub.nw"
+#line 6463 "slub.nw"
 static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned long off = s->inuse;
@@ -2297,7 +2520,7 @@ static int slab_pad_check(struct kmem_cache *s, struct page *page)
 	return 0;
 }
 /* The debugging functions */
-#line 6055 "slub.nw"
+#line 6518 "slub.nw"
 static inline unsigned int slab_objects(const struct page *page)
 {
 	struct page counts;
@@ -2307,7 +2530,7 @@ static inline unsigned int slab_objects(const struct page *page)
 }
 
 /* Check an object's red zone, poison and free pointer: check_object */
-#line 6067 "slub.nw"
+#line 6530 "slub.nw"
 static int check_valid_pointer(struct kmem_cache *s, struct page *page,
 			       const void *object)
 {
@@ -2358,7 +2581,7 @@ static int check_object(struct kmem_cache *s, struct page *page,
 	return 1;
 }
 /* The debugging functions */
-#line 6125 "slub.nw"
+#line 6588 "slub.nw"
 static int check_slab(struct kmem_cache *s, struct page *page)
 {
 	struct page counts;
@@ -2384,7 +2607,7 @@ static int check_slab(struct kmem_cache *s, struct page *page)
 	return 1;
 }
 /* The debugging functions */
-#line 6157 "slub.nw"
+#line 6620 "slub.nw"
 static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 {
 	int nr = 0;
@@ -2432,7 +2655,7 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 	return search == NULL;
 }
 /* The debugging functions */
-#line 6217 "slub.nw"
+#line 6680 "slub.nw"
 static noinline int alloc_debug_processing(struct kmem_cache *s,
 					   struct page *page, void *object,
 					   unsigned long addr)
@@ -2458,7 +2681,7 @@ bad:
 	return 0;
 }
 /* The debugging functions */
-#line 6253 "slub.nw"
+#line 6716 "slub.nw"
 static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
 		struct page *page, void *object, unsigned long addr)
 {
@@ -2500,7 +2723,7 @@ fail:
 	return NULL;
 }
 /* The debugging functions */
-#line 6303 "slub.nw"
+#line 6766 "slub.nw"
 static void trace(struct kmem_cache *s, struct page *page, void *object,
 		  int alloc)
 {
@@ -2512,7 +2735,7 @@ static void trace(struct kmem_cache *s, struct page *page, void *object,
 			      min(s->object_size, 64));
 }
 /* The debugging functions */
-#line 6335 "slub.nw"
+#line 6798 "slub.nw"
 static int validate_slab(struct kmem_cache *s, struct page *page,
 			 unsigned long *map)
 {
@@ -2574,7 +2797,7 @@ static long validate_slab_cache(struct kmem_cache *s)
 	return count;
 }
 /* The debugging functions */
-#line 6450 "slub.nw"
+#line 6913 "slub.nw"
 static void list_slab_objects(struct kmem_cache *s, struct page *page,
 			      const char *text)
 {
@@ -2605,7 +2828,7 @@ static void slub_bug_on(const char *cond, const char *file, int line)
 	panic("kernel BUG at %s:%d! (%s)\n", file, line, cond);
 }
 /* The debugging functions */
-#line 6486 "slub.nw"
+#line 6949 "slub.nw"
 static bool slub_should_failslab(void)
 {
 	static unsigned long n;
@@ -2620,7 +2843,7 @@ static bool slub_ratelimit(void)
 	return __atomic_add_fetch(&n, 1, __ATOMIC_RELAXED) <= 10;
 }
 /* Functions of the memory cgroup model */
-#line 6555 "slub.nw"
+#line 7018 "slub.nw"
 static bool memcg_kmem_active;
 
 static inline bool memcg_kmem_enabled(void)
@@ -2668,7 +2891,7 @@ static inline void css_put(struct mem_cgroup *memcg)
 	__atomic_sub_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6618 "slub.nw"
+#line 7081 "slub.nw"
 static noinline struct kmem_cache *
 __memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 {
@@ -2693,7 +2916,7 @@ memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 	return __memcg_kmem_get_cache(s, gfp);
 }
 /* Functions of the memory cgroup model */
-#line 6653 "slub.nw"
+#line 7116 "slub.nw"
 static inline void slab_mutex_lock(void)
 {
 	mutex_lock(&slab_mutex);
@@ -2706,7 +2929,7 @@ static inline void slab_mutex_unlock(void)
 	mutex_unlock(&slab_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 6673 "slub.nw"
+#line 7136 "slub.nw"
 static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 						  struct kmem_cache *root)
 {
@@ -2737,7 +2960,7 @@ out:
 	return s;
 }
 /* Functions of the memory cgroup model */
-#line 6712 "slub.nw"
+#line 7175 "slub.nw"
 static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order)
 {
 	struct mem_cgroup *memcg;
@@ -2763,7 +2986,7 @@ static void memcg_uncharge_slab(struct kmem_cache *s, int order)
 			   __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6746 "slub.nw"
+#line 7209 "slub.nw"
 static int memcg_cleanup_cache_params(struct kmem_cache *s)
 {
 	struct kmem_cache *c;
@@ -2800,7 +3023,7 @@ static void memcg_unregister_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 6794 "slub.nw"
+#line 7257 "slub.nw"
 static int memcg_update_cache_size(struct kmem_cache *s, int num)
 {
 	struct memcg_cache_params *p, *old = s->memcg_params;
@@ -2839,7 +3062,7 @@ static int memcg_alloc_id(void)
 	return id;
 }
 /* Functions of the memory cgroup model */
-#line 6839 "slub.nw"
+#line 7302 "slub.nw"
 static void memcg_activate_kmem_caches(void)
 {
 	struct kmem_cache *s;
@@ -2852,7 +3075,7 @@ static void memcg_activate_kmem_caches(void)
 	}
 }
 /* Functions of the memory cgroup model */
-#line 6858 "slub.nw"
+#line 7321 "slub.nw"
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
 {
 	struct mem_cgroup *memcg;
@@ -2898,7 +3121,7 @@ size_t slub_memcg_usage(const struct mem_cgroup *memcg)
 	return __atomic_load_n(&memcg->usage, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 6905 "slub.nw"
+#line 7368 "slub.nw"
 int slub_memcg_destroy(struct mem_cgroup *memcg)
 {
 	struct memcg_cache_params *p;
@@ -2931,7 +3154,7 @@ int slub_memcg_destroy(struct mem_cgroup *memcg)
 	return 0;
 }
 /* Functions of the memory cgroup model */
-#line 6941 "slub.nw"
+#line 7404 "slub.nw"
 static void memcg_reset(void)
 {
 	int id;
@@ -2948,7 +3171,7 @@ static void memcg_reset(void)
 	memcg_kmem_active = false;
 }
 /* Functions of cache creation */
-#line 1241 "slub.nw"
+#line 1315 "slub.nw"
 struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 				     size_t align, unsigned long flags,
 				     void (*ctor)(void *))
@@ -2964,15 +3187,15 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 		goto out_unlock;
 
 	/* Sanitise the caller's flags with CACHE_CREATE_MASK */
-#line 1274 "slub.nw"
+#line 1348 "slub.nw"
 	flags &= CACHE_CREATE_MASK;
-#line 1255 "slub.nw"
+#line 1329 "slub.nw"
 	s = __kmem_cache_alias(name, size, align, flags, ctor);
 	if (s)
 		goto out_unlock;
 
 	/* Build a new cache named by a private copy of name */
-#line 1284 "slub.nw"
+#line 1358 "slub.nw"
 	cache_name = kstrdup(name, GFP_KERNEL);
 	if (!cache_name) {
 		err = -ENOMEM;
@@ -2985,13 +3208,13 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 		err = PTR_ERR(s);
 		kfree(cache_name);
 	}
-#line 1259 "slub.nw"
+#line 1333 "slub.nw"
 out_unlock:
 	slab_mutex_unlock();
 	if (err) {
 
 		/* Report the failure, or panic if the caller asked */
-#line 1302 "slub.nw"
+#line 1376 "slub.nw"
 		if (flags & SLAB_PANIC)
 			panic("kmem_cache_create: Failed to create slab '%s'. Error %d\n",
 			      name, err);
@@ -2999,13 +3222,13 @@ out_unlock:
 			name ? name : "(null)", err);
 		slub_event_report(NULL, __func__, "1", NULL, -1,
 				  "kmem_cache_create failed");
-#line 1263 "slub.nw"
+#line 1337 "slub.nw"
 		return NULL;
 	}
 	return s;
 }
 /* Functions of cache creation */
-#line 1351 "slub.nw"
+#line 1425 "slub.nw"
 static int kmem_cache_sanity_check(const char *name, size_t size)
 {
 	struct kmem_cache *s;
@@ -3028,7 +3251,7 @@ static int kmem_cache_sanity_check(const char *name, size_t size)
 	return 0;
 }
 /* Functions of cache creation */
-#line 1391 "slub.nw"
+#line 1465 "slub.nw"
 static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
 					     size_t align, unsigned long flags,
 					     void (*ctor)(void *))
@@ -3059,7 +3282,7 @@ static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
 	return s;
 }
 /* Search slab_caches for a cache to merge with: find_mergeable */
-#line 1441 "slub.nw"
+#line 1515 "slub.nw"
 static struct kmem_cache *find_mergeable(size_t size, size_t align,
 					 unsigned long flags, const char *name,
 					 void (*ctor)(void *))
@@ -3091,7 +3314,7 @@ static struct kmem_cache *find_mergeable(size_t size, size_t align,
 	return NULL;
 }
 /* Functions of cache creation */
-#line 1479 "slub.nw"
+#line 1553 "slub.nw"
 static int slab_unmergeable(struct kmem_cache *s)
 {
 	if (slab_nomerge || (s->flags & SLUB_NEVER_MERGE))
@@ -3105,7 +3328,7 @@ static int slab_unmergeable(struct kmem_cache *s)
 	return 0;
 }
 /* Functions of cache creation */
-#line 1504 "slub.nw"
+#line 1578 "slub.nw"
 static unsigned long kmem_cache_flags(unsigned long object_size,
 				      unsigned long flags, const char *name,
 				      void (*ctor)(void *))
@@ -3118,7 +3341,7 @@ static unsigned long kmem_cache_flags(unsigned long object_size,
 	return flags;
 }
 /* Compute the alignment of a cache: calculate_alignment */
-#line 1532 "slub.nw"
+#line 1606 "slub.nw"
 static unsigned long calculate_alignment(unsigned long flags,
 					 unsigned long align,
 					 unsigned long size)
@@ -3135,7 +3358,7 @@ static unsigned long calculate_alignment(unsigned long flags,
 	return ALIGN(align, sizeof(void *));
 }
 /* Functions of cache creation */
-#line 1570 "slub.nw"
+#line 1644 "slub.nw"
 static int sysfs_slab_alias(struct kmem_cache *s, const char *name)
 {
 	struct saved_alias *al;
@@ -3154,7 +3377,7 @@ static int sysfs_slab_alias(struct kmem_cache *s, const char *name)
 	return 0;
 }
 /* Functions of cache creation */
-#line 1593 "slub.nw"
+#line 1667 "slub.nw"
 static int sysfs_create_link(struct kmem_cache *s, const char *name)
 {
 	struct slub_alias *a = kmalloc(sizeof(*a), GFP_KERNEL);
@@ -3188,7 +3411,7 @@ static void sysfs_remove_link(const char *name)
 	}
 }
 /* Functions of cache creation */
-#line 1639 "slub.nw"
+#line 1713 "slub.nw"
 static struct kmem_cache *
 do_kmem_cache_create(char *name, size_t object_size, size_t size,
 		     size_t align, unsigned long flags, void (*ctor)(void *),
@@ -3227,7 +3450,7 @@ out_free_cache:
 	goto out;
 }
 /* Functions of cache creation */
-#line 1705 "slub.nw"
+#line 1779 "slub.nw"
 static int memcg_alloc_cache_params(struct mem_cgroup *memcg,
 				    struct kmem_cache *s,
 				    struct kmem_cache *root_cache)
@@ -3265,7 +3488,7 @@ static void memcg_free_cache_params(struct kmem_cache *s)
 	s->memcg_params = NULL;
 }
 /* Functions of cache creation */
-#line 1754 "slub.nw"
+#line 1828 "slub.nw"
 static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags)
 {
 	int err;
@@ -3282,7 +3505,7 @@ static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags)
 	return err;
 }
 /* Functions of cache creation */
-#line 1788 "slub.nw"
+#line 1862 "slub.nw"
 static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 {
 	s->flags = kmem_cache_flags(s->size, flags, s->name, s->ctor);
@@ -3301,14 +3524,14 @@ static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 	}
 
 	/* Use the double-word compare-and-swap unless the cache is debugged */
-#line 1841 "slub.nw"
+#line 1915 "slub.nw"
 	if ((s->flags & SLAB_DEBUG_FLAGS) == 0)
 		s->flags |= __CMPXCHG_DOUBLE;
-#line 1805 "slub.nw"
+#line 1879 "slub.nw"
 	set_min_partial(s, ilog2(s->size) / 2);
 
 	/* Choose cpu_partial by object size */
-#line 1854 "slub.nw"
+#line 1928 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s))
 		s->cpu_partial = 0;
 	else if (s->size >= (int)PAGE_SIZE)
@@ -3319,7 +3542,7 @@ static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 		s->cpu_partial = 13;
 	else
 		s->cpu_partial = 30;
-#line 1807 "slub.nw"
+#line 1881 "slub.nw"
 	s->remote_node_defrag_ratio = 1000;
 	s->random = slub_cache_random(s);
 	if (!init_kmem_cache_nodes(s))
@@ -3336,7 +3559,7 @@ error:
 	return -EINVAL;
 }
 /* Functions of cache creation */
-#line 1867 "slub.nw"
+#line 1941 "slub.nw"
 static inline int kmem_cache_debug(struct kmem_cache *s)
 {
 	return unlikely(s->flags & SLAB_DEBUG_FLAGS);
@@ -3347,7 +3570,7 @@ static inline bool kmem_cache_has_cpu_partial(struct kmem_cache *s)
 	return !kmem_cache_debug(s);
 }
 /* Functions of cache creation */
-#line 1888 "slub.nw"
+#line 1962 "slub.nw"
 static void set_min_partial(struct kmem_cache *s, unsigned long min)
 {
 	if (min < MIN_PARTIAL)
@@ -3357,7 +3580,7 @@ static void set_min_partial(struct kmem_cache *s, unsigned long min)
 	s->min_partial = min;
 }
 /* Lay out an object and its metadata: calculate_sizes */
-#line 1928 "slub.nw"
+#line 2002 "slub.nw"
 static int calculate_sizes(struct kmem_cache *s, int forced_order)
 {
 	unsigned long flags = s->flags;
@@ -3367,7 +3590,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 	size = ALIGN(size, sizeof(void *));
 
 	/* Decide poisoning and the red zone after the object */
-#line 1964 "slub.nw"
+#line 2038 "slub.nw"
 	if ((flags & SLAB_POISON) && !(flags & SLAB_DESTROY_BY_RCU) &&
 	    !s->ctor)
 		s->flags |= __OBJECT_POISON;
@@ -3375,7 +3598,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 		s->flags &= ~__OBJECT_POISON;
 	if ((flags & SLAB_RED_ZONE) && size == (unsigned long)s->object_size)
 		size += sizeof(void *);
-#line 1936 "slub.nw"
+#line 2010 "slub.nw"
 	s->inuse = size;
 	if ((flags & (SLAB_DESTROY_BY_RCU | SLAB_POISON)) || s->ctor) {
 		s->offset = size;
@@ -3393,7 +3616,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 		return 0;
 
 	/* Record the page order and object counts of the cache */
-#line 1981 "slub.nw"
+#line 2055 "slub.nw"
 	s->allocflags = 0;
 	if (order)
 		s->allocflags |= __GFP_COMP;
@@ -3405,11 +3628,11 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 	s->min = oo_make(get_order(size), size, s->reserved);
 	if (oo_objects(s->oo) > oo_objects(s->max))
 		s->max = s->oo;
-#line 1952 "slub.nw"
+#line 2026 "slub.nw"
 	return !!oo_objects(s->oo);
 }
 /* Functions of cache creation */
-#line 1995 "slub.nw"
+#line 2069 "slub.nw"
 static inline int order_objects(int order, unsigned long size, int reserved)
 {
 	return ((PAGE_SIZE << order) - reserved) / size;
@@ -3442,7 +3665,7 @@ static inline int get_order(unsigned long size)
 	return fls(size);
 }
 /* Find the smallest good order for a slab: slab_order */
-#line 2043 "slub.nw"
+#line 2117 "slub.nw"
 static inline int slab_order(int size, int min_objects, int max_order,
 			     int fract_leftover, int reserved)
 {
@@ -3465,7 +3688,7 @@ static inline int slab_order(int size, int min_objects, int max_order,
 	return order;
 }
 /* Relax the demands until an order fits: calculate_order */
-#line 2080 "slub.nw"
+#line 2154 "slub.nw"
 static inline int calculate_order(int size, int reserved)
 {
 	int order, min_objects, fraction, max_objects;
@@ -3493,7 +3716,7 @@ static inline int calculate_order(int size, int reserved)
 	return -ENOSYS;
 }
 /* Functions of cache creation */
-#line 2118 "slub.nw"
+#line 2192 "slub.nw"
 static int init_kmem_cache_nodes(struct kmem_cache *s)
 {
 	int node;
@@ -3541,15 +3764,15 @@ static void free_kmem_cache_nodes(struct kmem_cache *s)
 	}
 }
 /* Functions of cache creation */
-#line 2175 "slub.nw"
+#line 2249 "slub.nw"
 static int alloc_kmem_cache_cpus(struct kmem_cache *s)
 {
 	void *p;
 
 	if (slub_fail_percpu())
 		return 0;
-	if (posix_memalign(&p, L1_CACHE_BYTES,
-			   nr_cpu_ids * sizeof(struct kmem_cache_cpu)))
+	p = pcpu_alloc();
+	if (!p)
 		return 0;
 	memset(p, 0, nr_cpu_ids * sizeof(struct kmem_cache_cpu));
 	s->cpu_slab = p;
@@ -3578,11 +3801,84 @@ static void free_percpu(struct kmem_cache *s)
 		return;
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
 		pthread_mutex_destroy(&per_cpu_ptr(s->cpu_slab, cpu)->lock);
-	free(s->cpu_slab);
+	pcpu_free(s->cpu_slab);
 	s->cpu_slab = NULL;
 }
 /* Functions of cache creation */
-#line 2228 "slub.nw"
+#line 2304 "slub.nw"
+#define PCPU_CHUNK_BYTES	(64UL << 10)
+
+struct pcpu_chunk {
+	struct pcpu_chunk *next;
+	size_t bytes;
+};
+
+static pthread_mutex_t pcpu_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct pcpu_chunk *pcpu_chunks;
+static void *pcpu_free_units;		/* linked through their first word */
+static char *pcpu_next, *pcpu_end;	/* the newest chunk's unused part */
+
+static size_t pcpu_unit_bytes(void)
+{
+	return ALIGN(nr_cpu_ids * sizeof(struct kmem_cache_cpu),
+		     (size_t)L1_CACHE_BYTES);
+}
+
+static void *pcpu_alloc(void)
+{
+	size_t unit = pcpu_unit_bytes();
+	void *p;
+
+	mutex_lock(&pcpu_lock);
+	p = pcpu_free_units;
+	if (p) {
+		pcpu_free_units = *(void **)p;
+	} else if ((size_t)(pcpu_end - pcpu_next) >= unit ||
+		   pcpu_new_chunk(unit)) {
+		p = pcpu_next;
+		pcpu_next += unit;
+	}
+	mutex_unlock(&pcpu_lock);
+	return p;
+}
+
+static void pcpu_free(void *p)
+{
+	mutex_lock(&pcpu_lock);
+	*(void **)p = pcpu_free_units;
+	pcpu_free_units = p;
+	mutex_unlock(&pcpu_lock);
+}
+/* Functions of cache creation */
+#line 2352 "slub.nw"
+static bool pcpu_new_chunk(size_t unit)
+{
+	size_t bytes = max(PCPU_CHUNK_BYTES, unit + L1_CACHE_BYTES);
+	struct pcpu_chunk *chunk = map_anon(bytes, PROT_READ | PROT_WRITE);
+
+	if (!chunk)
+		return false;
+	chunk->bytes = bytes;
+	chunk->next = pcpu_chunks;
+	pcpu_chunks = chunk;
+	pcpu_next = (char *)chunk + L1_CACHE_BYTES;
+	pcpu_end = (char *)chunk + bytes;
+	return true;
+}
+
+static void pcpu_exit(void)
+{
+	while (pcpu_chunks) {
+		struct pcpu_chunk *chunk = pcpu_chunks;
+
+		pcpu_chunks = chunk->next;
+		munmap(chunk, chunk->bytes);
+	}
+	pcpu_free_units = NULL;
+	pcpu_next = pcpu_end = NULL;
+}
+/* Functions of cache creation */
+#line 2392 "slub.nw"
 static void memcg_propagate_slab_attrs(struct kmem_cache *s)
 {
 	struct kmem_cache *root_cache;
@@ -3604,7 +3900,7 @@ static void memcg_propagate_slab_attrs(struct kmem_cache *s)
 	}
 }
 /* Functions of cache creation */
-#line 2262 "slub.nw"
+#line 2426 "slub.nw"
 static int sysfs_slab_add(struct kmem_cache *s)
 {
 	int unmergeable = slab_unmergeable(s);
@@ -3629,7 +3925,7 @@ static int sysfs_slab_add(struct kmem_cache *s)
 	return err;
 }
 /* Functions of cache creation */
-#line 2294 "slub.nw"
+#line 2458 "slub.nw"
 #define ID_STR_LENGTH 64
 
 static char *create_unique_id(struct kmem_cache *s)
@@ -3656,7 +3952,7 @@ static char *create_unique_id(struct kmem_cache *s)
 	return name;
 }
 /* Functions of cache creation */
-#line 2332 "slub.nw"
+#line 2496 "slub.nw"
 static int kmem_cache_close(struct kmem_cache *s)
 {
 	int node;
@@ -3674,7 +3970,7 @@ static int kmem_cache_close(struct kmem_cache *s)
 	return 0;
 }
 /* Functions of cache creation */
-#line 2355 "slub.nw"
+#line 2519 "slub.nw"
 static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n)
 {
 	struct page *page, *h;
@@ -3692,7 +3988,7 @@ static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n)
 	spin_unlock(&n->list_lock);
 }
 /* Functions of cache creation */
-#line 2382 "slub.nw"
+#line 2546 "slub.nw"
 static void memcg_register_cache(struct kmem_cache *s)
 {
 	struct kmem_cache *root;
@@ -3711,7 +4007,7 @@ static void memcg_register_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Functions of cache creation */
-#line 2413 "slub.nw"
+#line 2577 "slub.nw"
 void kmem_cache_destroy(struct kmem_cache *s)
 {
 	if (!s)
@@ -3747,7 +4043,7 @@ out_unlock:
 	slab_mutex_unlock();
 }
 /* Functions of cache creation */
-#line 2460 "slub.nw"
+#line 2624 "slub.nw"
 static int __kmem_cache_shutdown(struct kmem_cache *s)
 {
 	int rc = kmem_cache_close(s);
@@ -3769,13 +4065,13 @@ static void sysfs_slab_remove(struct kmem_cache *s)
 	s->kobj.added = false;
 }
 /* Functions of allocation */
-#line 1687 "slub.nw"
+#line 1761 "slub.nw"
 void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t flags)
 {
 	return kmem_cache_alloc(s, flags | __GFP_ZERO);
 }
 /* Functions of allocation */
-#line 2499 "slub.nw"
+#line 2663 "slub.nw"
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfpflags)
 {
 	return slab_alloc(s, gfpflags, _RET_IP_);
@@ -3786,7 +4082,7 @@ void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfpflags, int node)
 	return slab_alloc_node(s, gfpflags, node, _RET_IP_);
 }
 /* Functions of allocation */
-#line 2530 "slub.nw"
+#line 2694 "slub.nw"
 static noinline void *slab_alloc_node(struct kmem_cache *s,
 		gfp_t gfpflags, int node, unsigned long addr)
 {
@@ -3805,11 +4101,11 @@ static noinline void *slab_alloc_node(struct kmem_cache *s,
 redo:
 
 	/* Read the transaction id and the CPU's kmem_cache_cpu */
-#line 2585 "slub.nw"
+#line 2749 "slub.nw"
 	c = this_cpu_ptr(s->cpu_slab);
 	tid = READ_ONCE(c->tid);
 	slub_point(SLUB_POINT_ALLOC_AFTER_TID);
-#line 2547 "slub.nw"
+#line 2711 "slub.nw"
 	object = READ_ONCE(c->freelist);
 	page = READ_ONCE(c->page);
 	if (unlikely(!object || !node_match(page, node) ||
@@ -3818,7 +4114,7 @@ redo:
 	} else {
 
 		/* Take object off the CPU's freelist, or goto redo */
-#line 2602 "slub.nw"
+#line 2766 "slub.nw"
 		void *next_object = get_freepointer_safe(s, object);
 
 		slub_point(SLUB_POINT_ALLOC_BEFORE_CMPXCHG);
@@ -3832,7 +4128,7 @@ redo:
 		stat(s, ALLOC_FASTPATH);
 		slub_event_step(s, "slab_alloc", "2.1", object, page,
 				"fastpath: took object from cpu freelist");
-#line 2554 "slub.nw"
+#line 2718 "slub.nw"
 	}
 out:
 	if (unlikely(gfpflags & __GFP_ZERO) && object)
@@ -3849,7 +4145,7 @@ static __always_inline void *slab_alloc(struct kmem_cache *s,
 	return slab_alloc_node(s, gfpflags, NUMA_NO_NODE, addr);
 }
 /* Functions of allocation */
-#line 2639 "slub.nw"
+#line 2803 "slub.nw"
 static __always_inline void *rseq_slab_alloc(struct kmem_cache *s,
 		gfp_t gfpflags, int node, unsigned long addr, bool observed)
 {
@@ -3871,7 +4167,7 @@ static __always_inline bool slab_alloc_hooked(const struct kmem_cache *s,
 	       (s->flags & (SLAB_FAILSLAB | SLAB_TRACE));
 }
 /* Functions of allocation */
-#line 2666 "slub.nw"
+#line 2830 "slub.nw"
 static inline int node_match(struct page *page, int node)
 {
 	if (!page || (node != NUMA_NO_NODE && page_to_nid(page) != node))
@@ -3879,7 +4175,7 @@ static inline int node_match(struct page *page, int node)
 	return 1;
 }
 /* Functions of allocation */
-#line 2684 "slub.nw"
+#line 2848 "slub.nw"
 #define TID_STEP	roundup_pow_of_two(NR_CPUS)
 
 static inline unsigned long next_tid(unsigned long tid)
@@ -3922,7 +4218,7 @@ static void note_cmpxchg_failure(const char *n, struct kmem_cache *s,
 	stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
 }
 /* Functions of allocation */
-#line 2733 "slub.nw"
+#line 2897 "slub.nw"
 static inline int slab_pre_alloc_hook(struct kmem_cache *s, gfp_t flags)
 {
 	(void)flags;
@@ -3937,7 +4233,7 @@ static inline void slab_post_alloc_hook(struct kmem_cache *s, gfp_t flags,
 		trace(s, virt_to_head_page(object), object, 1);
 }
 /* Functions of allocation */
-#line 2773 "slub.nw"
+#line 2937 "slub.nw"
 static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 			  unsigned long addr, struct kmem_cache_cpu *c)
 {
@@ -3952,7 +4248,7 @@ static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 redo:
 
 	/* Drop a cpu slab of the wrong node or of the wrong reserve */
-#line 2825 "slub.nw"
+#line 2989 "slub.nw"
 	if (unlikely(!node_match(page, node))) {
 		stat(s, ALLOC_NODE_MISMATCH);
 		deactivate_slab(s, page, READ_ONCE(c->freelist));
@@ -3966,7 +4262,7 @@ redo:
 		WRITE_ONCE(c->freelist, NULL);
 		goto new_slab;
 	}
-#line 2786 "slub.nw"
+#line 2950 "slub.nw"
 	freelist = READ_ONCE(c->freelist);
 	if (freelist)
 		goto load_freelist;
@@ -3985,7 +4281,7 @@ redo:
 load_freelist:
 
 	/* Hand out the first object of freelist; the rest becomes the CPU's freelist */
-#line 2849 "slub.nw"
+#line 3013 "slub.nw"
 	VM_BUG_ON(!c->page->frozen);
 	page = c->page;
 	WRITE_ONCE(c->freelist, get_freepointer(s, freelist));
@@ -3994,11 +4290,11 @@ load_freelist:
 	slub_event_step(s, __func__, "2.1.1", freelist, page,
 			"load_freelist: handed out first object");
 	return freelist;
-#line 2803 "slub.nw"
+#line 2967 "slub.nw"
 new_slab:
 
 	/* Make the next slab of the cpu partial chain the cpu slab, and goto redo */
-#line 2865 "slub.nw"
+#line 3029 "slub.nw"
 	if (c->partial) {
 		page = c->partial;
 		WRITE_ONCE(c->page, page);
@@ -4009,10 +4305,10 @@ new_slab:
 				"new_slab: took slab from cpu partial chain");
 		goto redo;
 	}
-#line 2805 "slub.nw"
+#line 2969 "slub.nw"
 
 	/* Get objects from a partial or a new slab, or fail */
-#line 2887 "slub.nw"
+#line 3051 "slub.nw"
 	freelist = new_slab_objects(s, gfpflags, node, &c);
 	if (unlikely(!freelist)) {
 		if (!(gfpflags & __GFP_NOWARN))
@@ -4031,10 +4327,10 @@ new_slab:
 	WRITE_ONCE(c->freelist, NULL);
 	local_irq_restore(s, c);
 	return freelist;
-#line 2806 "slub.nw"
+#line 2970 "slub.nw"
 }
 /* Functions of allocation */
-#line 2911 "slub.nw"
+#line 3075 "slub.nw"
 static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 {
 	if (unlikely(PageSlabPfmemalloc(page)))
@@ -4042,7 +4338,7 @@ static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 	return true;
 }
 /* Take all objects of the cpu slab's own freelist: get_freelist */
-#line 2932 "slub.nw"
+#line 3096 "slub.nw"
 static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 {
 	struct page new;
@@ -4061,7 +4357,7 @@ static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 	return freelist;
 }
 /* Functions of allocation */
-#line 2968 "slub.nw"
+#line 3132 "slub.nw"
 static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 				     int node, struct kmem_cache_cpu **pc)
 {
@@ -4088,7 +4384,7 @@ static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 	return freelist;
 }
 /* Functions of allocation */
-#line 3002 "slub.nw"
+#line 3166 "slub.nw"
 static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 			 struct kmem_cache_cpu *c)
 {
@@ -4103,7 +4399,7 @@ static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 	return get_any_partial(s, flags, c);
 }
 /* Functions of allocation */
-#line 3027 "slub.nw"
+#line 3191 "slub.nw"
 static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			      struct kmem_cache_cpu *c, gfp_t flags)
 {
@@ -4126,7 +4422,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 		available += objects;
 
 		/* Install the acquired slab as cpu slab or on the cpu partial chain */
-#line 3058 "slub.nw"
+#line 3222 "slub.nw"
 		if (!object) {
 			WRITE_ONCE(c->page, page);
 			stat(s, ALLOC_FROM_PARTIAL);
@@ -4140,7 +4436,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			slub_event_step(s, "get_partial_node", "2.1.1.2", NULL,
 					page, "moved slab to cpu partial chain");
 		}
-#line 3048 "slub.nw"
+#line 3212 "slub.nw"
 		if (!kmem_cache_has_cpu_partial(s) ||
 		    available > s->cpu_partial / 2)
 			break;
@@ -4149,7 +4445,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 	return object;
 }
 /* Functions of allocation */
-#line 3081 "slub.nw"
+#line 3245 "slub.nw"
 static inline void *acquire_slab(struct kmem_cache *s,
 				 struct kmem_cache_node *n, struct page *page,
 				 int mode, int *objects)
@@ -4178,7 +4474,7 @@ static inline void *acquire_slab(struct kmem_cache *s,
 	return freelist;
 }
 /* Functions of allocation */
-#line 3121 "slub.nw"
+#line 3285 "slub.nw"
 static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 			     struct kmem_cache_cpu *c)
 {
@@ -4201,7 +4497,7 @@ static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 	return NULL;
 }
 /* Functions of allocation */
-#line 3153 "slub.nw"
+#line 3317 "slub.nw"
 static struct page *allocate_slab(struct kmem_cache *s, gfp_t flags,
 				  int node)
 {
@@ -4240,7 +4536,7 @@ static inline struct page *alloc_slab_page(struct kmem_cache *s,
 	return page;
 }
 /* Functions of allocation */
-#line 3202 "slub.nw"
+#line 3366 "slub.nw"
 static struct page *new_slab(struct kmem_cache *s, gfp_t flags, int node)
 {
 	struct page *page;
@@ -4276,7 +4572,7 @@ static void setup_object(struct kmem_cache *s, struct page *page,
 		s->ctor(object);
 }
 /* Functions of allocation */
-#line 3244 "slub.nw"
+#line 3408 "slub.nw"
 static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 			       int nid)
 {
@@ -4305,7 +4601,7 @@ static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 			  "out of memory");
 }
 /* Functions of freeing */
-#line 3290 "slub.nw"
+#line 3454 "slub.nw"
 void kmem_cache_free(struct kmem_cache *s, void *x)
 {
 	if (cpu_rseq && likely(!slab_free_hooked(s))) {
@@ -4318,7 +4614,7 @@ void kmem_cache_free(struct kmem_cache *s, void *x)
 	slab_free(s, virt_to_head_page(x), x, _RET_IP_);
 }
 /* Functions of freeing */
-#line 3311 "slub.nw"
+#line 3475 "slub.nw"
 static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 						void *x)
 {
@@ -4342,7 +4638,7 @@ static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 	return NULL;
 }
 /* Functions of freeing */
-#line 3344 "slub.nw"
+#line 3508 "slub.nw"
 static noinline void slab_free(struct kmem_cache *s,
 				      struct page *page, void *x,
 				      unsigned long addr)
@@ -4364,7 +4660,7 @@ redo:
 	if (likely(page == READ_ONCE(c->page)) && likely(cpu_tid_ready(tid))) {
 
 		/* Push object on the CPU's freelist, or goto redo */
-#line 3377 "slub.nw"
+#line 3541 "slub.nw"
 		freelist = READ_ONCE(c->freelist);
 		set_freepointer(s, object, freelist);
 		slub_point(SLUB_POINT_FREE_BEFORE_CMPXCHG);
@@ -4376,13 +4672,13 @@ redo:
 		stat(s, FREE_FASTPATH);
 		slub_event_step(s, "slab_free", "3.1", object, page,
 				"fastpath: pushed object on cpu freelist");
-#line 3364 "slub.nw"
+#line 3528 "slub.nw"
 	} else {
 		__slab_free(s, page, x, addr);
 	}
 }
 /* Functions of freeing */
-#line 3404 "slub.nw"
+#line 3568 "slub.nw"
 static __always_inline void rseq_slab_free(struct kmem_cache *s,
 		struct page *page, void *x, unsigned long addr, bool observed)
 {
@@ -4402,14 +4698,14 @@ static __always_inline bool slab_free_hooked(const struct kmem_cache *s)
 	       (s->flags & (SLAB_DEBUG_FREE | SLAB_TRACE));
 }
 /* Functions of freeing */
-#line 3429 "slub.nw"
+#line 3593 "slub.nw"
 static inline void slab_free_hook(struct kmem_cache *s, void *x)
 {
 	if (unlikely(s->flags & SLAB_TRACE))
 		trace(s, virt_to_head_page(x), x, 0);
 }
 /* Functions of freeing */
-#line 3460 "slub.nw"
+#line 3624 "slub.nw"
 static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 			unsigned long addr)
 {
@@ -4427,7 +4723,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	do {
 
 		/* Link object to the slab's freelist and decide the slab's fate */
-#line 3521 "slub.nw"
+#line 3685 "slub.nw"
 		if (unlikely(n) && !kmem_cache_debug(s)) {
 			spin_unlock(&n->list_lock);
 			n = NULL;
@@ -4446,7 +4742,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 				spin_lock(&n->list_lock);
 			}
 		}
-#line 3476 "slub.nw"
+#line 3640 "slub.nw"
 	} while (!cmpxchg_double_slab(s, page, prior, counters, object,
 				      new.counters, "__slab_free"));
 	if (unlikely(n) && was_frozen) {
@@ -4456,7 +4752,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	if (likely(!n)) {
 
 		/* Finish a free that needed no list lock */
-#line 3542 "slub.nw"
+#line 3706 "slub.nw"
 		if (new.frozen && !was_frozen) {
 			put_cpu_partial(s, page, 1);
 			stat(s, CPU_PARTIAL_FREE);
@@ -4468,21 +4764,21 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 			slub_event_step(s, "__slab_free", "3.2", x, page,
 					"freed into a frozen slab");
 		}
-#line 3484 "slub.nw"
+#line 3648 "slub.nw"
 		return;
 	}
 	if (unlikely(!new.inuse && n->nr_partial > s->min_partial))
 		goto slab_empty;
 
 	/* Put a formerly full slab on the node's partial list */
-#line 3559 "slub.nw"
+#line 3723 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s) && unlikely(!prior)) {
 		if (kmem_cache_debug(s))
 			remove_full(s, n, page);
 		add_partial(n, page, DEACTIVATE_TO_TAIL);
 		stat(s, FREE_ADD_PARTIAL);
 	}
-#line 3489 "slub.nw"
+#line 3653 "slub.nw"
 	spin_unlock(&n->list_lock);
 	slub_event_step(s, __func__, "3.2", x, page,
 			"freed to slab's freelist under list_lock");
@@ -4490,7 +4786,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 slab_empty:
 
 	/* Give an empty slab back to the page allocator */
-#line 3568 "slub.nw"
+#line 3732 "slub.nw"
 	if (prior) {
 		remove_partial(n, page);
 		stat(s, FREE_REMOVE_PARTIAL);
@@ -4502,10 +4798,10 @@ slab_empty:
 	slub_event_step(s, __func__, "3.2", x, page,
 			"slab became empty: returned to page allocator");
 	discard_slab(s, page);
-#line 3495 "slub.nw"
+#line 3659 "slub.nw"
 }
 /* Put a slab on the CPU's partial chain: put_cpu_partial */
-#line 3601 "slub.nw"
+#line 3765 "slub.nw"
 static void __put_cpu_partial(struct kmem_cache *s, struct kmem_cache_cpu *c,
 			      struct page *page, int drain)
 {
@@ -4543,7 +4839,7 @@ static void put_cpu_partial(struct kmem_cache *s, struct page *page,
 	local_irq_restore(s, c);
 }
 /* Functions of freeing */
-#line 3653 "slub.nw"
+#line 3817 "slub.nw"
 static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	struct kmem_cache_node *n = NULL, *n2 = NULL;
@@ -4589,7 +4885,7 @@ static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 	}
 }
 /* Functions of freeing */
-#line 3712 "slub.nw"
+#line 3876 "slub.nw"
 static inline void __add_partial(struct kmem_cache_node *n,
 				 struct page *page, int tail)
 {
@@ -4636,7 +4932,7 @@ static void remove_full(struct kmem_cache *s, struct kmem_cache_node *n,
 	list_del(&page->lru);
 }
 /* Functions of freeing */
-#line 3766 "slub.nw"
+#line 3930 "slub.nw"
 static inline void inc_slabs_node(struct kmem_cache *s, int node,
 				  int objects)
 {
@@ -4698,7 +4994,7 @@ static void discard_slab(struct kmem_cache *s, struct page *page)
 	free_slab(s, page);
 }
 /* Functions of freeing */
-#line 3836 "slub.nw"
+#line 4000 "slub.nw"
 static struct rcu_head *rcu_pending;
 static pthread_mutex_t rcu_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -4738,7 +5034,7 @@ static void rcu_barrier(void)
 	}
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 3901 "slub.nw"
+#line 4065 "slub.nw"
 static void deactivate_slab(struct kmem_cache *s, struct page *page,
 			    void *freelist)
 {
@@ -4756,7 +5052,7 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 	}
 
 	/* Move all but one of the CPU's free objects to the frozen slab */
-#line 3940 "slub.nw"
+#line 4104 "slub.nw"
 	while (freelist && (nextfree = get_freepointer(s, freelist))) {
 		void *prior;
 		unsigned long counters;
@@ -4773,11 +5069,11 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 						"drain percpu freelist"));
 		freelist = nextfree;
 	}
-#line 3917 "slub.nw"
+#line 4081 "slub.nw"
 redo:
 
 	/* Compute the slab's state after the last object returns */
-#line 3966 "slub.nw"
+#line 4130 "slub.nw"
 	old.freelist = READ_ONCE(page->freelist);
 	old.counters = READ_ONCE(page->counters);
 	VM_BUG_ON(!old.frozen);
@@ -4805,10 +5101,10 @@ redo:
 			spin_lock(&n->list_lock);
 		}
 	}
-#line 3919 "slub.nw"
+#line 4083 "slub.nw"
 
 	/* Put the slab on the list of its new state */
-#line 3996 "slub.nw"
+#line 4160 "slub.nw"
 	if (l != m) {
 		if (l == M_PARTIAL)
 			remove_partial(n, page);
@@ -4822,7 +5118,7 @@ redo:
 			add_full(s, n, page);
 		}
 	}
-#line 3920 "slub.nw"
+#line 4084 "slub.nw"
 	l = m;
 	if (!__cmpxchg_double_slab(s, page, old.freelist, old.counters,
 				   new.freelist, new.counters,
@@ -4841,7 +5137,7 @@ redo:
 	}
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 4024 "slub.nw"
+#line 4188 "slub.nw"
 static inline void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	stat(s, CPUSLAB_FLUSH);
@@ -4876,7 +5172,7 @@ static void flush_all(struct kmem_cache *s)
 			"flushed every cpu slab and cpu partial chain");
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 4069 "slub.nw"
+#line 4233 "slub.nw"
 static int __kmem_cache_shrink(struct kmem_cache *s)
 {
 	int objects = oo_objects(s->max);
@@ -4898,7 +5194,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 			INIT_LIST_HEAD(slabs_by_inuse + i);
 
 		/* Sort the node's partial slabs by objects in use */
-#line 4114 "slub.nw"
+#line 4278 "slub.nw"
 		spin_lock(&n->list_lock);
 		list_for_each_entry_safe(page, t, &n->partial, lru) {
 			list_move(&page->lru, slabs_by_inuse + page->inuse);
@@ -4908,7 +5204,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 		for (i = objects - 1; i > 0; i--)
 			list_splice(slabs_by_inuse + i, n->partial.prev);
 		spin_unlock(&n->list_lock);
-#line 4089 "slub.nw"
+#line 4253 "slub.nw"
 		while (!list_empty(slabs_by_inuse)) {
 			page = list_first_entry(slabs_by_inuse, struct page,
 						lru);
@@ -4928,7 +5224,7 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	return __kmem_cache_shrink(s);
 }
 /* Functions of kmalloc */
-#line 4193 "slub.nw"
+#line 4357 "slub.nw"
 static inline int size_index_elem(size_t bytes)
 {
 	return (bytes - 1) / 8;
@@ -4962,7 +5258,7 @@ static inline int kmalloc_size(int n)
 	return 0;
 }
 /* Functions of kmalloc */
-#line 4244 "slub.nw"
+#line 4411 "slub.nw"
 static __always_inline void *do_kmalloc_node(size_t size, gfp_t flags,
 					     int node, unsigned long caller)
 {
@@ -4993,6 +5289,11 @@ void *kmalloc(size_t size, gfp_t flags)
 	return do_kmalloc_node(size, flags, NUMA_NO_NODE, _RET_IP_);
 }
 
+void *__kmalloc_track_caller(size_t size, gfp_t flags, unsigned long caller)
+{
+	return do_kmalloc_node(size, flags, NUMA_NO_NODE, caller);
+}
+
 static noinline void *kmalloc_first(size_t size, gfp_t flags, int node,
 				    unsigned long caller)
 {
@@ -5007,7 +5308,7 @@ void *kzalloc(size_t size, gfp_t flags)
 	return kmalloc(size, flags | __GFP_ZERO);
 }
 /* Functions of kmalloc */
-#line 4294 "slub.nw"
+#line 4466 "slub.nw"
 static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 {
 	struct page *page;
@@ -5030,8 +5331,8 @@ static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 	return ret;
 }
 /* Functions of kmalloc */
-#line 4329 "slub.nw"
-void kfree(const void *x)
+#line 4501 "slub.nw"
+static __always_inline void do_kfree(const void *x, unsigned long caller)
 {
 	struct page *page;
 	void *object = (void *)x;
@@ -5055,14 +5356,23 @@ void kfree(const void *x)
 	}
 	if (cpu_rseq && likely(!slub_observed() &&
 			       !(page->slab_cache->flags & SLAB_TRACE))) {
-		rseq_slab_free(page->slab_cache, page, object, _RET_IP_,
-			       false);
+		rseq_slab_free(page->slab_cache, page, object, caller, false);
 		return;
 	}
-	slab_free(page->slab_cache, page, object, _RET_IP_);
+	slab_free(page->slab_cache, page, object, caller);
+}
+
+void kfree(const void *x)
+{
+	do_kfree(x, _RET_IP_);
+}
+
+void __kfree_track_caller(const void *x, unsigned long caller)
+{
+	do_kfree(x, caller);
 }
 /* Functions of kmalloc */
-#line 4362 "slub.nw"
+#line 4543 "slub.nw"
 static inline size_t slab_ksize(const struct kmem_cache *s)
 {
 	if (s->flags & (SLAB_RED_ZONE | SLAB_POISON))
@@ -5086,7 +5396,7 @@ size_t ksize(const void *object)
 	return slab_ksize(page->slab_cache);
 }
 /* Functions of kmalloc */
-#line 4395 "slub.nw"
+#line 4576 "slub.nw"
 int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t flags, size_t size,
 			  void **p)
 {
@@ -5110,7 +5420,7 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t size, void **p)
 		kmem_cache_free(s, p[i]);
 }
 /* Functions of kmalloc */
-#line 4423 "slub.nw"
+#line 4604 "slub.nw"
 const char *kmem_cache_name(const struct kmem_cache *s)
 {
 	return s->name;
@@ -5134,8 +5444,34 @@ static char *kstrdup(const char *s, gfp_t gfp)
 		memcpy(buf, s, len);
 	return buf;
 }
+/* Functions of kmalloc */
+#line 5284 "slub.nw"
+void *kvmalloc(size_t size, gfp_t flags)
+{
+	void *p = NULL;
+
+	if (size <= (PAGE_SIZE << (MAX_ORDER - 1)))
+		p = kmalloc(size, size > PAGE_SIZE ?
+			    flags | __GFP_NOWARN | __GFP_NORETRY : flags);
+	if (p || size <= PAGE_SIZE)
+		return p;
+	return vmalloc(size);
+}
+
+void kvfree(const void *addr)
+{
+	__kvfree_track_caller(addr, _RET_IP_);
+}
+
+void __kvfree_track_caller(const void *addr, unsigned long caller)
+{
+	if (unlikely(!in_arena(addr)) && is_vmalloc_addr(addr))
+		vfree(addr);
+	else
+		do_kfree(addr, caller);
+}
 /* Functions of the sysfs attribute layer */
-#line 6971 "slub.nw"
+#line 7434 "slub.nw"
 struct slab_attribute {
 	const char *name;
 	ssize_t (*show)(struct kmem_cache *s, char *buf);
@@ -5145,7 +5481,7 @@ struct slab_attribute {
 	bool hidden;		/* not a kernel attribute */
 };
 /* Functions of the sysfs attribute layer */
-#line 6984 "slub.nw"
+#line 7447 "slub.nw"
 #define SHOW_INT(_name, expr)						\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5173,7 +5509,7 @@ SHOW_INT(store_user, !!(s->flags & SLAB_STORE_USER))
 SHOW_INT(failslab, !!(s->flags & SLAB_FAILSLAB))
 SHOW_INT(remote_node_defrag_ratio, s->remote_node_defrag_ratio / 10)
 /* Functions of the sysfs attribute layer */
-#line 7021 "slub.nw"
+#line 7484 "slub.nw"
 static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 {
 	Dl_info info;
@@ -5188,7 +5524,7 @@ static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 	return sprintf(buf, "0x%lx\n", (unsigned long)fn);
 }
 /* Functions of the sysfs attribute layer */
-#line 7040 "slub.nw"
+#line 7503 "slub.nw"
 static int count_inuse(struct page *page)
 {
 	return page->inuse;
@@ -5217,7 +5553,7 @@ static unsigned long count_partial(struct kmem_cache_node *n,
 	return x;
 }
 /* Functions of the sysfs attribute layer */
-#line 7078 "slub.nw"
+#line 7541 "slub.nw"
 #define SO_ALL		(1 << 0)
 #define SO_PARTIAL	(1 << 1)
 #define SO_CPU		(1 << 2)
@@ -5239,7 +5575,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				continue;
 
 			/* Count the CPU's slab and partial chain */
-#line 7110 "slub.nw"
+#line 7573 "slub.nw"
 			node = page_to_nid(page);
 			if (flags & SO_TOTAL)
 				x = page->objects;
@@ -5255,12 +5591,12 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				total += page->pages;
 				nodes[node] += page->pages;
 			}
-#line 7098 "slub.nw"
+#line 7561 "slub.nw"
 		}
 	}
 
 	/* Count the slabs on the nodes */
-#line 7128 "slub.nw"
+#line 7591 "slub.nw"
 	for (node = 0; node < nr_node_ids; node++) {
 		struct kmem_cache_node *n = get_node(s, node);
 
@@ -5285,7 +5621,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 		total += x;
 		nodes[node] += x;
 	}
-#line 7101 "slub.nw"
+#line 7564 "slub.nw"
 	x = sprintf(buf, "%lu", total);
 	for (node = 0; node < nr_node_ids; node++)
 		if (nodes[node])
@@ -5293,7 +5629,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 	return x + sprintf(buf + x, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 7155 "slub.nw"
+#line 7618 "slub.nw"
 #define SHOW_OBJECTS(_name, _flags)					\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5330,7 +5666,7 @@ static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf)
 	return len + sprintf(buf + len, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 7201 "slub.nw"
+#line 7664 "slub.nw"
 static int kstrtoul(const char *buf, unsigned long *res)
 {
 	char *end;
@@ -5395,7 +5731,7 @@ static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7267 "slub.nw"
+#line 7730 "slub.nw"
 static bool any_slab_objects(struct kmem_cache *s)
 {
 	int node;
@@ -5444,7 +5780,7 @@ static ssize_t reclaim_account_store(struct kmem_cache *s, const char *buf,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7320 "slub.nw"
+#line 7783 "slub.nw"
 static ssize_t empty_show(struct kmem_cache *s, char *buf)
 {
 	(void)s;
@@ -5484,7 +5820,7 @@ static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len)
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7364 "slub.nw"
+#line 7827 "slub.nw"
 static ssize_t show_stat(struct kmem_cache *s, char *buf, int si)
 {
 	unsigned long sum = 0;
@@ -5514,7 +5850,7 @@ static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 7398 "slub.nw"
+#line 7861 "slub.nw"
 #define RO(n)	{ #n, n##_show, NULL, -1, false, false }
 #define RW(n)	{ #n, n##_show, n##_store, -1, false, false }
 #define ACT(n)	{ #n, empty_show, n##_store, -1, true, false }
@@ -5544,7 +5880,7 @@ static const struct slab_attribute slab_attrs[] = {
 	{ NULL, NULL, NULL, -1, false, false }
 };
 /* Functions of the sysfs attribute layer */
-#line 7432 "slub.nw"
+#line 7895 "slub.nw"
 static const char *attr_name(const struct slab_attribute *a)
 {
 	return a->stat >= 0 ? stat_names[a->stat] : a->name;
@@ -5582,7 +5918,7 @@ bool slub_attr_writable(const char *name)
 	return a && (a->store || a->stat >= 0);
 }
 /* Functions of the sysfs attribute layer */
-#line 7475 "slub.nw"
+#line 7938 "slub.nw"
 static bool attr_propagates(const char *name)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5590,7 +5926,7 @@ static bool attr_propagates(const char *name)
 	return a && a->show && a->store && !a->action && a->stat < 0;
 }
 /* Functions of the sysfs attribute layer */
-#line 7490 "slub.nw"
+#line 7953 "slub.nw"
 ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5640,7 +5976,7 @@ ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 	return ret;
 }
 /* Functions of the sysfs attribute layer */
-#line 7544 "slub.nw"
+#line 8007 "slub.nw"
 struct kmem_cache *slub_find_cache(const char *name)
 {
 	struct kmem_cache *s, *found = NULL;
@@ -5670,7 +6006,7 @@ const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len)
 	return buf;
 }
 /* Functions of bootstrap and shutdown */
-#line 7596 "slub.nw"
+#line 8059 "slub.nw"
 static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
 static void kmem_cache_init(void)
@@ -5691,15 +6027,18 @@ static void kmem_cache_init(void)
 	create_kmalloc_caches(0);
 }
 /* Functions of bootstrap and shutdown */
-#line 7622 "slub.nw"
+#line 8097 "slub.nw"
 static void create_boot_cache(struct kmem_cache *s, const char *name,
 			      size_t size, unsigned long flags)
 {
+	size_t align = ARCH_KMALLOC_MINALIGN;
 	int err;
 
+	if (KMALLOC_NATURAL_ALIGN && is_power_of_2(size))
+		align = max(align, size);
 	s->name = name;
 	s->size = s->object_size = size;
-	s->align = calculate_alignment(flags, ARCH_KMALLOC_MINALIGN, size);
+	s->align = calculate_alignment(flags, align, size);
 	err = __kmem_cache_create(s, flags);
 	if (err)
 		panic("Creation of kmalloc slab %s size=%zu failed. Reason %d\n",
@@ -5722,7 +6061,7 @@ static struct kmem_cache *create_kmalloc_cache(const char *name,
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 7660 "slub.nw"
+#line 8138 "slub.nw"
 static void early_kmem_cache_node_alloc(int node)
 {
 	struct page *page;
@@ -5744,7 +6083,7 @@ static void early_kmem_cache_node_alloc(int node)
 	__add_partial(n, page, DEACTIVATE_TO_HEAD);
 }
 /* Functions of bootstrap and shutdown */
-#line 7688 "slub.nw"
+#line 8166 "slub.nw"
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
@@ -5768,11 +6107,23 @@ static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 7723 "slub.nw"
+#line 8201 "slub.nw"
 static void create_kmalloc_caches(unsigned long flags)
 {
 	int i;
 
+
+	/* Send sizes below KMALLOC_MIN_SIZE to the smallest cache */
+#line 8240 "slub.nw"
+	for (i = 8; i < (int)KMALLOC_MIN_SIZE && i <= 192; i += 8)
+		size_index[size_index_elem(i)] = KMALLOC_SHIFT_LOW;
+	if (KMALLOC_MIN_SIZE >= 64)
+		for (i = 64 + 8; i <= 96; i += 8)
+			size_index[size_index_elem(i)] = 7;
+	if (KMALLOC_MIN_SIZE >= 128)
+		for (i = 128 + 8; i <= 192; i += 8)
+			size_index[size_index_elem(i)] = 8;
+#line 8206 "slub.nw"
 	for (i = KMALLOC_SHIFT_LOW; i <= KMALLOC_SHIFT_HIGH; i++) {
 		if (!kmalloc_caches[i])
 			kmalloc_caches[i] = create_kmalloc_cache(NULL, 1 << i,
@@ -5797,7 +6148,7 @@ static void create_kmalloc_caches(unsigned long flags)
 	memcg_activate_kmem_caches();
 }
 /* Functions of bootstrap and shutdown */
-#line 7753 "slub.nw"
+#line 8251 "slub.nw"
 static void slab_sysfs_init(void)
 {
 	struct kmem_cache *s;
@@ -5821,7 +6172,7 @@ static void slab_sysfs_init(void)
 	slab_mutex_unlock();
 }
 /* Functions of bootstrap and shutdown */
-#line 7787 "slub.nw"
+#line 8285 "slub.nw"
 static pthread_mutex_t init_mutex = PTHREAD_MUTEX_INITIALIZER;
 static bool running;
 static __thread bool booting;
@@ -5841,11 +6192,16 @@ int slub_nr_nodes(void)
 	return nr_node_ids;
 }
 
-static int __slub_init(const struct slub_config *cfg)
+static int __slub_init(const struct slub_config *config)
 {
-	long ncpu = cfg->nr_cpus;
-	size_t bytes = cfg->arena_bytes ? cfg->arena_bytes : 1UL << 30;
+	struct slub_config env_cfg = *config, *cfg = &env_cfg;
+	long ncpu;
+	size_t bytes;
 
+	if (slub_config_from_env(cfg))
+		return -EINVAL;
+	ncpu = cfg->nr_cpus;
+	bytes = cfg->arena_bytes ? cfg->arena_bytes : machine_memory_bytes();
 	if (!ncpu)
 		ncpu = min(sysconf(_SC_NPROCESSORS_ONLN), (long)NR_CPUS);
 	if (ncpu < 1 || ncpu > NR_CPUS || cfg->nr_nodes < 0 ||
@@ -5857,7 +6213,7 @@ static int __slub_init(const struct slub_config *cfg)
 	nr_node_ids = cfg->nr_nodes ? cfg->nr_nodes : 1;
 
 	/* Apply the boot options of the configuration */
-#line 7853 "slub.nw"
+#line 8423 "slub.nw"
 	slub_simulated = cfg->simulated;
 	sim_cpu = 0;
 	slab_nomerge = cfg->nomerge;
@@ -5865,15 +6221,15 @@ static int __slub_init(const struct slub_config *cfg)
 					  PAGE_ALLOC_COSTLY_ORDER;
 	slub_min_order = 0;
 	slub_min_objects = cfg->min_objects;
-	setup_slub_debug(cfg->slub_debug ? cfg->slub_debug :
-			 getenv("SLUB_DEBUG"));
+	setup_slub_debug(cfg->slub_debug);
 	freelist_hardened = cfg->freelist_hardened;
 	cpu_rseq = cpu_rseq_usable(cfg);
 	freelist_random = cfg->freelist_random;
 	slub_rng_state = cfg->seed ? cfg->seed : 0x9e3779b97f4a7c15UL;
-#line 7821 "slub.nw"
+#line 8324 "slub.nw"
 	if (page_alloc_init(bytes, nr_node_ids))
 		return -ENOMEM;
+	slub_register_fork_handlers();
 	booting = true;
 	kmem_cache_init();
 	slab_sysfs_init();
@@ -5902,7 +6258,132 @@ static void slub_ensure_running(void)
 		panic("SLUB: cannot start with the default configuration\n");
 }
 /* Functions of bootstrap and shutdown */
-#line 7872 "slub.nw"
+#line 8370 "slub.nw"
+static int slub_config_from_env(struct slub_config *cfg)
+{
+	const char *v;
+
+	if (!cfg->slub_debug)
+		cfg->slub_debug = getenv("SLUB_DEBUG");
+	v = getenv("SLUB_ARENA");
+	if (!cfg->arena_bytes && v && *v) {
+		cfg->arena_bytes = parse_size(v);
+		if (cfg->arena_bytes < MAX_ORDER_NR_PAGES << PAGE_SHIFT) {
+			pr_err("SLUB: SLUB_ARENA=%s: expected a size of at "
+			       "least 4M, such as 268435456, 512M or 64G\n", v);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+static size_t parse_size(const char *v)
+{
+	const unsigned long long limit = 1ULL << 47;	/* the address space */
+	unsigned long long n = 0;
+	int shift = 0;
+
+	if (*v < '0' || *v > '9')
+		return 0;
+	for (; *v >= '0' && *v <= '9'; v++) {
+		n = n * 10 + (*v - '0');
+		if (n > limit)
+			return 0;
+	}
+	switch (*v | 0x20) {
+	case 't': shift += 10;	/* fall through */
+	case 'g': shift += 10;	/* fall through */
+	case 'm': shift += 10;	/* fall through */
+	case 'k': shift += 10; v++; break;
+	}
+	if (*v || n > limit >> shift)
+		return 0;
+	return (size_t)(n << shift);
+}
+
+static size_t machine_memory_bytes(void)
+{
+	struct sysinfo si;
+
+	if (sysinfo(&si))
+		return 1UL << 30;
+	return ((size_t)si.totalram + si.totalswap) * si.mem_unit;
+}
+/* Functions of bootstrap and shutdown */
+#line 8462 "slub.nw"
+static void slub_fork_prepare(void)
+{
+	struct kmem_cache *s;
+	int i;
+
+	mutex_lock(&init_mutex);
+	if (!running)
+		return;
+	mutex_lock(&slab_mutex);
+	for (i = 0; i < MEMCG_CACHES_MAX_SIZE; i++)
+		if (memcg_by_id[i])
+			mutex_lock(&memcg_by_id[i]->slab_caches_mutex);
+	list_for_each_entry(s, &slab_caches, list)
+		for (i = 0; i < nr_cpu_ids; i++)
+			spin_lock(&per_cpu_ptr(s->cpu_slab, i)->lock);
+	list_for_each_entry(s, &slab_caches, list)
+		for (i = 0; i < nr_node_ids; i++)
+			spin_lock(&get_node(s, i)->list_lock);
+	mutex_lock(&rcu_lock);
+	for (i = 0; i < nr_node_ids; i++)
+		spin_lock(&zones[i].lock);
+	mutex_lock(&pcpu_lock);
+}
+/* Functions of bootstrap and shutdown */
+#line 8491 "slub.nw"
+static void slub_fork_release(bool child)
+{
+	struct kmem_cache *s;
+	int i;
+
+#define FORK_RELEASE(l) (child ? pthread_mutex_init(l, NULL) : \
+				 pthread_mutex_unlock(l))
+	if (running) {
+		FORK_RELEASE(&pcpu_lock);
+		for (i = nr_node_ids - 1; i >= 0; i--)
+			FORK_RELEASE(&zones[i].lock);
+		FORK_RELEASE(&rcu_lock);
+		list_for_each_entry(s, &slab_caches, list)
+			for (i = 0; i < nr_node_ids; i++)
+				FORK_RELEASE(&get_node(s, i)->list_lock);
+		list_for_each_entry(s, &slab_caches, list)
+			for (i = 0; i < nr_cpu_ids; i++)
+				FORK_RELEASE(&per_cpu_ptr(s->cpu_slab, i)->lock);
+		for (i = 0; i < MEMCG_CACHES_MAX_SIZE; i++)
+			if (memcg_by_id[i])
+				FORK_RELEASE(&memcg_by_id[i]->slab_caches_mutex);
+		FORK_RELEASE(&slab_mutex);
+	}
+	FORK_RELEASE(&init_mutex);
+#undef FORK_RELEASE
+}
+
+static void slub_fork_parent(void)
+{
+	slub_fork_release(false);
+}
+
+static void slub_fork_child(void)
+{
+	slub_fork_release(true);
+}
+
+static void slub_register_fork_handlers(void)
+{
+	static bool registered;
+
+	if (!registered)
+		registered = !pthread_atfork(slub_fork_prepare,
+					     slub_fork_parent,
+					     slub_fork_child);
+}
+/* Functions of bootstrap and shutdown */
+#line 8543 "slub.nw"
 void slub_shutdown(void)
 {
 	struct kmem_cache *s;
@@ -5914,6 +6395,7 @@ void slub_shutdown(void)
 	}
 	list_for_each_entry(s, &slab_caches, list)
 		free_percpu(s);
+	pcpu_exit();
 	page_alloc_exit();
 	INIT_LIST_HEAD(&slab_caches);
 	memset(kmalloc_caches, 0, sizeof(kmalloc_caches));
@@ -5931,13 +6413,13 @@ void slub_shutdown(void)
 	mutex_unlock(&init_mutex);
 }
 /* Functions of bootstrap and shutdown */
-#line 7906 "slub.nw"
+#line 8578 "slub.nw"
 static bool slub_fail_percpu(void)
 {
 	return page_alloc_should_fail();
 }
 /* Functions of the snapshot */
-#line 7921 "slub.nw"
+#line 8593 "slub.nw"
 static int snap_find_slab(const struct slub_snap_cache *sc, long pfn)
 {
 	int lo = 0, hi = sc->nr_slabs - 1;
@@ -5972,7 +6454,7 @@ static int snap_object_index(struct kmem_cache *s, struct page *page,
 	return ((char *)p - base) / s->size;
 }
 /* Functions of the snapshot */
-#line 7961 "slub.nw"
+#line 8633 "slub.nw"
 static int snap_freelist(struct kmem_cache *s, struct page *page,
 			 struct slub_snap_slab *ss, void *head,
 			 enum slub_obj_state state)
@@ -5994,7 +6476,7 @@ static int snap_freelist(struct kmem_cache *s, struct page *page,
 	return first;
 }
 /* Functions of the snapshot */
-#line 7984 "slub.nw"
+#line 8656 "slub.nw"
 static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 			  struct slub_snap_slab *ss)
 {
@@ -6020,7 +6502,7 @@ static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 8014 "slub.nw"
+#line 8686 "slub.nw"
 static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 			 int cpu)
 {
@@ -6063,7 +6545,7 @@ static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 8058 "slub.nw"
+#line 8730 "slub.nw"
 static int *snap_list(struct slub_snap_cache *sc, struct list_head *head,
 		      int *count, enum slub_slab_where where, int node)
 {
@@ -6110,7 +6592,7 @@ static int snap_fill_nodes(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return 0;
 }
 /* Functions of the snapshot */
-#line 8108 "slub.nw"
+#line 8780 "slub.nw"
 static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 {
 	struct slub_alias *a;
@@ -6129,7 +6611,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 			sc->aliases[sc->nr_aliases++] = strdup(a->name);
 
 	/* Copy the geometry and tuning of the cache */
-#line 8150 "slub.nw"
+#line 8822 "slub.nw"
 	sc->size = s->size;
 	sc->object_size = s->object_size;
 	sc->align = s->align;
@@ -6146,7 +6628,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	sc->refcount = s->refcount;
 	sc->has_ctor = s->ctor != NULL;
 	sc->is_root = is_root_cache(s);
-#line 8125 "slub.nw"
+#line 8797 "slub.nw"
 	for_each_allocated_block(pfn)
 		n += snap_is_slab_of(&mem_map[pfn], s);
 	sc->slabs = calloc(n ? n : 1, sizeof(*sc->slabs));
@@ -6170,7 +6652,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return snap_fill_nodes(s, sc);
 }
 /* Functions of the snapshot */
-#line 8169 "slub.nw"
+#line 8841 "slub.nw"
 struct slub_snapshot *slub_snapshot_take(void)
 {
 	struct slub_snapshot *snap;
@@ -6203,7 +6685,7 @@ fail:
 	return NULL;
 }
 /* Functions of the snapshot */
-#line 8203 "slub.nw"
+#line 8875 "slub.nw"
 void slub_snapshot_free(struct slub_snapshot *snap)
 {
 	int i, j;
@@ -6250,7 +6732,7 @@ const struct slub_snap_cache *slub_snapshot_cache(
 	return NULL;
 }
 /* Functions of the invariant checker */
-#line 8419 "slub.nw"
+#line 9091 "slub.nw"
 static int __attribute__((format(printf, 2, 3)))
 inv_fail(FILE *out, const char *fmt, ...)
 {
@@ -6291,7 +6773,7 @@ static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 8461 "slub.nw"
+#line 9133 "slub.nw"
 static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc)
 {
@@ -6308,7 +6790,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			pagefree += ss->obj[j].state == SLUB_OBJ_PAGE_FREE;
 
 		/* Check one slab's counters and its place */
-#line 8495 "slub.nw"
+#line 9167 "slub.nw"
 		if (ss->inuse != ss->objects - pagefree)
 			bad += inv_fail(out, "%s: slab pfn %ld inuse %u but "
 					"%u objects minus %u free\n",
@@ -6328,7 +6810,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			bad += inv_fail(out, "%s: slab pfn %ld has free objects "
 					"but is on no partial list\n",
 					 s->name, ss->pfn);
-#line 8476 "slub.nw"
+#line 9148 "slub.nw"
 	}
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
 		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
@@ -6343,7 +6825,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 	for (node = 0; node < nr_node_ids; node++) {
 
 		/* Check one node's counters */
-#line 8517 "slub.nw"
+#line 9189 "slub.nw"
 		struct kmem_cache_node *n = get_node(s, node);
 		long slabs = 0;
 
@@ -6356,12 +6838,12 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 		if (n->nr_slabs != slabs)
 			bad += inv_fail(out, "%s: node %d nr_slabs %ld but %ld slabs found\n",
 					 s->name, node, n->nr_slabs, slabs);
-#line 8489 "slub.nw"
+#line 9161 "slub.nw"
 	}
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 8532 "slub.nw"
+#line 9204 "slub.nw"
 int slub_check_invariants(FILE *out)
 {
 	struct slub_snapshot *snap;

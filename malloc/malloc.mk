@@ -1,0 +1,40 @@
+# malloc/malloc.mk -- SLUB as the malloc of real programs (included by the
+# top Makefile).
+#   make                 also builds build/libslub-malloc.so:
+#                        LD_PRELOAD=build/libslub-malloc.so prog
+#   make test-malloc     real programs on it (git, the compiler, make),
+#                        plain and under SLUB_DEBUG=FZPU; fork; misuse
+#   make bench-apps      real and allocation-heavy programs with glibc,
+#                        jemalloc, mimalloc, tcmalloc and SLUB by LD_PRELOAD:
+#                        build/bench-apps/results.md and results.png
+#   make soak            the real-program tests and the larson-style
+#                        program over and over for SOAK_SECONDS (not in CI)
+#
+# The shared library is compiled from the same generated/slub.c in a build
+# variant of its own (build/malloc/): position-independent, symbols hidden
+# but the C allocation interface, thread-local storage in the initial-exec
+# model (a preloaded library's is static), the teaching events compiled
+# out, and CONFIG_SLUB_MALLOC (16-byte minimum alignment, kmalloc of a
+# power of two naturally aligned).
+
+MALLOC := $(B)/malloc
+MALLOC_SO := $(B)/libslub-malloc.so
+MALLOC_CFLAGS = $(BASE_CFLAGS) -O2 -DNDEBUG -DSLUB_NO_EVENTS \
+	-DCONFIG_SLUB_MALLOC -fPIC -fvisibility=hidden \
+	-ftls-model=initial-exec -Igenerated
+
+$(MALLOC)/obj/slub.o: generated/slub.c generated/slub.h
+	@mkdir -p $(@D)
+	$(CC) $(MALLOC_CFLAGS) -c $< -o $@
+
+$(MALLOC)/obj/slub_malloc.o: malloc/slub_malloc.c generated/slub.h
+	@mkdir -p $(@D)
+	$(CC) $(MALLOC_CFLAGS) -c $< -o $@
+
+$(MALLOC_SO): $(MALLOC)/obj/slub_malloc.o $(MALLOC)/obj/slub.o
+	$(CC) -shared -Wl,-z,now -Wl,-z,defs -o $@ $^ -pthread
+
+all: $(MALLOC_SO)
+
+.PHONY: malloc
+malloc: $(MALLOC_SO)
