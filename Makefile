@@ -1,5 +1,6 @@
 # The SLUB Book -- the one entry point.
-#   make            build build/libslub.a and the CLI build/slub
+#   make            build build/libslub.a, the CLI build/slub and
+#                   build/libslub-malloc.so (LD_PRELOAD it: SLUB as malloc)
 #   make run        install what is missing, build, run the main job
 #   make test       install what is missing, build, run every test
 #   make tangle     rewrite generated/ from slub.nw
@@ -32,7 +33,7 @@ SCN_HDRS := $(wildcard src/*.h)
 all: lib cli
 
 help:
-	@sed -n '2,8p' Makefile
+	@sed -n '2,9p' Makefile
 
 # ---------------------------------------------------------------- deps
 deps:
@@ -100,7 +101,7 @@ TESTS :=
 # The order of `make test': tools and sanitizers first, the Check runner
 # last, so that the output ends with Check's summary line.
 TESTS += test-cli test-stress test-tsan test-sanitize test-reliability \
-	test-book test-exercises test-unit
+	test-book test-exercises test-malloc test-unit
 
 # ---------------------------------------------------------------- run
 run: deps all

@@ -38,3 +38,23 @@ all: $(MALLOC_SO)
 
 .PHONY: malloc
 malloc: $(MALLOC_SO)
+
+# ---------------------------------------------------------------- tests
+# The re-entry checking build: the same objects but the interposer's.
+$(MALLOC)/check/slub_malloc.o: malloc/slub_malloc.c generated/slub.h
+	@mkdir -p $(@D)
+	$(CC) $(MALLOC_CFLAGS) -DSLUB_MALLOC_CHECK_REENTRY -c $< -o $@
+
+$(MALLOC)/check/libslub-malloc.so: $(MALLOC)/check/slub_malloc.o \
+		$(MALLOC)/obj/slub.o
+	$(CC) -shared -Wl,-z,now -Wl,-z,defs -o $@ $^ -pthread
+
+MALLOC_TESTS := api fork_threads misuse
+$(MALLOC_TESTS:%=$(MALLOC)/tests/%): $(MALLOC)/tests/%: malloc/tests/%.c
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -O2 $< -o $@ -pthread -ldl
+
+.PHONY: test-malloc
+test-malloc: $(MALLOC_SO) $(MALLOC)/check/libslub-malloc.so \
+		$(MALLOC_TESTS:%=$(MALLOC)/tests/%)
+	@bash malloc/test-malloc.sh $(B)

@@ -41,6 +41,45 @@
 
 _Static_assert(KMALLOC_MIN_SIZE == 16, "built without CONFIG_SLUB_MALLOC");
 
+/*
+ * The allocator never calls back into these functions. A test build
+ * (-DSLUB_MALLOC_CHECK_REENTRY) proves it: each function counts itself
+ * in and out, and an entry while another is still running on the same
+ * thread ends the process with a message. It is a check, not a guard:
+ * the normal build has none.
+ */
+#ifdef SLUB_MALLOC_CHECK_REENTRY
+#include <stdlib.h>
+#include <unistd.h>
+static __thread int depth;
+
+static int reentry_enter(const char *fn)
+{
+	static const char msg[] = "libslub-malloc: re-entered from within "
+				  "the allocator: ";
+
+	if (depth++) {
+		if (write(2, msg, sizeof(msg) - 1) > 0 &&
+		    write(2, fn, strlen(fn)) > 0)
+			(void)!write(2, "\n", 1);
+		abort();
+	}
+	return 0;
+}
+
+static void reentry_leave(int *unused)
+{
+	(void)unused;
+	depth--;
+}
+
+#define NO_REENTRY \
+	int no_reentry __attribute__((cleanup(reentry_leave), unused)) = \
+		reentry_enter(__func__)
+#else
+#define NO_REENTRY do { } while (0)
+#endif
+
 /* Memory for size bytes, aligned to 16, or NULL with errno set. */
 static inline void *slub_alloc(size_t size, unsigned long caller)
 {
@@ -93,17 +132,20 @@ static void *slub_alloc_aligned(size_t align, size_t size,
 
 EXPORT void *malloc(size_t size)
 {
+	NO_REENTRY;
 	return slub_alloc(size, CALLER);
 }
 
 EXPORT void free(void *p)
 {
+	NO_REENTRY;
 	if (likely(p))
 		__kvfree_track_caller(p, CALLER);
 }
 
 EXPORT void *calloc(size_t nmemb, size_t size)
 {
+	NO_REENTRY;
 	size_t n;
 	void *p;
 
@@ -159,11 +201,13 @@ static void *slub_realloc(void *p, size_t size, unsigned long caller)
 
 EXPORT void *realloc(void *p, size_t size)
 {
+	NO_REENTRY;
 	return slub_realloc(p, size, CALLER);
 }
 
 EXPORT void *reallocarray(void *p, size_t nmemb, size_t size)
 {
+	NO_REENTRY;
 	size_t n;
 
 	if (unlikely(__builtin_mul_overflow(nmemb, size, &n))) {
@@ -175,6 +219,7 @@ EXPORT void *reallocarray(void *p, size_t nmemb, size_t size)
 
 EXPORT int posix_memalign(void **memptr, size_t align, size_t size)
 {
+	NO_REENTRY;
 	int saved = errno;
 	void *p;
 
@@ -190,6 +235,7 @@ EXPORT int posix_memalign(void **memptr, size_t align, size_t size)
 
 EXPORT void *aligned_alloc(size_t align, size_t size)
 {
+	NO_REENTRY;
 	if (!align || (align & (align - 1))) {
 		errno = EINVAL;
 		return NULL;
@@ -211,16 +257,19 @@ static void *slub_memalign(size_t align, size_t size, unsigned long caller)
 
 EXPORT void *memalign(size_t align, size_t size)
 {
+	NO_REENTRY;
 	return slub_memalign(align, size, CALLER);
 }
 
 EXPORT void *valloc(size_t size)
 {
+	NO_REENTRY;
 	return slub_memalign(PAGE_BYTES, size, CALLER);
 }
 
 EXPORT void *pvalloc(size_t size)
 {
+	NO_REENTRY;
 	if (size > SIZE_MAX - PAGE_BYTES) {
 		errno = ENOMEM;
 		return NULL;
@@ -231,5 +280,6 @@ EXPORT void *pvalloc(size_t size)
 
 EXPORT size_t malloc_usable_size(void *p)
 {
+	NO_REENTRY;
 	return usable_size(p);
 }
