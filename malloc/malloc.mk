@@ -58,3 +58,27 @@ $(MALLOC_TESTS:%=$(MALLOC)/tests/%): $(MALLOC)/tests/%: malloc/tests/%.c
 test-malloc: $(MALLOC_SO) $(MALLOC)/check/libslub-malloc.so \
 		$(MALLOC_TESTS:%=$(MALLOC)/tests/%)
 	@bash malloc/test-malloc.sh $(B)
+
+# ---------------------------------------------------------------- bench
+# BENCH_APPS_ROUNDS: how many interleaved rounds (each figure is a median).
+BENCH_APPS_ROUNDS ?= 5
+BENCH_APPS_BINS := measure whose_malloc larson xmalloc cache_scratch
+$(BENCH_APPS_BINS:%=$(B)/bench-apps/bin/%): $(B)/bench-apps/bin/%: \
+		malloc/bench/%.c
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -O2 $< -o $@ -pthread -ldl
+
+.PHONY: bench-apps
+bench-apps: deps
+	@$(MAKE) --no-print-directory $(MALLOC_SO) \
+		$(BENCH_APPS_BINS:%=$(B)/bench-apps/bin/%)
+	@bash malloc/bench/bench-apps.sh $(B) $(BENCH_APPS_ROUNDS)
+
+# ---------------------------------------------------------------- soak
+# Not in make test: it runs for SOAK_SECONDS (default ten minutes).
+SOAK_SECONDS ?= 600
+
+.PHONY: soak
+soak: $(MALLOC_SO) $(MALLOC)/check/libslub-malloc.so \
+		$(MALLOC_TESTS:%=$(MALLOC)/tests/%) $(B)/bench-apps/bin/larson
+	@bash malloc/soak.sh $(B) $(SOAK_SECONDS)
