@@ -105,6 +105,18 @@ for case in "double-free:Object already free" "overflow:Redzone overwritten" \
 	fi
 done
 
+# --------------------------------------------------------------- options
+# a value that means nothing stops the start with a line naming it
+if SLUB_ARENA=lots LD_PRELOAD=$so "$bin/api" >/dev/null 2>"$tmp/err"; then
+	fail "SLUB_ARENA=lots" "the program ran"
+elif grep -q '^SLUB: SLUB_ARENA=lots: expected a size' "$tmp/err"; then
+	pass "SLUB_ARENA=lots: refused, with the reason"
+else
+	fail "SLUB_ARENA=lots" "no message naming the variable"
+fi
+run "api with SLUB_ARENA=64M (slub)" slub env SLUB_ARENA=64M "$bin/api" \
+	>/dev/null || true
+
 # --------------------------------------------------------------- git
 src=$root
 if ! git -C "$src" rev-parse --verify -q HEAD >/dev/null 2>&1; then

@@ -72,6 +72,8 @@ else
 	git -C "$root" --git-dir="$repo" --work-tree="$root" add -A
 	git --git-dir="$repo" -c user.name=b -c user.email=b@b commit -qm b
 fi
+# one repack first, so that every measured one starts from the same pack
+git -C "$repo" repack -q -a -d -f --threads=2
 cflags="-O2 -std=gnu11 -mcx16 -pthread -D_GNU_SOURCE -Igenerated"
 workloads=(
 	"compile|real|$root|${CC:-cc} $cflags -c generated/slub.c -o $tmp/slub.o"
