@@ -7,7 +7,7 @@
  * glibc (which proves the test) and on SLUB by LD_PRELOAD, and it prints
  * which library provides malloc so that the script can check.
  *
- * Usage: api [-q]	(-q: no summary line)
+ * Usage: api [-a]	(-a: only what a small arena must still do)
  */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
@@ -307,6 +307,31 @@ static void test_churn(void)
 		free(p[i]);
 }
 
+/* More memory in blocks of up to 4 MiB than a small arena holds: what the
+ * page allocator cannot give comes from the operating system. */
+static void test_beyond_arena(void)
+{
+	enum { N = 24 };
+	unsigned char *p[N];
+	int i;
+
+	for (i = 0; i < N; i++) {
+		size_t n = (size_t)3 << 20;
+
+		p[i] = malloc(n);
+		CHECK(p[i], "block %d of 3 MiB failed", i);
+		if (p[i])
+			fill(p[i], n, (unsigned)i);
+	}
+	for (i = 0; i < N; i++) {
+		if (!p[i])
+			continue;
+		CHECK(filled(p[i], (size_t)3 << 20, (unsigned)i),
+		      "block %d of 3 MiB changed", i);
+		free(p[i]);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	Dl_info info;
@@ -315,15 +340,21 @@ int main(int argc, char **argv)
 	if (dladdr((void *)malloc, &info) && info.dli_fname)
 		from = info.dli_fname;
 	on_glibc = strstr(from, "/libc.so") != NULL;
-	test_malloc_sizes();
-	test_zero();
-	test_failures();
-	test_calloc();
-	test_realloc();
-	test_aligned();
-	test_churn();
+	if (argc > 1 && !strcmp(argv[1], "-a")) {
+		/* a small arena: what must still work */
+		test_zero();
+		test_beyond_arena();
+	} else {
+		test_malloc_sizes();
+		test_zero();
+		test_failures();
+		test_calloc();
+		test_realloc();
+		test_aligned();
+		test_churn();
+		test_beyond_arena();
+	}
 	printf("malloc from %s\n", from);
-	if (argc < 2 || strcmp(argv[1], "-q"))
-		printf("api: %d checks, %d failures\n", checks, failures);
+	printf("api: %d checks, %d failures\n", checks, failures);
 	return failures != 0;
 }
