@@ -106,13 +106,17 @@ for case in "double-free:Object already free" "overflow:Redzone overwritten" \
 done
 
 # --------------------------------------------------------------- options
-# a value that means nothing stops the start with a line naming it
-if SLUB_ARENA=lots LD_PRELOAD=$so "$bin/api" >/dev/null 2>"$tmp/err"; then
-	fail "SLUB_ARENA=lots" "the program ran"
-elif grep -q '^SLUB: SLUB_ARENA=lots: expected a size' "$tmp/err"; then
-	pass "SLUB_ARENA=lots: refused, with the reason"
+# a value that means nothing stops the start with a line naming it and
+# exit status 1
+st=0
+SLUB_ARENA=lots LD_PRELOAD=$so "$bin/api" >/dev/null 2>"$tmp/err" || st=$?
+if [ "$st" != 1 ]; then
+	fail "SLUB_ARENA=lots" "exit status $st, not 1"
+elif [ "$(wc -l <"$tmp/err")" = 1 ] &&
+     grep -q '^SLUB: SLUB_ARENA=lots: expected a size' "$tmp/err"; then
+	pass "SLUB_ARENA=lots: refused in one line, exit status 1"
 else
-	fail "SLUB_ARENA=lots" "no message naming the variable"
+	fail "SLUB_ARENA=lots" "not one line naming the variable"
 fi
 run "api -a with SLUB_ARENA=16M: 72 MiB in blocks of 3 MiB (slub)" slub \
 	env SLUB_ARENA=16M "$bin/api" -a >/dev/null || true
