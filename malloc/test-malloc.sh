@@ -127,7 +127,7 @@ if ! git -C "$src" rev-parse --verify -q HEAD >/dev/null 2>&1; then
 	# not a clone: a repository of the sources, a few commits deep
 	src=$tmp/src
 	git init -q "$src"
-	cp -r "$root/slub.nw" "$root/generated" "$root/src" "$root/tests" "$src"
+	cp -r "$root/slub.nw" "$root/generated" "$src"
 	for i in 1 2 3; do
 		echo "$i" >>"$src/slub.nw"
 		git -C "$src" add -A
