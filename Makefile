@@ -1,5 +1,6 @@
 # The SLUB Book -- the one entry point.
-#   make            build the libraries and the CLI build/slub
+#   make            build the libraries, the CLI build/slub and
+#                   build/libslub-malloc.so (LD_PRELOAD it: SLUB as malloc)
 #   make run        install what is missing, build, run the main job
 #   make test       install what is missing, build, run every test
 #   make tangle     rewrite generated/ from slub.nw
@@ -41,7 +42,7 @@ TOOLS_HDRS := $(wildcard tools/*.h)
 all: lib cli
 
 help:
-	@sed -n '2,8p' Makefile
+	@sed -n '2,9p' Makefile
 
 # ---------------------------------------------------------------- deps
 deps:
@@ -121,11 +122,12 @@ TESTS :=
 -include bench/bench.mk
 -include book/book.mk
 -include exercises/exercises.mk
+-include malloc/malloc.mk
 
 # The order of `make test': tools and sanitizers first, the Check runner
 # last, so that the output ends with Check's summary line.
 TESTS += test-sections test-cli test-stress test-tsan test-sanitize test-reliability \
-	test-book test-exercises test-unit
+	test-book test-exercises test-malloc test-unit
 
 # Section numbers come from the book: no hand-typed one in slub.nw or in
 # the comments and literals of the other parts (scripts/check-sections.pl;

@@ -1,14 +1,14 @@
-#line 637 "slub.nw"
+#line 679 "slub.nw"
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Tangled from slub.nw by notangle: do not edit, edit slub.nw. */
 #include "slub_internal.h"
 
 /* Global state of the allocator */
-#line 733 "slub.nw"
+#line 775 "slub.nw"
 struct list_head slab_caches = LIST_HEAD_INIT(slab_caches);
 static pthread_mutex_t slab_mutex = PTHREAD_MUTEX_INITIALIZER;
 /* Global state of the allocator */
-#line 1186 "slub.nw"
+#line 1246 "slub.nw"
 enum slab_state {
 	DOWN,		/* no slab functionality yet */
 	PARTIAL,	/* SLUB: kmem_cache_node available */
@@ -27,7 +27,7 @@ static bool slab_nomerge;
 int nr_cpu_ids = 1;
 int nr_node_ids = 1;
 /* Global state of the allocator */
-#line 1749 "slub.nw"
+#line 1823 "slub.nw"
 struct saved_alias {
 	struct kmem_cache *s;
 	const char *name;
@@ -36,7 +36,7 @@ struct saved_alias {
 
 static struct saved_alias *alias_list;
 /* Global state of the allocator */
-#line 2018 "slub.nw"
+#line 2092 "slub.nw"
 struct rcu_head {
 	struct rcu_head *next;
 	void (*func)(struct rcu_head *head);
@@ -45,7 +45,7 @@ struct rcu_head {
 #define need_reserve_slab_rcu \
 	(sizeof(((struct page *)NULL)->lru) < sizeof(struct rcu_head))
 /* Global state of the allocator */
-#line 4426 "slub.nw"
+#line 4595 "slub.nw"
 static struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
 
 static signed char size_index[24] = {
@@ -75,14 +75,17 @@ static signed char size_index[24] = {
 	2	/* 192 */
 };
 /* Global state of the allocator */
-#line 4737 "slub.nw"
+#line 4934 "slub.nw"
 struct zone {
 	spinlock_t lock;
 	unsigned long start_pfn, end_pfn;	/* [start, end) */
-	unsigned long free_pages;
+	unsigned long grow_pfn;			/* [grow, end) is in use */
+	unsigned long free_pages;		/* on the free lists */
 	unsigned long reserve_pages;		/* for __GFP_MEMALLOC */
 	struct list_head free_area[MAX_ORDER];
 };
+
+#define MAX_ORDER_NR_PAGES	(1UL << (MAX_ORDER - 1))
 
 char *arena;			/* base of simulated memory */
 size_t arena_bytes;
@@ -92,21 +95,32 @@ unsigned long pages_per_node;
 unsigned long nr_pages;
 static struct zone zones[MAX_NUMNODES];
 /* Global state of the allocator */
-#line 5094 "slub.nw"
+#line 5351 "slub.nw"
 static struct slub_page_stats page_stats;
 /* Global state of the allocator */
-#line 5179 "slub.nw"
+#line 5435 "slub.nw"
+struct vm_struct {
+	unsigned long magic;	/* VM_MAGIC ^ addr */
+	void *map;		/* the mapping: the header's page, then addr */
+	size_t map_bytes;
+	size_t size;		/* usable bytes from addr, whole pages */
+};
+
+#define VM_MAGIC	0x766d616c6c6f6321UL
+#define VMALLOC_MAX	(1UL << 46)
+/* Global state of the allocator */
+#line 5613 "slub.nw"
 bool slub_simulated;		/* simulated CPUs */
 int sim_cpu;			/* the simulated CPU running now */
 static slub_point_fn point_hook;
 static void *point_hook_arg;
 static bool in_point_hook;
 /* Global state of the allocator */
-#line 5541 "slub.nw"
-bool cpu_rseq;		/* real threads use restartable sequences */
+#line 5983 "slub.nw"
+bool cpu_rseq __attribute__((aligned(L1_CACHE_BYTES)));
 static bool rseq_alloc_door;	/* ... and no fault injection is on */
 /* Global state of the allocator */
-#line 5914 "slub.nw"
+#line 6356 "slub.nw"
 #define SLUB_RED_INACTIVE	0xbb
 #define SLUB_RED_ACTIVE		0xcc
 #define POISON_INUSE		0x5a
@@ -128,17 +142,17 @@ static unsigned long slub_debug;
 static char slub_debug_slabs[256];
 static int disable_higher_order_debug;
 /* Global state of the allocator */
-#line 6847 "slub.nw"
+#line 7323 "slub.nw"
 static __thread unsigned long call_site;
 static slub_symbolizer_fn slub_symbolizer;
 static void *slub_symbolizer_arg;
 
 #define KSYM_SYMBOL_LEN	240
 /* Global state of the allocator */
-#line 7104 "slub.nw"
+#line 7580 "slub.nw"
 static unsigned long slub_oom_reports;
 /* Global state of the allocator */
-#line 7164 "slub.nw"
+#line 7640 "slub.nw"
 struct fault_attr {
 	unsigned long probability;
 	unsigned long interval;
@@ -154,7 +168,7 @@ static struct {
 	unsigned long random;
 } failslab;
 /* Global state of the allocator */
-#line 7385 "slub.nw"
+#line 7861 "slub.nw"
 struct mem_cgroup {
 	char name[64];
 	int kmemcg_id;
@@ -185,7 +199,7 @@ static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
 static __thread struct mem_cgroup *current_memcg;
 static __thread int memcg_skip_account;
 /* Declarations of internal functions */
-#line 697 "slub.nw"
+#line 739 "slub.nw"
 struct kmem_cache_cpu;
 struct mem_cgroup;
 struct memcg_cache_params;
@@ -194,42 +208,19 @@ struct location;
 struct loc_track;
 #include "slub_protos.h"
 /* The page allocator */
-#line 4819 "slub.nw"
+#line 5019 "slub.nw"
 static int page_alloc_init(size_t bytes, int nodes)
 {
-	unsigned long per_node, pfn;
+	unsigned long per_node;
 	int nid, o;
-	size_t map_bytes;
 
 	nr_pages = bytes >> PAGE_SHIFT;
-	nr_pages -= nr_pages % ((1UL << (MAX_ORDER - 1)) * nodes);
+	nr_pages -= nr_pages % (MAX_ORDER_NR_PAGES * nodes);
 	if (!nr_pages)
 		return -EINVAL;
 	arena_bytes = nr_pages << PAGE_SHIFT;
-
-	/* Map the arena and mem_map */
-#line 4852 "slub.nw"
-	arena = mmap(NULL, arena_bytes, PROT_READ | PROT_WRITE,
-		     MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	if (arena == MAP_FAILED) {
-		arena = NULL;
+	if (map_arena())
 		return -ENOMEM;
-	}
-	map_bytes = nr_pages * sizeof(struct page);
-	mem_map = mmap(NULL, map_bytes, PROT_READ | PROT_WRITE,
-		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-	alloc_map = calloc(BITS_TO_LONGS(nr_pages), sizeof(long));
-	if (mem_map == MAP_FAILED || !alloc_map) {
-		munmap(arena, arena_bytes);
-		if (mem_map != MAP_FAILED)
-			munmap(mem_map, map_bytes);
-		free(alloc_map);
-		arena = NULL;
-		mem_map = NULL;
-		alloc_map = NULL;
-		return -ENOMEM;
-	}
-#line 4831 "slub.nw"
 	per_node = nr_pages / nodes;
 	pages_per_node = per_node;
 	for (nid = 0; nid < nodes; nid++) {
@@ -240,34 +231,70 @@ static int page_alloc_init(size_t bytes, int nodes)
 			INIT_LIST_HEAD(&z->free_area[o]);
 		z->start_pfn = nid * per_node;
 		z->end_pfn = z->start_pfn + per_node;
+		z->grow_pfn = z->end_pfn;
 		z->free_pages = 0;
 		z->reserve_pages = per_node / 128;
-		for (pfn = z->start_pfn; pfn < z->end_pfn;
-		     pfn += 1UL << (MAX_ORDER - 1))
-			free_block(z, pfn, MAX_ORDER - 1);
 	}
 	return 0;
 }
 /* The page allocator */
-#line 4875 "slub.nw"
+#line 5060 "slub.nw"
+static void *map_anon(size_t bytes, int prot)
+{
+	void *p = mmap(NULL, bytes, prot,
+		       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+
+	return p == MAP_FAILED ? NULL : p;
+}
+
+static int map_arena(void)
+{
+	size_t block = MAX_ORDER_NR_PAGES << PAGE_SHIFT;
+	size_t map_bytes = nr_pages * sizeof(struct page);
+	char *raw = map_anon(arena_bytes + block, PROT_NONE);
+	char *end;
+
+	if (!raw)
+		return -ENOMEM;
+	arena = (char *)ALIGN((unsigned long)raw, block);
+	end = arena + arena_bytes;
+	if (arena > raw)
+		munmap(raw, arena - raw);
+	munmap(end, raw + arena_bytes + block - end);
+	mem_map = map_anon(map_bytes, PROT_READ | PROT_WRITE);
+	alloc_map = map_anon(BITS_TO_LONGS(nr_pages) * sizeof(long),
+			     PROT_READ | PROT_WRITE);
+	if (!mem_map || !alloc_map) {
+		unmap_arena();
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+static void unmap_arena(void)
+{
+	if (arena)
+		munmap(arena, arena_bytes);
+	if (mem_map)
+		munmap(mem_map, nr_pages * sizeof(struct page));
+	if (alloc_map)
+		munmap(alloc_map, BITS_TO_LONGS(nr_pages) * sizeof(long));
+	arena = NULL;
+	mem_map = NULL;
+	alloc_map = NULL;
+}
+
 static void page_alloc_exit(void)
 {
 	int nid;
 
 	for (nid = 0; nid < nr_node_ids; nid++)
 		pthread_mutex_destroy(&zones[nid].lock);
-	if (mem_map)
-		munmap(mem_map, nr_pages * sizeof(struct page));
-	free(alloc_map);
-	alloc_map = NULL;
-	if (arena)
-		munmap(arena, arena_bytes);
-	arena = NULL;
-	mem_map = NULL;
+	unmap_arena();
 	nr_pages = 0;
 }
 /* The page allocator */
-#line 4898 "slub.nw"
+#line 5121 "slub.nw"
 static void free_block(struct zone *z, unsigned long pfn, int order)
 {
 	struct page *page = pfn_to_page(pfn);
@@ -282,6 +309,7 @@ static struct page *take_block(struct zone *z, int order)
 {
 	int o;
 
+retry:
 	for (o = order; o < MAX_ORDER; o++) {
 		struct page *page;
 		unsigned long pfn;
@@ -299,10 +327,33 @@ static struct page *take_block(struct zone *z, int order)
 		}
 		return page;
 	}
+	if (zone_grow(z))
+		goto retry;
 	return NULL;
 }
 /* The page allocator */
-#line 4941 "slub.nw"
+#line 5169 "slub.nw"
+static bool zone_grow(struct zone *z)
+{
+	unsigned long pfn;
+
+	if (z->grow_pfn == z->start_pfn)
+		return false;
+	pfn = z->grow_pfn - MAX_ORDER_NR_PAGES;
+	if (mprotect(arena + (pfn << PAGE_SHIFT),
+		     MAX_ORDER_NR_PAGES << PAGE_SHIFT, PROT_READ | PROT_WRITE))
+		return false;
+	z->grow_pfn = pfn;
+	free_block(z, pfn, MAX_ORDER - 1);
+	return true;
+}
+
+static inline unsigned long zone_free_pages(const struct zone *z)
+{
+	return z->free_pages + (z->grow_pfn - z->start_pfn);
+}
+/* The page allocator */
+#line 5198 "slub.nw"
 static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 {
 	struct zone *z = &zones[nid];
@@ -313,7 +364,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 	if (order >= MAX_ORDER || page_alloc_should_fail())
 		goto fail;
 	spin_lock(&z->lock);
-	if (z->free_pages < (1UL << order) + z->reserve_pages) {
+	if (zone_free_pages(z) < (1UL << order) + z->reserve_pages) {
 		if (!(gfp & __GFP_MEMALLOC)) {
 			spin_unlock(&z->lock);
 			goto fail;
@@ -327,7 +378,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 	mark_block(page_to_pfn(page), true);
 
 	/* Make the block a compound page of order order */
-#line 4975 "slub.nw"
+#line 5232 "slub.nw"
 	page->order = order;
 	if (order) {
 		__SetPageHead(page);
@@ -336,7 +387,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 			page[i].first_page = page;
 		}
 	}
-#line 4964 "slub.nw"
+#line 5221 "slub.nw"
 	if (pfmemalloc)
 		__SetPageSlabPfmemalloc(page);
 	__atomic_add_fetch(&page_stats.allocs, 1, __ATOMIC_RELAXED);
@@ -346,7 +397,7 @@ fail:
 	return NULL;
 }
 /* The page allocator */
-#line 4991 "slub.nw"
+#line 5248 "slub.nw"
 static void mark_block(unsigned long pfn, bool allocated)
 {
 	unsigned long bit = 1UL << (pfn % BITS_PER_LONG);
@@ -375,7 +426,7 @@ unsigned long next_allocated_block(unsigned long pfn)
 }
 
 /* The page allocator */
-#line 5031 "slub.nw"
+#line 5288 "slub.nw"
 static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 {
 	int start = node == NUMA_NO_NODE ? numa_mem_id() : node;
@@ -394,7 +445,7 @@ static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 	return NULL;
 }
 /* The page allocator */
-#line 5055 "slub.nw"
+#line 5312 "slub.nw"
 static void __free_pages(struct page *page, int order)
 {
 	struct zone *z = &zones[page_to_nid(page)];
@@ -427,7 +478,7 @@ static void __free_pages(struct page *page, int order)
 	spin_unlock(&z->lock);
 }
 /* The page allocator */
-#line 5098 "slub.nw"
+#line 5355 "slub.nw"
 static unsigned long fail_nth;
 static __thread bool failed_by_knob;
 
@@ -470,7 +521,7 @@ void slub_page_stats(struct slub_page_stats *st)
 		return;
 	for (nid = 0; nid < nr_node_ids; nid++) {
 		spin_lock(&zones[nid].lock);
-		free += zones[nid].free_pages;
+		free += zone_free_pages(&zones[nid]);
 		spin_unlock(&zones[nid].lock);
 	}
 	for_each_allocated_block(pfn)
@@ -481,8 +532,105 @@ void slub_page_stats(struct slub_page_stats *st)
 	st->free_pages = free;
 	st->slab_pages = slab;
 }
+/* The page allocator */
+#line 5447 "slub.nw"
+static inline bool in_arena(const void *x)
+{
+	return (const char *)x >= arena && (const char *)x < arena + arena_bytes;
+}
+
+static inline struct vm_struct *vm_area(const void *addr)
+{
+	return (struct vm_struct *)((char *)addr - sizeof(struct vm_struct));
+}
+
+void *vmalloc_align(size_t size, size_t align)
+{
+	size_t bytes = PAGE_SIZE + ALIGN(size, PAGE_SIZE), lead;
+	char *map, *addr;
+	struct vm_struct *area;
+
+	if (!size || size > VMALLOC_MAX || !is_power_of_2(align) ||
+	    align > VMALLOC_MAX)
+		return NULL;
+	align = max(align, (size_t)PAGE_SIZE);
+	map = mmap(NULL, bytes + align - PAGE_SIZE, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (map == MAP_FAILED)
+		return NULL;
+	addr = (char *)ALIGN((unsigned long)map + PAGE_SIZE, align);
+
+	/* Unmap what lies before and after the area at addr */
+#line 5488 "slub.nw"
+	lead = addr - PAGE_SIZE - map;
+	if (lead)
+		munmap(map, lead);
+	if (align - PAGE_SIZE > lead)
+		munmap(addr - PAGE_SIZE + bytes, align - PAGE_SIZE - lead);
+#line 5473 "slub.nw"
+	area = vm_area(addr);
+	area->map = addr - PAGE_SIZE;
+	area->map_bytes = bytes;
+	area->size = bytes - PAGE_SIZE;
+	area->magic = VM_MAGIC ^ (unsigned long)addr;
+	return addr;
+}
+
+void *vmalloc(size_t size)
+{
+	return vmalloc_align(size, PAGE_SIZE);
+}
+/* The page allocator */
+#line 5496 "slub.nw"
+bool is_vmalloc_addr(const void *addr)
+{
+	if (!addr || in_arena(addr) || ((unsigned long)addr & ~PAGE_MASK))
+		return false;
+	return vm_area(addr)->magic == (VM_MAGIC ^ (unsigned long)addr);
+}
+
+size_t vmalloc_size(const void *addr)
+{
+	return is_vmalloc_addr(addr) ? vm_area(addr)->size : 0;
+}
+
+void vfree(const void *addr)
+{
+	struct vm_struct *area;
+
+	if (!addr)
+		return;
+	if (!is_vmalloc_addr(addr)) {
+		slab_err_pointer(NULL, addr,
+				 "vfree of a pointer vmalloc never returned");
+		return;
+	}
+	area = vm_area(addr);
+	area->magic = 0;
+	munmap(area->map, area->map_bytes);
+}
+/* The page allocator */
+#line 5532 "slub.nw"
+void *vrealloc(const void *addr, size_t size)
+{
+	struct vm_struct *area = vm_area(addr);
+	size_t bytes = PAGE_SIZE + ALIGN(size, PAGE_SIZE);
+	char *map;
+
+	if (!is_vmalloc_addr(addr) || !size || size > VMALLOC_MAX)
+		return NULL;
+	map = mremap(area->map, area->map_bytes, bytes, MREMAP_MAYMOVE);
+	if (map == MAP_FAILED)
+		return NULL;
+	area = vm_area(map + PAGE_SIZE);
+	area->map = map;
+	area->map_bytes = bytes;
+	area->size = bytes - PAGE_SIZE;
+	area->magic = VM_MAGIC ^ (unsigned long)(map + PAGE_SIZE);
+	return map + PAGE_SIZE;
+}
 /* The CPU layer */
-#line 5260 "slub.nw"
+#line 5694 "slub.nw"
 static inline bool cmpxchg_double(void *p, unsigned long o1,
 				  unsigned long o2, unsigned long n1,
 				  unsigned long n2)
@@ -506,7 +654,7 @@ static inline bool cmpxchg_double(void *p, unsigned long o1,
 #endif
 }
 /* The CPU layer */
-#line 5294 "slub.nw"
+#line 5728 "slub.nw"
 static inline void slab_lock(struct page *page)
 {
 	while (__atomic_fetch_or(&page->flags, 1UL << PG_locked,
@@ -547,7 +695,7 @@ static bool __cmpxchg_double_slab(struct kmem_cache *s, struct page *page,
 
 #define cmpxchg_double_slab __cmpxchg_double_slab
 /* The CPU layer */
-#line 5359 "slub.nw"
+#line 5793 "slub.nw"
 static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 		struct kmem_cache_cpu *c, void *o1, unsigned long o2,
 		void *n1, unsigned long n2)
@@ -560,7 +708,7 @@ static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 			      (unsigned long)n1, n2);
 }
 
-#line 5428 "slub.nw"
+#line 5862 "slub.nw"
 static inline bool cpu_tid_ready(unsigned long tid)
 {
 	return !(tid & TID_BUSY);
@@ -622,7 +770,7 @@ static inline void local_irq_restore(struct kmem_cache *s,
 	cpu_unlock(c);
 }
 /* The CPU layer */
-#line 5546 "slub.nw"
+#line 5988 "slub.nw"
 static bool cpu_rseq_usable(const struct slub_config *cfg)
 {
 #if defined(__SANITIZE_THREAD__) || !defined(__x86_64__)
@@ -641,7 +789,7 @@ static bool cpu_rseq_usable(const struct slub_config *cfg)
 #endif
 }
 /* The CPU layer */
-#line 5588 "slub.nw"
+#line 6030 "slub.nw"
 #define RSEQ_SIG	0x53053053
 
 #define RSEQ_SEQUENCE_START						\
@@ -688,7 +836,7 @@ static inline struct rseq *rseq_area(void)
 			       __rseq_offset);
 }
 /* The CPU layer */
-#line 5642 "slub.nw"
+#line 6084 "slub.nw"
 #define KCC_FIELD_SIZE(f)	sizeof(((struct kmem_cache_cpu *)0)->f)
 _Static_assert(offsetof(struct kmem_cache_cpu, freelist) == 0,
 	       "rseq sequences: the freelist is at (%rax)");
@@ -701,7 +849,7 @@ _Static_assert(offsetof(struct kmem_cache_cpu, page) == 16,
 _Static_assert(KCC_FIELD_SIZE(stat[0]) == 4,
 	       "rseq count sequence: incl (%rax, si, 4) adds to a 4-byte counter");
 /* The CPU layer */
-#line 5665 "slub.nw"
+#line 6107 "slub.nw"
 static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 {
 	void *object, *next;
@@ -731,7 +879,7 @@ static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 	return object;
 }
 /* The CPU layer */
-#line 5701 "slub.nw"
+#line 6143 "slub.nw"
 static __always_inline bool cpu_rseq_push(struct kmem_cache *s,
 					  struct page *page, void *object)
 {
@@ -769,7 +917,7 @@ static noinline void cpu_rseq_count_aborts(struct kmem_cache *s,
 		rseq_stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
 }
 /* The CPU layer */
-#line 5755 "slub.nw"
+#line 6197 "slub.nw"
 static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 					 enum stat_item si)
 {
@@ -786,7 +934,7 @@ static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 		: "rax", "memory", "cc");
 }
 /* The CPU layer */
-#line 5776 "slub.nw"
+#line 6218 "slub.nw"
 static bool cpu_rseq_set_busy(struct kmem_cache_cpu *c)
 {
 	asm volatile goto(RSEQ_SEQUENCE_START
@@ -805,7 +953,7 @@ elsewhere:
 	return false;
 }
 /* The CPU layer */
-#line 5800 "slub.nw"
+#line 6242 "slub.nw"
 static __thread bool rseq_pinned;
 static __thread cpu_set_t rseq_saved_mask;
 
@@ -847,7 +995,7 @@ static void cpu_rseq_unpin(void)
 	}
 }
 /* The CPU layer */
-#line 5852 "slub.nw"
+#line 6294 "slub.nw"
 static inline void slub_point(enum slub_point p)
 {
 	if (unlikely(point_hook) && slub_simulated && !in_point_hook) {
@@ -886,7 +1034,7 @@ const char *slub_point_name(enum slub_point point)
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
 /* Counting on the running CPU */
-#line 9278 "slub.nw"
+#line 9963 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -905,7 +1053,7 @@ const char *slub_stat_name(int item)
 							 NULL;
 }
 /* Counting on the running CPU */
-#line 9479 "slub.nw"
+#line 10164 "slub.nw"
 static inline void __stat(const struct kmem_cache *s, enum stat_item si)
 {
 	struct kmem_cache_cpu *c;
@@ -921,7 +1069,7 @@ static inline void __stat(const struct kmem_cache *s, enum stat_item si)
 	}
 }
 /* Free pointers and object iteration */
-#line 1004 "slub.nw"
+#line 1046 "slub.nw"
 static bool freelist_hardened;
 static bool freelist_random;
 
@@ -934,7 +1082,7 @@ static inline void *freelist_ptr(const struct kmem_cache *s, void *ptr,
 }
 
 /* Read and write the free pointer of an object */
-#line 1036 "slub.nw"
+#line 1078 "slub.nw"
 static inline void *get_freepointer(struct kmem_cache *s, void *object)
 {
 	unsigned long addr = (unsigned long)object + s->offset;
@@ -957,7 +1105,7 @@ static inline void set_freepointer(struct kmem_cache *s, void *object,
 
 	*(void **)addr = freelist_ptr(s, fp, addr);
 }
-#line 1016 "slub.nw"
+#line 1058 "slub.nw"
 static inline void prefetch_freepointer(const struct kmem_cache *s,
 					void *object)
 {
@@ -974,13 +1122,13 @@ static inline int slab_index(void *p, struct kmem_cache *s, void *addr)
 	return ((char *)p - (char *)addr) / s->size;
 }
 /* Free pointers and object iteration */
-#line 1064 "slub.nw"
+#line 1106 "slub.nw"
 void *slub_freepointer(struct kmem_cache *s, void *object)
 {
 	return get_freepointer(s, object);
 }
 /* Free pointers and object iteration */
-#line 1076 "slub.nw"
+#line 1118 "slub.nw"
 static unsigned long slub_rng_state = 0x9e3779b97f4a7c15UL;
 
 static unsigned long slub_random(void)
@@ -1000,35 +1148,39 @@ static unsigned long slub_cache_random(struct kmem_cache *s)
 	return freelist_hardened ? slub_random() | 1 : 0;
 }
 /* Free pointers and object iteration */
-#line 1103 "slub.nw"
+#line 1159 "slub.nw"
 static void shuffle_freelist(struct kmem_cache *s, struct page *page,
 			     void *start)
 {
-	unsigned int n = page->objects, i, j, t;
-	unsigned int *idx;
+	unsigned long n = page->objects, i, j, next, head;
+	char *base = start;
 
 	if (!freelist_random || n < 2)
 		return;
-	idx = malloc(n * sizeof(*idx));
-	if (!idx)
-		return;
 	for (i = 0; i < n; i++)
-		idx[i] = i;
+		*freelist_slot(s, base, i) = i;
 	for (i = n - 1; i > 0; i--) {
-		j = slub_random() % (i + 1);
-		t = idx[i];
-		idx[i] = idx[j];
-		idx[j] = t;
+		j = slub_random() % i;
+		next = *freelist_slot(s, base, i);
+		*freelist_slot(s, base, i) = *freelist_slot(s, base, j);
+		*freelist_slot(s, base, j) = next;
 	}
-	for (i = 0; i < n; i++)
-		set_freepointer(s, (char *)start + idx[i] * s->size,
-				i + 1 < n ? (char *)start + idx[i + 1] * s->size :
-					    NULL);
-	page->freelist = (char *)start + idx[0] * s->size;
-	free(idx);
+	head = slub_random() % n;
+	for (i = 0; i < n; i++) {
+		next = *freelist_slot(s, base, i);
+		set_freepointer(s, base + i * s->size,
+				next == head ? NULL : base + next * s->size);
+	}
+	page->freelist = base + head * s->size;
+}
+
+static inline unsigned long *freelist_slot(struct kmem_cache *s,
+					   char *base, unsigned long i)
+{
+	return (unsigned long *)(base + i * s->size + s->offset);
 }
 /* The debugging functions */
-#line 5958 "slub.nw"
+#line 6400 "slub.nw"
 static void setup_slub_debug(const char *str)
 {
 	slub_debug = 0;
@@ -1069,7 +1221,7 @@ check_slabs:
 			 str + 1);
 }
 /* The debugging functions */
-#line 6004 "slub.nw"
+#line 6446 "slub.nw"
 static bool slub_debug_name_matches(const char *name)
 {
 	const char *p = slub_debug_slabs;
@@ -1086,7 +1238,7 @@ static bool slub_debug_name_matches(const char *name)
 	return false;
 }
 /* The debugging functions */
-#line 6030 "slub.nw"
+#line 6472 "slub.nw"
 static void init_object(struct kmem_cache *s, void *object, u8 val)
 {
 	u8 *p = object;
@@ -1111,7 +1263,7 @@ static struct track *get_track(struct kmem_cache *s, void *object,
 	return p + alloc;
 }
 /* The debugging functions */
-#line 6068 "slub.nw"
+#line 6518 "slub.nw"
 static unsigned long jiffies_now(void)
 {
 	struct timespec ts;
@@ -1128,17 +1280,36 @@ static void set_track(struct kmem_cache *s, void *object,
 	memset(p, 0, sizeof(*p));
 	if (!addr)
 		return;
-	{
-		void *trace[TRACK_ADDRS_COUNT + 3];
-		int n = backtrace(trace, TRACK_ADDRS_COUNT + 3), i;
-
-		for (i = 3; i < n; i++)
-			p->addrs[i - 3] = (unsigned long)trace[i];
-	}
+	save_stack_trace(p->addrs, 4);
 	p->addr = unlikely(call_site) ? call_site : addr;
 	p->cpu = smp_processor_id();
 	p->pid = (int)syscall(SYS_gettid);
 	p->when = jiffies_now();
+}
+
+/* The unwinder calls this once per frame, innermost first. */
+static _Unwind_Reason_Code save_frame(struct _Unwind_Context *ctx, void *arg)
+{
+	struct stack_walk *w = arg;
+	unsigned long ip = _Unwind_GetIP(ctx);
+
+	if (!ip || w->n == TRACK_ADDRS_COUNT)
+		return _URC_END_OF_STACK;
+	if (w->skip)
+		w->skip--;
+	else
+		w->addrs[w->n++] = ip;
+	return _URC_NO_REASON;
+}
+
+/* The stack from here outwards, minus the innermost skip frames (this
+ * function is the first: it is never inlined, so that skip means the
+ * same at every call). */
+static noinline void save_stack_trace(unsigned long *addrs, int skip)
+{
+	struct stack_walk w = { .addrs = addrs, .skip = skip };
+
+	_Unwind_Backtrace(save_frame, &w);
 }
 
 static void init_tracking(struct kmem_cache *s, void *object)
@@ -1159,7 +1330,7 @@ static void setup_object_debug(struct kmem_cache *s, struct page *page,
 	init_tracking(s, object);
 }
 /* The debugging functions */
-#line 6127 "slub.nw"
+#line 6603 "slub.nw"
 static unsigned long slub_bug_count;
 
 static const char *slub_rule(char c)
@@ -1200,7 +1371,7 @@ slab_fix(struct kmem_cache *s, const char *fmt, ...)
 	pr_err("FIX %s: %s\n", s->name, buf);
 }
 /* The debugging functions */
-#line 6169 "slub.nw"
+#line 6645 "slub.nw"
 static void print_section(const char *text, u8 *addr, unsigned int length)
 {
 	unsigned int i, j;
@@ -1249,7 +1420,7 @@ static void print_page_info(struct page *page)
 	       page->flags);
 }
 /* The debugging functions */
-#line 6223 "slub.nw"
+#line 6699 "slub.nw"
 static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned int off;
@@ -1299,7 +1470,7 @@ static void slab_err_pointer(struct kmem_cache *s, const void *x,
 	pr_err("INFO: Pointer %p is not an object of this allocator\n", x);
 }
 /* The debugging functions */
-#line 6283 "slub.nw"
+#line 6759 "slub.nw"
 static u8 *memchr_inv(const void *start, int c, size_t bytes)
 {
 	const u8 *p = start;
@@ -1339,7 +1510,7 @@ static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* The debugging functions */
-#line 6330 "slub.nw"
+#line 6806 "slub.nw"
 static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned long off = s->inuse;
@@ -1380,7 +1551,7 @@ static int slab_pad_check(struct kmem_cache *s, struct page *page)
 	return 0;
 }
 /* The debugging functions */
-#line 6385 "slub.nw"
+#line 6861 "slub.nw"
 static inline unsigned int slab_objects(const struct page *page)
 {
 	struct page counts;
@@ -1390,7 +1561,7 @@ static inline unsigned int slab_objects(const struct page *page)
 }
 
 /* Check an object's red zone, poison and free pointer: check_object */
-#line 6397 "slub.nw"
+#line 6873 "slub.nw"
 static int check_valid_pointer(struct kmem_cache *s, struct page *page,
 			       const void *object)
 {
@@ -1441,7 +1612,7 @@ static int check_object(struct kmem_cache *s, struct page *page,
 	return 1;
 }
 /* The debugging functions */
-#line 6455 "slub.nw"
+#line 6931 "slub.nw"
 static int check_slab(struct kmem_cache *s, struct page *page)
 {
 	struct page counts;
@@ -1467,7 +1638,7 @@ static int check_slab(struct kmem_cache *s, struct page *page)
 	return 1;
 }
 /* The debugging functions */
-#line 6487 "slub.nw"
+#line 6963 "slub.nw"
 static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 {
 	int nr = 0;
@@ -1515,7 +1686,7 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 	return search == NULL;
 }
 /* The debugging functions */
-#line 6548 "slub.nw"
+#line 7024 "slub.nw"
 static noinline int alloc_debug_processing(struct kmem_cache *s,
 					   struct page *page, void *object,
 					   unsigned long addr)
@@ -1541,7 +1712,7 @@ bad:
 	return 0;
 }
 /* The debugging functions */
-#line 6584 "slub.nw"
+#line 7060 "slub.nw"
 static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
 		struct page *page, void *object, unsigned long addr)
 {
@@ -1583,7 +1754,7 @@ fail:
 	return NULL;
 }
 /* The debugging functions */
-#line 6634 "slub.nw"
+#line 7110 "slub.nw"
 static void trace(struct kmem_cache *s, struct page *page, void *object,
 		  int alloc)
 {
@@ -1595,7 +1766,7 @@ static void trace(struct kmem_cache *s, struct page *page, void *object,
 			      min(s->object_size, 64));
 }
 /* The debugging functions */
-#line 6667 "slub.nw"
+#line 7143 "slub.nw"
 static int validate_slab(struct kmem_cache *s, struct page *page,
 			 unsigned long *map)
 {
@@ -1657,7 +1828,7 @@ static long validate_slab_cache(struct kmem_cache *s)
 	return count;
 }
 /* The debugging functions */
-#line 6782 "slub.nw"
+#line 7258 "slub.nw"
 static void list_slab_objects(struct kmem_cache *s, struct page *page,
 			      const char *text)
 {
@@ -1688,7 +1859,7 @@ static void slub_bug_on(const char *cond, const char *file, int line)
 	panic("kernel BUG at %s:%d! (%s)\n", file, line, cond);
 }
 /* The debugging functions */
-#line 6855 "slub.nw"
+#line 7331 "slub.nw"
 void slub_set_call_site(unsigned long site)
 {
 	call_site = site;
@@ -1719,7 +1890,7 @@ static size_t sprint_symbol(char *buf, unsigned long addr)
 	return strlen(buf);
 }
 /* The debugging functions */
-#line 6895 "slub.nw"
+#line 7371 "slub.nw"
 struct location {
 	unsigned long count;
 	unsigned long addr;
@@ -1760,7 +1931,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 		if (l->addr == track->addr) {
 
 			/* Count one more object of the site l */
-#line 6947 "slub.nw"
+#line 7423 "slub.nw"
 			l->count++;
 			if (track->when) {
 				l->sum_time += age;
@@ -1771,7 +1942,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 				set_bit(track->cpu, l->cpus);
 			}
 			set_bit(node, l->nodes);
-#line 6934 "slub.nw"
+#line 7410 "slub.nw"
 			return true;
 		}
 		if (l->addr < track->addr)
@@ -1781,7 +1952,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 	}
 
 	/* Insert a new site at lo */
-#line 6960 "slub.nw"
+#line 7436 "slub.nw"
 	if (t->count >= t->max && !alloc_loc_track(t, 2 * t->max))
 		return false;
 	l = &t->loc[lo];
@@ -1794,11 +1965,11 @@ static bool add_location(struct loc_track *t, const struct track *track)
 	l->min_pid = l->max_pid = track->pid;
 	set_bit(track->cpu, l->cpus);
 	set_bit(node, l->nodes);
-#line 6942 "slub.nw"
+#line 7418 "slub.nw"
 	return true;
 }
 /* The debugging functions */
-#line 6978 "slub.nw"
+#line 7454 "slub.nw"
 static void process_slab(struct loc_track *t, struct kmem_cache *s,
 			 struct page *page, enum track_item alloc,
 			 unsigned long *map)
@@ -1813,7 +1984,7 @@ static void process_slab(struct loc_track *t, struct kmem_cache *s,
 			add_location(t, get_track(s, p, alloc));
 }
 /* The debugging functions */
-#line 7000 "slub.nw"
+#line 7476 "slub.nw"
 static int list_locations(struct kmem_cache *s, char *buf,
 			  enum track_item alloc)
 {
@@ -1853,7 +2024,7 @@ static int list_locations(struct kmem_cache *s, char *buf,
 	return len;
 }
 /* The debugging functions */
-#line 7045 "slub.nw"
+#line 7521 "slub.nw"
 static int print_location(char *buf, size_t room, const struct location *l)
 {
 	char sym[KSYM_SYMBOL_LEN], list[256];
@@ -1909,14 +2080,14 @@ static int bitmap_scnlistprintf(char *buf, size_t room,
 	return len;
 }
 /* The debugging functions */
-#line 7108 "slub.nw"
+#line 7584 "slub.nw"
 static bool slub_ratelimit(void)
 {
 	return __atomic_add_fetch(&slub_oom_reports, 1,
 				  __ATOMIC_RELAXED) <= 10;
 }
 /* The debugging functions */
-#line 7187 "slub.nw"
+#line 7663 "slub.nw"
 static bool should_fail(struct fault_attr *attr, ssize_t size)
 {
 	unsigned long probability = READ_ONCE(attr->probability);
@@ -1952,7 +2123,7 @@ static bool should_failslab(struct kmem_cache *s, gfp_t gfpflags)
 	return should_fail(&failslab.attr, s->object_size);
 }
 /* The debugging functions */
-#line 7228 "slub.nw"
+#line 7704 "slub.nw"
 static unsigned long failslab_random(void)
 {
 	unsigned long z = __atomic_add_fetch(&failslab.random,
@@ -1964,7 +2135,7 @@ static unsigned long failslab_random(void)
 	return z ^ (z >> 31);
 }
 /* The debugging functions */
-#line 7248 "slub.nw"
+#line 7724 "slub.nw"
 static int setup_failslab(const char *str, unsigned long seed)
 {
 	unsigned long interval, probability;
@@ -1989,7 +2160,7 @@ static int setup_failslab(const char *str, unsigned long seed)
 	return 0;
 }
 /* The debugging functions */
-#line 7278 "slub.nw"
+#line 7754 "slub.nw"
 static const char *const failslab_attrs[] = {
 	"probability", "interval", "times", "space", "ignore-gfp-wait",
 	"cache-filter", NULL
@@ -2022,7 +2193,7 @@ ssize_t slub_failslab_show(const char *attr, char *buf)
 	return -ENOENT;
 }
 /* The debugging functions */
-#line 7312 "slub.nw"
+#line 7788 "slub.nw"
 ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 {
 	char tmp[32], *end;
@@ -2053,7 +2224,7 @@ ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 		return -EINVAL;
 
 	/* Write v to the numeric failslab attribute attr */
-#line 7349 "slub.nw"
+#line 7825 "slub.nw"
 	if (!strcmp(attr, "probability") || !strcmp(attr, "interval")) {
 		if (v < 0)
 			return -EINVAL;
@@ -2071,11 +2242,11 @@ ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 	} else {
 		return -ENOENT;
 	}
-#line 7341 "slub.nw"
+#line 7817 "slub.nw"
 	return len;
 }
 /* Functions of the memory cgroup model */
-#line 7424 "slub.nw"
+#line 7900 "slub.nw"
 static bool memcg_kmem_active;
 
 static inline bool memcg_kmem_enabled(void)
@@ -2123,7 +2294,7 @@ static inline void css_put(struct mem_cgroup *memcg)
 	__atomic_sub_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 7488 "slub.nw"
+#line 7964 "slub.nw"
 static noinline struct kmem_cache *
 __memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 {
@@ -2148,7 +2319,7 @@ memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 	return __memcg_kmem_get_cache(s, gfp);
 }
 /* Functions of the memory cgroup model */
-#line 7523 "slub.nw"
+#line 7999 "slub.nw"
 void slab_mutex_lock(void)
 {
 	mutex_lock(&slab_mutex);
@@ -2161,7 +2332,7 @@ void slab_mutex_unlock(void)
 	mutex_unlock(&slab_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 7543 "slub.nw"
+#line 8019 "slub.nw"
 static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 						  struct kmem_cache *root)
 {
@@ -2192,7 +2363,7 @@ out:
 	return s;
 }
 /* Functions of the memory cgroup model */
-#line 7583 "slub.nw"
+#line 8059 "slub.nw"
 static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order)
 {
 	struct mem_cgroup *memcg;
@@ -2218,7 +2389,7 @@ static void memcg_uncharge_slab(struct kmem_cache *s, int order)
 			   __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 7618 "slub.nw"
+#line 8094 "slub.nw"
 static int memcg_cleanup_cache_params(struct kmem_cache *s)
 {
 	struct kmem_cache *c;
@@ -2255,7 +2426,7 @@ static void memcg_unregister_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 7667 "slub.nw"
+#line 8143 "slub.nw"
 static int memcg_update_cache_size(struct kmem_cache *s, int num)
 {
 	struct memcg_cache_params *p, *old = s->memcg_params;
@@ -2294,7 +2465,7 @@ static int memcg_alloc_id(void)
 	return id;
 }
 /* Functions of the memory cgroup model */
-#line 7712 "slub.nw"
+#line 8188 "slub.nw"
 static int memcg_activate_kmem_caches(void)
 {
 	struct kmem_cache *s;
@@ -2310,7 +2481,7 @@ static int memcg_activate_kmem_caches(void)
 	return 0;
 }
 /* Functions of the memory cgroup model */
-#line 7734 "slub.nw"
+#line 8210 "slub.nw"
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
 {
 	struct mem_cgroup *memcg;
@@ -2356,7 +2527,7 @@ size_t slub_memcg_usage(const struct mem_cgroup *memcg)
 	return __atomic_load_n(&memcg->usage, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 7781 "slub.nw"
+#line 8257 "slub.nw"
 int slub_memcg_destroy(struct mem_cgroup *memcg)
 {
 	struct memcg_cache_params *p;
@@ -2389,7 +2560,7 @@ int slub_memcg_destroy(struct mem_cgroup *memcg)
 	return 0;
 }
 /* Functions of the memory cgroup model */
-#line 7817 "slub.nw"
+#line 8293 "slub.nw"
 static void memcg_reset(void)
 {
 	int id;
@@ -2406,7 +2577,7 @@ static void memcg_reset(void)
 	memcg_kmem_active = false;
 }
 /* Functions of cache creation */
-#line 1382 "slub.nw"
+#line 1456 "slub.nw"
 struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 				     size_t align, unsigned long flags,
 				     void (*ctor)(void *))
@@ -2424,15 +2595,15 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 		goto out_unlock;
 
 	/* Sanitise the caller's flags with CACHE_CREATE_MASK */
-#line 1417 "slub.nw"
+#line 1491 "slub.nw"
 	flags &= CACHE_CREATE_MASK;
-#line 1398 "slub.nw"
+#line 1472 "slub.nw"
 	s = __kmem_cache_alias(name, size, align, flags, ctor);
 	if (s)
 		goto out_unlock;
 
 	/* Build a new cache named by a private copy of name */
-#line 1427 "slub.nw"
+#line 1501 "slub.nw"
 	cache_name = kstrdup(name, GFP_KERNEL);
 	if (!cache_name) {
 		err = -ENOMEM;
@@ -2445,26 +2616,26 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 		err = PTR_ERR(s);
 		kfree(cache_name);
 	}
-#line 1402 "slub.nw"
+#line 1476 "slub.nw"
 out_unlock:
 	slab_mutex_unlock();
 	if (err) {
 
 		/* Report the failure, or panic if the caller asked */
-#line 1445 "slub.nw"
+#line 1519 "slub.nw"
 		if (flags & SLAB_PANIC)
 			panic("kmem_cache_create: Failed to create slab '%s'. Error %d\n",
 			      name, err);
 		pr_warn("kmem_cache_create(%s) failed with error %d\n",
 			name ? name : "(null)", err);
 		slub_report(NULL, NULL, NULL, "kmem_cache_create failed");
-#line 1406 "slub.nw"
+#line 1480 "slub.nw"
 		return NULL;
 	}
 	return s;
 }
 /* Functions of cache creation */
-#line 1536 "slub.nw"
+#line 1610 "slub.nw"
 static int kmem_cache_sanity_check(const char *name, size_t size)
 {
 	struct kmem_cache *s;
@@ -2487,7 +2658,7 @@ static int kmem_cache_sanity_check(const char *name, size_t size)
 	return 0;
 }
 /* Functions of cache creation */
-#line 1577 "slub.nw"
+#line 1651 "slub.nw"
 static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
 					     size_t align, unsigned long flags,
 					     void (*ctor)(void *))
@@ -2517,7 +2688,7 @@ static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
 	return s;
 }
 /* Search slab_caches for a cache to merge with: find_mergeable */
-#line 1627 "slub.nw"
+#line 1701 "slub.nw"
 static struct kmem_cache *find_mergeable(size_t size, size_t align,
 					 unsigned long flags, const char *name,
 					 void (*ctor)(void *))
@@ -2549,7 +2720,7 @@ static struct kmem_cache *find_mergeable(size_t size, size_t align,
 	return NULL;
 }
 /* Functions of cache creation */
-#line 1665 "slub.nw"
+#line 1739 "slub.nw"
 static int slab_unmergeable(struct kmem_cache *s)
 {
 	if (slab_nomerge || (s->flags & SLUB_NEVER_MERGE))
@@ -2563,7 +2734,7 @@ static int slab_unmergeable(struct kmem_cache *s)
 	return 0;
 }
 /* Functions of cache creation */
-#line 1691 "slub.nw"
+#line 1765 "slub.nw"
 static unsigned long kmem_cache_flags(unsigned long object_size,
 				      unsigned long flags, const char *name,
 				      void (*ctor)(void *))
@@ -2576,7 +2747,7 @@ static unsigned long kmem_cache_flags(unsigned long object_size,
 	return flags;
 }
 /* Compute the alignment of a cache: calculate_alignment */
-#line 1720 "slub.nw"
+#line 1794 "slub.nw"
 static unsigned long calculate_alignment(unsigned long flags,
 					 unsigned long align,
 					 unsigned long size)
@@ -2593,7 +2764,7 @@ static unsigned long calculate_alignment(unsigned long flags,
 	return ALIGN(align, sizeof(void *));
 }
 /* Functions of cache creation */
-#line 1759 "slub.nw"
+#line 1833 "slub.nw"
 static int sysfs_slab_alias(struct kmem_cache *s, const char *name)
 {
 	struct saved_alias *al;
@@ -2612,7 +2783,7 @@ static int sysfs_slab_alias(struct kmem_cache *s, const char *name)
 	return 0;
 }
 /* Functions of cache creation */
-#line 1782 "slub.nw"
+#line 1856 "slub.nw"
 static int sysfs_create_link(struct kmem_cache *s, const char *name)
 {
 	struct slub_alias *a = kmalloc(sizeof(*a), GFP_KERNEL);
@@ -2646,7 +2817,7 @@ static void sysfs_remove_link(const char *name)
 	}
 }
 /* Functions of cache creation */
-#line 1829 "slub.nw"
+#line 1903 "slub.nw"
 static struct kmem_cache *
 do_kmem_cache_create(char *name, size_t object_size, size_t size,
 		     size_t align, unsigned long flags, void (*ctor)(void *),
@@ -2684,7 +2855,7 @@ out_free_cache:
 	goto out;
 }
 /* Functions of cache creation */
-#line 1896 "slub.nw"
+#line 1970 "slub.nw"
 static int memcg_alloc_cache_params(struct mem_cgroup *memcg,
 				    struct kmem_cache *s,
 				    struct kmem_cache *root_cache)
@@ -2722,7 +2893,7 @@ static void memcg_free_cache_params(struct kmem_cache *s)
 	s->memcg_params = NULL;
 }
 /* Functions of cache creation */
-#line 1946 "slub.nw"
+#line 2020 "slub.nw"
 static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags)
 {
 	int err;
@@ -2739,7 +2910,7 @@ static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags)
 	return err;
 }
 /* Functions of cache creation */
-#line 1981 "slub.nw"
+#line 2055 "slub.nw"
 static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 {
 	s->flags = kmem_cache_flags(s->size, flags, s->name, s->ctor);
@@ -2758,14 +2929,14 @@ static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 	}
 
 	/* Use the double-word compare-and-swap unless the cache is debugged */
-#line 2034 "slub.nw"
+#line 2108 "slub.nw"
 	if ((s->flags & SLAB_DEBUG_FLAGS) == 0)
 		s->flags |= __CMPXCHG_DOUBLE;
-#line 1998 "slub.nw"
+#line 2072 "slub.nw"
 	set_min_partial(s, ilog2(s->size) / 2);
 
 	/* Choose cpu_partial by object size */
-#line 2047 "slub.nw"
+#line 2121 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s))
 		s->cpu_partial = 0;
 	else if (s->size >= (int)PAGE_SIZE)
@@ -2776,7 +2947,7 @@ static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 		s->cpu_partial = 13;
 	else
 		s->cpu_partial = 30;
-#line 2000 "slub.nw"
+#line 2074 "slub.nw"
 	s->remote_node_defrag_ratio = 1000;
 	s->random = slub_cache_random(s);
 	if (!init_kmem_cache_nodes(s))
@@ -2793,7 +2964,7 @@ error:
 	return -EINVAL;
 }
 /* Functions of cache creation */
-#line 2060 "slub.nw"
+#line 2134 "slub.nw"
 static inline int kmem_cache_debug(struct kmem_cache *s)
 {
 	return unlikely(s->flags & SLAB_DEBUG_FLAGS);
@@ -2804,7 +2975,7 @@ static inline bool kmem_cache_has_cpu_partial(struct kmem_cache *s)
 	return !kmem_cache_debug(s);
 }
 /* Functions of cache creation */
-#line 2081 "slub.nw"
+#line 2155 "slub.nw"
 static void set_min_partial(struct kmem_cache *s, unsigned long min)
 {
 	if (min < MIN_PARTIAL)
@@ -2814,7 +2985,7 @@ static void set_min_partial(struct kmem_cache *s, unsigned long min)
 	s->min_partial = min;
 }
 /* Lay out an object and its metadata: calculate_sizes */
-#line 2121 "slub.nw"
+#line 2195 "slub.nw"
 static int calculate_sizes(struct kmem_cache *s, int forced_order)
 {
 	unsigned long flags = s->flags;
@@ -2824,7 +2995,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 	size = ALIGN(size, sizeof(void *));
 
 	/* Decide poisoning and the red zone after the object */
-#line 2157 "slub.nw"
+#line 2231 "slub.nw"
 	if ((flags & SLAB_POISON) && !(flags & SLAB_DESTROY_BY_RCU) &&
 	    !s->ctor)
 		s->flags |= __OBJECT_POISON;
@@ -2832,7 +3003,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 		s->flags &= ~__OBJECT_POISON;
 	if ((flags & SLAB_RED_ZONE) && size == (unsigned long)s->object_size)
 		size += sizeof(void *);
-#line 2129 "slub.nw"
+#line 2203 "slub.nw"
 	s->inuse = size;
 	if ((flags & (SLAB_DESTROY_BY_RCU | SLAB_POISON)) || s->ctor) {
 		s->offset = size;
@@ -2850,7 +3021,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 		return 0;
 
 	/* Record the page order and object counts of the cache */
-#line 2174 "slub.nw"
+#line 2248 "slub.nw"
 	s->allocflags = 0;
 	if (order)
 		s->allocflags |= __GFP_COMP;
@@ -2862,11 +3033,11 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 	s->min = oo_make(get_order(size), size, s->reserved);
 	if (oo_objects(s->oo) > oo_objects(s->max))
 		s->max = s->oo;
-#line 2145 "slub.nw"
+#line 2219 "slub.nw"
 	return !!oo_objects(s->oo);
 }
 /* Functions of cache creation */
-#line 2188 "slub.nw"
+#line 2262 "slub.nw"
 static inline int order_objects(int order, unsigned long size, int reserved)
 {
 	return ((PAGE_SIZE << order) - reserved) / size;
@@ -2889,7 +3060,7 @@ static inline int get_order(unsigned long size)
 	return fls(size);
 }
 /* Find the smallest good order for a slab: slab_order */
-#line 2241 "slub.nw"
+#line 2315 "slub.nw"
 static inline int slab_order(int size, int min_objects, int max_order,
 			     int fract_leftover, int reserved)
 {
@@ -2912,7 +3083,7 @@ static inline int slab_order(int size, int min_objects, int max_order,
 	return order;
 }
 /* Relax the demands until an order fits: calculate_order */
-#line 2278 "slub.nw"
+#line 2352 "slub.nw"
 static inline int calculate_order(int size, int reserved)
 {
 	int order, min_objects, fraction, max_objects;
@@ -2940,7 +3111,7 @@ static inline int calculate_order(int size, int reserved)
 	return -ENOSYS;
 }
 /* Functions of cache creation */
-#line 2319 "slub.nw"
+#line 2393 "slub.nw"
 static int init_kmem_cache_nodes(struct kmem_cache *s)
 {
 	int node;
@@ -2990,15 +3161,15 @@ static void free_kmem_cache_nodes(struct kmem_cache *s)
 	}
 }
 /* Functions of cache creation */
-#line 2378 "slub.nw"
+#line 2452 "slub.nw"
 static int alloc_kmem_cache_cpus(struct kmem_cache *s)
 {
 	void *p;
 
 	if (slub_fail_percpu())
 		return 0;
-	if (posix_memalign(&p, L1_CACHE_BYTES,
-			   nr_cpu_ids * sizeof(struct kmem_cache_cpu)))
+	p = pcpu_alloc();
+	if (!p)
 		return 0;
 	memset(p, 0, nr_cpu_ids * sizeof(struct kmem_cache_cpu));
 	s->cpu_slab = p;
@@ -3027,11 +3198,84 @@ static void free_percpu(struct kmem_cache *s)
 		return;
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
 		pthread_mutex_destroy(&per_cpu_ptr(s->cpu_slab, cpu)->lock);
-	free(s->cpu_slab);
+	pcpu_free(s->cpu_slab);
 	s->cpu_slab = NULL;
 }
 /* Functions of cache creation */
-#line 2432 "slub.nw"
+#line 2507 "slub.nw"
+#define PCPU_CHUNK_BYTES	(64UL << 10)
+
+struct pcpu_chunk {
+	struct pcpu_chunk *next;
+	size_t bytes;
+};
+
+static pthread_mutex_t pcpu_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct pcpu_chunk *pcpu_chunks;
+static void *pcpu_free_units;		/* linked through their first word */
+static char *pcpu_next, *pcpu_end;	/* the newest chunk's unused part */
+
+static size_t pcpu_unit_bytes(void)
+{
+	return ALIGN(nr_cpu_ids * sizeof(struct kmem_cache_cpu),
+		     (size_t)L1_CACHE_BYTES);
+}
+
+static void *pcpu_alloc(void)
+{
+	size_t unit = pcpu_unit_bytes();
+	void *p;
+
+	mutex_lock(&pcpu_lock);
+	p = pcpu_free_units;
+	if (p) {
+		pcpu_free_units = *(void **)p;
+	} else if ((size_t)(pcpu_end - pcpu_next) >= unit ||
+		   pcpu_new_chunk(unit)) {
+		p = pcpu_next;
+		pcpu_next += unit;
+	}
+	mutex_unlock(&pcpu_lock);
+	return p;
+}
+
+static void pcpu_free(void *p)
+{
+	mutex_lock(&pcpu_lock);
+	*(void **)p = pcpu_free_units;
+	pcpu_free_units = p;
+	mutex_unlock(&pcpu_lock);
+}
+/* Functions of cache creation */
+#line 2560 "slub.nw"
+static bool pcpu_new_chunk(size_t unit)
+{
+	size_t bytes = max(PCPU_CHUNK_BYTES, unit + 2 * L1_CACHE_BYTES);
+	struct pcpu_chunk *chunk = map_anon(bytes, PROT_READ | PROT_WRITE);
+
+	if (!chunk)
+		return false;
+	chunk->bytes = bytes;
+	chunk->next = pcpu_chunks;
+	pcpu_chunks = chunk;
+	pcpu_next = (char *)chunk + 2 * L1_CACHE_BYTES;
+	pcpu_end = (char *)chunk + bytes;
+	return true;
+}
+
+static void pcpu_exit(void)
+{
+	while (pcpu_chunks) {
+		struct pcpu_chunk *chunk = pcpu_chunks;
+
+		pcpu_chunks = chunk->next;
+		munmap(chunk, chunk->bytes);
+	}
+	pcpu_free_units = NULL;
+	pcpu_next = pcpu_end = NULL;
+}
+/* Functions of cache creation */
+#line 2601 "slub.nw"
 static void memcg_propagate_slab_attrs(struct kmem_cache *s)
 {
 	struct kmem_cache *root_cache;
@@ -3053,7 +3297,7 @@ static void memcg_propagate_slab_attrs(struct kmem_cache *s)
 	}
 }
 /* Functions of cache creation */
-#line 2467 "slub.nw"
+#line 2636 "slub.nw"
 static int sysfs_slab_add(struct kmem_cache *s)
 {
 	int unmergeable = slab_unmergeable(s);
@@ -3077,7 +3321,7 @@ static int sysfs_slab_add(struct kmem_cache *s)
 	return err;
 }
 /* Functions of cache creation */
-#line 2504 "slub.nw"
+#line 2673 "slub.nw"
 #define ID_STR_LENGTH 64
 
 static char *create_unique_id(struct kmem_cache *s)
@@ -3104,7 +3348,7 @@ static char *create_unique_id(struct kmem_cache *s)
 	return name;
 }
 /* Functions of cache creation */
-#line 2543 "slub.nw"
+#line 2712 "slub.nw"
 static int kmem_cache_close(struct kmem_cache *s)
 {
 	int node;
@@ -3122,7 +3366,7 @@ static int kmem_cache_close(struct kmem_cache *s)
 	return 0;
 }
 /* Functions of cache creation */
-#line 2572 "slub.nw"
+#line 2741 "slub.nw"
 static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n)
 {
 	struct page *page, *h;
@@ -3138,7 +3382,7 @@ static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n)
 	}
 }
 /* Functions of cache creation */
-#line 2611 "slub.nw"
+#line 2780 "slub.nw"
 static void memcg_register_cache(struct kmem_cache *s)
 {
 	struct kmem_cache *root;
@@ -3157,7 +3401,7 @@ static void memcg_register_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Functions of cache creation */
-#line 2643 "slub.nw"
+#line 2812 "slub.nw"
 void kmem_cache_destroy(struct kmem_cache *s)
 {
 	slub_observer_check();
@@ -3193,7 +3437,7 @@ out_unlock:
 	slab_mutex_unlock();
 }
 /* Functions of cache creation */
-#line 2690 "slub.nw"
+#line 2859 "slub.nw"
 static int __kmem_cache_shutdown(struct kmem_cache *s)
 {
 	int rc = kmem_cache_close(s);
@@ -3215,13 +3459,13 @@ static void sysfs_slab_remove(struct kmem_cache *s)
 	s->kobj.added = false;
 }
 /* Functions of allocation */
-#line 1877 "slub.nw"
+#line 1951 "slub.nw"
 void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t flags)
 {
 	return kmem_cache_alloc(s, flags | __GFP_ZERO);
 }
 /* Functions of allocation */
-#line 2730 "slub.nw"
+#line 2899 "slub.nw"
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfpflags)
 {
 	return slab_alloc(s, gfpflags, _RET_IP_);
@@ -3232,7 +3476,7 @@ void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfpflags, int node)
 	return slab_alloc_node(s, gfpflags, node, _RET_IP_);
 }
 /* Functions of allocation */
-#line 2762 "slub.nw"
+#line 2931 "slub.nw"
 static noinline void *slab_alloc_node(struct kmem_cache *s,
 		gfp_t gfpflags, int node, unsigned long addr)
 {
@@ -3251,11 +3495,11 @@ static noinline void *slab_alloc_node(struct kmem_cache *s,
 redo:
 
 	/* Read the transaction id and the CPU's kmem_cache_cpu */
-#line 2846 "slub.nw"
+#line 3015 "slub.nw"
 	c = this_cpu_ptr(s->cpu_slab);
 	tid = READ_ONCE(c->tid);
 	slub_point(SLUB_POINT_ALLOC_AFTER_TID);
-#line 2779 "slub.nw"
+#line 2948 "slub.nw"
 	object = READ_ONCE(c->freelist);
 	page = READ_ONCE(c->page);
 	if (unlikely(!object || !node_match(page, node) ||
@@ -3265,7 +3509,7 @@ redo:
 	} else {
 
 		/* Take object off the CPU's freelist, or goto redo */
-#line 2863 "slub.nw"
+#line 3032 "slub.nw"
 		void *next_object = get_freepointer_safe(s, object);
 
 		slub_point(SLUB_POINT_ALLOC_BEFORE_CMPXCHG);
@@ -3277,7 +3521,7 @@ redo:
 		}
 		prefetch_freepointer(s, next_object);
 		stat_at(s, ALLOC_FASTPATH, object, page);
-#line 2787 "slub.nw"
+#line 2956 "slub.nw"
 	}
 out:
 	if (unlikely(gfpflags & __GFP_ZERO) && object)
@@ -3294,7 +3538,7 @@ static __always_inline void *slab_alloc(struct kmem_cache *s,
 	return slab_alloc_node(s, gfpflags, NUMA_NO_NODE, addr);
 }
 /* Functions of allocation */
-#line 2905 "slub.nw"
+#line 3074 "slub.nw"
 static void rseq_alloc_door_update(void)
 {
 	WRITE_ONCE(rseq_alloc_door,
@@ -3329,7 +3573,7 @@ static __always_inline bool slab_alloc_hooked(const struct kmem_cache *s,
 	       (s->flags & SLAB_TRACE);
 }
 /* Functions of allocation */
-#line 2945 "slub.nw"
+#line 3114 "slub.nw"
 static inline int node_match(struct page *page, int node)
 {
 	if (!page || (node != NUMA_NO_NODE && page_to_nid(page) != node))
@@ -3337,7 +3581,7 @@ static inline int node_match(struct page *page, int node)
 	return 1;
 }
 /* Functions of allocation */
-#line 2963 "slub.nw"
+#line 3132 "slub.nw"
 #define TID_STEP	roundup_pow_of_two(NR_CPUS)
 
 static inline unsigned long next_tid(unsigned long tid)
@@ -3373,7 +3617,7 @@ static void note_cmpxchg_failure(const char *n, struct kmem_cache *s,
 		moved ? tid_to_cpu(actual) : tid_to_event(actual));
 }
 /* Functions of allocation */
-#line 3012 "slub.nw"
+#line 3181 "slub.nw"
 static inline int slab_pre_alloc_hook(struct kmem_cache *s, gfp_t flags)
 {
 	slub_observer_check();
@@ -3393,7 +3637,7 @@ static inline void slab_post_alloc_hook(struct kmem_cache *s, gfp_t flags,
 		trace(s, virt_to_head_page(object), object, 1);
 }
 /* Functions of allocation */
-#line 3058 "slub.nw"
+#line 3227 "slub.nw"
 static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 			  unsigned long addr, struct kmem_cache_cpu *c)
 {
@@ -3408,7 +3652,7 @@ static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 redo:
 
 	/* Drop a cpu slab of the wrong node or of the wrong reserve */
-#line 3105 "slub.nw"
+#line 3274 "slub.nw"
 	if (unlikely(!node_match(page, node))) {
 		stat(s, ALLOC_NODE_MISMATCH);
 		deactivate_slab(s, page, READ_ONCE(c->freelist));
@@ -3422,7 +3666,7 @@ redo:
 		WRITE_ONCE(c->freelist, NULL);
 		goto new_slab;
 	}
-#line 3071 "slub.nw"
+#line 3240 "slub.nw"
 	freelist = READ_ONCE(c->freelist);
 	if (freelist)
 		goto load_freelist;
@@ -3436,7 +3680,7 @@ redo:
 load_freelist:
 
 	/* Hand out the first object of freelist; the rest becomes the CPU's freelist */
-#line 3129 "slub.nw"
+#line 3298 "slub.nw"
 	VM_BUG_ON(!c->page->frozen);
 	page = c->page;
 	WRITE_ONCE(c->freelist, get_freepointer(s, freelist));
@@ -3444,11 +3688,11 @@ load_freelist:
 	local_irq_restore(s, c);
 	slub_step(s, freelist, page);
 	return freelist;
-#line 3083 "slub.nw"
+#line 3252 "slub.nw"
 new_slab:
 
 	/* Make the next slab of the cpu partial chain the cpu slab, and goto redo */
-#line 3144 "slub.nw"
+#line 3313 "slub.nw"
 	if (c->partial) {
 		page = c->partial;
 		WRITE_ONCE(c->page, page);
@@ -3457,10 +3701,10 @@ new_slab:
 		WRITE_ONCE(c->freelist, NULL);
 		goto redo;
 	}
-#line 3085 "slub.nw"
+#line 3254 "slub.nw"
 
 	/* Get objects from a partial or a new slab, or fail */
-#line 3164 "slub.nw"
+#line 3333 "slub.nw"
 	freelist = new_slab_objects(s, gfpflags, node, &c);
 	if (unlikely(!freelist)) {
 		if (!(gfpflags & __GFP_NOWARN))
@@ -3479,10 +3723,10 @@ new_slab:
 	WRITE_ONCE(c->freelist, NULL);
 	local_irq_restore(s, c);
 	return freelist;
-#line 3086 "slub.nw"
+#line 3255 "slub.nw"
 }
 /* Functions of allocation */
-#line 3188 "slub.nw"
+#line 3357 "slub.nw"
 static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 {
 	if (unlikely(PageSlabPfmemalloc(page)))
@@ -3490,7 +3734,7 @@ static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 	return true;
 }
 /* Take all objects of the cpu slab's own freelist: get_freelist */
-#line 3209 "slub.nw"
+#line 3378 "slub.nw"
 static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 {
 	struct page new;
@@ -3509,7 +3753,7 @@ static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 	return freelist;
 }
 /* Functions of allocation */
-#line 3246 "slub.nw"
+#line 3415 "slub.nw"
 static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 				     int node, struct kmem_cache_cpu **pc)
 {
@@ -3534,7 +3778,7 @@ static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 	return freelist;
 }
 /* Functions of allocation */
-#line 3279 "slub.nw"
+#line 3448 "slub.nw"
 static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 			 struct kmem_cache_cpu *c)
 {
@@ -3549,7 +3793,7 @@ static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 	return get_any_partial(s, flags, c);
 }
 /* Functions of allocation */
-#line 3304 "slub.nw"
+#line 3473 "slub.nw"
 static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			      struct kmem_cache_cpu *c, gfp_t flags)
 {
@@ -3572,7 +3816,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 		available += objects;
 
 		/* Install the acquired slab as cpu slab or on the cpu partial chain */
-#line 3335 "slub.nw"
+#line 3504 "slub.nw"
 		if (!object) {
 			WRITE_ONCE(c->page, page);
 			stat_at(s, ALLOC_FROM_PARTIAL, NULL, page);
@@ -3581,7 +3825,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			__put_cpu_partial(s, c, page, 0);
 			stat_at(s, CPU_PARTIAL_NODE, NULL, page);
 		}
-#line 3325 "slub.nw"
+#line 3494 "slub.nw"
 		if (!kmem_cache_has_cpu_partial(s) ||
 		    available > s->cpu_partial / 2)
 			break;
@@ -3590,7 +3834,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 	return object;
 }
 /* Functions of allocation */
-#line 3353 "slub.nw"
+#line 3522 "slub.nw"
 static inline void *acquire_slab(struct kmem_cache *s,
 				 struct kmem_cache_node *n, struct page *page,
 				 int mode, int *objects)
@@ -3619,7 +3863,7 @@ static inline void *acquire_slab(struct kmem_cache *s,
 	return freelist;
 }
 /* Functions of allocation */
-#line 3393 "slub.nw"
+#line 3562 "slub.nw"
 static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 			     struct kmem_cache_cpu *c)
 {
@@ -3642,7 +3886,7 @@ static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 	return NULL;
 }
 /* Functions of allocation */
-#line 3426 "slub.nw"
+#line 3595 "slub.nw"
 static struct page *allocate_slab(struct kmem_cache *s, gfp_t flags,
 				  int node)
 {
@@ -3681,7 +3925,7 @@ static inline struct page *alloc_slab_page(struct kmem_cache *s,
 	return page;
 }
 /* Functions of allocation */
-#line 3475 "slub.nw"
+#line 3644 "slub.nw"
 static struct page *new_slab(struct kmem_cache *s, gfp_t flags, int node)
 {
 	struct page *page;
@@ -3717,7 +3961,7 @@ static void setup_object(struct kmem_cache *s, struct page *page,
 		s->ctor(object);
 }
 /* Functions of allocation */
-#line 3517 "slub.nw"
+#line 3686 "slub.nw"
 static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 			       int nid)
 {
@@ -3745,7 +3989,7 @@ static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 	slub_report(s, NULL, NULL, "out of memory");
 }
 /* Functions of freeing */
-#line 3563 "slub.nw"
+#line 3732 "slub.nw"
 void kmem_cache_free(struct kmem_cache *s, void *x)
 {
 	if (cpu_rseq && likely(!slab_free_hooked(s))) {
@@ -3758,7 +4002,7 @@ void kmem_cache_free(struct kmem_cache *s, void *x)
 	slab_free(s, virt_to_head_page(x), x, _RET_IP_);
 }
 /* Functions of freeing */
-#line 3584 "slub.nw"
+#line 3753 "slub.nw"
 static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 						void *x)
 {
@@ -3781,7 +4025,7 @@ static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 	return NULL;
 }
 /* Functions of freeing */
-#line 3617 "slub.nw"
+#line 3786 "slub.nw"
 static noinline void slab_free(struct kmem_cache *s,
 				      struct page *page, void *x,
 				      unsigned long addr)
@@ -3803,7 +4047,7 @@ redo:
 	if (likely(page == READ_ONCE(c->page)) && likely(cpu_tid_ready(tid))) {
 
 		/* Push object on the CPU's freelist, or goto redo */
-#line 3650 "slub.nw"
+#line 3819 "slub.nw"
 		freelist = READ_ONCE(c->freelist);
 		set_freepointer(s, object, freelist);
 		slub_point(SLUB_POINT_FREE_BEFORE_CMPXCHG);
@@ -3813,13 +4057,13 @@ redo:
 			goto redo;
 		}
 		stat_at(s, FREE_FASTPATH, object, page);
-#line 3637 "slub.nw"
+#line 3806 "slub.nw"
 	} else {
 		__slab_free(s, page, x, addr);
 	}
 }
 /* Functions of freeing */
-#line 3675 "slub.nw"
+#line 3844 "slub.nw"
 static __always_inline void rseq_slab_free(struct kmem_cache *s,
 		struct page *page, void *x, unsigned long addr, bool observed)
 {
@@ -3837,7 +4081,7 @@ static __always_inline bool slab_free_hooked(const struct kmem_cache *s)
 	       (s->flags & (SLAB_DEBUG_FREE | SLAB_TRACE));
 }
 /* Functions of freeing */
-#line 3698 "slub.nw"
+#line 3867 "slub.nw"
 static inline void slab_free_hook(struct kmem_cache *s, void *x)
 {
 	slub_observer_check();
@@ -3845,7 +4089,7 @@ static inline void slab_free_hook(struct kmem_cache *s, void *x)
 		trace(s, virt_to_head_page(x), x, 0);
 }
 /* Functions of freeing */
-#line 3731 "slub.nw"
+#line 3900 "slub.nw"
 static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 			unsigned long addr)
 {
@@ -3863,7 +4107,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	do {
 
 		/* Link object to the slab's freelist and decide the slab's fate */
-#line 3791 "slub.nw"
+#line 3960 "slub.nw"
 		if (unlikely(n) && !kmem_cache_debug(s)) {
 			spin_unlock(&n->list_lock);
 			n = NULL;
@@ -3882,7 +4126,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 				spin_lock(&n->list_lock);
 			}
 		}
-#line 3747 "slub.nw"
+#line 3916 "slub.nw"
 	} while (!cmpxchg_double_slab(s, page, prior, counters, object,
 				      new.counters, "__slab_free"));
 	if (unlikely(n) && was_frozen) {
@@ -3892,35 +4136,35 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	if (likely(!n)) {
 
 		/* Finish a free that needed no list lock */
-#line 3812 "slub.nw"
+#line 3981 "slub.nw"
 		if (new.frozen && !was_frozen) {
 			put_cpu_partial(s, page, 1);
 			stat_at(s, CPU_PARTIAL_FREE, x, page);
 		}
 		if (was_frozen)
 			stat_at(s, FREE_FROZEN, x, page);
-#line 3755 "slub.nw"
+#line 3924 "slub.nw"
 		return;
 	}
 	if (unlikely(!new.inuse && n->nr_partial > s->min_partial))
 		goto slab_empty;
 
 	/* Put a formerly full slab on the node's partial list */
-#line 3824 "slub.nw"
+#line 3993 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s) && unlikely(!prior)) {
 		if (kmem_cache_debug(s))
 			remove_full(s, n, page);
 		add_partial(n, page, DEACTIVATE_TO_TAIL);
 		stat_at(s, FREE_ADD_PARTIAL, NULL, page);
 	}
-#line 3760 "slub.nw"
+#line 3929 "slub.nw"
 	spin_unlock(&n->list_lock);
 	slub_step(s, x, page);
 	return;
 slab_empty:
 
 	/* Give an empty slab back to the page allocator */
-#line 3833 "slub.nw"
+#line 4002 "slub.nw"
 	if (prior) {
 		remove_partial(n, page);
 		stat_at(s, FREE_REMOVE_PARTIAL, NULL, page);
@@ -3930,10 +4174,10 @@ slab_empty:
 	spin_unlock(&n->list_lock);
 	stat_at(s, FREE_SLAB, NULL, page);
 	discard_slab(s, page);
-#line 3765 "slub.nw"
+#line 3934 "slub.nw"
 }
 /* Put a slab on the CPU's partial chain: put_cpu_partial */
-#line 3865 "slub.nw"
+#line 4034 "slub.nw"
 static void __put_cpu_partial(struct kmem_cache *s, struct kmem_cache_cpu *c,
 			      struct page *page, int drain)
 {
@@ -3969,7 +4213,7 @@ static void put_cpu_partial(struct kmem_cache *s, struct page *page,
 	local_irq_restore(s, c);
 }
 /* Functions of freeing */
-#line 3915 "slub.nw"
+#line 4084 "slub.nw"
 static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	struct kmem_cache_node *n = NULL, *n2 = NULL;
@@ -4015,7 +4259,7 @@ static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 	}
 }
 /* Functions of freeing */
-#line 3975 "slub.nw"
+#line 4144 "slub.nw"
 static inline void __add_partial(struct kmem_cache_node *n,
 				 struct page *page, int tail)
 {
@@ -4062,7 +4306,7 @@ static void remove_full(struct kmem_cache *s, struct kmem_cache_node *n,
 	list_del(&page->lru);
 }
 /* Functions of freeing */
-#line 4029 "slub.nw"
+#line 4198 "slub.nw"
 static inline void inc_slabs_node(struct kmem_cache *s, int node,
 				  int objects)
 {
@@ -4124,7 +4368,7 @@ static void discard_slab(struct kmem_cache *s, struct page *page)
 	free_slab(s, page);
 }
 /* Functions of freeing */
-#line 4099 "slub.nw"
+#line 4268 "slub.nw"
 static struct rcu_head *rcu_pending;
 static pthread_mutex_t rcu_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -4164,7 +4408,7 @@ static void rcu_barrier(void)
 	}
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 4166 "slub.nw"
+#line 4335 "slub.nw"
 static void deactivate_slab(struct kmem_cache *s, struct page *page,
 			    void *freelist)
 {
@@ -4182,7 +4426,7 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 	}
 
 	/* Move all but one of the CPU's free objects to the frozen slab */
-#line 4201 "slub.nw"
+#line 4370 "slub.nw"
 	while (freelist && (nextfree = get_freepointer(s, freelist))) {
 		void *prior;
 		unsigned long counters;
@@ -4199,11 +4443,11 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 						"drain percpu freelist"));
 		freelist = nextfree;
 	}
-#line 4182 "slub.nw"
+#line 4351 "slub.nw"
 redo:
 
 	/* Compute the slab's state after the last object returns */
-#line 4227 "slub.nw"
+#line 4396 "slub.nw"
 	old.freelist = READ_ONCE(page->freelist);
 	old.counters = READ_ONCE(page->counters);
 	VM_BUG_ON(!old.frozen);
@@ -4231,10 +4475,10 @@ redo:
 			spin_lock(&n->list_lock);
 		}
 	}
-#line 4184 "slub.nw"
+#line 4353 "slub.nw"
 
 	/* Put the slab on the list of its new state */
-#line 4257 "slub.nw"
+#line 4426 "slub.nw"
 	if (l != m) {
 		if (l == M_PARTIAL)
 			remove_partial(n, page);
@@ -4248,7 +4492,7 @@ redo:
 			add_full(s, n, page);
 		}
 	}
-#line 4185 "slub.nw"
+#line 4354 "slub.nw"
 	l = m;
 	if (!__cmpxchg_double_slab(s, page, old.freelist, old.counters,
 				   new.freelist, new.counters,
@@ -4263,7 +4507,7 @@ redo:
 	}
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 4286 "slub.nw"
+#line 4455 "slub.nw"
 static inline void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	stat_at(s, CPUSLAB_FLUSH, NULL, c->page);
@@ -4297,7 +4541,7 @@ static void flush_all(struct kmem_cache *s)
 	slub_step(s, NULL, NULL);
 }
 /* Functions of deactivation, flushing and shrinking */
-#line 4331 "slub.nw"
+#line 4500 "slub.nw"
 static int __kmem_cache_shrink(struct kmem_cache *s)
 {
 	int objects = oo_objects(s->max);
@@ -4319,7 +4563,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 			INIT_LIST_HEAD(slabs_by_inuse + i);
 
 		/* Sort the node's partial slabs by objects in use */
-#line 4376 "slub.nw"
+#line 4545 "slub.nw"
 		spin_lock(&n->list_lock);
 		list_for_each_entry_safe(page, t, &n->partial, lru) {
 			list_move(&page->lru, slabs_by_inuse + page->inuse);
@@ -4329,7 +4573,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 		for (i = objects - 1; i > 0; i--)
 			list_splice(slabs_by_inuse + i, n->partial.prev);
 		spin_unlock(&n->list_lock);
-#line 4351 "slub.nw"
+#line 4520 "slub.nw"
 		while (!list_empty(slabs_by_inuse)) {
 			page = list_first_entry(slabs_by_inuse, struct page,
 						lru);
@@ -4349,7 +4593,7 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	return __kmem_cache_shrink(s);
 }
 /* Functions of kmalloc */
-#line 4457 "slub.nw"
+#line 4626 "slub.nw"
 static inline int size_index_elem(size_t bytes)
 {
 	return (bytes - 1) / 8;
@@ -4383,7 +4627,7 @@ static inline int kmalloc_size(int n)
 	return 0;
 }
 /* Functions of kmalloc */
-#line 4509 "slub.nw"
+#line 4681 "slub.nw"
 static __always_inline void *do_kmalloc_node(size_t size, gfp_t flags,
 					     int node, unsigned long caller)
 {
@@ -4415,6 +4659,11 @@ void *kmalloc(size_t size, gfp_t flags)
 	return do_kmalloc_node(size, flags, NUMA_NO_NODE, _RET_IP_);
 }
 
+void *__kmalloc_track_caller(size_t size, gfp_t flags, unsigned long caller)
+{
+	return do_kmalloc_node(size, flags, NUMA_NO_NODE, caller);
+}
+
 static noinline void *kmalloc_first(size_t size, gfp_t flags, int node,
 				    unsigned long caller)
 {
@@ -4428,7 +4677,7 @@ void *kzalloc(size_t size, gfp_t flags)
 	return kmalloc(size, flags | __GFP_ZERO);
 }
 /* Functions of kmalloc */
-#line 4559 "slub.nw"
+#line 4736 "slub.nw"
 static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 {
 	struct page *page;
@@ -4450,8 +4699,8 @@ static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 	return ret;
 }
 /* Functions of kmalloc */
-#line 4594 "slub.nw"
-void kfree(const void *x)
+#line 4771 "slub.nw"
+static __always_inline void do_kfree(const void *x, unsigned long caller)
 {
 	struct page *page;
 	void *object = (void *)x;
@@ -4476,14 +4725,23 @@ void kfree(const void *x)
 	}
 	if (cpu_rseq && likely(!slub_observed() &&
 			       !(page->slab_cache->flags & SLAB_TRACE))) {
-		rseq_slab_free(page->slab_cache, page, object, _RET_IP_,
-			       false);
+		rseq_slab_free(page->slab_cache, page, object, caller, false);
 		return;
 	}
-	slab_free(page->slab_cache, page, object, _RET_IP_);
+	slab_free(page->slab_cache, page, object, caller);
+}
+
+void kfree(const void *x)
+{
+	do_kfree(x, _RET_IP_);
+}
+
+void __kfree_track_caller(const void *x, unsigned long caller)
+{
+	do_kfree(x, caller);
 }
 /* Functions of kmalloc */
-#line 4628 "slub.nw"
+#line 4814 "slub.nw"
 static inline size_t slab_ksize(const struct kmem_cache *s)
 {
 	if (s->flags & (SLAB_RED_ZONE | SLAB_POISON))
@@ -4507,7 +4765,7 @@ size_t ksize(const void *object)
 	return slab_ksize(page->slab_cache);
 }
 /* Functions of kmalloc */
-#line 4662 "slub.nw"
+#line 4848 "slub.nw"
 int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t flags, size_t size,
 			  void **p)
 {
@@ -4531,7 +4789,7 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t size, void **p)
 		kmem_cache_free(s, p[i]);
 }
 /* Functions of kmalloc */
-#line 4690 "slub.nw"
+#line 4876 "slub.nw"
 const char *kmem_cache_name(const struct kmem_cache *s)
 {
 	return s->name;
@@ -4555,8 +4813,34 @@ static char *kstrdup(const char *s, gfp_t gfp)
 		memcpy(buf, s, len);
 	return buf;
 }
+/* Functions of kmalloc */
+#line 5561 "slub.nw"
+void *kvmalloc(size_t size, gfp_t flags)
+{
+	void *p = NULL;
+
+	if (size <= (PAGE_SIZE << (MAX_ORDER - 1)))
+		p = kmalloc(size, size > PAGE_SIZE ?
+			    flags | __GFP_NOWARN | __GFP_NORETRY : flags);
+	if (p || size <= PAGE_SIZE)
+		return p;
+	return vmalloc(size);
+}
+
+void kvfree(const void *addr)
+{
+	__kvfree_track_caller(addr, _RET_IP_);
+}
+
+void __kvfree_track_caller(const void *addr, unsigned long caller)
+{
+	if (unlikely(!in_arena(addr)) && is_vmalloc_addr(addr))
+		vfree(addr);
+	else
+		do_kfree(addr, caller);
+}
 /* Functions of the sysfs attribute layer */
-#line 7848 "slub.nw"
+#line 8324 "slub.nw"
 struct slab_attribute {
 	const char *name;
 	ssize_t (*show)(struct kmem_cache *s, char *buf);
@@ -4566,7 +4850,7 @@ struct slab_attribute {
 	bool hidden;		/* not a kernel attribute */
 };
 /* Functions of the sysfs attribute layer */
-#line 7866 "slub.nw"
+#line 8342 "slub.nw"
 #define SHOW_INT(_name, expr)						\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -4594,7 +4878,7 @@ SHOW_INT(store_user, !!(s->flags & SLAB_STORE_USER))
 SHOW_INT(failslab, !!(s->flags & SLAB_FAILSLAB))
 SHOW_INT(remote_node_defrag_ratio, s->remote_node_defrag_ratio / 10)
 /* Functions of the sysfs attribute layer */
-#line 7899 "slub.nw"
+#line 8375 "slub.nw"
 static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 {
 	unsigned long fn;
@@ -4607,7 +4891,7 @@ static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 	return n + sprintf(buf + n, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 7916 "slub.nw"
+#line 8392 "slub.nw"
 static int count_inuse(struct page *page)
 {
 	return page->inuse;
@@ -4636,7 +4920,7 @@ static unsigned long count_partial(struct kmem_cache_node *n,
 	return x;
 }
 /* Functions of the sysfs attribute layer */
-#line 7954 "slub.nw"
+#line 8430 "slub.nw"
 #define SO_ALL		(1 << 0)
 #define SO_PARTIAL	(1 << 1)
 #define SO_CPU		(1 << 2)
@@ -4658,7 +4942,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				continue;
 
 			/* Count the CPU's slab and partial chain */
-#line 7986 "slub.nw"
+#line 8462 "slub.nw"
 			node = page_to_nid(page);
 			if (flags & SO_TOTAL)
 				x = page->objects;
@@ -4674,12 +4958,12 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				total += page->pages;
 				nodes[node] += page->pages;
 			}
-#line 7974 "slub.nw"
+#line 8450 "slub.nw"
 		}
 	}
 
 	/* Count the slabs on the nodes */
-#line 8004 "slub.nw"
+#line 8480 "slub.nw"
 	for (node = 0; node < nr_node_ids; node++) {
 		struct kmem_cache_node *n = get_node(s, node);
 
@@ -4704,7 +4988,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 		total += x;
 		nodes[node] += x;
 	}
-#line 7977 "slub.nw"
+#line 8453 "slub.nw"
 	x = sprintf(buf, "%lu", total);
 	for (node = 0; node < nr_node_ids; node++)
 		if (nodes[node])
@@ -4712,7 +4996,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 	return x + sprintf(buf + x, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 8031 "slub.nw"
+#line 8507 "slub.nw"
 #define SHOW_OBJECTS(_name, _flags)					\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -4749,7 +5033,7 @@ static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf)
 	return len + sprintf(buf + len, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 8082 "slub.nw"
+#line 8558 "slub.nw"
 static int kstrtoul(const char *buf, unsigned long *res)
 {
 	char *end;
@@ -4814,7 +5098,7 @@ static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 8148 "slub.nw"
+#line 8624 "slub.nw"
 static bool any_slab_objects(struct kmem_cache *s)
 {
 	int node;
@@ -4871,7 +5155,7 @@ static ssize_t failslab_store(struct kmem_cache *s, const char *buf,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 8209 "slub.nw"
+#line 8685 "slub.nw"
 static ssize_t empty_show(struct kmem_cache *s, char *buf)
 {
 	(void)s;
@@ -4911,7 +5195,7 @@ static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len)
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 8254 "slub.nw"
+#line 8730 "slub.nw"
 static ssize_t alloc_calls_show(struct kmem_cache *s, char *buf)
 {
 	if (!(s->flags & SLAB_STORE_USER))
@@ -4926,7 +5210,7 @@ static ssize_t free_calls_show(struct kmem_cache *s, char *buf)
 	return list_locations(s, buf, TRACK_FREE);
 }
 /* Functions of the sysfs attribute layer */
-#line 8273 "slub.nw"
+#line 8749 "slub.nw"
 static ssize_t show_stat(struct kmem_cache *s, char *buf, int si)
 {
 	unsigned long sum = 0;
@@ -4956,7 +5240,7 @@ static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 8307 "slub.nw"
+#line 8783 "slub.nw"
 #define RO(n)	{ #n, n##_show, NULL, -1, false, false }
 #define RW(n)	{ #n, n##_show, n##_store, -1, false, false }
 #define ACT(n)	{ #n, empty_show, n##_store, -1, true, false }
@@ -4987,7 +5271,7 @@ static const struct slab_attribute slab_attrs[] = {
 	{ NULL, NULL, NULL, -1, false, false }
 };
 /* Functions of the sysfs attribute layer */
-#line 8342 "slub.nw"
+#line 8818 "slub.nw"
 static const char *attr_name(const struct slab_attribute *a)
 {
 	return a->stat >= 0 ? stat_names[a->stat] : a->name;
@@ -5025,7 +5309,7 @@ bool slub_attr_writable(const char *name)
 	return a && (a->store || a->stat >= 0);
 }
 /* Functions of the sysfs attribute layer */
-#line 8385 "slub.nw"
+#line 8861 "slub.nw"
 static bool attr_propagates(const char *name)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5033,7 +5317,7 @@ static bool attr_propagates(const char *name)
 	return a && a->show && a->store && !a->action && a->stat < 0;
 }
 /* Functions of the sysfs attribute layer */
-#line 8400 "slub.nw"
+#line 8876 "slub.nw"
 ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5083,7 +5367,7 @@ ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 	return ret;
 }
 /* Functions of the sysfs attribute layer */
-#line 8454 "slub.nw"
+#line 8930 "slub.nw"
 struct kmem_cache *slub_find_cache(const char *name)
 {
 	struct kmem_cache *s, *found = NULL;
@@ -5113,7 +5397,7 @@ const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len)
 	return buf;
 }
 /* Functions of bootstrap and shutdown */
-#line 8517 "slub.nw"
+#line 8993 "slub.nw"
 static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
 static int kmem_cache_init(void)
@@ -5145,15 +5429,18 @@ static int kmem_cache_init(void)
 	return create_kmalloc_caches(0);
 }
 /* Functions of bootstrap and shutdown */
-#line 8557 "slub.nw"
+#line 9045 "slub.nw"
 static int create_boot_cache(struct kmem_cache *s, const char *name,
 			     size_t size, unsigned long flags)
 {
+	size_t align = ARCH_KMALLOC_MINALIGN;
 	int err;
 
+	if (KMALLOC_NATURAL_ALIGN && is_power_of_2(size))
+		align = max(align, size);
 	s->name = name;
 	s->size = s->object_size = size;
-	s->align = calculate_alignment(flags, ARCH_KMALLOC_MINALIGN, size);
+	s->align = calculate_alignment(flags, align, size);
 	err = __kmem_cache_create(s, flags);
 	if (err) {
 		pr_err("Creation of kmalloc slab %s size=%zu failed. Reason %d\n",
@@ -5182,7 +5469,7 @@ static struct kmem_cache *create_kmalloc_cache(const char *name,
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 8601 "slub.nw"
+#line 9092 "slub.nw"
 static int early_kmem_cache_node_alloc(int node)
 {
 	struct page *page;
@@ -5206,7 +5493,7 @@ static int early_kmem_cache_node_alloc(int node)
 	return 0;
 }
 /* Functions of bootstrap and shutdown */
-#line 8631 "slub.nw"
+#line 9122 "slub.nw"
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
@@ -5232,11 +5519,23 @@ static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 8668 "slub.nw"
+#line 9159 "slub.nw"
 static int create_kmalloc_caches(unsigned long flags)
 {
 	int i;
 
+
+	/* Send sizes below KMALLOC_MIN_SIZE to the smallest cache */
+#line 9204 "slub.nw"
+	for (i = 8; i < (int)KMALLOC_MIN_SIZE && i <= 192; i += 8)
+		size_index[size_index_elem(i)] = KMALLOC_SHIFT_LOW;
+	if (KMALLOC_MIN_SIZE >= 64)
+		for (i = 64 + 8; i <= 96; i += 8)
+			size_index[size_index_elem(i)] = 7;
+	if (KMALLOC_MIN_SIZE >= 128)
+		for (i = 128 + 8; i <= 192; i += 8)
+			size_index[size_index_elem(i)] = 8;
+#line 9164 "slub.nw"
 	for (i = KMALLOC_SHIFT_LOW; i <= KMALLOC_SHIFT_HIGH; i++) {
 		if (!kmalloc_caches[i] &&
 		    !(kmalloc_caches[i] = create_kmalloc_cache(NULL, 1 << i,
@@ -5267,7 +5566,7 @@ static int create_kmalloc_caches(unsigned long flags)
 	return memcg_activate_kmem_caches();
 }
 /* Functions of bootstrap and shutdown */
-#line 8704 "slub.nw"
+#line 9215 "slub.nw"
 static void slab_sysfs_init(void)
 {
 	struct kmem_cache *s;
@@ -5291,7 +5590,7 @@ static void slab_sysfs_init(void)
 	slab_mutex_unlock();
 }
 /* Functions of bootstrap and shutdown */
-#line 8739 "slub.nw"
+#line 9250 "slub.nw"
 static pthread_mutex_t init_mutex = PTHREAD_MUTEX_INITIALIZER;
 static bool running;
 static __thread bool booting;
@@ -5311,12 +5610,17 @@ int slub_nr_nodes(void)
 	return nr_node_ids;
 }
 
-static int __slub_init(const struct slub_config *cfg)
+static int __slub_init(const struct slub_config *config)
 {
-	long ncpu = cfg->nr_cpus;
-	size_t bytes = cfg->arena_bytes ? cfg->arena_bytes : 1UL << 30;
+	struct slub_config env_cfg = *config, *cfg = &env_cfg;
+	long ncpu;
+	size_t bytes;
 	int err;
 
+	if (slub_config_from_env(cfg))
+		return -EINVAL;
+	ncpu = cfg->nr_cpus;
+	bytes = cfg->arena_bytes ? cfg->arena_bytes : machine_memory_bytes();
 	if (!ncpu)
 		ncpu = min(sysconf(_SC_NPROCESSORS_ONLN), (long)NR_CPUS);
 	if (ncpu < 1 || ncpu > NR_CPUS || cfg->nr_nodes < 0 ||
@@ -5328,7 +5632,7 @@ static int __slub_init(const struct slub_config *cfg)
 	nr_node_ids = cfg->nr_nodes ? cfg->nr_nodes : 1;
 
 	/* Apply the boot options of the configuration */
-#line 8813 "slub.nw"
+#line 9399 "slub.nw"
 	slub_simulated = cfg->simulated;
 	sim_cpu = 0;
 	slab_nomerge = cfg->nomerge;
@@ -5336,8 +5640,7 @@ static int __slub_init(const struct slub_config *cfg)
 					  PAGE_ALLOC_COSTLY_ORDER;
 	slub_min_order = 0;
 	slub_min_objects = cfg->min_objects;
-	setup_slub_debug(cfg->slub_debug ? cfg->slub_debug :
-			 getenv("SLUB_DEBUG"));
+	setup_slub_debug(cfg->slub_debug);
 	freelist_hardened = cfg->freelist_hardened;
 	cpu_rseq = cpu_rseq_usable(cfg);
 	freelist_random = cfg->freelist_random;
@@ -5346,9 +5649,10 @@ static int __slub_init(const struct slub_config *cfg)
 	if (setup_failslab(cfg->failslab, slub_rng_state))
 		return -EINVAL;
 	rseq_alloc_door_update();
-#line 8774 "slub.nw"
+#line 9290 "slub.nw"
 	if (page_alloc_init(bytes, nr_node_ids))
 		return -ENOMEM;
+	slub_register_fork_handlers();
 	booting = true;
 	err = kmem_cache_init();
 	if (!err)
@@ -5380,11 +5684,136 @@ static bool slub_ensure_running(void)
 	if (likely(slub_running()) || booting)
 		return true;
 	if (slub_init(NULL) == -EINVAL)
-		panic("SLUB: cannot start with the default configuration\n");
+		_exit(1);	/* the environment's option, named already */
 	return slub_running();
 }
 /* Functions of bootstrap and shutdown */
-#line 8840 "slub.nw"
+#line 9346 "slub.nw"
+static int slub_config_from_env(struct slub_config *cfg)
+{
+	const char *v;
+
+	if (!cfg->slub_debug)
+		cfg->slub_debug = getenv("SLUB_DEBUG");
+	v = getenv("SLUB_ARENA");
+	if (!cfg->arena_bytes && v && *v) {
+		cfg->arena_bytes = parse_size(v);
+		if (cfg->arena_bytes < MAX_ORDER_NR_PAGES << PAGE_SHIFT) {
+			pr_err("SLUB: SLUB_ARENA=%s: expected a size of at "
+			       "least 4M, such as 268435456, 512M or 64G\n", v);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+static size_t parse_size(const char *v)
+{
+	const unsigned long long limit = 1ULL << 47;	/* the address space */
+	unsigned long long n = 0;
+	int shift = 0;
+
+	if (*v < '0' || *v > '9')
+		return 0;
+	for (; *v >= '0' && *v <= '9'; v++) {
+		n = n * 10 + (*v - '0');
+		if (n > limit)
+			return 0;
+	}
+	switch (*v | 0x20) {
+	case 't': shift += 10;	/* fall through */
+	case 'g': shift += 10;	/* fall through */
+	case 'm': shift += 10;	/* fall through */
+	case 'k': shift += 10; v++; break;
+	}
+	if (*v || n > limit >> shift)
+		return 0;
+	return (size_t)(n << shift);
+}
+
+static size_t machine_memory_bytes(void)
+{
+	struct sysinfo si;
+
+	if (sysinfo(&si))
+		return 1UL << 30;
+	return ((size_t)si.totalram + si.totalswap) * si.mem_unit;
+}
+/* Functions of bootstrap and shutdown */
+#line 9443 "slub.nw"
+static void slub_fork_prepare(void)
+{
+	struct kmem_cache *s;
+	int i;
+
+	mutex_lock(&init_mutex);
+	if (!running)
+		return;
+	mutex_lock(&slab_mutex);
+	for (i = 0; i < MEMCG_CACHES_MAX_SIZE; i++)
+		if (memcg_by_id[i])
+			mutex_lock(&memcg_by_id[i]->slab_caches_mutex);
+	list_for_each_entry(s, &slab_caches, list)
+		for (i = 0; i < nr_cpu_ids; i++)
+			spin_lock(&per_cpu_ptr(s->cpu_slab, i)->lock);
+	list_for_each_entry(s, &slab_caches, list)
+		for (i = 0; i < nr_node_ids; i++)
+			spin_lock(&get_node(s, i)->list_lock);
+	mutex_lock(&rcu_lock);
+	for (i = 0; i < nr_node_ids; i++)
+		spin_lock(&zones[i].lock);
+	mutex_lock(&pcpu_lock);
+}
+/* Functions of bootstrap and shutdown */
+#line 9472 "slub.nw"
+static void slub_fork_release(bool child)
+{
+	struct kmem_cache *s;
+	int i;
+
+#define FORK_RELEASE(l) (child ? pthread_mutex_init(l, NULL) : \
+				 pthread_mutex_unlock(l))
+	if (running) {
+		FORK_RELEASE(&pcpu_lock);
+		for (i = nr_node_ids - 1; i >= 0; i--)
+			FORK_RELEASE(&zones[i].lock);
+		FORK_RELEASE(&rcu_lock);
+		list_for_each_entry(s, &slab_caches, list)
+			for (i = 0; i < nr_node_ids; i++)
+				FORK_RELEASE(&get_node(s, i)->list_lock);
+		list_for_each_entry(s, &slab_caches, list)
+			for (i = 0; i < nr_cpu_ids; i++)
+				FORK_RELEASE(&per_cpu_ptr(s->cpu_slab, i)->lock);
+		for (i = 0; i < MEMCG_CACHES_MAX_SIZE; i++)
+			if (memcg_by_id[i])
+				FORK_RELEASE(&memcg_by_id[i]->slab_caches_mutex);
+		FORK_RELEASE(&slab_mutex);
+	}
+	FORK_RELEASE(&init_mutex);
+#undef FORK_RELEASE
+}
+
+static void slub_fork_parent(void)
+{
+	slub_fork_release(false);
+}
+
+static void slub_fork_child(void)
+{
+	slub_fork_release(true);
+}
+
+static void slub_register_fork_handlers(void)
+{
+	static bool registered;
+
+	if (!registered)
+		registered = !pthread_atfork(slub_fork_prepare,
+					     slub_fork_parent,
+					     slub_fork_child);
+}
+/* Functions of bootstrap and shutdown */
+#line 9528 "slub.nw"
 void slub_shutdown(void)
 {
 	mutex_lock(&init_mutex);
@@ -5399,10 +5828,7 @@ static void slub_teardown(void)
 
 	list_for_each_entry(s, &slab_caches, list)
 		free_percpu(s);
-	if (kmem_cache == &boot_kmem_cache)
-		free_percpu(&boot_kmem_cache);
-	if (kmem_cache_node == &boot_kmem_cache_node)
-		free_percpu(&boot_kmem_cache_node);
+	pcpu_exit();
 	page_alloc_exit();
 	INIT_LIST_HEAD(&slab_caches);
 	memset(kmalloc_caches, 0, sizeof(kmalloc_caches));
@@ -5422,7 +5848,7 @@ static void slub_teardown(void)
 	__atomic_store_n(&running, false, __ATOMIC_RELEASE);
 }
 /* Functions of bootstrap and shutdown */
-#line 8883 "slub.nw"
+#line 9568 "slub.nw"
 static bool slub_fail_percpu(void)
 {
 	return page_alloc_should_fail();

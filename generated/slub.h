@@ -68,7 +68,7 @@ typedef unsigned int gfp_t;
 #define __CMPXCHG_DOUBLE	0x40000000UL
 #define __OBJECT_POISON		0x80000000UL
 /* The kernel's allocator interface */
-#line 195 "slub.nw"
+#line 209 "slub.nw"
 struct kmem_cache;
 
 struct kmem_cache *kmem_cache_create(const char *name, size_t size,
@@ -87,10 +87,18 @@ int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t flags, size_t size,
 			  void **p);
 void kmem_cache_free_bulk(struct kmem_cache *s, size_t size, void **p);
 
+#ifdef CONFIG_SLUB_MALLOC
+#define ARCH_DMA_MINALIGN	16	/* the C library's: alignof(max_align_t) */
+#endif
+#if defined(ARCH_DMA_MINALIGN) && ARCH_DMA_MINALIGN > 8
+#define KMALLOC_MIN_SIZE	ARCH_DMA_MINALIGN
+#define KMALLOC_SHIFT_LOW	__builtin_ctz(ARCH_DMA_MINALIGN)
+#else
 #define KMALLOC_SHIFT_LOW	3
+#define KMALLOC_MIN_SIZE	(1UL << KMALLOC_SHIFT_LOW)
+#endif
 #define KMALLOC_SHIFT_HIGH	13	/* PAGE_SHIFT + 1 */
 #define KMALLOC_SHIFT_MAX	23	/* MAX_ORDER + PAGE_SHIFT */
-#define KMALLOC_MIN_SIZE	(1UL << KMALLOC_SHIFT_LOW)
 #define KMALLOC_MAX_CACHE_SIZE	(1UL << KMALLOC_SHIFT_HIGH)
 #define KMALLOC_MAX_SIZE	(1UL << KMALLOC_SHIFT_MAX)
 
@@ -99,8 +107,20 @@ void *kmalloc_node(size_t size, gfp_t flags, int node);
 void *kzalloc(size_t size, gfp_t flags);
 void kfree(const void *x);
 size_t ksize(const void *objp);
+void *__kmalloc_track_caller(size_t size, gfp_t flags, unsigned long caller);
+void __kfree_track_caller(const void *x, unsigned long caller);
+
+void *vmalloc(size_t size);
+void *vmalloc_align(size_t size, size_t align);
+void vfree(const void *addr);
+bool is_vmalloc_addr(const void *addr);
+size_t vmalloc_size(const void *addr);
+void *vrealloc(const void *addr, size_t size);
+void *kvmalloc(size_t size, gfp_t flags);
+void kvfree(const void *addr);
+void __kvfree_track_caller(const void *addr, unsigned long caller);
 /* The per-cache statistics enum stat_item */
-#line 236 "slub.nw"
+#line 270 "slub.nw"
 enum stat_item {
 	ALLOC_FASTPATH,		/* Allocation from cpu slab */
 	ALLOC_SLOWPATH,		/* Allocation by getting a new cpu slab */
@@ -133,7 +153,7 @@ enum stat_item {
 
 const char *slub_stat_name(int item);
 /* The sysfs attribute interface */
-#line 283 "slub.nw"
+#line 317 "slub.nw"
 #define SLAB_ATTR_BUFSIZE	4096
 
 ssize_t slab_attr_show(struct kmem_cache *s, const char *attr, char *buf);
@@ -144,18 +164,18 @@ bool slub_attr_writable(const char *attr);
 struct kmem_cache *slub_find_cache(const char *name);
 const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len);
 /* The call-site interface */
-#line 313 "slub.nw"
+#line 347 "slub.nw"
 typedef size_t (*slub_symbolizer_fn)(unsigned long addr, char *buf,
 				     size_t len, void *arg);
 
 void slub_set_call_site(unsigned long site);
 void slub_set_symbolizer(slub_symbolizer_fn fn, void *arg);
 /* The configuration interface */
-#line 335 "slub.nw"
+#line 377 "slub.nw"
 struct slub_config {
 	int nr_cpus;		/* 0: the online CPUs */
 	int nr_nodes;		/* 0: one node */
-	size_t arena_bytes;	/* 0: 1 GiB of address space */
+	size_t arena_bytes;	/* 0: $SLUB_ARENA, or RAM + swap */
 	bool simulated;		/* simulated CPUs instead of real threads */
 	bool nomerge;		/* the slub_nomerge boot option */
 	int max_order;		/* 0: slub_max_order = 3 */
@@ -175,12 +195,12 @@ int slub_nr_cpus(void);
 int slub_nr_nodes(void);
 int slub_check_invariants(FILE *out);
 /* The failslab interface */
-#line 7158 "slub.nw"
+#line 7634 "slub.nw"
 ssize_t slub_failslab_show(const char *attr, char *buf);
 ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len);
 const char *slub_failslab_attr_name(int i);
 /* The simulated page allocator's interface */
-#line 367 "slub.nw"
+#line 409 "slub.nw"
 struct slub_page_stats {
 	unsigned long total_pages;	/* pages in the arena */
 	unsigned long free_pages;	/* pages on the buddy free lists */
@@ -194,7 +214,7 @@ struct slub_page_stats {
 void slub_page_stats(struct slub_page_stats *st);
 void slub_fail_page_alloc(unsigned long nth);
 /* The memory cgroup interface */
-#line 391 "slub.nw"
+#line 433 "slub.nw"
 struct mem_cgroup;
 
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit);
@@ -203,7 +223,7 @@ void slub_memcg_enter(struct mem_cgroup *memcg);
 struct mem_cgroup *slub_memcg_current(void);
 size_t slub_memcg_usage(const struct mem_cgroup *memcg);
 /* The simulated CPU interface */
-#line 410 "slub.nw"
+#line 452 "slub.nw"
 enum slub_point {
 	SLUB_POINT_ALLOC_AFTER_TID,	/* slab_alloc_node read tid and c */
 	SLUB_POINT_ALLOC_BEFORE_CMPXCHG, /* ... and freelist, next object */
@@ -220,7 +240,7 @@ int slub_sim_cpu(void);
 void slub_sim_set_point_hook(slub_point_fn fn, void *arg);
 const char *slub_point_name(enum slub_point point);
 /* The event interface */
-#line 468 "slub.nw"
+#line 510 "slub.nw"
 enum slub_event_type {
 	SLUB_EV_STEP,		/* a step no counter counts */
 	SLUB_EV_STAT,		/* a stat_item counter was incremented */
@@ -247,7 +267,7 @@ const char *slub_stat_words(int item);
 const char *slub_func_section(const char *func);
 const char *slub_func_section_title(const char *func);
 /* The snapshot interface */
-#line 507 "slub.nw"
+#line 549 "slub.nw"
 enum slub_obj_state {
 	SLUB_OBJ_ALLOCATED,	/* handed out */
 	SLUB_OBJ_CPU_FREE,	/* free, on the owning CPU's freelist */

@@ -1,10 +1,10 @@
-#line 614 "slub.nw"
+#line 656 "slub.nw"
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Tangled from slub.nw by notangle: do not edit, edit slub.nw. */
 #ifndef SLUB_INTERNAL_H
 #define SLUB_INTERNAL_H
 /* System headers */
-#line 671 "slub.nw"
+#line 713 "slub.nw"
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -20,21 +20,24 @@
 #include <sys/mman.h>
 #include <unistd.h>
 /* System headers */
-#line 5199 "slub.nw"
+#line 5633 "slub.nw"
 #include <sys/rseq.h>
 /* System headers */
-#line 6062 "slub.nw"
-#include <execinfo.h>
+#line 6512 "slub.nw"
 #include <sys/syscall.h>
 #include <time.h>
+#include <unwind.h>
 /* System headers */
-#line 6843 "slub.nw"
+#line 7319 "slub.nw"
 #include <dlfcn.h>
-#line 619 "slub.nw"
+/* System headers */
+#line 9342 "slub.nw"
+#include <sys/sysinfo.h>
+#line 661 "slub.nw"
 #include "slub.h"
 
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 1216 "slub.nw"
+#line 1276 "slub.nw"
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define unlikely(x)	__builtin_expect(!!(x), 0)
 #define min(a, b)	({ typeof(a) _a = (a); typeof(b) _b = (b); \
@@ -65,8 +68,13 @@ static inline unsigned long roundup_pow_of_two(unsigned long x)
 {
 	return x <= 1 ? 1 : 1UL << fls(x - 1);
 }
+
+static inline bool is_power_of_2(unsigned long x)
+{
+	return x && !(x & (x - 1));
+}
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 1249 "slub.nw"
+#line 1314 "slub.nw"
 struct list_head {
 	struct list_head *next, *prev;
 };
@@ -127,7 +135,7 @@ static inline void list_move(struct list_head *e, struct list_head *head)
 	list_add(e, head);
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 1317 "slub.nw"
+#line 1382 "slub.nw"
 typedef pthread_mutex_t spinlock_t;
 #define spin_lock_init(l)	pthread_mutex_init(l, NULL)
 #define spin_lock(l)		pthread_mutex_lock(l)
@@ -136,13 +144,13 @@ typedef pthread_mutex_t spinlock_t;
 #define mutex_lock(l)		pthread_mutex_lock(l)
 #define mutex_unlock(l)		pthread_mutex_unlock(l)
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 1331 "slub.nw"
+#line 1396 "slub.nw"
 #define pr_err(...)	fprintf(stderr, __VA_ARGS__)
 #define pr_warn(...)	fprintf(stderr, __VA_ARGS__)
 #define pr_info(...)	fprintf(stderr, __VA_ARGS__)
 #define _RET_IP_	((unsigned long)__builtin_return_address(0))
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 1457 "slub.nw"
+#line 1531 "slub.nw"
 #define MAX_ERRNO	4095
 #define IS_ERR(p)	((unsigned long)(p) >= (unsigned long)-MAX_ERRNO)
 #define PTR_ERR(p)	((int)(long)(p))
@@ -161,7 +169,7 @@ panic(const char *fmt, ...)
 	abort();
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 1481 "slub.nw"
+#line 1555 "slub.nw"
 static inline int __attribute__((format(printf, 3, 4)))
 scnprintf(char *buf, size_t size, const char *fmt, ...)
 {
@@ -178,7 +186,7 @@ scnprintf(char *buf, size_t size, const char *fmt, ...)
 	return (size_t)n >= size ? (int)size - 1 : n;
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 4388 "slub.nw"
+#line 4557 "slub.nw"
 static inline void list_splice(struct list_head *list, struct list_head *at)
 {
 	struct list_head *first = list->next, *last = list->prev;
@@ -192,7 +200,7 @@ static inline void list_splice(struct list_head *list, struct list_head *at)
 	next->prev = last;
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 6753 "slub.nw"
+#line 7229 "slub.nw"
 #define BITS_PER_LONG		(8 * sizeof(long))
 #define BITS_TO_LONGS(n)	(((n) + BITS_PER_LONG - 1) / BITS_PER_LONG)
 
@@ -217,20 +225,29 @@ static inline bool test_bit(int nr, const unsigned long *map)
 	_c;								\
 })
 /* Constants of the simulated machine */
-#line 1346 "slub.nw"
+#line 1411 "slub.nw"
 #define PAGE_SHIFT		12
 #define PAGE_SIZE		(1UL << PAGE_SHIFT)
 #define PAGE_MASK		(~(PAGE_SIZE - 1))
 #define MAX_ORDER		11
 #define PAGE_ALLOC_COSTLY_ORDER	3
 #define L1_CACHE_BYTES		64
+#if defined(ARCH_DMA_MINALIGN) && ARCH_DMA_MINALIGN > 8
+#define ARCH_KMALLOC_MINALIGN	ARCH_DMA_MINALIGN
+#else
 #define ARCH_KMALLOC_MINALIGN	__alignof__(unsigned long long)
+#endif
 #define ARCH_SLAB_MINALIGN	__alignof__(unsigned long long)
+#ifdef CONFIG_SLUB_MALLOC
+#define KMALLOC_NATURAL_ALIGN	1
+#else
+#define KMALLOC_NATURAL_ALIGN	0
+#endif
 #define NR_CPUS			64
 #define MAX_NUMNODES		8
 #define KMALLOC_MAX_ORDER	(KMALLOC_SHIFT_MAX - PAGE_SHIFT)
 /* Definition of struct page */
-#line 870 "slub.nw"
+#line 912 "slub.nw"
 struct kmem_cache;
 
 struct page {
@@ -261,7 +278,7 @@ struct page {
 	int order;			/* compound order of a head page */
 } __attribute__((aligned(16)));
 /* Definition of struct page */
-#line 913 "slub.nw"
+#line 955 "slub.nw"
 enum pageflags {
 	PG_slab,
 	PG_head,
@@ -288,10 +305,10 @@ PAGE_FLAG_FUNCS(SlabPfmemalloc, active)
 PAGE_FLAG_FUNCS(LargeKmalloc, large_kmalloc)
 PAGE_FLAG_FUNCS(RcuFree, rcu_free)
 /* Definition of struct page */
-#line 5336 "slub.nw"
+#line 5770 "slub.nw"
 #define PG_locked	(PG_rcu_free + 1)
 /* Definitions of the SLUB structures */
-#line 765 "slub.nw"
+#line 807 "slub.nw"
 struct kmem_cache_order_objects {
 	unsigned long x;
 };
@@ -326,20 +343,20 @@ struct kmem_cache {
 	int remote_node_defrag_ratio;
 
 /* Fields this port adds to struct kmem_cache */
-#line 807 "slub.nw"
+#line 849 "slub.nw"
 struct slub_alias *aliases;	/* names merged into this cache */
 unsigned long random;		/* per-cache secret (freelist hardening) */
-#line 798 "slub.nw"
+#line 840 "slub.nw"
 	struct kmem_cache_node *node[MAX_NUMNODES];	/* must be last */
 };
 /* Definitions of the SLUB structures */
-#line 812 "slub.nw"
+#line 854 "slub.nw"
 struct slub_alias {
 	struct slub_alias *next;
 	char *name;
 };
 /* Definitions of the SLUB structures */
-#line 837 "slub.nw"
+#line 879 "slub.nw"
 struct kmem_cache_cpu {
 	void **freelist;	/* next available object */
 	unsigned long tid;	/* globally unique transaction id */
@@ -347,14 +364,14 @@ struct kmem_cache_cpu {
 	struct page *partial;	/* partially allocated frozen slabs */
 
 /* Fields this port adds to struct kmem_cache_cpu */
-#line 5418 "slub.nw"
+#line 5852 "slub.nw"
 spinlock_t lock;	/* stands in for local_irq_save() */
 int cpu;		/* the CPU this structure belongs to */
-#line 843 "slub.nw"
+#line 885 "slub.nw"
 	unsigned stat[NR_SLUB_STAT_ITEMS];
 } __attribute__((aligned(L1_CACHE_BYTES)));
 /* Definitions of the SLUB structures */
-#line 953 "slub.nw"
+#line 995 "slub.nw"
 struct kmem_cache_node {
 	spinlock_t list_lock;
 	unsigned long nr_partial;
@@ -363,8 +380,14 @@ struct kmem_cache_node {
 	long total_objects;		/* atomic */
 	struct list_head full;
 };
+/* Definitions of the SLUB structures */
+#line 6586 "slub.nw"
+struct stack_walk {
+	unsigned long *addrs;	/* TRACK_ADDRS_COUNT slots */
+	int skip, n;
+};
 /* Internal flag sets and limits */
-#line 1144 "slub.nw"
+#line 1204 "slub.nw"
 #define SLAB_DEBUG_FLAGS (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER | \
 			  SLAB_TRACE | SLAB_DEBUG_FREE)
 #define SLAB_CORE_FLAGS (SLAB_HWCACHE_ALIGN | SLAB_CACHE_DMA | SLAB_PANIC | \
@@ -383,7 +406,7 @@ struct kmem_cache_node {
 #define SLUB_MERGE_SAME (SLAB_DEBUG_FREE | SLAB_RECLAIM_ACCOUNT | \
 			 SLAB_CACHE_DMA | SLAB_NOTRACK)
 /* Internal flag sets and limits */
-#line 1170 "slub.nw"
+#line 1230 "slub.nw"
 #define MIN_PARTIAL		5
 #define MAX_PARTIAL		10
 #define OO_SHIFT		16
@@ -392,7 +415,7 @@ struct kmem_cache_node {
 #define ZERO_SIZE_PTR		((void *)16)
 #define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
 /* What the allocator and the observation layer share */
-#line 8912 "slub.nw"
+#line 9597 "slub.nw"
 #define SLUB_SHARED	__attribute__((visibility("hidden")))
 
 SLUB_SHARED extern slub_observer_fn slub_observer;
@@ -411,7 +434,7 @@ SLUB_SHARED unsigned long next_allocated_block(unsigned long pfn);
 SLUB_SHARED bool is_root_cache(struct kmem_cache *s);
 SLUB_SHARED void *slub_freepointer(struct kmem_cache *s, void *object);
 /* Conversions between pages, frame numbers and addresses */
-#line 4761 "slub.nw"
+#line 4961 "slub.nw"
 static inline long page_to_pfn(const struct page *page)
 {
 	return page ? (long)(page - mem_map) : -1;
@@ -460,12 +483,12 @@ static inline int page_to_nid(const struct page *page)
 	return (page - mem_map) / pages_per_node;
 }
 /* Walk the allocated blocks */
-#line 5021 "slub.nw"
+#line 5278 "slub.nw"
 #define for_each_allocated_block(pfn)					\
 	for ((pfn) = next_allocated_block(0); (pfn) < nr_pages;		\
 	     (pfn) = next_allocated_block((pfn) + 1))
 /* Which CPU runs, and its per-CPU structure */
-#line 5203 "slub.nw"
+#line 5637 "slub.nw"
 static inline int raw_cpu_id(void)
 {
 	int cpu;
@@ -512,10 +535,10 @@ static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
 	return s->node[node];
 }
 /* The busy bit of the tid */
-#line 5423 "slub.nw"
+#line 5857 "slub.nw"
 #define TID_BUSY	(1UL << 63)
 /* Read the order and the object count of a packed pair */
-#line 2215 "slub.nw"
+#line 2289 "slub.nw"
 static inline int oo_order(struct kmem_cache_order_objects x)
 {
 	return x.x >> OO_SHIFT;
@@ -526,7 +549,7 @@ static inline int oo_objects(struct kmem_cache_order_objects x)
 	return x.x & OO_MASK;
 }
 /* How the allocator counts and reports its steps */
-#line 9427 "slub.nw"
+#line 10112 "slub.nw"
 #pragma GCC diagnostic ignored "-Wformat-zero-length"
 #ifdef SLUB_NO_EVENTS
 #define slub_observed()	false
@@ -565,7 +588,7 @@ SLUB_SHARED void __slub_event(enum slub_event_type type,
 #define slub_report(s, object, page, ...)				\
 	slub_event(SLUB_EV_REPORT, s, -1, object, page, __VA_ARGS__)
 /* How the allocator counts and reports its steps */
-#line 9504 "slub.nw"
+#line 10189 "slub.nw"
 #define rseq_stat_at(s, si, object, page, observed)			\
 	do {								\
 		cpu_rseq_inc(s, si);					\
@@ -574,7 +597,7 @@ SLUB_SHARED void __slub_event(enum slub_event_type type,
 	} while (0)
 #define rseq_stat(s, si)	rseq_stat_at(s, si, NULL, NULL, true)
 /* How the allocator counts and reports its steps */
-#line 9593 "slub.nw"
+#line 10278 "slub.nw"
 #ifdef SLUB_NO_EVENTS
 #define slub_observer_check()	do { } while (0)
 #else
@@ -588,5 +611,5 @@ SLUB_SHARED void observer_reentered(const char *func)
 			observer_reentered(__func__);			\
 	} while (0)
 #endif
-#line 633 "slub.nw"
+#line 675 "slub.nw"
 #endif

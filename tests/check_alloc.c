@@ -1032,6 +1032,70 @@ START_TEST(test_order_fallback)
 }
 END_TEST
 
+#define ALIGN_UP(x, a)	(((x) + (a) - 1) / (a) * (a))
+
+/* Beyond the page allocator: vmalloc's own mappings, aligned, resized in
+ * place or moved with their contents, told apart from kmalloc memory. */
+START_TEST(test_vmalloc)
+{
+	unsigned char *p, *q;
+	size_t i, n = (5UL << 20) + 123;
+	void *k;
+
+	p = vmalloc_align(n, 1UL << 21);
+	ck_assert_ptr_nonnull(p);
+	ck_assert_uint_eq((uintptr_t)p % (1UL << 21), 0);
+	ck_assert(is_vmalloc_addr(p));
+	ck_assert_uint_eq(vmalloc_size(p), ALIGN_UP(n, T_PAGE_SIZE));
+	for (i = 0; i < n; i += 4093)
+		p[i] = (unsigned char)(i >> 3);
+	q = vrealloc(p, 40UL << 20);
+	ck_assert_ptr_nonnull(q);
+	ck_assert_uint_eq(vmalloc_size(q), 40UL << 20);
+	for (i = 0; i < n; i += 4093)
+		ck_assert_uint_eq(q[i], (unsigned char)(i >> 3));
+	q[(40UL << 20) - 1] = 1;
+	vfree(q);
+	/* kvmalloc: small sizes from kmalloc, beyond 4 MiB from vmalloc */
+	k = kvmalloc(100, GFP_KERNEL);
+	ck_assert_ptr_nonnull(k);
+	ck_assert(!is_vmalloc_addr(k));
+	ck_assert_uint_ge(ksize(k), 100);
+	kvfree(k);
+	k = kvmalloc(T_PAGE_SIZE << 10, GFP_KERNEL);	/* 4 MiB: a block */
+	ck_assert(k && !is_vmalloc_addr(k));
+	kvfree(k);
+	k = kvmalloc((T_PAGE_SIZE << 10) + 1, GFP_KERNEL);
+	ck_assert(k && is_vmalloc_addr(k));
+	ck_assert_uint_eq(vmalloc_size(k), (T_PAGE_SIZE << 10) + T_PAGE_SIZE);
+	kvfree(k);
+	ck_assert_ptr_null(vmalloc(0));
+	ck_assert_ptr_null(vmalloc_align(100, 3000));	/* not a power of 2 */
+	ck_assert(!is_vmalloc_addr(NULL));
+	vfree(NULL);
+}
+END_TEST
+
+/* A small arena full of large blocks: kvmalloc goes on from vmalloc. */
+START_TEST(test_kvmalloc_beyond_arena)
+{
+	void *p[12];
+	int i, mapped = 0;
+
+	for (i = 0; i < 12; i++) {
+		p[i] = kvmalloc(3UL << 20, GFP_KERNEL);
+		ck_assert_ptr_nonnull(p[i]);
+		memset(p[i], i, 3UL << 20);
+		mapped += is_vmalloc_addr(p[i]);
+	}
+	/* a 16 MiB arena holds at most three 4 MiB blocks besides its slabs */
+	ck_assert_int_ge(mapped, 9);
+	for (i = 0; i < 12; i++)
+		kvfree(p[i]);
+	ck_assert_int_eq(slub_check_invariants(stderr), 0);
+}
+END_TEST
+
 START_TEST(test_large_kmalloc_page_failure)
 {
 	struct slub_page_stats st;
@@ -1466,6 +1530,7 @@ Suite *alloc_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_kmalloc_every_size);
 	tcase_add_test(tc, test_kmalloc_large);
+	tcase_add_test(tc, test_vmalloc);
 	tcase_add_test(tc, test_kmalloc_zero_and_null);
 	tcase_add_test(tc, test_gfp_zero);
 	suite_add_tcase(s, tc);
@@ -1502,6 +1567,7 @@ Suite *alloc_suite(void)
 	tcase_add_checked_fixture(tc, setup_small_arena, t_teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_out_of_memory);
+	tcase_add_test(tc, test_kvmalloc_beyond_arena);
 	suite_add_tcase(s, tc);
 
 	return s;
