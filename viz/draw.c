@@ -546,11 +546,22 @@ static void counter_row(struct dctx *d, int i, int x, int y, int w,
 		viz_tip(d, 2, "%s: %s", viz_stat_name(i), viz_stat_meaning(i));
 }
 
-static void counters_panel(struct dctx *d, int x, int y, int w)
+static bool counter_shown(const struct dctx *d, int i)
+{
+	return d->cache->stat[i] || (d->prev_cache &&
+				     d->cache->stat[i] != prev_stat(d, i));
+}
+
+/*
+ * All 26 counters when they fit; in a short panel, those that are not 0
+ * (and those that changed), then a line for the others.
+ */
+static void counters_panel(struct dctx *d, int x, int y, int w, int rows)
 {
 	char title[96];
-	int i, num_w = viz_text_width(d->v->text, VIZ_MONO, COUNTER_PX,
-				      "888888");
+	int i, zero = 0, num_w = viz_text_width(d->v->text, VIZ_MONO,
+						COUNTER_PX, "888888");
+	bool all = rows >= NR_SLUB_STAT_ITEMS;
 
 	if (d->v->focus_cpu >= 0)
 		snprintf(title, sizeof(title), "Counters of %s (total, CPU %d)",
@@ -560,24 +571,61 @@ static void counters_panel(struct dctx *d, int x, int y, int w)
 			 "CPU)", d->cache->name);
 	text_fit(d, VIZ_BOLD, 13, C(TITLE), x, y, w, &d->reg.right, title);
 	y += 20;
-	for (i = 0; i < NR_SLUB_STAT_ITEMS; i++, y += COUNTER_ROW)
+	for (i = 0; i < NR_SLUB_STAT_ITEMS; i++) {
+		if (!all && (!counter_shown(d, i) || rows <= 0)) {
+			zero++;
+			continue;
+		}
 		counter_row(d, i, x, y, w, num_w);
+		y += COUNTER_ROW;
+		rows--;
+	}
+	if (zero)
+		text_fit(d, VIZ_SANS, 11, C(DIM), x, y, w, &d->reg.right,
+			 zero == NR_SLUB_STAT_ITEMS ? "\xe2\x80\xa6 all at 0" :
+			 "\xe2\x80\xa6 the others at 0 (a taller window "
+			 "shows them)");
 }
 
+static int nonzero_counters(const struct dctx *d)
+{
+	int i, n = 0;
+
+	for (i = 0; i < NR_SLUB_STAT_ITEMS; i++)
+		n += counter_shown(d, i);
+	return n;
+}
+
+/*
+ * The code path keeps at least a third of the panel; the counters get the
+ * rest: all 26, or when they do not fit, those that are not 0.
+ */
 static void right_panel(struct dctx *d)
 {
 	const SDL_Rect *p = &d->reg.right;
-	int x = p->x, y = p->y + 8, w = p->w - 18;
-	int counters_h = 20 + COUNTER_ROW * NR_SLUB_STAT_ITEMS;
-	int max_y = p->y + p->h - counters_h - 10;
+	int x = p->x, y = p->y + 8, w = p->w - 18, rows, h;
+	int max_y = p->y + p->h / 3;
 
 	fill(d->r, p->x, p->y, p->w, p->h, C(PANEL));
 	SDL_RenderSetClipRect(d->r, p);
+	rows = NR_SLUB_STAT_ITEMS;
+	if (d->cache) {
+		h = 20 + COUNTER_ROW * NR_SLUB_STAT_ITEMS + 10;
+		if (p->y + p->h - h < max_y) {
+			rows = (p->y + p->h - max_y - 30) / COUNTER_ROW - 1;
+			if (rows > nonzero_counters(d))
+				rows = nonzero_counters(d);
+			if (rows < 0)
+				rows = 0;
+			h = 20 + COUNTER_ROW * (rows + 1) + 10;
+		}
+		max_y = p->y + p->h - h;
+	}
 	if (max_y < y + 60)
 		max_y = y + 60;
 	events_panel(d, x + 10, y, w, max_y);
 	if (d->cache)
-		counters_panel(d, x + 10, max_y + 4, w);
+		counters_panel(d, x + 10, max_y + 4, w, rows);
 	SDL_RenderSetClipRect(d->r, NULL);
 }
 

@@ -79,6 +79,24 @@ bool viz_hover(const struct dctx *d, const SDL_Rect *r);
 void viz_tip(struct dctx *d, int prio, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Objects of a slab by state. */
+struct viz_counts {
+	int alloc, cpu_free, page_free;
+};
+
+struct viz_counts viz_count_states(const struct slub_snap_slab *s);
+/*
+ * inuse of a frozen cpu slab is not its number of allocated objects: the
+ * objects on c->freelist count too.  The slab's label marks it with '*'.
+ */
+bool viz_inuse_differs(const struct slub_snap_slab *s, struct viz_counts n);
+void viz_elbow(struct dctx *d, int x0, int y0, int x1, int y1, SDL_Color c);
+void viz_list_arrows(struct dctx *d, const int *list, int n);
+/* draw_lanes.c */
+void viz_lane_band(struct dctx *d, int i);
+void viz_lane_box(struct dctx *d, int i, bool arrows);
+void viz_cache_title(struct dctx *d);
+
 /* What each counter counts, in one line. */
 const char *viz_stat_meaning(int item);
 

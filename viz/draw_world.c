@@ -92,7 +92,7 @@ void viz_arrow(SDL_Renderer *r, int x0, int y0, int x1, int y1,
 }
 
 /* An elbow connector from (x0, y0) right, down or up, then right. */
-static void elbow(struct dctx *d, int x0, int y0, int x1, int y1,
+void viz_elbow(struct dctx *d, int x0, int y0, int x1, int y1,
 		  SDL_Color c)
 {
 	int xm = x0 + (x1 - x0) / 2;
@@ -153,10 +153,13 @@ static void slab_motion(struct dctx *d)
 	struct viz_motion *m;
 	int i, p;
 
-	/* Animate only from a layout of the same cache at the same zoom. */
+	/*
+	 * Animate only from a layout of the same cache.  After a fit the pan
+	 * is 0 in both, so the offsets are the moves on the screen, also
+	 * when the fit changed the zoom.
+	 */
 	if (!ps || !from || from->cache < 0 || from->cache >= ps->nr_caches ||
-	    &ps->caches[from->cache] != d->prev_cache ||
-	    from->zoom != d->l->zoom)
+	    &ps->caches[from->cache] != d->prev_cache)
 		from = NULL;
 	if (d->nmotion < c->nr_slabs + 1) {
 		free(d->motion);
@@ -393,13 +396,9 @@ static void slab_cells(struct dctx *d, int si)
 	}
 }
 
-struct counts {
-	int alloc, cpu_free, page_free;
-};
-
-static struct counts count_states(const struct slub_snap_slab *s)
+struct viz_counts viz_count_states(const struct slub_snap_slab *s)
 {
-	struct counts n = { 0, 0, 0 };
+	struct viz_counts n = { 0, 0, 0 };
 	unsigned int i;
 
 	for (i = 0; s->obj && i < s->objects; i++) {
@@ -421,7 +420,7 @@ static struct counts count_states(const struct slub_snap_slab *s)
 static void slab_bar(struct dctx *d, int si)
 {
 	const struct slub_snap_slab *s = &d->cache->slabs[si];
-	struct counts n = count_states(s);
+	struct viz_counts n = viz_count_states(s);
 	int total = s->objects ? (int)s->objects : 1, x1, x2;
 	SDL_Rect a, q;
 
@@ -627,7 +626,7 @@ static enum viz_color slab_border(const struct slub_snap_slab *s)
  * sets page->inuse to page->objects, so the objects on c->freelist count
  * as in use until the slab is unfrozen.  The label marks the difference.
  */
-static bool inuse_differs(const struct slub_snap_slab *s, struct counts n)
+bool viz_inuse_differs(const struct slub_snap_slab *s, struct viz_counts n)
 {
 	return (int)s->inuse != n.alloc;
 }
@@ -636,12 +635,12 @@ static bool inuse_differs(const struct slub_snap_slab *s, struct counts n)
 static void slab_label(struct dctx *d, int si, const SDL_Rect *b, int w)
 {
 	const struct slub_snap_slab *s = &d->cache->slabs[si];
-	struct counts n = count_states(s);
+	struct viz_counts n = viz_count_states(s);
 	char forms[4][96], mark[4] = "";
 	const char *fit = NULL;
 	int i;
 
-	if (inuse_differs(s, n))
+	if (viz_inuse_differs(s, n))
 		snprintf(mark, sizeof(mark), "*");
 	snprintf(forms[0], sizeof(forms[0]), "pfn %#lx  inuse %u/%u%s%s",
 		 s->pfn, s->inuse, s->objects, mark,
@@ -742,7 +741,7 @@ static void block_arrow(struct dctx *d, const SDL_Rect *a, const SDL_Rect *b)
 }
 
 /* Arrows along a list of slabs, in list order, when there is room. */
-static void list_arrows(struct dctx *d, const int *list, int n)
+void viz_list_arrows(struct dctx *d, const int *list, int n)
 {
 	SDL_Rect a, b;
 	int i;
@@ -757,287 +756,6 @@ static void list_arrows(struct dctx *d, const int *list, int n)
 		viz_block_rect(d, list[i + 1], &b);
 		block_arrow(d, &a, &b);
 	}
-}
-
-/* ----------------------------------------------------------- lane boxes */
-
-static void box_frame(struct dctx *d, const SDL_Rect *r, bool focus)
-{
-	viz_set_color(d->r, C(BOX));
-	SDL_RenderFillRect(d->r, r);
-	viz_set_color(d->r, focus ? C(ACCENT) : C(BORDER));
-	SDL_RenderDrawRect(d->r, r);
-	if (focus)
-		SDL_RenderDrawRect(d->r, &(SDL_Rect){ r->x + 1, r->y + 1,
-				   r->w - 2, r->h - 2 });
-}
-
-static const char *const lane_meaning[] = {
-	[VIZ_LANE_CPU] = "struct kmem_cache_cpu: this CPU's slab (c->page), "
-		"its lockless freelist and its chain of frozen partial slabs",
-	[VIZ_LANE_NODE] = "struct kmem_cache_node: the node's partial slabs, "
-		"under n->list_lock",
-	[VIZ_LANE_FULL] = "n->full: full slabs, kept on a list only for "
-		"debug caches (SLAB_STORE_USER) so that validate finds them",
-	[VIZ_LANE_UNLISTED] = "Full slabs are on no list: SLUB forgets a "
-		"full slab until a free makes it partial again",
-};
-
-/*
- * Line k of a lane box (0: the title): the first of up to three forms,
- * separated by '|', that fits the box, else the last one cut.  Sets the
- * tooltip when the pointer is on it.
- */
-static void field(struct dctx *d, const SDL_Rect *box, int k,
-		  const char *forms, const char *tip)
-{
-	enum viz_face face = k ? VIZ_MONO : VIZ_BOLD;
-	int px = k ? VIZ_FIELD_PX : VIZ_HEAD_PX, w = box->w - 12;
-	int y = box->y + VIZ_HEAD_TOP + VIZ_HEAD_LINE * k;
-	SDL_Rect line = { box->x, y, box->w, VIZ_HEAD_LINE };
-	char form[96];
-	const char *p = forms;
-	size_t n;
-
-	for (;;) {
-		n = strcspn(p, "|");
-		snprintf(form, sizeof(form), "%.*s", (int)n, p);
-		if (!p[n] || viz_text_width(d->v->text, face, px, form) <= w)
-			break;
-		p += n + 1;
-	}
-	viz_label(d, k ? VIZ_LABEL_FIELD : VIZ_LABEL_LANE, face, px,
-		  k ? C(TEXT) : C(TITLE), box->x + 7, y, w, &d->reg.heads,
-		  form);
-	if (tip && viz_hover(d, &line))
-		viz_tip(d, 2, "%s", tip);
-}
-
-static void arrow_to_block(struct dctx *d, int ax, int ay, int si)
-{
-	SDL_Rect b;
-
-	if (si < 0 || si >= d->cache->nr_slabs)
-		return;
-	viz_block_rect(d, si, &b);
-	elbow(d, ax, ay, b.x - 1, b.y + viz_clampi(b.h / 2, 1, 7), C(ARROW));
-}
-
-/* From a box field to the top of an object cell, above its row. */
-static void arrow_to_cell(struct dctx *d, int ax, int ay, int si, int obj)
-{
-	SDL_Color c = C(FROZEN);
-	int xm, ym, cx;
-	SDL_Rect b, r;
-
-	if (si < 0 || si >= d->cache->nr_slabs || obj < 0 ||
-	    obj >= (int)d->cache->slabs[si].objects)
-		return;
-	viz_block_rect(d, si, &b);
-	if (d->l->bars) {
-		arrow_to_block(d, ax, ay, si);
-		return;
-	}
-	viz_cell_rect(d, si, obj, &r);
-	xm = ax + (b.x - ax) / 3;
-	ym = r.y - (d->l->gap + 1) / 2 - 1;
-	cx = r.x + r.w / 2;
-	viz_set_color(d->r, c);
-	SDL_RenderFillRect(d->r, &(SDL_Rect){ ax - 2, ay - 2, 5, 5 });
-	SDL_RenderDrawLine(d->r, ax, ay, xm, ay);
-	SDL_RenderDrawLine(d->r, xm, ay, xm, ym);
-	SDL_RenderDrawLine(d->r, xm, ym, cx, ym);
-	viz_arrow(d->r, cx, ym, cx, r.y, c, 4);
-}
-
-/* Where the arrow of line k of a box leaves from: the right edge. */
-static void anchor(const SDL_Rect *box, int k, int *ax, int *ay)
-{
-	*ax = box->x + box->w;
-	*ay = box->y + VIZ_HEAD_TOP + VIZ_HEAD_LINE * k + VIZ_HEAD_LINE / 2;
-}
-
-static const struct slub_snap_slab *cpu_slab(const struct dctx *d,
-					     const struct slub_snap_cpu *cc)
-{
-	if (cc->slab >= 0 && cc->slab < d->cache->nr_slabs)
-		return &d->cache->slabs[cc->slab];
-	return NULL;
-}
-
-static const struct slub_snap_slab *partial_head(const struct dctx *d,
-						 const struct slub_snap_cpu *cc)
-{
-	if (cc->nr_partial > 0 && cc->partial[0] >= 0 &&
-	    cc->partial[0] < d->cache->nr_slabs)
-		return &d->cache->slabs[cc->partial[0]];
-	return NULL;
-}
-
-static void cpu_arrows(struct dctx *d, const struct viz_lane *ln,
-		       const SDL_Rect *r)
-{
-	const struct slub_snap_cpu *cc = &d->cache->cpu[ln->id];
-	int ax, ay;
-
-	anchor(r, 2, &ax, &ay);
-	arrow_to_block(d, ax, ay, cc->slab);
-	anchor(r, 3, &ax, &ay);
-	arrow_to_cell(d, ax, ay, cc->slab, cc->freelist);
-	anchor(r, 4, &ax, &ay);
-	if (partial_head(d, cc))
-		arrow_to_block(d, ax, ay, cc->partial[0]);
-	list_arrows(d, cc->partial, cc->nr_partial);
-}
-
-static void cpu_box(struct dctx *d, const struct viz_lane *ln,
-		    const SDL_Rect *r)
-{
-	const struct slub_snap_cpu *cc = &d->cache->cpu[ln->id];
-	const struct slub_snap_slab *ps = partial_head(d, cc);
-	const struct slub_snap_slab *cs = cpu_slab(d, cc);
-	bool running = d->snap->current_cpu == ln->id;
-	char buf[200];
-
-	box_frame(d, r, d->v->focus_cpu == ln->id || running);
-	if (running)
-		snprintf(buf, sizeof(buf), "CPU %d  kmem_cache_cpu  running|"
-			 "CPU %d  running|CPU %d", ln->id, ln->id, ln->id);
-	else
-		snprintf(buf, sizeof(buf), "CPU %d  kmem_cache_cpu|CPU %d",
-			 ln->id, ln->id);
-	field(d, r, 0, buf, lane_meaning[VIZ_LANE_CPU]);
-	snprintf(buf, sizeof(buf), "tid      %lu", cc->tid);
-	field(d, r, 1, buf, "c->tid: transaction id, advanced by every "
-	      "fast-path allocation and free on this CPU, so that a "
-	      "cmpxchg_double racing with another one fails");
-	if (cs) {
-		const char *m = inuse_differs(cs, count_states(cs)) ? "*" : "";
-
-		snprintf(buf, sizeof(buf), "page     pfn %#lx  inuse %u/%u%s|"
-			 "page %#lx  inuse %u/%u%s|page %#lx %u/%u%s",
-			 cs->pfn, cs->inuse, cs->objects, m, cs->pfn, cs->inuse,
-			 cs->objects, m, cs->pfn, cs->inuse, cs->objects, m);
-	} else {
-		snprintf(buf, sizeof(buf), "page     NULL");
-	}
-	field(d, r, 2, buf, "c->page: the cpu slab, frozen.  * its inuse "
-	      "counts every object the CPU took, those free on c->freelist "
-	      "too (page->inuse = page->objects when the freelist moved)");
-	if (cc->freelist >= 0)
-		snprintf(buf, sizeof(buf), "freelist object %d (c1)|freelist "
-			 "obj %d (c1)", cc->freelist, cc->freelist);
-	else
-		snprintf(buf, sizeof(buf), "freelist NULL");
-	field(d, r, 3, buf, "c->freelist: the next object this CPU hands "
-	      "out (c1, then c2 ...); the fast path pops it without a lock");
-	if (ps)
-		snprintf(buf, sizeof(buf), "partial  %d pages, %d objs|"
-			 "partial %d pg, %d obj", ps->pages, ps->pobjects,
-			 ps->pages, ps->pobjects);
-	else
-		snprintf(buf, sizeof(buf), "partial  NULL");
-	field(d, r, 4, buf, "c->partial: frozen partial slabs this CPU "
-	      "keeps; the head's pages and pobjects count the chain");
-}
-
-static void node_box(struct dctx *d, const struct viz_lane *ln,
-		     const SDL_Rect *r)
-{
-	const struct slub_snap_node *nd = &d->cache->node[ln->id];
-	char buf[80];
-
-	box_frame(d, r, false);
-	snprintf(buf, sizeof(buf), "node %d  kmem_cache_node|node %d",
-		 ln->id, ln->id);
-	field(d, r, 0, buf, lane_meaning[VIZ_LANE_NODE]);
-	snprintf(buf, sizeof(buf), "nr_partial %lu", nd->nr_partial);
-	field(d, r, 1, buf, "n->nr_partial: slabs on this node's partial "
-	      "list; SLUB keeps at least min_partial of them");
-	field(d, r, 2, nd->nr_partial ? "partial" : "partial (empty)",
-	      "n->partial: partly used slabs, not frozen; a CPU takes them "
-	      "under n->list_lock");
-}
-
-static void list_box(struct dctx *d, const struct viz_lane *ln,
-		     const SDL_Rect *r)
-{
-	const struct slub_snap_node *nd = &d->cache->node[ln->id];
-	char buf[80];
-	int n = 0, i;
-
-	box_frame(d, r, false);
-	if (ln->kind == VIZ_LANE_FULL) {
-		snprintf(buf, sizeof(buf), "node %d full list", ln->id);
-		field(d, r, 0, buf, lane_meaning[VIZ_LANE_FULL]);
-		snprintf(buf, sizeof(buf), "full     %d slabs", nd->nr_full);
-		field(d, r, 1, buf, lane_meaning[VIZ_LANE_FULL]);
-		return;
-	}
-	for (i = 0; i < d->cache->nr_slabs; i++)
-		n += d->cache->slabs[i].where == SLUB_SLAB_UNLISTED;
-	field(d, r, 0, "full slabs", lane_meaning[VIZ_LANE_UNLISTED]);
-	snprintf(buf, sizeof(buf), "on no list: %d", n);
-	field(d, r, 1, buf, lane_meaning[VIZ_LANE_UNLISTED]);
-}
-
-static void lane_arrows(struct dctx *d, const struct viz_lane *ln,
-			const SDL_Rect *r)
-{
-	const struct slub_snap_node *nd;
-	int ax, ay;
-
-	if (ln->kind == VIZ_LANE_CPU) {
-		cpu_arrows(d, ln, r);
-		return;
-	}
-	if (ln->kind == VIZ_LANE_UNLISTED)
-		return;
-	nd = &d->cache->node[ln->id];
-	if (ln->kind == VIZ_LANE_NODE) {
-		anchor(r, 2, &ax, &ay);
-		if (nd->nr_partial)
-			arrow_to_block(d, ax, ay, nd->partial[0]);
-		list_arrows(d, nd->partial, (int)nd->nr_partial);
-	} else {
-		anchor(r, 1, &ax, &ay);
-		if (nd->nr_full)
-			arrow_to_block(d, ax, ay, nd->full[0]);
-		list_arrows(d, nd->full, nd->nr_full);
-	}
-}
-
-static void lane_box(struct dctx *d, int i, bool arrows)
-{
-	const struct viz_lane *ln = &d->l->lane[i];
-	SDL_Rect r;
-
-	viz_layout_head(d->l, d->v, i, &r);
-	if (arrows) {
-		lane_arrows(d, ln, &r);
-		return;
-	}
-	if (!SDL_HasIntersection(&r, &d->reg.heads))
-		return;
-	if (ln->kind == VIZ_LANE_CPU)
-		cpu_box(d, ln, &r);
-	else if (ln->kind == VIZ_LANE_NODE)
-		node_box(d, ln, &r);
-	else
-		list_box(d, ln, &r);
-}
-
-/* The lanes as bands across the main area, alternately tinted. */
-static void lane_band(struct dctx *d, int i)
-{
-	const struct viz_lane *ln = &d->l->lane[i];
-	SDL_Rect r = { d->reg.main.x, d->oy + ln->y, d->reg.main.w, ln->h };
-	bool focus = ln->kind == VIZ_LANE_CPU && d->v->focus_cpu == ln->id;
-
-	viz_set_color(d->r, focus ? C(PANEL) : i % 2 ? C(LANE_ALT) : C(BG));
-	SDL_RenderFillRect(d->r, &r);
-	viz_set_color(d->r, C(PANEL));
-	SDL_RenderDrawLine(d->r, r.x, r.y, r.x + r.w - 1, r.y);
 }
 
 /* ----------------------------------------------------------------- world */
@@ -1125,10 +843,10 @@ static void object_tip(struct dctx *d, int si, int obj)
 static void slab_tip(struct dctx *d, int si)
 {
 	const struct slub_snap_slab *s = &d->cache->slabs[si];
-	struct counts n = count_states(s);
+	struct viz_counts n = viz_count_states(s);
 	char extra[240] = "";
 
-	if (inuse_differs(s, n))
+	if (viz_inuse_differs(s, n))
 		snprintf(extra, sizeof(extra), "\n* a frozen cpu slab's inuse "
 			 "counts every object the CPU took:\n  inuse became "
 			 "objects when its freelist moved to the CPU;\n  %d "
@@ -1156,36 +874,6 @@ static void world_tip(struct dctx *d)
 		slab_tip(d, p.slab);
 }
 
-static void cache_title(struct dctx *d)
-{
-	const struct slub_snap_cache *c = d->cache;
-	char buf[200];
-	int x = d->reg.title.x + 8, w;
-	bool gone = d->v->cache[0] && strcmp(d->v->cache, c->name);
-
-	viz_set_color(d->r, C(BG));
-	SDL_RenderFillRect(d->r, &d->reg.title);
-	if (gone) {
-		snprintf(buf, sizeof(buf), "%s is gone; showing ",
-			 d->v->cache);
-		x += viz_label(d, VIZ_LABEL_PANEL, VIZ_SANS, 12,
-			       C(ACCENT_TEXT), x, d->reg.title.y + 5,
-			       d->reg.title.w / 2, &d->reg.title, buf);
-	}
-	snprintf(buf, sizeof(buf), "cache %s", c->name);
-	w = viz_label(d, VIZ_LABEL_PANEL, VIZ_BOLD, 13, C(TITLE), x,
-		      d->reg.title.y + 4, d->reg.title.x + d->reg.title.w -
-		      x - 8, &d->reg.title, buf);
-	snprintf(buf, sizeof(buf), "%u-byte objects, %u per slab (order "
-		 "%u), %d slab%s", c->object_size, c->objects, c->order,
-		 c->nr_slabs, c->nr_slabs == 1 ? "" : "s");
-	x += w + 12;
-	if (x < d->reg.title.x + d->reg.title.w - 40)
-		viz_label(d, VIZ_LABEL_PANEL, VIZ_SANS, 12, C(TEXT), x,
-			  d->reg.title.y + 5, d->reg.title.x +
-			  d->reg.title.w - x - 8, &d->reg.title, buf);
-}
-
 void viz_draw_world(struct dctx *d)
 {
 	const struct viz_layout *l = d->l;
@@ -1198,7 +886,7 @@ void viz_draw_world(struct dctx *d)
 	slab_motion(d);
 	SDL_RenderSetClipRect(d->r, &lanes);
 	for (i = 0; i < l->nr_lanes; i++)
-		lane_band(d, i);
+		viz_lane_band(d, i);
 	SDL_RenderSetClipRect(d->r, &d->reg.slabs);
 	for (i = 0; i < l->nr_slabs; i++)
 		slab_block(d, i);
@@ -1210,12 +898,12 @@ void viz_draw_world(struct dctx *d)
 	/* Arrows from the header boxes cross into the slab area. */
 	SDL_RenderSetClipRect(d->r, &lanes);
 	for (i = 0; i < l->nr_lanes; i++)
-		lane_box(d, i, true);
+		viz_lane_box(d, i, true);
 	SDL_RenderSetClipRect(d->r, &d->reg.heads);
 	for (i = 0; i < l->nr_lanes; i++)
-		lane_box(d, i, false);
+		viz_lane_box(d, i, false);
 	SDL_RenderSetClipRect(d->r, &d->reg.title);
-	cache_title(d);
+	viz_cache_title(d);
 	SDL_RenderSetClipRect(d->r, NULL);
 	world_tip(d);
 }

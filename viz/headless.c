@@ -243,6 +243,30 @@ static void bench_loop(struct viz_canvas *cv, struct viz_view *v,
 
 #define BENCH_SCENARIO	"viz/scenarios/viz-20k-objects.scn"
 
+/* The first step at which the cache shown holds the most objects. */
+static int fullest_step(struct viz_player *p)
+{
+	struct viz_view v = { .cache = "" };
+	long most = -1, n;
+	int best = 0, i, ci;
+
+	viz_player_goto(p, 0);
+	for (i = 0; i <= viz_player_nsteps(p); i++) {
+		if (i && viz_player_step(p) <= 0)
+			break;
+		v.follow = true;
+		viz_follow(&v, p);
+		ci = viz_pick_cache(viz_player_snapshot(p), &v);
+		n = ci < 0 ? 0 : count_objects(viz_player_snapshot(p),
+			viz_player_snapshot(p)->caches[ci].name);
+		if (n > most) {
+			most = n;
+			best = i;
+		}
+	}
+	return best;
+}
+
 int viz_bench(const struct viz_opts *o)
 {
 	struct slub_snapshot *synth = NULL;
@@ -262,8 +286,7 @@ int viz_bench(const struct viz_opts *o)
 		if (!sc)
 			return VIZ_EXIT_SCENARIO;
 		p = viz_player_new(sc);
-		/* The last step: the frees from the other CPU's side. */
-		viz_player_goto(p, viz_player_nsteps(p));
+		viz_player_goto(p, fullest_step(p));
 		snap = viz_player_snapshot(p);
 		viz_player_frame(p, &f);
 		fp = &f;
