@@ -316,6 +316,12 @@ static int layout_rest(struct viz_layout *l, struct flow *f,
 	return ln ? lane_end(ln, f) : y;
 }
 
+/* Between blocks: room for the list arrows, which bars do without. */
+static int block_gap_x(const struct viz_layout *l)
+{
+	return maxi(l->bars ? 3 : 8, (int)lround(BLOCK_GAP_X * l->zoom));
+}
+
 /* Lays out c at zoom z in rows of cols blocks; l's arrays are allocated. */
 static void build_at(struct viz_layout *l, const struct slub_snapshot *snap,
 		     const struct slub_snap_cache *c, double z, int cols,
@@ -326,8 +332,8 @@ static void build_at(struct viz_layout *l, const struct slub_snapshot *snap,
 
 	metrics(l, z, viz_debug_cells(c), c->objects);
 	l->cols = f.cols;
-	f.gx = maxi(8, (int)lround(BLOCK_GAP_X * z));
-	f.gy = maxi(4, (int)lround(BLOCK_GAP_Y * z));
+	f.gx = block_gap_x(l);
+	f.gy = maxi(l->bars ? 3 : 4, (int)lround(BLOCK_GAP_Y * z));
 	f.right = 0;
 	l->nr_lanes = 0;
 	memset(placed, 0, c->nr_slabs + 1);
@@ -385,9 +391,8 @@ static int cols_for_width(struct viz_layout *l,
 	w = l->content_w - 2 * LEFT_MARGIN;	/* one block */
 	if (w <= 0)
 		return 1;
-	k = (l->reg.slabs.w - 2 * LEFT_MARGIN + maxi(8,
-	     (int)lround(BLOCK_GAP_X * z))) / (w + maxi(8,
-	     (int)lround(BLOCK_GAP_X * z)));
+	k = (l->reg.slabs.w - 2 * LEFT_MARGIN + block_gap_x(l)) /
+	    (w + block_gap_x(l));
 	return viz_clampi(k, 1, max_cols(snap, c));
 }
 
@@ -545,8 +550,11 @@ static bool fits(struct viz_layout *l, const struct slub_snapshot *snap,
 	return l->content_w <= l->reg.slabs.w && l->content_h <= l->reg.slabs.h;
 }
 
-/* The largest zoom at which rows of cols blocks fit (bisection: the size
- * grows with the zoom). */
+/*
+ * The largest zoom at which rows of cols blocks fit (bisection: the size
+ * grows with the zoom).  When they do not fit even at the smallest zoom,
+ * minus how much too big they are, so that the least bad shape wins.
+ */
 static double best_zoom(struct viz_layout *l,
 			const struct slub_snapshot *snap,
 			const struct slub_snap_cache *c, int cols,
@@ -557,8 +565,12 @@ static double best_zoom(struct viz_layout *l,
 
 	if (fits(l, snap, c, VIZ_MAX_FIT_ZOOM, cols, placed))
 		return VIZ_MAX_FIT_ZOOM;
-	if (!fits(l, snap, c, VIZ_MIN_ZOOM, cols, placed))
-		return 0;
+	if (!fits(l, snap, c, VIZ_MIN_ZOOM, cols, placed)) {
+		double over_w = (double)l->content_w / l->reg.slabs.w;
+		double over_h = (double)l->content_h / l->reg.slabs.h;
+
+		return -(over_w > over_h ? over_w : over_h);
+	}
 	for (i = 0; i < 22; i++) {
 		mid = (lo + hi) / 2;
 		if (fits(l, snap, c, exp(mid), cols, placed))
@@ -570,15 +582,17 @@ static double best_zoom(struct viz_layout *l,
 }
 
 /*
- * The fit tries every number of blocks per row and keeps the one that
- * allows the largest zoom; of equal zooms, the widest rows, which keep a
- * list on one line.
+ * The fit tries numbers of blocks per row and keeps the one that allows
+ * the largest zoom; of equal zooms, the widest rows, which keep a list on
+ * one line.  Every number up to 16, then steps of a sixteenth: a long
+ * list does not make the fit slow, and neighbours that far out give
+ * nearly the same zoom.
  */
 void viz_view_fit(struct viz_view *v, const struct slub_snapshot *snap)
 {
 	struct viz_layout l = { .cache = -1 };
 	const struct slub_snap_cache *c;
-	double z, best = -1;
+	double z, best = -1e18;
 	int k, n, best_k = 1;
 	char *placed;
 
@@ -598,16 +612,16 @@ void viz_view_fit(struct viz_view *v, const struct slub_snapshot *snap)
 		return;
 	}
 	n = max_cols(snap, c);
-	for (k = 1; k <= n; k++) {
+	for (k = 1; k <= n; k += k < 16 ? 1 : k / 16) {
 		z = best_zoom(&l, snap, c, k, placed);
-		if (z >= best * (1 - 1e-9)) {
+		if (z >= best - 1e-9 * fabs(best)) {
 			best = z;
 			best_k = k;
 		}
 	}
 	free(placed);
 	viz_layout_free(&l);
-	v->zoom = best > 0 ? best : VIZ_MIN_ZOOM;
+	v->zoom = best > 0 ? best : VIZ_MIN_ZOOM;	/* else: too big */
 	v->cols = best_k;
 }
 
