@@ -5,6 +5,8 @@
  * the code path and the counters on the right, the legend at the bottom,
  * and the inspector, help and error overlays.
  */
+#include <math.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,15 +16,7 @@
 #include "palette.h"
 
 const SDL_Color viz_colors[VIZ_NR_COLORS] = {
-	[VIZ_C_BG] = { 0xf4, 0xf3, 0xee, 255 },
-	[VIZ_C_PANEL] = { 0xe4, 0xe2, 0xd9, 255 },
-	[VIZ_C_BOX] = { 0xff, 0xff, 0xff, 255 },
-	[VIZ_C_BORDER] = { 0x55, 0x55, 0x55, 255 },
-	[VIZ_C_TEXT] = { 0x1e, 0x1e, 0x1e, 255 },
-	[VIZ_C_DIM] = { 0x8a, 0x8a, 0x86, 255 },
-	[VIZ_C_TITLE] = { 0x10, 0x2a, 0x5c, 255 },
-	[VIZ_C_ACCENT] = { 0xd9, 0x6c, 0x00, 255 },
-	/* The objects and their parts: the palette of every drawing. */
+	/* Object-state fills: the palette of every drawing. */
 	[VIZ_C_ALLOC] = PALETTE_RGBA(PALETTE_ALLOCATED),
 	[VIZ_C_CPU_FREE] = PALETTE_RGBA(PALETTE_CPU_FREE),
 	[VIZ_C_PAGE_FREE] = PALETTE_RGBA(PALETTE_PAGE_FREE),
@@ -31,45 +25,142 @@ const SDL_Color viz_colors[VIZ_NR_COLORS] = {
 	[VIZ_C_TRACK] = PALETTE_RGBA(PALETTE_TRACK),
 	[VIZ_C_FREEPTR] = PALETTE_RGBA(PALETTE_FREE_POINTER),
 	[VIZ_C_PAD] = PALETTE_RGBA(PALETTE_PADDING),
+	/*
+	 * The interface.  Every text colour has a contrast of at least 4.5:1
+	 * (WCAG AA) on the backgrounds it is drawn on; test_viz checks the
+	 * drawn frames.
+	 */
+	[VIZ_C_BG] = { 0xf4, 0xf3, 0xee, 255 },
+	[VIZ_C_LANE_ALT] = { 0xea, 0xe8, 0xdf, 255 },
+	[VIZ_C_PANEL] = { 0xe4, 0xe2, 0xd9, 255 },
+	[VIZ_C_BOX] = { 0xff, 0xff, 0xff, 255 },
+	[VIZ_C_BORDER] = { 0x55, 0x55, 0x55, 255 },
+	[VIZ_C_TEXT] = { 0x1e, 0x1e, 0x1e, 255 },
+	[VIZ_C_DIM] = { 0x57, 0x57, 0x52, 255 },
+	[VIZ_C_TITLE] = { 0x10, 0x2a, 0x5c, 255 },
+	[VIZ_C_ACCENT] = { 0xd9, 0x6c, 0x00, 255 },
+	[VIZ_C_ACCENT_TEXT] = { 0x93, 0x46, 0x00, 255 },
 	[VIZ_C_ARROW] = { 0x24, 0x2c, 0x3a, 255 },
 	[VIZ_C_CHANGED] = { 0xff, 0xa8, 0x00, 255 },
-	[VIZ_C_ERROR] = { 0xc0, 0x1c, 0x1c, 255 },
-	[VIZ_C_FROZEN] = PALETTE_RGBA(PALETTE_CPU_LINE),
-	[VIZ_C_STAT] = { 0x1f, 0x6f, 0x3a, 255 },
+	[VIZ_C_ERROR] = { 0xb0, 0x18, 0x18, 255 },
+	[VIZ_C_FROZEN] = { 0x0b, 0x6e, 0x33, 255 },
+	[VIZ_C_STAT] = { 0x1a, 0x63, 0x33, 255 },
 	[VIZ_C_SLAB_BG] = { 0xfb, 0xfb, 0xf8, 255 },
+	[VIZ_C_TIP_BG] = { 0xff, 0xfb, 0xe8, 255 },
+	[VIZ_C_TOP_TEXT] = { 0xff, 0xff, 0xff, 255 },
+	[VIZ_C_TOP_DIM] = { 0xc8, 0xd2, 0xe4, 255 },
+	[VIZ_C_TOP_HI] = { 0xf2, 0xc1, 0x1d, 255 },
+	[VIZ_C_INK_DARK] = { 0x00, 0x00, 0x00, 255 },
+	[VIZ_C_INK_LIGHT] = { 0xff, 0xff, 0xff, 255 },
 };
 
-#define C(x)	(viz_colors[VIZ_C_##x])
+static double channel(Uint8 v)
+{
+	double c = v / 255.0;
 
-static void fill(SDL_Renderer *r, int x, int y, int w, int h, SDL_Color c)
+	return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+}
+
+static double luminance(SDL_Color c)
+{
+	return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) +
+	       0.0722 * channel(c.b);
+}
+
+double viz_contrast(SDL_Color a, SDL_Color b)
+{
+	double la = luminance(a), lb = luminance(b);
+
+	return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
+
+SDL_Color viz_ink_on(SDL_Color bg, bool *chip)
+{
+	double dark = viz_contrast(bg, C(INK_DARK));
+	double light = viz_contrast(bg, C(INK_LIGHT));
+
+	if (chip)
+		*chip = (dark > light ? dark : light) < 4.5;
+	return dark >= light ? C(INK_DARK) : C(INK_LIGHT);
+}
+
+void viz_fill(SDL_Renderer *r, int x, int y, int w, int h, SDL_Color c)
 {
 	viz_set_color(r, c);
 	SDL_RenderFillRect(r, &(SDL_Rect){ x, y, w, h });
 }
 
-static void frame_rect(SDL_Renderer *r, int x, int y, int w, int h,
-		       SDL_Color c)
+void viz_frame_rect(SDL_Renderer *r, int x, int y, int w, int h,
+		    SDL_Color c)
 {
 	viz_set_color(r, c);
 	SDL_RenderDrawRect(r, &(SDL_Rect){ x, y, w, h });
 }
 
-/* Draws s cut to max_w pixels (monospace estimate, then checked). */
-static void text_fit(struct viz_text *t, enum viz_face f, int px,
-		     SDL_Color c, int x, int y, int max_w, const char *s)
-{
-	char buf[VIZ_LINE_MAX + 8];
-	size_t n = strlen(s);
+#define fill viz_fill
+#define frame_rect viz_frame_rect
 
-	if (n >= sizeof(buf) - 4)
-		n = sizeof(buf) - 4;
-	memcpy(buf, s, n);
-	buf[n] = 0;
-	while (n > 4 && viz_text_width(t, f, px, buf) > max_w) {
-		n = n * 9 / 10;
-		memcpy(buf + n, "...", 4);
+/* ---------------------------------------------------------------- labels */
+
+static void probe_add(struct viz_probe *p, const struct viz_label *lab)
+{
+	if (p->n == p->cap) {
+		int cap = p->cap ? 2 * p->cap : 256;
+		struct viz_label *n = realloc(p->lab, cap * sizeof(*n));
+
+		if (!n)
+			return;
+		p->lab = n;
+		p->cap = cap;
 	}
-	viz_text_draw(t, f, px, c, x, y, buf);
+	p->lab[p->n++] = *lab;
+}
+
+int viz_label(struct dctx *d, int kind, enum viz_face face, int px,
+	      SDL_Color fg, int x, int y, int max_w, const SDL_Rect *clip,
+	      const char *s)
+{
+	struct viz_text *t = d->v->text;
+	const char *fit = max_w > 0 ? viz_text_fitted(t, face, px, max_w, s)
+				    : NULL;
+	int w = fit ? viz_text_draw(t, face, px, fg, x, y, fit) : 0;
+
+	if (d->v->probe && *s) {
+		struct viz_label lab = { .kind = kind, .face = face, .px = px,
+			.r = { x, y, w, viz_text_height(t, face, px) },
+			.clip = *clip, .fg = fg };
+
+		snprintf(lab.s, sizeof(lab.s), "%s", fit ? fit : "");
+		snprintf(lab.full, sizeof(lab.full), "%s", s);
+		probe_add(d->v->probe, &lab);
+	}
+	return w;
+}
+
+static void text_fit(struct dctx *d, enum viz_face f, int px, SDL_Color c,
+		     int x, int y, int max_w, const SDL_Rect *clip,
+		     const char *s)
+{
+	viz_label(d, VIZ_LABEL_PANEL, f, px, c, x, y, max_w, clip, s);
+}
+
+bool viz_hover(const struct dctx *d, const SDL_Rect *r)
+{
+	return d->v->mouse_x >= 0 &&
+	       SDL_PointInRect(&(SDL_Point){ d->v->mouse_x, d->v->mouse_y },
+			       r);
+}
+
+void viz_tip(struct dctx *d, int prio, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (prio < d->tip_prio)
+		return;
+	d->tip_prio = prio;
+	va_start(ap, fmt);
+	vsnprintf(d->v->tip, sizeof(d->v->tip), fmt, ap);
+	va_end(ap);
 }
 
 /* --------------------------------------------------------------- top bar */
@@ -102,58 +193,85 @@ static void top_bar(struct dctx *d)
 {
 	const struct viz_frame *f = d->f;
 	struct viz_text *t = d->v->text;
-	const char *line2;
+	const SDL_Rect *top = &d->reg.top;
 	char buf[512];
-	int x = 12;
+	int x = 12, right = d->v->w - 12, sw;
 
 	fill(d->r, 0, 0, d->v->w, VIZ_TOP_H, C(TITLE));
 	if (!f) {
-		viz_text_draw(t, VIZ_BOLD, 17, C(BOX), x, 8, "slubviz");
+		viz_text_draw(t, VIZ_BOLD, 17, C(TOP_TEXT), x, 8, "slubviz");
 		return;
 	}
-	x += viz_textf(t, VIZ_BOLD, 17, C(BOX), x, 6, "step %d / %d",
-		       f->step, f->nsteps) + 18;
+	snprintf(buf, sizeof(buf), "step %d / %d", f->step, f->nsteps);
+	x += viz_label(d, VIZ_LABEL_PANEL, VIZ_BOLD, 17, C(TOP_TEXT), x, 6,
+		       right - x, top, buf) + 18;
 	if (f->line)
-		x += viz_textf(t, VIZ_SANS, 14, C(PANEL), x, 8, "%s:%d",
-			       f->title ? f->title : "", f->line) + 14;
+		snprintf(buf, sizeof(buf), "%s:%d", f->title ? f->title : "",
+			 f->line);
 	else
-		x += viz_textf(t, VIZ_SANS, 14, C(PANEL), x, 8, "%s",
-			       f->title ? f->title : "") + 14;
-	text_fit(t, VIZ_MONO, 16, C(FREEPTR), x, 6, d->v->w - x - 10,
+		snprintf(buf, sizeof(buf), "%s", f->title ? f->title : "");
+	x += viz_label(d, VIZ_LABEL_PANEL, VIZ_SANS, 14, C(TOP_DIM), x, 8,
+		       (right - x) / 2, top, buf) + 14;
+	text_fit(d, VIZ_MONO, 16, C(TOP_HI), x, 6, right - x, top,
 		 f->stmt && *f->stmt ? f->stmt : "(start: slub_init)");
-	line2 = f->caption && *f->caption ? f->caption : "";
-	text_fit(t, VIZ_SANS, 15, C(BOX), 12, 32, d->v->w - 24, line2);
-	x = d->v->w - 12;
+	text_fit(d, VIZ_SANS, 15, C(TOP_TEXT), 12, 32, d->v->w - 24, top,
+		 f->caption && *f->caption ? f->caption : "");
+	x = right;
 	if (f->status) {
-		x -= viz_text_width(t, VIZ_SANS, 12, f->status);
-		viz_text_draw(t, VIZ_SANS, 12, C(FREEPTR), x, 58, f->status);
+		sw = viz_text_width(t, VIZ_SANS, 12, f->status);
+		if (sw > d->v->w * 2 / 3)
+			sw = d->v->w * 2 / 3;
+		x -= sw;
+		text_fit(d, VIZ_SANS, 12, C(TOP_HI), x, 58, sw, top,
+			 f->status);
 	}
 	path_summary(f, buf, sizeof(buf));
-	text_fit(t, VIZ_MONO, 12, C(PANEL), 12, 58, x - 36, buf);
+	text_fit(d, VIZ_MONO, 12, C(TOP_DIM), 12, 58, x - 36, top, buf);
 }
 
 /* ----------------------------------------------------------- left panel */
 
+#define CACHE_ROW	16
+#define CACHES_Y	(VIZ_TOP_H + 8)
+
 static int caches_list(struct dctx *d, int y)
 {
+	const SDL_Rect *p = &d->reg.left;
 	struct viz_text *t = d->v->text;
-	int i, x = 10, max_y = d->v->h / 2;
+	int i, x = 10, max_y = p->y + p->h / 2, cols_x, name_w;
+	char buf[64];
 
 	viz_text_draw(t, VIZ_BOLD, 13, C(TITLE), x, y, "slab_caches");
 	y += 20;
+	/* Size and slabs in a column at the right, when there is room. */
+	cols_x = p->w - 10 - viz_text_width(t, VIZ_MONO, 11, "88888 8888");
+	name_w = cols_x - x - 16;
+	if (name_w < 70) {
+		cols_x = p->w;
+		name_w = p->w - x - 18;
+	}
 	for (i = 0; i < d->snap->nr_caches && y < max_y; i++) {
 		const struct slub_snap_cache *c = &d->snap->caches[i];
 		bool sel = i == d->l->cache;
+		SDL_Rect row = { 4, y - 1, p->w - 8, CACHE_ROW };
+		SDL_Color ink = c->nr_slabs || sel ? C(TEXT) : C(DIM);
 
 		if (sel)
-			fill(d->r, 4, y - 1, VIZ_LEFT_W - 8, 16, C(BOX));
-		fill(d->r, x + 2, y + 3, 2, 12, C(DIM));
-		viz_textf(t, sel ? VIZ_BOLD : VIZ_SANS, 11,
-			  c->nr_slabs ? C(TEXT) : C(DIM), x + 10, y,
-			  "%s", c->name);
-		viz_textf(t, VIZ_MONO, 11, c->nr_slabs ? C(TEXT) : C(DIM),
-			  x + 140, y, "%5u %4d", c->size, c->nr_slabs);
-		y += 16;
+			fill(d->r, row.x, row.y, row.w, row.h, C(BOX));
+		fill(d->r, x + 2, y + 3, 2, 11, C(DIM));
+		text_fit(d, sel ? VIZ_BOLD : VIZ_SANS, 11, ink, x + 10, y,
+			 name_w, p, c->name);
+		if (cols_x < p->w) {
+			snprintf(buf, sizeof(buf), "%5u %4d", c->size,
+				 c->nr_slabs);
+			viz_text_draw(t, VIZ_MONO, 11, ink, cols_x, y, buf);
+		}
+		if (viz_hover(d, &row))
+			viz_tip(d, 1, "kmem_cache %s: %u-byte objects (%u with "
+				"metadata), %u per slab, %d slabs\n"
+				"click: show it", c->name, c->object_size,
+				c->size, c->objects, c->nr_slabs);
+		y += CACHE_ROW;
 	}
 	if (i < d->snap->nr_caches)
 		viz_textf(t, VIZ_SANS, 11, C(DIM), x + 10, y, "... %d more",
@@ -161,33 +279,84 @@ static int caches_list(struct dctx *d, int y)
 	return y + 22;
 }
 
+/*
+ * The kmem_cache box: field names in a column, values beside them; a
+ * value too long for a narrow panel goes on the next line, and what does
+ * not fit the panel's height is cut with a last line saying so.
+ */
+#define BOX_LINE	15
+#define BOX_MAX		40
+
 static void cache_box(struct dctx *d, int y)
 {
-	char lines[24][VIZ_LINE_MAX];
+	char lines[24][VIZ_LINE_MAX], name[VIZ_LINE_MAX];
+	const char *row_name[BOX_MAX], *row_val[BOX_MAX];
+	const SDL_Rect *p = &d->reg.left;
 	struct viz_text *t = d->v->text;
-	int i, n, h;
+	int i, n, rows = 0, h, room, x = 12, inner = p->w - 26;
+	int col = viz_text_width(t, VIZ_MONO, 11, "object_size  ");
+	char names[24][VIZ_LINE_MAX], more[32];
 
 	n = viz_cache_lines(d->cache, lines, 24);
-	h = 28 + 15 * n;
-	fill(d->r, 6, y, VIZ_LEFT_W - 12, h, C(BOX));
-	frame_rect(d->r, 6, y, VIZ_LEFT_W - 12, h, C(BORDER));
-	viz_text_draw(t, VIZ_BOLD, 12, C(TITLE), 12, y + 5,
+	for (i = 0; i < n && rows < BOX_MAX - 1; i++) {
+		size_t k = strcspn(lines[i], " ");
+		const char *v = lines[i] + k;
+
+		while (*v == ' ')
+			v++;
+		snprintf(name, sizeof(name), "%.*s", (int)k, lines[i]);
+		memcpy(names[i], name, sizeof(name));
+		row_name[rows] = names[i];
+		if (viz_text_width(t, VIZ_MONO, 11, v) <= inner - col ||
+		    !k) {
+			row_val[rows++] = v;
+			continue;
+		}
+		row_val[rows++] = "";
+		row_name[rows] = "";
+		row_val[rows++] = v;
+	}
+	room = (p->y + p->h - 6 - y - 28) / BOX_LINE;
+	if (room < 1)
+		return;
+	if (rows > room) {
+		snprintf(more, sizeof(more), "%d more lines", rows - room + 1);
+		rows = room;
+		row_name[rows - 1] = "\xe2\x80\xa6";
+		row_val[rows - 1] = more;
+	}
+	h = 28 + BOX_LINE * rows;
+	fill(d->r, 6, y, p->w - 12, h, C(BOX));
+	frame_rect(d->r, 6, y, p->w - 12, h, C(BORDER));
+	viz_text_draw(t, VIZ_BOLD, 12, C(TITLE), x, y + 5,
 		      "struct kmem_cache");
-	for (i = 0; i < n; i++)
-		text_fit(t, VIZ_MONO, 11, C(TEXT), 12, y + 24 + 15 * i,
-			 VIZ_LEFT_W - 26, lines[i]);
+	for (i = 0; i < rows; i++) {
+		int ly = y + 24 + BOX_LINE * i;
+
+		if (row_name[i][0])
+			text_fit(d, VIZ_MONO, 11, C(TEXT), x, ly, col - 4, p,
+				 row_name[i]);
+		text_fit(d, VIZ_MONO, 11, C(TEXT), row_name[i][0] ? x + col :
+			 x + 16, ly, row_name[i][0] ? inner - col : inner - 16,
+			 p, row_val[i]);
+	}
 }
 
 static void left_panel(struct dctx *d)
 {
+	const SDL_Rect *p = &d->reg.left;
 	int y;
 
-	fill(d->r, 0, VIZ_TOP_H, VIZ_LEFT_W, d->v->h - VIZ_TOP_H, C(PANEL));
+	if (!p->w)
+		return;
+	fill(d->r, p->x, p->y, p->w, p->h, C(PANEL));
 	if (!d->snap)
 		return;
-	y = caches_list(d, VIZ_TOP_H + 8);
+	SDL_RenderSetClipRect(d->r, p);
+	y = caches_list(d, CACHES_Y);
 	if (d->cache)
 		cache_box(d, y);
+	SDL_RenderSetClipRect(d->r, NULL);
 }
 
 /* ---------------------------------------------------------- right panel */
@@ -197,11 +366,14 @@ static SDL_Color event_color(const struct viz_event *e)
 	if (e->type == SLUB_EV_STAT)
 		return C(STAT);
 	if (e->type == VIZ_EV_OUTPUT)
-		return C(ACCENT);
+		return C(ACCENT_TEXT);
 	if (e->type == SLUB_EV_REPORT)
 		return C(ERROR);
 	return C(TEXT);
 }
+
+#define EV_PX		10
+#define EV_LINE		13
 
 /* Draws s in lines of at most cols characters; returns the lines used. */
 static int wrapped(struct viz_text *t, SDL_Color c, int x, int y, int cols,
@@ -213,14 +385,20 @@ static int wrapped(struct viz_text *t, SDL_Color c, int x, int y, int cols,
 	while (len > 0 && n < max_lines) {
 		int take = len > cols - ind ? cols - ind : len;
 
+		if (take < 1)
+			take = 1;
 		if (take < len)
 			for (int k = take; k > take / 2; k--)
 				if (s[k] == ' ') {
 					take = k;
 					break;
 				}
-		snprintf(buf, sizeof(buf), "%*s%.*s", ind, "", take, s);
-		viz_text_draw(t, VIZ_MONO, 10, c, x, y + 13 * n, buf);
+		if (n == max_lines - 1 && take < len)
+			snprintf(buf, sizeof(buf), "%*s%.*s\xe2\x80\xa6", ind, "",
+				 take > 1 ? take - 1 : take, s);
+		else
+			snprintf(buf, sizeof(buf), "%*s%.*s", ind, "", take, s);
+		viz_text_draw(t, VIZ_MONO, EV_PX, c, x, y + EV_LINE * n, buf);
 		s += take;
 		len -= take;
 		while (*s == ' ')
@@ -271,12 +449,12 @@ static int run_at(const struct viz_frame *f, int i, int *period)
 static int events_panel(struct dctx *d, int x, int y, int w, int max_y)
 {
 	struct viz_text *t = d->v->text;
-	int i, k, n, period, cols = w / (viz_text_width(t, VIZ_MONO, 10,
+	int i, k, n, period, cols = w / (viz_text_width(t, VIZ_MONO, EV_PX,
 					 "0123456789") / 10 + 0.001);
 	char buf[VIZ_LINE_MAX];
 
-	viz_text_draw(t, VIZ_BOLD, 13, C(TITLE), x, y,
-		      "Code path (book section, function: what)");
+	text_fit(d, VIZ_BOLD, 13, C(TITLE), x, y, w, &d->reg.right,
+		 "Code path (book section, function: what)");
 	y += 20;
 	if (!d->f || !d->f->nev) {
 		viz_text_draw(t, VIZ_SANS, 11, C(DIM), x, y,
@@ -295,12 +473,12 @@ static int events_panel(struct dctx *d, int x, int y, int w, int max_y)
 		n = run_at(d->f, i, &period);
 		for (k = 0; k < period && y + 15 <= max_y; k++) {
 			viz_event_line(&d->f->ev[i + k], buf, sizeof(buf));
-			y += 13 * wrapped(t, event_color(&d->f->ev[i + k]), x,
-					  y, cols, (max_y - y - 15) / 13,
-					  buf) + 1;
+			y += EV_LINE * wrapped(t, event_color(&d->f->ev[i + k]),
+					       x, y, cols, (max_y - y - 15) /
+					       EV_LINE, buf) + 1;
 		}
 		if (n > 1) {
-			viz_textf(t, VIZ_SANS, 11, C(ACCENT), x + 24, y,
+			viz_textf(t, VIZ_SANS, 11, C(ACCENT_TEXT), x + 24, y,
 				  "(the %s above, %d times in all)",
 				  period > 1 ? "lines" : "line", n);
 			y += 15;
@@ -309,90 +487,224 @@ static int events_panel(struct dctx *d, int x, int y, int w, int max_y)
 	return y + 10;
 }
 
+#define COUNTER_PX	11
+#define COUNTER_ROW	14
+
 static unsigned long prev_stat(const struct dctx *d, int item)
 {
 	return d->prev_cache ? d->prev_cache->stat[item] : 0;
 }
 
-static void counters_panel(struct dctx *d, int x, int y, int w)
+/* Per-CPU counts of one counter: " C0=1 C1=2", or the focused CPU's. */
+static void per_cpu(const struct dctx *d, int item, char *buf, size_t len)
 {
-	char lines[NR_SLUB_STAT_ITEMS][VIZ_LINE_MAX];
-	struct viz_text *t = d->v->text;
-	int i, n;
+	size_t used = 0;
+	int cpu;
 
-	n = viz_counter_lines(d->snap, d->l->cache, d->v->focus_cpu, lines,
-			      NR_SLUB_STAT_ITEMS);
-	if (d->v->focus_cpu >= 0)
-		viz_textf(t, VIZ_BOLD, 13, C(TITLE), x, y,
-			  "Counters of %s (total, CPU %d)", d->cache->name,
-			  d->v->focus_cpu);
-	else
-		viz_textf(t, VIZ_BOLD, 13, C(TITLE), x, y,
-			  "Counters of %s (total, per CPU)", d->cache->name);
-	y += 20;
-	for (i = 0; i < n; i++) {
-		bool changed = d->prev_cache &&
-			       d->cache->stat[i] != prev_stat(d, i);
-
-		if (changed)
-			fill(d->r, x - 3, y, w + 3, 14, C(CHANGED));
-		text_fit(t, VIZ_MONO, 10, d->cache->stat[i] ? C(TEXT) : C(DIM),
-			 x, y, w, lines[i]);
-		y += 14;
+	buf[0] = 0;
+	for (cpu = 0; cpu < d->snap->nr_cpus && used < len; cpu++) {
+		if (d->v->focus_cpu >= 0 ? cpu != d->v->focus_cpu
+					 : d->snap->nr_cpus > 4)
+			continue;
+		used += snprintf(buf + used, len - used, " C%d=%lu", cpu,
+				 d->cache->cpu[cpu].stat[item]);
 	}
 }
 
+/*
+ * Name, total and per-CPU counts in columns; the name is cut first, then
+ * the per-CPU counts go when the panel is narrow.
+ */
+static void counter_row(struct dctx *d, int i, int x, int y, int w,
+			int num_w)
+{
+	struct viz_text *t = d->v->text;
+	bool changed = d->prev_cache && d->cache->stat[i] != prev_stat(d, i);
+	SDL_Color ink = d->cache->stat[i] || changed ? C(TEXT) : C(DIM);
+	SDL_Rect row = { x - 3, y, w + 3, COUNTER_ROW };
+	char num[24], cpus[64];
+	int name_w, cpu_w, tw;
+
+	if (changed)
+		fill(d->r, row.x, row.y, row.w, row.h, C(CHANGED));
+	per_cpu(d, i, cpus, sizeof(cpus));
+	cpu_w = viz_text_width(t, VIZ_MONO, COUNTER_PX, cpus);
+	name_w = w - num_w - cpu_w - 8;
+	if (name_w < w / 2) {
+		cpus[0] = 0;
+		cpu_w = 0;
+		name_w = w - num_w - 8;
+	}
+	text_fit(d, VIZ_MONO, COUNTER_PX, ink, x, y, name_w, &d->reg.right,
+		 viz_stat_name(i));
+	snprintf(num, sizeof(num), "%lu", d->cache->stat[i]);
+	tw = viz_text_width(t, VIZ_MONO, COUNTER_PX, num);
+	viz_text_draw(t, VIZ_MONO, COUNTER_PX, ink, x + w - cpu_w - tw, y,
+		      num);
+	if (cpus[0])
+		viz_text_draw(t, VIZ_MONO, COUNTER_PX, ink, x + w - cpu_w, y,
+			      cpus);
+	if (viz_hover(d, &row))
+		viz_tip(d, 2, "%s: %s", viz_stat_name(i), viz_stat_meaning(i));
+}
+
+static bool counter_shown(const struct dctx *d, int i)
+{
+	return d->cache->stat[i] || (d->prev_cache &&
+				     d->cache->stat[i] != prev_stat(d, i));
+}
+
+/*
+ * All 26 counters when they fit; in a short panel, those that are not 0
+ * (and those that changed), then a line for the others.
+ */
+static void counters_panel(struct dctx *d, int x, int y, int w, int rows)
+{
+	char title[96];
+	int i, zero = 0, num_w = viz_text_width(d->v->text, VIZ_MONO,
+						COUNTER_PX, "888888");
+	bool all = rows >= NR_SLUB_STAT_ITEMS;
+
+	if (d->v->focus_cpu >= 0)
+		snprintf(title, sizeof(title), "Counters of %s (total, CPU %d)",
+			 d->cache->name, d->v->focus_cpu);
+	else
+		snprintf(title, sizeof(title), "Counters of %s (total, per "
+			 "CPU)", d->cache->name);
+	text_fit(d, VIZ_BOLD, 13, C(TITLE), x, y, w, &d->reg.right, title);
+	y += 20;
+	for (i = 0; i < NR_SLUB_STAT_ITEMS; i++) {
+		if (!all && (!counter_shown(d, i) || rows <= 0)) {
+			zero++;
+			continue;
+		}
+		counter_row(d, i, x, y, w, num_w);
+		y += COUNTER_ROW;
+		rows--;
+	}
+	if (zero)
+		text_fit(d, VIZ_SANS, 11, C(DIM), x, y, w, &d->reg.right,
+			 zero == NR_SLUB_STAT_ITEMS ? "\xe2\x80\xa6 all at 0" :
+			 "\xe2\x80\xa6 the others at 0 (a taller window "
+			 "shows them)");
+}
+
+static int nonzero_counters(const struct dctx *d)
+{
+	int i, n = 0;
+
+	for (i = 0; i < NR_SLUB_STAT_ITEMS; i++)
+		n += counter_shown(d, i);
+	return n;
+}
+
+/*
+ * The code path keeps at least a third of the panel; the counters get the
+ * rest: all 26, or when they do not fit, those that are not 0.
+ */
 static void right_panel(struct dctx *d)
 {
-	int x = d->v->w - VIZ_RIGHT_W, y = VIZ_TOP_H + 8;
-	int w = VIZ_RIGHT_W - 16, counters_h = 20 + 14 * NR_SLUB_STAT_ITEMS;
-	int max_y = d->v->h - VIZ_BOTTOM_H - counters_h - 16;
+	const SDL_Rect *p = &d->reg.right;
+	int x = p->x, y = p->y + 8, w = p->w - 18, rows, h;
+	int max_y = p->y + p->h / 3;
 
-	fill(d->r, x, VIZ_TOP_H, VIZ_RIGHT_W, d->v->h - VIZ_TOP_H, C(PANEL));
+	fill(d->r, p->x, p->y, p->w, p->h, C(PANEL));
+	SDL_RenderSetClipRect(d->r, p);
+	rows = NR_SLUB_STAT_ITEMS;
+	if (d->cache) {
+		h = 20 + COUNTER_ROW * NR_SLUB_STAT_ITEMS + 10;
+		if (p->y + p->h - h < max_y) {
+			rows = (p->y + p->h - max_y - 30) / COUNTER_ROW - 1;
+			if (rows > nonzero_counters(d))
+				rows = nonzero_counters(d);
+			if (rows < 0)
+				rows = 0;
+			h = 20 + COUNTER_ROW * (rows + 1) + 10;
+		}
+		max_y = p->y + p->h - h;
+	}
 	if (max_y < y + 60)
 		max_y = y + 60;
-	y = events_panel(d, x + 10, y, w, max_y);
+	events_panel(d, x + 10, y, w, max_y);
 	if (d->cache)
-		counters_panel(d, x + 10, max_y + 8, w);
+		counters_panel(d, x + 10, max_y + 4, w, rows);
+	SDL_RenderSetClipRect(d->r, NULL);
 }
 
 /* ----------------------------------------------------------- bottom bar */
 
 static const struct {
 	int color;
-	const char *label;
+	const char *label, *brief;
+	bool debug;		/* only for caches with debug metadata */
 } legend[] = {
-	{ VIZ_C_ALLOC, PALETTE_WORD_ALLOCATED },
-	{ VIZ_C_CPU_FREE, PALETTE_WORD_CPU_FREE },
-	{ VIZ_C_PAGE_FREE, PALETTE_WORD_PAGE_FREE },
-	{ VIZ_C_FREEPTR, PALETTE_WORD_FREE_POINTER },
-	{ VIZ_C_REDZONE, PALETTE_WORD_RED_ZONE },
-	{ VIZ_C_POISON, PALETTE_WORD_POISON },
-	{ VIZ_C_TRACK, PALETTE_WORD_TRACK },
-	{ VIZ_C_PAD, PALETTE_WORD_PADDING },
-	{ VIZ_C_CHANGED, "changed" },
+	{ VIZ_C_ALLOC, PALETTE_WORD_ALLOCATED, "alloc", false },
+	{ VIZ_C_CPU_FREE, PALETTE_WORD_CPU_FREE, "cpu free", false },
+	{ VIZ_C_PAGE_FREE, PALETTE_WORD_PAGE_FREE, "page free", false },
+	{ VIZ_C_FREEPTR, PALETTE_WORD_FREE_POINTER, "freeptr", false },
+	{ VIZ_C_REDZONE, PALETTE_WORD_RED_ZONE, "red zone", true },
+	{ VIZ_C_POISON, PALETTE_WORD_POISON, "poison", true },
+	{ VIZ_C_TRACK, PALETTE_WORD_TRACK, "track", true },
+	{ VIZ_C_PAD, PALETTE_WORD_PADDING, "pad", true },
+	{ VIZ_C_CHANGED, "changed", "changed", false },
 };
+
+#define NLEGEND	(int)(sizeof(legend) / sizeof(legend[0]))
+
+static int legend_items(struct dctx *d, bool brief, bool draw, int x, int y)
+{
+	struct viz_text *t = d->v->text;
+	bool debug = d->cache && viz_debug_cells(d->cache);
+	int i;
+
+	for (i = 0; i < NLEGEND; i++) {
+		const char *s = brief ? legend[i].brief : legend[i].label;
+
+		if (legend[i].debug && !debug)
+			continue;
+		if (draw) {
+			fill(d->r, x, y + 9, 13, 13,
+			     viz_colors[legend[i].color]);
+			frame_rect(d->r, x, y + 9, 13, 13, C(BORDER));
+			viz_text_draw(t, VIZ_SANS, 12, C(TEXT), x + 18, y + 8,
+				      s);
+		}
+		x += 18 + viz_text_width(t, VIZ_SANS, 12, s) + 14;
+	}
+	return x;
+}
+
+/* A freelist number as the cells show it. */
+static int number_chip(struct dctx *d, int x, int y, enum viz_color bg,
+		       const char *s)
+{
+	int w = viz_text_width(d->v->text, VIZ_SANS, 10, s) + 4;
+
+	fill(d->r, x, y + 7, w, 17, viz_colors[bg]);
+	viz_text_draw(d->v->text, VIZ_SANS, 10, viz_ink_on(viz_colors[bg],
+		      NULL), x + 2, y + 9, s);
+	return w;
+}
 
 static void bottom_bar(struct dctx *d)
 {
 	struct viz_text *t = d->v->text;
-	int y = d->v->h - VIZ_BOTTOM_H, x = 10;
-	size_t i;
+	int y = d->v->h - VIZ_BOTTOM_H, x = 10, end, need;
+	const char *order = "freelist order";
+	bool brief;
 
 	fill(d->r, 0, y, d->v->w, VIZ_BOTTOM_H, C(BOX));
 	fill(d->r, 0, y, d->v->w, 1, C(BORDER));
-	for (i = 0; i < sizeof(legend) / sizeof(legend[0]); i++) {
-		fill(d->r, x, y + 9, 13, 13, viz_colors[legend[i].color]);
-		frame_rect(d->r, x, y + 9, 13, 13, C(BORDER));
-		x += 18 + viz_text_draw(t, VIZ_SANS, 12, C(TEXT), x + 18,
-					y + 8, legend[i].label) + 14;
-	}
-	fill(d->r, x, y + 7, 17, 17, C(CPU_FREE));
-	viz_text_draw(t, VIZ_SANS, 10,
-		      (SDL_Color)PALETTE_RGBA(palette[PAL_CPU_FREE].ink),
-		      x + 2, y + 9, "1");
-	viz_text_draw(t, VIZ_SANS, 12, C(TEXT), x + 22, y + 8,
-		      "freelist order");
+	need = 50 + viz_text_width(t, VIZ_SANS, 12, order) + 20;
+	end = legend_items(d, false, false, x, y);
+	brief = end + need > d->v->w;
+	x = legend_items(d, brief, true, x, y);
+	if (x + 50 > d->v->w)
+		return;
+	x += number_chip(d, x, y, VIZ_C_CPU_FREE, "c1") + 3;
+	x += number_chip(d, x, y, VIZ_C_PAGE_FREE, "p1") + 6;
+	text_fit(d, VIZ_SANS, 12, C(TEXT), x, y + 8, d->v->w - x - 8,
+		 &d->reg.bottom, order);
 }
 
 /* -------------------------------------------------------------- overlays */
@@ -402,27 +714,33 @@ static void text_box(struct dctx *d, int x, int y, const char *title,
 {
 	struct viz_text *t = d->v->text;
 	int i, w = viz_text_width(t, VIZ_BOLD, 13, title) + 20, h;
+	int max_w = d->v->w - x - 8;
 
 	for (i = 0; i < n; i++) {
 		int lw = viz_text_width(t, VIZ_MONO, 12, lines[i]) + 20;
 
 		w = lw > w ? lw : w;
 	}
+	if (w > max_w && max_w > 100)
+		w = max_w;
 	h = 30 + 17 * n;
 	if (y + h > d->v->h - VIZ_BOTTOM_H)
 		y = d->v->h - VIZ_BOTTOM_H - h - 4;
+	if (y < VIZ_TOP_H)
+		y = VIZ_TOP_H;
 	fill(d->r, x, y, w, h, C(BOX));
 	frame_rect(d->r, x, y, w, h, border);
 	frame_rect(d->r, x + 1, y + 1, w - 2, h - 2, border);
-	viz_text_draw(t, VIZ_BOLD, 13, C(TITLE), x + 10, y + 6, title);
+	text_fit(d, VIZ_BOLD, 13, C(TITLE), x + 10, y + 6, w - 20,
+		 &d->reg.main, title);
 	for (i = 0; i < n; i++)
-		viz_text_draw(t, VIZ_MONO, 12, C(TEXT), x + 10,
-			      y + 26 + 17 * i, lines[i]);
+		text_fit(d, VIZ_MONO, 12, C(TEXT), x + 10, y + 26 + 17 * i,
+			 w - 20, &d->reg.main, lines[i]);
 }
 
 static void inspector(struct dctx *d)
 {
-	char lines[16][VIZ_LINE_MAX];
+	char lines[20][VIZ_LINE_MAX];
 	struct viz_pick p = { d->l->cache, -1, d->v->pick_obj };
 	int n, k = 0;
 
@@ -440,9 +758,10 @@ static void inspector(struct dctx *d)
 			k = snprintf(lines[0], VIZ_LINE_MAX,
 				     "scenario variable %s", var) > 0;
 	}
-	n = k + viz_inspect_lines(d->snap, &p, lines + k, 16 - k);
+	n = k + viz_inspect_lines(d->snap, &p, lines + k, 20 - k);
 	if (n)
-		text_box(d, d->main.x + 10, d->main.y + d->main.h - 30 - 17 * n,
+		text_box(d, d->reg.main.x + 10,
+			 d->reg.main.y + d->reg.main.h - 30 - 17 * n,
 			 "Inspector (click elsewhere or Esc to close)",
 			 lines, n, C(ACCENT));
 }
@@ -459,47 +778,99 @@ static const char *const help_text[] = {
 	"c                 focus the next CPU (or all)",
 	"Tab / Shift+Tab   show the next / previous cache",
 	"f                 follow the cache of the events",
-	"wheel, + / -      zoom        drag, w a s d: pan",
+	"wheel             zoom about the pointer",
+	"+ / -             zoom about the slabs in view",
+	"drag, w a s d     pan",
 	"0                 fit the cache in the window",
 	"click             inspect an object or slab;",
 	"                  a cache in the list: show it",
+	"hover             what a cell, field or counter is",
 	"p, F12            save a screenshot (PNG)",
 	"h, ?, F1          this help     q, Esc: quit",
 };
 
 static void help_overlay(struct dctx *d)
 {
-	char lines[20][VIZ_LINE_MAX];
+	char lines[24][VIZ_LINE_MAX];
 	int i, n = sizeof(help_text) / sizeof(help_text[0]);
+	int x = d->v->w / 2 - 260, y = d->v->h / 2 - 190;
 
 	for (i = 0; i < n; i++)
 		snprintf(lines[i], VIZ_LINE_MAX, "%s", help_text[i]);
-	text_box(d, d->v->w / 2 - 260, d->v->h / 2 - 170, "slubviz keys",
-		 lines, n, C(TITLE));
+	text_box(d, x < 4 ? 4 : x, y, "slubviz keys", lines, n, C(TITLE));
 }
 
 static void error_banner(struct dctx *d)
 {
-	struct viz_text *t = d->v->text;
-	int y = d->main.y + 6, w = d->main.w - 12;
+	const SDL_Rect *m = &d->reg.main;
+	int y = m->y + 6, w = m->w - 12;
 
 	if (!d->f || !d->f->error)
 		return;
-	fill(d->r, d->main.x + 6, y, w, 50, C(BOX));
-	frame_rect(d->r, d->main.x + 6, y, w, 50, C(ERROR));
-	frame_rect(d->r, d->main.x + 7, y + 1, w - 2, 48, C(ERROR));
-	viz_text_draw(t, VIZ_BOLD, 13, C(ERROR), d->main.x + 14, y + 5,
+	fill(d->r, m->x + 6, y, w, 50, C(BOX));
+	frame_rect(d->r, m->x + 6, y, w, 50, C(ERROR));
+	frame_rect(d->r, m->x + 7, y + 1, w - 2, 48, C(ERROR));
+	viz_text_draw(d->v->text, VIZ_BOLD, 13, C(ERROR), m->x + 14, y + 5,
 		      "Scenario error:");
-	text_fit(t, VIZ_MONO, 12, C(ERROR), d->main.x + 14, y + 26, w - 20,
+	text_fit(d, VIZ_MONO, 12, C(ERROR), m->x + 14, y + 26, w - 20, m,
 		 d->f->error);
 }
 
 static void empty_world(struct dctx *d)
 {
-	viz_text_draw(d->v->text, VIZ_SANS, 14, C(DIM), d->main.x + 20,
-		      d->main.y + 80,
+	fill(d->r, d->reg.main.x, d->reg.main.y, d->reg.main.w, d->reg.main.h,
+	     C(BG));
+	viz_text_draw(d->v->text, VIZ_SANS, 14, C(DIM), d->reg.main.x + 20,
+		      d->reg.main.y + 80,
 		      d->snap ? "no caches in this snapshot"
 			      : "no allocator state");
+}
+
+/* Lines of the tooltip, wrapped at about 64 characters, in a box. */
+static void tooltip(struct dctx *d)
+{
+	char lines[16][VIZ_LINE_MAX];
+	struct viz_text *t = d->v->text;
+	const char *p = d->v->tip;
+	int n = 0, w = 0, h, x, y, i, lw;
+
+	while (*p && n < 16) {
+		int len = (int)strcspn(p, "\n"), cut = len;
+
+		if (cut > 64) {
+			for (cut = 64; cut > 20 && p[cut] != ' '; cut--)
+				;
+		}
+		snprintf(lines[n++], VIZ_LINE_MAX, "%.*s", cut, p);
+		p += cut;
+		while (*p == ' ')
+			p++;
+		if (*p == '\n')
+			p++;
+	}
+	if (!n)
+		return;
+	for (i = 0; i < n; i++) {
+		lw = viz_text_width(t, VIZ_SANS, 12, lines[i]);
+		w = lw > w ? lw : w;
+	}
+	w += 16;
+	h = 10 + 16 * n;
+	x = d->v->mouse_x + 16;
+	y = d->v->mouse_y + 18;
+	if (x + w > d->v->w - 4)
+		x = d->v->mouse_x - w - 8;
+	if (x < 4)
+		x = 4;
+	if (y + h > d->v->h - 4)
+		y = d->v->mouse_y - h - 8;
+	if (y < 4)
+		y = 4;
+	fill(d->r, x, y, w, h, C(TIP_BG));
+	frame_rect(d->r, x, y, w, h, C(BORDER));
+	for (i = 0; i < n; i++)
+		viz_text_draw(t, VIZ_SANS, 12, C(TEXT), x + 8, y + 5 + 16 * i,
+			      lines[i]);
 }
 
 /* ------------------------------------------------------------------ draw */
@@ -507,7 +878,6 @@ static void empty_world(struct dctx *d)
 static const struct slub_snap_cache *find_prev(const struct dctx *d)
 {
 	const struct slub_snapshot *p = d->f ? d->f->prev : NULL;
-
 	int i;
 
 	if (!p || !d->cache)
@@ -523,14 +893,20 @@ static struct dctx *get_ctx(struct viz_view *v)
 {
 	struct dctx *d = v->scratch;
 	struct viz_batch batch[VIZ_NR_COLORS];
+	struct viz_motion *motion;
+	int nmotion;
 
 	if (!d)
 		d = v->scratch = calloc(1, sizeof(*d));
 	if (!d)
 		return NULL;
 	memcpy(batch, d->batch, sizeof(batch));
+	motion = d->motion;
+	nmotion = d->nmotion;
 	memset(d, 0, offsetof(struct dctx, changed));
 	memcpy(d->batch, batch, sizeof(batch));
+	d->motion = motion;
+	d->nmotion = nmotion;
 	d->nchanged = 0;
 	d->nmoved = 0;
 	return d;
@@ -538,8 +914,12 @@ static struct dctx *get_ctx(struct viz_view *v)
 
 void viz_view_release(struct viz_view *v)
 {
-	if (v->scratch)
-		viz_batches_free(v->scratch);
+	struct dctx *d = v->scratch;
+
+	if (d) {
+		viz_batches_free(d);
+		free(d->motion);
+	}
 	free(v->scratch);
 	v->scratch = NULL;
 }
@@ -558,11 +938,11 @@ void viz_draw(SDL_Renderer *r, const struct slub_snapshot *snap,
 	d->v = v;
 	d->l = l;
 	v->drawn_cells = 0;
-	viz_main_area(v, &d->main);
-	if (snap)
-		viz_layout_build(l, snap, v);
-	else
-		viz_layout_free(l);
+	v->tip[0] = 0;
+	if (v->probe)
+		v->probe->n = 0;
+	viz_view_prepare(v, l, snap);
+	viz_regions(v, &d->reg);
 	if (l->cache >= 0)
 		d->cache = &snap->caches[l->cache];
 	d->prev_cache = find_prev(d);
@@ -582,5 +962,7 @@ void viz_draw(SDL_Renderer *r, const struct slub_snapshot *snap,
 		inspector(d);
 	if (v->help)
 		help_overlay(d);
+	else if (v->tip[0])
+		tooltip(d);
 	viz_text_frame_end(v->text);
 }

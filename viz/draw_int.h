@@ -19,9 +19,10 @@ struct viz_part {
 };
 
 struct viz_motion {
-	double dx, dy;		/* animation offset in world units */
+	int dx, dy;		/* animation offset in pixels */
 	int prev;		/* index in the previous snapshot or -1 */
 	bool changed;		/* new slab or moved to another list */
+	bool cells_changed;	/* an object changed state */
 };
 
 struct dctx {
@@ -32,17 +33,22 @@ struct dctx {
 	const struct viz_frame *f;
 	struct viz_view *v;
 	struct viz_layout *l;
-	SDL_Rect main;
+	struct viz_regions reg;
+	int ox, oy;		/* screen position of layout (0, 0) */
+	int tip_prio;		/* of the tooltip set so far */
 	struct viz_batch batch[VIZ_NR_COLORS];
 	struct viz_part part[VIZ_MAX_PARTS];
 	int nparts;
 	bool debug_cells;
 	struct viz_motion *motion;
+	int nmotion;
 	SDL_Rect changed[VIZ_MAX_CHANGED];
 	int nchanged;
 	SDL_Rect moved[VIZ_MAX_CHANGED];
 	int nmoved;
 };
+
+#define C(x)	(viz_colors[VIZ_C_##x])
 
 static inline void viz_set_color(SDL_Renderer *r, SDL_Color c)
 {
@@ -53,8 +59,45 @@ void viz_draw_world(struct dctx *d);
 void viz_batches_free(struct dctx *d);
 void viz_arrow(SDL_Renderer *r, int x0, int y0, int x1, int y1,
 	       SDL_Color c, int head);
+void viz_fill(SDL_Renderer *r, int x, int y, int w, int h, SDL_Color c);
+void viz_frame_rect(SDL_Renderer *r, int x, int y, int w, int h,
+		    SDL_Color c);
 void viz_cell_rect(const struct dctx *d, int si, int i, SDL_Rect *r);
 void viz_block_rect(const struct dctx *d, int si, SDL_Rect *r);
 int viz_find_pfn(const struct slub_snap_cache *c, long pfn);
+
+/*
+ * Text that belongs to a region: drawn cut with an ellipsis to max_w,
+ * recorded for the tests when the view has a probe.  Returns the width.
+ */
+int viz_label(struct dctx *d, int kind, enum viz_face face, int px,
+	      SDL_Color fg, int x, int y, int max_w, const SDL_Rect *clip,
+	      const char *s);
+/* Is the pointer in r?  Then a tooltip may be set for it. */
+bool viz_hover(const struct dctx *d, const SDL_Rect *r);
+/* Sets the tooltip when prio is at least the one set so far. */
+void viz_tip(struct dctx *d, int prio, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Objects of a slab by state. */
+struct viz_counts {
+	int alloc, cpu_free, page_free;
+};
+
+struct viz_counts viz_count_states(const struct slub_snap_slab *s);
+/*
+ * inuse of a frozen cpu slab is not its number of allocated objects: the
+ * objects on c->freelist count too.  The slab's label marks it with '*'.
+ */
+bool viz_inuse_differs(const struct slub_snap_slab *s, struct viz_counts n);
+void viz_elbow(struct dctx *d, int x0, int y0, int x1, int y1, SDL_Color c);
+void viz_list_arrows(struct dctx *d, const int *list, int n);
+/* draw_lanes.c */
+void viz_lane_band(struct dctx *d, int i);
+void viz_lane_box(struct dctx *d, int i, bool arrows);
+void viz_cache_title(struct dctx *d);
+
+/* What each counter counts, in one line. */
+const char *viz_stat_meaning(int item);
 
 #endif

@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The main area: the kmem_cache_cpu and kmem_cache_node boxes, the slabs
- * as blocks of object cells, and the arrows (c->page, c->freelist,
- * c->partial, the partial lists and every freelist in list order).
- * Cells are batched by colour and drawn with one SDL_RenderFillRects per
- * colour, which keeps 20,000 cells well above 60 frames per second with
- * the software renderer.
+ * The main area: the cache's name, the lanes as bands, each with its
+ * header box (kmem_cache_cpu, kmem_cache_node, a list) in the column at
+ * the left, the slabs as blocks of object cells, and the arrows (c->page,
+ * c->freelist, c->partial, the partial lists and every freelist in list
+ * order).
+ *
+ * Level of detail: when a cell would be smaller than VIZ_LOD_CELL pixels,
+ * a slab is one bar split in the proportions of its allocated, cpu
+ * freelist and page freelist objects.  Cells and bars are batched by
+ * colour and drawn with one SDL_RenderFillRects per colour.
  */
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include "viz.h"
@@ -56,48 +61,9 @@ void viz_batches_free(struct dctx *d)
 
 /* --------------------------------------------------------------- helpers */
 
-static void to_screen(const struct dctx *d, double wx, double wy, int *x,
-		      int *y)
-{
-	viz_view_to_screen(d->v, wx, wy, x, y);
-}
-
-static void wrect(const struct dctx *d, double x, double y, double w,
-		  double h, SDL_Rect *out)
-{
-	int x0, y0, x1, y1;
-
-	to_screen(d, x, y, &x0, &y0);
-	to_screen(d, x + w, y + h, &x1, &y1);
-	out->x = x0;
-	out->y = y0;
-	out->w = x1 - x0 > 1 ? x1 - x0 : 1;
-	out->h = y1 - y0 > 1 ? y1 - y0 : 1;
-}
-
 static bool visible(const struct dctx *d, const SDL_Rect *r)
 {
-	return r->x + r->w >= d->main.x && r->y + r->h >= d->main.y &&
-	       r->x < d->main.x + d->main.w && r->y < d->main.y + d->main.h;
-}
-
-static int wpx(const struct dctx *d, double base)
-{
-	return (int)lround(base * d->v->zoom);
-}
-
-/* World text of base size px, hidden when too small to read. */
-static int wtext(struct dctx *d, enum viz_face f, double px, SDL_Color c,
-		 double wx, double wy, const char *s)
-{
-	int x, y, p = wpx(d, px);
-
-	if (p < 7)
-		return 0;
-	to_screen(d, wx, wy, &x, &y);
-	if (y > d->main.y + d->main.h || y + p * 2 < d->main.y)
-		return 0;
-	return viz_text_draw(d->v->text, f, p, c, x, y, s);
+	return SDL_HasIntersection(r, &d->reg.slabs);
 }
 
 void viz_arrow(SDL_Renderer *r, int x0, int y0, int x1, int y1,
@@ -127,15 +93,15 @@ void viz_arrow(SDL_Renderer *r, int x0, int y0, int x1, int y1,
 }
 
 /* An elbow connector from (x0, y0) right, down or up, then right. */
-static void elbow(struct dctx *d, int x0, int y0, int x1, int y1,
+void viz_elbow(struct dctx *d, int x0, int y0, int x1, int y1,
 		  SDL_Color c)
 {
-	int xm = x0 + (x1 - x0) / 2, head = wpx(d, 7);
+	int xm = x0 + (x1 - x0) / 2;
 
 	viz_set_color(d->r, c);
 	SDL_RenderDrawLine(d->r, x0, y0, xm, y0);
 	SDL_RenderDrawLine(d->r, xm, y0, xm, y1);
-	viz_arrow(d->r, xm, y1, x1, y1, c, head < 4 ? 4 : head);
+	viz_arrow(d->r, xm, y1, x1, y1, c, 6);
 	SDL_RenderFillRect(d->r, &(SDL_Rect){ x0 - 2, y0 - 2, 5, 5 });
 }
 
@@ -165,40 +131,65 @@ static int prev_slab(const struct dctx *d, long pfn, int hint)
 	return -1;
 }
 
-/* Slab offsets (animation) and which slabs are new or moved. */
-void viz_slab_motion(struct dctx *d)
+static bool slab_cells_changed(const struct slub_snap_slab *a,
+			       const struct slub_snap_slab *b)
+{
+	unsigned int i;
+
+	if (!a->obj || !b->obj || a->objects != b->objects)
+		return false;
+	for (i = 0; i < a->objects; i++)
+		if (a->obj[i].state != b->obj[i].state)
+			return true;
+	return false;
+}
+
+/* Slab offsets (animation) and which slabs are new, moved or changed. */
+static void slab_motion(struct dctx *d)
 {
 	const struct slub_snap_cache *c = d->cache;
 	const struct viz_layout *from = d->v->from;
 	const struct slub_snapshot *ps = d->f ? d->f->prev : NULL;
 	double k = 1 - ease(d->v->anim);
+	struct viz_motion *m;
 	int i, p;
 
-	/* Animate only from a layout of the same cache. */
+	/*
+	 * Animate only from a layout of the same cache.  After a fit the pan
+	 * is 0 in both, so the offsets are the moves on the screen, also
+	 * when the fit changed the zoom.
+	 */
 	if (!ps || !from || from->cache < 0 || from->cache >= ps->nr_caches ||
 	    &ps->caches[from->cache] != d->prev_cache)
 		from = NULL;
-
-	d->motion = calloc(c->nr_slabs + 1, sizeof(*d->motion));
+	if (d->nmotion < c->nr_slabs + 1) {
+		free(d->motion);
+		d->motion = malloc((c->nr_slabs + 1) * sizeof(*d->motion));
+		d->nmotion = d->motion ? c->nr_slabs + 1 : 0;
+	}
 	if (!d->motion)
 		return;
+	memset(d->motion, 0, (c->nr_slabs + 1) * sizeof(*d->motion));
 	for (i = 0; i < c->nr_slabs; i++) {
+		m = &d->motion[i];
 		p = prev_slab(d, c->slabs[i].pfn, i);
-		d->motion[i].prev = p;
+		m->prev = p;
 		if (!d->prev_cache)
 			continue;
 		if (p < 0) {
-			d->motion[i].changed = true;
+			m->changed = true;
 			continue;
 		}
 		if (c->slabs[i].where != d->prev_cache->slabs[p].where ||
 		    c->slabs[i].owner != d->prev_cache->slabs[p].owner)
-			d->motion[i].changed = true;
+			m->changed = true;
+		m->cells_changed = slab_cells_changed(&c->slabs[i],
+						      &d->prev_cache->slabs[p]);
 		if (k > 0 && from && p < from->nr_slabs) {
-			d->motion[i].dx = (from->slab[p].x -
-					   d->l->slab[i].x) * k;
-			d->motion[i].dy = (from->slab[p].y -
-					   d->l->slab[i].y) * k;
+			m->dx = (int)lround((from->slab[p].x -
+					     d->l->slab[i].x) * k);
+			m->dy = (int)lround((from->slab[p].y -
+					     d->l->slab[i].y) * k);
 		}
 	}
 }
@@ -239,7 +230,7 @@ static int byte_map(const struct slub_snap_cache *c, struct viz_part *part)
 	return n;
 }
 
-void viz_cell_setup(struct dctx *d)
+static void cell_setup(struct dctx *d)
 {
 	d->nparts = byte_map(d->cache, d->part);
 	d->debug_cells = viz_debug_cells(d->cache) && d->nparts > 1;
@@ -259,12 +250,13 @@ enum viz_color viz_obj_color(const struct slub_snap_object *o)
 
 /*
  * The metadata parts of a debug cache's cell, right of the object part:
- * each part gets at least 2 pixels, the rest goes by size in bytes.
+ * each part gets at least 2 pixels, the rest goes by size in bytes.  The
+ * parts are offsets from the cell's corner, so equal cells are equal.
  */
 static void cell_meta(struct dctx *d, const SDL_Rect *r, int obj_w)
 {
 	const struct slub_snap_cache *c = d->cache;
-	double meta = c->size - c->object_size, x = r->x + obj_w;
+	double meta = c->size - c->object_size, x = obj_w;
 	double w = r->w - obj_w, min = 2, spare;
 	int i, n = d->nparts - 1;
 
@@ -276,7 +268,8 @@ static void cell_meta(struct dctx *d, const SDL_Rect *r, int obj_w)
 	for (i = 1; i < d->nparts; i++) {
 		const struct viz_part *p = &d->part[i];
 		double pw = min + spare * (p->end - p->start) / meta;
-		SDL_Rect q = { (int)x, r->y, (int)(x + pw) - (int)x, r->h };
+		SDL_Rect q = { r->x + (int)x, r->y, (int)(x + pw) - (int)x,
+			       r->h };
 
 		if (q.w > 0)
 			batch_add(&d->batch[p->color], &q);
@@ -325,16 +318,36 @@ static bool obj_changed(const struct dctx *d, int si, int i)
 	return ps->obj[i].state != d->cache->slabs[si].obj[i].state;
 }
 
+void viz_block_rect(const struct dctx *d, int si, SDL_Rect *r)
+{
+	const struct viz_slab_box *b = &d->l->slab[si];
+	int dx = d->motion ? d->motion[si].dx : 0;
+	int dy = d->motion ? d->motion[si].dy : 0;
+
+	*r = (SDL_Rect){ d->ox + b->x + dx, d->oy + b->y + dy, b->w, b->h };
+}
+
 void viz_cell_rect(const struct dctx *d, int si, int i, SDL_Rect *r)
 {
-	int x, y;
+	const struct viz_slab_box *b = &d->l->slab[si];
+	int dx = d->motion ? d->motion[si].dx : 0;
+	int dy = d->motion ? d->motion[si].dy : 0;
 
-	viz_cell_world(d->l, &d->l->slab[si], i, &x, &y);
-	if (d->motion) {
-		x += d->motion[si].dx;
-		y += d->motion[si].dy;
-	}
-	wrect(d, x, y, d->l->cell_w, d->l->cell, r);
+	*r = (SDL_Rect){ d->ox + b->cells_x + dx +
+			 (i % b->per_row) * d->l->pitch_x,
+			 d->oy + b->cells_y + dy +
+			 (i / b->per_row) * d->l->pitch_y,
+			 d->l->cell_w, d->l->cell_h };
+}
+
+static void cells_area(const struct dctx *d, int si, SDL_Rect *r)
+{
+	const struct viz_slab_box *b = &d->l->slab[si];
+	int dx = d->motion ? d->motion[si].dx : 0;
+	int dy = d->motion ? d->motion[si].dy : 0;
+
+	*r = (SDL_Rect){ d->ox + b->cells_x + dx, d->oy + b->cells_y + dy,
+			 b->cells_w, b->cells_h };
 }
 
 static void changed_cell(struct dctx *d, const SDL_Rect *r, int si, int i)
@@ -367,15 +380,13 @@ static void slab_cells(struct dctx *d, int si)
 	SDL_Rect r;
 	int i;
 
-	if (!s->obj)
-		return;
 	for (i = 0; i < (int)s->objects; i++) {
 		viz_cell_rect(d, si, i, &r);
 		if (!visible(d, &r))
 			continue;
 		d->v->drawn_cells++;
-		if (d->motion && obj_changed(d, si, i) &&
-		    d->nchanged < VIZ_MAX_CHANGED) {
+		if (d->motion && d->motion[si].cells_changed &&
+		    obj_changed(d, si, i) && d->nchanged < VIZ_MAX_CHANGED) {
 			if (d->v->anim < 1) {
 				changed_cell(d, &r, si, i);
 				continue;
@@ -386,41 +397,117 @@ static void slab_cells(struct dctx *d, int si)
 	}
 }
 
-/* ------------------------------------------------------------- freelists */
-
-/* Where the segment from the centre of r towards (ux, uy) leaves r. */
-static void rect_exit(const SDL_Rect *r, double ux, double uy, int *x,
-		      int *y)
+struct viz_counts viz_count_states(const struct slub_snap_slab *s)
 {
-	double hw = r->w / 2.0 + 1, hh = r->h / 2.0 + 1, t = 1e9;
+	struct viz_counts n = { 0, 0, 0 };
+	unsigned int i;
 
-	if (fabs(ux) > 1e-9)
-		t = hw / fabs(ux);
-	if (fabs(uy) > 1e-9 && hh / fabs(uy) < t)
-		t = hh / fabs(uy);
-	*x = r->x + r->w / 2 + (int)lround(ux * t);
-	*y = r->y + r->h / 2 + (int)lround(uy * t);
-}
-
-/* An arrow from cell a to cell b, edge to edge. */
-static void cell_arrow(struct dctx *d, const SDL_Rect *a, const SDL_Rect *b,
-		       SDL_Color c)
-{
-	double dx = (b->x - a->x), dy = (b->y - a->y);
-	double len = sqrt(dx * dx + dy * dy);
-	int x0, y0, x1, y1;
-
-	if (len < 1)
-		return;
-	rect_exit(a, dx / len, dy / len, &x0, &y0);
-	rect_exit(b, -dx / len, -dy / len, &x1, &y1);
-	viz_arrow(d->r, x0, y0, x1, y1, c, wpx(d, 5));
+	for (i = 0; s->obj && i < s->objects; i++) {
+		if (s->obj[i].state == SLUB_OBJ_ALLOCATED)
+			n.alloc++;
+		else if (s->obj[i].state == SLUB_OBJ_CPU_FREE)
+			n.cpu_free++;
+		else
+			n.page_free++;
+	}
+	return n;
 }
 
 /*
- * A freelist link from object i to object j of a slab.  Neighbours get a
- * short arrow; other links run in the gaps between the rows of cells, so
- * that they do not cross the cells they pass.
+ * Level of detail: the slab as one bar, allocated | cpu freelist | page
+ * freelist, each part as wide as its share of the objects.  The widths
+ * come from the counts and the bar's width only.
+ */
+static void slab_bar(struct dctx *d, int si)
+{
+	const struct slub_snap_slab *s = &d->cache->slabs[si];
+	struct viz_counts n = viz_count_states(s);
+	int total = s->objects ? (int)s->objects : 1, x1, x2;
+	SDL_Rect a, q;
+
+	cells_area(d, si, &a);
+	x1 = a.w * n.alloc / total;
+	x2 = a.w * (n.alloc + n.cpu_free) / total;
+	q = (SDL_Rect){ a.x, a.y, x1, a.h };
+	if (q.w > 0)
+		batch_add(&d->batch[VIZ_C_ALLOC], &q);
+	q = (SDL_Rect){ a.x + x1, a.y, x2 - x1, a.h };
+	if (q.w > 0)
+		batch_add(&d->batch[VIZ_C_CPU_FREE], &q);
+	q = (SDL_Rect){ a.x + x2, a.y, a.w - x2, a.h };
+	if (q.w > 0)
+		batch_add(&d->batch[VIZ_C_PAGE_FREE], &q);
+	d->v->drawn_cells += s->objects;
+	if (d->motion && d->motion[si].cells_changed &&
+	    d->nchanged < VIZ_MAX_CHANGED)
+		d->changed[d->nchanged++] = a;
+}
+
+/* ------------------------------------------------------------- freelists */
+
+/* A dark or light number on a cell, on a chip when neither contrasts. */
+static void cell_number(struct dctx *d, const SDL_Rect *r, SDL_Color bg,
+			const char *num, const char *plain)
+{
+	int px = viz_clampi(d->l->cell_h * 9 / 16, 7, 12), w;
+	bool chip;
+	SDL_Color ink = viz_ink_on(bg, &chip);
+	const char *s = num;
+
+	while ((w = viz_text_width(d->v->text, VIZ_SANS, px, s)) >
+	       r->w - 2 && px > 7)
+		px--;
+	if (w > r->w - 1)
+		s = plain;
+	w = viz_text_width(d->v->text, VIZ_SANS, px, s);
+	if (chip)
+		viz_fill(d->r, r->x + 1, r->y + r->h - px - 3, w + 2, px + 2,
+			 ink.r ? C(INK_DARK) : C(INK_LIGHT));
+	viz_label(d, VIZ_LABEL_CELL, VIZ_SANS, px, ink, r->x + 2,
+		  r->y + r->h - px - 4, r->w + 8, &d->reg.slabs, s);
+}
+
+/* A curved arrow over the top of two neighbouring cells, a to b. */
+static void arc_arrow(struct dctx *d, const SDL_Rect *a, const SDL_Rect *b,
+		      SDL_Color c)
+{
+	SDL_FPoint p[13];
+	double x0 = a->x + a->w * 0.6, x1 = b->x + b->w * 0.4;
+	double y0 = a->y, y1 = b->y;
+	double lift = d->l->gap / 2.0 + a->h * 0.35, t, cx, cy, dx, dy, len;
+	int i, n = 12, head = viz_clampi(d->l->cell_h / 3, 3, 6);
+
+	if (x1 < x0) {
+		x0 = a->x + a->w * 0.4;
+		x1 = b->x + b->w * 0.6;
+	}
+	cx = (x0 + x1) / 2;
+	cy = (y0 + y1) / 2 - 2 * lift;
+	for (i = 0; i <= n; i++) {
+		t = (double)i / n;
+		p[i].x = (1 - t) * (1 - t) * x0 + 2 * t * (1 - t) * cx +
+			 t * t * x1;
+		p[i].y = (1 - t) * (1 - t) * y0 + 2 * t * (1 - t) * cy +
+			 t * t * y1 + 1;
+	}
+	viz_set_color(d->r, c);
+	SDL_RenderDrawLinesF(d->r, p, n);
+	/* The head points along the curve's end. */
+	dx = p[n].x - p[n - 2].x;
+	dy = p[n].y - p[n - 2].y;
+	len = sqrt(dx * dx + dy * dy);
+	if (len < 0.5)
+		return;
+	viz_arrow(d->r, (int)lround(p[n].x - head * dx / len),
+		  (int)lround(p[n].y - head * dy / len), (int)lround(p[n].x),
+		  (int)lround(p[n].y) + 1, c, head);
+}
+
+/*
+ * A freelist link from object i to object j of a slab.  Neighbours in a
+ * row get an arc over their tops, long enough to see at any zoom; other
+ * links run in the gaps between the rows of cells, so that they do not
+ * cross the cells they pass.
  */
 static void link_arrow(struct dctx *d, int si, int i, int j, SDL_Color c)
 {
@@ -432,10 +519,10 @@ static void link_arrow(struct dctx *d, int si, int i, int j, SDL_Color c)
 	viz_cell_rect(d, si, i, &a);
 	viz_cell_rect(d, si, j, &b);
 	if (ri == rj && abs(i - j) == 1) {
-		cell_arrow(d, &a, &b, c);
+		arc_arrow(d, &a, &b, c);
 		return;
 	}
-	half = wpx(d, d->l->gap / 2.0) + 1;
+	half = (d->l->gap + 1) / 2;
 	x0 = a.x + a.w / 2;
 	x1 = b.x + b.w / 2;
 	if (rj > ri) {		/* down: leave below, enter from above */
@@ -450,28 +537,42 @@ static void link_arrow(struct dctx *d, int si, int i, int j, SDL_Color c)
 	viz_set_color(d->r, c);
 	SDL_RenderDrawLine(d->r, x0, y0, x0, ym);
 	SDL_RenderDrawLine(d->r, x0, ym, x1, ym);
-	viz_arrow(d->r, x1, ym, x1, y1, c, wpx(d, 4) < 3 ? 3 : wpx(d, 4));
+	viz_arrow(d->r, x1, ym, x1, y1, c, viz_clampi(d->l->cell_h / 4, 3,
+						      5));
 }
 
-static void freelist_chain(struct dctx *d, int si, int head, SDL_Color c)
+/* Position of object obj on the list starting at head (1 = head), or 0. */
+static int list_pos(const struct slub_snap_slab *s, int head, int obj)
+{
+	int i = head, n = 0;
+
+	while (i >= 0 && i < (int)s->objects && n <= (int)s->objects) {
+		n++;
+		if (i == obj)
+			return n;
+		i = s->obj[i].next;
+	}
+	return 0;
+}
+
+static void freelist_chain(struct dctx *d, int si, int head, SDL_Color c,
+			   char tag)
 {
 	const struct slub_snap_slab *s = &d->cache->slabs[si];
-	int i = head, n = 0, px = wpx(d, 9);
-	char num[12];
+	bool numbers = d->l->cell_h >= 13;
+	int i = head, n = 0;
+	char num[16], plain[12];
 	SDL_Rect r;
 
 	while (i >= 0 && i < (int)s->objects && n <= (int)s->objects) {
 		int next = s->obj[i].next;
 
-		if (px >= 7) {
-			unsigned int ink =
-				palette[palette_state(s->obj[i].state)].ink;
-
+		if (numbers) {
 			viz_cell_rect(d, si, i, &r);
-			snprintf(num, sizeof(num), "%d", n + 1);
-			viz_text_draw(d->v->text, VIZ_SANS, px,
-				      (SDL_Color)PALETTE_RGBA(ink), r.x + 2,
-				      r.y + r.h - px - 4, num);
+			snprintf(num, sizeof(num), "%c%d", tag, n + 1);
+			snprintf(plain, sizeof(plain), "%d", n + 1);
+			cell_number(d, &r, viz_colors[viz_obj_color(
+				    &s->obj[i])], num, plain);
 		}
 		if (next >= 0 && next < (int)s->objects)
 			link_arrow(d, si, i, next, c);
@@ -480,19 +581,28 @@ static void freelist_chain(struct dctx *d, int si, int head, SDL_Color c)
 	}
 }
 
+static int cpu_freelist_of(const struct dctx *d, int si)
+{
+	const struct slub_snap_slab *s = &d->cache->slabs[si];
+
+	if (s->where == SLUB_SLAB_CPU && s->owner >= 0 &&
+	    s->owner < d->snap->nr_cpus && d->cache->cpu[s->owner].slab == si)
+		return d->cache->cpu[s->owner].freelist;
+	return -1;
+}
+
 static void slab_freelists(struct dctx *d, int si)
 {
 	const struct slub_snap_slab *s = &d->cache->slabs[si];
-	SDL_Color dark = viz_colors[VIZ_C_ARROW];
+	SDL_Rect r;
 
-	if (!s->obj || d->v->zoom * d->l->cell < 9)
+	if (!s->obj || d->l->bars || d->l->cell_h < 7)
 		return;
-	freelist_chain(d, si, s->freelist, dark);
-	if (s->where == SLUB_SLAB_CPU && s->owner >= 0 &&
-	    s->owner < d->snap->nr_cpus &&
-	    d->cache->cpu[s->owner].slab == si)
-		freelist_chain(d, si, d->cache->cpu[s->owner].freelist,
-			       viz_colors[VIZ_C_FROZEN]);
+	viz_block_rect(d, si, &r);
+	if (!visible(d, &r))
+		return;
+	freelist_chain(d, si, s->freelist, C(ARROW), 'p');
+	freelist_chain(d, si, cpu_freelist_of(d, si), C(FROZEN), 'c');
 }
 
 /* ----------------------------------------------------------------- slabs */
@@ -507,68 +617,120 @@ static enum viz_color slab_border(const struct slub_snap_slab *s)
 	case SLUB_SLAB_NODE_PARTIAL:
 		return VIZ_C_PAGE_FREE;
 	default:
-		return VIZ_C_DIM;
+		return VIZ_C_BORDER;
 	}
 }
 
-void viz_block_rect(const struct dctx *d, int si, SDL_Rect *r)
+/*
+ * inuse of a frozen cpu slab is not the number of allocated objects: when
+ * the CPU takes the slab's freelist (get_freelist(), acquire_slab()), it
+ * sets page->inuse to page->objects, so the objects on c->freelist count
+ * as in use until the slab is unfrozen.  The label marks the difference.
+ */
+bool viz_inuse_differs(const struct slub_snap_slab *s, struct viz_counts n)
 {
-	const struct viz_slab_box *b = &d->l->slab[si];
-	double dx = d->motion ? d->motion[si].dx : 0;
-	double dy = d->motion ? d->motion[si].dy : 0;
-
-	wrect(d, b->x + dx, b->y + dy, b->w, b->h, r);
+	return (int)s->inuse != n.alloc;
 }
 
-static void slab_head(struct dctx *d, int si, const SDL_Rect *r)
+/* The slab's label: the longest of a few forms that fits w pixels. */
+static void slab_label(struct dctx *d, int si, const SDL_Rect *b, int w)
 {
 	const struct slub_snap_slab *s = &d->cache->slabs[si];
-	const struct viz_slab_box *b = &d->l->slab[si];
-	double wx = b->x + 5 + (d->motion ? d->motion[si].dx : 0);
-	double wy = b->y + 2 + (d->motion ? d->motion[si].dy : 0);
-	char buf[96];
+	struct viz_counts n = viz_count_states(s);
+	char forms[4][96], mark[4] = "";
+	const char *fit = NULL;
+	int i;
 
-	(void)r;
-	snprintf(buf, sizeof(buf), "pfn %#lx  inuse %u/%u%s", s->pfn,
-		 s->inuse, s->objects, s->frozen ? "  frozen" : "");
-	wtext(d, VIZ_MONO, 10.5, viz_colors[VIZ_C_TEXT], wx, wy, buf);
+	if (viz_inuse_differs(s, n))
+		snprintf(mark, sizeof(mark), "*");
+	snprintf(forms[0], sizeof(forms[0]), "pfn %#lx  inuse %u/%u%s%s",
+		 s->pfn, s->inuse, s->objects, mark,
+		 s->frozen ? "  frozen" : "");
+	snprintf(forms[1], sizeof(forms[1]), "pfn %#lx  inuse %u/%u%s",
+		 s->pfn, s->inuse, s->objects, mark);
+	snprintf(forms[2], sizeof(forms[2]), "%#lx  %u/%u%s", s->pfn,
+		 s->inuse, s->objects, mark);
+	snprintf(forms[3], sizeof(forms[3]), "%u/%u%s", s->inuse, s->objects,
+		 mark);
+	for (i = 0; i < 4 && !fit; i++)
+		if (viz_text_width(d->v->text, VIZ_MONO, VIZ_LABEL_PX,
+				   forms[i]) <= w)
+			fit = forms[i];
+	if (!fit)
+		fit = forms[3];
+	viz_label(d, VIZ_LABEL_SLAB, VIZ_MONO, VIZ_LABEL_PX, C(TEXT),
+		  b->x + d->l->pad + 1, b->y + 1, w, &d->reg.slabs, fit);
+}
+
+/* "freelist" at the label's right, with an arrow to page->freelist. */
+static int freelist_tag(struct dctx *d, int si, const SDL_Rect *b)
+{
+	const struct slub_snap_slab *s = &d->cache->slabs[si];
+	struct viz_text *t = d->v->text;
+	int w = viz_text_width(t, VIZ_SANS, VIZ_LABEL_PX - 1, "freelist");
+	int x = b->x + b->w - d->l->pad - w - 1, cx, ym, ty;
+	SDL_Rect r;
+
+	if (s->freelist < 0 || d->l->bars || d->l->cell_h < 7 ||
+	    b->w - 2 * d->l->pad < 2 * w + 40)
+		return 0;
+	viz_label(d, VIZ_LABEL_FIELD, VIZ_SANS, VIZ_LABEL_PX - 1, C(TEXT),
+		  x, b->y + 1, w, &d->reg.slabs, "freelist");
+	viz_cell_rect(d, si, s->freelist, &r);
+	cx = r.x + r.w / 2;
+	ty = b->y + d->l->label_h - 1;
+	ym = r.y - (d->l->gap + 1) / 2 - 1;
+	if (ym < ty)
+		ym = ty;
+	viz_set_color(d->r, C(ARROW));
+	SDL_RenderDrawLine(d->r, x + w / 2, ty, x + w / 2, ym);
+	SDL_RenderDrawLine(d->r, x + w / 2, ym, cx, ym);
+	viz_arrow(d->r, cx, ym, cx, r.y, C(ARROW), 4);
+	return w + 8;
 }
 
 static void slab_block(struct dctx *d, int si)
 {
 	const struct slub_snap_slab *s = &d->cache->slabs[si];
 	SDL_Rect r;
-	int i, bw;
+	int i, bw, tag;
 
 	viz_block_rect(d, si, &r);
 	if (!visible(d, &r))
 		return;
 	if (r.w >= 6) {
-		viz_set_color(d->r, viz_colors[VIZ_C_SLAB_BG]);
+		viz_set_color(d->r, C(SLAB_BG));
 		SDL_RenderFillRect(d->r, &r);
 		viz_set_color(d->r, viz_colors[slab_border(s)]);
-		bw = d->v->zoom >= 0.5 ? 2 : 1;
+		bw = d->l->pad >= 3 ? 2 : 1;
 		for (i = 0; i < bw; i++)
 			SDL_RenderDrawRect(d->r, &(SDL_Rect){ r.x + i, r.y + i,
 					   r.w - 2 * i, r.h - 2 * i });
-		if (d->motion && d->motion[si].changed &&
-		    d->nmoved < VIZ_MAX_CHANGED)
-			d->moved[d->nmoved++] = r;
 	}
-	slab_head(d, si, &r);
-	slab_cells(d, si);
+	if (d->motion && d->motion[si].changed && d->nmoved < VIZ_MAX_CHANGED)
+		d->moved[d->nmoved++] = r;
+	if (!s->obj)
+		return;
+	if (d->l->bars)
+		slab_bar(d, si);
+	else
+		slab_cells(d, si);
+	if (d->l->label_h) {
+		tag = freelist_tag(d, si, &r);
+		slab_label(d, si, &r, r.w - 2 * d->l->pad - 2 - tag);
+	}
 }
 
 /* An arrow from block a to block b; around the rows when b wrapped. */
 static void block_arrow(struct dctx *d, const SDL_Rect *a, const SDL_Rect *b)
 {
-	SDL_Color c = viz_colors[VIZ_C_ARROW];
-	int ya = a->y + wpx(d, 9), yb = b->y + wpx(d, 9);
-	int head = wpx(d, 7) < 4 ? 4 : wpx(d, 7), m = wpx(d, 10);
-	int xr = a->x + a->w + m, xl = b->x - m, ym = b->y - wpx(d, 6);
+	SDL_Color c = C(ARROW);
+	int ya = a->y + 7, yb = b->y + 7;
+	int m = viz_clampi(d->l->pad * 2, 3, 10);
+	int xr = a->x + a->w + m, xl = b->x - m, ym = b->y - m / 2 - 2;
 
 	if (b->x > a->x) {
-		viz_arrow(d->r, a->x + a->w, ya, b->x, yb, c, head);
+		viz_arrow(d->r, a->x + a->w, ya, b->x - 1, yb, c, 6);
 		return;
 	}
 	viz_set_color(d->r, c);
@@ -576,15 +738,17 @@ static void block_arrow(struct dctx *d, const SDL_Rect *a, const SDL_Rect *b)
 	SDL_RenderDrawLine(d->r, xr, ya, xr, ym);
 	SDL_RenderDrawLine(d->r, xr, ym, xl, ym);
 	SDL_RenderDrawLine(d->r, xl, ym, xl, yb);
-	viz_arrow(d->r, xl, yb, b->x, yb, c, head);
+	viz_arrow(d->r, xl, yb, b->x - 1, yb, c, 6);
 }
 
-/* Arrows along a list of slabs, in list order. */
-static void list_arrows(struct dctx *d, const int *list, int n)
+/* Arrows along a list of slabs, in list order, when there is room. */
+void viz_list_arrows(struct dctx *d, const int *list, int n)
 {
 	SDL_Rect a, b;
 	int i;
 
+	if (d->l->bars || d->l->pitch_x < 8)
+		return;
 	for (i = 0; i + 1 < n; i++) {
 		if (list[i] < 0 || list[i] >= d->cache->nr_slabs ||
 		    list[i + 1] < 0 || list[i + 1] >= d->cache->nr_slabs)
@@ -592,178 +756,6 @@ static void list_arrows(struct dctx *d, const int *list, int n)
 		viz_block_rect(d, list[i], &a);
 		viz_block_rect(d, list[i + 1], &b);
 		block_arrow(d, &a, &b);
-	}
-}
-
-/* ----------------------------------------------------------------- boxes */
-
-static void box_frame(struct dctx *d, const SDL_Rect *r, bool focus)
-{
-	viz_set_color(d->r, viz_colors[VIZ_C_BOX]);
-	SDL_RenderFillRect(d->r, r);
-	viz_set_color(d->r, viz_colors[focus ? VIZ_C_ACCENT : VIZ_C_BORDER]);
-	SDL_RenderDrawRect(d->r, r);
-	if (focus)
-		SDL_RenderDrawRect(d->r, &(SDL_Rect){ r->x + 1, r->y + 1,
-				   r->w - 2, r->h - 2 });
-}
-
-/* Field line k of a lane box, and the screen point its arrow leaves from. */
-static void field(struct dctx *d, const struct viz_lane *ln, int k,
-		  const char *s, int *ax, int *ay)
-{
-	double wy = ln->y + 6 + 17 * k;
-
-	wtext(d, k ? VIZ_MONO : VIZ_BOLD, k ? 11 : 12,
-	      viz_colors[k ? VIZ_C_TEXT : VIZ_C_TITLE], ln->x + 8, wy, s);
-	if (ax)
-		to_screen(d, ln->x + ln->w, wy + 8, ax, ay);
-}
-
-static void arrow_to_block(struct dctx *d, int ax, int ay, int si)
-{
-	SDL_Rect b;
-
-	if (si < 0 || si >= d->cache->nr_slabs)
-		return;
-	viz_block_rect(d, si, &b);
-	elbow(d, ax, ay, b.x, b.y + wpx(d, 9), viz_colors[VIZ_C_ARROW]);
-}
-
-/* From a box field to the top of an object cell, above its row. */
-static void arrow_to_cell(struct dctx *d, int ax, int ay, int si, int obj)
-{
-	SDL_Color c = viz_colors[VIZ_C_FROZEN];
-	int xm, ym, cx;
-	SDL_Rect b, r;
-
-	if (si < 0 || si >= d->cache->nr_slabs || obj < 0 ||
-	    obj >= (int)d->cache->slabs[si].objects)
-		return;
-	viz_block_rect(d, si, &b);
-	viz_cell_rect(d, si, obj, &r);
-	xm = ax + (b.x - ax) / 3;
-	ym = r.y - wpx(d, d->l->gap / 2.0) - 1;
-	cx = r.x + r.w / 2;
-	viz_set_color(d->r, c);
-	SDL_RenderFillRect(d->r, &(SDL_Rect){ ax - 2, ay - 2, 5, 5 });
-	SDL_RenderDrawLine(d->r, ax, ay, xm, ay);
-	SDL_RenderDrawLine(d->r, xm, ay, xm, ym);
-	SDL_RenderDrawLine(d->r, xm, ym, cx, ym);
-	viz_arrow(d->r, cx, ym, cx, r.y, c, wpx(d, 5) < 3 ? 3 : wpx(d, 5));
-}
-
-static void cpu_box(struct dctx *d, const struct viz_lane *ln)
-{
-	const struct slub_snap_cpu *cc = &d->cache->cpu[ln->id];
-	const struct slub_snap_slab *ps = NULL;
-	char buf[80];
-	int ax, ay;
-	SDL_Rect r;
-
-	wrect(d, ln->x, ln->y, ln->w, ln->h, &r);
-	box_frame(d, &r, d->v->focus_cpu == ln->id ||
-		  d->snap->current_cpu == ln->id);
-	snprintf(buf, sizeof(buf), "CPU %d  kmem_cache_cpu", ln->id);
-	field(d, ln, 0, buf, NULL, NULL);
-	if (d->snap->current_cpu == ln->id)
-		wtext(d, VIZ_BOLD, 11, viz_colors[VIZ_C_ACCENT], ln->x + 8,
-		      ln->y + 6 + 17 * 5, "running this step");
-	snprintf(buf, sizeof(buf), "tid      %lu", cc->tid);
-	field(d, ln, 1, buf, NULL, NULL);
-	if (cc->slab >= 0 && cc->slab < d->cache->nr_slabs)
-		snprintf(buf, sizeof(buf), "page     pfn %#lx",
-			 d->cache->slabs[cc->slab].pfn);
-	else
-		snprintf(buf, sizeof(buf), "page     NULL");
-	field(d, ln, 2, buf, &ax, &ay);
-	arrow_to_block(d, ax, ay, cc->slab);
-	if (cc->freelist >= 0)
-		snprintf(buf, sizeof(buf), "freelist object %d", cc->freelist);
-	else
-		snprintf(buf, sizeof(buf), "freelist NULL");
-	field(d, ln, 3, buf, &ax, &ay);
-	arrow_to_cell(d, ax, ay, cc->slab, cc->freelist);
-	if (cc->nr_partial > 0 && cc->partial[0] >= 0 &&
-	    cc->partial[0] < d->cache->nr_slabs)
-		ps = &d->cache->slabs[cc->partial[0]];
-	if (ps)
-		snprintf(buf, sizeof(buf), "partial  %d pages, %d objs",
-			 ps->pages, ps->pobjects);
-	else
-		snprintf(buf, sizeof(buf), "partial  NULL");
-	field(d, ln, 4, buf, &ax, &ay);
-	if (ps)
-		arrow_to_block(d, ax, ay, cc->partial[0]);
-	list_arrows(d, cc->partial, cc->nr_partial);
-}
-
-static void node_box(struct dctx *d, const struct viz_lane *ln)
-{
-	const struct slub_snap_node *nd = &d->cache->node[ln->id];
-	char buf[80];
-	int ax, ay;
-	SDL_Rect r;
-
-	wrect(d, ln->x, ln->y, ln->w, ln->h, &r);
-	box_frame(d, &r, false);
-	snprintf(buf, sizeof(buf), "kmem_cache_node  node %d", ln->id);
-	field(d, ln, 0, buf, NULL, NULL);
-	snprintf(buf, sizeof(buf), "nr_partial %lu", nd->nr_partial);
-	field(d, ln, 1, buf, NULL, NULL);
-	snprintf(buf, sizeof(buf), "partial %s",
-		 nd->nr_partial ? "" : "(empty)");
-	field(d, ln, 2, buf, &ax, &ay);
-	if (nd->nr_partial)
-		arrow_to_block(d, ax, ay, nd->partial[0]);
-	list_arrows(d, nd->partial, (int)nd->nr_partial);
-}
-
-static void list_box(struct dctx *d, const struct viz_lane *ln)
-{
-	const struct slub_snap_node *nd = &d->cache->node[ln->id];
-	char buf[80];
-	int ax, ay;
-	SDL_Rect r;
-
-	wrect(d, ln->x, ln->y, ln->w, ln->h, &r);
-	box_frame(d, &r, false);
-	if (ln->kind == VIZ_LANE_FULL) {
-		snprintf(buf, sizeof(buf), "node %d full list (%d)", ln->id,
-			 nd->nr_full);
-		field(d, ln, 0, buf, &ax, &ay);
-		if (nd->nr_full)
-			arrow_to_block(d, ax, ay, nd->full[0]);
-		list_arrows(d, nd->full, nd->nr_full);
-	} else {
-		field(d, ln, 0, "full slabs (on no list)", NULL, NULL);
-	}
-}
-
-static void lane_bg(struct dctx *d, const struct viz_lane *ln)
-{
-	SDL_Rect r;
-
-	if (ln->kind != VIZ_LANE_CPU || d->v->focus_cpu != ln->id)
-		return;
-	wrect(d, ln->x - 4, ln->first_y - 4, d->l->world_w,
-	      ln->end_y - ln->first_y + 8, &r);
-	viz_set_color(d->r, viz_colors[VIZ_C_PANEL]);
-	SDL_RenderFillRect(d->r, &r);
-}
-
-static void lane_box(struct dctx *d, const struct viz_lane *ln)
-{
-	switch (ln->kind) {
-	case VIZ_LANE_CPU:
-		cpu_box(d, ln);
-		break;
-	case VIZ_LANE_NODE:
-		node_box(d, ln);
-		break;
-	default:
-		list_box(d, ln);
-		break;
 	}
 }
 
@@ -781,13 +773,12 @@ static void outline(SDL_Renderer *r, const SDL_Rect *q, SDL_Color c, int w)
 
 static void highlights(struct dctx *d)
 {
-	SDL_Color amber = viz_colors[VIZ_C_CHANGED];
 	int i;
 
 	for (i = 0; i < d->nmoved; i++)
-		outline(d->r, &d->moved[i], amber, 3);
+		outline(d->r, &d->moved[i], C(CHANGED), 3);
 	for (i = 0; i < d->nchanged; i++)
-		outline(d->r, &d->changed[i], amber,
+		outline(d->r, &d->changed[i], C(CHANGED),
 			d->changed[i].w >= 10 ? 2 : 1);
 }
 
@@ -809,33 +800,111 @@ static void pick_outline(struct dctx *d)
 
 	if (si < 0)
 		return;
-	if (obj >= 0 && obj < (int)d->cache->slabs[si].objects)
+	if (obj >= 0 && obj < (int)d->cache->slabs[si].objects && !d->l->bars)
 		viz_cell_rect(d, si, obj, &r);
 	else
 		viz_block_rect(d, si, &r);
-	outline(d->r, &r, viz_colors[VIZ_C_TITLE], 3);
+	outline(d->r, &r, C(TITLE), 3);
+}
+
+static const char *state_words(int state)
+{
+	switch (state) {
+	case SLUB_OBJ_ALLOCATED:
+		return "allocated";
+	case SLUB_OBJ_CPU_FREE:
+		return "free, on c->freelist";
+	default:
+		return "free, on page->freelist";
+	}
+}
+
+static void object_tip(struct dctx *d, int si, int obj)
+{
+	const struct slub_snap_slab *s = &d->cache->slabs[si];
+	unsigned long a = s->addr + (unsigned long)obj * d->cache->size;
+	const char *var = d->f && d->f->var_name ?
+			  d->f->var_name(d->f->var_arg, a) : NULL;
+	int state = s->obj ? s->obj[obj].state : SLUB_OBJ_ALLOCATED, pos = 0;
+	char where[48] = "";
+
+	if (state == SLUB_OBJ_CPU_FREE)
+		pos = list_pos(s, cpu_freelist_of(d, si), obj);
+	else if (state == SLUB_OBJ_PAGE_FREE)
+		pos = list_pos(s, s->freelist, obj);
+	if (pos)
+		snprintf(where, sizeof(where), " (%c%d: number %d on it)",
+			 state == SLUB_OBJ_CPU_FREE ? 'c' : 'p', pos, pos);
+	viz_tip(d, 3, "object %d of slab pfn %#lx (cache %s)\n"
+		"address %#lx\n%s%s%s%s", obj, s->pfn, d->cache->name, a,
+		state_words(state), where, var ? "\nscenario variable " : "",
+		var ? var : "");
+}
+
+static void slab_tip(struct dctx *d, int si)
+{
+	const struct slub_snap_slab *s = &d->cache->slabs[si];
+	struct viz_counts n = viz_count_states(s);
+	char extra[240] = "";
+
+	if (viz_inuse_differs(s, n))
+		snprintf(extra, sizeof(extra), "\n* a frozen cpu slab's inuse "
+			 "counts every object the CPU took:\n  inuse became "
+			 "objects when its freelist moved to the CPU;\n  %d "
+			 "of them are free on c->freelist", n.cpu_free);
+	viz_tip(d, 3, "slab pfn %#lx of cache %s%s\ninuse %u of %u objects:"
+		" %d allocated, %d on c->freelist, %d on page->freelist%s",
+		s->pfn, d->cache->name, s->frozen ? " (frozen)" : "",
+		s->inuse, s->objects, n.alloc, n.cpu_free, n.page_free, extra);
+}
+
+/* The tooltip for what is under the pointer in the slab area. */
+static void world_tip(struct dctx *d)
+{
+	struct viz_pick p;
+
+	if (!viz_hover(d, &d->reg.slabs))
+		return;
+	p = viz_layout_hit(d->l, d->snap, d->v, d->v->mouse_x,
+			   d->v->mouse_y);
+	if (p.slab < 0)
+		return;
+	if (p.obj >= 0 && !d->l->bars)
+		object_tip(d, p.slab, p.obj);
+	else
+		slab_tip(d, p.slab);
 }
 
 void viz_draw_world(struct dctx *d)
 {
 	const struct viz_layout *l = d->l;
+	SDL_Rect lanes = { d->reg.main.x, d->reg.slabs.y, d->reg.main.w,
+			   d->reg.slabs.h };
 	int i;
 
-	SDL_RenderSetClipRect(d->r, &d->main);
-	viz_cell_setup(d);
-	viz_slab_motion(d);
+	viz_layout_origin(l, d->v, &d->ox, &d->oy);
+	cell_setup(d);
+	slab_motion(d);
+	SDL_RenderSetClipRect(d->r, &lanes);
 	for (i = 0; i < l->nr_lanes; i++)
-		lane_bg(d, &l->lane[i]);
+		viz_lane_band(d, i);
+	SDL_RenderSetClipRect(d->r, &d->reg.slabs);
 	for (i = 0; i < l->nr_slabs; i++)
 		slab_block(d, i);
 	batch_flush(d);
-	for (i = 0; i < l->nr_lanes; i++)
-		lane_box(d, &l->lane[i]);
 	for (i = 0; i < l->nr_slabs; i++)
 		slab_freelists(d, i);
 	highlights(d);
 	pick_outline(d);
-	free(d->motion);
-	d->motion = NULL;
+	/* Arrows from the header boxes cross into the slab area. */
+	SDL_RenderSetClipRect(d->r, &lanes);
+	for (i = 0; i < l->nr_lanes; i++)
+		viz_lane_box(d, i, true);
+	SDL_RenderSetClipRect(d->r, &d->reg.heads);
+	for (i = 0; i < l->nr_lanes; i++)
+		viz_lane_box(d, i, false);
+	SDL_RenderSetClipRect(d->r, &d->reg.title);
+	viz_cache_title(d);
 	SDL_RenderSetClipRect(d->r, NULL);
+	world_tip(d);
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 #include "viz.h"
 #include "scenario.h"
 
@@ -53,16 +54,10 @@ static int mkdir_p(const char *dir)
 	return 0;
 }
 
-/* Zoom out when the cache does not fit the main area at zoom 1. */
+/* Every frame is fitted to the window. */
 static void auto_fit(struct viz_view *v, const struct slub_snapshot *snap)
 {
-	struct viz_layout l = { .cache = -1 };
-
-	v->zoom = 1;
-	v->pan_x = v->pan_y = 0;
-	viz_layout_build(&l, snap, v);
-	viz_view_fit(v, &l);
-	viz_layout_free(&l);
+	viz_view_fit(v, snap);
 }
 
 static int render_frame(struct viz_canvas *cv, struct viz_view *v,
@@ -177,37 +172,99 @@ static long count_objects(const struct slub_snapshot *s, const char *cache)
 	return n;
 }
 
-static void bench_loop(struct viz_canvas *cv, struct viz_view *v,
-		       const struct slub_snapshot *snap, int frames)
+/* Frames of the full window at the view's zoom; prints one line. */
+static void bench_pass(struct viz_canvas *cv, struct viz_view *v,
+		       const struct slub_snapshot *snap,
+		       const struct viz_frame *f, int frames,
+		       const char *what)
 {
 	struct viz_layout l = { .cache = -1 };
 	double t0, c0, t, cpu;
 	int i;
 
-	auto_fit(v, snap);
 	for (i = 0; i < 5; i++) {
-		viz_draw(cv->r, snap, NULL, v, &l);
+		viz_draw(cv->r, snap, f, v, &l);
 		SDL_RenderFlush(cv->r);
 	}
 	t0 = now(CLOCK_MONOTONIC);
 	c0 = now(CLOCK_THREAD_CPUTIME_ID);
 	for (i = 0; i < frames; i++) {
 		/* A slight pan each frame: nothing is cached between frames. */
-		v->pan_x = (i % 2) * 0.5;
-		viz_draw(cv->r, snap, NULL, v, &l);
+		v->pan_y = (i % 2) * 1.0;
+		viz_draw(cv->r, snap, f, v, &l);
 		SDL_RenderFlush(cv->r);
 	}
 	t = now(CLOCK_MONOTONIC) - t0;
 	cpu = now(CLOCK_THREAD_CPUTIME_ID) - c0;
-	viz_layout_build(&l, snap, v);
-	printf("bench: %d frames of %dx%d, cache %s: %ld objects, %d cells "
-	       "on screen, software renderer: %.2f ms/frame, %.0f fps "
-	       "(CPU time: %.2f ms/frame, %.0f fps)\n",
-	       frames, v->w, v->h, snap->caches[l.cache].name,
-	       count_objects(snap, snap->caches[l.cache].name),
-	       v->drawn_cells, 1000 * t / frames, frames / t,
-	       1000 * cpu / frames, frames / cpu);
+	printf("  %-7s zoom %3.0f%%, %s, %5d objects drawn: %6.2f ms/frame, "
+	       "%5.0f fps (CPU time: %.2f ms/frame, %.0f fps)\n", what,
+	       v->zoom * 100, l.bars ? "bars " : "cells", v->drawn_cells,
+	       1000 * t / frames, frames / t, 1000 * cpu / frames,
+	       frames / cpu);
 	viz_layout_free(&l);
+}
+
+/* The smallest zoom at which the slabs are drawn as cells. */
+static double cells_zoom(void)
+{
+	return (VIZ_LOD_CELL + 0.01) / 16.0;
+}
+
+/*
+ * The whole window as the user sees it: panels, code path, counters and
+ * a tooltip under the pointer; at the fitted zoom (bars for a big cache),
+ * at the smallest zoom that draws cells, and at zoom 1.
+ */
+static void bench_loop(struct viz_canvas *cv, struct viz_view *v,
+		       const struct slub_snapshot *snap,
+		       const struct viz_frame *f, int frames)
+{
+	struct viz_layout l = { .cache = -1 };
+	struct viz_regions reg;
+
+	viz_view_fit(v, snap);
+	viz_layout_build(&l, snap, v);
+	viz_regions(v, &reg);
+	v->mouse_x = reg.slabs.x + reg.slabs.w / 3;
+	v->mouse_y = reg.slabs.y + reg.slabs.h / 3;
+	printf("bench: %d frames of %dx%d, cache %s: %ld objects, full window "
+	       "(panels, code path, %d events, counters, tooltip), software "
+	       "renderer\n", frames, v->w, v->h, snap->caches[l.cache].name,
+	       count_objects(snap, snap->caches[l.cache].name),
+	       f ? f->nev : 0);
+	viz_layout_free(&l);
+	bench_pass(cv, v, snap, f, frames, "fitted");
+	v->zoom = cells_zoom();
+	v->user_moved = true;
+	bench_pass(cv, v, snap, f, frames, "cells");
+	v->zoom = 1;
+	bench_pass(cv, v, snap, f, frames, "zoom 1");
+}
+
+#define BENCH_SCENARIO	"viz/scenarios/viz-20k-objects.scn"
+
+/* The first step at which the cache shown holds the most objects. */
+static int fullest_step(struct viz_player *p)
+{
+	struct viz_view v = { .cache = "" };
+	long most = -1, n;
+	int best = 0, i, ci;
+
+	viz_player_goto(p, 0);
+	for (i = 0; i <= viz_player_nsteps(p); i++) {
+		if (i && viz_player_step(p) <= 0)
+			break;
+		v.follow = true;
+		viz_follow(&v, p);
+		ci = viz_pick_cache(viz_player_snapshot(p), &v);
+		n = ci < 0 ? 0 : count_objects(viz_player_snapshot(p),
+			viz_player_snapshot(p)->caches[ci].name);
+		if (n > most) {
+			most = n;
+			best = i;
+		}
+	}
+	return best;
 }
 
 int viz_bench(const struct viz_opts *o)
@@ -216,17 +273,23 @@ int viz_bench(const struct viz_opts *o)
 	struct viz_player *p = NULL;
 	struct scenario *sc = NULL;
 	const struct slub_snapshot *snap;
+	const char *path = o->scenario;
+	struct viz_frame f, *fp = NULL;
 	struct viz_canvas cv;
 	struct viz_view v;
 	char err[800];
 
-	if (o->scenario) {
-		sc = viz_load(o->scenario, err, sizeof(err));
+	if (!path && !access(BENCH_SCENARIO, R_OK))
+		path = BENCH_SCENARIO;
+	if (path) {
+		sc = viz_load(path, err, sizeof(err));
 		if (!sc)
 			return VIZ_EXIT_SCENARIO;
 		p = viz_player_new(sc);
-		viz_player_goto(p, viz_player_nsteps(p));
+		viz_player_goto(p, fullest_step(p));
 		snap = viz_player_snapshot(p);
+		viz_player_frame(p, &f);
+		fp = &f;
 	} else {
 		snap = synth = viz_synth_snapshot(313, 64, 64, 0);
 	}
@@ -240,7 +303,7 @@ int viz_bench(const struct viz_opts *o)
 	viz_view_init(&v, o->w, o->h, cv.text);
 	if (p)
 		viz_follow(&v, p);
-	bench_loop(&cv, &v, snap, o->bench);
+	bench_loop(&cv, &v, snap, fp, o->bench);
 	viz_view_release(&v);
 	viz_canvas_close(&cv);
 	viz_player_free(p);

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <string.h>
 #include "viz.h"
+#include "draw_int.h"
 
 _Static_assert(NR_SLUB_STAT_ITEMS == 26, "enum stat_item of 3.18 has 26");
 
@@ -16,6 +17,65 @@ const char *viz_stat_name(int item)
 	const char *name = slub_stat_name(item);
 
 	return name ? name : "?";
+}
+
+/* What each counter counts, in the terms of 3.18's mm/slub.c. */
+static const char *const stat_meaning[NR_SLUB_STAT_ITEMS] = {
+	[ALLOC_FASTPATH] = "allocations served from c->freelist without a "
+		"lock (the fast path)",
+	[ALLOC_SLOWPATH] = "allocations that went to __slab_alloc() because "
+		"c->freelist was empty",
+	[FREE_FASTPATH] = "frees to this CPU's cpu slab, pushed on "
+		"c->freelist without a lock",
+	[FREE_SLOWPATH] = "frees that went to __slab_free(): the object is "
+		"not in this CPU's cpu slab",
+	[FREE_FROZEN] = "slow-path frees into a frozen slab (a cpu slab or a "
+		"cpu partial slab): only page->freelist changes",
+	[FREE_ADD_PARTIAL] = "frees that put a full slab on the node partial "
+		"list (caches without cpu partial lists)",
+	[FREE_REMOVE_PARTIAL] = "frees that emptied a slab of the node "
+		"partial list, which was then freed",
+	[ALLOC_FROM_PARTIAL] = "cpu slabs taken from the node partial list",
+	[ALLOC_SLAB] = "new slabs from the page allocator",
+	[ALLOC_REFILL] = "slow-path allocations that refilled c->freelist "
+		"from the cpu slab's page->freelist",
+	[ALLOC_NODE_MISMATCH] = "slow-path allocations whose cpu slab was "
+		"on another node than asked: it was deactivated",
+	[FREE_SLAB] = "slabs given back to the page allocator",
+	[CPUSLAB_FLUSH] = "cpu slabs flushed (flush_slab(), e.g. by "
+		"flush_all() before a shrink)",
+	[DEACTIVATE_FULL] = "deactivated cpu slabs that were full: they go "
+		"on no list",
+	[DEACTIVATE_EMPTY] = "deactivated cpu slabs that were empty: freed "
+		"when the node keeps min_partial partial slabs",
+	[DEACTIVATE_TO_HEAD] = "deactivated cpu slabs put at the head of the "
+		"node partial list",
+	[DEACTIVATE_TO_TAIL] = "deactivated cpu slabs put at the tail of the "
+		"node partial list",
+	[DEACTIVATE_REMOTE_FREES] = "deactivations that found objects on "
+		"page->freelist, freed by other CPUs while it was frozen",
+	[DEACTIVATE_BYPASS] = "cpu slabs found full by the slow path: "
+		"get_freelist() unfroze them and they stay on no list",
+	[ORDER_FALLBACK] = "new slabs allocated at the minimum order because "
+		"the preferred order failed",
+	[CMPXCHG_DOUBLE_CPU_FAIL] = "fast-path cmpxchg_double on (c->freelist, "
+		"c->tid) that failed and was retried",
+	[CMPXCHG_DOUBLE_FAIL] = "cmpxchg_double on a page's freelist and "
+		"counters that failed and was retried",
+	[CPU_PARTIAL_ALLOC] = "cpu slabs taken from the cpu partial chain",
+	[CPU_PARTIAL_FREE] = "frees that froze a full slab onto this CPU's "
+		"partial chain",
+	[CPU_PARTIAL_NODE] = "slabs moved from the node partial list onto the "
+		"cpu partial chain",
+	[CPU_PARTIAL_DRAIN] = "drains of the cpu partial chain to the node "
+		"partial list (unfreeze_partials())",
+};
+
+const char *viz_stat_meaning(int item)
+{
+	if (item < 0 || item >= NR_SLUB_STAT_ITEMS)
+		return "?";
+	return stat_meaning[item];
 }
 
 static int line(char (*lines)[VIZ_LINE_MAX], int n, int max,
@@ -157,9 +217,9 @@ int viz_cache_lines(const struct slub_snap_cache *c,
 	n = line(lines, n, max, "align        %u", c->align);
 	n = line(lines, n, max, "offset       %u", c->offset);
 	n = line(lines, n, max, "inuse        %u", c->inuse);
-	n = line(lines, n, max, "oo           order %u, %u objects",
+	n = line(lines, n, max, "oo           order %u, %u objs",
 		 c->order, c->objects);
-	n = line(lines, n, max, "min          order %u, %u objects",
+	n = line(lines, n, max, "min          order %u, %u objs",
 		 c->min_order, c->min_objects);
 	n = line(lines, n, max, "min_partial  %lu", c->min_partial);
 	n = line(lines, n, max, "cpu_partial  %u", c->cpu_partial);
@@ -204,12 +264,26 @@ static int slab_lines(const struct slub_snap_cache *c,
 		      const struct slub_snap_slab *s,
 		      char (*lines)[VIZ_LINE_MAX], int n, int max)
 {
-	n = line(lines, n, max, "slab pfn %#lx  order %d  node %d", s->pfn,
-		 s->order, s->node);
+	unsigned int i, used = 0, cpu_free = 0;
+
+	for (i = 0; s->obj && i < s->objects; i++) {
+		used += s->obj[i].state == SLUB_OBJ_ALLOCATED;
+		cpu_free += s->obj[i].state == SLUB_OBJ_CPU_FREE;
+	}
+	n = line(lines, n, max, "slab pfn %#lx of %s  order %d  node %d",
+		 s->pfn, c->name, s->order, s->node);
 	n = line(lines, n, max, "first object at %#lx", s->addr);
-	n = line(lines, n, max, "inuse %u  objects %u  frozen %d%s",
-		 s->inuse, s->objects, s->frozen,
+	n = line(lines, n, max, "inuse %u%s  objects %u  frozen %d%s",
+		 s->inuse, s->inuse != used ? "*" : "", s->objects, s->frozen,
 		 s->pfmemalloc ? "  pfmemalloc" : "");
+	if (s->inuse != used) {
+		n = line(lines, n, max, "* inuse of a frozen cpu slab counts "
+			 "every object the CPU took:");
+		n = line(lines, n, max, "  %u allocated + %u free on "
+			 "c->freelist (inuse was set", used, cpu_free);
+		n = line(lines, n, max, "  to objects when the freelist moved "
+			 "to the CPU)");
+	}
 	n = line(lines, n, max, "%s %d", where_name(s->where), s->owner);
 	if (s->where == SLUB_SLAB_CPU_PARTIAL)
 		n = line(lines, n, max, "chain head: pages %d  pobjects %d",

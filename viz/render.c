@@ -42,7 +42,8 @@ void viz_view_init(struct viz_view *v, int w, int h, struct viz_text *t)
 {
 	*v = (struct viz_view){
 		.w = w, .h = h, .zoom = 1, .focus_cpu = -1, .follow = true,
-		.pick_obj = -1, .anim = 1, .text = t,
+		.pick_obj = -1, .anim = 1, .text = t, .mouse_x = -1,
+		.mouse_y = -1,
 	};
 }
 

@@ -21,6 +21,8 @@ struct text_entry {
 	int w, h;
 	unsigned long used;	/* frame of last use */
 	unsigned char face, px;
+	int fit_w;		/* max_w of the last cut, -1: none yet */
+	char *fit;		/* the cut text for fit_w, NULL: none fits */
 	char s[];
 };
 
@@ -30,6 +32,8 @@ struct viz_text {
 	struct text_entry *bucket[VIZ_HASH];
 	unsigned long frame;
 	int count;
+	viz_text_audit_fn *audit;
+	void *audit_arg;
 };
 
 static const char *const face_path[VIZ_NR_FACES] = {
@@ -68,6 +72,7 @@ void viz_text_free(struct viz_text *t)
 		for (e = t->bucket[i]; e; e = n) {
 			n = e->next;
 			SDL_DestroyTexture(e->tex);
+			free(e->fit);
 			free(e);
 		}
 	}
@@ -126,6 +131,8 @@ static struct text_entry *render(struct viz_text *t, enum viz_face face,
 		return NULL;
 	}
 	SDL_SetTextureBlendMode(e->tex, SDL_BLENDMODE_BLEND);
+	e->fit_w = -1;
+	e->fit = NULL;
 	e->face = face;
 	e->px = px;
 	memcpy(e->s, s, n + 1);
@@ -170,6 +177,8 @@ int viz_text_draw(struct viz_text *t, enum viz_face face, int px,
 	if (!e)
 		return 0;
 	dst = (SDL_Rect){ x, y, e->w, e->h };
+	if (t->audit)
+		t->audit(t->audit_arg, face, px, c, &dst, s);
 	SDL_SetTextureColorMod(e->tex, c.r, c.g, c.b);
 	SDL_SetTextureAlphaMod(e->tex, c.a);
 	SDL_RenderCopy(t->r, e->tex, NULL, &dst);
@@ -185,6 +194,105 @@ int viz_text_width(struct viz_text *t, enum viz_face face, int px,
 		return 0;
 	e = lookup(t, face, px, s);
 	return e ? e->w : 0;
+}
+
+int viz_text_height(struct viz_text *t, enum viz_face face, int px)
+{
+	TTF_Font *f = t ? get_font(t, face, px) : NULL;
+
+	return f ? TTF_FontHeight(f) : px;
+}
+
+#define ELLIPSIS	"\xe2\x80\xa6"
+
+/* Width of the first n bytes of s followed by the ellipsis. */
+static int cut_width(TTF_Font *f, const char *s, size_t n, char *buf)
+{
+	int w = 0;
+
+	memcpy(buf, s, n);
+	while (n && buf[n - 1] == ' ')
+		n--;
+	memcpy(buf + n, ELLIPSIS, sizeof(ELLIPSIS));
+	if (TTF_SizeUTF8(f, buf, &w, NULL))
+		return 1 << 20;
+	return w;
+}
+
+static bool utf8_start(const char *s, size_t i)
+{
+	return ((unsigned char)s[i] & 0xc0) != 0x80;
+}
+
+/* The longest prefix of s that fits max_w with the ellipsis, or NULL. */
+static char *cut(TTF_Font *f, const char *s, int max_w)
+{
+	size_t len = strlen(s), nb = 0, i;
+	size_t *bound = malloc((len + 1) * sizeof(*bound));
+	char *buf = malloc(len + sizeof(ELLIPSIS));
+	size_t lo = 0, hi, mid;
+
+	if (!bound || !buf)
+		goto none;
+	/* bound[k - 1]: bytes of the first k characters. */
+	for (i = 1; i <= len; i++)
+		if (i == len || utf8_start(s, i))
+			bound[nb++] = i;
+	/* The widths grow with k: find the largest k that fits. */
+	hi = nb;
+	while (lo < hi) {
+		mid = (lo + hi + 1) / 2;
+		if (cut_width(f, s, bound[mid - 1], buf) <= max_w)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	if (!lo)
+		goto none;
+	cut_width(f, s, bound[lo - 1], buf);
+	free(bound);
+	return buf;
+none:
+	free(bound);
+	free(buf);
+	return NULL;
+}
+
+const char *viz_text_fitted(struct viz_text *t, enum viz_face face, int px,
+			    int max_w, const char *s)
+{
+	struct text_entry *e;
+	TTF_Font *f;
+
+	if (!t || !*s)
+		return NULL;
+	e = lookup(t, face, px, s);
+	if (!e)
+		return NULL;
+	if (e->w <= max_w)
+		return e->s;
+	if (e->fit_w == max_w)
+		return e->fit;
+	f = get_font(t, face, px);
+	free(e->fit);
+	e->fit = f ? cut(f, s, max_w) : NULL;
+	e->fit_w = max_w;
+	return e->fit;
+}
+
+int viz_text_fit(struct viz_text *t, enum viz_face face, int px,
+		 SDL_Color c, int x, int y, int max_w, const char *s)
+{
+	const char *fit = viz_text_fitted(t, face, px, max_w, s);
+
+	return fit ? viz_text_draw(t, face, px, c, x, y, fit) : 0;
+}
+
+void viz_text_set_audit(struct viz_text *t, viz_text_audit_fn *fn,
+			void *arg)
+{
+	t->audit = fn;
+	t->audit_arg = arg;
 }
 
 int viz_textf(struct viz_text *t, enum viz_face face, int px, SDL_Color c,
@@ -215,6 +323,7 @@ void viz_text_frame_end(struct viz_text *t)
 			if (t->frame - e->used > VIZ_KEEP_FRAMES) {
 				*pp = e->next;
 				SDL_DestroyTexture(e->tex);
+				free(e->fit);
 				free(e);
 				t->count--;
 			} else {

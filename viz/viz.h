@@ -37,9 +37,25 @@ int viz_text_width(struct viz_text *t, enum viz_face face, int px,
 int viz_textf(struct viz_text *t, enum viz_face face, int px, SDL_Color c,
 	      int x, int y, const char *fmt, ...)
 	__attribute__((format(printf, 7, 8)));
+/*
+ * Draws s cut to max_w pixels: when it is wider, as much of it as fits
+ * followed by an ellipsis ("\u2026").  Returns the width drawn.  The cut
+ * is remembered with the string, so drawing it again costs no measuring.
+ */
+int viz_text_fit(struct viz_text *t, enum viz_face face, int px,
+		 SDL_Color c, int x, int y, int max_w, const char *s);
+/* The text viz_text_fit() draws for s in max_w pixels (NULL: none). */
+const char *viz_text_fitted(struct viz_text *t, enum viz_face face, int px,
+			    int max_w, const char *s);
+int viz_text_height(struct viz_text *t, enum viz_face face, int px);
 /* Drops strings not drawn for a while; call once per frame. */
 void viz_text_frame_end(struct viz_text *t);
 int viz_text_cached(const struct viz_text *t);
+/* Tests: called before every string is drawn, with where it goes. */
+typedef void viz_text_audit_fn(void *arg, enum viz_face face, int px,
+			       SDL_Color c, const SDL_Rect *r, const char *s);
+void viz_text_set_audit(struct viz_text *t, viz_text_audit_fn *fn,
+			void *arg);
 
 /* ---------------------------------------------------------------- frame */
 
@@ -73,6 +89,7 @@ struct viz_frame {
 /* ---------------------------------------------------------------- view */
 
 struct viz_layout;
+struct viz_probe;
 
 struct viz_pick {
 	int cache;		/* cache index, -1 when nothing is picked */
@@ -80,10 +97,15 @@ struct viz_pick {
 	int obj;		/* object index or -1 for the slab itself */
 };
 
+#define VIZ_TIP_MAX	512
+
 struct viz_view {
 	int w, h;		/* output size in pixels */
-	double zoom;		/* world to screen scale of the main area */
-	double pan_x, pan_y;	/* world point at the main area's corner */
+	double zoom;		/* cell scale: a cell is 16 * zoom pixels */
+	double pan_x, pan_y;	/* layout pixel at the slab area's corner */
+	int cols;		/* slabs per lane row; 0: as many as fit */
+	bool user_moved;	/* zoomed or panned by hand since the fit */
+	bool need_fit;		/* fit before the next frame */
 	char cache[64];		/* cache shown in detail, "": any */
 	int focus_cpu;		/* -1: all CPUs */
 	bool help;		/* help overlay */
@@ -91,50 +113,85 @@ struct viz_view {
 	bool picked;		/* the inspector is open on ... */
 	long pick_pfn;		/* ... this slab of the detail cache */
 	int pick_obj;		/* ... and this object, or -1 */
+	int mouse_x, mouse_y;	/* the pointer, for the tooltip; -1: none */
 	double anim;		/* 0..1 animation progress, 1: none */
 	const struct viz_layout *from;	/* layout of frame->prev */
 	const char *kind;	/* chosen event kind, for the status line */
 	struct viz_text *text;
+	struct viz_probe *probe;	/* tests: records the labels drawn */
 	/* Filled in by viz_draw(). */
-	int drawn_cells;
+	int drawn_cells;	/* objects drawn, as cells or in bars */
+	char tip[VIZ_TIP_MAX];	/* the tooltip drawn, lines split by \n */
 	void *scratch;		/* drawing buffers kept between frames */
 };
 
 /* Frees what viz_draw() keeps in the view between frames. */
 void viz_view_release(struct viz_view *v);
 
-/* Screen regions. */
+/*
+ * Screen regions.  The panels narrow with the window and the left one
+ * folds away below VIZ_FOLD_W; the main area holds the cache title, the
+ * lane headers (a column fixed in screen space) and the slab area, which
+ * zooms and pans.
+ */
+#define VIZ_FOLD_W	860
+struct viz_regions {
+	SDL_Rect top, left, right, bottom;	/* left.w == 0: folded */
+	SDL_Rect main;		/* between the panels */
+	SDL_Rect title;		/* the cache shown, top of main */
+	SDL_Rect heads;		/* lane header column */
+	SDL_Rect slabs;		/* the zoomed and panned slab area */
+};
+
+void viz_regions(const struct viz_view *v, struct viz_regions *r);
 void viz_main_area(const struct viz_view *v, SDL_Rect *r);
 
 /* --------------------------------------------------------------- layout */
 
+/*
+ * The layout is in pixels at the view's zoom ("layout pixels"); the slab
+ * area shows it shifted by the pan.  Every size inside a slab block is an
+ * integer computed from the zoom alone, so equal slabs are drawn as equal
+ * rectangles wherever they are.
+ */
 struct viz_slab_box {
-	int x, y, w, h;		/* world coordinates of the block */
+	int x, y, w, h;		/* the block */
 	int cells_x, cells_y;	/* first cell */
-	int per_row;
+	int cells_w, cells_h;	/* the cells, or the bar */
+	int per_row, rows;
 };
 
 struct viz_lane {
-	int x, y, w, h;		/* the owner box (cpu, node, list) */
 	int kind;		/* enum viz_lane_kind */
 	int id;			/* cpu or node */
-	int first_y, end_y;	/* world extent of the lane */
+	int y, h;		/* the lane's band */
+	int head_h;		/* height of its header box (screen pixels) */
 };
 
 enum viz_lane_kind { VIZ_LANE_CPU, VIZ_LANE_NODE, VIZ_LANE_FULL,
 		     VIZ_LANE_UNLISTED };
 
+/* Below this cell size (pixels) a slab is drawn as one bar. */
+#define VIZ_LOD_CELL	5
+
 struct viz_layout {
 	int cache;		/* cache index laid out, or -1 */
-	int cell, cell_w, gap;	/* cell height, width, spacing (world) */
+	double zoom;		/* the zoom it was built for */
+	int cols;		/* slabs per lane row */
+	int cell_w, cell_h, gap;	/* object cells (pixels) */
+	int pitch_x, pitch_y;	/* cell to cell */
+	int pad, label_h;	/* block padding, label strip height */
+	bool bars;		/* level of detail: a bar per slab */
+	bool wide;		/* debug cells: wider, fewer per row */
 	int nr_slabs;
 	struct viz_slab_box *slab;	/* per slab of the cache */
 	int nr_lanes;
 	struct viz_lane *lane;
-	int world_w, world_h;
+	int content_w, content_h;	/* extent of the lanes' contents */
+	struct viz_regions reg;	/* screen regions it was built for */
 };
 
-/* Lays out cache v->cache (or the chosen one) of snap in world units. */
+/* Lays out cache v->cache (or the chosen one) of snap at v->zoom. */
 void viz_layout_build(struct viz_layout *l, const struct slub_snapshot *snap,
 		      const struct viz_view *v);
 void viz_layout_free(struct viz_layout *l);
@@ -143,28 +200,76 @@ bool viz_layout_object(const struct viz_layout *l, const struct viz_view *v,
 		       int slab, int obj, SDL_Rect *out);
 bool viz_layout_slab(const struct viz_layout *l, const struct viz_view *v,
 		     int slab, SDL_Rect *out);
+/* Screen rectangle of a lane's header box (it stays in the column). */
+bool viz_layout_head(const struct viz_layout *l, const struct viz_view *v,
+		     int lane, SDL_Rect *out);
+/* The bar of a slab drawn as one (level of detail), or its cells area. */
+void viz_layout_cells_area(const struct viz_layout *l,
+			   const struct viz_view *v, int slab, SDL_Rect *out);
 /* What is under screen point (x, y). */
 struct viz_pick viz_layout_hit(const struct viz_layout *l,
 			       const struct slub_snapshot *snap,
 			       const struct viz_view *v, int x, int y);
-/* Sets zoom and pan so that the whole layout fits the main area. */
-void viz_view_fit(struct viz_view *v, const struct viz_layout *l);
-void viz_view_to_screen(const struct viz_view *v, double wx, double wy,
-			int *sx, int *sy);
-void viz_view_to_world(const struct viz_view *v, int sx, int sy,
-		       double *wx, double *wy);
+/* Chooses zoom, slabs per row and pan so that the whole cache fits. */
+void viz_view_fit(struct viz_view *v, const struct slub_snapshot *snap);
+/* Fits when v->need_fit is set; then builds l for the frame. */
+void viz_view_prepare(struct viz_view *v, struct viz_layout *l,
+		      const struct slub_snapshot *snap);
+/* A new window size: re-fits unless the view was zoomed or panned. */
+void viz_view_resize(struct viz_view *v, int w, int h);
+/*
+ * Zooms by factor keeping what is under screen point (x, y) there (the
+ * wheel); viz_view_zoom_content() zooms about the top left corner of the
+ * slabs in view (the keys), where the lanes and their lists begin.  Both
+ * mark the view as moved by hand.
+ */
+void viz_view_zoom(struct viz_view *v, const struct slub_snapshot *snap,
+		   double factor, int x, int y);
+void viz_view_zoom_content(struct viz_view *v,
+			   const struct slub_snapshot *snap, double factor);
+void viz_view_pan(struct viz_view *v, double dx, double dy);
 /* The cache to show in detail: v->cache if found, else a user cache. */
 int viz_pick_cache(const struct slub_snapshot *snap, const struct viz_view *v);
+
+/* Labels drawn, kept for the tests (v->probe). */
+enum viz_label_kind { VIZ_LABEL_LANE, VIZ_LABEL_FIELD, VIZ_LABEL_SLAB,
+		      VIZ_LABEL_CELL, VIZ_LABEL_PANEL };
+
+struct viz_label {
+	int kind;		/* enum viz_label_kind */
+	int face, px;
+	SDL_Rect r;		/* where it was drawn */
+	SDL_Rect clip;		/* the region it belongs to */
+	SDL_Color fg;
+	char s[80];		/* the text drawn (after any ellipsis) */
+	char full[80];		/* the text asked for */
+};
+
+struct viz_probe {
+	struct viz_label *lab;
+	int n, cap;
+};
 
 /* ---------------------------------------------------------------- draw */
 
 enum viz_color {
-	VIZ_C_BG, VIZ_C_PANEL, VIZ_C_BOX, VIZ_C_BORDER, VIZ_C_TEXT,
-	VIZ_C_DIM, VIZ_C_TITLE, VIZ_C_ACCENT, VIZ_C_ALLOC, VIZ_C_CPU_FREE,
-	VIZ_C_PAGE_FREE, VIZ_C_REDZONE, VIZ_C_POISON, VIZ_C_TRACK,
-	VIZ_C_FREEPTR, VIZ_C_PAD, VIZ_C_ARROW, VIZ_C_CHANGED, VIZ_C_ERROR,
-	VIZ_C_FROZEN, VIZ_C_STAT, VIZ_C_SLAB_BG, VIZ_NR_COLORS
+	/*
+	 * Object-state fills: what a byte of a slab holds.  They are defined
+	 * together in one table (draw.c) so that one palette can replace
+	 * them.
+	 */
+	VIZ_C_ALLOC, VIZ_C_CPU_FREE, VIZ_C_PAGE_FREE, VIZ_C_REDZONE,
+	VIZ_C_POISON, VIZ_C_TRACK, VIZ_C_FREEPTR, VIZ_C_PAD,
+	/* The interface: backgrounds, text, lines and marks. */
+	VIZ_C_BG, VIZ_C_LANE_ALT, VIZ_C_PANEL, VIZ_C_BOX, VIZ_C_BORDER,
+	VIZ_C_TEXT, VIZ_C_DIM, VIZ_C_TITLE, VIZ_C_ACCENT, VIZ_C_ACCENT_TEXT,
+	VIZ_C_ARROW, VIZ_C_CHANGED, VIZ_C_ERROR, VIZ_C_FROZEN, VIZ_C_STAT,
+	VIZ_C_SLAB_BG, VIZ_C_TIP_BG, VIZ_C_TOP_TEXT, VIZ_C_TOP_DIM,
+	VIZ_C_TOP_HI, VIZ_C_INK_DARK, VIZ_C_INK_LIGHT,
+	VIZ_NR_COLORS
 };
+
+#define VIZ_NR_FILLS	(VIZ_C_PAD + 1)
 
 extern const SDL_Color viz_colors[VIZ_NR_COLORS];
 
@@ -175,6 +280,12 @@ void viz_draw(SDL_Renderer *r, const struct slub_snapshot *snap,
 
 /* Colour of an object cell's object part (one of VIZ_C_ALLOC ...). */
 enum viz_color viz_obj_color(const struct slub_snap_object *o);
+/* Ink for text on a background: the dark or the light one, whichever
+ * contrasts more; *chip is set when neither reaches 4.5:1 (WCAG AA) and
+ * the text needs a backing of the other. */
+SDL_Color viz_ink_on(SDL_Color bg, bool *chip);
+/* WCAG 2 contrast ratio of two sRGB colours (1 to 21). */
+double viz_contrast(SDL_Color a, SDL_Color b);
 
 /* ---------------------------------------------------------------- panels */
 

@@ -5,7 +5,8 @@
 #   make run-viz              the guided tour (PNGs in build/tour/ when
 #                             there is no display)
 
-VIZ_SRCS := $(filter-out viz/test_viz.c,$(wildcard viz/*.c))
+VIZ_TEST_SRCS := $(wildcard viz/test_*.c)
+VIZ_SRCS := $(filter-out $(VIZ_TEST_SRCS),$(wildcard viz/*.c))
 VIZ_HDRS := $(wildcard viz/*.h)
 VIZ_PKGS := sdl2 SDL2_ttf SDL2_image
 VIZ_CFLAGS = -Iviz $(shell pkg-config --cflags $(VIZ_PKGS))
@@ -14,7 +15,7 @@ VIZ_LIBS = $(shell pkg-config --libs $(VIZ_PKGS))
 VIZ_OBJS := $(patsubst viz/%.c,$(B)/viz/%.o,$(VIZ_SRCS))
 VIZ_ASAN_OBJS := $(patsubst viz/%.c,$(B)/asan/viz/%.o,$(VIZ_SRCS))
 VIZ_TEST_OBJS := $(filter-out $(B)/viz/main.o,$(VIZ_OBJS)) \
-	$(B)/viz/test_viz.o
+	$(patsubst viz/%.c,$(B)/viz/%.o,$(VIZ_TEST_SRCS))
 
 $(B)/viz/%.o: viz/%.c $(VIZ_HDRS) generated/slub.h $(SCN_HDRS) \
 		$(TOOLS_HDRS)

@@ -21,8 +21,7 @@ struct app {
 	struct viz_player *p;
 	const char *error;	/* a parse error, when there is no player */
 	const struct viz_opts *o;
-	bool quit, playing, dirty, shot, need_fit;
-	bool user_view;		/* zoomed or panned by hand: no fit */
+	bool quit, playing, dirty, shot;
 	double speed;		/* steps per second when playing */
 	Uint32 last_step, anim_start;
 	int kind;		/* VIZ_KIND_SLOWPATH or a stat item */
@@ -30,7 +29,7 @@ struct app {
 	int down_x, down_y;
 	int shots;
 	const char *keys;	/* left of --keys */
-	char status[256], note[160];
+	char status[400], note[160];
 };
 
 static bool have_display(void)
@@ -49,8 +48,8 @@ static void after_step(struct app *a, bool animate)
 
 	memcpy(before, a->v.cache, sizeof(before));
 	viz_follow(&a->v, a->p);
-	if (strcmp(before, a->v.cache) || !a->user_view)
-		a->need_fit = true;
+	if (strcmp(before, a->v.cache) || !a->v.user_moved)
+		a->v.need_fit = true;
 	a->v.from = animate && a->from.cache >= 0 ? &a->from : NULL;
 	a->v.anim = a->v.from ? 0 : 1;
 	a->anim_start = SDL_GetTicks();
@@ -98,38 +97,31 @@ static void jump(struct app *a, int kind)
 
 /* ----------------------------------------------------------------- input */
 
-static void zoom_at(struct app *a, double factor, int x, int y)
+static const struct slub_snapshot *snapshot(const struct app *a)
 {
-	double wx, wy, z = a->v.zoom * factor;
-	SDL_Rect m;
-
-	if (z < 0.02)
-		z = 0.02;
-	if (z > 6)
-		z = 6;
-	viz_main_area(&a->v, &m);
-	viz_view_to_world(&a->v, x, y, &wx, &wy);
-	a->v.zoom = z;
-	a->v.pan_x = wx - (x - m.x) / z;
-	a->v.pan_y = wy - (y - m.y) / z;
-	a->dirty = true;
-	a->user_view = true;
+	return a->p ? viz_player_snapshot(a->p) : NULL;
 }
 
-static void zoom_center(struct app *a, double factor)
+static void zoom_at(struct app *a, double factor, int x, int y)
 {
-	SDL_Rect m;
+	if (!snapshot(a))
+		return;
+	viz_view_zoom(&a->v, snapshot(a), factor, x, y);
+	a->dirty = true;
+}
 
-	viz_main_area(&a->v, &m);
-	zoom_at(a, factor, m.x + m.w / 2, m.y + m.h / 2);
+static void zoom_content(struct app *a, double factor)
+{
+	if (!snapshot(a))
+		return;
+	viz_view_zoom_content(&a->v, snapshot(a), factor);
+	a->dirty = true;
 }
 
 static void pan(struct app *a, double dx, double dy)
 {
-	a->v.pan_x += dx / a->v.zoom;
-	a->v.pan_y += dy / a->v.zoom;
+	viz_view_pan(&a->v, dx, dy);
 	a->dirty = true;
-	a->user_view = true;
 }
 
 static void cycle_cache(struct app *a, int dir)
@@ -144,7 +136,7 @@ static void cycle_cache(struct app *a, int dir)
 	snprintf(a->v.cache, sizeof(a->v.cache), "%s", s->caches[i].name);
 	a->v.follow = false;
 	a->v.picked = false;
-	a->need_fit = true;
+	a->v.need_fit = true;
 }
 
 static void cycle_kind(struct app *a, int dir)
@@ -170,8 +162,8 @@ static void cycle_cpu(struct app *a)
 
 static void fit(struct app *a)
 {
-	a->user_view = false;
-	a->need_fit = true;
+	a->v.user_moved = false;
+	a->v.need_fit = true;
 }
 
 static bool key_steps(struct app *a, SDL_Keycode k, bool shift)
@@ -235,10 +227,10 @@ static bool key_view(struct app *a, SDL_Keycode k, bool shift)
 		a->v.follow = !a->v.follow;
 		break;
 	case SDLK_EQUALS: case SDLK_PLUS: case SDLK_KP_PLUS:
-		zoom_center(a, 1.25);
+		zoom_content(a, 1.25);
 		break;
 	case SDLK_MINUS: case SDLK_KP_MINUS:
-		zoom_center(a, 0.8);
+		zoom_content(a, 0.8);
 		break;
 	case SDLK_0:
 		fit(a);
@@ -292,31 +284,32 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 	}
 }
 
+/* The rows of the slab_caches list (draw.c: caches_list()). */
 static void click_caches(struct app *a, int y)
 {
 	const struct slub_snapshot *s = a->p ? viz_player_snapshot(a->p) : 0;
-	int i = (y - (VIZ_TOP_H + 8 + 20)) / 16;
+	int i = (y - (VIZ_TOP_H + 8 + 20 - 1)) / 16;
 
-	if (!s || y < VIZ_TOP_H + 28 || i >= s->nr_caches)
+	if (!s || y < VIZ_TOP_H + 8 + 20 - 1 || i >= s->nr_caches)
 		return;
 	snprintf(a->v.cache, sizeof(a->v.cache), "%s", s->caches[i].name);
 	a->v.follow = false;
 	a->v.picked = false;
-	a->need_fit = true;
+	a->v.need_fit = true;
 }
 
 static void click(struct app *a, int x, int y)
 {
 	const struct slub_snapshot *s = a->p ? viz_player_snapshot(a->p) : 0;
+	struct viz_regions reg;
 	struct viz_pick pk;
-	SDL_Rect m;
 
-	viz_main_area(&a->v, &m);
-	if (x < m.x) {
+	viz_regions(&a->v, &reg);
+	if (SDL_PointInRect(&(SDL_Point){ x, y }, &reg.left)) {
 		click_caches(a, y);
 		return;
 	}
-	if (!s || x >= m.x + m.w || y < m.y || y >= m.y + m.h)
+	if (!s || !SDL_PointInRect(&(SDL_Point){ x, y }, &reg.slabs))
 		return;
 	pk = viz_layout_hit(&a->l, s, &a->v, x, y);
 	a->v.picked = pk.slab >= 0;
@@ -343,6 +336,8 @@ static void mouse(struct app *a, const SDL_Event *e)
 		a->down_y = e->button.y;
 		break;
 	case SDL_MOUSEMOTION:
+		a->v.mouse_x = e->motion.x;
+		a->v.mouse_y = e->motion.y;
 		if (!a->down)
 			break;
 		if (abs(e->motion.x - a->down_x) + abs(e->motion.y - a->down_y)
@@ -364,8 +359,7 @@ static void resized(struct app *a)
 	int w, h;
 
 	SDL_GetRendererOutputSize(a->r, &w, &h);
-	a->v.w = w;
-	a->v.h = h;
+	viz_view_resize(&a->v, w, h);
 	a->dirty = true;
 }
 
@@ -385,6 +379,8 @@ static void handle(struct app *a, const SDL_Event *e)
 	case SDL_WINDOWEVENT:
 		if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
 			resized(a);
+		if (e->window.event == SDL_WINDOWEVENT_LEAVE)
+			a->v.mouse_x = a->v.mouse_y = -1;
 		a->dirty = true;
 		break;
 	}
@@ -413,26 +409,35 @@ static void screenshot(struct app *a)
 	SDL_FreeSurface(s);
 }
 
+/* The status line, from the view as it will be drawn (after any fit). */
 static void status(struct app *a)
 {
-	char cpu[16];
+	const struct slub_snapshot *snap = snapshot(a);
+	const char *shown = snap && a->l.cache >= 0 ?
+			    snap->caches[a->l.cache].name : "";
+	char cpu[16], cache[96];
 
 	if (a->v.focus_cpu < 0)
 		snprintf(cpu, sizeof(cpu), "all");
 	else
 		snprintf(cpu, sizeof(cpu), "%d", a->v.focus_cpu);
+	if (a->v.cache[0] && strcmp(a->v.cache, shown))
+		snprintf(cache, sizeof(cache), "%s%.24s (%.24s is gone)",
+			 a->v.follow ? "follow: " : "", shown, a->v.cache);
+	else
+		snprintf(cache, sizeof(cache), "%s%.30s",
+			 a->v.follow ? "follow " : "", shown);
 	snprintf(a->status, sizeof(a->status),
-		 "%s %.3g/s  j: %.24s  CPU %s  %s%.30s  %.0f%%  h: help  "
-		 "%.80s", a->playing ? "playing" : "paused", a->speed,
+		 "%s %.3g/s  j: %.24s  CPU %s  %s  %.0f%%%s  h: help  %.80s",
+		 a->playing ? "playing" : "paused", a->speed,
 		 a->kind == VIZ_KIND_SLOWPATH ? "slowpath" :
-		 viz_kind_name(a->kind), cpu, a->v.follow ? "follow " : "",
-		 a->v.cache, a->v.zoom * 100, a->note);
+		 viz_kind_name(a->kind), cpu, cache, a->v.zoom * 100,
+		 a->l.bars ? " (bars)" : "", a->note);
 }
 
 static void draw(struct app *a)
 {
-	const struct slub_snapshot *snap = a->p ? viz_player_snapshot(a->p)
-						: NULL;
+	const struct slub_snapshot *snap = snapshot(a);
 	struct viz_frame f;
 
 	if (a->p) {
@@ -442,13 +447,9 @@ static void draw(struct app *a)
 		f.title = a->o->scenario;
 		f.error = a->error;
 	}
+	viz_view_prepare(&a->v, &a->l, snap);
 	status(a);
 	f.status = a->status;
-	if (a->need_fit && snap) {
-		viz_layout_build(&a->l, snap, &a->v);
-		viz_view_fit(&a->v, &a->l);
-		a->need_fit = false;
-	}
 	viz_draw(a->r, snap, &f, &a->v, &a->l);
 	if (a->shot)
 		screenshot(a);
@@ -549,6 +550,7 @@ static int open_window(struct app *a)
 	viz_view_init(&a->v, a->o->w, a->o->h, viz_text_new(a->r));
 	if (!a->v.text)
 		return -1;
+	a->v.need_fit = true;
 	resized(a);
 	return 0;
 }
@@ -579,7 +581,7 @@ static int no_display(const struct viz_opts *o)
 int viz_window(const struct viz_opts *o)
 {
 	struct app a = { .o = o, .speed = 2, .kind = VIZ_KIND_SLOWPATH,
-			 .dirty = true, .keys = o->keys, .need_fit = true };
+			 .dirty = true, .keys = o->keys };
 	struct scenario *sc;
 	char err[800];
 	int status = VIZ_EXIT_OK;

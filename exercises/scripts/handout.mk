@@ -54,7 +54,7 @@ ex-run: $(B)/slub
 VIZ_PKGS := sdl2 SDL2_ttf SDL2_image
 ex-viz: $(B)/libtools.a $(B)/libscn.a $(B)/slub.o $(B)/slub_observe.o
 	$(CC) $(CFLAGS) -Iviz $$(pkg-config --cflags $(VIZ_PKGS)) \
-		$(filter-out viz/test_viz.c,$(wildcard viz/*.c)) \
+		$(filter-out viz/test_%.c,$(wildcard viz/*.c)) \
 		$(B)/libtools.a $(B)/libscn.a $(B)/slub.o $(B)/slub_observe.o \
 		-o $(B)/slubviz $$(pkg-config --libs $(VIZ_PKGS)) $(LDLIBS)
 	$(B)/slubviz $(VIZ_ARGS) $(SCENARIO)

@@ -1,0 +1,327 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The lanes of the main area: each is a band across it, alternately
+ * tinted, with its header box in the column at the left (kmem_cache_cpu,
+ * kmem_cache_node, a list) and the arrows from the box's fields to the
+ * slabs: c->page, c->freelist, c->partial and the node's lists.  The
+ * boxes are drawn at a fixed size in screen pixels, so that their titles
+ * and fields stay readable at every zoom.  Also the cache's name above
+ * the lanes.
+ */
+#include <string.h>
+#include "viz.h"
+#include "viz_int.h"
+#include "draw_int.h"
+
+/* ----------------------------------------------------------- lane boxes */
+
+static void box_frame(struct dctx *d, const SDL_Rect *r, bool focus)
+{
+	viz_set_color(d->r, C(BOX));
+	SDL_RenderFillRect(d->r, r);
+	viz_set_color(d->r, focus ? C(ACCENT) : C(BORDER));
+	SDL_RenderDrawRect(d->r, r);
+	if (focus)
+		SDL_RenderDrawRect(d->r, &(SDL_Rect){ r->x + 1, r->y + 1,
+				   r->w - 2, r->h - 2 });
+}
+
+static const char *const lane_meaning[] = {
+	[VIZ_LANE_CPU] = "struct kmem_cache_cpu: this CPU's slab (c->page), "
+		"its lockless freelist and its chain of frozen partial slabs",
+	[VIZ_LANE_NODE] = "struct kmem_cache_node: the node's partial slabs, "
+		"under n->list_lock",
+	[VIZ_LANE_FULL] = "n->full: full slabs, kept on a list only for "
+		"debug caches (SLAB_STORE_USER) so that validate finds them",
+	[VIZ_LANE_UNLISTED] = "Full slabs are on no list: SLUB forgets a "
+		"full slab until a free makes it partial again",
+};
+
+/*
+ * Line k of a lane box (0: the title): the first of up to three forms,
+ * separated by '|', that fits the box, else the last one cut.  Sets the
+ * tooltip when the pointer is on it.
+ */
+static void field(struct dctx *d, const SDL_Rect *box, int k,
+		  const char *forms, const char *tip)
+{
+	enum viz_face face = k ? VIZ_MONO : VIZ_BOLD;
+	int px = k ? VIZ_FIELD_PX : VIZ_HEAD_PX, w = box->w - 12;
+	int y = box->y + VIZ_HEAD_TOP + VIZ_HEAD_LINE * k;
+	SDL_Rect line = { box->x, y, box->w, VIZ_HEAD_LINE };
+	char form[96];
+	const char *p = forms;
+	size_t n;
+
+	for (;;) {
+		n = strcspn(p, "|");
+		snprintf(form, sizeof(form), "%.*s", (int)n, p);
+		if (!p[n] || viz_text_width(d->v->text, face, px, form) <= w)
+			break;
+		p += n + 1;
+	}
+	viz_label(d, k ? VIZ_LABEL_FIELD : VIZ_LABEL_LANE, face, px,
+		  k ? C(TEXT) : C(TITLE), box->x + 7, y, w, &d->reg.heads,
+		  form);
+	if (tip && viz_hover(d, &line))
+		viz_tip(d, 2, "%s", tip);
+}
+
+static void arrow_to_block(struct dctx *d, int ax, int ay, int si)
+{
+	SDL_Rect b;
+
+	if (si < 0 || si >= d->cache->nr_slabs)
+		return;
+	viz_block_rect(d, si, &b);
+	viz_elbow(d, ax, ay, b.x - 1, b.y + viz_clampi(b.h / 2, 1, 7), C(ARROW));
+}
+
+/* From a box field to the top of an object cell, above its row. */
+static void arrow_to_cell(struct dctx *d, int ax, int ay, int si, int obj)
+{
+	SDL_Color c = C(FROZEN);
+	int xm, ym, cx;
+	SDL_Rect b, r;
+
+	if (si < 0 || si >= d->cache->nr_slabs || obj < 0 ||
+	    obj >= (int)d->cache->slabs[si].objects)
+		return;
+	viz_block_rect(d, si, &b);
+	if (d->l->bars) {
+		arrow_to_block(d, ax, ay, si);
+		return;
+	}
+	viz_cell_rect(d, si, obj, &r);
+	xm = ax + (b.x - ax) / 3;
+	ym = r.y - (d->l->gap + 1) / 2 - 1;
+	cx = r.x + r.w / 2;
+	viz_set_color(d->r, c);
+	SDL_RenderFillRect(d->r, &(SDL_Rect){ ax - 2, ay - 2, 5, 5 });
+	SDL_RenderDrawLine(d->r, ax, ay, xm, ay);
+	SDL_RenderDrawLine(d->r, xm, ay, xm, ym);
+	SDL_RenderDrawLine(d->r, xm, ym, cx, ym);
+	viz_arrow(d->r, cx, ym, cx, r.y, c, 4);
+}
+
+/* Where the arrow of line k of a box leaves from: the right edge. */
+static void anchor(const SDL_Rect *box, int k, int *ax, int *ay)
+{
+	*ax = box->x + box->w;
+	*ay = box->y + VIZ_HEAD_TOP + VIZ_HEAD_LINE * k + VIZ_HEAD_LINE / 2;
+}
+
+static const struct slub_snap_slab *cpu_slab(const struct dctx *d,
+					     const struct slub_snap_cpu *cc)
+{
+	if (cc->slab >= 0 && cc->slab < d->cache->nr_slabs)
+		return &d->cache->slabs[cc->slab];
+	return NULL;
+}
+
+static const struct slub_snap_slab *partial_head(const struct dctx *d,
+						 const struct slub_snap_cpu *cc)
+{
+	if (cc->nr_partial > 0 && cc->partial[0] >= 0 &&
+	    cc->partial[0] < d->cache->nr_slabs)
+		return &d->cache->slabs[cc->partial[0]];
+	return NULL;
+}
+
+static void cpu_arrows(struct dctx *d, const struct viz_lane *ln,
+		       const SDL_Rect *r)
+{
+	const struct slub_snap_cpu *cc = &d->cache->cpu[ln->id];
+	int ax, ay;
+
+	anchor(r, 2, &ax, &ay);
+	arrow_to_block(d, ax, ay, cc->slab);
+	anchor(r, 3, &ax, &ay);
+	arrow_to_cell(d, ax, ay, cc->slab, cc->freelist);
+	anchor(r, 4, &ax, &ay);
+	if (partial_head(d, cc))
+		arrow_to_block(d, ax, ay, cc->partial[0]);
+	viz_list_arrows(d, cc->partial, cc->nr_partial);
+}
+
+static void cpu_box(struct dctx *d, const struct viz_lane *ln,
+		    const SDL_Rect *r)
+{
+	const struct slub_snap_cpu *cc = &d->cache->cpu[ln->id];
+	const struct slub_snap_slab *ps = partial_head(d, cc);
+	const struct slub_snap_slab *cs = cpu_slab(d, cc);
+	bool running = d->snap->current_cpu == ln->id;
+	char buf[200];
+
+	box_frame(d, r, d->v->focus_cpu == ln->id || running);
+	if (running)
+		snprintf(buf, sizeof(buf), "CPU %d  kmem_cache_cpu  running|"
+			 "CPU %d  running|CPU %d", ln->id, ln->id, ln->id);
+	else
+		snprintf(buf, sizeof(buf), "CPU %d  kmem_cache_cpu|CPU %d",
+			 ln->id, ln->id);
+	field(d, r, 0, buf, lane_meaning[VIZ_LANE_CPU]);
+	snprintf(buf, sizeof(buf), "tid      %lu", cc->tid);
+	field(d, r, 1, buf, "c->tid: transaction id, advanced by every "
+	      "fast-path allocation and free on this CPU, so that a "
+	      "cmpxchg_double racing with another one fails");
+	if (cs) {
+		const char *m = viz_inuse_differs(cs, viz_count_states(cs)) ? "*" : "";
+
+		snprintf(buf, sizeof(buf), "page     pfn %#lx  inuse %u/%u%s|"
+			 "page %#lx  inuse %u/%u%s|page %#lx %u/%u%s",
+			 cs->pfn, cs->inuse, cs->objects, m, cs->pfn, cs->inuse,
+			 cs->objects, m, cs->pfn, cs->inuse, cs->objects, m);
+	} else {
+		snprintf(buf, sizeof(buf), "page     NULL");
+	}
+	field(d, r, 2, buf, "c->page: the cpu slab, frozen.  * its inuse "
+	      "counts every object the CPU took, those free on c->freelist "
+	      "too (page->inuse = page->objects when the freelist moved)");
+	if (cc->freelist >= 0)
+		snprintf(buf, sizeof(buf), "freelist object %d (c1)|freelist "
+			 "obj %d (c1)", cc->freelist, cc->freelist);
+	else
+		snprintf(buf, sizeof(buf), "freelist NULL");
+	field(d, r, 3, buf, "c->freelist: the next object this CPU hands "
+	      "out (c1, then c2 ...); the fast path pops it without a lock");
+	if (ps)
+		snprintf(buf, sizeof(buf), "partial  %d pages, %d objs|"
+			 "partial %d pg, %d obj", ps->pages, ps->pobjects,
+			 ps->pages, ps->pobjects);
+	else
+		snprintf(buf, sizeof(buf), "partial  NULL");
+	field(d, r, 4, buf, "c->partial: frozen partial slabs this CPU "
+	      "keeps; the head's pages and pobjects count the chain");
+}
+
+static void node_box(struct dctx *d, const struct viz_lane *ln,
+		     const SDL_Rect *r)
+{
+	const struct slub_snap_node *nd = &d->cache->node[ln->id];
+	char buf[80];
+
+	box_frame(d, r, false);
+	snprintf(buf, sizeof(buf), "node %d  kmem_cache_node|node %d",
+		 ln->id, ln->id);
+	field(d, r, 0, buf, lane_meaning[VIZ_LANE_NODE]);
+	snprintf(buf, sizeof(buf), "nr_partial %lu", nd->nr_partial);
+	field(d, r, 1, buf, "n->nr_partial: slabs on this node's partial "
+	      "list; SLUB keeps at least min_partial of them");
+	field(d, r, 2, nd->nr_partial ? "partial" : "partial (empty)",
+	      "n->partial: partly used slabs, not frozen; a CPU takes them "
+	      "under n->list_lock");
+}
+
+static void list_box(struct dctx *d, const struct viz_lane *ln,
+		     const SDL_Rect *r)
+{
+	const struct slub_snap_node *nd = &d->cache->node[ln->id];
+	char buf[80];
+	int n = 0, i;
+
+	box_frame(d, r, false);
+	if (ln->kind == VIZ_LANE_FULL) {
+		snprintf(buf, sizeof(buf), "node %d full list", ln->id);
+		field(d, r, 0, buf, lane_meaning[VIZ_LANE_FULL]);
+		snprintf(buf, sizeof(buf), "full     %d slabs", nd->nr_full);
+		field(d, r, 1, buf, lane_meaning[VIZ_LANE_FULL]);
+		return;
+	}
+	for (i = 0; i < d->cache->nr_slabs; i++)
+		n += d->cache->slabs[i].where == SLUB_SLAB_UNLISTED;
+	field(d, r, 0, "full slabs", lane_meaning[VIZ_LANE_UNLISTED]);
+	snprintf(buf, sizeof(buf), "on no list: %d", n);
+	field(d, r, 1, buf, lane_meaning[VIZ_LANE_UNLISTED]);
+}
+
+static void lane_arrows(struct dctx *d, const struct viz_lane *ln,
+			const SDL_Rect *r)
+{
+	const struct slub_snap_node *nd;
+	int ax, ay;
+
+	if (ln->kind == VIZ_LANE_CPU) {
+		cpu_arrows(d, ln, r);
+		return;
+	}
+	if (ln->kind == VIZ_LANE_UNLISTED)
+		return;
+	nd = &d->cache->node[ln->id];
+	if (ln->kind == VIZ_LANE_NODE) {
+		anchor(r, 2, &ax, &ay);
+		if (nd->nr_partial)
+			arrow_to_block(d, ax, ay, nd->partial[0]);
+		viz_list_arrows(d, nd->partial, (int)nd->nr_partial);
+	} else {
+		anchor(r, 1, &ax, &ay);
+		if (nd->nr_full)
+			arrow_to_block(d, ax, ay, nd->full[0]);
+		viz_list_arrows(d, nd->full, nd->nr_full);
+	}
+}
+
+void viz_lane_box(struct dctx *d, int i, bool arrows)
+{
+	const struct viz_lane *ln = &d->l->lane[i];
+	SDL_Rect r;
+
+	viz_layout_head(d->l, d->v, i, &r);
+	if (arrows) {
+		lane_arrows(d, ln, &r);
+		return;
+	}
+	if (!SDL_HasIntersection(&r, &d->reg.heads))
+		return;
+	if (ln->kind == VIZ_LANE_CPU)
+		cpu_box(d, ln, &r);
+	else if (ln->kind == VIZ_LANE_NODE)
+		node_box(d, ln, &r);
+	else
+		list_box(d, ln, &r);
+}
+
+/* The lanes as bands across the main area, alternately tinted. */
+void viz_lane_band(struct dctx *d, int i)
+{
+	const struct viz_lane *ln = &d->l->lane[i];
+	SDL_Rect r = { d->reg.main.x, d->oy + ln->y, d->reg.main.w, ln->h };
+	bool focus = ln->kind == VIZ_LANE_CPU && d->v->focus_cpu == ln->id;
+
+	viz_set_color(d->r, focus ? C(PANEL) : i % 2 ? C(LANE_ALT) : C(BG));
+	SDL_RenderFillRect(d->r, &r);
+	viz_set_color(d->r, C(PANEL));
+	SDL_RenderDrawLine(d->r, r.x, r.y, r.x + r.w - 1, r.y);
+}
+
+/* ---------------------------------------------------------------- title */
+
+void viz_cache_title(struct dctx *d)
+{
+	const struct slub_snap_cache *c = d->cache;
+	char buf[200];
+	int x = d->reg.title.x + 8, w;
+	bool gone = d->v->cache[0] && strcmp(d->v->cache, c->name);
+
+	viz_set_color(d->r, C(BG));
+	SDL_RenderFillRect(d->r, &d->reg.title);
+	if (gone) {
+		snprintf(buf, sizeof(buf), "%s is gone; showing ",
+			 d->v->cache);
+		x += viz_label(d, VIZ_LABEL_PANEL, VIZ_SANS, 12,
+			       C(ACCENT_TEXT), x, d->reg.title.y + 5,
+			       d->reg.title.w / 2, &d->reg.title, buf);
+	}
+	snprintf(buf, sizeof(buf), "cache %s", c->name);
+	w = viz_label(d, VIZ_LABEL_PANEL, VIZ_BOLD, 13, C(TITLE), x,
+		      d->reg.title.y + 4, d->reg.title.x + d->reg.title.w -
+		      x - 8, &d->reg.title, buf);
+	snprintf(buf, sizeof(buf), "%u-byte objects, %u per slab (order "
+		 "%u), %d slab%s", c->object_size, c->objects, c->order,
+		 c->nr_slabs, c->nr_slabs == 1 ? "" : "s");
+	x += w + 12;
+	if (x < d->reg.title.x + d->reg.title.w - 40)
+		viz_label(d, VIZ_LABEL_PANEL, VIZ_SANS, 12, C(TEXT), x,
+			  d->reg.title.y + 5, d->reg.title.x +
+			  d->reg.title.w - x - 8, &d->reg.title, buf);
+}
