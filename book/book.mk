@@ -50,8 +50,9 @@ $(BOOK_OUT)/slub-body.tex: $(BOOK_NW)
 	@mv $@.tmp $@
 
 $(BOOK_OUT)/slub.pdf: $(BOOK_OUT)/slub-body.tex book/slub.tex \
-		book/preamble.tex book/latex.sh $(BOOK_OUT)/figures.stamp
-	@cp book/slub.tex book/preamble.tex $(BOOK_OUT)/
+		book/preamble.tex book/slub.bib book/latex.sh \
+		$(BOOK_OUT)/figures.stamp
+	@cp book/slub.tex book/preamble.tex book/slub.bib $(BOOK_OUT)/
 	@bash book/latex.sh $(BOOK_OUT)
 	@# Overfull code is reported here and fails test-book.
 	@bash book/overfull.sh $(BOOK_OUT)/slub.log 2 $(BOOK_OUT)/slub-body.tex \
@@ -62,7 +63,7 @@ $(BOOK_OUT)/slub.pdf: $(BOOK_OUT)/slub-body.tex book/slub.tex \
 
 # After the PDF: the HTML headings take their numbers from its outline.
 $(BOOK_HTML)/index.html: $(BOOK_NW) book/html-macros.nw book/book.css \
-		book/html.sh book/number-html.pl $(BOOK_OUT)/figures.stamp \
+		book/html.sh book/bib-html.pl book/slub.bib book/number-html.pl $(BOOK_OUT)/figures.stamp \
 		$(BOOK_OUT)/slub.pdf
 	@bash book/html.sh $(BOOK_HTML) $(BOOK_OUT)/slub.out
 

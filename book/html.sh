@@ -48,5 +48,7 @@ perl scripts/sections.pl --list "${BOOK_NW:-slub.nw}" |
 sed -i -f "$secs" "$out/index.html"
 rm -f "$secs"
 rm -f "$tmp" "$out/index.toc.html"
+# Citations as in the PDF, the references, and headings for the indexes.
+perl book/bib-html.pl book/slub.bib "$out/index.html"
 cp book/book.css "$out/book.css"
 echo "book: $out/index.html"

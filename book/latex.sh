@@ -1,25 +1,28 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
-# latex.sh DIR: run pdflatex on DIR/slub.tex until the cross references, the
-# contents and noweb's chunk numbers are stable (at most 5 runs). No shell
-# escape, no network. On an error, point at the line of the source.
+# latex.sh DIR [JOB]: run pdflatex on DIR/JOB.tex (default slub) until the
+# cross references, the contents and noweb's chunk numbers are stable (at
+# most 5 runs), with bibtex after the first run when the text cites
+# anything. No shell escape, no network. On an error, point at the line of
+# the source.
 set -euo pipefail
 dir=$1
+job=${2:-slub}
 cd "$dir"
 runs=0
 sum_prev=
 # From scratch the first run only writes the .aux: no PDF (draft mode).
 draft=
-[ -s slub.aux ] || draft=-draftmode
+[ -s $job.aux ] || draft=-draftmode
 while :; do
 	runs=$((runs + 1))
 	if ! pdflatex $draft -interaction=nonstopmode -halt-on-error \
-			-no-shell-escape slub.tex >/dev/null 2>&1; then
-		echo "book: error: pdflatex failed (run $runs); from $dir/slub.log:" >&2
-		grep -A 8 '^!' slub.log | head -n 14 >&2 || tail -n 30 slub.log >&2
+			-no-shell-escape $job.tex >/dev/null 2>&1; then
+		echo "book: error: pdflatex failed (run $runs); from $dir/$job.log:" >&2
+		grep -A 8 '^!' $job.log | head -n 14 >&2 || tail -n 30 $job.log >&2
 		# Point at the source: the woven line, and the lines of the .nw
 		# that hold the same words.
-		n=$(sed -n 's/^l\.\([0-9]*\) .*/\1/p' slub.log | head -n 1)
+		n=$(sed -n 's/^l\.\([0-9]*\) .*/\1/p' $job.log | head -n 1)
 		if [ -n "$n" ] && [ -f slub-body.tex ]; then
 			line=$(sed -n "${n}p" slub-body.tex)
 			echo "book: woven line $n: $line" >&2
@@ -35,9 +38,21 @@ while :; do
 		fi
 		exit 1
 	fi
-	sum=$(cat slub.aux slub.toc slub.out 2>/dev/null | md5sum)
+	# The references: bibtex once, after the first run has written the
+	# citations into the .aux.
+	if [ $runs -eq 1 ] && grep -q '^\\citation' $job.aux; then
+		# exit status 1 is warnings only, 2 and more errors
+		rc=0
+		bibtex -terse $job >$job.blg.out 2>&1 || rc=$?
+		if [ $rc -ge 2 ]; then
+			echo "book: error: bibtex failed; from $dir/$job.blg:" >&2
+			cat $job.blg.out >&2
+			exit 1
+		fi
+	fi
+	sum=$(cat $job.aux $job.toc $job.out $job.bbl 2>/dev/null | md5sum)
 	if [ "$sum" = "$sum_prev" ] &&
-	   ! grep -q 'Rerun to get\|Label(s) may have changed' slub.log; then
+	   ! grep -q 'Rerun to get\|Label(s) may have changed' $job.log; then
 		break
 	fi
 	if [ $runs -ge 5 ]; then
@@ -47,5 +62,5 @@ while :; do
 	sum_prev=$sum
 	draft=
 done
-pages=$(sed -n 's/^Output written on slub.pdf (\([0-9]*\) pages.*/\1/p' slub.log)
-echo "book: slub.pdf, ${pages:-?} pages, $runs pdflatex runs"
+pages=$(sed -n "s/^Output written on $job.pdf (\([0-9]*\) pages.*/\1/p" $job.log)
+echo "book: $job.pdf, ${pages:-?} pages, $runs pdflatex runs"

@@ -29,6 +29,7 @@ my @lines = <$in>;
 close($in);
 chomp @lines;
 
+my $appendix = 0;
 my %level = (section => 1, subsection => 2, subsubsection => 3,
 	     paragraph => 4);
 my @count = (0, 0, 0, 0, 0);
@@ -98,13 +99,20 @@ for (my $i = 0; $i < @lines; $i++) {
 		$count[1] = $1;
 		next;
 	}
+	# \appendix: the sections start again, numbered A, B, ...
+	if ($l =~ /^\s*\\appendix\b/) {
+		$count[1] = 0;
+		$appendix = 1;
+		next;
+	}
 	next unless $l =~ /^\s*\\(section|subsection|subsubsection|paragraph)(\*?)(\{.*)$/;
 	my ($cmd, $star, $rest) = ($1, $2, $3);
 	next if $star;
 	my $lv = $level{$cmd};
 	$count[$lv]++;
 	$count[$_] = 0 for $lv + 1 .. 4;
-	my $num = join('.', @count[1 .. $lv]);
+	my $num = join('.', ($appendix ? chr(64 + $count[1]) : $count[1]),
+		@count[2 .. $lv]);
 	my $title = plain(braced($rest) // '');
 	my $label = '';
 	for my $k ($i, $i + 1) {
