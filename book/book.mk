@@ -1,5 +1,6 @@
 # book/book.mk -- The SLUB Book: `make book' weaves slub.nw into
-# $(B)/book/slub.pdf and $(B)/book/html/index.html, with figures generated
+# $(B)/book/slub.pdf, its teacher edition $(B)/book/slub-teacher.pdf (with
+# the answers to the questions) and $(B)/book/html/index.html, with figures generated
 # from real runs of the scenarios listed in book/figures.txt.
 # Included by the top Makefile (B is the build directory).
 #
@@ -31,7 +32,7 @@ endif
 .PHONY: book book-pdf book-html test-book
 
 book: book-pdf book-html
-book-pdf: $(BOOK_OUT)/slub.pdf
+book-pdf: $(BOOK_OUT)/slub.pdf $(BOOK_OUT)/slub-teacher.pdf
 book-html: $(BOOK_HTML)/index.html
 
 # figures.sh writes the stamp only when every figure was generated, so a
@@ -49,10 +50,15 @@ $(BOOK_OUT)/slub-body.tex: $(BOOK_NW)
 	noweave -n -autodefs c -index $(BOOK_NW) >$@.tmp
 	@mv $@.tmp $@
 
-$(BOOK_OUT)/slub.pdf: $(BOOK_OUT)/slub-body.tex book/slub.tex \
-		book/preamble.tex book/slub.bib book/latex.sh \
-		$(BOOK_OUT)/figures.stamp
-	@cp book/slub.tex book/preamble.tex book/slub.bib $(BOOK_OUT)/
+# The LaTeX sources beside the woven body, copied once for both editions.
+$(BOOK_OUT)/tex.stamp: book/slub.tex book/slub-teacher.tex \
+		book/preamble.tex book/slub.bib
+	@mkdir -p $(BOOK_OUT)
+	@cp $^ $(BOOK_OUT)/
+	@touch $@
+
+$(BOOK_OUT)/slub.pdf: $(BOOK_OUT)/slub-body.tex $(BOOK_OUT)/tex.stamp \
+		book/latex.sh $(BOOK_OUT)/figures.stamp
 	@bash book/latex.sh $(BOOK_OUT)
 	@# Overfull code is reported here and fails test-book.
 	@bash book/overfull.sh $(BOOK_OUT)/slub.log 2 $(BOOK_OUT)/slub-body.tex \
@@ -60,6 +66,12 @@ $(BOOK_OUT)/slub.pdf: $(BOOK_OUT)/slub-body.tex book/slub.tex \
 		{ grep '^book: $(BOOK_NW):' $(BOOK_OUT)/overfull.txt | \
 		head -n 10; true; }
 	@grep 'overfull code lines over' $(BOOK_OUT)/overfull.txt
+
+# The teacher edition: the same book with the answers to the questions
+# (book/slub-teacher.tex sets the switch that book/preamble.tex reads).
+$(BOOK_OUT)/slub-teacher.pdf: $(BOOK_OUT)/slub-body.tex $(BOOK_OUT)/tex.stamp \
+		book/latex.sh $(BOOK_OUT)/figures.stamp
+	@bash book/latex.sh $(BOOK_OUT) slub-teacher
 
 # After the PDF: the HTML headings take their numbers from its outline.
 $(BOOK_HTML)/index.html: $(BOOK_NW) book/html-macros.nw book/book.css \
