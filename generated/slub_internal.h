@@ -20,18 +20,18 @@
 #include <sys/mman.h>
 #include <unistd.h>
 /* System headers */
-#line 5374 "slub.nw"
+#line 5384 "slub.nw"
 #include <sys/rseq.h>
 /* System headers */
-#line 6253 "slub.nw"
+#line 6273 "slub.nw"
 #include <sys/syscall.h>
 #include <time.h>
 #include <unwind.h>
 /* System headers */
-#line 7060 "slub.nw"
+#line 7080 "slub.nw"
 #include <dlfcn.h>
 /* System headers */
-#line 9083 "slub.nw"
+#line 9133 "slub.nw"
 #include <sys/sysinfo.h>
 #line 334 "slub.nw"
 #include "slub.h"
@@ -200,7 +200,7 @@ static inline void list_splice(struct list_head *list, struct list_head *at)
 	next->prev = last;
 }
 /* Kernel helpers: types, bit operations, lists and locks */
-#line 6970 "slub.nw"
+#line 6990 "slub.nw"
 #define BITS_PER_LONG		(8 * sizeof(long))
 #define BITS_TO_LONGS(n)	(((n) + BITS_PER_LONG - 1) / BITS_PER_LONG)
 
@@ -305,7 +305,7 @@ PAGE_FLAG_FUNCS(SlabPfmemalloc, active)
 PAGE_FLAG_FUNCS(LargeKmalloc, large_kmalloc)
 PAGE_FLAG_FUNCS(RcuFree, rcu_free)
 /* Definition of struct page */
-#line 5511 "slub.nw"
+#line 5521 "slub.nw"
 #define PG_locked	(PG_rcu_free + 1)
 /* Definitions of the SLUB structures */
 #line 480 "slub.nw"
@@ -364,7 +364,7 @@ struct kmem_cache_cpu {
 	struct page *partial;	/* partially allocated frozen slabs */
 
 /* Fields this port adds to struct kmem_cache_cpu */
-#line 5593 "slub.nw"
+#line 5603 "slub.nw"
 spinlock_t lock;	/* stands in for local_irq_save() */
 int cpu;		/* the CPU this structure belongs to */
 #line 558 "slub.nw"
@@ -381,7 +381,7 @@ struct kmem_cache_node {
 	struct list_head full;
 };
 /* Definitions of the SLUB structures */
-#line 6327 "slub.nw"
+#line 6347 "slub.nw"
 struct stack_walk {
 	unsigned long *addrs;	/* TRACK_ADDRS_COUNT slots */
 	int skip, n;
@@ -415,7 +415,7 @@ struct stack_walk {
 #define ZERO_SIZE_PTR		((void *)16)
 #define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
 /* What the allocator and the observation layer share */
-#line 9338 "slub.nw"
+#line 9398 "slub.nw"
 #define SLUB_SHARED	__attribute__((visibility("hidden")))
 
 SLUB_SHARED extern slub_observer_fn slub_observer;
@@ -488,7 +488,7 @@ static inline int page_to_nid(const struct page *page)
 	for ((pfn) = next_allocated_block(0); (pfn) < nr_pages;		\
 	     (pfn) = next_allocated_block((pfn) + 1))
 /* Which CPU runs, and its per-CPU structure */
-#line 5378 "slub.nw"
+#line 5388 "slub.nw"
 static inline int raw_cpu_id(void)
 {
 	int cpu;
@@ -535,7 +535,7 @@ static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
 	return s->node[node];
 }
 /* The busy bit of the tid */
-#line 5598 "slub.nw"
+#line 5608 "slub.nw"
 #define TID_BUSY	(1UL << 63)
 /* Read the order and the object count of a packed pair */
 #line 1974 "slub.nw"
@@ -549,7 +549,7 @@ static inline int oo_objects(struct kmem_cache_order_objects x)
 	return x.x & OO_MASK;
 }
 /* How the allocator counts and reports its steps */
-#line 9853 "slub.nw"
+#line 9913 "slub.nw"
 #pragma GCC diagnostic ignored "-Wformat-zero-length"
 #ifdef SLUB_NO_EVENTS
 #define slub_observed()	false
@@ -588,7 +588,7 @@ SLUB_SHARED void __slub_event(enum slub_event_type type,
 #define slub_report(s, object, page, ...)				\
 	slub_event(SLUB_EV_REPORT, s, -1, object, page, __VA_ARGS__)
 /* How the allocator counts and reports its steps */
-#line 9930 "slub.nw"
+#line 9990 "slub.nw"
 #define rseq_stat_at(s, si, object, page, observed)			\
 	do {								\
 		cpu_rseq_inc(s, si);					\
@@ -597,7 +597,7 @@ SLUB_SHARED void __slub_event(enum slub_event_type type,
 	} while (0)
 #define rseq_stat(s, si)	rseq_stat_at(s, si, NULL, NULL, true)
 /* How the allocator counts and reports its steps */
-#line 10019 "slub.nw"
+#line 10079 "slub.nw"
 #ifdef SLUB_NO_EVENTS
 #define slub_observer_check()	do { } while (0)
 #else
