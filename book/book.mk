@@ -44,10 +44,13 @@ $(BOOK_OUT)/figures.stamp: book/figures.txt book/figures.sh $(BOOK_SCNS) \
 	@bash book/figures.sh $(B) $(BOOK_OUT) $@
 
 # -n: no wrapper, book/slub.tex is the document; -index: the chunk and the
-# identifier indexes and the links between uses and definitions.
-$(BOOK_OUT)/slub-body.tex: $(BOOK_NW)
+# identifier indexes and the links between uses and definitions, without
+# the C keywords and types that autodefs takes for definitions
+# (book/index-drop.sed).
+$(BOOK_OUT)/slub-body.tex: $(BOOK_NW) book/index-drop.sed
 	@mkdir -p $(BOOK_OUT)
-	noweave -n -autodefs c -index $(BOOK_NW) >$@.tmp
+	noweave -n -autodefs c -filter 'sed -E -f book/index-drop.sed' -index \
+		$(BOOK_NW) >$@.tmp
 	@mv $@.tmp $@
 
 # The LaTeX sources beside the woven body, copied once for both editions.
@@ -75,7 +78,7 @@ $(BOOK_OUT)/slub-teacher.pdf: $(BOOK_OUT)/slub-body.tex $(BOOK_OUT)/tex.stamp \
 
 # After the PDF: the HTML headings take their numbers from its outline.
 $(BOOK_HTML)/index.html: $(BOOK_NW) book/html-macros.nw book/book.css \
-		book/html.sh book/bib-html.pl book/slub.bib book/number-html.pl $(BOOK_OUT)/figures.stamp \
+		book/html.sh book/bib-html.pl book/slub.bib book/index-drop.sed book/number-html.pl $(BOOK_OUT)/figures.stamp \
 		$(BOOK_OUT)/slub.pdf
 	@bash book/html.sh $(BOOK_HTML) $(BOOK_OUT)/slub.out
 
