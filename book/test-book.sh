@@ -11,7 +11,13 @@
 #   - no undefined reference or chunk, no "??" in the text, no dangling link
 #   - the generated function -> section table matches the book's numbers
 #   - every \slubfigure of slub.nw is in book/figures.txt and was generated
-#   - the chunk index and the identifier index are in the PDF
+#   - the chunk index and the identifier index are in the PDF; the identifier
+#     index lists no C keyword or type, no "never used" definition, each
+#     chunk once per identifier, in two columns
+#   - every citation has an entry in book/slub.bib and resolves in the PDF
+#     and in the HTML
+#   - 3 to 5 questions end a part that has them; the teacher edition
+#     (slub-teacher.pdf) answers every one, the PDF none
 #   - no code line sticks out past the margin (book/overfull.sh)
 #   - noroots shows only the intended root chunks
 #   - the HTML: every image file exists, every #link has its anchor, and
@@ -219,6 +225,107 @@ if grep -q 'Index of chunks' "$OUT/slub.txt" &&
 	ok "the PDF has the chunk index and the identifier index"
 else
 	bad "the chunk index or the identifier index is missing or empty"
+fi
+
+# The identifier index lists no word of C's own vocabulary (the words
+# book/index-drop.sed drops), no definition "never used", and each chunk
+# once in an entry; it is set in two columns.
+kw=$(sed -n 's/^\/\^@index (defn|localdefn) (\(.*\))\$\/d$/\1/p' book/index-drop.sed |
+	paste -sd'|')
+idents=$(perl -ne 'print "$1\n" while /\\nwixadds\{i\}\{\{\\nwixident \{((?:[^{}]|\{\\_\})*)\}/g' \
+	"$OUT/slub.aux" | sed 's/{\\_}/_/g' | sort -u)
+bad_idents=$(grep -xE "$kw" <<<"$idents" | paste -sd' ')
+if [ -z "$kw" ] || [ -z "$idents" ]; then
+	bad "cannot read the keyword list of book/index-drop.sed or the index of $OUT/slub.aux"
+elif [ -n "$bad_idents" ]; then
+	bad "the identifier index lists C keywords or types: $bad_idents"
+else
+	ok "the identifier index lists no C keyword or type ($(wc -l <<<"$idents") identifiers)"
+fi
+never=$(grep -cE '^[A-Za-z_][A-Za-z0-9_]*, never used' "$OUT/slub.txt")
+if [ "$never" -eq 0 ]; then
+	ok "no chunk lists a definition as \"never used\""
+else
+	bad "$never definitions are listed as \"never used\":" \
+		$(grep -oE '^[A-Za-z_][A-Za-z0-9_]*, never used' "$OUT/slub.txt" | sort | uniq -c | head -n 5)
+fi
+dups=$(sed -n '/^Each identifier is followed by/,$p' "$OUT/slub.txt" |
+	grep -oE '(^|[ :,])([0-9]+[a-z]?), \2(,|$)' | head -n 5 | paste -sd' ')
+if [ -n "$dups" ]; then
+	bad "the identifier index repeats a chunk in an entry: $dups"
+else
+	ok "the identifier index lists each chunk once per identifier"
+fi
+if grep -q '\\begin{multicols}{2}' book/slub.tex &&
+   sed -n '/\\begin{multicols}{2}/,/\\end{multicols}/p' book/slub.tex | grep -q '\\nowebindex'; then
+	ok "the identifier index is set in two columns"
+else
+	bad "the identifier index is not in a multicols{2} environment (book/slub.tex)"
+fi
+
+# ---------------------------------------------------------------- citations
+# Every citation of the text names an entry of book/slub.bib, bibtex
+# resolved it in the PDF (the LaTeX log has no undefined citation, checked
+# above), and the HTML edition shows it as author and year with a link to
+# its entry in the list of references.
+cited=$(grep -o '\\cite[tp]\?\*\?{[^}]*}' "$NW" | sed 's/.*{//; s/}//' | tr ',' '\n' |
+	sed 's/^ *//; s/ *$//' | sort -u)
+keys=$(sed -n 's/^@[A-Za-z]*{\([^,]*\),.*/\1/p' book/slub.bib | sort -u)
+unknown=$(comm -23 <(echo "$cited") <(echo "$keys") | paste -sd' ')
+if [ -z "$cited" ]; then
+	bad "$NW cites nothing"
+elif [ -n "$unknown" ]; then
+	bad "citations without an entry in book/slub.bib: $unknown"
+else
+	ok "every citation ($(wc -l <<<"$cited") keys) has an entry in book/slub.bib"
+fi
+bibcites=$(grep -o '\\bibcite{[^}]*}' "$OUT/slub.aux" | sed 's/.*{//; s/}//' | sort -u)
+unresolved=$(comm -23 <(echo "$cited") <(echo "$bibcites") | paste -sd' ')
+if [ -z "$unresolved" ]; then
+	ok "every citation resolves in the PDF (bibtex: $OUT/slub.bbl)"
+else
+	bad "citations that bibtex did not resolve in the PDF: $unresolved"
+fi
+if [ -s "$HTML/index.html" ]; then
+	html_unres=$(grep -o '\[?[^]]*\]\|<cite class' "$HTML/index.html" | sort -u | paste -sd' ')
+	html_missing=""
+	for k in $cited; do
+		grep -q "name=\"bib-$k\"" "$HTML/index.html" || html_missing+=" $k"
+	done
+	if [ -z "$html_unres$html_missing" ]; then
+		ok "every citation resolves in the HTML, with its entry in the references"
+	else
+		bad "HTML citations unresolved: $html_unres; without an entry:$html_missing"
+	fi
+fi
+
+# ---------------------------------------------------------------- questions
+# The parts end with questions (3 to 5 where a part has them); the teacher
+# edition has every answer, numbered as its question, and the PDF none.
+nq=$(grep -c '^\\slubquestion{' "$NW")
+counts=$(awk '/^\\section\{/ { if (n) print n; n = 0 } /^\\slubquestion\{/ { n++ }
+	END { if (n) print n }' "$NW")
+nparts=$(grep -c . <<<"$counts")
+badcount=$(awk '$1 < 3 || $1 > 5' <<<"$counts" | paste -sd' ')
+if [ "$nq" -eq 0 ]; then
+	bad "no questions in $NW"
+elif [ -n "$badcount" ]; then
+	bad "a part has a number of questions outside 3 to 5: $badcount"
+else
+	ok "$nq questions in $nparts parts, 3 to 5 each"
+fi
+if [ ! -s "$OUT/slub-teacher.pdf" ]; then
+	bad "no teacher edition $OUT/slub-teacher.pdf"
+else
+	pdftotext "$OUT/slub-teacher.pdf" "$OUT/slub-teacher.txt"
+	nans=$(grep -c '^\\slubanswer' "$OUT/slub-teacher.ans" 2>/dev/null || echo 0)
+	if grep -q 'Answers to the questions' "$OUT/slub-teacher.txt" &&
+	   [ "$nans" -eq "$nq" ] &&
+	   ! grep -q 'Answers to the questions' "$OUT/slub.txt"; then
+		ok "the teacher edition answers all $nq questions; the book itself shows no answers"
+	else
+		bad "the teacher edition has $nans answers for $nq questions (or the book shows answers)"
+	fi
 fi
 
 # ---------------------------------------------------------------- overfull

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Exercise 04: cache merging (book: "__kmem_cache_alias()" and
- * "find_mergeable(), search slab_caches for a mergeable kmem_cache").
+ * "find_mergeable(): a cache to share").
  *
  * Return a cache on slab_caches that can host a new cache of (size,
  * align, flags, name, ctor), or NULL. No merging at all with slab_nomerge,
