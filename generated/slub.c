@@ -45,7 +45,7 @@ struct rcu_head {
 #define need_reserve_slab_rcu \
 	(sizeof(((struct page *)NULL)->lru) < sizeof(struct rcu_head))
 /* Global state of the allocator */
-#line 4398 "slub.nw"
+#line 4403 "slub.nw"
 static struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
 
 static signed char size_index[24] = {
@@ -75,7 +75,7 @@ static signed char size_index[24] = {
 	2	/* 192 */
 };
 /* Global state of the allocator */
-#line 4747 "slub.nw"
+#line 4762 "slub.nw"
 struct zone {
 	spinlock_t lock;
 	unsigned long start_pfn, end_pfn;	/* [start, end) */
@@ -95,10 +95,10 @@ unsigned long pages_per_node;
 unsigned long nr_pages;
 static struct zone zones[MAX_NUMNODES];
 /* Global state of the allocator */
-#line 5164 "slub.nw"
+#line 5193 "slub.nw"
 static struct slub_page_stats page_stats;
 /* Global state of the allocator */
-#line 5248 "slub.nw"
+#line 5277 "slub.nw"
 struct vm_struct {
 	unsigned long magic;	/* VM_MAGIC ^ addr */
 	void *map;		/* the mapping: the header's page, then addr */
@@ -109,18 +109,18 @@ struct vm_struct {
 #define VM_MAGIC	0x766d616c6c6f6321UL
 #define VMALLOC_MAX	(1UL << 46)
 /* Global state of the allocator */
-#line 5436 "slub.nw"
+#line 5465 "slub.nw"
 bool slub_simulated;		/* simulated CPUs */
 int sim_cpu;			/* the simulated CPU running now */
 static slub_point_fn point_hook;
 static void *point_hook_arg;
 static bool in_point_hook;
 /* Global state of the allocator */
-#line 5811 "slub.nw"
+#line 5856 "slub.nw"
 bool cpu_rseq __attribute__((aligned(L1_CACHE_BYTES)));
 static bool rseq_alloc_door;	/* ... and no fault injection is on */
 /* Global state of the allocator */
-#line 6194 "slub.nw"
+#line 6239 "slub.nw"
 #define SLUB_RED_INACTIVE	0xbb
 #define SLUB_RED_ACTIVE		0xcc
 #define POISON_INUSE		0x5a
@@ -142,17 +142,17 @@ static unsigned long slub_debug;
 static char slub_debug_slabs[256];
 static int disable_higher_order_debug;
 /* Global state of the allocator */
-#line 7165 "slub.nw"
+#line 7210 "slub.nw"
 static __thread unsigned long call_site;
 static slub_symbolizer_fn slub_symbolizer;
 static void *slub_symbolizer_arg;
 
 #define KSYM_SYMBOL_LEN	240
 /* Global state of the allocator */
-#line 7422 "slub.nw"
+#line 7467 "slub.nw"
 static unsigned long slub_oom_reports;
 /* Global state of the allocator */
-#line 7482 "slub.nw"
+#line 7527 "slub.nw"
 struct fault_attr {
 	unsigned long probability;
 	unsigned long interval;
@@ -168,7 +168,7 @@ static struct {
 	unsigned long random;
 } failslab;
 /* Global state of the allocator */
-#line 7713 "slub.nw"
+#line 7758 "slub.nw"
 struct mem_cgroup {
 	char name[64];
 	int kmemcg_id;
@@ -207,8 +207,8 @@ struct slab_attribute;
 struct location;
 struct loc_track;
 #include "slub_protos.h"
-/* The page allocator */
-#line 4832 "slub.nw"
+/* Start the page allocator: page_alloc_init */
+#line 4861 "slub.nw"
 static int page_alloc_init(size_t bytes, int nodes)
 {
 	unsigned long per_node;
@@ -237,8 +237,8 @@ static int page_alloc_init(size_t bytes, int nodes)
 	}
 	return 0;
 }
-/* The page allocator */
-#line 4873 "slub.nw"
+/* Reserve the arena, and map and unmap it */
+#line 4902 "slub.nw"
 static void *map_anon(size_t bytes, int prot)
 {
 	void *p = mmap(NULL, bytes, prot,
@@ -293,8 +293,8 @@ static void page_alloc_exit(void)
 	unmap_arena();
 	nr_pages = 0;
 }
-/* The page allocator */
-#line 4934 "slub.nw"
+/* Put a block on its free list and take it off */
+#line 4963 "slub.nw"
 static void free_block(struct zone *z, unsigned long pfn, int order)
 {
 	struct page *page = pfn_to_page(pfn);
@@ -331,8 +331,8 @@ retry:
 		goto retry;
 	return NULL;
 }
-/* The page allocator */
-#line 4982 "slub.nw"
+/* Grow a zone by one largest block when its lists run dry */
+#line 5011 "slub.nw"
 static bool zone_grow(struct zone *z)
 {
 	unsigned long pfn;
@@ -352,8 +352,8 @@ static inline unsigned long zone_free_pages(const struct zone *z)
 {
 	return z->free_pages + (z->grow_pfn - z->start_pfn);
 }
-/* The page allocator */
-#line 5011 "slub.nw"
+/* Split a larger block down to the order asked for: __alloc_pages */
+#line 5040 "slub.nw"
 static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 {
 	struct zone *z = &zones[nid];
@@ -378,7 +378,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 	mark_block(page_to_pfn(page), true);
 
 	/* Make the block a compound page of order order */
-#line 5045 "slub.nw"
+#line 5074 "slub.nw"
 	page->order = order;
 	if (order) {
 		__SetPageHead(page);
@@ -387,7 +387,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 			page[i].first_page = page;
 		}
 	}
-#line 5034 "slub.nw"
+#line 5063 "slub.nw"
 	if (pfmemalloc)
 		__SetPageSlabPfmemalloc(page);
 	__atomic_add_fetch(&page_stats.allocs, 1, __ATOMIC_RELAXED);
@@ -396,8 +396,8 @@ fail:
 	__atomic_add_fetch(&page_stats.failures, 1, __ATOMIC_RELAXED);
 	return NULL;
 }
-/* The page allocator */
-#line 5061 "slub.nw"
+/* Mark allocated blocks in a bitmap, and find the next one */
+#line 5090 "slub.nw"
 static void mark_block(unsigned long pfn, bool allocated)
 {
 	unsigned long bit = 1UL << (pfn % BITS_PER_LONG);
@@ -425,8 +425,8 @@ unsigned long next_allocated_block(unsigned long pfn)
 	return nr_pages;
 }
 
-/* The page allocator */
-#line 5101 "slub.nw"
+/* Allocate pages on a node, or on any: alloc_pages_node */
+#line 5130 "slub.nw"
 static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 {
 	int start = node == NUMA_NO_NODE ? numa_mem_id() : node;
@@ -444,8 +444,8 @@ static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 	}
 	return NULL;
 }
-/* The page allocator */
-#line 5125 "slub.nw"
+/* Free a block and merge it with its buddies: __free_pages */
+#line 5154 "slub.nw"
 static void __free_pages(struct page *page, int order)
 {
 	struct zone *z = &zones[page_to_nid(page)];
@@ -477,8 +477,8 @@ static void __free_pages(struct page *page, int order)
 	free_block(z, pfn, order);
 	spin_unlock(&z->lock);
 }
-/* The page allocator */
-#line 5168 "slub.nw"
+/* Fail a page allocation on request, and count the pages */
+#line 5197 "slub.nw"
 static unsigned long fail_nth;
 static __thread bool failed_by_knob;
 
@@ -532,8 +532,8 @@ void slub_page_stats(struct slub_page_stats *st)
 	st->free_pages = free;
 	st->slab_pages = slab;
 }
-/* The page allocator */
-#line 5260 "slub.nw"
+/* Map memory too large for the page allocator: vmalloc */
+#line 5289 "slub.nw"
 static inline bool in_arena(const void *x)
 {
 	return (const char *)x >= arena && (const char *)x < arena + arena_bytes;
@@ -561,13 +561,13 @@ void *vmalloc_align(size_t size, size_t align)
 	addr = (char *)ALIGN((unsigned long)map + PAGE_SIZE, align);
 
 	/* Unmap what lies before and after the area at addr */
-#line 5301 "slub.nw"
+#line 5330 "slub.nw"
 	lead = addr - PAGE_SIZE - map;
 	if (lead)
 		munmap(map, lead);
 	if (align - PAGE_SIZE > lead)
 		munmap(addr - PAGE_SIZE + bytes, align - PAGE_SIZE - lead);
-#line 5286 "slub.nw"
+#line 5315 "slub.nw"
 	area = vm_area(addr);
 	area->map = addr - PAGE_SIZE;
 	area->map_bytes = bytes;
@@ -580,8 +580,8 @@ void *vmalloc(size_t size)
 {
 	return vmalloc_align(size, PAGE_SIZE);
 }
-/* The page allocator */
-#line 5309 "slub.nw"
+/* Recognise and free a vmalloc area */
+#line 5338 "slub.nw"
 bool is_vmalloc_addr(const void *addr)
 {
 	if (!addr || in_arena(addr) || ((unsigned long)addr & ~PAGE_MASK))
@@ -609,8 +609,8 @@ void vfree(const void *addr)
 	area->magic = 0;
 	munmap(area->map, area->map_bytes);
 }
-/* The page allocator */
-#line 5345 "slub.nw"
+/* Grow or shrink a vmalloc area: vrealloc */
+#line 5374 "slub.nw"
 void *vrealloc(const void *addr, size_t size)
 {
 	struct vm_struct *area = vm_area(addr);
@@ -629,8 +629,8 @@ void *vrealloc(const void *addr, size_t size)
 	area->magic = VM_MAGIC ^ (unsigned long)(map + PAGE_SIZE);
 	return map + PAGE_SIZE;
 }
-/* The CPU layer */
-#line 5517 "slub.nw"
+/* Compare and swap two adjacent words: cmpxchg_double */
+#line 5562 "slub.nw"
 static inline bool cmpxchg_double(void *p, unsigned long o1,
 				  unsigned long o2, unsigned long n1,
 				  unsigned long n2)
@@ -653,8 +653,8 @@ static inline bool cmpxchg_double(void *p, unsigned long o1,
 	return ok;
 #endif
 }
-/* The CPU layer */
-#line 5551 "slub.nw"
+/* Change a slab's freelist and counters together: cmpxchg_double_slab */
+#line 5596 "slub.nw"
 static inline void slab_lock(struct page *page)
 {
 	while (__atomic_fetch_or(&page->flags, 1UL << PG_locked,
@@ -694,8 +694,8 @@ static bool __cmpxchg_double_slab(struct kmem_cache *s, struct page *page,
 }
 
 #define cmpxchg_double_slab __cmpxchg_double_slab
-/* The CPU layer */
-#line 5616 "slub.nw"
+/* Compare and swap the CPU's freelist and tid: this_cpu_cmpxchg_double */
+#line 5661 "slub.nw"
 static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 		struct kmem_cache_cpu *c, void *o1, unsigned long o2,
 		void *n1, unsigned long n2)
@@ -708,7 +708,7 @@ static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 			      (unsigned long)n1, n2);
 }
 
-#line 5685 "slub.nw"
+#line 5730 "slub.nw"
 static inline bool cpu_tid_ready(unsigned long tid)
 {
 	return !(tid & TID_BUSY);
@@ -752,8 +752,8 @@ static void cpu_unlock(struct kmem_cache_cpu *c)
 		cpu_rseq_unpin();
 }
 
-/* The CPU layer */
-#line 5733 "slub.nw"
+/* Enter and leave a slow path's critical section: local_irq_save */
+#line 5778 "slub.nw"
 static inline struct kmem_cache_cpu *local_irq_save(struct kmem_cache *s)
 {
 	struct kmem_cache_cpu *c;
@@ -771,8 +771,8 @@ static inline void local_irq_restore(struct kmem_cache *s,
 	(void)s;
 	cpu_unlock(c);
 }
-/* The CPU layer */
-#line 5816 "slub.nw"
+/* Decide whether the restartable sequences can be used */
+#line 5861 "slub.nw"
 static bool cpu_rseq_usable(const struct slub_config *cfg)
 {
 #if defined(__SANITIZE_THREAD__) || !defined(__x86_64__)
@@ -790,8 +790,8 @@ static bool cpu_rseq_usable(const struct slub_config *cfg)
 	return true;
 #endif
 }
-/* The CPU layer */
-#line 5858 "slub.nw"
+/* Declare the restartable sequence area and the macros of a sequence */
+#line 5903 "slub.nw"
 #define RSEQ_SIG	0x53053053
 
 #define RSEQ_SEQUENCE_START						\
@@ -837,8 +837,8 @@ static inline struct rseq *rseq_area(void)
 	return (struct rseq *)((char *)__builtin_thread_pointer() +
 			       __rseq_offset);
 }
-/* The CPU layer */
-#line 5912 "slub.nw"
+/* Check the offsets the sequences hard-code */
+#line 5957 "slub.nw"
 #define KCC_FIELD_SIZE(f)	sizeof(((struct kmem_cache_cpu *)0)->f)
 _Static_assert(offsetof(struct kmem_cache_cpu, freelist) == 0,
 	       "rseq sequences: the freelist is at (%rax)");
@@ -850,8 +850,8 @@ _Static_assert(offsetof(struct kmem_cache_cpu, page) == 16,
 	       "rseq free sequence: the cpu slab is at 16(%rax)");
 _Static_assert(KCC_FIELD_SIZE(stat[0]) == 4,
 	       "rseq count sequence: incl (%rax, si, 4) adds to a 4-byte counter");
-/* The CPU layer */
-#line 5935 "slub.nw"
+/* Pop the CPU's first free object in a sequence: cpu_rseq_pop */
+#line 5980 "slub.nw"
 static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 {
 	void *object, *next;
@@ -880,8 +880,8 @@ static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 		prefetch_freepointer(s, next);
 	return object;
 }
-/* The CPU layer */
-#line 5971 "slub.nw"
+/* Push an object on the CPU's freelist in a sequence: cpu_rseq_push */
+#line 6016 "slub.nw"
 static __always_inline bool cpu_rseq_push(struct kmem_cache *s,
 					  struct page *page, void *object)
 {
@@ -918,8 +918,8 @@ static noinline void cpu_rseq_count_aborts(struct kmem_cache *s,
 	while (aborts--)
 		rseq_stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
 }
-/* The CPU layer */
-#line 6025 "slub.nw"
+/* Advance the CPU's tid in a sequence: cpu_rseq_inc */
+#line 6070 "slub.nw"
 static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 					 enum stat_item si)
 {
@@ -935,8 +935,8 @@ static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 		  [si] "r" ((long)si)
 		: "rax", "memory", "cc");
 }
-/* The CPU layer */
-#line 6046 "slub.nw"
+/* Mark the CPU's structure busy in a sequence: cpu_rseq_set_busy */
+#line 6091 "slub.nw"
 static bool cpu_rseq_set_busy(struct kmem_cache_cpu *c)
 {
 	asm volatile goto(RSEQ_SEQUENCE_START
@@ -954,8 +954,8 @@ static bool cpu_rseq_set_busy(struct kmem_cache_cpu *c)
 elsewhere:
 	return false;
 }
-/* The CPU layer */
-#line 6070 "slub.nw"
+/* Lock this CPU's structure, or claim another's, under restartable sequences */
+#line 6115 "slub.nw"
 static __thread bool rseq_pinned;
 static __thread cpu_set_t rseq_saved_mask;
 
@@ -996,8 +996,8 @@ static void cpu_rseq_unpin(void)
 		sched_setaffinity(0, sizeof(rseq_saved_mask), &rseq_saved_mask);
 	}
 }
-/* The CPU layer */
-#line 6122 "slub.nw"
+/* Choose the simulated CPU and the point where an operation is interrupted */
+#line 6167 "slub.nw"
 static inline void slub_point(enum slub_point p)
 {
 	if (unlikely(point_hook) && slub_simulated && !in_point_hook) {
@@ -1036,7 +1036,7 @@ const char *slub_point_name(enum slub_point point)
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
 /* Counting on the running CPU */
-#line 9854 "slub.nw"
+#line 9899 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -1055,7 +1055,7 @@ const char *slub_stat_name(int item)
 							 NULL;
 }
 /* Counting on the running CPU */
-#line 10055 "slub.nw"
+#line 10100 "slub.nw"
 static inline void __stat(const struct kmem_cache *s, enum stat_item si)
 {
 	struct kmem_cache_cpu *c;
@@ -1182,7 +1182,7 @@ static inline unsigned long *freelist_slot(struct kmem_cache *s,
 	return (unsigned long *)(base + i * s->size + s->offset);
 }
 /* The debugging functions */
-#line 6238 "slub.nw"
+#line 6283 "slub.nw"
 static void setup_slub_debug(const char *str)
 {
 	slub_debug = 0;
@@ -1223,7 +1223,7 @@ check_slabs:
 			 str + 1);
 }
 /* The debugging functions */
-#line 6284 "slub.nw"
+#line 6329 "slub.nw"
 static bool slub_debug_name_matches(const char *name)
 {
 	const char *p = slub_debug_slabs;
@@ -1240,7 +1240,7 @@ static bool slub_debug_name_matches(const char *name)
 	return false;
 }
 /* The debugging functions */
-#line 6310 "slub.nw"
+#line 6355 "slub.nw"
 static void init_object(struct kmem_cache *s, void *object, u8 val)
 {
 	u8 *p = object;
@@ -1265,7 +1265,7 @@ static struct track *get_track(struct kmem_cache *s, void *object,
 	return p + alloc;
 }
 /* The debugging functions */
-#line 6356 "slub.nw"
+#line 6401 "slub.nw"
 static unsigned long jiffies_now(void)
 {
 	struct timespec ts;
@@ -1315,7 +1315,7 @@ static noinline void save_stack_trace(unsigned long *addrs, int skip)
 }
 
 /* The debugging functions */
-#line 6408 "slub.nw"
+#line 6453 "slub.nw"
 static void init_tracking(struct kmem_cache *s, void *object)
 {
 	if (!(s->flags & SLAB_STORE_USER))
@@ -1334,7 +1334,7 @@ static void setup_object_debug(struct kmem_cache *s, struct page *page,
 	init_tracking(s, object);
 }
 /* The debugging functions */
-#line 6445 "slub.nw"
+#line 6490 "slub.nw"
 static unsigned long slub_bug_count;
 
 static const char *slub_rule(char c)
@@ -1375,7 +1375,7 @@ slab_fix(struct kmem_cache *s, const char *fmt, ...)
 	pr_err("FIX %s: %s\n", s->name, buf);
 }
 /* The debugging functions */
-#line 6487 "slub.nw"
+#line 6532 "slub.nw"
 static void print_section(const char *text, u8 *addr, unsigned int length)
 {
 	unsigned int i, j;
@@ -1424,7 +1424,7 @@ static void print_page_info(struct page *page)
 	       page->flags);
 }
 /* The debugging functions */
-#line 6541 "slub.nw"
+#line 6586 "slub.nw"
 static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned int off;
@@ -1474,7 +1474,7 @@ static void slab_err_pointer(struct kmem_cache *s, const void *x,
 	pr_err("INFO: Pointer %p is not an object of this allocator\n", x);
 }
 /* The debugging functions */
-#line 6601 "slub.nw"
+#line 6646 "slub.nw"
 static u8 *memchr_inv(const void *start, int c, size_t bytes)
 {
 	const u8 *p = start;
@@ -1514,7 +1514,7 @@ static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* The debugging functions */
-#line 6648 "slub.nw"
+#line 6693 "slub.nw"
 static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned long off = s->inuse;
@@ -1555,7 +1555,7 @@ static int slab_pad_check(struct kmem_cache *s, struct page *page)
 	return 0;
 }
 /* The debugging functions */
-#line 6703 "slub.nw"
+#line 6748 "slub.nw"
 static inline unsigned int slab_objects(const struct page *page)
 {
 	struct page counts;
@@ -1565,7 +1565,7 @@ static inline unsigned int slab_objects(const struct page *page)
 }
 
 /* Check an object's red zone, poison and free pointer: check_object */
-#line 6715 "slub.nw"
+#line 6760 "slub.nw"
 static int check_valid_pointer(struct kmem_cache *s, struct page *page,
 			       const void *object)
 {
@@ -1616,7 +1616,7 @@ static int check_object(struct kmem_cache *s, struct page *page,
 	return 1;
 }
 /* The debugging functions */
-#line 6773 "slub.nw"
+#line 6818 "slub.nw"
 static int check_slab(struct kmem_cache *s, struct page *page)
 {
 	struct page counts;
@@ -1642,7 +1642,7 @@ static int check_slab(struct kmem_cache *s, struct page *page)
 	return 1;
 }
 /* The debugging functions */
-#line 6805 "slub.nw"
+#line 6850 "slub.nw"
 static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 {
 	int nr = 0;
@@ -1690,7 +1690,7 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 	return search == NULL;
 }
 /* The debugging functions */
-#line 6866 "slub.nw"
+#line 6911 "slub.nw"
 static noinline int alloc_debug_processing(struct kmem_cache *s,
 					   struct page *page, void *object,
 					   unsigned long addr)
@@ -1716,7 +1716,7 @@ bad:
 	return 0;
 }
 /* The debugging functions */
-#line 6902 "slub.nw"
+#line 6947 "slub.nw"
 static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
 		struct page *page, void *object, unsigned long addr)
 {
@@ -1758,7 +1758,7 @@ fail:
 	return NULL;
 }
 /* The debugging functions */
-#line 6952 "slub.nw"
+#line 6997 "slub.nw"
 static void trace(struct kmem_cache *s, struct page *page, void *object,
 		  int alloc)
 {
@@ -1770,7 +1770,7 @@ static void trace(struct kmem_cache *s, struct page *page, void *object,
 			      min(s->object_size, 64));
 }
 /* The debugging functions */
-#line 6985 "slub.nw"
+#line 7030 "slub.nw"
 static int validate_slab(struct kmem_cache *s, struct page *page,
 			 unsigned long *map)
 {
@@ -1832,7 +1832,7 @@ static long validate_slab_cache(struct kmem_cache *s)
 	return count;
 }
 /* The debugging functions */
-#line 7100 "slub.nw"
+#line 7145 "slub.nw"
 static void list_slab_objects(struct kmem_cache *s, struct page *page,
 			      const char *text)
 {
@@ -1863,7 +1863,7 @@ static void slub_bug_on(const char *cond, const char *file, int line)
 	panic("kernel BUG at %s:%d! (%s)\n", file, line, cond);
 }
 /* The debugging functions */
-#line 7173 "slub.nw"
+#line 7218 "slub.nw"
 void slub_set_call_site(unsigned long site)
 {
 	call_site = site;
@@ -1894,7 +1894,7 @@ static size_t sprint_symbol(char *buf, unsigned long addr)
 	return strlen(buf);
 }
 /* The debugging functions */
-#line 7213 "slub.nw"
+#line 7258 "slub.nw"
 struct location {
 	unsigned long count;
 	unsigned long addr;
@@ -1935,7 +1935,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 		if (l->addr == track->addr) {
 
 			/* Count one more object of the site l */
-#line 7265 "slub.nw"
+#line 7310 "slub.nw"
 			l->count++;
 			if (track->when) {
 				l->sum_time += age;
@@ -1946,7 +1946,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 				set_bit(track->cpu, l->cpus);
 			}
 			set_bit(node, l->nodes);
-#line 7252 "slub.nw"
+#line 7297 "slub.nw"
 			return true;
 		}
 		if (l->addr < track->addr)
@@ -1956,7 +1956,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 	}
 
 	/* Insert a new site at lo */
-#line 7278 "slub.nw"
+#line 7323 "slub.nw"
 	if (t->count >= t->max && !alloc_loc_track(t, 2 * t->max))
 		return false;
 	l = &t->loc[lo];
@@ -1969,11 +1969,11 @@ static bool add_location(struct loc_track *t, const struct track *track)
 	l->min_pid = l->max_pid = track->pid;
 	set_bit(track->cpu, l->cpus);
 	set_bit(node, l->nodes);
-#line 7260 "slub.nw"
+#line 7305 "slub.nw"
 	return true;
 }
 /* The debugging functions */
-#line 7296 "slub.nw"
+#line 7341 "slub.nw"
 static void process_slab(struct loc_track *t, struct kmem_cache *s,
 			 struct page *page, enum track_item alloc,
 			 unsigned long *map)
@@ -1988,7 +1988,7 @@ static void process_slab(struct loc_track *t, struct kmem_cache *s,
 			add_location(t, get_track(s, p, alloc));
 }
 /* The debugging functions */
-#line 7318 "slub.nw"
+#line 7363 "slub.nw"
 static int list_locations(struct kmem_cache *s, char *buf,
 			  enum track_item alloc)
 {
@@ -2028,7 +2028,7 @@ static int list_locations(struct kmem_cache *s, char *buf,
 	return len;
 }
 /* The debugging functions */
-#line 7363 "slub.nw"
+#line 7408 "slub.nw"
 static int print_location(char *buf, size_t room, const struct location *l)
 {
 	char sym[KSYM_SYMBOL_LEN], list[256];
@@ -2084,14 +2084,14 @@ static int bitmap_scnlistprintf(char *buf, size_t room,
 	return len;
 }
 /* The debugging functions */
-#line 7426 "slub.nw"
+#line 7471 "slub.nw"
 static bool slub_ratelimit(void)
 {
 	return __atomic_add_fetch(&slub_oom_reports, 1,
 				  __ATOMIC_RELAXED) <= 10;
 }
 /* The debugging functions */
-#line 7505 "slub.nw"
+#line 7550 "slub.nw"
 static bool should_fail(struct fault_attr *attr, ssize_t size)
 {
 	unsigned long probability = READ_ONCE(attr->probability);
@@ -2127,7 +2127,7 @@ static bool should_failslab(struct kmem_cache *s, gfp_t gfpflags)
 	return should_fail(&failslab.attr, s->object_size);
 }
 /* The debugging functions */
-#line 7546 "slub.nw"
+#line 7591 "slub.nw"
 static unsigned long failslab_random(void)
 {
 	unsigned long z = __atomic_add_fetch(&failslab.random,
@@ -2139,7 +2139,7 @@ static unsigned long failslab_random(void)
 	return z ^ (z >> 31);
 }
 /* The debugging functions */
-#line 7566 "slub.nw"
+#line 7611 "slub.nw"
 static int setup_failslab(const char *str, unsigned long seed)
 {
 	unsigned long interval, probability;
@@ -2164,7 +2164,7 @@ static int setup_failslab(const char *str, unsigned long seed)
 	return 0;
 }
 /* The debugging functions */
-#line 7596 "slub.nw"
+#line 7641 "slub.nw"
 static const char *const failslab_attrs[] = {
 	"probability", "interval", "times", "space", "ignore-gfp-wait",
 	"cache-filter", NULL
@@ -2197,7 +2197,7 @@ ssize_t slub_failslab_show(const char *attr, char *buf)
 	return -ENOENT;
 }
 /* The debugging functions */
-#line 7630 "slub.nw"
+#line 7675 "slub.nw"
 ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 {
 	char tmp[32], *end;
@@ -2228,7 +2228,7 @@ ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 		return -EINVAL;
 
 	/* Write v to the numeric failslab attribute attr */
-#line 7667 "slub.nw"
+#line 7712 "slub.nw"
 	if (!strcmp(attr, "probability") || !strcmp(attr, "interval")) {
 		if (v < 0)
 			return -EINVAL;
@@ -2246,11 +2246,11 @@ ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 	} else {
 		return -ENOENT;
 	}
-#line 7659 "slub.nw"
+#line 7704 "slub.nw"
 	return len;
 }
 /* Functions of the memory cgroup model */
-#line 7752 "slub.nw"
+#line 7797 "slub.nw"
 static bool memcg_kmem_active;
 
 static inline bool memcg_kmem_enabled(void)
@@ -2298,7 +2298,7 @@ static inline void css_put(struct mem_cgroup *memcg)
 	__atomic_sub_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 7816 "slub.nw"
+#line 7861 "slub.nw"
 static noinline struct kmem_cache *
 __memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 {
@@ -2323,7 +2323,7 @@ memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 	return __memcg_kmem_get_cache(s, gfp);
 }
 /* Functions of the memory cgroup model */
-#line 7851 "slub.nw"
+#line 7896 "slub.nw"
 void slab_mutex_lock(void)
 {
 	mutex_lock(&slab_mutex);
@@ -2336,7 +2336,7 @@ void slab_mutex_unlock(void)
 	mutex_unlock(&slab_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 7871 "slub.nw"
+#line 7916 "slub.nw"
 static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 						  struct kmem_cache *root)
 {
@@ -2367,7 +2367,7 @@ out:
 	return s;
 }
 /* Functions of the memory cgroup model */
-#line 7911 "slub.nw"
+#line 7956 "slub.nw"
 static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order)
 {
 	struct mem_cgroup *memcg;
@@ -2393,7 +2393,7 @@ static void memcg_uncharge_slab(struct kmem_cache *s, int order)
 			   __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 7946 "slub.nw"
+#line 7991 "slub.nw"
 static int memcg_cleanup_cache_params(struct kmem_cache *s)
 {
 	struct kmem_cache *c;
@@ -2430,7 +2430,7 @@ static void memcg_unregister_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 7995 "slub.nw"
+#line 8040 "slub.nw"
 static int memcg_update_cache_size(struct kmem_cache *s, int num)
 {
 	struct memcg_cache_params *p, *old = s->memcg_params;
@@ -2469,7 +2469,7 @@ static int memcg_alloc_id(void)
 	return id;
 }
 /* Functions of the memory cgroup model */
-#line 8040 "slub.nw"
+#line 8085 "slub.nw"
 static int memcg_activate_kmem_caches(void)
 {
 	struct kmem_cache *s;
@@ -2485,7 +2485,7 @@ static int memcg_activate_kmem_caches(void)
 	return 0;
 }
 /* Functions of the memory cgroup model */
-#line 8062 "slub.nw"
+#line 8107 "slub.nw"
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
 {
 	struct mem_cgroup *memcg;
@@ -2531,7 +2531,7 @@ size_t slub_memcg_usage(const struct mem_cgroup *memcg)
 	return __atomic_load_n(&memcg->usage, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 8109 "slub.nw"
+#line 8154 "slub.nw"
 int slub_memcg_destroy(struct mem_cgroup *memcg)
 {
 	struct memcg_cache_params *p;
@@ -2564,7 +2564,7 @@ int slub_memcg_destroy(struct mem_cgroup *memcg)
 	return 0;
 }
 /* Functions of the memory cgroup model */
-#line 8145 "slub.nw"
+#line 8190 "slub.nw"
 static void memcg_reset(void)
 {
 	int id;
@@ -4411,8 +4411,8 @@ static void rcu_barrier(void)
 		h = next;
 	}
 }
-/* Functions of deactivation, flushing and shrinking */
-#line 4128 "slub.nw"
+/* Give the cpu slab back to its node: deactivate_slab */
+#line 4133 "slub.nw"
 static void deactivate_slab(struct kmem_cache *s, struct page *page,
 			    void *freelist)
 {
@@ -4430,7 +4430,7 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 	}
 
 	/* Move all but one of the CPU's free objects to the frozen slab */
-#line 4163 "slub.nw"
+#line 4168 "slub.nw"
 	while (freelist && (nextfree = get_freepointer(s, freelist))) {
 		void *prior;
 		unsigned long counters;
@@ -4447,11 +4447,11 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 						"drain percpu freelist"));
 		freelist = nextfree;
 	}
-#line 4144 "slub.nw"
+#line 4149 "slub.nw"
 redo:
 
 	/* Compute the slab's state after the last object returns */
-#line 4189 "slub.nw"
+#line 4194 "slub.nw"
 	old.freelist = READ_ONCE(page->freelist);
 	old.counters = READ_ONCE(page->counters);
 	VM_BUG_ON(!old.frozen);
@@ -4479,10 +4479,10 @@ redo:
 			spin_lock(&n->list_lock);
 		}
 	}
-#line 4146 "slub.nw"
+#line 4151 "slub.nw"
 
 	/* Put the slab on the list of its new state */
-#line 4219 "slub.nw"
+#line 4224 "slub.nw"
 	if (l != m) {
 		if (l == M_PARTIAL)
 			remove_partial(n, page);
@@ -4496,7 +4496,7 @@ redo:
 			add_full(s, n, page);
 		}
 	}
-#line 4147 "slub.nw"
+#line 4152 "slub.nw"
 	l = m;
 	if (!__cmpxchg_double_slab(s, page, old.freelist, old.counters,
 				   new.freelist, new.counters,
@@ -4510,8 +4510,8 @@ redo:
 		stat_at(s, FREE_SLAB, NULL, page);
 	}
 }
-/* Functions of deactivation, flushing and shrinking */
-#line 4248 "slub.nw"
+/* Deactivate the slabs of one CPU or of all: flush_slab and flush_all */
+#line 4253 "slub.nw"
 static inline void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	stat_at(s, CPUSLAB_FLUSH, NULL, c->page);
@@ -4544,8 +4544,8 @@ static void flush_all(struct kmem_cache *s)
 	}
 	slub_step(s, NULL, NULL);
 }
-/* Functions of deactivation, flushing and shrinking */
-#line 4293 "slub.nw"
+/* Sort the partial lists and free the empty slabs: kmem_cache_shrink */
+#line 4298 "slub.nw"
 static int __kmem_cache_shrink(struct kmem_cache *s)
 {
 	int objects = oo_objects(s->max);
@@ -4567,7 +4567,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 			INIT_LIST_HEAD(slabs_by_inuse + i);
 
 		/* Sort the node's partial slabs by objects in use */
-#line 4338 "slub.nw"
+#line 4343 "slub.nw"
 		spin_lock(&n->list_lock);
 		list_for_each_entry_safe(page, t, &n->partial, lru) {
 			list_move(&page->lru, slabs_by_inuse + page->inuse);
@@ -4577,7 +4577,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 		for (i = objects - 1; i > 0; i--)
 			list_splice(slabs_by_inuse + i, n->partial.prev);
 		spin_unlock(&n->list_lock);
-#line 4313 "slub.nw"
+#line 4318 "slub.nw"
 		while (!list_empty(slabs_by_inuse)) {
 			page = list_first_entry(slabs_by_inuse, struct page,
 						lru);
@@ -4596,8 +4596,8 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	slub_observer_check();
 	return __kmem_cache_shrink(s);
 }
-/* Functions of kmalloc */
-#line 4429 "slub.nw"
+/* Choose the general cache for a size: kmalloc_slab */
+#line 4444 "slub.nw"
 static inline int size_index_elem(size_t bytes)
 {
 	return (bytes - 1) / 8;
@@ -4630,8 +4630,8 @@ static inline int kmalloc_size(int n)
 		return 192;
 	return 0;
 }
-/* Functions of kmalloc */
-#line 4484 "slub.nw"
+/* Allocate by size from the general caches: kmalloc and kzalloc */
+#line 4499 "slub.nw"
 static __always_inline void *do_kmalloc_node(size_t size, gfp_t flags,
 					     int node, unsigned long caller)
 {
@@ -4680,8 +4680,8 @@ void *kzalloc(size_t size, gfp_t flags)
 {
 	return kmalloc(size, flags | __GFP_ZERO);
 }
-/* Functions of kmalloc */
-#line 4539 "slub.nw"
+/* Allocate a large block straight from the page allocator: kmalloc_large_node */
+#line 4554 "slub.nw"
 static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 {
 	struct page *page;
@@ -4702,8 +4702,8 @@ static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 	slub_step(NULL, ret, page, "%zu bytes, order %u", size, order);
 	return ret;
 }
-/* Functions of kmalloc */
-#line 4574 "slub.nw"
+/* Free a block from its pointer alone: kfree */
+#line 4589 "slub.nw"
 static __always_inline void do_kfree(const void *x, unsigned long caller)
 {
 	struct page *page;
@@ -4744,8 +4744,8 @@ void __kfree_track_caller(const void *x, unsigned long caller)
 {
 	do_kfree(x, caller);
 }
-/* Functions of kmalloc */
-#line 4617 "slub.nw"
+/* Tell how many bytes a block really holds: ksize */
+#line 4632 "slub.nw"
 static inline size_t slab_ksize(const struct kmem_cache *s)
 {
 	if (s->flags & (SLAB_RED_ZONE | SLAB_POISON))
@@ -4768,8 +4768,8 @@ size_t ksize(const void *object)
 		return PAGE_SIZE << compound_order(page);
 	return slab_ksize(page->slab_cache);
 }
-/* Functions of kmalloc */
-#line 4651 "slub.nw"
+/* Allocate and free many objects in one call */
+#line 4666 "slub.nw"
 int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t flags, size_t size,
 			  void **p)
 {
@@ -4792,8 +4792,8 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t size, void **p)
 	for (i = 0; i < size; i++)
 		kmem_cache_free(s, p[i]);
 }
-/* Functions of kmalloc */
-#line 4679 "slub.nw"
+/* Name a cache, tell its object size, copy a string: kstrdup */
+#line 4694 "slub.nw"
 const char *kmem_cache_name(const struct kmem_cache *s)
 {
 	return s->name;
@@ -4817,8 +4817,8 @@ static char *kstrdup(const char *s, gfp_t gfp)
 		memcpy(buf, s, len);
 	return buf;
 }
-/* Functions of kmalloc */
-#line 5374 "slub.nw"
+/* Allocate by size with a fallback to vmalloc: kvmalloc and kvfree */
+#line 5403 "slub.nw"
 void *kvmalloc(size_t size, gfp_t flags)
 {
 	void *p = NULL;
@@ -4844,7 +4844,7 @@ void __kvfree_track_caller(const void *addr, unsigned long caller)
 		do_kfree(addr, caller);
 }
 /* Functions of the sysfs attribute layer */
-#line 8186 "slub.nw"
+#line 8231 "slub.nw"
 struct slab_attribute {
 	const char *name;
 	ssize_t (*show)(struct kmem_cache *s, char *buf);
@@ -4854,7 +4854,7 @@ struct slab_attribute {
 	bool hidden;		/* not a kernel attribute */
 };
 /* Functions of the sysfs attribute layer */
-#line 8204 "slub.nw"
+#line 8249 "slub.nw"
 #define SHOW_INT(_name, expr)						\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -4882,7 +4882,7 @@ SHOW_INT(store_user, !!(s->flags & SLAB_STORE_USER))
 SHOW_INT(failslab, !!(s->flags & SLAB_FAILSLAB))
 SHOW_INT(remote_node_defrag_ratio, s->remote_node_defrag_ratio / 10)
 /* Functions of the sysfs attribute layer */
-#line 8237 "slub.nw"
+#line 8282 "slub.nw"
 static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 {
 	unsigned long fn;
@@ -4895,7 +4895,7 @@ static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 	return n + sprintf(buf + n, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 8254 "slub.nw"
+#line 8299 "slub.nw"
 static int count_inuse(struct page *page)
 {
 	return page->inuse;
@@ -4924,7 +4924,7 @@ static unsigned long count_partial(struct kmem_cache_node *n,
 	return x;
 }
 /* Functions of the sysfs attribute layer */
-#line 8292 "slub.nw"
+#line 8337 "slub.nw"
 #define SO_ALL		(1 << 0)
 #define SO_PARTIAL	(1 << 1)
 #define SO_CPU		(1 << 2)
@@ -4946,7 +4946,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				continue;
 
 			/* Count the CPU's slab and partial chain */
-#line 8324 "slub.nw"
+#line 8369 "slub.nw"
 			node = page_to_nid(page);
 			if (flags & SO_TOTAL)
 				x = page->objects;
@@ -4962,12 +4962,12 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				total += page->pages;
 				nodes[node] += page->pages;
 			}
-#line 8312 "slub.nw"
+#line 8357 "slub.nw"
 		}
 	}
 
 	/* Count the slabs on the nodes */
-#line 8342 "slub.nw"
+#line 8387 "slub.nw"
 	for (node = 0; node < nr_node_ids; node++) {
 		struct kmem_cache_node *n = get_node(s, node);
 
@@ -4992,7 +4992,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 		total += x;
 		nodes[node] += x;
 	}
-#line 8315 "slub.nw"
+#line 8360 "slub.nw"
 	x = sprintf(buf, "%lu", total);
 	for (node = 0; node < nr_node_ids; node++)
 		if (nodes[node])
@@ -5000,7 +5000,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 	return x + sprintf(buf + x, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 8369 "slub.nw"
+#line 8414 "slub.nw"
 #define SHOW_OBJECTS(_name, _flags)					\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5037,7 +5037,7 @@ static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf)
 	return len + sprintf(buf + len, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 8420 "slub.nw"
+#line 8465 "slub.nw"
 static int kstrtoul(const char *buf, unsigned long *res)
 {
 	char *end;
@@ -5077,7 +5077,7 @@ static ssize_t min_partial_store(struct kmem_cache *s, const char *buf,
 }
 
 /* Functions of the sysfs attribute layer */
-#line 8462 "slub.nw"
+#line 8507 "slub.nw"
 static ssize_t cpu_partial_store(struct kmem_cache *s, const char *buf,
 				 size_t len)
 {
@@ -5104,7 +5104,7 @@ static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 8490 "slub.nw"
+#line 8535 "slub.nw"
 static bool any_slab_objects(struct kmem_cache *s)
 {
 	int node;
@@ -5161,7 +5161,7 @@ static ssize_t failslab_store(struct kmem_cache *s, const char *buf,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 8551 "slub.nw"
+#line 8596 "slub.nw"
 static ssize_t empty_show(struct kmem_cache *s, char *buf)
 {
 	(void)s;
@@ -5201,7 +5201,7 @@ static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len)
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 8596 "slub.nw"
+#line 8641 "slub.nw"
 static ssize_t alloc_calls_show(struct kmem_cache *s, char *buf)
 {
 	if (!(s->flags & SLAB_STORE_USER))
@@ -5216,7 +5216,7 @@ static ssize_t free_calls_show(struct kmem_cache *s, char *buf)
 	return list_locations(s, buf, TRACK_FREE);
 }
 /* Functions of the sysfs attribute layer */
-#line 8615 "slub.nw"
+#line 8660 "slub.nw"
 static ssize_t show_stat(struct kmem_cache *s, char *buf, int si)
 {
 	unsigned long sum = 0;
@@ -5246,7 +5246,7 @@ static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 8649 "slub.nw"
+#line 8694 "slub.nw"
 #define RO(n)	{ #n, n##_show, NULL, -1, false, false }
 #define RW(n)	{ #n, n##_show, n##_store, -1, false, false }
 #define ACT(n)	{ #n, empty_show, n##_store, -1, true, false }
@@ -5277,7 +5277,7 @@ static const struct slab_attribute slab_attrs[] = {
 	{ NULL, NULL, NULL, -1, false, false }
 };
 /* Functions of the sysfs attribute layer */
-#line 8684 "slub.nw"
+#line 8729 "slub.nw"
 static const char *attr_name(const struct slab_attribute *a)
 {
 	return a->stat >= 0 ? stat_names[a->stat] : a->name;
@@ -5315,7 +5315,7 @@ bool slub_attr_writable(const char *name)
 	return a && (a->store || a->stat >= 0);
 }
 /* Functions of the sysfs attribute layer */
-#line 8727 "slub.nw"
+#line 8772 "slub.nw"
 static bool attr_propagates(const char *name)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5323,7 +5323,7 @@ static bool attr_propagates(const char *name)
 	return a && a->show && a->store && !a->action && a->stat < 0;
 }
 /* Functions of the sysfs attribute layer */
-#line 8742 "slub.nw"
+#line 8787 "slub.nw"
 ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5373,7 +5373,7 @@ ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 	return ret;
 }
 /* Functions of the sysfs attribute layer */
-#line 8796 "slub.nw"
+#line 8841 "slub.nw"
 struct kmem_cache *slub_find_cache(const char *name)
 {
 	struct kmem_cache *s, *found = NULL;
@@ -5403,7 +5403,7 @@ const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len)
 	return buf;
 }
 /* Functions of bootstrap and shutdown */
-#line 8869 "slub.nw"
+#line 8914 "slub.nw"
 static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
 static int kmem_cache_init(void)
@@ -5435,7 +5435,7 @@ static int kmem_cache_init(void)
 	return create_kmalloc_caches(0);
 }
 /* Functions of bootstrap and shutdown */
-#line 8921 "slub.nw"
+#line 8966 "slub.nw"
 static int create_boot_cache(struct kmem_cache *s, const char *name,
 			     size_t size, unsigned long flags)
 {
@@ -5475,7 +5475,7 @@ static struct kmem_cache *create_kmalloc_cache(const char *name,
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 8968 "slub.nw"
+#line 9013 "slub.nw"
 static int early_kmem_cache_node_alloc(int node)
 {
 	struct page *page;
@@ -5499,7 +5499,7 @@ static int early_kmem_cache_node_alloc(int node)
 	return 0;
 }
 /* Functions of bootstrap and shutdown */
-#line 8998 "slub.nw"
+#line 9043 "slub.nw"
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
@@ -5525,14 +5525,14 @@ static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 9035 "slub.nw"
+#line 9080 "slub.nw"
 static int create_kmalloc_caches(unsigned long flags)
 {
 	int i;
 
 
 	/* Send sizes below KMALLOC_MIN_SIZE to the smallest cache */
-#line 9080 "slub.nw"
+#line 9125 "slub.nw"
 	for (i = 8; i < (int)KMALLOC_MIN_SIZE && i <= 192; i += 8)
 		size_index[size_index_elem(i)] = KMALLOC_SHIFT_LOW;
 	if (KMALLOC_MIN_SIZE >= 64)
@@ -5541,7 +5541,7 @@ static int create_kmalloc_caches(unsigned long flags)
 	if (KMALLOC_MIN_SIZE >= 128)
 		for (i = 128 + 8; i <= 192; i += 8)
 			size_index[size_index_elem(i)] = 8;
-#line 9040 "slub.nw"
+#line 9085 "slub.nw"
 	for (i = KMALLOC_SHIFT_LOW; i <= KMALLOC_SHIFT_HIGH; i++) {
 		if (!kmalloc_caches[i] &&
 		    !(kmalloc_caches[i] = create_kmalloc_cache(NULL, 1 << i,
@@ -5572,7 +5572,7 @@ static int create_kmalloc_caches(unsigned long flags)
 	return memcg_activate_kmem_caches();
 }
 /* Functions of bootstrap and shutdown */
-#line 9091 "slub.nw"
+#line 9136 "slub.nw"
 static void slab_sysfs_init(void)
 {
 	struct kmem_cache *s;
@@ -5596,7 +5596,7 @@ static void slab_sysfs_init(void)
 	slab_mutex_unlock();
 }
 /* Functions of bootstrap and shutdown */
-#line 9126 "slub.nw"
+#line 9171 "slub.nw"
 static pthread_mutex_t init_mutex = PTHREAD_MUTEX_INITIALIZER;
 static bool running;
 static __thread bool booting;
@@ -5617,7 +5617,7 @@ int slub_nr_nodes(void)
 }
 
 /* Functions of bootstrap and shutdown */
-#line 9150 "slub.nw"
+#line 9195 "slub.nw"
 static int __slub_init(const struct slub_config *config)
 {
 	struct slub_config env_cfg = *config, *cfg = &env_cfg;
@@ -5640,7 +5640,7 @@ static int __slub_init(const struct slub_config *config)
 	nr_node_ids = cfg->nr_nodes ? cfg->nr_nodes : 1;
 
 	/* Apply the boot options of the configuration */
-#line 9280 "slub.nw"
+#line 9325 "slub.nw"
 	slub_simulated = cfg->simulated;
 	sim_cpu = 0;
 	slab_nomerge = cfg->nomerge;
@@ -5657,7 +5657,7 @@ static int __slub_init(const struct slub_config *config)
 	if (setup_failslab(cfg->failslab, slub_rng_state))
 		return -EINVAL;
 	rseq_alloc_door_update();
-#line 9171 "slub.nw"
+#line 9216 "slub.nw"
 	if (page_alloc_init(bytes, nr_node_ids))
 		return -ENOMEM;
 	slub_register_fork_handlers();
@@ -5696,7 +5696,7 @@ static bool slub_ensure_running(void)
 	return slub_running();
 }
 /* Functions of bootstrap and shutdown */
-#line 9227 "slub.nw"
+#line 9272 "slub.nw"
 static int slub_config_from_env(struct slub_config *cfg)
 {
 	const char *v;
@@ -5748,7 +5748,7 @@ static size_t machine_memory_bytes(void)
 	return ((size_t)si.totalram + si.totalswap) * si.mem_unit;
 }
 /* Functions of bootstrap and shutdown */
-#line 9324 "slub.nw"
+#line 9369 "slub.nw"
 static void slub_fork_prepare(void)
 {
 	struct kmem_cache *s;
@@ -5773,7 +5773,7 @@ static void slub_fork_prepare(void)
 	mutex_lock(&pcpu_lock);
 }
 /* Functions of bootstrap and shutdown */
-#line 9353 "slub.nw"
+#line 9398 "slub.nw"
 static void slub_fork_release(bool child)
 {
 	struct kmem_cache *s;
@@ -5821,7 +5821,7 @@ static void slub_register_fork_handlers(void)
 					     slub_fork_child);
 }
 /* Functions of bootstrap and shutdown */
-#line 9409 "slub.nw"
+#line 9454 "slub.nw"
 void slub_shutdown(void)
 {
 	mutex_lock(&init_mutex);
@@ -5856,7 +5856,7 @@ static void slub_teardown(void)
 	__atomic_store_n(&running, false, __ATOMIC_RELEASE);
 }
 /* Functions of bootstrap and shutdown */
-#line 9449 "slub.nw"
+#line 9494 "slub.nw"
 static bool slub_fail_percpu(void)
 {
 	return page_alloc_should_fail();

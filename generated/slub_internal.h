@@ -20,18 +20,18 @@
 #include <sys/mman.h>
 #include <unistd.h>
 /* System headers */
-#line 5456 "slub.nw"
+#line 5485 "slub.nw"
 #include <sys/rseq.h>
 /* System headers */
-#line 6350 "slub.nw"
+#line 6395 "slub.nw"
 #include <sys/syscall.h>
 #include <time.h>
 #include <unwind.h>
 /* System headers */
-#line 7161 "slub.nw"
+#line 7206 "slub.nw"
 #include <dlfcn.h>
 /* System headers */
-#line 9223 "slub.nw"
+#line 9268 "slub.nw"
 #include <sys/sysinfo.h>
 #line 334 "slub.nw"
 #include "slub.h"
@@ -186,7 +186,7 @@ scnprintf(char *buf, size_t size, const char *fmt, ...)
 	return (size_t)n >= size ? (int)size - 1 : n;
 }
 /* Move a whole list onto another: list_splice */
-#line 4350 "slub.nw"
+#line 4355 "slub.nw"
 static inline void list_splice(struct list_head *list, struct list_head *at)
 {
 	struct list_head *first = list->next, *last = list->prev;
@@ -200,7 +200,7 @@ static inline void list_splice(struct list_head *list, struct list_head *at)
 	next->prev = last;
 }
 /* Set, clear and test bits in a bitmap */
-#line 7071 "slub.nw"
+#line 7116 "slub.nw"
 #define BITS_PER_LONG		(8 * sizeof(long))
 #define BITS_TO_LONGS(n)	(((n) + BITS_PER_LONG - 1) / BITS_PER_LONG)
 
@@ -305,7 +305,7 @@ PAGE_FLAG_FUNCS(SlabPfmemalloc, active)
 PAGE_FLAG_FUNCS(LargeKmalloc, large_kmalloc)
 PAGE_FLAG_FUNCS(RcuFree, rcu_free)
 /* Definition of struct page */
-#line 5593 "slub.nw"
+#line 5638 "slub.nw"
 #define PG_locked	(PG_rcu_free + 1)
 /* Define a cache: struct kmem_cache and its packed order */
 #line 487 "slub.nw"
@@ -364,7 +364,7 @@ struct kmem_cache_cpu {
 	struct page *partial;	/* partially allocated frozen slabs */
 
 /* Fields this port adds to struct kmem_cache_cpu */
-#line 5675 "slub.nw"
+#line 5720 "slub.nw"
 spinlock_t lock;	/* stands in for local_irq_save() */
 int cpu;		/* the CPU this structure belongs to */
 #line 565 "slub.nw"
@@ -381,7 +381,7 @@ struct kmem_cache_node {
 	struct list_head full;
 };
 /* Define the state of a walk up the call stack */
-#line 6428 "slub.nw"
+#line 6473 "slub.nw"
 struct stack_walk {
 	unsigned long *addrs;	/* TRACK_ADDRS_COUNT slots */
 	int skip, n;
@@ -415,7 +415,7 @@ struct stack_walk {
 #define ZERO_SIZE_PTR		((void *)16)
 #define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
 /* What the allocator and the observation layer share */
-#line 9488 "slub.nw"
+#line 9533 "slub.nw"
 #define SLUB_SHARED	__attribute__((visibility("hidden")))
 
 SLUB_SHARED extern slub_observer_fn slub_observer;
@@ -434,7 +434,7 @@ SLUB_SHARED unsigned long next_allocated_block(unsigned long pfn);
 SLUB_SHARED bool is_root_cache(struct kmem_cache *s);
 SLUB_SHARED void *slub_freepointer(struct kmem_cache *s, void *object);
 /* Conversions between pages, frame numbers and addresses */
-#line 4774 "slub.nw"
+#line 4789 "slub.nw"
 static inline long page_to_pfn(const struct page *page)
 {
 	return page ? (long)(page - mem_map) : -1;
@@ -483,12 +483,12 @@ static inline int page_to_nid(const struct page *page)
 	return (page - mem_map) / pages_per_node;
 }
 /* Walk the allocated blocks */
-#line 5091 "slub.nw"
+#line 5120 "slub.nw"
 #define for_each_allocated_block(pfn)					\
 	for ((pfn) = next_allocated_block(0); (pfn) < nr_pages;		\
 	     (pfn) = next_allocated_block((pfn) + 1))
 /* Which CPU runs, and its per-CPU structure */
-#line 5460 "slub.nw"
+#line 5489 "slub.nw"
 static inline int raw_cpu_id(void)
 {
 	int cpu;
@@ -535,7 +535,7 @@ static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
 	return s->node[node];
 }
 /* The busy bit of the tid */
-#line 5680 "slub.nw"
+#line 5725 "slub.nw"
 #define TID_BUSY	(1UL << 63)
 /* Read the order and the object count of a packed pair */
 #line 2045 "slub.nw"
@@ -549,7 +549,7 @@ static inline int oo_objects(struct kmem_cache_order_objects x)
 	return x.x & OO_MASK;
 }
 /* How the allocator counts and reports its steps */
-#line 10003 "slub.nw"
+#line 10048 "slub.nw"
 #pragma GCC diagnostic ignored "-Wformat-zero-length"
 #ifdef SLUB_NO_EVENTS
 #define slub_observed()	false
@@ -588,7 +588,7 @@ SLUB_SHARED void __slub_event(enum slub_event_type type,
 #define slub_report(s, object, page, ...)				\
 	slub_event(SLUB_EV_REPORT, s, -1, object, page, __VA_ARGS__)
 /* How the allocator counts and reports its steps */
-#line 10080 "slub.nw"
+#line 10125 "slub.nw"
 #define rseq_stat_at(s, si, object, page, observed)			\
 	do {								\
 		cpu_rseq_inc(s, si);					\
@@ -597,7 +597,7 @@ SLUB_SHARED void __slub_event(enum slub_event_type type,
 	} while (0)
 #define rseq_stat(s, si)	rseq_stat_at(s, si, NULL, NULL, true)
 /* How the allocator counts and reports its steps */
-#line 10169 "slub.nw"
+#line 10214 "slub.nw"
 #ifdef SLUB_NO_EVENTS
 #define slub_observer_check()	do { } while (0)
 #else
