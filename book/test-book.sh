@@ -14,6 +14,7 @@
 #   - the chunk index and the identifier index are in the PDF; the identifier
 #     index lists no C keyword or type, no "never used" definition, each
 #     chunk once per identifier, in two columns
+#   - no chunk before the appendices is longer than 60 lines
 #   - every citation has an entry in book/slub.bib and resolves in the PDF
 #     and in the HTML
 #   - 3 to 5 questions end a part that has them; the teacher edition
@@ -261,6 +262,22 @@ if grep -q '\\begin{multicols}{2}' book/slub.tex &&
 	ok "the identifier index is set in two columns"
 else
 	bad "the identifier index is not in a multicols{2} environment (book/slub.tex)"
+fi
+
+# ---------------------------------------------------------------- chunk length
+# A chunk is short enough to read at once: no woven chunk before the
+# appendices is longer than 60 lines.
+long=$(awk '/^\\appendix/ { app = 1 }
+	/^<<.*>>=[ \t]*$/ { if (name != "" && !app && n > 60) print start ": " n " lines: " name
+		name = $0; start = NR; n = 0; next }
+	/^@( |\t|$)/ { if (name != "" && !app && n > 60) print start ": " n " lines: " name
+		name = ""; next }
+	name != "" { n++ }' "$NW")
+if [ -z "$long" ]; then
+	ok "no chunk before the appendices is longer than 60 lines"
+else
+	bad "chunks longer than 60 lines in $NW:"
+	sed 's/^/    /' <<<"$long" | head -n 10
 fi
 
 # ---------------------------------------------------------------- citations
