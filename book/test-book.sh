@@ -10,7 +10,9 @@
 #     of the PDF (pdftotext)
 #   - no undefined reference or chunk, no "??" in the text, no dangling link
 #   - the generated function -> section table matches the book's numbers
-#   - every \slubfigure of slub.nw is in book/figures.txt and was generated
+#   - every \slubfigure of slub.nw is in book/figures.txt and was generated,
+#     is referenced by \ref{fig:NAME}, and prints its labels at 7 pt or more
+#   - every page is portrait: none is landscape or rotated, no figure sideways
 #   - the chunk index and the identifier index are in the PDF
 #   - no code line sticks out past the margin (book/overfull.sh)
 #   - noroots shows only the intended root chunks
@@ -210,6 +212,55 @@ else
 fi
 if grep -q 'LaTeX Warning: Reference `fig:' "$OUT/slub.log"; then
 	bad "a \\ref{fig:...} names no figure"
+fi
+# Every figure is referenced in the text, by \ref{fig:NAME}.
+unref=()
+for f in $figs_used; do
+	grep -q "\\ref{fig:$f}" "$NW" || unref+=("$f")
+done
+if [ ${#unref[@]} -eq 0 ]; then
+	ok "every figure is referenced in the text (\\ref{fig:NAME})"
+else
+	bad "figures never referenced in the text: ${unref[*]}"
+fi
+# Portrait only: every page is upright (no /Rotate) and taller than wide,
+# and no figure is turned on its page (a sidewaysfigure turns the content,
+# not the page): the word "Figure" of every caption is set horizontally.
+pages=$(pdfinfo "$OUT/slub.pdf" | awk '/^Pages:/ { print $2 }')
+turned=$(pdfinfo -f 1 -l "$pages" "$OUT/slub.pdf" | awk '
+	/^Page +[0-9]+ size:/ && $4 + 0 >= $6 + 0 { print "page " $2 " is landscape" }
+	/^Page +[0-9]+ rot:/ && $4 != 0 { print "page " $2 " is rotated" }')
+turned+=$(pdftotext -bbox "$OUT/slub.pdf" - 2>/dev/null | perl -ne '
+	$p++ if /<page /;
+	print "a caption on page $p is set sideways\n"
+		if /xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">Figure</ &&
+		   $4 - $2 > $3 - $1;')
+if [ -z "$turned" ]; then
+	ok "no landscape page, no rotated page, no sideways figure ($pages pages)"
+else
+	bad "not portrait: $(head -n 3 <<<"$turned" | tr '\n' ';')"
+fi
+# Labels at 7 points or more: \slubfigure scales a figure down to the text
+# width and 0.9 of the text height (book/preamble.tex: A4 with its margins,
+# 470.55 x 642.9 pt); the smallest text of the graph (its dot file) prints
+# at its size times that scale.
+small=()
+nsmall=0
+for f in $(awk '!/^#/ && $1 == "dot" { print $2 }' "${FIGURES:-book/figures.txt}"); do
+	[ -s "$OUT/fig-$f.pdf" ] || continue
+	nsmall=$((nsmall + 1))
+	# the smallest size of text the graph sets
+	min=$(grep -o 'fontsize=[0-9.]*\|POINT-SIZE="[0-9.]*"' "$OUT/fig-$f.dot" |
+		tr -dc '0-9.\n' | sort -n | head -n 1)
+	pt=$(pdfinfo "$OUT/fig-$f.pdf" | awk -v m="${min:-14}" '/^Page size:/ {
+		s = 1; if (470.55 / $3 < s) s = 470.55 / $3
+		if (642.9 / $5 < s) s = 642.9 / $5; printf "%.1f", m * s }')
+	awk -v p="$pt" 'BEGIN { exit !(p < 7) }' && small+=("$f ($pt pt)")
+done
+if [ ${#small[@]} -eq 0 ]; then
+	ok "the smallest label of each of the $nsmall generated figures is 7 pt or more at print size"
+else
+	bad "figures whose smallest labels print under 7 pt: ${small[*]}"
 fi
 
 # ---------------------------------------------------------------- indexes

@@ -204,13 +204,22 @@ static void write_cache(FILE *out, int ci, const struct slub_snap_cache *c,
 
 	fprintf(out, "c%d [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" "
 		"CELLSPACING=\"0\" CELLPADDING=\"3\">\n", ci);
-	fprintf(out, "<TR><TD COLSPAN=\"4\" BGCOLOR=\"" COL_HEADER
-		"\" PORT=\"list\"><B>struct kmem_cache</B></TD></TR>\n");
-	fputs("<TR><TD ALIGN=\"LEFT\">name</TD><TD COLSPAN=\"3\" "
-	      "ALIGN=\"LEFT\"><B>", out);
-	put_html(out, c->name);
-	fputs("</B></TD></TR>\n", out);
-	if (c->nr_aliases > 0 && c->aliases) {
+	if (overview) {
+		fprintf(out, "<TR><TD BGCOLOR=\"" COL_HEADER "\" PORT=\"list\">"
+			"kmem_cache <B>");
+		put_html(out, c->name);
+		fputs("</B></TD></TR>\n", out);
+	} else {
+		fprintf(out, "<TR><TD COLSPAN=\"4\" BGCOLOR=\"" COL_HEADER
+			"\" PORT=\"list\"><B>struct kmem_cache</B></TD></TR>\n");
+	}
+	if (!overview) {
+		fputs("<TR><TD ALIGN=\"LEFT\">name</TD><TD COLSPAN=\"3\" "
+		      "ALIGN=\"LEFT\"><B>", out);
+		put_html(out, c->name);
+		fputs("</B></TD></TR>\n", out);
+	}
+	if (!overview && c->nr_aliases > 0 && c->aliases) {
 		fputs("<TR><TD ALIGN=\"LEFT\">aliases</TD><TD COLSPAN=\"3\" "
 		      "ALIGN=\"LEFT\">", out);
 		for (i = 0; i < c->nr_aliases; i++) {
@@ -219,6 +228,21 @@ static void write_cache(FILE *out, int ci, const struct slub_snap_cache *c,
 			put_html(out, c->aliases[i]);
 		}
 		fputs("</TD></TR>\n", out);
+	}
+	if (overview) {		/* the fields that tell caches apart */
+		unsigned long inuse = 0, objects = 0;
+
+		for (i = 0; i < c->nr_slabs; i++) {
+			inuse += c->slabs[i].inuse;
+			objects += c->slabs[i].objects;
+		}
+		fprintf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">"
+			"size %u, object_size %u<BR/>order %u, %u objects<BR/>"
+			"%d slab%s, %lu/%lu in use</TD></TR>\n</TABLE>>];\n",
+			c->size, c->object_size, c->order, c->objects,
+			c->nr_slabs, c->nr_slabs == 1 ? "" : "s", inuse,
+			objects);
+		return;
 	}
 	fprintf(out, "<TR>" CELL "%u</TD>" CELL "%u</TD></TR>\n",
 		"size", c->size, "object_size", c->object_size);
@@ -231,21 +255,9 @@ static void write_cache(FILE *out, int ci, const struct slub_snap_cache *c,
 		"refcount", c->refcount, c->order, c->objects);
 	if (c->flags)
 		write_flags(out, c->flags);
-	if (overview) {
-		unsigned long inuse = 0, objects = 0;
-
-		for (i = 0; i < c->nr_slabs; i++) {
-			inuse += c->slabs[i].inuse;
-			objects += c->slabs[i].objects;
-		}
-		fprintf(out, "<TR><TD ALIGN=\"LEFT\">slabs</TD><TD "
-			"COLSPAN=\"3\" ALIGN=\"LEFT\">%d, %lu/%lu objects in "
-			"use</TD></TR>\n", c->nr_slabs, inuse, objects);
-	} else {
-		fputs("<TR><TD ALIGN=\"LEFT\">cpu_slab</TD><TD PORT=\"cpu\">"
-		      "&#8226;</TD><TD ALIGN=\"LEFT\">node[]</TD><TD "
-		      "PORT=\"nodes\">&#8226;</TD></TR>\n", out);
-	}
+	fputs("<TR><TD ALIGN=\"LEFT\">cpu_slab</TD><TD PORT=\"cpu\">"
+	      "&#8226;</TD><TD ALIGN=\"LEFT\">node[]</TD><TD "
+	      "PORT=\"nodes\">&#8226;</TD></TR>\n", out);
 	fputs("</TABLE>>];\n", out);
 }
 
@@ -345,6 +357,21 @@ static void write_slab(FILE *out, int ci, int k,
 	else
 		fputs("freelist NULL", out);
 	fputs("</TD></TR>\n", out);
+	for (i = 0; i < sl->objects && sl->obj; i++)
+		if (sl->obj[i].state != SLUB_OBJ_ALLOCATED)
+			break;
+	if (sl->obj && i == sl->objects && n == sl->objects) {
+		/* A full slab: one bar, as slubviz draws a slab zoomed out. */
+		const struct palette_entry *e = obj_paint(SLUB_OBJ_ALLOCATED);
+
+		fprintf(out, "<TR><TD PORT=\"o0\" COLSPAN=\"%u\" BGCOLOR="
+			"\"#%06x\"><FONT COLOR=\"#%06x\">all %u objects "
+			"allocated</FONT></TD></TR>\n</TABLE>>];\n", cols,
+			e->fill, e->ink, sl->objects);
+		free(cpos);
+		free(ppos);
+		return;
+	}
 	for (i = 0; i < n; i++) {
 		const struct palette_entry *e =
 			obj_paint(sl->obj ? sl->obj[i].state :
@@ -358,7 +385,7 @@ static void write_slab(FILE *out, int ci, int k,
 		if (i % cols == 0)
 			fputs("<TR>", out);
 		fprintf(out, "<TD PORT=\"o%u\" BGCOLOR=\"#%06x\" "
-			"WIDTH=\"18\" HEIGHT=\"15\">", i, e->fill);
+			"WIDTH=\"18\" HEIGHT=\"9\">", i, e->fill);
 		if (*tag)
 			fprintf(out, "<FONT FACE=\"" MONO "\" COLOR=\"#%06x\" "
 				"POINT-SIZE=\"8\">%s</FONT>", e->ink, tag);
@@ -629,6 +656,8 @@ static void write_cache_state(FILE *out, const struct slub_snapshot *snap,
 	if (d.nr_col > 0) {
 		put_col_node(out, &d, d.col[d.nr_col - 1]);
 		fputs(" -> legend [style=invis];\n", out);
+	} else if (snap->nr_nodes > 0) {
+		fprintf(out, "c%d_node0 -> legend [style=invis];\n", ci);
 	}
 	fputs("{rank=same;", out);
 	for (cpu = 0; cpu < snap->nr_cpus; cpu++)
@@ -680,7 +709,7 @@ static void write_header(FILE *out, bool legend)
 	fputs(
 	      "fontname=\"" FONT "\", fontsize=10];\n"
 	      "node [shape=plaintext, fontname=\"" FONT "\", fontsize=10];\n"
-	      "edge [fontname=\"" FONT "\", fontsize=9, arrowsize=0.6];\n"
+	      "edge [fontname=\"" FONT "\", fontsize=10, arrowsize=0.6];\n"
 	      "slab_caches [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" "
 	      "CELLSPACING=\"0\" CELLPADDING=\"3\"><TR><TD BGCOLOR=\""
 	      COL_HEADER "\"><B>slab_caches</B></TD></TR></TABLE>>];\n", out);
@@ -689,8 +718,9 @@ static void write_header(FILE *out, bool legend)
 }
 
 /*
- * The overview: every cache on slab_caches, in list order, as columns of
- * about sqrt(n) records each, so that the figure is about square. Inside a
+ * The overview: every cache on slab_caches, in list order, as
+ * SNAPSHOT_DOT_OVERVIEW_COLS columns of short records, so that the figure
+ * fits the width of a portrait page. Inside a
  * column the list runs downwards (flat edges); from the foot of one column
  * it goes to the head of the next, which an invisible edge from the head of
  * the column before holds level with it.
@@ -699,14 +729,14 @@ static void write_overview(FILE *out, const struct slub_snapshot *snap)
 {
 	int ci, rows = 1, prev = -1;
 
-	while (rows * rows < snap->nr_caches)
+	while (rows * SNAPSHOT_DOT_OVERVIEW_COLS < snap->nr_caches)
 		rows++;
 	write_header(out, false);
 	for (ci = 0; ci < snap->nr_caches; ci++) {
 		write_cache(out, ci, &snap->caches[ci], true);
 		if (prev < 0)
 			fprintf(out, "slab_caches -> c%d:list [color=\""
-				COL_LIST_EDGE "\", label=\"list\"];\n", ci);
+				COL_LIST_EDGE "\", xlabel=\"list\"];\n", ci);
 		else if (ci % rows)
 			fprintf(out, "c%d -> c%d [color=\"" COL_LIST_EDGE
 				"\", xlabel=\"list\"];\n", prev, ci);
@@ -719,7 +749,8 @@ static void write_overview(FILE *out, const struct slub_snapshot *snap)
 	}
 	for (ci = 0; ci < snap->nr_caches; ci++) {
 		if (ci % rows == 0)
-			fputs("{rank=same;", out);
+			fputs(ci ? "{rank=same;" : "{rank=same; slab_caches;",
+			      out);
 		fprintf(out, " c%d;", ci);
 		if (ci % rows == rows - 1 || ci == snap->nr_caches - 1)
 			fputs("}\n", out);

@@ -29,6 +29,7 @@
 #define SNAPSHOT_DOT_MAX_OBJS	64
 #define SNAPSHOT_DOT_SHOW_OBJS	48
 #define SNAPSHOT_DOT_ROW	16	/* object cells to a row */
+#define SNAPSHOT_DOT_OVERVIEW_COLS 3	/* columns of the overview */
 #define SNAPSHOT_DOT_MAX_SLABS	8	/* slabs drawn per list */
 #define SNAPSHOT_DOT_MAX_UNLISTED 4	/* full slabs on no list drawn */
 
