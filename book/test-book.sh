@@ -18,6 +18,9 @@
 #   - noroots shows only the intended root chunks
 #   - the HTML: every image file exists, every #link has its anchor, and
 #     headless Chromium loads every image and finds every link target
+#   - the step players in headless Chromium (book/check-players.js): next
+#     and the arrow keys change the frame and the events, every frame loads,
+#     #scenario=NAME&step=N opens a player at that step
 set -uo pipefail
 B=${1:-build}
 OUT=$B/book
@@ -314,8 +317,9 @@ for i in $imgs; do
 done
 anchors=$(grep -o -i '\(name\|id\)="\?[^" >]*' "$HTML/index.html" |
 	sed 's/^[^=]*="\?//' | sort -u)
+# (#scenario=NAME&amp;step=N addresses a player, not an anchor: below)
 links=$(grep -o 'href="#[^"]*"' "$HTML/index.html" | sed 's/href="#//; s/"$//' |
-	sort -u)
+	grep -v '^scenario=' | sort -u)
 nlink=0
 broken=()
 for l in $links; do
@@ -353,6 +357,8 @@ window.addEventListener('load', function () {
 	var links = document.querySelectorAll('a[href^="#"]');
 	for (var j = 0; j < links.length; j++) {
 		var t = decodeURIComponent(links[j].getAttribute('href').slice(1));
+		if (/^scenario=/.test(t))
+			continue;
 		if (!document.getElementById(t) &&
 		    document.getElementsByName(t).length === 0)
 			bad.push('link #' + t);
@@ -397,5 +403,38 @@ else
 	bad "headless Chromium could not take a screenshot (see $OUT/chromium.log)"
 fi
 rm -f "$check" "$HTML/check-chromium.js"
+
+# The step players (book/check-players.js): "next" changes the frame and
+# the event text, the arrow keys step the focused player, every event link
+# has its chunk, every frame of every scenario loads; and an address
+# #scenario=NAME&step=N opens a player at that step.
+check="$HTML/check-players.html"
+sed 's|</body>|<script src="check-players.js"></script></body>|' \
+	"$HTML/index.html" >"$check"
+cp book/check-players.js "$HTML/check-players.js"
+timeout 120 "$CHROMIUM" "${chrome_flags[@]}" --virtual-time-budget=20000 \
+	--dump-dom "file://$abs/check-players.html" \
+	>"$OUT/players-dom.html" 2>>"$OUT/chromium.log"
+verdict=$(grep -o 'PLAYERS players=[^<]*' "$OUT/players-dom.html" | head -n 1)
+if [ -z "$verdict" ]; then
+	bad "headless Chromium gave no verdict on the step players (see $OUT/chromium.log)"
+elif [[ $verdict == *" bad=0"* ]] && [[ $verdict != *"players=0 "* ]]; then
+	ok "headless Chromium: step players: ${verdict#PLAYERS }; next and the arrow keys step"
+else
+	bad "headless Chromium: step players: ${verdict#PLAYERS }"
+fi
+first=$(grep -o 'class="slubplayer" data-scenario="[^"]*"' "$HTML/index.html" |
+	head -n 1 | sed 's/.*data-scenario="//; s/"$//')
+timeout 60 "$CHROMIUM" "${chrome_flags[@]}" --virtual-time-budget=5000 \
+	--dump-dom "file://$abs/index.html#scenario=$first&step=3" \
+	>"$OUT/players-hash.html" 2>>"$OUT/chromium.log"
+shown=$(grep -o "data-scenario=\"$first\"[^>]*data-shown=\"[0-9]*\"" \
+	"$OUT/players-hash.html" | head -n 1 | sed 's/.*data-shown="//; s/"$//')
+if [ -n "$first" ] && [ "$shown" = 3 ]; then
+	ok "#scenario=$first&step=3 opens the player of $first at step 3"
+else
+	bad "#scenario=${first:-?}&step=3 shows step '${shown:-none}'"
+fi
+rm -f "$check" "$HTML/check-players.js"
 rm -rf "$OUT/chromium-profile"
 finish
