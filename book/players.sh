@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
-# players.sh B HTMLDIR: give the HTML edition its step players. Every
+# players.sh B HTMLDIR: give the HTML edition its step players (or, with
+# PLAYER_SCENARIOS and FIGURES=/dev/null, any page of HTMLDIR its players). Every
 # scenario a "Try it" paragraph names and every scenario a figure is drawn
 # from (book/figures.txt) is run twice: by `slubviz --headless', one PNG
 # frame per step, and by `slub run --trace', the events of each step. The
@@ -15,7 +16,7 @@ NW=${BOOK_NW:-slub.nw}
 LIST=${FIGURES:-book/figures.txt}
 SLUB=$B/slub
 SLUBVIZ=$B/slubviz
-CACHE=$B/book-frames
+CACHE=${PLAYER_CACHE:-$B/book-frames}
 SIZE=${BOOK_FRAME_SIZE:-960x600}
 mkdir -p "$CACHE" "$OUT/frames"
 
@@ -26,10 +27,15 @@ for p in "$SLUB" "$SLUBVIZ"; do
 	fi
 done
 
-# The scenarios: those the book's text names, then those of the figures.
-scns=$( { grep -o '\\path{[^}]*\.scn}' "$NW" | sed 's/^\\path{//; s/}$//'
-	  awk '!/^#/ && ($1 == "dot" || $1 == "shot") { print $3 }' "$LIST"; } |
-	awk '!seen[$0]++')
+# The scenarios: those the book's text names, then those of the figures;
+# or those of PLAYER_SCENARIOS (the tour page of `make run').
+if [ -n "${PLAYER_SCENARIOS:-}" ]; then
+	scns=$PLAYER_SCENARIOS
+else
+	scns=$( { grep -o '\\path{[^}]*\.scn}' "$NW" | sed 's/^\\path{//; s/}$//'
+		  awk '!/^#/ && ($1 == "dot" || $1 == "shot") { print $3 }' "$LIST"; } |
+		awk '!seen[$0]++')
+fi
 progs=$(cat "$SLUB" "$SLUBVIZ" | sha1sum | cut -c1-12)
 
 # render SCN DIR: the frames and the trace of one scenario into DIR.
