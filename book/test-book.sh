@@ -257,7 +257,7 @@ for f in $(awk '!/^#/ && $1 == "dot" { print $2 }' "${FIGURES:-book/figures.txt}
 		tr -dc '0-9.\n' | sort -n | head -n 1)
 	pt=$(pdfinfo "$OUT/fig-$f.pdf" | awk -v m="${min:-14}" '/^Page size:/ {
 		s = 1; if (470.55 / $3 < s) s = 470.55 / $3
-		if (642.9 / $5 < s) s = 642.9 / $5; printf "%.1f", m * s }')
+		if (642.9 / $5 < s) s = 642.9 / $5; printf "%.2f", m * s }')
 	awk -v p="$pt" 'BEGIN { exit !(p < 7) }' && small+=("$f ($pt pt)")
 done
 if [ ${#small[@]} -eq 0 ]; then

@@ -14,6 +14,7 @@
  * per-node records, c<i>_s<k> its slab k. Ports: o<i> is object i of a
  * slab, "more" the ellipsis cell of an abbreviated slab, "hd" its strip.
  */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -119,15 +120,6 @@ static unsigned int shown(const struct slub_snap_slab *sl)
 	return sl->objects;
 }
 
-/* The port an edge to object i of sl ends at. */
-static void put_obj_port(FILE *out, const struct slub_snap_slab *sl, int i)
-{
-	if ((unsigned int)i < shown(sl))
-		fprintf(out, "o%d", i);
-	else
-		fputs("more", out);
-}
-
 static void write_legend(FILE *out)
 {
 	static const enum palette_part states[] = {
@@ -135,17 +127,20 @@ static void write_legend(FILE *out)
 	};
 	size_t i;
 
+	/* The list head on top of the legend: one node, one column less. */
 	fprintf(out, "legend [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" "
-		"CELLSPACING=\"0\" CELLPADDING=\"3\"><TR>\n");
+		"CELLSPACING=\"0\" CELLPADDING=\"3\"><TR><TD PORT=\"sc\" "
+		"BGCOLOR=\"" COL_HEADER "\"><B>slab_caches</B></TD></TR>\n"
+		"<TR><TD BORDER=\"0\" HEIGHT=\"40\"> </TD></TR><TR>\n");
 	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++) {
 		const struct palette_entry *e = &palette[states[i]];
 
-		fprintf(out, "%s<TD BGCOLOR=\"#%06x\"><FONT COLOR=\"#%06x\">"
-			"%s</FONT></TD>\n", i == 2 ? "</TR><TR>" : "",
+		fprintf(out, "%s<TD BGCOLOR=\"#%06x\"><FONT COLOR=\"#%06x\" "
+			"POINT-SIZE=\"8\">%s</FONT></TD>\n", i ? "</TR><TR>" : "",
 			e->fill, e->ink, e->legend);
 	}
-	fprintf(out, "<TD>c1 c2 &#8230; p1 p2 &#8230;: list order</TD>"
-		"</TR></TABLE>>];\n");
+	fprintf(out, "</TR><TR><TD><FONT POINT-SIZE=\"8\">c1 c2 &#8230; p1 p2 "
+		"&#8230;<BR/>list order</FONT></TD></TR></TABLE>>];\n");
 }
 
 /* The SLAB_* flags by name (slub.h), unknown bits in hex. */
@@ -203,7 +198,7 @@ static void write_cache(FILE *out, int ci, const struct slub_snap_cache *c,
 	int i;
 
 	fprintf(out, "c%d [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" "
-		"CELLSPACING=\"0\" CELLPADDING=\"3\">\n", ci);
+		"CELLSPACING=\"0\" CELLPADDING=\"2\">\n", ci);
 	if (overview) {
 		fprintf(out, "<TR><TD BGCOLOR=\"" COL_HEADER "\" PORT=\"list\">"
 			"kmem_cache <B>");
@@ -267,7 +262,7 @@ static void write_cpu(FILE *out, int ci, const struct slub_snap_cache *c,
 	const struct slub_snap_cpu *cc = &c->cpu[cpu];
 
 	fprintf(out, "c%d_cpu%d [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" "
-		"CELLSPACING=\"0\" CELLPADDING=\"3\"%s>\n", ci, cpu,
+		"CELLSPACING=\"0\" CELLPADDING=\"2\"%s>\n", ci, cpu,
 		current ? " COLOR=\"#b2182b\"" : "");
 	fprintf(out, "<TR><TD COLSPAN=\"2\" BGCOLOR=\"" COL_HEADER
 		"\" PORT=\"hd\"><B>kmem_cache_cpu</B><BR/>cpu %d%s</TD></TR>\n",
@@ -292,7 +287,7 @@ static void write_node(FILE *out, int ci, const struct slub_snap_cache *c,
 	const struct slub_snap_node *nd = &c->node[n];
 
 	fprintf(out, "c%d_node%d [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" "
-		"CELLSPACING=\"0\" CELLPADDING=\"3\">\n", ci, n);
+		"CELLSPACING=\"0\" CELLPADDING=\"2\">\n", ci, n);
 	fprintf(out, "<TR><TD COLSPAN=\"2\" BGCOLOR=\"" COL_HEADER
 		"\" PORT=\"hd\"><B>kmem_cache_node</B><BR/>node %d</TD></TR>\n",
 		n);
@@ -348,14 +343,12 @@ static void write_slab(FILE *out, int ci, int k,
 	if (sl->where == SLUB_SLAB_CPU || sl->where == SLUB_SLAB_CPU_PARTIAL)
 		fprintf(out, ", cpu %d", sl->owner);
 	if (sl->where == SLUB_SLAB_CPU_PARTIAL && sl->pages > 0)
-		fprintf(out, "; pages %d, pobjects %d<BR/>", sl->pages,
+		fprintf(out, "; pages %d, pobjects %d", sl->pages,
 			sl->pobjects);
-	else
-		fputs("; ", out);
 	if (valid_obj(sl, sl->freelist))
-		fprintf(out, "freelist: object %d", sl->freelist);
+		fprintf(out, "; freelist: %d", sl->freelist);
 	else
-		fputs("freelist NULL", out);
+		fputs("; freelist NULL", out);
 	fputs("</TD></TR>\n", out);
 	for (i = 0; i < sl->objects && sl->obj; i++)
 		if (sl->obj[i].state != SLUB_OBJ_ALLOCATED)
@@ -385,7 +378,7 @@ static void write_slab(FILE *out, int ci, int k,
 		if (i % cols == 0)
 			fputs("<TR>", out);
 		fprintf(out, "<TD PORT=\"o%u\" BGCOLOR=\"#%06x\" "
-			"WIDTH=\"18\" HEIGHT=\"9\">", i, e->fill);
+			"WIDTH=\"17\" HEIGHT=\"9\">", i, e->fill);
 		if (*tag)
 			fprintf(out, "<FONT FACE=\"" MONO "\" COLOR=\"#%06x\" "
 				"POINT-SIZE=\"8\">%s</FONT>", e->ink, tag);
@@ -438,7 +431,9 @@ static void place(struct cache_draw *d, int k)
 
 static void put_col_node(FILE *out, const struct cache_draw *d, int k)
 {
-	if (k >= 0)
+	if (k == INT_MIN)
+		fprintf(out, "c%d_full", d->ci);
+	else if (k >= 0)
 		fprintf(out, "c%d_s%d", d->ci, k);
 	else
 		fprintf(out, "c%d_more%d", d->ci, -1 - k);
@@ -489,7 +484,7 @@ static void write_slab_list(struct cache_draw *d, const char *from,
 			 * a flat edge takes an xlabel, a label can make the
 			 * router lose the edge
 			 */
-			fprintf(d->out, "c%d_s%d:hd:s -> c%d_s%d:hd:n "
+			fprintf(d->out, "c%d_s%d:s -> c%d_s%d:n "
 				"[color=\"" COL_LIST_EDGE "\", "
 				"xlabel=\"%s\"];\n",
 				d->ci, prev, d->ci, list[i], label);
@@ -574,7 +569,7 @@ static void write_cache_state(FILE *out, const struct slub_snapshot *snap,
 {
 	struct cache_draw d = { .out = out, .ci = ci, .c = c };
 	char from[48];
-	int cpu, n, k, nr_unlisted = 0;
+	int cpu, n, k, nr_unlisted = 0, nr_full = 0, *full = NULL;
 
 	d.drawn = calloc(c->nr_slabs + 1, 1);
 	d.placed = calloc(c->nr_slabs + 1, 1);
@@ -594,6 +589,15 @@ static void write_cache_state(FILE *out, const struct slub_snapshot *snap,
 			ci, ci, n, n);
 	}
 	nr_unlisted = choose_slabs(snap, &d);
+	full = calloc(c->nr_slabs + 1, sizeof(*full));
+	for (k = 0; full && k < c->nr_slabs; k++) {
+		/* a full slab on no list has nothing to show but its pfn */
+		if (d.drawn[k] && c->slabs[k].where == SLUB_SLAB_UNLISTED &&
+		    c->slabs[k].inuse == c->slabs[k].objects) {
+			d.drawn[k] = 0;
+			full[nr_full++] = k;
+		}
+	}
 	for (k = 0; k < c->nr_slabs; k++) {
 		const struct slub_snap_slab *sl = &c->slabs[k];
 
@@ -609,14 +613,11 @@ static void write_cache_state(FILE *out, const struct slub_snapshot *snap,
 		if (valid_slab(c, cc->slab)) {
 			fprintf(out, "%s:page -> c%d_s%d:hd [color=\""
 				COL_LIST_EDGE "\"];\n", from, ci, cc->slab);
-			if (valid_obj(&c->slabs[cc->slab], cc->freelist)) {
-				fprintf(out, "%s:fl -> c%d_s%d:", from, ci,
-					cc->slab);
-				put_obj_port(out, &c->slabs[cc->slab],
-					     cc->freelist);
-				fprintf(out, " [color=\"#%06x\", "
-					"penwidth=1.3];\n", PALETTE_CPU_LINE);
-			}
+			/*
+			 * No arrow for c->freelist: its head is the cell
+			 * numbered c1, and an arrow into a row of cells
+			 * would swing out past the side of the figure.
+			 */
 		}
 		write_slab_list(&d, from, "partial", cc->partial,
 				cc->nr_partial, "next");
@@ -632,6 +633,22 @@ static void write_cache_state(FILE *out, const struct slub_snapshot *snap,
 	}
 	for (k = 0; k < c->nr_slabs; k++)	/* the slabs on no list */
 		place(&d, k);
+	if (nr_full) {
+		const struct palette_entry *e = obj_paint(SLUB_OBJ_ALLOCATED);
+
+		fprintf(out, "c%d_full [group=slabs, label=<<TABLE BORDER=\"0\" "
+			"CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\">"
+			"<TR><TD BGCOLOR=\"" COL_HEADER "\" ALIGN=\"LEFT\">"
+			"%d full slab%s on no list, every object allocated:"
+			"</TD></TR><TR><TD BGCOLOR=\"#%06x\" BALIGN=\"LEFT\">"
+			"<FONT COLOR=\"#%06x\">", ci, nr_full,
+			nr_full == 1 ? "" : "s", e->fill, e->ink);
+		for (k = 0; k < nr_full; k++)
+			fprintf(out, "%spfn 0x%lx", k ? (k % 4 ? ", " : ",<BR/>") :
+				"", c->slabs[full[k]].pfn);
+		fputs("</FONT></TD></TR></TABLE>>];\n", out);
+		d.col[d.nr_col++] = INT_MIN;	/* the full node */
+	}
 	if (nr_unlisted)
 		write_more(&d, -1, nr_unlisted, "slabs on no list");
 	/*
@@ -653,12 +670,6 @@ static void write_cache_state(FILE *out, const struct slub_snapshot *snap,
 			fputs(" [style=invis];\n", out);
 		}
 	}
-	if (d.nr_col > 0) {
-		put_col_node(out, &d, d.col[d.nr_col - 1]);
-		fputs(" -> legend [style=invis];\n", out);
-	} else if (snap->nr_nodes > 0) {
-		fprintf(out, "c%d_node0 -> legend [style=invis];\n", ci);
-	}
 	fputs("{rank=same;", out);
 	for (cpu = 0; cpu < snap->nr_cpus; cpu++)
 		fprintf(out, " c%d_cpu%d;", ci, cpu);
@@ -672,6 +683,7 @@ static void write_cache_state(FILE *out, const struct slub_snapshot *snap,
 		fputs(" [style=invis];\n", out);
 	}
 out:
+	free(full);
 	free(d.drawn);
 	free(d.placed);
 	free(d.col);
@@ -704,17 +716,20 @@ static bool cache_sane(const struct slub_snapshot *snap,
 static void write_header(FILE *out, bool legend)
 {
 	fprintf(out, "digraph slub {\n"
-	      "graph [rankdir=%s, newrank=true, nodesep=0.12, ranksep=0.2, ",
+	      "graph [rankdir=%s, newrank=true, nodesep=0.06, ranksep=0.15, ",
 	      legend ? "TB" : "LR");
 	fputs(
 	      "fontname=\"" FONT "\", fontsize=10];\n"
 	      "node [shape=plaintext, fontname=\"" FONT "\", fontsize=10];\n"
-	      "edge [fontname=\"" FONT "\", fontsize=10, arrowsize=0.6];\n"
-	      "slab_caches [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" "
-	      "CELLSPACING=\"0\" CELLPADDING=\"3\"><TR><TD BGCOLOR=\""
-	      COL_HEADER "\"><B>slab_caches</B></TD></TR></TABLE>>];\n", out);
+	      "edge [fontname=\"" FONT "\", fontsize=10, arrowsize=0.6];\n",
+	      out);
 	if (legend)
 		write_legend(out);
+	else
+		fputs("slab_caches [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" "
+		      "CELLSPACING=\"0\" CELLPADDING=\"3\"><TR><TD BGCOLOR=\""
+		      COL_HEADER "\"><B>slab_caches</B></TD></TR></TABLE>>];\n",
+		      out);
 }
 
 /*
@@ -784,10 +799,10 @@ int slub_snapshot_write_dot(FILE *out, const struct slub_snapshot *snap,
 		write_header(out, true);
 		write_cache(out, found, c, false);
 		write_cache_state(out, snap, found, c);
-		/* The list head level with the record, the legend last. */
-		fprintf(out, "slab_caches -> c%d:list [color=\"" COL_LIST_EDGE
-			"\", label=\"list\"];\n"
-			"{rank=same; slab_caches; c%d;}\n", found, found);
+		/* The list head and the legend level with the record. */
+		fprintf(out, "legend:sc:e -> c%d:list:w [color=\"" COL_LIST_EDGE
+			"\", xlabel=\"list\"];\n"
+			"{rank=same; legend; c%d;}\n", found, found);
 	}
 	fputs("}\n", out);
 	if (fflush(out) || ferror(out))
