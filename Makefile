@@ -140,10 +140,16 @@ test-sections:
 run: deps all
 	@$(MAKE) --no-print-directory run-main
 
-.PHONY: run-main
+.PHONY: run-main run-tour-page
+run-tour-page: $(B)/slub $(B)/slubviz
+	@bash book/tour.sh $(B)
+# Without a display the tour is a web page (book/tour.sh) instead of a
+# window.
 run-main: all
 	$(B)/slub kmalloc-caches
-	@$(MAKE) --no-print-directory run-viz
+	@if [ -z "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}$${SDL_VIDEODRIVER:-}" ]; then \
+		$(MAKE) --no-print-directory run-tour-page; \
+	else $(MAKE) --no-print-directory run-viz; fi
 	@echo "The book: make book, then open build/book/slub.pdf or build/book/html/index.html"
 
 # ---------------------------------------------------------------- test

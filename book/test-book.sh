@@ -10,7 +10,9 @@
 #     of the PDF (pdftotext)
 #   - no undefined reference or chunk, no "??" in the text, no dangling link
 #   - the generated function -> section table matches the book's numbers
-#   - every \slubfigure of slub.nw is in book/figures.txt and was generated
+#   - every \slubfigure of slub.nw is in book/figures.txt and was generated,
+#     is referenced by \ref{fig:NAME}, and prints its labels at 7 pt or more
+#   - every page is portrait: none is landscape or rotated, no figure sideways
 #   - the chunk index and the identifier index are in the PDF; the identifier
 #     index lists no C keyword or type, no "never used" definition, each
 #     chunk once per identifier, in two columns
@@ -23,6 +25,9 @@
 #   - noroots shows only the intended root chunks
 #   - the HTML: every image file exists, every #link has its anchor, and
 #     headless Chromium loads every image and finds every link target
+#   - the step players in headless Chromium (book/check-players.js): next
+#     and the arrow keys change the frame and the events, every frame loads,
+#     #scenario=NAME&step=N opens a player at that step
 set -uo pipefail
 B=${1:-build}
 OUT=$B/book
@@ -218,6 +223,55 @@ fi
 if grep -q 'LaTeX Warning: Reference `fig:' "$OUT/slub.log"; then
 	bad "a \\ref{fig:...} names no figure"
 fi
+# Every figure is referenced in the text, by \ref{fig:NAME}.
+unref=()
+for f in $figs_used; do
+	grep -q "\\ref{fig:$f}" "$NW" || unref+=("$f")
+done
+if [ ${#unref[@]} -eq 0 ]; then
+	ok "every figure is referenced in the text (\\ref{fig:NAME})"
+else
+	bad "figures never referenced in the text: ${unref[*]}"
+fi
+# Portrait only: every page is upright (no /Rotate) and taller than wide,
+# and no figure is turned on its page (a sidewaysfigure turns the content,
+# not the page): the word "Figure" of every caption is set horizontally.
+pages=$(pdfinfo "$OUT/slub.pdf" | awk '/^Pages:/ { print $2 }')
+turned=$(pdfinfo -f 1 -l "$pages" "$OUT/slub.pdf" | awk '
+	/^Page +[0-9]+ size:/ && $4 + 0 >= $6 + 0 { print "page " $2 " is landscape" }
+	/^Page +[0-9]+ rot:/ && $4 != 0 { print "page " $2 " is rotated" }')
+turned+=$(pdftotext -bbox "$OUT/slub.pdf" - 2>/dev/null | perl -ne '
+	$p++ if /<page /;
+	print "a caption on page $p is set sideways\n"
+		if /xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">Figure</ &&
+		   $4 - $2 > $3 - $1;')
+if [ -z "$turned" ]; then
+	ok "no landscape page, no rotated page, no sideways figure ($pages pages)"
+else
+	bad "not portrait: $(head -n 3 <<<"$turned" | tr '\n' ';')"
+fi
+# Labels at 7 points or more: \slubfigure scales a figure down to the text
+# width and 0.9 of the text height (book/preamble.tex: A4 with its margins,
+# 470.55 x 642.9 pt); the smallest text of the graph (its dot file) prints
+# at its size times that scale.
+small=()
+nsmall=0
+for f in $(awk '!/^#/ && $1 == "dot" { print $2 }' "${FIGURES:-book/figures.txt}"); do
+	[ -s "$OUT/fig-$f.pdf" ] || continue
+	nsmall=$((nsmall + 1))
+	# the smallest size of text the graph sets
+	min=$(grep -o 'fontsize=[0-9.]*\|POINT-SIZE="[0-9.]*"' "$OUT/fig-$f.dot" |
+		tr -dc '0-9.\n' | sort -n | head -n 1)
+	pt=$(pdfinfo "$OUT/fig-$f.pdf" | awk -v m="${min:-14}" '/^Page size:/ {
+		s = 1; if (470.55 / $3 < s) s = 470.55 / $3
+		if (642.9 / $5 < s) s = 642.9 / $5; printf "%.2f", m * s }')
+	awk -v p="$pt" 'BEGIN { exit !(p < 7) }' && small+=("$f ($pt pt)")
+done
+if [ ${#small[@]} -eq 0 ]; then
+	ok "the smallest label of each of the $nsmall generated figures is 7 pt or more at print size"
+else
+	bad "figures whose smallest labels print under 7 pt: ${small[*]}"
+fi
 
 # ---------------------------------------------------------------- indexes
 if grep -q 'Index of chunks' "$OUT/slub.txt" &&
@@ -387,8 +441,9 @@ for i in $imgs; do
 done
 anchors=$(grep -o -i '\(name\|id\)="\?[^" >]*' "$HTML/index.html" |
 	sed 's/^[^=]*="\?//' | sort -u)
+# (#scenario=NAME&amp;step=N addresses a player, not an anchor: below)
 links=$(grep -o 'href="#[^"]*"' "$HTML/index.html" | sed 's/href="#//; s/"$//' |
-	sort -u)
+	grep -v '^scenario=' | sort -u)
 nlink=0
 broken=()
 for l in $links; do
@@ -426,6 +481,8 @@ window.addEventListener('load', function () {
 	var links = document.querySelectorAll('a[href^="#"]');
 	for (var j = 0; j < links.length; j++) {
 		var t = decodeURIComponent(links[j].getAttribute('href').slice(1));
+		if (/^scenario=/.test(t))
+			continue;
 		if (!document.getElementById(t) &&
 		    document.getElementsByName(t).length === 0)
 			bad.push('link #' + t);
@@ -470,5 +527,38 @@ else
 	bad "headless Chromium could not take a screenshot (see $OUT/chromium.log)"
 fi
 rm -f "$check" "$HTML/check-chromium.js"
+
+# The step players (book/check-players.js): "next" changes the frame and
+# the event text, the arrow keys step the focused player, every event link
+# has its chunk, every frame of every scenario loads; and an address
+# #scenario=NAME&step=N opens a player at that step.
+check="$HTML/check-players.html"
+sed 's|</body>|<script src="check-players.js"></script></body>|' \
+	"$HTML/index.html" >"$check"
+cp book/check-players.js "$HTML/check-players.js"
+timeout 120 "$CHROMIUM" "${chrome_flags[@]}" --virtual-time-budget=20000 \
+	--dump-dom "file://$abs/check-players.html" \
+	>"$OUT/players-dom.html" 2>>"$OUT/chromium.log"
+verdict=$(grep -o 'PLAYERS players=[^<]*' "$OUT/players-dom.html" | head -n 1)
+if [ -z "$verdict" ]; then
+	bad "headless Chromium gave no verdict on the step players (see $OUT/chromium.log)"
+elif [[ $verdict == *" bad=0"* ]] && [[ $verdict != *"players=0 "* ]]; then
+	ok "headless Chromium: step players: ${verdict#PLAYERS }; next and the arrow keys step"
+else
+	bad "headless Chromium: step players: ${verdict#PLAYERS }"
+fi
+first=$(grep -o 'class="slubplayer" data-scenario="[^"]*"' "$HTML/index.html" |
+	head -n 1 | sed 's/.*data-scenario="//; s/"$//')
+timeout 60 "$CHROMIUM" "${chrome_flags[@]}" --virtual-time-budget=5000 \
+	--dump-dom "file://$abs/index.html#scenario=$first&step=3" \
+	>"$OUT/players-hash.html" 2>>"$OUT/chromium.log"
+shown=$(grep -o "data-scenario=\"$first\"[^>]*data-shown=\"[0-9]*\"" \
+	"$OUT/players-hash.html" | head -n 1 | sed 's/.*data-shown="//; s/"$//')
+if [ -n "$first" ] && [ "$shown" = 3 ]; then
+	ok "#scenario=$first&step=3 opens the player of $first at step 3"
+else
+	bad "#scenario=${first:-?}&step=3 shows step '${shown:-none}'"
+fi
+rm -f "$check" "$HTML/check-players.js"
 rm -rf "$OUT/chromium-profile"
 finish

@@ -1,4 +1,4 @@
-#line 10909 "slub.nw"
+#line 10974 "slub.nw"
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Tangled from slub.nw by notangle: do not edit, edit slub.nw. */
 #ifndef SLUB_H
@@ -14,7 +14,7 @@ extern "C" {
 #endif
 
 /* Allocation flags gfp_t */
-#line 10955 "slub.nw"
+#line 11020 "slub.nw"
 typedef unsigned int gfp_t;
 
 #define __GFP_DMA		0x01u
@@ -47,7 +47,7 @@ typedef unsigned int gfp_t;
 
 #define NUMA_NO_NODE		(-1)
 /* Cache creation flags SLAB_* */
-#line 11001 "slub.nw"
+#line 11066 "slub.nw"
 #define SLAB_DEBUG_FREE		0x00000100UL
 #define SLAB_CONSISTENCY_CHECKS	SLAB_DEBUG_FREE
 #define SLAB_RED_ZONE		0x00000400UL
@@ -68,7 +68,7 @@ typedef unsigned int gfp_t;
 #define __CMPXCHG_DOUBLE	0x40000000UL
 #define __OBJECT_POISON		0x80000000UL
 /* The kernel's allocator interface */
-#line 11054 "slub.nw"
+#line 11119 "slub.nw"
 struct kmem_cache;
 
 struct kmem_cache *kmem_cache_create(const char *name, size_t size,
@@ -120,7 +120,7 @@ void *kvmalloc(size_t size, gfp_t flags);
 void kvfree(const void *addr);
 void __kvfree_track_caller(const void *addr, unsigned long caller);
 /* The per-cache statistics enum stat_item */
-#line 11115 "slub.nw"
+#line 11180 "slub.nw"
 enum stat_item {
 	ALLOC_FASTPATH,		/* Allocation from cpu slab */
 	ALLOC_SLOWPATH,		/* Allocation by getting a new cpu slab */
@@ -153,7 +153,7 @@ enum stat_item {
 
 const char *slub_stat_name(int item);
 /* The sysfs attribute interface */
-#line 11162 "slub.nw"
+#line 11227 "slub.nw"
 #define SLAB_ATTR_BUFSIZE	4096
 
 ssize_t slab_attr_show(struct kmem_cache *s, const char *attr, char *buf);
@@ -164,14 +164,14 @@ bool slub_attr_writable(const char *attr);
 struct kmem_cache *slub_find_cache(const char *name);
 const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len);
 /* The call-site interface */
-#line 11192 "slub.nw"
+#line 11257 "slub.nw"
 typedef size_t (*slub_symbolizer_fn)(unsigned long addr, char *buf,
 				     size_t len, void *arg);
 
 void slub_set_call_site(unsigned long site);
 void slub_set_symbolizer(slub_symbolizer_fn fn, void *arg);
 /* The configuration interface */
-#line 11222 "slub.nw"
+#line 11287 "slub.nw"
 struct slub_config {
 	int nr_cpus;		/* 0: the online CPUs */
 	int nr_nodes;		/* 0: one node */
@@ -195,12 +195,12 @@ int slub_nr_cpus(void);
 int slub_nr_nodes(void);
 int slub_check_invariants(FILE *out);
 /* The failslab interface */
-#line 7521 "slub.nw"
+#line 7545 "slub.nw"
 ssize_t slub_failslab_show(const char *attr, char *buf);
 ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len);
 const char *slub_failslab_attr_name(int i);
 /* The simulated page allocator's interface */
-#line 11254 "slub.nw"
+#line 11319 "slub.nw"
 struct slub_page_stats {
 	unsigned long total_pages;	/* pages in the arena */
 	unsigned long free_pages;	/* pages on the buddy free lists */
@@ -214,7 +214,7 @@ struct slub_page_stats {
 void slub_page_stats(struct slub_page_stats *st);
 void slub_fail_page_alloc(unsigned long nth);
 /* The memory cgroup interface */
-#line 11278 "slub.nw"
+#line 11343 "slub.nw"
 struct mem_cgroup;
 
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit);
@@ -223,7 +223,7 @@ void slub_memcg_enter(struct mem_cgroup *memcg);
 struct mem_cgroup *slub_memcg_current(void);
 size_t slub_memcg_usage(const struct mem_cgroup *memcg);
 /* The simulated CPU interface */
-#line 11297 "slub.nw"
+#line 11362 "slub.nw"
 enum slub_point {
 	SLUB_POINT_ALLOC_AFTER_TID,	/* slab_alloc_node read tid and c */
 	SLUB_POINT_ALLOC_BEFORE_CMPXCHG, /* ... and freelist, next object */
@@ -240,7 +240,7 @@ int slub_sim_cpu(void);
 void slub_sim_set_point_hook(slub_point_fn fn, void *arg);
 const char *slub_point_name(enum slub_point point);
 /* The event interface */
-#line 11355 "slub.nw"
+#line 11420 "slub.nw"
 enum slub_event_type {
 	SLUB_EV_STEP,		/* a step no counter counts */
 	SLUB_EV_STAT,		/* a stat_item counter was incremented */
@@ -267,7 +267,7 @@ const char *slub_stat_words(int item);
 const char *slub_func_section(const char *func);
 const char *slub_func_section_title(const char *func);
 /* The snapshot interface */
-#line 11394 "slub.nw"
+#line 11459 "slub.nw"
 enum slub_obj_state {
 	SLUB_OBJ_ALLOCATED,	/* handed out */
 	SLUB_OBJ_CPU_FREE,	/* free, on the owning CPU's freelist */
@@ -348,7 +348,7 @@ void slub_snapshot_free(struct slub_snapshot *snap);
 const struct slub_snap_cache *slub_snapshot_cache(
 	const struct slub_snapshot *snap, const char *name);
 
-#line 10937 "slub.nw"
+#line 11002 "slub.nw"
 #ifdef __cplusplus
 }
 #endif

@@ -2,17 +2,19 @@
 /*
  * snapshot_dot.c: a state snapshot as a graphviz digraph (see snapshot_dot.h).
  *
- * The drawing of one cache runs left to right: the slab_caches list head,
- * the kmem_cache record, its kmem_cache_cpu and kmem_cache_node records, and
- * then the slabs, all in one column, so that a long list grows downwards
- * and a figure stays about as wide as a page. The overview of all caches is
- * the kmem_cache records alone, in columns.
+ * The drawing of one cache runs top down: the legend, the slab_caches list
+ * head and the kmem_cache record; its kmem_cache_cpu and kmem_cache_node
+ * records side by side; then the slabs, one under the other, so that a
+ * long list grows downwards and a figure stays narrower than a portrait
+ * page. No text is smaller than 8 points, so that a figure scaled to the
+ * text width (about 470 points) keeps its labels at 7 points or more. The
+ * overview of all caches is the kmem_cache records alone, in columns.
  *
  * Node names: c<i> is cache i, c<i>_cpu<j>, c<i>_node<n> its per-CPU and
  * per-node records, c<i>_s<k> its slab k. Ports: o<i> is object i of a
- * slab, "more" the ellipsis cell of an abbreviated slab, "fl" the slab's
- * freelist cell.
+ * slab, "more" the ellipsis cell of an abbreviated slab, "hd" its strip.
  */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -118,15 +120,6 @@ static unsigned int shown(const struct slub_snap_slab *sl)
 	return sl->objects;
 }
 
-/* The port an edge to object i of sl ends at. */
-static void put_obj_port(FILE *out, const struct slub_snap_slab *sl, int i)
-{
-	if ((unsigned int)i < shown(sl))
-		fprintf(out, "o%d", i);
-	else
-		fputs("more", out);
-}
-
 static void write_legend(FILE *out)
 {
 	static const enum palette_part states[] = {
@@ -134,18 +127,20 @@ static void write_legend(FILE *out)
 	};
 	size_t i;
 
+	/* The list head on top of the legend: one node, one column less. */
 	fprintf(out, "legend [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" "
-		"CELLSPACING=\"0\" CELLPADDING=\"3\">\n");
+		"CELLSPACING=\"0\" CELLPADDING=\"3\"><TR><TD PORT=\"sc\" "
+		"BGCOLOR=\"" COL_HEADER "\"><B>slab_caches</B></TD></TR>\n"
+		"<TR><TD BORDER=\"0\" HEIGHT=\"40\"> </TD></TR><TR>\n");
 	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++) {
 		const struct palette_entry *e = &palette[states[i]];
 
-		fprintf(out, "<TR><TD BGCOLOR=\"#%06x\"><FONT COLOR=\"#%06x\">"
-			"%s</FONT></TD></TR>\n", e->fill, e->ink, e->legend);
+		fprintf(out, "%s<TD BGCOLOR=\"#%06x\"><FONT COLOR=\"#%06x\" "
+			"POINT-SIZE=\"8\">%s</FONT></TD>\n", i ? "</TR><TR>" : "",
+			e->fill, e->ink, e->legend);
 	}
-	fprintf(out, "<TR><TD><FONT POINT-SIZE=\"8\">"
-		"dashed arc: a run of objects<BR/>"
-		"in address order, up or down</FONT></TD></TR>\n"
-		"</TABLE>>];\n");
+	fprintf(out, "</TR><TR><TD><FONT POINT-SIZE=\"8\">c1 c2 &#8230; p1 p2 "
+		"&#8230;<BR/>list order</FONT></TD></TR></TABLE>>];\n");
 }
 
 /* The SLAB_* flags by name (slub.h), unknown bits in hex. */
@@ -177,8 +172,8 @@ static void write_flags(FILE *out, unsigned long flags)
 	size_t i;
 	int n = 0;
 
-	fputs("<TR><TD ALIGN=\"LEFT\">flags</TD><TD ALIGN=\"LEFT\" "
-	      "BALIGN=\"LEFT\">", out);
+	fputs("<TR><TD ALIGN=\"LEFT\">flags</TD><TD COLSPAN=\"3\" "
+	      "ALIGN=\"LEFT\" BALIGN=\"LEFT\">", out);
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		if (!(flags & names[i].bit) || !(rest & names[i].bit))
 			continue;
@@ -194,21 +189,34 @@ static void write_flags(FILE *out, unsigned long flags)
 
 /* A kmem_cache record; the overview of slab_caches adds a count of slabs
  * instead of the cpu_slab and node[] pointers. */
+/* Two "field | value" pairs to a row of a kmem_cache record. */
+#define CELL	"<TD ALIGN=\"LEFT\">%s</TD><TD ALIGN=\"LEFT\">"
+
 static void write_cache(FILE *out, int ci, const struct slub_snap_cache *c,
 			bool overview)
 {
 	int i;
 
 	fprintf(out, "c%d [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" "
-		"CELLSPACING=\"0\" CELLPADDING=\"3\">\n", ci);
-	fprintf(out, "<TR><TD COLSPAN=\"2\" BGCOLOR=\"" COL_HEADER
-		"\" PORT=\"list\"><B>struct kmem_cache</B></TD></TR>\n");
-	fputs("<TR><TD ALIGN=\"LEFT\">name</TD><TD ALIGN=\"LEFT\"><B>", out);
-	put_html(out, c->name);
-	fputs("</B></TD></TR>\n", out);
-	if (c->nr_aliases > 0 && c->aliases) {
-		fputs("<TR><TD ALIGN=\"LEFT\">aliases</TD><TD ALIGN=\"LEFT\">",
-		      out);
+		"CELLSPACING=\"0\" CELLPADDING=\"2\">\n", ci);
+	if (overview) {
+		fprintf(out, "<TR><TD BGCOLOR=\"" COL_HEADER "\" PORT=\"list\">"
+			"kmem_cache <B>");
+		put_html(out, c->name);
+		fputs("</B></TD></TR>\n", out);
+	} else {
+		fprintf(out, "<TR><TD COLSPAN=\"4\" BGCOLOR=\"" COL_HEADER
+			"\" PORT=\"list\"><B>struct kmem_cache</B></TD></TR>\n");
+	}
+	if (!overview) {
+		fputs("<TR><TD ALIGN=\"LEFT\">name</TD><TD COLSPAN=\"3\" "
+		      "ALIGN=\"LEFT\"><B>", out);
+		put_html(out, c->name);
+		fputs("</B></TD></TR>\n", out);
+	}
+	if (!overview && c->nr_aliases > 0 && c->aliases) {
+		fputs("<TR><TD ALIGN=\"LEFT\">aliases</TD><TD COLSPAN=\"3\" "
+		      "ALIGN=\"LEFT\">", out);
 		for (i = 0; i < c->nr_aliases; i++) {
 			if (i)
 				fputs(", ", out);
@@ -216,29 +224,35 @@ static void write_cache(FILE *out, int ci, const struct slub_snap_cache *c,
 		}
 		fputs("</TD></TR>\n", out);
 	}
-	row(out, NULL, "size", "%u", c->size);
-	row(out, NULL, "object_size", "%u", c->object_size);
-	row(out, NULL, "align", "%u", c->align);
-	row(out, NULL, "offset", "%u", c->offset);
-	row(out, NULL, "oo", "order %u, %u objects", c->order, c->objects);
-	row(out, NULL, "min_partial", "%lu", c->min_partial);
-	row(out, NULL, "cpu_partial", "%u", c->cpu_partial);
-	row(out, NULL, "refcount", "%d", c->refcount);
-	if (c->flags)
-		write_flags(out, c->flags);
-	if (overview) {
+	if (overview) {		/* the fields that tell caches apart */
 		unsigned long inuse = 0, objects = 0;
 
 		for (i = 0; i < c->nr_slabs; i++) {
 			inuse += c->slabs[i].inuse;
 			objects += c->slabs[i].objects;
 		}
-		row(out, NULL, "slabs", "%d, %lu/%lu objects in use",
-		    c->nr_slabs, inuse, objects);
-	} else {
-		row(out, "cpu", "cpu_slab", "&#8226;");
-		row(out, "nodes", "node[]", "&#8226;");
+		fprintf(out, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">"
+			"size %u, object_size %u<BR/>order %u, %u objects<BR/>"
+			"%d slab%s, %lu/%lu in use</TD></TR>\n</TABLE>>];\n",
+			c->size, c->object_size, c->order, c->objects,
+			c->nr_slabs, c->nr_slabs == 1 ? "" : "s", inuse,
+			objects);
+		return;
 	}
+	fprintf(out, "<TR>" CELL "%u</TD>" CELL "%u</TD></TR>\n",
+		"size", c->size, "object_size", c->object_size);
+	fprintf(out, "<TR>" CELL "%u</TD>" CELL "%u</TD></TR>\n",
+		"align", c->align, "offset", c->offset);
+	fprintf(out, "<TR>" CELL "%lu</TD>" CELL "%u</TD></TR>\n",
+		"min_partial", c->min_partial, "cpu_partial", c->cpu_partial);
+	fprintf(out, "<TR>" CELL "%d</TD><TD ALIGN=\"LEFT\">oo</TD>"
+		"<TD ALIGN=\"LEFT\">order %u, %u objects</TD></TR>\n",
+		"refcount", c->refcount, c->order, c->objects);
+	if (c->flags)
+		write_flags(out, c->flags);
+	fputs("<TR><TD ALIGN=\"LEFT\">cpu_slab</TD><TD PORT=\"cpu\">"
+	      "&#8226;</TD><TD ALIGN=\"LEFT\">node[]</TD><TD "
+	      "PORT=\"nodes\">&#8226;</TD></TR>\n", out);
 	fputs("</TABLE>>];\n", out);
 }
 
@@ -248,14 +262,14 @@ static void write_cpu(FILE *out, int ci, const struct slub_snap_cache *c,
 	const struct slub_snap_cpu *cc = &c->cpu[cpu];
 
 	fprintf(out, "c%d_cpu%d [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" "
-		"CELLSPACING=\"0\" CELLPADDING=\"3\"%s>\n", ci, cpu,
+		"CELLSPACING=\"0\" CELLPADDING=\"2\"%s>\n", ci, cpu,
 		current ? " COLOR=\"#b2182b\"" : "");
 	fprintf(out, "<TR><TD COLSPAN=\"2\" BGCOLOR=\"" COL_HEADER
-		"\" PORT=\"hd\"><B>kmem_cache_cpu</B> (cpu %d%s)</TD></TR>\n",
+		"\" PORT=\"hd\"><B>kmem_cache_cpu</B><BR/>cpu %d%s</TD></TR>\n",
 		cpu, current ? ", running" : "");
 	row(out, NULL, "tid", "%lu", cc->tid);
 	if (valid_slab(c, cc->slab))
-		row(out, "page", "page", "pfn %ld", c->slabs[cc->slab].pfn);
+		row(out, "page", "page", "pfn 0x%lx", c->slabs[cc->slab].pfn);
 	else
 		row(out, "page", "page", "NULL");
 	if (cc->freelist >= 0)
@@ -273,9 +287,9 @@ static void write_node(FILE *out, int ci, const struct slub_snap_cache *c,
 	const struct slub_snap_node *nd = &c->node[n];
 
 	fprintf(out, "c%d_node%d [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" "
-		"CELLSPACING=\"0\" CELLPADDING=\"3\">\n", ci, n);
+		"CELLSPACING=\"0\" CELLPADDING=\"2\">\n", ci, n);
 	fprintf(out, "<TR><TD COLSPAN=\"2\" BGCOLOR=\"" COL_HEADER
-		"\" PORT=\"hd\"><B>kmem_cache_node</B> (node %d)</TD></TR>\n",
+		"\" PORT=\"hd\"><B>kmem_cache_node</B><BR/>node %d</TD></TR>\n",
 		n);
 	row(out, NULL, "nr_partial", "%lu", nd->nr_partial);
 	row(out, "partial", "partial", "%s", nd->nr_partial > 0 ?
@@ -286,126 +300,112 @@ static void write_node(FILE *out, int ci, const struct slub_snap_cache *c,
 }
 
 /*
- * A slab is one row of cells: its struct page fields, the page freelist
- * head, then the objects. Keeping everything on one row leaves the space
- * above the row to the page freelist and the space below it to the CPU
- * freelist, which dot draws as arcs between the object cells.
+ * The place of every object on a freelist that starts at first, from 1
+ * (0: not on it), in pos[]; a cycle (a corrupted list) stops the walk.
+ */
+static void list_order(const struct slub_snap_slab *sl, int first, int *pos)
+{
+	int i, n = 0;
+
+	if (!sl->obj)
+		return;
+	for (i = first; valid_obj(sl, i) && !pos[i]; i = sl->obj[i].next)
+		pos[i] = ++n;
+}
+
+/*
+ * A slab is a block of object cells, SNAPSHOT_DOT_ROW to a row, under a
+ * strip that names it (pfn in hex, as slubviz shows it). As in slubviz the
+ * free cells are numbered in list order: c1, c2 ... along the CPU's
+ * freelist (cpu_free is its head, or -1), p1, p2 ... along the slab's own.
  */
 static void write_slab(FILE *out, int ci, int k,
-		       const struct slub_snap_slab *sl)
+		       const struct slub_snap_slab *sl, int cpu_free)
 {
-	unsigned int i, n = shown(sl), allocated = 0, free = 0;
+	unsigned int i, n = shown(sl), allocated = 0, nfree = 0, cols;
+	int *cpos = calloc(sl->objects + 1, sizeof(int));
+	int *ppos = calloc(sl->objects + 1, sizeof(int));
 
-	fprintf(out, "c%d_s%d [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" "
-		"CELLSPACING=\"0\" CELLPADDING=\"2\"><TR>\n", ci, k);
-	fprintf(out, "<TD BGCOLOR=\"" COL_HEADER "\" PORT=\"hd\" "
-		"ALIGN=\"LEFT\" BALIGN=\"LEFT\"><B>page</B> pfn %ld"
-		"<BR/>order %d, inuse %u/%u<BR/>%s",
-		sl->pfn, sl->order, sl->inuse, sl->objects,
-		sl->frozen ? "frozen, " : "");
+	if (cpos && ppos) {
+		list_order(sl, cpu_free, cpos);
+		list_order(sl, sl->freelist, ppos);
+	}
+	cols = n < SNAPSHOT_DOT_ROW ? (n ? n : 1) : SNAPSHOT_DOT_ROW;
+	fprintf(out, "c%d_s%d [group=slabs, label=<<TABLE BORDER=\"0\" "
+		"CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"1\">\n",
+		ci, k);
+	fprintf(out, "<TR><TD COLSPAN=\"%u\" BGCOLOR=\"" COL_HEADER
+		"\" PORT=\"hd\" ALIGN=\"LEFT\" BALIGN=\"LEFT\"><B>page</B> "
+		"pfn 0x%lx, order %d, inuse %u/%u<BR/>%s",
+		cols + (n < sl->objects), sl->pfn, sl->order, sl->inuse,
+		sl->objects, sl->frozen ? "frozen, " : "");
 	fputs(where_name(sl->where), out);
 	if (sl->where == SLUB_SLAB_CPU || sl->where == SLUB_SLAB_CPU_PARTIAL)
 		fprintf(out, ", cpu %d", sl->owner);
 	if (sl->where == SLUB_SLAB_CPU_PARTIAL && sl->pages > 0)
-		fprintf(out, "<BR/>pages %d, pobjects %d", sl->pages,
+		fprintf(out, "; pages %d, pobjects %d", sl->pages,
 			sl->pobjects);
-	fputs("</TD>\n", out);
-	fprintf(out, "<TD PORT=\"fl\" BGCOLOR=\"" COL_HEADER
-		"\"><FONT POINT-SIZE=\"8\">freelist%s</FONT></TD>",
-		valid_obj(sl, sl->freelist) ? "" : "<BR/>NULL");
+	if (valid_obj(sl, sl->freelist))
+		fprintf(out, "; freelist: %d", sl->freelist);
+	else
+		fputs("; freelist NULL", out);
+	fputs("</TD></TR>\n", out);
+	for (i = 0; i < sl->objects && sl->obj; i++)
+		if (sl->obj[i].state != SLUB_OBJ_ALLOCATED)
+			break;
+	if (sl->obj && i == sl->objects && n == sl->objects) {
+		/* A full slab: one bar, as slubviz draws a slab zoomed out. */
+		const struct palette_entry *e = obj_paint(SLUB_OBJ_ALLOCATED);
+
+		fprintf(out, "<TR><TD PORT=\"o0\" COLSPAN=\"%u\" BGCOLOR="
+			"\"#%06x\"><FONT COLOR=\"#%06x\">all %u objects "
+			"allocated</FONT></TD></TR>\n</TABLE>>];\n", cols,
+			e->fill, e->ink, sl->objects);
+		free(cpos);
+		free(ppos);
+		return;
+	}
 	for (i = 0; i < n; i++) {
 		const struct palette_entry *e =
 			obj_paint(sl->obj ? sl->obj[i].state :
 				  SLUB_OBJ_ALLOCATED);
+		char tag[16] = "";
 
+		if (cpos && cpos[i])
+			snprintf(tag, sizeof(tag), "c%d", cpos[i]);
+		else if (ppos && ppos[i])
+			snprintf(tag, sizeof(tag), "p%d", ppos[i]);
+		if (i % cols == 0)
+			fputs("<TR>", out);
 		fprintf(out, "<TD PORT=\"o%u\" BGCOLOR=\"#%06x\" "
-			"WIDTH=\"18\"><FONT FACE=\"" MONO "\" COLOR=\"#%06x\" "
-			"POINT-SIZE=\"8\">%u</FONT></TD>",
-			i, e->fill, e->ink, i);
-	}
-	if (n < sl->objects) {
-		for (i = n; i < sl->objects; i++) {
-			if (sl->obj && sl->obj[i].state != SLUB_OBJ_ALLOCATED)
-				free++;
-			else
-				allocated++;
+			"WIDTH=\"17\" HEIGHT=\"9\">", i, e->fill);
+		if (*tag)
+			fprintf(out, "<FONT FACE=\"" MONO "\" COLOR=\"#%06x\" "
+				"POINT-SIZE=\"8\">%s</FONT>", e->ink, tag);
+		fputs("</TD>", out);
+		if (i % cols == cols - 1 || i + 1 == n) {
+			if (i + 1 == n && n < sl->objects) {
+				for (i = n; i < sl->objects; i++) {
+					if (sl->obj && sl->obj[i].state !=
+					    SLUB_OBJ_ALLOCATED)
+						nfree++;
+					else
+						allocated++;
+				}
+				fprintf(out, "<TD PORT=\"more\"><FONT "
+					"POINT-SIZE=\"8\">&#8230; %u more: "
+					"%u allocated, %u free</FONT></TD>",
+					sl->objects - n, allocated, nfree);
+				i = n - 1;
+			}
+			fputs("</TR>\n", out);
 		}
-		fprintf(out, "<TD PORT=\"more\"><FONT POINT-SIZE=\"8\">"
-			"&#8230; %u more<BR/>%u allocated<BR/>%u free"
-			"</FONT></TD>",
-			sl->objects - n, allocated, free);
 	}
-	fputs("\n</TR></TABLE>>];\n", out);
-}
-
-static void freelist_edge(FILE *out, int ci, int k,
-			  const struct slub_snap_slab *sl, int a, int b,
-			  const char *side, unsigned int colour, bool run)
-{
-	fprintf(out, "c%d_s%d:", ci, k);
-	put_obj_port(out, sl, a);
-	fprintf(out, ":%s -> c%d_s%d:", side, ci, k);
-	put_obj_port(out, sl, b);
-	fprintf(out, ":%s [color=\"#%06x\"%s];\n", side, colour,
-		run ? ", style=dashed" : "");
-}
-
-/*
- * Draw a freelist that starts at object first of slab k as edges from
- * (from, port) and then object to object in list order. A run of three or
- * more objects in address order, up or down (a new slab's list, a list
- * merged back by unfreezing), is one dashed arc from its first to its last
- * object. Objects hidden by abbreviation collapse into
- * the ellipsis cell; a cycle (a corrupted list) stops the walk.
- */
-static void write_freelist(FILE *out, int ci, int k,
-			   const struct slub_snap_slab *sl, const char *from,
-			   const char *port, int first, unsigned int colour,
-			   const char *side)
-{
-	unsigned char *seen;
-	int *seq, n = 0, t, u, i;
-	char self[48];
-
-	if (!valid_obj(sl, first) || !sl->obj)
-		return;
-	seen = calloc(sl->objects, 1);
-	seq = calloc(sl->objects, sizeof(*seq));
-	if (!seen || !seq)
-		goto out;
-	for (i = first; valid_obj(sl, i) && !seen[i]; i = sl->obj[i].next) {
-		seen[i] = 1;
-		seq[n++] = i;
-	}
-	snprintf(self, sizeof(self), "c%d_s%d", ci, k);
-	fprintf(out, "%s:%s%s%s -> c%d_s%d:", from, port,
-		strcmp(from, self) ? "" : ":", strcmp(from, self) ? "" : side,
-		ci, k);
-	put_obj_port(out, sl, first);
-	fprintf(out, ":%s [color=\"#%06x\", penwidth=1.3];\n", side,
-		colour);
-	for (t = 0; t + 1 < n; t = u) {
-		bool hidden = (unsigned int)seq[t] >= shown(sl);
-		int dir = seq[t + 1] - seq[t];
-
-		for (u = t; u + 1 < n && (dir == 1 || dir == -1) &&
-		     seq[u + 1] == seq[u] + dir &&
-		     (unsigned int)seq[u + 1] < shown(sl) && !hidden; u++)
-			;
-		if (u - t >= 2) {
-			freelist_edge(out, ci, k, sl, seq[t], seq[u], side,
-				      colour, true);
-			continue;
-		}
-		u = t + 1;
-		if (hidden && (unsigned int)seq[u] >= shown(sl))
-			continue;	/* within the ellipsis cell */
-		freelist_edge(out, ci, k, sl, seq[t], seq[u], side, colour,
-			      false);
-	}
-out:
-	free(seen);
-	free(seq);
+	if (n == 0)
+		fputs("<TR><TD PORT=\"more\"> </TD></TR>\n", out);
+	fputs("</TABLE>>];\n", out);
+	free(cpos);
+	free(ppos);
 }
 
 /* What write_cache_state() draws of one cache. */
@@ -431,7 +431,9 @@ static void place(struct cache_draw *d, int k)
 
 static void put_col_node(FILE *out, const struct cache_draw *d, int k)
 {
-	if (k >= 0)
+	if (k == INT_MIN)
+		fprintf(out, "c%d_full", d->ci);
+	else if (k >= 0)
 		fprintf(out, "c%d_s%d", d->ci, k);
 	else
 		fprintf(out, "c%d_more%d", d->ci, -1 - k);
@@ -482,7 +484,7 @@ static void write_slab_list(struct cache_draw *d, const char *from,
 			 * a flat edge takes an xlabel, a label can make the
 			 * router lose the edge
 			 */
-			fprintf(d->out, "c%d_s%d:hd:s -> c%d_s%d:hd:n "
+			fprintf(d->out, "c%d_s%d:s -> c%d_s%d:n "
 				"[color=\"" COL_LIST_EDGE "\", "
 				"xlabel=\"%s\"];\n",
 				d->ci, prev, d->ci, list[i], label);
@@ -545,6 +547,18 @@ static int choose_slabs(const struct slub_snapshot *snap,
 	return left;
 }
 
+/* The head of the CPU freelist that threads slab k, or -1. */
+static int cpu_freelist_of(const struct slub_snapshot *snap,
+			   const struct slub_snap_cache *c, int k)
+{
+	int cpu;
+
+	for (cpu = 0; cpu < snap->nr_cpus; cpu++)
+		if (c->cpu[cpu].slab == k)
+			return c->cpu[cpu].freelist;
+	return -1;
+}
+
 /*
  * The per-CPU and per-node records of a cache and its slabs: every cpu
  * slab, the first SNAPSHOT_DOT_MAX_SLABS slabs of each list and of the
@@ -555,7 +569,7 @@ static void write_cache_state(FILE *out, const struct slub_snapshot *snap,
 {
 	struct cache_draw d = { .out = out, .ci = ci, .c = c };
 	char from[48];
-	int cpu, n, k, nr_unlisted = 0;
+	int cpu, n, k, nr_unlisted = 0, nr_full = 0, *full = NULL;
 
 	d.drawn = calloc(c->nr_slabs + 1, 1);
 	d.placed = calloc(c->nr_slabs + 1, 1);
@@ -575,15 +589,21 @@ static void write_cache_state(FILE *out, const struct slub_snapshot *snap,
 			ci, ci, n, n);
 	}
 	nr_unlisted = choose_slabs(snap, &d);
+	full = calloc(c->nr_slabs + 1, sizeof(*full));
+	for (k = 0; full && k < c->nr_slabs; k++) {
+		/* a full slab on no list has nothing to show but its pfn */
+		if (d.drawn[k] && c->slabs[k].where == SLUB_SLAB_UNLISTED &&
+		    c->slabs[k].inuse == c->slabs[k].objects) {
+			d.drawn[k] = 0;
+			full[nr_full++] = k;
+		}
+	}
 	for (k = 0; k < c->nr_slabs; k++) {
 		const struct slub_snap_slab *sl = &c->slabs[k];
 
 		if (!d.drawn[k])
 			continue;
-		write_slab(out, ci, k, sl);
-		snprintf(from, sizeof(from), "c%d_s%d", ci, k);
-		write_freelist(out, ci, k, sl, from, "fl", sl->freelist,
-			       PALETTE_PAGE_LINE, "n");
+		write_slab(out, ci, k, sl, cpu_freelist_of(snap, c, k));
 	}
 	for (cpu = 0; cpu < snap->nr_cpus; cpu++) {
 		const struct slub_snap_cpu *cc = &c->cpu[cpu];
@@ -593,9 +613,11 @@ static void write_cache_state(FILE *out, const struct slub_snapshot *snap,
 		if (valid_slab(c, cc->slab)) {
 			fprintf(out, "%s:page -> c%d_s%d:hd [color=\""
 				COL_LIST_EDGE "\"];\n", from, ci, cc->slab);
-			write_freelist(out, ci, cc->slab, &c->slabs[cc->slab],
-				       from, "fl", cc->freelist,
-				       PALETTE_CPU_LINE, "s");
+			/*
+			 * No arrow for c->freelist: its head is the cell
+			 * numbered c1, and an arrow into a row of cells
+			 * would swing out past the side of the figure.
+			 */
 		}
 		write_slab_list(&d, from, "partial", cc->partial,
 				cc->nr_partial, "next");
@@ -611,23 +633,49 @@ static void write_cache_state(FILE *out, const struct slub_snapshot *snap,
 	}
 	for (k = 0; k < c->nr_slabs; k++)	/* the slabs on no list */
 		place(&d, k);
+	if (nr_full) {
+		const struct palette_entry *e = obj_paint(SLUB_OBJ_ALLOCATED);
+
+		fprintf(out, "c%d_full [group=slabs, label=<<TABLE BORDER=\"0\" "
+			"CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"3\">"
+			"<TR><TD BGCOLOR=\"" COL_HEADER "\" ALIGN=\"LEFT\">"
+			"%d full slab%s on no list, every object allocated:"
+			"</TD></TR><TR><TD BGCOLOR=\"#%06x\" BALIGN=\"LEFT\">"
+			"<FONT COLOR=\"#%06x\">", ci, nr_full,
+			nr_full == 1 ? "" : "s", e->fill, e->ink);
+		for (k = 0; k < nr_full; k++)
+			fprintf(out, "%spfn 0x%lx", k ? (k % 4 ? ", " : ",<BR/>") :
+				"", c->slabs[full[k]].pfn);
+		fputs("</FONT></TD></TR></TABLE>>];\n", out);
+		d.col[d.nr_col++] = INT_MIN;	/* the full node */
+	}
 	if (nr_unlisted)
 		write_more(&d, -1, nr_unlisted, "slabs on no list");
 	/*
-	 * All slabs in one column, so that long lists grow downwards, in a
-	 * fixed order: each CPU's slab and partial chain, then each node's
-	 * lists, then the rest. Invisible flat edges fix the order (dot puts
-	 * the tail of a flat edge above its head).
+	 * All slabs in one column, top down, in a fixed order: each CPU's
+	 * slab and partial chain, then each node's lists, then the rest.
+	 * Invisible edges put each on a rank of its own.
 	 */
+	/* The slabs under the records, in the column of the cache record. */
 	if (d.nr_col > 0) {
-		fputs("{rank=same;", out);
-		for (k = 0; k < d.nr_col; k++) {
-			fputc(' ', out);
-			put_col_node(out, &d, d.col[k]);
-			fputc(';', out);
+		fprintf(out, "c%d [group=slabs];\n", ci);
+		for (cpu = 0; cpu < snap->nr_cpus; cpu++) {
+			fprintf(out, "c%d_cpu%d -> ", ci, cpu);
+			put_col_node(out, &d, d.col[0]);
+			fputs(" [style=invis];\n", out);
 		}
-		fputs("}\n", out);
+		for (n = 0; n < snap->nr_nodes; n++) {
+			fprintf(out, "c%d_node%d -> ", ci, n);
+			put_col_node(out, &d, d.col[0]);
+			fputs(" [style=invis];\n", out);
+		}
 	}
+	fputs("{rank=same;", out);
+	for (cpu = 0; cpu < snap->nr_cpus; cpu++)
+		fprintf(out, " c%d_cpu%d;", ci, cpu);
+	for (n = 0; n < snap->nr_nodes; n++)
+		fprintf(out, " c%d_node%d;", ci, n);
+	fputs("}\n", out);
 	for (k = 0; k + 1 < d.nr_col; k++) {
 		put_col_node(out, &d, d.col[k]);
 		fputs(" -> ", out);
@@ -635,6 +683,7 @@ static void write_cache_state(FILE *out, const struct slub_snapshot *snap,
 		fputs(" [style=invis];\n", out);
 	}
 out:
+	free(full);
 	free(d.drawn);
 	free(d.placed);
 	free(d.col);
@@ -666,21 +715,27 @@ static bool cache_sane(const struct slub_snapshot *snap,
 
 static void write_header(FILE *out, bool legend)
 {
-	fputs("digraph slub {\n"
-	      "graph [rankdir=LR, newrank=true, nodesep=0.2, ranksep=0.45, "
+	fprintf(out, "digraph slub {\n"
+	      "graph [rankdir=%s, newrank=true, nodesep=0.06, ranksep=0.15, ",
+	      legend ? "TB" : "LR");
+	fputs(
 	      "fontname=\"" FONT "\", fontsize=10];\n"
 	      "node [shape=plaintext, fontname=\"" FONT "\", fontsize=10];\n"
-	      "edge [fontname=\"" FONT "\", fontsize=8, arrowsize=0.6];\n"
-	      "slab_caches [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" "
-	      "CELLSPACING=\"0\" CELLPADDING=\"3\"><TR><TD BGCOLOR=\""
-	      COL_HEADER "\"><B>slab_caches</B></TD></TR></TABLE>>];\n", out);
+	      "edge [fontname=\"" FONT "\", fontsize=10, arrowsize=0.6];\n",
+	      out);
 	if (legend)
 		write_legend(out);
+	else
+		fputs("slab_caches [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" "
+		      "CELLSPACING=\"0\" CELLPADDING=\"3\"><TR><TD BGCOLOR=\""
+		      COL_HEADER "\"><B>slab_caches</B></TD></TR></TABLE>>];\n",
+		      out);
 }
 
 /*
- * The overview: every cache on slab_caches, in list order, as columns of
- * about sqrt(n) records each, so that the figure is about square. Inside a
+ * The overview: every cache on slab_caches, in list order, as
+ * SNAPSHOT_DOT_OVERVIEW_COLS columns of short records, so that the figure
+ * fits the width of a portrait page. Inside a
  * column the list runs downwards (flat edges); from the foot of one column
  * it goes to the head of the next, which an invisible edge from the head of
  * the column before holds level with it.
@@ -689,14 +744,14 @@ static void write_overview(FILE *out, const struct slub_snapshot *snap)
 {
 	int ci, rows = 1, prev = -1;
 
-	while (rows * rows < snap->nr_caches)
+	while (rows * SNAPSHOT_DOT_OVERVIEW_COLS < snap->nr_caches)
 		rows++;
 	write_header(out, false);
 	for (ci = 0; ci < snap->nr_caches; ci++) {
 		write_cache(out, ci, &snap->caches[ci], true);
 		if (prev < 0)
 			fprintf(out, "slab_caches -> c%d:list [color=\""
-				COL_LIST_EDGE "\", label=\"list\"];\n", ci);
+				COL_LIST_EDGE "\", xlabel=\"list\"];\n", ci);
 		else if (ci % rows)
 			fprintf(out, "c%d -> c%d [color=\"" COL_LIST_EDGE
 				"\", xlabel=\"list\"];\n", prev, ci);
@@ -709,7 +764,8 @@ static void write_overview(FILE *out, const struct slub_snapshot *snap)
 	}
 	for (ci = 0; ci < snap->nr_caches; ci++) {
 		if (ci % rows == 0)
-			fputs("{rank=same;", out);
+			fputs(ci ? "{rank=same;" : "{rank=same; slab_caches;",
+			      out);
 		fprintf(out, " c%d;", ci);
 		if (ci % rows == rows - 1 || ci == snap->nr_caches - 1)
 			fputs("}\n", out);
@@ -743,15 +799,10 @@ int slub_snapshot_write_dot(FILE *out, const struct slub_snapshot *snap,
 		write_header(out, true);
 		write_cache(out, found, c, false);
 		write_cache_state(out, snap, found, c);
-		/*
-		 * The legend and the list head above the cache record, in its
-		 * column: one column less makes the figure narrower.
-		 */
-		fprintf(out, "legend -> slab_caches [style=invis];\n"
-			"slab_caches -> c%d [color=\"" COL_LIST_EDGE
+		/* The list head and the legend level with the record. */
+		fprintf(out, "legend:sc:e -> c%d:list:w [color=\"" COL_LIST_EDGE
 			"\", xlabel=\"list\"];\n"
-			"{rank=same; legend; slab_caches; c%d;}\n",
-			found, found);
+			"{rank=same; legend; c%d;}\n", found, found);
 	}
 	fputs("}\n", out);
 	if (fflush(out) || ferror(out))

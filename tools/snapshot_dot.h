@@ -7,9 +7,12 @@
  *                             |                     \-> partial chain
  *                             \-> kmem_cache_node[n] -> partial list
  *
- * Every slab is a row of object cells coloured by state (allocated, free on
- * the CPU freelist, free on the page freelist) with the freelists drawn as
- * edges in list order. Slabs of more than SNAPSHOT_DOT_MAX_OBJS objects show
+ * Every slab is a block of object cells, SNAPSHOT_DOT_ROW to a row (so that
+ * a figure fits a portrait page), coloured by state (allocated, free on the
+ * CPU freelist, free on the page freelist) with the palette of palette.h and
+ * numbered along the freelists as slubviz numbers them (c1, c2 ... p1,
+ * p2 ...); pfns are in hex, as slubviz writes them. Slabs of more than
+ * SNAPSHOT_DOT_MAX_OBJS objects show
  * the first SNAPSHOT_DOT_SHOW_OBJS objects and an ellipsis cell; of a list
  * longer than SNAPSHOT_DOT_MAX_SLABS slabs the first are drawn and the rest
  * counted.
@@ -23,8 +26,10 @@
 #include "slub.h"
 
 /* Slabs of more objects than MAX_OBJS show SHOW_OBJS object cells. */
-#define SNAPSHOT_DOT_MAX_OBJS	32
-#define SNAPSHOT_DOT_SHOW_OBJS	16
+#define SNAPSHOT_DOT_MAX_OBJS	64
+#define SNAPSHOT_DOT_SHOW_OBJS	48
+#define SNAPSHOT_DOT_ROW	16	/* object cells to a row */
+#define SNAPSHOT_DOT_OVERVIEW_COLS 3	/* columns of the overview */
 #define SNAPSHOT_DOT_MAX_SLABS	8	/* slabs drawn per list */
 #define SNAPSHOT_DOT_MAX_UNLISTED 4	/* full slabs on no list drawn */
 
