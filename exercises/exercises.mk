@@ -16,13 +16,18 @@ EX_CFLAGS = $(BASE_CFLAGS) $(EX_OPT) -Igenerated -Iscenario -Itools \
 EX_IDS := $(shell grep -v '^\#' exercises/targets.txt | cut -d'|' -f1 | uniq)
 EX_DIRS := $(foreach e,$(EX_IDS),$(wildcard exercises/$(e)-*))
 EX_OBJ := $(B)/ex/obj
-EX_TEST_OBJS := $(EX_OBJ)/grade.o $(foreach e,$(EX_IDS),$(EX_OBJ)/$(e)-tests.o)
+EX_TEST_OBJS := $(EX_OBJ)/grade.o $(EX_OBJ)/feedback.o $(foreach e,$(EX_IDS),$(EX_OBJ)/$(e)-tests.o)
 EX_ENV = CC='$(CC)' EX_CFLAGS='$(EX_CFLAGS)' LDLIBS='$(LDLIBS)' \
 	LIBSCN='$(LIBSCN)' EX_OBJ='$(EX_OBJ)'
 EX_SCRIPTS := $(wildcard exercises/scripts/*)
 
 $(EX_OBJ)/grade.o: exercises/grade.c exercises/grade.h generated/slub.h \
 		$(SCN_HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(EX_CFLAGS) -c $< -o $@
+
+$(EX_OBJ)/feedback.o: exercises/feedback.c exercises/feedback.h \
+		exercises/grade.h generated/slub.h $(SCN_HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(EX_CFLAGS) -c $< -o $@
 
