@@ -334,6 +334,9 @@ static void run_one(const struct ex_test *t, int timeout, struct result *r)
 			 "ran past its %d s limit (an endless loop?) and did "
 			 "not stop%s%s", timeout, *why ? "; its last words: " :
 			 "", why);
+	} else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT &&
+		   !strncmp(why, "exercise: ", 10)) {
+		snprintf(r->msg, sizeof(r->msg), "%s", why + 10);
 	} else if (WIFSIGNALED(status)) {
 		snprintf(r->msg, sizeof(r->msg), "crashed (%s)%s%s",
 			 strsignal(WTERMSIG(status)), *why ? ": " : "", why);
