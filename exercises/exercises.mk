@@ -1,6 +1,7 @@
 # Graded exercises (exercises/). Included by the top Makefile.
 #   make start EX=NN          copy exercise NN's skeletons into work/NN-name/
 #                             (ignored by git; never replaces a file there)
+#   make hint EX=NN           the next of exercise NN's three hints
 #   make grade [EX=NN] [SUBMISSION=DIR] [JSON=FILE]
 #                             build and grade the student files (all
 #                             exercises, or exercise NN), from
@@ -9,7 +10,9 @@
 #   make ex-run EX=NN SCENARIO=FILE    the CLI on the student's allocator
 #   make ex-viz EX=NN SCENARIO=FILE [VIZ_ARGS=...]   the visualizer on it
 #   make skeletons            regenerate the skeletons from slub.nw
-#   make handout              build/handout.tar.gz for students
+#   make handout [EX=NN]      build/handout.tar.gz for students (every
+#                             exercise), or build/handout-NN.tar.gz:
+#                             exercise NN alone, the rest the book's
 #   make test-exercises       skeletons score 0, solutions full marks,
 #                             every mutant loses points
 
@@ -47,7 +50,7 @@ $(EX_OBJ)/$(1)-tests.o: $(wildcard exercises/$(1)-*/tests.c) exercises/grade.h \
 endef
 $(foreach e,$(EX_IDS),$(eval $(call ex_tests_rule,$(e))))
 
-.PHONY: grade ex-build ex-run ex-viz start skeletons check-skeletons handout \
+.PHONY: grade ex-build ex-run ex-viz start hint skeletons check-skeletons handout \
 	test-exercises ex-prereqs
 
 # The observation layer is the book's in every exercise: compiled once.
@@ -90,6 +93,9 @@ ex-viz: ex-build $(VIZ_OBJS)
 start:
 	@bash exercises/scripts/start.sh '$(EX)'
 
+hint:
+	@bash exercises/scripts/hint.sh '$(EX)'
+
 skeletons:
 	@bash exercises/scripts/skeletons.sh write
 
@@ -97,7 +103,8 @@ check-skeletons:
 	@bash exercises/scripts/skeletons.sh check
 
 handout: ex-prereqs
-	@$(EX_ENV) bash exercises/scripts/handout.sh $(B)/handout.tar.gz
+	@$(EX_ENV) bash exercises/scripts/handout.sh \
+		$(if $(EX),$(B)/handout-$(EX).tar.gz '$(EX)',$(B)/handout.tar.gz)
 
 test-exercises: ex-prereqs
 	@$(EX_ENV) bash exercises/scripts/test-exercises.sh
