@@ -164,6 +164,15 @@ static bool first_failure(const char *diag, int *line, char *msg,
 	p += strlen(": expect failed: ");
 	end = strchr(p, '\n');
 	snprintf(msg, len, "%.*s", (int)(end ? end - p : (long)strlen(p)), p);
+	/* the invariant checker's report comes before the expect line
+	 * (and before it nothing else): quote its first line */
+	if (strstr(msg, "slub_check_invariants") && bol > diag) {
+		size_t n = strlen(msg);
+
+		end = strchr(diag, '\n');
+		snprintf(msg + n, len - n, ": %.*s",
+			 (int)(end ? end - diag : (long)strlen(diag)), diag);
+	}
 	return true;
 }
 
