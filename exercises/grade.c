@@ -21,19 +21,31 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "feedback.h"
 #include "grade.h"
 
 /* ------------------------------------------------------------ failing */
 void ex_fail(const char *file, int line, const char *fmt, ...)
 {
-	va_list ap;
 	const char *base = strrchr(file, '/');
+	char msg[1024], *p;
+	va_list ap;
 
-	fflush(stdout);
-	fprintf(stderr, "\nEXFAIL: %s:%d: ", base ? base + 1 : file, line);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	fflush(stdout);
+	fprintf(stderr, "\nEXFAIL: ");
+	if (line > 0)
+		fprintf(stderr, "%s:%d: ", base ? base + 1 : file, line);
+	else if (*file)
+		fprintf(stderr, "%s: ", base ? base + 1 : file);
+	/* a message of several lines: "EX| " marks the ones after the first */
+	for (p = msg; *p; p++) {
+		fputc(*p, stderr);
+		if (*p == '\n')
+			fputs("EX| ", stderr);
+	}
 	fprintf(stderr, "\n");
 	fflush(stderr);
 	_exit(1);
@@ -45,12 +57,15 @@ static struct scn_log *events;
 
 void ex_start_cfg(const struct slub_config *cfg)
 {
-	int err = slub_init(cfg);
+	int err;
 
-	EX_CHECK(err == 0, "slub_init() failed: %d", err);
 	if (!events)
 		events = scn_log_new(NULL, SCN_LOG_EVENTS);
 	EX_CHECK(events, "out of memory for the event log");
+	ex_watch(events, NULL);
+	scn_log_attach(events);	/* a boot that never ends has events too */
+	err = slub_init(cfg);
+	EX_CHECK(err == 0, "slub_init() failed: %d", err);
 	scn_log_attach(events);
 	ex_reports_reset();
 }
@@ -200,28 +215,6 @@ int ex_steps_seen(const char *what)
 	return count_events(SLUB_EV_STEP, what);
 }
 
-int ex_scenario(const char *name, const char *text)
-{
-	struct scn_error err = { 0 };
-	char msg[1024];
-	struct scenario *sc = scn_parse_string(name, text, &err);
-	struct scn_run *run;
-	int fails;
-
-	EX_CHECK(sc, "scenario: %s", scn_error_format(&err, msg, sizeof(msg)));
-	run = scn_run_start(sc, NULL, NULL, &err);
-	EX_CHECK(run, "scenario: %s", scn_error_format(&err, msg, sizeof(msg)));
-	scn_run_set_output(run, NULL);
-	scn_run_set_diag(run, stderr);
-	if (scn_run_all(run, &err))
-		ex_fail(__FILE__, __LINE__, "scenario: %s",
-			scn_error_format(&err, msg, sizeof(msg)));
-	fails = scn_run_expect_failures(run);
-	scn_run_end(run);
-	scn_free(sc);
-	return fails;
-}
-
 /* ------------------------------------------------------------ runner */
 struct result {
 	bool passed;
@@ -229,24 +222,38 @@ struct result {
 	double secs;
 };
 
-/* The line of the child's output that explains a failure: the EXFAIL
- * line, else the last non-empty line. */
+/* What the child's output says of a failure: the EXFAIL message with
+ * its "EX| " lines, else the EXTIMEOUT line, else the last non-empty
+ * line. */
 static void explain(FILE *log, char *out, size_t len)
 {
 	char line[512], last[512] = "";
+	bool in_fail = false;
+	size_t n;
 
 	rewind(log);
 	*out = 0;
 	while (fgets(line, sizeof(line), log)) {
 		line[strcspn(line, "\n")] = 0;
+		n = strlen(out);
+		if (in_fail && !strncmp(line, "EX| ", 4)) {
+			snprintf(out + n, len - n, "\n      %s", line + 4);
+			continue;
+		}
+		if (in_fail)
+			return;
 		if (!strncmp(line, "EXFAIL: ", 8)) {
 			snprintf(out, len, "%s", line + 8);
+			in_fail = true;
+		} else if (!strncmp(line, "EXTIMEOUT: ", 11)) {
+			snprintf(out, len, "%s", line + 11);
 			return;
-		}
-		if (*line)
+		} else if (*line) {
 			snprintf(last, sizeof(last), "%s", line);
+		}
 	}
-	snprintf(out, len, "%s", last);
+	if (!in_fail)
+		snprintf(out, len, "%s", last);
 }
 
 static double now(void)
@@ -262,7 +269,7 @@ static void run_one(const struct ex_test *t, int timeout, struct result *r)
 	FILE *log = tmpfile();
 	double t0 = now();
 	int status = 0;
-	char why[512];
+	char why[900];
 	pid_t pid;
 
 	memset(r, 0, sizeof(*r));
@@ -280,7 +287,7 @@ static void run_one(const struct ex_test *t, int timeout, struct result *r)
 			dup2(fileno(log), 2);
 		}
 		setvbuf(stdout, NULL, _IONBF, 0);
-		alarm(timeout);
+		ex_watch_alarm(timeout);
 		t->fn();
 		fflush(NULL);
 		_exit(0);
@@ -315,14 +322,21 @@ static void run_one(const struct ex_test *t, int timeout, struct result *r)
 	}
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
 		r->passed = true;
+	} else if (WIFEXITED(status) && WEXITSTATUS(status) == 3) {
+		snprintf(r->msg, sizeof(r->msg), "ran past its %d s limit "
+			 "(an endless loop?): %s", timeout, why);
 	} else if (WIFEXITED(status)) {
 		snprintf(r->msg, sizeof(r->msg), "%s", *why ? why :
 			 "failed (exit status without a message)");
 	} else if (WIFSIGNALED(status) &&
 		   (WTERMSIG(status) == SIGALRM || WTERMSIG(status) == SIGKILL)) {
 		snprintf(r->msg, sizeof(r->msg),
-			 "timed out after %d s (an endless loop?)%s%s", timeout,
-			 *why ? ": " : "", why);
+			 "ran past its %d s limit (an endless loop?) and did "
+			 "not stop%s%s", timeout, *why ? "; its last words: " :
+			 "", why);
+	} else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT &&
+		   !strncmp(why, "exercise: ", 10)) {
+		snprintf(r->msg, sizeof(r->msg), "%s", why + 10);
 	} else if (WIFSIGNALED(status)) {
 		snprintf(r->msg, sizeof(r->msg), "crashed (%s)%s%s",
 			 strsignal(WTERMSIG(status)), *why ? ": " : "", why);

@@ -49,6 +49,10 @@ struct scn_log {
 	int nev, cap, placed;		/* [0, placed) are placed */
 	int limit;
 	long reported;
+	/* The last event reported past the limit, in fixed buffers (a
+	 * step that never ends must not grow the log). */
+	struct scn_event over;
+	char over_func[64], over_what[200], over_section[16], over_cache[64];
 	bool stat_seen[NR_SLUB_STAT_ITEMS];
 	const char **funcs;		/* functions named in the step */
 	int nfuncs, capfuncs;
@@ -155,6 +159,7 @@ static void clear_events(struct scn_log *log)
 {
 	log->nev = log->placed = 0;
 	log->reported = 0;
+	log->over.func = NULL;
 	memset(log->stat_seen, 0, sizeof(log->stat_seen));
 	log->nfuncs = 0;
 	log->last_cache = "";
@@ -202,6 +207,33 @@ static void note_func(struct scn_log *log, const char *func)
 	log->funcs[log->nfuncs++] = arena_strndup(log, func, strlen(func));
 }
 
+/* Keep the last event past the limit: bounded copies, no allocation. */
+static void keep_over(struct scn_log *log, const struct slub_event *ev)
+{
+	struct scn_event *e = &log->over;
+
+	memset(e, 0, sizeof(*e));
+	e->type = ev->type;
+	snprintf(log->over_func, sizeof(log->over_func), "%s",
+		 ev->func ? ev->func : "");
+	snprintf(log->over_what, sizeof(log->over_what), "%s",
+		 ev->what ? ev->what : "");
+	snprintf(log->over_section, sizeof(log->over_section), "%s",
+		 ev->section ? ev->section : "");
+	snprintf(log->over_cache, sizeof(log->over_cache), "%s",
+		 ev->cache ? ev->cache : "");
+	e->func = log->over_func;
+	e->what = log->over_what;
+	e->section = log->over_section;
+	e->cache = log->over_cache;
+	e->cpu = ev->cpu;
+	e->stat = ev->stat;
+	e->pfn = ev->pfn;
+	e->object = (unsigned long)(uintptr_t)ev->object;
+	e->step = log->step;
+	e->slot = e->offset = -1;
+}
+
 /*
  * The observer. Everything it keeps is copied here: the allocator's
  * strings are valid only during the call. It calls nothing of the
@@ -227,8 +259,10 @@ static void observe(const struct slub_event *ev, void *arg)
 		last_section = log->ev[log->nev - 1].section;
 	}
 	e = push_event(log, ev->type);
-	if (!e)
+	if (!e) {
+		keep_over(log, ev);
 		return;
+	}
 	e->func = copy_str(log, ev->func, last_func);
 	e->what = copy_str(log, ev->what, NULL);
 	e->section = copy_str(log, ev->section, last_section);
@@ -620,6 +654,15 @@ const struct scn_event *scn_log_events(const struct scn_log *log)
 void scn_log_set_limit(struct scn_log *log, int max)
 {
 	log->limit = max > 0 ? max : 0;
+}
+
+const struct scn_event *scn_log_last(const struct scn_log *log)
+{
+	if (!log || !log->reported)
+		return NULL;
+	if (log->nev && log->reported == log->nev)
+		return &log->ev[log->nev - 1];
+	return log->over.func ? &log->over : NULL;
 }
 
 long scn_log_reported(const struct scn_log *log)

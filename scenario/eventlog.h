@@ -108,6 +108,10 @@ int scn_log_count(const struct scn_log *log);
 const struct scn_event *scn_log_events(const struct scn_log *log);
 /* Keep at most max events a step (0: no limit); the rest are counted. */
 void scn_log_set_limit(struct scn_log *log, int max);
+/* The step's last event, kept or past the limit (then in buffers the
+ * next such event overwrites), or NULL: what a run that never ends was
+ * doing last. */
+const struct scn_event *scn_log_last(const struct scn_log *log);
 /* Events reported in the step, kept or not. */
 long scn_log_reported(const struct scn_log *log);
 /* Did an event of the step, kept or not, count stat item / name func? */

@@ -17,7 +17,8 @@ for f in $(ex_files "$ex"); do
 done
 tangle_ex "$ex" "$out/slub.c"
 stamp=$( { cat "$out/slub.c" $(for f in $(ex_files "$ex"); do echo "$src/$f"; done) \
-	"$EX_OBJ/grade.o" "$EX_OBJ/$ex-tests.o" "$EX_OBJ/slub_observe.o" "$LIBSCN"; \
+	"$EX_OBJ/grade.o" "$EX_OBJ/feedback.o" "$EX_OBJ/$ex-tests.o" \
+	"$EX_OBJ/slub_observe.o" "$LIBSCN"; \
 	echo "$CC $EX_CFLAGS $src"; } | sha1sum | cut -c1-40)
 if [ -f "$out/stamp" ] && [ "$(cat "$out/stamp")" = "$stamp" ] && [ -x "$out/test" ]; then
 	exit 0
@@ -29,7 +30,7 @@ if ! $CC $EX_CFLAGS -iquote "$src" -c "$out/slub.c" -o "$out/slub.o" >"$log" 2>&
 	exit 1
 fi
 bash scripts/link-lib.sh "$out/libslub.a" "$out/slub.o" "$EX_OBJ/slub_observe.o" 2>>"$log"
-if ! $CC $EX_CFLAGS "$EX_OBJ/grade.o" "$EX_OBJ/$ex-tests.o" "$LIBSCN" \
+if ! $CC $EX_CFLAGS "$EX_OBJ/grade.o" "$EX_OBJ/feedback.o" "$EX_OBJ/$ex-tests.o" "$LIBSCN" \
 	"$out/libslub.a" -o "$out/test" $LDLIBS >>"$log" 2>&1; then
 	[ "${QUIET:-0}" = 1 ] || cat "$log" >&2
 	exit 1

@@ -51,8 +51,36 @@ tangle_ex() {
 		awk -v map="$map" -f $EXDIR/scripts/use2include.awk |
 		"$NOWEB_LIB/nt" -t -L -Rslub.c |
 		awk -f scripts/chunk-comments.awk slub.nw - |
-		sed 's/^[ \t]\+$//' >"$tmp"
+		sed 's/^[ \t]\+$//' |
+		# A function or label only the removed part used must not stop
+		# a skeleton from compiling, and a skeleton must not name it.
+		sed '1i #pragma GCC diagnostic ignored "-Wunused-function"\n#pragma GCC diagnostic ignored "-Wunused-label"' >"$tmp"
 	rm -f "$map"
 	if ! cmp -s "$tmp" "$2"; then cp "$tmp" "$2"; fi
 	rm -f "$tmp"
+}
+
+# The work folder: where `make start EX=NN` puts a student's copies of
+# the skeletons (work/NN-name/, ignored by git). The grader, ex-build,
+# ex-run and ex-viz read it when it exists, else exercises/NN-*/student/.
+WORK_DIR=${WORK_DIR:-work}
+
+# work_dir NN: the work folder of exercise NN (it may not exist)
+work_dir() { echo "$WORK_DIR/$(basename "$(ex_dir "$1")")"; }
+
+# ex_src NN: where the student's files of exercise NN are read from
+ex_src() {
+	local w
+	w=$(work_dir "$1")
+	if [ -d "$w" ]; then echo "$w"; else echo "$(ex_dir "$1")/student"; fi
+}
+
+# backup FILE: keep a copy of FILE under $WORK_DIR/backup/ before it is
+# replaced; prints where
+backup() {
+	local dest
+	dest=$WORK_DIR/backup/$(date +%Y%m%d-%H%M%S)/$1
+	mkdir -p "$(dirname "$dest")"
+	cp -p "$1" "$dest"
+	echo "kept your copy of $1 in $dest"
 }

@@ -35,25 +35,42 @@ export LIBSCN=$B_EX/libscn.a
 # of the submission's files (a missing one is replaced by its skeleton).
 srcdir() {
 	local ex=$1 d f found
+	local from=$sub
 	if [ -z "$sub" ]; then
-		ex_dir "$ex" | sed 's|$|/student|'
-		return
+		from=$(ex_src "$ex")
+		missing=0
+		for f in $(ex_files "$ex"); do
+			[ -f "$from/$f" ] || missing=1
+		done
+		if [ $missing = 0 ]; then
+			echo "$from"
+			return
+		fi
 	fi
 	d=$root/src/$ex
 	rm -rf "$d"
 	mkdir -p "$d"
 	for f in $(ex_files "$ex"); do
-		found=$(find "$sub" -name "$f" -type f 2>/dev/null | sort | head -1)
+		found=$(find "$from" -name "$f" -type f 2>/dev/null | sort | head -1)
 		if [ -n "$found" ]; then
 			cp "$found" "$d/$f"
 		else
-			echo "note: $f is not in $sub: graded as the untouched skeleton" >&2
+			echo "note: $f is not in $from: graded as the untouched skeleton" >&2
 			bash $EXDIR/scripts/skeleton.sh "$f" >"$d/$f"
 		fi
 	done
 	echo "$d"
 }
 
+# Say where each exercise's files come from.
+if [ -z "$sub" ]; then
+	for ex in $exs; do
+		src=$(ex_src "$ex")
+		if [ "$(echo $exs | wc -w)" = 1 ] || [ "${src#"$WORK_DIR"/}" != "$src" ]; then
+			echo "exercise $ex: grading the files in $src/"
+		fi
+	done
+fi
 # Build every exercise first (two at a time), then run the tests in order.
 for ex in $exs; do
 	echo "$ex $(srcdir "$ex")"

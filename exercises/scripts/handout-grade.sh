@@ -19,7 +19,7 @@ for ex in $exs; do
 	t=build/ex/$ex/test
 	mkdir -p build/ex/$ex
 	if [ $built = 1 ]; then
-		$CC $CFLAGS build/ex/grade.o build/ex/$(basename "$d")/tests.o \
+		$CC $CFLAGS build/ex/grade.o build/ex/feedback.o build/ex/$(basename "$d")/tests.o \
 			build/libscn.a build/slub.o build/slub_observe.o -o "$t" $LDLIBS || exit 2
 		timeout 600 "$t" --timeout 10 | tee build/ex/$ex/output
 	else

@@ -102,6 +102,8 @@ for ex in $(ex_all); do
 		fi
 	done <"$B_EX/t/jobs"
 done
+. $EXDIR/scripts/test-contracts.sh
+. $EXDIR/scripts/test-handouts.sh
 echo "== handout"
 ho=$B_EX/handout-test
 rm -rf "$ho"

@@ -1,16 +1,20 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Exercise 01: free pointers (book: "Free pointers").
+ * Exercise 01: free pointers. Book: "Free pointers" (sec:free-pointers).
  *
- * Write get_freepointer(), get_freepointer_safe() and set_freepointer().
- * A free object holds the address of the next free object at s->offset
- * bytes from its start. Every stored value goes through
- * freelist_ptr(s, ptr, addr) (already written, just above this file in
- * the allocator), where addr is the address of the slot itself: with
- * freelist hardening it XORs the pointer with a secret and with addr,
- * so reading must decode with the same addr that writing used.
- * get_freepointer_safe() reads like get_freepointer(), but through a
- * volatile pointer: the object may belong to another thread by now.
+ * Contract. Three accessors of the link that a free object keeps to the
+ * next free object of its list. Afterwards:
+ *  - reading an object's link gives exactly the pointer last written to
+ *    it, whatever cache layout (the link sits s->offset bytes into the
+ *    object: at its start, or after it for caches that need the object's
+ *    bytes while it is free);
+ *  - the link is stored encoded when freelist hardening is on, and the
+ *    encoding depends on where the link is stored: the same address must
+ *    decode what it encoded;
+ *  - the "safe" reader gives the same value but tolerates an object that
+ *    another CPU may be reusing right now (the fast path reads ahead).
+ * Invariant kept by every caller: a freelist ends in NULL and visits each
+ * free object of its slab once.
  *
  * Generated from slub.nw <<Read and write the free pointer of an object>>
  * by exercises/scripts/skeleton.sh.

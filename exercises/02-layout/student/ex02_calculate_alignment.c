@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Exercise 02: the alignment of a cache (book: "calculate_alignment()").
+ * Exercise 02: the alignment of a cache. Book: "calculate_alignment()"
+ * (sec:alignment).
  *
- * With SLAB_HWCACHE_ALIGN, align to the cache line (L1_CACHE_BYTES), but
- * halve the line while the object still fits in half of it. Never go
- * below ARCH_SLAB_MINALIGN, and round the result up to a word
- * (ALIGN(x, sizeof(void *))).
+ * Contract. Return the alignment the objects of a cache get, from the
+ * flags, the alignment the creator asked for and the object size.
+ * Afterwards: the result is a multiple of the word size and never below
+ * the architecture's minimum or the requested alignment; a cache that
+ * asks for hardware cache alignment gets the cache line, or the largest
+ * fraction of a line (by halving) that a small object still fits into.
  *
  * Generated from slub.nw <<Compute the alignment of a cache: [[calculate_alignment]]>>
  * by exercises/scripts/skeleton.sh.

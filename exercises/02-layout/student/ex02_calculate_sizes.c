@@ -1,20 +1,21 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Exercise 02: the layout of an object (book: "calculate_sizes(): the
- * layout of an object").
+ * Exercise 02: the layout of an object. Book: "kmem_cache_open()"
+ * (sec:cache-open), where calculate_sizes() is explained.
  *
- * From s->object_size, s->flags, s->ctor, s->align and s->reserved set
- * s->flags' __OBJECT_POISON bit, s->inuse, s->offset, s->size, then pick the
- * order (forced_order if >= 0, else calculate_order(size, s->reserved);
- * fail if negative) and record it: s->allocflags (__GFP_COMP for order > 0,
- * __GFP_DMA, __GFP_RECLAIMABLE), s->oo = oo_make(order, size, reserved),
- * s->min = oo_make(get_order(size), ...), s->max = s->oo if it holds more
- * objects. Return nonzero when a slab holds at least one object.
- * Layout: object rounded to a word; with SLAB_RED_ZONE and no room left by
- * rounding, one word of red zone; inuse ends here; the free pointer after
- * it for RCU, poison or a constructor (else offset 0); two struct track
- * with SLAB_STORE_USER; one more word with SLAB_RED_ZONE; then round up
- * to s->align.
+ * Contract. From the cache's object size, flags, constructor, alignment
+ * and reserved bytes, fill in the layout and the slab geometry:
+ * s->inuse, s->offset, s->size, the poison flag bit, s->allocflags,
+ * s->oo, s->min and s->max. Return nonzero when a slab holds at least
+ * one object. Afterwards:
+ *  - the metadata follows the object in the kernel's order (red zone,
+ *    free pointer when it cannot overlay the object, allocation and free
+ *    tracks, a trailing red zone) and s->size is aligned to s->align;
+ *  - the free pointer overlays the object unless the object's bytes must
+ *    survive while it is free (RCU, poisoning, a constructor);
+ *  - the order is the forced one if any, else the one the ordering
+ *    policy chooses; s->min is the smallest order that holds one object
+ *    and s->max the larger of the two.
  *
  * Generated from slub.nw <<Lay out an object and its metadata: [[calculate_sizes]]>>
  * by exercises/scripts/skeleton.sh.

@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Exercise 03: relax the demands until an order fits.
+ * Exercise 03: relax the demands until an order fits (same section).
  *
- * min_objects is slub_min_objects or 4 * (fls(nr_cpu_ids) + 1), at most
- * what slub_max_order holds; try leftover fractions 16, 8, 4 for each
- * min_objects from there down to 2; then one object within slub_max_order,
- * then one object within MAX_ORDER; else -ENOSYS.
+ * Contract. Return the order a cache of this object size uses, or
+ * -ENOSYS. The demands relax in the kernel's order: first many objects
+ * per slab (the count depends on the number of CPUs, or the boot option)
+ * with little waste, then more waste allowed, then fewer objects, then
+ * a single object within the usual maximum order, then within the
+ * absolute maximum. The first order that meets the current demands wins.
  *
  * Generated from slub.nw <<Relax the demands until an order fits: [[calculate_order]]>>
  * by exercises/scripts/skeleton.sh.

@@ -1,15 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Exercise 03: the page order of a slab (book: "calculate_order() and
- * slab_order()").
+ * Exercise 03: the page order of a slab. Book: "kmem_cache_open()"
+ * (sec:cache-open), where calculate_order() and slab_order() are explained.
  *
- * slab_order(): the smallest order from slub_min_order (or from the order
- * that can hold min_objects objects) up to max_order whose slab
- * (PAGE_SIZE << order) holds min_objects objects plus reserved bytes and
- * leaves at most slab_size / fract_leftover bytes unused. Return
- * max_order + 1 if none does. If order slub_min_order already holds more
- * than MAX_OBJS_PER_PAGE objects, return get_order(size *
- * MAX_OBJS_PER_PAGE) - 1. Helpers: order_objects(), fls(), get_order().
+ * Contract. Return the smallest order between the minimum order (raised
+ * so that min_objects fit) and max_order whose slab holds min_objects
+ * objects plus the reserved bytes and wastes at most 1/fract_leftover of
+ * itself; max_order + 1 if none does. The kernel's limit on objects per
+ * slab bounds the result for tiny objects.
  *
  * Generated from slub.nw <<Find the smallest good order for a slab: [[slab_order]]>>
  * by exercises/scripts/skeleton.sh.

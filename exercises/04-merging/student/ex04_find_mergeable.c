@@ -1,17 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Exercise 04: cache merging (book: "__kmem_cache_alias()" and
- * "find_mergeable(): a cache to share").
+ * Exercise 04: cache merging. Book: "find_mergeable(): a cache to
+ * share" (sec:find-mergeable) and "__kmem_cache_alias()" (sec:alias).
  *
- * Return a cache on slab_caches that can host a new cache of (size,
- * align, flags, name, ctor), or NULL. No merging at all with slab_nomerge,
- * SLUB_NEVER_MERGE flags or a constructor. Bring the request to the shape
- * its cache would have (size to a word, alignment by
- * calculate_alignment(), size to that alignment, flags through
- * kmem_cache_flags()); then a candidate must not be slab_unmergeable(),
- * must be at least as large, agree on SLUB_MERGE_SAME, have a size that is
- * a multiple of the alignment and waste less than a word per object. The
- * first candidate on the list wins.
+ * Contract. Return an existing cache that can host a new cache of (size,
+ * align, flags, name, ctor), or NULL. Afterwards:
+ *  - nothing merges when merging is off, for flags that forbid it, or
+ *    with a constructor;
+ *  - the request is compared in the shape its own cache would have
+ *    (size, alignment and flags as cache creation would set them);
+ *  - a host is itself mergeable, at least as large, agrees on the flags
+ *    that must match, keeps the new cache's alignment and wastes less
+ *    than a word per object;
+ *  - among the hosts, the first one on the cache list wins.
  *
  * Generated from slub.nw <<Search [[slab_caches]] for a cache to merge with: [[find_mergeable]]>>
  * by exercises/scripts/skeleton.sh.

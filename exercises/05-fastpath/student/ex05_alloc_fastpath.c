@@ -1,21 +1,26 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Exercise 05: the allocation fastpath (book: "slab_alloc()").
+ * Exercise 05: the allocation fastpath. Book: "slab_alloc()"
+ * (sec:alloc-fastpath) and "The per-CPU compare-and-swap"
+ * (sec:this-cpu-cmpxchg).
  *
- * This file is included inside slab_alloc_node(), in the branch where the
- * CPU's freelist is usable. In scope: s (the cache), c (this CPU's
- * struct kmem_cache_cpu), tid (c->tid as read before), object (the first
- * object of c->freelist, not NULL), page, gfpflags, node, addr.
- * Take object off the CPU's freelist: with one
- * this_cpu_cmpxchg_double(s, c, old_freelist, old_tid, new_freelist,
- * new_tid) replace (object, tid) by (the next free object, next_tid(tid)).
- * Read the next object with get_freepointer_safe(). If the compare-and-swap
- * fails, call note_cmpxchg_failure("slab_alloc", s, tid) and goto redo.
- * On success count stat_at(s, ALLOC_FASTPATH, object, page): the count,
- * with the object and its slab for the trace. Call
- * slub_point(SLUB_POINT_ALLOC_BEFORE_CMPXCHG) just before the
- * compare-and-swap (the scenarios inject preemption there). Afterwards
- * object is the object handed out.
+ * Scope: included inside slab_alloc_node(), where this CPU's freelist is
+ * not empty. In scope: s, c (this CPU's struct kmem_cache_cpu), tid (as
+ * read before the freelist), object (the head of c->freelist), page,
+ * gfpflags, node, addr; the label redo starts the attempt over.
+ *
+ * Contract. Afterwards object is handed out and is no longer on the CPU's
+ * freelist, or the attempt starts over. Invariants:
+ *  - the CPU's (freelist, tid) pair changes only as a whole and only if
+ *    nobody changed it since it was read: a preempted attempt (another
+ *    task ran on this CPU) must fail and start over, never hand out an
+ *    object twice, even when the head is the same pointer again (ABA);
+ *  - every successful operation advances the tid by one step;
+ *  - counters: ALLOC_FASTPATH once per object handed out (with the
+ *    object and its slab, for the trace); a failed attempt is counted as
+ *    the kernel counts it (CMPXCHG_DOUBLE_CPU_FAIL);
+ *  - the simulator's preemption point of this path is reached once per
+ *    attempt, just before the atomic update (slub_point()).
  *
  * Generated from slub.nw <<Take [[object]] off the CPU's freelist, or [[goto redo]]>>
  * by exercises/scripts/skeleton.sh.
@@ -29,8 +34,3 @@
 #endif
 		/* TODO: write this part (see above). */
 		EXERCISE_TODO("ex05_alloc_fastpath.c");
-		/* stub lines: remove them when you write the code */
-		if (0)
-			goto redo;
-		(void)note_cmpxchg_failure;
-		(void)get_freepointer_safe;

@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Exercise 06: refilling the CPU (book: "__slab_alloc()").
+ * Exercise 06: refilling the CPU. Book: "__slab_alloc()"
+ * (sec:alloc-slowpath) and "The double-word compare-and-swap"
+ * (sec:cmpxchg-double).
  *
- * get_freelist(): take the whole freelist of the cpu slab page (objects
- * other CPUs freed into it) in one __cmpxchg_double_slab(s, page,
- * old_freelist, old_counters, NULL, new_counters, "get_freelist"), retried
- * until it succeeds: all objects become in use (inuse = objects) and the
- * slab stays frozen only if there was a freelist. Return the freelist
- * taken (NULL if there was none). struct page new; new.counters = ...
- * gives access to the inuse, objects and frozen bit-fields.
+ * Contract. Take, in one atomic step on the slab's (freelist, counters),
+ * every object other CPUs freed into this CPU's slab, and return them
+ * (NULL if there were none). Afterwards the slab's own freelist is empty,
+ * all its objects count as in use, and it stays frozen only if a list was
+ * taken (a frozen slab without free objects on this CPU is unfrozen).
+ * A concurrent free that changes the slab meanwhile makes the step
+ * retry.
  *
  * Generated from slub.nw <<Take all objects of the cpu slab's own freelist: [[get_freelist]]>>
  * by exercises/scripts/skeleton.sh.

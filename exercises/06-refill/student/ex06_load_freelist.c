@@ -1,15 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Exercise 06: load_freelist in __slab_alloc() (book: "__slab_alloc()").
+ * Exercise 06: load_freelist in __slab_alloc() (same sections).
  *
- * This file is included right after the label load_freelist: inside
- * __slab_alloc(). In scope: s, c (this CPU's kmem_cache_cpu, whose slab
- * c->page is frozen), freelist (a non-empty list of free objects that now
- * belongs to this CPU), page, gfpflags, node, addr.
- * Hand out the first object of freelist and make the rest the CPU's
- * freelist (WRITE_ONCE(c->freelist, ...)); advance the CPU's tid with
- * next_tid() so that a fastpath that read the old state fails its
- * compare-and-swap; then local_irq_restore(s, c) and return the object.
+ * Scope: included right after the label load_freelist: in __slab_alloc().
+ * In scope: s, c (this CPU's kmem_cache_cpu; its slab c->page is frozen),
+ * freelist (a non-empty list of free objects that now belongs to this
+ * CPU), page, gfpflags, node, addr.
+ *
+ * Contract. Return the first object of freelist. Afterwards the rest of
+ * the list is the CPU's freelist, the CPU's tid has advanced (so that a
+ * fastpath that read the old state fails), and interrupts are restored as
+ * the slow path found them.
  *
  * Generated from slub.nw <<Hand out the first object of [[freelist]]; the rest becomes the CPU's freelist>>
  * by exercises/scripts/skeleton.sh.

@@ -1,15 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Exercise 07: the CPU's partial chain (book: "put_cpu_partial() and
- * unfreeze_partials()").
+ * Exercise 07: the CPU's partial chain. Book: "put_cpu_partial() and
+ * unfreeze_partials()" (sec:cpu-partial).
  *
- * __put_cpu_partial(): push page on c->partial. The head carries the
- * chain's length (pages) and its free objects (pobjects: each slab's
- * objects - inuse when it joined). If drain is set and the chain already
- * holds more than s->cpu_partial objects, first unfreeze_partials(s, c)
- * and count stat(s, CPU_PARTIAL_DRAIN); the new slab then starts a new
- * chain. put_cpu_partial(): the same between local_irq_save(s) and
- * local_irq_restore(s, c).
+ * Contract. Push page on this CPU's partial chain, with interrupts off
+ * around it. Afterwards the chain's head carries the chain's length
+ * (pages) and the free objects it held when each slab joined (pobjects).
+ * When asked to drain and the chain already holds more than
+ * s->cpu_partial free objects, the old chain first goes back to the node
+ * lists (counted as CPU_PARTIAL_DRAIN) and the new slab starts a new
+ * chain.
  *
  * Generated from slub.nw <<Put a slab on the CPU's partial chain: [[put_cpu_partial]]>>
  * by exercises/scripts/skeleton.sh.

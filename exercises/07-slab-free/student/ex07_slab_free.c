@@ -1,20 +1,23 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Exercise 07: __slab_free() (book: "__slab_free()").
+ * Exercise 07: __slab_free(). Book: "__slab_free()" (sec:free-slowpath).
  *
- * This file is the body of the do { ... } while (!cmpxchg_double_slab(s,
- * page, prior, counters, object, new.counters, "__slab_free")) loop of
- * __slab_free(). In scope: s, page, object (the freed object), x, addr,
- * prior, counters, was_frozen, new (a struct page), n (NULL, or the node
- * whose list_lock this loop took in the previous round).
- * Each round: drop a lock taken in the previous round (spin_unlock and
- * n = NULL); read page->freelist into prior and page->counters into
- * counters; link object to prior; new.counters = counters, remember
- * was_frozen, one object fewer in use. If the slab is not frozen and
- * becomes empty or was full (no prior): with cpu partial chains
- * (kmem_cache_has_cpu_partial) and a full slab, freeze it in the same
- * compare-and-swap (new.frozen = 1); otherwise lock its node's list_lock
- * (n = get_node(s, page_to_nid(page))).
+ * Scope: the body of the do { ... } while (!cmpxchg_double_slab(s, page,
+ * prior, counters, object, new.counters, "__slab_free")) loop of
+ * __slab_free(): one round prepares the values that the loop's condition
+ * installs atomically. In scope: s, page, object (the freed object), x,
+ * addr, prior, counters, was_frozen, new (a struct page), n (NULL, or the
+ * node whose list_lock an earlier round took).
+ *
+ * Contract. When the condition succeeds: object is the head of the slab's
+ * freelist, linked to the former head (prior); the slab has one object
+ * fewer in use; was_frozen says whether the slab was frozen before.
+ * Decide the slab's fate in the same atomic update: a slab that was full
+ * is frozen onto this CPU's partial chain when the cache keeps such
+ * chains; a slab that is not frozen and becomes empty or leaves the
+ * full state needs its node's list_lock (then n is that node, held).
+ * A lock taken in a round that then failed is released before the next
+ * round.
  *
  * Generated from slub.nw <<Link [[object]] to the slab's freelist and decide the slab's fate>>
  * by exercises/scripts/skeleton.sh.

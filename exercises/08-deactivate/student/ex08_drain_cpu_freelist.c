@@ -1,16 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Exercise 08: deactivate_slab(), stage one (book: "deactivate_slab()").
+ * Exercise 08: deactivate_slab(), stage one. Book: "deactivate_slab()"
+ * (sec:deactivate-slab).
  *
- * Included inside deactivate_slab(). In scope: s, page (the frozen slab
+ * Scope: inside deactivate_slab(). In scope: s, page (the frozen slab
  * being deactivated), freelist (the CPU's free objects of this slab, may
  * be NULL), n, new and old (struct page), nextfree, tail, lock, l, m.
- * Move every object of freelist except the last one to page->freelist,
- * one by one, each with a __cmpxchg_double_slab(s, page, prior, counters,
- * object, new.counters, "drain percpu freelist") retried until it
- * succeeds (one object fewer in use each). Afterwards freelist holds the
- * one remaining object (or NULL).
- * Remove the (void) line of the stub when you write the code.
+ *
+ * Contract. Give all but the last object of freelist back to the slab's
+ * own freelist, one atomic update of (freelist, counters) per object,
+ * each retried until it succeeds (a remote free may race). Afterwards
+ * freelist holds only the last object (or is NULL) and the slab's
+ * counters count one object fewer in use per object returned.
  *
  * Generated from slub.nw <<Move all but one of the CPU's free objects to the frozen slab>>
  * by exercises/scripts/skeleton.sh.

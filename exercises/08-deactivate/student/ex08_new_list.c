@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Exercise 08: deactivate_slab(), the list of the new state.
+ * Exercise 08: deactivate_slab(), the list of the new state (same
+ * section).
  *
- * In scope as above. If the state m differs from the list l the slab is
- * on, take it off l (remove_partial / remove_full) and put it on m's
- * list: M_PARTIAL with add_partial(n, page, tail) and stat(s, tail)
- * (tail is DEACTIVATE_TO_HEAD or DEACTIVATE_TO_TAIL), M_FULL with
- * stat(s, DEACTIVATE_FULL) and add_full(s, n, page).
- * Remove the (void) line of the stub when you write the code.
+ * Scope as above. Contract. Afterwards the slab is on the node list of
+ * state m and on no other: off list l if it differs from m; a partial
+ * slab goes to the head or the tail as tail says, counted as that
+ * deactivation (DEACTIVATE_TO_HEAD/TO_TAIL); a full slab is counted as
+ * DEACTIVATE_FULL and tracked on the full list (debugged caches only).
  *
  * Generated from slub.nw <<Put the slab on the list of its new state>>
  * by exercises/scripts/skeleton.sh.
@@ -24,4 +24,3 @@
 	/* stub lines: remove them when you write the code */
 	(void)tail;
 	(void)l;
-	(void)add_full;

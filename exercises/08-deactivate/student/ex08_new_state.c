@@ -1,18 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Exercise 08: deactivate_slab(), the new state.
+ * Exercise 08: deactivate_slab(), the new state (same section).
  *
- * Included after the label redo: inside deactivate_slab(). In scope as
- * above; l is the list the slab is on now (M_NONE at first), lock says
- * whether n->list_lock is held.
- * Read page->freelist and page->counters into old; compute new: the last
- * object of freelist (if any) returns too (linked to old.freelist, one
- * object fewer in use), and the slab is unfrozen. Then m: M_FREE if no
- * object is in use and the node has more than s->min_partial partial
- * slabs already (n->nr_partial > s->min_partial, as in 3.18), M_PARTIAL
- * if any object is free, else M_FULL. Take
- * n->list_lock (once: set lock) for M_PARTIAL, and for M_FULL of a
- * debugged cache (kmem_cache_debug).
+ * Scope: after the label redo: in deactivate_slab(); in scope as above; l
+ * is the list the slab is on now (M_NONE at first), lock says whether
+ * n->list_lock is held.
+ *
+ * Contract. Compute in new the slab's state after the last CPU object
+ * returns (linked to the slab's current freelist, one fewer in use, the
+ * slab unfrozen), and in m where it goes: M_FREE when empty and the node
+ * already keeps more than s->min_partial partial slabs (the 3.18 test),
+ * M_PARTIAL when some object is free, M_FULL otherwise. The node's
+ * list_lock is held (once; lock set) for M_PARTIAL, and for M_FULL when
+ * the cache is debugged.
  *
  * Generated from slub.nw <<Compute the slab's state after the last object returns>>
  * by exercises/scripts/skeleton.sh.

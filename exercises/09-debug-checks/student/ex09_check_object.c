@@ -1,21 +1,21 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Exercise 09: checking an object (book: "Checking an object").
+ * Exercise 09: checking an object. Book: "Checking an object"
+ * (sec:check-object).
  *
- * check_valid_pointer(): true if object is NULL or the start of an object
- * slot of page (page_address(page), page->objects slots of s->size).
- * check_object(): check object against state val (SLUB_RED_ACTIVE or
- * SLUB_RED_INACTIVE). With SLAB_RED_ZONE the bytes from object_size to
- * inuse must be val (check_bytes_and_report(..., "Redzone", ...), return
- * 0 if not); without a red zone but with SLAB_POISON, those bytes must be
- * POISON_INUSE ("Alignment padding", not fatal). With SLAB_POISON: a free
- * object (val != SLUB_RED_ACTIVE) of an __OBJECT_POISON cache holds
- * POISON_FREE in all but its last byte and POISON_END in the last
- * ("Poison"; return 0 if not); then check_pad_bytes(). Last, unless the
- * object is active and its free pointer is inside it (offset 0), its free
- * pointer must be valid: else object_err(s, page, p, "Freepointer
- * corrupt"), cut the list there (set it to NULL) and return 0. Return 1
- * when all is well.
+ * Contract. check_valid_pointer(): true for NULL or the exact start of
+ * an object slot of the slab. check_object(): verify object against the
+ * state val (active or inactive) and return 1 if all is well, 0 if the
+ * object must not be used. Afterwards every corruption that the cache's
+ * debug flags can see has been reported the kernel's way (one report per
+ * damaged area, naming it: "Redzone", "Alignment padding", "Poison",
+ * "Freepointer corrupt") and the damaged bytes restored, and:
+ *  - red zones must hold the red-zone value of the state; without red
+ *    zones, the alignment padding must hold the in-use poison (not fatal);
+ *  - a poisoned free object must hold the free poison with the end
+ *    marker in its last byte; the padding after the metadata is checked;
+ *  - a free pointer that is not valid is reported and the freelist is
+ *    cut there (the object is not active, or its pointer lies outside it).
  *
  * Generated from slub.nw <<Check an object's red zone, poison and free pointer: [[check_object]]>>
  * by exercises/scripts/skeleton.sh.
@@ -33,7 +33,6 @@ static int check_valid_pointer(struct kmem_cache *s, struct page *page,
 	(void)s;
 	(void)page;
 	(void)object;
-	(void)check_pad_bytes;
 	EXERCISE_TODO("check_valid_pointer");
 }
 
@@ -44,6 +43,5 @@ static int check_object(struct kmem_cache *s, struct page *page,
 	(void)page;
 	(void)object;
 	(void)val;
-	(void)check_pad_bytes;
 	EXERCISE_TODO("check_object");
 }

@@ -1,17 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Exercise 10: shrinking (book: "kmem_cache_shrink()").
+ * Exercise 10: shrinking. Book: "kmem_cache_shrink()" (sec:shrink).
  *
- * Included inside __kmem_cache_shrink(), once per node. In scope: s, n
- * (the node), objects (the largest number of objects per slab),
- * slabs_by_inuse (objects empty lists: bucket i for slabs with i objects
- * in use), page, t, i.
- * Under n->list_lock, move each slab of n->partial to the bucket of its
- * inuse (list_move); an empty slab leaves the node's count (nr_partial).
- * Then splice the buckets objects-1 .. 1 back onto n->partial so that
- * the fullest slabs come first (list_splice(list, at) inserts list after
- * at: splice each at the tail, n->partial.prev). Bucket 0 stays: the
- * caller discards those slabs.
+ * Scope: inside __kmem_cache_shrink(), once per node. In scope: s, n (the
+ * node), objects (the largest number of objects per slab), slabs_by_inuse
+ * (objects empty lists: bucket i for slabs with i objects in use), page,
+ * t, i.
+ *
+ * Contract. Under the node's list_lock: afterwards n->partial holds the
+ * same non-empty slabs, ordered by objects in use, fullest first (so that
+ * allocations fill them and the emptiest can free up), and the empty
+ * slabs are in bucket 0, no longer counted in n->nr_partial (the caller
+ * discards them).
  *
  * Generated from slub.nw <<Sort the node's partial slabs by objects in use>>
  * by exercises/scripts/skeleton.sh.
