@@ -14,3 +14,34 @@ grade-all: ex-prereqs
 autograder:
 	@test -n '$(EX)' || { echo 'usage: make autograder EX=NN' >&2; exit 2; }
 	@bash exercises/teacher/autograder.sh '$(EX)' '$(B)/autograder-$(EX).zip'
+
+# Personal bug hunts (exercises/bughunt/):
+#   make bughunt SEED=ID       plant the bug of seed ID (a student id) in
+#                              work/bughunt-ID/slub.c (never overwrites a
+#                              started hunt: FORCE=1 keeps a copy first)
+#   make bughunt-run SEED=ID SCENARIO=FILE   the CLI on that allocator
+#   make bughunt-grade SEED=ID grade the fix
+#   make bughunt-list SEEDS="ID ..."   the bug each seed got (teachers;
+#                              no SEEDS: the whole catalogue)
+.PHONY: bughunt bughunt-run bughunt-grade bughunt-list
+BH_DIR = $(or $(BUGHUNT_DIR),work/bughunt-$(SEED))
+bh_need_seed = @test -n '$(SEED)' || { echo 'usage: make $@ SEED=<student id>' >&2; exit 2; }
+
+bughunt:
+	$(bh_need_seed)
+	@bash exercises/bughunt/start.sh '$(SEED)' '$(BH_DIR)' '$(FORCE)'
+
+bughunt-run: ex-prereqs $(B)/obj/tools/slub_cli.o $(LIBTOOLS)
+	$(bh_need_seed)
+	@test -n '$(SCENARIO)' || { echo 'usage: make bughunt-run SEED=ID SCENARIO=FILE' >&2; exit 2; }
+	@$(EX_ENV) bash exercises/bughunt/build.sh '$(BH_DIR)' '$(B)/bughunt/$(SEED)'
+	@$(CC) $(EX_CFLAGS) $(B)/obj/tools/slub_cli.o $(LIBTOOLS) $(LIBSCN) \
+		$(B)/bughunt/$(SEED)/libslub.a -o $(B)/bughunt/$(SEED)/slub $(LDLIBS)
+	timeout $(or $(TIMEOUT),60) $(B)/bughunt/$(SEED)/slub run '$(SCENARIO)'
+
+bughunt-grade: ex-prereqs
+	$(bh_need_seed)
+	@$(EX_ENV) bash exercises/bughunt/grade.sh '$(BH_DIR)' '$(SEED)'
+
+bughunt-list:
+	@python3 exercises/bughunt/plant.py $(if $(SEEDS),list $(SEEDS),catalogue)
