@@ -45,3 +45,21 @@ bughunt-grade: ex-prereqs
 
 bughunt-list:
 	@python3 exercises/bughunt/plant.py $(if $(SEEDS),list $(SEEDS),catalogue)
+
+# Prediction exercises (exercises/predict/):
+#   make predict P=NN     the first time: copy the blank prediction file
+#                         into work/predict/; afterwards: grade it
+#   make quiz SEED=N [TOPIC=...]   a seeded self-study quiz (build/slub quiz)
+.PHONY: predict quiz
+predict: $(B)/slub
+	@test -n '$(P)' || { echo 'usage: make predict P=NN (exercises/predict/NN-*.scn)' >&2; exit 2; }
+	@bash exercises/predict/predict.sh '$(P)' '$(B)/slub'
+
+quiz: $(B)/slub
+	@test -n '$(SEED)' || { echo 'usage: make quiz SEED=N [TOPIC=fastpath|slowpath|free|partial|kmalloc]' >&2; exit 2; }
+	@mkdir -p work/quiz
+	@$(B)/slub quiz --seed '$(SEED)' $(if $(TOPIC),--topic '$(TOPIC)') \
+		--out work/quiz/quiz-$(or $(TOPIC),any)-$(SEED).scn
+
+# the prediction and quiz tests run the CLI
+test-exercises: $(B)/slub
