@@ -63,3 +63,19 @@ quiz: $(B)/slub
 
 # the prediction and quiz tests run the CLI
 test-exercises: $(B)/slub
+
+# The design exercise (exercises/design/): a bulk free, scored on
+# correctness and on throughput against the book's loop, same run.
+#   make design-start     copy the skeleton to work/design/free_bulk.c
+#                         (never over a started file)
+#   make design-grade [DESIGN_DIR=DIR]   grade DIR/free_bulk.c
+.PHONY: design-start design-grade
+design-start:
+	@mkdir -p work/design
+	@if [ -f work/design/free_bulk.c ]; then \
+		echo "design: work/design/free_bulk.c exists: kept as it is"; \
+	else cp exercises/design/skel/free_bulk.c work/design/free_bulk.c && \
+		echo "design: write design_free_bulk() in work/design/free_bulk.c; read exercises/design/README.md"; fi
+
+design-grade: ex-prereqs
+	@$(EX_ENV) bash exercises/design/grade.sh '$(or $(DESIGN_DIR),work/design)'
