@@ -63,7 +63,8 @@ ex-prereqs: $(LIBSCN) $(EX_TEST_OBJS) $(EX_OBJ)/slub_observe.o
 grade: ex-prereqs
 	@$(EX_ENV) bash exercises/scripts/grade.sh $(if $(EX),--ex '$(EX)') \
 		$(if $(SUBMISSION),--submission '$(SUBMISSION)') \
-		$(if $(JSON),--json '$(JSON)')
+		$(if $(JSON),--json '$(JSON)') \
+		$(if $(FORMAT),--format '$(FORMAT)' --results '$(or $(RESULTS),$(B)/results-$(FORMAT).json)')
 
 # The student's allocator for exercise EX, with the CLI and the visualizer.
 EX_WORK = $(B)/ex/work/$(EX)
@@ -105,6 +106,8 @@ check-skeletons:
 handout: ex-prereqs
 	@$(EX_ENV) bash exercises/scripts/handout.sh \
 		$(if $(EX),$(B)/handout-$(EX).tar.gz '$(EX)',$(B)/handout.tar.gz)
+
+include exercises/teacher/teacher.mk
 
 test-exercises: ex-prereqs
 	@$(EX_ENV) bash exercises/scripts/test-exercises.sh

@@ -26,6 +26,7 @@
 #include "slabinfo.h"
 #include "snapshot_dot.h"
 #include "sysfs_tree.h"
+#include "predict.h"
 
 #define EXIT_EXPECT	1
 #define EXIT_USAGE	2
@@ -43,6 +44,8 @@ static const char main_usage[] =
 "Commands:\n"
 "  geometry        create one cache and print its layout attributes\n"
 "  kmalloc-caches  print the kmalloc caches as a slabinfo-like table\n"
+"  predict         grade the answers of a prediction file\n"
+"  quiz            write a seeded self-study quiz (a prediction file)\n"
 "  run             run a scenario: event trace and stat counters\n"
 "  slabinfo        run a scenario, then report as tools/vm/slabinfo does\n"
 "  help [COMMAND]  print this text, or a command's help\n"
@@ -832,6 +835,8 @@ static const struct command {
 } commands[] = {
 	{ "geometry",		cmd_geometry },
 	{ "kmalloc-caches",	cmd_kmalloc_caches },
+	{ "predict",		cmd_predict },
+	{ "quiz",		cmd_quiz },
 	{ "run",		cmd_run },
 	{ "slabinfo",		cmd_slabinfo },
 };

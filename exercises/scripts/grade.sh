@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # grade.sh [--ex "NN ..."] [--submission DIR] [--json FILE] [--timeout S]
+#          [--format gradescope|prairielearn --results FILE]
 # Build and grade exercises (default: all) with the student files of
 # exercises/NN-*/student/, or those found anywhere under DIR. Prints each
 # exercise's tests with their points, the total "Score: N/M" and, last,
@@ -7,18 +8,28 @@
 # nothing else. Run from the top of the repository (make grade does).
 set -uo pipefail
 . exercises/scripts/common.sh
-exs=$(ex_all) sub= json= timeout=10
+exs=$(ex_all) sub= json= timeout=10 format= results=
 while [ $# -gt 0 ]; do
 	case $1 in
 	--ex) exs=$2; shift ;;
 	--submission) sub=$2; shift ;;
 	--json) json=$2; shift ;;
 	--timeout) timeout=$2; shift ;;
-	*) die "usage: grade.sh [--ex \"NN ...\"] [--submission DIR] [--json FILE] [--timeout S]" ;;
+	--format) format=$2; shift ;;
+	--results) results=$2; shift ;;
+	*) die "usage: grade.sh [--ex \"NN ...\"] [--submission DIR] [--json FILE] [--timeout S] [--format gradescope|prairielearn --results FILE]" ;;
 	esac
 	shift
 done
 for ex in $exs; do ex_dir "$ex" >/dev/null || exit 2; done
+case $format in
+''|gradescope|prairielearn) ;;
+*) die "grade.sh: unknown FORMAT '$format' (expected gradescope or prairielearn)" ;;
+esac
+if [ -n "$format" ]; then
+	[ -n "$results" ] || die "grade.sh: --format needs --results FILE"
+	[ -n "$json" ] || json=$(mktemp)
+fi
 kind=work
 if [ -n "$sub" ]; then
 	[ -d "$sub" ] || die "no directory $sub"
@@ -147,3 +158,7 @@ if [ "$(echo $exs | wc -w)" -gt 1 ]; then
 fi
 echo "Score: $total/$max"
 echo "$npass passed, $nfail failed"
+if [ -n "$format" ]; then
+	python3 exercises/teacher/results.py "$format" "$json" "$root" "$results" || exit 2
+	echo "wrote $results ($format)"
+fi

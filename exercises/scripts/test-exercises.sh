@@ -119,6 +119,12 @@ if bash $EXDIR/scripts/handout.sh "$ho/handout.tar.gz" >"$ho/log" 2>&1 &&
 else
 	bad "handout (see $ho/log)"
 fi
+for t in exercises/teacher/test-*.sh exercises/bughunt/test-*.sh exercises/predict/test-*.sh \
+		exercises/design/test-*.sh; do
+	[ -f "$t" ] || continue
+	echo "== $(basename "$t" .sh)"
+	if bash "$t"; then npass=$((npass + 1)); else fail=$((fail + 1)); fi
+done
 echo "test-exercises: $(( $(date +%s) - start )) s"
 echo "$npass passed, $fail failed"
 [ $fail = 0 ]

@@ -1,0 +1,81 @@
+# Teachers' targets (included by exercises/exercises.mk):
+#   make grade FORMAT=gradescope|prairielearn [RESULTS=FILE]
+#                      the grade as the platform's results.json
+#   make grade-all SUBMISSIONS=DIR [EX=NN] [CSV=FILE]
+#                      grade one folder per student: a CSV of scores
+#   make autograder EX=NN        build/autograder-NN.zip for Gradescope
+.PHONY: grade-all autograder
+
+grade-all: ex-prereqs
+	@test -n '$(SUBMISSIONS)' || { echo 'usage: make grade-all SUBMISSIONS=DIR [EX=NN] [CSV=FILE]' >&2; exit 2; }
+	@$(EX_ENV) bash exercises/teacher/grade-all.sh '$(SUBMISSIONS)' \
+		$(if $(EX),--ex '$(EX)') --csv '$(or $(CSV),$(B)/grades.csv)'
+
+autograder:
+	@test -n '$(EX)' || { echo 'usage: make autograder EX=NN' >&2; exit 2; }
+	@bash exercises/teacher/autograder.sh '$(EX)' '$(B)/autograder-$(EX).zip'
+
+# Personal bug hunts (exercises/bughunt/):
+#   make bughunt SEED=ID       plant the bug of seed ID (a student id) in
+#                              work/bughunt-ID/slub.c (never overwrites a
+#                              started hunt: FORCE=1 keeps a copy first)
+#   make bughunt-run SEED=ID SCENARIO=FILE   the CLI on that allocator
+#   make bughunt-grade SEED=ID grade the fix
+#   make bughunt-list SEEDS="ID ..."   the bug each seed got (teachers;
+#                              no SEEDS: the whole catalogue)
+.PHONY: bughunt bughunt-run bughunt-grade bughunt-list
+BH_DIR = $(or $(BUGHUNT_DIR),work/bughunt-$(SEED))
+bh_need_seed = @test -n '$(SEED)' || { echo 'usage: make $@ SEED=<student id>' >&2; exit 2; }
+
+bughunt:
+	$(bh_need_seed)
+	@bash exercises/bughunt/start.sh '$(SEED)' '$(BH_DIR)' '$(FORCE)'
+
+bughunt-run: ex-prereqs $(B)/obj/tools/slub_cli.o $(LIBTOOLS)
+	$(bh_need_seed)
+	@test -n '$(SCENARIO)' || { echo 'usage: make bughunt-run SEED=ID SCENARIO=FILE' >&2; exit 2; }
+	@$(EX_ENV) bash exercises/bughunt/build.sh '$(BH_DIR)' '$(B)/bughunt/$(SEED)'
+	@$(CC) $(EX_CFLAGS) $(B)/obj/tools/slub_cli.o $(LIBTOOLS) $(LIBSCN) \
+		$(B)/bughunt/$(SEED)/libslub.a -o $(B)/bughunt/$(SEED)/slub $(LDLIBS)
+	timeout $(or $(TIMEOUT),60) $(B)/bughunt/$(SEED)/slub run '$(SCENARIO)'
+
+bughunt-grade: ex-prereqs
+	$(bh_need_seed)
+	@$(EX_ENV) bash exercises/bughunt/grade.sh '$(BH_DIR)' '$(SEED)'
+
+bughunt-list:
+	@python3 exercises/bughunt/plant.py $(if $(SEEDS),list $(SEEDS),catalogue)
+
+# Prediction exercises (exercises/predict/):
+#   make predict P=NN     the first time: copy the blank prediction file
+#                         into work/predict/; afterwards: grade it
+#   make quiz SEED=N [TOPIC=...]   a seeded self-study quiz (build/slub quiz)
+.PHONY: predict quiz
+predict: $(B)/slub
+	@test -n '$(P)' || { echo 'usage: make predict P=NN (exercises/predict/NN-*.scn)' >&2; exit 2; }
+	@bash exercises/predict/predict.sh '$(P)' '$(B)/slub'
+
+quiz: $(B)/slub
+	@test -n '$(SEED)' || { echo 'usage: make quiz SEED=N [TOPIC=fastpath|slowpath|free|partial|kmalloc]' >&2; exit 2; }
+	@mkdir -p work/quiz
+	@$(B)/slub quiz --seed '$(SEED)' $(if $(TOPIC),--topic '$(TOPIC)') \
+		--out work/quiz/quiz-$(or $(TOPIC),any)-$(SEED).scn
+
+# the prediction and quiz tests run the CLI
+test-exercises: $(B)/slub
+
+# The design exercise (exercises/design/): a bulk free, scored on
+# correctness and on throughput against the book's loop, same run.
+#   make design-start     copy the skeleton to work/design/free_bulk.c
+#                         (never over a started file)
+#   make design-grade [DESIGN_DIR=DIR]   grade DIR/free_bulk.c
+.PHONY: design-start design-grade
+design-start:
+	@mkdir -p work/design
+	@if [ -f work/design/free_bulk.c ]; then \
+		echo "design: work/design/free_bulk.c exists: kept as it is"; \
+	else cp exercises/design/skel/free_bulk.c work/design/free_bulk.c && \
+		echo "design: write design_free_bulk() in work/design/free_bulk.c; read exercises/design/README.md"; fi
+
+design-grade: ex-prereqs
+	@$(EX_ENV) bash exercises/design/grade.sh '$(or $(DESIGN_DIR),work/design)'
