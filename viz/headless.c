@@ -127,17 +127,13 @@ static int render_range(struct viz_canvas *cv, struct viz_view *v,
 static int render_all(struct viz_canvas *cv, struct viz_view *v,
 		      struct viz_player *p, const struct viz_opts *o)
 {
-	if (o->compare >= 0 && (check_step("--compare", o->compare, p) ||
-				viz_player_mark(p, o->compare)))
+	if (o->compare >= 0 && viz_player_mark(p, o->compare))
 		return -1;
 	if (o->steps_from >= 0)
-		return check_step("--steps", o->steps_to, p) ? -1 :
-		       render_range(cv, v, p, o->out, o->steps_from,
+		return render_range(cv, v, p, o->out, o->steps_from,
 				    o->steps_to);
 	if (o->frame >= 0)
-		return check_step(o->step >= 0 ? "--step" : "--frame",
-				  o->frame, p) ? -1 :
-		       render_range(cv, v, p, o->out, o->frame, o->frame);
+		return render_range(cv, v, p, o->out, o->frame, o->frame);
 	return render_range(cv, v, p, o->out, 0, -1);
 }
 
@@ -169,6 +165,16 @@ int viz_headless(const struct viz_opts *o)
 	p = viz_player_new(sc);
 	if (p)
 		viz_player_set_every(p, true);
+	if (p && (check_step("--compare", o->compare, p) ||
+		  check_step("--steps", o->steps_to, p) ||
+		  check_step(o->step >= 0 ? "--step" : "--frame", o->frame,
+			     p))) {
+		viz_player_free(p);
+		viz_view_release(&v);
+		viz_canvas_close(&cv);
+		scn_free(sc);
+		return VIZ_EXIT_SCENARIO;
+	}
 	n = p ? render_all(&cv, &v, p, o) : -1;
 	if (p && viz_player_error(p)) {
 		fprintf(stderr, "%s\n", viz_player_error(p));

@@ -121,16 +121,11 @@ static void compare(struct app *a, bool stop)
 {
 	if (!a->p)
 		return;
-	if (stop) {
+	/* The top bar says "compared with step N" from now on. */
+	if (stop)
 		viz_player_unmark(a->p);
-		snprintf(a->note, sizeof(a->note), "compare: off");
-	} else if (viz_player_mark(a->p, -1)) {
+	else if (viz_player_mark(a->p, -1))
 		snprintf(a->note, sizeof(a->note), "compare: no memory");
-	} else {
-		snprintf(a->note, sizeof(a->note), "compare with step %d: "
-			 "go to another step (M: off)",
-			 viz_player_marked(a->p));
-	}
 	after_step(a, false);
 }
 
