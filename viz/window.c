@@ -499,8 +499,9 @@ static void status(struct app *a)
 		snprintf(cache, sizeof(cache), "%s%.30s",
 			 a->v.follow ? "follow " : "", shown);
 	snprintf(a->status, sizeof(a->status),
-		 "%s %.3g/s  j: %.24s  CPU %s  %s  %.0f%%%s  h: help  %.80s",
+		 "%s %.3g/s%s  j: %.24s  CPU %s  %s  %.0f%%%s  h: help  %.80s",
 		 a->playing ? "playing" : "paused", a->speed,
+		 a->p && viz_player_every(a->p) ? "  every statement" : "",
 		 a->kind == VIZ_KIND_SLOWPATH ? "slowpath" :
 		 viz_kind_name(a->kind), cpu, cache, a->v.zoom * 100,
 		 a->l.bars ? " (bars)" : "", a->note);
