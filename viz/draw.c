@@ -184,7 +184,7 @@ static int top_marks(struct dctx *d, int x)
 	const struct viz_frame *f = d->f;
 	char buf[64];
 
-	if (f->expects && f->expect_fails) {
+	if (f->expect_fails) {
 		snprintf(buf, sizeof(buf), "\xe2\x9c\x97 expect failed%s",
 			 f->expects > 1 ? " (of several)" : "");
 		x += top_chip(d, x, VIZ_C_ERROR, buf);
@@ -192,9 +192,6 @@ static int top_marks(struct dctx *d, int x)
 		x += top_chip(d, x, VIZ_C_STAT, f->expects > 1 ?
 			      "\xe2\x9c\x93 expects passed" :
 			      "\xe2\x9c\x93 expect passed");
-	} else if (f->expect_fails) {
-		x += top_chip(d, x, VIZ_C_ERROR, "\xe2\x9c\x97 expected "
-			      "failure");
 	}
 	if (f->compare) {
 		snprintf(buf, sizeof(buf), "compared with step %d",
