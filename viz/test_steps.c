@@ -334,33 +334,50 @@ static void test_folding(void)
 
 /* ---------------------------------------------------------------- trail */
 
+/* "SECTION FUNC" of each function, joined by " > ". */
+static void chain_text(char *buf, size_t len, const char *const *funcs,
+		       int n)
+{
+	size_t used = 0;
+	int i;
+
+	buf[0] = 0;
+	for (i = 0; i < n && used < len; i++)
+		used += snprintf(buf + used, len - used, "%s%s %s",
+				 i ? " > " : "", slub_func_section(funcs[i]),
+				 funcs[i]);
+}
+
 static void test_trail(void)
 {
-	struct viz_event ev[] = {
-		{ .type = SLUB_EV_STAT, .func = "__put_cpu_partial",
-		  .section = "3.3" },
-		{ .type = SLUB_EV_STAT, .func = "unfreeze_partials",
-		  .section = "3.3" },
-		{ .type = SLUB_EV_STAT, .func = "__slab_free",
-		  .section = "3.2" },
-		{ .type = SLUB_EV_STAT, .func = "slab_alloc_node",
-		  .section = "2.1" },
-		{ .type = SLUB_EV_STAT, .func = "allocate_slab",
-		  .section = "2.1.1.3" },
-		{ .type = SLUB_EV_STAT, .func = "__slab_alloc",
-		  .section = "2.1.1" },
+	/* In the order the allocator reports them: callees first. */
+	static const char *const order[] = {
+		"__put_cpu_partial", "unfreeze_partials", "__slab_free",
+		"slab_alloc_node", "allocate_slab", "__slab_alloc",
 	};
+	static const char *const freeing[] = {
+		"__slab_free", "put_cpu_partial", "__put_cpu_partial",
+		"unfreeze_partials",
+	};
+	static const char *const alloc[] = {
+		"slab_alloc_node", "__slab_alloc", "new_slab_objects",
+		"new_slab", "allocate_slab",
+	};
+	struct viz_event ev[6];
 	struct viz_frame f = { .ev = ev, .nev = 6 };
-	char buf[512], small[40];
+	char buf[512], small[40], want1[200], want2[200];
+	int i;
 
+	for (i = 0; i < 6; i++)
+		ev[i] = (struct viz_event){ .type = SLUB_EV_STAT,
+			.func = order[i],
+			.section = slub_func_section(order[i]) };
+	chain_text(want1, sizeof(want1), freeing, 4);
+	chain_text(want2, sizeof(want2), alloc, 5);
 	viz_trail(&f, buf, sizeof(buf));
-	check(strstr(buf, "3.2 __slab_free > 3.3 put_cpu_partial > "
-		     "3.3 __put_cpu_partial > 3.3 unfreeze_partials") &&
-	      strstr(buf, "2.1 slab_alloc_node > 2.1.1 __slab_alloc > "
-		     "2.1.1.1 new_slab_objects > 2.1.1.3 new_slab > "
-		     "2.1.1.3 allocate_slab"),
-	      "the trail nests callers above callees, whatever the order of "
-	      "the events: '%s'", buf);
+	check(strstr(buf, want1) && strstr(buf, want2), "the trail nests "
+	      "callers above callees, whatever the order of the events: "
+	      "'%s'", buf);
 	viz_trail(&f, small, sizeof(small));
 	check(strlen(small) == sizeof(small) - 1 &&
 	      !strcmp(small + strlen(small) - 3, "\xe2\x80\xa6"),
