@@ -65,6 +65,7 @@ struct scn_log {
 	char *cur_out;			/* what the running step printed */
 	size_t cur_len, cur_cap;
 	char **step_out;		/* ... and every step before it */
+	int *expect_fail;		/* failed expects per step, -1: not run */
 
 	struct slub_snapshot *snap, *prev;
 
@@ -448,6 +449,8 @@ static void free_step_output(struct scn_log *log)
 		free(log->step_out[i]);
 	free(log->step_out);
 	log->step_out = NULL;
+	free(log->expect_fail);
+	log->expect_fail = NULL;
 }
 
 /* ------------------------------------------------------------ snapshots */
@@ -544,6 +547,11 @@ int scn_log_start(struct scn_log *log, struct scn_error *err)
 		scn_run_set_diag(log->run, log->out);
 	log->step_out = calloc((size_t)scn_nsteps(log->sc) + 1,
 			       sizeof(*log->step_out));
+	log->expect_fail = malloc(((size_t)scn_nsteps(log->sc) + 1) *
+				  sizeof(*log->expect_fail));
+	if (log->expect_fail)
+		memset(log->expect_fail, 0xff, ((size_t)scn_nsteps(log->sc) +
+		       1) * sizeof(*log->expect_fail));
 	if (f & SCN_LOG_SNAPSHOTS)
 		log->snap = slub_snapshot_take();
 	if (f & SCN_LOG_PLACE)
@@ -555,7 +563,7 @@ int scn_log_start(struct scn_log *log, struct scn_error *err)
 static int run_step(struct scn_log *log, bool record, struct scn_error *err)
 {
 	bool snaps = log->flags & SCN_LOG_SNAPSHOTS;
-	int idx, ret;
+	int idx, ret, fails;
 
 	if (!log->run)
 		return -1;
@@ -573,7 +581,11 @@ static int run_step(struct scn_log *log, bool record, struct scn_error *err)
 		set_snap(&log->snap, NULL);	/* it will be stale */
 	}
 	log->recording = record;
+	fails = scn_run_expect_failures(log->run);
 	ret = scn_run_step(log->run, err);
+	if (log->expect_fail && idx < scn_nsteps(log->sc))
+		log->expect_fail[idx] = scn_run_expect_failures(log->run) -
+					fails;
 	if (log->out)
 		fflush(log->out);
 	if (record && log->line_len)
@@ -697,6 +709,14 @@ const char *scn_log_output(const struct scn_log *log, int step)
 	    step >= scn_nsteps(log->sc) || !log->step_out[step])
 		return "";
 	return log->step_out[step];
+}
+
+int scn_log_expect_failures(const struct scn_log *log, int step)
+{
+	if (!log || !log->expect_fail || step < 0 ||
+	    step >= scn_nsteps(log->sc))
+		return -1;
+	return log->expect_fail[step];
 }
 
 const struct slub_snapshot *scn_log_snapshot(const struct scn_log *log)

@@ -123,6 +123,13 @@ const char *scn_log_last_cache(const struct scn_log *log);
 /* What step (0-based) printed in this run, or "" (SCN_LOG_OUTPUT). */
 const char *scn_log_output(const struct scn_log *log, int step);
 
+/*
+ * The expects that failed in step (0-based) of this run: 0 when none did
+ * (also for a statement that checks nothing), -1 when the step has not
+ * run since the last start.
+ */
+int scn_log_expect_failures(const struct scn_log *log, int step);
+
 /* The state after the last step and before the last recorded one, or
  * NULL (SCN_LOG_SNAPSHOTS). */
 const struct slub_snapshot *scn_log_snapshot(const struct scn_log *log);

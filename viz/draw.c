@@ -165,28 +165,40 @@ void viz_tip(struct dctx *d, int prio, const char *fmt, ...)
 
 /* --------------------------------------------------------------- top bar */
 
-/* The functions of the step, each once, in order of first appearance. */
-static void path_summary(const struct viz_frame *f, char *buf, size_t len)
+/*
+ * A mark after the step label: the step's expects passed or failed, or
+ * the step the picture is compared with.
+ */
+static int top_chip(struct dctx *d, int x, enum viz_color bg, const char *s)
 {
-	size_t used = 0;
-	int i, j, shown = 0;
+	int w = viz_text_width(d->v->text, VIZ_BOLD, 12, s) + 12;
 
-	buf[0] = 0;
-	for (i = 0; i < f->nev && used < len; i++) {
-		const struct viz_event *e = &f->ev[i];
+	fill(d->r, x, 7, w, 20, viz_colors[bg]);
+	viz_label(d, VIZ_LABEL_PANEL, VIZ_BOLD, 12, C(TOP_TEXT), x + 6, 9, w,
+		  &d->reg.top, s);
+	return w + 10;
+}
 
-		if (e->type != SLUB_EV_STEP && e->type != SLUB_EV_STAT)
-			continue;
-		for (j = 0; j < i; j++)
-			if ((f->ev[j].type == SLUB_EV_STEP ||
-			     f->ev[j].type == SLUB_EV_STAT) &&
-			    !strcmp(e->func, f->ev[j].func))
-				break;
-		if (j < i)
-			continue;
-		used += snprintf(buf + used, len - used, "%s%s %s",
-				 shown++ ? "  >  " : "", e->section, e->func);
+static int top_marks(struct dctx *d, int x)
+{
+	const struct viz_frame *f = d->f;
+	char buf[64];
+
+	if (f->expect_fails) {
+		snprintf(buf, sizeof(buf), "\xe2\x9c\x97 expect failed%s",
+			 f->expects > 1 ? " (of several)" : "");
+		x += top_chip(d, x, VIZ_C_ERROR, buf);
+	} else if (f->expects) {
+		x += top_chip(d, x, VIZ_C_STAT, f->expects > 1 ?
+			      "\xe2\x9c\x93 expects passed" :
+			      "\xe2\x9c\x93 expect passed");
 	}
+	if (f->compare) {
+		snprintf(buf, sizeof(buf), "compared with step %d",
+			 f->compare_step);
+		x += top_chip(d, x, VIZ_C_ACCENT_TEXT, buf);
+	}
+	return x;
 }
 
 static void top_bar(struct dctx *d)
@@ -194,7 +206,7 @@ static void top_bar(struct dctx *d)
 	const struct viz_frame *f = d->f;
 	struct viz_text *t = d->v->text;
 	const SDL_Rect *top = &d->reg.top;
-	char buf[512];
+	char buf[1024];
 	int x = 12, right = d->v->w - 12, sw;
 
 	fill(d->r, 0, 0, d->v->w, VIZ_TOP_H, C(TITLE));
@@ -204,16 +216,24 @@ static void top_bar(struct dctx *d)
 	}
 	snprintf(buf, sizeof(buf), "step %d / %d", f->step, f->nsteps);
 	x += viz_label(d, VIZ_LABEL_PANEL, VIZ_BOLD, 17, C(TOP_TEXT), x, 6,
-		       right - x, top, buf) + 18;
+		       right - x, top, buf) + 14;
+	x = top_marks(d, x);
 	if (f->line)
 		snprintf(buf, sizeof(buf), "%s:%d", f->title ? f->title : "",
 			 f->line);
 	else
 		snprintf(buf, sizeof(buf), "%s", f->title ? f->title : "");
 	x += viz_label(d, VIZ_LABEL_PANEL, VIZ_SANS, 14, C(TOP_DIM), x, 8,
-		       (right - x) / 2, top, buf) + 14;
-	text_fit(d, VIZ_MONO, 16, C(TOP_HI), x, 6, right - x, top,
-		 f->stmt && *f->stmt ? f->stmt : "(start: slub_init)");
+		       (right - x) / 3, top, buf) + 14;
+	x += viz_label(d, VIZ_LABEL_PANEL, VIZ_MONO, 16, C(TOP_HI), x, 6,
+		       f->folded && *f->folded ? (right - x) * 2 / 3 :
+		       right - x, top, f->stmt && *f->stmt ? f->stmt :
+		       "(start: slub_init)") + 14;
+	if (f->folded && *f->folded) {
+		snprintf(buf, sizeof(buf), "after %s", f->folded);
+		text_fit(d, VIZ_SANS, 12, C(TOP_DIM), x, 9, right - x, top,
+			 buf);
+	}
 	text_fit(d, VIZ_SANS, 15, C(TOP_TEXT), 12, 32, d->v->w - 24, top,
 		 f->caption && *f->caption ? f->caption : "");
 	x = right;
@@ -225,7 +245,7 @@ static void top_bar(struct dctx *d)
 		text_fit(d, VIZ_SANS, 12, C(TOP_HI), x, 58, sw, top,
 			 f->status);
 	}
-	path_summary(f, buf, sizeof(buf));
+	viz_trail(f, buf, sizeof(buf));
 	text_fit(d, VIZ_MONO, 12, C(TOP_DIM), 12, 58, x - 36, top, buf);
 }
 
@@ -761,7 +781,8 @@ static void inspector(struct dctx *d)
 	n = k + viz_inspect_lines(d->snap, &p, lines + k, 20 - k);
 	if (n)
 		text_box(d, d->reg.main.x + 10,
-			 d->reg.main.y + d->reg.main.h - 30 - 17 * n,
+			 d->reg.main.y + d->reg.main.h - 30 - 17 * n -
+			 (d->f && d->f->error ? 56 : 0),
 			 "Inspector (click elsewhere or Esc to close)",
 			 lines, n, C(ACCENT));
 }
@@ -769,6 +790,10 @@ static void inspector(struct dctx *d)
 static const char *const help_text[] = {
 	"Right, l, Enter   step forward",
 	"Left, BackSpace   step back (replays from the start)",
+	"e                 every statement a step, or fold those",
+	"                  that change nothing (echo, expect ...)",
+	"m / M             compare steps with this one / stop",
+	"o                 save the session (--session FILE)",
 	"Home / End        first / last step",
 	"Space             play / pause",
 	"[ and ]           slower / faster",
@@ -791,15 +816,19 @@ static const char *const help_text[] = {
 
 static void help_overlay(struct dctx *d)
 {
-	char lines[24][VIZ_LINE_MAX];
+	char lines[32][VIZ_LINE_MAX];
 	int i, n = sizeof(help_text) / sizeof(help_text[0]);
-	int x = d->v->w / 2 - 260, y = d->v->h / 2 - 190;
+	int x = d->v->w / 2 - 260, y = d->v->h / 2 - 225;
 
 	for (i = 0; i < n; i++)
 		snprintf(lines[i], VIZ_LINE_MAX, "%s", help_text[i]);
 	text_box(d, x < 4 ? 4 : x, y, "slubviz keys", lines, n, C(TITLE));
 }
 
+/*
+ * The error of a failed step: at the bottom of the main area, clear of
+ * the lane headers at its top, unless there is nothing else to show.
+ */
 static void error_banner(struct dctx *d)
 {
 	const SDL_Rect *m = &d->reg.main;
@@ -807,11 +836,13 @@ static void error_banner(struct dctx *d)
 
 	if (!d->f || !d->f->error)
 		return;
+	if (d->cache)
+		y = m->y + m->h - 56;
 	fill(d->r, m->x + 6, y, w, 50, C(BOX));
 	frame_rect(d->r, m->x + 6, y, w, 50, C(ERROR));
 	frame_rect(d->r, m->x + 7, y + 1, w - 2, 48, C(ERROR));
-	viz_text_draw(d->v->text, VIZ_BOLD, 13, C(ERROR), m->x + 14, y + 5,
-		      "Scenario error:");
+	viz_label(d, VIZ_LABEL_PANEL, VIZ_BOLD, 13, C(ERROR), m->x + 14,
+		  y + 5, w - 20, m, "Scenario error:");
 	text_fit(d, VIZ_MONO, 12, C(ERROR), m->x + 14, y + 26, w - 20, m,
 		 d->f->error);
 }

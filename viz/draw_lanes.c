@@ -67,6 +67,47 @@ static void field(struct dctx *d, const SDL_Rect *box, int k,
 		viz_tip(d, 2, "%s", tip);
 }
 
+/*
+ * Line k of a box differs from the state before the step (or the step
+ * compared with): an amber band behind it, as behind a changed counter.
+ */
+static void mark_line(struct dctx *d, const SDL_Rect *box, int k, bool on)
+{
+	if (!on)
+		return;
+	viz_set_color(d->r, C(CHANGED));
+	SDL_RenderFillRect(d->r, &(SDL_Rect){ box->x + 2, box->y +
+			   VIZ_HEAD_TOP + VIZ_HEAD_LINE * k - 1, box->w - 4,
+			   VIZ_HEAD_LINE });
+}
+
+static long pfn_of(const struct slub_snap_cache *c, int si)
+{
+	return si >= 0 && si < c->nr_slabs ? c->slabs[si].pfn : -1;
+}
+
+static unsigned int inuse_of(const struct slub_snap_cache *c, int si)
+{
+	return si >= 0 && si < c->nr_slabs ? c->slabs[si].inuse : 0;
+}
+
+/* The previous state of CPU cpu's kmem_cache_cpu, or NULL. */
+static const struct slub_snap_cpu *prev_cpu(const struct dctx *d, int cpu)
+{
+	if (!d->prev_cache || !d->f || !d->f->prev ||
+	    cpu >= d->f->prev->nr_cpus)
+		return NULL;
+	return &d->prev_cache->cpu[cpu];
+}
+
+static const struct slub_snap_node *prev_node(const struct dctx *d, int n)
+{
+	if (!d->prev_cache || !d->f || !d->f->prev ||
+	    n >= d->f->prev->nr_nodes)
+		return NULL;
+	return &d->prev_cache->node[n];
+}
+
 static void arrow_to_block(struct dctx *d, int ax, int ay, int si)
 {
 	SDL_Rect b;
@@ -153,7 +194,21 @@ static void cpu_box(struct dctx *d, const struct viz_lane *ln,
 	bool running = d->snap->current_cpu == ln->id;
 	char buf[200];
 
+	const struct slub_snap_cpu *pc = prev_cpu(d, ln->id);
+	const struct slub_snap_cache *p = d->prev_cache;
+
 	box_frame(d, r, d->v->focus_cpu == ln->id || running);
+	if (pc) {
+		mark_line(d, r, 1, pc->tid != cc->tid);
+		mark_line(d, r, 2, pfn_of(p, pc->slab) !=
+			  pfn_of(d->cache, cc->slab) || inuse_of(p, pc->slab)
+			  != inuse_of(d->cache, cc->slab));
+		mark_line(d, r, 3, pc->freelist != cc->freelist ||
+			  pfn_of(p, pc->slab) != pfn_of(d->cache, cc->slab));
+		mark_line(d, r, 4, pc->nr_partial != cc->nr_partial ||
+			  (cc->nr_partial && pfn_of(p, pc->partial[0]) !=
+			   pfn_of(d->cache, cc->partial[0])));
+	}
 	if (running)
 		snprintf(buf, sizeof(buf), "CPU %d  kmem_cache_cpu  running|"
 			 "CPU %d  running|CPU %d", ln->id, ln->id, ln->id);
@@ -199,9 +254,17 @@ static void node_box(struct dctx *d, const struct viz_lane *ln,
 		     const SDL_Rect *r)
 {
 	const struct slub_snap_node *nd = &d->cache->node[ln->id];
+	const struct slub_snap_node *pn = prev_node(d, ln->id);
 	char buf[80];
 
 	box_frame(d, r, false);
+	if (pn) {
+		mark_line(d, r, 1, pn->nr_partial != nd->nr_partial);
+		mark_line(d, r, 2, pn->nr_partial != nd->nr_partial ||
+			  (nd->nr_partial && pfn_of(d->prev_cache,
+			   pn->partial[0]) != pfn_of(d->cache,
+						     nd->partial[0])));
+	}
 	snprintf(buf, sizeof(buf), "node %d  kmem_cache_node|node %d",
 		 ln->id, ln->id);
 	field(d, r, 0, buf, lane_meaning[VIZ_LANE_NODE]);
@@ -224,6 +287,8 @@ static void list_box(struct dctx *d, const struct viz_lane *ln,
 	if (ln->kind == VIZ_LANE_FULL) {
 		snprintf(buf, sizeof(buf), "node %d full list", ln->id);
 		field(d, r, 0, buf, lane_meaning[VIZ_LANE_FULL]);
+		mark_line(d, r, 1, prev_node(d, ln->id) &&
+			  prev_node(d, ln->id)->nr_full != nd->nr_full);
 		snprintf(buf, sizeof(buf), "full     %d slabs", nd->nr_full);
 		field(d, r, 1, buf, lane_meaning[VIZ_LANE_FULL]);
 		return;

@@ -54,10 +54,11 @@ static int mkdir_p(const char *dir)
 	return 0;
 }
 
-/* Every frame is fitted to the window. */
+/* Every frame is fitted to the window, unless a session set the zoom. */
 static void auto_fit(struct viz_view *v, const struct slub_snapshot *snap)
 {
-	viz_view_fit(v, snap);
+	if (!v->user_moved)
+		viz_view_fit(v, snap);
 }
 
 static int render_frame(struct viz_canvas *cv, struct viz_view *v,
@@ -77,36 +78,63 @@ static int render_frame(struct viz_canvas *cv, struct viz_view *v,
 	viz_layout_free(&l);
 	SDL_RenderFlush(cv->r);
 	snprintf(path, sizeof(path), "%s/step-%03d.png", dir,
-		 viz_player_pos(p) + (viz_player_error(p) ? 1 : 0));
+		 viz_player_shown(p));
 	ret = viz_save_png(cv->surf, path);
 	if (f.output && strstr(f.output, "expect failed"))
 		fprintf(stderr, "slubviz: step %d: %s\n", f.step, f.output);
 	return ret;
 }
 
+static int check_step(const char *flag, int n, const struct viz_player *p)
+{
+	if (n <= viz_player_nsteps(p))
+		return 0;
+	fprintf(stderr, "slubviz: %s %d: the scenario has %d steps\n", flag, n,
+		viz_player_nsteps(p));
+	return -1;
+}
+
+/*
+ * Steps first .. last (the whole scenario: 0 .. -1); stops at a step that
+ * fails, after drawing it.  The number of frames, or -1.
+ */
+static int render_range(struct viz_canvas *cv, struct viz_view *v,
+			struct viz_player *p, const char *dir, int first,
+			int last)
+{
+	int n = 0, ret = 1;
+
+	viz_player_goto(p, first);
+	for (;;) {
+		if (render_frame(cv, v, p, dir))
+			return -1;
+		n++;
+		if (viz_player_error(p) || (last >= 0 &&
+					    viz_player_shown(p) >= last))
+			break;
+		ret = viz_player_step(p);
+		if (ret == 0)
+			break;
+		if (ret < 0) {
+			if (render_frame(cv, v, p, dir))
+				return -1;
+			return n + 1;
+		}
+	}
+	return n;
+}
+
 static int render_all(struct viz_canvas *cv, struct viz_view *v,
 		      struct viz_player *p, const struct viz_opts *o)
 {
-	int n = 0, ret;
-
-	if (o->frame >= 0) {
-		if (o->frame > viz_player_nsteps(p)) {
-			fprintf(stderr, "slubviz: --frame %d: the scenario has "
-				"%d steps\n", o->frame, viz_player_nsteps(p));
-			return -1;
-		}
-		viz_player_goto(p, o->frame);
-		return render_frame(cv, v, p, o->out) ? -1 : 1;
-	}
-	do {
-		if (render_frame(cv, v, p, o->out))
-			return -1;
-		n++;
-		ret = viz_player_step(p);
-	} while (ret > 0);
-	if (ret < 0 && render_frame(cv, v, p, o->out))
+	if (o->compare >= 0 && viz_player_mark(p, o->compare))
 		return -1;
-	return n + (ret < 0);
+	if (o->steps_from >= 0)
+		return render_range(cv, v, p, o->out, o->steps_from,
+				    o->steps_to);
+	if (o->frame >= 0)
+		return render_range(cv, v, p, o->out, o->frame, o->frame);
+	return render_range(cv, v, p, o->out, 0, -1);
 }
 
 int viz_headless(const struct viz_opts *o)
@@ -132,7 +160,21 @@ int viz_headless(const struct viz_opts *o)
 		return VIZ_EXIT_FAIL;
 	}
 	viz_view_init(&v, o->w, o->h, cv.text);
+	if (o->view)
+		viz_session_to_view(o->view, &v);
 	p = viz_player_new(sc);
+	if (p)
+		viz_player_set_every(p, true);
+	if (p && (check_step("--compare", o->compare, p) ||
+		  check_step("--steps", o->steps_to, p) ||
+		  check_step(o->step >= 0 ? "--step" : "--frame", o->frame,
+			     p))) {
+		viz_player_free(p);
+		viz_view_release(&v);
+		viz_canvas_close(&cv);
+		scn_free(sc);
+		return VIZ_EXIT_SCENARIO;
+	}
 	n = p ? render_all(&cv, &v, p, o) : -1;
 	if (p && viz_player_error(p)) {
 		fprintf(stderr, "%s\n", viz_player_error(p));
@@ -243,6 +285,32 @@ static void bench_loop(struct viz_canvas *cv, struct viz_view *v,
 
 #define BENCH_SCENARIO	"viz/scenarios/viz-20k-objects.scn"
 
+/*
+ * Going back a step replays the run from the start (the allocator is
+ * deterministic in simulated-CPU mode): the time from the step with the
+ * most objects to the one before it, and forward again, is what Left
+ * costs there.
+ */
+static void bench_step_back(struct viz_player *p)
+{
+	int at = viz_player_shown(p), i, n = 5;
+	double t0, back = 0, fwd = 0, t;
+
+	if (at < 1)
+		return;
+	for (i = 0; i < n; i++) {
+		t0 = now(CLOCK_MONOTONIC);
+		viz_player_goto(p, at - 1);
+		t = now(CLOCK_MONOTONIC);
+		back += t - t0;
+		viz_player_goto(p, at);
+		fwd += now(CLOCK_MONOTONIC) - t;
+	}
+	printf("  step back from step %d to %d (replay from the start): "
+	       "%.1f ms; forward again: %.1f ms (mean of %d)\n", at, at - 1,
+	       1000 * back / n, 1000 * fwd / n, n);
+}
+
 /* The first step at which the cache shown holds the most objects. */
 static int fullest_step(struct viz_player *p)
 {
@@ -304,6 +372,8 @@ int viz_bench(const struct viz_opts *o)
 	if (p)
 		viz_follow(&v, p);
 	bench_loop(&cv, &v, snap, fp, o->bench);
+	if (p)
+		bench_step_back(p);
 	viz_view_release(&v);
 	viz_canvas_close(&cv);
 	viz_player_free(p);

@@ -5,6 +5,8 @@
  *   slubviz SCENARIO                      open a window
  *   slubviz --headless --out DIR SCENARIO one PNG per step, no window
  *   slubviz --headless --out DIR --frame N SCENARIO   only step N
+ *   slubviz --step N SCENARIO             open at step N
+ *   slubviz --session FILE                reopen a saved session
  *   slubviz --bench [N] [SCENARIO]        frames per second (software)
  *   slubviz --tour                        the guided tour
  */
@@ -21,8 +23,10 @@
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: slubviz [--size WxH] [--keys KEYS] SCENARIO\n"
-		"       slubviz --headless --out DIR [--frame N] SCENARIO\n"
+		"usage: slubviz [--size WxH] [--step N] [--compare A] [--every]\n"
+		"               [--session FILE] [--keys KEYS] SCENARIO\n"
+		"       slubviz --headless --out DIR [--step N | --steps A-B]\n"
+		"               [--compare A] [--session FILE] SCENARIO\n"
 		"       slubviz --bench [FRAMES] [SCENARIO]\n"
 		"       slubviz --tour\n"
 		"Keys in the window: h shows the help.\n");
@@ -39,43 +43,135 @@ static bool is_number(const char *s)
 	return s && *s && strspn(s, "0123456789") == strlen(s);
 }
 
+static int bad(const char *flag, const char *what, const char *val)
+{
+	fprintf(stderr, "slubviz: %s: expected %s%s%s%s\n", flag, what,
+		val ? ", not '" : "", val ? val : "", val ? "'" : "");
+	return -1;
+}
+
+/* A step number for flag: 0 to 100000000. */
+static int step_arg(const char *flag, const char *s, int *out)
+{
+	if (!is_number(s) || strlen(s) > 9)
+		return bad(flag, "a step number", s);
+	*out = atoi(s);
+	return 0;
+}
+
+static int steps_arg(const char *s, struct viz_opts *o)
+{
+	char a[16], b[16];
+	size_t n = s ? strcspn(s, "-") : 0;
+
+	if (!s || !s[n] || n >= sizeof(a) || strlen(s + n + 1) >= sizeof(b))
+		return bad("--steps", "A-B, two step numbers", s);
+	snprintf(a, sizeof(a), "%.*s", (int)n, s);
+	snprintf(b, sizeof(b), "%s", s + n + 1);
+	if (!is_number(a) || !is_number(b) || strlen(a) > 9 ||
+	    strlen(b) > 9 || atoi(a) > atoi(b))
+		return bad("--steps", "A-B, two step numbers with A <= B", s);
+	o->steps_from = atoi(a);
+	o->steps_to = atoi(b);
+	return 0;
+}
+
+/* The options that take a value; 1: a was one, 0: not, -1: bad. */
+static int value_option(const char *a, const char *v, struct viz_opts *o)
+{
+	if (!strcmp(a, "--out") || !strcmp(a, "--keys") ||
+	    !strcmp(a, "--session") || !strcmp(a, "--size")) {
+		if (!v)
+			return bad(a, "a value", NULL);
+		if (!strcmp(a, "--out"))
+			o->out = v;
+		else if (!strcmp(a, "--keys"))
+			o->keys = v;
+		else if (!strcmp(a, "--session"))
+			o->session = v;
+		else if (parse_size(v, o))
+			return bad(a, "WxH from 400x300 to 8192x8192", v);
+		return 1;
+	}
+	if (!strcmp(a, "--frame") || !strcmp(a, "--step"))
+		return step_arg(a, v, &o->step) ? -1 : 1;
+	if (!strcmp(a, "--compare"))
+		return step_arg(a, v, &o->compare) ? -1 : 1;
+	if (!strcmp(a, "--steps"))
+		return steps_arg(v, o) ? -1 : 1;
+	return 0;
+}
+
 static int parse_args(int argc, char **argv, struct viz_opts *o)
 {
-	int i;
+	int i, r;
 
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
+		r = value_option(a, i + 1 < argc ? argv[i + 1] : NULL, o);
+		if (r < 0)
+			return -1;
+		if (r) {
+			i++;
+			continue;
+		}
 		if (!strcmp(a, "--headless")) {
 			o->headless = true;
-		} else if (!strcmp(a, "--out") && i + 1 < argc) {
-			o->out = argv[++i];
-		} else if (!strcmp(a, "--frame") && is_number(argv[i + 1])) {
-			o->frame = atoi(argv[++i]);
 		} else if (!strcmp(a, "--bench")) {
 			o->bench = 600;
 			if (i + 1 < argc && is_number(argv[i + 1]))
 				o->bench = atoi(argv[++i]);
 			if (o->bench < 1)
 				o->bench = 1;
-		} else if (!strcmp(a, "--size") && i + 1 < argc) {
-			if (parse_size(argv[++i], o))
-				return -1;
 		} else if (!strcmp(a, "--tour")) {
 			o->tour = true;
-		} else if (!strcmp(a, "--keys") && i + 1 < argc) {
-			o->keys = argv[++i];
+		} else if (!strcmp(a, "--every")) {
+			o->every = true;
 		} else if (!strcmp(a, "--quiet")) {
 			o->quiet = true;
 		} else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
 			usage(stdout);
 			exit(0);
-		} else if (a[0] == '-' || o->scenario) {
+		} else if (a[0] == '-') {
+			fprintf(stderr, "slubviz: unknown option '%s' "
+				"(slubviz --help lists them)\n", a);
+			return -1;
+		} else if (o->scenario) {
+			fprintf(stderr, "slubviz: one scenario only: '%s' "
+				"after '%s'\n", a, o->scenario);
 			return -1;
 		} else {
 			o->scenario = a;
 		}
 	}
+	return 0;
+}
+
+/*
+ * --session FILE: read it when it exists (a window may name a new file to
+ * save to); what the command line gives wins over what the file says.
+ */
+static int load_session(struct viz_opts *o, struct viz_session *s)
+{
+	char err[1400];
+
+	if (!o->session)
+		return 0;
+	if (access(o->session, F_OK) && o->scenario && !o->headless)
+		return 0;
+	if (viz_session_load(o->session, s, err, sizeof(err))) {
+		fprintf(stderr, "%s\n", err);
+		return -1;
+	}
+	if (!o->scenario)
+		o->scenario = s->scenario;
+	if (o->step < 0)
+		o->step = s->step;
+	if (o->compare < 0)
+		o->compare = s->compare;
+	o->every = o->every || s->every;
+	o->view = s;
 	return 0;
 }
 
@@ -124,13 +220,20 @@ static int run(struct viz_opts *o)
 
 int main(int argc, char **argv)
 {
-	struct viz_opts o = { .frame = -1, .w = 1400, .h = 900 };
+	struct viz_opts o = { .frame = -1, .w = 1400, .h = 900, .step = -1,
+			      .steps_from = -1, .steps_to = -1,
+			      .compare = -1 };
+	struct viz_session session;
 	int status;
 
-	if (parse_args(argc, argv, &o)) {
-		usage(stderr);
+	if (parse_args(argc, argv, &o) || load_session(&o, &session))
+		return VIZ_EXIT_SCENARIO;
+	if (o.steps_from >= 0 && !o.headless) {
+		fprintf(stderr, "slubviz: --steps: only with --headless (a "
+			"window opens at --step N)\n");
 		return VIZ_EXIT_SCENARIO;
 	}
+	o.frame = o.step;
 	if (SDL_Init(0) < 0 || TTF_Init() < 0) {
 		fprintf(stderr, "slubviz: SDL: %s\n", SDL_GetError());
 		return VIZ_EXIT_FAIL;

@@ -22,6 +22,10 @@ struct viz_player {
 	char *caption;		/* output of the last echo */
 	char error[700];
 	bool failed;
+	bool every;		/* every statement a step: no folding */
+	char folded[400];	/* the statements folded into the one shown */
+	struct slub_snapshot *mark;	/* compare: the state at ... */
+	int mark_step;			/* ... this step */
 };
 
 /* The output of step i on one line: newlines become ';'. */
@@ -104,6 +108,7 @@ void viz_player_free(struct viz_player *p)
 	if (!p)
 		return;
 	scn_log_free(p->log);
+	slub_snapshot_free(p->mark);
 	free(p->output);
 	free(p->caption);
 	free(p);
@@ -143,6 +148,75 @@ int viz_player_pos(const struct viz_player *p)
 	return scn_log_pos(p->log);
 }
 
+int viz_player_shown(const struct viz_player *p)
+{
+	return scn_log_pos(p->log) + (p->failed ? 1 : 0);
+}
+
+/*
+ * Statements that change no state the picture shows: they print, check,
+ * choose the CPU or cgroup of what follows, or arm a later event.  By
+ * default each is folded into the next statement that does change state.
+ */
+static const char *const quiet_words[] = {
+	"echo", "cpu", "show", "expect", "inject", "migrate", "enter",
+	"fail_page_alloc", "failslab",
+};
+
+static bool word_is(const char *stmt, const char *w)
+{
+	size_t n = strlen(w);
+
+	return !strncmp(stmt, w, n) && (!stmt[n] || stmt[n] == ' ' ||
+					 stmt[n] == '\t');
+}
+
+bool viz_step_is_quiet(const char *stmt)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(quiet_words) / sizeof(quiet_words[0]); i++)
+		if (word_is(stmt, quiet_words[i]))
+			return true;
+	return false;
+}
+
+/* Is step k (the state after statement k) one the player stops at? */
+static bool stops_at(const struct viz_player *p, int k)
+{
+	return p->every || k <= 0 || k >= scn_nsteps(p->sc) ||
+	       !viz_step_is_quiet(scn_step_text(p->sc, k - 1));
+}
+
+void viz_player_set_every(struct viz_player *p, bool every)
+{
+	p->every = every;
+}
+
+bool viz_player_every(const struct viz_player *p)
+{
+	return p->every;
+}
+
+int viz_player_next(struct viz_player *p)
+{
+	int ret;
+
+	do {
+		ret = viz_player_step(p);
+	} while (ret > 0 && !stops_at(p, viz_player_pos(p)));
+	return ret;
+}
+
+int viz_player_prev(struct viz_player *p)
+{
+	int k = viz_player_shown(p) - 1;
+
+	while (k > 0 && !stops_at(p, k))
+		k--;
+	return viz_player_goto(p, k < 0 ? 0 : k);
+}
+
 int viz_player_nsteps(const struct viz_player *p)
 {
 	return scn_nsteps(p->sc);
@@ -170,14 +244,47 @@ static const char *var_name(void *arg, unsigned long addr)
 	return scn_run_var_name(scn_log_run(p->log), (const void *)addr);
 }
 
+/*
+ * The statements of the step shown: the one that ran last and, when
+ * quiet statements are folded, those before it back to the previous
+ * stop.  Counts their expects and those that failed.
+ */
+static void group(struct viz_player *p, struct viz_frame *f)
+{
+	int last = viz_player_shown(p), first = last, i, n;
+	size_t used = 0;
+
+	while (!p->every && first > 1 && !stops_at(p, first - 1))
+		first--;
+	f->first = first;
+	p->folded[0] = 0;
+	for (i = first; i <= last && i >= 1; i++) {
+		const char *s = scn_step_text(p->sc, i - 1);
+
+		n = scn_log_expect_failures(p->log, i - 1);
+		if (word_is(s, "expect"))
+			f->expects++;
+		if (n > 0)
+			f->expect_fails += n;
+		if (i < last && used < sizeof(p->folded))
+			used += snprintf(p->folded + used,
+					 sizeof(p->folded) - used, "%s%d %s%s",
+					 used ? "  \xc2\xb7  " : "", i, s,
+					 !word_is(s, "expect") ? "" : n > 0 ?
+					 " \xe2\x9c\x97" : " \xe2\x9c\x93");
+	}
+	f->folded = p->folded;
+}
+
 void viz_player_frame(const struct viz_player *p, struct viz_frame *f)
 {
 	int pos = scn_log_pos(p->log), shown = p->failed ? pos : pos - 1;
 
 	memset(f, 0, sizeof(*f));
 	f->title = scn_file(p->sc);
-	f->step = pos;
+	f->step = viz_player_shown(p);
 	f->nsteps = scn_nsteps(p->sc);
+	group((struct viz_player *)p, f);
 	if (shown >= 0 && shown < f->nsteps) {
 		f->line = scn_step_line(p->sc, shown);
 		f->stmt = scn_step_text(p->sc, shown);
@@ -189,6 +296,11 @@ void viz_player_frame(const struct viz_player *p, struct viz_frame *f)
 	f->nev = scn_log_count(p->log);
 	f->nev_total = (int)scn_log_reported(p->log);
 	f->prev = scn_log_prev(p->log);
+	if (p->mark) {
+		f->prev = p->mark;
+		f->compare = true;
+		f->compare_step = p->mark_step;
+	}
 	f->var_name = var_name;
 	f->var_arg = (void *)p;
 }
@@ -208,4 +320,37 @@ const char *viz_kind_name(int kind)
 	if (kind == VIZ_KIND_SLOWPATH)
 		return "slowpath (__slab_alloc, __slab_free)";
 	return viz_stat_name(kind);
+}
+
+int viz_player_mark(struct viz_player *p, int step)
+{
+	int back = viz_player_shown(p), ret = 0;
+	struct slub_snapshot *s;
+
+	if (step > viz_player_nsteps(p))
+		return -1;
+	if (step >= 0 && step != back)
+		viz_player_goto(p, step);
+	s = slub_snapshot_take();
+	if (s) {
+		slub_snapshot_free(p->mark);
+		p->mark = s;
+		p->mark_step = viz_player_shown(p);
+	} else {
+		ret = -1;
+	}
+	if (step >= 0 && step != back)
+		viz_player_goto(p, back);
+	return ret;
+}
+
+void viz_player_unmark(struct viz_player *p)
+{
+	slub_snapshot_free(p->mark);
+	p->mark = NULL;
+}
+
+int viz_player_marked(const struct viz_player *p)
+{
+	return p->mark ? p->mark_step : -1;
 }

@@ -686,6 +686,10 @@ int main(int argc, char **argv)
 		printf("0 passed, 1 failed\n");
 		return 1;
 	}
+	if (argc > 1 && !strcmp(argv[1], "--steps")) {
+		test_steps(tmpdir, false);
+		goto out;
+	}
 	test_cells();
 	test_debug_cells();
 	test_bench_layout();
@@ -693,6 +697,7 @@ int main(int argc, char **argv)
 	test_counters_and_text();
 	test_legend_and_error();
 	test_render();
+	test_steps(tmpdir, units_only);
 	if (!units_only) {
 		test_scenarios();
 		test_frame_option();
@@ -704,6 +709,7 @@ int main(int argc, char **argv)
 		test_asan();
 		test_bench();
 	}
+out:
 	TTF_Quit();
 	SDL_Quit();
 	printf("%d passed, %d failed\n", passed, failed);

@@ -70,7 +70,15 @@ void viz_text_set_audit(struct viz_text *t, viz_text_audit_fn *fn,
 /* What the panels show besides the snapshot. */
 struct viz_frame {
 	const char *title;	/* scenario file */
-	int step, nsteps;	/* steps executed, steps in the scenario */
+	int step, nsteps;	/* statement shown (1-based; 0: the start),
+				   statements in the scenario */
+	int first;		/* first statement of the step (folding) */
+	const char *folded;	/* statements first .. step - 1, or "" */
+	int expects;		/* expect statements in the step */
+	int expect_fails;	/* expects that failed in it */
+	bool compare;		/* f->prev is the state at step compare_step,
+				   not the one before this step */
+	int compare_step;
 	int line;		/* source line of the last step, 0 at start */
 	const char *stmt;	/* its text */
 	const char *output;	/* output of the step (echo, notes), or "" */
@@ -302,6 +310,12 @@ int viz_inspect_lines(const struct slub_snapshot *snap,
 int viz_cache_lines(const struct slub_snap_cache *c,
 		    char (*lines)[VIZ_LINE_MAX], int max);
 const char *viz_stat_name(int item);
+/*
+ * The step's functions as callers and callees ("2.1 slab_alloc_node >
+ * 2.1.1 __slab_alloc > [...]"), nested by the allocator's call graph, not
+ * by the order of the events; ends with an ellipsis when len cuts it.
+ */
+void viz_trail(const struct viz_frame *f, char *buf, size_t len);
 void viz_event_line(const struct viz_event *e, char *buf, size_t len);
 
 /* ---------------------------------------------------------------- synth */
@@ -323,6 +337,26 @@ void viz_player_free(struct viz_player *p);
 int viz_player_goto(struct viz_player *p, int n);
 int viz_player_step(struct viz_player *p);	/* 1 ok, 0 end, -1 error */
 int viz_player_pos(const struct viz_player *p);
+/* The statement shown: pos, or pos + 1 when that statement failed. */
+int viz_player_shown(const struct viz_player *p);
+/*
+ * The next and previous step as the window goes: statements that change
+ * no state (viz_step_is_quiet()) are folded into the next one unless
+ * every statement is a step (viz_player_set_every()).
+ */
+int viz_player_next(struct viz_player *p);
+int viz_player_prev(struct viz_player *p);
+void viz_player_set_every(struct viz_player *p, bool every);
+bool viz_player_every(const struct viz_player *p);
+bool viz_step_is_quiet(const char *stmt);
+/*
+ * Compare: every frame marks what differs from the state at step (-1:
+ * the step shown), until viz_player_unmark().  0, or -1 (no memory, or
+ * step beyond the scenario).  viz_player_marked(): that step, or -1.
+ */
+int viz_player_mark(struct viz_player *p, int step);
+void viz_player_unmark(struct viz_player *p);
+int viz_player_marked(const struct viz_player *p);
 int viz_player_nsteps(const struct viz_player *p);
 const struct slub_snapshot *viz_player_snapshot(const struct viz_player *p);
 void viz_player_frame(const struct viz_player *p, struct viz_frame *f);
@@ -348,7 +382,37 @@ struct viz_opts {
 	bool tour;
 	bool quiet;
 	const char *keys;	/* --keys: typed into the window, then quit */
+	int step;		/* --step N: open at step N, or -1 */
+	int steps_from, steps_to;	/* --steps A-B (headless), or -1 */
+	int compare;		/* --compare A: mark differences, or -1 */
+	bool every;		/* --every: every statement is a step */
+	const char *session;	/* --session FILE */
+	const struct viz_session *view;	/* the loaded session, or NULL */
 };
+
+/* ---------------------------------------------------------------- session */
+
+#define VIZ_SESSION_MIN_ZOOM	0.02
+#define VIZ_SESSION_MAX_ZOOM	6.0
+
+struct viz_session {
+	char scenario[1024];
+	int step;		/* -1: not given */
+	int compare;		/* -1: none */
+	int every, follow;	/* 0 or 1 */
+	int focus_cpu;
+	char cache[64];
+	bool fit;		/* zoom fit, or zoom, pan and cols */
+	double zoom, pan_x, pan_y;
+	int cols;
+};
+
+/* 0, or -1 with "FILE:LINE: error: ..." in err. */
+int viz_session_load(const char *path, struct viz_session *s, char *err,
+		     size_t len);
+int viz_session_save(const char *path, const struct viz_session *s);
+void viz_session_from_view(struct viz_session *s, const struct viz_view *v);
+void viz_session_to_view(const struct viz_session *s, struct viz_view *v);
 
 /* Exit statuses. */
 #define VIZ_EXIT_OK		0

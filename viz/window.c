@@ -67,9 +67,18 @@ static int step_forward(struct app *a)
 	a->from = a->l;
 	memset(&a->l, 0, sizeof(a->l));
 	a->l.cache = -1;
-	ret = viz_player_step(a->p);
-	after_step(a, ret > 0);
+	ret = viz_player_next(a->p);
+	/* Scripted keys (tests) see no animation: the frames are exact. */
+	after_step(a, ret > 0 && !a->o->keys);
 	return ret;
+}
+
+static void step_back(struct app *a)
+{
+	if (!a->p)
+		return;
+	viz_player_prev(a->p);
+	after_step(a, false);
 }
 
 static void go_to(struct app *a, int n)
@@ -93,6 +102,61 @@ static void jump(struct app *a, int kind)
 	snprintf(a->note, sizeof(a->note), ret > 0 ? "found: %s" :
 		 "no further step with %s", viz_kind_name(kind));
 	after_step(a, false);
+}
+
+/* Every statement a step, or quiet ones folded into the next. */
+static void every(struct app *a)
+{
+	if (!a->p)
+		return;
+	viz_player_set_every(a->p, !viz_player_every(a->p));
+	snprintf(a->note, sizeof(a->note), "%s", viz_player_every(a->p) ?
+		 "e: every statement is a step" :
+		 "e: statements that change nothing are folded");
+	after_step(a, false);
+}
+
+/* m: compare every step with this one; M: stop comparing. */
+static void compare(struct app *a, bool stop)
+{
+	if (!a->p)
+		return;
+	/* The top bar says "compared with step N" from now on. */
+	if (stop)
+		viz_player_unmark(a->p);
+	else if (viz_player_mark(a->p, -1))
+		snprintf(a->note, sizeof(a->note), "compare: no memory");
+	after_step(a, false);
+}
+
+static const char *session_path(const struct app *a, char *buf, size_t len)
+{
+	if (a->o->session)
+		return a->o->session;
+	snprintf(buf, len, "%s/slubviz.session", a->o->out ? a->o->out : ".");
+	return buf;
+}
+
+/* o: the session into --session FILE (or slubviz.session). */
+static void save_session(struct app *a)
+{
+	struct viz_session s = { .compare = -1 };
+	char buf[4200];
+	const char *path = session_path(a, buf, sizeof(buf));
+
+	if (!a->p)
+		return;
+	snprintf(s.scenario, sizeof(s.scenario), "%s", a->o->scenario);
+	s.step = viz_player_shown(a->p);
+	s.every = viz_player_every(a->p);
+	s.compare = viz_player_marked(a->p);
+	viz_session_from_view(&s, &a->v);
+	if (viz_session_save(path, &s))
+		snprintf(a->note, sizeof(a->note), "cannot save %.120s", path);
+	else
+		snprintf(a->note, sizeof(a->note), "session saved: %.120s",
+			 path);
+	fprintf(stderr, "slubviz: %s\n", a->note);
 }
 
 /* ----------------------------------------------------------------- input */
@@ -168,8 +232,6 @@ static void fit(struct app *a)
 
 static bool key_steps(struct app *a, SDL_Keycode k, bool shift)
 {
-	int pos = a->p ? viz_player_pos(a->p) : 0;
-
 	switch (k) {
 	case SDLK_RIGHT: case SDLK_l: case SDLK_RETURN:
 		if (shift)
@@ -181,7 +243,7 @@ static bool key_steps(struct app *a, SDL_Keycode k, bool shift)
 		if (shift)
 			pan(a, -80, 0);
 		else
-			go_to(a, pos - 1);
+			step_back(a);
 		break;
 	case SDLK_HOME:
 		go_to(a, 0);
@@ -207,6 +269,12 @@ static bool key_steps(struct app *a, SDL_Keycode k, bool shift)
 		break;
 	case SDLK_k:
 		cycle_kind(a, shift ? -1 : 1);
+		break;
+	case SDLK_e:
+		every(a);
+		break;
+	case SDLK_m:
+		compare(a, shift);
 		break;
 	default:
 		return false;
@@ -267,6 +335,9 @@ static void key(struct app *a, const SDL_KeyboardEvent *e)
 		break;
 	case SDLK_p: case SDLK_F12:
 		a->shot = true;
+		break;
+	case SDLK_o:
+		save_session(a);
 		break;
 	case SDLK_SLASH:
 		if (shift)
@@ -428,8 +499,9 @@ static void status(struct app *a)
 		snprintf(cache, sizeof(cache), "%s%.30s",
 			 a->v.follow ? "follow " : "", shown);
 	snprintf(a->status, sizeof(a->status),
-		 "%s %.3g/s  j: %.24s  CPU %s  %s  %.0f%%%s  h: help  %.80s",
+		 "%s %.3g/s%s  j: %.24s  CPU %s  %s  %.0f%%%s  h: help  %.80s",
 		 a->playing ? "playing" : "paused", a->speed,
+		 a->p && viz_player_every(a->p) ? "  every statement" : "",
 		 a->kind == VIZ_KIND_SLOWPATH ? "slowpath" :
 		 viz_kind_name(a->kind), cpu, cache, a->v.zoom * 100,
 		 a->l.bars ? " (bars)" : "", a->note);
@@ -502,8 +574,8 @@ static void scripted_key(struct app *a)
 	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
 		if (map[i].c == c)
 			e.keysym.sym = map[i].k;
-	if (c == 'K') {
-		e.keysym.sym = SDLK_k;
+	if (c == 'K' || c == 'M') {
+		e.keysym.sym = c == 'K' ? SDLK_k : SDLK_m;
 		e.keysym.mod = KMOD_LSHIFT;
 	}
 	key(a, &e);
@@ -555,6 +627,25 @@ static int open_window(struct app *a)
 	return 0;
 }
 
+/* --step, --compare, --every and a session's view. */
+static void open_at(struct app *a)
+{
+	const struct viz_opts *o = a->o;
+
+	if (!a->p)
+		return;
+	viz_player_set_every(a->p, o->every);
+	if (o->view)
+		viz_session_to_view(o->view, &a->v);
+	if (o->compare >= 0 && o->compare <= viz_player_nsteps(a->p))
+		viz_player_mark(a->p, o->compare);
+	if (o->step > 0)
+		viz_player_goto(a->p, o->step);
+	after_step(a, false);
+	if (o->view && !o->view->fit)
+		a->v.need_fit = false;
+}
+
 static void close_window(struct app *a)
 {
 	viz_layout_free(&a->l);
@@ -592,6 +683,14 @@ int viz_window(const struct viz_opts *o)
 		a.error = err;
 		status = VIZ_EXIT_SCENARIO;
 	}
+	if (sc && (o->step > scn_nsteps(sc) || o->compare > scn_nsteps(sc))) {
+		fprintf(stderr, "slubviz: %s %d: the scenario has %d steps\n",
+			o->step > scn_nsteps(sc) ? "--step" : "--compare",
+			o->step > scn_nsteps(sc) ? o->step : o->compare,
+			scn_nsteps(sc));
+		scn_free(sc);
+		return VIZ_EXIT_SCENARIO;
+	}
 	if (!have_display() || open_window(&a)) {
 		if (status == VIZ_EXIT_OK)
 			status = no_display(o);
@@ -601,7 +700,7 @@ int viz_window(const struct viz_opts *o)
 	}
 	if (sc) {
 		a.p = viz_player_new(sc);
-		after_step(&a, false);
+		open_at(&a);
 	}
 	SDL_SetWindowTitle(a.win, o->scenario);
 	loop(&a);
