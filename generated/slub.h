@@ -14,7 +14,7 @@ extern "C" {
 #endif
 
 /* Allocation flags gfp_t */
-#line 110 "slub.nw"
+#line 111 "slub.nw"
 typedef unsigned int gfp_t;
 
 #define __GFP_DMA		0x01u
@@ -47,7 +47,7 @@ typedef unsigned int gfp_t;
 
 #define NUMA_NO_NODE		(-1)
 /* Cache creation flags SLAB_* */
-#line 156 "slub.nw"
+#line 157 "slub.nw"
 #define SLAB_DEBUG_FREE		0x00000100UL
 #define SLAB_CONSISTENCY_CHECKS	SLAB_DEBUG_FREE
 #define SLAB_RED_ZONE		0x00000400UL
@@ -68,7 +68,7 @@ typedef unsigned int gfp_t;
 #define __CMPXCHG_DOUBLE	0x40000000UL
 #define __OBJECT_POISON		0x80000000UL
 /* The kernel's allocator interface */
-#line 209 "slub.nw"
+#line 210 "slub.nw"
 struct kmem_cache;
 
 struct kmem_cache *kmem_cache_create(const char *name, size_t size,
@@ -119,8 +119,29 @@ void *vrealloc(const void *addr, size_t size);
 void *kvmalloc(size_t size, gfp_t flags);
 void kvfree(const void *addr);
 void __kvfree_track_caller(const void *addr, unsigned long caller);
+/* The sheaves interface */
+#line 11045 "slub.nw"
+struct kmem_cache_args {
+	unsigned int align;
+	void (*ctor)(void *);
+	unsigned int sheaf_capacity;	/* 0: the allocator's default */
+};
+
+struct slab_sheaf;
+
+struct kmem_cache *kmem_cache_create_args(const char *name,
+		unsigned int object_size, struct kmem_cache_args *args,
+		unsigned long flags);
+struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
+					    gfp_t gfp, unsigned int size);
+void *kmem_cache_alloc_from_sheaf(struct kmem_cache *s, gfp_t gfp,
+				  struct slab_sheaf *sheaf);
+void kmem_cache_return_sheaf(struct kmem_cache *s, gfp_t gfp,
+			     struct slab_sheaf *sheaf);
+unsigned int kmem_cache_sheaf_size(struct slab_sheaf *sheaf);
+unsigned int kmem_cache_sheaf_capacity(const struct kmem_cache *s);
 /* The per-cache statistics enum stat_item */
-#line 270 "slub.nw"
+#line 271 "slub.nw"
 enum stat_item {
 	ALLOC_FASTPATH,		/* Allocation from cpu slab */
 	ALLOC_SLOWPATH,		/* Allocation by getting a new cpu slab */
@@ -148,12 +169,29 @@ enum stat_item {
 	CPU_PARTIAL_FREE,	/* Refill cpu partial on free */
 	CPU_PARTIAL_NODE,	/* Refill cpu partial from node partial */
 	CPU_PARTIAL_DRAIN,	/* Drain cpu partial to node partial */
+
+/* The statistics of the sheaves and barns */
+#line 12110 "slub.nw"
+SHEAF_FLUSH,		/* Objects flushed from a sheaf */
+SHEAF_REFILL,		/* Objects refilled to a sheaf */
+SHEAF_ALLOC,		/* Allocation of an empty sheaf */
+SHEAF_FREE,		/* Freeing of an empty sheaf */
+BARN_GET,		/* Got full sheaf from barn */
+BARN_GET_FAIL,		/* Failed to get full sheaf from barn */
+BARN_PUT,		/* Put full sheaf to barn */
+BARN_PUT_FAIL,		/* Failed to put full sheaf to barn */
+SHEAF_PREFILL_FAST,	/* Sheaf prefill grabbed the spare sheaf */
+SHEAF_PREFILL_SLOW,	/* Sheaf prefill found no spare sheaf */
+SHEAF_PREFILL_OVERSIZE,	/* Allocation of oversize sheaf for prefill */
+SHEAF_RETURN_FAST,	/* Sheaf return reattached spare sheaf */
+SHEAF_RETURN_SLOW,	/* Sheaf return could not reattach spare */
+#line 299 "slub.nw"
 	NR_SLUB_STAT_ITEMS
 };
 
 const char *slub_stat_name(int item);
 /* The sysfs attribute interface */
-#line 317 "slub.nw"
+#line 319 "slub.nw"
 #define SLAB_ATTR_BUFSIZE	4096
 
 ssize_t slab_attr_show(struct kmem_cache *s, const char *attr, char *buf);
@@ -164,14 +202,14 @@ bool slub_attr_writable(const char *attr);
 struct kmem_cache *slub_find_cache(const char *name);
 const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len);
 /* The call-site interface */
-#line 347 "slub.nw"
+#line 349 "slub.nw"
 typedef size_t (*slub_symbolizer_fn)(unsigned long addr, char *buf,
 				     size_t len, void *arg);
 
 void slub_set_call_site(unsigned long site);
 void slub_set_symbolizer(slub_symbolizer_fn fn, void *arg);
 /* The configuration interface */
-#line 377 "slub.nw"
+#line 379 "slub.nw"
 struct slub_config {
 	int nr_cpus;		/* 0: the online CPUs */
 	int nr_nodes;		/* 0: one node */
@@ -184,6 +222,7 @@ struct slub_config {
 	bool freelist_hardened;	/* CONFIG_SLAB_FREELIST_HARDENED */
 	bool freelist_random;	/* CONFIG_SLAB_FREELIST_RANDOM */
 	bool no_rseq;		/* real threads: the kernel's cmpxchg fast path */
+	unsigned int sheaves;	/* sheaf capacity; 0: $SLUB_SHEAVES, or none */
 	unsigned long seed;	/* random seed; 0: fixed default */
 	const char *failslab;	/* failslab= "interval,probability,space,times" */
 };
@@ -195,12 +234,12 @@ int slub_nr_cpus(void);
 int slub_nr_nodes(void);
 int slub_check_invariants(FILE *out);
 /* The failslab interface */
-#line 7634 "slub.nw"
+#line 7665 "slub.nw"
 ssize_t slub_failslab_show(const char *attr, char *buf);
 ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len);
 const char *slub_failslab_attr_name(int i);
 /* The simulated page allocator's interface */
-#line 409 "slub.nw"
+#line 412 "slub.nw"
 struct slub_page_stats {
 	unsigned long total_pages;	/* pages in the arena */
 	unsigned long free_pages;	/* pages on the buddy free lists */
@@ -214,7 +253,7 @@ struct slub_page_stats {
 void slub_page_stats(struct slub_page_stats *st);
 void slub_fail_page_alloc(unsigned long nth);
 /* The memory cgroup interface */
-#line 433 "slub.nw"
+#line 436 "slub.nw"
 struct mem_cgroup;
 
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit);
@@ -223,13 +262,15 @@ void slub_memcg_enter(struct mem_cgroup *memcg);
 struct mem_cgroup *slub_memcg_current(void);
 size_t slub_memcg_usage(const struct mem_cgroup *memcg);
 /* The simulated CPU interface */
-#line 452 "slub.nw"
+#line 455 "slub.nw"
 enum slub_point {
 	SLUB_POINT_ALLOC_AFTER_TID,	/* slab_alloc_node read tid and c */
 	SLUB_POINT_ALLOC_BEFORE_CMPXCHG, /* ... and freelist, next object */
 	SLUB_POINT_FREE_AFTER_TID,	/* slab_free read tid and c */
 	SLUB_POINT_FREE_BEFORE_CMPXCHG,	/* ... and linked the object */
 	SLUB_POINT_SLOWPATH_ENTRY,	/* __slab_alloc before the irq save */
+	SLUB_POINT_SHEAF_ALLOC,		/* slab_alloc_sheaves, no CPU chosen */
+	SLUB_POINT_SHEAF_FREE,		/* slab_free_sheaves, no CPU chosen */
 	NR_SLUB_POINTS
 };
 
@@ -240,7 +281,7 @@ int slub_sim_cpu(void);
 void slub_sim_set_point_hook(slub_point_fn fn, void *arg);
 const char *slub_point_name(enum slub_point point);
 /* The event interface */
-#line 510 "slub.nw"
+#line 515 "slub.nw"
 enum slub_event_type {
 	SLUB_EV_STEP,		/* a step no counter counts */
 	SLUB_EV_STAT,		/* a stat_item counter was incremented */
@@ -267,7 +308,7 @@ const char *slub_stat_words(int item);
 const char *slub_func_section(const char *func);
 const char *slub_func_section_title(const char *func);
 /* The snapshot interface */
-#line 549 "slub.nw"
+#line 554 "slub.nw"
 enum slub_obj_state {
 	SLUB_OBJ_ALLOCATED,	/* handed out */
 	SLUB_OBJ_CPU_FREE,	/* free, on the owning CPU's freelist */
@@ -348,7 +389,7 @@ void slub_snapshot_free(struct slub_snapshot *snap);
 const struct slub_snap_cache *slub_snapshot_cache(
 	const struct slub_snapshot *snap, const char *name);
 
-#line 92 "slub.nw"
+#line 93 "slub.nw"
 #ifdef __cplusplus
 }
 #endif

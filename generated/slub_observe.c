@@ -1,16 +1,16 @@
-#line 701 "slub.nw"
+#line 710 "slub.nw"
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Tangled from slub.nw by notangle: do not edit, edit slub.nw. */
 #include "slub_internal.h"
 
 /* Global state of the observation layer */
-#line 10098 "slub.nw"
+#line 10136 "slub.nw"
 slub_observer_fn slub_observer;
 void *slub_observer_arg;
-#line 706 "slub.nw"
+#line 715 "slub.nw"
 #include "slub_observe_protos.h"
 /* Events and statistics */
-#line 9988 "slub.nw"
+#line 10025 "slub.nw"
 static const char *const stat_words[NR_SLUB_STAT_ITEMS] = {
 	[ALLOC_FASTPATH] = "took the first object of the cpu freelist",
 	[ALLOC_SLOWPATH] = "took the slow path",
@@ -38,6 +38,23 @@ static const char *const stat_words[NR_SLUB_STAT_ITEMS] = {
 	[CPU_PARTIAL_FREE] = "froze the full slab onto the cpu partial chain",
 	[CPU_PARTIAL_NODE] = "moved a slab from the node to the cpu partial chain",
 	[CPU_PARTIAL_DRAIN] = "the cpu partial chain is full: drained to the node",
+
+/* The words of the sheaf counters */
+#line 12134 "slub.nw"
+[SHEAF_FLUSH] = "objects flushed from a sheaf to their slabs",
+[SHEAF_REFILL] = "objects refilled into a sheaf from the slabs",
+[SHEAF_ALLOC] = "an empty sheaf allocated",
+[SHEAF_FREE] = "an empty sheaf freed",
+[BARN_GET] = "a full sheaf taken from the barn",
+[BARN_GET_FAIL] = "the barn has no full sheaf",
+[BARN_PUT] = "a full sheaf put in the barn",
+[BARN_PUT_FAIL] = "the barn is full: the sheaf is not taken",
+[SHEAF_PREFILL_FAST] = "prefill: the CPU's spare sheaf handed out",
+[SHEAF_PREFILL_SLOW] = "prefill: no spare sheaf; from the barn or new",
+[SHEAF_PREFILL_OVERSIZE] = "prefill: a sheaf above the cache's capacity",
+[SHEAF_RETURN_FAST] = "a returned sheaf becomes the CPU's spare",
+[SHEAF_RETURN_SLOW] = "a returned sheaf goes to the barn or is flushed",
+#line 10053 "slub.nw"
 };
 
 const char *slub_stat_words(int item)
@@ -46,7 +63,7 @@ const char *slub_stat_words(int item)
 							 NULL;
 }
 /* Events and statistics */
-#line 10030 "slub.nw"
+#line 10068 "slub.nw"
 #ifndef SLUB_NO_EVENTS
 static const struct {
 	const char *func, *words;
@@ -73,7 +90,7 @@ static const char *step_words_of(const char *func)
 }
 #endif
 /* Events and statistics */
-#line 10064 "slub.nw"
+#line 10102 "slub.nw"
 #include "slub_sections.h"
 
 static int func_section_cmp(const void *key, const void *entry)
@@ -103,7 +120,7 @@ const char *slub_func_section_title(const char *func)
 	return f ? f->title : NULL;
 }
 /* Events and statistics */
-#line 10152 "slub.nw"
+#line 10190 "slub.nw"
 void slub_set_observer(slub_observer_fn fn, void *arg)
 {
 	slub_observer_check();
@@ -111,7 +128,7 @@ void slub_set_observer(slub_observer_fn fn, void *arg)
 	slub_observer = fn;
 }
 /* Events and statistics */
-#line 10207 "slub.nw"
+#line 10245 "slub.nw"
 #ifndef SLUB_NO_EVENTS
 void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	     const char *func, int si, const void *object, struct page *page,
@@ -131,7 +148,7 @@ void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 		type == SLUB_EV_STEP ? step_words_of(func) : NULL;
 
 	/* Put the words and the detail into buf, or into heap if long */
-#line 10236 "slub.nw"
+#line 10274 "slub.nw"
 	if (words)
 		n = snprintf(buf, sizeof(buf), "%s (", words);
 	va_start(ap, fmt);
@@ -150,10 +167,10 @@ void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	}
 	if (words && !len)
 		buf[n - 2] = '\0';
-#line 10225 "slub.nw"
+#line 10263 "slub.nw"
 
 	/* Fill in the event and call the observer */
-#line 10257 "slub.nw"
+#line 10295 "slub.nw"
 	if (!page && object && type != SLUB_EV_REPORT)
 		page = slub_virt_to_head_page_checked((void *)object);
 	ev.type = type;
@@ -168,12 +185,12 @@ void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	slub_in_observer = true;
 	fn(&ev, slub_observer_arg);
 	slub_in_observer = false;
-#line 10226 "slub.nw"
+#line 10264 "slub.nw"
 	free(heap);
 }
 #endif
 /* Events and statistics */
-#line 10294 "slub.nw"
+#line 10332 "slub.nw"
 #ifndef SLUB_NO_EVENTS
 __thread bool slub_in_observer;
 
@@ -185,7 +202,7 @@ void observer_reentered(const char *func)
 }
 #endif
 /* Functions of the snapshot */
-#line 9624 "slub.nw"
+#line 9660 "slub.nw"
 static int snap_find_slab(const struct slub_snap_cache *sc, long pfn)
 {
 	int lo = 0, hi = sc->nr_slabs - 1;
@@ -220,7 +237,7 @@ static int snap_object_index(struct kmem_cache *s, struct page *page,
 	return ((char *)p - base) / s->size;
 }
 /* Functions of the snapshot */
-#line 9664 "slub.nw"
+#line 9700 "slub.nw"
 static int snap_freelist(struct kmem_cache *s, struct page *page,
 			 struct slub_snap_slab *ss, void *head,
 			 enum slub_obj_state state)
@@ -242,7 +259,7 @@ static int snap_freelist(struct kmem_cache *s, struct page *page,
 	return first;
 }
 /* Functions of the snapshot */
-#line 9687 "slub.nw"
+#line 9723 "slub.nw"
 static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 			  struct slub_snap_slab *ss)
 {
@@ -268,7 +285,7 @@ static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 9717 "slub.nw"
+#line 9753 "slub.nw"
 static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 			 int cpu)
 {
@@ -311,7 +328,7 @@ static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 9761 "slub.nw"
+#line 9797 "slub.nw"
 static int *snap_list(struct slub_snap_cache *sc, struct list_head *head,
 		      int *count, enum slub_slab_where where, int node)
 {
@@ -358,7 +375,7 @@ static int snap_fill_nodes(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return 0;
 }
 /* Functions of the snapshot */
-#line 9811 "slub.nw"
+#line 9847 "slub.nw"
 static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 {
 	struct slub_alias *a;
@@ -377,7 +394,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 			sc->aliases[sc->nr_aliases++] = strdup(a->name);
 
 	/* Copy the geometry and tuning of the cache */
-#line 9853 "slub.nw"
+#line 9889 "slub.nw"
 	sc->size = s->size;
 	sc->object_size = s->object_size;
 	sc->align = s->align;
@@ -394,7 +411,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	sc->refcount = s->refcount;
 	sc->has_ctor = s->ctor != NULL;
 	sc->is_root = is_root_cache(s);
-#line 9828 "slub.nw"
+#line 9864 "slub.nw"
 	for_each_allocated_block(pfn)
 		n += snap_is_slab_of(&mem_map[pfn], s);
 	sc->slabs = calloc(n ? n : 1, sizeof(*sc->slabs));
@@ -418,7 +435,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return snap_fill_nodes(s, sc);
 }
 /* Functions of the snapshot */
-#line 9872 "slub.nw"
+#line 9908 "slub.nw"
 struct slub_snapshot *slub_snapshot_take(void)
 {
 	struct slub_snapshot *snap;
@@ -452,7 +469,7 @@ fail:
 	return NULL;
 }
 /* Functions of the snapshot */
-#line 9907 "slub.nw"
+#line 9943 "slub.nw"
 void slub_snapshot_free(struct slub_snapshot *snap)
 {
 	int i, j;
@@ -499,7 +516,7 @@ const struct slub_snap_cache *slub_snapshot_cache(
 	return NULL;
 }
 /* Functions of the invariant checker */
-#line 10324 "slub.nw"
+#line 10362 "slub.nw"
 static int __attribute__((format(printf, 2, 3)))
 inv_fail(FILE *out, const char *fmt, ...)
 {
@@ -540,7 +557,7 @@ static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 10366 "slub.nw"
+#line 10404 "slub.nw"
 static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc)
 {
@@ -557,7 +574,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			pagefree += ss->obj[j].state == SLUB_OBJ_PAGE_FREE;
 
 		/* Check one slab's counters and its place */
-#line 10400 "slub.nw"
+#line 10438 "slub.nw"
 		if (ss->inuse != ss->objects - pagefree)
 			bad += inv_fail(out, "%s: slab pfn %ld inuse %u but "
 					"%u objects minus %u free\n",
@@ -577,7 +594,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			bad += inv_fail(out, "%s: slab pfn %ld has free objects "
 					"but is on no partial list\n",
 					 s->name, ss->pfn);
-#line 10381 "slub.nw"
+#line 10419 "slub.nw"
 	}
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
 		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
@@ -592,7 +609,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 	for (node = 0; node < nr_node_ids; node++) {
 
 		/* Check one node's counters */
-#line 10422 "slub.nw"
+#line 10460 "slub.nw"
 		struct kmem_cache_node *n = get_node(s, node);
 		long slabs = 0;
 
@@ -605,12 +622,12 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 		if (n->nr_slabs != slabs)
 			bad += inv_fail(out, "%s: node %d nr_slabs %ld but %ld slabs found\n",
 					 s->name, node, n->nr_slabs, slabs);
-#line 10394 "slub.nw"
+#line 10432 "slub.nw"
 	}
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 10437 "slub.nw"
+#line 10475 "slub.nw"
 int slub_check_invariants(FILE *out)
 {
 	struct slub_snapshot *snap;
