@@ -120,7 +120,7 @@ void *kvmalloc(size_t size, gfp_t flags);
 void kvfree(const void *addr);
 void __kvfree_track_caller(const void *addr, unsigned long caller);
 /* The sheaves interface */
-#line 11045 "slub.nw"
+#line 11057 "slub.nw"
 struct kmem_cache_args {
 	unsigned int align;
 	void (*ctor)(void *);
@@ -171,7 +171,7 @@ enum stat_item {
 	CPU_PARTIAL_DRAIN,	/* Drain cpu partial to node partial */
 
 /* The statistics of the sheaves and barns */
-#line 12110 "slub.nw"
+#line 12283 "slub.nw"
 SHEAF_FLUSH,		/* Objects flushed from a sheaf */
 SHEAF_REFILL,		/* Objects refilled to a sheaf */
 SHEAF_ALLOC,		/* Allocation of an empty sheaf */
@@ -234,7 +234,7 @@ int slub_nr_cpus(void);
 int slub_nr_nodes(void);
 int slub_check_invariants(FILE *out);
 /* The failslab interface */
-#line 7665 "slub.nw"
+#line 7671 "slub.nw"
 ssize_t slub_failslab_show(const char *attr, char *buf);
 ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len);
 const char *slub_failslab_attr_name(int i);
@@ -313,6 +313,8 @@ enum slub_obj_state {
 	SLUB_OBJ_ALLOCATED,	/* handed out */
 	SLUB_OBJ_CPU_FREE,	/* free, on the owning CPU's freelist */
 	SLUB_OBJ_PAGE_FREE,	/* free, on the slab's own freelist */
+	SLUB_OBJ_SHEAF,		/* free, in a CPU's main or spare sheaf */
+	SLUB_OBJ_BARN,		/* free, in a full sheaf of a barn */
 };
 
 enum slub_slab_where {
@@ -348,6 +350,13 @@ struct slub_snap_cpu {
 	int nr_partial;
 	int *partial;		/* slab indices along c->partial */
 	unsigned long stat[NR_SLUB_STAT_ITEMS];
+
+/* A CPU's sheaves in a snapshot */
+#line 12131 "slub.nw"
+int main_size, spare_size;	/* objects; spare_size -1: no spare */
+struct slub_snap_ref *main;	/* main_size entries, slot order */
+struct slub_snap_ref *spare;	/* spare_size entries */
+#line 596 "slub.nw"
 };
 
 struct slub_snap_node {
@@ -355,6 +364,12 @@ struct slub_snap_node {
 	int nr_full;
 	int *partial;		/* slab indices, list order */
 	int *full;
+
+/* A node's barn in a snapshot */
+#line 12137 "slub.nw"
+int barn_full, barn_empty;	/* sheaves in the barn */
+int barn_objects;		/* objects in its full sheaves */
+#line 604 "slub.nw"
 };
 
 struct slub_snap_cache {
@@ -374,6 +389,8 @@ struct slub_snap_cache {
 	struct slub_snap_cpu *cpu;	/* nr_cpus entries */
 	struct slub_snap_node *node;	/* nr_nodes entries */
 	unsigned long stat[NR_SLUB_STAT_ITEMS];	/* summed over CPUs */
+	unsigned int sheaf_capacity;	/* 0: the cpu slab of 3.18 */
+	int sheaf_conflicts;	/* sheaf objects also free elsewhere */
 };
 
 struct slub_snapshot {
@@ -388,6 +405,12 @@ struct slub_snapshot *slub_snapshot_take(void);
 void slub_snapshot_free(struct slub_snapshot *snap);
 const struct slub_snap_cache *slub_snapshot_cache(
 	const struct slub_snapshot *snap, const char *name);
+/* The snapshot interface */
+#line 12124 "slub.nw"
+struct slub_snap_ref {
+	int slab;		/* index in slabs[], or -1 */
+	int obj;		/* object index in the slab, or -1 */
+};
 
 #line 93 "slub.nw"
 #ifdef __cplusplus

@@ -1,16 +1,16 @@
-#line 710 "slub.nw"
+#line 716 "slub.nw"
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Tangled from slub.nw by notangle: do not edit, edit slub.nw. */
 #include "slub_internal.h"
 
 /* Global state of the observation layer */
-#line 10136 "slub.nw"
+#line 10147 "slub.nw"
 slub_observer_fn slub_observer;
 void *slub_observer_arg;
-#line 715 "slub.nw"
+#line 721 "slub.nw"
 #include "slub_observe_protos.h"
 /* Events and statistics */
-#line 10025 "slub.nw"
+#line 10036 "slub.nw"
 static const char *const stat_words[NR_SLUB_STAT_ITEMS] = {
 	[ALLOC_FASTPATH] = "took the first object of the cpu freelist",
 	[ALLOC_SLOWPATH] = "took the slow path",
@@ -40,7 +40,7 @@ static const char *const stat_words[NR_SLUB_STAT_ITEMS] = {
 	[CPU_PARTIAL_DRAIN] = "the cpu partial chain is full: drained to the node",
 
 /* The words of the sheaf counters */
-#line 12134 "slub.nw"
+#line 12307 "slub.nw"
 [SHEAF_FLUSH] = "objects flushed from a sheaf to their slabs",
 [SHEAF_REFILL] = "objects refilled into a sheaf from the slabs",
 [SHEAF_ALLOC] = "an empty sheaf allocated",
@@ -54,7 +54,7 @@ static const char *const stat_words[NR_SLUB_STAT_ITEMS] = {
 [SHEAF_PREFILL_OVERSIZE] = "prefill: a sheaf above the cache's capacity",
 [SHEAF_RETURN_FAST] = "a returned sheaf becomes the CPU's spare",
 [SHEAF_RETURN_SLOW] = "a returned sheaf goes to the barn or is flushed",
-#line 10053 "slub.nw"
+#line 10064 "slub.nw"
 };
 
 const char *slub_stat_words(int item)
@@ -63,7 +63,7 @@ const char *slub_stat_words(int item)
 							 NULL;
 }
 /* Events and statistics */
-#line 10068 "slub.nw"
+#line 10079 "slub.nw"
 #ifndef SLUB_NO_EVENTS
 static const struct {
 	const char *func, *words;
@@ -90,7 +90,7 @@ static const char *step_words_of(const char *func)
 }
 #endif
 /* Events and statistics */
-#line 10102 "slub.nw"
+#line 10113 "slub.nw"
 #include "slub_sections.h"
 
 static int func_section_cmp(const void *key, const void *entry)
@@ -120,7 +120,7 @@ const char *slub_func_section_title(const char *func)
 	return f ? f->title : NULL;
 }
 /* Events and statistics */
-#line 10190 "slub.nw"
+#line 10201 "slub.nw"
 void slub_set_observer(slub_observer_fn fn, void *arg)
 {
 	slub_observer_check();
@@ -128,7 +128,7 @@ void slub_set_observer(slub_observer_fn fn, void *arg)
 	slub_observer = fn;
 }
 /* Events and statistics */
-#line 10245 "slub.nw"
+#line 10256 "slub.nw"
 #ifndef SLUB_NO_EVENTS
 void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	     const char *func, int si, const void *object, struct page *page,
@@ -148,7 +148,7 @@ void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 		type == SLUB_EV_STEP ? step_words_of(func) : NULL;
 
 	/* Put the words and the detail into buf, or into heap if long */
-#line 10274 "slub.nw"
+#line 10285 "slub.nw"
 	if (words)
 		n = snprintf(buf, sizeof(buf), "%s (", words);
 	va_start(ap, fmt);
@@ -167,10 +167,10 @@ void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	}
 	if (words && !len)
 		buf[n - 2] = '\0';
-#line 10263 "slub.nw"
+#line 10274 "slub.nw"
 
 	/* Fill in the event and call the observer */
-#line 10295 "slub.nw"
+#line 10306 "slub.nw"
 	if (!page && object && type != SLUB_EV_REPORT)
 		page = slub_virt_to_head_page_checked((void *)object);
 	ev.type = type;
@@ -185,12 +185,12 @@ void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	slub_in_observer = true;
 	fn(&ev, slub_observer_arg);
 	slub_in_observer = false;
-#line 10264 "slub.nw"
+#line 10275 "slub.nw"
 	free(heap);
 }
 #endif
 /* Events and statistics */
-#line 10332 "slub.nw"
+#line 10343 "slub.nw"
 #ifndef SLUB_NO_EVENTS
 __thread bool slub_in_observer;
 
@@ -202,7 +202,7 @@ void observer_reentered(const char *func)
 }
 #endif
 /* Functions of the snapshot */
-#line 9660 "slub.nw"
+#line 9666 "slub.nw"
 static int snap_find_slab(const struct slub_snap_cache *sc, long pfn)
 {
 	int lo = 0, hi = sc->nr_slabs - 1;
@@ -237,7 +237,7 @@ static int snap_object_index(struct kmem_cache *s, struct page *page,
 	return ((char *)p - base) / s->size;
 }
 /* Functions of the snapshot */
-#line 9700 "slub.nw"
+#line 9706 "slub.nw"
 static int snap_freelist(struct kmem_cache *s, struct page *page,
 			 struct slub_snap_slab *ss, void *head,
 			 enum slub_obj_state state)
@@ -259,7 +259,7 @@ static int snap_freelist(struct kmem_cache *s, struct page *page,
 	return first;
 }
 /* Functions of the snapshot */
-#line 9723 "slub.nw"
+#line 9729 "slub.nw"
 static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 			  struct slub_snap_slab *ss)
 {
@@ -285,7 +285,7 @@ static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 9753 "slub.nw"
+#line 9759 "slub.nw"
 static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 			 int cpu)
 {
@@ -328,7 +328,7 @@ static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 9797 "slub.nw"
+#line 9803 "slub.nw"
 static int *snap_list(struct slub_snap_cache *sc, struct list_head *head,
 		      int *count, enum slub_slab_where where, int node)
 {
@@ -375,7 +375,7 @@ static int snap_fill_nodes(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return 0;
 }
 /* Functions of the snapshot */
-#line 9847 "slub.nw"
+#line 9853 "slub.nw"
 static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 {
 	struct slub_alias *a;
@@ -394,7 +394,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 			sc->aliases[sc->nr_aliases++] = strdup(a->name);
 
 	/* Copy the geometry and tuning of the cache */
-#line 9889 "slub.nw"
+#line 9897 "slub.nw"
 	sc->size = s->size;
 	sc->object_size = s->object_size;
 	sc->align = s->align;
@@ -411,7 +411,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	sc->refcount = s->refcount;
 	sc->has_ctor = s->ctor != NULL;
 	sc->is_root = is_root_cache(s);
-#line 9864 "slub.nw"
+#line 9870 "slub.nw"
 	for_each_allocated_block(pfn)
 		n += snap_is_slab_of(&mem_map[pfn], s);
 	sc->slabs = calloc(n ? n : 1, sizeof(*sc->slabs));
@@ -432,10 +432,12 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 		for (i = 0; i < NR_SLUB_STAT_ITEMS; i++)
 			sc->stat[i] += sc->cpu[cpu].stat[i];
 	}
-	return snap_fill_nodes(s, sc);
+	if (snap_fill_nodes(s, sc))
+		return -ENOMEM;
+	return snap_fill_sheaves(s, sc);
 }
 /* Functions of the snapshot */
-#line 9908 "slub.nw"
+#line 9916 "slub.nw"
 struct slub_snapshot *slub_snapshot_take(void)
 {
 	struct slub_snapshot *snap;
@@ -469,7 +471,7 @@ fail:
 	return NULL;
 }
 /* Functions of the snapshot */
-#line 9943 "slub.nw"
+#line 9951 "slub.nw"
 void slub_snapshot_free(struct slub_snapshot *snap)
 {
 	int i, j;
@@ -483,8 +485,11 @@ void slub_snapshot_free(struct slub_snapshot *snap)
 			free(sc->aliases[j]);
 		for (j = 0; j < sc->nr_slabs; j++)
 			free(sc->slabs[j].obj);
-		for (j = 0; sc->cpu && j < snap->nr_cpus; j++)
+		for (j = 0; sc->cpu && j < snap->nr_cpus; j++) {
 			free(sc->cpu[j].partial);
+			free(sc->cpu[j].main);
+			free(sc->cpu[j].spare);
+		}
 		for (j = 0; sc->node && j < snap->nr_nodes; j++) {
 			free(sc->node[j].partial);
 			free(sc->node[j].full);
@@ -515,8 +520,80 @@ const struct slub_snap_cache *slub_snapshot_cache(
 	}
 	return NULL;
 }
+/* Functions of the snapshot */
+#line 12148 "slub.nw"
+static struct slub_snap_ref *snap_sheaf(struct kmem_cache *s,
+					struct slub_snap_cache *sc,
+					struct slab_sheaf *sheaf,
+					enum slub_obj_state state)
+{
+	struct slub_snap_ref *v = calloc(sheaf->size ? sheaf->size : 1,
+					 sizeof(*v));
+	unsigned int i;
+
+	if (!v)
+		return NULL;
+	for (i = 0; i < sheaf->size; i++) {
+		struct page *page = virt_to_head_page(sheaf->objects[i]);
+		int k = snap_find_slab(sc, page_to_pfn(page));
+		int j = k < 0 ? -1 :
+			snap_object_index(s, page, sheaf->objects[i]);
+
+		v[i].slab = k;
+		v[i].obj = j;
+		if (j < 0 || sc->slabs[k].obj[j].state != SLUB_OBJ_ALLOCATED)
+			sc->sheaf_conflicts++;
+		else
+			sc->slabs[k].obj[j].state = state;
+	}
+	return v;
+}
+/* Functions of the snapshot */
+#line 12177 "slub.nw"
+static int snap_fill_sheaves(struct kmem_cache *s, struct slub_snap_cache *sc)
+{
+	struct slab_sheaf *sheaf;
+	int cpu, node, err = 0;
+
+	sc->sheaf_capacity = s->sheaf_capacity;
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
+		sc->cpu[cpu].spare_size = -1;
+	if (!s->cpu_sheaves)
+		return 0;
+	for (cpu = 0; cpu < nr_cpu_ids && !err; cpu++) {
+		struct slub_percpu_sheaves *pcs = per_cpu_ptr(s->cpu_sheaves,
+							      cpu);
+		struct slub_snap_cpu *sp = &sc->cpu[cpu];
+
+		spin_lock(&pcs->lock);
+		sp->main_size = pcs->main->size;
+		sp->main = snap_sheaf(s, sc, pcs->main, SLUB_OBJ_SHEAF);
+		if (pcs->spare) {
+			sp->spare_size = pcs->spare->size;
+			sp->spare = snap_sheaf(s, sc, pcs->spare,
+					       SLUB_OBJ_SHEAF);
+		}
+		spin_unlock(&pcs->lock);
+		err = !sp->main || (pcs->spare && !sp->spare);
+	}
+	for (node = 0; node < nr_node_ids && !err; node++) {
+		struct node_barn *barn = get_node(s, node)->barn;
+		struct slub_snap_node *sn = &sc->node[node];
+
+		spin_lock(&barn->lock);
+		list_for_each_entry(sheaf, &barn->sheaves_full, barn_list) {
+			sn->barn_full++;
+			sn->barn_objects += sheaf->size;
+			free(snap_sheaf(s, sc, sheaf, SLUB_OBJ_BARN));
+		}
+		list_for_each_entry(sheaf, &barn->sheaves_empty, barn_list)
+			sn->barn_empty++;
+		spin_unlock(&barn->lock);
+	}
+	return err ? -ENOMEM : 0;
+}
 /* Functions of the invariant checker */
-#line 10362 "slub.nw"
+#line 10373 "slub.nw"
 static int __attribute__((format(printf, 2, 3)))
 inv_fail(FILE *out, const char *fmt, ...)
 {
@@ -557,7 +634,7 @@ static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 10404 "slub.nw"
+#line 10415 "slub.nw"
 static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc)
 {
@@ -574,7 +651,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			pagefree += ss->obj[j].state == SLUB_OBJ_PAGE_FREE;
 
 		/* Check one slab's counters and its place */
-#line 10438 "slub.nw"
+#line 10450 "slub.nw"
 		if (ss->inuse != ss->objects - pagefree)
 			bad += inv_fail(out, "%s: slab pfn %ld inuse %u but "
 					"%u objects minus %u free\n",
@@ -594,7 +671,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			bad += inv_fail(out, "%s: slab pfn %ld has free objects "
 					"but is on no partial list\n",
 					 s->name, ss->pfn);
-#line 10419 "slub.nw"
+#line 10430 "slub.nw"
 	}
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
 		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
@@ -609,7 +686,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 	for (node = 0; node < nr_node_ids; node++) {
 
 		/* Check one node's counters */
-#line 10460 "slub.nw"
+#line 10472 "slub.nw"
 		struct kmem_cache_node *n = get_node(s, node);
 		long slabs = 0;
 
@@ -622,12 +699,13 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 		if (n->nr_slabs != slabs)
 			bad += inv_fail(out, "%s: node %d nr_slabs %ld but %ld slabs found\n",
 					 s->name, node, n->nr_slabs, slabs);
-#line 10432 "slub.nw"
+#line 10443 "slub.nw"
 	}
+	bad += check_sheaf_invariants(out, s, sc);
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 10475 "slub.nw"
+#line 10487 "slub.nw"
 int slub_check_invariants(FILE *out)
 {
 	struct slub_snapshot *snap;
@@ -653,5 +731,52 @@ int slub_check_invariants(FILE *out)
 				 snap->pages.large_pages,
 				 snap->pages.total_pages);
 	slub_snapshot_free(snap);
+	return bad;
+}
+/* Functions of the invariant checker */
+#line 12228 "slub.nw"
+static int check_sheaf_invariants(FILE *out, struct kmem_cache *s,
+				  const struct slub_snap_cache *sc)
+{
+	struct slab_sheaf *sheaf;
+	int bad = 0, node, cpu;
+
+	if (sc->sheaf_conflicts)
+		bad += inv_fail(out, "%s: %d objects in sheaves are also free "
+				"elsewhere\n", s->name, sc->sheaf_conflicts);
+	if (!s->cpu_sheaves)
+		return bad;
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		struct slub_percpu_sheaves *pcs = per_cpu_ptr(s->cpu_sheaves,
+							      cpu);
+
+		if (pcs->main->size > pcs->main->capacity ||
+		    (pcs->spare && pcs->spare->size > pcs->spare->capacity))
+			bad += inv_fail(out, "%s: cpu %d has a sheaf above its "
+					"capacity\n", s->name, cpu);
+	}
+	for (node = 0; node < nr_node_ids; node++) {
+		struct node_barn *barn = get_node(s, node)->barn;
+		unsigned int full = 0, empty = 0;
+
+		spin_lock(&barn->lock);
+		list_for_each_entry(sheaf, &barn->sheaves_full, barn_list)
+			full++, bad += sheaf->size != sheaf->capacity ?
+				inv_fail(out, "%s: a sheaf of %u objects on the "
+					 "barn's full list\n", s->name,
+					 sheaf->size) : 0;
+		list_for_each_entry(sheaf, &barn->sheaves_empty, barn_list)
+			empty++, bad += sheaf->size ?
+				inv_fail(out, "%s: a sheaf of %u objects on the "
+					 "barn's empty list\n", s->name,
+					 sheaf->size) : 0;
+		if (full != barn->nr_full || empty != barn->nr_empty ||
+		    empty > MAX_EMPTY_SHEAVES)
+			bad += inv_fail(out, "%s: node %d barn counts %u full, "
+					"%u empty; lists have %u, %u\n",
+					s->name, node, barn->nr_full,
+					barn->nr_empty, full, empty);
+		spin_unlock(&barn->lock);
+	}
 	return bad;
 }
