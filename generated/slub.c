@@ -199,7 +199,7 @@ static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
 static __thread struct mem_cgroup *current_memcg;
 static __thread int memcg_skip_account;
 /* Global state of the sheaves */
-#line 11083 "slub.nw"
+#line 11088 "slub.nw"
 static unsigned int slub_sheaves;	/* the boot option: every cache */
 static __thread unsigned int create_sheaf_capacity;
 /* Declarations of internal functions */
@@ -1052,7 +1052,7 @@ static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"cpu_partial_drain",
 
 /* The file names of the sheaf counters */
-#line 12357 "slub.nw"
+#line 12363 "slub.nw"
 "sheaf_flush", "sheaf_refill", "sheaf_alloc", "sheaf_free", "barn_get",
 "barn_get_fail", "barn_put", "barn_put_fail", "sheaf_prefill_fast",
 "sheaf_prefill_slow", "sheaf_prefill_oversize", "sheaf_return_fast",
@@ -4439,7 +4439,7 @@ static void rcu_barrier(void)
 	}
 }
 /* Functions of the sheaves and barns */
-#line 11088 "slub.nw"
+#line 11093 "slub.nw"
 struct kmem_cache *kmem_cache_create_args(const char *name,
 		unsigned int object_size, struct kmem_cache_args *args,
 		unsigned long flags)
@@ -4464,13 +4464,17 @@ unsigned int kmem_cache_sheaf_capacity(const struct kmem_cache *s)
 	return READ_ONCE(s->sheaf_capacity);
 }
 /* Functions of the sheaves and barns */
-#line 11118 "slub.nw"
+#line 11123 "slub.nw"
 static int sheaves_config(struct slub_config *cfg)
 {
 	const char *v = getenv("SLUB_SHEAVES");
 	char *end;
 	unsigned long n;
 
+	if (cfg->sheaves == SLUB_NO_SHEAVES) {
+		slub_sheaves = 0;
+		return 0;
+	}
 	if (!cfg->sheaves && v && *v) {
 		errno = 0;
 		n = strtoul(v, &end, 10);
@@ -4491,7 +4495,7 @@ static int sheaves_config(struct slub_config *cfg)
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11158 "slub.nw"
+#line 11167 "slub.nw"
 static unsigned int cache_sheaf_capacity(struct kmem_cache *s)
 {
 	unsigned int cap = create_sheaf_capacity ? create_sheaf_capacity :
@@ -4527,7 +4531,7 @@ static int bootstrap_cache_sheaves(void)
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11200 "slub.nw"
+#line 11209 "slub.nw"
 static int alloc_cache_sheaves(struct kmem_cache *s, unsigned int cap)
 {
 	struct slub_percpu_sheaves *pcs;
@@ -4560,14 +4564,16 @@ fail:
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11237 "slub.nw"
+#line 11250 "slub.nw"
 static struct slab_sheaf *alloc_empty_sheaf(struct kmem_cache *s,
 					    unsigned int capacity, gfp_t gfp)
 {
 	struct slab_sheaf *sheaf;
 
+	memcg_skip_account++;
 	sheaf = kmalloc(sizeof(*sheaf) + capacity * sizeof(void *),
 			gfp & ~__GFP_ZERO);
+	memcg_skip_account--;
 	if (!sheaf)
 		return NULL;
 	INIT_LIST_HEAD(&sheaf->barn_list);
@@ -4585,7 +4591,7 @@ static void free_empty_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf)
 	stat(s, SHEAF_FREE);
 }
 /* Functions of the sheaves and barns */
-#line 11297 "slub.nw"
+#line 11312 "slub.nw"
 static inline struct slub_percpu_sheaves *pcs_trylock(struct kmem_cache *s)
 {
 	struct slub_percpu_sheaves *pcs;
@@ -4601,7 +4607,7 @@ static inline void pcs_unlock(struct slub_percpu_sheaves *pcs)
 	spin_unlock(&pcs->lock);
 }
 /* Functions of the sheaves and barns */
-#line 11327 "slub.nw"
+#line 11342 "slub.nw"
 static void *slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node,
 				unsigned long addr)
 {
@@ -4637,11 +4643,11 @@ static void *alloc_from_pcs(struct kmem_cache *s, gfp_t gfp)
 	}
 	object = main->objects[--main->size];
 	pcs_unlock(pcs);
-	stat_at(s, ALLOC_FASTPATH, object, NULL);
+	stat_at(s, ALLOC_FASTPATH, object, NULL, "sheaves: the main sheaf's last");
 	return object;
 }
 /* Functions of the sheaves and barns */
-#line 11376 "slub.nw"
+#line 11391 "slub.nw"
 static bool __pcs_replace_empty_main(struct kmem_cache *s,
 				     struct slub_percpu_sheaves *pcs,
 				     gfp_t gfp)
@@ -4674,13 +4680,13 @@ static bool __pcs_replace_empty_main(struct kmem_cache *s,
 	return refill_sheaf(s, pcs->main, gfp) > 0;
 }
 /* Functions of the sheaves and barns */
-#line 11430 "slub.nw"
+#line 11445 "slub.nw"
 static inline struct node_barn *get_barn(struct kmem_cache *s)
 {
 	return get_node(s, numa_mem_id())->barn;
 }
 /* Functions of the sheaves and barns */
-#line 11455 "slub.nw"
+#line 11470 "slub.nw"
 static unsigned int refill_objects(struct kmem_cache *s, void **p,
 				   gfp_t gfp, unsigned int max, int node)
 {
@@ -4707,14 +4713,14 @@ static unsigned int refill_objects(struct kmem_cache *s, void **p,
 		page = new_slab(s, gfp, node);
 		if (!page)
 			break;
-		stat_at(s, ALLOC_SLAB, NULL, page);
+		stat_at(s, ALLOC_SLAB, NULL, page, "sheaves: for a refill");
 		filled += take_new_slab_objects(s, n, page, p + filled,
 						max - filled);
 	}
 	return filled;
 }
 /* Functions of the sheaves and barns */
-#line 11495 "slub.nw"
+#line 11510 "slub.nw"
 static unsigned int take_objects(struct kmem_cache *s, struct page *page,
 				 void **p, unsigned int max)
 {
@@ -4738,7 +4744,7 @@ static unsigned int take_objects(struct kmem_cache *s, struct page *page,
 	return k;
 }
 /* Functions of the sheaves and barns */
-#line 11525 "slub.nw"
+#line 11540 "slub.nw"
 static unsigned int take_new_slab_objects(struct kmem_cache *s,
 		struct kmem_cache_node *n, struct page *page, void **p,
 		unsigned int max)
@@ -4765,16 +4771,17 @@ static unsigned int take_new_slab_objects(struct kmem_cache *s,
 	return k;
 }
 /* Functions of the sheaves and barns */
-#line 11557 "slub.nw"
+#line 11573 "slub.nw"
 static unsigned int refill_sheaf(struct kmem_cache *s,
 				 struct slab_sheaf *sheaf, gfp_t gfp)
 {
-	unsigned int filled;
+	unsigned int filled, i;
 
 	filled = refill_objects(s, sheaf->objects + sheaf->size, gfp,
 				sheaf->capacity - sheaf->size, NUMA_NO_NODE);
+	for (i = 0; i < filled; i++)
+		stat_at(s, SHEAF_REFILL, sheaf->objects[sheaf->size + i], NULL);
 	sheaf->size += filled;
-	stat_add(s, SHEAF_REFILL, filled);
 	return filled;
 }
 
@@ -4787,7 +4794,7 @@ static void *__slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node)
 	return object;
 }
 /* Functions of the sheaves and barns */
-#line 11606 "slub.nw"
+#line 11610 "slub.nw"
 static void slab_free_sheaves(struct kmem_cache *s, struct page *page,
 			      void *x, unsigned long addr)
 {
@@ -4812,11 +4819,11 @@ static bool free_to_pcs(struct kmem_cache *s, void *object)
 	}
 	main->objects[main->size++] = object;
 	pcs_unlock(pcs);
-	stat_at(s, FREE_FASTPATH, object, NULL);
+	stat_at(s, FREE_FASTPATH, object, NULL, "sheaves: into the main sheaf");
 	return true;
 }
 /* Functions of the sheaves and barns */
-#line 11646 "slub.nw"
+#line 11650 "slub.nw"
 static void __pcs_replace_full_main(struct kmem_cache *s,
 				    struct slub_percpu_sheaves *pcs)
 {
@@ -4845,10 +4852,10 @@ static void __pcs_replace_full_main(struct kmem_cache *s,
 			pcs->main = empty;
 			return;
 		}
-		stat(s, BARN_PUT_FAIL);
-		if (PTR_ERR(empty) == -ENOMEM &&
-		    (empty = alloc_empty_sheaf(s, s->sheaf_capacity,
-					       GFP_NOWAIT))) {
+		if (PTR_ERR(empty) == -E2BIG)
+			stat(s, BARN_PUT_FAIL);
+		else if ((empty = alloc_empty_sheaf(s, s->sheaf_capacity,
+						    GFP_NOWAIT))) {
 			barn_put_full_sheaf(barn, pcs->main);
 			stat(s, BARN_PUT);
 			pcs->main = empty;
@@ -4858,19 +4865,21 @@ static void __pcs_replace_full_main(struct kmem_cache *s,
 	sheaf_flush(s, pcs->main);
 }
 /* Functions of the sheaves and barns */
-#line 11699 "slub.nw"
+#line 11703 "slub.nw"
 static void sheaf_flush(struct kmem_cache *s, struct slab_sheaf *sheaf)
 {
 	unsigned int i = 0, n = sheaf->size, j;
 
-	stat_add(s, SHEAF_FLUSH, n);
 	while (i < n) {
 		struct page *page = virt_to_head_page(sheaf->objects[i]);
 
+		stat_at(s, SHEAF_FLUSH, sheaf->objects[i], page);
 		for (j = i + 1; j < n &&
-		     virt_to_head_page(sheaf->objects[j]) == page; j++)
+		     virt_to_head_page(sheaf->objects[j]) == page; j++) {
+			stat_at(s, SHEAF_FLUSH, sheaf->objects[j], page);
 			set_freepointer(s, sheaf->objects[j - 1],
 					sheaf->objects[j]);
+		}
 		slab_free_chain(s, page, sheaf->objects[i],
 				sheaf->objects[j - 1], j - i);
 		i = j;
@@ -4878,7 +4887,7 @@ static void sheaf_flush(struct kmem_cache *s, struct slab_sheaf *sheaf)
 	sheaf->size = 0;
 }
 /* Functions of the sheaves and barns */
-#line 11729 "slub.nw"
+#line 11735 "slub.nw"
 static void slab_free_chain(struct kmem_cache *s, struct page *page,
 			    void *head, void *tail, unsigned int cnt)
 {
@@ -4922,7 +4931,7 @@ static void slab_free_chain(struct kmem_cache *s, struct page *page,
 	spin_unlock(&n->list_lock);
 }
 /* Functions of the sheaves and barns */
-#line 11785 "slub.nw"
+#line 11791 "slub.nw"
 static struct slab_sheaf *barn_take(struct node_barn *barn,
 				    struct list_head *list,
 				    unsigned int *nr)
@@ -4975,7 +4984,7 @@ static bool barn_put_empty_sheaf(struct node_barn *barn,
 	return put;
 }
 /* Functions of the sheaves and barns */
-#line 11839 "slub.nw"
+#line 11845 "slub.nw"
 static struct slab_sheaf *barn_replace_empty_sheaf(struct node_barn *barn,
 						   struct slab_sheaf *empty)
 {
@@ -5018,7 +5027,7 @@ static struct slab_sheaf *barn_replace_full_sheaf(struct node_barn *barn,
 	return empty;
 }
 /* Functions of the sheaves and barns */
-#line 11896 "slub.nw"
+#line 11902 "slub.nw"
 static void flush_cpu_sheaves(struct kmem_cache *s, int cpu)
 {
 	struct slub_percpu_sheaves *pcs = per_cpu_ptr(s->cpu_sheaves, cpu);
@@ -5070,7 +5079,7 @@ void slub_cpu_dead(int cpu)
 	slab_mutex_unlock();
 }
 /* Functions of the sheaves and barns */
-#line 11952 "slub.nw"
+#line 11958 "slub.nw"
 static void free_cache_sheaves(struct kmem_cache *s)
 {
 	int cpu, node;
@@ -5102,7 +5111,7 @@ static void free_cache_sheaves(struct kmem_cache *s)
 	s->sheaf_capacity = 0;
 }
 /* Functions of the sheaves and barns */
-#line 12000 "slub.nw"
+#line 12006 "slub.nw"
 struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 					    gfp_t gfp, unsigned int size)
 {
@@ -5141,7 +5150,7 @@ struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 	return sheaf;
 }
 /* Functions of the sheaves and barns */
-#line 12046 "slub.nw"
+#line 12052 "slub.nw"
 void kmem_cache_return_sheaf(struct kmem_cache *s, gfp_t gfp,
 			     struct slab_sheaf *sheaf)
 {
@@ -5183,7 +5192,7 @@ static void *barn_put_full_if_room(struct node_barn *barn,
 	return ret;
 }
 /* Functions of the sheaves and barns */
-#line 12093 "slub.nw"
+#line 12099 "slub.nw"
 void *kmem_cache_alloc_from_sheaf(struct kmem_cache *s, gfp_t gfp,
 				  struct slab_sheaf *sheaf)
 {
@@ -6066,7 +6075,7 @@ static const struct slab_attribute slab_attrs[] = {
 	STAT(CPU_PARTIAL_NODE), STAT(CPU_PARTIAL_DRAIN),
 
 /* The sysfs names of the sheaf counters */
-#line 12299 "slub.nw"
+#line 12305 "slub.nw"
 STAT(SHEAF_FLUSH), STAT(SHEAF_REFILL), STAT(SHEAF_ALLOC), STAT(SHEAF_FREE),
 STAT(BARN_GET), STAT(BARN_GET_FAIL), STAT(BARN_PUT), STAT(BARN_PUT_FAIL),
 STAT(SHEAF_PREFILL_FAST), STAT(SHEAF_PREFILL_SLOW),

@@ -649,10 +649,10 @@ struct node_barn {
 	unsigned int nr_empty;
 };
 /* Definitions of the sheaves and the barn */
-#line 11146 "slub.nw"
+#line 11155 "slub.nw"
 #define MAX_SHEAF_CAPACITY	1024
 /* Kernel helpers: the sheaves need */
-#line 11410 "slub.nw"
+#line 11425 "slub.nw"
 #define list_first_entry_or_null(h, type, member)			\
 	(list_empty(h) ? NULL : list_first_entry(h, type, member))
 
@@ -667,16 +667,6 @@ static inline void list_del_init(struct list_head *e)
 		__typeof__(a) __tmp = (a);				\
 		(a) = (b);						\
 		(b) = __tmp;						\
-	} while (0)
-/* Kernel helpers: the sheaves need */
-#line 11583 "slub.nw"
-#define stat_add(s, si, v)						\
-	do {								\
-		unsigned int __v = (v), __i;				\
-		for (__i = 1; __i < __v; __i++)				\
-			__stat(s, si);					\
-		if (__v)						\
-			stat_at(s, si, NULL, NULL, "%u objects", __v);	\
 	} while (0)
 #line 688 "slub.nw"
 #endif
