@@ -173,7 +173,7 @@ enum stat_item {
 	CPU_PARTIAL_DRAIN,	/* Drain cpu partial to node partial */
 
 /* The statistics of the sheaves and barns */
-#line 12289 "slub.nw"
+#line 12323 "slub.nw"
 SHEAF_FLUSH,		/* Objects flushed from a sheaf */
 SHEAF_REFILL,		/* Objects refilled to a sheaf */
 SHEAF_ALLOC,		/* Allocation of an empty sheaf */
@@ -354,7 +354,7 @@ struct slub_snap_cpu {
 	unsigned long stat[NR_SLUB_STAT_ITEMS];
 
 /* A CPU's sheaves in a snapshot */
-#line 12137 "slub.nw"
+#line 12171 "slub.nw"
 int main_size, spare_size;	/* objects; spare_size -1: no spare */
 struct slub_snap_ref *main;	/* main_size entries, slot order */
 struct slub_snap_ref *spare;	/* spare_size entries */
@@ -368,7 +368,7 @@ struct slub_snap_node {
 	int *full;
 
 /* A node's barn in a snapshot */
-#line 12143 "slub.nw"
+#line 12177 "slub.nw"
 int barn_full, barn_empty;	/* sheaves in the barn */
 int barn_objects;		/* objects in its full sheaves */
 #line 604 "slub.nw"
@@ -408,7 +408,7 @@ void slub_snapshot_free(struct slub_snapshot *snap);
 const struct slub_snap_cache *slub_snapshot_cache(
 	const struct slub_snapshot *snap, const char *name);
 /* The snapshot interface */
-#line 12130 "slub.nw"
+#line 12164 "slub.nw"
 struct slub_snap_ref {
 	int slab;		/* index in slabs[], or -1 */
 	int obj;		/* object index in the slab, or -1 */

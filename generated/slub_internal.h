@@ -618,6 +618,49 @@ SLUB_SHARED void observer_reentered(const char *func)
 			observer_reentered(__func__);			\
 	} while (0)
 #endif
+/* Kernel helpers: the sheaves need */
+#line 11316 "slub.nw"
+typedef struct {
+	int locked;
+} local_trylock_t;
+
+static inline void local_trylock_init(local_trylock_t *l)
+{
+	l->locked = 0;
+}
+
+static inline bool local_trylock(local_trylock_t *l)
+{
+	return !__atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE);
+}
+
+static inline void local_lock(local_trylock_t *l)
+{
+	while (!local_trylock(l))
+		sched_yield();
+}
+
+static inline void local_unlock(local_trylock_t *l)
+{
+	__atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE);
+}
+/* Kernel helpers: the sheaves need */
+#line 11460 "slub.nw"
+#define list_first_entry_or_null(h, type, member)			\
+	(list_empty(h) ? NULL : list_first_entry(h, type, member))
+
+static inline void list_del_init(struct list_head *e)
+{
+	list_del(e);
+	INIT_LIST_HEAD(e);
+}
+
+#define swap(a, b)							\
+	do {								\
+		__typeof__(a) __tmp = (a);				\
+		(a) = (b);						\
+		(b) = __tmp;						\
+	} while (0)
 /* Definitions of the sheaves and the barn */
 #line 10982 "slub.nw"
 struct slab_sheaf {
@@ -631,10 +674,10 @@ struct slab_sheaf {
 /* Definitions of the sheaves and the barn */
 #line 11007 "slub.nw"
 struct slub_percpu_sheaves {
-	spinlock_t lock;		/* stands in for local_trylock_t */
+	local_trylock_t lock;		/* a real lock here: see below */
 	struct slab_sheaf *main;	/* never NULL while the cache has sheaves */
 	struct slab_sheaf *spare;	/* empty or full, may be NULL */
-	char pad[L1_CACHE_BYTES - sizeof(spinlock_t) - 2 * sizeof(void *)];
+	char pad[L1_CACHE_BYTES - sizeof(local_trylock_t) - 2 * sizeof(void *)];
 };
 /* Definitions of the sheaves and the barn */
 #line 11021 "slub.nw"
@@ -651,22 +694,5 @@ struct node_barn {
 /* Definitions of the sheaves and the barn */
 #line 11155 "slub.nw"
 #define MAX_SHEAF_CAPACITY	1024
-/* Kernel helpers: the sheaves need */
-#line 11425 "slub.nw"
-#define list_first_entry_or_null(h, type, member)			\
-	(list_empty(h) ? NULL : list_first_entry(h, type, member))
-
-static inline void list_del_init(struct list_head *e)
-{
-	list_del(e);
-	INIT_LIST_HEAD(e);
-}
-
-#define swap(a, b)							\
-	do {								\
-		__typeof__(a) __tmp = (a);				\
-		(a) = (b);						\
-		(b) = __tmp;						\
-	} while (0)
 #line 688 "slub.nw"
 #endif

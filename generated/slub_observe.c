@@ -40,7 +40,7 @@ static const char *const stat_words[NR_SLUB_STAT_ITEMS] = {
 	[CPU_PARTIAL_DRAIN] = "the cpu partial chain is full: drained to the node",
 
 /* The words of the sheaf counters */
-#line 12313 "slub.nw"
+#line 12347 "slub.nw"
 [SHEAF_FLUSH] = "objects flushed from a sheaf to their slabs",
 [SHEAF_REFILL] = "objects refilled into a sheaf from the slabs",
 [SHEAF_ALLOC] = "an empty sheaf allocated",
@@ -521,7 +521,7 @@ const struct slub_snap_cache *slub_snapshot_cache(
 	return NULL;
 }
 /* Functions of the snapshot */
-#line 12154 "slub.nw"
+#line 12188 "slub.nw"
 static struct slub_snap_ref *snap_sheaf(struct kmem_cache *s,
 					struct slub_snap_cache *sc,
 					struct slab_sheaf *sheaf,
@@ -549,7 +549,7 @@ static struct slub_snap_ref *snap_sheaf(struct kmem_cache *s,
 	return v;
 }
 /* Functions of the snapshot */
-#line 12183 "slub.nw"
+#line 12217 "slub.nw"
 static int snap_fill_sheaves(struct kmem_cache *s, struct slub_snap_cache *sc)
 {
 	struct slab_sheaf *sheaf;
@@ -565,7 +565,7 @@ static int snap_fill_sheaves(struct kmem_cache *s, struct slub_snap_cache *sc)
 							      cpu);
 		struct slub_snap_cpu *sp = &sc->cpu[cpu];
 
-		spin_lock(&pcs->lock);
+		local_lock(&pcs->lock);
 		sp->main_size = pcs->main->size;
 		sp->main = snap_sheaf(s, sc, pcs->main, SLUB_OBJ_SHEAF);
 		if (pcs->spare) {
@@ -573,7 +573,7 @@ static int snap_fill_sheaves(struct kmem_cache *s, struct slub_snap_cache *sc)
 			sp->spare = snap_sheaf(s, sc, pcs->spare,
 					       SLUB_OBJ_SHEAF);
 		}
-		spin_unlock(&pcs->lock);
+		local_unlock(&pcs->lock);
 		err = !sp->main || (pcs->spare && !sp->spare);
 	}
 	for (node = 0; node < nr_node_ids && !err; node++) {
@@ -734,7 +734,7 @@ int slub_check_invariants(FILE *out)
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 12234 "slub.nw"
+#line 12268 "slub.nw"
 static int check_sheaf_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc)
 {
