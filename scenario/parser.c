@@ -14,53 +14,7 @@
 #include <string.h>
 
 #include "scn_int.h"
-
-static bool perr(struct parser *p, int col, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static bool perr(struct parser *p, int col, const char *fmt, ...)
-{
-	char msg[sizeof(p->err->msg)];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	scn_set_error(p->err, p->file, p->line, col, "%s", msg);
-	return false;
-}
-
-/* ------------------------------------------------------------ tokens */
-
-static struct tok *peek(struct parser *p)
-{
-	return p->pos < p->ntok ? &p->toks[p->pos] : NULL;
-}
-
-static struct tok *next(struct parser *p)
-{
-	return p->pos < p->ntok ? &p->toks[p->pos++] : NULL;
-}
-
-/* Column just past the last token: where a missing operand belongs. */
-static int end_col(struct parser *p)
-{
-	return p->ntok ? p->toks[p->ntok - 1].end + 1 : 1;
-}
-
-static struct tok *need(struct parser *p, const char *what)
-{
-	struct tok *t = next(p);
-
-	if (!t)
-		perr(p, end_col(p), "expected %s", what);
-	return t;
-}
-
-static bool is_word(const struct tok *t, const char *w)
-{
-	return t && !t->quoted && !strcmp(t->s, w);
-}
+#include "parse_int.h"
 
 static bool expect_word(struct parser *p, const char *w)
 {
@@ -232,16 +186,6 @@ static bool parse_cache(struct parser *p, struct stmt *st)
 	st->cache = scn_xstrdup(t->s);
 	st->cache_col = t->col;
 	return true;
-}
-
-static void add_attr(struct stmt *st, const struct tok *t)
-{
-	st->attrs = scn_xrealloc(st->attrs, (size_t)(st->nattrs + 1) *
-				 sizeof(*st->attrs));
-	st->attr_cols = scn_xrealloc(st->attr_cols, (size_t)(st->nattrs + 1) *
-				     sizeof(*st->attr_cols));
-	st->attrs[st->nattrs] = scn_xstrdup(t->s);
-	st->attr_cols[st->nattrs++] = t->col;
 }
 
 static bool parse_attr(struct parser *p, struct stmt *st)
@@ -522,101 +466,6 @@ static bool parse_echo(struct parser *p, struct stmt *st)
 	return true;
 }
 
-/*
- * failslab's boot option, as the kernel's failslab= reads it: four
- * decimal numbers, "interval,probability,space,times"; the first two
- * unsigned, the last two ints (times -1: no limit).
- */
-static bool valid_failslab_boot(struct parser *p, const struct tok *t)
-{
-	static const char *const what[4] = {
-		"an interval", "a probability", "a space", "a times count"
-	};
-	const char *s = t->s;
-	int i;
-
-	for (i = 0; i < 4; i++) {
-		const char *start = s;
-		char *end;
-		long long v;
-
-		errno = 0;
-		v = strtoll(s, &end, 10);
-		if (end == s || errno || (i < 2 && (v < 0 || *s == '-')) ||
-		    v < INT_MIN || (i >= 2 && v > INT_MAX) ||
-		    (i < 2 && (unsigned long long)v > ULONG_MAX) ||
-		    (i < 3 ? *end != ',' : *end != '\0'))
-			return perr(p, t->col + (int)(start - t->s), "expected "
-				    "%s in failslab's interval,probability,"
-				    "space,times, found '%.40s'", what[i], t->s);
-		s = end + 1;
-	}
-	return true;
-}
-
-static bool valid_failslab_value(struct parser *p, const char *attr,
-				 const struct tok *v)
-{
-	bool is_switch = !strcmp(attr, "ignore-gfp-wait") ||
-			 !strcmp(attr, "cache-filter");
-	bool is_signed = !strcmp(attr, "times") || !strcmp(attr, "space");
-	char *end;
-	long long n;
-
-	if (is_switch) {
-		if (strlen(v->s) == 1 && strchr("01yYnN", v->s[0]))
-			return true;
-		return perr(p, v->col, "expected 0 or 1 (or y or n) for %s, "
-			    "found '%.40s'", attr, v->s);
-	}
-	errno = 0;
-	n = strtoll(v->s, &end, 10);
-	if (end == v->s || *end || errno ||
-	    (is_signed ? n < INT_MIN || n > INT_MAX :
-			 n < 0 || v->s[0] == '-' || n > LONG_MAX))
-		return perr(p, v->col, "expected %s for %s, found '%.40s'",
-			    is_signed ? "a whole number (-1: no limit)" :
-			    "a number from 0 up", attr, v->s);
-	return true;
-}
-
-/*
- * failslab ATTR VALUE [ATTR VALUE ...]: the debugfs files of the kernel's
- * failslab (slub_failslab_attr_name()), written at run time. A number
- * for probability, interval, times and space; 0/1, y/n or Y/N for
- * ignore-gfp-wait and cache-filter.
- */
-static bool parse_failslab(struct parser *p, struct stmt *st)
-{
-	struct tok *t, *v;
-	const char *name;
-	int i;
-
-	if (!peek(p))
-		return perr(p, end_col(p), "expected a failslab attribute");
-	while ((t = next(p))) {
-		for (i = 0; (name = slub_failslab_attr_name(i)); i++)
-			if (is_word(t, name))
-				break;
-		if (!name)
-			return perr(p, t->col, "unknown failslab attribute "
-				    "'%.40s' (expected probability, interval, "
-				    "times, space, ignore-gfp-wait or "
-				    "cache-filter)", t->s);
-		if (!(v = need(p, "a value")) ||
-		    !valid_failslab_value(p, name, v))
-			return false;
-		add_attr(st, t);
-		st->vals = scn_xrealloc(st->vals, (size_t)st->nattrs *
-				    sizeof(*st->vals));
-		st->val_cols = scn_xrealloc(st->val_cols, (size_t)st->nattrs *
-					sizeof(*st->val_cols));
-		st->vals[st->nattrs - 1] = scn_xstrdup(v->s);
-		st->val_cols[st->nattrs - 1] = v->col;
-	}
-	return true;
-}
-
 static bool parse_config(struct parser *p)
 {
 	struct slub_config *cfg = &p->sc->cfg;
@@ -646,7 +495,7 @@ static bool parse_config(struct parser *p)
 		if (is_word(t, "failslab")) {
 			if (!(t = need(p, "failslab's interval,probability,"
 				       "space,times")) ||
-			    !valid_failslab_boot(p, t))
+			    !scn_valid_failslab_boot(p, t))
 				return false;
 			free(p->sc->failslab);
 			p->sc->failslab = scn_xstrdup(t->s);
@@ -778,7 +627,7 @@ static bool parse_operands(struct parser *p, struct stmt *st)
 	case ST_DESTROY_MEMCG:
 		return parse_destroy_memcg(p, st);
 	case ST_FAILSLAB:
-		return parse_failslab(p, st);
+		return scn_parse_failslab(p, st);
 	case ST_SHOW:
 		if (!parse_cache(p, st) || !parse_attr(p, st))
 			return false;

@@ -585,8 +585,12 @@ static void report(struct state *st, struct slabinfo *s)
 
 	if (!strcmp(s->name, "*"))
 		return;
-	fprintf(o, "\nSlabcache: %-20s  Aliases: %2lu Order : %2lu Objects: "
-		"%lu\n", s->name, s->aliases, s->order, s->objects);
+	/*
+	 * The tool keeps aliases in an int: a boot cache's refcount of -1
+	 * (never merged) reads as aliases -2, as it does against 3.18.
+	 */
+	fprintf(o, "\nSlabcache: %-20s  Aliases: %2d Order : %2lu Objects: "
+		"%lu\n", s->name, (int)s->aliases, s->order, s->objects);
 	if (s->hwcache_align)
 		fprintf(o, "** Hardware cacheline aligned\n");
 	if (s->cache_dma)
