@@ -129,6 +129,15 @@ static int cpu_counts(const struct slub_snapshot *snap,
 	return (int)used;
 }
 
+/*
+ * The counters of a cache's design: the 26 of 3.18, and the 13 of the
+ * sheaves after them only for a cache that has sheaves.
+ */
+int viz_nr_counters(const struct slub_snap_cache *c)
+{
+	return c && c->sheaf_capacity ? NR_SLUB_STAT_ITEMS : SHEAF_FLUSH;
+}
+
 int viz_counter_lines(const struct slub_snapshot *snap, int ci,
 		      int focus_cpu, char (*lines)[VIZ_LINE_MAX], int max)
 {
@@ -139,7 +148,7 @@ int viz_counter_lines(const struct slub_snapshot *snap, int ci,
 	if (!snap || ci < 0 || ci >= snap->nr_caches)
 		return 0;
 	c = &snap->caches[ci];
-	for (i = 0; i < NR_SLUB_STAT_ITEMS; i++) {
+	for (i = 0; i < viz_nr_counters(c); i++) {
 		cpu_counts(snap, c, i, focus_cpu, per, sizeof(per));
 		n = line(lines, n, max, "%-23s %5lu%s", viz_stat_name(i),
 			 c->stat[i], per);
