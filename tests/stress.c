@@ -475,7 +475,6 @@ static int count_objects(char ***names, unsigned long **counts,
 	if (!snap)
 		return -1;
 	n = snap->nr_caches;
-	held_sheaves = count_held_sheaves(snap);
 	*names = calloc(n, sizeof(**names));
 	*counts = calloc(n, sizeof(**counts));
 	*aliases = calloc(n, sizeof(**aliases));
@@ -489,6 +488,7 @@ static int count_objects(char ***names, unsigned long **counts,
 				(*counts)[i] += c->slabs[j].obj[k].state ==
 						SLUB_OBJ_ALLOCATED;
 	}
+	held_sheaves = count_held_sheaves(snap);
 	slub_snapshot_free(snap);
 	return n;
 }
