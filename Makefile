@@ -128,7 +128,8 @@ TESTS :=
 # The order of `make test': tools and sanitizers first, the Check runner
 # last, so that the output ends with Check's summary line.
 TESTS += test-sections test-cli test-stress test-tsan test-sanitize test-reliability \
-	test-book test-book-student test-exercises test-malloc test-unit
+	test-book test-book-student test-exercises test-malloc test-sheaves \
+	test-unit
 
 # Section numbers come from the book: no hand-typed one in slub.nw or in
 # the comments and literals of the other parts (scripts/check-sections.pl;

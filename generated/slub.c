@@ -1,14 +1,14 @@
-#line 352 "slub.nw"
+#line 354 "slub.nw"
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Tangled from slub.nw by notangle: do not edit, edit slub.nw. */
 #include "slub_internal.h"
 
 /* Global state of the allocator */
-#line 448 "slub.nw"
+#line 452 "slub.nw"
 struct list_head slab_caches = LIST_HEAD_INIT(slab_caches);
 static pthread_mutex_t slab_mutex = PTHREAD_MUTEX_INITIALIZER;
 /* Global state of the allocator */
-#line 940 "slub.nw"
+#line 946 "slub.nw"
 enum slab_state {
 	DOWN,		/* no slab functionality yet */
 	PARTIAL,	/* SLUB: kmem_cache_node available */
@@ -27,7 +27,7 @@ static bool slab_nomerge;
 int nr_cpu_ids = 1;
 int nr_node_ids = 1;
 /* Global state of the allocator */
-#line 1566 "slub.nw"
+#line 1572 "slub.nw"
 struct saved_alias {
 	struct kmem_cache *s;
 	const char *name;
@@ -36,7 +36,7 @@ struct saved_alias {
 
 static struct saved_alias *alias_list;
 /* Global state of the allocator */
-#line 1855 "slub.nw"
+#line 1863 "slub.nw"
 struct rcu_head {
 	struct rcu_head *next;
 	void (*func)(struct rcu_head *head);
@@ -45,7 +45,7 @@ struct rcu_head {
 #define need_reserve_slab_rcu \
 	(sizeof(((struct page *)NULL)->lru) < sizeof(struct rcu_head))
 /* Global state of the allocator */
-#line 4427 "slub.nw"
+#line 4452 "slub.nw"
 static struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
 
 static signed char size_index[24] = {
@@ -75,7 +75,7 @@ static signed char size_index[24] = {
 	2	/* 192 */
 };
 /* Global state of the allocator */
-#line 4786 "slub.nw"
+#line 4811 "slub.nw"
 struct zone {
 	spinlock_t lock;
 	unsigned long start_pfn, end_pfn;	/* [start, end) */
@@ -95,10 +95,10 @@ unsigned long pages_per_node;
 unsigned long nr_pages;
 static struct zone zones[MAX_NUMNODES];
 /* Global state of the allocator */
-#line 5217 "slub.nw"
+#line 5242 "slub.nw"
 static struct slub_page_stats page_stats;
 /* Global state of the allocator */
-#line 5301 "slub.nw"
+#line 5326 "slub.nw"
 struct vm_struct {
 	unsigned long magic;	/* VM_MAGIC ^ addr */
 	void *map;		/* the mapping: the header's page, then addr */
@@ -109,18 +109,18 @@ struct vm_struct {
 #define VM_MAGIC	0x766d616c6c6f6321UL
 #define VMALLOC_MAX	(1UL << 46)
 /* Global state of the allocator */
-#line 5489 "slub.nw"
+#line 5514 "slub.nw"
 bool slub_simulated;		/* simulated CPUs */
 int sim_cpu;			/* the simulated CPU running now */
 static slub_point_fn point_hook;
 static void *point_hook_arg;
 static bool in_point_hook;
 /* Global state of the allocator */
-#line 5880 "slub.nw"
+#line 5905 "slub.nw"
 bool cpu_rseq __attribute__((aligned(L1_CACHE_BYTES)));
 static bool rseq_alloc_door;	/* ... and no fault injection is on */
 /* Global state of the allocator */
-#line 6263 "slub.nw"
+#line 6289 "slub.nw"
 #define SLUB_RED_INACTIVE	0xbb
 #define SLUB_RED_ACTIVE		0xcc
 #define POISON_INUSE		0x5a
@@ -142,17 +142,17 @@ static unsigned long slub_debug;
 static char slub_debug_slabs[256];
 static int disable_higher_order_debug;
 /* Global state of the allocator */
-#line 7234 "slub.nw"
+#line 7260 "slub.nw"
 static __thread unsigned long call_site;
 static slub_symbolizer_fn slub_symbolizer;
 static void *slub_symbolizer_arg;
 
 #define KSYM_SYMBOL_LEN	240
 /* Global state of the allocator */
-#line 7491 "slub.nw"
+#line 7517 "slub.nw"
 static unsigned long slub_oom_reports;
 /* Global state of the allocator */
-#line 7551 "slub.nw"
+#line 7577 "slub.nw"
 struct fault_attr {
 	unsigned long probability;
 	unsigned long interval;
@@ -168,7 +168,7 @@ static struct {
 	unsigned long random;
 } failslab;
 /* Global state of the allocator */
-#line 7782 "slub.nw"
+#line 7808 "slub.nw"
 struct mem_cgroup {
 	char name[64];
 	int kmemcg_id;
@@ -198,8 +198,12 @@ static int memcg_limited_groups_array_size = MEMCG_CACHES_MIN_SIZE;
 static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
 static __thread struct mem_cgroup *current_memcg;
 static __thread int memcg_skip_account;
+/* Global state of the sheaves */
+#line 11118 "slub.nw"
+static unsigned int slub_sheaves;	/* the boot option: every cache */
+static __thread unsigned int create_sheaf_capacity;
 /* Declarations of internal functions */
-#line 412 "slub.nw"
+#line 416 "slub.nw"
 struct kmem_cache_cpu;
 struct mem_cgroup;
 struct memcg_cache_params;
@@ -208,7 +212,7 @@ struct location;
 struct loc_track;
 #include "slub_protos.h"
 /* Start the page allocator: page_alloc_init */
-#line 4885 "slub.nw"
+#line 4910 "slub.nw"
 static int page_alloc_init(size_t bytes, int nodes)
 {
 	unsigned long per_node;
@@ -238,7 +242,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 	return 0;
 }
 /* Reserve the arena, and map and unmap it */
-#line 4926 "slub.nw"
+#line 4951 "slub.nw"
 static void *map_anon(size_t bytes, int prot)
 {
 	void *p = mmap(NULL, bytes, prot,
@@ -294,7 +298,7 @@ static void page_alloc_exit(void)
 	nr_pages = 0;
 }
 /* Put a block on its free list and take it off */
-#line 4987 "slub.nw"
+#line 5012 "slub.nw"
 static void free_block(struct zone *z, unsigned long pfn, int order)
 {
 	struct page *page = pfn_to_page(pfn);
@@ -332,7 +336,7 @@ retry:
 	return NULL;
 }
 /* Grow a zone by one largest block when its lists run dry */
-#line 5035 "slub.nw"
+#line 5060 "slub.nw"
 static bool zone_grow(struct zone *z)
 {
 	unsigned long pfn;
@@ -353,7 +357,7 @@ static inline unsigned long zone_free_pages(const struct zone *z)
 	return z->free_pages + (z->grow_pfn - z->start_pfn);
 }
 /* Split a larger block down to the order asked for: __alloc_pages */
-#line 5064 "slub.nw"
+#line 5089 "slub.nw"
 static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 {
 	struct zone *z = &zones[nid];
@@ -378,7 +382,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 	mark_block(page_to_pfn(page), true);
 
 	/* Make the block a compound page of order order */
-#line 5098 "slub.nw"
+#line 5123 "slub.nw"
 	page->order = order;
 	if (order) {
 		__SetPageHead(page);
@@ -387,7 +391,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 			page[i].first_page = page;
 		}
 	}
-#line 5087 "slub.nw"
+#line 5112 "slub.nw"
 	if (pfmemalloc)
 		__SetPageSlabPfmemalloc(page);
 	__atomic_add_fetch(&page_stats.allocs, 1, __ATOMIC_RELAXED);
@@ -397,7 +401,7 @@ fail:
 	return NULL;
 }
 /* Mark allocated blocks in a bitmap, and find the next one */
-#line 5114 "slub.nw"
+#line 5139 "slub.nw"
 static void mark_block(unsigned long pfn, bool allocated)
 {
 	unsigned long bit = 1UL << (pfn % BITS_PER_LONG);
@@ -426,7 +430,7 @@ unsigned long next_allocated_block(unsigned long pfn)
 }
 
 /* Allocate pages on a node, or on any: alloc_pages_node */
-#line 5154 "slub.nw"
+#line 5179 "slub.nw"
 static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 {
 	int start = node == NUMA_NO_NODE ? numa_mem_id() : node;
@@ -445,7 +449,7 @@ static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 	return NULL;
 }
 /* Free a block and merge it with its buddies: __free_pages */
-#line 5178 "slub.nw"
+#line 5203 "slub.nw"
 static void __free_pages(struct page *page, int order)
 {
 	struct zone *z = &zones[page_to_nid(page)];
@@ -478,7 +482,7 @@ static void __free_pages(struct page *page, int order)
 	spin_unlock(&z->lock);
 }
 /* Fail a page allocation on request, and count the pages */
-#line 5221 "slub.nw"
+#line 5246 "slub.nw"
 static unsigned long fail_nth;
 static __thread bool failed_by_knob;
 
@@ -533,7 +537,7 @@ void slub_page_stats(struct slub_page_stats *st)
 	st->slab_pages = slab;
 }
 /* Map memory too large for the page allocator: vmalloc */
-#line 5313 "slub.nw"
+#line 5338 "slub.nw"
 static inline bool in_arena(const void *x)
 {
 	return (const char *)x >= arena && (const char *)x < arena + arena_bytes;
@@ -561,13 +565,13 @@ void *vmalloc_align(size_t size, size_t align)
 	addr = (char *)ALIGN((unsigned long)map + PAGE_SIZE, align);
 
 	/* Unmap what lies before and after the area at addr */
-#line 5354 "slub.nw"
+#line 5379 "slub.nw"
 	lead = addr - PAGE_SIZE - map;
 	if (lead)
 		munmap(map, lead);
 	if (align - PAGE_SIZE > lead)
 		munmap(addr - PAGE_SIZE + bytes, align - PAGE_SIZE - lead);
-#line 5339 "slub.nw"
+#line 5364 "slub.nw"
 	area = vm_area(addr);
 	area->map = addr - PAGE_SIZE;
 	area->map_bytes = bytes;
@@ -581,7 +585,7 @@ void *vmalloc(size_t size)
 	return vmalloc_align(size, PAGE_SIZE);
 }
 /* Recognise and free a vmalloc area */
-#line 5362 "slub.nw"
+#line 5387 "slub.nw"
 bool is_vmalloc_addr(const void *addr)
 {
 	if (!addr || in_arena(addr) || ((unsigned long)addr & ~PAGE_MASK))
@@ -610,7 +614,7 @@ void vfree(const void *addr)
 	munmap(area->map, area->map_bytes);
 }
 /* Grow or shrink a vmalloc area: vrealloc */
-#line 5398 "slub.nw"
+#line 5423 "slub.nw"
 void *vrealloc(const void *addr, size_t size)
 {
 	struct vm_struct *area = vm_area(addr);
@@ -630,7 +634,7 @@ void *vrealloc(const void *addr, size_t size)
 	return map + PAGE_SIZE;
 }
 /* Compare and swap two adjacent words: cmpxchg_double */
-#line 5586 "slub.nw"
+#line 5611 "slub.nw"
 static inline bool cmpxchg_double(void *p, unsigned long o1,
 				  unsigned long o2, unsigned long n1,
 				  unsigned long n2)
@@ -654,7 +658,7 @@ static inline bool cmpxchg_double(void *p, unsigned long o1,
 #endif
 }
 /* Change a slab's freelist and counters together: cmpxchg_double_slab */
-#line 5620 "slub.nw"
+#line 5645 "slub.nw"
 static inline void slab_lock(struct page *page)
 {
 	while (__atomic_fetch_or(&page->flags, 1UL << PG_locked,
@@ -695,7 +699,7 @@ static bool __cmpxchg_double_slab(struct kmem_cache *s, struct page *page,
 
 #define cmpxchg_double_slab __cmpxchg_double_slab
 /* Compare and swap the CPU's freelist and tid: this_cpu_cmpxchg_double */
-#line 5685 "slub.nw"
+#line 5710 "slub.nw"
 static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 		struct kmem_cache_cpu *c, void *o1, unsigned long o2,
 		void *n1, unsigned long n2)
@@ -708,7 +712,7 @@ static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 			      (unsigned long)n1, n2);
 }
 
-#line 5754 "slub.nw"
+#line 5779 "slub.nw"
 static inline bool cpu_tid_ready(unsigned long tid)
 {
 	return !(tid & TID_BUSY);
@@ -753,7 +757,7 @@ static void cpu_unlock(struct kmem_cache_cpu *c)
 }
 
 /* Enter and leave a slow path's critical section: local_irq_save */
-#line 5802 "slub.nw"
+#line 5827 "slub.nw"
 static inline struct kmem_cache_cpu *local_irq_save(struct kmem_cache *s)
 {
 	struct kmem_cache_cpu *c;
@@ -772,7 +776,7 @@ static inline void local_irq_restore(struct kmem_cache *s,
 	cpu_unlock(c);
 }
 /* Decide whether the restartable sequences can be used */
-#line 5885 "slub.nw"
+#line 5910 "slub.nw"
 static bool cpu_rseq_usable(const struct slub_config *cfg)
 {
 #if defined(__SANITIZE_THREAD__) || !defined(__x86_64__)
@@ -791,7 +795,7 @@ static bool cpu_rseq_usable(const struct slub_config *cfg)
 #endif
 }
 /* Declare the restartable sequence area and the macros of a sequence */
-#line 5927 "slub.nw"
+#line 5952 "slub.nw"
 #define RSEQ_SIG	0x53053053
 
 #define RSEQ_SEQUENCE_START						\
@@ -838,7 +842,7 @@ static inline struct rseq *rseq_area(void)
 			       __rseq_offset);
 }
 /* Check the offsets the sequences hard-code */
-#line 5981 "slub.nw"
+#line 6006 "slub.nw"
 #define KCC_FIELD_SIZE(f)	sizeof(((struct kmem_cache_cpu *)0)->f)
 _Static_assert(offsetof(struct kmem_cache_cpu, freelist) == 0,
 	       "rseq sequences: the freelist is at (%rax)");
@@ -851,7 +855,7 @@ _Static_assert(offsetof(struct kmem_cache_cpu, page) == 16,
 _Static_assert(KCC_FIELD_SIZE(stat[0]) == 4,
 	       "rseq count sequence: incl (%rax, si, 4) adds to a 4-byte counter");
 /* Pop the CPU's first free object in a sequence: cpu_rseq_pop */
-#line 6004 "slub.nw"
+#line 6029 "slub.nw"
 static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 {
 	void *object, *next;
@@ -881,7 +885,7 @@ static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 	return object;
 }
 /* Push an object on the CPU's freelist in a sequence: cpu_rseq_push */
-#line 6040 "slub.nw"
+#line 6065 "slub.nw"
 static __always_inline bool cpu_rseq_push(struct kmem_cache *s,
 					  struct page *page, void *object)
 {
@@ -919,7 +923,7 @@ static noinline void cpu_rseq_count_aborts(struct kmem_cache *s,
 		rseq_stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
 }
 /* Advance the CPU's tid in a sequence: cpu_rseq_inc */
-#line 6094 "slub.nw"
+#line 6119 "slub.nw"
 static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 					 enum stat_item si)
 {
@@ -936,7 +940,7 @@ static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 		: "rax", "memory", "cc");
 }
 /* Mark the CPU's structure busy in a sequence: cpu_rseq_set_busy */
-#line 6115 "slub.nw"
+#line 6140 "slub.nw"
 static bool cpu_rseq_set_busy(struct kmem_cache_cpu *c)
 {
 	asm volatile goto(RSEQ_SEQUENCE_START
@@ -955,7 +959,7 @@ elsewhere:
 	return false;
 }
 /* Lock this CPU's structure, or claim another's, under restartable sequences */
-#line 6139 "slub.nw"
+#line 6164 "slub.nw"
 static __thread bool rseq_pinned;
 static __thread cpu_set_t rseq_saved_mask;
 
@@ -997,7 +1001,7 @@ static void cpu_rseq_unpin(void)
 	}
 }
 /* Choose the simulated CPU and the point where an operation is interrupted */
-#line 6191 "slub.nw"
+#line 6216 "slub.nw"
 static inline void slub_point(enum slub_point p)
 {
 	if (unlikely(point_hook) && slub_simulated && !in_point_hook) {
@@ -1031,12 +1035,13 @@ const char *slub_point_name(enum slub_point point)
 	static const char *const names[NR_SLUB_POINTS] = {
 		"alloc.after_tid", "alloc.before_cmpxchg",
 		"free.after_tid", "free.before_cmpxchg", "slowpath.entry",
+		"sheaf.alloc", "sheaf.free",
 	};
 
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
 /* Counting on the running CPU */
-#line 9923 "slub.nw"
+#line 9959 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -1047,6 +1052,14 @@ static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"order_fallback", "cmpxchg_double_cpu_fail", "cmpxchg_double_fail",
 	"cpu_partial_alloc", "cpu_partial_free", "cpu_partial_node",
 	"cpu_partial_drain",
+
+/* The file names of the sheaf counters */
+#line 12377 "slub.nw"
+"sheaf_flush", "sheaf_refill", "sheaf_alloc", "sheaf_free", "barn_get",
+"barn_get_fail", "barn_put", "barn_put_fail", "sheaf_prefill_fast",
+"sheaf_prefill_slow", "sheaf_prefill_oversize", "sheaf_return_fast",
+"sheaf_return_slow",
+#line 9970 "slub.nw"
 };
 
 const char *slub_stat_name(int item)
@@ -1055,7 +1068,7 @@ const char *slub_stat_name(int item)
 							 NULL;
 }
 /* Counting on the running CPU */
-#line 10124 "slub.nw"
+#line 10162 "slub.nw"
 static inline void __stat(const struct kmem_cache *s, enum stat_item si)
 {
 	struct kmem_cache_cpu *c;
@@ -1071,7 +1084,7 @@ static inline void __stat(const struct kmem_cache *s, enum stat_item si)
 	}
 }
 /* Hide, follow and set the free pointer, and walk a slab's objects */
-#line 736 "slub.nw"
+#line 742 "slub.nw"
 static bool freelist_hardened;
 static bool freelist_random;
 
@@ -1084,7 +1097,7 @@ static inline void *freelist_ptr(const struct kmem_cache *s, void *ptr,
 }
 
 /* Read and write the free pointer of an object */
-#line 768 "slub.nw"
+#line 774 "slub.nw"
 static inline void *get_freepointer(struct kmem_cache *s, void *object)
 {
 	unsigned long addr = (unsigned long)object + s->offset;
@@ -1107,7 +1120,7 @@ static inline void set_freepointer(struct kmem_cache *s, void *object,
 
 	*(void **)addr = freelist_ptr(s, fp, addr);
 }
-#line 748 "slub.nw"
+#line 754 "slub.nw"
 static inline void prefetch_freepointer(const struct kmem_cache *s,
 					void *object)
 {
@@ -1124,13 +1137,13 @@ static inline int slab_index(void *p, struct kmem_cache *s, void *addr)
 	return ((char *)p - (char *)addr) / s->size;
 }
 /* Read an object's free pointer for the tests and the tools */
-#line 796 "slub.nw"
+#line 802 "slub.nw"
 void *slub_freepointer(struct kmem_cache *s, void *object)
 {
 	return get_freepointer(s, object);
 }
 /* Draw the random numbers of the hardened and shuffled freelists */
-#line 808 "slub.nw"
+#line 814 "slub.nw"
 static unsigned long slub_rng_state = 0x9e3779b97f4a7c15UL;
 
 static unsigned long slub_random(void)
@@ -1150,7 +1163,7 @@ static unsigned long slub_cache_random(struct kmem_cache *s)
 	return freelist_hardened ? slub_random() | 1 : 0;
 }
 /* Shuffle a new slab's freelist: shuffle_freelist */
-#line 849 "slub.nw"
+#line 855 "slub.nw"
 static void shuffle_freelist(struct kmem_cache *s, struct page *page,
 			     void *start)
 {
@@ -1182,7 +1195,7 @@ static inline unsigned long *freelist_slot(struct kmem_cache *s,
 	return (unsigned long *)(base + i * s->size + s->offset);
 }
 /* The debugging functions */
-#line 6307 "slub.nw"
+#line 6333 "slub.nw"
 static void setup_slub_debug(const char *str)
 {
 	slub_debug = 0;
@@ -1223,7 +1236,7 @@ check_slabs:
 			 str + 1);
 }
 /* The debugging functions */
-#line 6353 "slub.nw"
+#line 6379 "slub.nw"
 static bool slub_debug_name_matches(const char *name)
 {
 	const char *p = slub_debug_slabs;
@@ -1240,7 +1253,7 @@ static bool slub_debug_name_matches(const char *name)
 	return false;
 }
 /* The debugging functions */
-#line 6379 "slub.nw"
+#line 6405 "slub.nw"
 static void init_object(struct kmem_cache *s, void *object, u8 val)
 {
 	u8 *p = object;
@@ -1265,7 +1278,7 @@ static struct track *get_track(struct kmem_cache *s, void *object,
 	return p + alloc;
 }
 /* The debugging functions */
-#line 6425 "slub.nw"
+#line 6451 "slub.nw"
 static unsigned long jiffies_now(void)
 {
 	struct timespec ts;
@@ -1315,7 +1328,7 @@ static noinline void save_stack_trace(unsigned long *addrs, int skip)
 }
 
 /* The debugging functions */
-#line 6477 "slub.nw"
+#line 6503 "slub.nw"
 static void init_tracking(struct kmem_cache *s, void *object)
 {
 	if (!(s->flags & SLAB_STORE_USER))
@@ -1334,7 +1347,7 @@ static void setup_object_debug(struct kmem_cache *s, struct page *page,
 	init_tracking(s, object);
 }
 /* The debugging functions */
-#line 6514 "slub.nw"
+#line 6540 "slub.nw"
 static unsigned long slub_bug_count;
 
 static const char *slub_rule(char c)
@@ -1375,7 +1388,7 @@ slab_fix(struct kmem_cache *s, const char *fmt, ...)
 	pr_err("FIX %s: %s\n", s->name, buf);
 }
 /* The debugging functions */
-#line 6556 "slub.nw"
+#line 6582 "slub.nw"
 static void print_section(const char *text, u8 *addr, unsigned int length)
 {
 	unsigned int i, j;
@@ -1424,7 +1437,7 @@ static void print_page_info(struct page *page)
 	       page->flags);
 }
 /* The debugging functions */
-#line 6610 "slub.nw"
+#line 6636 "slub.nw"
 static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned int off;
@@ -1474,7 +1487,7 @@ static void slab_err_pointer(struct kmem_cache *s, const void *x,
 	pr_err("INFO: Pointer %p is not an object of this allocator\n", x);
 }
 /* The debugging functions */
-#line 6670 "slub.nw"
+#line 6696 "slub.nw"
 static u8 *memchr_inv(const void *start, int c, size_t bytes)
 {
 	const u8 *p = start;
@@ -1514,7 +1527,7 @@ static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* The debugging functions */
-#line 6717 "slub.nw"
+#line 6743 "slub.nw"
 static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned long off = s->inuse;
@@ -1555,7 +1568,7 @@ static int slab_pad_check(struct kmem_cache *s, struct page *page)
 	return 0;
 }
 /* The debugging functions */
-#line 6772 "slub.nw"
+#line 6798 "slub.nw"
 static inline unsigned int slab_objects(const struct page *page)
 {
 	struct page counts;
@@ -1565,7 +1578,7 @@ static inline unsigned int slab_objects(const struct page *page)
 }
 
 /* Check an object's red zone, poison and free pointer: check_object */
-#line 6784 "slub.nw"
+#line 6810 "slub.nw"
 static int check_valid_pointer(struct kmem_cache *s, struct page *page,
 			       const void *object)
 {
@@ -1616,7 +1629,7 @@ static int check_object(struct kmem_cache *s, struct page *page,
 	return 1;
 }
 /* The debugging functions */
-#line 6842 "slub.nw"
+#line 6868 "slub.nw"
 static int check_slab(struct kmem_cache *s, struct page *page)
 {
 	struct page counts;
@@ -1642,7 +1655,7 @@ static int check_slab(struct kmem_cache *s, struct page *page)
 	return 1;
 }
 /* The debugging functions */
-#line 6874 "slub.nw"
+#line 6900 "slub.nw"
 static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 {
 	int nr = 0;
@@ -1690,7 +1703,7 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 	return search == NULL;
 }
 /* The debugging functions */
-#line 6935 "slub.nw"
+#line 6961 "slub.nw"
 static noinline int alloc_debug_processing(struct kmem_cache *s,
 					   struct page *page, void *object,
 					   unsigned long addr)
@@ -1716,7 +1729,7 @@ bad:
 	return 0;
 }
 /* The debugging functions */
-#line 6971 "slub.nw"
+#line 6997 "slub.nw"
 static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
 		struct page *page, void *object, unsigned long addr)
 {
@@ -1758,7 +1771,7 @@ fail:
 	return NULL;
 }
 /* The debugging functions */
-#line 7021 "slub.nw"
+#line 7047 "slub.nw"
 static void trace(struct kmem_cache *s, struct page *page, void *object,
 		  int alloc)
 {
@@ -1770,7 +1783,7 @@ static void trace(struct kmem_cache *s, struct page *page, void *object,
 			      min(s->object_size, 64));
 }
 /* The debugging functions */
-#line 7054 "slub.nw"
+#line 7080 "slub.nw"
 static int validate_slab(struct kmem_cache *s, struct page *page,
 			 unsigned long *map)
 {
@@ -1832,7 +1845,7 @@ static long validate_slab_cache(struct kmem_cache *s)
 	return count;
 }
 /* The debugging functions */
-#line 7169 "slub.nw"
+#line 7195 "slub.nw"
 static void list_slab_objects(struct kmem_cache *s, struct page *page,
 			      const char *text)
 {
@@ -1863,7 +1876,7 @@ static void slub_bug_on(const char *cond, const char *file, int line)
 	panic("kernel BUG at %s:%d! (%s)\n", file, line, cond);
 }
 /* The debugging functions */
-#line 7242 "slub.nw"
+#line 7268 "slub.nw"
 void slub_set_call_site(unsigned long site)
 {
 	call_site = site;
@@ -1894,7 +1907,7 @@ static size_t sprint_symbol(char *buf, unsigned long addr)
 	return strlen(buf);
 }
 /* The debugging functions */
-#line 7282 "slub.nw"
+#line 7308 "slub.nw"
 struct location {
 	unsigned long count;
 	unsigned long addr;
@@ -1935,7 +1948,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 		if (l->addr == track->addr) {
 
 			/* Count one more object of the site l */
-#line 7334 "slub.nw"
+#line 7360 "slub.nw"
 			l->count++;
 			if (track->when) {
 				l->sum_time += age;
@@ -1946,7 +1959,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 				set_bit(track->cpu, l->cpus);
 			}
 			set_bit(node, l->nodes);
-#line 7321 "slub.nw"
+#line 7347 "slub.nw"
 			return true;
 		}
 		if (l->addr < track->addr)
@@ -1956,7 +1969,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 	}
 
 	/* Insert a new site at lo */
-#line 7347 "slub.nw"
+#line 7373 "slub.nw"
 	if (t->count >= t->max && !alloc_loc_track(t, 2 * t->max))
 		return false;
 	l = &t->loc[lo];
@@ -1969,11 +1982,11 @@ static bool add_location(struct loc_track *t, const struct track *track)
 	l->min_pid = l->max_pid = track->pid;
 	set_bit(track->cpu, l->cpus);
 	set_bit(node, l->nodes);
-#line 7329 "slub.nw"
+#line 7355 "slub.nw"
 	return true;
 }
 /* The debugging functions */
-#line 7365 "slub.nw"
+#line 7391 "slub.nw"
 static void process_slab(struct loc_track *t, struct kmem_cache *s,
 			 struct page *page, enum track_item alloc,
 			 unsigned long *map)
@@ -1988,7 +2001,7 @@ static void process_slab(struct loc_track *t, struct kmem_cache *s,
 			add_location(t, get_track(s, p, alloc));
 }
 /* The debugging functions */
-#line 7387 "slub.nw"
+#line 7413 "slub.nw"
 static int list_locations(struct kmem_cache *s, char *buf,
 			  enum track_item alloc)
 {
@@ -2028,7 +2041,7 @@ static int list_locations(struct kmem_cache *s, char *buf,
 	return len;
 }
 /* The debugging functions */
-#line 7432 "slub.nw"
+#line 7458 "slub.nw"
 static int print_location(char *buf, size_t room, const struct location *l)
 {
 	char sym[KSYM_SYMBOL_LEN], list[256];
@@ -2084,14 +2097,14 @@ static int bitmap_scnlistprintf(char *buf, size_t room,
 	return len;
 }
 /* The debugging functions */
-#line 7495 "slub.nw"
+#line 7521 "slub.nw"
 static bool slub_ratelimit(void)
 {
 	return __atomic_add_fetch(&slub_oom_reports, 1,
 				  __ATOMIC_RELAXED) <= 10;
 }
 /* The debugging functions */
-#line 7574 "slub.nw"
+#line 7600 "slub.nw"
 static bool should_fail(struct fault_attr *attr, ssize_t size)
 {
 	unsigned long probability = READ_ONCE(attr->probability);
@@ -2127,7 +2140,7 @@ static bool should_failslab(struct kmem_cache *s, gfp_t gfpflags)
 	return should_fail(&failslab.attr, s->object_size);
 }
 /* The debugging functions */
-#line 7615 "slub.nw"
+#line 7641 "slub.nw"
 static unsigned long failslab_random(void)
 {
 	unsigned long z = __atomic_add_fetch(&failslab.random,
@@ -2139,7 +2152,7 @@ static unsigned long failslab_random(void)
 	return z ^ (z >> 31);
 }
 /* The debugging functions */
-#line 7635 "slub.nw"
+#line 7661 "slub.nw"
 static int setup_failslab(const char *str, unsigned long seed)
 {
 	unsigned long interval, probability;
@@ -2164,7 +2177,7 @@ static int setup_failslab(const char *str, unsigned long seed)
 	return 0;
 }
 /* The debugging functions */
-#line 7665 "slub.nw"
+#line 7691 "slub.nw"
 static const char *const failslab_attrs[] = {
 	"probability", "interval", "times", "space", "ignore-gfp-wait",
 	"cache-filter", NULL
@@ -2197,7 +2210,7 @@ ssize_t slub_failslab_show(const char *attr, char *buf)
 	return -ENOENT;
 }
 /* The debugging functions */
-#line 7699 "slub.nw"
+#line 7725 "slub.nw"
 ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 {
 	char tmp[32], *end;
@@ -2228,7 +2241,7 @@ ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 		return -EINVAL;
 
 	/* Write v to the numeric failslab attribute attr */
-#line 7736 "slub.nw"
+#line 7762 "slub.nw"
 	if (!strcmp(attr, "probability") || !strcmp(attr, "interval")) {
 		if (v < 0)
 			return -EINVAL;
@@ -2246,11 +2259,11 @@ ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 	} else {
 		return -ENOENT;
 	}
-#line 7728 "slub.nw"
+#line 7754 "slub.nw"
 	return len;
 }
 /* Functions of the memory cgroup model */
-#line 7821 "slub.nw"
+#line 7847 "slub.nw"
 static bool memcg_kmem_active;
 
 static inline bool memcg_kmem_enabled(void)
@@ -2298,7 +2311,7 @@ static inline void css_put(struct mem_cgroup *memcg)
 	__atomic_sub_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 7885 "slub.nw"
+#line 7911 "slub.nw"
 static noinline struct kmem_cache *
 __memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 {
@@ -2323,7 +2336,7 @@ memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 	return __memcg_kmem_get_cache(s, gfp);
 }
 /* Functions of the memory cgroup model */
-#line 7920 "slub.nw"
+#line 7946 "slub.nw"
 void slab_mutex_lock(void)
 {
 	mutex_lock(&slab_mutex);
@@ -2336,7 +2349,7 @@ void slab_mutex_unlock(void)
 	mutex_unlock(&slab_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 7940 "slub.nw"
+#line 7966 "slub.nw"
 static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 						  struct kmem_cache *root)
 {
@@ -2367,7 +2380,7 @@ out:
 	return s;
 }
 /* Functions of the memory cgroup model */
-#line 7980 "slub.nw"
+#line 8006 "slub.nw"
 static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order)
 {
 	struct mem_cgroup *memcg;
@@ -2393,7 +2406,7 @@ static void memcg_uncharge_slab(struct kmem_cache *s, int order)
 			   __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 8015 "slub.nw"
+#line 8041 "slub.nw"
 static int memcg_cleanup_cache_params(struct kmem_cache *s)
 {
 	struct kmem_cache *c;
@@ -2430,7 +2443,7 @@ static void memcg_unregister_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 8064 "slub.nw"
+#line 8090 "slub.nw"
 static int memcg_update_cache_size(struct kmem_cache *s, int num)
 {
 	struct memcg_cache_params *p, *old = s->memcg_params;
@@ -2469,7 +2482,7 @@ static int memcg_alloc_id(void)
 	return id;
 }
 /* Functions of the memory cgroup model */
-#line 8109 "slub.nw"
+#line 8135 "slub.nw"
 static int memcg_activate_kmem_caches(void)
 {
 	struct kmem_cache *s;
@@ -2485,7 +2498,7 @@ static int memcg_activate_kmem_caches(void)
 	return 0;
 }
 /* Functions of the memory cgroup model */
-#line 8131 "slub.nw"
+#line 8157 "slub.nw"
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
 {
 	struct mem_cgroup *memcg;
@@ -2531,7 +2544,7 @@ size_t slub_memcg_usage(const struct mem_cgroup *memcg)
 	return __atomic_load_n(&memcg->usage, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 8178 "slub.nw"
+#line 8204 "slub.nw"
 int slub_memcg_destroy(struct mem_cgroup *memcg)
 {
 	struct memcg_cache_params *p;
@@ -2564,7 +2577,7 @@ int slub_memcg_destroy(struct mem_cgroup *memcg)
 	return 0;
 }
 /* Functions of the memory cgroup model */
-#line 8214 "slub.nw"
+#line 8240 "slub.nw"
 static void memcg_reset(void)
 {
 	int id;
@@ -2581,7 +2594,7 @@ static void memcg_reset(void)
 	memcg_kmem_active = false;
 }
 /* Create a cache, or share one that fits: kmem_cache_create */
-#line 1205 "slub.nw"
+#line 1211 "slub.nw"
 struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 				     size_t align, unsigned long flags,
 				     void (*ctor)(void *))
@@ -2599,15 +2612,15 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 		goto out_unlock;
 
 	/* Sanitise the caller's flags with CACHE_CREATE_MASK */
-#line 1240 "slub.nw"
+#line 1246 "slub.nw"
 	flags &= CACHE_CREATE_MASK;
-#line 1221 "slub.nw"
+#line 1227 "slub.nw"
 	s = __kmem_cache_alias(name, size, align, flags, ctor);
 	if (s)
 		goto out_unlock;
 
 	/* Build a new cache named by a private copy of name */
-#line 1250 "slub.nw"
+#line 1256 "slub.nw"
 	cache_name = kstrdup(name, GFP_KERNEL);
 	if (!cache_name) {
 		err = -ENOMEM;
@@ -2620,26 +2633,26 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 		err = PTR_ERR(s);
 		kfree(cache_name);
 	}
-#line 1225 "slub.nw"
+#line 1231 "slub.nw"
 out_unlock:
 	slab_mutex_unlock();
 	if (err) {
 
 		/* Report the failure, or panic if the caller asked */
-#line 1268 "slub.nw"
+#line 1274 "slub.nw"
 		if (flags & SLAB_PANIC)
 			panic("kmem_cache_create: Failed to create slab '%s'. Error %d\n",
 			      name, err);
 		pr_warn("kmem_cache_create(%s) failed with error %d\n",
 			name ? name : "(null)", err);
 		slub_report(NULL, NULL, NULL, "kmem_cache_create failed");
-#line 1229 "slub.nw"
+#line 1235 "slub.nw"
 		return NULL;
 	}
 	return s;
 }
 /* Refuse a missing name or an impossible size: kmem_cache_sanity_check */
-#line 1359 "slub.nw"
+#line 1365 "slub.nw"
 static int kmem_cache_sanity_check(const char *name, size_t size)
 {
 	struct kmem_cache *s;
@@ -2662,7 +2675,7 @@ static int kmem_cache_sanity_check(const char *name, size_t size)
 	return 0;
 }
 /* Share an existing cache under another name: __kmem_cache_alias */
-#line 1400 "slub.nw"
+#line 1406 "slub.nw"
 static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
 					     size_t align, unsigned long flags,
 					     void (*ctor)(void *))
@@ -2692,14 +2705,14 @@ static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
 	return s;
 }
 /* Search slab_caches for a cache to merge with: find_mergeable */
-#line 1447 "slub.nw"
+#line 1453 "slub.nw"
 static struct kmem_cache *find_mergeable(size_t size, size_t align,
 					 unsigned long flags, const char *name,
 					 void (*ctor)(void *))
 {
 	struct kmem_cache *s;
 
-	if (slab_nomerge || (flags & SLUB_NEVER_MERGE))
+	if (slab_nomerge || (flags & SLUB_NEVER_MERGE) || create_sheaf_capacity)
 		return NULL;
 	if (ctor)
 		return NULL;
@@ -2724,7 +2737,7 @@ static struct kmem_cache *find_mergeable(size_t size, size_t align,
 	return NULL;
 }
 /* Tell whether a cache may never be shared: slab_unmergeable */
-#line 1485 "slub.nw"
+#line 1491 "slub.nw"
 static int slab_unmergeable(struct kmem_cache *s)
 {
 	if (slab_nomerge || (s->flags & SLUB_NEVER_MERGE))
@@ -2738,7 +2751,7 @@ static int slab_unmergeable(struct kmem_cache *s)
 	return 0;
 }
 /* Add the debugging flags of the boot option: kmem_cache_flags */
-#line 1511 "slub.nw"
+#line 1517 "slub.nw"
 static unsigned long kmem_cache_flags(unsigned long object_size,
 				      unsigned long flags, const char *name,
 				      void (*ctor)(void *))
@@ -2751,7 +2764,7 @@ static unsigned long kmem_cache_flags(unsigned long object_size,
 	return flags;
 }
 /* Compute the alignment of a cache: calculate_alignment */
-#line 1537 "slub.nw"
+#line 1543 "slub.nw"
 static unsigned long calculate_alignment(unsigned long flags,
 					 unsigned long align,
 					 unsigned long size)
@@ -2768,7 +2781,7 @@ static unsigned long calculate_alignment(unsigned long flags,
 	return ALIGN(align, sizeof(void *));
 }
 /* Give an alias its sysfs link, now or once sysfs is up: sysfs_slab_alias */
-#line 1576 "slub.nw"
+#line 1582 "slub.nw"
 static int sysfs_slab_alias(struct kmem_cache *s, const char *name)
 {
 	struct saved_alias *al;
@@ -2787,7 +2800,7 @@ static int sysfs_slab_alias(struct kmem_cache *s, const char *name)
 	return 0;
 }
 /* Make and remove the links of the sysfs view */
-#line 1599 "slub.nw"
+#line 1605 "slub.nw"
 static int sysfs_create_link(struct kmem_cache *s, const char *name)
 {
 	struct slub_alias *a = kmalloc(sizeof(*a), GFP_KERNEL);
@@ -2821,7 +2834,7 @@ static void sysfs_remove_link(const char *name)
 	}
 }
 /* Allocate and register a new cache record: do_kmem_cache_create */
-#line 1646 "slub.nw"
+#line 1652 "slub.nw"
 static struct kmem_cache *
 do_kmem_cache_create(char *name, size_t object_size, size_t size,
 		     size_t align, unsigned long flags, void (*ctor)(void *),
@@ -2859,7 +2872,7 @@ out_free_cache:
 	goto out;
 }
 /* Give a root cache its table of memory cgroup children */
-#line 1733 "slub.nw"
+#line 1739 "slub.nw"
 static int memcg_alloc_cache_params(struct mem_cgroup *memcg,
 				    struct kmem_cache *s,
 				    struct kmem_cache *root_cache)
@@ -2897,7 +2910,7 @@ static void memcg_free_cache_params(struct kmem_cache *s)
 	s->memcg_params = NULL;
 }
 /* Open a new cache and publish it in sysfs: __kmem_cache_create */
-#line 1783 "slub.nw"
+#line 1789 "slub.nw"
 static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags)
 {
 	int err;
@@ -2914,7 +2927,7 @@ static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags)
 	return err;
 }
 /* Compute a cache's geometry and build its per-CPU and per-node parts: kmem_cache_open */
-#line 1818 "slub.nw"
+#line 1824 "slub.nw"
 static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 {
 	s->flags = kmem_cache_flags(s->size, flags, s->name, s->ctor);
@@ -2933,14 +2946,14 @@ static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 	}
 
 	/* Use the double-word compare-and-swap unless the cache is debugged */
-#line 1871 "slub.nw"
+#line 1879 "slub.nw"
 	if ((s->flags & SLAB_DEBUG_FLAGS) == 0)
 		s->flags |= __CMPXCHG_DOUBLE;
-#line 1835 "slub.nw"
+#line 1841 "slub.nw"
 	set_min_partial(s, ilog2(s->size) / 2);
 
 	/* Choose cpu_partial by object size */
-#line 1884 "slub.nw"
+#line 1892 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s))
 		s->cpu_partial = 0;
 	else if (s->size >= (int)PAGE_SIZE)
@@ -2951,13 +2964,15 @@ static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 		s->cpu_partial = 13;
 	else
 		s->cpu_partial = 30;
-#line 1837 "slub.nw"
+#line 1843 "slub.nw"
 	s->remote_node_defrag_ratio = 1000;
 	s->random = slub_cache_random(s);
 	if (!init_kmem_cache_nodes(s))
 		goto error;
-	if (alloc_kmem_cache_cpus(s))
+	if (alloc_kmem_cache_cpus(s) && init_cache_sheaves(s))
 		return 0;
+	free_cache_sheaves(s);
+	free_percpu(s);
 	free_kmem_cache_nodes(s);
 error:
 	if (flags & SLAB_PANIC)
@@ -2968,7 +2983,7 @@ error:
 	return -EINVAL;
 }
 /* Tell whether a cache is debugged or keeps cpu partial slabs */
-#line 1897 "slub.nw"
+#line 1905 "slub.nw"
 static inline int kmem_cache_debug(struct kmem_cache *s)
 {
 	return unlikely(s->flags & SLAB_DEBUG_FLAGS);
@@ -2976,10 +2991,10 @@ static inline int kmem_cache_debug(struct kmem_cache *s)
 
 static inline bool kmem_cache_has_cpu_partial(struct kmem_cache *s)
 {
-	return !kmem_cache_debug(s);
+	return !kmem_cache_debug(s) && !s->sheaf_capacity;
 }
 /* Bound the number of empty slabs a node keeps: set_min_partial */
-#line 1918 "slub.nw"
+#line 1926 "slub.nw"
 static void set_min_partial(struct kmem_cache *s, unsigned long min)
 {
 	if (min < MIN_PARTIAL)
@@ -2989,7 +3004,7 @@ static void set_min_partial(struct kmem_cache *s, unsigned long min)
 	s->min_partial = min;
 }
 /* Lay out an object and its metadata: calculate_sizes */
-#line 1955 "slub.nw"
+#line 1963 "slub.nw"
 static int calculate_sizes(struct kmem_cache *s, int forced_order)
 {
 	unsigned long flags = s->flags;
@@ -2999,7 +3014,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 	size = ALIGN(size, sizeof(void *));
 
 	/* Decide poisoning and the red zone after the object */
-#line 1991 "slub.nw"
+#line 1999 "slub.nw"
 	if ((flags & SLAB_POISON) && !(flags & SLAB_DESTROY_BY_RCU) &&
 	    !s->ctor)
 		s->flags |= __OBJECT_POISON;
@@ -3007,7 +3022,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 		s->flags &= ~__OBJECT_POISON;
 	if ((flags & SLAB_RED_ZONE) && size == (unsigned long)s->object_size)
 		size += sizeof(void *);
-#line 1963 "slub.nw"
+#line 1971 "slub.nw"
 	s->inuse = size;
 	if ((flags & (SLAB_DESTROY_BY_RCU | SLAB_POISON)) || s->ctor) {
 		s->offset = size;
@@ -3025,7 +3040,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 		return 0;
 
 	/* Record the page order and object counts of the cache */
-#line 2008 "slub.nw"
+#line 2016 "slub.nw"
 	s->allocflags = 0;
 	if (order)
 		s->allocflags |= __GFP_COMP;
@@ -3037,11 +3052,11 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 	s->min = oo_make(get_order(size), size, s->reserved);
 	if (oo_objects(s->oo) > oo_objects(s->max))
 		s->max = s->oo;
-#line 1979 "slub.nw"
+#line 1987 "slub.nw"
 	return !!oo_objects(s->oo);
 }
 /* Pack and unpack an order with its object count */
-#line 2022 "slub.nw"
+#line 2030 "slub.nw"
 static inline int order_objects(int order, unsigned long size, int reserved)
 {
 	return ((PAGE_SIZE << order) - reserved) / size;
@@ -3064,7 +3079,7 @@ static inline int get_order(unsigned long size)
 	return fls(size);
 }
 /* Find the smallest good order for a slab: slab_order */
-#line 2072 "slub.nw"
+#line 2080 "slub.nw"
 static inline int slab_order(int size, int min_objects, int max_order,
 			     int fract_leftover, int reserved)
 {
@@ -3087,7 +3102,7 @@ static inline int slab_order(int size, int min_objects, int max_order,
 	return order;
 }
 /* Relax the demands until an order fits: calculate_order */
-#line 2106 "slub.nw"
+#line 2114 "slub.nw"
 static inline int calculate_order(int size, int reserved)
 {
 	int order, min_objects, fraction, max_objects;
@@ -3115,7 +3130,7 @@ static inline int calculate_order(int size, int reserved)
 	return -ENOSYS;
 }
 /* Give a cache one kmem_cache_node per memory node */
-#line 2147 "slub.nw"
+#line 2155 "slub.nw"
 static int init_kmem_cache_nodes(struct kmem_cache *s)
 {
 	int node;
@@ -3165,7 +3180,7 @@ static void free_kmem_cache_nodes(struct kmem_cache *s)
 	}
 }
 /* Give a cache one kmem_cache_cpu per CPU */
-#line 2206 "slub.nw"
+#line 2214 "slub.nw"
 static int alloc_kmem_cache_cpus(struct kmem_cache *s)
 {
 	void *p;
@@ -3206,7 +3221,7 @@ static void free_percpu(struct kmem_cache *s)
 	s->cpu_slab = NULL;
 }
 /* Hand out per-CPU units from mapped chunks: pcpu_alloc and pcpu_free */
-#line 2261 "slub.nw"
+#line 2269 "slub.nw"
 #define PCPU_CHUNK_BYTES	(64UL << 10)
 
 struct pcpu_chunk {
@@ -3251,7 +3266,7 @@ static void pcpu_free(void *p)
 	mutex_unlock(&pcpu_lock);
 }
 /* Map a new chunk of per-CPU units, and unmap them all at exit */
-#line 2314 "slub.nw"
+#line 2322 "slub.nw"
 static bool pcpu_new_chunk(size_t unit)
 {
 	size_t bytes = max(PCPU_CHUNK_BYTES, unit + 2 * L1_CACHE_BYTES);
@@ -3279,7 +3294,7 @@ static void pcpu_exit(void)
 	pcpu_next = pcpu_end = NULL;
 }
 /* Copy a root cache's tunable sysfs values to a new child: memcg_propagate_slab_attrs */
-#line 2355 "slub.nw"
+#line 2363 "slub.nw"
 static void memcg_propagate_slab_attrs(struct kmem_cache *s)
 {
 	struct kmem_cache *root_cache;
@@ -3301,7 +3316,7 @@ static void memcg_propagate_slab_attrs(struct kmem_cache *s)
 	}
 }
 /* Give a new cache its sysfs directory: sysfs_slab_add */
-#line 2390 "slub.nw"
+#line 2398 "slub.nw"
 static int sysfs_slab_add(struct kmem_cache *s)
 {
 	int unmergeable = slab_unmergeable(s);
@@ -3325,7 +3340,7 @@ static int sysfs_slab_add(struct kmem_cache *s)
 	return err;
 }
 /* Name the directory of a shareable cache by its size and flags: create_unique_id */
-#line 2427 "slub.nw"
+#line 2435 "slub.nw"
 #define ID_STR_LENGTH 64
 
 static char *create_unique_id(struct kmem_cache *s)
@@ -3352,7 +3367,7 @@ static char *create_unique_id(struct kmem_cache *s)
 	return name;
 }
 /* Tear down a cache that holds no objects: kmem_cache_close */
-#line 2466 "slub.nw"
+#line 2474 "slub.nw"
 static int kmem_cache_close(struct kmem_cache *s)
 {
 	int node;
@@ -3365,12 +3380,13 @@ static int kmem_cache_close(struct kmem_cache *s)
 		if (n->nr_partial || slabs_node(s, node))
 			return 1;
 	}
+	free_cache_sheaves(s);
 	free_percpu(s);
 	free_kmem_cache_nodes(s);
 	return 0;
 }
 /* Free a node's empty partial slabs, and refuse to close a node with objects in use */
-#line 2495 "slub.nw"
+#line 2504 "slub.nw"
 static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n)
 {
 	struct page *page, *h;
@@ -3386,7 +3402,7 @@ static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n)
 	}
 }
 /* Register a child cache with its cgroup and its root: memcg_register_cache */
-#line 2534 "slub.nw"
+#line 2543 "slub.nw"
 static void memcg_register_cache(struct kmem_cache *s)
 {
 	struct kmem_cache *root;
@@ -3405,7 +3421,7 @@ static void memcg_register_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Destroy a cache when its last user lets go: kmem_cache_destroy */
-#line 2566 "slub.nw"
+#line 2575 "slub.nw"
 void kmem_cache_destroy(struct kmem_cache *s)
 {
 	slub_observer_check();
@@ -3441,7 +3457,7 @@ out_unlock:
 	slab_mutex_unlock();
 }
 /* Shut a cache down and remove its sysfs directory */
-#line 2613 "slub.nw"
+#line 2622 "slub.nw"
 static int __kmem_cache_shutdown(struct kmem_cache *s)
 {
 	int rc = kmem_cache_close(s);
@@ -3463,13 +3479,13 @@ static void sysfs_slab_remove(struct kmem_cache *s)
 	s->kobj.added = false;
 }
 /* Allocate a zeroed object: kmem_cache_zalloc */
-#line 1714 "slub.nw"
+#line 1720 "slub.nw"
 void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t flags)
 {
 	return kmem_cache_alloc(s, flags | __GFP_ZERO);
 }
 /* Allocate an object, from any node or from one: kmem_cache_alloc */
-#line 2665 "slub.nw"
+#line 2674 "slub.nw"
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfpflags)
 {
 	return slab_alloc(s, gfpflags, _RET_IP_);
@@ -3480,7 +3496,7 @@ void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfpflags, int node)
 	return slab_alloc_node(s, gfpflags, node, _RET_IP_);
 }
 /* Take the first object of the CPU's freelist, or go the slow way: slab_alloc_node */
-#line 2697 "slub.nw"
+#line 2706 "slub.nw"
 static noinline void *slab_alloc_node(struct kmem_cache *s,
 		gfp_t gfpflags, int node, unsigned long addr)
 {
@@ -3492,6 +3508,10 @@ static noinline void *slab_alloc_node(struct kmem_cache *s,
 	if (slab_pre_alloc_hook(s, gfpflags))
 		return NULL;
 	s = memcg_kmem_get_cache(s, gfpflags);
+	if (s->sheaf_capacity) {
+		object = slab_alloc_sheaves(s, gfpflags, node, addr);
+		goto out;
+	}
 	if (cpu_rseq) {
 		object = rseq_slab_alloc(s, gfpflags, node, addr, true);
 		goto out;
@@ -3499,11 +3519,11 @@ static noinline void *slab_alloc_node(struct kmem_cache *s,
 redo:
 
 	/* Read the transaction id and the CPU's kmem_cache_cpu */
-#line 2781 "slub.nw"
+#line 2794 "slub.nw"
 	c = this_cpu_ptr(s->cpu_slab);
 	tid = READ_ONCE(c->tid);
 	slub_point(SLUB_POINT_ALLOC_AFTER_TID);
-#line 2714 "slub.nw"
+#line 2727 "slub.nw"
 	object = READ_ONCE(c->freelist);
 	page = READ_ONCE(c->page);
 	if (unlikely(!object || !node_match(page, node) ||
@@ -3513,7 +3533,7 @@ redo:
 	} else {
 
 		/* Take object off the CPU's freelist, or goto redo */
-#line 2798 "slub.nw"
+#line 2811 "slub.nw"
 		void *next_object = get_freepointer_safe(s, object);
 
 		slub_point(SLUB_POINT_ALLOC_BEFORE_CMPXCHG);
@@ -3525,7 +3545,7 @@ redo:
 		}
 		prefetch_freepointer(s, next_object);
 		stat_at(s, ALLOC_FASTPATH, object, page);
-#line 2722 "slub.nw"
+#line 2735 "slub.nw"
 	}
 out:
 	if (unlikely(gfpflags & __GFP_ZERO) && object)
@@ -3542,7 +3562,7 @@ static __always_inline void *slab_alloc(struct kmem_cache *s,
 	return slab_alloc_node(s, gfpflags, NUMA_NO_NODE, addr);
 }
 /* Take the first object of the CPU's freelist in a restartable sequence */
-#line 2840 "slub.nw"
+#line 2853 "slub.nw"
 static void rseq_alloc_door_update(void)
 {
 	WRITE_ONCE(rseq_alloc_door,
@@ -3564,8 +3584,11 @@ static __always_inline void *rseq_slab_alloc(struct kmem_cache *s,
 static noinline void *rseq_slab_alloc_slow(struct kmem_cache *s,
 		gfp_t gfpflags, int node, unsigned long addr)
 {
-	void *object = __slab_alloc(s, gfpflags, node, addr, NULL);
+	void *object;
 
+	if (s->sheaf_capacity)
+		return slab_alloc_sheaves(s, gfpflags, node, addr);
+	object = __slab_alloc(s, gfpflags, node, addr, NULL);
 	stat(s, ALLOC_SLOWPATH);
 	return object;
 }
@@ -3577,7 +3600,7 @@ static __always_inline bool slab_alloc_hooked(const struct kmem_cache *s,
 	       (s->flags & SLAB_TRACE);
 }
 /* Tell whether a slab is on the node asked for: node_match */
-#line 2880 "slub.nw"
+#line 2896 "slub.nw"
 static inline int node_match(struct page *page, int node)
 {
 	if (!page || (node != NUMA_NO_NODE && page_to_nid(page) != node))
@@ -3585,7 +3608,7 @@ static inline int node_match(struct page *page, int node)
 	return 1;
 }
 /* Advance, decode and report the transaction ids */
-#line 2898 "slub.nw"
+#line 2914 "slub.nw"
 #define TID_STEP	roundup_pow_of_two(NR_CPUS)
 
 static inline unsigned long next_tid(unsigned long tid)
@@ -3621,7 +3644,7 @@ static void note_cmpxchg_failure(const char *n, struct kmem_cache *s,
 		moved ? tid_to_cpu(actual) : tid_to_event(actual));
 }
 /* Run the hooks before and after an allocation */
-#line 2947 "slub.nw"
+#line 2963 "slub.nw"
 static inline int slab_pre_alloc_hook(struct kmem_cache *s, gfp_t flags)
 {
 	slub_observer_check();
@@ -3641,7 +3664,7 @@ static inline void slab_post_alloc_hook(struct kmem_cache *s, gfp_t flags,
 		trace(s, virt_to_head_page(object), object, 1);
 }
 /* Refill the CPU's freelist, or find the CPU a new slab: __slab_alloc */
-#line 2993 "slub.nw"
+#line 3009 "slub.nw"
 static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 			  unsigned long addr, struct kmem_cache_cpu *c)
 {
@@ -3656,7 +3679,7 @@ static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 redo:
 
 	/* Drop a cpu slab of the wrong node or of the wrong reserve */
-#line 3040 "slub.nw"
+#line 3056 "slub.nw"
 	if (unlikely(!node_match(page, node))) {
 		stat(s, ALLOC_NODE_MISMATCH);
 		deactivate_slab(s, page, READ_ONCE(c->freelist));
@@ -3670,7 +3693,7 @@ redo:
 		WRITE_ONCE(c->freelist, NULL);
 		goto new_slab;
 	}
-#line 3006 "slub.nw"
+#line 3022 "slub.nw"
 	freelist = READ_ONCE(c->freelist);
 	if (freelist)
 		goto load_freelist;
@@ -3684,7 +3707,7 @@ redo:
 load_freelist:
 
 	/* Hand out the first object of freelist; the rest becomes the CPU's freelist */
-#line 3064 "slub.nw"
+#line 3080 "slub.nw"
 	VM_BUG_ON(!c->page->frozen);
 	page = c->page;
 	WRITE_ONCE(c->freelist, get_freepointer(s, freelist));
@@ -3692,11 +3715,11 @@ load_freelist:
 	local_irq_restore(s, c);
 	slub_step(s, freelist, page);
 	return freelist;
-#line 3018 "slub.nw"
+#line 3034 "slub.nw"
 new_slab:
 
 	/* Make the next slab of the cpu partial chain the cpu slab, and goto redo */
-#line 3079 "slub.nw"
+#line 3095 "slub.nw"
 	if (c->partial) {
 		page = c->partial;
 		WRITE_ONCE(c->page, page);
@@ -3705,10 +3728,10 @@ new_slab:
 		WRITE_ONCE(c->freelist, NULL);
 		goto redo;
 	}
-#line 3020 "slub.nw"
+#line 3036 "slub.nw"
 
 	/* Get objects from a partial or a new slab, or fail */
-#line 3099 "slub.nw"
+#line 3115 "slub.nw"
 	freelist = new_slab_objects(s, gfpflags, node, &c);
 	if (unlikely(!freelist)) {
 		if (!(gfpflags & __GFP_NOWARN))
@@ -3727,10 +3750,10 @@ new_slab:
 	WRITE_ONCE(c->freelist, NULL);
 	local_irq_restore(s, c);
 	return freelist;
-#line 3021 "slub.nw"
+#line 3037 "slub.nw"
 }
 /* Keep the emergency reserves for callers that may use them: pfmemalloc_match */
-#line 3123 "slub.nw"
+#line 3139 "slub.nw"
 static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 {
 	if (unlikely(PageSlabPfmemalloc(page)))
@@ -3738,7 +3761,7 @@ static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 	return true;
 }
 /* Take all objects of the cpu slab's own freelist: get_freelist */
-#line 3141 "slub.nw"
+#line 3157 "slub.nw"
 static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 {
 	struct page new;
@@ -3757,7 +3780,7 @@ static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 	return freelist;
 }
 /* Find the CPU a slab with free objects: new_slab_objects */
-#line 3179 "slub.nw"
+#line 3195 "slub.nw"
 static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 				     int node, struct kmem_cache_cpu **pc)
 {
@@ -3782,7 +3805,7 @@ static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 	return freelist;
 }
 /* Look for a partial slab on the node asked for, then anywhere: get_partial */
-#line 3218 "slub.nw"
+#line 3234 "slub.nw"
 static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 			 struct kmem_cache_cpu *c)
 {
@@ -3797,7 +3820,7 @@ static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 	return get_any_partial(s, flags, c);
 }
 /* Take partial slabs off one node's list: get_partial_node */
-#line 3243 "slub.nw"
+#line 3259 "slub.nw"
 static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			      struct kmem_cache_cpu *c, gfp_t flags)
 {
@@ -3820,7 +3843,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 		available += objects;
 
 		/* Install the acquired slab as cpu slab or on the cpu partial chain */
-#line 3274 "slub.nw"
+#line 3290 "slub.nw"
 		if (!object) {
 			WRITE_ONCE(c->page, page);
 			stat_at(s, ALLOC_FROM_PARTIAL, NULL, page);
@@ -3829,7 +3852,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			__put_cpu_partial(s, c, page, 0);
 			stat_at(s, CPU_PARTIAL_NODE, NULL, page);
 		}
-#line 3264 "slub.nw"
+#line 3280 "slub.nw"
 		if (!kmem_cache_has_cpu_partial(s) ||
 		    available > s->cpu_partial / 2)
 			break;
@@ -3838,7 +3861,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 	return object;
 }
 /* Freeze a partial slab and take its freelist: acquire_slab */
-#line 3292 "slub.nw"
+#line 3308 "slub.nw"
 static inline void *acquire_slab(struct kmem_cache *s,
 				 struct kmem_cache_node *n, struct page *page,
 				 int mode, int *objects)
@@ -3867,7 +3890,7 @@ static inline void *acquire_slab(struct kmem_cache *s,
 	return freelist;
 }
 /* Look for partial slabs on the other nodes: get_any_partial */
-#line 3332 "slub.nw"
+#line 3348 "slub.nw"
 static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 			     struct kmem_cache_cpu *c)
 {
@@ -3890,7 +3913,7 @@ static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 	return NULL;
 }
 /* Allocate a slab's pages, falling back to the smallest order: allocate_slab */
-#line 3365 "slub.nw"
+#line 3381 "slub.nw"
 static struct page *allocate_slab(struct kmem_cache *s, gfp_t flags,
 				  int node)
 {
@@ -3929,7 +3952,7 @@ static inline struct page *alloc_slab_page(struct kmem_cache *s,
 	return page;
 }
 /* Make a new slab and link its free objects: new_slab */
-#line 3414 "slub.nw"
+#line 3430 "slub.nw"
 static struct page *new_slab(struct kmem_cache *s, gfp_t flags, int node)
 {
 	struct page *page;
@@ -3965,7 +3988,7 @@ static void setup_object(struct kmem_cache *s, struct page *page,
 		s->ctor(object);
 }
 /* Report an allocation that found no memory: slab_out_of_memory */
-#line 3456 "slub.nw"
+#line 3472 "slub.nw"
 static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 			       int nid)
 {
@@ -3993,7 +4016,7 @@ static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 	slub_report(s, NULL, NULL, "out of memory");
 }
 /* Free an object of a cache: kmem_cache_free */
-#line 3527 "slub.nw"
+#line 3543 "slub.nw"
 void kmem_cache_free(struct kmem_cache *s, void *x)
 {
 	if (cpu_rseq && likely(!slab_free_hooked(s))) {
@@ -4006,7 +4029,7 @@ void kmem_cache_free(struct kmem_cache *s, void *x)
 	slab_free(s, virt_to_head_page(x), x, _RET_IP_);
 }
 /* Find the cache an object really belongs to: cache_from_obj */
-#line 3548 "slub.nw"
+#line 3564 "slub.nw"
 static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 						void *x)
 {
@@ -4029,7 +4052,7 @@ static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 	return NULL;
 }
 /* Push the object onto the CPU's freelist, or go the slow way: slab_free */
-#line 3581 "slub.nw"
+#line 3597 "slub.nw"
 static noinline void slab_free(struct kmem_cache *s,
 				      struct page *page, void *x,
 				      unsigned long addr)
@@ -4040,6 +4063,10 @@ static noinline void slab_free(struct kmem_cache *s,
 	void **freelist;
 
 	slab_free_hook(s, x);
+	if (s->sheaf_capacity) {
+		slab_free_sheaves(s, page, x, addr);
+		return;
+	}
 	if (cpu_rseq) {
 		rseq_slab_free(s, page, x, addr, true);
 		return;
@@ -4051,7 +4078,7 @@ redo:
 	if (likely(page == READ_ONCE(c->page)) && likely(cpu_tid_ready(tid))) {
 
 		/* Push object on the CPU's freelist, or goto redo */
-#line 3614 "slub.nw"
+#line 3634 "slub.nw"
 		freelist = READ_ONCE(c->freelist);
 		set_freepointer(s, object, freelist);
 		slub_point(SLUB_POINT_FREE_BEFORE_CMPXCHG);
@@ -4061,18 +4088,22 @@ redo:
 			goto redo;
 		}
 		stat_at(s, FREE_FASTPATH, object, page);
-#line 3601 "slub.nw"
+#line 3621 "slub.nw"
 	} else {
 		__slab_free(s, page, x, addr);
 	}
 }
 /* Push the object onto the CPU's freelist in a restartable sequence */
-#line 3639 "slub.nw"
+#line 3659 "slub.nw"
 static __always_inline void rseq_slab_free(struct kmem_cache *s,
 		struct page *page, void *x, unsigned long addr, bool observed)
 {
 	if (likely(cpu_rseq_push(s, page, x))) {
 		rseq_stat_at(s, FREE_FASTPATH, x, page, observed);
+		return;
+	}
+	if (s->sheaf_capacity) {
+		slab_free_sheaves(s, page, x, addr);
 		return;
 	}
 	prefetchw((char *)x + s->offset);
@@ -4085,7 +4116,7 @@ static __always_inline bool slab_free_hooked(const struct kmem_cache *s)
 	       (s->flags & (SLAB_DEBUG_FREE | SLAB_TRACE));
 }
 /* Run the hooks before a free: slab_free_hook */
-#line 3662 "slub.nw"
+#line 3686 "slub.nw"
 static inline void slab_free_hook(struct kmem_cache *s, void *x)
 {
 	slub_observer_check();
@@ -4093,7 +4124,7 @@ static inline void slab_free_hook(struct kmem_cache *s, void *x)
 		trace(s, virt_to_head_page(x), x, 0);
 }
 /* Free to a slab that is not the CPU's: __slab_free */
-#line 3695 "slub.nw"
+#line 3719 "slub.nw"
 static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 			unsigned long addr)
 {
@@ -4111,7 +4142,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	do {
 
 		/* Link object to the slab's freelist and decide the slab's fate */
-#line 3760 "slub.nw"
+#line 3784 "slub.nw"
 		if (unlikely(n) && !kmem_cache_debug(s)) {
 			spin_unlock(&n->list_lock);
 			n = NULL;
@@ -4130,7 +4161,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 				spin_lock(&n->list_lock);
 			}
 		}
-#line 3711 "slub.nw"
+#line 3735 "slub.nw"
 	} while (!cmpxchg_double_slab(s, page, prior, counters, object,
 				      new.counters, "__slab_free"));
 	if (unlikely(n) && was_frozen) {
@@ -4140,35 +4171,35 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	if (likely(!n)) {
 
 		/* Finish a free that needed no list lock */
-#line 3781 "slub.nw"
+#line 3805 "slub.nw"
 		if (new.frozen && !was_frozen) {
 			put_cpu_partial(s, page, 1);
 			stat_at(s, CPU_PARTIAL_FREE, x, page);
 		}
 		if (was_frozen)
 			stat_at(s, FREE_FROZEN, x, page);
-#line 3719 "slub.nw"
+#line 3743 "slub.nw"
 		return;
 	}
 	if (unlikely(!new.inuse && n->nr_partial > s->min_partial))
 		goto slab_empty;
 
 	/* Put a formerly full slab on the node's partial list */
-#line 3793 "slub.nw"
+#line 3817 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s) && unlikely(!prior)) {
 		if (kmem_cache_debug(s))
 			remove_full(s, n, page);
 		add_partial(n, page, DEACTIVATE_TO_TAIL);
 		stat_at(s, FREE_ADD_PARTIAL, NULL, page);
 	}
-#line 3724 "slub.nw"
+#line 3748 "slub.nw"
 	spin_unlock(&n->list_lock);
 	slub_step(s, x, page);
 	return;
 slab_empty:
 
 	/* Give an empty slab back to the page allocator */
-#line 3802 "slub.nw"
+#line 3826 "slub.nw"
 	if (prior) {
 		remove_partial(n, page);
 		stat_at(s, FREE_REMOVE_PARTIAL, NULL, page);
@@ -4178,10 +4209,10 @@ slab_empty:
 	spin_unlock(&n->list_lock);
 	stat_at(s, FREE_SLAB, NULL, page);
 	discard_slab(s, page);
-#line 3729 "slub.nw"
+#line 3753 "slub.nw"
 }
 /* Put a slab on the CPU's partial chain: put_cpu_partial */
-#line 3831 "slub.nw"
+#line 3855 "slub.nw"
 static void __put_cpu_partial(struct kmem_cache *s, struct kmem_cache_cpu *c,
 			      struct page *page, int drain)
 {
@@ -4217,7 +4248,7 @@ static void put_cpu_partial(struct kmem_cache *s, struct page *page,
 	local_irq_restore(s, c);
 }
 /* Move the CPU's partial slabs to their nodes: unfreeze_partials */
-#line 3886 "slub.nw"
+#line 3910 "slub.nw"
 static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	struct kmem_cache_node *n = NULL, *n2 = NULL;
@@ -4263,7 +4294,7 @@ static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 	}
 }
 /* Put slabs on and take them off a node's lists */
-#line 3947 "slub.nw"
+#line 3971 "slub.nw"
 static inline void __add_partial(struct kmem_cache_node *n,
 				 struct page *page, int tail)
 {
@@ -4310,7 +4341,7 @@ static void remove_full(struct kmem_cache *s, struct kmem_cache_node *n,
 	list_del(&page->lru);
 }
 /* Count a node's slabs, and give a slab's pages back */
-#line 4001 "slub.nw"
+#line 4025 "slub.nw"
 static inline void inc_slabs_node(struct kmem_cache *s, int node,
 				  int objects)
 {
@@ -4372,7 +4403,7 @@ static void discard_slab(struct kmem_cache *s, struct page *page)
 	free_slab(s, page);
 }
 /* Give back the slabs of an RCU cache after a grace period */
-#line 4071 "slub.nw"
+#line 4095 "slub.nw"
 static struct rcu_head *rcu_pending;
 static pthread_mutex_t rcu_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -4411,8 +4442,781 @@ static void rcu_barrier(void)
 		h = next;
 	}
 }
+/* Functions of the sheaves and barns */
+#line 11123 "slub.nw"
+struct kmem_cache *kmem_cache_create_args(const char *name,
+		unsigned int object_size, struct kmem_cache_args *args,
+		unsigned long flags)
+{
+	struct kmem_cache *s;
+
+	if (args->sheaf_capacity > MAX_SHEAF_CAPACITY) {
+		pr_warn("kmem_cache_create(%s): sheaf capacity %u above %u\n",
+			name ? name : "(null)", args->sheaf_capacity,
+			MAX_SHEAF_CAPACITY);
+		return NULL;
+	}
+	create_sheaf_capacity = args->sheaf_capacity;
+	s = kmem_cache_create(name, object_size, args->align, flags,
+			      args->ctor);
+	create_sheaf_capacity = 0;
+	return s;
+}
+
+unsigned int kmem_cache_sheaf_capacity(const struct kmem_cache *s)
+{
+	return READ_ONCE(s->sheaf_capacity);
+}
+/* Functions of the sheaves and barns */
+#line 11153 "slub.nw"
+static int sheaves_config(struct slub_config *cfg)
+{
+	const char *v = getenv("SLUB_SHEAVES");
+	char *end;
+	unsigned long n;
+
+	if (cfg->sheaves == SLUB_NO_SHEAVES) {
+		slub_sheaves = 0;
+		return 0;
+	}
+	if (!cfg->sheaves && v && *v) {
+		errno = 0;
+		n = strtoul(v, &end, 10);
+		if (errno || *end || *v < '0' || *v > '9' ||
+		    n > MAX_SHEAF_CAPACITY) {
+			pr_err("SLUB: SLUB_SHEAVES=%s: expected a sheaf capacity "
+			       "from 0 to %u\n", v, MAX_SHEAF_CAPACITY);
+			return -EINVAL;
+		}
+		cfg->sheaves = n;
+	}
+	if (cfg->sheaves > MAX_SHEAF_CAPACITY) {
+		pr_err("SLUB: sheaves %u: expected a sheaf capacity from 0 to "
+		       "%u\n", cfg->sheaves, MAX_SHEAF_CAPACITY);
+		return -EINVAL;
+	}
+	slub_sheaves = cfg->sheaves;
+	return 0;
+}
+/* Functions of the sheaves and barns */
+#line 11197 "slub.nw"
+static unsigned int cache_sheaf_capacity(struct kmem_cache *s)
+{
+	unsigned int cap = create_sheaf_capacity ? create_sheaf_capacity :
+						   slub_sheaves;
+
+	if (kmem_cache_debug(s))
+		return 0;
+	return cap;
+}
+
+static int init_cache_sheaves(struct kmem_cache *s)
+{
+	unsigned int cap = cache_sheaf_capacity(s);
+
+	if (!cap || slab_state < UP)
+		return 1;
+	return alloc_cache_sheaves(s, cap);
+}
+
+static int bootstrap_cache_sheaves(void)
+{
+	struct kmem_cache *s;
+
+	list_for_each_entry(s, &slab_caches, list) {
+		unsigned int cap = cache_sheaf_capacity(s);
+
+		if (!cap || s->cpu_sheaves)
+			continue;
+		if (!alloc_cache_sheaves(s, cap))
+			return -ENOMEM;
+		flush_all(s);
+	}
+	return 0;
+}
+/* Functions of the sheaves and barns */
+#line 11239 "slub.nw"
+static int alloc_cache_sheaves(struct kmem_cache *s, unsigned int cap)
+{
+	struct slub_percpu_sheaves *pcs;
+	int cpu, node;
+
+	pcs = kzalloc(nr_cpu_ids * sizeof(*pcs), GFP_KERNEL);
+	if (!pcs)
+		return 0;
+	s->cpu_sheaves = pcs;
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		local_trylock_init(&pcs[cpu].lock);
+		pcs[cpu].main = alloc_empty_sheaf(s, cap, GFP_KERNEL);
+		if (!pcs[cpu].main)
+			goto fail;
+	}
+	for (node = 0; node < nr_node_ids; node++) {
+		struct node_barn *barn = kzalloc(sizeof(*barn), GFP_KERNEL);
+
+		if (!barn)
+			goto fail;
+		spin_lock_init(&barn->lock);
+		INIT_LIST_HEAD(&barn->sheaves_full);
+		INIT_LIST_HEAD(&barn->sheaves_empty);
+		get_node(s, node)->barn = barn;
+	}
+	__atomic_store_n(&s->sheaf_capacity, cap, __ATOMIC_RELEASE);
+	return 1;
+fail:
+	free_cache_sheaves(s);
+	return 0;
+}
+/* Functions of the sheaves and barns */
+#line 11280 "slub.nw"
+static struct slab_sheaf *alloc_empty_sheaf(struct kmem_cache *s,
+					    unsigned int capacity, gfp_t gfp)
+{
+	struct slab_sheaf *sheaf;
+
+	memcg_skip_account++;
+	sheaf = kmalloc(sizeof(*sheaf) + capacity * sizeof(void *),
+			gfp & ~__GFP_ZERO);
+	memcg_skip_account--;
+	if (!sheaf)
+		return NULL;
+	INIT_LIST_HEAD(&sheaf->barn_list);
+	sheaf->cache = s;
+	sheaf->capacity = capacity;
+	sheaf->size = 0;
+	sheaf->node = NUMA_NO_NODE;
+	stat_at(s, SHEAF_ALLOC, NULL, NULL, "capacity %u", capacity);
+	return sheaf;
+}
+
+static void free_empty_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf)
+{
+	kfree(sheaf);
+	stat(s, SHEAF_FREE);
+}
+/* Functions of the sheaves and barns */
+#line 11377 "slub.nw"
+static inline struct slub_percpu_sheaves *pcs_trylock(struct kmem_cache *s)
+{
+	struct slub_percpu_sheaves *pcs;
+
+	pcs = per_cpu_ptr(s->cpu_sheaves, smp_processor_id());
+	if (unlikely(!local_trylock(&pcs->lock)))
+		return NULL;
+	return pcs;
+}
+
+static inline void pcs_unlock(struct slub_percpu_sheaves *pcs)
+{
+	local_unlock(&pcs->lock);
+}
+/* Functions of the sheaves and barns */
+#line 11407 "slub.nw"
+static void *slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node,
+				unsigned long addr)
+{
+	void *object;
+
+	(void)addr;
+	slub_point(SLUB_POINT_SHEAF_ALLOC);
+	if (node == NUMA_NO_NODE || node == numa_mem_id()) {
+		object = alloc_from_pcs(s, gfp);
+		if (likely(object))
+			return object;
+	}
+	object = __slab_alloc_sheaves(s, gfp, node);
+	stat_at(s, ALLOC_SLOWPATH, object, NULL);
+	return object;
+}
+
+static void *alloc_from_pcs(struct kmem_cache *s, gfp_t gfp)
+{
+	struct slub_percpu_sheaves *pcs = pcs_trylock(s);
+	struct slab_sheaf *main;
+	void *object;
+
+	if (unlikely(!pcs))
+		return NULL;
+	main = pcs->main;
+	if (unlikely(!main->size)) {
+		if (!__pcs_replace_empty_main(s, pcs, gfp)) {
+			pcs_unlock(pcs);
+			return NULL;
+		}
+		main = pcs->main;
+	}
+	object = main->objects[--main->size];
+	pcs_unlock(pcs);
+	stat_at(s, ALLOC_FASTPATH, object, NULL, "sheaves: the main sheaf's last");
+	return object;
+}
+/* Functions of the sheaves and barns */
+#line 11456 "slub.nw"
+static bool __pcs_replace_empty_main(struct kmem_cache *s,
+				     struct slub_percpu_sheaves *pcs,
+				     gfp_t gfp)
+{
+	struct node_barn *barn = get_barn(s);
+	struct slab_sheaf *full;
+
+	if (pcs->spare && pcs->spare->size) {
+		swap(pcs->main, pcs->spare);
+		slub_step(s, NULL, NULL, "the spare sheaf has %u objects",
+			  pcs->main->size);
+		return true;
+	}
+	if (!pcs->spare) {
+		full = barn_get_full_sheaf(barn);
+		if (full) {
+			pcs->spare = pcs->main;
+			pcs->main = full;
+		}
+	} else {
+		full = barn_replace_empty_sheaf(barn, pcs->main);
+		if (full)
+			pcs->main = full;
+	}
+	if (full) {
+		stat_at(s, BARN_GET, NULL, NULL, "%u objects", full->size);
+		return true;
+	}
+	stat(s, BARN_GET_FAIL);
+	return refill_sheaf(s, pcs->main, gfp) > 0;
+}
+/* Functions of the sheaves and barns */
+#line 11510 "slub.nw"
+static inline struct node_barn *get_barn(struct kmem_cache *s)
+{
+	return get_node(s, numa_mem_id())->barn;
+}
+/* Functions of the sheaves and barns */
+#line 11535 "slub.nw"
+static unsigned int refill_objects(struct kmem_cache *s, void **p,
+				   gfp_t gfp, unsigned int max, int node)
+{
+	struct kmem_cache_node *n;
+	struct page *page, *t __maybe_unused;
+	unsigned int filled = 0;
+
+	if (node == NUMA_NO_NODE)
+		node = numa_mem_id();
+	n = get_node(s, node);
+	if (READ_ONCE(n->nr_partial)) {
+		spin_lock(&n->list_lock);
+		list_for_each_entry_safe(page, t, &n->partial, lru) {
+			filled += take_objects(s, page, p + filled,
+					       max - filled);
+			if (!READ_ONCE(page->freelist))
+				remove_partial(n, page);
+			if (filled == max)
+				break;
+		}
+		spin_unlock(&n->list_lock);
+	}
+	while (filled < max) {
+		page = new_slab(s, gfp, node);
+		if (!page)
+			break;
+		stat_at(s, ALLOC_SLAB, NULL, page, "sheaves: for a refill");
+		filled += take_new_slab_objects(s, n, page, p + filled,
+						max - filled);
+	}
+	return filled;
+}
+/* Functions of the sheaves and barns */
+#line 11575 "slub.nw"
+static unsigned int take_objects(struct kmem_cache *s, struct page *page,
+				 void **p, unsigned int max)
+{
+	void *freelist, *object;
+	unsigned long counters;
+	struct page new;
+	unsigned int k;
+
+	do {
+		freelist = __atomic_load_n(&page->freelist, __ATOMIC_ACQUIRE);
+		counters = READ_ONCE(page->counters);
+		new.counters = counters;
+		for (k = 0, object = freelist; object && k < max; k++) {
+			p[k] = object;
+			object = get_freepointer(s, object);
+		}
+		new.inuse += k;
+	} while (!cmpxchg_double_slab(s, page, freelist, counters, object,
+				      new.counters, "take_objects"));
+	slub_step(s, NULL, page, "%u objects taken", k);
+	return k;
+}
+/* Functions of the sheaves and barns */
+#line 11605 "slub.nw"
+static unsigned int take_new_slab_objects(struct kmem_cache *s,
+		struct kmem_cache_node *n, struct page *page, void **p,
+		unsigned int max)
+{
+	void *object = page->freelist;
+	struct page new;
+	unsigned int k;
+
+	for (k = 0; object && k < max; k++) {
+		p[k] = object;
+		object = get_freepointer(s, object);
+	}
+	new.counters = page->counters;
+	new.inuse = k;
+	new.frozen = 0;
+	WRITE_ONCE(page->freelist, object);
+	WRITE_ONCE(page->counters, new.counters);
+	if (object) {
+		spin_lock(&n->list_lock);
+		add_partial(n, page, DEACTIVATE_TO_HEAD);
+		spin_unlock(&n->list_lock);
+	}
+	slub_step(s, NULL, page, "%u objects taken", k);
+	return k;
+}
+/* Functions of the sheaves and barns */
+#line 11638 "slub.nw"
+static unsigned int refill_sheaf(struct kmem_cache *s,
+				 struct slab_sheaf *sheaf, gfp_t gfp)
+{
+	unsigned int filled, i;
+
+	filled = refill_objects(s, sheaf->objects + sheaf->size, gfp,
+				sheaf->capacity - sheaf->size, NUMA_NO_NODE);
+	for (i = 0; i < filled; i++)
+		stat_at(s, SHEAF_REFILL, sheaf->objects[sheaf->size + i], NULL);
+	sheaf->size += filled;
+	return filled;
+}
+
+static void *__slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node)
+{
+	void *object;
+
+	if (!refill_objects(s, &object, gfp, 1, node))
+		return NULL;
+	return object;
+}
+/* Functions of the sheaves and barns */
+#line 11675 "slub.nw"
+static void slab_free_sheaves(struct kmem_cache *s, struct page *page,
+			      void *x, unsigned long addr)
+{
+	slub_point(SLUB_POINT_SHEAF_FREE);
+	if (likely(page_to_nid(page) == numa_mem_id()) &&
+	    likely(free_to_pcs(s, x)))
+		return;
+	__slab_free(s, page, x, addr);
+}
+
+static bool free_to_pcs(struct kmem_cache *s, void *object)
+{
+	struct slub_percpu_sheaves *pcs = pcs_trylock(s);
+	struct slab_sheaf *main;
+
+	if (unlikely(!pcs))
+		return false;
+	main = pcs->main;
+	if (unlikely(main->size == main->capacity)) {
+		__pcs_replace_full_main(s, pcs);
+		main = pcs->main;
+	}
+	main->objects[main->size++] = object;
+	pcs_unlock(pcs);
+	stat_at(s, FREE_FASTPATH, object, NULL, "sheaves: into the main sheaf");
+	return true;
+}
+/* Functions of the sheaves and barns */
+#line 11715 "slub.nw"
+static void __pcs_replace_full_main(struct kmem_cache *s,
+				    struct slub_percpu_sheaves *pcs)
+{
+	struct node_barn *barn = get_barn(s);
+	struct slab_sheaf *empty;
+
+	if (pcs->spare && pcs->spare->size < pcs->spare->capacity) {
+		swap(pcs->main, pcs->spare);
+		slub_step(s, NULL, NULL, "the spare sheaf has room");
+		return;
+	}
+	if (!pcs->spare) {
+		empty = barn_get_empty_sheaf(barn);
+		if (!empty)
+			empty = alloc_empty_sheaf(s, s->sheaf_capacity,
+						  GFP_NOWAIT);
+		if (empty) {
+			pcs->spare = pcs->main;
+			pcs->main = empty;
+			return;
+		}
+	} else {
+		empty = barn_replace_full_sheaf(barn, pcs->main);
+		if (!IS_ERR(empty)) {
+			stat(s, BARN_PUT);
+			pcs->main = empty;
+			return;
+		}
+		if (PTR_ERR(empty) == -E2BIG)
+			stat(s, BARN_PUT_FAIL);
+		else if ((empty = alloc_empty_sheaf(s, s->sheaf_capacity,
+						    GFP_NOWAIT))) {
+			barn_put_full_sheaf(barn, pcs->main);
+			stat(s, BARN_PUT);
+			pcs->main = empty;
+			return;
+		}
+	}
+	sheaf_flush(s, pcs->main);
+}
+/* Functions of the sheaves and barns */
+#line 11768 "slub.nw"
+static void sheaf_flush(struct kmem_cache *s, struct slab_sheaf *sheaf)
+{
+	unsigned int i = 0, n = sheaf->size, j;
+
+	while (i < n) {
+		struct page *page = virt_to_head_page(sheaf->objects[i]);
+
+		stat_at(s, SHEAF_FLUSH, sheaf->objects[i], page);
+		for (j = i + 1; j < n &&
+		     virt_to_head_page(sheaf->objects[j]) == page; j++) {
+			stat_at(s, SHEAF_FLUSH, sheaf->objects[j], page);
+			set_freepointer(s, sheaf->objects[j - 1],
+					sheaf->objects[j]);
+		}
+		slab_free_chain(s, page, sheaf->objects[i],
+				sheaf->objects[j - 1], j - i);
+		i = j;
+	}
+	sheaf->size = 0;
+}
+/* Functions of the sheaves and barns */
+#line 11800 "slub.nw"
+static void slab_free_chain(struct kmem_cache *s, struct page *page,
+			    void *head, void *tail, unsigned int cnt)
+{
+	struct kmem_cache_node *n = NULL;
+	unsigned long counters;
+	struct page new;
+	void *prior;
+
+	do {
+		if (n) {
+			spin_unlock(&n->list_lock);
+			n = NULL;
+		}
+		prior = READ_ONCE(page->freelist);
+		counters = READ_ONCE(page->counters);
+		set_freepointer(s, tail, prior);
+		new.counters = counters;
+		new.inuse -= cnt;
+		if (!new.inuse || !prior) {
+			n = get_node(s, page_to_nid(page));
+			spin_lock(&n->list_lock);
+		}
+	} while (!cmpxchg_double_slab(s, page, prior, counters, head,
+				      new.counters, "slab_free_chain"));
+	if (!n)
+		return;
+	if (!new.inuse && n->nr_partial > s->min_partial) {
+		if (prior) {
+			remove_partial(n, page);
+			stat_at(s, FREE_REMOVE_PARTIAL, NULL, page);
+		}
+		spin_unlock(&n->list_lock);
+		stat_at(s, FREE_SLAB, NULL, page);
+		discard_slab(s, page);
+		return;
+	}
+	if (!prior) {
+		add_partial(n, page, DEACTIVATE_TO_TAIL);
+		stat_at(s, FREE_ADD_PARTIAL, NULL, page);
+	}
+	spin_unlock(&n->list_lock);
+}
+/* Functions of the sheaves and barns */
+#line 11856 "slub.nw"
+static struct slab_sheaf *barn_take(struct node_barn *barn,
+				    struct list_head *list,
+				    unsigned int *nr)
+{
+	struct slab_sheaf *sheaf;
+
+	if (!READ_ONCE(*nr))
+		return NULL;
+	spin_lock(&barn->lock);
+	sheaf = list_first_entry_or_null(list, struct slab_sheaf, barn_list);
+	if (sheaf) {
+		list_del_init(&sheaf->barn_list);
+		WRITE_ONCE(*nr, *nr - 1);
+	}
+	spin_unlock(&barn->lock);
+	return sheaf;
+}
+
+static struct slab_sheaf *barn_get_full_sheaf(struct node_barn *barn)
+{
+	return barn_take(barn, &barn->sheaves_full, &barn->nr_full);
+}
+
+static struct slab_sheaf *barn_get_empty_sheaf(struct node_barn *barn)
+{
+	return barn_take(barn, &barn->sheaves_empty, &barn->nr_empty);
+}
+
+static void barn_put_full_sheaf(struct node_barn *barn,
+				struct slab_sheaf *sheaf)
+{
+	spin_lock(&barn->lock);
+	list_add(&sheaf->barn_list, &barn->sheaves_full);
+	WRITE_ONCE(barn->nr_full, barn->nr_full + 1);
+	spin_unlock(&barn->lock);
+}
+
+static bool barn_put_empty_sheaf(struct node_barn *barn,
+				 struct slab_sheaf *sheaf)
+{
+	bool put = false;
+
+	spin_lock(&barn->lock);
+	if (barn->nr_empty < MAX_EMPTY_SHEAVES) {
+		list_add(&sheaf->barn_list, &barn->sheaves_empty);
+		WRITE_ONCE(barn->nr_empty, barn->nr_empty + 1);
+		put = true;
+	}
+	spin_unlock(&barn->lock);
+	return put;
+}
+/* Functions of the sheaves and barns */
+#line 11910 "slub.nw"
+static struct slab_sheaf *barn_replace_empty_sheaf(struct node_barn *barn,
+						   struct slab_sheaf *empty)
+{
+	struct slab_sheaf *full = NULL;
+
+	if (!READ_ONCE(barn->nr_full))
+		return NULL;
+	spin_lock(&barn->lock);
+	if (barn->nr_full && barn->nr_empty < MAX_EMPTY_SHEAVES) {
+		full = list_first_entry(&barn->sheaves_full,
+					struct slab_sheaf, barn_list);
+		list_del_init(&full->barn_list);
+		list_add(&empty->barn_list, &barn->sheaves_empty);
+		WRITE_ONCE(barn->nr_full, barn->nr_full - 1);
+		WRITE_ONCE(barn->nr_empty, barn->nr_empty + 1);
+	}
+	spin_unlock(&barn->lock);
+	return full;
+}
+
+static struct slab_sheaf *barn_replace_full_sheaf(struct node_barn *barn,
+						  struct slab_sheaf *full)
+{
+	struct slab_sheaf *empty = ERR_PTR(-ENOMEM);
+
+	if (READ_ONCE(barn->nr_full) >= MAX_FULL_SHEAVES)
+		return ERR_PTR(-E2BIG);
+	spin_lock(&barn->lock);
+	if (barn->nr_full >= MAX_FULL_SHEAVES) {
+		empty = ERR_PTR(-E2BIG);
+	} else if (barn->nr_empty) {
+		empty = list_first_entry(&barn->sheaves_empty,
+					 struct slab_sheaf, barn_list);
+		list_del_init(&empty->barn_list);
+		list_add(&full->barn_list, &barn->sheaves_full);
+		WRITE_ONCE(barn->nr_empty, barn->nr_empty - 1);
+		WRITE_ONCE(barn->nr_full, barn->nr_full + 1);
+	}
+	spin_unlock(&barn->lock);
+	return empty;
+}
+/* Functions of the sheaves and barns */
+#line 11967 "slub.nw"
+static void flush_cpu_sheaves(struct kmem_cache *s, int cpu)
+{
+	struct slub_percpu_sheaves *pcs = per_cpu_ptr(s->cpu_sheaves, cpu);
+
+	local_lock(&pcs->lock);
+	sheaf_flush(s, pcs->main);
+	if (pcs->spare) {
+		sheaf_flush(s, pcs->spare);
+		free_empty_sheaf(s, pcs->spare);
+		pcs->spare = NULL;
+	}
+	local_unlock(&pcs->lock);
+}
+
+static void barn_shrink(struct kmem_cache *s, struct node_barn *barn)
+{
+	struct slab_sheaf *sheaf;
+
+	while ((sheaf = barn_get_full_sheaf(barn))) {
+		sheaf_flush(s, sheaf);
+		free_empty_sheaf(s, sheaf);
+	}
+	while ((sheaf = barn_get_empty_sheaf(barn)))
+		free_empty_sheaf(s, sheaf);
+}
+
+static void flush_all_sheaves(struct kmem_cache *s)
+{
+	int cpu, node;
+
+	if (!s->cpu_sheaves)
+		return;
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
+		flush_cpu_sheaves(s, cpu);
+	for (node = 0; node < nr_node_ids; node++)
+		barn_shrink(s, get_node(s, node)->barn);
+}
+
+void slub_cpu_dead(int cpu)
+{
+	struct kmem_cache *s;
+
+	if (cpu < 0 || cpu >= nr_cpu_ids)
+		return;
+	slab_mutex_lock();
+	list_for_each_entry(s, &slab_caches, list)
+		if (s->cpu_sheaves)
+			flush_cpu_sheaves(s, cpu);
+	slab_mutex_unlock();
+}
+/* Functions of the sheaves and barns */
+#line 12023 "slub.nw"
+static void free_cache_sheaves(struct kmem_cache *s)
+{
+	int cpu, node;
+
+	if (!s->cpu_sheaves)
+		return;
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		struct slub_percpu_sheaves *pcs = per_cpu_ptr(s->cpu_sheaves,
+							      cpu);
+
+		if (pcs->main)
+			free_empty_sheaf(s, pcs->main);
+		if (pcs->spare)
+			free_empty_sheaf(s, pcs->spare);
+	}
+	for (node = 0; node < nr_node_ids; node++) {
+		struct kmem_cache_node *n = get_node(s, node);
+
+		if (n && n->barn) {
+			barn_shrink(s, n->barn);
+			pthread_mutex_destroy(&n->barn->lock);
+			kfree(n->barn);
+			n->barn = NULL;
+		}
+	}
+	kfree(s->cpu_sheaves);
+	s->cpu_sheaves = NULL;
+	s->sheaf_capacity = 0;
+}
+/* Functions of the sheaves and barns */
+#line 12070 "slub.nw"
+struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
+					    gfp_t gfp, unsigned int size)
+{
+	struct slab_sheaf *sheaf = NULL;
+	struct slub_percpu_sheaves *pcs;
+	unsigned int cap = READ_ONCE(s->sheaf_capacity);
+
+	slub_observer_check();
+	if (size > cap) {
+		if (size > MAX_SHEAF_CAPACITY)
+			return NULL;
+		stat(s, SHEAF_PREFILL_OVERSIZE);
+		cap = size;
+	} else if ((pcs = pcs_trylock(s))) {
+		if (pcs->spare) {
+			sheaf = pcs->spare;
+			pcs->spare = NULL;
+			stat(s, SHEAF_PREFILL_FAST);
+		}
+		pcs_unlock(pcs);
+	}
+	if (!sheaf && cap == s->sheaf_capacity) {
+		sheaf = barn_get_full_sheaf(get_barn(s));
+		stat(s, SHEAF_PREFILL_SLOW);
+	}
+	if (!sheaf)
+		sheaf = alloc_empty_sheaf(s, cap, gfp);
+	if (!sheaf)
+		return NULL;
+	if (sheaf->size < size)
+		refill_sheaf(s, sheaf, gfp);
+	if (sheaf->size < size) {
+		kmem_cache_return_sheaf(s, gfp, sheaf);
+		return NULL;
+	}
+	return sheaf;
+}
+/* Functions of the sheaves and barns */
+#line 12116 "slub.nw"
+void kmem_cache_return_sheaf(struct kmem_cache *s, gfp_t gfp,
+			     struct slab_sheaf *sheaf)
+{
+	struct slub_percpu_sheaves *pcs;
+
+	(void)gfp;
+	slub_observer_check();
+	if (sheaf->capacity == s->sheaf_capacity && (pcs = pcs_trylock(s))) {
+		if (!pcs->spare) {
+			pcs->spare = sheaf;
+			pcs_unlock(pcs);
+			stat(s, SHEAF_RETURN_FAST);
+			return;
+		}
+		pcs_unlock(pcs);
+		stat(s, SHEAF_RETURN_SLOW);
+		if (sheaf->size == sheaf->capacity &&
+		    !IS_ERR(barn_put_full_if_room(get_barn(s), sheaf)))
+			return;
+		if (!sheaf->size && barn_put_empty_sheaf(get_barn(s), sheaf))
+			return;
+	}
+	sheaf_flush(s, sheaf);
+	free_empty_sheaf(s, sheaf);
+}
+
+static void *barn_put_full_if_room(struct node_barn *barn,
+				   struct slab_sheaf *sheaf)
+{
+	void *ret = ERR_PTR(-E2BIG);
+
+	spin_lock(&barn->lock);
+	if (barn->nr_full < MAX_FULL_SHEAVES) {
+		list_add(&sheaf->barn_list, &barn->sheaves_full);
+		WRITE_ONCE(barn->nr_full, barn->nr_full + 1);
+		ret = sheaf;
+	}
+	spin_unlock(&barn->lock);
+	return ret;
+}
+/* Functions of the sheaves and barns */
+#line 12163 "slub.nw"
+void *kmem_cache_alloc_from_sheaf(struct kmem_cache *s, gfp_t gfp,
+				  struct slab_sheaf *sheaf)
+{
+	void *object;
+
+	slub_observer_check();
+	if (!sheaf->size)
+		return NULL;
+	object = sheaf->objects[--sheaf->size];
+	stat_at(s, ALLOC_FASTPATH, object, NULL);
+	if (unlikely(gfp & __GFP_ZERO))
+		memset(object, 0, s->object_size);
+	return object;
+}
+
+unsigned int kmem_cache_sheaf_size(struct slab_sheaf *sheaf)
+{
+	return sheaf->size;
+}
 /* Give the cpu slab back to its node: deactivate_slab */
-#line 4155 "slub.nw"
+#line 4179 "slub.nw"
 static void deactivate_slab(struct kmem_cache *s, struct page *page,
 			    void *freelist)
 {
@@ -4430,7 +5234,7 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 	}
 
 	/* Move all but one of the CPU's free objects to the frozen slab */
-#line 4190 "slub.nw"
+#line 4214 "slub.nw"
 	while (freelist && (nextfree = get_freepointer(s, freelist))) {
 		void *prior;
 		unsigned long counters;
@@ -4447,11 +5251,11 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 						"drain percpu freelist"));
 		freelist = nextfree;
 	}
-#line 4171 "slub.nw"
+#line 4195 "slub.nw"
 redo:
 
 	/* Compute the slab's state after the last object returns */
-#line 4216 "slub.nw"
+#line 4240 "slub.nw"
 	old.freelist = READ_ONCE(page->freelist);
 	old.counters = READ_ONCE(page->counters);
 	VM_BUG_ON(!old.frozen);
@@ -4479,10 +5283,10 @@ redo:
 			spin_lock(&n->list_lock);
 		}
 	}
-#line 4173 "slub.nw"
+#line 4197 "slub.nw"
 
 	/* Put the slab on the list of its new state */
-#line 4246 "slub.nw"
+#line 4270 "slub.nw"
 	if (l != m) {
 		if (l == M_PARTIAL)
 			remove_partial(n, page);
@@ -4496,7 +5300,7 @@ redo:
 			add_full(s, n, page);
 		}
 	}
-#line 4174 "slub.nw"
+#line 4198 "slub.nw"
 	l = m;
 	if (!__cmpxchg_double_slab(s, page, old.freelist, old.counters,
 				   new.freelist, new.counters,
@@ -4511,7 +5315,7 @@ redo:
 	}
 }
 /* Deactivate the slabs of one CPU or of all: flush_slab and flush_all */
-#line 4277 "slub.nw"
+#line 4301 "slub.nw"
 static inline void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	stat_at(s, CPUSLAB_FLUSH, NULL, c->page);
@@ -4534,6 +5338,7 @@ static void flush_all(struct kmem_cache *s)
 {
 	int cpu;
 
+	flush_all_sheaves(s);
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
 		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
 
@@ -4545,7 +5350,7 @@ static void flush_all(struct kmem_cache *s)
 	slub_step(s, NULL, NULL);
 }
 /* Sort the partial lists and free the empty slabs: kmem_cache_shrink */
-#line 4322 "slub.nw"
+#line 4347 "slub.nw"
 static int __kmem_cache_shrink(struct kmem_cache *s)
 {
 	int objects = oo_objects(s->max);
@@ -4567,7 +5372,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 			INIT_LIST_HEAD(slabs_by_inuse + i);
 
 		/* Sort the node's partial slabs by objects in use */
-#line 4367 "slub.nw"
+#line 4392 "slub.nw"
 		spin_lock(&n->list_lock);
 		list_for_each_entry_safe(page, t, &n->partial, lru) {
 			list_move(&page->lru, slabs_by_inuse + page->inuse);
@@ -4577,7 +5382,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 		for (i = objects - 1; i > 0; i--)
 			list_splice(slabs_by_inuse + i, n->partial.prev);
 		spin_unlock(&n->list_lock);
-#line 4342 "slub.nw"
+#line 4367 "slub.nw"
 		while (!list_empty(slabs_by_inuse)) {
 			page = list_first_entry(slabs_by_inuse, struct page,
 						lru);
@@ -4597,7 +5402,7 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	return __kmem_cache_shrink(s);
 }
 /* Choose the general cache for a size: kmalloc_slab */
-#line 4468 "slub.nw"
+#line 4493 "slub.nw"
 static inline int size_index_elem(size_t bytes)
 {
 	return (bytes - 1) / 8;
@@ -4631,7 +5436,7 @@ static inline int kmalloc_size(int n)
 	return 0;
 }
 /* Allocate by size from the general caches: kmalloc and kzalloc */
-#line 4523 "slub.nw"
+#line 4548 "slub.nw"
 static __always_inline void *do_kmalloc_node(size_t size, gfp_t flags,
 					     int node, unsigned long caller)
 {
@@ -4681,7 +5486,7 @@ void *kzalloc(size_t size, gfp_t flags)
 	return kmalloc(size, flags | __GFP_ZERO);
 }
 /* Allocate a large block straight from the page allocator: kmalloc_large_node */
-#line 4578 "slub.nw"
+#line 4603 "slub.nw"
 static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 {
 	struct page *page;
@@ -4703,7 +5508,7 @@ static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 	return ret;
 }
 /* Free a block from its pointer alone: kfree */
-#line 4613 "slub.nw"
+#line 4638 "slub.nw"
 static __always_inline void do_kfree(const void *x, unsigned long caller)
 {
 	struct page *page;
@@ -4745,7 +5550,7 @@ void __kfree_track_caller(const void *x, unsigned long caller)
 	do_kfree(x, caller);
 }
 /* Tell how many bytes a block really holds: ksize */
-#line 4656 "slub.nw"
+#line 4681 "slub.nw"
 static inline size_t slab_ksize(const struct kmem_cache *s)
 {
 	if (s->flags & (SLAB_RED_ZONE | SLAB_POISON))
@@ -4769,7 +5574,7 @@ size_t ksize(const void *object)
 	return slab_ksize(page->slab_cache);
 }
 /* Allocate and free many objects in one call */
-#line 4690 "slub.nw"
+#line 4715 "slub.nw"
 int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t flags, size_t size,
 			  void **p)
 {
@@ -4793,7 +5598,7 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t size, void **p)
 		kmem_cache_free(s, p[i]);
 }
 /* Name a cache, tell its object size, copy a string: kstrdup */
-#line 4718 "slub.nw"
+#line 4743 "slub.nw"
 const char *kmem_cache_name(const struct kmem_cache *s)
 {
 	return s->name;
@@ -4818,7 +5623,7 @@ static char *kstrdup(const char *s, gfp_t gfp)
 	return buf;
 }
 /* Allocate by size with a fallback to vmalloc: kvmalloc and kvfree */
-#line 5427 "slub.nw"
+#line 5452 "slub.nw"
 void *kvmalloc(size_t size, gfp_t flags)
 {
 	void *p = NULL;
@@ -4844,7 +5649,7 @@ void __kvfree_track_caller(const void *addr, unsigned long caller)
 		do_kfree(addr, caller);
 }
 /* Functions of the sysfs attribute layer */
-#line 8255 "slub.nw"
+#line 8281 "slub.nw"
 struct slab_attribute {
 	const char *name;
 	ssize_t (*show)(struct kmem_cache *s, char *buf);
@@ -4854,7 +5659,7 @@ struct slab_attribute {
 	bool hidden;		/* not a kernel attribute */
 };
 /* Functions of the sysfs attribute layer */
-#line 8273 "slub.nw"
+#line 8299 "slub.nw"
 #define SHOW_INT(_name, expr)						\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -4882,7 +5687,7 @@ SHOW_INT(store_user, !!(s->flags & SLAB_STORE_USER))
 SHOW_INT(failslab, !!(s->flags & SLAB_FAILSLAB))
 SHOW_INT(remote_node_defrag_ratio, s->remote_node_defrag_ratio / 10)
 /* Functions of the sysfs attribute layer */
-#line 8306 "slub.nw"
+#line 8332 "slub.nw"
 static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 {
 	unsigned long fn;
@@ -4895,7 +5700,7 @@ static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 	return n + sprintf(buf + n, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 8323 "slub.nw"
+#line 8349 "slub.nw"
 static int count_inuse(struct page *page)
 {
 	return page->inuse;
@@ -4924,7 +5729,7 @@ static unsigned long count_partial(struct kmem_cache_node *n,
 	return x;
 }
 /* Functions of the sysfs attribute layer */
-#line 8361 "slub.nw"
+#line 8387 "slub.nw"
 #define SO_ALL		(1 << 0)
 #define SO_PARTIAL	(1 << 1)
 #define SO_CPU		(1 << 2)
@@ -4946,7 +5751,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				continue;
 
 			/* Count the CPU's slab and partial chain */
-#line 8393 "slub.nw"
+#line 8419 "slub.nw"
 			node = page_to_nid(page);
 			if (flags & SO_TOTAL)
 				x = page->objects;
@@ -4962,12 +5767,12 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				total += page->pages;
 				nodes[node] += page->pages;
 			}
-#line 8381 "slub.nw"
+#line 8407 "slub.nw"
 		}
 	}
 
 	/* Count the slabs on the nodes */
-#line 8411 "slub.nw"
+#line 8437 "slub.nw"
 	for (node = 0; node < nr_node_ids; node++) {
 		struct kmem_cache_node *n = get_node(s, node);
 
@@ -4992,7 +5797,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 		total += x;
 		nodes[node] += x;
 	}
-#line 8384 "slub.nw"
+#line 8410 "slub.nw"
 	x = sprintf(buf, "%lu", total);
 	for (node = 0; node < nr_node_ids; node++)
 		if (nodes[node])
@@ -5000,7 +5805,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 	return x + sprintf(buf + x, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 8438 "slub.nw"
+#line 8464 "slub.nw"
 #define SHOW_OBJECTS(_name, _flags)					\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5037,7 +5842,7 @@ static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf)
 	return len + sprintf(buf + len, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 8489 "slub.nw"
+#line 8515 "slub.nw"
 static int kstrtoul(const char *buf, unsigned long *res)
 {
 	char *end;
@@ -5077,7 +5882,7 @@ static ssize_t min_partial_store(struct kmem_cache *s, const char *buf,
 }
 
 /* Functions of the sysfs attribute layer */
-#line 8531 "slub.nw"
+#line 8557 "slub.nw"
 static ssize_t cpu_partial_store(struct kmem_cache *s, const char *buf,
 				 size_t len)
 {
@@ -5104,7 +5909,7 @@ static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 8559 "slub.nw"
+#line 8585 "slub.nw"
 static bool any_slab_objects(struct kmem_cache *s)
 {
 	int node;
@@ -5161,7 +5966,7 @@ static ssize_t failslab_store(struct kmem_cache *s, const char *buf,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 8620 "slub.nw"
+#line 8646 "slub.nw"
 static ssize_t empty_show(struct kmem_cache *s, char *buf)
 {
 	(void)s;
@@ -5201,7 +6006,7 @@ static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len)
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 8665 "slub.nw"
+#line 8691 "slub.nw"
 static ssize_t alloc_calls_show(struct kmem_cache *s, char *buf)
 {
 	if (!(s->flags & SLAB_STORE_USER))
@@ -5216,7 +6021,7 @@ static ssize_t free_calls_show(struct kmem_cache *s, char *buf)
 	return list_locations(s, buf, TRACK_FREE);
 }
 /* Functions of the sysfs attribute layer */
-#line 8684 "slub.nw"
+#line 8710 "slub.nw"
 static ssize_t show_stat(struct kmem_cache *s, char *buf, int si)
 {
 	unsigned long sum = 0;
@@ -5246,7 +6051,7 @@ static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 8718 "slub.nw"
+#line 8744 "slub.nw"
 #define RO(n)	{ #n, n##_show, NULL, -1, false, false }
 #define RW(n)	{ #n, n##_show, n##_store, -1, false, false }
 #define ACT(n)	{ #n, empty_show, n##_store, -1, true, false }
@@ -5273,11 +6078,20 @@ static const struct slab_attribute slab_attrs[] = {
 	STAT(CMPXCHG_DOUBLE_CPU_FAIL), STAT(CMPXCHG_DOUBLE_FAIL),
 	STAT(CPU_PARTIAL_ALLOC), STAT(CPU_PARTIAL_FREE),
 	STAT(CPU_PARTIAL_NODE), STAT(CPU_PARTIAL_DRAIN),
+
+/* The sysfs names of the sheaf counters */
+#line 12369 "slub.nw"
+STAT(SHEAF_FLUSH), STAT(SHEAF_REFILL), STAT(SHEAF_ALLOC), STAT(SHEAF_FREE),
+STAT(BARN_GET), STAT(BARN_GET_FAIL), STAT(BARN_PUT), STAT(BARN_PUT_FAIL),
+STAT(SHEAF_PREFILL_FAST), STAT(SHEAF_PREFILL_SLOW),
+STAT(SHEAF_PREFILL_OVERSIZE), STAT(SHEAF_RETURN_FAST),
+STAT(SHEAF_RETURN_SLOW),
+#line 8771 "slub.nw"
 	{ "flush", empty_show, flush_store, -1, true, true },
 	{ NULL, NULL, NULL, -1, false, false }
 };
 /* Functions of the sysfs attribute layer */
-#line 8753 "slub.nw"
+#line 8780 "slub.nw"
 static const char *attr_name(const struct slab_attribute *a)
 {
 	return a->stat >= 0 ? stat_names[a->stat] : a->name;
@@ -5315,7 +6129,7 @@ bool slub_attr_writable(const char *name)
 	return a && (a->store || a->stat >= 0);
 }
 /* Functions of the sysfs attribute layer */
-#line 8796 "slub.nw"
+#line 8823 "slub.nw"
 static bool attr_propagates(const char *name)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5323,7 +6137,7 @@ static bool attr_propagates(const char *name)
 	return a && a->show && a->store && !a->action && a->stat < 0;
 }
 /* Functions of the sysfs attribute layer */
-#line 8811 "slub.nw"
+#line 8838 "slub.nw"
 ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -5373,7 +6187,7 @@ ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 	return ret;
 }
 /* Functions of the sysfs attribute layer */
-#line 8865 "slub.nw"
+#line 8892 "slub.nw"
 struct kmem_cache *slub_find_cache(const char *name)
 {
 	struct kmem_cache *s, *found = NULL;
@@ -5403,7 +6217,7 @@ const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len)
 	return buf;
 }
 /* Functions of bootstrap and shutdown */
-#line 8938 "slub.nw"
+#line 8965 "slub.nw"
 static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
 static int kmem_cache_init(void)
@@ -5432,10 +6246,12 @@ static int kmem_cache_init(void)
 	if (!s)
 		return -ENOMEM;
 	kmem_cache_node = s;
-	return create_kmalloc_caches(0);
+	if (create_kmalloc_caches(0))
+		return -ENOMEM;
+	return bootstrap_cache_sheaves();
 }
 /* Functions of bootstrap and shutdown */
-#line 8990 "slub.nw"
+#line 9019 "slub.nw"
 static int create_boot_cache(struct kmem_cache *s, const char *name,
 			     size_t size, unsigned long flags)
 {
@@ -5475,7 +6291,7 @@ static struct kmem_cache *create_kmalloc_cache(const char *name,
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 9037 "slub.nw"
+#line 9066 "slub.nw"
 static int early_kmem_cache_node_alloc(int node)
 {
 	struct page *page;
@@ -5499,7 +6315,7 @@ static int early_kmem_cache_node_alloc(int node)
 	return 0;
 }
 /* Functions of bootstrap and shutdown */
-#line 9067 "slub.nw"
+#line 9096 "slub.nw"
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
@@ -5525,14 +6341,14 @@ static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 9104 "slub.nw"
+#line 9133 "slub.nw"
 static int create_kmalloc_caches(unsigned long flags)
 {
 	int i;
 
 
 	/* Send sizes below KMALLOC_MIN_SIZE to the smallest cache */
-#line 9149 "slub.nw"
+#line 9178 "slub.nw"
 	for (i = 8; i < (int)KMALLOC_MIN_SIZE && i <= 192; i += 8)
 		size_index[size_index_elem(i)] = KMALLOC_SHIFT_LOW;
 	if (KMALLOC_MIN_SIZE >= 64)
@@ -5541,7 +6357,7 @@ static int create_kmalloc_caches(unsigned long flags)
 	if (KMALLOC_MIN_SIZE >= 128)
 		for (i = 128 + 8; i <= 192; i += 8)
 			size_index[size_index_elem(i)] = 8;
-#line 9109 "slub.nw"
+#line 9138 "slub.nw"
 	for (i = KMALLOC_SHIFT_LOW; i <= KMALLOC_SHIFT_HIGH; i++) {
 		if (!kmalloc_caches[i] &&
 		    !(kmalloc_caches[i] = create_kmalloc_cache(NULL, 1 << i,
@@ -5572,7 +6388,7 @@ static int create_kmalloc_caches(unsigned long flags)
 	return memcg_activate_kmem_caches();
 }
 /* Functions of bootstrap and shutdown */
-#line 9160 "slub.nw"
+#line 9189 "slub.nw"
 static void slab_sysfs_init(void)
 {
 	struct kmem_cache *s;
@@ -5596,7 +6412,7 @@ static void slab_sysfs_init(void)
 	slab_mutex_unlock();
 }
 /* Functions of bootstrap and shutdown */
-#line 9195 "slub.nw"
+#line 9224 "slub.nw"
 static pthread_mutex_t init_mutex = PTHREAD_MUTEX_INITIALIZER;
 static bool running;
 static __thread bool booting;
@@ -5617,7 +6433,7 @@ int slub_nr_nodes(void)
 }
 
 /* Functions of bootstrap and shutdown */
-#line 9219 "slub.nw"
+#line 9248 "slub.nw"
 static int __slub_init(const struct slub_config *config)
 {
 	struct slub_config env_cfg = *config, *cfg = &env_cfg;
@@ -5640,7 +6456,7 @@ static int __slub_init(const struct slub_config *config)
 	nr_node_ids = cfg->nr_nodes ? cfg->nr_nodes : 1;
 
 	/* Apply the boot options of the configuration */
-#line 9349 "slub.nw"
+#line 9380 "slub.nw"
 	slub_simulated = cfg->simulated;
 	sim_cpu = 0;
 	slab_nomerge = cfg->nomerge;
@@ -5657,7 +6473,7 @@ static int __slub_init(const struct slub_config *config)
 	if (setup_failslab(cfg->failslab, slub_rng_state))
 		return -EINVAL;
 	rseq_alloc_door_update();
-#line 9240 "slub.nw"
+#line 9269 "slub.nw"
 	if (page_alloc_init(bytes, nr_node_ids))
 		return -ENOMEM;
 	slub_register_fork_handlers();
@@ -5696,13 +6512,15 @@ static bool slub_ensure_running(void)
 	return slub_running();
 }
 /* Functions of bootstrap and shutdown */
-#line 9296 "slub.nw"
+#line 9325 "slub.nw"
 static int slub_config_from_env(struct slub_config *cfg)
 {
 	const char *v;
 
 	if (!cfg->slub_debug)
 		cfg->slub_debug = getenv("SLUB_DEBUG");
+	if (sheaves_config(cfg))
+		return -EINVAL;
 	v = getenv("SLUB_ARENA");
 	if (!cfg->arena_bytes && v && *v) {
 		cfg->arena_bytes = parse_size(v);
@@ -5748,7 +6566,7 @@ static size_t machine_memory_bytes(void)
 	return ((size_t)si.totalram + si.totalswap) * si.mem_unit;
 }
 /* Functions of bootstrap and shutdown */
-#line 9393 "slub.nw"
+#line 9424 "slub.nw"
 static void slub_fork_prepare(void)
 {
 	struct kmem_cache *s;
@@ -5773,7 +6591,7 @@ static void slub_fork_prepare(void)
 	mutex_lock(&pcpu_lock);
 }
 /* Functions of bootstrap and shutdown */
-#line 9422 "slub.nw"
+#line 9453 "slub.nw"
 static void slub_fork_release(bool child)
 {
 	struct kmem_cache *s;
@@ -5821,7 +6639,7 @@ static void slub_register_fork_handlers(void)
 					     slub_fork_child);
 }
 /* Functions of bootstrap and shutdown */
-#line 9478 "slub.nw"
+#line 9509 "slub.nw"
 void slub_shutdown(void)
 {
 	mutex_lock(&init_mutex);
@@ -5856,7 +6674,7 @@ static void slub_teardown(void)
 	__atomic_store_n(&running, false, __ATOMIC_RELEASE);
 }
 /* Functions of bootstrap and shutdown */
-#line 9518 "slub.nw"
+#line 9549 "slub.nw"
 static bool slub_fail_percpu(void)
 {
 	return page_alloc_should_fail();

@@ -1,4 +1,4 @@
-#line 10974 "slub.nw"
+#line 12516 "slub.nw"
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Tangled from slub.nw by notangle: do not edit, edit slub.nw. */
 #ifndef SLUB_H
@@ -14,7 +14,7 @@ extern "C" {
 #endif
 
 /* Allocation flags gfp_t */
-#line 11020 "slub.nw"
+#line 12563 "slub.nw"
 typedef unsigned int gfp_t;
 
 #define __GFP_DMA		0x01u
@@ -47,7 +47,7 @@ typedef unsigned int gfp_t;
 
 #define NUMA_NO_NODE		(-1)
 /* Cache creation flags SLAB_* */
-#line 11066 "slub.nw"
+#line 12609 "slub.nw"
 #define SLAB_DEBUG_FREE		0x00000100UL
 #define SLAB_CONSISTENCY_CHECKS	SLAB_DEBUG_FREE
 #define SLAB_RED_ZONE		0x00000400UL
@@ -68,7 +68,7 @@ typedef unsigned int gfp_t;
 #define __CMPXCHG_DOUBLE	0x40000000UL
 #define __OBJECT_POISON		0x80000000UL
 /* The kernel's allocator interface */
-#line 11119 "slub.nw"
+#line 12662 "slub.nw"
 struct kmem_cache;
 
 struct kmem_cache *kmem_cache_create(const char *name, size_t size,
@@ -119,8 +119,31 @@ void *vrealloc(const void *addr, size_t size);
 void *kvmalloc(size_t size, gfp_t flags);
 void kvfree(const void *addr);
 void __kvfree_track_caller(const void *addr, unsigned long caller);
+/* The sheaves interface */
+#line 11090 "slub.nw"
+#define SLUB_NO_SHEAVES	(~0u)	/* slub_config.sheaves: none, whatever the environment says */
+
+struct kmem_cache_args {
+	unsigned int align;
+	void (*ctor)(void *);
+	unsigned int sheaf_capacity;	/* 0: the allocator's default */
+};
+
+struct slab_sheaf;
+
+struct kmem_cache *kmem_cache_create_args(const char *name,
+		unsigned int object_size, struct kmem_cache_args *args,
+		unsigned long flags);
+struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
+					    gfp_t gfp, unsigned int size);
+void *kmem_cache_alloc_from_sheaf(struct kmem_cache *s, gfp_t gfp,
+				  struct slab_sheaf *sheaf);
+void kmem_cache_return_sheaf(struct kmem_cache *s, gfp_t gfp,
+			     struct slab_sheaf *sheaf);
+unsigned int kmem_cache_sheaf_size(struct slab_sheaf *sheaf);
+unsigned int kmem_cache_sheaf_capacity(const struct kmem_cache *s);
 /* The per-cache statistics enum stat_item */
-#line 11180 "slub.nw"
+#line 12723 "slub.nw"
 enum stat_item {
 	ALLOC_FASTPATH,		/* Allocation from cpu slab */
 	ALLOC_SLOWPATH,		/* Allocation by getting a new cpu slab */
@@ -148,12 +171,29 @@ enum stat_item {
 	CPU_PARTIAL_FREE,	/* Refill cpu partial on free */
 	CPU_PARTIAL_NODE,	/* Refill cpu partial from node partial */
 	CPU_PARTIAL_DRAIN,	/* Drain cpu partial to node partial */
+
+/* The statistics of the sheaves and barns */
+#line 12353 "slub.nw"
+SHEAF_FLUSH,		/* Objects flushed from a sheaf */
+SHEAF_REFILL,		/* Objects refilled to a sheaf */
+SHEAF_ALLOC,		/* Allocation of an empty sheaf */
+SHEAF_FREE,		/* Freeing of an empty sheaf */
+BARN_GET,		/* Got full sheaf from barn */
+BARN_GET_FAIL,		/* Failed to get full sheaf from barn */
+BARN_PUT,		/* Put full sheaf to barn */
+BARN_PUT_FAIL,		/* Failed to put full sheaf to barn */
+SHEAF_PREFILL_FAST,	/* Sheaf prefill grabbed the spare sheaf */
+SHEAF_PREFILL_SLOW,	/* Sheaf prefill found no spare sheaf */
+SHEAF_PREFILL_OVERSIZE,	/* Allocation of oversize sheaf for prefill */
+SHEAF_RETURN_FAST,	/* Sheaf return reattached spare sheaf */
+SHEAF_RETURN_SLOW,	/* Sheaf return could not reattach spare */
+#line 12751 "slub.nw"
 	NR_SLUB_STAT_ITEMS
 };
 
 const char *slub_stat_name(int item);
 /* The sysfs attribute interface */
-#line 11227 "slub.nw"
+#line 12771 "slub.nw"
 #define SLAB_ATTR_BUFSIZE	4096
 
 ssize_t slab_attr_show(struct kmem_cache *s, const char *attr, char *buf);
@@ -164,14 +204,14 @@ bool slub_attr_writable(const char *attr);
 struct kmem_cache *slub_find_cache(const char *name);
 const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len);
 /* The call-site interface */
-#line 11257 "slub.nw"
+#line 12801 "slub.nw"
 typedef size_t (*slub_symbolizer_fn)(unsigned long addr, char *buf,
 				     size_t len, void *arg);
 
 void slub_set_call_site(unsigned long site);
 void slub_set_symbolizer(slub_symbolizer_fn fn, void *arg);
 /* The configuration interface */
-#line 11287 "slub.nw"
+#line 12831 "slub.nw"
 struct slub_config {
 	int nr_cpus;		/* 0: the online CPUs */
 	int nr_nodes;		/* 0: one node */
@@ -184,6 +224,7 @@ struct slub_config {
 	bool freelist_hardened;	/* CONFIG_SLAB_FREELIST_HARDENED */
 	bool freelist_random;	/* CONFIG_SLAB_FREELIST_RANDOM */
 	bool no_rseq;		/* real threads: the kernel's cmpxchg fast path */
+	unsigned int sheaves;	/* sheaf capacity; 0: $SLUB_SHEAVES, or none */
 	unsigned long seed;	/* random seed; 0: fixed default */
 	const char *failslab;	/* failslab= "interval,probability,space,times" */
 };
@@ -195,12 +236,12 @@ int slub_nr_cpus(void);
 int slub_nr_nodes(void);
 int slub_check_invariants(FILE *out);
 /* The failslab interface */
-#line 7545 "slub.nw"
+#line 7571 "slub.nw"
 ssize_t slub_failslab_show(const char *attr, char *buf);
 ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len);
 const char *slub_failslab_attr_name(int i);
 /* The simulated page allocator's interface */
-#line 11319 "slub.nw"
+#line 12864 "slub.nw"
 struct slub_page_stats {
 	unsigned long total_pages;	/* pages in the arena */
 	unsigned long free_pages;	/* pages on the buddy free lists */
@@ -214,7 +255,7 @@ struct slub_page_stats {
 void slub_page_stats(struct slub_page_stats *st);
 void slub_fail_page_alloc(unsigned long nth);
 /* The memory cgroup interface */
-#line 11343 "slub.nw"
+#line 12888 "slub.nw"
 struct mem_cgroup;
 
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit);
@@ -223,13 +264,15 @@ void slub_memcg_enter(struct mem_cgroup *memcg);
 struct mem_cgroup *slub_memcg_current(void);
 size_t slub_memcg_usage(const struct mem_cgroup *memcg);
 /* The simulated CPU interface */
-#line 11362 "slub.nw"
+#line 12907 "slub.nw"
 enum slub_point {
 	SLUB_POINT_ALLOC_AFTER_TID,	/* slab_alloc_node read tid and c */
 	SLUB_POINT_ALLOC_BEFORE_CMPXCHG, /* ... and freelist, next object */
 	SLUB_POINT_FREE_AFTER_TID,	/* slab_free read tid and c */
 	SLUB_POINT_FREE_BEFORE_CMPXCHG,	/* ... and linked the object */
 	SLUB_POINT_SLOWPATH_ENTRY,	/* __slab_alloc before the irq save */
+	SLUB_POINT_SHEAF_ALLOC,		/* slab_alloc_sheaves, no CPU chosen */
+	SLUB_POINT_SHEAF_FREE,		/* slab_free_sheaves, no CPU chosen */
 	NR_SLUB_POINTS
 };
 
@@ -240,7 +283,7 @@ int slub_sim_cpu(void);
 void slub_sim_set_point_hook(slub_point_fn fn, void *arg);
 const char *slub_point_name(enum slub_point point);
 /* The event interface */
-#line 11420 "slub.nw"
+#line 12967 "slub.nw"
 enum slub_event_type {
 	SLUB_EV_STEP,		/* a step no counter counts */
 	SLUB_EV_STAT,		/* a stat_item counter was incremented */
@@ -267,11 +310,19 @@ const char *slub_stat_words(int item);
 const char *slub_func_section(const char *func);
 const char *slub_func_section_title(const char *func);
 /* The snapshot interface */
-#line 11459 "slub.nw"
+#line 12194 "slub.nw"
+struct slub_snap_ref {
+	int slab;		/* index in slabs[], or -1 */
+	int obj;		/* object index in the slab, or -1 */
+};
+/* The snapshot interface */
+#line 13006 "slub.nw"
 enum slub_obj_state {
 	SLUB_OBJ_ALLOCATED,	/* handed out */
 	SLUB_OBJ_CPU_FREE,	/* free, on the owning CPU's freelist */
 	SLUB_OBJ_PAGE_FREE,	/* free, on the slab's own freelist */
+	SLUB_OBJ_SHEAF,		/* free, in a CPU's main or spare sheaf */
+	SLUB_OBJ_BARN,		/* free, in a full sheaf of a barn */
 };
 
 enum slub_slab_where {
@@ -307,6 +358,13 @@ struct slub_snap_cpu {
 	int nr_partial;
 	int *partial;		/* slab indices along c->partial */
 	unsigned long stat[NR_SLUB_STAT_ITEMS];
+
+/* A CPU's sheaves in a snapshot */
+#line 12201 "slub.nw"
+int main_size, spare_size;	/* objects; spare_size -1: no spare */
+struct slub_snap_ref *main;	/* main_size entries, slot order */
+struct slub_snap_ref *spare;	/* spare_size entries */
+#line 13048 "slub.nw"
 };
 
 struct slub_snap_node {
@@ -314,6 +372,12 @@ struct slub_snap_node {
 	int nr_full;
 	int *partial;		/* slab indices, list order */
 	int *full;
+
+/* A node's barn in a snapshot */
+#line 12207 "slub.nw"
+int barn_full, barn_empty;	/* sheaves in the barn */
+int barn_objects;		/* objects in its full sheaves */
+#line 13056 "slub.nw"
 };
 
 struct slub_snap_cache {
@@ -333,6 +397,8 @@ struct slub_snap_cache {
 	struct slub_snap_cpu *cpu;	/* nr_cpus entries */
 	struct slub_snap_node *node;	/* nr_nodes entries */
 	unsigned long stat[NR_SLUB_STAT_ITEMS];	/* summed over CPUs */
+	unsigned int sheaf_capacity;	/* 0: the cpu slab of 3.18 */
+	int sheaf_conflicts;	/* sheaf objects also free elsewhere */
 };
 
 struct slub_snapshot {
@@ -348,7 +414,7 @@ void slub_snapshot_free(struct slub_snapshot *snap);
 const struct slub_snap_cache *slub_snapshot_cache(
 	const struct slub_snapshot *snap, const char *name);
 
-#line 11002 "slub.nw"
+#line 12545 "slub.nw"
 #ifdef __cplusplus
 }
 #endif

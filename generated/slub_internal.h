@@ -4,7 +4,7 @@
 #ifndef SLUB_INTERNAL_H
 #define SLUB_INTERNAL_H
 /* System headers */
-#line 386 "slub.nw"
+#line 390 "slub.nw"
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -20,24 +20,24 @@
 #include <sys/mman.h>
 #include <unistd.h>
 /* System headers */
-#line 5509 "slub.nw"
+#line 5534 "slub.nw"
 #include <sys/rseq.h>
 /* System headers */
-#line 6419 "slub.nw"
+#line 6445 "slub.nw"
 #include <sys/syscall.h>
 #include <time.h>
 #include <unwind.h>
 /* System headers */
-#line 7230 "slub.nw"
+#line 7256 "slub.nw"
 #include <dlfcn.h>
 /* System headers */
-#line 9292 "slub.nw"
+#line 9321 "slub.nw"
 #include <sys/sysinfo.h>
 #line 334 "slub.nw"
 #include "slub.h"
 
 /* Define the kernel's small macros: likely, min, ALIGN and their kin */
-#line 980 "slub.nw"
+#line 986 "slub.nw"
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define unlikely(x)	__builtin_expect(!!(x), 0)
 #define min(a, b)	({ typeof(a) _a = (a); typeof(b) _b = (b); \
@@ -74,7 +74,7 @@ static inline bool is_power_of_2(unsigned long x)
 	return x && !(x & (x - 1));
 }
 /* Define the kernel's doubly linked lists */
-#line 1018 "slub.nw"
+#line 1024 "slub.nw"
 struct list_head {
 	struct list_head *next, *prev;
 };
@@ -135,7 +135,7 @@ static inline void list_move(struct list_head *e, struct list_head *head)
 	list_add(e, head);
 }
 /* Stand in for the kernel's locks with POSIX mutexes */
-#line 1086 "slub.nw"
+#line 1092 "slub.nw"
 typedef pthread_mutex_t spinlock_t;
 #define spin_lock_init(l)	pthread_mutex_init(l, NULL)
 #define spin_lock(l)		pthread_mutex_lock(l)
@@ -144,13 +144,13 @@ typedef pthread_mutex_t spinlock_t;
 #define mutex_lock(l)		pthread_mutex_lock(l)
 #define mutex_unlock(l)		pthread_mutex_unlock(l)
 /* Print the kernel's way, and name the caller */
-#line 1100 "slub.nw"
+#line 1106 "slub.nw"
 #define pr_err(...)	fprintf(stderr, __VA_ARGS__)
 #define pr_warn(...)	fprintf(stderr, __VA_ARGS__)
 #define pr_info(...)	fprintf(stderr, __VA_ARGS__)
 #define _RET_IP_	((unsigned long)__builtin_return_address(0))
 /* Encode an error number in a pointer: ERR_PTR */
-#line 1280 "slub.nw"
+#line 1286 "slub.nw"
 #define MAX_ERRNO	4095
 #define IS_ERR(p)	((unsigned long)(p) >= (unsigned long)-MAX_ERRNO)
 #define PTR_ERR(p)	((int)(long)(p))
@@ -169,7 +169,7 @@ panic(const char *fmt, ...)
 	abort();
 }
 /* Format into a bounded buffer: scnprintf */
-#line 1304 "slub.nw"
+#line 1310 "slub.nw"
 static inline int __attribute__((format(printf, 3, 4)))
 scnprintf(char *buf, size_t size, const char *fmt, ...)
 {
@@ -186,7 +186,7 @@ scnprintf(char *buf, size_t size, const char *fmt, ...)
 	return (size_t)n >= size ? (int)size - 1 : n;
 }
 /* Move a whole list onto another: list_splice */
-#line 4379 "slub.nw"
+#line 4404 "slub.nw"
 static inline void list_splice(struct list_head *list, struct list_head *at)
 {
 	struct list_head *first = list->next, *last = list->prev;
@@ -200,7 +200,7 @@ static inline void list_splice(struct list_head *list, struct list_head *at)
 	next->prev = last;
 }
 /* Set, clear and test bits in a bitmap */
-#line 7140 "slub.nw"
+#line 7166 "slub.nw"
 #define BITS_PER_LONG		(8 * sizeof(long))
 #define BITS_TO_LONGS(n)	(((n) + BITS_PER_LONG - 1) / BITS_PER_LONG)
 
@@ -225,7 +225,7 @@ static inline bool test_bit(int nr, const unsigned long *map)
 	_c;								\
 })
 /* Constants of the simulated machine */
-#line 1115 "slub.nw"
+#line 1121 "slub.nw"
 #define PAGE_SHIFT		12
 #define PAGE_SIZE		(1UL << PAGE_SHIFT)
 #define PAGE_MASK		(~(PAGE_SIZE - 1))
@@ -247,7 +247,7 @@ static inline bool test_bit(int nr, const unsigned long *map)
 #define MAX_NUMNODES		8
 #define KMALLOC_MAX_ORDER	(KMALLOC_SHIFT_MAX - PAGE_SHIFT)
 /* Definition of struct page */
-#line 596 "slub.nw"
+#line 601 "slub.nw"
 struct kmem_cache;
 
 struct page {
@@ -278,7 +278,7 @@ struct page {
 	int order;			/* compound order of a head page */
 } __attribute__((aligned(16)));
 /* Definition of struct page */
-#line 639 "slub.nw"
+#line 644 "slub.nw"
 enum pageflags {
 	PG_slab,
 	PG_head,
@@ -305,10 +305,10 @@ PAGE_FLAG_FUNCS(SlabPfmemalloc, active)
 PAGE_FLAG_FUNCS(LargeKmalloc, large_kmalloc)
 PAGE_FLAG_FUNCS(RcuFree, rcu_free)
 /* Definition of struct page */
-#line 5662 "slub.nw"
+#line 5687 "slub.nw"
 #define PG_locked	(PG_rcu_free + 1)
 /* Define a cache: struct kmem_cache and its packed order */
-#line 491 "slub.nw"
+#line 495 "slub.nw"
 struct kmem_cache_order_objects {
 	unsigned long x;
 };
@@ -343,20 +343,26 @@ struct kmem_cache {
 	int remote_node_defrag_ratio;
 
 /* Fields this port adds to struct kmem_cache */
-#line 533 "slub.nw"
+#line 538 "slub.nw"
 struct slub_alias *aliases;	/* names merged into this cache */
 unsigned long random;		/* per-cache secret (freelist hardening) */
-#line 524 "slub.nw"
+#line 528 "slub.nw"
+
+/* Fields the sheaves add to struct kmem_cache */
+#line 11068 "slub.nw"
+unsigned int sheaf_capacity;	/* 0: the cpu slab of 3.18 */
+struct slub_percpu_sheaves *cpu_sheaves;
+#line 529 "slub.nw"
 	struct kmem_cache_node *node[MAX_NUMNODES];	/* must be last */
 };
 /* Define the list of a cache's other names: struct slub_alias */
-#line 538 "slub.nw"
+#line 543 "slub.nw"
 struct slub_alias {
 	struct slub_alias *next;
 	char *name;
 };
 /* Define a cache as one CPU sees it: struct kmem_cache_cpu */
-#line 563 "slub.nw"
+#line 568 "slub.nw"
 struct kmem_cache_cpu {
 	void **freelist;	/* next available object */
 	unsigned long tid;	/* globally unique transaction id */
@@ -364,14 +370,14 @@ struct kmem_cache_cpu {
 	struct page *partial;	/* partially allocated frozen slabs */
 
 /* Fields this port adds to struct kmem_cache_cpu */
-#line 5744 "slub.nw"
+#line 5769 "slub.nw"
 spinlock_t lock;	/* stands in for local_irq_save() */
 int cpu;		/* the CPU this structure belongs to */
-#line 569 "slub.nw"
+#line 574 "slub.nw"
 	unsigned stat[NR_SLUB_STAT_ITEMS];
 } __attribute__((aligned(L1_CACHE_BYTES)));
 /* Define a cache on one memory node: struct kmem_cache_node */
-#line 679 "slub.nw"
+#line 684 "slub.nw"
 struct kmem_cache_node {
 	spinlock_t list_lock;
 	unsigned long nr_partial;
@@ -379,15 +385,16 @@ struct kmem_cache_node {
 	long nr_slabs;			/* atomic */
 	long total_objects;		/* atomic */
 	struct list_head full;
+	struct node_barn *barn;		/* full and empty sheaves */
 };
 /* Define the state of a walk up the call stack */
-#line 6497 "slub.nw"
+#line 6523 "slub.nw"
 struct stack_walk {
 	unsigned long *addrs;	/* TRACK_ADDRS_COUNT slots */
 	int skip, n;
 };
 /* Group the cache flags by what they do */
-#line 898 "slub.nw"
+#line 904 "slub.nw"
 #define SLAB_DEBUG_FLAGS (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER | \
 			  SLAB_TRACE | SLAB_DEBUG_FREE)
 #define SLAB_CORE_FLAGS (SLAB_HWCACHE_ALIGN | SLAB_CACHE_DMA | SLAB_PANIC | \
@@ -406,7 +413,7 @@ struct stack_walk {
 #define SLUB_MERGE_SAME (SLAB_DEBUG_FREE | SLAB_RECLAIM_ACCOUNT | \
 			 SLAB_CACHE_DMA | SLAB_NOTRACK)
 /* Set the limits of partial lists, packed orders and objects per slab */
-#line 924 "slub.nw"
+#line 930 "slub.nw"
 #define MIN_PARTIAL		5
 #define MAX_PARTIAL		10
 #define OO_SHIFT		16
@@ -415,7 +422,7 @@ struct stack_walk {
 #define ZERO_SIZE_PTR		((void *)16)
 #define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
 /* What the allocator and the observation layer share */
-#line 9557 "slub.nw"
+#line 9588 "slub.nw"
 #define SLUB_SHARED	__attribute__((visibility("hidden")))
 
 SLUB_SHARED extern slub_observer_fn slub_observer;
@@ -434,7 +441,7 @@ SLUB_SHARED unsigned long next_allocated_block(unsigned long pfn);
 SLUB_SHARED bool is_root_cache(struct kmem_cache *s);
 SLUB_SHARED void *slub_freepointer(struct kmem_cache *s, void *object);
 /* Conversions between pages, frame numbers and addresses */
-#line 4813 "slub.nw"
+#line 4838 "slub.nw"
 static inline long page_to_pfn(const struct page *page)
 {
 	return page ? (long)(page - mem_map) : -1;
@@ -483,12 +490,12 @@ static inline int page_to_nid(const struct page *page)
 	return (page - mem_map) / pages_per_node;
 }
 /* Walk the allocated blocks */
-#line 5144 "slub.nw"
+#line 5169 "slub.nw"
 #define for_each_allocated_block(pfn)					\
 	for ((pfn) = next_allocated_block(0); (pfn) < nr_pages;		\
 	     (pfn) = next_allocated_block((pfn) + 1))
 /* Which CPU runs, and its per-CPU structure */
-#line 5513 "slub.nw"
+#line 5538 "slub.nw"
 static inline int raw_cpu_id(void)
 {
 	int cpu;
@@ -535,10 +542,10 @@ static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
 	return s->node[node];
 }
 /* The busy bit of the tid */
-#line 5749 "slub.nw"
+#line 5774 "slub.nw"
 #define TID_BUSY	(1UL << 63)
 /* Read the order and the object count of a packed pair */
-#line 2049 "slub.nw"
+#line 2057 "slub.nw"
 static inline int oo_order(struct kmem_cache_order_objects x)
 {
 	return x.x >> OO_SHIFT;
@@ -549,7 +556,7 @@ static inline int oo_objects(struct kmem_cache_order_objects x)
 	return x.x & OO_MASK;
 }
 /* How the allocator counts and reports its steps */
-#line 10072 "slub.nw"
+#line 10110 "slub.nw"
 #pragma GCC diagnostic ignored "-Wformat-zero-length"
 #ifdef SLUB_NO_EVENTS
 #define slub_observed()	false
@@ -588,7 +595,7 @@ SLUB_SHARED void __slub_event(enum slub_event_type type,
 #define slub_report(s, object, page, ...)				\
 	slub_event(SLUB_EV_REPORT, s, -1, object, page, __VA_ARGS__)
 /* How the allocator counts and reports its steps */
-#line 10149 "slub.nw"
+#line 10187 "slub.nw"
 #define rseq_stat_at(s, si, object, page, observed)			\
 	do {								\
 		cpu_rseq_inc(s, si);					\
@@ -597,7 +604,7 @@ SLUB_SHARED void __slub_event(enum slub_event_type type,
 	} while (0)
 #define rseq_stat(s, si)	rseq_stat_at(s, si, NULL, NULL, true)
 /* How the allocator counts and reports its steps */
-#line 10238 "slub.nw"
+#line 10276 "slub.nw"
 #ifdef SLUB_NO_EVENTS
 #define slub_observer_check()	do { } while (0)
 #else
@@ -611,5 +618,81 @@ SLUB_SHARED void observer_reentered(const char *func)
 			observer_reentered(__func__);			\
 	} while (0)
 #endif
-#line 348 "slub.nw"
+/* Kernel helpers: the sheaves need */
+#line 11346 "slub.nw"
+typedef struct {
+	int locked;
+} local_trylock_t;
+
+static inline void local_trylock_init(local_trylock_t *l)
+{
+	l->locked = 0;
+}
+
+static inline bool local_trylock(local_trylock_t *l)
+{
+	return !__atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE);
+}
+
+static inline void local_lock(local_trylock_t *l)
+{
+	while (!local_trylock(l))
+		sched_yield();
+}
+
+static inline void local_unlock(local_trylock_t *l)
+{
+	__atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE);
+}
+/* Kernel helpers: the sheaves need */
+#line 11490 "slub.nw"
+#define list_first_entry_or_null(h, type, member)			\
+	(list_empty(h) ? NULL : list_first_entry(h, type, member))
+
+static inline void list_del_init(struct list_head *e)
+{
+	list_del(e);
+	INIT_LIST_HEAD(e);
+}
+
+#define swap(a, b)							\
+	do {								\
+		__typeof__(a) __tmp = (a);				\
+		(a) = (b);						\
+		(b) = __tmp;						\
+	} while (0)
+/* Definitions of the sheaves and the barn */
+#line 11012 "slub.nw"
+struct slab_sheaf {
+	struct list_head barn_list;	/* in a barn's full or empty list */
+	struct kmem_cache *cache;
+	unsigned int capacity;		/* slots in objects[] */
+	unsigned int size;		/* objects[0..size) are free objects */
+	int node;
+	void *objects[];
+};
+/* Definitions of the sheaves and the barn */
+#line 11037 "slub.nw"
+struct slub_percpu_sheaves {
+	local_trylock_t lock;		/* a real lock here: see below */
+	struct slab_sheaf *main;	/* never NULL while the cache has sheaves */
+	struct slab_sheaf *spare;	/* empty or full, may be NULL */
+	char pad[L1_CACHE_BYTES - sizeof(local_trylock_t) - 2 * sizeof(void *)];
+};
+/* Definitions of the sheaves and the barn */
+#line 11051 "slub.nw"
+#define MAX_FULL_SHEAVES	10
+#define MAX_EMPTY_SHEAVES	10
+
+struct node_barn {
+	spinlock_t lock;
+	struct list_head sheaves_full;
+	struct list_head sheaves_empty;
+	unsigned int nr_full;
+	unsigned int nr_empty;
+};
+/* Definitions of the sheaves and the barn */
+#line 11185 "slub.nw"
+#define MAX_SHEAF_CAPACITY	1024
+#line 350 "slub.nw"
 #endif

@@ -1,16 +1,16 @@
-#line 374 "slub.nw"
+#line 378 "slub.nw"
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Tangled from slub.nw by notangle: do not edit, edit slub.nw. */
 #include "slub_internal.h"
 
 /* Global state of the observation layer */
-#line 10058 "slub.nw"
+#line 10096 "slub.nw"
 slub_observer_fn slub_observer;
 void *slub_observer_arg;
-#line 379 "slub.nw"
+#line 383 "slub.nw"
 #include "slub_observe_protos.h"
 /* Events and statistics */
-#line 9948 "slub.nw"
+#line 9985 "slub.nw"
 static const char *const stat_words[NR_SLUB_STAT_ITEMS] = {
 	[ALLOC_FASTPATH] = "took the first object of the cpu freelist",
 	[ALLOC_SLOWPATH] = "took the slow path",
@@ -38,6 +38,23 @@ static const char *const stat_words[NR_SLUB_STAT_ITEMS] = {
 	[CPU_PARTIAL_FREE] = "froze the full slab onto the cpu partial chain",
 	[CPU_PARTIAL_NODE] = "moved a slab from the node to the cpu partial chain",
 	[CPU_PARTIAL_DRAIN] = "the cpu partial chain is full: drained to the node",
+
+/* The words of the sheaf counters */
+#line 12384 "slub.nw"
+[SHEAF_FLUSH] = "objects flushed from a sheaf to their slabs",
+[SHEAF_REFILL] = "objects refilled into a sheaf from the slabs",
+[SHEAF_ALLOC] = "an empty sheaf allocated",
+[SHEAF_FREE] = "an empty sheaf freed",
+[BARN_GET] = "a full sheaf taken from the barn",
+[BARN_GET_FAIL] = "the barn has no full sheaf",
+[BARN_PUT] = "a full sheaf put in the barn",
+[BARN_PUT_FAIL] = "the barn is full: the sheaf is not taken",
+[SHEAF_PREFILL_FAST] = "prefill: the CPU's spare sheaf handed out",
+[SHEAF_PREFILL_SLOW] = "prefill: no spare sheaf; from the barn or new",
+[SHEAF_PREFILL_OVERSIZE] = "prefill: a sheaf above the cache's capacity",
+[SHEAF_RETURN_FAST] = "a returned sheaf becomes the CPU's spare",
+[SHEAF_RETURN_SLOW] = "a returned sheaf goes to the barn or is flushed",
+#line 10013 "slub.nw"
 };
 
 const char *slub_stat_words(int item)
@@ -46,7 +63,7 @@ const char *slub_stat_words(int item)
 							 NULL;
 }
 /* Events and statistics */
-#line 9990 "slub.nw"
+#line 10028 "slub.nw"
 #ifndef SLUB_NO_EVENTS
 static const struct {
 	const char *func, *words;
@@ -73,7 +90,7 @@ static const char *step_words_of(const char *func)
 }
 #endif
 /* Events and statistics */
-#line 10024 "slub.nw"
+#line 10062 "slub.nw"
 #include "slub_sections.h"
 
 static int func_section_cmp(const void *key, const void *entry)
@@ -103,7 +120,7 @@ const char *slub_func_section_title(const char *func)
 	return f ? f->title : NULL;
 }
 /* Events and statistics */
-#line 10112 "slub.nw"
+#line 10150 "slub.nw"
 void slub_set_observer(slub_observer_fn fn, void *arg)
 {
 	slub_observer_check();
@@ -111,7 +128,7 @@ void slub_set_observer(slub_observer_fn fn, void *arg)
 	slub_observer = fn;
 }
 /* Events and statistics */
-#line 10167 "slub.nw"
+#line 10205 "slub.nw"
 #ifndef SLUB_NO_EVENTS
 void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	     const char *func, int si, const void *object, struct page *page,
@@ -131,7 +148,7 @@ void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 		type == SLUB_EV_STEP ? step_words_of(func) : NULL;
 
 	/* Put the words and the detail into buf, or into heap if long */
-#line 10196 "slub.nw"
+#line 10234 "slub.nw"
 	if (words)
 		n = snprintf(buf, sizeof(buf), "%s (", words);
 	va_start(ap, fmt);
@@ -150,10 +167,10 @@ void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	}
 	if (words && !len)
 		buf[n - 2] = '\0';
-#line 10185 "slub.nw"
+#line 10223 "slub.nw"
 
 	/* Fill in the event and call the observer */
-#line 10217 "slub.nw"
+#line 10255 "slub.nw"
 	if (!page && object && type != SLUB_EV_REPORT)
 		page = slub_virt_to_head_page_checked((void *)object);
 	ev.type = type;
@@ -168,12 +185,12 @@ void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	slub_in_observer = true;
 	fn(&ev, slub_observer_arg);
 	slub_in_observer = false;
-#line 10186 "slub.nw"
+#line 10224 "slub.nw"
 	free(heap);
 }
 #endif
 /* Events and statistics */
-#line 10254 "slub.nw"
+#line 10292 "slub.nw"
 #ifndef SLUB_NO_EVENTS
 __thread bool slub_in_observer;
 
@@ -185,7 +202,7 @@ void observer_reentered(const char *func)
 }
 #endif
 /* Functions of the snapshot */
-#line 9584 "slub.nw"
+#line 9615 "slub.nw"
 static int snap_find_slab(const struct slub_snap_cache *sc, long pfn)
 {
 	int lo = 0, hi = sc->nr_slabs - 1;
@@ -220,7 +237,7 @@ static int snap_object_index(struct kmem_cache *s, struct page *page,
 	return ((char *)p - base) / s->size;
 }
 /* Functions of the snapshot */
-#line 9624 "slub.nw"
+#line 9655 "slub.nw"
 static int snap_freelist(struct kmem_cache *s, struct page *page,
 			 struct slub_snap_slab *ss, void *head,
 			 enum slub_obj_state state)
@@ -242,7 +259,7 @@ static int snap_freelist(struct kmem_cache *s, struct page *page,
 	return first;
 }
 /* Functions of the snapshot */
-#line 9647 "slub.nw"
+#line 9678 "slub.nw"
 static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 			  struct slub_snap_slab *ss)
 {
@@ -268,7 +285,7 @@ static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 9677 "slub.nw"
+#line 9708 "slub.nw"
 static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 			 int cpu)
 {
@@ -311,7 +328,7 @@ static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 9721 "slub.nw"
+#line 9752 "slub.nw"
 static int *snap_list(struct slub_snap_cache *sc, struct list_head *head,
 		      int *count, enum slub_slab_where where, int node)
 {
@@ -358,7 +375,7 @@ static int snap_fill_nodes(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return 0;
 }
 /* Functions of the snapshot */
-#line 9771 "slub.nw"
+#line 9802 "slub.nw"
 static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 {
 	struct slub_alias *a;
@@ -377,7 +394,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 			sc->aliases[sc->nr_aliases++] = strdup(a->name);
 
 	/* Copy the geometry and tuning of the cache */
-#line 9813 "slub.nw"
+#line 9846 "slub.nw"
 	sc->size = s->size;
 	sc->object_size = s->object_size;
 	sc->align = s->align;
@@ -394,7 +411,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	sc->refcount = s->refcount;
 	sc->has_ctor = s->ctor != NULL;
 	sc->is_root = is_root_cache(s);
-#line 9788 "slub.nw"
+#line 9819 "slub.nw"
 	for_each_allocated_block(pfn)
 		n += snap_is_slab_of(&mem_map[pfn], s);
 	sc->slabs = calloc(n ? n : 1, sizeof(*sc->slabs));
@@ -415,10 +432,12 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 		for (i = 0; i < NR_SLUB_STAT_ITEMS; i++)
 			sc->stat[i] += sc->cpu[cpu].stat[i];
 	}
-	return snap_fill_nodes(s, sc);
+	if (snap_fill_nodes(s, sc))
+		return -ENOMEM;
+	return snap_fill_sheaves(s, sc);
 }
 /* Functions of the snapshot */
-#line 9832 "slub.nw"
+#line 9865 "slub.nw"
 struct slub_snapshot *slub_snapshot_take(void)
 {
 	struct slub_snapshot *snap;
@@ -452,7 +471,7 @@ fail:
 	return NULL;
 }
 /* Functions of the snapshot */
-#line 9867 "slub.nw"
+#line 9900 "slub.nw"
 void slub_snapshot_free(struct slub_snapshot *snap)
 {
 	int i, j;
@@ -466,8 +485,11 @@ void slub_snapshot_free(struct slub_snapshot *snap)
 			free(sc->aliases[j]);
 		for (j = 0; j < sc->nr_slabs; j++)
 			free(sc->slabs[j].obj);
-		for (j = 0; sc->cpu && j < snap->nr_cpus; j++)
+		for (j = 0; sc->cpu && j < snap->nr_cpus; j++) {
 			free(sc->cpu[j].partial);
+			free(sc->cpu[j].main);
+			free(sc->cpu[j].spare);
+		}
 		for (j = 0; sc->node && j < snap->nr_nodes; j++) {
 			free(sc->node[j].partial);
 			free(sc->node[j].full);
@@ -498,8 +520,80 @@ const struct slub_snap_cache *slub_snapshot_cache(
 	}
 	return NULL;
 }
+/* Functions of the snapshot */
+#line 12218 "slub.nw"
+static struct slub_snap_ref *snap_sheaf(struct kmem_cache *s,
+					struct slub_snap_cache *sc,
+					struct slab_sheaf *sheaf,
+					enum slub_obj_state state)
+{
+	struct slub_snap_ref *v = calloc(sheaf->size ? sheaf->size : 1,
+					 sizeof(*v));
+	unsigned int i;
+
+	if (!v)
+		return NULL;
+	for (i = 0; i < sheaf->size; i++) {
+		struct page *page = virt_to_head_page(sheaf->objects[i]);
+		int k = snap_find_slab(sc, page_to_pfn(page));
+		int j = k < 0 ? -1 :
+			snap_object_index(s, page, sheaf->objects[i]);
+
+		v[i].slab = k;
+		v[i].obj = j;
+		if (j < 0 || sc->slabs[k].obj[j].state != SLUB_OBJ_ALLOCATED)
+			sc->sheaf_conflicts++;
+		else
+			sc->slabs[k].obj[j].state = state;
+	}
+	return v;
+}
+/* Functions of the snapshot */
+#line 12247 "slub.nw"
+static int snap_fill_sheaves(struct kmem_cache *s, struct slub_snap_cache *sc)
+{
+	struct slab_sheaf *sheaf;
+	int cpu, node, err = 0;
+
+	sc->sheaf_capacity = s->sheaf_capacity;
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
+		sc->cpu[cpu].spare_size = -1;
+	if (!s->cpu_sheaves)
+		return 0;
+	for (cpu = 0; cpu < nr_cpu_ids && !err; cpu++) {
+		struct slub_percpu_sheaves *pcs = per_cpu_ptr(s->cpu_sheaves,
+							      cpu);
+		struct slub_snap_cpu *sp = &sc->cpu[cpu];
+
+		local_lock(&pcs->lock);
+		sp->main_size = pcs->main->size;
+		sp->main = snap_sheaf(s, sc, pcs->main, SLUB_OBJ_SHEAF);
+		if (pcs->spare) {
+			sp->spare_size = pcs->spare->size;
+			sp->spare = snap_sheaf(s, sc, pcs->spare,
+					       SLUB_OBJ_SHEAF);
+		}
+		local_unlock(&pcs->lock);
+		err = !sp->main || (pcs->spare && !sp->spare);
+	}
+	for (node = 0; node < nr_node_ids && !err; node++) {
+		struct node_barn *barn = get_node(s, node)->barn;
+		struct slub_snap_node *sn = &sc->node[node];
+
+		spin_lock(&barn->lock);
+		list_for_each_entry(sheaf, &barn->sheaves_full, barn_list) {
+			sn->barn_full++;
+			sn->barn_objects += sheaf->size;
+			free(snap_sheaf(s, sc, sheaf, SLUB_OBJ_BARN));
+		}
+		list_for_each_entry(sheaf, &barn->sheaves_empty, barn_list)
+			sn->barn_empty++;
+		spin_unlock(&barn->lock);
+	}
+	return err ? -ENOMEM : 0;
+}
 /* Functions of the invariant checker */
-#line 10284 "slub.nw"
+#line 10322 "slub.nw"
 static int __attribute__((format(printf, 2, 3)))
 inv_fail(FILE *out, const char *fmt, ...)
 {
@@ -540,7 +634,7 @@ static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 10326 "slub.nw"
+#line 10364 "slub.nw"
 static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc)
 {
@@ -557,7 +651,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			pagefree += ss->obj[j].state == SLUB_OBJ_PAGE_FREE;
 
 		/* Check one slab's counters and its place */
-#line 10360 "slub.nw"
+#line 10399 "slub.nw"
 		if (ss->inuse != ss->objects - pagefree)
 			bad += inv_fail(out, "%s: slab pfn %ld inuse %u but "
 					"%u objects minus %u free\n",
@@ -577,7 +671,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			bad += inv_fail(out, "%s: slab pfn %ld has free objects "
 					"but is on no partial list\n",
 					 s->name, ss->pfn);
-#line 10341 "slub.nw"
+#line 10379 "slub.nw"
 	}
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
 		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
@@ -592,7 +686,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 	for (node = 0; node < nr_node_ids; node++) {
 
 		/* Check one node's counters */
-#line 10382 "slub.nw"
+#line 10421 "slub.nw"
 		struct kmem_cache_node *n = get_node(s, node);
 		long slabs = 0;
 
@@ -605,12 +699,13 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 		if (n->nr_slabs != slabs)
 			bad += inv_fail(out, "%s: node %d nr_slabs %ld but %ld slabs found\n",
 					 s->name, node, n->nr_slabs, slabs);
-#line 10354 "slub.nw"
+#line 10392 "slub.nw"
 	}
+	bad += check_sheaf_invariants(out, s, sc);
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 10397 "slub.nw"
+#line 10436 "slub.nw"
 int slub_check_invariants(FILE *out)
 {
 	struct slub_snapshot *snap;
@@ -636,5 +731,52 @@ int slub_check_invariants(FILE *out)
 				 snap->pages.large_pages,
 				 snap->pages.total_pages);
 	slub_snapshot_free(snap);
+	return bad;
+}
+/* Functions of the invariant checker */
+#line 12298 "slub.nw"
+static int check_sheaf_invariants(FILE *out, struct kmem_cache *s,
+				  const struct slub_snap_cache *sc)
+{
+	struct slab_sheaf *sheaf;
+	int bad = 0, node, cpu;
+
+	if (sc->sheaf_conflicts)
+		bad += inv_fail(out, "%s: %d objects in sheaves are also free "
+				"elsewhere\n", s->name, sc->sheaf_conflicts);
+	if (!s->cpu_sheaves)
+		return bad;
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		struct slub_percpu_sheaves *pcs = per_cpu_ptr(s->cpu_sheaves,
+							      cpu);
+
+		if (pcs->main->size > pcs->main->capacity ||
+		    (pcs->spare && pcs->spare->size > pcs->spare->capacity))
+			bad += inv_fail(out, "%s: cpu %d has a sheaf above its "
+					"capacity\n", s->name, cpu);
+	}
+	for (node = 0; node < nr_node_ids; node++) {
+		struct node_barn *barn = get_node(s, node)->barn;
+		unsigned int full = 0, empty = 0;
+
+		spin_lock(&barn->lock);
+		list_for_each_entry(sheaf, &barn->sheaves_full, barn_list)
+			full++, bad += sheaf->size != sheaf->capacity ?
+				inv_fail(out, "%s: a sheaf of %u objects on the "
+					 "barn's full list\n", s->name,
+					 sheaf->size) : 0;
+		list_for_each_entry(sheaf, &barn->sheaves_empty, barn_list)
+			empty++, bad += sheaf->size ?
+				inv_fail(out, "%s: a sheaf of %u objects on the "
+					 "barn's empty list\n", s->name,
+					 sheaf->size) : 0;
+		if (full != barn->nr_full || empty != barn->nr_empty ||
+		    empty > MAX_EMPTY_SHEAVES)
+			bad += inv_fail(out, "%s: node %d barn counts %u full, "
+					"%u empty; lists have %u, %u\n",
+					s->name, node, barn->nr_full,
+					barn->nr_empty, full, empty);
+		spin_unlock(&barn->lock);
+	}
 	return bad;
 }

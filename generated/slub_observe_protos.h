@@ -16,10 +16,17 @@ static int *snap_list(struct slub_snap_cache *sc, struct list_head *head,
 		      int *count, enum slub_slab_where where, int node);
 static int snap_fill_nodes(struct kmem_cache *s, struct slub_snap_cache *sc);
 static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc);
+static struct slub_snap_ref *snap_sheaf(struct kmem_cache *s,
+					struct slub_snap_cache *sc,
+					struct slab_sheaf *sheaf,
+					enum slub_obj_state state);
+static int snap_fill_sheaves(struct kmem_cache *s, struct slub_snap_cache *sc);
 static int __attribute__((format(printf, 2, 3)))
 inv_fail(FILE *out, const char *fmt, ...);
 static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 			       struct page *page, void *head,
 			       const char *which);
 static int check_cache_invariants(FILE *out, struct kmem_cache *s,
+				  const struct slub_snap_cache *sc);
+static int check_sheaf_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc);

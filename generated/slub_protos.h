@@ -308,6 +308,60 @@ static void discard_slab(struct kmem_cache *s, struct page *page);
 static void rcu_free_slab(struct rcu_head *h);
 static void call_rcu_slab(struct page *page);
 static void rcu_barrier(void);
+static int sheaves_config(struct slub_config *cfg);
+static unsigned int cache_sheaf_capacity(struct kmem_cache *s);
+static int init_cache_sheaves(struct kmem_cache *s);
+static int bootstrap_cache_sheaves(void);
+static int alloc_cache_sheaves(struct kmem_cache *s, unsigned int cap);
+static struct slab_sheaf *alloc_empty_sheaf(struct kmem_cache *s,
+					    unsigned int capacity, gfp_t gfp);
+static void free_empty_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf);
+static inline struct slub_percpu_sheaves *pcs_trylock(struct kmem_cache *s);
+static inline void pcs_unlock(struct slub_percpu_sheaves *pcs);
+static void *slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node,
+				unsigned long addr);
+static void *alloc_from_pcs(struct kmem_cache *s, gfp_t gfp);
+static bool __pcs_replace_empty_main(struct kmem_cache *s,
+				     struct slub_percpu_sheaves *pcs,
+				     gfp_t gfp);
+static inline struct node_barn *get_barn(struct kmem_cache *s);
+static unsigned int refill_objects(struct kmem_cache *s, void **p,
+				   gfp_t gfp, unsigned int max, int node);
+static unsigned int take_objects(struct kmem_cache *s, struct page *page,
+				 void **p, unsigned int max);
+static unsigned int take_new_slab_objects(struct kmem_cache *s,
+		struct kmem_cache_node *n, struct page *page, void **p,
+		unsigned int max);
+static unsigned int refill_sheaf(struct kmem_cache *s,
+				 struct slab_sheaf *sheaf, gfp_t gfp);
+static void *__slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node);
+static void slab_free_sheaves(struct kmem_cache *s, struct page *page,
+			      void *x, unsigned long addr);
+static bool free_to_pcs(struct kmem_cache *s, void *object);
+static void __pcs_replace_full_main(struct kmem_cache *s,
+				    struct slub_percpu_sheaves *pcs);
+static void sheaf_flush(struct kmem_cache *s, struct slab_sheaf *sheaf);
+static void slab_free_chain(struct kmem_cache *s, struct page *page,
+			    void *head, void *tail, unsigned int cnt);
+static struct slab_sheaf *barn_take(struct node_barn *barn,
+				    struct list_head *list,
+				    unsigned int *nr);
+static struct slab_sheaf *barn_get_full_sheaf(struct node_barn *barn);
+static struct slab_sheaf *barn_get_empty_sheaf(struct node_barn *barn);
+static void barn_put_full_sheaf(struct node_barn *barn,
+				struct slab_sheaf *sheaf);
+static bool barn_put_empty_sheaf(struct node_barn *barn,
+				 struct slab_sheaf *sheaf);
+static struct slab_sheaf *barn_replace_empty_sheaf(struct node_barn *barn,
+						   struct slab_sheaf *empty);
+static struct slab_sheaf *barn_replace_full_sheaf(struct node_barn *barn,
+						  struct slab_sheaf *full);
+static void flush_cpu_sheaves(struct kmem_cache *s, int cpu);
+static void barn_shrink(struct kmem_cache *s, struct node_barn *barn);
+static void flush_all_sheaves(struct kmem_cache *s);
+static void free_cache_sheaves(struct kmem_cache *s);
+static void *barn_put_full_if_room(struct node_barn *barn,
+				   struct slab_sheaf *sheaf);
 static void deactivate_slab(struct kmem_cache *s, struct page *page,
 			    void *freelist);
 static inline void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c);

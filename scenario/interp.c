@@ -523,6 +523,8 @@ struct scn_run *scn_run_start(const struct scenario *sc,
 	cfg.simulated = true;
 	cfg.slub_debug = sc->debug;
 	cfg.failslab = sc->failslab;
+	if (!cfg.sheaves)
+		cfg.sheaves = SLUB_NO_SHEAVES;	/* see config sheaves */
 	if (!cfg.nr_cpus)
 		cfg.nr_cpus = SCN_DEFAULT_CPUS;
 	if (!cfg.arena_bytes)

@@ -302,7 +302,8 @@ static bool parse_point(struct parser *p, struct stmt *st)
 	}
 	return perr(p, t->col, "unknown point '%.40s' (expected "
 		    "alloc.after_tid, alloc.before_cmpxchg, free.after_tid, "
-		    "free.before_cmpxchg or slowpath.entry)", t->s);
+		    "free.before_cmpxchg, slowpath.entry, sheaf.alloc or "
+		    "sheaf.free)", t->s);
 }
 
 /* A memory cgroup's NAME: a word or a quoted string, not "root". */
@@ -520,6 +521,11 @@ static bool parse_config(struct parser *p)
 			if (!next_num(p, false, 0, 10, "an order", &v, NULL))
 				return false;
 			cfg->max_order = (int)v;
+		} else if (is_word(t, "sheaves")) {
+			if (!next_num(p, false, 0, 1024, "a sheaf capacity",
+				      &v, NULL))
+				return false;
+			cfg->sheaves = v ? (unsigned int)v : SLUB_NO_SHEAVES;
 		} else if (is_word(t, "min_objects")) {
 			if (!next_num(p, false, 1, 65535, "an object count",
 				      &v, NULL))
@@ -528,7 +534,8 @@ static bool parse_config(struct parser *p)
 		} else {
 			return perr(p, t->col, "unknown config option '%.40s' "
 				    "(expected cpus, nodes, arena, max_order, "
-				    "min_objects, nomerge, debug or failslab)",
+				    "min_objects, nomerge, debug, failslab or "
+				    "sheaves)",
 				    t->s);
 		}
 	}

@@ -8,7 +8,7 @@
  * Every executed statement is one "step" (the visualizer's unit).
  *
  *   config cpus N [nodes N] [arena SIZE] [max_order N] [min_objects N] [nomerge] [debug STR]
- *          [failslab I,P,S,T]
+ *          [failslab I,P,S,T] [sheaves N]
  *                          must come before any other statement (optional)
  *   cache NAME size N [align N] [flags f1,f2,...] [ctor]
  *                          kmem_cache_create(); flags are lower-case SLAB_ names
@@ -88,6 +88,11 @@
  *     decimal or 0x hex, SIZE with a K, M or G suffix (powers of 1024).
  *     The allocator wants nodes <= cpus. Without 'debug', $SLUB_DEBUG
  *     applies (as slub_config.slub_debug == NULL does).
+ *   - config sheaves N gives every cache per-CPU sheaves of N objects and
+ *     per-node barns (slub_config.sheaves, 1..1024); 0 keeps the cpu slab.
+ *     A scenario without it runs on the 3.18 cpu slab whatever
+ *     $SLUB_SHEAVES says: its expect lines were written for that design,
+ *     and a scenario names the design it is about.
  *   - A "quoted string" may hold \" \\ \n \t; echo prints the rest of its
  *     line as written (or one quoted string, unquoted).
  *   - NAME and CACHE are a word or a "quoted string". A CACHE names a cache

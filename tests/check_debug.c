@@ -51,6 +51,7 @@ static void carry_on(struct kmem_cache *s, size_t size)
 static void corrupt(void *arg)
 {
 	struct slub_config cfg = { .nr_cpus = 2, .simulated = true,
+				   .sheaves = SLUB_NO_SHEAVES,	/* 3.18 paths */
 				   .arena_bytes = 64 << 20 };
 	enum corruption what = (long)arg;
 	struct kmem_cache *s, *o;
@@ -182,6 +183,7 @@ static void validate_round(struct kmem_cache *s, int round)
 static void kunit_case(void *arg)
 {
 	struct slub_config cfg = { .nr_cpus = 2, .simulated = true,
+				   .sheaves = SLUB_NO_SHEAVES,	/* 3.18 paths */
 				   .arena_bytes = 64 << 20 };
 	enum kunit_case k = (long)arg;
 	struct kmem_cache *s;
@@ -277,6 +279,7 @@ END_TEST
 static void hardening_run(int hardened)
 {
 	struct slub_config cfg = { .nr_cpus = 2, .simulated = true,
+				   .sheaves = SLUB_NO_SHEAVES,	/* 3.18 paths */
 				   .arena_bytes = 64 << 20, .nomerge = true,
 				   .freelist_hardened = hardened,
 				   .freelist_random = !hardened, .seed = 42 };

@@ -240,6 +240,7 @@ END_TEST
 START_TEST(test_attached)
 {
 	struct slub_config cfg = { .nr_cpus = 2, .simulated = true,
+				   .sheaves = SLUB_NO_SHEAVES,	/* 3.18 paths */
 				   .nomerge = true, .slub_debug = "-" };
 	struct scn_log *log = scn_log_new(NULL, SCN_LOG_EVENTS);
 	struct kmem_cache *s;

@@ -23,6 +23,7 @@ int main(void)
 	srunner_add_suite(sr, stats_suite());
 	srunner_add_suite(sr, eventlog_suite());
 	srunner_add_suite(sr, palette_suite());
+	srunner_add_suite(sr, sheaves_suite());
 	srunner_add_suite(sr, events_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

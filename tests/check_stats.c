@@ -34,6 +34,7 @@ struct stat_case {
 };
 
 #define HEAD "config cpus 2 nomerge\ncache c size 64\ncpu 0\n"
+#define HEADS "config cpus 2 nomerge sheaves 4\ncache c size 64\ncpu 0\n"
 
 static char drain_text[4096];
 
@@ -209,6 +210,47 @@ static const struct stat_case stat_cases[] = {
 		{ [ALLOC_FASTPATH] = 2, [ALLOC_SLOWPATH] = 1,
 		  [ALLOC_SLAB] = 1, [CMPXCHG_DOUBLE_CPU_FAIL] = 1 },
 	},
+	{
+		/*
+		 * Sheaves of 4: creation allocates each CPU's empty main
+		 * sheaf (SHEAF_ALLOC 2). The first allocation finds it
+		 * empty, no spare and no full sheaf in the barn
+		 * (BARN_GET_FAIL), and refills it from a new slab
+		 * (ALLOC_SLAB, SHEAF_REFILL 4); it takes the last object
+		 * (ALLOC_FASTPATH: from the CPU's sheaves).
+		 */
+		"sheaves: first allocation", HEADS "alloc a from c\n", 1,
+		{ [ALLOC_FASTPATH] = 1, [ALLOC_SLAB] = 1,
+		  [SHEAF_REFILL] = 4, [BARN_GET_FAIL] = 1,
+		  [SHEAF_ALLOC] = 2 },
+	},
+	{
+		/*
+		 * 64 allocations: 16 refills of 4, each after a
+		 * BARN_GET_FAIL; one slab. 64 frees: the 5th makes the full
+		 * main sheaf the spare (a new empty main: SHEAF_ALLOC); the
+		 * 9th, 13th ... 45th find main and spare full and the barn
+		 * with no empty sheaf: a new one, the full one to the barn
+		 * (SHEAF_ALLOC, BARN_PUT, 10 times). The barn now holds its
+		 * limit of 10 full sheaves: the 49th, 53rd, 57th and 61st
+		 * are refused (BARN_PUT_FAIL) and flush main to the slab
+		 * (SHEAF_FLUSH 16; the first makes the full slab partial:
+		 * FREE_ADD_PARTIAL). 12 allocations: 4 from main, 4 from
+		 * the swapped-in spare, then the barn trades a full sheaf
+		 * for the empty one (BARN_GET). The shrink flushes the 9
+		 * full sheaves left in the barn (SHEAF_FLUSH 36) and frees
+		 * them, the spare and the barn's empty sheaf (SHEAF_FREE 11).
+		 */
+		"sheaves: barn put, flush, get, shrink",
+		HEADS "alloc x[0..63] from c\nfree x[0..63]\n"
+		"alloc y[0..11] from c\nshrink c\n", 76,
+		{ [ALLOC_FASTPATH] = 76, [ALLOC_SLAB] = 1,
+		  [FREE_FASTPATH] = 64, [FREE_ADD_PARTIAL] = 1,
+		  [SHEAF_FLUSH] = 52, [SHEAF_REFILL] = 64,
+		  [SHEAF_ALLOC] = 13, [SHEAF_FREE] = 11, [BARN_GET] = 1,
+		  [BARN_GET_FAIL] = 16, [BARN_PUT] = 10,
+		  [BARN_PUT_FAIL] = 4 },
+	},
 };
 
 #define NR_STAT_CASES	(int)(sizeof(stat_cases) / sizeof(stat_cases[0]))
@@ -303,13 +345,18 @@ START_TEST(test_stat_items)
 }
 END_TEST
 
-/* Every stat_item is counted by some case (CMPXCHG_DOUBLE_FAIL aside). */
+/*
+ * Every stat_item is counted by some case (CMPXCHG_DOUBLE_FAIL aside; the
+ * prefill API has no scenario statement: check_sheaves.c counts its five).
+ */
 START_TEST(test_every_item_covered)
 {
 	int si, k;
 
 	for (si = 0; si < NR_SLUB_STAT_ITEMS; si++) {
-		bool seen = si == CMPXCHG_DOUBLE_FAIL;
+		bool seen = si == CMPXCHG_DOUBLE_FAIL ||
+			    (si >= SHEAF_PREFILL_FAST &&
+			     si <= SHEAF_RETURN_SLOW);
 
 		for (k = 0; k < NR_STAT_CASES && !seen; k++)
 			seen = stat_cases[k].want[si] != 0;

@@ -133,6 +133,7 @@ Suite *debug_suite(void);
 Suite *stats_suite(void);
 Suite *eventlog_suite(void);
 Suite *palette_suite(void);
+Suite *sheaves_suite(void);
 
 #include "stress.h"
 

@@ -4,6 +4,9 @@
 #   make test-sanitize  the same runner under ASan+UBSan
 #   make test-tsan      the real-thread stress program under ThreadSanitizer
 #   make test-cli       tests/test-cli.sh against build/slub
+#   make test-sheaves   the same with per-CPU sheaves in every cache
+#                       (SLUB_SHEAVES=32): stress, stress under TSan, a
+#                       short bounded fuzz and the Check runner
 # The top Makefile appends these to TESTS in the order `make test' runs
 # them.
 
@@ -73,3 +76,23 @@ test-cli: $(B)/slub
 	else \
 		echo "test-cli: tests/test-cli.sh does not exist yet; skipped"; \
 	fi
+
+# The sheaves variant. Tests written for the 3.18 paths (scenarios
+# without 'config sheaves', fixtures that leave slub_config.sheaves at 0)
+# pin the cpu slab whatever SLUB_SHEAVES says; everything else, the
+# stress test and the fuzzers included, runs on sheaves.
+SHEAVES_FUZZ_SECONDS ?= 10
+SHEAVES_ENV := SLUB_SHEAVES=32
+TSAN_ENV = TSAN_OPTIONS=$${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}
+
+.PHONY: test-sheaves
+test-sheaves: $(B)/tests/check_slub $(B)/tests/stress $(B)/tests/tsan/stress \
+		fuzz-build
+	@$(SHEAVES_ENV) $(B)/tests/stress 300000 4
+	@$(SHEAVES_ENV) $(B)/tests/stress 100000 4 2 observe memcg admin
+	@$(SHEAVES_ENV) $(TSAN_ENV) $(B)/tests/tsan/stress $(STRESS_TSAN_OPS) 4
+	@$(SHEAVES_ENV) $(TSAN_ENV) $(B)/tests/tsan/stress $(STRESS_TSAN_OPS) 4 \
+		2 observe memcg admin
+	@$(SHEAVES_ENV) B=$(B) FUZZ_SECONDS=$(SHEAVES_FUZZ_SECONDS) \
+		bash tests/faults/reliability.sh fuzz
+	@$(SHEAVES_ENV) $(B)/tests/check_slub

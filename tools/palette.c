@@ -28,8 +28,10 @@ enum palette_part palette_state(int state)
 {
 	switch (state) {
 	case SLUB_OBJ_CPU_FREE:
+	case SLUB_OBJ_SHEAF:
 		return PAL_CPU_FREE;
 	case SLUB_OBJ_PAGE_FREE:
+	case SLUB_OBJ_BARN:
 		return PAL_PAGE_FREE;
 	default:
 		return PAL_ALLOCATED;

@@ -583,7 +583,8 @@ static void counters_panel(struct dctx *d, int x, int y, int w, int rows)
 	char title[96];
 	int i, zero = 0, num_w = viz_text_width(d->v->text, VIZ_MONO,
 						COUNTER_PX, "888888");
-	bool all = rows >= NR_SLUB_STAT_ITEMS;
+	int nc = viz_nr_counters(d->cache);
+	bool all = rows >= nc;
 
 	if (d->v->focus_cpu >= 0)
 		snprintf(title, sizeof(title), "Counters of %s (total, CPU %d)",
@@ -593,7 +594,7 @@ static void counters_panel(struct dctx *d, int x, int y, int w, int rows)
 			 "CPU)", d->cache->name);
 	text_fit(d, VIZ_BOLD, 13, C(TITLE), x, y, w, &d->reg.right, title);
 	y += 20;
-	for (i = 0; i < NR_SLUB_STAT_ITEMS; i++) {
+	for (i = 0; i < nc; i++) {
 		if (!all && (!counter_shown(d, i) || rows <= 0)) {
 			zero++;
 			continue;
@@ -604,7 +605,7 @@ static void counters_panel(struct dctx *d, int x, int y, int w, int rows)
 	}
 	if (zero)
 		text_fit(d, VIZ_SANS, 11, C(DIM), x, y, w, &d->reg.right,
-			 zero == NR_SLUB_STAT_ITEMS ? "\xe2\x80\xa6 all at 0" :
+			 zero == nc ? "\xe2\x80\xa6 all at 0" :
 			 "\xe2\x80\xa6 the others at 0 (a taller window "
 			 "shows them)");
 }
@@ -613,7 +614,7 @@ static int nonzero_counters(const struct dctx *d)
 {
 	int i, n = 0;
 
-	for (i = 0; i < NR_SLUB_STAT_ITEMS; i++)
+	for (i = 0; i < viz_nr_counters(d->cache); i++)
 		n += counter_shown(d, i);
 	return n;
 }
@@ -630,9 +631,9 @@ static void right_panel(struct dctx *d)
 
 	fill(d->r, p->x, p->y, p->w, p->h, C(PANEL));
 	SDL_RenderSetClipRect(d->r, p);
-	rows = NR_SLUB_STAT_ITEMS;
+	rows = viz_nr_counters(d->cache);
 	if (d->cache) {
-		h = 20 + COUNTER_ROW * NR_SLUB_STAT_ITEMS + 10;
+		h = 20 + COUNTER_ROW * rows + 10;
 		if (p->y + p->h - h < max_y) {
 			rows = (p->y + p->h - max_y - 30) / COUNTER_ROW - 1;
 			if (rows > nonzero_counters(d))

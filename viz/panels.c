@@ -9,7 +9,8 @@
 #include "viz.h"
 #include "draw_int.h"
 
-_Static_assert(NR_SLUB_STAT_ITEMS == 26, "enum stat_item of 3.18 has 26");
+_Static_assert(NR_SLUB_STAT_ITEMS == 26 + 13,
+	       "enum stat_item: 26 of 3.18, then 13 of the sheaves");
 
 /* The allocator's own names for its counters (the sysfs file names). */
 const char *viz_stat_name(int item)
@@ -69,6 +70,23 @@ static const char *const stat_meaning[NR_SLUB_STAT_ITEMS] = {
 		"cpu partial chain",
 	[CPU_PARTIAL_DRAIN] = "drains of the cpu partial chain to the node "
 		"partial list (unfreeze_partials())",
+	[SHEAF_FLUSH] = "objects flushed from a sheaf back to their slabs",
+	[SHEAF_REFILL] = "objects refilled into a sheaf from partial or new "
+		"slabs",
+	[SHEAF_ALLOC] = "empty sheaves allocated",
+	[SHEAF_FREE] = "empty sheaves freed",
+	[BARN_GET] = "full sheaves taken from the node's barn",
+	[BARN_GET_FAIL] = "times the barn had no full sheaf to give",
+	[BARN_PUT] = "full sheaves put in the node's barn",
+	[BARN_PUT_FAIL] = "times the barn was full: the main sheaf was "
+		"flushed instead",
+	[SHEAF_PREFILL_FAST] = "prefills that took the CPU's spare sheaf",
+	[SHEAF_PREFILL_SLOW] = "prefills that found no spare sheaf",
+	[SHEAF_PREFILL_OVERSIZE] = "prefills above the cache's sheaf "
+		"capacity",
+	[SHEAF_RETURN_FAST] = "returned sheaves that became the CPU's spare",
+	[SHEAF_RETURN_SLOW] = "returned sheaves that went to the barn or "
+		"were flushed",
 };
 
 const char *viz_stat_meaning(int item)
@@ -111,6 +129,15 @@ static int cpu_counts(const struct slub_snapshot *snap,
 	return (int)used;
 }
 
+/*
+ * The counters of a cache's design: the 26 of 3.18, and the 13 of the
+ * sheaves after them only for a cache that has sheaves.
+ */
+int viz_nr_counters(const struct slub_snap_cache *c)
+{
+	return c && c->sheaf_capacity ? NR_SLUB_STAT_ITEMS : SHEAF_FLUSH;
+}
+
 int viz_counter_lines(const struct slub_snapshot *snap, int ci,
 		      int focus_cpu, char (*lines)[VIZ_LINE_MAX], int max)
 {
@@ -121,7 +148,7 @@ int viz_counter_lines(const struct slub_snapshot *snap, int ci,
 	if (!snap || ci < 0 || ci >= snap->nr_caches)
 		return 0;
 	c = &snap->caches[ci];
-	for (i = 0; i < NR_SLUB_STAT_ITEMS; i++) {
+	for (i = 0; i < viz_nr_counters(c); i++) {
 		cpu_counts(snap, c, i, focus_cpu, per, sizeof(per));
 		n = line(lines, n, max, "%-23s %5lu%s", viz_stat_name(i),
 			 c->stat[i], per);

@@ -299,6 +299,8 @@ double viz_contrast(SDL_Color a, SDL_Color b);
 
 #define VIZ_LINE_MAX	96
 
+/* The counters of c's design: 26 without sheaves, all with them. */
+int viz_nr_counters(const struct slub_snap_cache *c);
 /* Lines of the counters panel for cache ci, focus cpu (or -1); count. */
 int viz_counter_lines(const struct slub_snapshot *snap, int ci,
 		      int focus_cpu, char (*lines)[VIZ_LINE_MAX], int max);

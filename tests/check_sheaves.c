@@ -1,0 +1,293 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The sheaves suite: per-CPU sheaves and per-node barns (the design of
+ * today's kernel, beside 3.18's cpu slab). The counting of the common
+ * paths is in check_stats.c's scenario cases; here: the prefill API and
+ * its five counters, the choice of the design (per cache, by option, by
+ * environment), merging, a free on another CPU, page allocation failures
+ * at every point of a refill, and the invariants of sheaves and barns.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "slub_test.h"
+
+#define CAP	8
+
+static void setup_sheaves(void)
+{
+	t_start(&(struct slub_config){ .simulated = true, .nr_cpus = 2,
+				       .nomerge = true, .sheaves = CAP,
+				       .arena_bytes = 64UL << 20 });
+}
+
+static unsigned long stat_of(struct kmem_cache *s, const char *item)
+{
+	char buf[SLAB_ATTR_BUFSIZE];
+
+	ck_assert_int_gt(slab_attr_show(s, item, buf), 0);
+	return strtoul(buf, NULL, 10);
+}
+
+/* Every cache has the option's capacity, the kmalloc caches included. */
+START_TEST(test_every_cache_has_sheaves)
+{
+	struct kmem_cache *s = kmem_cache_create("sh", 64, 0, 0, NULL);
+
+	ck_assert_ptr_nonnull(s);
+	ck_assert_uint_eq(kmem_cache_sheaf_capacity(s), CAP);
+	ck_assert_uint_eq(kmem_cache_sheaf_capacity(slub_find_cache(
+				  "kmalloc-64")), CAP);
+	t_shrink_destroy(s);
+}
+END_TEST
+
+/*
+ * A debugged cache keeps the 3.18 paths: its checks live in the slow
+ * paths, which must see every object.
+ */
+START_TEST(test_debugged_cache_has_none)
+{
+	struct kmem_cache *s = kmem_cache_create("shd", 64, 0,
+						 SLAB_RED_ZONE, NULL);
+	void *p;
+
+	ck_assert_ptr_nonnull(s);
+	ck_assert_uint_eq(kmem_cache_sheaf_capacity(s), 0);
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	ck_assert_ptr_nonnull(p);
+	kmem_cache_free(s, p);
+	t_shrink_destroy(s);
+}
+END_TEST
+
+/*
+ * kmem_cache_create_args: a capacity of the cache's own, and never a
+ * merge with a cache of the same geometry.
+ */
+START_TEST(test_create_args)
+{
+	struct kmem_cache_args args = { .sheaf_capacity = 3 };
+	struct kmem_cache *a, *b;
+	void *p[5];
+	int i;
+
+	a = kmem_cache_create("args-a", 96, 0, 0, NULL);
+	b = kmem_cache_create_args("args-b", 96, &args, 0);
+	ck_assert_ptr_nonnull(a);
+	ck_assert_ptr_nonnull(b);
+	ck_assert_ptr_ne(a, b);
+	ck_assert_uint_eq(kmem_cache_sheaf_capacity(b), 3);
+	for (i = 0; i < 5; i++)
+		ck_assert_ptr_nonnull(p[i] = kmem_cache_alloc(b, GFP_KERNEL));
+	/* two refills of 3 */
+	ck_assert_uint_eq(stat_of(b, "sheaf_refill"), 6);
+	for (i = 0; i < 5; i++)
+		kmem_cache_free(b, p[i]);
+	args.sheaf_capacity = 5000;
+	ck_assert_ptr_null(kmem_cache_create_args("args-c", 96, &args, 0));
+	t_shrink_destroy(a);
+	t_shrink_destroy(b);
+}
+END_TEST
+
+/*
+ * The prefill API: the first prefill finds no spare (SLOW) and a new
+ * sheaf is refilled; returning it with no spare makes it the spare
+ * (RETURN_FAST); the next prefill takes the spare (FAST); an oversize
+ * request gets a sheaf of its own size (OVERSIZE), flushed and freed on
+ * return; a return while the CPU has a spare is SLOW.
+ */
+START_TEST(test_prefill)
+{
+	struct kmem_cache *s = kmem_cache_create("pf", 128, 0, 0, NULL);
+	struct slab_sheaf *sh, *sh2, *big;
+	void *p[4];
+	int i;
+
+	ck_assert_ptr_nonnull(s);
+	sh = kmem_cache_prefill_sheaf(s, GFP_KERNEL, 4);
+	ck_assert_ptr_nonnull(sh);
+	ck_assert_uint_ge(kmem_cache_sheaf_size(sh), 4);
+	ck_assert_uint_eq(stat_of(s, "sheaf_prefill_slow"), 1);
+	for (i = 0; i < 4; i++) {
+		p[i] = kmem_cache_alloc_from_sheaf(s, __GFP_ZERO, sh);
+		ck_assert_ptr_nonnull(p[i]);
+		ck_assert_int_eq(((char *)p[i])[127], 0);
+	}
+	kmem_cache_return_sheaf(s, GFP_KERNEL, sh);
+	ck_assert_uint_eq(stat_of(s, "sheaf_return_fast"), 1);
+	sh = kmem_cache_prefill_sheaf(s, GFP_KERNEL, 2);
+	ck_assert_ptr_nonnull(sh);
+	ck_assert_uint_eq(stat_of(s, "sheaf_prefill_fast"), 1);
+	big = kmem_cache_prefill_sheaf(s, GFP_KERNEL, 3 * CAP);
+	ck_assert_ptr_nonnull(big);
+	ck_assert_uint_eq(kmem_cache_sheaf_size(big), 3 * CAP);
+	ck_assert_uint_eq(stat_of(s, "sheaf_prefill_oversize"), 1);
+	ck_assert_ptr_null(kmem_cache_prefill_sheaf(s, GFP_KERNEL, 100000));
+	kmem_cache_return_sheaf(s, GFP_KERNEL, big);
+	sh2 = kmem_cache_prefill_sheaf(s, GFP_KERNEL, 1);
+	ck_assert_ptr_nonnull(sh2);
+	kmem_cache_return_sheaf(s, GFP_KERNEL, sh);
+	ck_assert_uint_eq(stat_of(s, "sheaf_return_fast"), 2);
+	kmem_cache_return_sheaf(s, GFP_KERNEL, sh2);
+	ck_assert_uint_eq(stat_of(s, "sheaf_return_slow"), 1);
+	ck_assert_int_eq(slub_check_invariants(stderr), 0);
+	for (i = 0; i < 4; i++)
+		kmem_cache_free(s, p[i]);
+	t_shrink_destroy(s);
+}
+END_TEST
+
+/*
+ * A free on another CPU goes into that CPU's main sheaf: there is no
+ * remote free with sheaves. The snapshot shows the object in CPU 1's
+ * sheaf, not on a freelist.
+ */
+START_TEST(test_free_on_other_cpu)
+{
+	struct kmem_cache *s = kmem_cache_create("oc", 64, 0, 0, NULL);
+	const struct slub_snap_cache *sc;
+	struct slub_snapshot *snap;
+	void *p;
+
+	ck_assert_ptr_nonnull(s);
+	slub_sim_set_cpu(0);
+	p = kmem_cache_alloc(s, GFP_KERNEL);
+	ck_assert_ptr_nonnull(p);
+	slub_sim_set_cpu(1);
+	kmem_cache_free(s, p);
+	ck_assert_uint_eq(stat_of(s, "free_fastpath"), 1);
+	ck_assert_uint_eq(stat_of(s, "free_slowpath"), 0);
+	snap = slub_snapshot_take();
+	ck_assert_ptr_nonnull(snap);
+	sc = slub_snapshot_cache(snap, "oc");
+	ck_assert_ptr_nonnull(sc);
+	ck_assert_int_eq(sc->cpu[1].main_size, 1);
+	ck_assert_int_eq(sc->cpu[0].main_size, CAP - 1);
+	ck_assert_int_eq(sc->slabs[sc->cpu[1].main[0].slab]
+			 .obj[sc->cpu[1].main[0].obj].state, SLUB_OBJ_SHEAF);
+	slub_snapshot_free(snap);
+	slub_sim_set_cpu(0);
+	t_shrink_destroy(s);
+}
+END_TEST
+
+/*
+ * A page allocation failing at every point of a run of refills loses
+ * nothing: each allocation returns an object or NULL, and after all are
+ * freed the cache is empty and every invariant holds.
+ */
+START_TEST(test_fault_injection)
+{
+	enum { N = 300 };
+	void **p = calloc(N, sizeof(*p));
+	unsigned long nth;
+	int i;
+
+	ck_assert_ptr_nonnull(p);
+	for (nth = 1; nth <= 12; nth++) {
+		struct kmem_cache *s = kmem_cache_create("fi", 200, 0, 0,
+							 NULL);
+		int got = 0;
+
+		ck_assert_ptr_nonnull(s);
+		slub_fail_page_alloc(nth);
+		for (i = 0; i < N; i++)
+			got += (p[i] = kmem_cache_alloc(s, GFP_KERNEL)) != NULL;
+		ck_assert_int_gt(got, 0);
+		ck_assert_int_eq(slub_check_invariants(stderr), 0);
+		for (i = 0; i < N; i++)
+			if (p[i])
+				kmem_cache_free(s, p[i]);
+		slub_fail_page_alloc(0);
+		t_shrink_destroy(s);
+	}
+	free(p);
+}
+END_TEST
+
+/* Many objects through main, spare, barn and flushes on both CPUs. */
+START_TEST(test_churn_invariants)
+{
+	enum { N = 2000 };
+	struct kmem_cache *s = kmem_cache_create("ch", 48, 0, 0, NULL);
+	void **p = calloc(N, sizeof(*p));
+	unsigned int seed = 7;
+	int i, round;
+
+	ck_assert_ptr_nonnull(s);
+	ck_assert_ptr_nonnull(p);
+	for (round = 0; round < 4; round++) {
+		for (i = 0; i < N; i++) {
+			slub_sim_set_cpu(rand_r(&seed) & 1);
+			if (p[i]) {
+				kmem_cache_free(s, p[i]);
+				p[i] = NULL;
+			} else {
+				p[i] = kmem_cache_alloc(s, GFP_KERNEL);
+				ck_assert_ptr_nonnull(p[i]);
+			}
+		}
+		ck_assert_int_eq(slub_check_invariants(stderr), 0);
+		if (round == 0)
+			ck_assert_int_eq(kmem_cache_shrink(s), 0);
+	}
+	for (i = 0; i < N; i++)
+		if (p[i])
+			kmem_cache_free(s, p[i]);
+	ck_assert_uint_gt(stat_of(s, "barn_put"), 0);
+	ck_assert_uint_gt(stat_of(s, "barn_get"), 0);
+	ck_assert_uint_gt(stat_of(s, "sheaf_flush"), 0);
+	slub_sim_set_cpu(0);
+	free(p);
+	t_shrink_destroy(s);
+}
+END_TEST
+
+/* SLUB_SHEAVES: read when the configuration leaves sheaves at 0. */
+START_TEST(test_environment)
+{
+	struct slub_config cfg = { .simulated = true, .nr_cpus = 2,
+				   .arena_bytes = 64UL << 20 };
+	struct kmem_cache *s;
+
+	setenv("SLUB_SHEAVES", "12x", 1);
+	ck_assert_int_eq(slub_init(&cfg), -EINVAL);
+	setenv("SLUB_SHEAVES", "2000", 1);
+	ck_assert_int_eq(slub_init(&cfg), -EINVAL);
+	setenv("SLUB_SHEAVES", "12", 1);
+	ck_assert_int_eq(slub_init(&cfg), 0);
+	s = slub_find_cache("kmalloc-32");
+	ck_assert_ptr_nonnull(s);
+	ck_assert_uint_eq(kmem_cache_sheaf_capacity(s), 12);
+	slub_shutdown();
+	cfg.sheaves = SLUB_NO_SHEAVES;
+	ck_assert_int_eq(slub_init(&cfg), 0);
+	ck_assert_uint_eq(kmem_cache_sheaf_capacity(
+				  slub_find_cache("kmalloc-32")), 0);
+	slub_shutdown();
+	unsetenv("SLUB_SHEAVES");
+}
+END_TEST
+
+Suite *sheaves_suite(void)
+{
+	Suite *su = suite_create("sheaves");
+	TCase *tc = tcase_create("sheaves");
+
+	tcase_add_checked_fixture(tc, setup_sheaves, t_teardown);
+	tcase_add_test(tc, test_every_cache_has_sheaves);
+	tcase_add_test(tc, test_debugged_cache_has_none);
+	tcase_add_test(tc, test_create_args);
+	tcase_add_test(tc, test_prefill);
+	tcase_add_test(tc, test_free_on_other_cpu);
+	tcase_add_test(tc, test_fault_injection);
+	tcase_add_test(tc, test_churn_invariants);
+	suite_add_tcase(su, tc);
+	tc = tcase_create("environment");
+	tcase_add_test(tc, test_environment);
+	suite_add_tcase(su, tc);
+	return su;
+}
