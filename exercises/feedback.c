@@ -16,6 +16,7 @@
  */
 #include <ctype.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,6 +177,56 @@ static bool first_failure(const char *diag, int *line, char *msg,
 	return true;
 }
 
+/*
+ * With EX_SCN_DIR set (the students' make grade sets it), a failed
+ * scenario is written there under its name, and msg gets the command
+ * that opens the visualizer on it at the step of the failed line.
+ */
+static void replay(const char *name, const char *text,
+		   const struct scenario *sc, int fline, char *msg, size_t len)
+{
+	const char *dir = getenv("EX_SCN_DIR");
+	char path[512];
+	size_t n = strlen(msg);
+	int k, step = 0;
+	FILE *f;
+
+	if (!dir || !*dir || strchr(name, '/'))
+		return;
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "w");
+	if (!f)
+		return;
+	fputs(text, f);
+	if (fclose(f))
+		return;
+	for (k = 0; k < scn_nsteps(sc); k++)
+		if (scn_step_line(sc, k) <= fline)
+			step = k + 1;
+	if (step)
+		snprintf(msg + n, len - n, "\nwatch it: make ex-viz EX=%s "
+			 "SCENARIO=%s VIZ_ARGS=\"--step %d\"", ex_suite.id, path,
+			 step);
+	else
+		snprintf(msg + n, len - n, "\nwatch it: make ex-viz EX=%s "
+			 "SCENARIO=%s", ex_suite.id, path);
+}
+
+__attribute__((noreturn))
+static void scenario_fail(const char *name, const char *text,
+			  const struct scenario *sc, int fline,
+			  const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	replay(name, text, sc, fline, msg, sizeof(msg));
+	ex_fail(name, 0, "%s", msg);
+}
+
 static char *take(FILE **f, char **buf)
 {
 	if (*f) {
@@ -224,21 +275,26 @@ int ex_scenario(const char *name, const char *text)
 		    fline < upto)
 			upto = fline;
 		if (missing_point(name, text, out, upto, msg, sizeof(msg)))
-			ex_fail(name, 0, "%s", msg);
+			scenario_fail(name, text, sc, upto, "%s", msg);
 	}
 	if (r < 0) {
 		if (fails && first_failure(diag, &fline, what, sizeof(what)))
-			ex_fail(name, 0, "line %d \"%s\" failed:\n%s", fline,
-				text_line(text, fline, line, sizeof(line)),
-				what);
-		ex_fail(name, 0, "line %d \"%s\" stopped the scenario:\n%s",
-			err.line,
-			text_line(text, err.line, line, sizeof(line)), err.msg);
+			scenario_fail(name, text, sc, fline,
+				      "line %d \"%s\" failed:\n%s", fline,
+				      text_line(text, fline, line, sizeof(line)),
+				      what);
+		scenario_fail(name, text, sc, err.line,
+			      "line %d \"%s\" stopped the scenario:\n%s",
+			      err.line,
+			      text_line(text, err.line, line, sizeof(line)),
+			      err.msg);
 	}
 	if (fails && first_failure(diag, &fline, what, sizeof(what)))
-		ex_fail(name, 0, "line %d \"%s\" failed:\n%s%s", fline,
-			text_line(text, fline, line, sizeof(line)), what,
-			fails > 1 ? " (and more expects after it failed)" : "");
+		scenario_fail(name, text, sc, fline,
+			      "line %d \"%s\" failed:\n%s%s", fline,
+			      text_line(text, fline, line, sizeof(line)), what,
+			      fails > 1 ? " (and more expects after it failed)" :
+			      "");
 	ex_watch(NULL, NULL);
 	scn_log_free(log);
 	free(take(&outf, &out));

@@ -215,6 +215,21 @@ int ex_steps_seen(const char *what)
 	return count_events(SLUB_EV_STEP, what);
 }
 
+int ex_stat_seen(int item, const void *object)
+{
+	const struct scn_event *ev;
+	int i, n = 0;
+
+	if (!events)
+		return 0;
+	ev = scn_log_events(events);
+	for (i = 0; i < scn_log_count(events); i++)
+		if (ev[i].type == SLUB_EV_STAT && ev[i].stat == item &&
+		    (!object || ev[i].object == (unsigned long)object))
+			n++;
+	return n;
+}
+
 /* ------------------------------------------------------------ runner */
 struct result {
 	bool passed;

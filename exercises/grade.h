@@ -86,6 +86,9 @@ bool ex_report_seen(const char *text);
 void ex_reports_reset(void);
 /* The number of SLUB_EV_STEP events whose text contains what. */
 int ex_steps_seen(const char *what);
+/* The number of times counter item (enum stat_item) was counted for
+ * object (NULL: for any object or none) since ex_start. */
+int ex_stat_seen(int item, const void *object);
 
 /*
  * Run a scenario given as text; returns the number of failed expects, or

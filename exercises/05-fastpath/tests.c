@@ -36,6 +36,11 @@ static void test_alloc_counts(void)
 		 "of the two", ex_stat(s, "alloc_slowpath"));
 	EX_CHECK(ex_stat(s, "alloc_slab") == 1, "alloc_slab %ld, expected 1",
 		 ex_stat(s, "alloc_slab"));
+	for (i = 1; i < 10; i++)
+		EX_CHECK(ex_stat_seen(ALLOC_FASTPATH, p[i]) == 1,
+			 "allocation %d: ALLOC_FASTPATH must be counted with "
+			 "the object it hands out and its slab (stat_at), so "
+			 "that the trace shows which object left", i);
 	for (i = 0; i < 10; i++)
 		kmem_cache_free(s, p[i]);
 	ex_check_invariants();
@@ -58,6 +63,10 @@ static void test_free_lifo(void)
 		 "free_fastpath %ld, expected 5", ex_stat(s, "free_fastpath"));
 	EX_CHECK(ex_stat(s, "free_slowpath") == 0,
 		 "free_slowpath %ld, expected 0", ex_stat(s, "free_slowpath"));
+	for (i = 0; i < 5; i++)
+		EX_CHECK(ex_stat_seen(FREE_FASTPATH, p[i]) == 1,
+			 "free %d: FREE_FASTPATH must be counted with the "
+			 "object it takes back and its slab (stat_at)", i);
 	for (i = 4; i >= 0; i--) {
 		q = ex_alloc(s);
 		EX_CHECK(q == p[i], "freed objects must come back last in, "

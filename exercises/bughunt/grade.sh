@@ -26,7 +26,7 @@ fi
 score=0 max=0 np=0 nf=0 fixed=1
 # BUGHUNT_SUITES="NN ...": only these suites (the catalogue's test)
 for ex in ${BUGHUNT_SUITES:-$(ex_all)}; do
-	$CC $EX_CFLAGS "$EX_OBJ/grade.o" "$EX_OBJ/$ex-tests.o" "$LIBSCN" \
+	$CC $EX_CFLAGS "$EX_OBJ/grade.o" "$EX_OBJ/feedback.o" "$EX_OBJ/$ex-tests.o" "$LIBSCN" \
 		"$out/libslub.a" -o "$out/t$ex" $LDLIBS 2>>"$out/build.log" ||
 		die "bughunt: cannot link the tests of exercise $ex (see the compiler's output above)"
 	timeout 300 "$out/t$ex" --quiet --timeout "${BUGHUNT_TIMEOUT:-10}" >"$out/o$ex" 2>&1

@@ -6,6 +6,8 @@
 #   - the disguised reference (no bug) builds and scores full marks for
 #     two seeds, so the disguise changes nothing but names;
 #   - every bug is drawn by some seed; the seed -> bug map is stable;
+#   - a diff of a disguised copy against the book changes at least 50
+#     lines for every line the bug changes (plant.py measure);
 #   - a bad seed is a one-line error.
 # Environment as exercises/exercises.mk sets it. Exits 1 on any failure.
 set -uo pipefail
@@ -40,6 +42,15 @@ a=$(python3 $P list s1 s2 s3 2>&1) b=$(python3 $P list s1 s2 s3 2>&1)
 if python3 $P plant 'no/slash' "$T/x" 2>"$T/err"; then bad "a bad seed is accepted"
 elif [ "$(wc -l <"$T/err")" = 1 ]; then ok "a bad seed: $(cat "$T/err")"
 else bad "a bad seed: no one-line error"; fi
+# the disguise resists a diff: against the book's code (comments and
+# #line out, as a student would strip them), the disguised copy of every
+# bug's seed differs in at least 50 times as many lines as the bug does
+python3 $P measure $(awk '$2 != "-" { print $2 }' "$T/seeds") >"$T/measure" 2>&1
+if awk 'NR > 1 && $5 < 50 { bad = 1 } NR > 1 { n++ } END { exit bad || n == 0 }' "$T/measure"; then
+	ok "a diff against the book changes at least 50 lines per line of the bug (least: $(awk 'NR > 1 { print $5 }' "$T/measure" | sort -n | head -1))"
+else
+	bad "the disguise is too thin: $(cat "$T/measure")"
+fi
 # the jobs: every bug with its seed, and the reference for two seeds
 {
 	while read -r name seed; do

@@ -21,7 +21,7 @@ if ! $CC $EX_CFLAGS -O2 -iquote "$src" -c $D/design.c -o "$out/design.o" 2>"$out
 	exit 1
 fi
 bash scripts/link-lib.sh "$out/libdesign.a" "$out/design.o" "$EX_OBJ/slub_observe.o"
-$CC $EX_CFLAGS "$EX_OBJ/grade.o" "$out/tests.o" "$LIBSCN" "$out/libdesign.a" \
+$CC $EX_CFLAGS "$EX_OBJ/grade.o" "$EX_OBJ/feedback.o" "$out/tests.o" "$LIBSCN" "$out/libdesign.a" \
 	-o "$out/test" $LDLIBS && $CC $EX_CFLAGS "$out/bench.o" "$out/libdesign.a" \
 	-o "$out/bench" $LDLIBS || { echo "design: cannot link the grader"; exit 2; }
 "$out/test" --timeout 10 | tee "$out/output"

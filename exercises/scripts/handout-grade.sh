@@ -21,7 +21,9 @@ for ex in $exs; do
 	if [ $built = 1 ]; then
 		$CC $CFLAGS build/ex/grade.o build/ex/feedback.o build/ex/$(basename "$d")/tests.o \
 			build/libscn.a build/slub.o build/slub_observe.o -o "$t" $LDLIBS || exit 2
-		timeout 600 "$t" --timeout 10 | tee build/ex/$ex/output
+		mkdir -p build/ex/$ex/scenarios
+		EX_SCN_DIR=build/ex/$ex/scenarios timeout 600 "$t" --timeout 10 |
+			tee build/ex/$ex/output
 	else
 		$CC $CFLAGS build/ex/grade.o build/ex/$(basename "$d")/tests.o -o "$t.list" \
 			-no-pie -Wl,--unresolved-symbols=ignore-all $LDLIBS || exit 2
@@ -36,5 +38,9 @@ for ex in $exs; do
 	np=$((np + ${pf%% *})); pf=${pf#*, }; nf=$((nf + ${pf%% *}))
 	echo
 done
-echo "Score: $total/$max"
-echo "$np passed, $nf failed"
+# one exercise: its own summary was the last word
+if [ "$(echo $exs | wc -w)" -gt 1 ]; then
+	echo "Score: $total/$max"
+	echo "$np passed, $nf failed"
+fi
+[ "$nf" = 0 ]

@@ -2,6 +2,7 @@
 #   make start EX=NN       copy exercise NN's skeletons into work/NN-name/
 #   make grade [EX=NN]     build the allocator with your files and grade
 #   make hint EX=NN        the next of the exercise's three hints
+#   make ex-build                      build/slub: the CLI on your allocator
 #   make ex-run SCENARIO=FILE          the CLI on your allocator
 #   make ex-viz SCENARIO=FILE [VIZ_ARGS=...]   the visualizer (needs SDL2)
 # handout/slub.c includes the file of every exercise of this handout,
@@ -21,7 +22,7 @@ HDRS := $(wildcard scenario/*.h tools/*.h generated/*.h)
 RUN_LIMIT ?= 30
 VIZ_CPU_LIMIT ?= 120
 
-.PHONY: all grade start hint ex-run ex-viz clean FORCE
+.PHONY: all grade start hint ex-build ex-run ex-viz clean FORCE
 all: $(B)/slub
 
 # FORCE: the files may come from work/ or student/; the compiler is
@@ -63,6 +64,9 @@ start:
 
 hint:
 	@bash exercises/scripts/hint.sh '$(EX)'
+
+ex-build: $(B)/slub
+	@echo "built $(B)/slub (the CLI on your allocator)"
 
 ex-run: $(B)/slub
 	@test -n '$(SCENARIO)' || { echo 'usage: make ex-run SCENARIO=FILE' >&2; exit 2; }

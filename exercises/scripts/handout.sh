@@ -34,8 +34,11 @@ if [ -n "$one" ]; then
 else
 	sed -i '1i /* The SLUB Book, exercise handout: the allocator without the parts\n * the exercises ask for. Each #include of an exNN file below is a\n * student file, found in work/NN-name/ or exercises/NN-name/student. */' "$top/handout/slub.c"
 fi
-cp generated/slub.h generated/slub_internal.h generated/slub_protos.h \
-	generated/slub_observe_protos.h generated/slub_sections.h "$top/generated/"
+# slub.nw is not in the handout: its headers lose their #line directives
+# too, or a macro's error would point into it
+for h in slub.h slub_internal.h slub_protos.h slub_observe_protos.h slub_sections.h; do
+	sed '/^#line [0-9]* "slub.nw"$/d' "generated/$h" >"$top/generated/$h"
+done
 # the observation layer (events, snapshots, the invariant checker): the
 # book's, no exercise is in it
 sed '/^#line [0-9]* "slub.nw"$/d' generated/slub_observe.c >"$top/handout/slub_observe.c"
