@@ -17,22 +17,37 @@
  *   cacheof VAR       the cache VAR's object came from (kmalloc-64 ...)
  *   next CACHE CPU    the object the CPU's next fastpath allocation takes:
  *                     the variable that last held it, "unused" (never
- *                     handed out) or "none" (the CPU's freelist is empty)
+ *                     handed out) or "none" (the CPU's freelist, or with
+ *                     sheaves its main sheaf, is empty)
+ *   sheaf CACHE CPU main|spare   objects in the CPU's main or spare sheaf
+ *                     ("none": the CPU has no spare sheaf)
+ *   barn CACHE full|empty|objects   the barn's full sheaves, empty
+ *                     sheaves, objects in its full sheaves (all nodes)
  *
- *   slub predict FILE           grade the answers (wrong: the right one,
- *                               and the visualizer step that shows it)
+ * With sheaves, "where" of a free object held by a sheaf says cpuN-main,
+ * cpuN-spare or barn instead of its slab's list.
+ *
+ *   slub predict [--viz] FILE   grade the answers (wrong: the right one,
+ *                               and the visualizer command that opens
+ *                               the step that shows it; --viz runs it
+ *                               for the first wrong answer)
  *   slub predict --reveal FILE  print every answer
  *   slub quiz --seed N [--topic T] [--out FILE] [--reveal]
  *                               write a random short prediction file
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "slub.h"
 #include "scenario.h"
 #include "predict.h"
+
+/* The CPUs of the snapshot being read (sheaf_where). */
+static int nr_snap_cpus;
 
 struct question {
 	int line;		/* of the "#?" line */
@@ -138,6 +153,30 @@ static const void *obj_addr(const struct slub_snap_cache *c,
 					      c->size);
 }
 
+/* The sheaf that holds object j of slab i: "cpuN-main" or "cpuN-spare". */
+static int sheaf_where(const struct slub_snap_cache *c, int i, int j,
+		       char *out, size_t len)
+{
+	int cpu, k;
+
+	for (cpu = 0; cpu < nr_snap_cpus; cpu++) {
+		const struct slub_snap_cpu *k_cpu = &c->cpu[cpu];
+
+		for (k = 0; k < k_cpu->main_size; k++)
+			if (k_cpu->main[k].slab == i && k_cpu->main[k].obj == j) {
+				snprintf(out, len, "cpu%d-main", cpu);
+				return 0;
+			}
+		for (k = 0; k < k_cpu->spare_size; k++)
+			if (k_cpu->spare[k].slab == i &&
+			    k_cpu->spare[k].obj == j) {
+				snprintf(out, len, "cpu%d-spare", cpu);
+				return 0;
+			}
+	}
+	return -1;
+}
+
 static int answer_where(struct scn_run *run, const struct slub_snap_cache *c,
 			const char *var, char *out, size_t len)
 {
@@ -158,6 +197,13 @@ static int answer_where(struct scn_run *run, const struct slub_snap_cache *c,
 
 			if (!v || strcmp(v, var))
 				continue;
+			if (sl->obj && sl->obj[j].state == SLUB_OBJ_BARN) {
+				snprintf(out, len, "barn");
+				return 0;
+			}
+			if (sl->obj && sl->obj[j].state == SLUB_OBJ_SHEAF &&
+			    !sheaf_where(c, i, j, out, len))
+				return 0;
 			if (sl->where == SLUB_SLAB_CPU)
 				snprintf(out, len, "cpu%d", sl->owner);
 			else if (sl->where == SLUB_SLAB_CPU_PARTIAL)
@@ -177,6 +223,20 @@ static int answer_next(struct scn_run *run, const struct slub_snap_cache *c,
 	const struct slub_snap_cpu *k = &c->cpu[cpu];
 	const char *v;
 
+	if (c->sheaf_capacity) {
+		/* the main sheaf hands out its last object first */
+		const struct slub_snap_ref *r = k->main_size > 0 && k->main ?
+			&k->main[k->main_size - 1] : NULL;
+
+		if (!r || r->slab < 0 || r->obj < 0) {
+			snprintf(out, len, "none");
+			return 0;
+		}
+		v = scn_run_var_name(run, obj_addr(c, &c->slabs[r->slab],
+						   r->obj));
+		snprintf(out, len, "%s", v ? v : "unused");
+		return 0;
+	}
 	if (k->slab < 0 || k->freelist < 0) {
 		snprintf(out, len, "none");
 		return 0;
@@ -198,6 +258,7 @@ static int answer_cacheof(struct scn_run *run, const char *file,
 
 	if (!snap)
 		return perr(file, q->line, "out of memory");
+	nr_snap_cpus = snap->nr_cpus;
 	for (i = 0; (s = scn_run_cache(run, i, &name)); i++) {
 		const struct slub_snap_cache *c =
 			slub_snapshot_cache(snap, kmem_cache_name(s));
@@ -211,6 +272,63 @@ static int answer_cacheof(struct scn_run *run, const char *file,
 	slub_snapshot_free(snap);
 	if (!s)
 		return perr(file, q->line, "no live object is named '%s'", var);
+	return 0;
+}
+
+/* "sheaf CACHE CPU main|spare" and "barn CACHE full|empty|objects". */
+static int answer_sheaves(struct scn_run *run, const char *file,
+			  struct question *q, char w[4][64])
+{
+	struct kmem_cache *s = find_cache(run, w[1]);
+	struct slub_snapshot *snap;
+	const struct slub_snap_cache *c;
+	const char *what = w[0][0] == 's' ? w[3] : w[2];
+	long cpu = 0, v = 0;
+	char *end;
+	int i;
+
+	if (!s)
+		return perr(file, q->line, "no cache '%s' in the scenario at "
+			    "this point", w[1]);
+	if (w[0][0] == 's') {
+		cpu = strtol(w[2], &end, 10);
+		if (*end || cpu < 0)
+			return perr(file, q->line, "expected a CPU number, "
+				    "found '%s'", w[2]);
+		if (strcmp(what, "main") && strcmp(what, "spare"))
+			return perr(file, q->line, "expected 'sheaf CACHE CPU "
+				    "main' or '... spare', found '%s'", what);
+	} else if (strcmp(what, "full") && strcmp(what, "empty") &&
+		   strcmp(what, "objects")) {
+		return perr(file, q->line, "expected 'barn CACHE full', "
+			    "'... empty' or '... objects', found '%s'", what);
+	}
+	snap = slub_snapshot_take();
+	if (!snap)
+		return perr(file, q->line, "out of memory");
+	c = slub_snapshot_cache(snap, kmem_cache_name(s));
+	if (!c || cpu >= snap->nr_cpus || !c->sheaf_capacity) {
+		slub_snapshot_free(snap);
+		return perr(file, q->line, !c ? "cache %s not found" :
+			    !c->sheaf_capacity ? "cache %s has no sheaves "
+			    "(config sheaves N)" : "cache %s: no such CPU",
+			    w[1]);
+	}
+	if (w[0][0] == 's' && what[0] == 'm') {
+		v = c->cpu[cpu].main_size;
+	} else if (w[0][0] == 's') {
+		v = c->cpu[cpu].spare_size;
+	} else {
+		for (i = 0; i < snap->nr_nodes; i++)
+			v += what[0] == 'f' ? c->node[i].barn_full :
+			     what[0] == 'e' ? c->node[i].barn_empty :
+			     c->node[i].barn_objects;
+	}
+	if (v < 0)
+		snprintf(q->truth, sizeof(q->truth), "none");
+	else
+		snprintf(q->truth, sizeof(q->truth), "%ld", v);
+	slub_snapshot_free(snap);
 	return 0;
 }
 
@@ -229,6 +347,9 @@ static int answer(struct scn_run *run, const char *file, struct question *q)
 
 	if (n == 2 && !strcmp(w[0], "cacheof"))
 		return answer_cacheof(run, file, q, w[1]);
+	if ((n == 4 && !strcmp(w[0], "sheaf")) ||
+	    (n == 3 && !strcmp(w[0], "barn")))
+		return answer_sheaves(run, file, q, w);
 	if (n == 3 && (!strcmp(w[0], "tid") || !strcmp(w[0], "where") ||
 		       !strcmp(w[0], "next"))) {
 		s = find_cache(run, w[1]);
@@ -245,6 +366,7 @@ static int answer(struct scn_run *run, const char *file, struct question *q)
 		if (!snap)
 			return perr(file, q->line, "out of memory");
 		c = slub_snapshot_cache(snap, kmem_cache_name(s));
+		nr_snap_cpus = snap->nr_cpus;
 		if (!c || cpu >= snap->nr_cpus) {
 			slub_snapshot_free(snap);
 			return perr(file, q->line, c ? "no CPU %ld" :
@@ -264,8 +386,9 @@ static int answer(struct scn_run *run, const char *file, struct question *q)
 	}
 	if (n != 2)
 		return perr(file, q->line, "expected 'CACHE ATTR', 'tid CACHE "
-			    "CPU', 'where CACHE VAR' or 'next CACHE CPU', "
-			    "found '%s'", q->query);
+			    "CPU', 'where CACHE VAR', 'next CACHE CPU', "
+			    "'sheaf CACHE CPU main|spare' or 'barn CACHE "
+			    "full|empty|objects', found '%s'", q->query);
 	s = find_cache(run, w[0]);
 	if (!s)
 		return perr(file, q->line, "no cache '%s' in the scenario at "
@@ -367,11 +490,45 @@ static char *slurp(const char *path)
 	return buf;
 }
 
+/*
+ * The visualizer beside this program (build/slubviz next to build/slub),
+ * as a path relative to the current directory when it is below it.
+ * Returns whether it exists.
+ */
+static bool viz_path(char *buf, size_t len)
+{
+	char exe[PATH_MAX], cwd[PATH_MAX], *slash;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	size_t cl;
+
+	if (n <= 0) {
+		snprintf(buf, len, "slubviz");
+		return false;
+	}
+	exe[n] = 0;
+	slash = strrchr(exe, '/');
+	snprintf(slash ? slash + 1 : exe, sizeof(exe) - (slash ? slash + 1 - exe : 0),
+		 "slubviz");
+	if (getcwd(cwd, sizeof(cwd)) && (cl = strlen(cwd)) &&
+	    !strncmp(exe, cwd, cl) && exe[cl] == '/')
+		snprintf(buf, len, "%s", exe + cl + 1);
+	else
+		snprintf(buf, len, "%s", exe);
+	return access(exe, X_OK) == 0;
+}
+
 int predict_grade(const char *file, bool reveal, FILE *out)
+{
+	return predict_grade_viz(file, reveal, false, out);
+}
+
+int predict_grade_viz(const char *file, bool reveal, bool viz, FILE *out)
 {
 	struct question *qs = NULL;
 	char *text = slurp(file);
-	int i, nq = 0, right = 0, blank = 0;
+	int i, nq = 0, right = 0, blank = 0, first_wrong = 0;
+	char vizbin[PATH_MAX];
+	bool have_viz = viz_path(vizbin, sizeof(vizbin));
 
 	if (!text)
 		return 2;
@@ -400,9 +557,13 @@ int predict_grade(const char *file, bool reveal, FILE *out)
 				q->query, q->answer);
 		} else {
 			fprintf(out, "  line %-3d %-28s = %-12s WRONG: it is "
-				"%s\n           see it: build/slubviz %s, "
-				"step %d (after %s)\n", q->line, q->query,
-				q->answer, q->truth, file, q->step, q->stmt);
+				"%s\n           see it (after %s):\n"
+				"             %s --step %d %s%s\n", q->line,
+				q->query, q->answer, q->truth, q->stmt, vizbin,
+				q->step, file, have_viz ? "" :
+				"   (make viz builds it)");
+			if (!first_wrong)
+				first_wrong = q->step ? q->step : 1;
 		}
 	}
 	if (!reveal) {
@@ -413,5 +574,20 @@ int predict_grade(const char *file, bool reveal, FILE *out)
 	}
 	free(text);
 	free(qs);
+	if (viz && first_wrong && !reveal) {
+		char step[16];
+
+		if (!have_viz) {
+			fprintf(stderr, "slub predict: --viz: %s not found "
+				"(make viz builds it)\n", vizbin);
+			return 2;
+		}
+		snprintf(step, sizeof(step), "%d", first_wrong);
+		fflush(out);
+		execl(vizbin, "slubviz", "--step", step, file, (char *)NULL);
+		fprintf(stderr, "slub predict: --viz: cannot run %s: %s\n",
+			vizbin, strerror(errno));
+		return 2;
+	}
 	return reveal || right == nq ? 0 : 1;
 }

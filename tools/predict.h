@@ -12,6 +12,9 @@
  * wrong or blank answer, 2 an error (a "FILE:LINE: error:" line printed).
  */
 int predict_grade(const char *file, bool reveal, FILE *out);
+/* The same; viz: then open the visualizer (slubviz beside this program)
+ * at the step of the first wrong answer, in place of this process. */
+int predict_grade_viz(const char *file, bool reveal, bool viz, FILE *out);
 
 /* The CLI's commands: slub predict, slub quiz. */
 int cmd_predict(int argc, char **argv);

@@ -14,7 +14,7 @@
 #include "predict.h"
 
 static const char *const topics[] = {
-	"fastpath", "slowpath", "free", "partial", "kmalloc",
+	"fastpath", "slowpath", "free", "partial", "kmalloc", "sheaves",
 };
 
 /* splitmix64: the same seed gives the same quiz on every machine */
@@ -114,10 +114,34 @@ static void gen_kmalloc(FILE *f)
 	}
 }
 
+/*
+ * Sheaves (today's per-CPU layer, config sheaves N): one CPU allocates
+ * and frees, so its main and spare sheaves fill and full ones go to the
+ * barn; another CPU then allocates from what the barn holds.
+ */
+static void gen_sheaves(FILE *f)
+{
+	unsigned int cap = pick(2, 6), n = pick(cap + 1, 4 * cap);
+	unsigned int k = pick(1, n), m = pick(1, 2 * cap), last;
+
+	fprintf(f, "config cpus 2 nomerge sheaves %u\ncache c size %u\n"
+		"cpu 0\n", cap, 64u << pick(0, 1));
+	fprintf(f, "alloc x[0..%u] from c\n", n - 1);
+	fprintf(f, "#? sheaf c 0 main = ?\n#? sheaf c 0 spare = ?\n");
+	fprintf(f, "#? c sheaf_refill = ?\n");
+	free_some(f, "x", n, k, &last);
+	fprintf(f, "#? sheaf c 0 main = ?\n#? sheaf c 0 spare = ?\n");
+	fprintf(f, "#? barn c full = ?\n#? c barn_put = ?\n");
+	fprintf(f, "#? where c x[%u] = ?\n#? next c 0 = ?\n", last);
+	fprintf(f, "cpu 1\nalloc y[0..%u] from c\n", m - 1);
+	fprintf(f, "#? c barn_get = ?\n#? sheaf c 1 main = ?\n");
+	fprintf(f, "#? barn c full = ?\n#? barn c empty = ?\n");
+}
+
 static void quiz_usage(FILE *f)
 {
 	fputs("usage: slub quiz --seed N [--topic fastpath|slowpath|free|"
-	      "partial|kmalloc]\n"
+	      "partial|kmalloc|sheaves]\n"
 	      "                 [--out FILE] [--reveal]\n"
 	      "Writes a short random scenario (the same for the same seed and\n"
 	      "topic) with questions '#? QUERY = ?' about the state after its\n"
@@ -147,6 +171,7 @@ int cmd_quiz(int argc, char **argv)
 	};
 	static void (*const gen[])(FILE *) = {
 		gen_fastpath, gen_slowpath, gen_free, gen_partial, gen_kmalloc,
+		gen_sheaves,
 	};
 	const char *seed = NULL, *topic = NULL, *out = NULL;
 	char path[512], *end, *text = NULL;
@@ -180,15 +205,16 @@ int cmd_quiz(int argc, char **argv)
 	if (!*seed || *end || errno || *seed == '-')
 		return quiz_err("--seed: expected a number, found '%s'", seed);
 	rng = n;
-	t = pick(0, sizeof(topics) / sizeof(*topics) - 1);
+	/* without --topic, one of the 3.18 topics: a seed keeps its quiz */
+	t = pick(0, sizeof(topics) / sizeof(*topics) - 2);
 	if (topic) {
 		for (t = 0; t < sizeof(topics) / sizeof(*topics); t++)
 			if (!strcmp(topic, topics[t]))
 				break;
 		if (t == sizeof(topics) / sizeof(*topics))
 			return quiz_err("--topic: expected fastpath, slowpath, "
-					"free, partial or kmalloc, found '%s'",
-					topic);
+					"free, partial, kmalloc or sheaves, "
+					"found '%s'", topic);
 	}
 	rng = n * 0x100000001b3ULL + t;
 	if (!out) {
@@ -222,20 +248,26 @@ int cmd_quiz(int argc, char **argv)
 
 int cmd_predict(int argc, char **argv)
 {
-	bool reveal = false;
+	bool reveal = false, viz = false;
 	int i;
 	const char *file = NULL;
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--reveal")) {
 			reveal = true;
+		} else if (!strcmp(argv[i], "--viz")) {
+			viz = true;
 		} else if (!strcmp(argv[i], "--help")) {
-			puts("usage: slub predict [--reveal] FILE\n"
+			puts("usage: slub predict [--reveal | --viz] FILE\n"
 			     "Runs a prediction file (a scenario with '#? QUERY "
 			     "= ANSWER' lines)\nand grades the answers; "
-			     "--reveal prints every answer. Queries:\n"
+			     "--reveal prints every answer; --viz then opens\n"
+			     "the visualizer at the step of the first wrong "
+			     "answer. Queries:\n"
 			     "  CACHE ATTR | tid CACHE CPU | where CACHE VAR | "
 			     "next CACHE CPU | cacheof VAR\n"
+			     "  sheaf CACHE CPU main|spare | barn CACHE "
+			     "full|empty|objects\n"
 			     "Exit status: 0 all right, 1 a wrong or blank "
 			     "answer, 2 an error.");
 			return 0;
@@ -252,5 +284,5 @@ int cmd_predict(int argc, char **argv)
 			"predict --help')\n");
 		return 2;
 	}
-	return predict_grade(file, reveal, stdout);
+	return predict_grade_viz(file, reveal, viz, stdout);
 }

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# predict.sh NN SLUB: the prediction exercise NN. The first time, copy the
+# predict.sh NN SLUB [--viz]: the prediction exercise NN. The first time, copy the
 # blank file exercises/predict/NN-*.scn to work/predict/ (never over a
 # file the student has started); afterwards, grade it with SLUB predict.
 set -uo pipefail
-nn=$1 slub=$2
+nn=$1 slub=$2 viz=${3:-}
 src=$(ls exercises/predict/"$nn"-*.scn 2>/dev/null | head -1)
 [ -n "$src" ] || { echo "predict: no exercises/predict/$nn-*.scn (there are: $(ls exercises/predict/*.scn | sed 's|.*/||; s|-.*||' | tr '\n' ' '))" >&2; exit 2; }
 dst=work/predict/$(basename "$src")
@@ -14,4 +14,4 @@ if [ ! -f "$dst" ]; then
 	exit 0
 fi
 echo "== Prediction $nn: $dst"
-"$slub" predict "$dst"
+"$slub" predict $viz "$dst"

@@ -46,7 +46,7 @@ for f in exercises/predict/[0-9]*.scn; do
 		"$T/$b.filled.scn" >"$T/$b.wrong.scn"
 	"$SLUB" predict "$T/$b.wrong.scn" >"$T/$b.wout" 2>&1
 	if [ $? = 1 ] && grep -q 'WRONG: it is' "$T/$b.wout" &&
-		grep -q 'see it: build/slubviz .*, step [0-9]' "$T/$b.wout"; then
+		grep -Eq 'slubviz --step [0-9]+ .*'"$b"'.wrong.scn' "$T/$b.wout"; then
 		ok "$b: a wrong answer shows the right one and the step"
 	else
 		bad "$b: wrong answer: $(cat "$T/$b.wout")"
@@ -54,7 +54,7 @@ for f in exercises/predict/[0-9]*.scn; do
 done
 [ $n -ge 5 ] && ok "$n prediction exercises" || bad "only $n prediction exercises"
 # slub quiz
-for topic in fastpath slowpath free partial kmalloc; do
+for topic in fastpath slowpath free partial kmalloc sheaves; do
 	"$SLUB" quiz --seed 42 --topic $topic --out "$T/q1.scn" >"$T/o1" 2>&1 &&
 	"$SLUB" quiz --seed 42 --topic $topic --out "$T/q2.scn" >/dev/null 2>&1 &&
 	"$SLUB" quiz --seed 43 --topic $topic --out "$T/q3.scn" >/dev/null 2>&1 ||
@@ -71,6 +71,30 @@ for topic in fastpath slowpath free partial kmalloc; do
 		bad "quiz $topic: revealed answers do not grade full: $(cat "$T/q1.grade")"
 	fi
 done
+# sheaves: every seed's quiz runs and its revealed answers grade full
+nsh=0
+for s in 1 2 3 4 5 6 7 8 9 10 11 12; do
+	"$SLUB" quiz --seed $s --topic sheaves --out "$T/sh.scn" >/dev/null 2>&1 &&
+		"$SLUB" predict --reveal "$T/sh.scn" >"$T/sh.ans" 2>&1 &&
+		fill "$T/sh.scn" "$T/sh.ans" "$T/sh.filled" &&
+		"$SLUB" predict "$T/sh.filled" >/dev/null 2>&1 && nsh=$((nsh + 1))
+done
+grep -q '^config .*sheaves [0-9]' "$T/sh.scn" && grep -q '^#? barn c full' "$T/sh.scn" &&
+	[ $nsh = 12 ] && ok "twelve sheaves quizzes run and grade full with their answers" ||
+	bad "sheaves quizzes: $nsh of 12 grade full"
+# --viz opens the visualizer beside slub at the first wrong answer's step
+mkdir -p "$T/bin"
+cp "$SLUB" "$T/bin/slub"
+printf '#!/bin/sh\necho "slubviz $*"\n' >"$T/bin/slubviz"
+chmod +x "$T/bin/slubviz"
+b=$(basename "$(ls exercises/predict/[0-9]*.scn | head -1)" .scn)
+step=$(sed -n 's/.*slubviz --step \([0-9]*\) .*/\1/p' "$T/$b.wout" | head -1)
+if "$T/bin/slub" predict --viz "$T/$b.wrong.scn" 2>&1 | tail -1 |
+	grep -qx "slubviz --step $step $T/$b.wrong.scn"; then
+	ok "predict --viz opens the visualizer at step $step of the wrong answer"
+else
+	bad "predict --viz: $("$T/bin/slub" predict --viz "$T/$b.wrong.scn" 2>&1 | tail -2)"
+fi
 d=0
 for s in 1 2 3 4 5 6; do
 	"$SLUB" quiz --seed $s --topic fastpath --out "$T/s$s.scn" >/dev/null 2>&1

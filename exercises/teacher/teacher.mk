@@ -47,16 +47,18 @@ bughunt-list:
 	@python3 exercises/bughunt/plant.py $(if $(SEEDS),list $(SEEDS),catalogue)
 
 # Prediction exercises (exercises/predict/):
-#   make predict P=NN     the first time: copy the blank prediction file
-#                         into work/predict/; afterwards: grade it
+#   make predict P=NN [VIZ=1]   the first time: copy the blank prediction
+#                         file into work/predict/; afterwards: grade it
+#                         (VIZ=1: open the visualizer at the first wrong
+#                         answer)
 #   make quiz SEED=N [TOPIC=...]   a seeded self-study quiz (build/slub quiz)
 .PHONY: predict quiz
-predict: $(B)/slub
+predict: $(B)/slub $(if $(VIZ),$(B)/slubviz)
 	@test -n '$(P)' || { echo 'usage: make predict P=NN (exercises/predict/NN-*.scn)' >&2; exit 2; }
-	@bash exercises/predict/predict.sh '$(P)' '$(B)/slub'
+	@bash exercises/predict/predict.sh '$(P)' '$(B)/slub' $(if $(VIZ),--viz)
 
 quiz: $(B)/slub
-	@test -n '$(SEED)' || { echo 'usage: make quiz SEED=N [TOPIC=fastpath|slowpath|free|partial|kmalloc]' >&2; exit 2; }
+	@test -n '$(SEED)' || { echo 'usage: make quiz SEED=N [TOPIC=fastpath|slowpath|free|partial|kmalloc|sheaves]' >&2; exit 2; }
 	@mkdir -p work/quiz
 	@$(B)/slub quiz --seed '$(SEED)' $(if $(TOPIC),--topic '$(TOPIC)') \
 		--out work/quiz/quiz-$(or $(TOPIC),any)-$(SEED).scn
