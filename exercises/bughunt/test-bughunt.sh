@@ -85,4 +85,25 @@ while read -r job seed _; do
 		fi ;;
 	esac
 done <"$T/jobs"
+# bughunt-compare: the disguised reference matches the book on every
+# scenario; a bug that changes counters shows in them
+if [ -x "${SLUB:-build/slub}" ]; then
+	for job in ref-1 bug-pobjects-all-objects; do
+		[ -d "$T/$job" ] || continue
+		$CC $EX_CFLAGS -c "$T/$job/slub.c" -o "$T/$job.c.o" 2>/dev/null &&
+			bash scripts/link-lib.sh "$T/$job.a" "$T/$job.c.o" "$EX_OBJ/slub_observe.o" &&
+			$CC $EX_CFLAGS build/obj/tools/slub_cli.o build/libtools.a "$LIBSCN" "$T/$job.a" \
+				-o "$T/$job.slub" $LDLIBS 2>/dev/null ||
+			{ bad "bughunt-compare: cannot build the CLI on $job"; continue; }
+		bash exercises/bughunt/compare.sh "$T/$job.slub" "${SLUB:-build/slub}" >"$T/$job.cmp" 2>&1
+		last=$(tail -1 "$T/$job.cmp")
+		case $job in
+		ref-*) [[ $last == 0\ of\ * ]] && ok "bughunt-compare, the disguised reference: $last" ||
+			bad "bughunt-compare on the reference: $(cat "$T/$job.cmp")" ;;
+		*) [[ $last != 0\ of\ * ]] && grep -q 'yours: ' "$T/$job.cmp" &&
+			ok "bughunt-compare, ${job#bug-}: $last" ||
+			bad "bughunt-compare misses ${job#bug-}: $(cat "$T/$job.cmp")" ;;
+		esac
+	done
+fi
 [ $fail = 0 ]

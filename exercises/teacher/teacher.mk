@@ -20,10 +20,13 @@ autograder:
 #                              work/bughunt-ID/slub.c (never overwrites a
 #                              started hunt: FORCE=1 keeps a copy first)
 #   make bughunt-run SEED=ID SCENARIO=FILE   the CLI on that allocator
+#   make bughunt-compare SEED=ID [SCENARIOS="FILE ..."]   run the
+#                              scenarios on that allocator and on the
+#                              book's; print the counters that differ
 #   make bughunt-grade SEED=ID grade the fix
 #   make bughunt-list SEEDS="ID ..."   the bug each seed got (teachers;
 #                              no SEEDS: the whole catalogue)
-.PHONY: bughunt bughunt-run bughunt-grade bughunt-list
+.PHONY: bughunt bughunt-run bughunt-compare bughunt-grade bughunt-list
 BH_DIR = $(or $(BUGHUNT_DIR),work/bughunt-$(SEED))
 bh_need_seed = @test -n '$(SEED)' || { echo 'usage: make $@ SEED=<student id>' >&2; exit 2; }
 
@@ -38,6 +41,13 @@ bughunt-run: ex-prereqs $(B)/obj/tools/slub_cli.o $(LIBTOOLS)
 	@$(CC) $(EX_CFLAGS) $(B)/obj/tools/slub_cli.o $(LIBTOOLS) $(LIBSCN) \
 		$(B)/bughunt/$(SEED)/libslub.a -o $(B)/bughunt/$(SEED)/slub $(LDLIBS)
 	timeout $(or $(TIMEOUT),60) $(B)/bughunt/$(SEED)/slub run '$(SCENARIO)'
+
+bughunt-compare: ex-prereqs $(B)/slub $(B)/obj/tools/slub_cli.o $(LIBTOOLS)
+	$(bh_need_seed)
+	@$(EX_ENV) bash exercises/bughunt/build.sh '$(BH_DIR)' '$(B)/bughunt/$(SEED)'
+	@$(CC) $(EX_CFLAGS) $(B)/obj/tools/slub_cli.o $(LIBTOOLS) $(LIBSCN) \
+		$(B)/bughunt/$(SEED)/libslub.a -o $(B)/bughunt/$(SEED)/slub $(LDLIBS)
+	@bash exercises/bughunt/compare.sh $(B)/bughunt/$(SEED)/slub $(B)/slub $(SCENARIOS)
 
 bughunt-grade: ex-prereqs
 	$(bh_need_seed)
