@@ -76,18 +76,23 @@ quiz: $(B)/slub
 # the prediction and quiz tests run the CLI
 test-exercises: $(B)/slub
 
-# The design exercise (exercises/design/): a bulk free, scored on
-# correctness and on throughput against the book's loop, same run.
-#   make design-start     copy the skeleton to work/design/free_bulk.c
+# The design exercises (exercises/design/): a bulk free, scored on
+# correctness and on throughput against the book's loop, same run; with
+# DESIGN=sheaf, a sheaf's refill and flush, against the book's.
+#   make design-start [DESIGN=sheaf]   copy the skeleton to work/design/
 #                         (never over a started file)
-#   make design-grade [DESIGN_DIR=DIR]   grade DIR/free_bulk.c
+#   make design-grade [DESIGN=sheaf] [DESIGN_DIR=DIR]   grade DIR's file
 .PHONY: design-start design-grade
+DESIGN_FILE = $(if $(filter sheaf,$(DESIGN)),sheaf.c,free_bulk.c)
+DESIGN_SRC = exercises/design/$(if $(filter sheaf,$(DESIGN)),sheaf/)
 design-start:
+	@case '$(DESIGN)' in ''|sheaf) ;; *) echo "design: DESIGN='$(DESIGN)': expected nothing (the bulk free) or sheaf" >&2; exit 2 ;; esac
 	@mkdir -p work/design
-	@if [ -f work/design/free_bulk.c ]; then \
-		echo "design: work/design/free_bulk.c exists: kept as it is"; \
-	else cp exercises/design/skel/free_bulk.c work/design/free_bulk.c && \
-		echo "design: write design_free_bulk() in work/design/free_bulk.c; read exercises/design/README.md"; fi
+	@if [ -f work/design/$(DESIGN_FILE) ]; then \
+		echo "design: work/design/$(DESIGN_FILE) exists: kept as it is"; \
+	else cp $(DESIGN_SRC)skel/$(DESIGN_FILE) work/design/$(DESIGN_FILE) && \
+		echo "design: write work/design/$(DESIGN_FILE); read exercises/design/README.md"; fi
 
 design-grade: ex-prereqs
-	@$(EX_ENV) bash exercises/design/grade.sh '$(or $(DESIGN_DIR),work/design)'
+	@case '$(DESIGN)' in ''|sheaf) ;; *) echo "design: DESIGN='$(DESIGN)': expected nothing (the bulk free) or sheaf" >&2; exit 2 ;; esac
+	@$(EX_ENV) bash $(DESIGN_SRC)grade.sh '$(or $(DESIGN_DIR),work/design)'
