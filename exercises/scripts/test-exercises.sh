@@ -102,6 +102,20 @@ for ex in $(ex_all); do
 		fi
 	done <"$B_EX/t/jobs"
 done
+# a student's failed scenario is kept, with the command that opens the
+# visualizer at the failing step
+m=$B_EX/t/mut-05-alloc-no-tid-bump
+if [ -x "$m/test" ]; then
+	sd=$(mktemp -d)
+	EX_SCN_DIR=$sd "$m/test" preempt_after_tid >"$sd/out" 2>&1
+	if grep -q "watch it: make ex-viz EX=05 SCENARIO=$sd/after_tid.scn VIZ_ARGS=\"--step [0-9]*\"" "$sd/out" &&
+		build/slub run "$sd/after_tid.scn" >/dev/null 2>&1; then
+		ok "a failed scenario is saved and the grader prints how to watch it"
+	else
+		bad "a failed scenario: $(cat "$sd/out")"
+	fi
+	rm -rf "$sd"
+fi
 . $EXDIR/scripts/test-contracts.sh
 . $EXDIR/scripts/test-handouts.sh
 echo "== handout"
