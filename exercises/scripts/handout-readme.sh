@@ -30,7 +30,9 @@ part and which sections of the book explain it.
 Each test runs in its own process with a time limit. The grader prints
 one line per test, the first failed expectation of a failing test (what
 was expected, what happened, the scenario line), \`Score: N/M\` and
-\`N passed, N failed\`. The untouched skeletons score 0.
+\`N passed, N failed\`. The untouched skeletons score 0. A failed
+scenario is saved under \`build/ex/$one/scenarios/\`, with the command
+that opens the visualizer at the step where it failed.
 
 ## Hints
     make hint EX=$one        # the next of three hints, one at a time
