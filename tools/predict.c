@@ -160,16 +160,15 @@ static int sheaf_where(const struct slub_snap_cache *c, int i, int j,
 	int cpu, k;
 
 	for (cpu = 0; cpu < nr_snap_cpus; cpu++) {
-		const struct slub_snap_cpu *k_cpu = &c->cpu[cpu];
+		const struct slub_snap_cpu *pc = &c->cpu[cpu];
 
-		for (k = 0; k < k_cpu->main_size; k++)
-			if (k_cpu->main[k].slab == i && k_cpu->main[k].obj == j) {
+		for (k = 0; k < pc->main_size; k++)
+			if (pc->main[k].slab == i && pc->main[k].obj == j) {
 				snprintf(out, len, "cpu%d-main", cpu);
 				return 0;
 			}
-		for (k = 0; k < k_cpu->spare_size; k++)
-			if (k_cpu->spare[k].slab == i &&
-			    k_cpu->spare[k].obj == j) {
+		for (k = 0; k < pc->spare_size; k++)
+			if (pc->spare[k].slab == i && pc->spare[k].obj == j) {
 				snprintf(out, len, "cpu%d-spare", cpu);
 				return 0;
 			}
@@ -507,8 +506,8 @@ static bool viz_path(char *buf, size_t len)
 	}
 	exe[n] = 0;
 	slash = strrchr(exe, '/');
-	snprintf(slash ? slash + 1 : exe, sizeof(exe) - (slash ? slash + 1 - exe : 0),
-		 "slubviz");
+	slash = slash ? slash + 1 : exe;
+	snprintf(slash, sizeof(exe) - (slash - exe), "slubviz");
 	if (getcwd(cwd, sizeof(cwd)) && (cl = strlen(cwd)) &&
 	    !strncmp(exe, cwd, cl) && exe[cl] == '/')
 		snprintf(buf, len, "%s", exe + cl + 1);

@@ -12,7 +12,8 @@
 #define refill_sheaf(...)		not_yours_to_call_refill_sheaf
 #define refill_objects(...)		not_yours_to_call_refill_objects
 #define take_objects(...)		not_yours_to_call_take_objects
-#define take_new_slab_objects(...)	not_yours_to_call_take_new_slab_objects
+#define take_new_slab_objects(...) \
+	not_yours_to_call_take_new_slab_objects
 #define sheaf_flush(...)		not_yours_to_call_sheaf_flush
 #define slab_free_chain(...)		not_yours_to_call_slab_free_chain
 #include "sheaf.c"

@@ -67,7 +67,8 @@ static void test_refill_fresh(void)
 		 design_sheaf_size(sh), CAP, CAP);
 	check_distinct(sh);
 	EX_CHECK(ex_stat(s, "sheaf_refill") == CAP, "sheaf_refill %ld, "
-		 "expected %d: one per object", ex_stat(s, "sheaf_refill"), CAP);
+		 "expected %d: one per object", ex_stat(s, "sheaf_refill"),
+		 CAP);
 	EX_CHECK(ex_stat_seen(SHEAF_REFILL, design_sheaf_object(sh, 0)) == 1,
 		 "SHEAF_REFILL must be counted with the object (stat_at)");
 	ex_check_invariants();
@@ -93,8 +94,8 @@ static void test_refill_topup(void)
 		taken[i] = kmem_cache_alloc_from_sheaf(s, GFP_KERNEL, sh);
 	got = design_refill(s, sh);
 	EX_CHECK(got == 5 && design_sheaf_size(sh) == CAP, "refill of a "
-		 "sheaf with %d objects returned %u, size %u: expected 5 and %d",
-		 CAP - 5, got, design_sheaf_size(sh), CAP);
+		 "sheaf with %d objects returned %u, size %u: expected 5 "
+		 "and %d", CAP - 5, got, design_sheaf_size(sh), CAP);
 	check_distinct(sh);
 	for (i = 0; i < design_sheaf_size(sh); i++)
 		EX_CHECK(design_sheaf_object(sh, i) != taken[0] &&
@@ -137,9 +138,10 @@ static void test_refill_partial_first(void)
 		for (j = 0; j < CAP; j++)
 			if (design_sheaf_object(c, j) == o[i])
 				break;
-		EX_CHECK(j < CAP, "the node's partial slabs had %d free objects "
-			 "but the refill did not take object %u of them: "
-			 "partial slabs come before new ones", CAP / 2, i);
+		EX_CHECK(j < CAP, "the node's partial slabs had %d free "
+			 "objects but the refill did not take object %u of "
+			 "them: partial slabs come before new ones", CAP / 2,
+			 i);
 	}
 	EX_CHECK(ex_stat(s, "alloc_slab") - slabs <= 1, "the refill made %ld "
 		 "new slabs for %d objects", ex_stat(s, "alloc_slab") - slabs,
