@@ -256,7 +256,7 @@ fi
 # at its size times that scale.
 small=()
 nsmall=0
-for f in $(awk '!/^#/ && $1 == "dot" { print $2 }' "${FIGURES:-book/figures.txt}"); do
+for f in $(awk '!/^#/ && $1 ~ /^(dot|layout|alias|orders)$/ { print $2 }' "${FIGURES:-book/figures.txt}"); do
 	[ -s "$OUT/fig-$f.pdf" ] || continue
 	nsmall=$((nsmall + 1))
 	# the smallest size of text the graph sets

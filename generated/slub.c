@@ -27,7 +27,7 @@ static bool slab_nomerge;
 int nr_cpu_ids = 1;
 int nr_node_ids = 1;
 /* Global state of the allocator */
-#line 1572 "slub.nw"
+#line 1583 "slub.nw"
 struct saved_alias {
 	struct kmem_cache *s;
 	const char *name;
@@ -36,7 +36,7 @@ struct saved_alias {
 
 static struct saved_alias *alias_list;
 /* Global state of the allocator */
-#line 1863 "slub.nw"
+#line 1888 "slub.nw"
 struct rcu_head {
 	struct rcu_head *next;
 	void (*func)(struct rcu_head *head);
@@ -45,7 +45,7 @@ struct rcu_head {
 #define need_reserve_slab_rcu \
 	(sizeof(((struct page *)NULL)->lru) < sizeof(struct rcu_head))
 /* Global state of the allocator */
-#line 4452 "slub.nw"
+#line 4497 "slub.nw"
 static struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
 
 static signed char size_index[24] = {
@@ -75,7 +75,7 @@ static signed char size_index[24] = {
 	2	/* 192 */
 };
 /* Global state of the allocator */
-#line 4811 "slub.nw"
+#line 4856 "slub.nw"
 struct zone {
 	spinlock_t lock;
 	unsigned long start_pfn, end_pfn;	/* [start, end) */
@@ -95,10 +95,10 @@ unsigned long pages_per_node;
 unsigned long nr_pages;
 static struct zone zones[MAX_NUMNODES];
 /* Global state of the allocator */
-#line 5242 "slub.nw"
+#line 5287 "slub.nw"
 static struct slub_page_stats page_stats;
 /* Global state of the allocator */
-#line 5326 "slub.nw"
+#line 5371 "slub.nw"
 struct vm_struct {
 	unsigned long magic;	/* VM_MAGIC ^ addr */
 	void *map;		/* the mapping: the header's page, then addr */
@@ -109,18 +109,18 @@ struct vm_struct {
 #define VM_MAGIC	0x766d616c6c6f6321UL
 #define VMALLOC_MAX	(1UL << 46)
 /* Global state of the allocator */
-#line 5514 "slub.nw"
+#line 5559 "slub.nw"
 bool slub_simulated;		/* simulated CPUs */
 int sim_cpu;			/* the simulated CPU running now */
 static slub_point_fn point_hook;
 static void *point_hook_arg;
 static bool in_point_hook;
 /* Global state of the allocator */
-#line 5905 "slub.nw"
+#line 5950 "slub.nw"
 bool cpu_rseq __attribute__((aligned(L1_CACHE_BYTES)));
 static bool rseq_alloc_door;	/* ... and no fault injection is on */
 /* Global state of the allocator */
-#line 6289 "slub.nw"
+#line 6334 "slub.nw"
 #define SLUB_RED_INACTIVE	0xbb
 #define SLUB_RED_ACTIVE		0xcc
 #define POISON_INUSE		0x5a
@@ -142,17 +142,17 @@ static unsigned long slub_debug;
 static char slub_debug_slabs[256];
 static int disable_higher_order_debug;
 /* Global state of the allocator */
-#line 7260 "slub.nw"
+#line 7316 "slub.nw"
 static __thread unsigned long call_site;
 static slub_symbolizer_fn slub_symbolizer;
 static void *slub_symbolizer_arg;
 
 #define KSYM_SYMBOL_LEN	240
 /* Global state of the allocator */
-#line 7517 "slub.nw"
+#line 7573 "slub.nw"
 static unsigned long slub_oom_reports;
 /* Global state of the allocator */
-#line 7577 "slub.nw"
+#line 7633 "slub.nw"
 struct fault_attr {
 	unsigned long probability;
 	unsigned long interval;
@@ -168,7 +168,7 @@ static struct {
 	unsigned long random;
 } failslab;
 /* Global state of the allocator */
-#line 7808 "slub.nw"
+#line 7864 "slub.nw"
 struct mem_cgroup {
 	char name[64];
 	int kmemcg_id;
@@ -199,7 +199,7 @@ static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
 static __thread struct mem_cgroup *current_memcg;
 static __thread int memcg_skip_account;
 /* Global state of the sheaves */
-#line 11118 "slub.nw"
+#line 11176 "slub.nw"
 static unsigned int slub_sheaves;	/* the boot option: every cache */
 static __thread unsigned int create_sheaf_capacity;
 /* Declarations of internal functions */
@@ -212,7 +212,7 @@ struct location;
 struct loc_track;
 #include "slub_protos.h"
 /* Start the page allocator: page_alloc_init */
-#line 4910 "slub.nw"
+#line 4955 "slub.nw"
 static int page_alloc_init(size_t bytes, int nodes)
 {
 	unsigned long per_node;
@@ -242,7 +242,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 	return 0;
 }
 /* Reserve the arena, and map and unmap it */
-#line 4951 "slub.nw"
+#line 4996 "slub.nw"
 static void *map_anon(size_t bytes, int prot)
 {
 	void *p = mmap(NULL, bytes, prot,
@@ -298,7 +298,7 @@ static void page_alloc_exit(void)
 	nr_pages = 0;
 }
 /* Put a block on its free list and take it off */
-#line 5012 "slub.nw"
+#line 5057 "slub.nw"
 static void free_block(struct zone *z, unsigned long pfn, int order)
 {
 	struct page *page = pfn_to_page(pfn);
@@ -336,7 +336,7 @@ retry:
 	return NULL;
 }
 /* Grow a zone by one largest block when its lists run dry */
-#line 5060 "slub.nw"
+#line 5105 "slub.nw"
 static bool zone_grow(struct zone *z)
 {
 	unsigned long pfn;
@@ -357,7 +357,7 @@ static inline unsigned long zone_free_pages(const struct zone *z)
 	return z->free_pages + (z->grow_pfn - z->start_pfn);
 }
 /* Split a larger block down to the order asked for: __alloc_pages */
-#line 5089 "slub.nw"
+#line 5134 "slub.nw"
 static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 {
 	struct zone *z = &zones[nid];
@@ -382,7 +382,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 	mark_block(page_to_pfn(page), true);
 
 	/* Make the block a compound page of order order */
-#line 5123 "slub.nw"
+#line 5168 "slub.nw"
 	page->order = order;
 	if (order) {
 		__SetPageHead(page);
@@ -391,7 +391,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 			page[i].first_page = page;
 		}
 	}
-#line 5112 "slub.nw"
+#line 5157 "slub.nw"
 	if (pfmemalloc)
 		__SetPageSlabPfmemalloc(page);
 	__atomic_add_fetch(&page_stats.allocs, 1, __ATOMIC_RELAXED);
@@ -401,7 +401,7 @@ fail:
 	return NULL;
 }
 /* Mark allocated blocks in a bitmap, and find the next one */
-#line 5139 "slub.nw"
+#line 5184 "slub.nw"
 static void mark_block(unsigned long pfn, bool allocated)
 {
 	unsigned long bit = 1UL << (pfn % BITS_PER_LONG);
@@ -430,7 +430,7 @@ unsigned long next_allocated_block(unsigned long pfn)
 }
 
 /* Allocate pages on a node, or on any: alloc_pages_node */
-#line 5179 "slub.nw"
+#line 5224 "slub.nw"
 static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 {
 	int start = node == NUMA_NO_NODE ? numa_mem_id() : node;
@@ -449,7 +449,7 @@ static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 	return NULL;
 }
 /* Free a block and merge it with its buddies: __free_pages */
-#line 5203 "slub.nw"
+#line 5248 "slub.nw"
 static void __free_pages(struct page *page, int order)
 {
 	struct zone *z = &zones[page_to_nid(page)];
@@ -482,7 +482,7 @@ static void __free_pages(struct page *page, int order)
 	spin_unlock(&z->lock);
 }
 /* Fail a page allocation on request, and count the pages */
-#line 5246 "slub.nw"
+#line 5291 "slub.nw"
 static unsigned long fail_nth;
 static __thread bool failed_by_knob;
 
@@ -537,7 +537,7 @@ void slub_page_stats(struct slub_page_stats *st)
 	st->slab_pages = slab;
 }
 /* Map memory too large for the page allocator: vmalloc */
-#line 5338 "slub.nw"
+#line 5383 "slub.nw"
 static inline bool in_arena(const void *x)
 {
 	return (const char *)x >= arena && (const char *)x < arena + arena_bytes;
@@ -565,13 +565,13 @@ void *vmalloc_align(size_t size, size_t align)
 	addr = (char *)ALIGN((unsigned long)map + PAGE_SIZE, align);
 
 	/* Unmap what lies before and after the area at addr */
-#line 5379 "slub.nw"
+#line 5424 "slub.nw"
 	lead = addr - PAGE_SIZE - map;
 	if (lead)
 		munmap(map, lead);
 	if (align - PAGE_SIZE > lead)
 		munmap(addr - PAGE_SIZE + bytes, align - PAGE_SIZE - lead);
-#line 5364 "slub.nw"
+#line 5409 "slub.nw"
 	area = vm_area(addr);
 	area->map = addr - PAGE_SIZE;
 	area->map_bytes = bytes;
@@ -585,7 +585,7 @@ void *vmalloc(size_t size)
 	return vmalloc_align(size, PAGE_SIZE);
 }
 /* Recognise and free a vmalloc area */
-#line 5387 "slub.nw"
+#line 5432 "slub.nw"
 bool is_vmalloc_addr(const void *addr)
 {
 	if (!addr || in_arena(addr) || ((unsigned long)addr & ~PAGE_MASK))
@@ -614,7 +614,7 @@ void vfree(const void *addr)
 	munmap(area->map, area->map_bytes);
 }
 /* Grow or shrink a vmalloc area: vrealloc */
-#line 5423 "slub.nw"
+#line 5468 "slub.nw"
 void *vrealloc(const void *addr, size_t size)
 {
 	struct vm_struct *area = vm_area(addr);
@@ -634,7 +634,7 @@ void *vrealloc(const void *addr, size_t size)
 	return map + PAGE_SIZE;
 }
 /* Compare and swap two adjacent words: cmpxchg_double */
-#line 5611 "slub.nw"
+#line 5656 "slub.nw"
 static inline bool cmpxchg_double(void *p, unsigned long o1,
 				  unsigned long o2, unsigned long n1,
 				  unsigned long n2)
@@ -658,7 +658,7 @@ static inline bool cmpxchg_double(void *p, unsigned long o1,
 #endif
 }
 /* Change a slab's freelist and counters together: cmpxchg_double_slab */
-#line 5645 "slub.nw"
+#line 5690 "slub.nw"
 static inline void slab_lock(struct page *page)
 {
 	while (__atomic_fetch_or(&page->flags, 1UL << PG_locked,
@@ -699,7 +699,7 @@ static bool __cmpxchg_double_slab(struct kmem_cache *s, struct page *page,
 
 #define cmpxchg_double_slab __cmpxchg_double_slab
 /* Compare and swap the CPU's freelist and tid: this_cpu_cmpxchg_double */
-#line 5710 "slub.nw"
+#line 5755 "slub.nw"
 static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 		struct kmem_cache_cpu *c, void *o1, unsigned long o2,
 		void *n1, unsigned long n2)
@@ -712,7 +712,7 @@ static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 			      (unsigned long)n1, n2);
 }
 
-#line 5779 "slub.nw"
+#line 5824 "slub.nw"
 static inline bool cpu_tid_ready(unsigned long tid)
 {
 	return !(tid & TID_BUSY);
@@ -757,7 +757,7 @@ static void cpu_unlock(struct kmem_cache_cpu *c)
 }
 
 /* Enter and leave a slow path's critical section: local_irq_save */
-#line 5827 "slub.nw"
+#line 5872 "slub.nw"
 static inline struct kmem_cache_cpu *local_irq_save(struct kmem_cache *s)
 {
 	struct kmem_cache_cpu *c;
@@ -776,7 +776,7 @@ static inline void local_irq_restore(struct kmem_cache *s,
 	cpu_unlock(c);
 }
 /* Decide whether the restartable sequences can be used */
-#line 5910 "slub.nw"
+#line 5955 "slub.nw"
 static bool cpu_rseq_usable(const struct slub_config *cfg)
 {
 #if defined(__SANITIZE_THREAD__) || !defined(__x86_64__)
@@ -795,7 +795,7 @@ static bool cpu_rseq_usable(const struct slub_config *cfg)
 #endif
 }
 /* Declare the restartable sequence area and the macros of a sequence */
-#line 5952 "slub.nw"
+#line 5997 "slub.nw"
 #define RSEQ_SIG	0x53053053
 
 #define RSEQ_SEQUENCE_START						\
@@ -842,7 +842,7 @@ static inline struct rseq *rseq_area(void)
 			       __rseq_offset);
 }
 /* Check the offsets the sequences hard-code */
-#line 6006 "slub.nw"
+#line 6051 "slub.nw"
 #define KCC_FIELD_SIZE(f)	sizeof(((struct kmem_cache_cpu *)0)->f)
 _Static_assert(offsetof(struct kmem_cache_cpu, freelist) == 0,
 	       "rseq sequences: the freelist is at (%rax)");
@@ -855,7 +855,7 @@ _Static_assert(offsetof(struct kmem_cache_cpu, page) == 16,
 _Static_assert(KCC_FIELD_SIZE(stat[0]) == 4,
 	       "rseq count sequence: incl (%rax, si, 4) adds to a 4-byte counter");
 /* Pop the CPU's first free object in a sequence: cpu_rseq_pop */
-#line 6029 "slub.nw"
+#line 6074 "slub.nw"
 static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 {
 	void *object, *next;
@@ -885,7 +885,7 @@ static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 	return object;
 }
 /* Push an object on the CPU's freelist in a sequence: cpu_rseq_push */
-#line 6065 "slub.nw"
+#line 6110 "slub.nw"
 static __always_inline bool cpu_rseq_push(struct kmem_cache *s,
 					  struct page *page, void *object)
 {
@@ -923,7 +923,7 @@ static noinline void cpu_rseq_count_aborts(struct kmem_cache *s,
 		rseq_stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
 }
 /* Advance the CPU's tid in a sequence: cpu_rseq_inc */
-#line 6119 "slub.nw"
+#line 6164 "slub.nw"
 static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 					 enum stat_item si)
 {
@@ -940,7 +940,7 @@ static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 		: "rax", "memory", "cc");
 }
 /* Mark the CPU's structure busy in a sequence: cpu_rseq_set_busy */
-#line 6140 "slub.nw"
+#line 6185 "slub.nw"
 static bool cpu_rseq_set_busy(struct kmem_cache_cpu *c)
 {
 	asm volatile goto(RSEQ_SEQUENCE_START
@@ -959,7 +959,7 @@ elsewhere:
 	return false;
 }
 /* Lock this CPU's structure, or claim another's, under restartable sequences */
-#line 6164 "slub.nw"
+#line 6209 "slub.nw"
 static __thread bool rseq_pinned;
 static __thread cpu_set_t rseq_saved_mask;
 
@@ -1001,7 +1001,7 @@ static void cpu_rseq_unpin(void)
 	}
 }
 /* Choose the simulated CPU and the point where an operation is interrupted */
-#line 6216 "slub.nw"
+#line 6261 "slub.nw"
 static inline void slub_point(enum slub_point p)
 {
 	if (unlikely(point_hook) && slub_simulated && !in_point_hook) {
@@ -1041,7 +1041,7 @@ const char *slub_point_name(enum slub_point point)
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
 /* Counting on the running CPU */
-#line 9959 "slub.nw"
+#line 10017 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -1054,12 +1054,12 @@ static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"cpu_partial_drain",
 
 /* The file names of the sheaf counters */
-#line 12377 "slub.nw"
+#line 12435 "slub.nw"
 "sheaf_flush", "sheaf_refill", "sheaf_alloc", "sheaf_free", "barn_get",
 "barn_get_fail", "barn_put", "barn_put_fail", "sheaf_prefill_fast",
 "sheaf_prefill_slow", "sheaf_prefill_oversize", "sheaf_return_fast",
 "sheaf_return_slow",
-#line 9970 "slub.nw"
+#line 10028 "slub.nw"
 };
 
 const char *slub_stat_name(int item)
@@ -1068,7 +1068,7 @@ const char *slub_stat_name(int item)
 							 NULL;
 }
 /* Counting on the running CPU */
-#line 10162 "slub.nw"
+#line 10220 "slub.nw"
 static inline void __stat(const struct kmem_cache *s, enum stat_item si)
 {
 	struct kmem_cache_cpu *c;
@@ -1195,7 +1195,7 @@ static inline unsigned long *freelist_slot(struct kmem_cache *s,
 	return (unsigned long *)(base + i * s->size + s->offset);
 }
 /* The debugging functions */
-#line 6333 "slub.nw"
+#line 6378 "slub.nw"
 static void setup_slub_debug(const char *str)
 {
 	slub_debug = 0;
@@ -1236,7 +1236,7 @@ check_slabs:
 			 str + 1);
 }
 /* The debugging functions */
-#line 6379 "slub.nw"
+#line 6424 "slub.nw"
 static bool slub_debug_name_matches(const char *name)
 {
 	const char *p = slub_debug_slabs;
@@ -1253,7 +1253,7 @@ static bool slub_debug_name_matches(const char *name)
 	return false;
 }
 /* The debugging functions */
-#line 6405 "slub.nw"
+#line 6450 "slub.nw"
 static void init_object(struct kmem_cache *s, void *object, u8 val)
 {
 	u8 *p = object;
@@ -1278,7 +1278,13 @@ static struct track *get_track(struct kmem_cache *s, void *object,
 	return p + alloc;
 }
 /* The debugging functions */
-#line 6451 "slub.nw"
+#line 6480 "slub.nw"
+unsigned int slub_track_size(void)
+{
+	return sizeof(struct track);
+}
+/* The debugging functions */
+#line 6507 "slub.nw"
 static unsigned long jiffies_now(void)
 {
 	struct timespec ts;
@@ -1328,7 +1334,7 @@ static noinline void save_stack_trace(unsigned long *addrs, int skip)
 }
 
 /* The debugging functions */
-#line 6503 "slub.nw"
+#line 6559 "slub.nw"
 static void init_tracking(struct kmem_cache *s, void *object)
 {
 	if (!(s->flags & SLAB_STORE_USER))
@@ -1347,7 +1353,7 @@ static void setup_object_debug(struct kmem_cache *s, struct page *page,
 	init_tracking(s, object);
 }
 /* The debugging functions */
-#line 6540 "slub.nw"
+#line 6596 "slub.nw"
 static unsigned long slub_bug_count;
 
 static const char *slub_rule(char c)
@@ -1388,7 +1394,7 @@ slab_fix(struct kmem_cache *s, const char *fmt, ...)
 	pr_err("FIX %s: %s\n", s->name, buf);
 }
 /* The debugging functions */
-#line 6582 "slub.nw"
+#line 6638 "slub.nw"
 static void print_section(const char *text, u8 *addr, unsigned int length)
 {
 	unsigned int i, j;
@@ -1437,7 +1443,7 @@ static void print_page_info(struct page *page)
 	       page->flags);
 }
 /* The debugging functions */
-#line 6636 "slub.nw"
+#line 6692 "slub.nw"
 static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned int off;
@@ -1487,7 +1493,7 @@ static void slab_err_pointer(struct kmem_cache *s, const void *x,
 	pr_err("INFO: Pointer %p is not an object of this allocator\n", x);
 }
 /* The debugging functions */
-#line 6696 "slub.nw"
+#line 6752 "slub.nw"
 static u8 *memchr_inv(const void *start, int c, size_t bytes)
 {
 	const u8 *p = start;
@@ -1527,7 +1533,7 @@ static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* The debugging functions */
-#line 6743 "slub.nw"
+#line 6799 "slub.nw"
 static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned long off = s->inuse;
@@ -1568,7 +1574,7 @@ static int slab_pad_check(struct kmem_cache *s, struct page *page)
 	return 0;
 }
 /* The debugging functions */
-#line 6798 "slub.nw"
+#line 6854 "slub.nw"
 static inline unsigned int slab_objects(const struct page *page)
 {
 	struct page counts;
@@ -1578,7 +1584,7 @@ static inline unsigned int slab_objects(const struct page *page)
 }
 
 /* Check an object's red zone, poison and free pointer: check_object */
-#line 6810 "slub.nw"
+#line 6866 "slub.nw"
 static int check_valid_pointer(struct kmem_cache *s, struct page *page,
 			       const void *object)
 {
@@ -1629,7 +1635,7 @@ static int check_object(struct kmem_cache *s, struct page *page,
 	return 1;
 }
 /* The debugging functions */
-#line 6868 "slub.nw"
+#line 6924 "slub.nw"
 static int check_slab(struct kmem_cache *s, struct page *page)
 {
 	struct page counts;
@@ -1655,7 +1661,7 @@ static int check_slab(struct kmem_cache *s, struct page *page)
 	return 1;
 }
 /* The debugging functions */
-#line 6900 "slub.nw"
+#line 6956 "slub.nw"
 static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 {
 	int nr = 0;
@@ -1703,7 +1709,7 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 	return search == NULL;
 }
 /* The debugging functions */
-#line 6961 "slub.nw"
+#line 7017 "slub.nw"
 static noinline int alloc_debug_processing(struct kmem_cache *s,
 					   struct page *page, void *object,
 					   unsigned long addr)
@@ -1729,7 +1735,7 @@ bad:
 	return 0;
 }
 /* The debugging functions */
-#line 6997 "slub.nw"
+#line 7053 "slub.nw"
 static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
 		struct page *page, void *object, unsigned long addr)
 {
@@ -1771,7 +1777,7 @@ fail:
 	return NULL;
 }
 /* The debugging functions */
-#line 7047 "slub.nw"
+#line 7103 "slub.nw"
 static void trace(struct kmem_cache *s, struct page *page, void *object,
 		  int alloc)
 {
@@ -1783,7 +1789,7 @@ static void trace(struct kmem_cache *s, struct page *page, void *object,
 			      min(s->object_size, 64));
 }
 /* The debugging functions */
-#line 7080 "slub.nw"
+#line 7136 "slub.nw"
 static int validate_slab(struct kmem_cache *s, struct page *page,
 			 unsigned long *map)
 {
@@ -1845,7 +1851,7 @@ static long validate_slab_cache(struct kmem_cache *s)
 	return count;
 }
 /* The debugging functions */
-#line 7195 "slub.nw"
+#line 7251 "slub.nw"
 static void list_slab_objects(struct kmem_cache *s, struct page *page,
 			      const char *text)
 {
@@ -1876,7 +1882,7 @@ static void slub_bug_on(const char *cond, const char *file, int line)
 	panic("kernel BUG at %s:%d! (%s)\n", file, line, cond);
 }
 /* The debugging functions */
-#line 7268 "slub.nw"
+#line 7324 "slub.nw"
 void slub_set_call_site(unsigned long site)
 {
 	call_site = site;
@@ -1907,7 +1913,7 @@ static size_t sprint_symbol(char *buf, unsigned long addr)
 	return strlen(buf);
 }
 /* The debugging functions */
-#line 7308 "slub.nw"
+#line 7364 "slub.nw"
 struct location {
 	unsigned long count;
 	unsigned long addr;
@@ -1948,7 +1954,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 		if (l->addr == track->addr) {
 
 			/* Count one more object of the site l */
-#line 7360 "slub.nw"
+#line 7416 "slub.nw"
 			l->count++;
 			if (track->when) {
 				l->sum_time += age;
@@ -1959,7 +1965,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 				set_bit(track->cpu, l->cpus);
 			}
 			set_bit(node, l->nodes);
-#line 7347 "slub.nw"
+#line 7403 "slub.nw"
 			return true;
 		}
 		if (l->addr < track->addr)
@@ -1969,7 +1975,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 	}
 
 	/* Insert a new site at lo */
-#line 7373 "slub.nw"
+#line 7429 "slub.nw"
 	if (t->count >= t->max && !alloc_loc_track(t, 2 * t->max))
 		return false;
 	l = &t->loc[lo];
@@ -1982,11 +1988,11 @@ static bool add_location(struct loc_track *t, const struct track *track)
 	l->min_pid = l->max_pid = track->pid;
 	set_bit(track->cpu, l->cpus);
 	set_bit(node, l->nodes);
-#line 7355 "slub.nw"
+#line 7411 "slub.nw"
 	return true;
 }
 /* The debugging functions */
-#line 7391 "slub.nw"
+#line 7447 "slub.nw"
 static void process_slab(struct loc_track *t, struct kmem_cache *s,
 			 struct page *page, enum track_item alloc,
 			 unsigned long *map)
@@ -2001,7 +2007,7 @@ static void process_slab(struct loc_track *t, struct kmem_cache *s,
 			add_location(t, get_track(s, p, alloc));
 }
 /* The debugging functions */
-#line 7413 "slub.nw"
+#line 7469 "slub.nw"
 static int list_locations(struct kmem_cache *s, char *buf,
 			  enum track_item alloc)
 {
@@ -2041,7 +2047,7 @@ static int list_locations(struct kmem_cache *s, char *buf,
 	return len;
 }
 /* The debugging functions */
-#line 7458 "slub.nw"
+#line 7514 "slub.nw"
 static int print_location(char *buf, size_t room, const struct location *l)
 {
 	char sym[KSYM_SYMBOL_LEN], list[256];
@@ -2097,14 +2103,14 @@ static int bitmap_scnlistprintf(char *buf, size_t room,
 	return len;
 }
 /* The debugging functions */
-#line 7521 "slub.nw"
+#line 7577 "slub.nw"
 static bool slub_ratelimit(void)
 {
 	return __atomic_add_fetch(&slub_oom_reports, 1,
 				  __ATOMIC_RELAXED) <= 10;
 }
 /* The debugging functions */
-#line 7600 "slub.nw"
+#line 7656 "slub.nw"
 static bool should_fail(struct fault_attr *attr, ssize_t size)
 {
 	unsigned long probability = READ_ONCE(attr->probability);
@@ -2140,7 +2146,7 @@ static bool should_failslab(struct kmem_cache *s, gfp_t gfpflags)
 	return should_fail(&failslab.attr, s->object_size);
 }
 /* The debugging functions */
-#line 7641 "slub.nw"
+#line 7697 "slub.nw"
 static unsigned long failslab_random(void)
 {
 	unsigned long z = __atomic_add_fetch(&failslab.random,
@@ -2152,7 +2158,7 @@ static unsigned long failslab_random(void)
 	return z ^ (z >> 31);
 }
 /* The debugging functions */
-#line 7661 "slub.nw"
+#line 7717 "slub.nw"
 static int setup_failslab(const char *str, unsigned long seed)
 {
 	unsigned long interval, probability;
@@ -2177,7 +2183,7 @@ static int setup_failslab(const char *str, unsigned long seed)
 	return 0;
 }
 /* The debugging functions */
-#line 7691 "slub.nw"
+#line 7747 "slub.nw"
 static const char *const failslab_attrs[] = {
 	"probability", "interval", "times", "space", "ignore-gfp-wait",
 	"cache-filter", NULL
@@ -2210,7 +2216,7 @@ ssize_t slub_failslab_show(const char *attr, char *buf)
 	return -ENOENT;
 }
 /* The debugging functions */
-#line 7725 "slub.nw"
+#line 7781 "slub.nw"
 ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 {
 	char tmp[32], *end;
@@ -2241,7 +2247,7 @@ ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 		return -EINVAL;
 
 	/* Write v to the numeric failslab attribute attr */
-#line 7762 "slub.nw"
+#line 7818 "slub.nw"
 	if (!strcmp(attr, "probability") || !strcmp(attr, "interval")) {
 		if (v < 0)
 			return -EINVAL;
@@ -2259,11 +2265,11 @@ ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 	} else {
 		return -ENOENT;
 	}
-#line 7754 "slub.nw"
+#line 7810 "slub.nw"
 	return len;
 }
 /* Functions of the memory cgroup model */
-#line 7847 "slub.nw"
+#line 7903 "slub.nw"
 static bool memcg_kmem_active;
 
 static inline bool memcg_kmem_enabled(void)
@@ -2311,7 +2317,7 @@ static inline void css_put(struct mem_cgroup *memcg)
 	__atomic_sub_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 7911 "slub.nw"
+#line 7967 "slub.nw"
 static noinline struct kmem_cache *
 __memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 {
@@ -2336,7 +2342,7 @@ memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 	return __memcg_kmem_get_cache(s, gfp);
 }
 /* Functions of the memory cgroup model */
-#line 7946 "slub.nw"
+#line 8002 "slub.nw"
 void slab_mutex_lock(void)
 {
 	mutex_lock(&slab_mutex);
@@ -2349,7 +2355,7 @@ void slab_mutex_unlock(void)
 	mutex_unlock(&slab_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 7966 "slub.nw"
+#line 8022 "slub.nw"
 static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 						  struct kmem_cache *root)
 {
@@ -2380,7 +2386,7 @@ out:
 	return s;
 }
 /* Functions of the memory cgroup model */
-#line 8006 "slub.nw"
+#line 8062 "slub.nw"
 static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order)
 {
 	struct mem_cgroup *memcg;
@@ -2406,7 +2412,7 @@ static void memcg_uncharge_slab(struct kmem_cache *s, int order)
 			   __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 8041 "slub.nw"
+#line 8097 "slub.nw"
 static int memcg_cleanup_cache_params(struct kmem_cache *s)
 {
 	struct kmem_cache *c;
@@ -2443,7 +2449,7 @@ static void memcg_unregister_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 8090 "slub.nw"
+#line 8146 "slub.nw"
 static int memcg_update_cache_size(struct kmem_cache *s, int num)
 {
 	struct memcg_cache_params *p, *old = s->memcg_params;
@@ -2482,7 +2488,7 @@ static int memcg_alloc_id(void)
 	return id;
 }
 /* Functions of the memory cgroup model */
-#line 8135 "slub.nw"
+#line 8191 "slub.nw"
 static int memcg_activate_kmem_caches(void)
 {
 	struct kmem_cache *s;
@@ -2498,7 +2504,7 @@ static int memcg_activate_kmem_caches(void)
 	return 0;
 }
 /* Functions of the memory cgroup model */
-#line 8157 "slub.nw"
+#line 8213 "slub.nw"
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
 {
 	struct mem_cgroup *memcg;
@@ -2544,7 +2550,7 @@ size_t slub_memcg_usage(const struct mem_cgroup *memcg)
 	return __atomic_load_n(&memcg->usage, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 8204 "slub.nw"
+#line 8260 "slub.nw"
 int slub_memcg_destroy(struct mem_cgroup *memcg)
 {
 	struct memcg_cache_params *p;
@@ -2577,7 +2583,7 @@ int slub_memcg_destroy(struct mem_cgroup *memcg)
 	return 0;
 }
 /* Functions of the memory cgroup model */
-#line 8240 "slub.nw"
+#line 8296 "slub.nw"
 static void memcg_reset(void)
 {
 	int id;
@@ -2675,7 +2681,7 @@ static int kmem_cache_sanity_check(const char *name, size_t size)
 	return 0;
 }
 /* Share an existing cache under another name: __kmem_cache_alias */
-#line 1406 "slub.nw"
+#line 1416 "slub.nw"
 static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
 					     size_t align, unsigned long flags,
 					     void (*ctor)(void *))
@@ -2705,7 +2711,7 @@ static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
 	return s;
 }
 /* Search slab_caches for a cache to merge with: find_mergeable */
-#line 1453 "slub.nw"
+#line 1463 "slub.nw"
 static struct kmem_cache *find_mergeable(size_t size, size_t align,
 					 unsigned long flags, const char *name,
 					 void (*ctor)(void *))
@@ -2737,7 +2743,7 @@ static struct kmem_cache *find_mergeable(size_t size, size_t align,
 	return NULL;
 }
 /* Tell whether a cache may never be shared: slab_unmergeable */
-#line 1491 "slub.nw"
+#line 1501 "slub.nw"
 static int slab_unmergeable(struct kmem_cache *s)
 {
 	if (slab_nomerge || (s->flags & SLUB_NEVER_MERGE))
@@ -2751,7 +2757,7 @@ static int slab_unmergeable(struct kmem_cache *s)
 	return 0;
 }
 /* Add the debugging flags of the boot option: kmem_cache_flags */
-#line 1517 "slub.nw"
+#line 1527 "slub.nw"
 static unsigned long kmem_cache_flags(unsigned long object_size,
 				      unsigned long flags, const char *name,
 				      void (*ctor)(void *))
@@ -2764,7 +2770,7 @@ static unsigned long kmem_cache_flags(unsigned long object_size,
 	return flags;
 }
 /* Compute the alignment of a cache: calculate_alignment */
-#line 1543 "slub.nw"
+#line 1553 "slub.nw"
 static unsigned long calculate_alignment(unsigned long flags,
 					 unsigned long align,
 					 unsigned long size)
@@ -2781,7 +2787,7 @@ static unsigned long calculate_alignment(unsigned long flags,
 	return ALIGN(align, sizeof(void *));
 }
 /* Give an alias its sysfs link, now or once sysfs is up: sysfs_slab_alias */
-#line 1582 "slub.nw"
+#line 1593 "slub.nw"
 static int sysfs_slab_alias(struct kmem_cache *s, const char *name)
 {
 	struct saved_alias *al;
@@ -2800,7 +2806,7 @@ static int sysfs_slab_alias(struct kmem_cache *s, const char *name)
 	return 0;
 }
 /* Make and remove the links of the sysfs view */
-#line 1605 "slub.nw"
+#line 1616 "slub.nw"
 static int sysfs_create_link(struct kmem_cache *s, const char *name)
 {
 	struct slub_alias *a = kmalloc(sizeof(*a), GFP_KERNEL);
@@ -2834,7 +2840,7 @@ static void sysfs_remove_link(const char *name)
 	}
 }
 /* Allocate and register a new cache record: do_kmem_cache_create */
-#line 1652 "slub.nw"
+#line 1663 "slub.nw"
 static struct kmem_cache *
 do_kmem_cache_create(char *name, size_t object_size, size_t size,
 		     size_t align, unsigned long flags, void (*ctor)(void *),
@@ -2872,7 +2878,7 @@ out_free_cache:
 	goto out;
 }
 /* Give a root cache its table of memory cgroup children */
-#line 1739 "slub.nw"
+#line 1750 "slub.nw"
 static int memcg_alloc_cache_params(struct mem_cgroup *memcg,
 				    struct kmem_cache *s,
 				    struct kmem_cache *root_cache)
@@ -2910,7 +2916,7 @@ static void memcg_free_cache_params(struct kmem_cache *s)
 	s->memcg_params = NULL;
 }
 /* Open a new cache and publish it in sysfs: __kmem_cache_create */
-#line 1789 "slub.nw"
+#line 1800 "slub.nw"
 static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags)
 {
 	int err;
@@ -2927,7 +2933,7 @@ static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags)
 	return err;
 }
 /* Compute a cache's geometry and build its per-CPU and per-node parts: kmem_cache_open */
-#line 1824 "slub.nw"
+#line 1849 "slub.nw"
 static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 {
 	s->flags = kmem_cache_flags(s->size, flags, s->name, s->ctor);
@@ -2946,14 +2952,14 @@ static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 	}
 
 	/* Use the double-word compare-and-swap unless the cache is debugged */
-#line 1879 "slub.nw"
+#line 1904 "slub.nw"
 	if ((s->flags & SLAB_DEBUG_FLAGS) == 0)
 		s->flags |= __CMPXCHG_DOUBLE;
-#line 1841 "slub.nw"
+#line 1866 "slub.nw"
 	set_min_partial(s, ilog2(s->size) / 2);
 
 	/* Choose cpu_partial by object size */
-#line 1892 "slub.nw"
+#line 1917 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s))
 		s->cpu_partial = 0;
 	else if (s->size >= (int)PAGE_SIZE)
@@ -2964,7 +2970,7 @@ static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 		s->cpu_partial = 13;
 	else
 		s->cpu_partial = 30;
-#line 1843 "slub.nw"
+#line 1868 "slub.nw"
 	s->remote_node_defrag_ratio = 1000;
 	s->random = slub_cache_random(s);
 	if (!init_kmem_cache_nodes(s))
@@ -2983,7 +2989,7 @@ error:
 	return -EINVAL;
 }
 /* Tell whether a cache is debugged or keeps cpu partial slabs */
-#line 1905 "slub.nw"
+#line 1930 "slub.nw"
 static inline int kmem_cache_debug(struct kmem_cache *s)
 {
 	return unlikely(s->flags & SLAB_DEBUG_FLAGS);
@@ -2994,7 +3000,7 @@ static inline bool kmem_cache_has_cpu_partial(struct kmem_cache *s)
 	return !kmem_cache_debug(s) && !s->sheaf_capacity;
 }
 /* Bound the number of empty slabs a node keeps: set_min_partial */
-#line 1926 "slub.nw"
+#line 1951 "slub.nw"
 static void set_min_partial(struct kmem_cache *s, unsigned long min)
 {
 	if (min < MIN_PARTIAL)
@@ -3004,7 +3010,7 @@ static void set_min_partial(struct kmem_cache *s, unsigned long min)
 	s->min_partial = min;
 }
 /* Lay out an object and its metadata: calculate_sizes */
-#line 1963 "slub.nw"
+#line 1990 "slub.nw"
 static int calculate_sizes(struct kmem_cache *s, int forced_order)
 {
 	unsigned long flags = s->flags;
@@ -3014,7 +3020,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 	size = ALIGN(size, sizeof(void *));
 
 	/* Decide poisoning and the red zone after the object */
-#line 1999 "slub.nw"
+#line 2026 "slub.nw"
 	if ((flags & SLAB_POISON) && !(flags & SLAB_DESTROY_BY_RCU) &&
 	    !s->ctor)
 		s->flags |= __OBJECT_POISON;
@@ -3022,7 +3028,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 		s->flags &= ~__OBJECT_POISON;
 	if ((flags & SLAB_RED_ZONE) && size == (unsigned long)s->object_size)
 		size += sizeof(void *);
-#line 1971 "slub.nw"
+#line 1998 "slub.nw"
 	s->inuse = size;
 	if ((flags & (SLAB_DESTROY_BY_RCU | SLAB_POISON)) || s->ctor) {
 		s->offset = size;
@@ -3040,7 +3046,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 		return 0;
 
 	/* Record the page order and object counts of the cache */
-#line 2016 "slub.nw"
+#line 2043 "slub.nw"
 	s->allocflags = 0;
 	if (order)
 		s->allocflags |= __GFP_COMP;
@@ -3052,11 +3058,11 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 	s->min = oo_make(get_order(size), size, s->reserved);
 	if (oo_objects(s->oo) > oo_objects(s->max))
 		s->max = s->oo;
-#line 1987 "slub.nw"
+#line 2014 "slub.nw"
 	return !!oo_objects(s->oo);
 }
 /* Pack and unpack an order with its object count */
-#line 2030 "slub.nw"
+#line 2057 "slub.nw"
 static inline int order_objects(int order, unsigned long size, int reserved)
 {
 	return ((PAGE_SIZE << order) - reserved) / size;
@@ -3079,7 +3085,7 @@ static inline int get_order(unsigned long size)
 	return fls(size);
 }
 /* Find the smallest good order for a slab: slab_order */
-#line 2080 "slub.nw"
+#line 2107 "slub.nw"
 static inline int slab_order(int size, int min_objects, int max_order,
 			     int fract_leftover, int reserved)
 {
@@ -3102,7 +3108,7 @@ static inline int slab_order(int size, int min_objects, int max_order,
 	return order;
 }
 /* Relax the demands until an order fits: calculate_order */
-#line 2114 "slub.nw"
+#line 2158 "slub.nw"
 static inline int calculate_order(int size, int reserved)
 {
 	int order, min_objects, fraction, max_objects;
@@ -3130,7 +3136,7 @@ static inline int calculate_order(int size, int reserved)
 	return -ENOSYS;
 }
 /* Give a cache one kmem_cache_node per memory node */
-#line 2155 "slub.nw"
+#line 2199 "slub.nw"
 static int init_kmem_cache_nodes(struct kmem_cache *s)
 {
 	int node;
@@ -3180,7 +3186,7 @@ static void free_kmem_cache_nodes(struct kmem_cache *s)
 	}
 }
 /* Give a cache one kmem_cache_cpu per CPU */
-#line 2214 "slub.nw"
+#line 2259 "slub.nw"
 static int alloc_kmem_cache_cpus(struct kmem_cache *s)
 {
 	void *p;
@@ -3221,7 +3227,7 @@ static void free_percpu(struct kmem_cache *s)
 	s->cpu_slab = NULL;
 }
 /* Hand out per-CPU units from mapped chunks: pcpu_alloc and pcpu_free */
-#line 2269 "slub.nw"
+#line 2314 "slub.nw"
 #define PCPU_CHUNK_BYTES	(64UL << 10)
 
 struct pcpu_chunk {
@@ -3266,7 +3272,7 @@ static void pcpu_free(void *p)
 	mutex_unlock(&pcpu_lock);
 }
 /* Map a new chunk of per-CPU units, and unmap them all at exit */
-#line 2322 "slub.nw"
+#line 2367 "slub.nw"
 static bool pcpu_new_chunk(size_t unit)
 {
 	size_t bytes = max(PCPU_CHUNK_BYTES, unit + 2 * L1_CACHE_BYTES);
@@ -3294,7 +3300,7 @@ static void pcpu_exit(void)
 	pcpu_next = pcpu_end = NULL;
 }
 /* Copy a root cache's tunable sysfs values to a new child: memcg_propagate_slab_attrs */
-#line 2363 "slub.nw"
+#line 2408 "slub.nw"
 static void memcg_propagate_slab_attrs(struct kmem_cache *s)
 {
 	struct kmem_cache *root_cache;
@@ -3316,7 +3322,7 @@ static void memcg_propagate_slab_attrs(struct kmem_cache *s)
 	}
 }
 /* Give a new cache its sysfs directory: sysfs_slab_add */
-#line 2398 "slub.nw"
+#line 2443 "slub.nw"
 static int sysfs_slab_add(struct kmem_cache *s)
 {
 	int unmergeable = slab_unmergeable(s);
@@ -3340,7 +3346,7 @@ static int sysfs_slab_add(struct kmem_cache *s)
 	return err;
 }
 /* Name the directory of a shareable cache by its size and flags: create_unique_id */
-#line 2435 "slub.nw"
+#line 2480 "slub.nw"
 #define ID_STR_LENGTH 64
 
 static char *create_unique_id(struct kmem_cache *s)
@@ -3367,7 +3373,7 @@ static char *create_unique_id(struct kmem_cache *s)
 	return name;
 }
 /* Tear down a cache that holds no objects: kmem_cache_close */
-#line 2474 "slub.nw"
+#line 2519 "slub.nw"
 static int kmem_cache_close(struct kmem_cache *s)
 {
 	int node;
@@ -3386,7 +3392,7 @@ static int kmem_cache_close(struct kmem_cache *s)
 	return 0;
 }
 /* Free a node's empty partial slabs, and refuse to close a node with objects in use */
-#line 2504 "slub.nw"
+#line 2549 "slub.nw"
 static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n)
 {
 	struct page *page, *h;
@@ -3402,7 +3408,7 @@ static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n)
 	}
 }
 /* Register a child cache with its cgroup and its root: memcg_register_cache */
-#line 2543 "slub.nw"
+#line 2588 "slub.nw"
 static void memcg_register_cache(struct kmem_cache *s)
 {
 	struct kmem_cache *root;
@@ -3421,7 +3427,7 @@ static void memcg_register_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Destroy a cache when its last user lets go: kmem_cache_destroy */
-#line 2575 "slub.nw"
+#line 2620 "slub.nw"
 void kmem_cache_destroy(struct kmem_cache *s)
 {
 	slub_observer_check();
@@ -3457,7 +3463,7 @@ out_unlock:
 	slab_mutex_unlock();
 }
 /* Shut a cache down and remove its sysfs directory */
-#line 2622 "slub.nw"
+#line 2667 "slub.nw"
 static int __kmem_cache_shutdown(struct kmem_cache *s)
 {
 	int rc = kmem_cache_close(s);
@@ -3479,13 +3485,13 @@ static void sysfs_slab_remove(struct kmem_cache *s)
 	s->kobj.added = false;
 }
 /* Allocate a zeroed object: kmem_cache_zalloc */
-#line 1720 "slub.nw"
+#line 1731 "slub.nw"
 void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t flags)
 {
 	return kmem_cache_alloc(s, flags | __GFP_ZERO);
 }
 /* Allocate an object, from any node or from one: kmem_cache_alloc */
-#line 2674 "slub.nw"
+#line 2719 "slub.nw"
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfpflags)
 {
 	return slab_alloc(s, gfpflags, _RET_IP_);
@@ -3496,7 +3502,7 @@ void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfpflags, int node)
 	return slab_alloc_node(s, gfpflags, node, _RET_IP_);
 }
 /* Take the first object of the CPU's freelist, or go the slow way: slab_alloc_node */
-#line 2706 "slub.nw"
+#line 2751 "slub.nw"
 static noinline void *slab_alloc_node(struct kmem_cache *s,
 		gfp_t gfpflags, int node, unsigned long addr)
 {
@@ -3519,11 +3525,11 @@ static noinline void *slab_alloc_node(struct kmem_cache *s,
 redo:
 
 	/* Read the transaction id and the CPU's kmem_cache_cpu */
-#line 2794 "slub.nw"
+#line 2839 "slub.nw"
 	c = this_cpu_ptr(s->cpu_slab);
 	tid = READ_ONCE(c->tid);
 	slub_point(SLUB_POINT_ALLOC_AFTER_TID);
-#line 2727 "slub.nw"
+#line 2772 "slub.nw"
 	object = READ_ONCE(c->freelist);
 	page = READ_ONCE(c->page);
 	if (unlikely(!object || !node_match(page, node) ||
@@ -3533,7 +3539,7 @@ redo:
 	} else {
 
 		/* Take object off the CPU's freelist, or goto redo */
-#line 2811 "slub.nw"
+#line 2856 "slub.nw"
 		void *next_object = get_freepointer_safe(s, object);
 
 		slub_point(SLUB_POINT_ALLOC_BEFORE_CMPXCHG);
@@ -3545,7 +3551,7 @@ redo:
 		}
 		prefetch_freepointer(s, next_object);
 		stat_at(s, ALLOC_FASTPATH, object, page);
-#line 2735 "slub.nw"
+#line 2780 "slub.nw"
 	}
 out:
 	if (unlikely(gfpflags & __GFP_ZERO) && object)
@@ -3562,7 +3568,7 @@ static __always_inline void *slab_alloc(struct kmem_cache *s,
 	return slab_alloc_node(s, gfpflags, NUMA_NO_NODE, addr);
 }
 /* Take the first object of the CPU's freelist in a restartable sequence */
-#line 2853 "slub.nw"
+#line 2898 "slub.nw"
 static void rseq_alloc_door_update(void)
 {
 	WRITE_ONCE(rseq_alloc_door,
@@ -3600,7 +3606,7 @@ static __always_inline bool slab_alloc_hooked(const struct kmem_cache *s,
 	       (s->flags & SLAB_TRACE);
 }
 /* Tell whether a slab is on the node asked for: node_match */
-#line 2896 "slub.nw"
+#line 2941 "slub.nw"
 static inline int node_match(struct page *page, int node)
 {
 	if (!page || (node != NUMA_NO_NODE && page_to_nid(page) != node))
@@ -3608,7 +3614,7 @@ static inline int node_match(struct page *page, int node)
 	return 1;
 }
 /* Advance, decode and report the transaction ids */
-#line 2914 "slub.nw"
+#line 2959 "slub.nw"
 #define TID_STEP	roundup_pow_of_two(NR_CPUS)
 
 static inline unsigned long next_tid(unsigned long tid)
@@ -3644,7 +3650,7 @@ static void note_cmpxchg_failure(const char *n, struct kmem_cache *s,
 		moved ? tid_to_cpu(actual) : tid_to_event(actual));
 }
 /* Run the hooks before and after an allocation */
-#line 2963 "slub.nw"
+#line 3008 "slub.nw"
 static inline int slab_pre_alloc_hook(struct kmem_cache *s, gfp_t flags)
 {
 	slub_observer_check();
@@ -3664,7 +3670,7 @@ static inline void slab_post_alloc_hook(struct kmem_cache *s, gfp_t flags,
 		trace(s, virt_to_head_page(object), object, 1);
 }
 /* Refill the CPU's freelist, or find the CPU a new slab: __slab_alloc */
-#line 3009 "slub.nw"
+#line 3054 "slub.nw"
 static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 			  unsigned long addr, struct kmem_cache_cpu *c)
 {
@@ -3679,7 +3685,7 @@ static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 redo:
 
 	/* Drop a cpu slab of the wrong node or of the wrong reserve */
-#line 3056 "slub.nw"
+#line 3101 "slub.nw"
 	if (unlikely(!node_match(page, node))) {
 		stat(s, ALLOC_NODE_MISMATCH);
 		deactivate_slab(s, page, READ_ONCE(c->freelist));
@@ -3693,7 +3699,7 @@ redo:
 		WRITE_ONCE(c->freelist, NULL);
 		goto new_slab;
 	}
-#line 3022 "slub.nw"
+#line 3067 "slub.nw"
 	freelist = READ_ONCE(c->freelist);
 	if (freelist)
 		goto load_freelist;
@@ -3707,7 +3713,7 @@ redo:
 load_freelist:
 
 	/* Hand out the first object of freelist; the rest becomes the CPU's freelist */
-#line 3080 "slub.nw"
+#line 3125 "slub.nw"
 	VM_BUG_ON(!c->page->frozen);
 	page = c->page;
 	WRITE_ONCE(c->freelist, get_freepointer(s, freelist));
@@ -3715,11 +3721,11 @@ load_freelist:
 	local_irq_restore(s, c);
 	slub_step(s, freelist, page);
 	return freelist;
-#line 3034 "slub.nw"
+#line 3079 "slub.nw"
 new_slab:
 
 	/* Make the next slab of the cpu partial chain the cpu slab, and goto redo */
-#line 3095 "slub.nw"
+#line 3140 "slub.nw"
 	if (c->partial) {
 		page = c->partial;
 		WRITE_ONCE(c->page, page);
@@ -3728,10 +3734,10 @@ new_slab:
 		WRITE_ONCE(c->freelist, NULL);
 		goto redo;
 	}
-#line 3036 "slub.nw"
+#line 3081 "slub.nw"
 
 	/* Get objects from a partial or a new slab, or fail */
-#line 3115 "slub.nw"
+#line 3160 "slub.nw"
 	freelist = new_slab_objects(s, gfpflags, node, &c);
 	if (unlikely(!freelist)) {
 		if (!(gfpflags & __GFP_NOWARN))
@@ -3750,10 +3756,10 @@ new_slab:
 	WRITE_ONCE(c->freelist, NULL);
 	local_irq_restore(s, c);
 	return freelist;
-#line 3037 "slub.nw"
+#line 3082 "slub.nw"
 }
 /* Keep the emergency reserves for callers that may use them: pfmemalloc_match */
-#line 3139 "slub.nw"
+#line 3184 "slub.nw"
 static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 {
 	if (unlikely(PageSlabPfmemalloc(page)))
@@ -3761,7 +3767,7 @@ static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 	return true;
 }
 /* Take all objects of the cpu slab's own freelist: get_freelist */
-#line 3157 "slub.nw"
+#line 3202 "slub.nw"
 static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 {
 	struct page new;
@@ -3780,7 +3786,7 @@ static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 	return freelist;
 }
 /* Find the CPU a slab with free objects: new_slab_objects */
-#line 3195 "slub.nw"
+#line 3240 "slub.nw"
 static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 				     int node, struct kmem_cache_cpu **pc)
 {
@@ -3805,7 +3811,7 @@ static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 	return freelist;
 }
 /* Look for a partial slab on the node asked for, then anywhere: get_partial */
-#line 3234 "slub.nw"
+#line 3279 "slub.nw"
 static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 			 struct kmem_cache_cpu *c)
 {
@@ -3820,7 +3826,7 @@ static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 	return get_any_partial(s, flags, c);
 }
 /* Take partial slabs off one node's list: get_partial_node */
-#line 3259 "slub.nw"
+#line 3304 "slub.nw"
 static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			      struct kmem_cache_cpu *c, gfp_t flags)
 {
@@ -3843,7 +3849,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 		available += objects;
 
 		/* Install the acquired slab as cpu slab or on the cpu partial chain */
-#line 3290 "slub.nw"
+#line 3335 "slub.nw"
 		if (!object) {
 			WRITE_ONCE(c->page, page);
 			stat_at(s, ALLOC_FROM_PARTIAL, NULL, page);
@@ -3852,7 +3858,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			__put_cpu_partial(s, c, page, 0);
 			stat_at(s, CPU_PARTIAL_NODE, NULL, page);
 		}
-#line 3280 "slub.nw"
+#line 3325 "slub.nw"
 		if (!kmem_cache_has_cpu_partial(s) ||
 		    available > s->cpu_partial / 2)
 			break;
@@ -3861,7 +3867,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 	return object;
 }
 /* Freeze a partial slab and take its freelist: acquire_slab */
-#line 3308 "slub.nw"
+#line 3353 "slub.nw"
 static inline void *acquire_slab(struct kmem_cache *s,
 				 struct kmem_cache_node *n, struct page *page,
 				 int mode, int *objects)
@@ -3890,7 +3896,7 @@ static inline void *acquire_slab(struct kmem_cache *s,
 	return freelist;
 }
 /* Look for partial slabs on the other nodes: get_any_partial */
-#line 3348 "slub.nw"
+#line 3393 "slub.nw"
 static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 			     struct kmem_cache_cpu *c)
 {
@@ -3913,7 +3919,7 @@ static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 	return NULL;
 }
 /* Allocate a slab's pages, falling back to the smallest order: allocate_slab */
-#line 3381 "slub.nw"
+#line 3426 "slub.nw"
 static struct page *allocate_slab(struct kmem_cache *s, gfp_t flags,
 				  int node)
 {
@@ -3952,7 +3958,7 @@ static inline struct page *alloc_slab_page(struct kmem_cache *s,
 	return page;
 }
 /* Make a new slab and link its free objects: new_slab */
-#line 3430 "slub.nw"
+#line 3475 "slub.nw"
 static struct page *new_slab(struct kmem_cache *s, gfp_t flags, int node)
 {
 	struct page *page;
@@ -3988,7 +3994,7 @@ static void setup_object(struct kmem_cache *s, struct page *page,
 		s->ctor(object);
 }
 /* Report an allocation that found no memory: slab_out_of_memory */
-#line 3472 "slub.nw"
+#line 3517 "slub.nw"
 static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 			       int nid)
 {
@@ -4016,7 +4022,7 @@ static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 	slub_report(s, NULL, NULL, "out of memory");
 }
 /* Free an object of a cache: kmem_cache_free */
-#line 3543 "slub.nw"
+#line 3588 "slub.nw"
 void kmem_cache_free(struct kmem_cache *s, void *x)
 {
 	if (cpu_rseq && likely(!slab_free_hooked(s))) {
@@ -4029,7 +4035,7 @@ void kmem_cache_free(struct kmem_cache *s, void *x)
 	slab_free(s, virt_to_head_page(x), x, _RET_IP_);
 }
 /* Find the cache an object really belongs to: cache_from_obj */
-#line 3564 "slub.nw"
+#line 3609 "slub.nw"
 static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 						void *x)
 {
@@ -4052,7 +4058,7 @@ static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 	return NULL;
 }
 /* Push the object onto the CPU's freelist, or go the slow way: slab_free */
-#line 3597 "slub.nw"
+#line 3642 "slub.nw"
 static noinline void slab_free(struct kmem_cache *s,
 				      struct page *page, void *x,
 				      unsigned long addr)
@@ -4078,7 +4084,7 @@ redo:
 	if (likely(page == READ_ONCE(c->page)) && likely(cpu_tid_ready(tid))) {
 
 		/* Push object on the CPU's freelist, or goto redo */
-#line 3634 "slub.nw"
+#line 3679 "slub.nw"
 		freelist = READ_ONCE(c->freelist);
 		set_freepointer(s, object, freelist);
 		slub_point(SLUB_POINT_FREE_BEFORE_CMPXCHG);
@@ -4088,13 +4094,13 @@ redo:
 			goto redo;
 		}
 		stat_at(s, FREE_FASTPATH, object, page);
-#line 3621 "slub.nw"
+#line 3666 "slub.nw"
 	} else {
 		__slab_free(s, page, x, addr);
 	}
 }
 /* Push the object onto the CPU's freelist in a restartable sequence */
-#line 3659 "slub.nw"
+#line 3704 "slub.nw"
 static __always_inline void rseq_slab_free(struct kmem_cache *s,
 		struct page *page, void *x, unsigned long addr, bool observed)
 {
@@ -4116,7 +4122,7 @@ static __always_inline bool slab_free_hooked(const struct kmem_cache *s)
 	       (s->flags & (SLAB_DEBUG_FREE | SLAB_TRACE));
 }
 /* Run the hooks before a free: slab_free_hook */
-#line 3686 "slub.nw"
+#line 3731 "slub.nw"
 static inline void slab_free_hook(struct kmem_cache *s, void *x)
 {
 	slub_observer_check();
@@ -4124,7 +4130,7 @@ static inline void slab_free_hook(struct kmem_cache *s, void *x)
 		trace(s, virt_to_head_page(x), x, 0);
 }
 /* Free to a slab that is not the CPU's: __slab_free */
-#line 3719 "slub.nw"
+#line 3764 "slub.nw"
 static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 			unsigned long addr)
 {
@@ -4142,7 +4148,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	do {
 
 		/* Link object to the slab's freelist and decide the slab's fate */
-#line 3784 "slub.nw"
+#line 3829 "slub.nw"
 		if (unlikely(n) && !kmem_cache_debug(s)) {
 			spin_unlock(&n->list_lock);
 			n = NULL;
@@ -4161,7 +4167,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 				spin_lock(&n->list_lock);
 			}
 		}
-#line 3735 "slub.nw"
+#line 3780 "slub.nw"
 	} while (!cmpxchg_double_slab(s, page, prior, counters, object,
 				      new.counters, "__slab_free"));
 	if (unlikely(n) && was_frozen) {
@@ -4171,35 +4177,35 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	if (likely(!n)) {
 
 		/* Finish a free that needed no list lock */
-#line 3805 "slub.nw"
+#line 3850 "slub.nw"
 		if (new.frozen && !was_frozen) {
 			put_cpu_partial(s, page, 1);
 			stat_at(s, CPU_PARTIAL_FREE, x, page);
 		}
 		if (was_frozen)
 			stat_at(s, FREE_FROZEN, x, page);
-#line 3743 "slub.nw"
+#line 3788 "slub.nw"
 		return;
 	}
 	if (unlikely(!new.inuse && n->nr_partial > s->min_partial))
 		goto slab_empty;
 
 	/* Put a formerly full slab on the node's partial list */
-#line 3817 "slub.nw"
+#line 3862 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s) && unlikely(!prior)) {
 		if (kmem_cache_debug(s))
 			remove_full(s, n, page);
 		add_partial(n, page, DEACTIVATE_TO_TAIL);
 		stat_at(s, FREE_ADD_PARTIAL, NULL, page);
 	}
-#line 3748 "slub.nw"
+#line 3793 "slub.nw"
 	spin_unlock(&n->list_lock);
 	slub_step(s, x, page);
 	return;
 slab_empty:
 
 	/* Give an empty slab back to the page allocator */
-#line 3826 "slub.nw"
+#line 3871 "slub.nw"
 	if (prior) {
 		remove_partial(n, page);
 		stat_at(s, FREE_REMOVE_PARTIAL, NULL, page);
@@ -4209,10 +4215,10 @@ slab_empty:
 	spin_unlock(&n->list_lock);
 	stat_at(s, FREE_SLAB, NULL, page);
 	discard_slab(s, page);
-#line 3753 "slub.nw"
+#line 3798 "slub.nw"
 }
 /* Put a slab on the CPU's partial chain: put_cpu_partial */
-#line 3855 "slub.nw"
+#line 3900 "slub.nw"
 static void __put_cpu_partial(struct kmem_cache *s, struct kmem_cache_cpu *c,
 			      struct page *page, int drain)
 {
@@ -4248,7 +4254,7 @@ static void put_cpu_partial(struct kmem_cache *s, struct page *page,
 	local_irq_restore(s, c);
 }
 /* Move the CPU's partial slabs to their nodes: unfreeze_partials */
-#line 3910 "slub.nw"
+#line 3955 "slub.nw"
 static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	struct kmem_cache_node *n = NULL, *n2 = NULL;
@@ -4294,7 +4300,7 @@ static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 	}
 }
 /* Put slabs on and take them off a node's lists */
-#line 3971 "slub.nw"
+#line 4016 "slub.nw"
 static inline void __add_partial(struct kmem_cache_node *n,
 				 struct page *page, int tail)
 {
@@ -4341,7 +4347,7 @@ static void remove_full(struct kmem_cache *s, struct kmem_cache_node *n,
 	list_del(&page->lru);
 }
 /* Count a node's slabs, and give a slab's pages back */
-#line 4025 "slub.nw"
+#line 4070 "slub.nw"
 static inline void inc_slabs_node(struct kmem_cache *s, int node,
 				  int objects)
 {
@@ -4403,7 +4409,7 @@ static void discard_slab(struct kmem_cache *s, struct page *page)
 	free_slab(s, page);
 }
 /* Give back the slabs of an RCU cache after a grace period */
-#line 4095 "slub.nw"
+#line 4140 "slub.nw"
 static struct rcu_head *rcu_pending;
 static pthread_mutex_t rcu_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -4443,7 +4449,7 @@ static void rcu_barrier(void)
 	}
 }
 /* Functions of the sheaves and barns */
-#line 11123 "slub.nw"
+#line 11181 "slub.nw"
 struct kmem_cache *kmem_cache_create_args(const char *name,
 		unsigned int object_size, struct kmem_cache_args *args,
 		unsigned long flags)
@@ -4468,7 +4474,7 @@ unsigned int kmem_cache_sheaf_capacity(const struct kmem_cache *s)
 	return READ_ONCE(s->sheaf_capacity);
 }
 /* Functions of the sheaves and barns */
-#line 11153 "slub.nw"
+#line 11211 "slub.nw"
 static int sheaves_config(struct slub_config *cfg)
 {
 	const char *v = getenv("SLUB_SHEAVES");
@@ -4499,7 +4505,7 @@ static int sheaves_config(struct slub_config *cfg)
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11197 "slub.nw"
+#line 11255 "slub.nw"
 static unsigned int cache_sheaf_capacity(struct kmem_cache *s)
 {
 	unsigned int cap = create_sheaf_capacity ? create_sheaf_capacity :
@@ -4535,7 +4541,7 @@ static int bootstrap_cache_sheaves(void)
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11239 "slub.nw"
+#line 11297 "slub.nw"
 static int alloc_cache_sheaves(struct kmem_cache *s, unsigned int cap)
 {
 	struct slub_percpu_sheaves *pcs;
@@ -4568,7 +4574,7 @@ fail:
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11280 "slub.nw"
+#line 11338 "slub.nw"
 static struct slab_sheaf *alloc_empty_sheaf(struct kmem_cache *s,
 					    unsigned int capacity, gfp_t gfp)
 {
@@ -4595,7 +4601,7 @@ static void free_empty_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf)
 	stat(s, SHEAF_FREE);
 }
 /* Functions of the sheaves and barns */
-#line 11377 "slub.nw"
+#line 11435 "slub.nw"
 static inline struct slub_percpu_sheaves *pcs_trylock(struct kmem_cache *s)
 {
 	struct slub_percpu_sheaves *pcs;
@@ -4611,7 +4617,7 @@ static inline void pcs_unlock(struct slub_percpu_sheaves *pcs)
 	local_unlock(&pcs->lock);
 }
 /* Functions of the sheaves and barns */
-#line 11407 "slub.nw"
+#line 11465 "slub.nw"
 static void *slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node,
 				unsigned long addr)
 {
@@ -4651,7 +4657,7 @@ static void *alloc_from_pcs(struct kmem_cache *s, gfp_t gfp)
 	return object;
 }
 /* Functions of the sheaves and barns */
-#line 11456 "slub.nw"
+#line 11514 "slub.nw"
 static bool __pcs_replace_empty_main(struct kmem_cache *s,
 				     struct slub_percpu_sheaves *pcs,
 				     gfp_t gfp)
@@ -4684,13 +4690,13 @@ static bool __pcs_replace_empty_main(struct kmem_cache *s,
 	return refill_sheaf(s, pcs->main, gfp) > 0;
 }
 /* Functions of the sheaves and barns */
-#line 11510 "slub.nw"
+#line 11568 "slub.nw"
 static inline struct node_barn *get_barn(struct kmem_cache *s)
 {
 	return get_node(s, numa_mem_id())->barn;
 }
 /* Functions of the sheaves and barns */
-#line 11535 "slub.nw"
+#line 11593 "slub.nw"
 static unsigned int refill_objects(struct kmem_cache *s, void **p,
 				   gfp_t gfp, unsigned int max, int node)
 {
@@ -4724,7 +4730,7 @@ static unsigned int refill_objects(struct kmem_cache *s, void **p,
 	return filled;
 }
 /* Functions of the sheaves and barns */
-#line 11575 "slub.nw"
+#line 11633 "slub.nw"
 static unsigned int take_objects(struct kmem_cache *s, struct page *page,
 				 void **p, unsigned int max)
 {
@@ -4748,7 +4754,7 @@ static unsigned int take_objects(struct kmem_cache *s, struct page *page,
 	return k;
 }
 /* Functions of the sheaves and barns */
-#line 11605 "slub.nw"
+#line 11663 "slub.nw"
 static unsigned int take_new_slab_objects(struct kmem_cache *s,
 		struct kmem_cache_node *n, struct page *page, void **p,
 		unsigned int max)
@@ -4775,7 +4781,7 @@ static unsigned int take_new_slab_objects(struct kmem_cache *s,
 	return k;
 }
 /* Functions of the sheaves and barns */
-#line 11638 "slub.nw"
+#line 11696 "slub.nw"
 static unsigned int refill_sheaf(struct kmem_cache *s,
 				 struct slab_sheaf *sheaf, gfp_t gfp)
 {
@@ -4798,7 +4804,7 @@ static void *__slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node)
 	return object;
 }
 /* Functions of the sheaves and barns */
-#line 11675 "slub.nw"
+#line 11733 "slub.nw"
 static void slab_free_sheaves(struct kmem_cache *s, struct page *page,
 			      void *x, unsigned long addr)
 {
@@ -4827,7 +4833,7 @@ static bool free_to_pcs(struct kmem_cache *s, void *object)
 	return true;
 }
 /* Functions of the sheaves and barns */
-#line 11715 "slub.nw"
+#line 11773 "slub.nw"
 static void __pcs_replace_full_main(struct kmem_cache *s,
 				    struct slub_percpu_sheaves *pcs)
 {
@@ -4869,7 +4875,7 @@ static void __pcs_replace_full_main(struct kmem_cache *s,
 	sheaf_flush(s, pcs->main);
 }
 /* Functions of the sheaves and barns */
-#line 11768 "slub.nw"
+#line 11826 "slub.nw"
 static void sheaf_flush(struct kmem_cache *s, struct slab_sheaf *sheaf)
 {
 	unsigned int i = 0, n = sheaf->size, j;
@@ -4891,7 +4897,7 @@ static void sheaf_flush(struct kmem_cache *s, struct slab_sheaf *sheaf)
 	sheaf->size = 0;
 }
 /* Functions of the sheaves and barns */
-#line 11800 "slub.nw"
+#line 11858 "slub.nw"
 static void slab_free_chain(struct kmem_cache *s, struct page *page,
 			    void *head, void *tail, unsigned int cnt)
 {
@@ -4935,7 +4941,7 @@ static void slab_free_chain(struct kmem_cache *s, struct page *page,
 	spin_unlock(&n->list_lock);
 }
 /* Functions of the sheaves and barns */
-#line 11856 "slub.nw"
+#line 11914 "slub.nw"
 static struct slab_sheaf *barn_take(struct node_barn *barn,
 				    struct list_head *list,
 				    unsigned int *nr)
@@ -4988,7 +4994,7 @@ static bool barn_put_empty_sheaf(struct node_barn *barn,
 	return put;
 }
 /* Functions of the sheaves and barns */
-#line 11910 "slub.nw"
+#line 11968 "slub.nw"
 static struct slab_sheaf *barn_replace_empty_sheaf(struct node_barn *barn,
 						   struct slab_sheaf *empty)
 {
@@ -5031,7 +5037,7 @@ static struct slab_sheaf *barn_replace_full_sheaf(struct node_barn *barn,
 	return empty;
 }
 /* Functions of the sheaves and barns */
-#line 11967 "slub.nw"
+#line 12025 "slub.nw"
 static void flush_cpu_sheaves(struct kmem_cache *s, int cpu)
 {
 	struct slub_percpu_sheaves *pcs = per_cpu_ptr(s->cpu_sheaves, cpu);
@@ -5083,7 +5089,7 @@ void slub_cpu_dead(int cpu)
 	slab_mutex_unlock();
 }
 /* Functions of the sheaves and barns */
-#line 12023 "slub.nw"
+#line 12081 "slub.nw"
 static void free_cache_sheaves(struct kmem_cache *s)
 {
 	int cpu, node;
@@ -5114,7 +5120,7 @@ static void free_cache_sheaves(struct kmem_cache *s)
 	s->sheaf_capacity = 0;
 }
 /* Functions of the sheaves and barns */
-#line 12070 "slub.nw"
+#line 12128 "slub.nw"
 struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 					    gfp_t gfp, unsigned int size)
 {
@@ -5153,7 +5159,7 @@ struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 	return sheaf;
 }
 /* Functions of the sheaves and barns */
-#line 12116 "slub.nw"
+#line 12174 "slub.nw"
 void kmem_cache_return_sheaf(struct kmem_cache *s, gfp_t gfp,
 			     struct slab_sheaf *sheaf)
 {
@@ -5195,7 +5201,7 @@ static void *barn_put_full_if_room(struct node_barn *barn,
 	return ret;
 }
 /* Functions of the sheaves and barns */
-#line 12163 "slub.nw"
+#line 12221 "slub.nw"
 void *kmem_cache_alloc_from_sheaf(struct kmem_cache *s, gfp_t gfp,
 				  struct slab_sheaf *sheaf)
 {
@@ -5216,7 +5222,7 @@ unsigned int kmem_cache_sheaf_size(struct slab_sheaf *sheaf)
 	return sheaf->size;
 }
 /* Give the cpu slab back to its node: deactivate_slab */
-#line 4179 "slub.nw"
+#line 4224 "slub.nw"
 static void deactivate_slab(struct kmem_cache *s, struct page *page,
 			    void *freelist)
 {
@@ -5234,7 +5240,7 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 	}
 
 	/* Move all but one of the CPU's free objects to the frozen slab */
-#line 4214 "slub.nw"
+#line 4259 "slub.nw"
 	while (freelist && (nextfree = get_freepointer(s, freelist))) {
 		void *prior;
 		unsigned long counters;
@@ -5251,11 +5257,11 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 						"drain percpu freelist"));
 		freelist = nextfree;
 	}
-#line 4195 "slub.nw"
+#line 4240 "slub.nw"
 redo:
 
 	/* Compute the slab's state after the last object returns */
-#line 4240 "slub.nw"
+#line 4285 "slub.nw"
 	old.freelist = READ_ONCE(page->freelist);
 	old.counters = READ_ONCE(page->counters);
 	VM_BUG_ON(!old.frozen);
@@ -5283,10 +5289,10 @@ redo:
 			spin_lock(&n->list_lock);
 		}
 	}
-#line 4197 "slub.nw"
+#line 4242 "slub.nw"
 
 	/* Put the slab on the list of its new state */
-#line 4270 "slub.nw"
+#line 4315 "slub.nw"
 	if (l != m) {
 		if (l == M_PARTIAL)
 			remove_partial(n, page);
@@ -5300,7 +5306,7 @@ redo:
 			add_full(s, n, page);
 		}
 	}
-#line 4198 "slub.nw"
+#line 4243 "slub.nw"
 	l = m;
 	if (!__cmpxchg_double_slab(s, page, old.freelist, old.counters,
 				   new.freelist, new.counters,
@@ -5315,7 +5321,7 @@ redo:
 	}
 }
 /* Deactivate the slabs of one CPU or of all: flush_slab and flush_all */
-#line 4301 "slub.nw"
+#line 4346 "slub.nw"
 static inline void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	stat_at(s, CPUSLAB_FLUSH, NULL, c->page);
@@ -5350,7 +5356,7 @@ static void flush_all(struct kmem_cache *s)
 	slub_step(s, NULL, NULL);
 }
 /* Sort the partial lists and free the empty slabs: kmem_cache_shrink */
-#line 4347 "slub.nw"
+#line 4392 "slub.nw"
 static int __kmem_cache_shrink(struct kmem_cache *s)
 {
 	int objects = oo_objects(s->max);
@@ -5372,7 +5378,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 			INIT_LIST_HEAD(slabs_by_inuse + i);
 
 		/* Sort the node's partial slabs by objects in use */
-#line 4392 "slub.nw"
+#line 4437 "slub.nw"
 		spin_lock(&n->list_lock);
 		list_for_each_entry_safe(page, t, &n->partial, lru) {
 			list_move(&page->lru, slabs_by_inuse + page->inuse);
@@ -5382,7 +5388,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 		for (i = objects - 1; i > 0; i--)
 			list_splice(slabs_by_inuse + i, n->partial.prev);
 		spin_unlock(&n->list_lock);
-#line 4367 "slub.nw"
+#line 4412 "slub.nw"
 		while (!list_empty(slabs_by_inuse)) {
 			page = list_first_entry(slabs_by_inuse, struct page,
 						lru);
@@ -5402,7 +5408,7 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	return __kmem_cache_shrink(s);
 }
 /* Choose the general cache for a size: kmalloc_slab */
-#line 4493 "slub.nw"
+#line 4538 "slub.nw"
 static inline int size_index_elem(size_t bytes)
 {
 	return (bytes - 1) / 8;
@@ -5436,7 +5442,7 @@ static inline int kmalloc_size(int n)
 	return 0;
 }
 /* Allocate by size from the general caches: kmalloc and kzalloc */
-#line 4548 "slub.nw"
+#line 4593 "slub.nw"
 static __always_inline void *do_kmalloc_node(size_t size, gfp_t flags,
 					     int node, unsigned long caller)
 {
@@ -5486,7 +5492,7 @@ void *kzalloc(size_t size, gfp_t flags)
 	return kmalloc(size, flags | __GFP_ZERO);
 }
 /* Allocate a large block straight from the page allocator: kmalloc_large_node */
-#line 4603 "slub.nw"
+#line 4648 "slub.nw"
 static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 {
 	struct page *page;
@@ -5508,7 +5514,7 @@ static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 	return ret;
 }
 /* Free a block from its pointer alone: kfree */
-#line 4638 "slub.nw"
+#line 4683 "slub.nw"
 static __always_inline void do_kfree(const void *x, unsigned long caller)
 {
 	struct page *page;
@@ -5550,7 +5556,7 @@ void __kfree_track_caller(const void *x, unsigned long caller)
 	do_kfree(x, caller);
 }
 /* Tell how many bytes a block really holds: ksize */
-#line 4681 "slub.nw"
+#line 4726 "slub.nw"
 static inline size_t slab_ksize(const struct kmem_cache *s)
 {
 	if (s->flags & (SLAB_RED_ZONE | SLAB_POISON))
@@ -5574,7 +5580,7 @@ size_t ksize(const void *object)
 	return slab_ksize(page->slab_cache);
 }
 /* Allocate and free many objects in one call */
-#line 4715 "slub.nw"
+#line 4760 "slub.nw"
 int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t flags, size_t size,
 			  void **p)
 {
@@ -5598,7 +5604,7 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t size, void **p)
 		kmem_cache_free(s, p[i]);
 }
 /* Name a cache, tell its object size, copy a string: kstrdup */
-#line 4743 "slub.nw"
+#line 4788 "slub.nw"
 const char *kmem_cache_name(const struct kmem_cache *s)
 {
 	return s->name;
@@ -5623,7 +5629,7 @@ static char *kstrdup(const char *s, gfp_t gfp)
 	return buf;
 }
 /* Allocate by size with a fallback to vmalloc: kvmalloc and kvfree */
-#line 5452 "slub.nw"
+#line 5497 "slub.nw"
 void *kvmalloc(size_t size, gfp_t flags)
 {
 	void *p = NULL;
@@ -5649,7 +5655,7 @@ void __kvfree_track_caller(const void *addr, unsigned long caller)
 		do_kfree(addr, caller);
 }
 /* Functions of the sysfs attribute layer */
-#line 8281 "slub.nw"
+#line 8337 "slub.nw"
 struct slab_attribute {
 	const char *name;
 	ssize_t (*show)(struct kmem_cache *s, char *buf);
@@ -5659,7 +5665,7 @@ struct slab_attribute {
 	bool hidden;		/* not a kernel attribute */
 };
 /* Functions of the sysfs attribute layer */
-#line 8299 "slub.nw"
+#line 8355 "slub.nw"
 #define SHOW_INT(_name, expr)						\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5687,7 +5693,7 @@ SHOW_INT(store_user, !!(s->flags & SLAB_STORE_USER))
 SHOW_INT(failslab, !!(s->flags & SLAB_FAILSLAB))
 SHOW_INT(remote_node_defrag_ratio, s->remote_node_defrag_ratio / 10)
 /* Functions of the sysfs attribute layer */
-#line 8332 "slub.nw"
+#line 8388 "slub.nw"
 static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 {
 	unsigned long fn;
@@ -5700,7 +5706,7 @@ static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 	return n + sprintf(buf + n, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 8349 "slub.nw"
+#line 8405 "slub.nw"
 static int count_inuse(struct page *page)
 {
 	return page->inuse;
@@ -5729,7 +5735,7 @@ static unsigned long count_partial(struct kmem_cache_node *n,
 	return x;
 }
 /* Functions of the sysfs attribute layer */
-#line 8387 "slub.nw"
+#line 8443 "slub.nw"
 #define SO_ALL		(1 << 0)
 #define SO_PARTIAL	(1 << 1)
 #define SO_CPU		(1 << 2)
@@ -5751,7 +5757,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				continue;
 
 			/* Count the CPU's slab and partial chain */
-#line 8419 "slub.nw"
+#line 8475 "slub.nw"
 			node = page_to_nid(page);
 			if (flags & SO_TOTAL)
 				x = page->objects;
@@ -5767,12 +5773,12 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				total += page->pages;
 				nodes[node] += page->pages;
 			}
-#line 8407 "slub.nw"
+#line 8463 "slub.nw"
 		}
 	}
 
 	/* Count the slabs on the nodes */
-#line 8437 "slub.nw"
+#line 8493 "slub.nw"
 	for (node = 0; node < nr_node_ids; node++) {
 		struct kmem_cache_node *n = get_node(s, node);
 
@@ -5797,7 +5803,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 		total += x;
 		nodes[node] += x;
 	}
-#line 8410 "slub.nw"
+#line 8466 "slub.nw"
 	x = sprintf(buf, "%lu", total);
 	for (node = 0; node < nr_node_ids; node++)
 		if (nodes[node])
@@ -5805,7 +5811,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 	return x + sprintf(buf + x, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 8464 "slub.nw"
+#line 8520 "slub.nw"
 #define SHOW_OBJECTS(_name, _flags)					\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5842,7 +5848,7 @@ static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf)
 	return len + sprintf(buf + len, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 8515 "slub.nw"
+#line 8571 "slub.nw"
 static int kstrtoul(const char *buf, unsigned long *res)
 {
 	char *end;
@@ -5882,7 +5888,7 @@ static ssize_t min_partial_store(struct kmem_cache *s, const char *buf,
 }
 
 /* Functions of the sysfs attribute layer */
-#line 8557 "slub.nw"
+#line 8613 "slub.nw"
 static ssize_t cpu_partial_store(struct kmem_cache *s, const char *buf,
 				 size_t len)
 {
@@ -5909,7 +5915,7 @@ static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 8585 "slub.nw"
+#line 8641 "slub.nw"
 static bool any_slab_objects(struct kmem_cache *s)
 {
 	int node;
@@ -5966,7 +5972,7 @@ static ssize_t failslab_store(struct kmem_cache *s, const char *buf,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 8646 "slub.nw"
+#line 8702 "slub.nw"
 static ssize_t empty_show(struct kmem_cache *s, char *buf)
 {
 	(void)s;
@@ -6006,7 +6012,7 @@ static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len)
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 8691 "slub.nw"
+#line 8747 "slub.nw"
 static ssize_t alloc_calls_show(struct kmem_cache *s, char *buf)
 {
 	if (!(s->flags & SLAB_STORE_USER))
@@ -6021,7 +6027,7 @@ static ssize_t free_calls_show(struct kmem_cache *s, char *buf)
 	return list_locations(s, buf, TRACK_FREE);
 }
 /* Functions of the sysfs attribute layer */
-#line 8710 "slub.nw"
+#line 8766 "slub.nw"
 static ssize_t show_stat(struct kmem_cache *s, char *buf, int si)
 {
 	unsigned long sum = 0;
@@ -6051,7 +6057,7 @@ static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 8744 "slub.nw"
+#line 8800 "slub.nw"
 #define RO(n)	{ #n, n##_show, NULL, -1, false, false }
 #define RW(n)	{ #n, n##_show, n##_store, -1, false, false }
 #define ACT(n)	{ #n, empty_show, n##_store, -1, true, false }
@@ -6080,18 +6086,18 @@ static const struct slab_attribute slab_attrs[] = {
 	STAT(CPU_PARTIAL_NODE), STAT(CPU_PARTIAL_DRAIN),
 
 /* The sysfs names of the sheaf counters */
-#line 12369 "slub.nw"
+#line 12427 "slub.nw"
 STAT(SHEAF_FLUSH), STAT(SHEAF_REFILL), STAT(SHEAF_ALLOC), STAT(SHEAF_FREE),
 STAT(BARN_GET), STAT(BARN_GET_FAIL), STAT(BARN_PUT), STAT(BARN_PUT_FAIL),
 STAT(SHEAF_PREFILL_FAST), STAT(SHEAF_PREFILL_SLOW),
 STAT(SHEAF_PREFILL_OVERSIZE), STAT(SHEAF_RETURN_FAST),
 STAT(SHEAF_RETURN_SLOW),
-#line 8771 "slub.nw"
+#line 8827 "slub.nw"
 	{ "flush", empty_show, flush_store, -1, true, true },
 	{ NULL, NULL, NULL, -1, false, false }
 };
 /* Functions of the sysfs attribute layer */
-#line 8780 "slub.nw"
+#line 8836 "slub.nw"
 static const char *attr_name(const struct slab_attribute *a)
 {
 	return a->stat >= 0 ? stat_names[a->stat] : a->name;
@@ -6129,7 +6135,7 @@ bool slub_attr_writable(const char *name)
 	return a && (a->store || a->stat >= 0);
 }
 /* Functions of the sysfs attribute layer */
-#line 8823 "slub.nw"
+#line 8879 "slub.nw"
 static bool attr_propagates(const char *name)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -6137,7 +6143,7 @@ static bool attr_propagates(const char *name)
 	return a && a->show && a->store && !a->action && a->stat < 0;
 }
 /* Functions of the sysfs attribute layer */
-#line 8838 "slub.nw"
+#line 8894 "slub.nw"
 ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -6187,7 +6193,7 @@ ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 	return ret;
 }
 /* Functions of the sysfs attribute layer */
-#line 8892 "slub.nw"
+#line 8948 "slub.nw"
 struct kmem_cache *slub_find_cache(const char *name)
 {
 	struct kmem_cache *s, *found = NULL;
@@ -6217,7 +6223,7 @@ const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len)
 	return buf;
 }
 /* Functions of bootstrap and shutdown */
-#line 8965 "slub.nw"
+#line 9021 "slub.nw"
 static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
 static int kmem_cache_init(void)
@@ -6251,7 +6257,7 @@ static int kmem_cache_init(void)
 	return bootstrap_cache_sheaves();
 }
 /* Functions of bootstrap and shutdown */
-#line 9019 "slub.nw"
+#line 9075 "slub.nw"
 static int create_boot_cache(struct kmem_cache *s, const char *name,
 			     size_t size, unsigned long flags)
 {
@@ -6291,7 +6297,7 @@ static struct kmem_cache *create_kmalloc_cache(const char *name,
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 9066 "slub.nw"
+#line 9122 "slub.nw"
 static int early_kmem_cache_node_alloc(int node)
 {
 	struct page *page;
@@ -6315,7 +6321,7 @@ static int early_kmem_cache_node_alloc(int node)
 	return 0;
 }
 /* Functions of bootstrap and shutdown */
-#line 9096 "slub.nw"
+#line 9152 "slub.nw"
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
@@ -6341,14 +6347,14 @@ static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 9133 "slub.nw"
+#line 9189 "slub.nw"
 static int create_kmalloc_caches(unsigned long flags)
 {
 	int i;
 
 
 	/* Send sizes below KMALLOC_MIN_SIZE to the smallest cache */
-#line 9178 "slub.nw"
+#line 9234 "slub.nw"
 	for (i = 8; i < (int)KMALLOC_MIN_SIZE && i <= 192; i += 8)
 		size_index[size_index_elem(i)] = KMALLOC_SHIFT_LOW;
 	if (KMALLOC_MIN_SIZE >= 64)
@@ -6357,7 +6363,7 @@ static int create_kmalloc_caches(unsigned long flags)
 	if (KMALLOC_MIN_SIZE >= 128)
 		for (i = 128 + 8; i <= 192; i += 8)
 			size_index[size_index_elem(i)] = 8;
-#line 9138 "slub.nw"
+#line 9194 "slub.nw"
 	for (i = KMALLOC_SHIFT_LOW; i <= KMALLOC_SHIFT_HIGH; i++) {
 		if (!kmalloc_caches[i] &&
 		    !(kmalloc_caches[i] = create_kmalloc_cache(NULL, 1 << i,
@@ -6388,7 +6394,7 @@ static int create_kmalloc_caches(unsigned long flags)
 	return memcg_activate_kmem_caches();
 }
 /* Functions of bootstrap and shutdown */
-#line 9189 "slub.nw"
+#line 9245 "slub.nw"
 static void slab_sysfs_init(void)
 {
 	struct kmem_cache *s;
@@ -6412,7 +6418,7 @@ static void slab_sysfs_init(void)
 	slab_mutex_unlock();
 }
 /* Functions of bootstrap and shutdown */
-#line 9224 "slub.nw"
+#line 9280 "slub.nw"
 static pthread_mutex_t init_mutex = PTHREAD_MUTEX_INITIALIZER;
 static bool running;
 static __thread bool booting;
@@ -6433,7 +6439,7 @@ int slub_nr_nodes(void)
 }
 
 /* Functions of bootstrap and shutdown */
-#line 9248 "slub.nw"
+#line 9304 "slub.nw"
 static int __slub_init(const struct slub_config *config)
 {
 	struct slub_config env_cfg = *config, *cfg = &env_cfg;
@@ -6456,7 +6462,7 @@ static int __slub_init(const struct slub_config *config)
 	nr_node_ids = cfg->nr_nodes ? cfg->nr_nodes : 1;
 
 	/* Apply the boot options of the configuration */
-#line 9380 "slub.nw"
+#line 9436 "slub.nw"
 	slub_simulated = cfg->simulated;
 	sim_cpu = 0;
 	slab_nomerge = cfg->nomerge;
@@ -6473,7 +6479,7 @@ static int __slub_init(const struct slub_config *config)
 	if (setup_failslab(cfg->failslab, slub_rng_state))
 		return -EINVAL;
 	rseq_alloc_door_update();
-#line 9269 "slub.nw"
+#line 9325 "slub.nw"
 	if (page_alloc_init(bytes, nr_node_ids))
 		return -ENOMEM;
 	slub_register_fork_handlers();
@@ -6512,7 +6518,7 @@ static bool slub_ensure_running(void)
 	return slub_running();
 }
 /* Functions of bootstrap and shutdown */
-#line 9325 "slub.nw"
+#line 9381 "slub.nw"
 static int slub_config_from_env(struct slub_config *cfg)
 {
 	const char *v;
@@ -6566,7 +6572,7 @@ static size_t machine_memory_bytes(void)
 	return ((size_t)si.totalram + si.totalswap) * si.mem_unit;
 }
 /* Functions of bootstrap and shutdown */
-#line 9424 "slub.nw"
+#line 9480 "slub.nw"
 static void slub_fork_prepare(void)
 {
 	struct kmem_cache *s;
@@ -6591,7 +6597,7 @@ static void slub_fork_prepare(void)
 	mutex_lock(&pcpu_lock);
 }
 /* Functions of bootstrap and shutdown */
-#line 9453 "slub.nw"
+#line 9509 "slub.nw"
 static void slub_fork_release(bool child)
 {
 	struct kmem_cache *s;
@@ -6639,7 +6645,7 @@ static void slub_register_fork_handlers(void)
 					     slub_fork_child);
 }
 /* Functions of bootstrap and shutdown */
-#line 9509 "slub.nw"
+#line 9565 "slub.nw"
 void slub_shutdown(void)
 {
 	mutex_lock(&init_mutex);
@@ -6674,7 +6680,7 @@ static void slub_teardown(void)
 	__atomic_store_n(&running, false, __ATOMIC_RELEASE);
 }
 /* Functions of bootstrap and shutdown */
-#line 9549 "slub.nw"
+#line 9605 "slub.nw"
 static bool slub_fail_percpu(void)
 {
 	return page_alloc_should_fail();
