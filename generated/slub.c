@@ -27,7 +27,7 @@ static bool slab_nomerge;
 int nr_cpu_ids = 1;
 int nr_node_ids = 1;
 /* Global state of the allocator */
-#line 1583 "slub.nw"
+#line 1585 "slub.nw"
 struct saved_alias {
 	struct kmem_cache *s;
 	const char *name;
@@ -36,7 +36,7 @@ struct saved_alias {
 
 static struct saved_alias *alias_list;
 /* Global state of the allocator */
-#line 1888 "slub.nw"
+#line 1890 "slub.nw"
 struct rcu_head {
 	struct rcu_head *next;
 	void (*func)(struct rcu_head *head);
@@ -45,7 +45,7 @@ struct rcu_head {
 #define need_reserve_slab_rcu \
 	(sizeof(((struct page *)NULL)->lru) < sizeof(struct rcu_head))
 /* Global state of the allocator */
-#line 4497 "slub.nw"
+#line 4499 "slub.nw"
 static struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
 
 static signed char size_index[24] = {
@@ -75,7 +75,7 @@ static signed char size_index[24] = {
 	2	/* 192 */
 };
 /* Global state of the allocator */
-#line 4856 "slub.nw"
+#line 4858 "slub.nw"
 struct zone {
 	spinlock_t lock;
 	unsigned long start_pfn, end_pfn;	/* [start, end) */
@@ -95,10 +95,10 @@ unsigned long pages_per_node;
 unsigned long nr_pages;
 static struct zone zones[MAX_NUMNODES];
 /* Global state of the allocator */
-#line 5287 "slub.nw"
+#line 5289 "slub.nw"
 static struct slub_page_stats page_stats;
 /* Global state of the allocator */
-#line 5371 "slub.nw"
+#line 5373 "slub.nw"
 struct vm_struct {
 	unsigned long magic;	/* VM_MAGIC ^ addr */
 	void *map;		/* the mapping: the header's page, then addr */
@@ -109,18 +109,18 @@ struct vm_struct {
 #define VM_MAGIC	0x766d616c6c6f6321UL
 #define VMALLOC_MAX	(1UL << 46)
 /* Global state of the allocator */
-#line 5559 "slub.nw"
+#line 5561 "slub.nw"
 bool slub_simulated;		/* simulated CPUs */
 int sim_cpu;			/* the simulated CPU running now */
 static slub_point_fn point_hook;
 static void *point_hook_arg;
 static bool in_point_hook;
 /* Global state of the allocator */
-#line 5950 "slub.nw"
+#line 5952 "slub.nw"
 bool cpu_rseq __attribute__((aligned(L1_CACHE_BYTES)));
 static bool rseq_alloc_door;	/* ... and no fault injection is on */
 /* Global state of the allocator */
-#line 6334 "slub.nw"
+#line 6336 "slub.nw"
 #define SLUB_RED_INACTIVE	0xbb
 #define SLUB_RED_ACTIVE		0xcc
 #define POISON_INUSE		0x5a
@@ -142,17 +142,17 @@ static unsigned long slub_debug;
 static char slub_debug_slabs[256];
 static int disable_higher_order_debug;
 /* Global state of the allocator */
-#line 7316 "slub.nw"
+#line 7353 "slub.nw"
 static __thread unsigned long call_site;
 static slub_symbolizer_fn slub_symbolizer;
 static void *slub_symbolizer_arg;
 
 #define KSYM_SYMBOL_LEN	240
 /* Global state of the allocator */
-#line 7573 "slub.nw"
+#line 7610 "slub.nw"
 static unsigned long slub_oom_reports;
 /* Global state of the allocator */
-#line 7633 "slub.nw"
+#line 7670 "slub.nw"
 struct fault_attr {
 	unsigned long probability;
 	unsigned long interval;
@@ -168,7 +168,7 @@ static struct {
 	unsigned long random;
 } failslab;
 /* Global state of the allocator */
-#line 7864 "slub.nw"
+#line 7901 "slub.nw"
 struct mem_cgroup {
 	char name[64];
 	int kmemcg_id;
@@ -199,7 +199,7 @@ static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
 static __thread struct mem_cgroup *current_memcg;
 static __thread int memcg_skip_account;
 /* Global state of the sheaves */
-#line 11176 "slub.nw"
+#line 11307 "slub.nw"
 static unsigned int slub_sheaves;	/* the boot option: every cache */
 static __thread unsigned int create_sheaf_capacity;
 /* Declarations of internal functions */
@@ -212,7 +212,7 @@ struct location;
 struct loc_track;
 #include "slub_protos.h"
 /* Start the page allocator: page_alloc_init */
-#line 4955 "slub.nw"
+#line 4957 "slub.nw"
 static int page_alloc_init(size_t bytes, int nodes)
 {
 	unsigned long per_node;
@@ -242,7 +242,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 	return 0;
 }
 /* Reserve the arena, and map and unmap it */
-#line 4996 "slub.nw"
+#line 4998 "slub.nw"
 static void *map_anon(size_t bytes, int prot)
 {
 	void *p = mmap(NULL, bytes, prot,
@@ -298,7 +298,7 @@ static void page_alloc_exit(void)
 	nr_pages = 0;
 }
 /* Put a block on its free list and take it off */
-#line 5057 "slub.nw"
+#line 5059 "slub.nw"
 static void free_block(struct zone *z, unsigned long pfn, int order)
 {
 	struct page *page = pfn_to_page(pfn);
@@ -336,7 +336,7 @@ retry:
 	return NULL;
 }
 /* Grow a zone by one largest block when its lists run dry */
-#line 5105 "slub.nw"
+#line 5107 "slub.nw"
 static bool zone_grow(struct zone *z)
 {
 	unsigned long pfn;
@@ -357,7 +357,7 @@ static inline unsigned long zone_free_pages(const struct zone *z)
 	return z->free_pages + (z->grow_pfn - z->start_pfn);
 }
 /* Split a larger block down to the order asked for: __alloc_pages */
-#line 5134 "slub.nw"
+#line 5136 "slub.nw"
 static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 {
 	struct zone *z = &zones[nid];
@@ -382,7 +382,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 	mark_block(page_to_pfn(page), true);
 
 	/* Make the block a compound page of order order */
-#line 5168 "slub.nw"
+#line 5170 "slub.nw"
 	page->order = order;
 	if (order) {
 		__SetPageHead(page);
@@ -391,7 +391,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 			page[i].first_page = page;
 		}
 	}
-#line 5157 "slub.nw"
+#line 5159 "slub.nw"
 	if (pfmemalloc)
 		__SetPageSlabPfmemalloc(page);
 	__atomic_add_fetch(&page_stats.allocs, 1, __ATOMIC_RELAXED);
@@ -401,7 +401,7 @@ fail:
 	return NULL;
 }
 /* Mark allocated blocks in a bitmap, and find the next one */
-#line 5184 "slub.nw"
+#line 5186 "slub.nw"
 static void mark_block(unsigned long pfn, bool allocated)
 {
 	unsigned long bit = 1UL << (pfn % BITS_PER_LONG);
@@ -430,7 +430,7 @@ unsigned long next_allocated_block(unsigned long pfn)
 }
 
 /* Allocate pages on a node, or on any: alloc_pages_node */
-#line 5224 "slub.nw"
+#line 5226 "slub.nw"
 static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 {
 	int start = node == NUMA_NO_NODE ? numa_mem_id() : node;
@@ -449,7 +449,7 @@ static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 	return NULL;
 }
 /* Free a block and merge it with its buddies: __free_pages */
-#line 5248 "slub.nw"
+#line 5250 "slub.nw"
 static void __free_pages(struct page *page, int order)
 {
 	struct zone *z = &zones[page_to_nid(page)];
@@ -482,7 +482,7 @@ static void __free_pages(struct page *page, int order)
 	spin_unlock(&z->lock);
 }
 /* Fail a page allocation on request, and count the pages */
-#line 5291 "slub.nw"
+#line 5293 "slub.nw"
 static unsigned long fail_nth;
 static __thread bool failed_by_knob;
 
@@ -537,7 +537,7 @@ void slub_page_stats(struct slub_page_stats *st)
 	st->slab_pages = slab;
 }
 /* Map memory too large for the page allocator: vmalloc */
-#line 5383 "slub.nw"
+#line 5385 "slub.nw"
 static inline bool in_arena(const void *x)
 {
 	return (const char *)x >= arena && (const char *)x < arena + arena_bytes;
@@ -565,13 +565,13 @@ void *vmalloc_align(size_t size, size_t align)
 	addr = (char *)ALIGN((unsigned long)map + PAGE_SIZE, align);
 
 	/* Unmap what lies before and after the area at addr */
-#line 5424 "slub.nw"
+#line 5426 "slub.nw"
 	lead = addr - PAGE_SIZE - map;
 	if (lead)
 		munmap(map, lead);
 	if (align - PAGE_SIZE > lead)
 		munmap(addr - PAGE_SIZE + bytes, align - PAGE_SIZE - lead);
-#line 5409 "slub.nw"
+#line 5411 "slub.nw"
 	area = vm_area(addr);
 	area->map = addr - PAGE_SIZE;
 	area->map_bytes = bytes;
@@ -585,7 +585,7 @@ void *vmalloc(size_t size)
 	return vmalloc_align(size, PAGE_SIZE);
 }
 /* Recognise and free a vmalloc area */
-#line 5432 "slub.nw"
+#line 5434 "slub.nw"
 bool is_vmalloc_addr(const void *addr)
 {
 	if (!addr || in_arena(addr) || ((unsigned long)addr & ~PAGE_MASK))
@@ -614,7 +614,7 @@ void vfree(const void *addr)
 	munmap(area->map, area->map_bytes);
 }
 /* Grow or shrink a vmalloc area: vrealloc */
-#line 5468 "slub.nw"
+#line 5470 "slub.nw"
 void *vrealloc(const void *addr, size_t size)
 {
 	struct vm_struct *area = vm_area(addr);
@@ -634,7 +634,7 @@ void *vrealloc(const void *addr, size_t size)
 	return map + PAGE_SIZE;
 }
 /* Compare and swap two adjacent words: cmpxchg_double */
-#line 5656 "slub.nw"
+#line 5658 "slub.nw"
 static inline bool cmpxchg_double(void *p, unsigned long o1,
 				  unsigned long o2, unsigned long n1,
 				  unsigned long n2)
@@ -658,7 +658,7 @@ static inline bool cmpxchg_double(void *p, unsigned long o1,
 #endif
 }
 /* Change a slab's freelist and counters together: cmpxchg_double_slab */
-#line 5690 "slub.nw"
+#line 5692 "slub.nw"
 static inline void slab_lock(struct page *page)
 {
 	while (__atomic_fetch_or(&page->flags, 1UL << PG_locked,
@@ -699,7 +699,7 @@ static bool __cmpxchg_double_slab(struct kmem_cache *s, struct page *page,
 
 #define cmpxchg_double_slab __cmpxchg_double_slab
 /* Compare and swap the CPU's freelist and tid: this_cpu_cmpxchg_double */
-#line 5755 "slub.nw"
+#line 5757 "slub.nw"
 static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 		struct kmem_cache_cpu *c, void *o1, unsigned long o2,
 		void *n1, unsigned long n2)
@@ -712,7 +712,7 @@ static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 			      (unsigned long)n1, n2);
 }
 
-#line 5824 "slub.nw"
+#line 5826 "slub.nw"
 static inline bool cpu_tid_ready(unsigned long tid)
 {
 	return !(tid & TID_BUSY);
@@ -757,7 +757,7 @@ static void cpu_unlock(struct kmem_cache_cpu *c)
 }
 
 /* Enter and leave a slow path's critical section: local_irq_save */
-#line 5872 "slub.nw"
+#line 5874 "slub.nw"
 static inline struct kmem_cache_cpu *local_irq_save(struct kmem_cache *s)
 {
 	struct kmem_cache_cpu *c;
@@ -776,7 +776,7 @@ static inline void local_irq_restore(struct kmem_cache *s,
 	cpu_unlock(c);
 }
 /* Decide whether the restartable sequences can be used */
-#line 5955 "slub.nw"
+#line 5957 "slub.nw"
 static bool cpu_rseq_usable(const struct slub_config *cfg)
 {
 #if defined(__SANITIZE_THREAD__) || !defined(__x86_64__)
@@ -795,7 +795,7 @@ static bool cpu_rseq_usable(const struct slub_config *cfg)
 #endif
 }
 /* Declare the restartable sequence area and the macros of a sequence */
-#line 5997 "slub.nw"
+#line 5999 "slub.nw"
 #define RSEQ_SIG	0x53053053
 
 #define RSEQ_SEQUENCE_START						\
@@ -842,7 +842,7 @@ static inline struct rseq *rseq_area(void)
 			       __rseq_offset);
 }
 /* Check the offsets the sequences hard-code */
-#line 6051 "slub.nw"
+#line 6053 "slub.nw"
 #define KCC_FIELD_SIZE(f)	sizeof(((struct kmem_cache_cpu *)0)->f)
 _Static_assert(offsetof(struct kmem_cache_cpu, freelist) == 0,
 	       "rseq sequences: the freelist is at (%rax)");
@@ -855,7 +855,7 @@ _Static_assert(offsetof(struct kmem_cache_cpu, page) == 16,
 _Static_assert(KCC_FIELD_SIZE(stat[0]) == 4,
 	       "rseq count sequence: incl (%rax, si, 4) adds to a 4-byte counter");
 /* Pop the CPU's first free object in a sequence: cpu_rseq_pop */
-#line 6074 "slub.nw"
+#line 6076 "slub.nw"
 static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 {
 	void *object, *next;
@@ -885,7 +885,7 @@ static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 	return object;
 }
 /* Push an object on the CPU's freelist in a sequence: cpu_rseq_push */
-#line 6110 "slub.nw"
+#line 6112 "slub.nw"
 static __always_inline bool cpu_rseq_push(struct kmem_cache *s,
 					  struct page *page, void *object)
 {
@@ -923,7 +923,7 @@ static noinline void cpu_rseq_count_aborts(struct kmem_cache *s,
 		rseq_stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
 }
 /* Advance the CPU's tid in a sequence: cpu_rseq_inc */
-#line 6164 "slub.nw"
+#line 6166 "slub.nw"
 static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 					 enum stat_item si)
 {
@@ -940,7 +940,7 @@ static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 		: "rax", "memory", "cc");
 }
 /* Mark the CPU's structure busy in a sequence: cpu_rseq_set_busy */
-#line 6185 "slub.nw"
+#line 6187 "slub.nw"
 static bool cpu_rseq_set_busy(struct kmem_cache_cpu *c)
 {
 	asm volatile goto(RSEQ_SEQUENCE_START
@@ -959,7 +959,7 @@ elsewhere:
 	return false;
 }
 /* Lock this CPU's structure, or claim another's, under restartable sequences */
-#line 6209 "slub.nw"
+#line 6211 "slub.nw"
 static __thread bool rseq_pinned;
 static __thread cpu_set_t rseq_saved_mask;
 
@@ -1001,7 +1001,7 @@ static void cpu_rseq_unpin(void)
 	}
 }
 /* Choose the simulated CPU and the point where an operation is interrupted */
-#line 6261 "slub.nw"
+#line 6263 "slub.nw"
 static inline void slub_point(enum slub_point p)
 {
 	if (unlikely(point_hook) && slub_simulated && !in_point_hook) {
@@ -1040,8 +1040,8 @@ const char *slub_point_name(enum slub_point point)
 
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
-/* Counting on the running CPU */
-#line 10017 "slub.nw"
+/* Name the stat counters as sysfs does: slub_stat_name */
+#line 10148 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -1054,12 +1054,12 @@ static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"cpu_partial_drain",
 
 /* The file names of the sheaf counters */
-#line 12435 "slub.nw"
+#line 12566 "slub.nw"
 "sheaf_flush", "sheaf_refill", "sheaf_alloc", "sheaf_free", "barn_get",
 "barn_get_fail", "barn_put", "barn_put_fail", "sheaf_prefill_fast",
 "sheaf_prefill_slow", "sheaf_prefill_oversize", "sheaf_return_fast",
 "sheaf_return_slow",
-#line 10028 "slub.nw"
+#line 10159 "slub.nw"
 };
 
 const char *slub_stat_name(int item)
@@ -1067,8 +1067,8 @@ const char *slub_stat_name(int item)
 	return item >= 0 && item < NR_SLUB_STAT_ITEMS ? stat_names[item] :
 							 NULL;
 }
-/* Counting on the running CPU */
-#line 10220 "slub.nw"
+/* Count on the running CPU: __stat */
+#line 10351 "slub.nw"
 static inline void __stat(const struct kmem_cache *s, enum stat_item si)
 {
 	struct kmem_cache_cpu *c;
@@ -1194,8 +1194,8 @@ static inline unsigned long *freelist_slot(struct kmem_cache *s,
 {
 	return (unsigned long *)(base + i * s->size + s->offset);
 }
-/* The debugging functions */
-#line 6378 "slub.nw"
+/* Parse the slub_debug boot option: setup_slub_debug */
+#line 6415 "slub.nw"
 static void setup_slub_debug(const char *str)
 {
 	slub_debug = 0;
@@ -1235,8 +1235,8 @@ check_slabs:
 		snprintf(slub_debug_slabs, sizeof(slub_debug_slabs), "%s",
 			 str + 1);
 }
-/* The debugging functions */
-#line 6424 "slub.nw"
+/* Match a cache name against the option's list: slub_debug_name_matches */
+#line 6461 "slub.nw"
 static bool slub_debug_name_matches(const char *name)
 {
 	const char *p = slub_debug_slabs;
@@ -1252,8 +1252,8 @@ static bool slub_debug_name_matches(const char *name)
 	}
 	return false;
 }
-/* The debugging functions */
-#line 6450 "slub.nw"
+/* Fill an object's red zone and poison, and find its tracks: init_object and get_track */
+#line 6487 "slub.nw"
 static void init_object(struct kmem_cache *s, void *object, u8 val)
 {
 	u8 *p = object;
@@ -1277,14 +1277,14 @@ static struct track *get_track(struct kmem_cache *s, void *object,
 		p = (void *)((char *)object + s->inuse);
 	return p + alloc;
 }
-/* The debugging functions */
-#line 6480 "slub.nw"
+/* Tell the observation layer the size of a track: slub_track_size */
+#line 6517 "slub.nw"
 unsigned int slub_track_size(void)
 {
 	return sizeof(struct track);
 }
-/* The debugging functions */
-#line 6507 "slub.nw"
+/* Record who allocated or freed an object: set_track */
+#line 6544 "slub.nw"
 static unsigned long jiffies_now(void)
 {
 	struct timespec ts;
@@ -1333,8 +1333,8 @@ static noinline void save_stack_trace(unsigned long *addrs, int skip)
 	_Unwind_Backtrace(save_frame, &w);
 }
 
-/* The debugging functions */
-#line 6559 "slub.nw"
+/* Prepare a new object's tracks, red zone and poison: setup_object_debug */
+#line 6596 "slub.nw"
 static void init_tracking(struct kmem_cache *s, void *object)
 {
 	if (!(s->flags & SLAB_STORE_USER))
@@ -1352,8 +1352,8 @@ static void setup_object_debug(struct kmem_cache *s, struct page *page,
 	init_object(s, object, SLUB_RED_INACTIVE);
 	init_tracking(s, object);
 }
-/* The debugging functions */
-#line 6596 "slub.nw"
+/* Report a corrupted slab and count the reports: slab_bug and slab_fix */
+#line 6633 "slub.nw"
 static unsigned long slub_bug_count;
 
 static const char *slub_rule(char c)
@@ -1393,8 +1393,8 @@ slab_fix(struct kmem_cache *s, const char *fmt, ...)
 	va_end(args);
 	pr_err("FIX %s: %s\n", s->name, buf);
 }
-/* The debugging functions */
-#line 6638 "slub.nw"
+/* Print an object's bytes, its tracks and its page: print_tracking */
+#line 6675 "slub.nw"
 static void print_section(const char *text, u8 *addr, unsigned int length)
 {
 	unsigned int i, j;
@@ -1442,8 +1442,8 @@ static void print_page_info(struct page *page)
 	       (void *)page, page->objects, page->inuse, page->freelist,
 	       page->flags);
 }
-/* The debugging functions */
-#line 6692 "slub.nw"
+/* Print everything known about a bad object: object_err and slab_err */
+#line 6729 "slub.nw"
 static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned int off;
@@ -1492,8 +1492,8 @@ static void slab_err_pointer(struct kmem_cache *s, const void *x,
 	slab_bug(s, "%s", reason);
 	pr_err("INFO: Pointer %p is not an object of this allocator\n", x);
 }
-/* The debugging functions */
-#line 6752 "slub.nw"
+/* Check that bytes hold a pattern, and repair them: check_bytes_and_report */
+#line 6789 "slub.nw"
 static u8 *memchr_inv(const void *start, int c, size_t bytes)
 {
 	const u8 *p = start;
@@ -1532,8 +1532,8 @@ static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
 	restore_bytes(s, what, value, fault, end);
 	return 0;
 }
-/* The debugging functions */
-#line 6799 "slub.nw"
+/* Check the padding of an object and of a slab: check_pad_bytes and slab_pad_check */
+#line 6836 "slub.nw"
 static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned long off = s->inuse;
@@ -1573,8 +1573,8 @@ static int slab_pad_check(struct kmem_cache *s, struct page *page)
 	restore_bytes(s, "slab padding", POISON_INUSE, end - remainder, end);
 	return 0;
 }
-/* The debugging functions */
-#line 6854 "slub.nw"
+/* Count the objects a slab can hold: slab_objects */
+#line 6891 "slub.nw"
 static inline unsigned int slab_objects(const struct page *page)
 {
 	struct page counts;
@@ -1584,7 +1584,7 @@ static inline unsigned int slab_objects(const struct page *page)
 }
 
 /* Check an object's red zone, poison and free pointer: check_object */
-#line 6866 "slub.nw"
+#line 6903 "slub.nw"
 static int check_valid_pointer(struct kmem_cache *s, struct page *page,
 			       const void *object)
 {
@@ -1634,8 +1634,8 @@ static int check_object(struct kmem_cache *s, struct page *page,
 	}
 	return 1;
 }
-/* The debugging functions */
-#line 6924 "slub.nw"
+/* Check a slab's counters against its size: check_slab */
+#line 6961 "slub.nw"
 static int check_slab(struct kmem_cache *s, struct page *page)
 {
 	struct page counts;
@@ -1660,8 +1660,8 @@ static int check_slab(struct kmem_cache *s, struct page *page)
 	slab_pad_check(s, page);
 	return 1;
 }
-/* The debugging functions */
-#line 6956 "slub.nw"
+/* Walk a slab's freelist looking for an object: on_freelist */
+#line 6993 "slub.nw"
 static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 {
 	int nr = 0;
@@ -1708,8 +1708,8 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 	}
 	return search == NULL;
 }
-/* The debugging functions */
-#line 7017 "slub.nw"
+/* Check an object before it is handed out: alloc_debug_processing */
+#line 7054 "slub.nw"
 static noinline int alloc_debug_processing(struct kmem_cache *s,
 					   struct page *page, void *object,
 					   unsigned long addr)
@@ -1734,8 +1734,8 @@ bad:
 	}
 	return 0;
 }
-/* The debugging functions */
-#line 7053 "slub.nw"
+/* Check an object before it is freed: free_debug_processing */
+#line 7090 "slub.nw"
 static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
 		struct page *page, void *object, unsigned long addr)
 {
@@ -1776,8 +1776,8 @@ fail:
 	slab_fix(s, "Object at %p not freed", object);
 	return NULL;
 }
-/* The debugging functions */
-#line 7103 "slub.nw"
+/* Print each allocation and free of a traced cache: trace */
+#line 7140 "slub.nw"
 static void trace(struct kmem_cache *s, struct page *page, void *object,
 		  int alloc)
 {
@@ -1788,8 +1788,8 @@ static void trace(struct kmem_cache *s, struct page *page, void *object,
 		print_section("Object ", (void *)object,
 			      min(s->object_size, 64));
 }
-/* The debugging functions */
-#line 7136 "slub.nw"
+/* Check every object of every slab of a cache: validate_slab_cache */
+#line 7173 "slub.nw"
 static int validate_slab(struct kmem_cache *s, struct page *page,
 			 unsigned long *map)
 {
@@ -1850,8 +1850,8 @@ static long validate_slab_cache(struct kmem_cache *s)
 	free(map);
 	return count;
 }
-/* The debugging functions */
-#line 7251 "slub.nw"
+/* Report the objects still in use when a cache is closed: list_slab_objects */
+#line 7288 "slub.nw"
 static void list_slab_objects(struct kmem_cache *s, struct page *page,
 			      const char *text)
 {
@@ -1881,8 +1881,8 @@ static void slub_bug_on(const char *cond, const char *file, int line)
 {
 	panic("kernel BUG at %s:%d! (%s)\n", file, line, cond);
 }
-/* The debugging functions */
-#line 7324 "slub.nw"
+/* Name the call sites of the scenario engine: slub_set_call_site and sprint_symbol */
+#line 7361 "slub.nw"
 void slub_set_call_site(unsigned long site)
 {
 	call_site = site;
@@ -1912,8 +1912,8 @@ static size_t sprint_symbol(char *buf, unsigned long addr)
 		snprintf(buf, KSYM_SYMBOL_LEN, "0x%lx", addr);
 	return strlen(buf);
 }
-/* The debugging functions */
-#line 7364 "slub.nw"
+/* Collect allocation sites in a sorted table: add_location */
+#line 7401 "slub.nw"
 struct location {
 	unsigned long count;
 	unsigned long addr;
@@ -1954,7 +1954,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 		if (l->addr == track->addr) {
 
 			/* Count one more object of the site l */
-#line 7416 "slub.nw"
+#line 7453 "slub.nw"
 			l->count++;
 			if (track->when) {
 				l->sum_time += age;
@@ -1965,7 +1965,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 				set_bit(track->cpu, l->cpus);
 			}
 			set_bit(node, l->nodes);
-#line 7403 "slub.nw"
+#line 7440 "slub.nw"
 			return true;
 		}
 		if (l->addr < track->addr)
@@ -1975,7 +1975,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 	}
 
 	/* Insert a new site at lo */
-#line 7429 "slub.nw"
+#line 7466 "slub.nw"
 	if (t->count >= t->max && !alloc_loc_track(t, 2 * t->max))
 		return false;
 	l = &t->loc[lo];
@@ -1988,11 +1988,11 @@ static bool add_location(struct loc_track *t, const struct track *track)
 	l->min_pid = l->max_pid = track->pid;
 	set_bit(track->cpu, l->cpus);
 	set_bit(node, l->nodes);
-#line 7411 "slub.nw"
+#line 7448 "slub.nw"
 	return true;
 }
-/* The debugging functions */
-#line 7447 "slub.nw"
+/* Add every object of a slab to the table of sites: process_slab */
+#line 7484 "slub.nw"
 static void process_slab(struct loc_track *t, struct kmem_cache *s,
 			 struct page *page, enum track_item alloc,
 			 unsigned long *map)
@@ -2006,8 +2006,8 @@ static void process_slab(struct loc_track *t, struct kmem_cache *s,
 		if (!test_bit(slab_index(p, s, addr), map))
 			add_location(t, get_track(s, p, alloc));
 }
-/* The debugging functions */
-#line 7469 "slub.nw"
+/* Gather the sites of every slab of a cache: list_locations */
+#line 7506 "slub.nw"
 static int list_locations(struct kmem_cache *s, char *buf,
 			  enum track_item alloc)
 {
@@ -2046,8 +2046,8 @@ static int list_locations(struct kmem_cache *s, char *buf,
 		len = sprintf(buf, "No data\n");
 	return len;
 }
-/* The debugging functions */
-#line 7514 "slub.nw"
+/* Print one line per allocation or free site: print_location */
+#line 7551 "slub.nw"
 static int print_location(char *buf, size_t room, const struct location *l)
 {
 	char sym[KSYM_SYMBOL_LEN], list[256];
@@ -2102,15 +2102,15 @@ static int bitmap_scnlistprintf(char *buf, size_t room,
 	}
 	return len;
 }
-/* The debugging functions */
-#line 7577 "slub.nw"
+/* Limit the rate of out-of-memory reports: slub_ratelimit */
+#line 7614 "slub.nw"
 static bool slub_ratelimit(void)
 {
 	return __atomic_add_fetch(&slub_oom_reports, 1,
 				  __ATOMIC_RELAXED) <= 10;
 }
-/* The debugging functions */
-#line 7656 "slub.nw"
+/* Decide whether an allocation fails on purpose: should_failslab */
+#line 7693 "slub.nw"
 static bool should_fail(struct fault_attr *attr, ssize_t size)
 {
 	unsigned long probability = READ_ONCE(attr->probability);
@@ -2145,8 +2145,8 @@ static bool should_failslab(struct kmem_cache *s, gfp_t gfpflags)
 		return false;
 	return should_fail(&failslab.attr, s->object_size);
 }
-/* The debugging functions */
-#line 7697 "slub.nw"
+/* Draw the failslab randomness from the seed: failslab_random */
+#line 7734 "slub.nw"
 static unsigned long failslab_random(void)
 {
 	unsigned long z = __atomic_add_fetch(&failslab.random,
@@ -2157,8 +2157,8 @@ static unsigned long failslab_random(void)
 	z = (z ^ (z >> 27)) * 0x94d049bb133111ebUL;
 	return z ^ (z >> 31);
 }
-/* The debugging functions */
-#line 7717 "slub.nw"
+/* Parse the failslab= boot option: setup_failslab */
+#line 7754 "slub.nw"
 static int setup_failslab(const char *str, unsigned long seed)
 {
 	unsigned long interval, probability;
@@ -2182,8 +2182,8 @@ static int setup_failslab(const char *str, unsigned long seed)
 	failslab.attr.times = times;
 	return 0;
 }
-/* The debugging functions */
-#line 7747 "slub.nw"
+/* Show the failslab attributes: slub_failslab_show */
+#line 7784 "slub.nw"
 static const char *const failslab_attrs[] = {
 	"probability", "interval", "times", "space", "ignore-gfp-wait",
 	"cache-filter", NULL
@@ -2215,8 +2215,8 @@ ssize_t slub_failslab_show(const char *attr, char *buf)
 		return sprintf(buf, "%c\n", failslab.cache_filter ? 'Y' : 'N');
 	return -ENOENT;
 }
-/* The debugging functions */
-#line 7781 "slub.nw"
+/* Write a failslab attribute: slub_failslab_store */
+#line 7818 "slub.nw"
 ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 {
 	char tmp[32], *end;
@@ -2247,7 +2247,7 @@ ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 		return -EINVAL;
 
 	/* Write v to the numeric failslab attribute attr */
-#line 7818 "slub.nw"
+#line 7855 "slub.nw"
 	if (!strcmp(attr, "probability") || !strcmp(attr, "interval")) {
 		if (v < 0)
 			return -EINVAL;
@@ -2265,11 +2265,11 @@ ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 	} else {
 		return -ENOENT;
 	}
-#line 7810 "slub.nw"
+#line 7847 "slub.nw"
 	return len;
 }
-/* Functions of the memory cgroup model */
-#line 7903 "slub.nw"
+/* Tell a root cache from its children and find a child: cache_from_memcg_idx */
+#line 7956 "slub.nw"
 static bool memcg_kmem_active;
 
 static inline bool memcg_kmem_enabled(void)
@@ -2316,8 +2316,8 @@ static inline void css_put(struct mem_cgroup *memcg)
 {
 	__atomic_sub_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
 }
-/* Functions of the memory cgroup model */
-#line 7967 "slub.nw"
+/* Choose the cgroup's copy of a cache for an allocation: memcg_kmem_get_cache */
+#line 8020 "slub.nw"
 static noinline struct kmem_cache *
 __memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 {
@@ -2341,8 +2341,8 @@ memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 		return s;
 	return __memcg_kmem_get_cache(s, gfp);
 }
-/* Functions of the memory cgroup model */
-#line 8002 "slub.nw"
+/* Take and release the mutex of slab_caches */
+#line 8055 "slub.nw"
 void slab_mutex_lock(void)
 {
 	mutex_lock(&slab_mutex);
@@ -2354,8 +2354,8 @@ void slab_mutex_unlock(void)
 	memcg_skip_account--;
 	mutex_unlock(&slab_mutex);
 }
-/* Functions of the memory cgroup model */
-#line 8022 "slub.nw"
+/* Create a cgroup's copy of a root cache: memcg_create_kmem_cache */
+#line 8075 "slub.nw"
 static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 						  struct kmem_cache *root)
 {
@@ -2385,8 +2385,8 @@ out:
 	memcg_skip_account--;
 	return s;
 }
-/* Functions of the memory cgroup model */
-#line 8062 "slub.nw"
+/* Charge and uncharge a cgroup for a slab's pages: memcg_charge_slab */
+#line 8115 "slub.nw"
 static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order)
 {
 	struct mem_cgroup *memcg;
@@ -2411,8 +2411,8 @@ static void memcg_uncharge_slab(struct kmem_cache *s, int order)
 	__atomic_sub_fetch(&s->memcg_params->memcg->usage, PAGE_SIZE << order,
 			   __ATOMIC_RELAXED);
 }
-/* Functions of the memory cgroup model */
-#line 8097 "slub.nw"
+/* Unregister a child cache and free a root's table: memcg_unregister_cache */
+#line 8150 "slub.nw"
 static int memcg_cleanup_cache_params(struct kmem_cache *s)
 {
 	struct kmem_cache *c;
@@ -2448,8 +2448,8 @@ static void memcg_unregister_cache(struct kmem_cache *s)
 	list_del(&s->memcg_params->list);
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
-/* Functions of the memory cgroup model */
-#line 8146 "slub.nw"
+/* Grow every root cache's table of children: memcg_update_cache_size */
+#line 8199 "slub.nw"
 static int memcg_update_cache_size(struct kmem_cache *s, int num)
 {
 	struct memcg_cache_params *p, *old = s->memcg_params;
@@ -2487,8 +2487,8 @@ static int memcg_alloc_id(void)
 	memcg_limited_groups_array_size = num;
 	return id;
 }
-/* Functions of the memory cgroup model */
-#line 8191 "slub.nw"
+/* Give every root cache a table when the first cgroup is limited: memcg_activate_kmem_caches */
+#line 8244 "slub.nw"
 static int memcg_activate_kmem_caches(void)
 {
 	struct kmem_cache *s;
@@ -2503,8 +2503,8 @@ static int memcg_activate_kmem_caches(void)
 	}
 	return 0;
 }
-/* Functions of the memory cgroup model */
-#line 8213 "slub.nw"
+/* Create a cgroup, enter it and read its usage: slub_memcg_create */
+#line 8266 "slub.nw"
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
 {
 	struct mem_cgroup *memcg;
@@ -2549,8 +2549,8 @@ size_t slub_memcg_usage(const struct mem_cgroup *memcg)
 {
 	return __atomic_load_n(&memcg->usage, __ATOMIC_RELAXED);
 }
-/* Functions of the memory cgroup model */
-#line 8260 "slub.nw"
+/* Destroy a cgroup and its child caches: slub_memcg_destroy */
+#line 8313 "slub.nw"
 int slub_memcg_destroy(struct mem_cgroup *memcg)
 {
 	struct memcg_cache_params *p;
@@ -2582,8 +2582,8 @@ int slub_memcg_destroy(struct mem_cgroup *memcg)
 	free(memcg);
 	return 0;
 }
-/* Functions of the memory cgroup model */
-#line 8296 "slub.nw"
+/* Forget every cgroup at shutdown: memcg_reset */
+#line 8349 "slub.nw"
 static void memcg_reset(void)
 {
 	int id;
@@ -2711,7 +2711,7 @@ static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
 	return s;
 }
 /* Search slab_caches for a cache to merge with: find_mergeable */
-#line 1463 "slub.nw"
+#line 1465 "slub.nw"
 static struct kmem_cache *find_mergeable(size_t size, size_t align,
 					 unsigned long flags, const char *name,
 					 void (*ctor)(void *))
@@ -2743,7 +2743,7 @@ static struct kmem_cache *find_mergeable(size_t size, size_t align,
 	return NULL;
 }
 /* Tell whether a cache may never be shared: slab_unmergeable */
-#line 1501 "slub.nw"
+#line 1503 "slub.nw"
 static int slab_unmergeable(struct kmem_cache *s)
 {
 	if (slab_nomerge || (s->flags & SLUB_NEVER_MERGE))
@@ -2757,7 +2757,7 @@ static int slab_unmergeable(struct kmem_cache *s)
 	return 0;
 }
 /* Add the debugging flags of the boot option: kmem_cache_flags */
-#line 1527 "slub.nw"
+#line 1529 "slub.nw"
 static unsigned long kmem_cache_flags(unsigned long object_size,
 				      unsigned long flags, const char *name,
 				      void (*ctor)(void *))
@@ -2770,7 +2770,7 @@ static unsigned long kmem_cache_flags(unsigned long object_size,
 	return flags;
 }
 /* Compute the alignment of a cache: calculate_alignment */
-#line 1553 "slub.nw"
+#line 1555 "slub.nw"
 static unsigned long calculate_alignment(unsigned long flags,
 					 unsigned long align,
 					 unsigned long size)
@@ -2787,7 +2787,7 @@ static unsigned long calculate_alignment(unsigned long flags,
 	return ALIGN(align, sizeof(void *));
 }
 /* Give an alias its sysfs link, now or once sysfs is up: sysfs_slab_alias */
-#line 1593 "slub.nw"
+#line 1595 "slub.nw"
 static int sysfs_slab_alias(struct kmem_cache *s, const char *name)
 {
 	struct saved_alias *al;
@@ -2806,7 +2806,7 @@ static int sysfs_slab_alias(struct kmem_cache *s, const char *name)
 	return 0;
 }
 /* Make and remove the links of the sysfs view */
-#line 1616 "slub.nw"
+#line 1618 "slub.nw"
 static int sysfs_create_link(struct kmem_cache *s, const char *name)
 {
 	struct slub_alias *a = kmalloc(sizeof(*a), GFP_KERNEL);
@@ -2840,7 +2840,7 @@ static void sysfs_remove_link(const char *name)
 	}
 }
 /* Allocate and register a new cache record: do_kmem_cache_create */
-#line 1663 "slub.nw"
+#line 1665 "slub.nw"
 static struct kmem_cache *
 do_kmem_cache_create(char *name, size_t object_size, size_t size,
 		     size_t align, unsigned long flags, void (*ctor)(void *),
@@ -2878,7 +2878,7 @@ out_free_cache:
 	goto out;
 }
 /* Give a root cache its table of memory cgroup children */
-#line 1750 "slub.nw"
+#line 1752 "slub.nw"
 static int memcg_alloc_cache_params(struct mem_cgroup *memcg,
 				    struct kmem_cache *s,
 				    struct kmem_cache *root_cache)
@@ -2916,7 +2916,7 @@ static void memcg_free_cache_params(struct kmem_cache *s)
 	s->memcg_params = NULL;
 }
 /* Open a new cache and publish it in sysfs: __kmem_cache_create */
-#line 1800 "slub.nw"
+#line 1802 "slub.nw"
 static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags)
 {
 	int err;
@@ -2933,7 +2933,7 @@ static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags)
 	return err;
 }
 /* Compute a cache's geometry and build its per-CPU and per-node parts: kmem_cache_open */
-#line 1849 "slub.nw"
+#line 1851 "slub.nw"
 static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 {
 	s->flags = kmem_cache_flags(s->size, flags, s->name, s->ctor);
@@ -2952,14 +2952,14 @@ static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 	}
 
 	/* Use the double-word compare-and-swap unless the cache is debugged */
-#line 1904 "slub.nw"
+#line 1906 "slub.nw"
 	if ((s->flags & SLAB_DEBUG_FLAGS) == 0)
 		s->flags |= __CMPXCHG_DOUBLE;
-#line 1866 "slub.nw"
+#line 1868 "slub.nw"
 	set_min_partial(s, ilog2(s->size) / 2);
 
 	/* Choose cpu_partial by object size */
-#line 1917 "slub.nw"
+#line 1919 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s))
 		s->cpu_partial = 0;
 	else if (s->size >= (int)PAGE_SIZE)
@@ -2970,7 +2970,7 @@ static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 		s->cpu_partial = 13;
 	else
 		s->cpu_partial = 30;
-#line 1868 "slub.nw"
+#line 1870 "slub.nw"
 	s->remote_node_defrag_ratio = 1000;
 	s->random = slub_cache_random(s);
 	if (!init_kmem_cache_nodes(s))
@@ -2989,7 +2989,7 @@ error:
 	return -EINVAL;
 }
 /* Tell whether a cache is debugged or keeps cpu partial slabs */
-#line 1930 "slub.nw"
+#line 1932 "slub.nw"
 static inline int kmem_cache_debug(struct kmem_cache *s)
 {
 	return unlikely(s->flags & SLAB_DEBUG_FLAGS);
@@ -3000,7 +3000,7 @@ static inline bool kmem_cache_has_cpu_partial(struct kmem_cache *s)
 	return !kmem_cache_debug(s) && !s->sheaf_capacity;
 }
 /* Bound the number of empty slabs a node keeps: set_min_partial */
-#line 1951 "slub.nw"
+#line 1953 "slub.nw"
 static void set_min_partial(struct kmem_cache *s, unsigned long min)
 {
 	if (min < MIN_PARTIAL)
@@ -3010,7 +3010,7 @@ static void set_min_partial(struct kmem_cache *s, unsigned long min)
 	s->min_partial = min;
 }
 /* Lay out an object and its metadata: calculate_sizes */
-#line 1990 "slub.nw"
+#line 1992 "slub.nw"
 static int calculate_sizes(struct kmem_cache *s, int forced_order)
 {
 	unsigned long flags = s->flags;
@@ -3020,7 +3020,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 	size = ALIGN(size, sizeof(void *));
 
 	/* Decide poisoning and the red zone after the object */
-#line 2026 "slub.nw"
+#line 2028 "slub.nw"
 	if ((flags & SLAB_POISON) && !(flags & SLAB_DESTROY_BY_RCU) &&
 	    !s->ctor)
 		s->flags |= __OBJECT_POISON;
@@ -3028,7 +3028,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 		s->flags &= ~__OBJECT_POISON;
 	if ((flags & SLAB_RED_ZONE) && size == (unsigned long)s->object_size)
 		size += sizeof(void *);
-#line 1998 "slub.nw"
+#line 2000 "slub.nw"
 	s->inuse = size;
 	if ((flags & (SLAB_DESTROY_BY_RCU | SLAB_POISON)) || s->ctor) {
 		s->offset = size;
@@ -3046,7 +3046,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 		return 0;
 
 	/* Record the page order and object counts of the cache */
-#line 2043 "slub.nw"
+#line 2045 "slub.nw"
 	s->allocflags = 0;
 	if (order)
 		s->allocflags |= __GFP_COMP;
@@ -3058,11 +3058,11 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 	s->min = oo_make(get_order(size), size, s->reserved);
 	if (oo_objects(s->oo) > oo_objects(s->max))
 		s->max = s->oo;
-#line 2014 "slub.nw"
+#line 2016 "slub.nw"
 	return !!oo_objects(s->oo);
 }
 /* Pack and unpack an order with its object count */
-#line 2057 "slub.nw"
+#line 2059 "slub.nw"
 static inline int order_objects(int order, unsigned long size, int reserved)
 {
 	return ((PAGE_SIZE << order) - reserved) / size;
@@ -3085,7 +3085,7 @@ static inline int get_order(unsigned long size)
 	return fls(size);
 }
 /* Find the smallest good order for a slab: slab_order */
-#line 2107 "slub.nw"
+#line 2109 "slub.nw"
 static inline int slab_order(int size, int min_objects, int max_order,
 			     int fract_leftover, int reserved)
 {
@@ -3108,7 +3108,7 @@ static inline int slab_order(int size, int min_objects, int max_order,
 	return order;
 }
 /* Relax the demands until an order fits: calculate_order */
-#line 2158 "slub.nw"
+#line 2160 "slub.nw"
 static inline int calculate_order(int size, int reserved)
 {
 	int order, min_objects, fraction, max_objects;
@@ -3136,7 +3136,7 @@ static inline int calculate_order(int size, int reserved)
 	return -ENOSYS;
 }
 /* Give a cache one kmem_cache_node per memory node */
-#line 2199 "slub.nw"
+#line 2201 "slub.nw"
 static int init_kmem_cache_nodes(struct kmem_cache *s)
 {
 	int node;
@@ -3186,7 +3186,7 @@ static void free_kmem_cache_nodes(struct kmem_cache *s)
 	}
 }
 /* Give a cache one kmem_cache_cpu per CPU */
-#line 2259 "slub.nw"
+#line 2261 "slub.nw"
 static int alloc_kmem_cache_cpus(struct kmem_cache *s)
 {
 	void *p;
@@ -3227,7 +3227,7 @@ static void free_percpu(struct kmem_cache *s)
 	s->cpu_slab = NULL;
 }
 /* Hand out per-CPU units from mapped chunks: pcpu_alloc and pcpu_free */
-#line 2314 "slub.nw"
+#line 2316 "slub.nw"
 #define PCPU_CHUNK_BYTES	(64UL << 10)
 
 struct pcpu_chunk {
@@ -3272,7 +3272,7 @@ static void pcpu_free(void *p)
 	mutex_unlock(&pcpu_lock);
 }
 /* Map a new chunk of per-CPU units, and unmap them all at exit */
-#line 2367 "slub.nw"
+#line 2369 "slub.nw"
 static bool pcpu_new_chunk(size_t unit)
 {
 	size_t bytes = max(PCPU_CHUNK_BYTES, unit + 2 * L1_CACHE_BYTES);
@@ -3300,7 +3300,7 @@ static void pcpu_exit(void)
 	pcpu_next = pcpu_end = NULL;
 }
 /* Copy a root cache's tunable sysfs values to a new child: memcg_propagate_slab_attrs */
-#line 2408 "slub.nw"
+#line 2410 "slub.nw"
 static void memcg_propagate_slab_attrs(struct kmem_cache *s)
 {
 	struct kmem_cache *root_cache;
@@ -3322,7 +3322,7 @@ static void memcg_propagate_slab_attrs(struct kmem_cache *s)
 	}
 }
 /* Give a new cache its sysfs directory: sysfs_slab_add */
-#line 2443 "slub.nw"
+#line 2445 "slub.nw"
 static int sysfs_slab_add(struct kmem_cache *s)
 {
 	int unmergeable = slab_unmergeable(s);
@@ -3346,7 +3346,7 @@ static int sysfs_slab_add(struct kmem_cache *s)
 	return err;
 }
 /* Name the directory of a shareable cache by its size and flags: create_unique_id */
-#line 2480 "slub.nw"
+#line 2482 "slub.nw"
 #define ID_STR_LENGTH 64
 
 static char *create_unique_id(struct kmem_cache *s)
@@ -3373,7 +3373,7 @@ static char *create_unique_id(struct kmem_cache *s)
 	return name;
 }
 /* Tear down a cache that holds no objects: kmem_cache_close */
-#line 2519 "slub.nw"
+#line 2521 "slub.nw"
 static int kmem_cache_close(struct kmem_cache *s)
 {
 	int node;
@@ -3392,7 +3392,7 @@ static int kmem_cache_close(struct kmem_cache *s)
 	return 0;
 }
 /* Free a node's empty partial slabs, and refuse to close a node with objects in use */
-#line 2549 "slub.nw"
+#line 2551 "slub.nw"
 static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n)
 {
 	struct page *page, *h;
@@ -3408,7 +3408,7 @@ static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n)
 	}
 }
 /* Register a child cache with its cgroup and its root: memcg_register_cache */
-#line 2588 "slub.nw"
+#line 2590 "slub.nw"
 static void memcg_register_cache(struct kmem_cache *s)
 {
 	struct kmem_cache *root;
@@ -3427,7 +3427,7 @@ static void memcg_register_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Destroy a cache when its last user lets go: kmem_cache_destroy */
-#line 2620 "slub.nw"
+#line 2622 "slub.nw"
 void kmem_cache_destroy(struct kmem_cache *s)
 {
 	slub_observer_check();
@@ -3463,7 +3463,7 @@ out_unlock:
 	slab_mutex_unlock();
 }
 /* Shut a cache down and remove its sysfs directory */
-#line 2667 "slub.nw"
+#line 2669 "slub.nw"
 static int __kmem_cache_shutdown(struct kmem_cache *s)
 {
 	int rc = kmem_cache_close(s);
@@ -3485,13 +3485,13 @@ static void sysfs_slab_remove(struct kmem_cache *s)
 	s->kobj.added = false;
 }
 /* Allocate a zeroed object: kmem_cache_zalloc */
-#line 1731 "slub.nw"
+#line 1733 "slub.nw"
 void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t flags)
 {
 	return kmem_cache_alloc(s, flags | __GFP_ZERO);
 }
 /* Allocate an object, from any node or from one: kmem_cache_alloc */
-#line 2719 "slub.nw"
+#line 2721 "slub.nw"
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfpflags)
 {
 	return slab_alloc(s, gfpflags, _RET_IP_);
@@ -3502,7 +3502,7 @@ void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfpflags, int node)
 	return slab_alloc_node(s, gfpflags, node, _RET_IP_);
 }
 /* Take the first object of the CPU's freelist, or go the slow way: slab_alloc_node */
-#line 2751 "slub.nw"
+#line 2753 "slub.nw"
 static noinline void *slab_alloc_node(struct kmem_cache *s,
 		gfp_t gfpflags, int node, unsigned long addr)
 {
@@ -3525,11 +3525,11 @@ static noinline void *slab_alloc_node(struct kmem_cache *s,
 redo:
 
 	/* Read the transaction id and the CPU's kmem_cache_cpu */
-#line 2839 "slub.nw"
+#line 2841 "slub.nw"
 	c = this_cpu_ptr(s->cpu_slab);
 	tid = READ_ONCE(c->tid);
 	slub_point(SLUB_POINT_ALLOC_AFTER_TID);
-#line 2772 "slub.nw"
+#line 2774 "slub.nw"
 	object = READ_ONCE(c->freelist);
 	page = READ_ONCE(c->page);
 	if (unlikely(!object || !node_match(page, node) ||
@@ -3539,7 +3539,7 @@ redo:
 	} else {
 
 		/* Take object off the CPU's freelist, or goto redo */
-#line 2856 "slub.nw"
+#line 2858 "slub.nw"
 		void *next_object = get_freepointer_safe(s, object);
 
 		slub_point(SLUB_POINT_ALLOC_BEFORE_CMPXCHG);
@@ -3551,7 +3551,7 @@ redo:
 		}
 		prefetch_freepointer(s, next_object);
 		stat_at(s, ALLOC_FASTPATH, object, page);
-#line 2780 "slub.nw"
+#line 2782 "slub.nw"
 	}
 out:
 	if (unlikely(gfpflags & __GFP_ZERO) && object)
@@ -3568,7 +3568,7 @@ static __always_inline void *slab_alloc(struct kmem_cache *s,
 	return slab_alloc_node(s, gfpflags, NUMA_NO_NODE, addr);
 }
 /* Take the first object of the CPU's freelist in a restartable sequence */
-#line 2898 "slub.nw"
+#line 2900 "slub.nw"
 static void rseq_alloc_door_update(void)
 {
 	WRITE_ONCE(rseq_alloc_door,
@@ -3606,7 +3606,7 @@ static __always_inline bool slab_alloc_hooked(const struct kmem_cache *s,
 	       (s->flags & SLAB_TRACE);
 }
 /* Tell whether a slab is on the node asked for: node_match */
-#line 2941 "slub.nw"
+#line 2943 "slub.nw"
 static inline int node_match(struct page *page, int node)
 {
 	if (!page || (node != NUMA_NO_NODE && page_to_nid(page) != node))
@@ -3614,7 +3614,7 @@ static inline int node_match(struct page *page, int node)
 	return 1;
 }
 /* Advance, decode and report the transaction ids */
-#line 2959 "slub.nw"
+#line 2961 "slub.nw"
 #define TID_STEP	roundup_pow_of_two(NR_CPUS)
 
 static inline unsigned long next_tid(unsigned long tid)
@@ -3650,7 +3650,7 @@ static void note_cmpxchg_failure(const char *n, struct kmem_cache *s,
 		moved ? tid_to_cpu(actual) : tid_to_event(actual));
 }
 /* Run the hooks before and after an allocation */
-#line 3008 "slub.nw"
+#line 3010 "slub.nw"
 static inline int slab_pre_alloc_hook(struct kmem_cache *s, gfp_t flags)
 {
 	slub_observer_check();
@@ -3670,7 +3670,7 @@ static inline void slab_post_alloc_hook(struct kmem_cache *s, gfp_t flags,
 		trace(s, virt_to_head_page(object), object, 1);
 }
 /* Refill the CPU's freelist, or find the CPU a new slab: __slab_alloc */
-#line 3054 "slub.nw"
+#line 3056 "slub.nw"
 static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 			  unsigned long addr, struct kmem_cache_cpu *c)
 {
@@ -3685,7 +3685,7 @@ static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 redo:
 
 	/* Drop a cpu slab of the wrong node or of the wrong reserve */
-#line 3101 "slub.nw"
+#line 3103 "slub.nw"
 	if (unlikely(!node_match(page, node))) {
 		stat(s, ALLOC_NODE_MISMATCH);
 		deactivate_slab(s, page, READ_ONCE(c->freelist));
@@ -3699,7 +3699,7 @@ redo:
 		WRITE_ONCE(c->freelist, NULL);
 		goto new_slab;
 	}
-#line 3067 "slub.nw"
+#line 3069 "slub.nw"
 	freelist = READ_ONCE(c->freelist);
 	if (freelist)
 		goto load_freelist;
@@ -3713,7 +3713,7 @@ redo:
 load_freelist:
 
 	/* Hand out the first object of freelist; the rest becomes the CPU's freelist */
-#line 3125 "slub.nw"
+#line 3127 "slub.nw"
 	VM_BUG_ON(!c->page->frozen);
 	page = c->page;
 	WRITE_ONCE(c->freelist, get_freepointer(s, freelist));
@@ -3721,11 +3721,11 @@ load_freelist:
 	local_irq_restore(s, c);
 	slub_step(s, freelist, page);
 	return freelist;
-#line 3079 "slub.nw"
+#line 3081 "slub.nw"
 new_slab:
 
 	/* Make the next slab of the cpu partial chain the cpu slab, and goto redo */
-#line 3140 "slub.nw"
+#line 3142 "slub.nw"
 	if (c->partial) {
 		page = c->partial;
 		WRITE_ONCE(c->page, page);
@@ -3734,10 +3734,10 @@ new_slab:
 		WRITE_ONCE(c->freelist, NULL);
 		goto redo;
 	}
-#line 3081 "slub.nw"
+#line 3083 "slub.nw"
 
 	/* Get objects from a partial or a new slab, or fail */
-#line 3160 "slub.nw"
+#line 3162 "slub.nw"
 	freelist = new_slab_objects(s, gfpflags, node, &c);
 	if (unlikely(!freelist)) {
 		if (!(gfpflags & __GFP_NOWARN))
@@ -3756,10 +3756,10 @@ new_slab:
 	WRITE_ONCE(c->freelist, NULL);
 	local_irq_restore(s, c);
 	return freelist;
-#line 3082 "slub.nw"
+#line 3084 "slub.nw"
 }
 /* Keep the emergency reserves for callers that may use them: pfmemalloc_match */
-#line 3184 "slub.nw"
+#line 3186 "slub.nw"
 static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 {
 	if (unlikely(PageSlabPfmemalloc(page)))
@@ -3767,7 +3767,7 @@ static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 	return true;
 }
 /* Take all objects of the cpu slab's own freelist: get_freelist */
-#line 3202 "slub.nw"
+#line 3204 "slub.nw"
 static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 {
 	struct page new;
@@ -3786,7 +3786,7 @@ static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 	return freelist;
 }
 /* Find the CPU a slab with free objects: new_slab_objects */
-#line 3240 "slub.nw"
+#line 3242 "slub.nw"
 static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 				     int node, struct kmem_cache_cpu **pc)
 {
@@ -3811,7 +3811,7 @@ static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 	return freelist;
 }
 /* Look for a partial slab on the node asked for, then anywhere: get_partial */
-#line 3279 "slub.nw"
+#line 3281 "slub.nw"
 static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 			 struct kmem_cache_cpu *c)
 {
@@ -3826,7 +3826,7 @@ static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 	return get_any_partial(s, flags, c);
 }
 /* Take partial slabs off one node's list: get_partial_node */
-#line 3304 "slub.nw"
+#line 3306 "slub.nw"
 static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			      struct kmem_cache_cpu *c, gfp_t flags)
 {
@@ -3849,7 +3849,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 		available += objects;
 
 		/* Install the acquired slab as cpu slab or on the cpu partial chain */
-#line 3335 "slub.nw"
+#line 3337 "slub.nw"
 		if (!object) {
 			WRITE_ONCE(c->page, page);
 			stat_at(s, ALLOC_FROM_PARTIAL, NULL, page);
@@ -3858,7 +3858,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			__put_cpu_partial(s, c, page, 0);
 			stat_at(s, CPU_PARTIAL_NODE, NULL, page);
 		}
-#line 3325 "slub.nw"
+#line 3327 "slub.nw"
 		if (!kmem_cache_has_cpu_partial(s) ||
 		    available > s->cpu_partial / 2)
 			break;
@@ -3867,7 +3867,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 	return object;
 }
 /* Freeze a partial slab and take its freelist: acquire_slab */
-#line 3353 "slub.nw"
+#line 3355 "slub.nw"
 static inline void *acquire_slab(struct kmem_cache *s,
 				 struct kmem_cache_node *n, struct page *page,
 				 int mode, int *objects)
@@ -3896,7 +3896,7 @@ static inline void *acquire_slab(struct kmem_cache *s,
 	return freelist;
 }
 /* Look for partial slabs on the other nodes: get_any_partial */
-#line 3393 "slub.nw"
+#line 3395 "slub.nw"
 static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 			     struct kmem_cache_cpu *c)
 {
@@ -3919,7 +3919,7 @@ static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 	return NULL;
 }
 /* Allocate a slab's pages, falling back to the smallest order: allocate_slab */
-#line 3426 "slub.nw"
+#line 3428 "slub.nw"
 static struct page *allocate_slab(struct kmem_cache *s, gfp_t flags,
 				  int node)
 {
@@ -3958,7 +3958,7 @@ static inline struct page *alloc_slab_page(struct kmem_cache *s,
 	return page;
 }
 /* Make a new slab and link its free objects: new_slab */
-#line 3475 "slub.nw"
+#line 3477 "slub.nw"
 static struct page *new_slab(struct kmem_cache *s, gfp_t flags, int node)
 {
 	struct page *page;
@@ -3994,7 +3994,7 @@ static void setup_object(struct kmem_cache *s, struct page *page,
 		s->ctor(object);
 }
 /* Report an allocation that found no memory: slab_out_of_memory */
-#line 3517 "slub.nw"
+#line 3519 "slub.nw"
 static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 			       int nid)
 {
@@ -4022,7 +4022,7 @@ static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 	slub_report(s, NULL, NULL, "out of memory");
 }
 /* Free an object of a cache: kmem_cache_free */
-#line 3588 "slub.nw"
+#line 3590 "slub.nw"
 void kmem_cache_free(struct kmem_cache *s, void *x)
 {
 	if (cpu_rseq && likely(!slab_free_hooked(s))) {
@@ -4035,7 +4035,7 @@ void kmem_cache_free(struct kmem_cache *s, void *x)
 	slab_free(s, virt_to_head_page(x), x, _RET_IP_);
 }
 /* Find the cache an object really belongs to: cache_from_obj */
-#line 3609 "slub.nw"
+#line 3611 "slub.nw"
 static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 						void *x)
 {
@@ -4058,7 +4058,7 @@ static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 	return NULL;
 }
 /* Push the object onto the CPU's freelist, or go the slow way: slab_free */
-#line 3642 "slub.nw"
+#line 3644 "slub.nw"
 static noinline void slab_free(struct kmem_cache *s,
 				      struct page *page, void *x,
 				      unsigned long addr)
@@ -4084,7 +4084,7 @@ redo:
 	if (likely(page == READ_ONCE(c->page)) && likely(cpu_tid_ready(tid))) {
 
 		/* Push object on the CPU's freelist, or goto redo */
-#line 3679 "slub.nw"
+#line 3681 "slub.nw"
 		freelist = READ_ONCE(c->freelist);
 		set_freepointer(s, object, freelist);
 		slub_point(SLUB_POINT_FREE_BEFORE_CMPXCHG);
@@ -4094,13 +4094,13 @@ redo:
 			goto redo;
 		}
 		stat_at(s, FREE_FASTPATH, object, page);
-#line 3666 "slub.nw"
+#line 3668 "slub.nw"
 	} else {
 		__slab_free(s, page, x, addr);
 	}
 }
 /* Push the object onto the CPU's freelist in a restartable sequence */
-#line 3704 "slub.nw"
+#line 3706 "slub.nw"
 static __always_inline void rseq_slab_free(struct kmem_cache *s,
 		struct page *page, void *x, unsigned long addr, bool observed)
 {
@@ -4122,7 +4122,7 @@ static __always_inline bool slab_free_hooked(const struct kmem_cache *s)
 	       (s->flags & (SLAB_DEBUG_FREE | SLAB_TRACE));
 }
 /* Run the hooks before a free: slab_free_hook */
-#line 3731 "slub.nw"
+#line 3733 "slub.nw"
 static inline void slab_free_hook(struct kmem_cache *s, void *x)
 {
 	slub_observer_check();
@@ -4130,7 +4130,7 @@ static inline void slab_free_hook(struct kmem_cache *s, void *x)
 		trace(s, virt_to_head_page(x), x, 0);
 }
 /* Free to a slab that is not the CPU's: __slab_free */
-#line 3764 "slub.nw"
+#line 3766 "slub.nw"
 static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 			unsigned long addr)
 {
@@ -4148,7 +4148,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	do {
 
 		/* Link object to the slab's freelist and decide the slab's fate */
-#line 3829 "slub.nw"
+#line 3831 "slub.nw"
 		if (unlikely(n) && !kmem_cache_debug(s)) {
 			spin_unlock(&n->list_lock);
 			n = NULL;
@@ -4167,7 +4167,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 				spin_lock(&n->list_lock);
 			}
 		}
-#line 3780 "slub.nw"
+#line 3782 "slub.nw"
 	} while (!cmpxchg_double_slab(s, page, prior, counters, object,
 				      new.counters, "__slab_free"));
 	if (unlikely(n) && was_frozen) {
@@ -4177,35 +4177,35 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	if (likely(!n)) {
 
 		/* Finish a free that needed no list lock */
-#line 3850 "slub.nw"
+#line 3852 "slub.nw"
 		if (new.frozen && !was_frozen) {
 			put_cpu_partial(s, page, 1);
 			stat_at(s, CPU_PARTIAL_FREE, x, page);
 		}
 		if (was_frozen)
 			stat_at(s, FREE_FROZEN, x, page);
-#line 3788 "slub.nw"
+#line 3790 "slub.nw"
 		return;
 	}
 	if (unlikely(!new.inuse && n->nr_partial > s->min_partial))
 		goto slab_empty;
 
 	/* Put a formerly full slab on the node's partial list */
-#line 3862 "slub.nw"
+#line 3864 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s) && unlikely(!prior)) {
 		if (kmem_cache_debug(s))
 			remove_full(s, n, page);
 		add_partial(n, page, DEACTIVATE_TO_TAIL);
 		stat_at(s, FREE_ADD_PARTIAL, NULL, page);
 	}
-#line 3793 "slub.nw"
+#line 3795 "slub.nw"
 	spin_unlock(&n->list_lock);
 	slub_step(s, x, page);
 	return;
 slab_empty:
 
 	/* Give an empty slab back to the page allocator */
-#line 3871 "slub.nw"
+#line 3873 "slub.nw"
 	if (prior) {
 		remove_partial(n, page);
 		stat_at(s, FREE_REMOVE_PARTIAL, NULL, page);
@@ -4215,10 +4215,10 @@ slab_empty:
 	spin_unlock(&n->list_lock);
 	stat_at(s, FREE_SLAB, NULL, page);
 	discard_slab(s, page);
-#line 3798 "slub.nw"
+#line 3800 "slub.nw"
 }
 /* Put a slab on the CPU's partial chain: put_cpu_partial */
-#line 3900 "slub.nw"
+#line 3902 "slub.nw"
 static void __put_cpu_partial(struct kmem_cache *s, struct kmem_cache_cpu *c,
 			      struct page *page, int drain)
 {
@@ -4254,7 +4254,7 @@ static void put_cpu_partial(struct kmem_cache *s, struct page *page,
 	local_irq_restore(s, c);
 }
 /* Move the CPU's partial slabs to their nodes: unfreeze_partials */
-#line 3955 "slub.nw"
+#line 3957 "slub.nw"
 static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	struct kmem_cache_node *n = NULL, *n2 = NULL;
@@ -4300,7 +4300,7 @@ static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 	}
 }
 /* Put slabs on and take them off a node's lists */
-#line 4016 "slub.nw"
+#line 4018 "slub.nw"
 static inline void __add_partial(struct kmem_cache_node *n,
 				 struct page *page, int tail)
 {
@@ -4347,7 +4347,7 @@ static void remove_full(struct kmem_cache *s, struct kmem_cache_node *n,
 	list_del(&page->lru);
 }
 /* Count a node's slabs, and give a slab's pages back */
-#line 4070 "slub.nw"
+#line 4072 "slub.nw"
 static inline void inc_slabs_node(struct kmem_cache *s, int node,
 				  int objects)
 {
@@ -4409,7 +4409,7 @@ static void discard_slab(struct kmem_cache *s, struct page *page)
 	free_slab(s, page);
 }
 /* Give back the slabs of an RCU cache after a grace period */
-#line 4140 "slub.nw"
+#line 4142 "slub.nw"
 static struct rcu_head *rcu_pending;
 static pthread_mutex_t rcu_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -4449,7 +4449,7 @@ static void rcu_barrier(void)
 	}
 }
 /* Functions of the sheaves and barns */
-#line 11181 "slub.nw"
+#line 11312 "slub.nw"
 struct kmem_cache *kmem_cache_create_args(const char *name,
 		unsigned int object_size, struct kmem_cache_args *args,
 		unsigned long flags)
@@ -4474,7 +4474,7 @@ unsigned int kmem_cache_sheaf_capacity(const struct kmem_cache *s)
 	return READ_ONCE(s->sheaf_capacity);
 }
 /* Functions of the sheaves and barns */
-#line 11211 "slub.nw"
+#line 11342 "slub.nw"
 static int sheaves_config(struct slub_config *cfg)
 {
 	const char *v = getenv("SLUB_SHEAVES");
@@ -4505,7 +4505,7 @@ static int sheaves_config(struct slub_config *cfg)
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11255 "slub.nw"
+#line 11386 "slub.nw"
 static unsigned int cache_sheaf_capacity(struct kmem_cache *s)
 {
 	unsigned int cap = create_sheaf_capacity ? create_sheaf_capacity :
@@ -4541,7 +4541,7 @@ static int bootstrap_cache_sheaves(void)
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11297 "slub.nw"
+#line 11428 "slub.nw"
 static int alloc_cache_sheaves(struct kmem_cache *s, unsigned int cap)
 {
 	struct slub_percpu_sheaves *pcs;
@@ -4574,7 +4574,7 @@ fail:
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11338 "slub.nw"
+#line 11469 "slub.nw"
 static struct slab_sheaf *alloc_empty_sheaf(struct kmem_cache *s,
 					    unsigned int capacity, gfp_t gfp)
 {
@@ -4601,7 +4601,7 @@ static void free_empty_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf)
 	stat(s, SHEAF_FREE);
 }
 /* Functions of the sheaves and barns */
-#line 11435 "slub.nw"
+#line 11566 "slub.nw"
 static inline struct slub_percpu_sheaves *pcs_trylock(struct kmem_cache *s)
 {
 	struct slub_percpu_sheaves *pcs;
@@ -4617,7 +4617,7 @@ static inline void pcs_unlock(struct slub_percpu_sheaves *pcs)
 	local_unlock(&pcs->lock);
 }
 /* Functions of the sheaves and barns */
-#line 11465 "slub.nw"
+#line 11596 "slub.nw"
 static void *slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node,
 				unsigned long addr)
 {
@@ -4657,7 +4657,7 @@ static void *alloc_from_pcs(struct kmem_cache *s, gfp_t gfp)
 	return object;
 }
 /* Functions of the sheaves and barns */
-#line 11514 "slub.nw"
+#line 11645 "slub.nw"
 static bool __pcs_replace_empty_main(struct kmem_cache *s,
 				     struct slub_percpu_sheaves *pcs,
 				     gfp_t gfp)
@@ -4690,13 +4690,13 @@ static bool __pcs_replace_empty_main(struct kmem_cache *s,
 	return refill_sheaf(s, pcs->main, gfp) > 0;
 }
 /* Functions of the sheaves and barns */
-#line 11568 "slub.nw"
+#line 11699 "slub.nw"
 static inline struct node_barn *get_barn(struct kmem_cache *s)
 {
 	return get_node(s, numa_mem_id())->barn;
 }
 /* Functions of the sheaves and barns */
-#line 11593 "slub.nw"
+#line 11724 "slub.nw"
 static unsigned int refill_objects(struct kmem_cache *s, void **p,
 				   gfp_t gfp, unsigned int max, int node)
 {
@@ -4730,7 +4730,7 @@ static unsigned int refill_objects(struct kmem_cache *s, void **p,
 	return filled;
 }
 /* Functions of the sheaves and barns */
-#line 11633 "slub.nw"
+#line 11764 "slub.nw"
 static unsigned int take_objects(struct kmem_cache *s, struct page *page,
 				 void **p, unsigned int max)
 {
@@ -4754,7 +4754,7 @@ static unsigned int take_objects(struct kmem_cache *s, struct page *page,
 	return k;
 }
 /* Functions of the sheaves and barns */
-#line 11663 "slub.nw"
+#line 11794 "slub.nw"
 static unsigned int take_new_slab_objects(struct kmem_cache *s,
 		struct kmem_cache_node *n, struct page *page, void **p,
 		unsigned int max)
@@ -4781,7 +4781,7 @@ static unsigned int take_new_slab_objects(struct kmem_cache *s,
 	return k;
 }
 /* Functions of the sheaves and barns */
-#line 11696 "slub.nw"
+#line 11827 "slub.nw"
 static unsigned int refill_sheaf(struct kmem_cache *s,
 				 struct slab_sheaf *sheaf, gfp_t gfp)
 {
@@ -4804,7 +4804,7 @@ static void *__slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node)
 	return object;
 }
 /* Functions of the sheaves and barns */
-#line 11733 "slub.nw"
+#line 11864 "slub.nw"
 static void slab_free_sheaves(struct kmem_cache *s, struct page *page,
 			      void *x, unsigned long addr)
 {
@@ -4833,7 +4833,7 @@ static bool free_to_pcs(struct kmem_cache *s, void *object)
 	return true;
 }
 /* Functions of the sheaves and barns */
-#line 11773 "slub.nw"
+#line 11904 "slub.nw"
 static void __pcs_replace_full_main(struct kmem_cache *s,
 				    struct slub_percpu_sheaves *pcs)
 {
@@ -4875,7 +4875,7 @@ static void __pcs_replace_full_main(struct kmem_cache *s,
 	sheaf_flush(s, pcs->main);
 }
 /* Functions of the sheaves and barns */
-#line 11826 "slub.nw"
+#line 11957 "slub.nw"
 static void sheaf_flush(struct kmem_cache *s, struct slab_sheaf *sheaf)
 {
 	unsigned int i = 0, n = sheaf->size, j;
@@ -4897,7 +4897,7 @@ static void sheaf_flush(struct kmem_cache *s, struct slab_sheaf *sheaf)
 	sheaf->size = 0;
 }
 /* Functions of the sheaves and barns */
-#line 11858 "slub.nw"
+#line 11989 "slub.nw"
 static void slab_free_chain(struct kmem_cache *s, struct page *page,
 			    void *head, void *tail, unsigned int cnt)
 {
@@ -4941,7 +4941,7 @@ static void slab_free_chain(struct kmem_cache *s, struct page *page,
 	spin_unlock(&n->list_lock);
 }
 /* Functions of the sheaves and barns */
-#line 11914 "slub.nw"
+#line 12045 "slub.nw"
 static struct slab_sheaf *barn_take(struct node_barn *barn,
 				    struct list_head *list,
 				    unsigned int *nr)
@@ -4994,7 +4994,7 @@ static bool barn_put_empty_sheaf(struct node_barn *barn,
 	return put;
 }
 /* Functions of the sheaves and barns */
-#line 11968 "slub.nw"
+#line 12099 "slub.nw"
 static struct slab_sheaf *barn_replace_empty_sheaf(struct node_barn *barn,
 						   struct slab_sheaf *empty)
 {
@@ -5037,7 +5037,7 @@ static struct slab_sheaf *barn_replace_full_sheaf(struct node_barn *barn,
 	return empty;
 }
 /* Functions of the sheaves and barns */
-#line 12025 "slub.nw"
+#line 12156 "slub.nw"
 static void flush_cpu_sheaves(struct kmem_cache *s, int cpu)
 {
 	struct slub_percpu_sheaves *pcs = per_cpu_ptr(s->cpu_sheaves, cpu);
@@ -5089,7 +5089,7 @@ void slub_cpu_dead(int cpu)
 	slab_mutex_unlock();
 }
 /* Functions of the sheaves and barns */
-#line 12081 "slub.nw"
+#line 12212 "slub.nw"
 static void free_cache_sheaves(struct kmem_cache *s)
 {
 	int cpu, node;
@@ -5120,7 +5120,7 @@ static void free_cache_sheaves(struct kmem_cache *s)
 	s->sheaf_capacity = 0;
 }
 /* Functions of the sheaves and barns */
-#line 12128 "slub.nw"
+#line 12259 "slub.nw"
 struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 					    gfp_t gfp, unsigned int size)
 {
@@ -5159,7 +5159,7 @@ struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 	return sheaf;
 }
 /* Functions of the sheaves and barns */
-#line 12174 "slub.nw"
+#line 12305 "slub.nw"
 void kmem_cache_return_sheaf(struct kmem_cache *s, gfp_t gfp,
 			     struct slab_sheaf *sheaf)
 {
@@ -5201,7 +5201,7 @@ static void *barn_put_full_if_room(struct node_barn *barn,
 	return ret;
 }
 /* Functions of the sheaves and barns */
-#line 12221 "slub.nw"
+#line 12352 "slub.nw"
 void *kmem_cache_alloc_from_sheaf(struct kmem_cache *s, gfp_t gfp,
 				  struct slab_sheaf *sheaf)
 {
@@ -5222,7 +5222,7 @@ unsigned int kmem_cache_sheaf_size(struct slab_sheaf *sheaf)
 	return sheaf->size;
 }
 /* Give the cpu slab back to its node: deactivate_slab */
-#line 4224 "slub.nw"
+#line 4226 "slub.nw"
 static void deactivate_slab(struct kmem_cache *s, struct page *page,
 			    void *freelist)
 {
@@ -5240,7 +5240,7 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 	}
 
 	/* Move all but one of the CPU's free objects to the frozen slab */
-#line 4259 "slub.nw"
+#line 4261 "slub.nw"
 	while (freelist && (nextfree = get_freepointer(s, freelist))) {
 		void *prior;
 		unsigned long counters;
@@ -5257,11 +5257,11 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 						"drain percpu freelist"));
 		freelist = nextfree;
 	}
-#line 4240 "slub.nw"
+#line 4242 "slub.nw"
 redo:
 
 	/* Compute the slab's state after the last object returns */
-#line 4285 "slub.nw"
+#line 4287 "slub.nw"
 	old.freelist = READ_ONCE(page->freelist);
 	old.counters = READ_ONCE(page->counters);
 	VM_BUG_ON(!old.frozen);
@@ -5289,10 +5289,10 @@ redo:
 			spin_lock(&n->list_lock);
 		}
 	}
-#line 4242 "slub.nw"
+#line 4244 "slub.nw"
 
 	/* Put the slab on the list of its new state */
-#line 4315 "slub.nw"
+#line 4317 "slub.nw"
 	if (l != m) {
 		if (l == M_PARTIAL)
 			remove_partial(n, page);
@@ -5306,7 +5306,7 @@ redo:
 			add_full(s, n, page);
 		}
 	}
-#line 4243 "slub.nw"
+#line 4245 "slub.nw"
 	l = m;
 	if (!__cmpxchg_double_slab(s, page, old.freelist, old.counters,
 				   new.freelist, new.counters,
@@ -5321,7 +5321,7 @@ redo:
 	}
 }
 /* Deactivate the slabs of one CPU or of all: flush_slab and flush_all */
-#line 4346 "slub.nw"
+#line 4348 "slub.nw"
 static inline void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	stat_at(s, CPUSLAB_FLUSH, NULL, c->page);
@@ -5356,7 +5356,7 @@ static void flush_all(struct kmem_cache *s)
 	slub_step(s, NULL, NULL);
 }
 /* Sort the partial lists and free the empty slabs: kmem_cache_shrink */
-#line 4392 "slub.nw"
+#line 4394 "slub.nw"
 static int __kmem_cache_shrink(struct kmem_cache *s)
 {
 	int objects = oo_objects(s->max);
@@ -5378,7 +5378,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 			INIT_LIST_HEAD(slabs_by_inuse + i);
 
 		/* Sort the node's partial slabs by objects in use */
-#line 4437 "slub.nw"
+#line 4439 "slub.nw"
 		spin_lock(&n->list_lock);
 		list_for_each_entry_safe(page, t, &n->partial, lru) {
 			list_move(&page->lru, slabs_by_inuse + page->inuse);
@@ -5388,7 +5388,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 		for (i = objects - 1; i > 0; i--)
 			list_splice(slabs_by_inuse + i, n->partial.prev);
 		spin_unlock(&n->list_lock);
-#line 4412 "slub.nw"
+#line 4414 "slub.nw"
 		while (!list_empty(slabs_by_inuse)) {
 			page = list_first_entry(slabs_by_inuse, struct page,
 						lru);
@@ -5408,7 +5408,7 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	return __kmem_cache_shrink(s);
 }
 /* Choose the general cache for a size: kmalloc_slab */
-#line 4538 "slub.nw"
+#line 4540 "slub.nw"
 static inline int size_index_elem(size_t bytes)
 {
 	return (bytes - 1) / 8;
@@ -5442,7 +5442,7 @@ static inline int kmalloc_size(int n)
 	return 0;
 }
 /* Allocate by size from the general caches: kmalloc and kzalloc */
-#line 4593 "slub.nw"
+#line 4595 "slub.nw"
 static __always_inline void *do_kmalloc_node(size_t size, gfp_t flags,
 					     int node, unsigned long caller)
 {
@@ -5492,7 +5492,7 @@ void *kzalloc(size_t size, gfp_t flags)
 	return kmalloc(size, flags | __GFP_ZERO);
 }
 /* Allocate a large block straight from the page allocator: kmalloc_large_node */
-#line 4648 "slub.nw"
+#line 4650 "slub.nw"
 static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 {
 	struct page *page;
@@ -5514,7 +5514,7 @@ static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 	return ret;
 }
 /* Free a block from its pointer alone: kfree */
-#line 4683 "slub.nw"
+#line 4685 "slub.nw"
 static __always_inline void do_kfree(const void *x, unsigned long caller)
 {
 	struct page *page;
@@ -5556,7 +5556,7 @@ void __kfree_track_caller(const void *x, unsigned long caller)
 	do_kfree(x, caller);
 }
 /* Tell how many bytes a block really holds: ksize */
-#line 4726 "slub.nw"
+#line 4728 "slub.nw"
 static inline size_t slab_ksize(const struct kmem_cache *s)
 {
 	if (s->flags & (SLAB_RED_ZONE | SLAB_POISON))
@@ -5580,7 +5580,7 @@ size_t ksize(const void *object)
 	return slab_ksize(page->slab_cache);
 }
 /* Allocate and free many objects in one call */
-#line 4760 "slub.nw"
+#line 4762 "slub.nw"
 int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t flags, size_t size,
 			  void **p)
 {
@@ -5604,7 +5604,7 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t size, void **p)
 		kmem_cache_free(s, p[i]);
 }
 /* Name a cache, tell its object size, copy a string: kstrdup */
-#line 4788 "slub.nw"
+#line 4790 "slub.nw"
 const char *kmem_cache_name(const struct kmem_cache *s)
 {
 	return s->name;
@@ -5629,7 +5629,7 @@ static char *kstrdup(const char *s, gfp_t gfp)
 	return buf;
 }
 /* Allocate by size with a fallback to vmalloc: kvmalloc and kvfree */
-#line 5497 "slub.nw"
+#line 5499 "slub.nw"
 void *kvmalloc(size_t size, gfp_t flags)
 {
 	void *p = NULL;
@@ -5654,8 +5654,8 @@ void __kvfree_track_caller(const void *addr, unsigned long caller)
 	else
 		do_kfree(addr, caller);
 }
-/* Functions of the sysfs attribute layer */
-#line 8337 "slub.nw"
+/* Describe an attribute by its name and its handlers: struct slab_attribute */
+#line 8412 "slub.nw"
 struct slab_attribute {
 	const char *name;
 	ssize_t (*show)(struct kmem_cache *s, char *buf);
@@ -5664,8 +5664,8 @@ struct slab_attribute {
 	bool action;		/* a write does something; not propagated */
 	bool hidden;		/* not a kernel attribute */
 };
-/* Functions of the sysfs attribute layer */
-#line 8355 "slub.nw"
+/* Show the attributes that are one number: SHOW_INT */
+#line 8430 "slub.nw"
 #define SHOW_INT(_name, expr)						\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5692,8 +5692,8 @@ SHOW_INT(poison, !!(s->flags & SLAB_POISON))
 SHOW_INT(store_user, !!(s->flags & SLAB_STORE_USER))
 SHOW_INT(failslab, !!(s->flags & SLAB_FAILSLAB))
 SHOW_INT(remote_node_defrag_ratio, s->remote_node_defrag_ratio / 10)
-/* Functions of the sysfs attribute layer */
-#line 8388 "slub.nw"
+/* Show the constructor's name: ctor_show */
+#line 8463 "slub.nw"
 static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 {
 	unsigned long fn;
@@ -5705,8 +5705,8 @@ static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 	n = sprint_symbol(buf, fn);
 	return n + sprintf(buf + n, "\n");
 }
-/* Functions of the sysfs attribute layer */
-#line 8405 "slub.nw"
+/* Count a slab's objects in use, free and in all: count_partial */
+#line 8480 "slub.nw"
 static int count_inuse(struct page *page)
 {
 	return page->inuse;
@@ -5734,8 +5734,8 @@ static unsigned long count_partial(struct kmem_cache_node *n,
 	spin_unlock(&n->list_lock);
 	return x;
 }
-/* Functions of the sysfs attribute layer */
-#line 8443 "slub.nw"
+/* Sum the slabs or objects of a cache by where they are: show_slab_objects */
+#line 8518 "slub.nw"
 #define SO_ALL		(1 << 0)
 #define SO_PARTIAL	(1 << 1)
 #define SO_CPU		(1 << 2)
@@ -5757,7 +5757,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				continue;
 
 			/* Count the CPU's slab and partial chain */
-#line 8475 "slub.nw"
+#line 8550 "slub.nw"
 			node = page_to_nid(page);
 			if (flags & SO_TOTAL)
 				x = page->objects;
@@ -5773,12 +5773,12 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				total += page->pages;
 				nodes[node] += page->pages;
 			}
-#line 8463 "slub.nw"
+#line 8538 "slub.nw"
 		}
 	}
 
 	/* Count the slabs on the nodes */
-#line 8493 "slub.nw"
+#line 8568 "slub.nw"
 	for (node = 0; node < nr_node_ids; node++) {
 		struct kmem_cache_node *n = get_node(s, node);
 
@@ -5803,15 +5803,15 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 		total += x;
 		nodes[node] += x;
 	}
-#line 8466 "slub.nw"
+#line 8541 "slub.nw"
 	x = sprintf(buf, "%lu", total);
 	for (node = 0; node < nr_node_ids; node++)
 		if (nodes[node])
 			x += sprintf(buf + x, " N%d=%lu", node, nodes[node]);
 	return x + sprintf(buf + x, "\n");
 }
-/* Functions of the sysfs attribute layer */
-#line 8520 "slub.nw"
+/* Show the cpu partial chains of every CPU: slabs_cpu_partial_show */
+#line 8595 "slub.nw"
 #define SHOW_OBJECTS(_name, _flags)					\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5847,8 +5847,8 @@ static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf)
 	}
 	return len + sprintf(buf + len, "\n");
 }
-/* Functions of the sysfs attribute layer */
-#line 8571 "slub.nw"
+/* Change the order and the bound on empty slabs: order_store */
+#line 8646 "slub.nw"
 static int kstrtoul(const char *buf, unsigned long *res)
 {
 	char *end;
@@ -5887,8 +5887,8 @@ static ssize_t min_partial_store(struct kmem_cache *s, const char *buf,
 	return len;
 }
 
-/* Functions of the sysfs attribute layer */
-#line 8613 "slub.nw"
+/* Change the cpu partial bound and the remote defrag ratio: cpu_partial_store */
+#line 8688 "slub.nw"
 static ssize_t cpu_partial_store(struct kmem_cache *s, const char *buf,
 				 size_t len)
 {
@@ -5914,8 +5914,8 @@ static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
 		s->remote_node_defrag_ratio = ratio * 10;
 	return len;
 }
-/* Functions of the sysfs attribute layer */
-#line 8641 "slub.nw"
+/* Switch a debugging flag on an empty cache: set_flag and STORE_FLAG */
+#line 8716 "slub.nw"
 static bool any_slab_objects(struct kmem_cache *s)
 {
 	int node;
@@ -5971,8 +5971,8 @@ static ssize_t failslab_store(struct kmem_cache *s, const char *buf,
 		s->flags |= SLAB_FAILSLAB;
 	return len;
 }
-/* Functions of the sysfs attribute layer */
-#line 8702 "slub.nw"
+/* Shrink, validate or flush a cache on a write: validate_store and shrink_store */
+#line 8777 "slub.nw"
 static ssize_t empty_show(struct kmem_cache *s, char *buf)
 {
 	(void)s;
@@ -6011,8 +6011,8 @@ static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len)
 	flush_all(s);
 	return len;
 }
-/* Functions of the sysfs attribute layer */
-#line 8747 "slub.nw"
+/* Show the allocation and free sites: alloc_calls_show and free_calls_show */
+#line 8822 "slub.nw"
 static ssize_t alloc_calls_show(struct kmem_cache *s, char *buf)
 {
 	if (!(s->flags & SLAB_STORE_USER))
@@ -6026,8 +6026,8 @@ static ssize_t free_calls_show(struct kmem_cache *s, char *buf)
 		return -ENOSYS;
 	return list_locations(s, buf, TRACK_FREE);
 }
-/* Functions of the sysfs attribute layer */
-#line 8766 "slub.nw"
+/* Show and clear a stat counter: show_stat and clear_stat */
+#line 8841 "slub.nw"
 static ssize_t show_stat(struct kmem_cache *s, char *buf, int si)
 {
 	unsigned long sum = 0;
@@ -6056,8 +6056,8 @@ static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
 		WRITE_ONCE(per_cpu_ptr(s->cpu_slab, cpu)->stat[si], 0);
 	return len;
 }
-/* Functions of the sysfs attribute layer */
-#line 8800 "slub.nw"
+/* List every attribute with its handlers: slab_attrs */
+#line 8875 "slub.nw"
 #define RO(n)	{ #n, n##_show, NULL, -1, false, false }
 #define RW(n)	{ #n, n##_show, n##_store, -1, false, false }
 #define ACT(n)	{ #n, empty_show, n##_store, -1, true, false }
@@ -6086,18 +6086,18 @@ static const struct slab_attribute slab_attrs[] = {
 	STAT(CPU_PARTIAL_NODE), STAT(CPU_PARTIAL_DRAIN),
 
 /* The sysfs names of the sheaf counters */
-#line 12427 "slub.nw"
+#line 12558 "slub.nw"
 STAT(SHEAF_FLUSH), STAT(SHEAF_REFILL), STAT(SHEAF_ALLOC), STAT(SHEAF_FREE),
 STAT(BARN_GET), STAT(BARN_GET_FAIL), STAT(BARN_PUT), STAT(BARN_PUT_FAIL),
 STAT(SHEAF_PREFILL_FAST), STAT(SHEAF_PREFILL_SLOW),
 STAT(SHEAF_PREFILL_OVERSIZE), STAT(SHEAF_RETURN_FAST),
 STAT(SHEAF_RETURN_SLOW),
-#line 8827 "slub.nw"
+#line 8902 "slub.nw"
 	{ "flush", empty_show, flush_store, -1, true, true },
 	{ NULL, NULL, NULL, -1, false, false }
 };
-/* Functions of the sysfs attribute layer */
-#line 8836 "slub.nw"
+/* Find an attribute by name: find_attr */
+#line 8911 "slub.nw"
 static const char *attr_name(const struct slab_attribute *a)
 {
 	return a->stat >= 0 ? stat_names[a->stat] : a->name;
@@ -6134,16 +6134,16 @@ bool slub_attr_writable(const char *name)
 
 	return a && (a->store || a->stat >= 0);
 }
-/* Functions of the sysfs attribute layer */
-#line 8879 "slub.nw"
+/* Tell which attributes a write passes on to the children */
+#line 8954 "slub.nw"
 static bool attr_propagates(const char *name)
 {
 	const struct slab_attribute *a = find_attr(name);
 
 	return a && a->show && a->store && !a->action && a->stat < 0;
 }
-/* Functions of the sysfs attribute layer */
-#line 8894 "slub.nw"
+/* Read and write an attribute of a cache: slab_attr_show and slab_attr_store */
+#line 8969 "slub.nw"
 ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -6192,8 +6192,8 @@ ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 	slab_mutex_unlock();
 	return ret;
 }
-/* Functions of the sysfs attribute layer */
-#line 8948 "slub.nw"
+/* Find a cache by name and name its sysfs directory: slub_sysfs_name */
+#line 9023 "slub.nw"
 struct kmem_cache *slub_find_cache(const char *name)
 {
 	struct kmem_cache *s, *found = NULL;
@@ -6222,8 +6222,8 @@ const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len)
 	snprintf(buf, len, "%s", s->kobj.added ? s->kobj.name : s->name);
 	return buf;
 }
-/* Functions of bootstrap and shutdown */
-#line 9021 "slub.nw"
+/* Boot the allocator's own two caches: kmem_cache_init */
+#line 9114 "slub.nw"
 static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
 static int kmem_cache_init(void)
@@ -6256,8 +6256,8 @@ static int kmem_cache_init(void)
 		return -ENOMEM;
 	return bootstrap_cache_sheaves();
 }
-/* Functions of bootstrap and shutdown */
-#line 9075 "slub.nw"
+/* Create the caches of the boot: create_boot_cache and create_kmalloc_cache */
+#line 9168 "slub.nw"
 static int create_boot_cache(struct kmem_cache *s, const char *name,
 			     size_t size, unsigned long flags)
 {
@@ -6296,8 +6296,8 @@ static struct kmem_cache *create_kmalloc_cache(const char *name,
 	s->refcount = 1;
 	return s;
 }
-/* Functions of bootstrap and shutdown */
-#line 9122 "slub.nw"
+/* Carve the first kmem_cache_node by hand: early_kmem_cache_node_alloc */
+#line 9215 "slub.nw"
 static int early_kmem_cache_node_alloc(int node)
 {
 	struct page *page;
@@ -6320,8 +6320,8 @@ static int early_kmem_cache_node_alloc(int node)
 	__add_partial(n, page, DEACTIVATE_TO_HEAD);
 	return 0;
 }
-/* Functions of bootstrap and shutdown */
-#line 9152 "slub.nw"
+/* Move a boot cache into a real object: bootstrap */
+#line 9245 "slub.nw"
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
@@ -6346,15 +6346,15 @@ static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 	list_add(&s->list, &slab_caches);
 	return s;
 }
-/* Functions of bootstrap and shutdown */
-#line 9189 "slub.nw"
+/* Create the kmalloc caches: create_kmalloc_caches */
+#line 9282 "slub.nw"
 static int create_kmalloc_caches(unsigned long flags)
 {
 	int i;
 
 
 	/* Send sizes below KMALLOC_MIN_SIZE to the smallest cache */
-#line 9234 "slub.nw"
+#line 9327 "slub.nw"
 	for (i = 8; i < (int)KMALLOC_MIN_SIZE && i <= 192; i += 8)
 		size_index[size_index_elem(i)] = KMALLOC_SHIFT_LOW;
 	if (KMALLOC_MIN_SIZE >= 64)
@@ -6363,7 +6363,7 @@ static int create_kmalloc_caches(unsigned long flags)
 	if (KMALLOC_MIN_SIZE >= 128)
 		for (i = 128 + 8; i <= 192; i += 8)
 			size_index[size_index_elem(i)] = 8;
-#line 9194 "slub.nw"
+#line 9287 "slub.nw"
 	for (i = KMALLOC_SHIFT_LOW; i <= KMALLOC_SHIFT_HIGH; i++) {
 		if (!kmalloc_caches[i] &&
 		    !(kmalloc_caches[i] = create_kmalloc_cache(NULL, 1 << i,
@@ -6393,8 +6393,8 @@ static int create_kmalloc_caches(unsigned long flags)
 	}
 	return memcg_activate_kmem_caches();
 }
-/* Functions of bootstrap and shutdown */
-#line 9245 "slub.nw"
+/* Publish the caches in sysfs once it is up: slab_sysfs_init */
+#line 9338 "slub.nw"
 static void slab_sysfs_init(void)
 {
 	struct kmem_cache *s;
@@ -6417,8 +6417,8 @@ static void slab_sysfs_init(void)
 	}
 	slab_mutex_unlock();
 }
-/* Functions of bootstrap and shutdown */
-#line 9280 "slub.nw"
+/* Tell whether the allocator runs, on how many CPUs and nodes */
+#line 9373 "slub.nw"
 static pthread_mutex_t init_mutex = PTHREAD_MUTEX_INITIALIZER;
 static bool running;
 static __thread bool booting;
@@ -6438,8 +6438,8 @@ int slub_nr_nodes(void)
 	return nr_node_ids;
 }
 
-/* Functions of bootstrap and shutdown */
-#line 9304 "slub.nw"
+/* Start the allocator once, whoever calls first: slub_init */
+#line 9397 "slub.nw"
 static int __slub_init(const struct slub_config *config)
 {
 	struct slub_config env_cfg = *config, *cfg = &env_cfg;
@@ -6462,7 +6462,7 @@ static int __slub_init(const struct slub_config *config)
 	nr_node_ids = cfg->nr_nodes ? cfg->nr_nodes : 1;
 
 	/* Apply the boot options of the configuration */
-#line 9436 "slub.nw"
+#line 9529 "slub.nw"
 	slub_simulated = cfg->simulated;
 	sim_cpu = 0;
 	slab_nomerge = cfg->nomerge;
@@ -6479,7 +6479,7 @@ static int __slub_init(const struct slub_config *config)
 	if (setup_failslab(cfg->failslab, slub_rng_state))
 		return -EINVAL;
 	rseq_alloc_door_update();
-#line 9325 "slub.nw"
+#line 9418 "slub.nw"
 	if (page_alloc_init(bytes, nr_node_ids))
 		return -ENOMEM;
 	slub_register_fork_handlers();
@@ -6517,8 +6517,8 @@ static bool slub_ensure_running(void)
 		_exit(1);	/* the environment's option, named already */
 	return slub_running();
 }
-/* Functions of bootstrap and shutdown */
-#line 9381 "slub.nw"
+/* Read the configuration from the environment: slub_config_from_env */
+#line 9474 "slub.nw"
 static int slub_config_from_env(struct slub_config *cfg)
 {
 	const char *v;
@@ -6571,8 +6571,8 @@ static size_t machine_memory_bytes(void)
 		return 1UL << 30;
 	return ((size_t)si.totalram + si.totalswap) * si.mem_unit;
 }
-/* Functions of bootstrap and shutdown */
-#line 9480 "slub.nw"
+/* Stop the allocator before a fork: slub_fork_prepare */
+#line 9573 "slub.nw"
 static void slub_fork_prepare(void)
 {
 	struct kmem_cache *s;
@@ -6596,8 +6596,8 @@ static void slub_fork_prepare(void)
 		spin_lock(&zones[i].lock);
 	mutex_lock(&pcpu_lock);
 }
-/* Functions of bootstrap and shutdown */
-#line 9509 "slub.nw"
+/* Let the allocator go on after a fork, in parent and child: slub_fork_parent and slub_fork_child */
+#line 9602 "slub.nw"
 static void slub_fork_release(bool child)
 {
 	struct kmem_cache *s;
@@ -6644,8 +6644,8 @@ static void slub_register_fork_handlers(void)
 					     slub_fork_parent,
 					     slub_fork_child);
 }
-/* Functions of bootstrap and shutdown */
-#line 9565 "slub.nw"
+/* Shut the allocator down and give back its memory: slub_shutdown */
+#line 9658 "slub.nw"
 void slub_shutdown(void)
 {
 	mutex_lock(&init_mutex);
@@ -6679,8 +6679,8 @@ static void slub_teardown(void)
 	call_site = 0;
 	__atomic_store_n(&running, false, __ATOMIC_RELEASE);
 }
-/* Functions of bootstrap and shutdown */
-#line 9605 "slub.nw"
+/* Fail a per-CPU allocation on request: slub_fail_percpu */
+#line 9698 "slub.nw"
 static bool slub_fail_percpu(void)
 {
 	return page_alloc_should_fail();
