@@ -13,6 +13,8 @@
 #   - every \slubfigure of slub.nw is in book/figures.txt and was generated,
 #     is referenced by \ref{fig:NAME}, and prints its labels at 7 pt or more
 #   - every page is portrait: none is landscape or rotated, no figure sideways
+#   - no page is less than half full except where a part ends
+#     (book/page-fill.sh)
 #   - the chunk index and the identifier index are in the PDF; the identifier
 #     index lists no C keyword or type, no "never used" definition, each
 #     chunk once per identifier, in two columns
@@ -249,6 +251,14 @@ if [ -z "$turned" ]; then
 	ok "no landscape page, no rotated page, no sideways figure ($pages pages)"
 else
 	bad "not portrait: $(head -n 3 <<<"$turned" | tr '\n' ';')"
+fi
+# No page is less than half full, but where a part ends (the page before
+# a section starts, the front matter, the appendices, the last page):
+# book/page-fill.sh measures the ink of each page.
+if fill=$(bash book/page-fill.sh "$OUT/slub.pdf" 0.5 2>&1); then
+	ok "$(tail -n 1 <<<"$fill" | sed 's/^book: //'): every page but a part's last is at least half full"
+else
+	bad "pages less than half full, not at the end of a part: $(grep '^page' <<<"$fill" | head -n 8 | paste -sd';')"
 fi
 # Labels at 7 points or more: \slubfigure scales a figure down to the text
 # width and 0.9 of the text height (book/preamble.tex: A4 with its margins,
