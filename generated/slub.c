@@ -142,17 +142,17 @@ static unsigned long slub_debug;
 static char slub_debug_slabs[256];
 static int disable_higher_order_debug;
 /* Global state of the allocator */
-#line 7353 "slub.nw"
+#line 7387 "slub.nw"
 static __thread unsigned long call_site;
 static slub_symbolizer_fn slub_symbolizer;
 static void *slub_symbolizer_arg;
 
 #define KSYM_SYMBOL_LEN	240
 /* Global state of the allocator */
-#line 7610 "slub.nw"
+#line 7655 "slub.nw"
 static unsigned long slub_oom_reports;
 /* Global state of the allocator */
-#line 7670 "slub.nw"
+#line 7715 "slub.nw"
 struct fault_attr {
 	unsigned long probability;
 	unsigned long interval;
@@ -168,7 +168,7 @@ static struct {
 	unsigned long random;
 } failslab;
 /* Global state of the allocator */
-#line 7901 "slub.nw"
+#line 7946 "slub.nw"
 struct mem_cgroup {
 	char name[64];
 	int kmemcg_id;
@@ -199,7 +199,7 @@ static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
 static __thread struct mem_cgroup *current_memcg;
 static __thread int memcg_skip_account;
 /* Global state of the sheaves */
-#line 11307 "slub.nw"
+#line 11352 "slub.nw"
 static unsigned int slub_sheaves;	/* the boot option: every cache */
 static __thread unsigned int create_sheaf_capacity;
 /* Declarations of internal functions */
@@ -1041,7 +1041,7 @@ const char *slub_point_name(enum slub_point point)
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
 /* Name the stat counters as sysfs does: slub_stat_name */
-#line 10148 "slub.nw"
+#line 10193 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -1054,12 +1054,12 @@ static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"cpu_partial_drain",
 
 /* The file names of the sheaf counters */
-#line 12566 "slub.nw"
+#line 12611 "slub.nw"
 "sheaf_flush", "sheaf_refill", "sheaf_alloc", "sheaf_free", "barn_get",
 "barn_get_fail", "barn_put", "barn_put_fail", "sheaf_prefill_fast",
 "sheaf_prefill_slow", "sheaf_prefill_oversize", "sheaf_return_fast",
 "sheaf_return_slow",
-#line 10159 "slub.nw"
+#line 10204 "slub.nw"
 };
 
 const char *slub_stat_name(int item)
@@ -1068,7 +1068,7 @@ const char *slub_stat_name(int item)
 							 NULL;
 }
 /* Count on the running CPU: __stat */
-#line 10351 "slub.nw"
+#line 10396 "slub.nw"
 static inline void __stat(const struct kmem_cache *s, enum stat_item si)
 {
 	struct kmem_cache_cpu *c;
@@ -1195,7 +1195,7 @@ static inline unsigned long *freelist_slot(struct kmem_cache *s,
 	return (unsigned long *)(base + i * s->size + s->offset);
 }
 /* Parse the slub_debug boot option: setup_slub_debug */
-#line 6415 "slub.nw"
+#line 6422 "slub.nw"
 static void setup_slub_debug(const char *str)
 {
 	slub_debug = 0;
@@ -1236,7 +1236,7 @@ check_slabs:
 			 str + 1);
 }
 /* Match a cache name against the option's list: slub_debug_name_matches */
-#line 6461 "slub.nw"
+#line 6468 "slub.nw"
 static bool slub_debug_name_matches(const char *name)
 {
 	const char *p = slub_debug_slabs;
@@ -1253,7 +1253,7 @@ static bool slub_debug_name_matches(const char *name)
 	return false;
 }
 /* Fill an object's red zone and poison, and find its tracks: init_object and get_track */
-#line 6487 "slub.nw"
+#line 6494 "slub.nw"
 static void init_object(struct kmem_cache *s, void *object, u8 val)
 {
 	u8 *p = object;
@@ -1278,13 +1278,13 @@ static struct track *get_track(struct kmem_cache *s, void *object,
 	return p + alloc;
 }
 /* Tell the observation layer the size of a track: slub_track_size */
-#line 6517 "slub.nw"
+#line 6524 "slub.nw"
 unsigned int slub_track_size(void)
 {
 	return sizeof(struct track);
 }
 /* Record who allocated or freed an object: set_track */
-#line 6544 "slub.nw"
+#line 6551 "slub.nw"
 static unsigned long jiffies_now(void)
 {
 	struct timespec ts;
@@ -1307,7 +1307,8 @@ static void set_track(struct kmem_cache *s, void *object,
 	p->pid = (int)syscall(SYS_gettid);
 	p->when = jiffies_now();
 }
-
+/* Save the return addresses of the calling frames: save_stack_trace */
+#line 6580 "slub.nw"
 /* The unwinder calls this once per frame, innermost first. */
 static _Unwind_Reason_Code save_frame(struct _Unwind_Context *ctx, void *arg)
 {
@@ -1332,9 +1333,8 @@ static noinline void save_stack_trace(unsigned long *addrs, int skip)
 
 	_Unwind_Backtrace(save_frame, &w);
 }
-
 /* Prepare a new object's tracks, red zone and poison: setup_object_debug */
-#line 6596 "slub.nw"
+#line 6608 "slub.nw"
 static void init_tracking(struct kmem_cache *s, void *object)
 {
 	if (!(s->flags & SLAB_STORE_USER))
@@ -1353,7 +1353,7 @@ static void setup_object_debug(struct kmem_cache *s, struct page *page,
 	init_tracking(s, object);
 }
 /* Report a corrupted slab and count the reports: slab_bug and slab_fix */
-#line 6633 "slub.nw"
+#line 6645 "slub.nw"
 static unsigned long slub_bug_count;
 
 static const char *slub_rule(char c)
@@ -1393,8 +1393,8 @@ slab_fix(struct kmem_cache *s, const char *fmt, ...)
 	va_end(args);
 	pr_err("FIX %s: %s\n", s->name, buf);
 }
-/* Print an object's bytes, its tracks and its page: print_tracking */
-#line 6675 "slub.nw"
+/* Print a range of bytes in hex and as text: print_section */
+#line 6687 "slub.nw"
 static void print_section(const char *text, u8 *addr, unsigned int length)
 {
 	unsigned int i, j;
@@ -1410,7 +1410,8 @@ static void print_section(const char *text, u8 *addr, unsigned int length)
 		pr_err("\n");
 	}
 }
-
+/* Print an object's two tracks and its slab's counters: print_tracking */
+#line 6708 "slub.nw"
 static void print_track(const char *s, struct track *t)
 {
 	int i;
@@ -1442,8 +1443,8 @@ static void print_page_info(struct page *page)
 	       (void *)page, page->objects, page->inuse, page->freelist,
 	       page->flags);
 }
-/* Print everything known about a bad object: object_err and slab_err */
-#line 6729 "slub.nw"
+/* Print the bytes around an object and its metadata: print_trailer */
+#line 6746 "slub.nw"
 static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned int off;
@@ -1465,7 +1466,8 @@ static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 	if (off != (unsigned int)s->size)
 		print_section("Padding ", p + off, s->size - off);
 }
-
+/* Report a bad object or a bad slab: object_err and slab_err */
+#line 6773 "slub.nw"
 static void object_err(struct kmem_cache *s, struct page *page,
 		       u8 *object, const char *reason)
 {
@@ -1493,7 +1495,7 @@ static void slab_err_pointer(struct kmem_cache *s, const void *x,
 	pr_err("INFO: Pointer %p is not an object of this allocator\n", x);
 }
 /* Check that bytes hold a pattern, and repair them: check_bytes_and_report */
-#line 6789 "slub.nw"
+#line 6811 "slub.nw"
 static u8 *memchr_inv(const void *start, int c, size_t bytes)
 {
 	const u8 *p = start;
@@ -1533,7 +1535,7 @@ static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* Check the padding of an object and of a slab: check_pad_bytes and slab_pad_check */
-#line 6836 "slub.nw"
+#line 6858 "slub.nw"
 static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned long off = s->inuse;
@@ -1574,7 +1576,7 @@ static int slab_pad_check(struct kmem_cache *s, struct page *page)
 	return 0;
 }
 /* Count the objects a slab can hold: slab_objects */
-#line 6891 "slub.nw"
+#line 6913 "slub.nw"
 static inline unsigned int slab_objects(const struct page *page)
 {
 	struct page counts;
@@ -1584,7 +1586,7 @@ static inline unsigned int slab_objects(const struct page *page)
 }
 
 /* Check an object's red zone, poison and free pointer: check_object */
-#line 6903 "slub.nw"
+#line 6925 "slub.nw"
 static int check_valid_pointer(struct kmem_cache *s, struct page *page,
 			       const void *object)
 {
@@ -1635,7 +1637,7 @@ static int check_object(struct kmem_cache *s, struct page *page,
 	return 1;
 }
 /* Check a slab's counters against its size: check_slab */
-#line 6961 "slub.nw"
+#line 6983 "slub.nw"
 static int check_slab(struct kmem_cache *s, struct page *page)
 {
 	struct page counts;
@@ -1661,7 +1663,7 @@ static int check_slab(struct kmem_cache *s, struct page *page)
 	return 1;
 }
 /* Walk a slab's freelist looking for an object: on_freelist */
-#line 6993 "slub.nw"
+#line 7015 "slub.nw"
 static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 {
 	int nr = 0;
@@ -1709,7 +1711,7 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 	return search == NULL;
 }
 /* Check an object before it is handed out: alloc_debug_processing */
-#line 7054 "slub.nw"
+#line 7076 "slub.nw"
 static noinline int alloc_debug_processing(struct kmem_cache *s,
 					   struct page *page, void *object,
 					   unsigned long addr)
@@ -1735,7 +1737,7 @@ bad:
 	return 0;
 }
 /* Check an object before it is freed: free_debug_processing */
-#line 7090 "slub.nw"
+#line 7112 "slub.nw"
 static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
 		struct page *page, void *object, unsigned long addr)
 {
@@ -1777,7 +1779,7 @@ fail:
 	return NULL;
 }
 /* Print each allocation and free of a traced cache: trace */
-#line 7140 "slub.nw"
+#line 7162 "slub.nw"
 static void trace(struct kmem_cache *s, struct page *page, void *object,
 		  int alloc)
 {
@@ -1788,8 +1790,8 @@ static void trace(struct kmem_cache *s, struct page *page, void *object,
 		print_section("Object ", (void *)object,
 			      min(s->object_size, 64));
 }
-/* Check every object of every slab of a cache: validate_slab_cache */
-#line 7173 "slub.nw"
+/* Check one slab: its counters, its freelist and every object: validate_slab */
+#line 7195 "slub.nw"
 static int validate_slab(struct kmem_cache *s, struct page *page,
 			 unsigned long *map)
 {
@@ -1809,7 +1811,8 @@ static int validate_slab(struct kmem_cache *s, struct page *page,
 	}
 	return 1;
 }
-
+/* Check the slabs on a node's lists: validate_slab_node */
+#line 7221 "slub.nw"
 static unsigned long validate_slab_node(struct kmem_cache *s,
 		struct kmem_cache_node *n, unsigned long *map)
 {
@@ -1834,7 +1837,8 @@ static unsigned long validate_slab_node(struct kmem_cache *s,
 	spin_unlock(&n->list_lock);
 	return count;
 }
-
+/* Check every object of every slab of a cache: validate_slab_cache */
+#line 7252 "slub.nw"
 static long validate_slab_cache(struct kmem_cache *s)
 {
 	unsigned long count = 0;
@@ -1851,7 +1855,7 @@ static long validate_slab_cache(struct kmem_cache *s)
 	return count;
 }
 /* Report the objects still in use when a cache is closed: list_slab_objects */
-#line 7288 "slub.nw"
+#line 7322 "slub.nw"
 static void list_slab_objects(struct kmem_cache *s, struct page *page,
 			      const char *text)
 {
@@ -1882,7 +1886,7 @@ static void slub_bug_on(const char *cond, const char *file, int line)
 	panic("kernel BUG at %s:%d! (%s)\n", file, line, cond);
 }
 /* Name the call sites of the scenario engine: slub_set_call_site and sprint_symbol */
-#line 7361 "slub.nw"
+#line 7395 "slub.nw"
 void slub_set_call_site(unsigned long site)
 {
 	call_site = site;
@@ -1912,8 +1916,8 @@ static size_t sprint_symbol(char *buf, unsigned long addr)
 		snprintf(buf, KSYM_SYMBOL_LEN, "0x%lx", addr);
 	return strlen(buf);
 }
-/* Collect allocation sites in a sorted table: add_location */
-#line 7401 "slub.nw"
+/* Define a site and the table of sites: struct location and struct loc_track */
+#line 7435 "slub.nw"
 struct location {
 	unsigned long count;
 	unsigned long addr;
@@ -1929,7 +1933,8 @@ struct loc_track {
 	unsigned long count;
 	struct location *loc;
 };
-
+/* Grow the table of sites: alloc_loc_track */
+#line 7456 "slub.nw"
 static bool alloc_loc_track(struct loc_track *t, unsigned long max)
 {
 	struct location *l = realloc(t->loc, max * sizeof(*l));
@@ -1940,7 +1945,8 @@ static bool alloc_loc_track(struct loc_track *t, unsigned long max)
 	t->max = max;
 	return true;
 }
-
+/* Count an object at its site, or insert the site in order: add_location */
+#line 7473 "slub.nw"
 static bool add_location(struct loc_track *t, const struct track *track)
 {
 	long age = jiffies_now() - track->when;
@@ -1954,7 +1960,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 		if (l->addr == track->addr) {
 
 			/* Count one more object of the site l */
-#line 7453 "slub.nw"
+#line 7498 "slub.nw"
 			l->count++;
 			if (track->when) {
 				l->sum_time += age;
@@ -1965,7 +1971,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 				set_bit(track->cpu, l->cpus);
 			}
 			set_bit(node, l->nodes);
-#line 7440 "slub.nw"
+#line 7485 "slub.nw"
 			return true;
 		}
 		if (l->addr < track->addr)
@@ -1975,7 +1981,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 	}
 
 	/* Insert a new site at lo */
-#line 7466 "slub.nw"
+#line 7511 "slub.nw"
 	if (t->count >= t->max && !alloc_loc_track(t, 2 * t->max))
 		return false;
 	l = &t->loc[lo];
@@ -1988,11 +1994,11 @@ static bool add_location(struct loc_track *t, const struct track *track)
 	l->min_pid = l->max_pid = track->pid;
 	set_bit(track->cpu, l->cpus);
 	set_bit(node, l->nodes);
-#line 7448 "slub.nw"
+#line 7493 "slub.nw"
 	return true;
 }
 /* Add every object of a slab to the table of sites: process_slab */
-#line 7484 "slub.nw"
+#line 7529 "slub.nw"
 static void process_slab(struct loc_track *t, struct kmem_cache *s,
 			 struct page *page, enum track_item alloc,
 			 unsigned long *map)
@@ -2007,7 +2013,7 @@ static void process_slab(struct loc_track *t, struct kmem_cache *s,
 			add_location(t, get_track(s, p, alloc));
 }
 /* Gather the sites of every slab of a cache: list_locations */
-#line 7506 "slub.nw"
+#line 7551 "slub.nw"
 static int list_locations(struct kmem_cache *s, char *buf,
 			  enum track_item alloc)
 {
@@ -2047,7 +2053,7 @@ static int list_locations(struct kmem_cache *s, char *buf,
 	return len;
 }
 /* Print one line per allocation or free site: print_location */
-#line 7551 "slub.nw"
+#line 7596 "slub.nw"
 static int print_location(char *buf, size_t room, const struct location *l)
 {
 	char sym[KSYM_SYMBOL_LEN], list[256];
@@ -2103,14 +2109,14 @@ static int bitmap_scnlistprintf(char *buf, size_t room,
 	return len;
 }
 /* Limit the rate of out-of-memory reports: slub_ratelimit */
-#line 7614 "slub.nw"
+#line 7659 "slub.nw"
 static bool slub_ratelimit(void)
 {
 	return __atomic_add_fetch(&slub_oom_reports, 1,
 				  __ATOMIC_RELAXED) <= 10;
 }
 /* Decide whether an allocation fails on purpose: should_failslab */
-#line 7693 "slub.nw"
+#line 7738 "slub.nw"
 static bool should_fail(struct fault_attr *attr, ssize_t size)
 {
 	unsigned long probability = READ_ONCE(attr->probability);
@@ -2146,7 +2152,7 @@ static bool should_failslab(struct kmem_cache *s, gfp_t gfpflags)
 	return should_fail(&failslab.attr, s->object_size);
 }
 /* Draw the failslab randomness from the seed: failslab_random */
-#line 7734 "slub.nw"
+#line 7779 "slub.nw"
 static unsigned long failslab_random(void)
 {
 	unsigned long z = __atomic_add_fetch(&failslab.random,
@@ -2158,7 +2164,7 @@ static unsigned long failslab_random(void)
 	return z ^ (z >> 31);
 }
 /* Parse the failslab= boot option: setup_failslab */
-#line 7754 "slub.nw"
+#line 7799 "slub.nw"
 static int setup_failslab(const char *str, unsigned long seed)
 {
 	unsigned long interval, probability;
@@ -2183,7 +2189,7 @@ static int setup_failslab(const char *str, unsigned long seed)
 	return 0;
 }
 /* Show the failslab attributes: slub_failslab_show */
-#line 7784 "slub.nw"
+#line 7829 "slub.nw"
 static const char *const failslab_attrs[] = {
 	"probability", "interval", "times", "space", "ignore-gfp-wait",
 	"cache-filter", NULL
@@ -2216,7 +2222,7 @@ ssize_t slub_failslab_show(const char *attr, char *buf)
 	return -ENOENT;
 }
 /* Write a failslab attribute: slub_failslab_store */
-#line 7818 "slub.nw"
+#line 7863 "slub.nw"
 ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 {
 	char tmp[32], *end;
@@ -2247,7 +2253,7 @@ ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 		return -EINVAL;
 
 	/* Write v to the numeric failslab attribute attr */
-#line 7855 "slub.nw"
+#line 7900 "slub.nw"
 	if (!strcmp(attr, "probability") || !strcmp(attr, "interval")) {
 		if (v < 0)
 			return -EINVAL;
@@ -2265,11 +2271,11 @@ ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 	} else {
 		return -ENOENT;
 	}
-#line 7847 "slub.nw"
+#line 7892 "slub.nw"
 	return len;
 }
 /* Tell a root cache from its children and find a child: cache_from_memcg_idx */
-#line 7956 "slub.nw"
+#line 8001 "slub.nw"
 static bool memcg_kmem_active;
 
 static inline bool memcg_kmem_enabled(void)
@@ -2317,7 +2323,7 @@ static inline void css_put(struct mem_cgroup *memcg)
 	__atomic_sub_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
 }
 /* Choose the cgroup's copy of a cache for an allocation: memcg_kmem_get_cache */
-#line 8020 "slub.nw"
+#line 8065 "slub.nw"
 static noinline struct kmem_cache *
 __memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 {
@@ -2342,7 +2348,7 @@ memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 	return __memcg_kmem_get_cache(s, gfp);
 }
 /* Take and release the mutex of slab_caches */
-#line 8055 "slub.nw"
+#line 8100 "slub.nw"
 void slab_mutex_lock(void)
 {
 	mutex_lock(&slab_mutex);
@@ -2355,7 +2361,7 @@ void slab_mutex_unlock(void)
 	mutex_unlock(&slab_mutex);
 }
 /* Create a cgroup's copy of a root cache: memcg_create_kmem_cache */
-#line 8075 "slub.nw"
+#line 8120 "slub.nw"
 static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 						  struct kmem_cache *root)
 {
@@ -2386,7 +2392,7 @@ out:
 	return s;
 }
 /* Charge and uncharge a cgroup for a slab's pages: memcg_charge_slab */
-#line 8115 "slub.nw"
+#line 8160 "slub.nw"
 static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order)
 {
 	struct mem_cgroup *memcg;
@@ -2412,7 +2418,7 @@ static void memcg_uncharge_slab(struct kmem_cache *s, int order)
 			   __ATOMIC_RELAXED);
 }
 /* Unregister a child cache and free a root's table: memcg_unregister_cache */
-#line 8150 "slub.nw"
+#line 8195 "slub.nw"
 static int memcg_cleanup_cache_params(struct kmem_cache *s)
 {
 	struct kmem_cache *c;
@@ -2449,7 +2455,7 @@ static void memcg_unregister_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Grow every root cache's table of children: memcg_update_cache_size */
-#line 8199 "slub.nw"
+#line 8244 "slub.nw"
 static int memcg_update_cache_size(struct kmem_cache *s, int num)
 {
 	struct memcg_cache_params *p, *old = s->memcg_params;
@@ -2488,7 +2494,7 @@ static int memcg_alloc_id(void)
 	return id;
 }
 /* Give every root cache a table when the first cgroup is limited: memcg_activate_kmem_caches */
-#line 8244 "slub.nw"
+#line 8289 "slub.nw"
 static int memcg_activate_kmem_caches(void)
 {
 	struct kmem_cache *s;
@@ -2504,7 +2510,7 @@ static int memcg_activate_kmem_caches(void)
 	return 0;
 }
 /* Create a cgroup, enter it and read its usage: slub_memcg_create */
-#line 8266 "slub.nw"
+#line 8311 "slub.nw"
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
 {
 	struct mem_cgroup *memcg;
@@ -2550,7 +2556,7 @@ size_t slub_memcg_usage(const struct mem_cgroup *memcg)
 	return __atomic_load_n(&memcg->usage, __ATOMIC_RELAXED);
 }
 /* Destroy a cgroup and its child caches: slub_memcg_destroy */
-#line 8313 "slub.nw"
+#line 8358 "slub.nw"
 int slub_memcg_destroy(struct mem_cgroup *memcg)
 {
 	struct memcg_cache_params *p;
@@ -2583,7 +2589,7 @@ int slub_memcg_destroy(struct mem_cgroup *memcg)
 	return 0;
 }
 /* Forget every cgroup at shutdown: memcg_reset */
-#line 8349 "slub.nw"
+#line 8394 "slub.nw"
 static void memcg_reset(void)
 {
 	int id;
@@ -4449,7 +4455,7 @@ static void rcu_barrier(void)
 	}
 }
 /* Functions of the sheaves and barns */
-#line 11312 "slub.nw"
+#line 11357 "slub.nw"
 struct kmem_cache *kmem_cache_create_args(const char *name,
 		unsigned int object_size, struct kmem_cache_args *args,
 		unsigned long flags)
@@ -4474,7 +4480,7 @@ unsigned int kmem_cache_sheaf_capacity(const struct kmem_cache *s)
 	return READ_ONCE(s->sheaf_capacity);
 }
 /* Functions of the sheaves and barns */
-#line 11342 "slub.nw"
+#line 11387 "slub.nw"
 static int sheaves_config(struct slub_config *cfg)
 {
 	const char *v = getenv("SLUB_SHEAVES");
@@ -4505,7 +4511,7 @@ static int sheaves_config(struct slub_config *cfg)
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11386 "slub.nw"
+#line 11431 "slub.nw"
 static unsigned int cache_sheaf_capacity(struct kmem_cache *s)
 {
 	unsigned int cap = create_sheaf_capacity ? create_sheaf_capacity :
@@ -4541,7 +4547,7 @@ static int bootstrap_cache_sheaves(void)
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11428 "slub.nw"
+#line 11473 "slub.nw"
 static int alloc_cache_sheaves(struct kmem_cache *s, unsigned int cap)
 {
 	struct slub_percpu_sheaves *pcs;
@@ -4574,7 +4580,7 @@ fail:
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11469 "slub.nw"
+#line 11514 "slub.nw"
 static struct slab_sheaf *alloc_empty_sheaf(struct kmem_cache *s,
 					    unsigned int capacity, gfp_t gfp)
 {
@@ -4601,7 +4607,7 @@ static void free_empty_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf)
 	stat(s, SHEAF_FREE);
 }
 /* Functions of the sheaves and barns */
-#line 11566 "slub.nw"
+#line 11611 "slub.nw"
 static inline struct slub_percpu_sheaves *pcs_trylock(struct kmem_cache *s)
 {
 	struct slub_percpu_sheaves *pcs;
@@ -4617,7 +4623,7 @@ static inline void pcs_unlock(struct slub_percpu_sheaves *pcs)
 	local_unlock(&pcs->lock);
 }
 /* Functions of the sheaves and barns */
-#line 11596 "slub.nw"
+#line 11641 "slub.nw"
 static void *slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node,
 				unsigned long addr)
 {
@@ -4657,7 +4663,7 @@ static void *alloc_from_pcs(struct kmem_cache *s, gfp_t gfp)
 	return object;
 }
 /* Functions of the sheaves and barns */
-#line 11645 "slub.nw"
+#line 11690 "slub.nw"
 static bool __pcs_replace_empty_main(struct kmem_cache *s,
 				     struct slub_percpu_sheaves *pcs,
 				     gfp_t gfp)
@@ -4690,13 +4696,13 @@ static bool __pcs_replace_empty_main(struct kmem_cache *s,
 	return refill_sheaf(s, pcs->main, gfp) > 0;
 }
 /* Functions of the sheaves and barns */
-#line 11699 "slub.nw"
+#line 11744 "slub.nw"
 static inline struct node_barn *get_barn(struct kmem_cache *s)
 {
 	return get_node(s, numa_mem_id())->barn;
 }
 /* Functions of the sheaves and barns */
-#line 11724 "slub.nw"
+#line 11769 "slub.nw"
 static unsigned int refill_objects(struct kmem_cache *s, void **p,
 				   gfp_t gfp, unsigned int max, int node)
 {
@@ -4730,7 +4736,7 @@ static unsigned int refill_objects(struct kmem_cache *s, void **p,
 	return filled;
 }
 /* Functions of the sheaves and barns */
-#line 11764 "slub.nw"
+#line 11809 "slub.nw"
 static unsigned int take_objects(struct kmem_cache *s, struct page *page,
 				 void **p, unsigned int max)
 {
@@ -4754,7 +4760,7 @@ static unsigned int take_objects(struct kmem_cache *s, struct page *page,
 	return k;
 }
 /* Functions of the sheaves and barns */
-#line 11794 "slub.nw"
+#line 11839 "slub.nw"
 static unsigned int take_new_slab_objects(struct kmem_cache *s,
 		struct kmem_cache_node *n, struct page *page, void **p,
 		unsigned int max)
@@ -4781,7 +4787,7 @@ static unsigned int take_new_slab_objects(struct kmem_cache *s,
 	return k;
 }
 /* Functions of the sheaves and barns */
-#line 11827 "slub.nw"
+#line 11872 "slub.nw"
 static unsigned int refill_sheaf(struct kmem_cache *s,
 				 struct slab_sheaf *sheaf, gfp_t gfp)
 {
@@ -4804,7 +4810,7 @@ static void *__slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node)
 	return object;
 }
 /* Functions of the sheaves and barns */
-#line 11864 "slub.nw"
+#line 11909 "slub.nw"
 static void slab_free_sheaves(struct kmem_cache *s, struct page *page,
 			      void *x, unsigned long addr)
 {
@@ -4833,7 +4839,7 @@ static bool free_to_pcs(struct kmem_cache *s, void *object)
 	return true;
 }
 /* Functions of the sheaves and barns */
-#line 11904 "slub.nw"
+#line 11949 "slub.nw"
 static void __pcs_replace_full_main(struct kmem_cache *s,
 				    struct slub_percpu_sheaves *pcs)
 {
@@ -4875,7 +4881,7 @@ static void __pcs_replace_full_main(struct kmem_cache *s,
 	sheaf_flush(s, pcs->main);
 }
 /* Functions of the sheaves and barns */
-#line 11957 "slub.nw"
+#line 12002 "slub.nw"
 static void sheaf_flush(struct kmem_cache *s, struct slab_sheaf *sheaf)
 {
 	unsigned int i = 0, n = sheaf->size, j;
@@ -4897,7 +4903,7 @@ static void sheaf_flush(struct kmem_cache *s, struct slab_sheaf *sheaf)
 	sheaf->size = 0;
 }
 /* Functions of the sheaves and barns */
-#line 11989 "slub.nw"
+#line 12034 "slub.nw"
 static void slab_free_chain(struct kmem_cache *s, struct page *page,
 			    void *head, void *tail, unsigned int cnt)
 {
@@ -4941,7 +4947,7 @@ static void slab_free_chain(struct kmem_cache *s, struct page *page,
 	spin_unlock(&n->list_lock);
 }
 /* Functions of the sheaves and barns */
-#line 12045 "slub.nw"
+#line 12090 "slub.nw"
 static struct slab_sheaf *barn_take(struct node_barn *barn,
 				    struct list_head *list,
 				    unsigned int *nr)
@@ -4994,7 +5000,7 @@ static bool barn_put_empty_sheaf(struct node_barn *barn,
 	return put;
 }
 /* Functions of the sheaves and barns */
-#line 12099 "slub.nw"
+#line 12144 "slub.nw"
 static struct slab_sheaf *barn_replace_empty_sheaf(struct node_barn *barn,
 						   struct slab_sheaf *empty)
 {
@@ -5037,7 +5043,7 @@ static struct slab_sheaf *barn_replace_full_sheaf(struct node_barn *barn,
 	return empty;
 }
 /* Functions of the sheaves and barns */
-#line 12156 "slub.nw"
+#line 12201 "slub.nw"
 static void flush_cpu_sheaves(struct kmem_cache *s, int cpu)
 {
 	struct slub_percpu_sheaves *pcs = per_cpu_ptr(s->cpu_sheaves, cpu);
@@ -5089,7 +5095,7 @@ void slub_cpu_dead(int cpu)
 	slab_mutex_unlock();
 }
 /* Functions of the sheaves and barns */
-#line 12212 "slub.nw"
+#line 12257 "slub.nw"
 static void free_cache_sheaves(struct kmem_cache *s)
 {
 	int cpu, node;
@@ -5120,7 +5126,7 @@ static void free_cache_sheaves(struct kmem_cache *s)
 	s->sheaf_capacity = 0;
 }
 /* Functions of the sheaves and barns */
-#line 12259 "slub.nw"
+#line 12304 "slub.nw"
 struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 					    gfp_t gfp, unsigned int size)
 {
@@ -5159,7 +5165,7 @@ struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 	return sheaf;
 }
 /* Functions of the sheaves and barns */
-#line 12305 "slub.nw"
+#line 12350 "slub.nw"
 void kmem_cache_return_sheaf(struct kmem_cache *s, gfp_t gfp,
 			     struct slab_sheaf *sheaf)
 {
@@ -5201,7 +5207,7 @@ static void *barn_put_full_if_room(struct node_barn *barn,
 	return ret;
 }
 /* Functions of the sheaves and barns */
-#line 12352 "slub.nw"
+#line 12397 "slub.nw"
 void *kmem_cache_alloc_from_sheaf(struct kmem_cache *s, gfp_t gfp,
 				  struct slab_sheaf *sheaf)
 {
@@ -5655,7 +5661,7 @@ void __kvfree_track_caller(const void *addr, unsigned long caller)
 		do_kfree(addr, caller);
 }
 /* Describe an attribute by its name and its handlers: struct slab_attribute */
-#line 8412 "slub.nw"
+#line 8457 "slub.nw"
 struct slab_attribute {
 	const char *name;
 	ssize_t (*show)(struct kmem_cache *s, char *buf);
@@ -5665,7 +5671,7 @@ struct slab_attribute {
 	bool hidden;		/* not a kernel attribute */
 };
 /* Show the attributes that are one number: SHOW_INT */
-#line 8430 "slub.nw"
+#line 8475 "slub.nw"
 #define SHOW_INT(_name, expr)						\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5693,7 +5699,7 @@ SHOW_INT(store_user, !!(s->flags & SLAB_STORE_USER))
 SHOW_INT(failslab, !!(s->flags & SLAB_FAILSLAB))
 SHOW_INT(remote_node_defrag_ratio, s->remote_node_defrag_ratio / 10)
 /* Show the constructor's name: ctor_show */
-#line 8463 "slub.nw"
+#line 8508 "slub.nw"
 static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 {
 	unsigned long fn;
@@ -5706,7 +5712,7 @@ static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 	return n + sprintf(buf + n, "\n");
 }
 /* Count a slab's objects in use, free and in all: count_partial */
-#line 8480 "slub.nw"
+#line 8525 "slub.nw"
 static int count_inuse(struct page *page)
 {
 	return page->inuse;
@@ -5735,7 +5741,7 @@ static unsigned long count_partial(struct kmem_cache_node *n,
 	return x;
 }
 /* Sum the slabs or objects of a cache by where they are: show_slab_objects */
-#line 8518 "slub.nw"
+#line 8563 "slub.nw"
 #define SO_ALL		(1 << 0)
 #define SO_PARTIAL	(1 << 1)
 #define SO_CPU		(1 << 2)
@@ -5757,7 +5763,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				continue;
 
 			/* Count the CPU's slab and partial chain */
-#line 8550 "slub.nw"
+#line 8595 "slub.nw"
 			node = page_to_nid(page);
 			if (flags & SO_TOTAL)
 				x = page->objects;
@@ -5773,12 +5779,12 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				total += page->pages;
 				nodes[node] += page->pages;
 			}
-#line 8538 "slub.nw"
+#line 8583 "slub.nw"
 		}
 	}
 
 	/* Count the slabs on the nodes */
-#line 8568 "slub.nw"
+#line 8613 "slub.nw"
 	for (node = 0; node < nr_node_ids; node++) {
 		struct kmem_cache_node *n = get_node(s, node);
 
@@ -5803,7 +5809,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 		total += x;
 		nodes[node] += x;
 	}
-#line 8541 "slub.nw"
+#line 8586 "slub.nw"
 	x = sprintf(buf, "%lu", total);
 	for (node = 0; node < nr_node_ids; node++)
 		if (nodes[node])
@@ -5811,7 +5817,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 	return x + sprintf(buf + x, "\n");
 }
 /* Show the cpu partial chains of every CPU: slabs_cpu_partial_show */
-#line 8595 "slub.nw"
+#line 8640 "slub.nw"
 #define SHOW_OBJECTS(_name, _flags)					\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5848,7 +5854,7 @@ static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf)
 	return len + sprintf(buf + len, "\n");
 }
 /* Change the order and the bound on empty slabs: order_store */
-#line 8646 "slub.nw"
+#line 8691 "slub.nw"
 static int kstrtoul(const char *buf, unsigned long *res)
 {
 	char *end;
@@ -5888,7 +5894,7 @@ static ssize_t min_partial_store(struct kmem_cache *s, const char *buf,
 }
 
 /* Change the cpu partial bound and the remote defrag ratio: cpu_partial_store */
-#line 8688 "slub.nw"
+#line 8733 "slub.nw"
 static ssize_t cpu_partial_store(struct kmem_cache *s, const char *buf,
 				 size_t len)
 {
@@ -5915,7 +5921,7 @@ static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
 	return len;
 }
 /* Switch a debugging flag on an empty cache: set_flag and STORE_FLAG */
-#line 8716 "slub.nw"
+#line 8761 "slub.nw"
 static bool any_slab_objects(struct kmem_cache *s)
 {
 	int node;
@@ -5972,7 +5978,7 @@ static ssize_t failslab_store(struct kmem_cache *s, const char *buf,
 	return len;
 }
 /* Shrink, validate or flush a cache on a write: validate_store and shrink_store */
-#line 8777 "slub.nw"
+#line 8822 "slub.nw"
 static ssize_t empty_show(struct kmem_cache *s, char *buf)
 {
 	(void)s;
@@ -6012,7 +6018,7 @@ static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len)
 	return len;
 }
 /* Show the allocation and free sites: alloc_calls_show and free_calls_show */
-#line 8822 "slub.nw"
+#line 8867 "slub.nw"
 static ssize_t alloc_calls_show(struct kmem_cache *s, char *buf)
 {
 	if (!(s->flags & SLAB_STORE_USER))
@@ -6027,7 +6033,7 @@ static ssize_t free_calls_show(struct kmem_cache *s, char *buf)
 	return list_locations(s, buf, TRACK_FREE);
 }
 /* Show and clear a stat counter: show_stat and clear_stat */
-#line 8841 "slub.nw"
+#line 8886 "slub.nw"
 static ssize_t show_stat(struct kmem_cache *s, char *buf, int si)
 {
 	unsigned long sum = 0;
@@ -6057,7 +6063,7 @@ static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
 	return len;
 }
 /* List every attribute with its handlers: slab_attrs */
-#line 8875 "slub.nw"
+#line 8920 "slub.nw"
 #define RO(n)	{ #n, n##_show, NULL, -1, false, false }
 #define RW(n)	{ #n, n##_show, n##_store, -1, false, false }
 #define ACT(n)	{ #n, empty_show, n##_store, -1, true, false }
@@ -6086,18 +6092,18 @@ static const struct slab_attribute slab_attrs[] = {
 	STAT(CPU_PARTIAL_NODE), STAT(CPU_PARTIAL_DRAIN),
 
 /* The sysfs names of the sheaf counters */
-#line 12558 "slub.nw"
+#line 12603 "slub.nw"
 STAT(SHEAF_FLUSH), STAT(SHEAF_REFILL), STAT(SHEAF_ALLOC), STAT(SHEAF_FREE),
 STAT(BARN_GET), STAT(BARN_GET_FAIL), STAT(BARN_PUT), STAT(BARN_PUT_FAIL),
 STAT(SHEAF_PREFILL_FAST), STAT(SHEAF_PREFILL_SLOW),
 STAT(SHEAF_PREFILL_OVERSIZE), STAT(SHEAF_RETURN_FAST),
 STAT(SHEAF_RETURN_SLOW),
-#line 8902 "slub.nw"
+#line 8947 "slub.nw"
 	{ "flush", empty_show, flush_store, -1, true, true },
 	{ NULL, NULL, NULL, -1, false, false }
 };
 /* Find an attribute by name: find_attr */
-#line 8911 "slub.nw"
+#line 8956 "slub.nw"
 static const char *attr_name(const struct slab_attribute *a)
 {
 	return a->stat >= 0 ? stat_names[a->stat] : a->name;
@@ -6135,7 +6141,7 @@ bool slub_attr_writable(const char *name)
 	return a && (a->store || a->stat >= 0);
 }
 /* Tell which attributes a write passes on to the children */
-#line 8954 "slub.nw"
+#line 8999 "slub.nw"
 static bool attr_propagates(const char *name)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -6143,7 +6149,7 @@ static bool attr_propagates(const char *name)
 	return a && a->show && a->store && !a->action && a->stat < 0;
 }
 /* Read and write an attribute of a cache: slab_attr_show and slab_attr_store */
-#line 8969 "slub.nw"
+#line 9014 "slub.nw"
 ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -6193,7 +6199,7 @@ ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 	return ret;
 }
 /* Find a cache by name and name its sysfs directory: slub_sysfs_name */
-#line 9023 "slub.nw"
+#line 9068 "slub.nw"
 struct kmem_cache *slub_find_cache(const char *name)
 {
 	struct kmem_cache *s, *found = NULL;
@@ -6223,7 +6229,7 @@ const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len)
 	return buf;
 }
 /* Boot the allocator's own two caches: kmem_cache_init */
-#line 9114 "slub.nw"
+#line 9159 "slub.nw"
 static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
 static int kmem_cache_init(void)
@@ -6257,7 +6263,7 @@ static int kmem_cache_init(void)
 	return bootstrap_cache_sheaves();
 }
 /* Create the caches of the boot: create_boot_cache and create_kmalloc_cache */
-#line 9168 "slub.nw"
+#line 9213 "slub.nw"
 static int create_boot_cache(struct kmem_cache *s, const char *name,
 			     size_t size, unsigned long flags)
 {
@@ -6297,7 +6303,7 @@ static struct kmem_cache *create_kmalloc_cache(const char *name,
 	return s;
 }
 /* Carve the first kmem_cache_node by hand: early_kmem_cache_node_alloc */
-#line 9215 "slub.nw"
+#line 9260 "slub.nw"
 static int early_kmem_cache_node_alloc(int node)
 {
 	struct page *page;
@@ -6321,7 +6327,7 @@ static int early_kmem_cache_node_alloc(int node)
 	return 0;
 }
 /* Move a boot cache into a real object: bootstrap */
-#line 9245 "slub.nw"
+#line 9290 "slub.nw"
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
@@ -6347,14 +6353,14 @@ static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 	return s;
 }
 /* Create the kmalloc caches: create_kmalloc_caches */
-#line 9282 "slub.nw"
+#line 9327 "slub.nw"
 static int create_kmalloc_caches(unsigned long flags)
 {
 	int i;
 
 
 	/* Send sizes below KMALLOC_MIN_SIZE to the smallest cache */
-#line 9327 "slub.nw"
+#line 9372 "slub.nw"
 	for (i = 8; i < (int)KMALLOC_MIN_SIZE && i <= 192; i += 8)
 		size_index[size_index_elem(i)] = KMALLOC_SHIFT_LOW;
 	if (KMALLOC_MIN_SIZE >= 64)
@@ -6363,7 +6369,7 @@ static int create_kmalloc_caches(unsigned long flags)
 	if (KMALLOC_MIN_SIZE >= 128)
 		for (i = 128 + 8; i <= 192; i += 8)
 			size_index[size_index_elem(i)] = 8;
-#line 9287 "slub.nw"
+#line 9332 "slub.nw"
 	for (i = KMALLOC_SHIFT_LOW; i <= KMALLOC_SHIFT_HIGH; i++) {
 		if (!kmalloc_caches[i] &&
 		    !(kmalloc_caches[i] = create_kmalloc_cache(NULL, 1 << i,
@@ -6394,7 +6400,7 @@ static int create_kmalloc_caches(unsigned long flags)
 	return memcg_activate_kmem_caches();
 }
 /* Publish the caches in sysfs once it is up: slab_sysfs_init */
-#line 9338 "slub.nw"
+#line 9383 "slub.nw"
 static void slab_sysfs_init(void)
 {
 	struct kmem_cache *s;
@@ -6418,7 +6424,7 @@ static void slab_sysfs_init(void)
 	slab_mutex_unlock();
 }
 /* Tell whether the allocator runs, on how many CPUs and nodes */
-#line 9373 "slub.nw"
+#line 9418 "slub.nw"
 static pthread_mutex_t init_mutex = PTHREAD_MUTEX_INITIALIZER;
 static bool running;
 static __thread bool booting;
@@ -6439,7 +6445,7 @@ int slub_nr_nodes(void)
 }
 
 /* Start the allocator once, whoever calls first: slub_init */
-#line 9397 "slub.nw"
+#line 9442 "slub.nw"
 static int __slub_init(const struct slub_config *config)
 {
 	struct slub_config env_cfg = *config, *cfg = &env_cfg;
@@ -6462,7 +6468,7 @@ static int __slub_init(const struct slub_config *config)
 	nr_node_ids = cfg->nr_nodes ? cfg->nr_nodes : 1;
 
 	/* Apply the boot options of the configuration */
-#line 9529 "slub.nw"
+#line 9574 "slub.nw"
 	slub_simulated = cfg->simulated;
 	sim_cpu = 0;
 	slab_nomerge = cfg->nomerge;
@@ -6479,7 +6485,7 @@ static int __slub_init(const struct slub_config *config)
 	if (setup_failslab(cfg->failslab, slub_rng_state))
 		return -EINVAL;
 	rseq_alloc_door_update();
-#line 9418 "slub.nw"
+#line 9463 "slub.nw"
 	if (page_alloc_init(bytes, nr_node_ids))
 		return -ENOMEM;
 	slub_register_fork_handlers();
@@ -6518,7 +6524,7 @@ static bool slub_ensure_running(void)
 	return slub_running();
 }
 /* Read the configuration from the environment: slub_config_from_env */
-#line 9474 "slub.nw"
+#line 9519 "slub.nw"
 static int slub_config_from_env(struct slub_config *cfg)
 {
 	const char *v;
@@ -6572,7 +6578,7 @@ static size_t machine_memory_bytes(void)
 	return ((size_t)si.totalram + si.totalswap) * si.mem_unit;
 }
 /* Stop the allocator before a fork: slub_fork_prepare */
-#line 9573 "slub.nw"
+#line 9618 "slub.nw"
 static void slub_fork_prepare(void)
 {
 	struct kmem_cache *s;
@@ -6597,7 +6603,7 @@ static void slub_fork_prepare(void)
 	mutex_lock(&pcpu_lock);
 }
 /* Let the allocator go on after a fork, in parent and child: slub_fork_parent and slub_fork_child */
-#line 9602 "slub.nw"
+#line 9647 "slub.nw"
 static void slub_fork_release(bool child)
 {
 	struct kmem_cache *s;
@@ -6645,7 +6651,7 @@ static void slub_register_fork_handlers(void)
 					     slub_fork_child);
 }
 /* Shut the allocator down and give back its memory: slub_shutdown */
-#line 9658 "slub.nw"
+#line 9703 "slub.nw"
 void slub_shutdown(void)
 {
 	mutex_lock(&init_mutex);
@@ -6680,7 +6686,7 @@ static void slub_teardown(void)
 	__atomic_store_n(&running, false, __ATOMIC_RELEASE);
 }
 /* Fail a per-CPU allocation on request: slub_fail_percpu */
-#line 9698 "slub.nw"
+#line 9743 "slub.nw"
 static bool slub_fail_percpu(void)
 {
 	return page_alloc_should_fail();

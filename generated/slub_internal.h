@@ -23,15 +23,15 @@
 #line 5581 "slub.nw"
 #include <sys/rseq.h>
 /* System headers */
-#line 6538 "slub.nw"
+#line 6545 "slub.nw"
 #include <sys/syscall.h>
 #include <time.h>
 #include <unwind.h>
 /* System headers */
-#line 7349 "slub.nw"
+#line 7383 "slub.nw"
 #include <dlfcn.h>
 /* System headers */
-#line 9470 "slub.nw"
+#line 9515 "slub.nw"
 #include <sys/sysinfo.h>
 #line 334 "slub.nw"
 #include "slub.h"
@@ -200,7 +200,7 @@ static inline void list_splice(struct list_head *list, struct list_head *at)
 	next->prev = last;
 }
 /* Set, clear and test bits in a bitmap */
-#line 7259 "slub.nw"
+#line 7293 "slub.nw"
 #define BITS_PER_LONG		(8 * sizeof(long))
 #define BITS_TO_LONGS(n)	(((n) + BITS_PER_LONG - 1) / BITS_PER_LONG)
 
@@ -349,7 +349,7 @@ unsigned long random;		/* per-cache secret (freelist hardening) */
 #line 528 "slub.nw"
 
 /* Fields the sheaves add to struct kmem_cache */
-#line 11257 "slub.nw"
+#line 11302 "slub.nw"
 unsigned int sheaf_capacity;	/* 0: the cpu slab of 3.18 */
 struct slub_percpu_sheaves *cpu_sheaves;
 #line 529 "slub.nw"
@@ -388,7 +388,7 @@ struct kmem_cache_node {
 	struct node_barn *barn;		/* full and empty sheaves */
 };
 /* Define the state of a walk up the call stack */
-#line 6616 "slub.nw"
+#line 6628 "slub.nw"
 struct stack_walk {
 	unsigned long *addrs;	/* TRACK_ADDRS_COUNT slots */
 	int skip, n;
@@ -422,7 +422,7 @@ struct stack_walk {
 #define ZERO_SIZE_PTR		((void *)16)
 #define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
 /* Declare what the allocator and the observation layer share */
-#line 9737 "slub.nw"
+#line 9782 "slub.nw"
 #define SLUB_SHARED	__attribute__((visibility("hidden")))
 
 SLUB_SHARED extern slub_observer_fn slub_observer;
@@ -557,7 +557,7 @@ static inline int oo_objects(struct kmem_cache_order_objects x)
 	return x.x & OO_MASK;
 }
 /* Count and report when observed, and cost nothing otherwise: stat and slub_step */
-#line 10299 "slub.nw"
+#line 10344 "slub.nw"
 #pragma GCC diagnostic ignored "-Wformat-zero-length"
 #ifdef SLUB_NO_EVENTS
 #define slub_observed()	false
@@ -596,7 +596,7 @@ SLUB_SHARED void __slub_event(enum slub_event_type type,
 #define slub_report(s, object, page, ...)				\
 	slub_event(SLUB_EV_REPORT, s, -1, object, page, __VA_ARGS__)
 /* Count from inside a restartable sequence: rseq_stat */
-#line 10376 "slub.nw"
+#line 10421 "slub.nw"
 #define rseq_stat_at(s, si, object, page, observed)			\
 	do {								\
 		cpu_rseq_inc(s, si);					\
@@ -605,7 +605,7 @@ SLUB_SHARED void __slub_event(enum slub_event_type type,
 	} while (0)
 #define rseq_stat(s, si)	rseq_stat_at(s, si, NULL, NULL, true)
 /* Catch an observer that calls the allocator: slub_observer_check */
-#line 10465 "slub.nw"
+#line 10510 "slub.nw"
 #ifdef SLUB_NO_EVENTS
 #define slub_observer_check()	do { } while (0)
 #else
@@ -620,7 +620,7 @@ SLUB_SHARED void observer_reentered(const char *func)
 	} while (0)
 #endif
 /* Kernel helpers: the sheaves need */
-#line 11535 "slub.nw"
+#line 11580 "slub.nw"
 typedef struct {
 	int locked;
 } local_trylock_t;
@@ -646,7 +646,7 @@ static inline void local_unlock(local_trylock_t *l)
 	__atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE);
 }
 /* Kernel helpers: the sheaves need */
-#line 11679 "slub.nw"
+#line 11724 "slub.nw"
 #define list_first_entry_or_null(h, type, member)			\
 	(list_empty(h) ? NULL : list_first_entry(h, type, member))
 
@@ -663,7 +663,7 @@ static inline void list_del_init(struct list_head *e)
 		(b) = __tmp;						\
 	} while (0)
 /* Definitions of the sheaves and the barn */
-#line 11201 "slub.nw"
+#line 11246 "slub.nw"
 struct slab_sheaf {
 	struct list_head barn_list;	/* in a barn's full or empty list */
 	struct kmem_cache *cache;
@@ -673,7 +673,7 @@ struct slab_sheaf {
 	void *objects[];
 };
 /* Definitions of the sheaves and the barn */
-#line 11226 "slub.nw"
+#line 11271 "slub.nw"
 struct slub_percpu_sheaves {
 	local_trylock_t lock;		/* a real lock here: see below */
 	struct slab_sheaf *main;	/* never NULL while the cache has sheaves */
@@ -681,7 +681,7 @@ struct slub_percpu_sheaves {
 	char pad[L1_CACHE_BYTES - sizeof(local_trylock_t) - 2 * sizeof(void *)];
 };
 /* Definitions of the sheaves and the barn */
-#line 11240 "slub.nw"
+#line 11285 "slub.nw"
 #define MAX_FULL_SHEAVES	10
 #define MAX_EMPTY_SHEAVES	10
 
@@ -693,7 +693,7 @@ struct node_barn {
 	unsigned int nr_empty;
 };
 /* Definitions of the sheaves and the barn */
-#line 11374 "slub.nw"
+#line 11419 "slub.nw"
 #define MAX_SHEAF_CAPACITY	1024
 #line 350 "slub.nw"
 #endif
