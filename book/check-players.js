@@ -3,7 +3,8 @@
  * check-players.js: book/test-book.sh loads the HTML edition with this
  * script in headless Chromium. It presses "next" on a player and checks
  * that the frame and the event text change, steps with the arrow keys,
- * follows the event links to their chunks, loads every frame of every
+ * checks that every step shows its statement, follows the event links
+ * to their chunks, loads every frame of every
  * scenario, and writes its verdict into the page (PLAYERS ... bad=N).
  */
 window.addEventListener('load', function () {
@@ -56,6 +57,19 @@ window.addEventListener('load', function () {
 		if (+p.root.getAttribute('data-shown') !== k + 1)
 			bad.push('ArrowRight did not step forward');
 	}
+	/* every step of every player shows its statement (a player must
+	 * say what runs, not only draw it) */
+	P.forEach(function (q) {
+		var st = D[q.name].steps, n;
+
+		for (n = 0; n < st.length; n++) {
+			q.show(n);
+			var t = q.root.querySelector('.sp-stmt').textContent;
+			if (!t || (n && (!st[n].stmt || t.indexOf(st[n].stmt) < 0)))
+				bad.push(q.name + ' step ' + n + ' shows no statement');
+		}
+		q.show(0);
+	});
 	/* every event link of every step of every player names a chunk */
 	P.forEach(function (q) {
 		D[q.name].steps.forEach(function (s) {

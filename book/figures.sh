@@ -119,11 +119,16 @@ resolve_step() {
 }
 
 dot_figure() {
-	local name=$1 scn=$2 step=$3 cache=${4:-} dotf="$OUT/fig-$1.dot"
+	local name=$1 scn=$2 step=$3 cache=${4:-} view=${5:-} dotf="$OUT/fig-$1.dot"
 	local log="$OUT/fig-$1.log"
 	: >"$log"
 	local args=(run --dot "$step" --out "$dotf")
 	[ -n "$cache" ] && args+=(--cache "$cache")
+	[ -n "$view" ] && args+=(--view "$view")
+	if [ -n "$view" ] && [ -z "$cache" ]; then
+		fail "$name" "a $view figure needs a CACHE"
+		return
+	fi
 	if [ ! -x "$SLUB" ]; then
 		fail "$name" "$SLUB does not exist (make cli)"
 		return
@@ -137,6 +142,29 @@ dot_figure() {
 	rm -f "$dotf"
 	if ! "$SLUB" "${args[@]}" "$scn" >>"$log" 2>&1 || [ ! -s "$dotf" ]; then
 		fail "$name" "'$SLUB ${args[*]} $scn' failed (see $log)"
+		return
+	fi
+	if ! dot -Tpdf "$dotf" -o "$OUT/fig-$name.pdf" 2>>"$log" ||
+	   ! dot -Tsvg "$dotf" -o "$OUT/html/fig-$name.svg" 2>>"$log"; then
+		fail "$name" "dot could not draw $dotf (see $log)"
+		return
+	fi
+	rm -f "$OUT/fig-$name.png"
+}
+
+# orders_figure NAME SIZES: the table of `slub orders' for the object
+# sizes SIZES (a comma-separated list).
+orders_figure() {
+	local name=$1 sizes=$2 dotf="$OUT/fig-$1.dot" log="$OUT/fig-$1.log"
+	: >"$log"
+	if [ ! -x "$SLUB" ]; then
+		fail "$name" "$SLUB does not exist (make cli)"
+		return
+	fi
+	rm -f "$dotf"
+	if ! "$SLUB" orders --out "$dotf" ${sizes//,/ } >>"$log" 2>&1 ||
+	   [ ! -s "$dotf" ]; then
+		fail "$name" "'$SLUB orders --out $dotf ${sizes//,/ }' failed (see $log)"
 		return
 	fi
 	if ! dot -Tpdf "$dotf" -o "$OUT/fig-$name.pdf" 2>>"$log" ||
@@ -195,7 +223,7 @@ shot_figure() {
 # One job per CPU at a time; each figure job leaves fig-NAME.failed on
 # failure. First check how the steps are counted, once per scenario.
 jobs_max=$(nproc 2>/dev/null || echo 2)
-for scn in $(awk '!/^#/ && NF && $1 != "graph" && $4 !~ /^[0-9]+$/ { print $3 }' "$LIST" |
+for scn in $(awk '!/^#/ && NF && $1 != "graph" && $1 != "orders" && $4 !~ /^[0-9]+$/ { print $3 }' "$LIST" |
 		sort -u); do
 	while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do
 		wait -n || true
@@ -209,8 +237,9 @@ while read -r kind name scn step cache rest; do
 	case $kind in
 	'' | '#'*) continue ;;
 	esac
-	if [ -n "${rest:-}" ] || { [ -z "${step:-}" ] && [ "$kind" != graph ]; } ||
-	   { [ "$kind" = graph ] && [ -n "${step:-}" ]; }; then
+	case $kind in graph | orders) two=1 ;; *) two= ;; esac
+	if [ -n "${rest:-}" ] || { [ -z "${step:-}" ] && [ -z "$two" ]; } ||
+	   { [ -n "$two" ] && [ -n "${step:-}" ]; }; then
 		echo "book: error: $LIST: malformed line for $name" >&2
 		exit 1
 	fi
@@ -226,6 +255,8 @@ while read -r kind name scn step cache rest; do
 	done
 	case $kind in
 	dot) dot_figure "$name" "$scn" "$step" "${cache:-}" & ;;
+	layout | alias) dot_figure "$name" "$scn" "$step" "${cache:-}" "$kind" & ;;
+	orders) orders_figure "$name" "$scn" & ;;
 	shot) shot_figure "$name" "$scn" "$step" & ;;
 	graph) graph_figure "$name" "$scn" & ;;
 	*)

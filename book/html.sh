@@ -9,7 +9,7 @@ set -euo pipefail
 out=$1
 mkdir -p "$out"
 tmp="$out/index.raw.html"
-noweave -filter l2h -autodefs c -filter 'sed -E -f book/index-drop.sed' -index -html book/html-macros.nw "${BOOK_NW:-slub.nw}" \
+noweave -filter 'sed -f book/html-endquote.sed' -filter l2h -autodefs c -filter 'sed -E -f book/index-drop.sed' -index -html book/html-macros.nw "${BOOK_NW:-slub.nw}" \
 	>"$tmp" 2>"$out/l2h.log" || {
 	cat "$out/l2h.log" >&2
 	exit 1

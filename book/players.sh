@@ -9,6 +9,7 @@
 # the two programs, so that a rebuild of the book renders only what
 # changed; book/players.pl then writes HTMLDIR/players-data.js and puts the
 # players, the event links and the "watch it run" links into index.html.
+# With PLAYERS_RENDER_ONLY=1 it only fills the cache.
 set -euo pipefail
 B=${1:-build}
 OUT=${2:-$B/book/html}
@@ -72,6 +73,13 @@ for scn in $scns; do
 	render "$scn" "$CACHE/$key" &
 done
 wait
+# PLAYERS_RENDER_ONLY=1: fill the cache and stop (book/test-book.sh does
+# it before it times the book, as it builds the programs first).
+if [ -n "${PLAYERS_RENDER_ONLY:-}" ]; then
+	rm -f "$manifest"
+	echo "book: players: $(wc -w <<<"$scns") scenarios, $rendered rendered now"
+	exit 0
+fi
 # The frames into the HTML directory, as hard links where possible.
 rm -rf "$OUT/frames"
 mkdir -p "$OUT/frames"

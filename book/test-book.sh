@@ -3,7 +3,8 @@
 # test-book.sh B: build The SLUB Book from scratch, time it and check both
 # editions. Ends with "N passed, N failed"; exits 1 if anything failed.
 #
-#   - the book builds in under BOOK_TIME_LIMIT seconds of CPU time (default 60)
+#   - the book builds in under BOOK_TIME_LIMIT seconds of CPU time (default 60),
+#     with the programs built and the players' frames cached first
 #   - slub_snapshot_write_dot() on hand-built snapshots (book/test_snapshot_dot.c)
 #   - every name of book/seed-sections.txt is a numbered section title, in the
 #     PDF outline (the bookmarks hyperref writes, slub.out) and in the text
@@ -13,6 +14,8 @@
 #   - every \slubfigure of slub.nw is in book/figures.txt and was generated,
 #     is referenced by \ref{fig:NAME}, and prints its labels at 7 pt or more
 #   - every page is portrait: none is landscape or rotated, no figure sideways
+#   - no page is less than half full except where a part ends
+#     (book/page-fill.sh)
 #   - the chunk index and the identifier index are in the PDF; the identifier
 #     index lists no C keyword or type, no "never used" definition, each
 #     chunk once per identifier, in two columns
@@ -65,7 +68,19 @@ if [ "${BOOK_MISSING_FIGS:-error}" != warn ]; then
 	$MAKE --no-print-directory "${tools[@]}" >"$B/book-tools.log" 2>&1 ||
 		echo "     (building ${tools[*]} failed: see $B/book-tools.log)"
 fi
+# The step players' frames are a cache of what the programs draw
+# ($B/book-frames, keyed by the programs and the scenario): like the
+# programs, they are made before the build is timed, and what that cost
+# is reported.
 TIMEFORMAT='%R %U %S'
+if [ -x "$B/slub" ] && [ -x "$B/slubviz" ]; then
+	{ time PLAYERS_RENDER_ONLY=1 bash book/players.sh "$B" "$OUT/html" \
+		>"$B/book-frames.log" 2>&1; } 2>"$B/book-frames-time.txt" || true
+	read -r fwall fuser fsys <"$B/book-frames-time.txt" || fwall=0 fuser=0 fsys=0
+	echo "     ($(grep -o '[0-9]* rendered now' "$B/book-frames.log" || echo '? rendered') before the timed build:" \
+		"$(awk -v u="$fuser" -v s="$fsys" 'BEGIN { printf "%.1f", u + s }') s of CPU time)"
+	rm -rf "$OUT"
+fi
 if { time $MAKE --no-print-directory book >"$B/book-build.log" 2>&1; } \
 		2>"$B/book-time.txt"; then
 	built=1
@@ -250,13 +265,21 @@ if [ -z "$turned" ]; then
 else
 	bad "not portrait: $(head -n 3 <<<"$turned" | tr '\n' ';')"
 fi
+# No page is less than half full, but where a part ends (the page before
+# a section starts, the front matter, the appendices, the last page):
+# book/page-fill.sh measures the ink of each page.
+if fill=$(bash book/page-fill.sh "$OUT/slub.pdf" 0.5 2>&1); then
+	ok "$(tail -n 1 <<<"$fill" | sed 's/^book: //'): every page but a part's last is at least half full"
+else
+	bad "pages less than half full, not at the end of a part: $(grep '^page' <<<"$fill" | head -n 8 | paste -sd';')"
+fi
 # Labels at 7 points or more: \slubfigure scales a figure down to the text
 # width and 0.9 of the text height (book/preamble.tex: A4 with its margins,
 # 470.55 x 642.9 pt); the smallest text of the graph (its dot file) prints
 # at its size times that scale.
 small=()
 nsmall=0
-for f in $(awk '!/^#/ && $1 == "dot" { print $2 }' "${FIGURES:-book/figures.txt}"); do
+for f in $(awk '!/^#/ && $1 ~ /^(dot|layout|alias|orders)$/ { print $2 }' "${FIGURES:-book/figures.txt}"); do
 	[ -s "$OUT/fig-$f.pdf" ] || continue
 	nsmall=$((nsmall + 1))
 	# the smallest size of text the graph sets

@@ -27,7 +27,7 @@ static bool slab_nomerge;
 int nr_cpu_ids = 1;
 int nr_node_ids = 1;
 /* Global state of the allocator */
-#line 1572 "slub.nw"
+#line 1585 "slub.nw"
 struct saved_alias {
 	struct kmem_cache *s;
 	const char *name;
@@ -36,7 +36,7 @@ struct saved_alias {
 
 static struct saved_alias *alias_list;
 /* Global state of the allocator */
-#line 1863 "slub.nw"
+#line 1890 "slub.nw"
 struct rcu_head {
 	struct rcu_head *next;
 	void (*func)(struct rcu_head *head);
@@ -45,7 +45,7 @@ struct rcu_head {
 #define need_reserve_slab_rcu \
 	(sizeof(((struct page *)NULL)->lru) < sizeof(struct rcu_head))
 /* Global state of the allocator */
-#line 4474 "slub.nw"
+#line 4521 "slub.nw"
 static struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
 
 static signed char size_index[24] = {
@@ -75,7 +75,7 @@ static signed char size_index[24] = {
 	2	/* 192 */
 };
 /* Global state of the allocator */
-#line 4833 "slub.nw"
+#line 4880 "slub.nw"
 struct zone {
 	spinlock_t lock;
 	unsigned long start_pfn, end_pfn;	/* [start, end) */
@@ -95,10 +95,10 @@ unsigned long pages_per_node;
 unsigned long nr_pages;
 static struct zone zones[MAX_NUMNODES];
 /* Global state of the allocator */
-#line 5264 "slub.nw"
+#line 5311 "slub.nw"
 static struct slub_page_stats page_stats;
 /* Global state of the allocator */
-#line 5348 "slub.nw"
+#line 5395 "slub.nw"
 struct vm_struct {
 	unsigned long magic;	/* VM_MAGIC ^ addr */
 	void *map;		/* the mapping: the header's page, then addr */
@@ -109,18 +109,18 @@ struct vm_struct {
 #define VM_MAGIC	0x766d616c6c6f6321UL
 #define VMALLOC_MAX	(1UL << 46)
 /* Global state of the allocator */
-#line 5536 "slub.nw"
+#line 5583 "slub.nw"
 bool slub_simulated;		/* simulated CPUs */
 int sim_cpu;			/* the simulated CPU running now */
 static slub_point_fn point_hook;
 static void *point_hook_arg;
 static bool in_point_hook;
 /* Global state of the allocator */
-#line 5927 "slub.nw"
+#line 5974 "slub.nw"
 bool cpu_rseq __attribute__((aligned(L1_CACHE_BYTES)));
 static bool rseq_alloc_door;	/* ... and no fault injection is on */
 /* Global state of the allocator */
-#line 6311 "slub.nw"
+#line 6358 "slub.nw"
 #define SLUB_RED_INACTIVE	0xbb
 #define SLUB_RED_ACTIVE		0xcc
 #define POISON_INUSE		0x5a
@@ -142,17 +142,17 @@ static unsigned long slub_debug;
 static char slub_debug_slabs[256];
 static int disable_higher_order_debug;
 /* Global state of the allocator */
-#line 7282 "slub.nw"
+#line 7409 "slub.nw"
 static __thread unsigned long call_site;
 static slub_symbolizer_fn slub_symbolizer;
 static void *slub_symbolizer_arg;
 
 #define KSYM_SYMBOL_LEN	240
 /* Global state of the allocator */
-#line 7539 "slub.nw"
+#line 7677 "slub.nw"
 static unsigned long slub_oom_reports;
 /* Global state of the allocator */
-#line 7599 "slub.nw"
+#line 7737 "slub.nw"
 struct fault_attr {
 	unsigned long probability;
 	unsigned long interval;
@@ -168,7 +168,7 @@ static struct {
 	unsigned long random;
 } failslab;
 /* Global state of the allocator */
-#line 7830 "slub.nw"
+#line 7968 "slub.nw"
 struct mem_cgroup {
 	char name[64];
 	int kmemcg_id;
@@ -199,7 +199,7 @@ static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
 static __thread struct mem_cgroup *current_memcg;
 static __thread int memcg_skip_account;
 /* Global state of the sheaves */
-#line 11140 "slub.nw"
+#line 11400 "slub.nw"
 static unsigned int slub_sheaves;	/* the boot option: every cache */
 static __thread unsigned int create_sheaf_capacity;
 /* Declarations of internal functions */
@@ -212,7 +212,7 @@ struct location;
 struct loc_track;
 #include "slub_protos.h"
 /* Start the page allocator: page_alloc_init */
-#line 4932 "slub.nw"
+#line 4979 "slub.nw"
 static int page_alloc_init(size_t bytes, int nodes)
 {
 	unsigned long per_node;
@@ -242,7 +242,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 	return 0;
 }
 /* Reserve the arena, and map and unmap it */
-#line 4973 "slub.nw"
+#line 5020 "slub.nw"
 static void *map_anon(size_t bytes, int prot)
 {
 	void *p = mmap(NULL, bytes, prot,
@@ -298,7 +298,7 @@ static void page_alloc_exit(void)
 	nr_pages = 0;
 }
 /* Put a block on its free list and take it off */
-#line 5034 "slub.nw"
+#line 5081 "slub.nw"
 static void free_block(struct zone *z, unsigned long pfn, int order)
 {
 	struct page *page = pfn_to_page(pfn);
@@ -336,7 +336,7 @@ retry:
 	return NULL;
 }
 /* Grow a zone by one largest block when its lists run dry */
-#line 5082 "slub.nw"
+#line 5129 "slub.nw"
 static bool zone_grow(struct zone *z)
 {
 	unsigned long pfn;
@@ -357,7 +357,7 @@ static inline unsigned long zone_free_pages(const struct zone *z)
 	return z->free_pages + (z->grow_pfn - z->start_pfn);
 }
 /* Split a larger block down to the order asked for: __alloc_pages */
-#line 5111 "slub.nw"
+#line 5158 "slub.nw"
 static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 {
 	struct zone *z = &zones[nid];
@@ -382,7 +382,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 	mark_block(page_to_pfn(page), true);
 
 	/* Make the block a compound page of order order */
-#line 5145 "slub.nw"
+#line 5192 "slub.nw"
 	page->order = order;
 	if (order) {
 		__SetPageHead(page);
@@ -391,7 +391,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 			page[i].first_page = page;
 		}
 	}
-#line 5134 "slub.nw"
+#line 5181 "slub.nw"
 	if (pfmemalloc)
 		__SetPageSlabPfmemalloc(page);
 	__atomic_add_fetch(&page_stats.allocs, 1, __ATOMIC_RELAXED);
@@ -401,7 +401,7 @@ fail:
 	return NULL;
 }
 /* Mark allocated blocks in a bitmap, and find the next one */
-#line 5161 "slub.nw"
+#line 5208 "slub.nw"
 static void mark_block(unsigned long pfn, bool allocated)
 {
 	unsigned long bit = 1UL << (pfn % BITS_PER_LONG);
@@ -430,7 +430,7 @@ unsigned long next_allocated_block(unsigned long pfn)
 }
 
 /* Allocate pages on a node, or on any: alloc_pages_node */
-#line 5201 "slub.nw"
+#line 5248 "slub.nw"
 static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 {
 	int start = node == NUMA_NO_NODE ? numa_mem_id() : node;
@@ -449,7 +449,7 @@ static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 	return NULL;
 }
 /* Free a block and merge it with its buddies: __free_pages */
-#line 5225 "slub.nw"
+#line 5272 "slub.nw"
 static void __free_pages(struct page *page, int order)
 {
 	struct zone *z = &zones[page_to_nid(page)];
@@ -482,7 +482,7 @@ static void __free_pages(struct page *page, int order)
 	spin_unlock(&z->lock);
 }
 /* Fail a page allocation on request, and count the pages */
-#line 5268 "slub.nw"
+#line 5315 "slub.nw"
 static unsigned long fail_nth;
 static __thread bool failed_by_knob;
 
@@ -537,7 +537,7 @@ void slub_page_stats(struct slub_page_stats *st)
 	st->slab_pages = slab;
 }
 /* Map memory too large for the page allocator: vmalloc */
-#line 5360 "slub.nw"
+#line 5407 "slub.nw"
 static inline bool in_arena(const void *x)
 {
 	return (const char *)x >= arena && (const char *)x < arena + arena_bytes;
@@ -565,13 +565,13 @@ void *vmalloc_align(size_t size, size_t align)
 	addr = (char *)ALIGN((unsigned long)map + PAGE_SIZE, align);
 
 	/* Unmap what lies before and after the area at addr */
-#line 5401 "slub.nw"
+#line 5448 "slub.nw"
 	lead = addr - PAGE_SIZE - map;
 	if (lead)
 		munmap(map, lead);
 	if (align - PAGE_SIZE > lead)
 		munmap(addr - PAGE_SIZE + bytes, align - PAGE_SIZE - lead);
-#line 5386 "slub.nw"
+#line 5433 "slub.nw"
 	area = vm_area(addr);
 	area->map = addr - PAGE_SIZE;
 	area->map_bytes = bytes;
@@ -585,7 +585,7 @@ void *vmalloc(size_t size)
 	return vmalloc_align(size, PAGE_SIZE);
 }
 /* Recognise and free a vmalloc area */
-#line 5409 "slub.nw"
+#line 5456 "slub.nw"
 bool is_vmalloc_addr(const void *addr)
 {
 	if (!addr || in_arena(addr) || ((unsigned long)addr & ~PAGE_MASK))
@@ -614,7 +614,7 @@ void vfree(const void *addr)
 	munmap(area->map, area->map_bytes);
 }
 /* Grow or shrink a vmalloc area: vrealloc */
-#line 5445 "slub.nw"
+#line 5492 "slub.nw"
 void *vrealloc(const void *addr, size_t size)
 {
 	struct vm_struct *area = vm_area(addr);
@@ -634,7 +634,7 @@ void *vrealloc(const void *addr, size_t size)
 	return map + PAGE_SIZE;
 }
 /* Compare and swap two adjacent words: cmpxchg_double */
-#line 5633 "slub.nw"
+#line 5680 "slub.nw"
 static inline bool cmpxchg_double(void *p, unsigned long o1,
 				  unsigned long o2, unsigned long n1,
 				  unsigned long n2)
@@ -658,7 +658,7 @@ static inline bool cmpxchg_double(void *p, unsigned long o1,
 #endif
 }
 /* Change a slab's freelist and counters together: cmpxchg_double_slab */
-#line 5667 "slub.nw"
+#line 5714 "slub.nw"
 static inline void slab_lock(struct page *page)
 {
 	while (__atomic_fetch_or(&page->flags, 1UL << PG_locked,
@@ -699,7 +699,7 @@ static bool __cmpxchg_double_slab(struct kmem_cache *s, struct page *page,
 
 #define cmpxchg_double_slab __cmpxchg_double_slab
 /* Compare and swap the CPU's freelist and tid: this_cpu_cmpxchg_double */
-#line 5732 "slub.nw"
+#line 5779 "slub.nw"
 static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 		struct kmem_cache_cpu *c, void *o1, unsigned long o2,
 		void *n1, unsigned long n2)
@@ -712,7 +712,7 @@ static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 			      (unsigned long)n1, n2);
 }
 
-#line 5801 "slub.nw"
+#line 5848 "slub.nw"
 static inline bool cpu_tid_ready(unsigned long tid)
 {
 	return !(tid & TID_BUSY);
@@ -757,7 +757,7 @@ static void cpu_unlock(struct kmem_cache_cpu *c)
 }
 
 /* Enter and leave a slow path's critical section: local_irq_save */
-#line 5849 "slub.nw"
+#line 5896 "slub.nw"
 static inline struct kmem_cache_cpu *local_irq_save(struct kmem_cache *s)
 {
 	struct kmem_cache_cpu *c;
@@ -776,7 +776,7 @@ static inline void local_irq_restore(struct kmem_cache *s,
 	cpu_unlock(c);
 }
 /* Decide whether the restartable sequences can be used */
-#line 5932 "slub.nw"
+#line 5979 "slub.nw"
 static bool cpu_rseq_usable(const struct slub_config *cfg)
 {
 #if defined(__SANITIZE_THREAD__) || !defined(__x86_64__)
@@ -795,7 +795,7 @@ static bool cpu_rseq_usable(const struct slub_config *cfg)
 #endif
 }
 /* Declare the restartable sequence area and the macros of a sequence */
-#line 5974 "slub.nw"
+#line 6021 "slub.nw"
 #define RSEQ_SIG	0x53053053
 
 #define RSEQ_SEQUENCE_START						\
@@ -842,7 +842,7 @@ static inline struct rseq *rseq_area(void)
 			       __rseq_offset);
 }
 /* Check the offsets the sequences hard-code */
-#line 6028 "slub.nw"
+#line 6075 "slub.nw"
 #define KCC_FIELD_SIZE(f)	sizeof(((struct kmem_cache_cpu *)0)->f)
 _Static_assert(offsetof(struct kmem_cache_cpu, freelist) == 0,
 	       "rseq sequences: the freelist is at (%rax)");
@@ -855,7 +855,7 @@ _Static_assert(offsetof(struct kmem_cache_cpu, page) == 16,
 _Static_assert(KCC_FIELD_SIZE(stat[0]) == 4,
 	       "rseq count sequence: incl (%rax, si, 4) adds to a 4-byte counter");
 /* Pop the CPU's first free object in a sequence: cpu_rseq_pop */
-#line 6051 "slub.nw"
+#line 6098 "slub.nw"
 static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 {
 	void *object, *next;
@@ -885,7 +885,7 @@ static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 	return object;
 }
 /* Push an object on the CPU's freelist in a sequence: cpu_rseq_push */
-#line 6087 "slub.nw"
+#line 6134 "slub.nw"
 static __always_inline bool cpu_rseq_push(struct kmem_cache *s,
 					  struct page *page, void *object)
 {
@@ -923,7 +923,7 @@ static noinline void cpu_rseq_count_aborts(struct kmem_cache *s,
 		rseq_stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
 }
 /* Advance the CPU's tid in a sequence: cpu_rseq_inc */
-#line 6141 "slub.nw"
+#line 6188 "slub.nw"
 static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 					 enum stat_item si)
 {
@@ -940,7 +940,7 @@ static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 		: "rax", "memory", "cc");
 }
 /* Mark the CPU's structure busy in a sequence: cpu_rseq_set_busy */
-#line 6162 "slub.nw"
+#line 6209 "slub.nw"
 static bool cpu_rseq_set_busy(struct kmem_cache_cpu *c)
 {
 	asm volatile goto(RSEQ_SEQUENCE_START
@@ -959,7 +959,7 @@ elsewhere:
 	return false;
 }
 /* Lock this CPU's structure, or claim another's, under restartable sequences */
-#line 6186 "slub.nw"
+#line 6233 "slub.nw"
 static __thread bool rseq_pinned;
 static __thread cpu_set_t rseq_saved_mask;
 
@@ -1001,7 +1001,7 @@ static void cpu_rseq_unpin(void)
 	}
 }
 /* Choose the simulated CPU and the point where an operation is interrupted */
-#line 6238 "slub.nw"
+#line 6285 "slub.nw"
 static inline void slub_point(enum slub_point p)
 {
 	if (unlikely(point_hook) && slub_simulated && !in_point_hook) {
@@ -1040,8 +1040,8 @@ const char *slub_point_name(enum slub_point point)
 
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
-/* Counting on the running CPU */
-#line 9981 "slub.nw"
+/* Name the stat counters as sysfs does: slub_stat_name */
+#line 10237 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -1054,12 +1054,12 @@ static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"cpu_partial_drain",
 
 /* The file names of the sheaf counters */
-#line 12399 "slub.nw"
+#line 12659 "slub.nw"
 "sheaf_flush", "sheaf_refill", "sheaf_alloc", "sheaf_free", "barn_get",
 "barn_get_fail", "barn_put", "barn_put_fail", "sheaf_prefill_fast",
 "sheaf_prefill_slow", "sheaf_prefill_oversize", "sheaf_return_fast",
 "sheaf_return_slow",
-#line 9992 "slub.nw"
+#line 10248 "slub.nw"
 };
 
 const char *slub_stat_name(int item)
@@ -1067,8 +1067,8 @@ const char *slub_stat_name(int item)
 	return item >= 0 && item < NR_SLUB_STAT_ITEMS ? stat_names[item] :
 							 NULL;
 }
-/* Counting on the running CPU */
-#line 10184 "slub.nw"
+/* Count on the running CPU: __stat */
+#line 10440 "slub.nw"
 static inline void __stat(const struct kmem_cache *s, enum stat_item si)
 {
 	struct kmem_cache_cpu *c;
@@ -1194,8 +1194,8 @@ static inline unsigned long *freelist_slot(struct kmem_cache *s,
 {
 	return (unsigned long *)(base + i * s->size + s->offset);
 }
-/* The debugging functions */
-#line 6355 "slub.nw"
+/* Parse the slub_debug boot option: setup_slub_debug */
+#line 6444 "slub.nw"
 static void setup_slub_debug(const char *str)
 {
 	slub_debug = 0;
@@ -1235,8 +1235,8 @@ check_slabs:
 		snprintf(slub_debug_slabs, sizeof(slub_debug_slabs), "%s",
 			 str + 1);
 }
-/* The debugging functions */
-#line 6401 "slub.nw"
+/* Match a cache name against the option's list: slub_debug_name_matches */
+#line 6490 "slub.nw"
 static bool slub_debug_name_matches(const char *name)
 {
 	const char *p = slub_debug_slabs;
@@ -1252,8 +1252,8 @@ static bool slub_debug_name_matches(const char *name)
 	}
 	return false;
 }
-/* The debugging functions */
-#line 6427 "slub.nw"
+/* Fill an object's red zone and poison, and find its tracks: init_object and get_track */
+#line 6516 "slub.nw"
 static void init_object(struct kmem_cache *s, void *object, u8 val)
 {
 	u8 *p = object;
@@ -1277,8 +1277,14 @@ static struct track *get_track(struct kmem_cache *s, void *object,
 		p = (void *)((char *)object + s->inuse);
 	return p + alloc;
 }
-/* The debugging functions */
-#line 6473 "slub.nw"
+/* Tell the observation layer the size of a track: slub_track_size */
+#line 6546 "slub.nw"
+unsigned int slub_track_size(void)
+{
+	return sizeof(struct track);
+}
+/* Record who allocated or freed an object: set_track */
+#line 6573 "slub.nw"
 static unsigned long jiffies_now(void)
 {
 	struct timespec ts;
@@ -1301,7 +1307,8 @@ static void set_track(struct kmem_cache *s, void *object,
 	p->pid = (int)syscall(SYS_gettid);
 	p->when = jiffies_now();
 }
-
+/* Save the return addresses of the calling frames: save_stack_trace */
+#line 6602 "slub.nw"
 /* The unwinder calls this once per frame, innermost first. */
 static _Unwind_Reason_Code save_frame(struct _Unwind_Context *ctx, void *arg)
 {
@@ -1326,9 +1333,8 @@ static noinline void save_stack_trace(unsigned long *addrs, int skip)
 
 	_Unwind_Backtrace(save_frame, &w);
 }
-
-/* The debugging functions */
-#line 6525 "slub.nw"
+/* Prepare a new object's tracks, red zone and poison: setup_object_debug */
+#line 6630 "slub.nw"
 static void init_tracking(struct kmem_cache *s, void *object)
 {
 	if (!(s->flags & SLAB_STORE_USER))
@@ -1346,8 +1352,8 @@ static void setup_object_debug(struct kmem_cache *s, struct page *page,
 	init_object(s, object, SLUB_RED_INACTIVE);
 	init_tracking(s, object);
 }
-/* The debugging functions */
-#line 6562 "slub.nw"
+/* Report a corrupted slab and count the reports: slab_bug and slab_fix */
+#line 6667 "slub.nw"
 static unsigned long slub_bug_count;
 
 static const char *slub_rule(char c)
@@ -1387,8 +1393,8 @@ slab_fix(struct kmem_cache *s, const char *fmt, ...)
 	va_end(args);
 	pr_err("FIX %s: %s\n", s->name, buf);
 }
-/* The debugging functions */
-#line 6604 "slub.nw"
+/* Print a range of bytes in hex and as text: print_section */
+#line 6709 "slub.nw"
 static void print_section(const char *text, u8 *addr, unsigned int length)
 {
 	unsigned int i, j;
@@ -1404,7 +1410,8 @@ static void print_section(const char *text, u8 *addr, unsigned int length)
 		pr_err("\n");
 	}
 }
-
+/* Print an object's two tracks and its slab's counters: print_tracking */
+#line 6730 "slub.nw"
 static void print_track(const char *s, struct track *t)
 {
 	int i;
@@ -1436,8 +1443,8 @@ static void print_page_info(struct page *page)
 	       (void *)page, page->objects, page->inuse, page->freelist,
 	       page->flags);
 }
-/* The debugging functions */
-#line 6658 "slub.nw"
+/* Print the bytes around an object and its metadata: print_trailer */
+#line 6768 "slub.nw"
 static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned int off;
@@ -1459,7 +1466,8 @@ static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 	if (off != (unsigned int)s->size)
 		print_section("Padding ", p + off, s->size - off);
 }
-
+/* Report a bad object or a bad slab: object_err and slab_err */
+#line 6795 "slub.nw"
 static void object_err(struct kmem_cache *s, struct page *page,
 		       u8 *object, const char *reason)
 {
@@ -1486,8 +1494,8 @@ static void slab_err_pointer(struct kmem_cache *s, const void *x,
 	slab_bug(s, "%s", reason);
 	pr_err("INFO: Pointer %p is not an object of this allocator\n", x);
 }
-/* The debugging functions */
-#line 6718 "slub.nw"
+/* Check that bytes hold a pattern, and repair them: check_bytes_and_report */
+#line 6833 "slub.nw"
 static u8 *memchr_inv(const void *start, int c, size_t bytes)
 {
 	const u8 *p = start;
@@ -1526,8 +1534,8 @@ static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
 	restore_bytes(s, what, value, fault, end);
 	return 0;
 }
-/* The debugging functions */
-#line 6765 "slub.nw"
+/* Check the padding of an object and of a slab: check_pad_bytes and slab_pad_check */
+#line 6880 "slub.nw"
 static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned long off = s->inuse;
@@ -1567,8 +1575,8 @@ static int slab_pad_check(struct kmem_cache *s, struct page *page)
 	restore_bytes(s, "slab padding", POISON_INUSE, end - remainder, end);
 	return 0;
 }
-/* The debugging functions */
-#line 6820 "slub.nw"
+/* Count the objects a slab can hold: slab_objects */
+#line 6935 "slub.nw"
 static inline unsigned int slab_objects(const struct page *page)
 {
 	struct page counts;
@@ -1578,7 +1586,7 @@ static inline unsigned int slab_objects(const struct page *page)
 }
 
 /* Check an object's red zone, poison and free pointer: check_object */
-#line 6832 "slub.nw"
+#line 6947 "slub.nw"
 static int check_valid_pointer(struct kmem_cache *s, struct page *page,
 			       const void *object)
 {
@@ -1628,8 +1636,8 @@ static int check_object(struct kmem_cache *s, struct page *page,
 	}
 	return 1;
 }
-/* The debugging functions */
-#line 6890 "slub.nw"
+/* Check a slab's counters against its size: check_slab */
+#line 7005 "slub.nw"
 static int check_slab(struct kmem_cache *s, struct page *page)
 {
 	struct page counts;
@@ -1654,8 +1662,8 @@ static int check_slab(struct kmem_cache *s, struct page *page)
 	slab_pad_check(s, page);
 	return 1;
 }
-/* The debugging functions */
-#line 6922 "slub.nw"
+/* Walk a slab's freelist looking for an object: on_freelist */
+#line 7037 "slub.nw"
 static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 {
 	int nr = 0;
@@ -1702,8 +1710,8 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 	}
 	return search == NULL;
 }
-/* The debugging functions */
-#line 6983 "slub.nw"
+/* Check an object before it is handed out: alloc_debug_processing */
+#line 7098 "slub.nw"
 static noinline int alloc_debug_processing(struct kmem_cache *s,
 					   struct page *page, void *object,
 					   unsigned long addr)
@@ -1728,8 +1736,8 @@ bad:
 	}
 	return 0;
 }
-/* The debugging functions */
-#line 7019 "slub.nw"
+/* Check an object before it is freed: free_debug_processing */
+#line 7134 "slub.nw"
 static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
 		struct page *page, void *object, unsigned long addr)
 {
@@ -1770,8 +1778,8 @@ fail:
 	slab_fix(s, "Object at %p not freed", object);
 	return NULL;
 }
-/* The debugging functions */
-#line 7069 "slub.nw"
+/* Print each allocation and free of a traced cache: trace */
+#line 7184 "slub.nw"
 static void trace(struct kmem_cache *s, struct page *page, void *object,
 		  int alloc)
 {
@@ -1782,8 +1790,8 @@ static void trace(struct kmem_cache *s, struct page *page, void *object,
 		print_section("Object ", (void *)object,
 			      min(s->object_size, 64));
 }
-/* The debugging functions */
-#line 7102 "slub.nw"
+/* Check one slab: its counters, its freelist and every object: validate_slab */
+#line 7217 "slub.nw"
 static int validate_slab(struct kmem_cache *s, struct page *page,
 			 unsigned long *map)
 {
@@ -1803,7 +1811,8 @@ static int validate_slab(struct kmem_cache *s, struct page *page,
 	}
 	return 1;
 }
-
+/* Check the slabs on a node's lists: validate_slab_node */
+#line 7243 "slub.nw"
 static unsigned long validate_slab_node(struct kmem_cache *s,
 		struct kmem_cache_node *n, unsigned long *map)
 {
@@ -1828,7 +1837,8 @@ static unsigned long validate_slab_node(struct kmem_cache *s,
 	spin_unlock(&n->list_lock);
 	return count;
 }
-
+/* Check every object of every slab of a cache: validate_slab_cache */
+#line 7274 "slub.nw"
 static long validate_slab_cache(struct kmem_cache *s)
 {
 	unsigned long count = 0;
@@ -1844,8 +1854,8 @@ static long validate_slab_cache(struct kmem_cache *s)
 	free(map);
 	return count;
 }
-/* The debugging functions */
-#line 7217 "slub.nw"
+/* Report the objects still in use when a cache is closed: list_slab_objects */
+#line 7344 "slub.nw"
 static void list_slab_objects(struct kmem_cache *s, struct page *page,
 			      const char *text)
 {
@@ -1875,8 +1885,8 @@ static void slub_bug_on(const char *cond, const char *file, int line)
 {
 	panic("kernel BUG at %s:%d! (%s)\n", file, line, cond);
 }
-/* The debugging functions */
-#line 7290 "slub.nw"
+/* Name the call sites of the scenario engine: slub_set_call_site and sprint_symbol */
+#line 7417 "slub.nw"
 void slub_set_call_site(unsigned long site)
 {
 	call_site = site;
@@ -1906,8 +1916,8 @@ static size_t sprint_symbol(char *buf, unsigned long addr)
 		snprintf(buf, KSYM_SYMBOL_LEN, "0x%lx", addr);
 	return strlen(buf);
 }
-/* The debugging functions */
-#line 7330 "slub.nw"
+/* Define a site and the table of sites: struct location and struct loc_track */
+#line 7457 "slub.nw"
 struct location {
 	unsigned long count;
 	unsigned long addr;
@@ -1923,7 +1933,8 @@ struct loc_track {
 	unsigned long count;
 	struct location *loc;
 };
-
+/* Grow the table of sites: alloc_loc_track */
+#line 7478 "slub.nw"
 static bool alloc_loc_track(struct loc_track *t, unsigned long max)
 {
 	struct location *l = realloc(t->loc, max * sizeof(*l));
@@ -1934,7 +1945,8 @@ static bool alloc_loc_track(struct loc_track *t, unsigned long max)
 	t->max = max;
 	return true;
 }
-
+/* Count an object at its site, or insert the site in order: add_location */
+#line 7495 "slub.nw"
 static bool add_location(struct loc_track *t, const struct track *track)
 {
 	long age = jiffies_now() - track->when;
@@ -1948,7 +1960,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 		if (l->addr == track->addr) {
 
 			/* Count one more object of the site l */
-#line 7382 "slub.nw"
+#line 7520 "slub.nw"
 			l->count++;
 			if (track->when) {
 				l->sum_time += age;
@@ -1959,7 +1971,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 				set_bit(track->cpu, l->cpus);
 			}
 			set_bit(node, l->nodes);
-#line 7369 "slub.nw"
+#line 7507 "slub.nw"
 			return true;
 		}
 		if (l->addr < track->addr)
@@ -1969,7 +1981,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 	}
 
 	/* Insert a new site at lo */
-#line 7395 "slub.nw"
+#line 7533 "slub.nw"
 	if (t->count >= t->max && !alloc_loc_track(t, 2 * t->max))
 		return false;
 	l = &t->loc[lo];
@@ -1982,11 +1994,11 @@ static bool add_location(struct loc_track *t, const struct track *track)
 	l->min_pid = l->max_pid = track->pid;
 	set_bit(track->cpu, l->cpus);
 	set_bit(node, l->nodes);
-#line 7377 "slub.nw"
+#line 7515 "slub.nw"
 	return true;
 }
-/* The debugging functions */
-#line 7413 "slub.nw"
+/* Add every object of a slab to the table of sites: process_slab */
+#line 7551 "slub.nw"
 static void process_slab(struct loc_track *t, struct kmem_cache *s,
 			 struct page *page, enum track_item alloc,
 			 unsigned long *map)
@@ -2000,8 +2012,8 @@ static void process_slab(struct loc_track *t, struct kmem_cache *s,
 		if (!test_bit(slab_index(p, s, addr), map))
 			add_location(t, get_track(s, p, alloc));
 }
-/* The debugging functions */
-#line 7435 "slub.nw"
+/* Gather the sites of every slab of a cache: list_locations */
+#line 7573 "slub.nw"
 static int list_locations(struct kmem_cache *s, char *buf,
 			  enum track_item alloc)
 {
@@ -2040,8 +2052,8 @@ static int list_locations(struct kmem_cache *s, char *buf,
 		len = sprintf(buf, "No data\n");
 	return len;
 }
-/* The debugging functions */
-#line 7480 "slub.nw"
+/* Print one line per allocation or free site: print_location */
+#line 7618 "slub.nw"
 static int print_location(char *buf, size_t room, const struct location *l)
 {
 	char sym[KSYM_SYMBOL_LEN], list[256];
@@ -2096,15 +2108,15 @@ static int bitmap_scnlistprintf(char *buf, size_t room,
 	}
 	return len;
 }
-/* The debugging functions */
-#line 7543 "slub.nw"
+/* Limit the rate of out-of-memory reports: slub_ratelimit */
+#line 7681 "slub.nw"
 static bool slub_ratelimit(void)
 {
 	return __atomic_add_fetch(&slub_oom_reports, 1,
 				  __ATOMIC_RELAXED) <= 10;
 }
-/* The debugging functions */
-#line 7622 "slub.nw"
+/* Decide whether an allocation fails on purpose: should_failslab */
+#line 7760 "slub.nw"
 static bool should_fail(struct fault_attr *attr, ssize_t size)
 {
 	unsigned long probability = READ_ONCE(attr->probability);
@@ -2139,8 +2151,8 @@ static bool should_failslab(struct kmem_cache *s, gfp_t gfpflags)
 		return false;
 	return should_fail(&failslab.attr, s->object_size);
 }
-/* The debugging functions */
-#line 7663 "slub.nw"
+/* Draw the failslab randomness from the seed: failslab_random */
+#line 7801 "slub.nw"
 static unsigned long failslab_random(void)
 {
 	unsigned long z = __atomic_add_fetch(&failslab.random,
@@ -2151,8 +2163,8 @@ static unsigned long failslab_random(void)
 	z = (z ^ (z >> 27)) * 0x94d049bb133111ebUL;
 	return z ^ (z >> 31);
 }
-/* The debugging functions */
-#line 7683 "slub.nw"
+/* Parse the failslab= boot option: setup_failslab */
+#line 7821 "slub.nw"
 static int setup_failslab(const char *str, unsigned long seed)
 {
 	unsigned long interval, probability;
@@ -2176,8 +2188,8 @@ static int setup_failslab(const char *str, unsigned long seed)
 	failslab.attr.times = times;
 	return 0;
 }
-/* The debugging functions */
-#line 7713 "slub.nw"
+/* Show the failslab attributes: slub_failslab_show */
+#line 7851 "slub.nw"
 static const char *const failslab_attrs[] = {
 	"probability", "interval", "times", "space", "ignore-gfp-wait",
 	"cache-filter", NULL
@@ -2209,8 +2221,8 @@ ssize_t slub_failslab_show(const char *attr, char *buf)
 		return sprintf(buf, "%c\n", failslab.cache_filter ? 'Y' : 'N');
 	return -ENOENT;
 }
-/* The debugging functions */
-#line 7747 "slub.nw"
+/* Write a failslab attribute: slub_failslab_store */
+#line 7885 "slub.nw"
 ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 {
 	char tmp[32], *end;
@@ -2241,7 +2253,7 @@ ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 		return -EINVAL;
 
 	/* Write v to the numeric failslab attribute attr */
-#line 7784 "slub.nw"
+#line 7922 "slub.nw"
 	if (!strcmp(attr, "probability") || !strcmp(attr, "interval")) {
 		if (v < 0)
 			return -EINVAL;
@@ -2259,11 +2271,11 @@ ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 	} else {
 		return -ENOENT;
 	}
-#line 7776 "slub.nw"
+#line 7914 "slub.nw"
 	return len;
 }
-/* Functions of the memory cgroup model */
-#line 7869 "slub.nw"
+/* Tell a root cache from its children and find a child: cache_from_memcg_idx */
+#line 8023 "slub.nw"
 static bool memcg_kmem_active;
 
 static inline bool memcg_kmem_enabled(void)
@@ -2310,8 +2322,8 @@ static inline void css_put(struct mem_cgroup *memcg)
 {
 	__atomic_sub_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
 }
-/* Functions of the memory cgroup model */
-#line 7933 "slub.nw"
+/* Choose the cgroup's copy of a cache for an allocation: memcg_kmem_get_cache */
+#line 8087 "slub.nw"
 static noinline struct kmem_cache *
 __memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 {
@@ -2335,8 +2347,8 @@ memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 		return s;
 	return __memcg_kmem_get_cache(s, gfp);
 }
-/* Functions of the memory cgroup model */
-#line 7968 "slub.nw"
+/* Take and release the mutex of slab_caches */
+#line 8122 "slub.nw"
 void slab_mutex_lock(void)
 {
 	mutex_lock(&slab_mutex);
@@ -2348,8 +2360,8 @@ void slab_mutex_unlock(void)
 	memcg_skip_account--;
 	mutex_unlock(&slab_mutex);
 }
-/* Functions of the memory cgroup model */
-#line 7988 "slub.nw"
+/* Create a cgroup's copy of a root cache: memcg_create_kmem_cache */
+#line 8142 "slub.nw"
 static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 						  struct kmem_cache *root)
 {
@@ -2379,8 +2391,8 @@ out:
 	memcg_skip_account--;
 	return s;
 }
-/* Functions of the memory cgroup model */
-#line 8028 "slub.nw"
+/* Charge and uncharge a cgroup for a slab's pages: memcg_charge_slab */
+#line 8182 "slub.nw"
 static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order)
 {
 	struct mem_cgroup *memcg;
@@ -2405,8 +2417,8 @@ static void memcg_uncharge_slab(struct kmem_cache *s, int order)
 	__atomic_sub_fetch(&s->memcg_params->memcg->usage, PAGE_SIZE << order,
 			   __ATOMIC_RELAXED);
 }
-/* Functions of the memory cgroup model */
-#line 8063 "slub.nw"
+/* Unregister a child cache and free a root's table: memcg_unregister_cache */
+#line 8217 "slub.nw"
 static int memcg_cleanup_cache_params(struct kmem_cache *s)
 {
 	struct kmem_cache *c;
@@ -2442,8 +2454,8 @@ static void memcg_unregister_cache(struct kmem_cache *s)
 	list_del(&s->memcg_params->list);
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
-/* Functions of the memory cgroup model */
-#line 8112 "slub.nw"
+/* Grow every root cache's table of children: memcg_update_cache_size */
+#line 8266 "slub.nw"
 static int memcg_update_cache_size(struct kmem_cache *s, int num)
 {
 	struct memcg_cache_params *p, *old = s->memcg_params;
@@ -2481,8 +2493,8 @@ static int memcg_alloc_id(void)
 	memcg_limited_groups_array_size = num;
 	return id;
 }
-/* Functions of the memory cgroup model */
-#line 8157 "slub.nw"
+/* Give every root cache a table when the first cgroup is limited: memcg_activate_kmem_caches */
+#line 8311 "slub.nw"
 static int memcg_activate_kmem_caches(void)
 {
 	struct kmem_cache *s;
@@ -2497,8 +2509,8 @@ static int memcg_activate_kmem_caches(void)
 	}
 	return 0;
 }
-/* Functions of the memory cgroup model */
-#line 8179 "slub.nw"
+/* Create a cgroup, enter it and read its usage: slub_memcg_create */
+#line 8333 "slub.nw"
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
 {
 	struct mem_cgroup *memcg;
@@ -2543,8 +2555,8 @@ size_t slub_memcg_usage(const struct mem_cgroup *memcg)
 {
 	return __atomic_load_n(&memcg->usage, __ATOMIC_RELAXED);
 }
-/* Functions of the memory cgroup model */
-#line 8226 "slub.nw"
+/* Destroy a cgroup and its child caches: slub_memcg_destroy */
+#line 8380 "slub.nw"
 int slub_memcg_destroy(struct mem_cgroup *memcg)
 {
 	struct memcg_cache_params *p;
@@ -2576,8 +2588,8 @@ int slub_memcg_destroy(struct mem_cgroup *memcg)
 	free(memcg);
 	return 0;
 }
-/* Functions of the memory cgroup model */
-#line 8262 "slub.nw"
+/* Forget every cgroup at shutdown: memcg_reset */
+#line 8416 "slub.nw"
 static void memcg_reset(void)
 {
 	int id;
@@ -2675,7 +2687,7 @@ static int kmem_cache_sanity_check(const char *name, size_t size)
 	return 0;
 }
 /* Share an existing cache under another name: __kmem_cache_alias */
-#line 1406 "slub.nw"
+#line 1416 "slub.nw"
 static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
 					     size_t align, unsigned long flags,
 					     void (*ctor)(void *))
@@ -2705,7 +2717,7 @@ static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
 	return s;
 }
 /* Search slab_caches for a cache to merge with: find_mergeable */
-#line 1453 "slub.nw"
+#line 1465 "slub.nw"
 static struct kmem_cache *find_mergeable(size_t size, size_t align,
 					 unsigned long flags, const char *name,
 					 void (*ctor)(void *))
@@ -2737,7 +2749,7 @@ static struct kmem_cache *find_mergeable(size_t size, size_t align,
 	return NULL;
 }
 /* Tell whether a cache may never be shared: slab_unmergeable */
-#line 1491 "slub.nw"
+#line 1503 "slub.nw"
 static int slab_unmergeable(struct kmem_cache *s)
 {
 	if (slab_nomerge || (s->flags & SLUB_NEVER_MERGE))
@@ -2751,7 +2763,7 @@ static int slab_unmergeable(struct kmem_cache *s)
 	return 0;
 }
 /* Add the debugging flags of the boot option: kmem_cache_flags */
-#line 1517 "slub.nw"
+#line 1529 "slub.nw"
 static unsigned long kmem_cache_flags(unsigned long object_size,
 				      unsigned long flags, const char *name,
 				      void (*ctor)(void *))
@@ -2764,7 +2776,7 @@ static unsigned long kmem_cache_flags(unsigned long object_size,
 	return flags;
 }
 /* Compute the alignment of a cache: calculate_alignment */
-#line 1543 "slub.nw"
+#line 1555 "slub.nw"
 static unsigned long calculate_alignment(unsigned long flags,
 					 unsigned long align,
 					 unsigned long size)
@@ -2781,7 +2793,7 @@ static unsigned long calculate_alignment(unsigned long flags,
 	return ALIGN(align, sizeof(void *));
 }
 /* Give an alias its sysfs link, now or once sysfs is up: sysfs_slab_alias */
-#line 1582 "slub.nw"
+#line 1595 "slub.nw"
 static int sysfs_slab_alias(struct kmem_cache *s, const char *name)
 {
 	struct saved_alias *al;
@@ -2800,7 +2812,7 @@ static int sysfs_slab_alias(struct kmem_cache *s, const char *name)
 	return 0;
 }
 /* Make and remove the links of the sysfs view */
-#line 1605 "slub.nw"
+#line 1618 "slub.nw"
 static int sysfs_create_link(struct kmem_cache *s, const char *name)
 {
 	struct slub_alias *a = kmalloc(sizeof(*a), GFP_KERNEL);
@@ -2834,7 +2846,7 @@ static void sysfs_remove_link(const char *name)
 	}
 }
 /* Allocate and register a new cache record: do_kmem_cache_create */
-#line 1652 "slub.nw"
+#line 1665 "slub.nw"
 static struct kmem_cache *
 do_kmem_cache_create(char *name, size_t object_size, size_t size,
 		     size_t align, unsigned long flags, void (*ctor)(void *),
@@ -2872,7 +2884,7 @@ out_free_cache:
 	goto out;
 }
 /* Give a root cache its table of memory cgroup children */
-#line 1739 "slub.nw"
+#line 1752 "slub.nw"
 static int memcg_alloc_cache_params(struct mem_cgroup *memcg,
 				    struct kmem_cache *s,
 				    struct kmem_cache *root_cache)
@@ -2910,7 +2922,7 @@ static void memcg_free_cache_params(struct kmem_cache *s)
 	s->memcg_params = NULL;
 }
 /* Open a new cache and publish it in sysfs: __kmem_cache_create */
-#line 1789 "slub.nw"
+#line 1802 "slub.nw"
 static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags)
 {
 	int err;
@@ -2927,7 +2939,7 @@ static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags)
 	return err;
 }
 /* Compute a cache's geometry and build its per-CPU and per-node parts: kmem_cache_open */
-#line 1824 "slub.nw"
+#line 1851 "slub.nw"
 static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 {
 	s->flags = kmem_cache_flags(s->size, flags, s->name, s->ctor);
@@ -2946,14 +2958,14 @@ static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 	}
 
 	/* Use the double-word compare-and-swap unless the cache is debugged */
-#line 1879 "slub.nw"
+#line 1906 "slub.nw"
 	if ((s->flags & SLAB_DEBUG_FLAGS) == 0)
 		s->flags |= __CMPXCHG_DOUBLE;
-#line 1841 "slub.nw"
+#line 1868 "slub.nw"
 	set_min_partial(s, ilog2(s->size) / 2);
 
 	/* Choose cpu_partial by object size */
-#line 1892 "slub.nw"
+#line 1919 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s))
 		s->cpu_partial = 0;
 	else if (s->size >= (int)PAGE_SIZE)
@@ -2964,7 +2976,7 @@ static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 		s->cpu_partial = 13;
 	else
 		s->cpu_partial = 30;
-#line 1843 "slub.nw"
+#line 1870 "slub.nw"
 	s->remote_node_defrag_ratio = 1000;
 	s->random = slub_cache_random(s);
 	if (!init_kmem_cache_nodes(s))
@@ -2983,7 +2995,7 @@ error:
 	return -EINVAL;
 }
 /* Tell whether a cache is debugged or keeps cpu partial slabs */
-#line 1905 "slub.nw"
+#line 1932 "slub.nw"
 static inline int kmem_cache_debug(struct kmem_cache *s)
 {
 	return unlikely(s->flags & SLAB_DEBUG_FLAGS);
@@ -2994,7 +3006,7 @@ static inline bool kmem_cache_has_cpu_partial(struct kmem_cache *s)
 	return !kmem_cache_debug(s) && !s->sheaf_capacity;
 }
 /* Bound the number of empty slabs a node keeps: set_min_partial */
-#line 1926 "slub.nw"
+#line 1953 "slub.nw"
 static void set_min_partial(struct kmem_cache *s, unsigned long min)
 {
 	if (min < MIN_PARTIAL)
@@ -3004,7 +3016,7 @@ static void set_min_partial(struct kmem_cache *s, unsigned long min)
 	s->min_partial = min;
 }
 /* Lay out an object and its metadata: calculate_sizes */
-#line 1963 "slub.nw"
+#line 1992 "slub.nw"
 static int calculate_sizes(struct kmem_cache *s, int forced_order)
 {
 	unsigned long flags = s->flags;
@@ -3014,7 +3026,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 	size = ALIGN(size, sizeof(void *));
 
 	/* Decide poisoning and the red zone after the object */
-#line 1999 "slub.nw"
+#line 2028 "slub.nw"
 	if ((flags & SLAB_POISON) && !(flags & SLAB_DESTROY_BY_RCU) &&
 	    !s->ctor)
 		s->flags |= __OBJECT_POISON;
@@ -3022,7 +3034,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 		s->flags &= ~__OBJECT_POISON;
 	if ((flags & SLAB_RED_ZONE) && size == (unsigned long)s->object_size)
 		size += sizeof(void *);
-#line 1971 "slub.nw"
+#line 2000 "slub.nw"
 	s->inuse = size;
 	if ((flags & (SLAB_DESTROY_BY_RCU | SLAB_POISON)) || s->ctor) {
 		s->offset = size;
@@ -3040,7 +3052,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 		return 0;
 
 	/* Record the page order and object counts of the cache */
-#line 2016 "slub.nw"
+#line 2045 "slub.nw"
 	s->allocflags = 0;
 	if (order)
 		s->allocflags |= __GFP_COMP;
@@ -3052,11 +3064,11 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 	s->min = oo_make(get_order(size), size, s->reserved);
 	if (oo_objects(s->oo) > oo_objects(s->max))
 		s->max = s->oo;
-#line 1987 "slub.nw"
+#line 2016 "slub.nw"
 	return !!oo_objects(s->oo);
 }
 /* Pack and unpack an order with its object count */
-#line 2030 "slub.nw"
+#line 2059 "slub.nw"
 static inline int order_objects(int order, unsigned long size, int reserved)
 {
 	return ((PAGE_SIZE << order) - reserved) / size;
@@ -3079,7 +3091,7 @@ static inline int get_order(unsigned long size)
 	return fls(size);
 }
 /* Find the smallest good order for a slab: slab_order */
-#line 2080 "slub.nw"
+#line 2109 "slub.nw"
 static inline int slab_order(int size, int min_objects, int max_order,
 			     int fract_leftover, int reserved)
 {
@@ -3102,7 +3114,7 @@ static inline int slab_order(int size, int min_objects, int max_order,
 	return order;
 }
 /* Relax the demands until an order fits: calculate_order */
-#line 2116 "slub.nw"
+#line 2162 "slub.nw"
 static inline int calculate_order(int size, int reserved)
 {
 	int order, min_objects, fraction, max_objects;
@@ -3130,7 +3142,7 @@ static inline int calculate_order(int size, int reserved)
 	return -ENOSYS;
 }
 /* Give a cache one kmem_cache_node per memory node */
-#line 2157 "slub.nw"
+#line 2203 "slub.nw"
 static int init_kmem_cache_nodes(struct kmem_cache *s)
 {
 	int node;
@@ -3180,7 +3192,7 @@ static void free_kmem_cache_nodes(struct kmem_cache *s)
 	}
 }
 /* Give a cache one kmem_cache_cpu per CPU */
-#line 2216 "slub.nw"
+#line 2263 "slub.nw"
 static int alloc_kmem_cache_cpus(struct kmem_cache *s)
 {
 	void *p;
@@ -3221,7 +3233,7 @@ static void free_percpu(struct kmem_cache *s)
 	s->cpu_slab = NULL;
 }
 /* Hand out per-CPU units from mapped chunks: pcpu_alloc and pcpu_free */
-#line 2271 "slub.nw"
+#line 2318 "slub.nw"
 #define PCPU_CHUNK_BYTES	(64UL << 10)
 
 struct pcpu_chunk {
@@ -3266,7 +3278,7 @@ static void pcpu_free(void *p)
 	mutex_unlock(&pcpu_lock);
 }
 /* Map a new chunk of per-CPU units, and unmap them all at exit */
-#line 2324 "slub.nw"
+#line 2371 "slub.nw"
 static bool pcpu_new_chunk(size_t unit)
 {
 	size_t bytes = max(PCPU_CHUNK_BYTES, unit + 2 * L1_CACHE_BYTES);
@@ -3294,7 +3306,7 @@ static void pcpu_exit(void)
 	pcpu_next = pcpu_end = NULL;
 }
 /* Copy a root cache's tunable sysfs values to a new child: memcg_propagate_slab_attrs */
-#line 2365 "slub.nw"
+#line 2412 "slub.nw"
 static void memcg_propagate_slab_attrs(struct kmem_cache *s)
 {
 	struct kmem_cache *root_cache;
@@ -3316,7 +3328,7 @@ static void memcg_propagate_slab_attrs(struct kmem_cache *s)
 	}
 }
 /* Give a new cache its sysfs directory: sysfs_slab_add */
-#line 2400 "slub.nw"
+#line 2447 "slub.nw"
 static int sysfs_slab_add(struct kmem_cache *s)
 {
 	int unmergeable = slab_unmergeable(s);
@@ -3340,7 +3352,7 @@ static int sysfs_slab_add(struct kmem_cache *s)
 	return err;
 }
 /* Name the directory of a shareable cache by its size and flags: create_unique_id */
-#line 2437 "slub.nw"
+#line 2484 "slub.nw"
 #define ID_STR_LENGTH 64
 
 static char *create_unique_id(struct kmem_cache *s)
@@ -3367,7 +3379,7 @@ static char *create_unique_id(struct kmem_cache *s)
 	return name;
 }
 /* Tear down a cache that holds no objects: kmem_cache_close */
-#line 2476 "slub.nw"
+#line 2523 "slub.nw"
 static int kmem_cache_close(struct kmem_cache *s)
 {
 	int node;
@@ -3386,7 +3398,7 @@ static int kmem_cache_close(struct kmem_cache *s)
 	return 0;
 }
 /* Free a node's empty partial slabs, and refuse to close a node with objects in use */
-#line 2506 "slub.nw"
+#line 2553 "slub.nw"
 static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n)
 {
 	struct page *page, *h;
@@ -3402,7 +3414,7 @@ static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n)
 	}
 }
 /* Register a child cache with its cgroup and its root: memcg_register_cache */
-#line 2545 "slub.nw"
+#line 2592 "slub.nw"
 static void memcg_register_cache(struct kmem_cache *s)
 {
 	struct kmem_cache *root;
@@ -3421,7 +3433,7 @@ static void memcg_register_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Destroy a cache when its last user lets go: kmem_cache_destroy */
-#line 2577 "slub.nw"
+#line 2624 "slub.nw"
 void kmem_cache_destroy(struct kmem_cache *s)
 {
 	slub_observer_check();
@@ -3457,7 +3469,7 @@ out_unlock:
 	slab_mutex_unlock();
 }
 /* Shut a cache down and remove its sysfs directory */
-#line 2624 "slub.nw"
+#line 2671 "slub.nw"
 static int __kmem_cache_shutdown(struct kmem_cache *s)
 {
 	int rc = kmem_cache_close(s);
@@ -3479,13 +3491,13 @@ static void sysfs_slab_remove(struct kmem_cache *s)
 	s->kobj.added = false;
 }
 /* Allocate a zeroed object: kmem_cache_zalloc */
-#line 1720 "slub.nw"
+#line 1733 "slub.nw"
 void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t flags)
 {
 	return kmem_cache_alloc(s, flags | __GFP_ZERO);
 }
 /* Allocate an object, from any node or from one: kmem_cache_alloc */
-#line 2676 "slub.nw"
+#line 2723 "slub.nw"
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfpflags)
 {
 	return slab_alloc(s, gfpflags, _RET_IP_);
@@ -3496,7 +3508,7 @@ void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfpflags, int node)
 	return slab_alloc_node(s, gfpflags, node, _RET_IP_);
 }
 /* Take the first object of the CPU's freelist, or go the slow way: slab_alloc_node */
-#line 2710 "slub.nw"
+#line 2757 "slub.nw"
 static noinline void *slab_alloc_node(struct kmem_cache *s,
 		gfp_t gfpflags, int node, unsigned long addr)
 {
@@ -3519,11 +3531,11 @@ static noinline void *slab_alloc_node(struct kmem_cache *s,
 redo:
 
 	/* Read the transaction id and the CPU's kmem_cache_cpu */
-#line 2798 "slub.nw"
+#line 2845 "slub.nw"
 	c = this_cpu_ptr(s->cpu_slab);
 	tid = READ_ONCE(c->tid);
 	slub_point(SLUB_POINT_ALLOC_AFTER_TID);
-#line 2731 "slub.nw"
+#line 2778 "slub.nw"
 	object = READ_ONCE(c->freelist);
 	page = READ_ONCE(c->page);
 	if (unlikely(!object || !node_match(page, node) ||
@@ -3533,7 +3545,7 @@ redo:
 	} else {
 
 		/* Take object off the CPU's freelist, or goto redo */
-#line 2817 "slub.nw"
+#line 2864 "slub.nw"
 		void *next_object = get_freepointer_safe(s, object);
 
 		slub_point(SLUB_POINT_ALLOC_BEFORE_CMPXCHG);
@@ -3545,7 +3557,7 @@ redo:
 		}
 		prefetch_freepointer(s, next_object);
 		stat_at(s, ALLOC_FASTPATH, object, page);
-#line 2739 "slub.nw"
+#line 2786 "slub.nw"
 	}
 out:
 	if (unlikely(gfpflags & __GFP_ZERO) && object)
@@ -3562,7 +3574,7 @@ static __always_inline void *slab_alloc(struct kmem_cache *s,
 	return slab_alloc_node(s, gfpflags, NUMA_NO_NODE, addr);
 }
 /* Take the first object of the CPU's freelist in a restartable sequence */
-#line 2859 "slub.nw"
+#line 2906 "slub.nw"
 static void rseq_alloc_door_update(void)
 {
 	WRITE_ONCE(rseq_alloc_door,
@@ -3600,7 +3612,7 @@ static __always_inline bool slab_alloc_hooked(const struct kmem_cache *s,
 	       (s->flags & SLAB_TRACE);
 }
 /* Tell whether a slab is on the node asked for: node_match */
-#line 2902 "slub.nw"
+#line 2949 "slub.nw"
 static inline int node_match(struct page *page, int node)
 {
 	if (!page || (node != NUMA_NO_NODE && page_to_nid(page) != node))
@@ -3608,7 +3620,7 @@ static inline int node_match(struct page *page, int node)
 	return 1;
 }
 /* Advance, decode and report the transaction ids */
-#line 2920 "slub.nw"
+#line 2967 "slub.nw"
 #define TID_STEP	roundup_pow_of_two(NR_CPUS)
 
 static inline unsigned long next_tid(unsigned long tid)
@@ -3644,7 +3656,7 @@ static void note_cmpxchg_failure(const char *n, struct kmem_cache *s,
 		moved ? tid_to_cpu(actual) : tid_to_event(actual));
 }
 /* Run the hooks before and after an allocation */
-#line 2969 "slub.nw"
+#line 3016 "slub.nw"
 static inline int slab_pre_alloc_hook(struct kmem_cache *s, gfp_t flags)
 {
 	slub_observer_check();
@@ -3664,7 +3676,7 @@ static inline void slab_post_alloc_hook(struct kmem_cache *s, gfp_t flags,
 		trace(s, virt_to_head_page(object), object, 1);
 }
 /* Refill the CPU's freelist, or find the CPU a new slab: __slab_alloc */
-#line 3015 "slub.nw"
+#line 3062 "slub.nw"
 static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 			  unsigned long addr, struct kmem_cache_cpu *c)
 {
@@ -3679,7 +3691,7 @@ static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 redo:
 
 	/* Drop a cpu slab of the wrong node or of the wrong reserve */
-#line 3062 "slub.nw"
+#line 3109 "slub.nw"
 	if (unlikely(!node_match(page, node))) {
 		stat(s, ALLOC_NODE_MISMATCH);
 		deactivate_slab(s, page, READ_ONCE(c->freelist));
@@ -3693,7 +3705,7 @@ redo:
 		WRITE_ONCE(c->freelist, NULL);
 		goto new_slab;
 	}
-#line 3028 "slub.nw"
+#line 3075 "slub.nw"
 	freelist = READ_ONCE(c->freelist);
 	if (freelist)
 		goto load_freelist;
@@ -3707,7 +3719,7 @@ redo:
 load_freelist:
 
 	/* Hand out the first object of freelist; the rest becomes the CPU's freelist */
-#line 3088 "slub.nw"
+#line 3135 "slub.nw"
 	VM_BUG_ON(!c->page->frozen);
 	page = c->page;
 	WRITE_ONCE(c->freelist, get_freepointer(s, freelist));
@@ -3715,11 +3727,11 @@ load_freelist:
 	local_irq_restore(s, c);
 	slub_step(s, freelist, page);
 	return freelist;
-#line 3040 "slub.nw"
+#line 3087 "slub.nw"
 new_slab:
 
 	/* Make the next slab of the cpu partial chain the cpu slab, and goto redo */
-#line 3103 "slub.nw"
+#line 3150 "slub.nw"
 	if (c->partial) {
 		page = c->partial;
 		WRITE_ONCE(c->page, page);
@@ -3728,10 +3740,10 @@ new_slab:
 		WRITE_ONCE(c->freelist, NULL);
 		goto redo;
 	}
-#line 3042 "slub.nw"
+#line 3089 "slub.nw"
 
 	/* Get objects from a partial or a new slab, or fail */
-#line 3123 "slub.nw"
+#line 3170 "slub.nw"
 	freelist = new_slab_objects(s, gfpflags, node, &c);
 	if (unlikely(!freelist)) {
 		if (!(gfpflags & __GFP_NOWARN))
@@ -3750,10 +3762,10 @@ new_slab:
 	WRITE_ONCE(c->freelist, NULL);
 	local_irq_restore(s, c);
 	return freelist;
-#line 3043 "slub.nw"
+#line 3090 "slub.nw"
 }
 /* Keep the emergency reserves for callers that may use them: pfmemalloc_match */
-#line 3147 "slub.nw"
+#line 3194 "slub.nw"
 static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 {
 	if (unlikely(PageSlabPfmemalloc(page)))
@@ -3761,7 +3773,7 @@ static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 	return true;
 }
 /* Take all objects of the cpu slab's own freelist: get_freelist */
-#line 3167 "slub.nw"
+#line 3214 "slub.nw"
 static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 {
 	struct page new;
@@ -3780,7 +3792,7 @@ static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 	return freelist;
 }
 /* Find the CPU a slab with free objects: new_slab_objects */
-#line 3205 "slub.nw"
+#line 3252 "slub.nw"
 static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 				     int node, struct kmem_cache_cpu **pc)
 {
@@ -3805,7 +3817,7 @@ static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 	return freelist;
 }
 /* Look for a partial slab on the node asked for, then anywhere: get_partial */
-#line 3244 "slub.nw"
+#line 3291 "slub.nw"
 static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 			 struct kmem_cache_cpu *c)
 {
@@ -3820,7 +3832,7 @@ static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 	return get_any_partial(s, flags, c);
 }
 /* Take partial slabs off one node's list: get_partial_node */
-#line 3269 "slub.nw"
+#line 3316 "slub.nw"
 static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			      struct kmem_cache_cpu *c, gfp_t flags)
 {
@@ -3843,7 +3855,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 		available += objects;
 
 		/* Install the acquired slab as cpu slab or on the cpu partial chain */
-#line 3300 "slub.nw"
+#line 3347 "slub.nw"
 		if (!object) {
 			WRITE_ONCE(c->page, page);
 			stat_at(s, ALLOC_FROM_PARTIAL, NULL, page);
@@ -3852,7 +3864,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			__put_cpu_partial(s, c, page, 0);
 			stat_at(s, CPU_PARTIAL_NODE, NULL, page);
 		}
-#line 3290 "slub.nw"
+#line 3337 "slub.nw"
 		if (!kmem_cache_has_cpu_partial(s) ||
 		    available > s->cpu_partial / 2)
 			break;
@@ -3861,7 +3873,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 	return object;
 }
 /* Freeze a partial slab and take its freelist: acquire_slab */
-#line 3318 "slub.nw"
+#line 3365 "slub.nw"
 static inline void *acquire_slab(struct kmem_cache *s,
 				 struct kmem_cache_node *n, struct page *page,
 				 int mode, int *objects)
@@ -3890,7 +3902,7 @@ static inline void *acquire_slab(struct kmem_cache *s,
 	return freelist;
 }
 /* Look for partial slabs on the other nodes: get_any_partial */
-#line 3358 "slub.nw"
+#line 3405 "slub.nw"
 static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 			     struct kmem_cache_cpu *c)
 {
@@ -3913,7 +3925,7 @@ static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 	return NULL;
 }
 /* Allocate a slab's pages, falling back to the smallest order: allocate_slab */
-#line 3391 "slub.nw"
+#line 3438 "slub.nw"
 static struct page *allocate_slab(struct kmem_cache *s, gfp_t flags,
 				  int node)
 {
@@ -3952,7 +3964,7 @@ static inline struct page *alloc_slab_page(struct kmem_cache *s,
 	return page;
 }
 /* Make a new slab and link its free objects: new_slab */
-#line 3440 "slub.nw"
+#line 3487 "slub.nw"
 static struct page *new_slab(struct kmem_cache *s, gfp_t flags, int node)
 {
 	struct page *page;
@@ -3988,7 +4000,7 @@ static void setup_object(struct kmem_cache *s, struct page *page,
 		s->ctor(object);
 }
 /* Report an allocation that found no memory: slab_out_of_memory */
-#line 3482 "slub.nw"
+#line 3529 "slub.nw"
 static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 			       int nid)
 {
@@ -4016,7 +4028,7 @@ static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 	slub_report(s, NULL, NULL, "out of memory");
 }
 /* Free an object of a cache: kmem_cache_free */
-#line 3553 "slub.nw"
+#line 3600 "slub.nw"
 void kmem_cache_free(struct kmem_cache *s, void *x)
 {
 	if (cpu_rseq && likely(!slab_free_hooked(s))) {
@@ -4029,7 +4041,7 @@ void kmem_cache_free(struct kmem_cache *s, void *x)
 	slab_free(s, virt_to_head_page(x), x, _RET_IP_);
 }
 /* Find the cache an object really belongs to: cache_from_obj */
-#line 3574 "slub.nw"
+#line 3621 "slub.nw"
 static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 						void *x)
 {
@@ -4052,7 +4064,7 @@ static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 	return NULL;
 }
 /* Push the object onto the CPU's freelist, or go the slow way: slab_free */
-#line 3609 "slub.nw"
+#line 3656 "slub.nw"
 static noinline void slab_free(struct kmem_cache *s,
 				      struct page *page, void *x,
 				      unsigned long addr)
@@ -4078,7 +4090,7 @@ redo:
 	if (likely(page == READ_ONCE(c->page)) && likely(cpu_tid_ready(tid))) {
 
 		/* Push object on the CPU's freelist, or goto redo */
-#line 3646 "slub.nw"
+#line 3693 "slub.nw"
 		freelist = READ_ONCE(c->freelist);
 		set_freepointer(s, object, freelist);
 		slub_point(SLUB_POINT_FREE_BEFORE_CMPXCHG);
@@ -4088,13 +4100,13 @@ redo:
 			goto redo;
 		}
 		stat_at(s, FREE_FASTPATH, object, page);
-#line 3633 "slub.nw"
+#line 3680 "slub.nw"
 	} else {
 		__slab_free(s, page, x, addr);
 	}
 }
 /* Push the object onto the CPU's freelist in a restartable sequence */
-#line 3671 "slub.nw"
+#line 3718 "slub.nw"
 static __always_inline void rseq_slab_free(struct kmem_cache *s,
 		struct page *page, void *x, unsigned long addr, bool observed)
 {
@@ -4116,7 +4128,7 @@ static __always_inline bool slab_free_hooked(const struct kmem_cache *s)
 	       (s->flags & (SLAB_DEBUG_FREE | SLAB_TRACE));
 }
 /* Run the hooks before a free: slab_free_hook */
-#line 3698 "slub.nw"
+#line 3745 "slub.nw"
 static inline void slab_free_hook(struct kmem_cache *s, void *x)
 {
 	slub_observer_check();
@@ -4124,7 +4136,7 @@ static inline void slab_free_hook(struct kmem_cache *s, void *x)
 		trace(s, virt_to_head_page(x), x, 0);
 }
 /* Free to a slab that is not the CPU's: __slab_free */
-#line 3733 "slub.nw"
+#line 3780 "slub.nw"
 static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 			unsigned long addr)
 {
@@ -4142,7 +4154,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	do {
 
 		/* Link object to the slab's freelist and decide the slab's fate */
-#line 3800 "slub.nw"
+#line 3847 "slub.nw"
 		if (unlikely(n) && !kmem_cache_debug(s)) {
 			spin_unlock(&n->list_lock);
 			n = NULL;
@@ -4161,7 +4173,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 				spin_lock(&n->list_lock);
 			}
 		}
-#line 3749 "slub.nw"
+#line 3796 "slub.nw"
 	} while (!cmpxchg_double_slab(s, page, prior, counters, object,
 				      new.counters, "__slab_free"));
 	if (unlikely(n) && was_frozen) {
@@ -4171,35 +4183,35 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	if (likely(!n)) {
 
 		/* Finish a free that needed no list lock */
-#line 3821 "slub.nw"
+#line 3868 "slub.nw"
 		if (new.frozen && !was_frozen) {
 			put_cpu_partial(s, page, 1);
 			stat_at(s, CPU_PARTIAL_FREE, x, page);
 		}
 		if (was_frozen)
 			stat_at(s, FREE_FROZEN, x, page);
-#line 3757 "slub.nw"
+#line 3804 "slub.nw"
 		return;
 	}
 	if (unlikely(!new.inuse && n->nr_partial > s->min_partial))
 		goto slab_empty;
 
 	/* Put a formerly full slab on the node's partial list */
-#line 3833 "slub.nw"
+#line 3880 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s) && unlikely(!prior)) {
 		if (kmem_cache_debug(s))
 			remove_full(s, n, page);
 		add_partial(n, page, DEACTIVATE_TO_TAIL);
 		stat_at(s, FREE_ADD_PARTIAL, NULL, page);
 	}
-#line 3762 "slub.nw"
+#line 3809 "slub.nw"
 	spin_unlock(&n->list_lock);
 	slub_step(s, x, page);
 	return;
 slab_empty:
 
 	/* Give an empty slab back to the page allocator */
-#line 3842 "slub.nw"
+#line 3889 "slub.nw"
 	if (prior) {
 		remove_partial(n, page);
 		stat_at(s, FREE_REMOVE_PARTIAL, NULL, page);
@@ -4209,10 +4221,10 @@ slab_empty:
 	spin_unlock(&n->list_lock);
 	stat_at(s, FREE_SLAB, NULL, page);
 	discard_slab(s, page);
-#line 3767 "slub.nw"
+#line 3814 "slub.nw"
 }
 /* Put a slab on the CPU's partial chain: put_cpu_partial */
-#line 3871 "slub.nw"
+#line 3918 "slub.nw"
 static void __put_cpu_partial(struct kmem_cache *s, struct kmem_cache_cpu *c,
 			      struct page *page, int drain)
 {
@@ -4248,7 +4260,7 @@ static void put_cpu_partial(struct kmem_cache *s, struct page *page,
 	local_irq_restore(s, c);
 }
 /* Move the CPU's partial slabs to their nodes: unfreeze_partials */
-#line 3926 "slub.nw"
+#line 3973 "slub.nw"
 static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	struct kmem_cache_node *n = NULL, *n2 = NULL;
@@ -4294,7 +4306,7 @@ static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 	}
 }
 /* Put slabs on and take them off a node's lists */
-#line 3987 "slub.nw"
+#line 4034 "slub.nw"
 static inline void __add_partial(struct kmem_cache_node *n,
 				 struct page *page, int tail)
 {
@@ -4341,7 +4353,7 @@ static void remove_full(struct kmem_cache *s, struct kmem_cache_node *n,
 	list_del(&page->lru);
 }
 /* Count a node's slabs, and give a slab's pages back */
-#line 4041 "slub.nw"
+#line 4088 "slub.nw"
 static inline void inc_slabs_node(struct kmem_cache *s, int node,
 				  int objects)
 {
@@ -4403,7 +4415,7 @@ static void discard_slab(struct kmem_cache *s, struct page *page)
 	free_slab(s, page);
 }
 /* Give back the slabs of an RCU cache after a grace period */
-#line 4111 "slub.nw"
+#line 4158 "slub.nw"
 static struct rcu_head *rcu_pending;
 static pthread_mutex_t rcu_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -4443,7 +4455,7 @@ static void rcu_barrier(void)
 	}
 }
 /* Functions of the sheaves and barns */
-#line 11145 "slub.nw"
+#line 11405 "slub.nw"
 struct kmem_cache *kmem_cache_create_args(const char *name,
 		unsigned int object_size, struct kmem_cache_args *args,
 		unsigned long flags)
@@ -4468,7 +4480,7 @@ unsigned int kmem_cache_sheaf_capacity(const struct kmem_cache *s)
 	return READ_ONCE(s->sheaf_capacity);
 }
 /* Functions of the sheaves and barns */
-#line 11175 "slub.nw"
+#line 11435 "slub.nw"
 static int sheaves_config(struct slub_config *cfg)
 {
 	const char *v = getenv("SLUB_SHEAVES");
@@ -4499,7 +4511,7 @@ static int sheaves_config(struct slub_config *cfg)
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11219 "slub.nw"
+#line 11479 "slub.nw"
 static unsigned int cache_sheaf_capacity(struct kmem_cache *s)
 {
 	unsigned int cap = create_sheaf_capacity ? create_sheaf_capacity :
@@ -4535,7 +4547,7 @@ static int bootstrap_cache_sheaves(void)
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11261 "slub.nw"
+#line 11521 "slub.nw"
 static int alloc_cache_sheaves(struct kmem_cache *s, unsigned int cap)
 {
 	struct slub_percpu_sheaves *pcs;
@@ -4568,7 +4580,7 @@ fail:
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11302 "slub.nw"
+#line 11562 "slub.nw"
 static struct slab_sheaf *alloc_empty_sheaf(struct kmem_cache *s,
 					    unsigned int capacity, gfp_t gfp)
 {
@@ -4595,7 +4607,7 @@ static void free_empty_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf)
 	stat(s, SHEAF_FREE);
 }
 /* Functions of the sheaves and barns */
-#line 11399 "slub.nw"
+#line 11659 "slub.nw"
 static inline struct slub_percpu_sheaves *pcs_trylock(struct kmem_cache *s)
 {
 	struct slub_percpu_sheaves *pcs;
@@ -4611,7 +4623,7 @@ static inline void pcs_unlock(struct slub_percpu_sheaves *pcs)
 	local_unlock(&pcs->lock);
 }
 /* Functions of the sheaves and barns */
-#line 11429 "slub.nw"
+#line 11689 "slub.nw"
 static void *slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node,
 				unsigned long addr)
 {
@@ -4651,7 +4663,7 @@ static void *alloc_from_pcs(struct kmem_cache *s, gfp_t gfp)
 	return object;
 }
 /* Functions of the sheaves and barns */
-#line 11478 "slub.nw"
+#line 11738 "slub.nw"
 static bool __pcs_replace_empty_main(struct kmem_cache *s,
 				     struct slub_percpu_sheaves *pcs,
 				     gfp_t gfp)
@@ -4684,13 +4696,13 @@ static bool __pcs_replace_empty_main(struct kmem_cache *s,
 	return refill_sheaf(s, pcs->main, gfp) > 0;
 }
 /* Functions of the sheaves and barns */
-#line 11532 "slub.nw"
+#line 11792 "slub.nw"
 static inline struct node_barn *get_barn(struct kmem_cache *s)
 {
 	return get_node(s, numa_mem_id())->barn;
 }
 /* Functions of the sheaves and barns */
-#line 11557 "slub.nw"
+#line 11817 "slub.nw"
 static unsigned int refill_objects(struct kmem_cache *s, void **p,
 				   gfp_t gfp, unsigned int max, int node)
 {
@@ -4724,7 +4736,7 @@ static unsigned int refill_objects(struct kmem_cache *s, void **p,
 	return filled;
 }
 /* Functions of the sheaves and barns */
-#line 11597 "slub.nw"
+#line 11857 "slub.nw"
 static unsigned int take_objects(struct kmem_cache *s, struct page *page,
 				 void **p, unsigned int max)
 {
@@ -4748,7 +4760,7 @@ static unsigned int take_objects(struct kmem_cache *s, struct page *page,
 	return k;
 }
 /* Functions of the sheaves and barns */
-#line 11627 "slub.nw"
+#line 11887 "slub.nw"
 static unsigned int take_new_slab_objects(struct kmem_cache *s,
 		struct kmem_cache_node *n, struct page *page, void **p,
 		unsigned int max)
@@ -4775,7 +4787,7 @@ static unsigned int take_new_slab_objects(struct kmem_cache *s,
 	return k;
 }
 /* Functions of the sheaves and barns */
-#line 11660 "slub.nw"
+#line 11920 "slub.nw"
 static unsigned int refill_sheaf(struct kmem_cache *s,
 				 struct slab_sheaf *sheaf, gfp_t gfp)
 {
@@ -4798,7 +4810,7 @@ static void *__slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node)
 	return object;
 }
 /* Functions of the sheaves and barns */
-#line 11697 "slub.nw"
+#line 11957 "slub.nw"
 static void slab_free_sheaves(struct kmem_cache *s, struct page *page,
 			      void *x, unsigned long addr)
 {
@@ -4827,7 +4839,7 @@ static bool free_to_pcs(struct kmem_cache *s, void *object)
 	return true;
 }
 /* Functions of the sheaves and barns */
-#line 11737 "slub.nw"
+#line 11997 "slub.nw"
 static void __pcs_replace_full_main(struct kmem_cache *s,
 				    struct slub_percpu_sheaves *pcs)
 {
@@ -4869,7 +4881,7 @@ static void __pcs_replace_full_main(struct kmem_cache *s,
 	sheaf_flush(s, pcs->main);
 }
 /* Functions of the sheaves and barns */
-#line 11790 "slub.nw"
+#line 12050 "slub.nw"
 static void sheaf_flush(struct kmem_cache *s, struct slab_sheaf *sheaf)
 {
 	unsigned int i = 0, n = sheaf->size, j;
@@ -4891,7 +4903,7 @@ static void sheaf_flush(struct kmem_cache *s, struct slab_sheaf *sheaf)
 	sheaf->size = 0;
 }
 /* Functions of the sheaves and barns */
-#line 11822 "slub.nw"
+#line 12082 "slub.nw"
 static void slab_free_chain(struct kmem_cache *s, struct page *page,
 			    void *head, void *tail, unsigned int cnt)
 {
@@ -4935,7 +4947,7 @@ static void slab_free_chain(struct kmem_cache *s, struct page *page,
 	spin_unlock(&n->list_lock);
 }
 /* Functions of the sheaves and barns */
-#line 11878 "slub.nw"
+#line 12138 "slub.nw"
 static struct slab_sheaf *barn_take(struct node_barn *barn,
 				    struct list_head *list,
 				    unsigned int *nr)
@@ -4988,7 +5000,7 @@ static bool barn_put_empty_sheaf(struct node_barn *barn,
 	return put;
 }
 /* Functions of the sheaves and barns */
-#line 11932 "slub.nw"
+#line 12192 "slub.nw"
 static struct slab_sheaf *barn_replace_empty_sheaf(struct node_barn *barn,
 						   struct slab_sheaf *empty)
 {
@@ -5031,7 +5043,7 @@ static struct slab_sheaf *barn_replace_full_sheaf(struct node_barn *barn,
 	return empty;
 }
 /* Functions of the sheaves and barns */
-#line 11989 "slub.nw"
+#line 12249 "slub.nw"
 static void flush_cpu_sheaves(struct kmem_cache *s, int cpu)
 {
 	struct slub_percpu_sheaves *pcs = per_cpu_ptr(s->cpu_sheaves, cpu);
@@ -5083,7 +5095,7 @@ void slub_cpu_dead(int cpu)
 	slab_mutex_unlock();
 }
 /* Functions of the sheaves and barns */
-#line 12045 "slub.nw"
+#line 12305 "slub.nw"
 static void free_cache_sheaves(struct kmem_cache *s)
 {
 	int cpu, node;
@@ -5114,7 +5126,7 @@ static void free_cache_sheaves(struct kmem_cache *s)
 	s->sheaf_capacity = 0;
 }
 /* Functions of the sheaves and barns */
-#line 12092 "slub.nw"
+#line 12352 "slub.nw"
 struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 					    gfp_t gfp, unsigned int size)
 {
@@ -5153,7 +5165,7 @@ struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 	return sheaf;
 }
 /* Functions of the sheaves and barns */
-#line 12138 "slub.nw"
+#line 12398 "slub.nw"
 void kmem_cache_return_sheaf(struct kmem_cache *s, gfp_t gfp,
 			     struct slab_sheaf *sheaf)
 {
@@ -5195,7 +5207,7 @@ static void *barn_put_full_if_room(struct node_barn *barn,
 	return ret;
 }
 /* Functions of the sheaves and barns */
-#line 12185 "slub.nw"
+#line 12445 "slub.nw"
 void *kmem_cache_alloc_from_sheaf(struct kmem_cache *s, gfp_t gfp,
 				  struct slab_sheaf *sheaf)
 {
@@ -5216,7 +5228,7 @@ unsigned int kmem_cache_sheaf_size(struct slab_sheaf *sheaf)
 	return sheaf->size;
 }
 /* Give the cpu slab back to its node: deactivate_slab */
-#line 4197 "slub.nw"
+#line 4244 "slub.nw"
 static void deactivate_slab(struct kmem_cache *s, struct page *page,
 			    void *freelist)
 {
@@ -5234,7 +5246,7 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 	}
 
 	/* Move all but one of the CPU's free objects to the frozen slab */
-#line 4232 "slub.nw"
+#line 4279 "slub.nw"
 	while (freelist && (nextfree = get_freepointer(s, freelist))) {
 		void *prior;
 		unsigned long counters;
@@ -5251,11 +5263,11 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 						"drain percpu freelist"));
 		freelist = nextfree;
 	}
-#line 4213 "slub.nw"
+#line 4260 "slub.nw"
 redo:
 
 	/* Compute the slab's state after the last object returns */
-#line 4260 "slub.nw"
+#line 4307 "slub.nw"
 	old.freelist = READ_ONCE(page->freelist);
 	old.counters = READ_ONCE(page->counters);
 	VM_BUG_ON(!old.frozen);
@@ -5283,10 +5295,10 @@ redo:
 			spin_lock(&n->list_lock);
 		}
 	}
-#line 4215 "slub.nw"
+#line 4262 "slub.nw"
 
 	/* Put the slab on the list of its new state */
-#line 4290 "slub.nw"
+#line 4337 "slub.nw"
 	if (l != m) {
 		if (l == M_PARTIAL)
 			remove_partial(n, page);
@@ -5300,7 +5312,7 @@ redo:
 			add_full(s, n, page);
 		}
 	}
-#line 4216 "slub.nw"
+#line 4263 "slub.nw"
 	l = m;
 	if (!__cmpxchg_double_slab(s, page, old.freelist, old.counters,
 				   new.freelist, new.counters,
@@ -5315,7 +5327,7 @@ redo:
 	}
 }
 /* Deactivate the slabs of one CPU or of all: flush_slab and flush_all */
-#line 4321 "slub.nw"
+#line 4368 "slub.nw"
 static inline void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	stat_at(s, CPUSLAB_FLUSH, NULL, c->page);
@@ -5350,7 +5362,7 @@ static void flush_all(struct kmem_cache *s)
 	slub_step(s, NULL, NULL);
 }
 /* Sort the partial lists and free the empty slabs: kmem_cache_shrink */
-#line 4367 "slub.nw"
+#line 4414 "slub.nw"
 static int __kmem_cache_shrink(struct kmem_cache *s)
 {
 	int objects = oo_objects(s->max);
@@ -5372,7 +5384,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 			INIT_LIST_HEAD(slabs_by_inuse + i);
 
 		/* Sort the node's partial slabs by objects in use */
-#line 4414 "slub.nw"
+#line 4461 "slub.nw"
 		spin_lock(&n->list_lock);
 		list_for_each_entry_safe(page, t, &n->partial, lru) {
 			list_move(&page->lru, slabs_by_inuse + page->inuse);
@@ -5382,7 +5394,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 		for (i = objects - 1; i > 0; i--)
 			list_splice(slabs_by_inuse + i, n->partial.prev);
 		spin_unlock(&n->list_lock);
-#line 4387 "slub.nw"
+#line 4434 "slub.nw"
 		while (!list_empty(slabs_by_inuse)) {
 			page = list_first_entry(slabs_by_inuse, struct page,
 						lru);
@@ -5402,7 +5414,7 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	return __kmem_cache_shrink(s);
 }
 /* Choose the general cache for a size: kmalloc_slab */
-#line 4515 "slub.nw"
+#line 4562 "slub.nw"
 static inline int size_index_elem(size_t bytes)
 {
 	return (bytes - 1) / 8;
@@ -5436,7 +5448,7 @@ static inline int kmalloc_size(int n)
 	return 0;
 }
 /* Allocate by size from the general caches: kmalloc and kzalloc */
-#line 4570 "slub.nw"
+#line 4617 "slub.nw"
 static __always_inline void *do_kmalloc_node(size_t size, gfp_t flags,
 					     int node, unsigned long caller)
 {
@@ -5486,7 +5498,7 @@ void *kzalloc(size_t size, gfp_t flags)
 	return kmalloc(size, flags | __GFP_ZERO);
 }
 /* Allocate a large block straight from the page allocator: kmalloc_large_node */
-#line 4625 "slub.nw"
+#line 4672 "slub.nw"
 static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 {
 	struct page *page;
@@ -5508,7 +5520,7 @@ static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 	return ret;
 }
 /* Free a block from its pointer alone: kfree */
-#line 4660 "slub.nw"
+#line 4707 "slub.nw"
 static __always_inline void do_kfree(const void *x, unsigned long caller)
 {
 	struct page *page;
@@ -5550,7 +5562,7 @@ void __kfree_track_caller(const void *x, unsigned long caller)
 	do_kfree(x, caller);
 }
 /* Tell how many bytes a block really holds: ksize */
-#line 4703 "slub.nw"
+#line 4750 "slub.nw"
 static inline size_t slab_ksize(const struct kmem_cache *s)
 {
 	if (s->flags & (SLAB_RED_ZONE | SLAB_POISON))
@@ -5574,7 +5586,7 @@ size_t ksize(const void *object)
 	return slab_ksize(page->slab_cache);
 }
 /* Allocate and free many objects in one call */
-#line 4737 "slub.nw"
+#line 4784 "slub.nw"
 int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t flags, size_t size,
 			  void **p)
 {
@@ -5598,7 +5610,7 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t size, void **p)
 		kmem_cache_free(s, p[i]);
 }
 /* Name a cache, tell its object size, copy a string: kstrdup */
-#line 4765 "slub.nw"
+#line 4812 "slub.nw"
 const char *kmem_cache_name(const struct kmem_cache *s)
 {
 	return s->name;
@@ -5623,7 +5635,7 @@ static char *kstrdup(const char *s, gfp_t gfp)
 	return buf;
 }
 /* Allocate by size with a fallback to vmalloc: kvmalloc and kvfree */
-#line 5474 "slub.nw"
+#line 5521 "slub.nw"
 void *kvmalloc(size_t size, gfp_t flags)
 {
 	void *p = NULL;
@@ -5648,8 +5660,8 @@ void __kvfree_track_caller(const void *addr, unsigned long caller)
 	else
 		do_kfree(addr, caller);
 }
-/* Functions of the sysfs attribute layer */
-#line 8303 "slub.nw"
+/* Describe an attribute by its name and its handlers: struct slab_attribute */
+#line 8479 "slub.nw"
 struct slab_attribute {
 	const char *name;
 	ssize_t (*show)(struct kmem_cache *s, char *buf);
@@ -5658,8 +5670,8 @@ struct slab_attribute {
 	bool action;		/* a write does something; not propagated */
 	bool hidden;		/* not a kernel attribute */
 };
-/* Functions of the sysfs attribute layer */
-#line 8321 "slub.nw"
+/* Show the attributes that are one number: SHOW_INT */
+#line 8497 "slub.nw"
 #define SHOW_INT(_name, expr)						\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5686,8 +5698,8 @@ SHOW_INT(poison, !!(s->flags & SLAB_POISON))
 SHOW_INT(store_user, !!(s->flags & SLAB_STORE_USER))
 SHOW_INT(failslab, !!(s->flags & SLAB_FAILSLAB))
 SHOW_INT(remote_node_defrag_ratio, s->remote_node_defrag_ratio / 10)
-/* Functions of the sysfs attribute layer */
-#line 8354 "slub.nw"
+/* Show the constructor's name: ctor_show */
+#line 8530 "slub.nw"
 static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 {
 	unsigned long fn;
@@ -5699,8 +5711,8 @@ static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 	n = sprint_symbol(buf, fn);
 	return n + sprintf(buf + n, "\n");
 }
-/* Functions of the sysfs attribute layer */
-#line 8371 "slub.nw"
+/* Count a slab's objects in use, free and in all: count_partial */
+#line 8547 "slub.nw"
 static int count_inuse(struct page *page)
 {
 	return page->inuse;
@@ -5728,8 +5740,8 @@ static unsigned long count_partial(struct kmem_cache_node *n,
 	spin_unlock(&n->list_lock);
 	return x;
 }
-/* Functions of the sysfs attribute layer */
-#line 8409 "slub.nw"
+/* Sum the slabs or objects of a cache by where they are: show_slab_objects */
+#line 8585 "slub.nw"
 #define SO_ALL		(1 << 0)
 #define SO_PARTIAL	(1 << 1)
 #define SO_CPU		(1 << 2)
@@ -5751,7 +5763,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				continue;
 
 			/* Count the CPU's slab and partial chain */
-#line 8441 "slub.nw"
+#line 8617 "slub.nw"
 			node = page_to_nid(page);
 			if (flags & SO_TOTAL)
 				x = page->objects;
@@ -5767,12 +5779,12 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				total += page->pages;
 				nodes[node] += page->pages;
 			}
-#line 8429 "slub.nw"
+#line 8605 "slub.nw"
 		}
 	}
 
 	/* Count the slabs on the nodes */
-#line 8459 "slub.nw"
+#line 8635 "slub.nw"
 	for (node = 0; node < nr_node_ids; node++) {
 		struct kmem_cache_node *n = get_node(s, node);
 
@@ -5797,15 +5809,15 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 		total += x;
 		nodes[node] += x;
 	}
-#line 8432 "slub.nw"
+#line 8608 "slub.nw"
 	x = sprintf(buf, "%lu", total);
 	for (node = 0; node < nr_node_ids; node++)
 		if (nodes[node])
 			x += sprintf(buf + x, " N%d=%lu", node, nodes[node]);
 	return x + sprintf(buf + x, "\n");
 }
-/* Functions of the sysfs attribute layer */
-#line 8486 "slub.nw"
+/* Show the cpu partial chains of every CPU: slabs_cpu_partial_show */
+#line 8662 "slub.nw"
 #define SHOW_OBJECTS(_name, _flags)					\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5841,8 +5853,8 @@ static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf)
 	}
 	return len + sprintf(buf + len, "\n");
 }
-/* Functions of the sysfs attribute layer */
-#line 8537 "slub.nw"
+/* Change the order and the bound on empty slabs: order_store */
+#line 8713 "slub.nw"
 static int kstrtoul(const char *buf, unsigned long *res)
 {
 	char *end;
@@ -5881,8 +5893,8 @@ static ssize_t min_partial_store(struct kmem_cache *s, const char *buf,
 	return len;
 }
 
-/* Functions of the sysfs attribute layer */
-#line 8579 "slub.nw"
+/* Change the cpu partial bound and the remote defrag ratio: cpu_partial_store */
+#line 8755 "slub.nw"
 static ssize_t cpu_partial_store(struct kmem_cache *s, const char *buf,
 				 size_t len)
 {
@@ -5908,8 +5920,8 @@ static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
 		s->remote_node_defrag_ratio = ratio * 10;
 	return len;
 }
-/* Functions of the sysfs attribute layer */
-#line 8607 "slub.nw"
+/* Switch a debugging flag on an empty cache: set_flag and STORE_FLAG */
+#line 8783 "slub.nw"
 static bool any_slab_objects(struct kmem_cache *s)
 {
 	int node;
@@ -5965,8 +5977,8 @@ static ssize_t failslab_store(struct kmem_cache *s, const char *buf,
 		s->flags |= SLAB_FAILSLAB;
 	return len;
 }
-/* Functions of the sysfs attribute layer */
-#line 8668 "slub.nw"
+/* Shrink, validate or flush a cache on a write: validate_store and shrink_store */
+#line 8844 "slub.nw"
 static ssize_t empty_show(struct kmem_cache *s, char *buf)
 {
 	(void)s;
@@ -6005,8 +6017,8 @@ static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len)
 	flush_all(s);
 	return len;
 }
-/* Functions of the sysfs attribute layer */
-#line 8713 "slub.nw"
+/* Show the allocation and free sites: alloc_calls_show and free_calls_show */
+#line 8889 "slub.nw"
 static ssize_t alloc_calls_show(struct kmem_cache *s, char *buf)
 {
 	if (!(s->flags & SLAB_STORE_USER))
@@ -6020,8 +6032,8 @@ static ssize_t free_calls_show(struct kmem_cache *s, char *buf)
 		return -ENOSYS;
 	return list_locations(s, buf, TRACK_FREE);
 }
-/* Functions of the sysfs attribute layer */
-#line 8732 "slub.nw"
+/* Show and clear a stat counter: show_stat and clear_stat */
+#line 8908 "slub.nw"
 static ssize_t show_stat(struct kmem_cache *s, char *buf, int si)
 {
 	unsigned long sum = 0;
@@ -6050,8 +6062,8 @@ static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
 		WRITE_ONCE(per_cpu_ptr(s->cpu_slab, cpu)->stat[si], 0);
 	return len;
 }
-/* Functions of the sysfs attribute layer */
-#line 8766 "slub.nw"
+/* List every attribute with its handlers: slab_attrs */
+#line 8942 "slub.nw"
 #define RO(n)	{ #n, n##_show, NULL, -1, false, false }
 #define RW(n)	{ #n, n##_show, n##_store, -1, false, false }
 #define ACT(n)	{ #n, empty_show, n##_store, -1, true, false }
@@ -6080,18 +6092,18 @@ static const struct slab_attribute slab_attrs[] = {
 	STAT(CPU_PARTIAL_NODE), STAT(CPU_PARTIAL_DRAIN),
 
 /* The sysfs names of the sheaf counters */
-#line 12391 "slub.nw"
+#line 12651 "slub.nw"
 STAT(SHEAF_FLUSH), STAT(SHEAF_REFILL), STAT(SHEAF_ALLOC), STAT(SHEAF_FREE),
 STAT(BARN_GET), STAT(BARN_GET_FAIL), STAT(BARN_PUT), STAT(BARN_PUT_FAIL),
 STAT(SHEAF_PREFILL_FAST), STAT(SHEAF_PREFILL_SLOW),
 STAT(SHEAF_PREFILL_OVERSIZE), STAT(SHEAF_RETURN_FAST),
 STAT(SHEAF_RETURN_SLOW),
-#line 8793 "slub.nw"
+#line 8969 "slub.nw"
 	{ "flush", empty_show, flush_store, -1, true, true },
 	{ NULL, NULL, NULL, -1, false, false }
 };
-/* Functions of the sysfs attribute layer */
-#line 8802 "slub.nw"
+/* Find an attribute by name: find_attr */
+#line 8978 "slub.nw"
 static const char *attr_name(const struct slab_attribute *a)
 {
 	return a->stat >= 0 ? stat_names[a->stat] : a->name;
@@ -6128,16 +6140,16 @@ bool slub_attr_writable(const char *name)
 
 	return a && (a->store || a->stat >= 0);
 }
-/* Functions of the sysfs attribute layer */
-#line 8845 "slub.nw"
+/* Tell which attributes a write passes on to the children */
+#line 9021 "slub.nw"
 static bool attr_propagates(const char *name)
 {
 	const struct slab_attribute *a = find_attr(name);
 
 	return a && a->show && a->store && !a->action && a->stat < 0;
 }
-/* Functions of the sysfs attribute layer */
-#line 8860 "slub.nw"
+/* Read and write an attribute of a cache: slab_attr_show and slab_attr_store */
+#line 9036 "slub.nw"
 ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -6186,8 +6198,8 @@ ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 	slab_mutex_unlock();
 	return ret;
 }
-/* Functions of the sysfs attribute layer */
-#line 8914 "slub.nw"
+/* Find a cache by name and name its sysfs directory: slub_sysfs_name */
+#line 9090 "slub.nw"
 struct kmem_cache *slub_find_cache(const char *name)
 {
 	struct kmem_cache *s, *found = NULL;
@@ -6216,8 +6228,8 @@ const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len)
 	snprintf(buf, len, "%s", s->kobj.added ? s->kobj.name : s->name);
 	return buf;
 }
-/* Functions of bootstrap and shutdown */
-#line 8987 "slub.nw"
+/* Boot the allocator's own two caches: kmem_cache_init */
+#line 9184 "slub.nw"
 static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
 static int kmem_cache_init(void)
@@ -6250,8 +6262,8 @@ static int kmem_cache_init(void)
 		return -ENOMEM;
 	return bootstrap_cache_sheaves();
 }
-/* Functions of bootstrap and shutdown */
-#line 9041 "slub.nw"
+/* Create the caches of the boot: create_boot_cache and create_kmalloc_cache */
+#line 9238 "slub.nw"
 static int create_boot_cache(struct kmem_cache *s, const char *name,
 			     size_t size, unsigned long flags)
 {
@@ -6290,8 +6302,8 @@ static struct kmem_cache *create_kmalloc_cache(const char *name,
 	s->refcount = 1;
 	return s;
 }
-/* Functions of bootstrap and shutdown */
-#line 9088 "slub.nw"
+/* Carve the first kmem_cache_node by hand: early_kmem_cache_node_alloc */
+#line 9285 "slub.nw"
 static int early_kmem_cache_node_alloc(int node)
 {
 	struct page *page;
@@ -6314,8 +6326,8 @@ static int early_kmem_cache_node_alloc(int node)
 	__add_partial(n, page, DEACTIVATE_TO_HEAD);
 	return 0;
 }
-/* Functions of bootstrap and shutdown */
-#line 9118 "slub.nw"
+/* Move a boot cache into a real object: bootstrap */
+#line 9315 "slub.nw"
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
@@ -6340,15 +6352,15 @@ static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 	list_add(&s->list, &slab_caches);
 	return s;
 }
-/* Functions of bootstrap and shutdown */
-#line 9155 "slub.nw"
+/* Create the kmalloc caches: create_kmalloc_caches */
+#line 9352 "slub.nw"
 static int create_kmalloc_caches(unsigned long flags)
 {
 	int i;
 
 
 	/* Send sizes below KMALLOC_MIN_SIZE to the smallest cache */
-#line 9200 "slub.nw"
+#line 9397 "slub.nw"
 	for (i = 8; i < (int)KMALLOC_MIN_SIZE && i <= 192; i += 8)
 		size_index[size_index_elem(i)] = KMALLOC_SHIFT_LOW;
 	if (KMALLOC_MIN_SIZE >= 64)
@@ -6357,7 +6369,7 @@ static int create_kmalloc_caches(unsigned long flags)
 	if (KMALLOC_MIN_SIZE >= 128)
 		for (i = 128 + 8; i <= 192; i += 8)
 			size_index[size_index_elem(i)] = 8;
-#line 9160 "slub.nw"
+#line 9357 "slub.nw"
 	for (i = KMALLOC_SHIFT_LOW; i <= KMALLOC_SHIFT_HIGH; i++) {
 		if (!kmalloc_caches[i] &&
 		    !(kmalloc_caches[i] = create_kmalloc_cache(NULL, 1 << i,
@@ -6387,8 +6399,8 @@ static int create_kmalloc_caches(unsigned long flags)
 	}
 	return memcg_activate_kmem_caches();
 }
-/* Functions of bootstrap and shutdown */
-#line 9211 "slub.nw"
+/* Publish the caches in sysfs once it is up: slab_sysfs_init */
+#line 9408 "slub.nw"
 static void slab_sysfs_init(void)
 {
 	struct kmem_cache *s;
@@ -6411,8 +6423,8 @@ static void slab_sysfs_init(void)
 	}
 	slab_mutex_unlock();
 }
-/* Functions of bootstrap and shutdown */
-#line 9246 "slub.nw"
+/* Tell whether the allocator runs, on how many CPUs and nodes */
+#line 9443 "slub.nw"
 static pthread_mutex_t init_mutex = PTHREAD_MUTEX_INITIALIZER;
 static bool running;
 static __thread bool booting;
@@ -6432,8 +6444,8 @@ int slub_nr_nodes(void)
 	return nr_node_ids;
 }
 
-/* Functions of bootstrap and shutdown */
-#line 9270 "slub.nw"
+/* Check a configuration and boot the allocator with it: __slub_init */
+#line 9467 "slub.nw"
 static int __slub_init(const struct slub_config *config)
 {
 	struct slub_config env_cfg = *config, *cfg = &env_cfg;
@@ -6456,7 +6468,7 @@ static int __slub_init(const struct slub_config *config)
 	nr_node_ids = cfg->nr_nodes ? cfg->nr_nodes : 1;
 
 	/* Apply the boot options of the configuration */
-#line 9402 "slub.nw"
+#line 9618 "slub.nw"
 	slub_simulated = cfg->simulated;
 	sim_cpu = 0;
 	slab_nomerge = cfg->nomerge;
@@ -6473,7 +6485,7 @@ static int __slub_init(const struct slub_config *config)
 	if (setup_failslab(cfg->failslab, slub_rng_state))
 		return -EINVAL;
 	rseq_alloc_door_update();
-#line 9291 "slub.nw"
+#line 9488 "slub.nw"
 	if (page_alloc_init(bytes, nr_node_ids))
 		return -ENOMEM;
 	slub_register_fork_handlers();
@@ -6490,7 +6502,8 @@ static int __slub_init(const struct slub_config *config)
 	__atomic_store_n(&running, true, __ATOMIC_RELEASE);
 	return 0;
 }
-
+/* Start the allocator once, whoever calls first: slub_init */
+#line 9513 "slub.nw"
 int slub_init(const struct slub_config *cfg)
 {
 	static const struct slub_config defaults;
@@ -6511,8 +6524,8 @@ static bool slub_ensure_running(void)
 		_exit(1);	/* the environment's option, named already */
 	return slub_running();
 }
-/* Functions of bootstrap and shutdown */
-#line 9347 "slub.nw"
+/* Read the configuration from the environment: slub_config_from_env */
+#line 9552 "slub.nw"
 static int slub_config_from_env(struct slub_config *cfg)
 {
 	const char *v;
@@ -6532,7 +6545,8 @@ static int slub_config_from_env(struct slub_config *cfg)
 	}
 	return 0;
 }
-
+/* Parse a size with an optional K, M, G or T: parse_size */
+#line 9578 "slub.nw"
 static size_t parse_size(const char *v)
 {
 	const unsigned long long limit = 1ULL << 47;	/* the address space */
@@ -6556,7 +6570,8 @@ static size_t parse_size(const char *v)
 		return 0;
 	return (size_t)(n << shift);
 }
-
+/* Tell how much memory the machine has: machine_memory_bytes */
+#line 9607 "slub.nw"
 static size_t machine_memory_bytes(void)
 {
 	struct sysinfo si;
@@ -6565,8 +6580,8 @@ static size_t machine_memory_bytes(void)
 		return 1UL << 30;
 	return ((size_t)si.totalram + si.totalswap) * si.mem_unit;
 }
-/* Functions of bootstrap and shutdown */
-#line 9446 "slub.nw"
+/* Stop the allocator before a fork: slub_fork_prepare */
+#line 9662 "slub.nw"
 static void slub_fork_prepare(void)
 {
 	struct kmem_cache *s;
@@ -6590,8 +6605,8 @@ static void slub_fork_prepare(void)
 		spin_lock(&zones[i].lock);
 	mutex_lock(&pcpu_lock);
 }
-/* Functions of bootstrap and shutdown */
-#line 9475 "slub.nw"
+/* Let the allocator go on after a fork, in parent and child: slub_fork_parent and slub_fork_child */
+#line 9691 "slub.nw"
 static void slub_fork_release(bool child)
 {
 	struct kmem_cache *s;
@@ -6638,8 +6653,8 @@ static void slub_register_fork_handlers(void)
 					     slub_fork_parent,
 					     slub_fork_child);
 }
-/* Functions of bootstrap and shutdown */
-#line 9531 "slub.nw"
+/* Shut the allocator down and give back its memory: slub_shutdown */
+#line 9747 "slub.nw"
 void slub_shutdown(void)
 {
 	mutex_lock(&init_mutex);
@@ -6673,8 +6688,8 @@ static void slub_teardown(void)
 	call_site = 0;
 	__atomic_store_n(&running, false, __ATOMIC_RELEASE);
 }
-/* Functions of bootstrap and shutdown */
-#line 9571 "slub.nw"
+/* Fail a per-CPU allocation on request: slub_fail_percpu */
+#line 9787 "slub.nw"
 static bool slub_fail_percpu(void)
 {
 	return page_alloc_should_fail();

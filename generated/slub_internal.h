@@ -20,18 +20,18 @@
 #include <sys/mman.h>
 #include <unistd.h>
 /* System headers */
-#line 5556 "slub.nw"
+#line 5603 "slub.nw"
 #include <sys/rseq.h>
 /* System headers */
-#line 6467 "slub.nw"
+#line 6567 "slub.nw"
 #include <sys/syscall.h>
 #include <time.h>
 #include <unwind.h>
 /* System headers */
-#line 7278 "slub.nw"
+#line 7405 "slub.nw"
 #include <dlfcn.h>
 /* System headers */
-#line 9343 "slub.nw"
+#line 9548 "slub.nw"
 #include <sys/sysinfo.h>
 #line 334 "slub.nw"
 #include "slub.h"
@@ -186,7 +186,7 @@ scnprintf(char *buf, size_t size, const char *fmt, ...)
 	return (size_t)n >= size ? (int)size - 1 : n;
 }
 /* Move a whole list onto another: list_splice */
-#line 4426 "slub.nw"
+#line 4473 "slub.nw"
 static inline void list_splice(struct list_head *list, struct list_head *at)
 {
 	struct list_head *first = list->next, *last = list->prev;
@@ -200,7 +200,7 @@ static inline void list_splice(struct list_head *list, struct list_head *at)
 	next->prev = last;
 }
 /* Set, clear and test bits in a bitmap */
-#line 7188 "slub.nw"
+#line 7315 "slub.nw"
 #define BITS_PER_LONG		(8 * sizeof(long))
 #define BITS_TO_LONGS(n)	(((n) + BITS_PER_LONG - 1) / BITS_PER_LONG)
 
@@ -305,7 +305,7 @@ PAGE_FLAG_FUNCS(SlabPfmemalloc, active)
 PAGE_FLAG_FUNCS(LargeKmalloc, large_kmalloc)
 PAGE_FLAG_FUNCS(RcuFree, rcu_free)
 /* Definition of struct page */
-#line 5709 "slub.nw"
+#line 5756 "slub.nw"
 #define PG_locked	(PG_rcu_free + 1)
 /* Define a cache: struct kmem_cache and its packed order */
 #line 495 "slub.nw"
@@ -349,7 +349,7 @@ unsigned long random;		/* per-cache secret (freelist hardening) */
 #line 528 "slub.nw"
 
 /* Fields the sheaves add to struct kmem_cache */
-#line 11090 "slub.nw"
+#line 11350 "slub.nw"
 unsigned int sheaf_capacity;	/* 0: the cpu slab of 3.18 */
 struct slub_percpu_sheaves *cpu_sheaves;
 #line 529 "slub.nw"
@@ -370,7 +370,7 @@ struct kmem_cache_cpu {
 	struct page *partial;	/* partially allocated frozen slabs */
 
 /* Fields this port adds to struct kmem_cache_cpu */
-#line 5791 "slub.nw"
+#line 5838 "slub.nw"
 spinlock_t lock;	/* stands in for local_irq_save() */
 int cpu;		/* the CPU this structure belongs to */
 #line 574 "slub.nw"
@@ -388,7 +388,7 @@ struct kmem_cache_node {
 	struct node_barn *barn;		/* full and empty sheaves */
 };
 /* Define the state of a walk up the call stack */
-#line 6545 "slub.nw"
+#line 6650 "slub.nw"
 struct stack_walk {
 	unsigned long *addrs;	/* TRACK_ADDRS_COUNT slots */
 	int skip, n;
@@ -421,8 +421,8 @@ struct stack_walk {
 #define MAX_OBJS_PER_PAGE	32767
 #define ZERO_SIZE_PTR		((void *)16)
 #define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
-/* What the allocator and the observation layer share */
-#line 9610 "slub.nw"
+/* Declare what the allocator and the observation layer share */
+#line 9826 "slub.nw"
 #define SLUB_SHARED	__attribute__((visibility("hidden")))
 
 SLUB_SHARED extern slub_observer_fn slub_observer;
@@ -440,8 +440,9 @@ SLUB_SHARED void slab_mutex_unlock(void);
 SLUB_SHARED unsigned long next_allocated_block(unsigned long pfn);
 SLUB_SHARED bool is_root_cache(struct kmem_cache *s);
 SLUB_SHARED void *slub_freepointer(struct kmem_cache *s, void *object);
-/* Conversions between pages, frame numbers and addresses */
-#line 4860 "slub.nw"
+SLUB_SHARED unsigned int slub_track_size(void);
+/* Convert between pages, frame numbers and addresses */
+#line 4907 "slub.nw"
 static inline long page_to_pfn(const struct page *page)
 {
 	return page ? (long)(page - mem_map) : -1;
@@ -490,12 +491,12 @@ static inline int page_to_nid(const struct page *page)
 	return (page - mem_map) / pages_per_node;
 }
 /* Walk the allocated blocks */
-#line 5191 "slub.nw"
+#line 5238 "slub.nw"
 #define for_each_allocated_block(pfn)					\
 	for ((pfn) = next_allocated_block(0); (pfn) < nr_pages;		\
 	     (pfn) = next_allocated_block((pfn) + 1))
-/* Which CPU runs, and its per-CPU structure */
-#line 5560 "slub.nw"
+/* Tell which CPU runs and find its per-CPU structure */
+#line 5607 "slub.nw"
 static inline int raw_cpu_id(void)
 {
 	int cpu;
@@ -542,10 +543,10 @@ static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
 	return s->node[node];
 }
 /* The busy bit of the tid */
-#line 5796 "slub.nw"
+#line 5843 "slub.nw"
 #define TID_BUSY	(1UL << 63)
 /* Read the order and the object count of a packed pair */
-#line 2057 "slub.nw"
+#line 2086 "slub.nw"
 static inline int oo_order(struct kmem_cache_order_objects x)
 {
 	return x.x >> OO_SHIFT;
@@ -555,8 +556,8 @@ static inline int oo_objects(struct kmem_cache_order_objects x)
 {
 	return x.x & OO_MASK;
 }
-/* How the allocator counts and reports its steps */
-#line 10132 "slub.nw"
+/* Count and report when observed, and cost nothing otherwise: stat and slub_step */
+#line 10388 "slub.nw"
 #pragma GCC diagnostic ignored "-Wformat-zero-length"
 #ifdef SLUB_NO_EVENTS
 #define slub_observed()	false
@@ -594,8 +595,8 @@ SLUB_SHARED void __slub_event(enum slub_event_type type,
 	slub_event(SLUB_EV_STEP, s, -1, object, page, __VA_ARGS__)
 #define slub_report(s, object, page, ...)				\
 	slub_event(SLUB_EV_REPORT, s, -1, object, page, __VA_ARGS__)
-/* How the allocator counts and reports its steps */
-#line 10209 "slub.nw"
+/* Count from inside a restartable sequence: rseq_stat */
+#line 10465 "slub.nw"
 #define rseq_stat_at(s, si, object, page, observed)			\
 	do {								\
 		cpu_rseq_inc(s, si);					\
@@ -603,8 +604,8 @@ SLUB_SHARED void __slub_event(enum slub_event_type type,
 			slub_event(SLUB_EV_STAT, s, si, object, page);	\
 	} while (0)
 #define rseq_stat(s, si)	rseq_stat_at(s, si, NULL, NULL, true)
-/* How the allocator counts and reports its steps */
-#line 10298 "slub.nw"
+/* Catch an observer that calls the allocator: slub_observer_check */
+#line 10554 "slub.nw"
 #ifdef SLUB_NO_EVENTS
 #define slub_observer_check()	do { } while (0)
 #else
@@ -619,7 +620,7 @@ SLUB_SHARED void observer_reentered(const char *func)
 	} while (0)
 #endif
 /* Kernel helpers: the sheaves need */
-#line 11368 "slub.nw"
+#line 11628 "slub.nw"
 typedef struct {
 	int locked;
 } local_trylock_t;
@@ -645,7 +646,7 @@ static inline void local_unlock(local_trylock_t *l)
 	__atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE);
 }
 /* Kernel helpers: the sheaves need */
-#line 11512 "slub.nw"
+#line 11772 "slub.nw"
 #define list_first_entry_or_null(h, type, member)			\
 	(list_empty(h) ? NULL : list_first_entry(h, type, member))
 
@@ -662,7 +663,7 @@ static inline void list_del_init(struct list_head *e)
 		(b) = __tmp;						\
 	} while (0)
 /* Definitions of the sheaves and the barn */
-#line 11034 "slub.nw"
+#line 11294 "slub.nw"
 struct slab_sheaf {
 	struct list_head barn_list;	/* in a barn's full or empty list */
 	struct kmem_cache *cache;
@@ -672,7 +673,7 @@ struct slab_sheaf {
 	void *objects[];
 };
 /* Definitions of the sheaves and the barn */
-#line 11059 "slub.nw"
+#line 11319 "slub.nw"
 struct slub_percpu_sheaves {
 	local_trylock_t lock;		/* a real lock here: see below */
 	struct slab_sheaf *main;	/* never NULL while the cache has sheaves */
@@ -680,7 +681,7 @@ struct slub_percpu_sheaves {
 	char pad[L1_CACHE_BYTES - sizeof(local_trylock_t) - 2 * sizeof(void *)];
 };
 /* Definitions of the sheaves and the barn */
-#line 11073 "slub.nw"
+#line 11333 "slub.nw"
 #define MAX_FULL_SHEAVES	10
 #define MAX_EMPTY_SHEAVES	10
 
@@ -692,7 +693,7 @@ struct node_barn {
 	unsigned int nr_empty;
 };
 /* Definitions of the sheaves and the barn */
-#line 11207 "slub.nw"
+#line 11467 "slub.nw"
 #define MAX_SHEAF_CAPACITY	1024
 #line 350 "slub.nw"
 #endif

@@ -804,6 +804,8 @@ static const struct slub_func_section slub_func_sections[] = {
 	  "The sysfs view" },
 	{ "slub_teardown", "11.1", "sec:init-exit",
 	  "Starting and stopping the library" },
+	{ "slub_track_size", "8.2", "sec:init-objects",
+	  "Initialising objects and tracks" },
 	{ "slub_virt_to_head_page_checked", "6", "sec:page-allocator",
 	  "The page allocator underneath" },
 	{ "smp_processor_id", "7.1", "sec:which-cpu",

@@ -100,9 +100,44 @@ else
 	fail "kmalloc-caches (rc $rc): $out"
 fi
 
+# --------------------------------------------------------------- orders
+# 'slub orders' tries every order through the sysfs attribute: the order
+# it marks as chosen is the one 'slub geometry' reports for that size, and
+# at the chosen order it finds geometry's objects per slab.
+for size in 40 700 3000; do
+	run geometry --size $size
+	gorder=$(printf '%s\n' "$out" | awk '$1 == "order" { print $2 }')
+	gobjs=$(printf '%s\n' "$out" | awk '$1 == "objs_per_slab" { print $2 }')
+	run orders $size
+	read -r osize stride chosen o0 o1 o2 o3 <<<"$out"
+	cells=("$o0" "$o1" "$o2" "$o3")
+	if [ "$rc" = 0 ] && [ "$osize" = $size ] && [ "$chosen" = "$gorder" ] &&
+	   [ "${cells[$chosen]%/*}" = "$gobjs" ] && [ -n "$stride" ]; then
+		pass
+	else
+		fail "orders $size (rc $rc): '$out'; geometry: order $gorder, $gobjs objects"
+	fi
+done
+run orders --out "$TMP/orders.dot" 64 1100
+if [ "$rc" = 0 ] && grep -q 'chosen: ' "$TMP/orders.dot" &&
+   dot -Tsvg "$TMP/orders.dot" -o /dev/null 2>/dev/null; then
+	pass
+else
+	fail "orders --out: rc $rc, $err"
+fi
+for view in layout alias; do
+	run run --dot 2 --out "$TMP/$view.dot" --cache debugged --view $view \
+		book/scenarios/create.scn
+	if [ "$rc" = 0 ] && dot -Tsvg "$TMP/$view.dot" -o /dev/null 2>/dev/null; then
+		pass
+	else
+		fail "run --view $view: rc $rc, $err"
+	fi
+done
+
 # --------------------------------------------------------------- help
 for cmd in "--help" "help" "geometry --help" "kmalloc-caches --help" \
-	   "run --help" "slabinfo --help" "help run"; do
+	   "orders --help" "run --help" "slabinfo --help" "help run"; do
 	# shellcheck disable=SC2086
 	run $cmd
 	if [ "$rc" = 0 ] && [ -n "$out" ] && [ -z "$err" ]; then
@@ -112,7 +147,7 @@ for cmd in "--help" "help" "geometry --help" "kmalloc-caches --help" \
 	fi
 done
 run --help
-for cmd in geometry kmalloc-caches run slabinfo; do
+for cmd in geometry kmalloc-caches orders run slabinfo; do
 	printf '%s\n' "$out" | grep -q "^  $cmd " && pass ||
 		fail "slub --help does not document $cmd"
 done
@@ -137,6 +172,11 @@ usage_error "COMMAND"
 usage_error "frob" frob
 usage_error "--bogus" --bogus
 usage_error "--size" geometry
+usage_error "SIZE" orders
+usage_error "SIZE" orders 40 0
+usage_error "--view" run --dot 1 --out - --view layout book/scenarios/create.scn
+usage_error "--view" run --dot 1 --out - --cache x --view frob book/scenarios/create.scn
+usage_error "--view" run --view alias book/scenarios/create.scn
 usage_error "--size" geometry --size
 usage_error "--size" geometry --size abc
 usage_error "--size" geometry --size -5

@@ -25,6 +25,7 @@
 #include "eventlog.h"
 #include "slabinfo.h"
 #include "snapshot_dot.h"
+#include "create_dot.h"
 #include "sysfs_tree.h"
 #include "predict.h"
 
@@ -44,6 +45,7 @@ static const char main_usage[] =
 "Commands:\n"
 "  geometry        create one cache and print its layout attributes\n"
 "  kmalloc-caches  print the kmalloc caches as a slabinfo-like table\n"
+"  orders          the slab orders calculate_order() weighs for some sizes\n"
 "  predict         grade the answers of a prediction file\n"
 "  quiz            write a seeded self-study quiz (a prediction file)\n"
 "  run             run a scenario: event trace and stat counters\n"
@@ -104,6 +106,11 @@ static const char run_usage[] =
 "                      write the state as a graphviz file (needs --out)\n"
 "  -o, --out FILE      the file --dot writes ('-': standard output)\n"
 "  -c, --cache NAME    with --dot, draw only this cache\n"
+"      --view VIEW     with --dot and --cache, what to draw of the cache:\n"
+"                      state (default: its records, slabs and lists),\n"
+"                      layout (one object: object, red zone, free pointer,\n"
+"                      tracks, padding) or alias (its names and its sysfs\n"
+"                      directory and links)\n"
 "      --sysfs DIR     after the last step, write the /sys/kernel/slab view\n"
 "                      into DIR (DIR plays /sys/kernel/slab): a directory\n"
 "                      per cache named as sysfs names it (':t-0000064' for a\n"
@@ -490,12 +497,140 @@ static void print_step(const struct scn_log *log, const struct scenario *sc,
 	fflush(stdout);
 }
 
+/* ------------------------------------------------------------ orders */
+
+static const char orders_usage[] =
+"usage: slub orders [OPTIONS] SIZE...\n"
+"\n"
+"For each object SIZE, create a cache as kmem_cache_create() would, then\n"
+"set its order to each of 0 to slub_max_order (3) through the sysfs\n"
+"attribute 'order' (calculate_sizes() with that order) and read back the\n"
+"objects per slab. Print one line per size: the size, the stride\n"
+"(slab_size), the order calculate_order() chose, and for each order\n"
+"'objects/leftover' (bytes after the last object; '-' if no object fits).\n"
+"\n"
+"Options:\n"
+"  -n, --cpus N        simulated CPUs (default 2; the order depends on it)\n"
+"  -o, --out FILE      write the table as a graphviz file instead ('-':\n"
+"                      standard output)\n"
+"  -h, --help          this text\n";
+
+#define ORDERS_MAX_SIZES 16
+
+/* What each order would give a cache of object size size. */
+static int measure_orders(unsigned long size, struct slub_orders_row *w)
+{
+	/* slub.h: KMALLOC_SHIFT_HIGH is PAGE_SHIFT + 1 */
+	const unsigned long page = 1UL << (KMALLOC_SHIFT_HIGH - 1);
+	struct kmem_cache *s;
+	char buf[16];
+	int o, len;
+
+	s = kmem_cache_create("orders", size, 0, 0, NULL);
+	if (!s) {
+		fprintf(stderr, "%s orders: kmem_cache_create(\"orders\", %lu) "
+			"failed\n", prog, size);
+		return -1;
+	}
+	w->object_size = (unsigned int)size;
+	w->size = (unsigned int)attr_num(s, "slab_size");
+	w->chosen = (int)attr_num(s, "order");
+	for (o = 0; o < SLUB_ORDERS_MAX; o++) {
+		unsigned long objs, used;
+
+		len = snprintf(buf, sizeof(buf), "%d", o);
+		w->objects[o] = w->leftover[o] = 0;
+		if (slab_attr_store(s, "order", buf, (size_t)len) < 0)
+			continue;
+		objs = attr_num(s, "objs_per_slab");
+		used = objs * w->size + attr_num(s, "reserved");
+		w->objects[o] = (unsigned int)objs;
+		w->leftover[o] = (unsigned int)((page << o) - used);
+	}
+	len = snprintf(buf, sizeof(buf), "%d", w->chosen);
+	slab_attr_store(s, "order", buf, (size_t)len);
+	kmem_cache_destroy(s);
+	return 0;
+}
+
+static int cmd_orders(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "cpus", required_argument, NULL, 'n' },
+		{ "out",  required_argument, NULL, 'o' },
+		{ "help", no_argument,       NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct slub_orders_row rows[ORDERS_MAX_SIZES];
+	unsigned long cpus = 2;
+	const char *out = NULL;
+	int c, n = 0, o, ret = 0;
+
+	while ((c = getopt_long(argc, argv, ":n:o:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'n':
+			cpus = parse_ulong("--cpus", optarg, 1, 4096, false,
+					   "a CPU count");
+			break;
+		case 'o':
+			out = optarg;
+			break;
+		case 'h':
+			fputs(orders_usage, stdout);
+			return 0;
+		default:
+			bad_option(c, argv);
+		}
+	}
+	if (optind >= argc)
+		die_usage("expects at least one SIZE");
+	if (argc - optind > ORDERS_MAX_SIZES)
+		die_usage("expects at most %d sizes, got %d", ORDERS_MAX_SIZES,
+			  argc - optind);
+	for (; optind < argc; optind++)
+		rows[n++].object_size = (unsigned int)parse_ulong("SIZE",
+			argv[optind], 1, KMALLOC_MAX_CACHE_SIZE, true,
+			"an object size in bytes");
+	boot((int)cpus, true);
+	for (c = 0; c < n && !ret; c++)
+		if (measure_orders(rows[c].object_size, &rows[c]))
+			ret = EXIT_USAGE;
+	slub_shutdown();
+	if (ret)
+		return ret;
+	if (out) {
+		bool std = !strcmp(out, "-");
+		FILE *f = std ? stdout : fopen(out, "w");
+
+		if (!f || slub_orders_write_dot(f, rows, n, SLUB_ORDERS_MAX) ||
+		    (!std && fclose(f))) {
+			fprintf(stderr, "%s orders: writing '%s' failed\n", prog,
+				out);
+			return EXIT_USAGE;
+		}
+		return 0;
+	}
+	for (c = 0; c < n; c++) {
+		printf("%u %u %d", rows[c].object_size, rows[c].size,
+		       rows[c].chosen);
+		for (o = 0; o < SLUB_ORDERS_MAX; o++) {
+			if (rows[c].objects[o])
+				printf(" %u/%u", rows[c].objects[o],
+				       rows[c].leftover[o]);
+			else
+				printf(" -");
+		}
+		putchar('\n');
+	}
+	return 0;
+}
+
 /* ------------------------------------------------------------ runs */
 
 struct run_opts {
 	bool trace, stats, quiet, dot, force;
 	long dot_step;
-	const char *out, *cache, *file, *sysfs;
+	const char *out, *cache, *file, *sysfs, *view;
 	const struct slabinfo_opts *slabinfo;	/* slabinfo's options */
 };
 
@@ -527,6 +662,27 @@ static void print_error(const struct scn_error *err)
 	fprintf(stderr, "%s\n", scn_error_format(err, buf, sizeof(buf)));
 }
 
+/* Draw the --view of the snapshot: the state, an object's layout or an
+ * alias (create_dot.h). */
+static int draw_view(FILE *f, const struct slub_snapshot *snap,
+		     const struct run_opts *o)
+{
+	const struct slub_snap_cache *c;
+	char dir[256];
+
+	if (!o->view || !strcmp(o->view, "state"))
+		return slub_snapshot_write_dot(f, snap, o->cache);
+	c = slub_snapshot_cache(snap, o->cache);
+	if (!c)
+		return -1;
+	if (!strcmp(o->view, "layout"))
+		return slub_layout_write_dot(f, c);
+	if (!slub_find_cache(c->name))
+		return -1;
+	return slub_alias_write_dot(f, c, slub_sysfs_name(
+				slub_find_cache(c->name), dir, sizeof(dir)));
+}
+
 static int write_dot(const struct run_opts *o)
 {
 	struct slub_snapshot *snap = slub_snapshot_take();
@@ -540,7 +696,7 @@ static int write_dot(const struct run_opts *o)
 		slub_snapshot_free(snap);
 		return EXIT_USAGE;
 	}
-	if (!snap || slub_snapshot_write_dot(f, snap, o->cache) < 0) {
+	if (!snap || draw_view(f, snap, o) < 0) {
 		fprintf(stderr, "%s run: writing the graph failed%s%s%s\n",
 			prog, o->cache ? " (is there a cache named '" : "",
 			o->cache ? o->cache : "", o->cache ? "'?)" : "");
@@ -667,6 +823,7 @@ static int cmd_run(int argc, char **argv)
 		{ "cache", required_argument, NULL, 'c' },
 		{ "sysfs", required_argument, NULL, 'S' },
 		{ "force", no_argument,       NULL, 'f' },
+		{ "view",  required_argument, NULL, 'V' },
 		{ "help",  no_argument,       NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -702,6 +859,13 @@ static int cmd_run(int argc, char **argv)
 		case 'f':
 			o.force = true;
 			break;
+		case 'V':
+			if (strcmp(optarg, "state") && strcmp(optarg, "layout") &&
+			    strcmp(optarg, "alias"))
+				die_usage("option '--view' expects state, layout "
+					  "or alias, got '%s'", optarg);
+			o.view = optarg;
+			break;
 		case 'h':
 			fputs(run_usage, stdout);
 			return 0;
@@ -715,8 +879,11 @@ static int cmd_run(int argc, char **argv)
 	no_operands(argc, argv);
 	if (o.dot && !o.out)
 		die_usage("option '--dot' needs '--out FILE'");
-	if (!o.dot && (o.out || o.cache))
-		die_usage("options '--out' and '--cache' go with '--dot'");
+	if (!o.dot && (o.out || o.cache || o.view))
+		die_usage("options '--out', '--cache' and '--view' go with "
+			  "'--dot'");
+	if (o.view && strcmp(o.view, "state") && !o.cache)
+		die_usage("option '--view %s' needs '--cache NAME'", o.view);
 	if (o.force && !o.sysfs)
 		die_usage("option '--force' goes with '--sysfs'");
 	if (o.sysfs && !*o.sysfs)
@@ -835,6 +1002,7 @@ static const struct command {
 } commands[] = {
 	{ "geometry",		cmd_geometry },
 	{ "kmalloc-caches",	cmd_kmalloc_caches },
+	{ "orders",		cmd_orders },
 	{ "predict",		cmd_predict },
 	{ "quiz",		cmd_quiz },
 	{ "run",		cmd_run },
