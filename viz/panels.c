@@ -250,6 +250,9 @@ int viz_cache_lines(const struct slub_snap_cache *c,
 		 c->min_order, c->min_objects);
 	n = line(lines, n, max, "min_partial  %lu", c->min_partial);
 	n = line(lines, n, max, "cpu_partial  %u", c->cpu_partial);
+	if (c->sheaf_capacity)
+		n = line(lines, n, max, "sheaf_capacity %u",
+			 c->sheaf_capacity);
 	n = line(lines, n, max, "flags        0x%lx", c->flags);
 	flags_text(c->flags, flags, sizeof(flags));
 	n = wrap_words(lines, n, max, flags, 20);
@@ -282,6 +285,10 @@ static const char *state_name(int state)
 		return "allocated";
 	case SLUB_OBJ_CPU_FREE:
 		return "free, on the cpu freelist (c->freelist)";
+	case SLUB_OBJ_SHEAF:
+		return "free, in a CPU's sheaf";
+	case SLUB_OBJ_BARN:
+		return "free, in a full sheaf in the node's barn";
 	default:
 		return "free, on the slab freelist (page->freelist)";
 	}
@@ -294,7 +301,10 @@ static int slab_lines(const struct slub_snap_cache *c,
 	unsigned int i, used = 0, cpu_free = 0;
 
 	for (i = 0; s->obj && i < s->objects; i++) {
-		used += s->obj[i].state == SLUB_OBJ_ALLOCATED;
+		/* a slab counts objects in sheaves and barns as in use */
+		used += s->obj[i].state == SLUB_OBJ_ALLOCATED ||
+			s->obj[i].state == SLUB_OBJ_SHEAF ||
+			s->obj[i].state == SLUB_OBJ_BARN;
 		cpu_free += s->obj[i].state == SLUB_OBJ_CPU_FREE;
 	}
 	n = line(lines, n, max, "slab pfn %#lx of %s  order %d  node %d",
