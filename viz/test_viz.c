@@ -698,6 +698,7 @@ int main(int argc, char **argv)
 	test_counters_and_text();
 	test_legend_and_error();
 	test_render();
+	test_sheaves();
 	test_steps(tmpdir, units_only);
 	if (!units_only) {
 		test_scenarios();
