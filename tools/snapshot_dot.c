@@ -476,11 +476,12 @@ static void list_order(const struct slub_snap_slab *sl, int first, int *pos)
  */
 /*
  * The sheaf slots of slab k's objects, as slubviz tags them: slot m of a
- * main sheaf is m<m>, of a spare s<m>; in spos[] as m + 1, or -(m + 1).
+ * main sheaf is m<m>, of a spare s<m>, after the CPU's number when there
+ * are several (1m2); in spos[] as m + 1, or -(m + 1), the CPU in scpu[].
  */
 static void sheaf_order(const struct slub_snapshot *snap,
 			const struct slub_snap_cache *c, int k,
-			const struct slub_snap_slab *sl, int *spos)
+			const struct slub_snap_slab *sl, int *spos, int *scpu)
 {
 	int cpu, spare, i, n;
 
@@ -493,9 +494,11 @@ static void sheaf_order(const struct slub_snapshot *snap,
 			n = spare ? cc->spare_size : cc->main_size;
 			for (i = 0; ref && i < n; i++)
 				if (ref[i].slab == k &&
-				    valid_obj(sl, ref[i].obj))
+				    valid_obj(sl, ref[i].obj)) {
 					spos[ref[i].obj] = spare ? -(i + 1) :
 							   i + 1;
+					scpu[ref[i].obj] = cpu;
+				}
 		}
 	}
 }
@@ -508,11 +511,15 @@ static void write_slab(FILE *out, const struct slub_snapshot *snap, int ci,
 	int *cpos = calloc(sl->objects + 1, sizeof(int));
 	int *ppos = calloc(sl->objects + 1, sizeof(int));
 	int *spos = calloc(sl->objects + 1, sizeof(int));
+	int *scpu = calloc(sl->objects + 1, sizeof(int));
 
-	if (cpos && ppos && spos) {
+	if (cpos && ppos && spos && scpu) {
 		list_order(sl, cpu_free, cpos);
 		list_order(sl, sl->freelist, ppos);
-		sheaf_order(snap, c, k, sl, spos);
+		sheaf_order(snap, c, k, sl, spos, scpu);
+	} else {
+		free(spos);
+		spos = NULL;
 	}
 	/* a sheaf cache's figure has its sheaves beside the slabs: narrower
 	 * slabs */
@@ -551,6 +558,7 @@ static void write_slab(FILE *out, const struct slub_snapshot *snap, int ci,
 		free(cpos);
 		free(ppos);
 		free(spos);
+		free(scpu);
 		return;
 	}
 	for (i = 0; i < n; i++) {
@@ -563,6 +571,9 @@ static void write_slab(FILE *out, const struct slub_snapshot *snap, int ci,
 			snprintf(tag, sizeof(tag), "c%d", cpos[i]);
 		else if (ppos && ppos[i])
 			snprintf(tag, sizeof(tag), "p%d", ppos[i]);
+		else if (spos && spos[i] && snap->nr_cpus > 1)
+			snprintf(tag, sizeof(tag), "%d%c%d", scpu[i],
+				 spos[i] > 0 ? 'm' : 's', abs(spos[i]) - 1);
 		else if (spos && spos[i])
 			snprintf(tag, sizeof(tag), "%c%d", spos[i] > 0 ? 'm' :
 				 's', abs(spos[i]) - 1);
@@ -600,6 +611,7 @@ static void write_slab(FILE *out, const struct slub_snapshot *snap, int ci,
 	free(cpos);
 	free(ppos);
 	free(spos);
+	free(scpu);
 }
 
 /* What write_cache_state() draws of one cache. */

@@ -24,6 +24,15 @@
  * allocation. */
 #define VIZ_MAX_SLOT_ARROWS	32
 
+void viz_sheaf_tag(char *buf, size_t len, int nr_cpus, int cpu, bool spare,
+		   int slot)
+{
+	if (nr_cpus > 1)
+		snprintf(buf, len, "%d%c%d", cpu, spare ? 's' : 'm', slot);
+	else
+		snprintf(buf, len, "%c%d", spare ? 's' : 'm', slot);
+}
+
 static const struct slub_snap_ref *sheaf_refs(const struct dctx *d, int k,
 					      int *n)
 {
@@ -271,7 +280,7 @@ static bool slot_arrow(struct dctx *d, int k, int i, SDL_Color c,
 static void slot_numbers(struct dctx *d, int k)
 {
 	const struct slub_snap_ref *ref;
-	char num[16], plain[12];
+	char num[40], plain[12];
 	SDL_Rect r;
 	int n, i;
 
@@ -287,7 +296,8 @@ static void slot_numbers(struct dctx *d, int k)
 		viz_cell_rect(d, ref[i].slab, ref[i].obj, &r);
 		if (!SDL_HasIntersection(&r, &d->reg.slabs))
 			continue;
-		snprintf(num, sizeof(num), "%c%d", k % 2 ? 's' : 'm', i);
+		viz_sheaf_tag(num, sizeof(num), d->snap->nr_cpus, k / 2,
+			      k % 2, i);
 		viz_cell_number(d, &r, C(SHEAF), num, plain);
 	}
 }

@@ -843,7 +843,7 @@ static void object_tip(struct dctx *d, int si, int obj)
 	const char *var = d->f && d->f->var_name ?
 			  d->f->var_name(d->f->var_arg, a) : NULL;
 	int state = s->obj ? s->obj[obj].state : SLUB_OBJ_ALLOCATED, pos = 0;
-	char where[80] = "";
+	char where[120] = "";
 	bool spare;
 	int cpu, slot;
 
@@ -856,10 +856,14 @@ static void object_tip(struct dctx *d, int si, int obj)
 			 state == SLUB_OBJ_CPU_FREE ? 'c' : 'p', pos, pos);
 	slot = state == SLUB_OBJ_SHEAF ? viz_sheaf_slot(d->cache,
 		d->snap->nr_cpus, si, obj, &cpu, &spare) : -1;
-	if (slot >= 0)
+	if (slot >= 0) {
+		char tag[40];
+
+		viz_sheaf_tag(tag, sizeof(tag), d->snap->nr_cpus, cpu, spare,
+			      slot);
 		snprintf(where, sizeof(where), ":\nin CPU %d's %s sheaf, slot "
-			 "%d (%c%d)", cpu, spare ? "spare" : "main", slot,
-			 spare ? 's' : 'm', slot);
+			 "%d (%s)", cpu, spare ? "spare" : "main", slot, tag);
+	}
 	viz_tip(d, 3, "object %d of slab pfn %#lx (cache %s)\n"
 		"address %#lx\n%s%s%s%s", obj, s->pfn, d->cache->name, a,
 		state_words(state), where, var ? "\nscenario variable " : "",

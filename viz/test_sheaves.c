@@ -348,8 +348,8 @@ static void test_sheaf_tips_and_fields(void)
 	      label(&g, VIZ_LABEL_FIELD, "barn full  4/10") &&
 	      label(&g, VIZ_LABEL_SLAB, "main sheaf  4/4") &&
 	      label(&g, VIZ_LABEL_SLAB, "barn full 4/10") &&
-	      label(&g, VIZ_LABEL_CELL, "m3") && label(&g, VIZ_LABEL_CELL,
-							"s0"),
+	      label(&g, VIZ_LABEL_CELL, "0m3") &&
+	      label(&g, VIZ_LABEL_CELL, "0s0"),
 	      "the boxes, sheaves, barn and object cells are labelled");
 	n = viz_counter_lines(g.snap, g.l.cache, -1, lines, 64);
 	for (i = 0; i < n; i++)

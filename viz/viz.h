@@ -236,6 +236,9 @@ const struct slub_snap_ref *viz_sheaf_refs(const struct slub_snap_cache *c,
  */
 int viz_sheaf_slot(const struct slub_snap_cache *c, int nr_cpus, int si,
 		   int obj, int *cpu, bool *spare);
+/* The tag of an object in a sheaf: m3, s0, or with several CPUs 1m3. */
+void viz_sheaf_tag(char *buf, size_t len, int nr_cpus, int cpu, bool spare,
+		   int slot);
 
 /* Lays out cache v->cache (or the chosen one) of snap at v->zoom. */
 void viz_layout_build(struct viz_layout *l, const struct slub_snapshot *snap,
