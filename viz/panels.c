@@ -346,6 +346,9 @@ static int object_lines(const struct slub_snap_cache *c,
 	if (o->state == SLUB_OBJ_ALLOCATED)
 		n = line(lines, n, max, "free pointer word at +%u: user data",
 			 c->offset);
+	else if (o->state == SLUB_OBJ_SHEAF || o->state == SLUB_OBJ_BARN)
+		n = line(lines, n, max, "on no freelist: a sheaf holds its "
+			 "address, the object is not written");
 	else if (o->next >= 0)
 		n = line(lines, n, max, "free pointer at +%u -> object %d "
 			 "(%#lx)", c->offset, o->next,
@@ -377,7 +380,17 @@ int viz_inspect_lines(const struct slub_snapshot *snap,
 	if (p->slab < 0 || p->slab >= c->nr_slabs)
 		return 0;
 	s = &c->slabs[p->slab];
-	if (p->obj >= 0 && p->obj < (int)s->objects && s->obj)
+	if (p->obj >= 0 && p->obj < (int)s->objects && s->obj) {
+		int cpu, slot;
+		bool spare;
+
 		n = object_lines(c, s, p->obj, lines, n, max);
+		slot = viz_sheaf_slot(c, snap->nr_cpus, p->slab, p->obj, &cpu,
+				      &spare);
+		if (slot >= 0)
+			n = line(lines, n, max, "in CPU %d's %s sheaf, slot %d "
+				 "(objects[%d])", cpu, spare ? "spare" : "main",
+				 slot, slot);
+	}
 	return slab_lines(c, s, lines, n, max);
 }

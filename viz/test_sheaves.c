@@ -351,6 +351,11 @@ static void test_sheaf_tips_and_fields(void)
 	      label(&g, VIZ_LABEL_CELL, "0m3") &&
 	      label(&g, VIZ_LABEL_CELL, "0s0"),
 	      "the boxes, sheaves, barn and object cells are labelled");
+	n = viz_inspect_lines(g.snap, &p, lines, 64);
+	for (i = 0; i < n && !strstr(lines[i], "main sheaf, slot 3"); i++)
+		;
+	check(i < n, "the inspector of a slot's object names its sheaf and "
+	      "slot");
 	n = viz_counter_lines(g.snap, g.l.cache, -1, lines, 64);
 	for (i = 0; i < n; i++)
 		barn_line |= !strncmp(lines[i], "barn_put", 8) &&
