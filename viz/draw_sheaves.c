@@ -10,7 +10,8 @@
  * in a sheaf") and numbered by its index in objects[]; an arrow runs from
  * it to its object's cell, which carries the same number after m (main)
  * or s (spare).  With more filled slots than arrows can show clearly,
- * only each main sheaf's last slot, the next allocation, keeps its arrow.
+ * only each main sheaf's last slot, the next allocation, keeps its arrow;
+ * with a CPU in focus (the c key), only that CPU's slots have arrows.
  * Hovering a slot names its object, rings its cell and draws its arrow.
  * At the level of detail of bars a sheaf is one bar filled in the
  * proportion size / capacity, so identical sheaves are identical pixels.
@@ -314,7 +315,9 @@ void viz_sheaf_arrows(struct dctx *d)
 		total += d->l->sheaf[k].per_row ? n : 0;
 	}
 	for (k = 0; k < d->l->nr_sheaves; k++) {
-		if (!d->l->sheaf[k].per_row)
+		/* a CPU in focus (c): only its arrows */
+		if (!d->l->sheaf[k].per_row ||
+		    (d->v->focus_cpu >= 0 && k / 2 != d->v->focus_cpu))
 			continue;
 		sheaf_refs(d, k, &n);
 		for (i = 0; i < n; i++)
