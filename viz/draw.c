@@ -742,7 +742,8 @@ static void bottom_bar(struct dctx *d)
 	if (x + 50 > d->v->w)
 		return;
 	if (sheaves)
-		x += number_chip(d, x, y, VIZ_C_SHEAF, "m0") + 3;
+		x += number_chip(d, x, y, VIZ_C_SHEAF, d->snap &&
+				 d->snap->nr_cpus > 1 ? "0m0" : "m0") + 3;
 	else
 		x += number_chip(d, x, y, VIZ_C_CPU_FREE, "c1") + 3;
 	x += number_chip(d, x, y, VIZ_C_PAGE_FREE, "p1") + 6;

@@ -364,8 +364,38 @@ static void test_sheaf_tips_and_fields(void)
 	sr_close(&g);
 }
 
+/* The sheaf functions nest by their call graph, like the others. */
+static void test_sheaf_trail(void)
+{
+	/* The order of the reports of a first allocation with sheaves. */
+	static const char *const order[] = {
+		"__pcs_replace_empty_main", "refill_objects",
+		"take_new_slab_objects", "refill_sheaf", "alloc_from_pcs",
+	};
+	struct viz_event ev[5];
+	struct viz_frame f = { .ev = ev, .nev = 5 };
+	char buf[512];
+	const char *a, *b, *c, *e;
+	int i;
+
+	for (i = 0; i < 5; i++)
+		ev[i] = (struct viz_event){ .type = SLUB_EV_STAT,
+			.func = order[i],
+			.section = slub_func_section(order[i]) };
+	viz_trail(&f, buf, sizeof(buf));
+	a = strstr(buf, "alloc_from_pcs >");
+	b = strstr(buf, "__pcs_replace_empty_main >");
+	c = strstr(buf, "refill_sheaf >");
+	e = strstr(buf, "refill_objects > ");
+	check(a && b && c && e && a < b && b < c && c < e &&
+	      strstr(e, "take_new_slab_objects") && !strstr(buf, "\xc2\xb7"),
+	      "the trail of a refill nests the sheaf functions as they call "
+	      "each other: '%s'", buf);
+}
+
 void test_sheaves(void)
 {
+	test_sheaf_trail();
 	test_slots_match_snapshot();
 	test_sheaf_bars();
 	test_step_back_barn_put();
