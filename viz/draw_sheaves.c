@@ -305,11 +305,17 @@ static void slot_numbers(struct dctx *d, int k)
 
 void viz_sheaf_arrows(struct dctx *d)
 {
+	/* half-transparent: the boxes and cells they cross stay legible */
+	SDL_Color line = { C(SHEAF_LINE).r, C(SHEAF_LINE).g, C(SHEAF_LINE).b,
+			   150 };
 	int k, i, n, total = 0;
+	SDL_BlendMode mode;
 	SDL_Rect cell;
 
 	if (!d->l->sheaves || d->l->bars || d->l->cell_h < 7)
 		return;
+	SDL_GetRenderDrawBlendMode(d->r, &mode);
+	SDL_SetRenderDrawBlendMode(d->r, SDL_BLENDMODE_BLEND);
 	for (k = 0; k < d->l->nr_sheaves; k++) {
 		sheaf_refs(d, k, &n);
 		total += d->l->sheaf[k].per_row ? n : 0;
@@ -323,8 +329,9 @@ void viz_sheaf_arrows(struct dctx *d)
 		for (i = 0; i < n; i++)
 			if (total <= VIZ_MAX_SLOT_ARROWS ||
 			    (k % 2 == 0 && i == n - 1))
-				slot_arrow(d, k, i, C(SHEAF_LINE), &cell);
+				slot_arrow(d, k, i, line, &cell);
 	}
+	SDL_SetRenderDrawBlendMode(d->r, mode);
 }
 
 void viz_sheaf_numbers(struct dctx *d)
