@@ -361,8 +361,9 @@ static void cache_box(struct dctx *d, int y)
 		int ly = y + 24 + BOX_LINE * i;
 
 		if (row_name[i][0])
-			text_fit(d, VIZ_MONO, 11, C(TEXT), x, ly, row_val[i][0] ?
-				 col - 4 : inner, p, row_name[i]);
+			text_fit(d, VIZ_MONO, 11, C(TEXT), x, ly,
+				 row_val[i][0] ? col - 4 : inner, p,
+				 row_name[i]);
 		text_fit(d, VIZ_MONO, 11, C(TEXT), row_name[i][0] ? x + col :
 			 x + 16, ly, row_name[i][0] ? inner - col : inner - 16,
 			 p, row_val[i]);

@@ -238,8 +238,9 @@ static void sheaf_cpu_box(struct dctx *d, const struct viz_lane *ln,
 	      "(objects[size - 1]) and frees into (objects[size]); never "
 	      "NULL");
 	if (cc->spare_size >= 0)
-		snprintf(buf, sizeof(buf), "spare    %d/%u objects|spare %d/%u",
-			 cc->spare_size, cap, cc->spare_size, cap);
+		snprintf(buf, sizeof(buf), "spare    %d/%u objects|"
+			 "spare %d/%u", cc->spare_size, cap, cc->spare_size,
+			 cap);
 	else
 		snprintf(buf, sizeof(buf), "spare    NULL");
 	field(d, r, 2, buf, "pcs->spare: an empty or a full sheaf, swapped "

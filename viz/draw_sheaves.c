@@ -269,7 +269,7 @@ static bool slot_arrow(struct dctx *d, int k, int i, SDL_Color c,
 	y0 = s.y + s.h;
 	x1 = cell->x + cell->w / 2;
 	y1 = cell->y;
-	if (y1 < y0) {		/* a cell above the sheaf: leave from its top */
+	if (y1 < y0) {		/* a cell above: leave from the top */
 		y0 = s.y;
 		y1 = cell->y + cell->h;
 	}
@@ -403,8 +403,8 @@ bool viz_sheaf_tip(struct dctx *d)
 	if (k >= 0) {
 		sheaf_refs(d, k, &n);
 		viz_tip(d, 3, "CPU %d's %s sheaf: %d of %u slots hold free "
-			"objects\nan allocation takes objects[size - 1], a free "
-			"puts into objects[size]%s", k / 2, k % 2 ? "spare" :
+			"objects\nan allocation takes objects[size - 1],\na "
+			"free puts into objects[size]%s", k / 2, k % 2 ? "spare" :
 			"main", n, d->cache->sheaf_capacity, k % 2 ?
 			"\nthe spare is swapped in when main runs empty or "
 			"full" : "");

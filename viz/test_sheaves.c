@@ -169,7 +169,8 @@ static void test_slots_match_snapshot(void)
 			steps++;
 			for (k = 0; k < g.l.nr_sheaves; k++) {
 				const struct slub_snap_cpu *cc = &c->cpu[k / 2];
-				int size = k % 2 ? cc->spare_size : cc->main_size;
+				int size = k % 2 ? cc->spare_size :
+						   cc->main_size;
 				int filled, empty;
 
 				if (size < 0)
