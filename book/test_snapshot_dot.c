@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "slub.h"
 #include "snapshot_dot.h"
@@ -144,6 +145,107 @@ static void build(void)
 		.current_cpu = 0, .nr_caches = 3, .caches = caches };
 }
 
+/*
+ * A cache with sheaves of 4: CPU 0's main sheaf holds objects 5 and 9 of
+ * slab 0 (a partial slab), its spare objects 0 to 3 of slab 1 (full as
+ * far as the slab knows); the barn 3 full sheaves of 10, 1 empty. The
+ * drawing has the sheaves with an edge from each filled slot to its
+ * object's cell, the barn's stacks, the sheaf words of the legend, the
+ * objects tagged m0, m1, s0 ..., and dot reads it without a complaint.
+ */
+static int sheaf_case(void)
+{
+	static struct slub_snap_object o[2][16];
+	static struct slub_snap_slab sl[2];
+	static struct slub_snap_ref main_refs[] = { { 0, 5 }, { 0, 9 } };
+	static struct slub_snap_ref spare_refs[] = {
+		{ 1, 0 }, { 1, 1 }, { 1, 2 }, { 1, 3 } };
+	static int partial[] = { 0 };
+	static struct slub_snap_cpu cpu[1];
+	static struct slub_snap_node node[1];
+	static struct slub_snap_cache c;
+	struct slub_snapshot sn = { .nr_cpus = 1, .nr_nodes = 1,
+				    .current_cpu = 0, .nr_caches = 1,
+				    .caches = &c };
+	char *buf = NULL, path[] = "/tmp/test-sheaf-dot-XXXXXX", cmd[160];
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+	int k, i, fail = 0, fd, barn_cells = 0;
+	const char *p;
+
+	for (k = 0; k < 2; k++) {
+		sl[k] = (struct slub_snap_slab){ .pfn = 0x3c08 + k,
+			.addr = 0x3c08000UL + 0x1000UL * k, .objects = 16,
+			.inuse = 16, .freelist = -1, .obj = o[k],
+			.where = k ? SLUB_SLAB_UNLISTED :
+				     SLUB_SLAB_NODE_PARTIAL };
+		for (i = 0; i < 16; i++)
+			o[k][i] = (struct slub_snap_object){
+				.state = SLUB_OBJ_ALLOCATED, .next = -1 };
+	}
+	o[0][5].state = o[0][9].state = SLUB_OBJ_SHEAF;
+	for (i = 0; i < 4; i++)
+		o[1][i].state = SLUB_OBJ_SHEAF;
+	for (i = 10; i < 16; i++)
+		o[0][i].state = SLUB_OBJ_BARN;
+	o[0][4] = (struct slub_snap_object){ SLUB_OBJ_PAGE_FREE, -1 };
+	sl[0].freelist = 4;
+	sl[0].inuse = 15;
+	cpu[0] = (struct slub_snap_cpu){ .slab = -1, .freelist = -1,
+		.main_size = 2, .main = main_refs, .spare_size = 4,
+		.spare = spare_refs };
+	node[0] = (struct slub_snap_node){ .nr_partial = 1,
+		.partial = partial, .barn_full = 3, .barn_empty = 1,
+		.barn_objects = 12, .barn_max_full = 10,
+		.barn_max_empty = 10 };
+	c = (struct slub_snap_cache){ .name = "sheafy", .size = 256,
+		.object_size = 256, .align = 8, .inuse = 256, .objects = 16,
+		.min_partial = 5, .cpu_partial = 13, .refcount = 1,
+		.nr_slabs = 2, .slabs = sl, .cpu = cpu, .node = node,
+		.sheaf_capacity = 4 };
+	if (!m || slub_snapshot_write_dot(m, &sn, "sheafy") != 0) {
+		fprintf(stderr, "FAIL: cache with sheaves\n");
+		return 1;
+	}
+	fclose(m);
+	for (p = buf; (p = strstr(p, "BGCOLOR=\"#8877ff\"></TD>")); p++)
+		barn_cells++;
+	if (!strstr(buf, "c0_cpu0_main:k0:s -> c0_s0:o5:n") ||
+	    !strstr(buf, "c0_cpu0_main:k1:s -> c0_s0:o9:n") ||
+	    !strstr(buf, "c0_cpu0_spare:k3:s -> c0_s1:o3:n") ||
+	    strstr(buf, "c0_cpu0_main:k2:s") ||
+	    !strstr(buf, "free: in a sheaf") ||
+	    !strstr(buf, "free: in the barn") ||
+	    strstr(buf, "free: cpu freelist") ||
+	    !strstr(buf, "full 3/10") || !strstr(buf, "empty 1/10") ||
+	    !strstr(buf, ">m1</FONT>") || !strstr(buf, ">s3</FONT>") ||
+	    !strstr(buf, "pfn 0x3c09") || barn_cells != 3 ||
+	    strstr(buf, "POINT-SIZE=\"8\"")) {
+		fprintf(stderr, "FAIL: the sheaves, the barn (%d full drawn) "
+			"or the legend of a sheaf cache\n", barn_cells);
+		fail++;
+	}
+	fd = mkstemp(path);
+	if (fd < 0 || write(fd, buf, len) != (ssize_t)len) {
+		fprintf(stderr, "FAIL: %s\n", path);
+		fail++;
+	} else {
+		snprintf(cmd, sizeof(cmd), "dot -Tsvg %s -o /dev/null 2>&1 | "
+			 "grep -q . && exit 1; exit 0", path);
+		if (system(cmd)) {
+			fprintf(stderr, "FAIL: dot complains about the drawing "
+				"of a sheaf cache\n");
+			fail++;
+		}
+	}
+	if (fd >= 0) {
+		close(fd);
+		unlink(path);
+	}
+	free(buf);
+	return fail;
+}
+
 int main(int argc, char **argv)
 {
 	FILE *out = stdout, *null = fopen("/dev/null", "w");
@@ -198,6 +300,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "FAIL: cyclic freelist\n");
 		fail++;
 	}
+	fail += sheaf_case();
 	fclose(null);
 	return fail ? 1 : 0;
 }

@@ -646,7 +646,7 @@ static inline void local_unlock(local_trylock_t *l)
 	__atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE);
 }
 /* Kernel helpers: the sheaves need */
-#line 11772 "slub.nw"
+#line 11781 "slub.nw"
 #define list_first_entry_or_null(h, type, member)			\
 	(list_empty(h) ? NULL : list_first_entry(h, type, member))
 

@@ -17,6 +17,7 @@
 #define MIN_CONTRAST	4.5	/* WCAG 2 AA, normal text */
 #define MIN_PARTS_DE	11.0	/* any two fills */
 #define MIN_STATES_DE	40.0	/* the three object states */
+#define MIN_SHEAF_DE	23.0	/* a sheaf cache's states */
 
 static double lin(unsigned int c8)
 {
@@ -163,6 +164,23 @@ START_TEST(test_ink_contrast)
 }
 END_TEST
 
+/* A sheaf cache's objects are allocated, on a page freelist, in a sheaf
+ * or in the barn: those four must stay well apart too. */
+static bool sheaf_state(int i)
+{
+	return i == PAL_ALLOCATED || i == PAL_PAGE_FREE || i == PAL_SHEAF ||
+	       i == PAL_BARN;
+}
+
+static double part_distance(int i, int j)
+{
+	if (j <= PAL_PAGE_FREE)
+		return MIN_STATES_DE;
+	if (sheaf_state(i) && sheaf_state(j))
+		return MIN_SHEAF_DE;
+	return MIN_PARTS_DE;
+}
+
 START_TEST(test_colour_blind_distance)
 {
 	double lab[NR_PAL_PARTS][3];
@@ -174,8 +192,7 @@ START_TEST(test_colour_blind_distance)
 		for (i = 0; i < NR_PAL_PARTS; i++) {
 			for (j = i + 1; j < NR_PAL_PARTS; j++) {
 				double d = ciede2000(lab[i], lab[j]);
-				double min = j <= PAL_PAGE_FREE ?
-					     MIN_STATES_DE : MIN_PARTS_DE;
+				double min = part_distance(i, j);
 
 				ck_assert_msg(d >= min, "%s: '%s' and '%s' "
 					      "differ by %.1f (< %.0f)",
@@ -195,6 +212,8 @@ START_TEST(test_states_and_words)
 	ck_assert_int_eq(palette_state(SLUB_OBJ_ALLOCATED), PAL_ALLOCATED);
 	ck_assert_int_eq(palette_state(SLUB_OBJ_CPU_FREE), PAL_CPU_FREE);
 	ck_assert_int_eq(palette_state(SLUB_OBJ_PAGE_FREE), PAL_PAGE_FREE);
+	ck_assert_int_eq(palette_state(SLUB_OBJ_SHEAF), PAL_SHEAF);
+	ck_assert_int_eq(palette_state(SLUB_OBJ_BARN), PAL_BARN);
 	for (i = 0; i < NR_PAL_PARTS; i++) {
 		ck_assert(palette[i].legend && *palette[i].legend);
 		for (j = i + 1; j < NR_PAL_PARTS; j++)

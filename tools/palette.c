@@ -22,17 +22,21 @@ const struct palette_entry palette[NR_PAL_PARTS] = {
 	[PAL_TRACK] = { PALETTE_TRACK, PALETTE_INK_DARK, PALETTE_WORD_TRACK },
 	[PAL_PADDING] = { PALETTE_PADDING, PALETTE_INK_DARK,
 			  PALETTE_WORD_PADDING },
+	[PAL_SHEAF] = { PALETTE_SHEAF, PALETTE_INK_DARK, PALETTE_WORD_SHEAF },
+	[PAL_BARN] = { PALETTE_BARN, PALETTE_INK_DARK, PALETTE_WORD_BARN },
 };
 
 enum palette_part palette_state(int state)
 {
 	switch (state) {
 	case SLUB_OBJ_CPU_FREE:
-	case SLUB_OBJ_SHEAF:
 		return PAL_CPU_FREE;
 	case SLUB_OBJ_PAGE_FREE:
-	case SLUB_OBJ_BARN:
 		return PAL_PAGE_FREE;
+	case SLUB_OBJ_SHEAF:
+		return PAL_SHEAF;
+	case SLUB_OBJ_BARN:
+		return PAL_BARN;
 	default:
 		return PAL_ALLOCATED;
 	}

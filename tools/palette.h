@@ -17,6 +17,15 @@
  * at least 11 (the three states of an object by at least 43); the ink on
  * every fill has a contrast ratio of at least 4.5:1, WCAG's AA level for
  * text. tests/check_palette.c measures both.
+ *
+ * The two states of an object in a sheaf cache (in a CPU's sheaf, in a
+ * node's barn) have fills of their own: the sheaf's an aqua brighter than
+ * the cpu freelist's cyan (both are free objects a CPU holds, and they
+ * never meet in one cache), the barn's a periwinkle between that cyan and
+ * the page freelist's indigo (a node's objects, held in sheaves). They
+ * differ from every other fill by at least 11, and from the states they
+ * share a cache with (allocated, page freelist, each other) by at least
+ * 23.
  */
 #ifndef SLUB_PALETTE_H
 #define SLUB_PALETTE_H
@@ -32,6 +41,9 @@
 #define PALETTE_PADDING		0xdddddd	/* pale grey */
 #define PALETTE_CPU_LINE	0x0077bb	/* arcs of a CPU freelist */
 #define PALETTE_PAGE_LINE	0x332288	/* arcs of page->freelist */
+#define PALETTE_SHEAF		0x00eeff	/* aqua */
+#define PALETTE_BARN		0x8877ff	/* periwinkle */
+#define PALETTE_SHEAF_LINE	0x00707a	/* a sheaf slot to its object */
 #define PALETTE_INK_DARK	0x000000
 #define PALETTE_INK_LIGHT	0xffffff
 
@@ -44,6 +56,8 @@
 #define PALETTE_WORD_POISON		"poison"
 #define PALETTE_WORD_TRACK		"track"
 #define PALETTE_WORD_PADDING		"padding"
+#define PALETTE_WORD_SHEAF		"free: in a sheaf"
+#define PALETTE_WORD_BARN		"free: in the barn"
 
 /* A colour as the initializer of a { r, g, b, a } structure (SDL_Color). */
 #define PALETTE_RGBA(c)	\
@@ -58,6 +72,8 @@ enum palette_part {
 	PAL_POISON,
 	PAL_TRACK,
 	PAL_PADDING,
+	PAL_SHEAF,		/* the states of a sheaf cache's free objects */
+	PAL_BARN,
 	NR_PAL_PARTS
 };
 

@@ -13,6 +13,13 @@
  * Node names: c<i> is cache i, c<i>_cpu<j>, c<i>_node<n> its per-CPU and
  * per-node records, c<i>_s<k> its slab k. Ports: o<i> is object i of a
  * slab, "more" the ellipsis cell of an abbreviated slab, "hd" its strip.
+ *
+ * A cache with sheaves has, under each CPU's record (its
+ * slub_percpu_sheaves), the main sheaf c<i>_cpu<j>_main and the spare
+ * c<i>_cpu<j>_spare under it, each a row of slots k<m> with an edge from
+ * every filled slot to its object's cell, and under each node's record the
+ * barn c<i>_node<n>_barn, two stacks of sheaves (full, empty) against the
+ * barn's limits.
  */
 #include <limits.h>
 #include <stdarg.h>
@@ -29,6 +36,8 @@
  * records' and the lists'. */
 #define COL_HEADER	"#e8e8e8"
 #define COL_LIST_EDGE	"#555555"
+#define COL_PLACE	0xbbbbbb	/* room for a sheaf in a barn */
+#define COL_EMPTY_SHEAF	0xdcdbd3	/* an empty sheaf, as slubviz's slots */
 
 #define FONT		"DejaVu Sans"
 #define MONO		"DejaVu Sans Mono"
@@ -112,6 +121,17 @@ static bool valid_obj(const struct slub_snap_slab *sl, int i)
 	return i >= 0 && (unsigned int)i < sl->objects;
 }
 
+/*
+ * The size of the small labels (cells, legend): 8 points, which a figure
+ * scaled to the text width prints at 7 or more; a sheaf cache's figure is
+ * wider (its sheaves and barn beside the slabs) and scaled down further,
+ * so its small labels are 9 points.
+ */
+static int small_pt(const struct slub_snap_cache *c)
+{
+	return c && c->sheaf_capacity ? 9 : 8;
+}
+
 /* How many object cells a slab shows. */
 static unsigned int shown(const struct slub_snap_slab *sl)
 {
@@ -120,27 +140,39 @@ static unsigned int shown(const struct slub_snap_slab *sl)
 	return sl->objects;
 }
 
-static void write_legend(FILE *out)
+static void write_legend(FILE *out, const struct slub_snap_cache *c)
 {
-	static const enum palette_part states[] = {
+	bool sheaves = c && c->sheaf_capacity;
+	int pt = small_pt(c);
+	static const enum palette_part cpu_slab[] = {
 		PAL_ALLOCATED, PAL_CPU_FREE, PAL_PAGE_FREE,
 	};
-	size_t i;
+	static const enum palette_part sheaf[] = {
+		PAL_ALLOCATED, PAL_SHEAF, PAL_BARN, PAL_PAGE_FREE,
+	};
+	const enum palette_part *states = sheaves ? sheaf : cpu_slab;
+	size_t i, n = sheaves ? 4 : 3;
 
 	/* The list head on top of the legend: one node, one column less. */
 	fprintf(out, "legend [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" "
 		"CELLSPACING=\"0\" CELLPADDING=\"3\"><TR><TD PORT=\"sc\" "
 		"BGCOLOR=\"" COL_HEADER "\"><B>slab_caches</B></TD></TR>\n"
 		"<TR><TD BORDER=\"0\" HEIGHT=\"40\"> </TD></TR><TR>\n");
-	for (i = 0; i < sizeof(states) / sizeof(states[0]); i++) {
+	for (i = 0; i < n; i++) {
 		const struct palette_entry *e = &palette[states[i]];
 
 		fprintf(out, "%s<TD BGCOLOR=\"#%06x\"><FONT COLOR=\"#%06x\" "
-			"POINT-SIZE=\"8\">%s</FONT></TD>\n", i ? "</TR><TR>" : "",
-			e->fill, e->ink, e->legend);
+			"POINT-SIZE=\"%d\">%s</FONT></TD>\n", i ? "</TR><TR>" :
+			"", e->fill, e->ink, pt, e->legend);
 	}
-	fprintf(out, "</TR><TR><TD><FONT POINT-SIZE=\"8\">c1 c2 &#8230; p1 p2 "
-		"&#8230;<BR/>list order</FONT></TD></TR></TABLE>>];\n");
+	if (sheaves)
+		fprintf(out, "</TR><TR><TD><FONT POINT-SIZE=\"%d\">m0 s0 "
+			"&#8230; sheaf slot<BR/>p1 p2 &#8230; list order</FONT>"
+			"</TD></TR></TABLE>>];\n", pt);
+	else
+		fprintf(out, "</TR><TR><TD><FONT POINT-SIZE=\"8\">c1 c2 "
+			"&#8230; p1 p2 &#8230;<BR/>list order</FONT></TD>"
+			"</TR></TABLE>>];\n");
 }
 
 /* The SLAB_* flags by name (slub.h), unknown bits in hex. */
@@ -250,16 +282,136 @@ static void write_cache(FILE *out, int ci, const struct slub_snap_cache *c,
 		"refcount", c->refcount, c->order, c->objects);
 	if (c->flags)
 		write_flags(out, c->flags);
-	fputs("<TR><TD ALIGN=\"LEFT\">cpu_slab</TD><TD PORT=\"cpu\">"
-	      "&#8226;</TD><TD ALIGN=\"LEFT\">node[]</TD><TD "
-	      "PORT=\"nodes\">&#8226;</TD></TR>\n", out);
+	if (c->sheaf_capacity)
+		fprintf(out, "<TR><TD ALIGN=\"LEFT\">sheaf_capacity</TD><TD "
+			"ALIGN=\"LEFT\" COLSPAN=\"3\">%u</TD></TR>\n",
+			c->sheaf_capacity);
+	fprintf(out, "<TR><TD ALIGN=\"LEFT\">%s</TD><TD PORT=\"cpu\">"
+		"&#8226;</TD><TD ALIGN=\"LEFT\">node[]</TD><TD "
+		"PORT=\"nodes\">&#8226;</TD></TR>\n", c->sheaf_capacity ?
+		"cpu_sheaves" : "cpu_slab");
 	fputs("</TABLE>>];\n", out);
+}
+
+/* A CPU of a sheaf cache: its slub_percpu_sheaves. */
+static void write_pcs(FILE *out, int ci, const struct slub_snap_cache *c,
+		      int cpu, bool current)
+{
+	const struct slub_snap_cpu *cc = &c->cpu[cpu];
+
+	fprintf(out, "c%d_cpu%d [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" "
+		"CELLSPACING=\"0\" CELLPADDING=\"2\"%s>\n", ci, cpu,
+		current ? " COLOR=\"#b2182b\"" : "");
+	fprintf(out, "<TR><TD COLSPAN=\"2\" BGCOLOR=\"" COL_HEADER
+		"\" PORT=\"hd\"><B>slub_percpu_sheaves</B><BR/>cpu %d%s</TD>"
+		"</TR>\n", cpu, current ? ", running" : "");
+	row(out, "main", "main", "%d of %u", cc->main_size, c->sheaf_capacity);
+	if (cc->spare_size >= 0)
+		row(out, "spare", "spare", "%d of %u", cc->spare_size,
+		    c->sheaf_capacity);
+	else
+		row(out, "spare", "spare", "NULL");
+	fputs("</TABLE>>];\n", out);
+}
+
+/*
+ * A sheaf: its slots in a row, those of objects[0 .. size) filled and
+ * numbered, with an edge from each to its object's cell (or to the
+ * ellipsis of a slab not drawn whole); drawn[] says which slabs are.
+ */
+static void write_sheaf(FILE *out, int ci, const struct slub_snap_cache *c,
+			int cpu, bool spare, const unsigned char *drawn)
+{
+	const struct slub_snap_cpu *cc = &c->cpu[cpu];
+	const struct slub_snap_ref *ref = spare ? cc->spare : cc->main;
+	int n = spare ? cc->spare_size : cc->main_size, i;
+	int cap = (int)c->sheaf_capacity;
+	const struct palette_entry *e = &palette[PAL_SHEAF];
+	const char *which = spare ? "spare" : "main";
+
+	if (n < 0)
+		return;
+	/* in the column of the slabs, which the records then hang over */
+	fprintf(out, "c%d_cpu%d_%s [group=slabs, label=<<TABLE BORDER=\"0\" "
+		"CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"1\">\n"
+		"<TR><TD COLSPAN=\"%d\" BGCOLOR=\"" COL_HEADER "\" PORT=\"hd\">"
+		"<B>%s sheaf</B> size %d</TD></TR>\n<TR>", ci, cpu, which,
+		cap > 0 ? cap : 1, which, n);
+	for (i = 0; i < cap; i++) {
+		if (i < n)
+			fprintf(out, "<TD PORT=\"k%d\" BGCOLOR=\"#%06x\" "
+				"WIDTH=\"17\" HEIGHT=\"9\"><FONT FACE=\"" MONO
+				"\" COLOR=\"#%06x\" POINT-SIZE=\"%d\">%d</FONT>"
+				"</TD>", i, e->fill, e->ink, small_pt(c), i);
+		else
+			fprintf(out, "<TD PORT=\"k%d\" WIDTH=\"17\" "
+				"HEIGHT=\"9\"> </TD>", i);
+	}
+	if (cap <= 0)
+		fputs("<TD> </TD>", out);
+	fputs("</TR></TABLE>>];\n", out);
+	fprintf(out, "c%d_cpu%d:%s -> c%d_cpu%d_%s:hd [color=\"" COL_LIST_EDGE
+		"\"];\n", ci, cpu, which, ci, cpu, which);
+	for (i = 0; ref && i < n; i++) {
+		const struct slub_snap_slab *sl;
+
+		if (!valid_slab(c, ref[i].slab) || !drawn[ref[i].slab])
+			continue;
+		sl = &c->slabs[ref[i].slab];
+		if (!valid_obj(sl, ref[i].obj))
+			continue;
+		fprintf(out, "c%d_cpu%d_%s:k%d:s -> c%d_s%d:", ci, cpu, which,
+			i, ci, ref[i].slab);
+		if ((unsigned int)ref[i].obj < shown(sl))
+			fprintf(out, "o%d:n", ref[i].obj);
+		else
+			fputs("more:n", out);
+		fprintf(out, " [color=\"#%06x\", constraint=false, "
+			"arrowsize=0.4];\n", PALETTE_SHEAF_LINE);
+	}
+}
+
+/*
+ * A node's barn: two stacks, full sheaves and empty ones, as many places
+ * as the barn's limits, filled from the bottom.
+ */
+static void write_barn(FILE *out, int ci, const struct slub_snap_cache *c,
+		       int n)
+{
+	const struct slub_snap_node *nd = &c->node[n];
+	int rows = nd->barn_max_full > nd->barn_max_empty ?
+		   nd->barn_max_full : nd->barn_max_empty, i;
+
+	fprintf(out, "c%d_node%d_barn [label=<<TABLE BORDER=\"0\" "
+		"CELLBORDER=\"1\" CELLSPACING=\"1\" CELLPADDING=\"1\">\n"
+		"<TR><TD COLSPAN=\"2\" BGCOLOR=\"" COL_HEADER "\" PORT=\"hd\">"
+		"<B>barn</B> node %d</TD></TR>\n<TR><TD BORDER=\"0\"><FONT "
+		"POINT-SIZE=\"%d\">full %d/%d</FONT></TD><TD BORDER=\"0\">"
+		"<FONT POINT-SIZE=\"%d\">empty %d/%d</FONT></TD></TR>\n", ci, n,
+		n, small_pt(c), nd->barn_full, nd->barn_max_full, small_pt(c),
+		nd->barn_empty, nd->barn_max_empty);
+	/* a sheaf in its colour; a place for one as a pale outline */
+	for (i = rows - 1; i >= 0; i--)
+		fprintf(out, "<TR><TD HEIGHT=\"4\" WIDTH=\"44\" %s=\"#%06x\">"
+			"</TD><TD HEIGHT=\"4\" WIDTH=\"44\" %s=\"#%06x\"></TD>"
+			"</TR>\n", i < nd->barn_full ? "BGCOLOR" : "COLOR",
+			i < nd->barn_full ? palette[PAL_BARN].fill :
+			COL_PLACE, i < nd->barn_empty ? "BGCOLOR" : "COLOR",
+			i < nd->barn_empty ? COL_EMPTY_SHEAF : COL_PLACE);
+	fputs("</TABLE>>];\n", out);
+	fprintf(out, "c%d_node%d:barn -> c%d_node%d_barn:hd [color=\""
+		COL_LIST_EDGE "\"];\n", ci, n, ci, n);
 }
 
 static void write_cpu(FILE *out, int ci, const struct slub_snap_cache *c,
 		      int cpu, bool current)
 {
 	const struct slub_snap_cpu *cc = &c->cpu[cpu];
+
+	if (c->sheaf_capacity) {
+		write_pcs(out, ci, c, cpu, current);
+		return;
+	}
 
 	fprintf(out, "c%d_cpu%d [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" "
 		"CELLSPACING=\"0\" CELLPADDING=\"2\"%s>\n", ci, cpu,
@@ -296,6 +448,8 @@ static void write_node(FILE *out, int ci, const struct slub_snap_cache *c,
 	    "&#8226;" : "(empty)");
 	if (nd->nr_full > 0)
 		row(out, "full", "full", "%d slabs", nd->nr_full);
+	if (c->sheaf_capacity)
+		row(out, "barn", "barn", "&#8226;");
 	fputs("</TABLE>>];\n", out);
 }
 
@@ -314,23 +468,63 @@ static void list_order(const struct slub_snap_slab *sl, int first, int *pos)
 }
 
 /*
- * A slab is a block of object cells, SNAPSHOT_DOT_ROW to a row, under a
+ * A slab is a block of object cells, SNAPSHOT_DOT_ROW to a row (half as
+ * many in a cache with sheaves, whose figure is wider), under a
  * strip that names it (pfn in hex, as slubviz shows it). As in slubviz the
  * free cells are numbered in list order: c1, c2 ... along the CPU's
  * freelist (cpu_free is its head, or -1), p1, p2 ... along the slab's own.
  */
-static void write_slab(FILE *out, int ci, int k,
-		       const struct slub_snap_slab *sl, int cpu_free)
+/*
+ * The sheaf slots of slab k's objects, as slubviz tags them: slot m of a
+ * main sheaf is m<m>, of a spare s<m>, after the CPU's number when there
+ * are several (1m2); in spos[] as m + 1, or -(m + 1), the CPU in scpu[].
+ */
+static void sheaf_order(const struct slub_snapshot *snap,
+			const struct slub_snap_cache *c, int k,
+			const struct slub_snap_slab *sl, int *spos, int *scpu)
 {
-	unsigned int i, n = shown(sl), allocated = 0, nfree = 0, cols;
+	int cpu, spare, i, n;
+
+	for (cpu = 0; c->sheaf_capacity && cpu < snap->nr_cpus; cpu++) {
+		for (spare = 0; spare < 2; spare++) {
+			const struct slub_snap_cpu *cc = &c->cpu[cpu];
+			const struct slub_snap_ref *ref = spare ? cc->spare :
+							  cc->main;
+
+			n = spare ? cc->spare_size : cc->main_size;
+			for (i = 0; ref && i < n; i++)
+				if (ref[i].slab == k &&
+				    valid_obj(sl, ref[i].obj)) {
+					spos[ref[i].obj] = spare ? -(i + 1) :
+							   i + 1;
+					scpu[ref[i].obj] = cpu;
+				}
+		}
+	}
+}
+
+static void write_slab(FILE *out, const struct slub_snapshot *snap, int ci,
+		       const struct slub_snap_cache *c, int k, int cpu_free)
+{
+	const struct slub_snap_slab *sl = &c->slabs[k];
+	unsigned int i, n = shown(sl), allocated = 0, nfree = 0, cols, row_len;
 	int *cpos = calloc(sl->objects + 1, sizeof(int));
 	int *ppos = calloc(sl->objects + 1, sizeof(int));
+	int *spos = calloc(sl->objects + 1, sizeof(int));
+	int *scpu = calloc(sl->objects + 1, sizeof(int));
 
-	if (cpos && ppos) {
+	if (cpos && ppos && spos && scpu) {
 		list_order(sl, cpu_free, cpos);
 		list_order(sl, sl->freelist, ppos);
+		sheaf_order(snap, c, k, sl, spos, scpu);
+	} else {
+		free(spos);
+		spos = NULL;
 	}
-	cols = n < SNAPSHOT_DOT_ROW ? (n ? n : 1) : SNAPSHOT_DOT_ROW;
+	/* a sheaf cache's figure has its sheaves beside the slabs: narrower
+	 * slabs */
+	row_len = c->sheaf_capacity ? SNAPSHOT_DOT_ROW / 2 : SNAPSHOT_DOT_ROW;
+	cols = n < row_len ? (n ? n : 1) : row_len;
 	fprintf(out, "c%d_s%d [group=slabs, label=<<TABLE BORDER=\"0\" "
 		"CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"1\">\n",
 		ci, k);
@@ -363,6 +557,8 @@ static void write_slab(FILE *out, int ci, int k,
 			e->fill, e->ink, sl->objects);
 		free(cpos);
 		free(ppos);
+		free(spos);
+		free(scpu);
 		return;
 	}
 	for (i = 0; i < n; i++) {
@@ -375,13 +571,20 @@ static void write_slab(FILE *out, int ci, int k,
 			snprintf(tag, sizeof(tag), "c%d", cpos[i]);
 		else if (ppos && ppos[i])
 			snprintf(tag, sizeof(tag), "p%d", ppos[i]);
+		else if (spos && spos[i] && snap->nr_cpus > 1)
+			snprintf(tag, sizeof(tag), "%d%c%d", scpu[i],
+				 spos[i] > 0 ? 'm' : 's', abs(spos[i]) - 1);
+		else if (spos && spos[i])
+			snprintf(tag, sizeof(tag), "%c%d", spos[i] > 0 ? 'm' :
+				 's', abs(spos[i]) - 1);
 		if (i % cols == 0)
 			fputs("<TR>", out);
 		fprintf(out, "<TD PORT=\"o%u\" BGCOLOR=\"#%06x\" "
 			"WIDTH=\"17\" HEIGHT=\"9\">", i, e->fill);
 		if (*tag)
 			fprintf(out, "<FONT FACE=\"" MONO "\" COLOR=\"#%06x\" "
-				"POINT-SIZE=\"8\">%s</FONT>", e->ink, tag);
+				"POINT-SIZE=\"%d\">%s</FONT>", e->ink,
+				small_pt(c), tag);
 		fputs("</TD>", out);
 		if (i % cols == cols - 1 || i + 1 == n) {
 			if (i + 1 == n && n < sl->objects) {
@@ -393,9 +596,10 @@ static void write_slab(FILE *out, int ci, int k,
 						allocated++;
 				}
 				fprintf(out, "<TD PORT=\"more\"><FONT "
-					"POINT-SIZE=\"8\">&#8230; %u more: "
+					"POINT-SIZE=\"%d\">&#8230; %u more: "
 					"%u allocated, %u free</FONT></TD>",
-					sl->objects - n, allocated, nfree);
+					small_pt(c), sl->objects - n,
+					allocated, nfree);
 				i = n - 1;
 			}
 			fputs("</TR>\n", out);
@@ -406,6 +610,8 @@ static void write_slab(FILE *out, int ci, int k,
 	fputs("</TABLE>>];\n", out);
 	free(cpos);
 	free(ppos);
+	free(spos);
+	free(scpu);
 }
 
 /* What write_cache_state() draws of one cache. */
@@ -547,6 +753,19 @@ static int choose_slabs(const struct slub_snapshot *snap,
 	return left;
 }
 
+/* Every object of the slab allocated (not in a sheaf, not free)? */
+static bool all_allocated(const struct slub_snap_slab *sl)
+{
+	unsigned int i;
+
+	if (sl->inuse != sl->objects)
+		return false;
+	for (i = 0; sl->obj && i < sl->objects; i++)
+		if (sl->obj[i].state != SLUB_OBJ_ALLOCATED)
+			return false;
+	return true;
+}
+
 /* The head of the CPU freelist that threads slab k, or -1. */
 static int cpu_freelist_of(const struct slub_snapshot *snap,
 			   const struct slub_snap_cache *c, int k)
@@ -557,6 +776,43 @@ static int cpu_freelist_of(const struct slub_snapshot *snap,
 		if (c->cpu[cpu].slab == k)
 			return c->cpu[cpu].freelist;
 	return -1;
+}
+
+/*
+ * The sheaves and barns between the records and the slabs: the main
+ * sheaves and the barns on one rank under the records, the spares on the
+ * next, the column of slabs below them.
+ */
+static void write_sheaf_ranks(FILE *out, const struct slub_snapshot *snap,
+			      int ci, const struct cache_draw *d)
+{
+	const struct slub_snap_cache *c = d->c;
+	int cpu, n;
+
+	fputs("{rank=same;", out);
+	for (cpu = 0; cpu < snap->nr_cpus; cpu++)
+		fprintf(out, " c%d_cpu%d_main;", ci, cpu);
+	for (n = 0; n < snap->nr_nodes; n++)
+		fprintf(out, " c%d_node%d_barn;", ci, n);
+	fputs("}\n", out);
+	for (cpu = 0; cpu < snap->nr_cpus; cpu++) {
+		const char *below = c->cpu[cpu].spare_size >= 0 ? "spare" :
+				    "main";
+
+		if (c->cpu[cpu].spare_size >= 0)
+			fprintf(out, "c%d_cpu%d_main -> c%d_cpu%d_spare "
+				"[style=invis];\n", ci, cpu, ci, cpu);
+		if (d->nr_col > 0) {
+			fprintf(out, "c%d_cpu%d_%s -> ", ci, cpu, below);
+			put_col_node(out, d, d->col[0]);
+			fputs(" [style=invis];\n", out);
+		}
+	}
+	for (n = 0; n < snap->nr_nodes && d->nr_col > 0; n++) {
+		fprintf(out, "c%d_node%d_barn -> ", ci, n);
+		put_col_node(out, d, d->col[0]);
+		fputs(" [style=invis];\n", out);
+	}
 }
 
 /*
@@ -593,17 +849,24 @@ static void write_cache_state(FILE *out, const struct slub_snapshot *snap,
 	for (k = 0; full && k < c->nr_slabs; k++) {
 		/* a full slab on no list has nothing to show but its pfn */
 		if (d.drawn[k] && c->slabs[k].where == SLUB_SLAB_UNLISTED &&
-		    c->slabs[k].inuse == c->slabs[k].objects) {
+		    all_allocated(&c->slabs[k])) {
 			d.drawn[k] = 0;
 			full[nr_full++] = k;
 		}
 	}
 	for (k = 0; k < c->nr_slabs; k++) {
-		const struct slub_snap_slab *sl = &c->slabs[k];
-
 		if (!d.drawn[k])
 			continue;
-		write_slab(out, ci, k, sl, cpu_freelist_of(snap, c, k));
+		write_slab(out, snap, ci, c, k, cpu_freelist_of(snap, c, k));
+	}
+	/* the slabs the sheaves point into first, right under them */
+	for (cpu = 0; c->sheaf_capacity && cpu < snap->nr_cpus; cpu++) {
+		const struct slub_snap_cpu *cc = &c->cpu[cpu];
+
+		for (k = 0; cc->main && k < cc->main_size; k++)
+			place(&d, cc->main[k].slab);
+		for (k = 0; cc->spare && k < cc->spare_size; k++)
+			place(&d, cc->spare[k].slab);
 	}
 	for (cpu = 0; cpu < snap->nr_cpus; cpu++) {
 		const struct slub_snap_cpu *cc = &c->cpu[cpu];
@@ -633,6 +896,12 @@ static void write_cache_state(FILE *out, const struct slub_snapshot *snap,
 	}
 	for (k = 0; k < c->nr_slabs; k++)	/* the slabs on no list */
 		place(&d, k);
+	for (cpu = 0; c->sheaf_capacity && cpu < snap->nr_cpus; cpu++) {
+		write_sheaf(out, ci, c, cpu, false, d.drawn);
+		write_sheaf(out, ci, c, cpu, true, d.drawn);
+	}
+	for (n = 0; c->sheaf_capacity && n < snap->nr_nodes; n++)
+		write_barn(out, ci, c, n);
 	if (nr_full) {
 		const struct palette_entry *e = obj_paint(SLUB_OBJ_ALLOCATED);
 
@@ -657,7 +926,7 @@ static void write_cache_state(FILE *out, const struct slub_snapshot *snap,
 	 * Invisible edges put each on a rank of its own.
 	 */
 	/* The slabs under the records, in the column of the cache record. */
-	if (d.nr_col > 0) {
+	if (d.nr_col > 0 && !c->sheaf_capacity) {
 		fprintf(out, "c%d [group=slabs];\n", ci);
 		for (cpu = 0; cpu < snap->nr_cpus; cpu++) {
 			fprintf(out, "c%d_cpu%d -> ", ci, cpu);
@@ -676,6 +945,8 @@ static void write_cache_state(FILE *out, const struct slub_snapshot *snap,
 	for (n = 0; n < snap->nr_nodes; n++)
 		fprintf(out, " c%d_node%d;", ci, n);
 	fputs("}\n", out);
+	if (c->sheaf_capacity)
+		write_sheaf_ranks(out, snap, ci, &d);
 	for (k = 0; k + 1 < d.nr_col; k++) {
 		put_col_node(out, &d, d.col[k]);
 		fputs(" -> ", out);
@@ -713,7 +984,8 @@ static bool cache_sane(const struct slub_snapshot *snap,
 	return true;
 }
 
-static void write_header(FILE *out, bool legend)
+static void write_header(FILE *out, bool legend,
+			 const struct slub_snap_cache *c)
 {
 	fprintf(out, "digraph slub {\n"
 	      "graph [rankdir=%s, newrank=true, nodesep=0.06, ranksep=0.15, ",
@@ -724,7 +996,7 @@ static void write_header(FILE *out, bool legend)
 	      "edge [fontname=\"" FONT "\", fontsize=10, arrowsize=0.6];\n",
 	      out);
 	if (legend)
-		write_legend(out);
+		write_legend(out, c);
 	else
 		fputs("slab_caches [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" "
 		      "CELLSPACING=\"0\" CELLPADDING=\"3\"><TR><TD BGCOLOR=\""
@@ -746,7 +1018,7 @@ static void write_overview(FILE *out, const struct slub_snapshot *snap)
 
 	while (rows * SNAPSHOT_DOT_OVERVIEW_COLS < snap->nr_caches)
 		rows++;
-	write_header(out, false);
+	write_header(out, false, NULL);
 	for (ci = 0; ci < snap->nr_caches; ci++) {
 		write_cache(out, ci, &snap->caches[ci], true);
 		if (prev < 0)
@@ -796,7 +1068,7 @@ int slub_snapshot_write_dot(FILE *out, const struct slub_snapshot *snap,
 		if (found < 0 || !cache_sane(snap, &snap->caches[found]))
 			return -1;
 		c = &snap->caches[found];
-		write_header(out, true);
+		write_header(out, true, &snap->caches[found]);
 		write_cache(out, found, c, false);
 		write_cache_state(out, snap, found, c);
 		/* The list head and the legend level with the record. */

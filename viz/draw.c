@@ -25,6 +25,10 @@ const SDL_Color viz_colors[VIZ_NR_COLORS] = {
 	[VIZ_C_TRACK] = PALETTE_RGBA(PALETTE_TRACK),
 	[VIZ_C_FREEPTR] = PALETTE_RGBA(PALETTE_FREE_POINTER),
 	[VIZ_C_PAD] = PALETTE_RGBA(PALETTE_PADDING),
+	[VIZ_C_SHEAF] = PALETTE_RGBA(PALETTE_SHEAF),
+	[VIZ_C_BARN] = PALETTE_RGBA(PALETTE_BARN),
+	[VIZ_C_SHEAF_LINE] = PALETTE_RGBA(PALETTE_SHEAF_LINE),
+	[VIZ_C_SLOT] = { 0xdc, 0xdb, 0xd3, 255 },
 	/*
 	 * The interface.  Every text colour has a contrast of at least 4.5:1
 	 * (WCAG AA) on the backgrounds it is drawn on; test_viz checks the
@@ -327,7 +331,10 @@ static void cache_box(struct dctx *d, int y)
 		snprintf(name, sizeof(name), "%.*s", (int)k, lines[i]);
 		memcpy(names[i], name, sizeof(name));
 		row_name[rows] = names[i];
-		if (viz_text_width(t, VIZ_MONO, 11, v) <= inner - col ||
+		/* a name wider than the column (sheaf_capacity) puts its
+		 * value on the next row, as a long value does */
+		if ((viz_text_width(t, VIZ_MONO, 11, v) <= inner - col &&
+		     viz_text_width(t, VIZ_MONO, 11, name) <= col - 4) ||
 		    !k) {
 			row_val[rows++] = v;
 			continue;
@@ -354,7 +361,8 @@ static void cache_box(struct dctx *d, int y)
 		int ly = y + 24 + BOX_LINE * i;
 
 		if (row_name[i][0])
-			text_fit(d, VIZ_MONO, 11, C(TEXT), x, ly, col - 4, p,
+			text_fit(d, VIZ_MONO, 11, C(TEXT), x, ly,
+				 row_val[i][0] ? col - 4 : inner, p,
 				 row_name[i]);
 		text_fit(d, VIZ_MONO, 11, C(TEXT), row_name[i][0] ? x + col :
 			 x + 16, ly, row_name[i][0] ? inner - col : inner - 16,
@@ -654,20 +662,28 @@ static void right_panel(struct dctx *d)
 
 /* ----------------------------------------------------------- bottom bar */
 
+/* Which caches an entry is for: every one, those without sheaves (the
+ * cpu freelist of 3.18) or those with them. */
+enum { ANY, CPU_SLAB, SHEAVES };
+
 static const struct {
 	int color;
 	const char *label, *brief;
 	bool debug;		/* only for caches with debug metadata */
+	int design;
 } legend[] = {
-	{ VIZ_C_ALLOC, PALETTE_WORD_ALLOCATED, "alloc", false },
-	{ VIZ_C_CPU_FREE, PALETTE_WORD_CPU_FREE, "cpu free", false },
-	{ VIZ_C_PAGE_FREE, PALETTE_WORD_PAGE_FREE, "page free", false },
-	{ VIZ_C_FREEPTR, PALETTE_WORD_FREE_POINTER, "freeptr", false },
-	{ VIZ_C_REDZONE, PALETTE_WORD_RED_ZONE, "red zone", true },
-	{ VIZ_C_POISON, PALETTE_WORD_POISON, "poison", true },
-	{ VIZ_C_TRACK, PALETTE_WORD_TRACK, "track", true },
-	{ VIZ_C_PAD, PALETTE_WORD_PADDING, "pad", true },
-	{ VIZ_C_CHANGED, "changed", "changed", false },
+	{ VIZ_C_ALLOC, PALETTE_WORD_ALLOCATED, "alloc", false, ANY },
+	{ VIZ_C_CPU_FREE, PALETTE_WORD_CPU_FREE, "cpu free", false,
+	  CPU_SLAB },
+	{ VIZ_C_SHEAF, PALETTE_WORD_SHEAF, "sheaf", false, SHEAVES },
+	{ VIZ_C_BARN, PALETTE_WORD_BARN, "barn", false, SHEAVES },
+	{ VIZ_C_PAGE_FREE, PALETTE_WORD_PAGE_FREE, "page free", false, ANY },
+	{ VIZ_C_FREEPTR, PALETTE_WORD_FREE_POINTER, "freeptr", false, ANY },
+	{ VIZ_C_REDZONE, PALETTE_WORD_RED_ZONE, "red zone", true, ANY },
+	{ VIZ_C_POISON, PALETTE_WORD_POISON, "poison", true, ANY },
+	{ VIZ_C_TRACK, PALETTE_WORD_TRACK, "track", true, ANY },
+	{ VIZ_C_PAD, PALETTE_WORD_PADDING, "pad", true, ANY },
+	{ VIZ_C_CHANGED, "changed", "changed", false, ANY },
 };
 
 #define NLEGEND	(int)(sizeof(legend) / sizeof(legend[0]))
@@ -676,12 +692,14 @@ static int legend_items(struct dctx *d, bool brief, bool draw, int x, int y)
 {
 	struct viz_text *t = d->v->text;
 	bool debug = d->cache && viz_debug_cells(d->cache);
+	int design = d->cache && d->cache->sheaf_capacity ? SHEAVES : CPU_SLAB;
 	int i;
 
 	for (i = 0; i < NLEGEND; i++) {
 		const char *s = brief ? legend[i].brief : legend[i].label;
 
-		if (legend[i].debug && !debug)
+		if ((legend[i].debug && !debug) ||
+		    (legend[i].design != ANY && legend[i].design != design))
 			continue;
 		if (draw) {
 			fill(d->r, x, y + 9, 13, 13,
@@ -711,7 +729,9 @@ static void bottom_bar(struct dctx *d)
 {
 	struct viz_text *t = d->v->text;
 	int y = d->v->h - VIZ_BOTTOM_H, x = 10, end, need;
-	const char *order = "freelist order";
+	bool sheaves = d->cache && d->cache->sheaf_capacity;
+	const char *order = sheaves ? "sheaf slot, freelist order" :
+			    "freelist order";
 	bool brief;
 
 	fill(d->r, 0, y, d->v->w, VIZ_BOTTOM_H, C(BOX));
@@ -722,7 +742,11 @@ static void bottom_bar(struct dctx *d)
 	x = legend_items(d, brief, true, x, y);
 	if (x + 50 > d->v->w)
 		return;
-	x += number_chip(d, x, y, VIZ_C_CPU_FREE, "c1") + 3;
+	if (sheaves)
+		x += number_chip(d, x, y, VIZ_C_SHEAF, d->snap &&
+				 d->snap->nr_cpus > 1 ? "0m0" : "m0") + 3;
+	else
+		x += number_chip(d, x, y, VIZ_C_CPU_FREE, "c1") + 3;
 	x += number_chip(d, x, y, VIZ_C_PAGE_FREE, "p1") + 6;
 	text_fit(d, VIZ_SANS, 12, C(TEXT), x, y + 8, d->v->w - x - 8,
 		 &d->reg.bottom, order);

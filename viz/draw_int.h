@@ -81,7 +81,7 @@ void viz_tip(struct dctx *d, int prio, const char *fmt, ...)
 
 /* Objects of a slab by state. */
 struct viz_counts {
-	int alloc, cpu_free, page_free;
+	int alloc, cpu_free, page_free, sheaf, barn;
 };
 
 struct viz_counts viz_count_states(const struct slub_snap_slab *s);
@@ -92,6 +92,16 @@ struct viz_counts viz_count_states(const struct slub_snap_slab *s);
 bool viz_inuse_differs(const struct slub_snap_slab *s, struct viz_counts n);
 void viz_elbow(struct dctx *d, int x0, int y0, int x1, int y1, SDL_Color c);
 void viz_list_arrows(struct dctx *d, const int *list, int n);
+void viz_batch_add(struct viz_batch *b, const SDL_Rect *r);
+void viz_batch_flush(struct dctx *d);
+/* A dark or light number on a cell, on a chip when neither contrasts. */
+void viz_cell_number(struct dctx *d, const SDL_Rect *r, SDL_Color bg,
+		     const char *num, const char *plain);
+/* draw_sheaves.c: a sheaf cache's sheaves and barns. */
+void viz_draw_sheaves(struct dctx *d);
+void viz_sheaf_arrows(struct dctx *d);
+void viz_sheaf_numbers(struct dctx *d);
+bool viz_sheaf_tip(struct dctx *d);
 /* draw_lanes.c */
 void viz_lane_band(struct dctx *d, int i);
 void viz_lane_box(struct dctx *d, int i, bool arrows);

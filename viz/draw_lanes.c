@@ -169,12 +169,36 @@ static const struct slub_snap_slab *partial_head(const struct dctx *d,
 	return NULL;
 }
 
+/* From a box field to a sheaf's or a barn's block. */
+static void arrow_to_rect(struct dctx *d, int ax, int ay, const SDL_Rect *b)
+{
+	viz_elbow(d, ax, ay, b->x - 1, b->y + viz_clampi(b->h / 2, 1, 7),
+		  C(SHEAF_LINE));
+}
+
+static void sheaf_cpu_arrows(struct dctx *d, const struct viz_lane *ln,
+			     const SDL_Rect *r)
+{
+	SDL_Rect b;
+	int ax, ay, k;
+
+	for (k = 0; k < 2; k++) {
+		anchor(r, 1 + k, &ax, &ay);
+		if (viz_layout_sheaf(d->l, d->v, 2 * ln->id + k, &b))
+			arrow_to_rect(d, ax, ay, &b);
+	}
+}
+
 static void cpu_arrows(struct dctx *d, const struct viz_lane *ln,
 		       const SDL_Rect *r)
 {
 	const struct slub_snap_cpu *cc = &d->cache->cpu[ln->id];
 	int ax, ay;
 
+	if (d->l->sheaves) {
+		sheaf_cpu_arrows(d, ln, r);
+		return;
+	}
 	anchor(r, 2, &ax, &ay);
 	arrow_to_block(d, ax, ay, cc->slab);
 	anchor(r, 3, &ax, &ay);
@@ -183,6 +207,44 @@ static void cpu_arrows(struct dctx *d, const struct viz_lane *ln,
 	if (partial_head(d, cc))
 		arrow_to_block(d, ax, ay, cc->partial[0]);
 	viz_list_arrows(d, cc->partial, cc->nr_partial);
+}
+
+/*
+ * A CPU of a sheaf cache: its struct slub_percpu_sheaves, main and spare.
+ * (The cache's kmem_cache_cpu stays, for the counters only.)
+ */
+static void sheaf_cpu_box(struct dctx *d, const struct viz_lane *ln,
+			  const SDL_Rect *r)
+{
+	const struct slub_snap_cpu *cc = &d->cache->cpu[ln->id];
+	const struct slub_snap_cpu *pc = prev_cpu(d, ln->id);
+	bool running = d->snap->current_cpu == ln->id;
+	unsigned int cap = d->cache->sheaf_capacity;
+	char buf[200];
+
+	box_frame(d, r, d->v->focus_cpu == ln->id || running);
+	if (pc) {
+		mark_line(d, r, 1, pc->main_size != cc->main_size);
+		mark_line(d, r, 2, pc->spare_size != cc->spare_size);
+	}
+	snprintf(buf, sizeof(buf), "CPU %d  slub_percpu_sheaves%s|CPU %d  "
+		 "sheaves%s|CPU %d", ln->id, running ? "  running" : "",
+		 ln->id, running ? "  running" : "", ln->id);
+	field(d, r, 0, buf, "struct slub_percpu_sheaves: this CPU's main "
+	      "and spare sheaf of the cache, under the CPU's lock");
+	snprintf(buf, sizeof(buf), "main     %d/%u objects|main %d/%u",
+		 cc->main_size, cap, cc->main_size, cap);
+	field(d, r, 1, buf, "pcs->main: the sheaf this CPU allocates from "
+	      "(objects[size - 1]) and frees into (objects[size]); never "
+	      "NULL");
+	if (cc->spare_size >= 0)
+		snprintf(buf, sizeof(buf), "spare    %d/%u objects|"
+			 "spare %d/%u", cc->spare_size, cap, cc->spare_size,
+			 cap);
+	else
+		snprintf(buf, sizeof(buf), "spare    NULL");
+	field(d, r, 2, buf, "pcs->spare: an empty or a full sheaf, swapped "
+	      "with main when main runs empty (alloc) or full (free)");
 }
 
 static void cpu_box(struct dctx *d, const struct viz_lane *ln,
@@ -274,6 +336,23 @@ static void node_box(struct dctx *d, const struct viz_lane *ln,
 	field(d, r, 2, nd->nr_partial ? "partial" : "partial (empty)",
 	      "n->partial: partly used slabs, not frozen; a CPU takes them "
 	      "under n->list_lock");
+	if (!d->l->sheaves)
+		return;
+	if (pn) {
+		mark_line(d, r, 3, pn->barn_full != nd->barn_full);
+		mark_line(d, r, 4, pn->barn_empty != nd->barn_empty);
+	}
+	snprintf(buf, sizeof(buf), "barn full  %d/%d|full %d/%d",
+		 nd->barn_full, nd->barn_max_full, nd->barn_full,
+		 nd->barn_max_full);
+	field(d, r, 3, buf, "n->barn: full sheaves a CPU may take instead "
+	      "of refilling from the slabs (BARN_GET), at most "
+	      "MAX_FULL_SHEAVES");
+	snprintf(buf, sizeof(buf), "barn empty %d/%d|empty %d/%d",
+		 nd->barn_empty, nd->barn_max_empty, nd->barn_empty,
+		 nd->barn_max_empty);
+	field(d, r, 4, buf, "n->barn: empty sheaves a CPU takes when its "
+	      "main and spare are full, at most MAX_EMPTY_SHEAVES");
 }
 
 static void list_box(struct dctx *d, const struct viz_lane *ln,
@@ -314,10 +393,15 @@ static void lane_arrows(struct dctx *d, const struct viz_lane *ln,
 		return;
 	nd = &d->cache->node[ln->id];
 	if (ln->kind == VIZ_LANE_NODE) {
+		SDL_Rect b;
+
 		anchor(r, 2, &ax, &ay);
 		if (nd->nr_partial)
 			arrow_to_block(d, ax, ay, nd->partial[0]);
 		viz_list_arrows(d, nd->partial, (int)nd->nr_partial);
+		anchor(r, 3, &ax, &ay);
+		if (viz_layout_barn(d->l, d->v, ln->id, &b))
+			arrow_to_rect(d, ax, ay, &b);
 	} else {
 		anchor(r, 1, &ax, &ay);
 		if (nd->nr_full)
@@ -338,7 +422,9 @@ void viz_lane_box(struct dctx *d, int i, bool arrows)
 	}
 	if (!SDL_HasIntersection(&r, &d->reg.heads))
 		return;
-	if (ln->kind == VIZ_LANE_CPU)
+	if (ln->kind == VIZ_LANE_CPU && d->l->sheaves)
+		sheaf_cpu_box(d, ln, &r);
+	else if (ln->kind == VIZ_LANE_CPU)
 		cpu_box(d, ln, &r);
 	else if (ln->kind == VIZ_LANE_NODE)
 		node_box(d, ln, &r);

@@ -22,7 +22,7 @@
 
 /* ------------------------------------------------------------- batches */
 
-static void batch_add(struct viz_batch *b, const SDL_Rect *r)
+void viz_batch_add(struct viz_batch *b, const SDL_Rect *r)
 {
 	if (b->n == b->cap) {
 		int cap = b->cap ? 2 * b->cap : 1024;
@@ -36,7 +36,7 @@ static void batch_add(struct viz_batch *b, const SDL_Rect *r)
 	b->r[b->n++] = *r;
 }
 
-static void batch_flush(struct dctx *d)
+void viz_batch_flush(struct dctx *d)
 {
 	int i;
 
@@ -243,6 +243,10 @@ enum viz_color viz_obj_color(const struct slub_snap_object *o)
 		return VIZ_C_ALLOC;
 	case SLUB_OBJ_CPU_FREE:
 		return VIZ_C_CPU_FREE;
+	case SLUB_OBJ_SHEAF:
+		return VIZ_C_SHEAF;
+	case SLUB_OBJ_BARN:
+		return VIZ_C_BARN;
 	default:
 		return VIZ_C_PAGE_FREE;
 	}
@@ -272,7 +276,7 @@ static void cell_meta(struct dctx *d, const SDL_Rect *r, int obj_w)
 			       r->h };
 
 		if (q.w > 0)
-			batch_add(&d->batch[p->color], &q);
+			viz_batch_add(&d->batch[p->color], &q);
 		x += pw;
 	}
 }
@@ -286,13 +290,13 @@ static void draw_cell(struct dctx *d, const SDL_Rect *r,
 
 	if (d->debug_cells && r->w >= 8)
 		q.w = r->w / 2;
-	batch_add(&d->batch[col], &q);
+	viz_batch_add(&d->batch[col], &q);
 	if (q.w != r->w)
 		cell_meta(d, r, q.w);
 	if (is_free && d->cache->flags & SLAB_POISON && r->h >= 6) {
 		SDL_Rect p = { q.x, q.y + q.h * 2 / 3, q.w, q.h - q.h * 2 / 3 };
 
-		batch_add(&d->batch[VIZ_C_POISON], &p);
+		viz_batch_add(&d->batch[VIZ_C_POISON], &p);
 	}
 	if (is_free && d->cache->offset < d->cache->object_size &&
 	    r->w >= 10) {
@@ -301,7 +305,7 @@ static void draw_cell(struct dctx *d, const SDL_Rect *r,
 						      : 1),
 			       q.y, q.w / 4, r->h / 5 };
 
-		batch_add(&d->batch[VIZ_C_FREEPTR], &f);
+		viz_batch_add(&d->batch[VIZ_C_FREEPTR], &f);
 	}
 }
 
@@ -399,7 +403,7 @@ static void slab_cells(struct dctx *d, int si)
 
 struct viz_counts viz_count_states(const struct slub_snap_slab *s)
 {
-	struct viz_counts n = { 0, 0, 0 };
+	struct viz_counts n = { 0, 0, 0, 0, 0 };
 	unsigned int i;
 
 	for (i = 0; s->obj && i < s->objects; i++) {
@@ -407,6 +411,10 @@ struct viz_counts viz_count_states(const struct slub_snap_slab *s)
 			n.alloc++;
 		else if (s->obj[i].state == SLUB_OBJ_CPU_FREE)
 			n.cpu_free++;
+		else if (s->obj[i].state == SLUB_OBJ_SHEAF)
+			n.sheaf++;
+		else if (s->obj[i].state == SLUB_OBJ_BARN)
+			n.barn++;
 		else
 			n.page_free++;
 	}
@@ -414,29 +422,33 @@ struct viz_counts viz_count_states(const struct slub_snap_slab *s)
 }
 
 /*
- * Level of detail: the slab as one bar, allocated | cpu freelist | page
- * freelist, each part as wide as its share of the objects.  The widths
- * come from the counts and the bar's width only.
+ * Level of detail: the slab as one bar, allocated | cpu freelist | in a
+ * sheaf | in the barn | page freelist, each part as wide as its share of
+ * the objects.  The widths come from the counts and the bar's width only.
  */
 static void slab_bar(struct dctx *d, int si)
 {
 	const struct slub_snap_slab *s = &d->cache->slabs[si];
 	struct viz_counts n = viz_count_states(s);
-	int total = s->objects ? (int)s->objects : 1, x1, x2;
+	const struct { int count; enum viz_color col; } part[] = {
+		{ n.alloc, VIZ_C_ALLOC }, { n.cpu_free, VIZ_C_CPU_FREE },
+		{ n.sheaf, VIZ_C_SHEAF }, { n.barn, VIZ_C_BARN },
+		{ n.page_free, VIZ_C_PAGE_FREE },
+	};
+	int total = s->objects ? (int)s->objects : 1, x0 = 0, x1, sum = 0;
+	unsigned int i;
 	SDL_Rect a, q;
 
 	cells_area(d, si, &a);
-	x1 = a.w * n.alloc / total;
-	x2 = a.w * (n.alloc + n.cpu_free) / total;
-	q = (SDL_Rect){ a.x, a.y, x1, a.h };
-	if (q.w > 0)
-		batch_add(&d->batch[VIZ_C_ALLOC], &q);
-	q = (SDL_Rect){ a.x + x1, a.y, x2 - x1, a.h };
-	if (q.w > 0)
-		batch_add(&d->batch[VIZ_C_CPU_FREE], &q);
-	q = (SDL_Rect){ a.x + x2, a.y, a.w - x2, a.h };
-	if (q.w > 0)
-		batch_add(&d->batch[VIZ_C_PAGE_FREE], &q);
+	for (i = 0; i < sizeof(part) / sizeof(part[0]); i++) {
+		sum += part[i].count;
+		x1 = i + 1 < sizeof(part) / sizeof(part[0]) ?
+		     a.w * sum / total : a.w;
+		q = (SDL_Rect){ a.x + x0, a.y, x1 - x0, a.h };
+		if (q.w > 0)
+			viz_batch_add(&d->batch[part[i].col], &q);
+		x0 = x1;
+	}
 	d->v->drawn_cells += s->objects;
 	if (d->motion && d->motion[si].cells_changed &&
 	    d->nchanged < VIZ_MAX_CHANGED)
@@ -446,8 +458,8 @@ static void slab_bar(struct dctx *d, int si)
 /* ------------------------------------------------------------- freelists */
 
 /* A dark or light number on a cell, on a chip when neither contrasts. */
-static void cell_number(struct dctx *d, const SDL_Rect *r, SDL_Color bg,
-			const char *num, const char *plain)
+void viz_cell_number(struct dctx *d, const SDL_Rect *r, SDL_Color bg,
+		     const char *num, const char *plain)
 {
 	int px = viz_clampi(d->l->cell_h * 9 / 16, 7, 12), w;
 	bool chip;
@@ -571,7 +583,7 @@ static void freelist_chain(struct dctx *d, int si, int head, SDL_Color c,
 			viz_cell_rect(d, si, i, &r);
 			snprintf(num, sizeof(num), "%c%d", tag, n + 1);
 			snprintf(plain, sizeof(plain), "%d", n + 1);
-			cell_number(d, &r, viz_colors[viz_obj_color(
+			viz_cell_number(d, &r, viz_colors[viz_obj_color(
 				    &s->obj[i])], num, plain);
 		}
 		if (next >= 0 && next < (int)s->objects)
@@ -629,7 +641,8 @@ static enum viz_color slab_border(const struct slub_snap_slab *s)
  */
 bool viz_inuse_differs(const struct slub_snap_slab *s, struct viz_counts n)
 {
-	return (int)s->inuse != n.alloc;
+	/* in a sheaf or a barn an object is in use as far as its slab knows */
+	return (int)s->inuse != n.alloc + n.sheaf + n.barn;
 }
 
 /* The slab's label: the longest of a few forms that fits w pixels. */
@@ -814,6 +827,10 @@ static const char *state_words(int state)
 		return "allocated";
 	case SLUB_OBJ_CPU_FREE:
 		return "free, on c->freelist";
+	case SLUB_OBJ_SHEAF:
+		return "free, in a CPU's sheaf";
+	case SLUB_OBJ_BARN:
+		return "free, in a full sheaf in the node's barn";
 	default:
 		return "free, on page->freelist";
 	}
@@ -826,7 +843,9 @@ static void object_tip(struct dctx *d, int si, int obj)
 	const char *var = d->f && d->f->var_name ?
 			  d->f->var_name(d->f->var_arg, a) : NULL;
 	int state = s->obj ? s->obj[obj].state : SLUB_OBJ_ALLOCATED, pos = 0;
-	char where[48] = "";
+	char where[120] = "";
+	bool spare;
+	int cpu, slot;
 
 	if (state == SLUB_OBJ_CPU_FREE)
 		pos = list_pos(s, cpu_freelist_of(d, si), obj);
@@ -835,6 +854,16 @@ static void object_tip(struct dctx *d, int si, int obj)
 	if (pos)
 		snprintf(where, sizeof(where), " (%c%d: number %d on it)",
 			 state == SLUB_OBJ_CPU_FREE ? 'c' : 'p', pos, pos);
+	slot = state == SLUB_OBJ_SHEAF ? viz_sheaf_slot(d->cache,
+		d->snap->nr_cpus, si, obj, &cpu, &spare) : -1;
+	if (slot >= 0) {
+		char tag[40];
+
+		viz_sheaf_tag(tag, sizeof(tag), d->snap->nr_cpus, cpu, spare,
+			      slot);
+		snprintf(where, sizeof(where), ":\nin CPU %d's %s sheaf, slot "
+			 "%d (%s)", cpu, spare ? "spare" : "main", slot, tag);
+	}
 	viz_tip(d, 3, "object %d of slab pfn %#lx (cache %s)\n"
 		"address %#lx\n%s%s%s%s", obj, s->pfn, d->cache->name, a,
 		state_words(state), where, var ? "\nscenario variable " : "",
@@ -852,6 +881,15 @@ static void slab_tip(struct dctx *d, int si)
 			 "counts every object the CPU took:\n  inuse became "
 			 "objects when its freelist moved to the CPU;\n  %d "
 			 "of them are free on c->freelist", n.cpu_free);
+	if (d->cache->sheaf_capacity) {
+		viz_tip(d, 3, "slab pfn %#lx of cache %s\ninuse %u of %u "
+			"objects: %d allocated, %d in sheaves, %d in the barn"
+			"\n(a slab counts objects in sheaves as in use)\n%d "
+			"free on page->freelist", s->pfn, d->cache->name,
+			s->inuse, s->objects, n.alloc, n.sheaf, n.barn,
+			n.page_free);
+		return;
+	}
 	viz_tip(d, 3, "slab pfn %#lx of cache %s%s\ninuse %u of %u objects:"
 		" %d allocated, %d on c->freelist, %d on page->freelist%s",
 		s->pfn, d->cache->name, s->frozen ? " (frozen)" : "",
@@ -863,7 +901,7 @@ static void world_tip(struct dctx *d)
 {
 	struct viz_pick p;
 
-	if (!viz_hover(d, &d->reg.slabs))
+	if (!viz_hover(d, &d->reg.slabs) || viz_sheaf_tip(d))
 		return;
 	p = viz_layout_hit(d->l, d->snap, d->v, d->v->mouse_x,
 			   d->v->mouse_y);
@@ -891,9 +929,13 @@ void viz_draw_world(struct dctx *d)
 	SDL_RenderSetClipRect(d->r, &d->reg.slabs);
 	for (i = 0; i < l->nr_slabs; i++)
 		slab_block(d, i);
-	batch_flush(d);
+	viz_batch_flush(d);
 	for (i = 0; i < l->nr_slabs; i++)
 		slab_freelists(d, i);
+	viz_draw_sheaves(d);
+	viz_batch_flush(d);
+	viz_sheaf_arrows(d);
+	viz_sheaf_numbers(d);
 	highlights(d);
 	pick_outline(d);
 	/* Arrows from the header boxes cross into the slab area. */

@@ -98,9 +98,15 @@ bool viz_debug_cells(const struct slub_snap_cache *c)
 	return c->flags & (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER);
 }
 
-static int head_height(int kind)
+/*
+ * Lines of a lane's box: a CPU's kmem_cache_cpu has tid, page, freelist
+ * and partial, or with sheaves main and spare; a node's nr_partial and
+ * partial, and with sheaves its barn's full and empty sheaves.
+ */
+static int head_height(int kind, bool sheaves)
 {
-	int lines = kind == VIZ_LANE_CPU ? 5 : kind == VIZ_LANE_NODE ? 3 : 2;
+	int lines = kind == VIZ_LANE_CPU ? (sheaves ? 3 : 5) :
+		    kind == VIZ_LANE_NODE ? (sheaves ? 5 : 3) : 2;
 
 	return 2 * VIZ_HEAD_TOP + lines * VIZ_HEAD_LINE;
 }
@@ -184,16 +190,11 @@ static void flow_newline(struct flow *f)
 	f->n = 0;
 }
 
-static void flow_place(struct flow *f, int si, unsigned int objects)
+/* Puts block b, whose cells (or bar) are already sized, in the flow. */
+static void flow_box(struct flow *f, struct viz_slab_box *b)
 {
 	struct viz_layout *l = f->l;
-	struct viz_slab_box *b = &l->slab[si];
-	int rows;
 
-	b->per_row = per_row_for(l, objects);
-	rows = ((int)objects + b->per_row - 1) / b->per_row;
-	b->rows = rows ? rows : 1;
-	cells_size(l, b->per_row, b->rows, &b->cells_w, &b->cells_h);
 	b->w = maxi(b->cells_w + 2 * l->pad,
 		    (int)lround(MIN_BLOCK_W * l->zoom));
 	b->h = l->label_h + 2 * l->pad + b->cells_h;
@@ -210,6 +211,54 @@ static void flow_place(struct flow *f, int si, unsigned int objects)
 	f->bottom = maxi(f->bottom, f->y + f->row_h);
 }
 
+/* A block of objects cells: a slab, or a sheaf of that many slots. */
+static void flow_cells(struct flow *f, struct viz_slab_box *b,
+		       unsigned int objects)
+{
+	int rows;
+
+	b->per_row = per_row_for(f->l, objects);
+	rows = ((int)objects + b->per_row - 1) / b->per_row;
+	b->rows = rows ? rows : 1;
+	cells_size(f->l, b->per_row, b->rows, &b->cells_w, &b->cells_h);
+	flow_box(f, b);
+}
+
+static void flow_place(struct flow *f, int si, unsigned int objects)
+{
+	flow_cells(f, &f->l->slab[si], objects);
+}
+
+/*
+ * A barn: two stacks side by side, full sheaves and empty ones, each
+ * room for the barn's limit of sheaves drawn as bars one above the
+ * other.  Its sizes, like a slab's, follow from the zoom alone.
+ */
+static void flow_barn(struct flow *f, struct viz_slab_box *b, int limit)
+{
+	struct viz_layout *l = f->l;
+
+	b->per_row = 2;
+	b->rows = limit > 0 ? limit : 1;
+	b->cells_w = 2 * l->stack_w + l->stack_gap;
+	b->cells_h = b->rows * l->barn_pitch - (l->barn_pitch -
+						l->barn_slot_h);
+	flow_box(f, b);
+}
+
+/* The sizes of a barn's stacks: a stacked sheaf is as wide as a row of
+ * up to six slots and a third of a cell high. */
+static void barn_metrics(struct viz_layout *l, unsigned int capacity)
+{
+	int h;
+
+	cells_size(l, maxi(1, per_row_for(l, capacity < 6 ? capacity : 6)),
+		   1, &l->stack_w, &h);
+	l->stack_gap = maxi(4, 2 * l->pitch_x);
+	l->barn_slot_h = maxi(1, l->cell_h * 3 / 8);
+	l->barn_pitch = l->barn_slot_h + maxi(1, l->gap / 2);
+}
+
 static bool valid_slab(const struct slub_snap_cache *c, int si,
 		       const char *placed)
 {
@@ -224,7 +273,7 @@ static struct viz_lane *lane_begin(struct viz_layout *l, struct flow *f,
 	ln->kind = kind;
 	ln->id = id;
 	ln->y = y;
-	ln->head_h = head_height(kind);
+	ln->head_h = head_height(kind, l->sheaves);
 	f->x = LEFT_MARGIN;
 	f->y = y + VIZ_LANE_PAD;
 	f->n = 0;
@@ -265,6 +314,15 @@ static int layout_cpus(struct viz_layout *l, struct flow *f,
 		const struct slub_snap_cpu *cc = &c->cpu[cpu];
 
 		ln = lane_begin(l, f, VIZ_LANE_CPU, cpu, y);
+		if (l->sheaves) {
+			/* main, then spare under it, as in the box */
+			flow_cells(f, &l->sheaf[2 * cpu], c->sheaf_capacity);
+			flow_newline(f);
+			if (cc->spare_size >= 0)
+				flow_cells(f, &l->sheaf[2 * cpu + 1],
+					   c->sheaf_capacity);
+			flow_newline(f);
+		}
 		if (valid_slab(c, cc->slab, placed)) {
 			placed[cc->slab] = 1;
 			flow_place(f, cc->slab, c->slabs[cc->slab].objects);
@@ -289,6 +347,12 @@ static int layout_nodes(struct viz_layout *l, struct flow *f,
 
 		ln = lane_begin(l, f, VIZ_LANE_NODE, n, y);
 		place_list(f, c, nd->partial, (int)nd->nr_partial, placed);
+		if (l->sheaves) {
+			/* the barn under the partial slabs */
+			flow_newline(f);
+			flow_barn(f, &l->barn[n], maxi(nd->barn_max_full,
+						       nd->barn_max_empty));
+		}
 		y = lane_end(ln, f);
 		if (!nd->nr_full)
 			continue;
@@ -331,6 +395,8 @@ static void build_at(struct viz_layout *l, const struct slub_snapshot *snap,
 	int y = 0;
 
 	metrics(l, z, viz_debug_cells(c), c->objects);
+	if (l->sheaves)
+		barn_metrics(l, c->sheaf_capacity);
 	l->cols = f.cols;
 	f.gx = block_gap_x(l);
 	f.gy = maxi(l->bars ? 3 : 4, (int)lround(BLOCK_GAP_Y * z));
@@ -369,8 +435,13 @@ static bool layout_alloc(struct viz_layout *l,
 	l->lane = calloc(snap->nr_cpus + 2 * snap->nr_nodes + 1,
 			 sizeof(*l->lane));
 	l->slab = calloc(c->nr_slabs + 1, sizeof(*l->slab));
+	l->sheaves = c->sheaf_capacity > 0;
+	l->nr_sheaves = l->sheaves ? 2 * snap->nr_cpus : 0;
+	l->nr_barns = l->sheaves ? snap->nr_nodes : 0;
+	l->sheaf = calloc(l->nr_sheaves + 1, sizeof(*l->sheaf));
+	l->barn = calloc(l->nr_barns + 1, sizeof(*l->barn));
 	*placed = malloc(c->nr_slabs + 1);
-	if (!l->lane || !l->slab || !*placed) {
+	if (!l->lane || !l->slab || !l->sheaf || !l->barn || !*placed) {
 		free(*placed);
 		viz_layout_free(l);
 		return false;
@@ -423,6 +494,8 @@ void viz_layout_free(struct viz_layout *l)
 {
 	free(l->slab);
 	free(l->lane);
+	free(l->sheaf);
+	free(l->barn);
 	memset(l, 0, sizeof(*l));
 	l->cache = -1;
 }
@@ -517,6 +590,20 @@ struct viz_pick viz_layout_hit(const struct viz_layout *l,
 	    !SDL_PointInRect(&(SDL_Point){ x, y }, &l->reg.slabs))
 		return p;
 	c = &snap->caches[l->cache];
+	if (viz_layout_hit_sheaf(l, snap, v, x, y, &i, &col, &row)) {
+		/* a slot stands for the object it points to */
+		const struct slub_snap_ref *ref;
+		int n;
+
+		ref = i >= 0 ? viz_sheaf_refs(c, i / 2, i % 2, &n) : NULL;
+		if (ref && col >= 0 && col < n && ref[col].slab >= 0 &&
+		    ref[col].slab < c->nr_slabs) {
+			p.cache = l->cache;
+			p.slab = ref[col].slab;
+			p.obj = ref[col].obj;
+		}
+		return p;
+	}
 	viz_layout_origin(l, v, &ox, &oy);
 	lx = x - ox;
 	ly = y - oy;
@@ -538,6 +625,125 @@ struct viz_pick viz_layout_hit(const struct viz_layout *l,
 		return p;
 	}
 	return p;
+}
+
+/* ---------------------------------------------------------------- sheaves */
+
+const struct slub_snap_ref *viz_sheaf_refs(const struct slub_snap_cache *c,
+					   int cpu, bool spare, int *n)
+{
+	const struct slub_snap_cpu *cc = &c->cpu[cpu];
+
+	*n = spare ? cc->spare_size : cc->main_size;
+	if (*n <= 0)
+		*n = 0;
+	return spare ? cc->spare : cc->main;
+}
+
+int viz_sheaf_slot(const struct slub_snap_cache *c, int nr_cpus, int si,
+		   int obj, int *cpu, bool *spare)
+{
+	const struct slub_snap_ref *ref;
+	int i, k, n;
+
+	if (!c->sheaf_capacity)
+		return -1;
+	for (i = 0; i < nr_cpus; i++) {
+		for (k = 0; k < 2; k++) {
+			ref = viz_sheaf_refs(c, i, k, &n);
+			while (ref && n-- > 0) {
+				if (ref[n].slab != si || ref[n].obj != obj)
+					continue;
+				*cpu = i;
+				*spare = k;
+				return n;
+			}
+		}
+	}
+	return -1;
+}
+
+static bool box_rect(const struct viz_layout *l, const struct viz_view *v,
+		     const struct viz_slab_box *b, SDL_Rect *out)
+{
+	int ox, oy;
+
+	if (!b->per_row)
+		return false;
+	viz_layout_origin(l, v, &ox, &oy);
+	*out = (SDL_Rect){ ox + b->x, oy + b->y, b->w, b->h };
+	return true;
+}
+
+bool viz_layout_sheaf(const struct viz_layout *l, const struct viz_view *v,
+		      int k, SDL_Rect *out)
+{
+	if (!l->sheaf || k < 0 || k >= l->nr_sheaves)
+		return false;
+	return box_rect(l, v, &l->sheaf[k], out);
+}
+
+bool viz_layout_barn(const struct viz_layout *l, const struct viz_view *v,
+		     int node, SDL_Rect *out)
+{
+	if (!l->barn || node < 0 || node >= l->nr_barns)
+		return false;
+	return box_rect(l, v, &l->barn[node], out);
+}
+
+bool viz_layout_slot(const struct viz_layout *l, const struct viz_view *v,
+		     int k, int slot, SDL_Rect *out)
+{
+	const struct viz_slab_box *b;
+	int ox, oy;
+
+	if (!l->sheaf || k < 0 || k >= l->nr_sheaves || slot < 0)
+		return false;
+	b = &l->sheaf[k];
+	if (!b->per_row || slot >= b->per_row * b->rows)
+		return false;
+	viz_layout_origin(l, v, &ox, &oy);
+	out->x = ox + b->cells_x + (slot % b->per_row) * l->pitch_x;
+	out->y = oy + b->cells_y + (slot / b->per_row) * l->pitch_y;
+	out->w = l->cell_w;
+	out->h = l->cell_h;
+	return true;
+}
+
+bool viz_layout_hit_sheaf(const struct viz_layout *l,
+			  const struct slub_snapshot *snap,
+			  const struct viz_view *v, int x, int y,
+			  int *sheaf, int *slot, int *barn)
+{
+	SDL_Point pt = { x, y };
+	SDL_Rect r;
+	int k, cap;
+
+	*sheaf = *slot = *barn = -1;
+	if (!l->sheaves || l->cache < 0 || !snap ||
+	    l->cache >= snap->nr_caches ||
+	    !SDL_PointInRect(&pt, &l->reg.slabs))
+		return false;
+	cap = (int)snap->caches[l->cache].sheaf_capacity;
+	for (k = 0; k < l->nr_sheaves; k++) {
+		if (!viz_layout_sheaf(l, v, k, &r) || !SDL_PointInRect(&pt, &r))
+			continue;
+		*sheaf = k;
+		if (l->bars)
+			return true;
+		for (*slot = cap - 1; *slot >= 0; (*slot)--)
+			if (viz_layout_slot(l, v, k, *slot, &r) &&
+			    SDL_PointInRect(&pt, &r))
+				return true;
+		return true;
+	}
+	for (k = 0; k < l->nr_barns; k++) {
+		if (viz_layout_barn(l, v, k, &r) && SDL_PointInRect(&pt, &r)) {
+			*barn = k;
+			return true;
+		}
+	}
+	return false;
 }
 
 /* -------------------------------------------------------------------- fit */

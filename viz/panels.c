@@ -250,6 +250,9 @@ int viz_cache_lines(const struct slub_snap_cache *c,
 		 c->min_order, c->min_objects);
 	n = line(lines, n, max, "min_partial  %lu", c->min_partial);
 	n = line(lines, n, max, "cpu_partial  %u", c->cpu_partial);
+	if (c->sheaf_capacity)
+		n = line(lines, n, max, "sheaf_capacity %u",
+			 c->sheaf_capacity);
 	n = line(lines, n, max, "flags        0x%lx", c->flags);
 	flags_text(c->flags, flags, sizeof(flags));
 	n = wrap_words(lines, n, max, flags, 20);
@@ -282,6 +285,10 @@ static const char *state_name(int state)
 		return "allocated";
 	case SLUB_OBJ_CPU_FREE:
 		return "free, on the cpu freelist (c->freelist)";
+	case SLUB_OBJ_SHEAF:
+		return "free, in a CPU's sheaf";
+	case SLUB_OBJ_BARN:
+		return "free, in a full sheaf in the node's barn";
 	default:
 		return "free, on the slab freelist (page->freelist)";
 	}
@@ -294,7 +301,10 @@ static int slab_lines(const struct slub_snap_cache *c,
 	unsigned int i, used = 0, cpu_free = 0;
 
 	for (i = 0; s->obj && i < s->objects; i++) {
-		used += s->obj[i].state == SLUB_OBJ_ALLOCATED;
+		/* a slab counts objects in sheaves and barns as in use */
+		used += s->obj[i].state == SLUB_OBJ_ALLOCATED ||
+			s->obj[i].state == SLUB_OBJ_SHEAF ||
+			s->obj[i].state == SLUB_OBJ_BARN;
 		cpu_free += s->obj[i].state == SLUB_OBJ_CPU_FREE;
 	}
 	n = line(lines, n, max, "slab pfn %#lx of %s  order %d  node %d",
@@ -336,6 +346,9 @@ static int object_lines(const struct slub_snap_cache *c,
 	if (o->state == SLUB_OBJ_ALLOCATED)
 		n = line(lines, n, max, "free pointer word at +%u: user data",
 			 c->offset);
+	else if (o->state == SLUB_OBJ_SHEAF || o->state == SLUB_OBJ_BARN)
+		n = line(lines, n, max, "on no freelist: a sheaf holds its "
+			 "address, the object is not written");
 	else if (o->next >= 0)
 		n = line(lines, n, max, "free pointer at +%u -> object %d "
 			 "(%#lx)", c->offset, o->next,
@@ -367,7 +380,17 @@ int viz_inspect_lines(const struct slub_snapshot *snap,
 	if (p->slab < 0 || p->slab >= c->nr_slabs)
 		return 0;
 	s = &c->slabs[p->slab];
-	if (p->obj >= 0 && p->obj < (int)s->objects && s->obj)
+	if (p->obj >= 0 && p->obj < (int)s->objects && s->obj) {
+		int cpu, slot;
+		bool spare;
+
 		n = object_lines(c, s, p->obj, lines, n, max);
+		slot = viz_sheaf_slot(c, snap->nr_cpus, p->slab, p->obj, &cpu,
+				      &spare);
+		if (slot >= 0)
+			n = line(lines, n, max, "in CPU %d's %s sheaf, slot %d "
+				 "(objects[%d])", cpu, spare ? "spare" : "main",
+				 slot, slot);
+	}
 	return slab_lines(c, s, lines, n, max);
 }

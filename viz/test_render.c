@@ -28,6 +28,7 @@
 #define H	900
 #define SCN_20K	"viz/scenarios/viz-20k-objects.scn"
 #define SCN_CHAIN "viz/scenarios/04-cpu-partial-fill-drain.scn"
+#define SCN_SHEAVES "viz/scenarios/22-sheaves-barn.scn"
 
 struct rig {
 	struct viz_canvas cv;
@@ -580,6 +581,10 @@ static void test_contrast(void)
 	}
 	rig_close(&g);
 	if (!rig_scenario(&g, SCN_20K, -1))
+		audited(&a, &g);
+	rig_close(&g);
+	/* Sheaves and a barn: slot numbers, strips, the boxes' fields. */
+	if (!rig_scenario(&g, SCN_SHEAVES, 5))
 		audited(&a, &g);
 	rig_close(&g);
 	check(a.strings > 500 && !a.bad, "contrast: %d strings drawn, %d below "

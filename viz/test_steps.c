@@ -33,6 +33,7 @@
 #define H	900
 #define SLUBVIZ	"build/slubviz"
 #define TOUR	"viz/scenarios/tour.scn"
+#define SHEAVES	"viz/scenarios/22-sheaves-barn.scn"
 #define OUT	"build/viz/test-tmp/steps/out"	/* under test_viz's tmpdir */
 
 static const char *tmp;
@@ -545,6 +546,21 @@ static void test_session(void)
 	snprintf(b, sizeof(b), "%s/s2/slubviz-000.png", tmp);
 	check(!st && same_png(a, b), "a session saved in the window (step, "
 	      "zoom, cache, CPU focus, compare) reopens to the same pixels");
+	/* The same with sheaves and a barn, compared with a step before. */
+	snprintf(path, sizeof(path), "%s/sheaf.session", tmp);
+	snprintf(a, sizeof(a), "%s/s3", tmp);
+	snprintf(b, sizeof(b), "%s/s4", tmp);
+	mkdir(a, 0777);
+	mkdir(b, 0777);
+	st = sh("SDL_VIDEODRIVER=offscreen " SLUBVIZ " --out %s --session "
+		"%s --keys '>>m>>+po' " SHEAVES, a, path);
+	st |= sh("SDL_VIDEODRIVER=offscreen " SLUBVIZ " --out %s --session "
+		 "%s --keys p", b, path);
+	snprintf(a, sizeof(a), "%s/s3/slubviz-000.png", tmp);
+	snprintf(b, sizeof(b), "%s/s4/slubviz-000.png", tmp);
+	check(!st && same_png(a, b), "a session of a sheaf scenario (a step "
+	      "compared with an earlier one, zoomed) reopens to the same "
+	      "pixels");
 }
 
 struct bad {

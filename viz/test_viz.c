@@ -27,6 +27,7 @@
 #define SLUBVIZ		"build/slubviz"
 #define SLUBVIZ_ASAN	"build/asan/slubviz"
 #define TID_SCENARIO	"viz/scenarios/07-tid-retry-preempt.scn"
+#define SHEAF_SCENARIO	"viz/scenarios/22-sheaves-barn.scn"
 
 static int passed, failed;
 static char tmpdir[256];
@@ -495,6 +496,20 @@ static void test_asan(void)
 	      !strstr(err, "runtime error"), "ASan/UBSan build renders %s "
 	      "clean (exit %d)%s%.300s", TID_SCENARIO, st, *err ? ": " : "",
 	      err);
+	/* sheaves and a barn, compared with the step before, and zoomed out
+	 * to bars */
+	st = sh(SLUBVIZ_ASAN " --headless --quiet --out %s/asan-sheaves "
+		"--compare 3 %s", tmpdir, SHEAF_SCENARIO);
+	read_file("err", err, sizeof(err));
+	if (!st && !*err)
+		st = sh(SLUBVIZ_ASAN " --headless --quiet --out "
+			"%s/asan-sheaves --step 5 --size 400x300 %s", tmpdir,
+			SHEAF_SCENARIO);
+	read_file("err", err, sizeof(err));
+	check(st == 0 && !strstr(err, "Sanitizer") &&
+	      !strstr(err, "runtime error"), "ASan/UBSan build renders %s "
+	      "clean, compared and small (exit %d)%s%.300s", SHEAF_SCENARIO,
+	      st, *err ? ": " : "", err);
 }
 
 /*
@@ -698,6 +713,7 @@ int main(int argc, char **argv)
 	test_counters_and_text();
 	test_legend_and_error();
 	test_render();
+	test_sheaves();
 	test_steps(tmpdir, units_only);
 	if (!units_only) {
 		test_scenarios();

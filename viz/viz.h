@@ -197,7 +197,48 @@ struct viz_layout {
 	struct viz_lane *lane;
 	int content_w, content_h;	/* extent of the lanes' contents */
 	struct viz_regions reg;	/* screen regions it was built for */
+	/*
+	 * A sheaf cache: in each CPU's lane its main and spare sheaf as
+	 * blocks of capacity slots (sheaf[2 * cpu], sheaf[2 * cpu + 1]), in
+	 * each node's lane its barn (barn[node]) as two stacks, full and
+	 * empty sheaves, each sheaf a bar stack_w by barn_slot_h.  A box
+	 * with per_row 0 is not drawn (no sheaves, no spare).
+	 */
+	bool sheaves;
+	int nr_sheaves, nr_barns;
+	struct viz_slab_box *sheaf;
+	struct viz_slab_box *barn;
+	int stack_w, stack_gap, barn_slot_h, barn_pitch;
 };
+
+/* The box of sheaf k (2 * cpu, + 1 for the spare) or of a node's barn. */
+bool viz_layout_sheaf(const struct viz_layout *l, const struct viz_view *v,
+		      int k, SDL_Rect *out);
+bool viz_layout_barn(const struct viz_layout *l, const struct viz_view *v,
+		     int node, SDL_Rect *out);
+/* Screen rectangle of slot slot of sheaf k. */
+bool viz_layout_slot(const struct viz_layout *l, const struct viz_view *v,
+		     int k, int slot, SDL_Rect *out);
+/*
+ * What sheaf part is under (x, y): *sheaf (2 * cpu + spare) and *slot (or
+ * -1: the box), or *barn (a node).  False when none is.
+ */
+bool viz_layout_hit_sheaf(const struct viz_layout *l,
+			  const struct slub_snapshot *snap,
+			  const struct viz_view *v, int x, int y,
+			  int *sheaf, int *slot, int *barn);
+/* The sheaf entries of CPU cpu (spare: its spare sheaf), or NULL. */
+const struct slub_snap_ref *viz_sheaf_refs(const struct slub_snap_cache *c,
+					   int cpu, bool spare, int *n);
+/*
+ * Where object obj of slab si is in a sheaf: returns the slot, with the
+ * CPU and which sheaf, or -1 when it is in none.
+ */
+int viz_sheaf_slot(const struct slub_snap_cache *c, int nr_cpus, int si,
+		   int obj, int *cpu, bool *spare);
+/* The tag of an object in a sheaf: m3, s0, or with several CPUs 1m3. */
+void viz_sheaf_tag(char *buf, size_t len, int nr_cpus, int cpu, bool spare,
+		   int slot);
 
 /* Lays out cache v->cache (or the chosen one) of snap at v->zoom. */
 void viz_layout_build(struct viz_layout *l, const struct slub_snapshot *snap,
@@ -268,16 +309,18 @@ enum viz_color {
 	 */
 	VIZ_C_ALLOC, VIZ_C_CPU_FREE, VIZ_C_PAGE_FREE, VIZ_C_REDZONE,
 	VIZ_C_POISON, VIZ_C_TRACK, VIZ_C_FREEPTR, VIZ_C_PAD,
+	VIZ_C_SHEAF, VIZ_C_BARN,
 	/* The interface: backgrounds, text, lines and marks. */
 	VIZ_C_BG, VIZ_C_LANE_ALT, VIZ_C_PANEL, VIZ_C_BOX, VIZ_C_BORDER,
 	VIZ_C_TEXT, VIZ_C_DIM, VIZ_C_TITLE, VIZ_C_ACCENT, VIZ_C_ACCENT_TEXT,
 	VIZ_C_ARROW, VIZ_C_CHANGED, VIZ_C_ERROR, VIZ_C_FROZEN, VIZ_C_STAT,
 	VIZ_C_SLAB_BG, VIZ_C_TIP_BG, VIZ_C_TOP_TEXT, VIZ_C_TOP_DIM,
 	VIZ_C_TOP_HI, VIZ_C_INK_DARK, VIZ_C_INK_LIGHT,
+	VIZ_C_SLOT, VIZ_C_SHEAF_LINE,	/* an empty sheaf slot, slot arrows */
 	VIZ_NR_COLORS
 };
 
-#define VIZ_NR_FILLS	(VIZ_C_PAD + 1)
+#define VIZ_NR_FILLS	(VIZ_C_BARN + 1)
 
 extern const SDL_Color viz_colors[VIZ_NR_COLORS];
 

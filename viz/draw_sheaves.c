@@ -1,0 +1,420 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * A sheaf cache's own structures (the book's part "Sheaves and barns"):
+ * in each CPU's lane its main and spare sheaf, a block of capacity
+ * pointer slots of which the first size point at free objects, and in
+ * each node's lane its barn, two stacks of sheaves against the barn's
+ * limits, the full ones and the empty ones.
+ *
+ * A filled slot is painted in the colour of the objects it holds ("free:
+ * in a sheaf") and numbered by its index in objects[]; an arrow runs from
+ * it to its object's cell, which carries the same number after m (main)
+ * or s (spare).  With more filled slots than arrows can show clearly,
+ * only each main sheaf's last slot, the next allocation, keeps its arrow;
+ * with a CPU in focus (the c key), only that CPU's slots have arrows.
+ * Hovering a slot names its object, rings its cell and draws its arrow.
+ * At the level of detail of bars a sheaf is one bar filled in the
+ * proportion size / capacity, so identical sheaves are identical pixels.
+ */
+#include <stdio.h>
+#include "viz.h"
+#include "viz_int.h"
+#include "draw_int.h"
+
+/* More filled slots than this in view: an arrow only for each next
+ * allocation. */
+#define VIZ_MAX_SLOT_ARROWS	32
+
+void viz_sheaf_tag(char *buf, size_t len, int nr_cpus, int cpu, bool spare,
+		   int slot)
+{
+	if (nr_cpus > 1)
+		snprintf(buf, len, "%d%c%d", cpu, spare ? 's' : 'm', slot);
+	else
+		snprintf(buf, len, "%c%d", spare ? 's' : 'm', slot);
+}
+
+static const struct slub_snap_ref *sheaf_refs(const struct dctx *d, int k,
+					      int *n)
+{
+	return viz_sheaf_refs(d->cache, k / 2, k % 2, n);
+}
+
+/* pfn and object of slot i of sheaf k of cache c, or false. */
+static bool slot_target(const struct slub_snap_cache *c, int k, int i,
+			long *pfn, int *obj)
+{
+	const struct slub_snap_ref *ref;
+	int n;
+
+	ref = viz_sheaf_refs(c, k / 2, k % 2, &n);
+	if (!ref || i < 0 || i >= n || ref[i].slab < 0 ||
+	    ref[i].slab >= c->nr_slabs)
+		return false;
+	*pfn = c->slabs[ref[i].slab].pfn;
+	*obj = ref[i].obj;
+	return true;
+}
+
+/* Does slot i of sheaf k hold another object than at the step compared? */
+static bool slot_changed(const struct dctx *d, int k, int i)
+{
+	const struct slub_snap_cache *p = d->prev_cache;
+	long a = -1, b = -1;
+	int oa = -1, ob = -1;
+	bool in_a, in_b;
+
+	if (!p || !d->f || !d->f->prev || k / 2 >= d->f->prev->nr_cpus)
+		return false;
+	in_a = slot_target(d->cache, k, i, &a, &oa);
+	in_b = slot_target(p, k, i, &b, &ob);
+	return in_a != in_b || a != b || oa != ob;
+}
+
+static void block_frame(struct dctx *d, const SDL_Rect *r, SDL_Color c)
+{
+	int i, bw = d->l->pad >= 3 ? 2 : 1;
+
+	if (r->w < 6)
+		return;
+	viz_set_color(d->r, C(SLAB_BG));
+	SDL_RenderFillRect(d->r, r);
+	viz_set_color(d->r, c);
+	for (i = 0; i < bw; i++)
+		SDL_RenderDrawRect(d->r, &(SDL_Rect){ r->x + i, r->y + i,
+				   r->w - 2 * i, r->h - 2 * i });
+}
+
+/* The first of forms ('|'-separated) that fits w pixels, else the last. */
+static void strip_label(struct dctx *d, int x, int y, int w,
+			const char *forms)
+{
+	char form[96];
+	const char *p = forms;
+	size_t n;
+
+	for (;;) {
+		n = strcspn(p, "|");
+		snprintf(form, sizeof(form), "%.*s", (int)n, p);
+		if (!p[n] || viz_text_width(d->v->text, VIZ_MONO, VIZ_LABEL_PX,
+					    form) <= w)
+			break;
+		p += n + 1;
+	}
+	viz_label(d, VIZ_LABEL_SLAB, VIZ_MONO, VIZ_LABEL_PX, C(TEXT), x, y, w,
+		  &d->reg.slabs, form);
+}
+
+static void sheaf_box(struct dctx *d, int k)
+{
+	const struct viz_slab_box *b = &d->l->sheaf[k];
+	int cap = (int)d->cache->sheaf_capacity, n, i;
+	char forms[160];
+	SDL_Rect r, q;
+
+	if (!viz_layout_sheaf(d->l, d->v, k, &r) ||
+	    !SDL_HasIntersection(&r, &d->reg.slabs))
+		return;
+	sheaf_refs(d, k, &n);
+	block_frame(d, &r, C(SHEAF_LINE));
+	if (d->l->bars) {
+		/* one bar: the filled share of the slots */
+		int fw = cap ? b->cells_w * (n < cap ? n : cap) / cap : 0;
+
+		q = (SDL_Rect){ r.x - b->x + b->cells_x, r.y - b->y +
+				b->cells_y, fw, b->cells_h };
+		if (q.w > 0)
+			viz_batch_add(&d->batch[VIZ_C_SHEAF], &q);
+		q.x += fw;
+		q.w = b->cells_w - fw;
+		if (q.w > 0)
+			viz_batch_add(&d->batch[VIZ_C_SLOT], &q);
+	} else {
+		for (i = 0; i < cap; i++) {
+			viz_layout_slot(d->l, d->v, k, i, &q);
+			viz_batch_add(&d->batch[i < n ? VIZ_C_SHEAF :
+						VIZ_C_SLOT], &q);
+			if (slot_changed(d, k, i) &&
+			    d->nchanged < VIZ_MAX_CHANGED)
+				d->changed[d->nchanged++] = q;
+		}
+	}
+	if (d->l->bars && d->nchanged < VIZ_MAX_CHANGED)
+		for (i = 0; i < cap; i++)
+			if (slot_changed(d, k, i)) {
+				d->changed[d->nchanged++] = r;
+				break;
+			}
+	if (!d->l->label_h)
+		return;
+	snprintf(forms, sizeof(forms), "%s sheaf  %d/%d|%s %d/%d|%d/%d",
+		 k % 2 ? "spare" : "main", n, cap, k % 2 ? "spare" : "main",
+		 n, cap, n, cap);
+	strip_label(d, r.x + d->l->pad + 1, r.y + 1, r.w - 2 * d->l->pad - 2,
+		    forms);
+}
+
+/* A stack of a barn: have sheaves of limit, bottom up, in colour col. */
+static void barn_stack(struct dctx *d, int x, int y, int h, int have,
+		       int limit, enum viz_color col)
+{
+	const struct viz_layout *l = d->l;
+	int i;
+
+	for (i = 0; i < limit; i++) {
+		SDL_Rect q = { x, y + h - (i + 1) * l->barn_pitch +
+			       (l->barn_pitch - l->barn_slot_h), l->stack_w,
+			       l->barn_slot_h };
+
+		if (i < have)
+			viz_batch_add(&d->batch[col], &q);
+	}
+	/* the limit: a frame around the room of the stack */
+	if (l->stack_w >= 4 && h >= 4) {
+		viz_set_color(d->r, C(BORDER));
+		SDL_RenderDrawRect(d->r, &(SDL_Rect){ x - 1, y - 1,
+				   l->stack_w + 2, h + 2 });
+	}
+}
+
+static const struct slub_snap_node *prev_barn(const struct dctx *d, int node)
+{
+	if (!d->prev_cache || !d->f || !d->f->prev ||
+	    node >= d->f->prev->nr_nodes)
+		return NULL;
+	return &d->prev_cache->node[node];
+}
+
+static void barn_box(struct dctx *d, int node)
+{
+	const struct viz_layout *l = d->l;
+	const struct viz_slab_box *b = &l->barn[node];
+	const struct slub_snap_node *nd = &d->cache->node[node];
+	const struct slub_snap_node *pn = prev_barn(d, node);
+	int cx, cy, half;
+	char forms[160];
+	SDL_Rect r;
+
+	if (!viz_layout_barn(l, d->v, node, &r) ||
+	    !SDL_HasIntersection(&r, &d->reg.slabs))
+		return;
+	block_frame(d, &r, C(BARN));
+	cx = r.x - b->x + b->cells_x;
+	cy = r.y - b->y + b->cells_y;
+	barn_stack(d, cx, cy, b->cells_h, nd->barn_full, b->rows,
+		   VIZ_C_BARN);
+	barn_stack(d, cx + l->stack_w + l->stack_gap, cy, b->cells_h,
+		   nd->barn_empty, b->rows, VIZ_C_SLOT);
+	if (pn && (pn->barn_full != nd->barn_full ||
+		   pn->barn_empty != nd->barn_empty) &&
+	    d->nmoved < VIZ_MAX_CHANGED)
+		d->moved[d->nmoved++] = r;
+	if (!l->label_h)
+		return;
+	/* each stack's count above it when there is room, else one line */
+	half = l->stack_w + l->stack_gap / 2;
+	if (viz_text_width(d->v->text, VIZ_MONO, VIZ_LABEL_PX,
+			   "empty 10/10") <= half + l->stack_gap / 2) {
+		snprintf(forms, sizeof(forms), "barn full %d/%d|full %d/%d|"
+			 "%d/%d", nd->barn_full, nd->barn_max_full,
+			 nd->barn_full, nd->barn_max_full, nd->barn_full,
+			 nd->barn_max_full);
+		strip_label(d, cx, r.y + 1, half, forms);
+		snprintf(forms, sizeof(forms), "empty %d/%d|%d/%d",
+			 nd->barn_empty, nd->barn_max_empty, nd->barn_empty,
+			 nd->barn_max_empty);
+		strip_label(d, cx + l->stack_w + l->stack_gap, r.y + 1,
+			    r.x + r.w - (cx + l->stack_w + l->stack_gap) -
+			    l->pad, forms);
+		return;
+	}
+	snprintf(forms, sizeof(forms), "barn  full %d/%d  empty %d/%d|"
+		 "barn %d/%d %d/%d|%d %d", nd->barn_full, nd->barn_max_full,
+		 nd->barn_empty, nd->barn_max_empty, nd->barn_full,
+		 nd->barn_max_full, nd->barn_empty, nd->barn_max_empty,
+		 nd->barn_full, nd->barn_empty);
+	strip_label(d, r.x + l->pad + 1, r.y + 1, r.w - 2 * l->pad - 2, forms);
+}
+
+void viz_draw_sheaves(struct dctx *d)
+{
+	int k;
+
+	if (!d->l->sheaves)
+		return;
+	for (k = 0; k < d->l->nr_sheaves; k++)
+		sheaf_box(d, k);
+	for (k = 0; k < d->l->nr_barns; k++)
+		barn_box(d, k);
+}
+
+/* ------------------------------------------------------------- arrows */
+
+/* The arrow from slot i of sheaf k to its object's cell; false if none. */
+static bool slot_arrow(struct dctx *d, int k, int i, SDL_Color c,
+		       SDL_Rect *cell)
+{
+	const struct slub_snap_ref *ref;
+	SDL_Rect s;
+	int n, x0, y0, x1, y1;
+
+	ref = sheaf_refs(d, k, &n);
+	if (!ref || i < 0 || i >= n || ref[i].slab < 0 ||
+	    ref[i].slab >= d->cache->nr_slabs || ref[i].obj < 0 ||
+	    ref[i].obj >= (int)d->cache->slabs[ref[i].slab].objects ||
+	    !viz_layout_slot(d->l, d->v, k, i, &s))
+		return false;
+	viz_cell_rect(d, ref[i].slab, ref[i].obj, cell);
+	x0 = s.x + s.w / 2;
+	y0 = s.y + s.h;
+	x1 = cell->x + cell->w / 2;
+	y1 = cell->y;
+	if (y1 < y0) {		/* a cell above: leave from the top */
+		y0 = s.y;
+		y1 = cell->y + cell->h;
+	}
+	viz_arrow(d->r, x0, y0, x1, y1, c, viz_clampi(d->l->cell_h / 3, 3, 6));
+	return true;
+}
+
+/* Slot numbers on the slots and, after m or s, on the objects' cells. */
+static void slot_numbers(struct dctx *d, int k)
+{
+	const struct slub_snap_ref *ref;
+	char num[40], plain[12];
+	SDL_Rect r;
+	int n, i;
+
+	ref = sheaf_refs(d, k, &n);
+	for (i = 0; ref && i < n; i++) {
+		snprintf(plain, sizeof(plain), "%d", i);
+		if (viz_layout_slot(d->l, d->v, k, i, &r))
+			viz_cell_number(d, &r, C(SHEAF), plain, plain);
+		if (ref[i].slab < 0 || ref[i].slab >= d->cache->nr_slabs ||
+		    ref[i].obj < 0 ||
+		    ref[i].obj >= (int)d->cache->slabs[ref[i].slab].objects)
+			continue;
+		viz_cell_rect(d, ref[i].slab, ref[i].obj, &r);
+		if (!SDL_HasIntersection(&r, &d->reg.slabs))
+			continue;
+		viz_sheaf_tag(num, sizeof(num), d->snap->nr_cpus, k / 2,
+			      k % 2, i);
+		viz_cell_number(d, &r, C(SHEAF), num, plain);
+	}
+}
+
+void viz_sheaf_arrows(struct dctx *d)
+{
+	/* half-transparent: the boxes and cells they cross stay legible */
+	SDL_Color line = { C(SHEAF_LINE).r, C(SHEAF_LINE).g, C(SHEAF_LINE).b,
+			   150 };
+	int k, i, n, total = 0;
+	SDL_BlendMode mode;
+	SDL_Rect cell;
+
+	if (!d->l->sheaves || d->l->bars || d->l->cell_h < 7)
+		return;
+	SDL_GetRenderDrawBlendMode(d->r, &mode);
+	SDL_SetRenderDrawBlendMode(d->r, SDL_BLENDMODE_BLEND);
+	for (k = 0; k < d->l->nr_sheaves; k++) {
+		sheaf_refs(d, k, &n);
+		total += d->l->sheaf[k].per_row ? n : 0;
+	}
+	for (k = 0; k < d->l->nr_sheaves; k++) {
+		/* a CPU in focus (c): only its arrows */
+		if (!d->l->sheaf[k].per_row ||
+		    (d->v->focus_cpu >= 0 && k / 2 != d->v->focus_cpu))
+			continue;
+		sheaf_refs(d, k, &n);
+		for (i = 0; i < n; i++)
+			if (total <= VIZ_MAX_SLOT_ARROWS ||
+			    (k % 2 == 0 && i == n - 1))
+				slot_arrow(d, k, i, line, &cell);
+	}
+	SDL_SetRenderDrawBlendMode(d->r, mode);
+}
+
+void viz_sheaf_numbers(struct dctx *d)
+{
+	int k;
+
+	if (!d->l->sheaves || d->l->bars || d->l->cell_h < 13)
+		return;
+	for (k = 0; k < d->l->nr_sheaves; k++)
+		if (d->l->sheaf[k].per_row)
+			slot_numbers(d, k);
+}
+
+/* ------------------------------------------------------------ tooltips */
+
+static void slot_tip(struct dctx *d, int k, int i)
+{
+	const struct slub_snap_ref *ref;
+	const struct slub_snap_slab *s;
+	const char *var = NULL, *which = k % 2 ? "spare" : "main";
+	int cpu = k / 2, n, cap = (int)d->cache->sheaf_capacity;
+	unsigned long a;
+	SDL_Rect cell;
+
+	ref = sheaf_refs(d, k, &n);
+	if (!ref || i >= n || ref[i].slab < 0 ||
+	    ref[i].slab >= d->cache->nr_slabs) {
+		viz_tip(d, 3, "CPU %d's %s sheaf, slot %d of %d: empty\n"
+			"slots %d.. are free for the next frees", cpu, which,
+			i, cap, n);
+		return;
+	}
+	s = &d->cache->slabs[ref[i].slab];
+	a = s->addr + (unsigned long)ref[i].obj * d->cache->size;
+	if (d->f && d->f->var_name)
+		var = d->f->var_name(d->f->var_arg, a);
+	viz_tip(d, 3, "CPU %d's %s sheaf, slot %d of %d: objects[%d]\n"
+		"-> object %d of slab pfn %#lx, address %#lx%s%s%s", cpu,
+		which, i, cap, i, ref[i].obj, s->pfn, a,
+		var ? "\nscenario variable " : "", var ? var : "",
+		k % 2 == 0 && i == n - 1 ?
+		"\nthe next allocation on this CPU takes it" : "");
+	/* the object's cell, ringed, and the arrow to it */
+	if (d->l->bars)
+		return;
+	SDL_RenderSetClipRect(d->r, &d->reg.slabs);
+	if (slot_arrow(d, k, i, C(TITLE), &cell)) {
+		viz_set_color(d->r, C(TITLE));
+		SDL_RenderDrawRect(d->r, &(SDL_Rect){ cell.x - 2, cell.y - 2,
+				   cell.w + 4, cell.h + 4 });
+		SDL_RenderDrawRect(d->r, &(SDL_Rect){ cell.x - 3, cell.y - 3,
+				   cell.w + 6, cell.h + 6 });
+	}
+	SDL_RenderSetClipRect(d->r, NULL);
+}
+
+bool viz_sheaf_tip(struct dctx *d)
+{
+	const struct slub_snap_node *nd;
+	int k, slot, node, n;
+
+	if (!viz_layout_hit_sheaf(d->l, d->snap, d->v, d->v->mouse_x,
+				  d->v->mouse_y, &k, &slot, &node))
+		return false;
+	if (k >= 0 && slot >= 0) {
+		slot_tip(d, k, slot);
+		return true;
+	}
+	if (k >= 0) {
+		sheaf_refs(d, k, &n);
+		viz_tip(d, 3, "CPU %d's %s sheaf: %d of %u slots hold free "
+			"objects\nan allocation takes objects[size - 1],\na "
+			"free puts into objects[size]%s", k / 2, k % 2 ? "spare" :
+			"main", n, d->cache->sheaf_capacity, k % 2 ?
+			"\nthe spare is swapped in when main runs empty or "
+			"full" : "");
+		return true;
+	}
+	nd = &d->cache->node[node];
+	viz_tip(d, 3, "node %d's barn: %d full sheaves (%d objects) of at "
+		"most %d,\n%d empty sheaves of at most %d\nCPUs trade whole "
+		"sheaves here under the barn's lock", node, nd->barn_full,
+		nd->barn_objects, nd->barn_max_full, nd->barn_empty,
+		nd->barn_max_empty);
+	return true;
+}
