@@ -190,6 +190,34 @@ const char *scn_file(const struct scenario *sc);
 struct scn_run *scn_run_start(const struct scenario *sc,
 			      slub_observer_fn fn, void *arg,
 			      struct scn_error *err);
+/*
+ * The design of the runs that follow (one setting for the process, as
+ * there is one run at a time). SCN_DESIGN_OWN, the default: each
+ * scenario runs in the design its config names (config sheaves N: per-CPU
+ * sheaves; otherwise the 3.18 cpu slab). 0: the 3.18 cpu slab, also for
+ * scenarios that configure sheaves. N (1..1024): per-CPU sheaves and
+ * per-node barns in every cache of every run; a scenario whose config
+ * names a capacity keeps its own (its expects count in it). The CLI and
+ * slubviz set it from --sheaves N or $SLUB_SHEAVES.
+ */
+#define SCN_DESIGN_OWN	(-1)
+#define SCN_MAX_SHEAVES	1024	/* the allocator's MAX_SHEAF_CAPACITY */
+void scn_set_design(int sheaves);
+int scn_get_design(void);
+/*
+ * Parse the N of --sheaves N or SLUB_SHEAVES=N: a decimal number from 0 to
+ * SCN_MAX_SHEAVES. False (nothing stored) if text is not one.
+ */
+bool scn_parse_design(const char *text, int *sheaves);
+/*
+ * The design $SLUB_SHEAVES asks for, into *sheaves: SCN_DESIGN_OWN if it
+ * is unset or empty, else its N. On a malformed value, false and a
+ * one-line message in msg.
+ */
+bool scn_design_from_env(int *sheaves, char *msg, size_t len);
+/* The sheaf capacity of the run's design (0: the 3.18 cpu slab). */
+unsigned int scn_run_sheaves(const struct scn_run *run);
+
 /* Execute the next step: 1 done, 0 no more steps, -1 error (err set). */
 int scn_run_step(struct scn_run *run, struct scn_error *err);
 /* Run to the end; 0 or -1. */
@@ -197,6 +225,12 @@ int scn_run_all(struct scn_run *run, struct scn_error *err);
 int scn_run_pos(const struct scn_run *run);	/* steps executed so far */
 /* Destroy every cache the scenario created, slub_shutdown(). */
 void scn_run_end(struct scn_run *run);
+/*
+ * The same, and the number of the scenario's caches that the allocator
+ * refused to destroy because objects were left in them once every
+ * variable was freed and every sheaf returned: objects lost (0: none).
+ */
+int scn_run_finish(struct scn_run *run);
 
 /*
  * Where echo and show output and the notes of fired injections are printed

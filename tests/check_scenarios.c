@@ -5,7 +5,11 @@
  * end through the scenario API; its `expect' statements do the asserting.
  * After the last step the invariants hold. A second walk checks, after
  * every step and for every cache, that alloc_fastpath + alloc_slowpath
- * counted exactly the allocations made.
+ * counted exactly the allocations made. A third runs every one of them,
+ * and the exercises' prediction scenarios, in both designs (the 3.18 cpu
+ * slab and per-CPU sheaves of 32 objects, whatever each names): the
+ * expects of both designs and those marked for the design in force hold,
+ * the invariants hold, and no object is left behind at the end.
  */
 #include <glob.h>
 #include <stdio.h>
@@ -20,6 +24,7 @@
 #endif
 
 static glob_t scn_files;
+static glob_t all_files;	/* scn_files and the prediction scenarios */
 
 static void find_scenarios(void)
 {
@@ -32,8 +37,13 @@ static void find_scenarios(void)
 	unsigned int i;
 
 	memset(&scn_files, 0, sizeof(scn_files));
-	for (i = 0; i < sizeof(pats) / sizeof(pats[0]); i++)
+	memset(&all_files, 0, sizeof(all_files));
+	for (i = 0; i < sizeof(pats) / sizeof(pats[0]); i++) {
 		glob(pats[i], i ? GLOB_APPEND : 0, NULL, &scn_files);
+		glob(pats[i], i ? GLOB_APPEND : 0, NULL, &all_files);
+	}
+	glob(SLUB_TOP_SRCDIR "/exercises/predict/*.scn", GLOB_APPEND, NULL,
+	     &all_files);
 }
 
 START_TEST(test_scenario)
@@ -244,6 +254,58 @@ START_TEST(test_expect_failure_reported)
 }
 END_TEST
 
+/*
+ * Run _i / 2 in design _i % 2 (0: the cpu slab; 1: sheaves of 32 objects,
+ * or the capacity its config names).
+ */
+START_TEST(test_both_designs)
+{
+	const char *path = all_files.gl_pathv[_i / 2];
+	int sheaves = _i % 2 ? 32 : 0;
+	struct scn_error err = { 0 };
+	struct scenario *sc;
+	struct scn_run *run;
+	char msg[1024], *diag = NULL;
+	size_t diaglen = 0;
+	FILE *mem;
+	int rc, failures, kept;
+
+	sc = scn_parse_file(path, &err);
+	ck_assert_msg(sc != NULL, "%s", scn_error_format(&err, msg,
+							 sizeof(msg)));
+	scn_set_design(sheaves);
+	run = scn_run_start(sc, NULL, NULL, &err);
+	scn_set_design(SCN_DESIGN_OWN);
+	ck_assert_msg(run != NULL, "%s", scn_error_format(&err, msg,
+							  sizeof(msg)));
+	ck_assert_msg(!scn_run_sheaves(run) == !sheaves, "%s: design %d not "
+		      "in force", path, sheaves);
+	mem = open_memstream(&diag, &diaglen);
+	scn_run_set_output(run, NULL);
+	scn_run_set_diag(run, mem);
+	rc = scn_run_all(run, &err);
+	failures = scn_run_expect_failures(run);
+	fflush(mem);
+	if (rc)
+		ck_abort_msg("%s (sheaves %d)\n%s",
+			     scn_error_format(&err, msg, sizeof(msg)), sheaves,
+			     diaglen > 1500 ? diag + diaglen - 1500 : diag);
+	ck_assert_msg(failures == 0, "%s (sheaves %d): %d expect statements "
+		      "failed:\n%s", path, sheaves, failures,
+		      diaglen > 1500 ? diag + diaglen - 1500 : diag);
+	ck_assert_msg(slub_check_invariants(stderr) == 0, "%s (sheaves %d): "
+		      "invariants broken at the end", path, sheaves);
+	scn_run_set_diag(run, stderr);
+	kept = scn_run_finish(run);
+	ck_assert_msg(kept == 0, "%s (sheaves %d): %d caches kept objects "
+		      "after every variable was freed", path, sheaves, kept);
+	fclose(mem);
+	free(diag);
+	scn_free(sc);
+	ck_assert(!slub_running());
+}
+END_TEST
+
 Suite *scenario_suite(void)
 {
 	Suite *s = suite_create("scenarios");
@@ -261,6 +323,13 @@ Suite *scenario_suite(void)
 		tcase_add_loop_test(tc, test_scenario, 0, scn_files.gl_pathc);
 	else
 		fprintf(stderr, "scenarios: no *.scn files found yet\n");
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("both_designs");
+	tcase_set_timeout(tc, 60);
+	if (all_files.gl_pathc)
+		tcase_add_loop_test(tc, test_both_designs, 0,
+				    (int)all_files.gl_pathc * 2);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("alloc_counts");

@@ -27,6 +27,7 @@
 #include "snapshot_dot.h"
 #include "sysfs_tree.h"
 #include "predict.h"
+#include "slub_cli_compare.h"
 
 #define EXIT_EXPECT	1
 #define EXIT_USAGE	2
@@ -42,6 +43,8 @@ static const char main_usage[] =
 "The SLUB allocator of Linux 3.18, in userspace, on simulated CPUs.\n"
 "\n"
 "Commands:\n"
+"  compare         run a scenario on the cpu slab and with sheaves, side\n"
+"                  by side\n"
 "  geometry        create one cache and print its layout attributes\n"
 "  kmalloc-caches  print the kmalloc caches as a slabinfo-like table\n"
 "  predict         grade the answers of a prediction file\n"
@@ -112,6 +115,12 @@ static const char run_usage[] =
 "                      memory-cgroup caches under <root cache>/cgroup/.\n"
 "                      DIR is created if needed and must be empty\n"
 "      --force         with --sysfs, replace what an earlier --sysfs wrote\n"
+"      --sheaves N     run in today's design: per-CPU sheaves of N objects\n"
+"                      and per-node barns in every cache (a scenario whose\n"
+"                      config names a capacity keeps it); 0: the 3.18 cpu\n"
+"                      slab, also for scenarios that configure sheaves.\n"
+"                      Without it, $SLUB_SHEAVES does the same; without\n"
+"                      either, the scenario's config decides\n"
 "  -h, --help          this text\n"
 "\n"
 "Exit status: 0 the run succeeded and every expect held, 1 an expect\n"
@@ -157,6 +166,7 @@ static const char slabinfo_usage[] =
 "  -z, --zero          include caches without slabs\n"
 "  -1, --1ref          with -a, caches with one name too\n"
 "  -N, --lines=K       only the first K caches\n"
+"      --sheaves N     the design, as for 'slub run' (an extension)\n"
 "  -h, --help          this text\n"
 "\n"
 "Exit status: 0 success, 1 an expect of the scenario failed, 2 a usage\n"
@@ -494,6 +504,8 @@ static void print_step(const struct scn_log *log, const struct scenario *sc,
 
 struct run_opts {
 	bool trace, stats, quiet, dot, force;
+	bool design_set;	/* --sheaves given */
+	int sheaves;		/* its N (0: the 3.18 cpu slab) */
 	long dot_step;
 	const char *out, *cache, *file, *sysfs;
 	const struct slabinfo_opts *slabinfo;	/* slabinfo's options */
@@ -592,6 +604,36 @@ static int write_sysfs(const struct run_opts *o)
 	return 0;
 }
 
+/*
+ * The design of the run: --sheaves N, else $SLUB_SHEAVES, else the
+ * scenario's own (scn_set_design).
+ */
+static int set_design(const struct run_opts *o)
+{
+	char msg[256];
+	int n;
+
+	if (o->design_set) {
+		scn_set_design(o->sheaves);
+		return 0;
+	}
+	if (!scn_design_from_env(&n, msg, sizeof(msg))) {
+		fprintf(stderr, "%s %s: %s\n", prog, cmd_name, msg);
+		return -1;
+	}
+	scn_set_design(n);
+	return 0;
+}
+
+static void parse_sheaves(struct run_opts *o, const char *arg)
+{
+	if (!scn_parse_design(arg, &o->sheaves))
+		die_usage("option '--sheaves' expects a sheaf capacity from 0 "
+			  "(the 3.18 cpu slab) to %d, got '%.40s'",
+			  SCN_MAX_SHEAVES, arg);
+	o->design_set = true;
+}
+
 /* Parse, run, report: the common body of run and slabinfo. */
 static int run_scenario(const struct run_opts *o)
 {
@@ -604,6 +646,10 @@ static int run_scenario(const struct run_opts *o)
 
 	if (!sc) {
 		print_error(&err);
+		return EXIT_USAGE;
+	}
+	if (set_design(o)) {
+		scn_free(sc);
 		return EXIT_USAGE;
 	}
 	if (o->dot && o->dot_step > scn_nsteps(sc)) {
@@ -667,6 +713,7 @@ static int cmd_run(int argc, char **argv)
 		{ "cache", required_argument, NULL, 'c' },
 		{ "sysfs", required_argument, NULL, 'S' },
 		{ "force", no_argument,       NULL, 'f' },
+		{ "sheaves", required_argument, NULL, 'H' },
 		{ "help",  no_argument,       NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -701,6 +748,9 @@ static int cmd_run(int argc, char **argv)
 			break;
 		case 'f':
 			o.force = true;
+			break;
+		case 'H':
+			parse_sheaves(&o, optarg);
 			break;
 		case 'h':
 			fputs(run_usage, stdout);
@@ -752,6 +802,7 @@ static int cmd_slabinfo(int argc, char **argv)
 		{ "zero",		no_argument,       NULL, 'z' },
 		{ "1ref",		no_argument,       NULL, '1' },
 		{ "lines",		required_argument, NULL, 'N' },
+		{ "sheaves",		required_argument, NULL, 'H' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct slabinfo_opts so = { .lines = -1 };
@@ -811,6 +862,9 @@ static int cmd_slabinfo(int argc, char **argv)
 						    INT_MAX, false,
 						    "a number of caches");
 			break;
+		case 'H':
+			parse_sheaves(&o, optarg);
+			break;
 		case 'h':
 			printf(slabinfo_usage);
 			return 0;
@@ -833,6 +887,7 @@ static const struct command {
 	const char *name;
 	int (*fn)(int argc, char **argv);
 } commands[] = {
+	{ "compare",		cmd_compare },
 	{ "geometry",		cmd_geometry },
 	{ "kmalloc-caches",	cmd_kmalloc_caches },
 	{ "predict",		cmd_predict },
