@@ -66,7 +66,7 @@ svg_of_png() {
 # belong to its inject statement (scenario/scenario.h).
 steps_of() {
 	awk '/^[ \t]*(#|$)/ { next }
-	{ w = $1 }
+	{ w = $1; sub(/\[.*/, "", w) }	# inject[3.18]: a design mark
 	w == "config" { next }
 	inblock { if (w == "end") inblock = 0; next }
 	{ n++; print NR, n, w }

@@ -86,9 +86,8 @@ bool scn_parse_prefill(struct parser *p, struct stmt *st)
 	if (!is_word(t, "from"))
 		return perr(p, t->col, "expected 'from', found '%.40s'", t->s);
 	if (!scn_parse_cache(p, st) ||
-	    !scn_next_num(p, false, 1, SCN_MAX_SHEAVES, "a number of objects "
-			  "(at most MAX_SHEAF_CAPACITY)", &st->num,
-			  &st->num_col))
+	    !scn_next_num(p, false, 1, SCN_MAX_SHEAVES, "a number of objects",
+			  &st->num, &st->num_col))
 		return false;
 	t = peek(p);
 	if (t)

@@ -105,6 +105,15 @@ static const char *get(const struct cmp_tab *t, int k)
 	return k < t->n && t->val[k][0] ? t->val[k] : "0";
 }
 
+/* A row the previous step did not have yet was "-" or 0 then. */
+static const char *get_before(const struct cmp_tab *t, int k,
+			      const char *now)
+{
+	if (k < t->n && t->val[k][0])
+		return t->val[k];
+	return strcmp(now, "-") ? "0" : "-";
+}
+
 /* The free objects of a cpu slab: on the CPU's freelist or the slab's. */
 static int cpu_free(const struct slub_snap_slab *slab)
 {
@@ -250,10 +259,12 @@ static bool row_changed(const struct cmp *c, int k, int step)
 {
 	int d;
 
-	for (d = 0; d < 2; d++)
-		if (strcmp(get(&c->tab[d][step], k),
-			   get(&c->tab[d][step - 1], k)))
+	for (d = 0; d < 2; d++) {
+		const char *now = get(&c->tab[d][step], k);
+
+		if (strcmp(now, get_before(&c->tab[d][step - 1], k, now)))
 			return true;
+	}
 	return false;
 }
 
