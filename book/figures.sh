@@ -162,6 +162,34 @@ graph_figure() {
 	rm -f "$OUT/fig-$name.png"
 }
 
+# compare_figure NAME SCN: the table of 'slub compare SCN' (the scenario in
+# both designs, side by side), set in a monospaced graphviz node.
+compare_figure() {
+	local name=$1 scn=$2 log="$OUT/fig-$1.log" txt="$OUT/fig-$1.txt"
+	local dotf="$OUT/fig-$1.dot"
+	: >"$log"
+	if [ ! -x "$SLUB" ] || [ ! -f "$scn" ]; then
+		fail "$name" "$SLUB or scenario $scn does not exist"
+		return
+	fi
+	if ! "$SLUB" compare "$scn" >"$txt" 2>>"$log"; then
+		fail "$name" "'$SLUB compare $scn' failed (see $log)"
+		return
+	fi
+	{
+		echo 'digraph compare { node [shape=plaintext, fontname="DejaVu Sans Mono", fontsize=10];'
+		printf '  t [label="'
+		sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/$/\\l/' "$txt" | tr -d '\n'
+		echo '"]; }'
+	} >"$dotf"
+	if ! dot -Tpdf "$dotf" -o "$OUT/fig-$name.pdf" 2>>"$log" ||
+	   ! dot -Tsvg "$dotf" -o "$OUT/html/fig-$name.svg" 2>>"$log"; then
+		fail "$name" "dot could not draw $dotf (see $log)"
+		return
+	fi
+	rm -f "$OUT/fig-$name.png"
+}
+
 shot_figure() {
 	local name=$1 scn=$2 step=$3 dir="$OUT/shot-$1" png
 	local log="$OUT/fig-$1.log"
@@ -195,7 +223,7 @@ shot_figure() {
 # One job per CPU at a time; each figure job leaves fig-NAME.failed on
 # failure. First check how the steps are counted, once per scenario.
 jobs_max=$(nproc 2>/dev/null || echo 2)
-for scn in $(awk '!/^#/ && NF && $1 != "graph" && $4 !~ /^[0-9]+$/ { print $3 }' "$LIST" |
+for scn in $(awk '!/^#/ && NF && $1 != "graph" && $1 != "compare" && $4 !~ /^[0-9]+$/ { print $3 }' "$LIST" |
 		sort -u); do
 	while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do
 		wait -n || true
@@ -209,8 +237,10 @@ while read -r kind name scn step cache rest; do
 	case $kind in
 	'' | '#'*) continue ;;
 	esac
-	if [ -n "${rest:-}" ] || { [ -z "${step:-}" ] && [ "$kind" != graph ]; } ||
-	   { [ "$kind" = graph ] && [ -n "${step:-}" ]; }; then
+	stepless=n
+	case $kind in graph | compare) stepless=y ;; esac
+	if [ -n "${rest:-}" ] || { [ -z "${step:-}" ] && [ $stepless = n ]; } ||
+	   { [ $stepless = y ] && [ -n "${step:-}" ]; }; then
 		echo "book: error: $LIST: malformed line for $name" >&2
 		exit 1
 	fi
@@ -228,6 +258,7 @@ while read -r kind name scn step cache rest; do
 	dot) dot_figure "$name" "$scn" "$step" "${cache:-}" & ;;
 	shot) shot_figure "$name" "$scn" "$step" & ;;
 	graph) graph_figure "$name" "$scn" & ;;
+	compare) compare_figure "$name" "$scn" & ;;
 	*)
 		echo "book: error: $LIST: unknown kind '$kind'" >&2
 		wait

@@ -349,7 +349,7 @@ unsigned long random;		/* per-cache secret (freelist hardening) */
 #line 528 "slub.nw"
 
 /* Fields the sheaves add to struct kmem_cache */
-#line 11068 "slub.nw"
+#line 11089 "slub.nw"
 unsigned int sheaf_capacity;	/* 0: the cpu slab of 3.18 */
 struct slub_percpu_sheaves *cpu_sheaves;
 #line 529 "slub.nw"
@@ -619,7 +619,7 @@ SLUB_SHARED void observer_reentered(const char *func)
 	} while (0)
 #endif
 /* Kernel helpers: the sheaves need */
-#line 11346 "slub.nw"
+#line 11367 "slub.nw"
 typedef struct {
 	int locked;
 } local_trylock_t;
@@ -645,7 +645,7 @@ static inline void local_unlock(local_trylock_t *l)
 	__atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE);
 }
 /* Kernel helpers: the sheaves need */
-#line 11490 "slub.nw"
+#line 11511 "slub.nw"
 #define list_first_entry_or_null(h, type, member)			\
 	(list_empty(h) ? NULL : list_first_entry(h, type, member))
 
@@ -662,7 +662,7 @@ static inline void list_del_init(struct list_head *e)
 		(b) = __tmp;						\
 	} while (0)
 /* Definitions of the sheaves and the barn */
-#line 11012 "slub.nw"
+#line 11033 "slub.nw"
 struct slab_sheaf {
 	struct list_head barn_list;	/* in a barn's full or empty list */
 	struct kmem_cache *cache;
@@ -672,7 +672,7 @@ struct slab_sheaf {
 	void *objects[];
 };
 /* Definitions of the sheaves and the barn */
-#line 11037 "slub.nw"
+#line 11058 "slub.nw"
 struct slub_percpu_sheaves {
 	local_trylock_t lock;		/* a real lock here: see below */
 	struct slab_sheaf *main;	/* never NULL while the cache has sheaves */
@@ -680,7 +680,7 @@ struct slub_percpu_sheaves {
 	char pad[L1_CACHE_BYTES - sizeof(local_trylock_t) - 2 * sizeof(void *)];
 };
 /* Definitions of the sheaves and the barn */
-#line 11051 "slub.nw"
+#line 11072 "slub.nw"
 #define MAX_FULL_SHEAVES	10
 #define MAX_EMPTY_SHEAVES	10
 
@@ -692,7 +692,7 @@ struct node_barn {
 	unsigned int nr_empty;
 };
 /* Definitions of the sheaves and the barn */
-#line 11185 "slub.nw"
+#line 11206 "slub.nw"
 #define MAX_SHEAF_CAPACITY	1024
 #line 350 "slub.nw"
 #endif

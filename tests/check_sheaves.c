@@ -45,12 +45,15 @@ END_TEST
 
 /*
  * A debugged cache keeps the 3.18 paths: its checks live in the slow
- * paths, which must see every object.
+ * paths, which must see every object. The prefill API still works on it
+ * (a request of 0 objects too).
  */
 START_TEST(test_debugged_cache_has_none)
 {
 	struct kmem_cache *s = kmem_cache_create("shd", 64, 0,
 						 SLAB_RED_ZONE, NULL);
+	struct slab_sheaf *sh;
+	unsigned int n;
 	void *p;
 
 	ck_assert_ptr_nonnull(s);
@@ -58,6 +61,14 @@ START_TEST(test_debugged_cache_has_none)
 	p = kmem_cache_alloc(s, GFP_KERNEL);
 	ck_assert_ptr_nonnull(p);
 	kmem_cache_free(s, p);
+	/* a cache without sheaves prefills sheaves of their own size */
+	for (n = 0; n <= 2; n++) {
+		sh = kmem_cache_prefill_sheaf(s, GFP_KERNEL, n);
+		ck_assert_ptr_nonnull(sh);
+		ck_assert_uint_eq(kmem_cache_sheaf_size(sh), n);
+		kmem_cache_return_sheaf(s, GFP_KERNEL, sh);
+	}
+	ck_assert_uint_eq(stat_of(s, "sheaf_prefill_oversize"), 3);
 	t_shrink_destroy(s);
 }
 END_TEST
