@@ -362,6 +362,8 @@ static void flush_all_sheaves(struct kmem_cache *s);
 static void free_cache_sheaves(struct kmem_cache *s);
 static void *barn_put_full_if_room(struct node_barn *barn,
 				   struct slab_sheaf *sheaf);
+static void sheaves_fork_prepare(void);
+static void sheaves_fork_release(bool child);
 static void deactivate_slab(struct kmem_cache *s, struct page *page,
 			    void *freelist);
 static inline void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c);
