@@ -1054,7 +1054,7 @@ static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"cpu_partial_drain",
 
 /* The file names of the sheaf counters */
-#line 12463 "slub.nw"
+#line 12488 "slub.nw"
 "sheaf_flush", "sheaf_refill", "sheaf_alloc", "sheaf_free", "barn_get",
 "barn_get_fail", "barn_put", "barn_put_fail", "sheaf_prefill_fast",
 "sheaf_prefill_slow", "sheaf_prefill_oversize", "sheaf_return_fast",
@@ -5145,7 +5145,9 @@ struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 		sheaf = alloc_empty_sheaf(s, cap, gfp);
 	if (!sheaf)
 		return NULL;
-	if (sheaf->size < size)
+	if (sheaf->size < size && kmem_cache_debug(s))
+		fill_debug_sheaf(s, sheaf, size, gfp);
+	else if (sheaf->size < size)
 		refill_sheaf(s, sheaf, gfp);
 	if (sheaf->size < size) {
 		kmem_cache_return_sheaf(s, gfp, sheaf);
@@ -5154,7 +5156,18 @@ struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 	return sheaf;
 }
 /* Functions of the sheaves and barns */
-#line 12142 "slub.nw"
+#line 12145 "slub.nw"
+static void fill_debug_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf,
+			     unsigned int size, gfp_t gfp)
+{
+	unsigned int n = size - sheaf->size;
+
+	if (kmem_cache_alloc_bulk(s, gfp & ~__GFP_ZERO, n,
+				  sheaf->objects + sheaf->size))
+		sheaf->size = size;
+}
+/* Functions of the sheaves and barns */
+#line 12163 "slub.nw"
 void kmem_cache_return_sheaf(struct kmem_cache *s, gfp_t gfp,
 			     struct slab_sheaf *sheaf)
 {
@@ -5178,6 +5191,10 @@ void kmem_cache_return_sheaf(struct kmem_cache *s, gfp_t gfp,
 		if (!sheaf->size && barn_put_empty_sheaf(get_barn(s), sheaf))
 			return;
 	}
+	if (kmem_cache_debug(s)) {
+		kmem_cache_free_bulk(s, sheaf->size, sheaf->objects);
+		sheaf->size = 0;
+	}
 	sheaf_flush(s, sheaf);
 	free_empty_sheaf(s, sheaf);
 }
@@ -5197,7 +5214,7 @@ static void *barn_put_full_if_room(struct node_barn *barn,
 	return ret;
 }
 /* Functions of the sheaves and barns */
-#line 12190 "slub.nw"
+#line 12215 "slub.nw"
 void *kmem_cache_alloc_from_sheaf(struct kmem_cache *s, gfp_t gfp,
 				  struct slab_sheaf *sheaf)
 {
@@ -5218,7 +5235,7 @@ unsigned int kmem_cache_sheaf_size(struct slab_sheaf *sheaf)
 	return sheaf->size;
 }
 /* Functions of the sheaves and barns */
-#line 12226 "slub.nw"
+#line 12251 "slub.nw"
 static void sheaves_fork_prepare(void)
 {
 	struct kmem_cache *s;
@@ -6126,7 +6143,7 @@ static const struct slab_attribute slab_attrs[] = {
 	STAT(CPU_PARTIAL_NODE), STAT(CPU_PARTIAL_DRAIN),
 
 /* The sysfs names of the sheaf counters */
-#line 12455 "slub.nw"
+#line 12480 "slub.nw"
 STAT(SHEAF_FLUSH), STAT(SHEAF_REFILL), STAT(SHEAF_ALLOC), STAT(SHEAF_FREE),
 STAT(BARN_GET), STAT(BARN_GET_FAIL), STAT(BARN_PUT), STAT(BARN_PUT_FAIL),
 STAT(SHEAF_PREFILL_FAST), STAT(SHEAF_PREFILL_SLOW),

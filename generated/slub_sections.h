@@ -232,6 +232,8 @@ static const struct slub_func_section slub_func_sections[] = {
 	  "Fault injection: failslab" },
 	{ "failslab_store", "10", "sec:sysfs",
 	  "The sysfs view" },
+	{ "fill_debug_sheaf", "17.11", "sec:sheaves-prefill",
+	  "The prefill API" },
 	{ "find_attr", "10", "sec:sysfs",
 	  "The sysfs view" },
 	{ "find_mergeable", "1.2.1", "sec:find-mergeable",

@@ -48,6 +48,14 @@ START_TEST(test_every_cache_has_sheaves)
 }
 END_TEST
 
+static int reports;
+
+static void count_reports(const struct slub_event *ev, void *arg)
+{
+	(void)arg;
+	reports += ev->type == SLUB_EV_REPORT;
+}
+
 /*
  * A debugged cache keeps the 3.18 paths: its checks live in the slow
  * paths, which must see every object. The prefill API still works on it
@@ -66,13 +74,28 @@ START_TEST(test_debugged_cache_has_none)
 	p = kmem_cache_alloc(s, GFP_KERNEL);
 	ck_assert_ptr_nonnull(p);
 	kmem_cache_free(s, p);
-	/* a cache without sheaves prefills sheaves of their own size */
+	/*
+	 * A cache without sheaves prefills sheaves of their own size; its
+	 * objects pass the debug checks like any other: filling every byte
+	 * and freeing them raises no report.
+	 */
+	reports = 0;
+	slub_set_observer(count_reports, NULL);
 	for (n = 0; n <= 2; n++) {
 		sh = kmem_cache_prefill_sheaf(s, GFP_KERNEL, n);
 		ck_assert_ptr_nonnull(sh);
 		ck_assert_uint_eq(kmem_cache_sheaf_size(sh), n);
+		if (n) {
+			p = kmem_cache_alloc_from_sheaf(s, GFP_KERNEL, sh);
+			ck_assert_ptr_nonnull(p);
+			memset(p, 0x11, 64);
+			kmem_cache_free(s, p);
+		}
 		kmem_cache_return_sheaf(s, GFP_KERNEL, sh);
 	}
+	ck_assert_int_eq(slab_attr_store(s, "validate", "1", 1), 1);
+	slub_set_observer(NULL, NULL);
+	ck_assert_int_eq(reports, 0);
 	ck_assert_uint_eq(stat_of(s, "sheaf_prefill_oversize"), 3);
 	t_shrink_destroy(s);
 }
