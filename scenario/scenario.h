@@ -52,6 +52,20 @@
  *                           interval, times, space, ignore-gfp-wait,
  *                           cache-filter
  *
+ *   prefill SHEAF from CACHE N   kmem_cache_prefill_sheaf(): a sheaf of at
+ *                           least N (1..1024) objects, named SHEAF
+ *   alloc VAR from sheaf SHEAF [zero]   kmem_cache_alloc_from_sheaf()
+ *                           (ranges VAR[A..B] too)
+ *   return SHEAF            kmem_cache_return_sheaf()
+ *   expect sheaf SHEAF size N | null | nonnull
+ *                           kmem_cache_sheaf_size() equals N; the prefill
+ *                           returned NULL (or not)
+ *   KEYWORD[3.18] ... | KEYWORD[sheaves] ...
+ *                           a design mark right after any statement's
+ *                           keyword (expect[3.18] c alloc_slowpath 1): the
+ *                           step runs only in that design, and in the
+ *                           other is a step that does nothing
+ *
  * Errors are reported as "FILE:LINE:COL: error: MESSAGE" and never crash.
  *
  * Details and extensions:
@@ -90,9 +104,29 @@
  *     applies (as slub_config.slub_debug == NULL does).
  *   - config sheaves N gives every cache per-CPU sheaves of N objects and
  *     per-node barns (slub_config.sheaves, 1..1024); 0 keeps the cpu slab.
- *     A scenario without it runs on the 3.18 cpu slab whatever
- *     $SLUB_SHEAVES says: its expect lines were written for that design,
- *     and a scenario names the design it is about.
+ *     That is the scenario's own design; without it, the 3.18 cpu slab.
+ *     The caller may force another (scn_set_design: build/slub run
+ *     --sheaves N, slubviz --sheaves N, or $SLUB_SHEAVES for both): N
+ *     gives every cache sheaves (of the scenario's own capacity if it
+ *     names one), 0 the cpu slab to every scenario. The engine alone
+ *     never reads $SLUB_SHEAVES: tests and the grader see the scenario's
+ *     own design.
+ *   - Design marks: [3.18] or [sheaves], written without a space after
+ *     the keyword of any statement but config and end. A marked statement
+ *     in the other design does nothing (an inject or migrate is not armed,
+ *     its block never runs) but is still a step, so step numbers are the
+ *     same in both designs. The design is the run's (scn_run_sheaves): a
+ *     cache with debugging keeps the cpu slab in either. Unknown marks,
+ *     marks on config or end, and "expect [3.18]" are errors.
+ *   - Sheaves: a SHEAF is an identifier in a namespace of its own. Its
+ *     prefill is on the current CPU; a prefill that fails leaves it NULL
+ *     (expect sheaf S null). Prefilling a SHEAF that still holds a sheaf,
+ *     allocating from or returning one that is NULL, returned or never
+ *     prefilled, allocating from an empty one (more objects than it
+ *     holds), and destroying a cache with a sheaf still prefilled are
+ *     runtime errors. "from sheaf" is the sheaf form: a cache named sheaf
+ *     is written "sheaf". At scn_run_end every prefilled sheaf is
+ *     returned (after the variables are freed).
  *   - A "quoted string" may hold \" \\ \n \t; echo prints the rest of its
  *     line as written (or one quoted string, unquoted).
  *   - NAME and CACHE are a word or a "quoted string". A CACHE names a cache
