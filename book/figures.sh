@@ -10,6 +10,9 @@
 # the figure is replaced by a placeholder that says what went wrong.
 # STAMP is touched when every figure was generated.
 set -euo pipefail
+# The figures show each scenario in its own design, whatever the caller's
+# environment asks (SLUB_SHEAVES would give every cache sheaves).
+unset SLUB_SHEAVES
 B=${1:-build}
 OUT=${2:-$B/book}
 STAMP=${3:-}

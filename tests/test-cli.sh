@@ -26,6 +26,8 @@
 set -u
 cd "$(dirname "$0")/.." || exit 2
 
+# Each test chooses its design (--sheaves); none comes from the caller.
+unset SLUB_SHEAVES
 SLUB=${SLUB:-build/slub}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
