@@ -462,10 +462,30 @@ static bool in_design(const struct scn_run *run, const struct stmt *st)
 	       (st->design == DESIGN_SHEAVES) == (run->sheaves != 0);
 }
 
+static bool is_expect(const struct stmt *st)
+{
+	switch (st->kind) {
+	case ST_EXPECT_NUM: case ST_EXPECT_TEXT: case ST_EXPECT_NULL:
+	case ST_EXPECT_NONNULL: case ST_EXPECT_PAGES:
+	case ST_EXPECT_INVARIANTS: case ST_EXPECT_DISTINCT:
+	case ST_EXPECT_MEMCG: case ST_EXPECT_SHEAF:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static bool exec_stmt(struct scn_run *run, const struct stmt *st)
 {
-	if (!in_design(run, st))
+	if (!in_design(run, st)) {
+		/* an expect says nothing when it holds; the others tell */
+		if (!is_expect(st))
+			scn_say(run, "  (%s:%d: for the %s only, not run)\n",
+				run->sc->file, st->line,
+				st->design == DESIGN_SHEAVES ? "sheaves" :
+				"3.18 cpu slab");
 		return true;
+	}
 	switch (st->kind) {
 	case ST_CACHE:
 		return exec_cache(run, st);
