@@ -10,6 +10,9 @@
 # the figure is replaced by a placeholder that says what went wrong.
 # STAMP is touched when every figure was generated.
 set -euo pipefail
+# The figures show each scenario in its own design, whatever the caller's
+# environment asks (SLUB_SHEAVES would give every cache sheaves).
+unset SLUB_SHEAVES
 B=${1:-build}
 OUT=${2:-$B/book}
 STAMP=${3:-}
@@ -66,7 +69,7 @@ svg_of_png() {
 # belong to its inject statement (scenario/scenario.h).
 steps_of() {
 	awk '/^[ \t]*(#|$)/ { next }
-	{ w = $1 }
+	{ w = $1; sub(/\[.*/, "", w) }	# inject[3.18]: a design mark
 	w == "config" { next }
 	inblock { if (w == "end") inblock = 0; next }
 	{ n++; print NR, n, w }
@@ -190,6 +193,34 @@ graph_figure() {
 	rm -f "$OUT/fig-$name.png"
 }
 
+# compare_figure NAME SCN: the table of 'slub compare SCN' (the scenario in
+# both designs, side by side), set in a monospaced graphviz node.
+compare_figure() {
+	local name=$1 scn=$2 log="$OUT/fig-$1.log" txt="$OUT/fig-$1.txt"
+	local dotf="$OUT/fig-$1.dot"
+	: >"$log"
+	if [ ! -x "$SLUB" ] || [ ! -f "$scn" ]; then
+		fail "$name" "$SLUB or scenario $scn does not exist"
+		return
+	fi
+	if ! "$SLUB" compare "$scn" >"$txt" 2>>"$log"; then
+		fail "$name" "'$SLUB compare $scn' failed (see $log)"
+		return
+	fi
+	{
+		echo 'digraph compare { node [shape=plaintext, fontname="DejaVu Sans Mono", fontsize=10];'
+		printf '  t [label="'
+		sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/$/\\l/' "$txt" | tr -d '\n'
+		echo '"]; }'
+	} >"$dotf"
+	if ! dot -Tpdf "$dotf" -o "$OUT/fig-$name.pdf" 2>>"$log" ||
+	   ! dot -Tsvg "$dotf" -o "$OUT/html/fig-$name.svg" 2>>"$log"; then
+		fail "$name" "dot could not draw $dotf (see $log)"
+		return
+	fi
+	rm -f "$OUT/fig-$name.png"
+}
+
 shot_figure() {
 	local name=$1 scn=$2 step=$3 dir="$OUT/shot-$1" png
 	local log="$OUT/fig-$1.log"
@@ -223,7 +254,7 @@ shot_figure() {
 # One job per CPU at a time; each figure job leaves fig-NAME.failed on
 # failure. First check how the steps are counted, once per scenario.
 jobs_max=$(nproc 2>/dev/null || echo 2)
-for scn in $(awk '!/^#/ && NF && $1 != "graph" && $1 != "orders" && $4 !~ /^[0-9]+$/ { print $3 }' "$LIST" |
+for scn in $(awk '!/^#/ && NF && $1 != "graph" && $1 != "orders" && $1 != "compare" && $4 !~ /^[0-9]+$/ { print $3 }' "$LIST" |
 		sort -u); do
 	while [ "$(jobs -rp | wc -l)" -ge "$jobs_max" ]; do
 		wait -n || true
@@ -237,7 +268,7 @@ while read -r kind name scn step cache rest; do
 	case $kind in
 	'' | '#'*) continue ;;
 	esac
-	case $kind in graph | orders) two=1 ;; *) two= ;; esac
+	case $kind in graph | orders | compare) two=1 ;; *) two= ;; esac
 	if [ -n "${rest:-}" ] || { [ -z "${step:-}" ] && [ -z "$two" ]; } ||
 	   { [ -n "$two" ] && [ -n "${step:-}" ]; }; then
 		echo "book: error: $LIST: malformed line for $name" >&2
@@ -259,6 +290,7 @@ while read -r kind name scn step cache rest; do
 	orders) orders_figure "$name" "$scn" & ;;
 	shot) shot_figure "$name" "$scn" "$step" & ;;
 	graph) graph_figure "$name" "$scn" & ;;
+	compare) compare_figure "$name" "$scn" & ;;
 	*)
 		echo "book: error: $LIST: unknown kind '$kind'" >&2
 		wait

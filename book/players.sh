@@ -11,6 +11,9 @@
 # players, the event links and the "watch it run" links into index.html.
 # With PLAYERS_RENDER_ONLY=1 it only fills the cache.
 set -euo pipefail
+# The figures show each scenario in its own design, whatever the caller's
+# environment asks (SLUB_SHEAVES would give every cache sheaves).
+unset SLUB_SHEAVES
 B=${1:-build}
 OUT=${2:-$B/book/html}
 NW=${BOOK_NW:-slub.nw}

@@ -199,7 +199,7 @@ static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
 static __thread struct mem_cgroup *current_memcg;
 static __thread int memcg_skip_account;
 /* Global state of the sheaves */
-#line 11400 "slub.nw"
+#line 11425 "slub.nw"
 static unsigned int slub_sheaves;	/* the boot option: every cache */
 static __thread unsigned int create_sheaf_capacity;
 /* Declarations of internal functions */
@@ -1041,7 +1041,7 @@ const char *slub_point_name(enum slub_point point)
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
 /* Name the stat counters as sysfs does: slub_stat_name */
-#line 10237 "slub.nw"
+#line 10241 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -1054,12 +1054,12 @@ static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"cpu_partial_drain",
 
 /* The file names of the sheaf counters */
-#line 12690 "slub.nw"
+#line 12801 "slub.nw"
 "sheaf_flush", "sheaf_refill", "sheaf_alloc", "sheaf_free", "barn_get",
 "barn_get_fail", "barn_put", "barn_put_fail", "sheaf_prefill_fast",
 "sheaf_prefill_slow", "sheaf_prefill_oversize", "sheaf_return_fast",
 "sheaf_return_slow",
-#line 10248 "slub.nw"
+#line 10252 "slub.nw"
 };
 
 const char *slub_stat_name(int item)
@@ -1068,7 +1068,7 @@ const char *slub_stat_name(int item)
 							 NULL;
 }
 /* Count on the running CPU: __stat */
-#line 10440 "slub.nw"
+#line 10444 "slub.nw"
 static inline void __stat(const struct kmem_cache *s, enum stat_item si)
 {
 	struct kmem_cache_cpu *c;
@@ -4455,7 +4455,7 @@ static void rcu_barrier(void)
 	}
 }
 /* Functions of the sheaves and barns */
-#line 11405 "slub.nw"
+#line 11430 "slub.nw"
 struct kmem_cache *kmem_cache_create_args(const char *name,
 		unsigned int object_size, struct kmem_cache_args *args,
 		unsigned long flags)
@@ -4480,7 +4480,7 @@ unsigned int kmem_cache_sheaf_capacity(const struct kmem_cache *s)
 	return READ_ONCE(s->sheaf_capacity);
 }
 /* Functions of the sheaves and barns */
-#line 11435 "slub.nw"
+#line 11460 "slub.nw"
 static int sheaves_config(struct slub_config *cfg)
 {
 	const char *v = getenv("SLUB_SHEAVES");
@@ -4511,7 +4511,7 @@ static int sheaves_config(struct slub_config *cfg)
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11479 "slub.nw"
+#line 11504 "slub.nw"
 static unsigned int cache_sheaf_capacity(struct kmem_cache *s)
 {
 	unsigned int cap = create_sheaf_capacity ? create_sheaf_capacity :
@@ -4547,7 +4547,7 @@ static int bootstrap_cache_sheaves(void)
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11521 "slub.nw"
+#line 11546 "slub.nw"
 static int alloc_cache_sheaves(struct kmem_cache *s, unsigned int cap)
 {
 	struct slub_percpu_sheaves *pcs;
@@ -4580,7 +4580,7 @@ fail:
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11562 "slub.nw"
+#line 11587 "slub.nw"
 static struct slab_sheaf *alloc_empty_sheaf(struct kmem_cache *s,
 					    unsigned int capacity, gfp_t gfp)
 {
@@ -4607,7 +4607,7 @@ static void free_empty_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf)
 	stat(s, SHEAF_FREE);
 }
 /* Functions of the sheaves and barns */
-#line 11659 "slub.nw"
+#line 11684 "slub.nw"
 static inline struct slub_percpu_sheaves *pcs_trylock(struct kmem_cache *s)
 {
 	struct slub_percpu_sheaves *pcs;
@@ -4623,7 +4623,7 @@ static inline void pcs_unlock(struct slub_percpu_sheaves *pcs)
 	local_unlock(&pcs->lock);
 }
 /* Functions of the sheaves and barns */
-#line 11698 "slub.nw"
+#line 11723 "slub.nw"
 static void *slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node,
 				unsigned long addr)
 {
@@ -4663,7 +4663,7 @@ static void *alloc_from_pcs(struct kmem_cache *s, gfp_t gfp)
 	return object;
 }
 /* Functions of the sheaves and barns */
-#line 11747 "slub.nw"
+#line 11772 "slub.nw"
 static bool __pcs_replace_empty_main(struct kmem_cache *s,
 				     struct slub_percpu_sheaves *pcs,
 				     gfp_t gfp)
@@ -4696,13 +4696,13 @@ static bool __pcs_replace_empty_main(struct kmem_cache *s,
 	return refill_sheaf(s, pcs->main, gfp) > 0;
 }
 /* Functions of the sheaves and barns */
-#line 11801 "slub.nw"
+#line 11826 "slub.nw"
 static inline struct node_barn *get_barn(struct kmem_cache *s)
 {
 	return get_node(s, numa_mem_id())->barn;
 }
 /* Functions of the sheaves and barns */
-#line 11826 "slub.nw"
+#line 11851 "slub.nw"
 static unsigned int refill_objects(struct kmem_cache *s, void **p,
 				   gfp_t gfp, unsigned int max, int node)
 {
@@ -4736,7 +4736,7 @@ static unsigned int refill_objects(struct kmem_cache *s, void **p,
 	return filled;
 }
 /* Functions of the sheaves and barns */
-#line 11866 "slub.nw"
+#line 11891 "slub.nw"
 static unsigned int take_objects(struct kmem_cache *s, struct page *page,
 				 void **p, unsigned int max)
 {
@@ -4760,7 +4760,7 @@ static unsigned int take_objects(struct kmem_cache *s, struct page *page,
 	return k;
 }
 /* Functions of the sheaves and barns */
-#line 11896 "slub.nw"
+#line 11921 "slub.nw"
 static unsigned int take_new_slab_objects(struct kmem_cache *s,
 		struct kmem_cache_node *n, struct page *page, void **p,
 		unsigned int max)
@@ -4787,7 +4787,7 @@ static unsigned int take_new_slab_objects(struct kmem_cache *s,
 	return k;
 }
 /* Functions of the sheaves and barns */
-#line 11929 "slub.nw"
+#line 11954 "slub.nw"
 static unsigned int refill_sheaf(struct kmem_cache *s,
 				 struct slab_sheaf *sheaf, gfp_t gfp)
 {
@@ -4810,7 +4810,7 @@ static void *__slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node)
 	return object;
 }
 /* Functions of the sheaves and barns */
-#line 11966 "slub.nw"
+#line 11991 "slub.nw"
 static void slab_free_sheaves(struct kmem_cache *s, struct page *page,
 			      void *x, unsigned long addr)
 {
@@ -4839,7 +4839,7 @@ static bool free_to_pcs(struct kmem_cache *s, void *object)
 	return true;
 }
 /* Functions of the sheaves and barns */
-#line 12016 "slub.nw"
+#line 12041 "slub.nw"
 static void __pcs_replace_full_main(struct kmem_cache *s,
 				    struct slub_percpu_sheaves *pcs)
 {
@@ -4881,7 +4881,7 @@ static void __pcs_replace_full_main(struct kmem_cache *s,
 	sheaf_flush(s, pcs->main);
 }
 /* Functions of the sheaves and barns */
-#line 12077 "slub.nw"
+#line 12102 "slub.nw"
 static void sheaf_flush(struct kmem_cache *s, struct slab_sheaf *sheaf)
 {
 	unsigned int i = 0, n = sheaf->size, j;
@@ -4903,7 +4903,7 @@ static void sheaf_flush(struct kmem_cache *s, struct slab_sheaf *sheaf)
 	sheaf->size = 0;
 }
 /* Functions of the sheaves and barns */
-#line 12109 "slub.nw"
+#line 12134 "slub.nw"
 static void slab_free_chain(struct kmem_cache *s, struct page *page,
 			    void *head, void *tail, unsigned int cnt)
 {
@@ -4947,7 +4947,7 @@ static void slab_free_chain(struct kmem_cache *s, struct page *page,
 	spin_unlock(&n->list_lock);
 }
 /* Functions of the sheaves and barns */
-#line 12165 "slub.nw"
+#line 12190 "slub.nw"
 static struct slab_sheaf *barn_take(struct node_barn *barn,
 				    struct list_head *list,
 				    unsigned int *nr)
@@ -5000,7 +5000,7 @@ static bool barn_put_empty_sheaf(struct node_barn *barn,
 	return put;
 }
 /* Functions of the sheaves and barns */
-#line 12219 "slub.nw"
+#line 12244 "slub.nw"
 static struct slab_sheaf *barn_replace_empty_sheaf(struct node_barn *barn,
 						   struct slab_sheaf *empty)
 {
@@ -5043,7 +5043,7 @@ static struct slab_sheaf *barn_replace_full_sheaf(struct node_barn *barn,
 	return empty;
 }
 /* Functions of the sheaves and barns */
-#line 12276 "slub.nw"
+#line 12301 "slub.nw"
 static void flush_cpu_sheaves(struct kmem_cache *s, int cpu)
 {
 	struct slub_percpu_sheaves *pcs = per_cpu_ptr(s->cpu_sheaves, cpu);
@@ -5095,7 +5095,7 @@ void slub_cpu_dead(int cpu)
 	slab_mutex_unlock();
 }
 /* Functions of the sheaves and barns */
-#line 12332 "slub.nw"
+#line 12357 "slub.nw"
 static void free_cache_sheaves(struct kmem_cache *s)
 {
 	int cpu, node;
@@ -5126,16 +5126,17 @@ static void free_cache_sheaves(struct kmem_cache *s)
 	s->sheaf_capacity = 0;
 }
 /* Functions of the sheaves and barns */
-#line 12379 "slub.nw"
+#line 12404 "slub.nw"
 struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 					    gfp_t gfp, unsigned int size)
 {
 	struct slab_sheaf *sheaf = NULL;
 	struct slub_percpu_sheaves *pcs;
 	unsigned int cap = READ_ONCE(s->sheaf_capacity);
+	bool oversize = size > cap || !cap;	/* !cap: no sheaves */
 
 	slub_observer_check();
-	if (size > cap) {
+	if (oversize) {
 		if (size > MAX_SHEAF_CAPACITY)
 			return NULL;
 		stat(s, SHEAF_PREFILL_OVERSIZE);
@@ -5148,7 +5149,7 @@ struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 		}
 		pcs_unlock(pcs);
 	}
-	if (!sheaf && cap == s->sheaf_capacity) {
+	if (!sheaf && !oversize) {
 		sheaf = barn_get_full_sheaf(get_barn(s));
 		stat(s, SHEAF_PREFILL_SLOW);
 	}
@@ -5156,7 +5157,9 @@ struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 		sheaf = alloc_empty_sheaf(s, cap, gfp);
 	if (!sheaf)
 		return NULL;
-	if (sheaf->size < size)
+	if (sheaf->size < size && kmem_cache_debug(s))
+		fill_debug_sheaf(s, sheaf, size, gfp);
+	else if (sheaf->size < size)
 		refill_sheaf(s, sheaf, gfp);
 	if (sheaf->size < size) {
 		kmem_cache_return_sheaf(s, gfp, sheaf);
@@ -5165,7 +5168,18 @@ struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 	return sheaf;
 }
 /* Functions of the sheaves and barns */
-#line 12425 "slub.nw"
+#line 12454 "slub.nw"
+static void fill_debug_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf,
+			     unsigned int size, gfp_t gfp)
+{
+	unsigned int n = size - sheaf->size;
+
+	if (kmem_cache_alloc_bulk(s, gfp & ~__GFP_ZERO, n,
+				  sheaf->objects + sheaf->size))
+		sheaf->size = size;
+}
+/* Functions of the sheaves and barns */
+#line 12472 "slub.nw"
 void kmem_cache_return_sheaf(struct kmem_cache *s, gfp_t gfp,
 			     struct slab_sheaf *sheaf)
 {
@@ -5173,7 +5187,8 @@ void kmem_cache_return_sheaf(struct kmem_cache *s, gfp_t gfp,
 
 	(void)gfp;
 	slub_observer_check();
-	if (sheaf->capacity == s->sheaf_capacity && (pcs = pcs_trylock(s))) {
+	if (sheaf->capacity && sheaf->capacity == s->sheaf_capacity &&
+	    (pcs = pcs_trylock(s))) {
 		if (!pcs->spare) {
 			pcs->spare = sheaf;
 			pcs_unlock(pcs);
@@ -5187,6 +5202,10 @@ void kmem_cache_return_sheaf(struct kmem_cache *s, gfp_t gfp,
 			return;
 		if (!sheaf->size && barn_put_empty_sheaf(get_barn(s), sheaf))
 			return;
+	}
+	if (kmem_cache_debug(s)) {
+		kmem_cache_free_bulk(s, sheaf->size, sheaf->objects);
+		sheaf->size = 0;
 	}
 	sheaf_flush(s, sheaf);
 	free_empty_sheaf(s, sheaf);
@@ -5207,7 +5226,7 @@ static void *barn_put_full_if_room(struct node_barn *barn,
 	return ret;
 }
 /* Functions of the sheaves and barns */
-#line 12472 "slub.nw"
+#line 12524 "slub.nw"
 void *kmem_cache_alloc_from_sheaf(struct kmem_cache *s, gfp_t gfp,
 				  struct slab_sheaf *sheaf)
 {
@@ -5226,6 +5245,50 @@ void *kmem_cache_alloc_from_sheaf(struct kmem_cache *s, gfp_t gfp,
 unsigned int kmem_cache_sheaf_size(struct slab_sheaf *sheaf)
 {
 	return sheaf->size;
+}
+/* Functions of the sheaves and barns */
+#line 12560 "slub.nw"
+static void sheaves_fork_prepare(void)
+{
+	struct kmem_cache *s;
+	int i;
+
+	list_for_each_entry(s, &slab_caches, list) {
+		if (!s->cpu_sheaves)
+			continue;
+		for (i = 0; i < nr_cpu_ids; i++)
+			local_lock(&per_cpu_ptr(s->cpu_sheaves, i)->lock);
+		for (i = 0; i < nr_node_ids; i++)
+			spin_lock(&get_node(s, i)->barn->lock);
+	}
+}
+
+static void sheaves_fork_release(bool child)
+{
+	struct kmem_cache *s;
+	int i;
+
+	list_for_each_entry(s, &slab_caches, list) {
+		if (!s->cpu_sheaves)
+			continue;
+		for (i = nr_node_ids - 1; i >= 0; i--) {
+			spinlock_t *l = &get_node(s, i)->barn->lock;
+
+			if (child)
+				spin_lock_init(l);
+			else
+				spin_unlock(l);
+		}
+		for (i = 0; i < nr_cpu_ids; i++) {
+			local_trylock_t *l = &per_cpu_ptr(s->cpu_sheaves,
+							  i)->lock;
+
+			if (child)
+				local_trylock_init(l);
+			else
+				local_unlock(l);
+		}
+	}
 }
 /* Give the cpu slab back to its node: deactivate_slab */
 #line 4244 "slub.nw"
@@ -6092,7 +6155,7 @@ static const struct slab_attribute slab_attrs[] = {
 	STAT(CPU_PARTIAL_NODE), STAT(CPU_PARTIAL_DRAIN),
 
 /* The sysfs names of the sheaf counters */
-#line 12682 "slub.nw"
+#line 12793 "slub.nw"
 STAT(SHEAF_FLUSH), STAT(SHEAF_REFILL), STAT(SHEAF_ALLOC), STAT(SHEAF_FREE),
 STAT(BARN_GET), STAT(BARN_GET_FAIL), STAT(BARN_PUT), STAT(BARN_PUT_FAIL),
 STAT(SHEAF_PREFILL_FAST), STAT(SHEAF_PREFILL_SLOW),
@@ -6581,7 +6644,7 @@ static size_t machine_memory_bytes(void)
 	return ((size_t)si.totalram + si.totalswap) * si.mem_unit;
 }
 /* Stop the allocator before a fork: slub_fork_prepare */
-#line 9662 "slub.nw"
+#line 9664 "slub.nw"
 static void slub_fork_prepare(void)
 {
 	struct kmem_cache *s;
@@ -6594,6 +6657,7 @@ static void slub_fork_prepare(void)
 	for (i = 0; i < MEMCG_CACHES_MAX_SIZE; i++)
 		if (memcg_by_id[i])
 			mutex_lock(&memcg_by_id[i]->slab_caches_mutex);
+	sheaves_fork_prepare();
 	list_for_each_entry(s, &slab_caches, list)
 		for (i = 0; i < nr_cpu_ids; i++)
 			spin_lock(&per_cpu_ptr(s->cpu_slab, i)->lock);
@@ -6606,7 +6670,7 @@ static void slub_fork_prepare(void)
 	mutex_lock(&pcpu_lock);
 }
 /* Let the allocator go on after a fork, in parent and child: slub_fork_parent and slub_fork_child */
-#line 9691 "slub.nw"
+#line 9694 "slub.nw"
 static void slub_fork_release(bool child)
 {
 	struct kmem_cache *s;
@@ -6625,6 +6689,7 @@ static void slub_fork_release(bool child)
 		list_for_each_entry(s, &slab_caches, list)
 			for (i = 0; i < nr_cpu_ids; i++)
 				FORK_RELEASE(&per_cpu_ptr(s->cpu_slab, i)->lock);
+		sheaves_fork_release(child);
 		for (i = 0; i < MEMCG_CACHES_MAX_SIZE; i++)
 			if (memcg_by_id[i])
 				FORK_RELEASE(&memcg_by_id[i]->slab_caches_mutex);
@@ -6654,7 +6719,7 @@ static void slub_register_fork_handlers(void)
 					     slub_fork_child);
 }
 /* Shut the allocator down and give back its memory: slub_shutdown */
-#line 9747 "slub.nw"
+#line 9751 "slub.nw"
 void slub_shutdown(void)
 {
 	mutex_lock(&init_mutex);
@@ -6689,7 +6754,7 @@ static void slub_teardown(void)
 	__atomic_store_n(&running, false, __ATOMIC_RELEASE);
 }
 /* Fail a per-CPU allocation on request: slub_fail_percpu */
-#line 9787 "slub.nw"
+#line 9791 "slub.nw"
 static bool slub_fail_percpu(void)
 {
 	return page_alloc_should_fail();

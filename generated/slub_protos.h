@@ -360,8 +360,12 @@ static void flush_cpu_sheaves(struct kmem_cache *s, int cpu);
 static void barn_shrink(struct kmem_cache *s, struct node_barn *barn);
 static void flush_all_sheaves(struct kmem_cache *s);
 static void free_cache_sheaves(struct kmem_cache *s);
+static void fill_debug_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf,
+			     unsigned int size, gfp_t gfp);
 static void *barn_put_full_if_room(struct node_barn *barn,
 				   struct slab_sheaf *sheaf);
+static void sheaves_fork_prepare(void);
+static void sheaves_fork_release(bool child);
 static void deactivate_slab(struct kmem_cache *s, struct page *page,
 			    void *freelist);
 static inline void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c);

@@ -10,7 +10,9 @@
 #   make   building the library's object, byte for byte
 # and programs of our own: the C interface's contract (api), fork() while
 # other threads allocate (fork_threads), three memory bugs that slub_debug
-# must report (misuse). A run fails on a non-zero exit, on different output
+# must report (misuse). With per-CPU sheaves in every cache
+# (SLUB_SHEAVES=32): fork from four threads that churn the sheaves and
+# barns, git fsck and the compiler. A run fails on a non-zero exit, on different output
 # and, except where a bug is planted, on any BUG report. The test build of
 # the library (BUILD/malloc/check) aborts if the allocator ever calls back
 # into malloc; the interface test and git run on it too, under FZPU.
@@ -28,7 +30,8 @@ failed=0
 
 # No configuration of the user's may change what git does.
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null HOME=$tmp LC_ALL=C
-unset MAKEFLAGS MAKELEVEL MFLAGS GIT_DIR GIT_WORK_TREE SLUB_DEBUG SLUB_ARENA
+unset MAKEFLAGS MAKELEVEL MFLAGS GIT_DIR GIT_WORK_TREE SLUB_DEBUG SLUB_ARENA \
+	SLUB_SHEAVES
 
 # Results go to fd 3, the script's own output: a run's output may be
 # redirected to a file.
@@ -46,7 +49,8 @@ fail() {
 }
 
 # run NAME MODE CMD...: MODE is glibc, slub, debug (slub with
-# SLUB_DEBUG=FZPU) or check (the re-entry checking build). Standard error
+# SLUB_DEBUG=FZPU), sheaves (slub with SLUB_SHEAVES=32) or check (the
+# re-entry checking build). Standard error
 # goes to $tmp/err; output where the command sends it.
 run() {
 	local name=$1 mode=$2
@@ -55,6 +59,7 @@ run() {
 	glibc) "$@" 2>"$tmp/err" ;;
 	slub) LD_PRELOAD=$so "$@" 2>"$tmp/err" ;;
 	debug) SLUB_DEBUG=FZPU LD_PRELOAD=$so "$@" 2>"$tmp/err" ;;
+	sheaves) SLUB_SHEAVES=32 LD_PRELOAD=$so "$@" 2>"$tmp/err" ;;
 	check) SLUB_DEBUG=FZPU LD_PRELOAD=$check_so "$@" 2>"$tmp/err" ;;
 	esac || { fail "$name" "exit status $?"; return 1; }
 	if [ "$mode" != glibc ] &&
@@ -89,6 +94,8 @@ run "fork while three threads allocate (slub)" slub "$bin/fork_threads" 100 \
 	>/dev/null || true
 run "fork while three threads allocate (debug)" debug "$bin/fork_threads" 20 \
 	>/dev/null || true
+run "fork while three threads churn sheaves and barns (sheaves)" sheaves \
+	"$bin/fork_threads" 30 batch >/dev/null || true
 
 # --------------------------------------------------------------- misuse
 # bug and the report slub_debug must make of it
@@ -144,6 +151,9 @@ for mode in slub debug check; do
 		git -C "$g" repack -q -a -d -f --threads=2 &&
 	run "git fsck --full ($mode)" $mode \
 		git -C "$g" fsck --full --no-progress &&
+	{ [ $mode != slub ] ||
+	  run "git fsck --full (sheaves)" sheaves \
+		git -C "$g" fsck --full --no-progress; } &&
 	run "git log -p ($mode)" $mode git -C "$g" log -p "$head" \
 		>"$tmp/log.$mode" &&
 	same "git log -p ($mode) is glibc's, byte for byte" \
@@ -154,7 +164,7 @@ done
 cflags="-O2 -std=gnu11 -mcx16 -pthread -D_GNU_SOURCE -I$root/generated"
 cc=${CC:-cc}
 $cc $cflags -c "$root/generated/slub.c" -o "$tmp/cc.glibc.o"
-for mode in slub debug; do
+for mode in slub debug sheaves; do
 	run "$cc -O2 -c generated/slub.c ($mode)" $mode \
 		$cc $cflags -c "$root/generated/slub.c" -o "$tmp/cc.$mode.o" &&
 	same "the object ($mode) is glibc's, byte for byte" \

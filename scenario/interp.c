@@ -14,6 +14,7 @@
 #include "scn_int.h"
 
 static struct scn_run *active_run;
+static int design = SCN_DESIGN_OWN;	/* scn_set_design */
 
 /* ------------------------------------------------------------ caches */
 
@@ -56,6 +57,7 @@ static bool exec_cache(struct scn_run *run, const struct stmt *st)
 static bool exec_destroy(struct scn_run *run, const struct stmt *st)
 {
 	struct scache *c = scn_own_cache(run, st->cache);
+	const struct ssheaf *sh;
 	char *real;
 	size_t i;
 
@@ -63,6 +65,12 @@ static bool exec_destroy(struct scn_run *run, const struct stmt *st)
 		return scn_rerr(run, st, st->cache_col, "'%.60s' is not a "
 				"cache this scenario created (or it was "
 				"destroyed)", st->cache);
+	sh = scn_prefilled_sheaf(run, c);
+	if (sh)
+		return scn_rerr(run, st, st->cache_col, "sheaf '%.60s' of "
+				"'%.60s' is still prefilled (line %d): return "
+				"it before destroy", sh->name, st->cache,
+				sh->line);
 	real = scn_xstrdup(kmem_cache_name(c->s));
 	kmem_cache_destroy(c->s);
 	c->destroyed = true;
@@ -447,8 +455,37 @@ static bool exec_failslab(struct scn_run *run, const struct stmt *st)
 	return true;
 }
 
+/* An expect marked for the other design is a step that does nothing. */
+static bool in_design(const struct scn_run *run, const struct stmt *st)
+{
+	return st->design == DESIGN_ANY ||
+	       (st->design == DESIGN_SHEAVES) == (run->sheaves != 0);
+}
+
+static bool is_expect(const struct stmt *st)
+{
+	switch (st->kind) {
+	case ST_EXPECT_NUM: case ST_EXPECT_TEXT: case ST_EXPECT_NULL:
+	case ST_EXPECT_NONNULL: case ST_EXPECT_PAGES:
+	case ST_EXPECT_INVARIANTS: case ST_EXPECT_DISTINCT:
+	case ST_EXPECT_MEMCG: case ST_EXPECT_SHEAF:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static bool exec_stmt(struct scn_run *run, const struct stmt *st)
 {
+	if (!in_design(run, st)) {
+		/* an expect says nothing when it holds; the others tell */
+		if (!is_expect(st))
+			scn_say(run, "  (%s:%d: for the %s only, not run)\n",
+				run->sc->file, st->line,
+				st->design == DESIGN_SHEAVES ? "sheaves" :
+				"3.18 cpu slab");
+		return true;
+	}
 	switch (st->kind) {
 	case ST_CACHE:
 		return exec_cache(run, st);
@@ -496,12 +533,82 @@ static bool exec_stmt(struct scn_run *run, const struct stmt *st)
 		return exec_destroy_memcg(run, st);
 	case ST_FAILSLAB:
 		return exec_failslab(run, st);
+	case ST_SHEAF_ALLOC:
+		return exec_op(run, st, scn_sheaf_alloc_one);
+	case ST_PREFILL:
+	case ST_RETURN:
+	case ST_EXPECT_SHEAF:
+		return scn_exec_sheaf(run, st);
 	}
 	return scn_rerr(run, st, st->col, "internal error: statement kind %d",
 			(int)st->kind);
 }
 
 /* ------------------------------------------------------------ runs */
+
+void scn_set_design(int sheaves)
+{
+	design = sheaves < 0 ? SCN_DESIGN_OWN :
+		 sheaves > SCN_MAX_SHEAVES ? SCN_MAX_SHEAVES : sheaves;
+}
+
+int scn_get_design(void)
+{
+	return design;
+}
+
+bool scn_parse_design(const char *text, int *sheaves)
+{
+	unsigned long v = 0;
+	const char *c;
+
+	if (!text || !*text || strlen(text) > 5)
+		return false;
+	for (c = text; *c; c++) {
+		if (*c < '0' || *c > '9')
+			return false;
+		v = v * 10 + (unsigned long)(*c - '0');
+	}
+	if (v > SCN_MAX_SHEAVES)
+		return false;
+	*sheaves = (int)v;
+	return true;
+}
+
+bool scn_design_from_env(int *sheaves, char *msg, size_t len)
+{
+	const char *v = getenv("SLUB_SHEAVES");
+
+	*sheaves = SCN_DESIGN_OWN;
+	if (!v || !*v)
+		return true;
+	if (scn_parse_design(v, sheaves))
+		return true;
+	snprintf(msg, len, "SLUB_SHEAVES=%.40s: expected a sheaf capacity "
+		 "from 0 (the 3.18 cpu slab) to %d", v, SCN_MAX_SHEAVES);
+	return false;
+}
+
+/*
+ * The sheaf capacity of a run of sc (0: the 3.18 cpu slab): the forced
+ * design if there is one, the scenario's own capacity where it names one.
+ */
+static unsigned int run_sheaves(const struct scenario *sc)
+{
+	unsigned int own = sc->cfg.sheaves == SLUB_NO_SHEAVES ? 0 :
+			   sc->cfg.sheaves;
+
+	if (design == SCN_DESIGN_OWN)
+		return own;
+	if (design == 0)
+		return 0;
+	return own ? own : (unsigned int)design;
+}
+
+unsigned int scn_run_sheaves(const struct scn_run *run)
+{
+	return run ? run->sheaves : 0;
+}
 
 struct scn_run *scn_run_start(const struct scenario *sc,
 			      slub_observer_fn fn, void *arg,
@@ -523,8 +630,9 @@ struct scn_run *scn_run_start(const struct scenario *sc,
 	cfg.simulated = true;
 	cfg.slub_debug = sc->debug;
 	cfg.failslab = sc->failslab;
+	cfg.sheaves = run_sheaves(sc);
 	if (!cfg.sheaves)
-		cfg.sheaves = SLUB_NO_SHEAVES;	/* see config sheaves */
+		cfg.sheaves = SLUB_NO_SHEAVES;	/* not $SLUB_SHEAVES */
 	if (!cfg.nr_cpus)
 		cfg.nr_cpus = SCN_DEFAULT_CPUS;
 	if (!cfg.arena_bytes)
@@ -551,6 +659,7 @@ struct scn_run *scn_run_start(const struct scenario *sc,
 	run = scn_xrealloc(NULL, sizeof(*run));
 	memset(run, 0, sizeof(*run));
 	run->sc = sc;
+	run->sheaves = run_sheaves(sc);
 	run->out = stdout;
 	run->diag = stderr;
 	slub_sim_set_cpu(0);
@@ -629,13 +738,19 @@ int scn_run_all(struct scn_run *run, struct scn_error *err)
 
 void scn_run_end(struct scn_run *run)
 {
-	int k;
+	(void)scn_run_finish(run);
+}
+
+int scn_run_finish(struct scn_run *run)
+{
+	int k, kept = 0;
 
 	if (!run)
-		return;
+		return 0;
 	slub_set_observer(NULL, NULL);
 	slub_sim_set_point_hook(NULL, NULL);
 	scn_free_live_vars(run);
+	scn_return_sheaves(run);
 	slub_memcg_enter(NULL);
 	run->cur_memcg = NULL;
 	/* Every object is free now: each cgroup goes with its caches. */
@@ -647,12 +762,21 @@ void scn_run_end(struct scn_run *run)
 	for (k = run->ncaches - 1; k >= 0; k--) {
 		struct scache *c = run->caches[k];
 
-		if (c->created && !c->destroyed)
+		/*
+		 * Also a cache whose destroy was refused while it held
+		 * objects. A merged cache only drops a reference.
+		 */
+		if (c->created && !c->gone) {
+			bool own = !strcmp(kmem_cache_name(c->s), c->name);
+
 			kmem_cache_destroy(c->s);
+			kept += own && slub_find_cache(c->name) == c->s;
+		}
 	}
 	slub_shutdown();
 	scn_free_tables(run);
 	if (active_run == run)
 		active_run = NULL;
 	free(run);
+	return kept;
 }

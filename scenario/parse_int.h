@@ -3,7 +3,7 @@
  * What the files of the parser share: the error report that names the
  * line and column, the walk over a line's tokens, and the statement
  * kinds parsed outside parser.c (the fault-injection statements of
- * parse_faults.c).
+ * parse_faults.c, the sheaf statements of parse_sheaf.c).
  */
 #ifndef SCN_PARSE_INT_H
 #define SCN_PARSE_INT_H
@@ -68,6 +68,21 @@ static inline void add_attr(struct stmt *st, const struct tok *t)
 	st->attrs[st->nattrs] = scn_xstrdup(t->s);
 	st->attr_cols[st->nattrs++] = t->col;
 }
+
+/* parser.c's operand parsers, for the files beside it. */
+bool scn_next_num(struct parser *p, bool suffix, unsigned long long min,
+		  unsigned long long max, const char *what,
+		  unsigned long long *out, int *col);
+bool scn_parse_cache(struct parser *p, struct stmt *st);
+
+/* parse_sheaf.c: design marks and the prefill API's statements. */
+bool scn_parse_design_mark(struct parser *p, struct tok *kw,
+			   enum scn_design_mark *mark);
+bool scn_loose_design_mark(struct parser *p);
+bool scn_parse_prefill(struct parser *p, struct stmt *st);
+bool scn_parse_sheaf_alloc(struct parser *p, struct stmt *st);
+bool scn_parse_return(struct parser *p, struct stmt *st);
+bool scn_parse_expect_sheaf(struct parser *p, struct stmt *st);
 
 bool scn_valid_failslab_boot(struct parser *p, const struct tok *t);
 bool scn_parse_failslab(struct parser *p, struct stmt *st);

@@ -87,6 +87,13 @@ static bool next_num(struct parser *p, bool suffix, unsigned long long min,
 	return parse_num(p, t, suffix, min, max, what, out);
 }
 
+bool scn_next_num(struct parser *p, bool suffix, unsigned long long min,
+		  unsigned long long max, const char *what,
+		  unsigned long long *out, int *col)
+{
+	return next_num(p, suffix, min, max, what, out, col);
+}
+
 static bool valid_ident(const char *s, size_t n)
 {
 	size_t i;
@@ -186,6 +193,11 @@ static bool parse_cache(struct parser *p, struct stmt *st)
 	st->cache = scn_xstrdup(t->s);
 	st->cache_col = t->col;
 	return true;
+}
+
+bool scn_parse_cache(struct parser *p, struct stmt *st)
+{
+	return parse_cache(p, st);
 }
 
 static bool parse_attr(struct parser *p, struct stmt *st)
@@ -382,6 +394,10 @@ static bool parse_expect(struct parser *p, struct stmt *st)
 	int n = p->ntok - p->pos;
 	struct tok *a = peek(p), *b;
 
+	if (n >= 3 && is_word(a, "sheaf")) {
+		next(p);
+		return scn_parse_expect_sheaf(p, st);
+	}
 	if (n >= 2 && is_word(a, "distinct") &&
 	    !is_word(&p->toks[p->pos + 1], "null") &&
 	    !is_word(&p->toks[p->pos + 1], "nonnull")) {
@@ -433,8 +449,8 @@ static bool parse_expect(struct parser *p, struct stmt *st)
 		return perr(p, a ? a->col : end_col(p), "expected 'expect "
 			    "CACHE ATTR VALUE', 'expect VAR null|nonnull', "
 			    "'expect pages_in_use N', 'expect invariants', "
-			    "'expect distinct VAR...' or 'expect memcg NAME "
-			    "usage N'");
+			    "'expect distinct VAR...', 'expect memcg NAME "
+			    "usage N' or 'expect sheaf SHEAF size N'");
 	if (!parse_cache(p, st) || !parse_attr(p, st))
 		return false;
 	b = next(p);
@@ -568,6 +584,8 @@ static const struct {
 	{ "enter",		ST_ENTER,	false },
 	{ "destroy_memcg",	ST_DESTROY_MEMCG, false },
 	{ "failslab",		ST_FAILSLAB,	true },
+	{ "prefill",		ST_PREFILL,	true },
+	{ "return",		ST_RETURN,	true },
 };
 
 #define NR_KEYWORDS	(int)(sizeof(keywords) / sizeof(keywords[0]))
@@ -584,9 +602,17 @@ static bool parse_operands(struct parser *p, struct stmt *st)
 		return next_num(p, false, 0, SCN_MAX_CPUS - 1, "a CPU number",
 				&st->num, &st->num_col) && at_end(p);
 	case ST_ALLOC:
-		return parse_var(p, &st->var, true) &&
-		       expect_word(p, "from") && parse_cache(p, st) &&
-		       parse_alloc_opts(p, st);
+		if (!parse_var(p, &st->var, true) || !expect_word(p, "from"))
+			return false;
+		if (is_word(peek(p), "sheaf") && p->ntok - p->pos >= 2) {
+			next(p);
+			return scn_parse_sheaf_alloc(p, st);
+		}
+		return parse_cache(p, st) && parse_alloc_opts(p, st);
+	case ST_PREFILL:
+		return scn_parse_prefill(p, st);
+	case ST_RETURN:
+		return scn_parse_return(p, st);
 	case ST_KMALLOC:
 		return parse_var(p, &st->var, true) &&
 		       next_num(p, true, 0, SCN_MAX_SIZE, "a size", &st->num,
@@ -651,9 +677,13 @@ static char *stmt_text(struct parser *p)
 static bool parse_stmt(struct parser *p)
 {
 	struct tok *kw = next(p);
+	enum scn_design_mark mark;
 	struct stmt *st;
 	int i;
 
+	if (!scn_parse_design_mark(p, kw, &mark) ||
+	    (!is_word(kw, "echo") && !scn_loose_design_mark(p)))
+		return false;
 	if (is_word(kw, "config"))
 		return parse_config(p);
 	if (is_word(kw, "end")) {
@@ -676,6 +706,7 @@ static bool parse_stmt(struct parser *p)
 	else
 		st = scn_push_stmt(&p->sc->steps, &p->sc->nsteps);
 	st->kind = keywords[i].kind;
+	st->design = mark;
 	st->line = p->line;
 	st->col = kw->col;
 	st->text = stmt_text(p);

@@ -411,6 +411,7 @@ void scn_free_tables(struct scn_run *run)
 	for (k = 0; k < run->nmemcgs; k++)
 		free(run->memcgs[k].name);
 	free(run->memcgs);
+	scn_free_sheaves(run);
 	free(run->vtab);
 	free(run->ptab);
 	free(run->caches);

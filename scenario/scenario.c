@@ -133,6 +133,7 @@ static void free_stmts(struct stmt *st, int n)
 		free(st[i].vals);
 		free(st[i].val_cols);
 		free(st[i].str);
+		free(st[i].sheaf);
 		free_stmts(st[i].body, st[i].nbody);
 	}
 	free(st);

@@ -52,6 +52,20 @@
  *                           interval, times, space, ignore-gfp-wait,
  *                           cache-filter
  *
+ *   prefill SHEAF from CACHE N   kmem_cache_prefill_sheaf(): a sheaf of at
+ *                           least N (1..1024) objects, named SHEAF
+ *   alloc VAR from sheaf SHEAF [zero]   kmem_cache_alloc_from_sheaf()
+ *                           (ranges VAR[A..B] too)
+ *   return SHEAF            kmem_cache_return_sheaf()
+ *   expect sheaf SHEAF size N | null | nonnull
+ *                           kmem_cache_sheaf_size() equals N; the prefill
+ *                           returned NULL (or not)
+ *   KEYWORD[3.18] ... | KEYWORD[sheaves] ...
+ *                           a design mark right after any statement's
+ *                           keyword (expect[3.18] c alloc_slowpath 1): the
+ *                           step runs only in that design, and in the
+ *                           other is a step that does nothing
+ *
  * Errors are reported as "FILE:LINE:COL: error: MESSAGE" and never crash.
  *
  * Details and extensions:
@@ -90,9 +104,29 @@
  *     applies (as slub_config.slub_debug == NULL does).
  *   - config sheaves N gives every cache per-CPU sheaves of N objects and
  *     per-node barns (slub_config.sheaves, 1..1024); 0 keeps the cpu slab.
- *     A scenario without it runs on the 3.18 cpu slab whatever
- *     $SLUB_SHEAVES says: its expect lines were written for that design,
- *     and a scenario names the design it is about.
+ *     That is the scenario's own design; without it, the 3.18 cpu slab.
+ *     The caller may force another (scn_set_design: build/slub run
+ *     --sheaves N, slubviz --sheaves N, or $SLUB_SHEAVES for both): N
+ *     gives every cache sheaves (of the scenario's own capacity if it
+ *     names one), 0 the cpu slab to every scenario. The engine alone
+ *     never reads $SLUB_SHEAVES: tests and the grader see the scenario's
+ *     own design.
+ *   - Design marks: [3.18] or [sheaves], written without a space after
+ *     the keyword of any statement but config and end. A marked statement
+ *     in the other design does nothing (an inject or migrate is not armed,
+ *     its block never runs) but is still a step, so step numbers are the
+ *     same in both designs. The design is the run's (scn_run_sheaves): a
+ *     cache with debugging keeps the cpu slab in either. Unknown marks,
+ *     marks on config or end, and "expect [3.18]" are errors.
+ *   - Sheaves: a SHEAF is an identifier in a namespace of its own. Its
+ *     prefill is on the current CPU; a prefill that fails leaves it NULL
+ *     (expect sheaf S null). Prefilling a SHEAF that still holds a sheaf,
+ *     allocating from or returning one that is NULL, returned or never
+ *     prefilled, allocating from an empty one (more objects than it
+ *     holds), and destroying a cache with a sheaf still prefilled are
+ *     runtime errors. "from sheaf" is the sheaf form: a cache named sheaf
+ *     is written "sheaf". At scn_run_end every prefilled sheaf is
+ *     returned (after the variables are freed).
  *   - A "quoted string" may hold \" \\ \n \t; echo prints the rest of its
  *     line as written (or one quoted string, unquoted).
  *   - NAME and CACHE are a word or a "quoted string". A CACHE names a cache
@@ -190,6 +224,34 @@ const char *scn_file(const struct scenario *sc);
 struct scn_run *scn_run_start(const struct scenario *sc,
 			      slub_observer_fn fn, void *arg,
 			      struct scn_error *err);
+/*
+ * The design of the runs that follow (one setting for the process, as
+ * there is one run at a time). SCN_DESIGN_OWN, the default: each
+ * scenario runs in the design its config names (config sheaves N: per-CPU
+ * sheaves; otherwise the 3.18 cpu slab). 0: the 3.18 cpu slab, also for
+ * scenarios that configure sheaves. N (1..1024): per-CPU sheaves and
+ * per-node barns in every cache of every run; a scenario whose config
+ * names a capacity keeps its own (its expects count in it). The CLI and
+ * slubviz set it from --sheaves N or $SLUB_SHEAVES.
+ */
+#define SCN_DESIGN_OWN	(-1)
+#define SCN_MAX_SHEAVES	1024	/* the allocator's MAX_SHEAF_CAPACITY */
+void scn_set_design(int sheaves);
+int scn_get_design(void);
+/*
+ * Parse the N of --sheaves N or SLUB_SHEAVES=N: a decimal number from 0 to
+ * SCN_MAX_SHEAVES. False (nothing stored) if text is not one.
+ */
+bool scn_parse_design(const char *text, int *sheaves);
+/*
+ * The design $SLUB_SHEAVES asks for, into *sheaves: SCN_DESIGN_OWN if it
+ * is unset or empty, else its N. On a malformed value, false and a
+ * one-line message in msg.
+ */
+bool scn_design_from_env(int *sheaves, char *msg, size_t len);
+/* The sheaf capacity of the run's design (0: the 3.18 cpu slab). */
+unsigned int scn_run_sheaves(const struct scn_run *run);
+
 /* Execute the next step: 1 done, 0 no more steps, -1 error (err set). */
 int scn_run_step(struct scn_run *run, struct scn_error *err);
 /* Run to the end; 0 or -1. */
@@ -197,6 +259,12 @@ int scn_run_all(struct scn_run *run, struct scn_error *err);
 int scn_run_pos(const struct scn_run *run);	/* steps executed so far */
 /* Destroy every cache the scenario created, slub_shutdown(). */
 void scn_run_end(struct scn_run *run);
+/*
+ * The same, and the number of the scenario's caches that the allocator
+ * refused to destroy because objects were left in them once every
+ * variable was freed and every sheaf returned: objects lost (0: none).
+ */
+int scn_run_finish(struct scn_run *run);
 
 /*
  * Where echo and show output and the notes of fired injections are printed

@@ -34,7 +34,14 @@ enum stmt_kind {
 	ST_EXPECT_NULL, ST_EXPECT_NONNULL, ST_EXPECT_PAGES,
 	ST_EXPECT_INVARIANTS, ST_EXPECT_DISTINCT, ST_ECHO, ST_SHOW,
 	ST_MEMCG, ST_ENTER, ST_DESTROY_MEMCG, ST_EXPECT_MEMCG, ST_FAILSLAB,
+	ST_PREFILL, ST_SHEAF_ALLOC, ST_RETURN, ST_EXPECT_SHEAF,
 };
+
+/* The design an expect is for: expect, expect[3.18], expect[sheaves]. */
+enum scn_design_mark { DESIGN_ANY, DESIGN_CPU_SLAB, DESIGN_SHEAVES };
+
+/* What expect sheaf SHEAF ... tests. */
+enum sheaf_test { SHEAF_TEST_SIZE, SHEAF_TEST_NULL, SHEAF_TEST_NONNULL };
 
 /* A variable operand: x, x[3] or x[0..63]. */
 struct varref {
@@ -68,6 +75,10 @@ struct stmt {
 	enum slub_point point;
 	struct stmt *body;	/* inject block */
 	int nbody;
+	enum scn_design_mark design;	/* the design it runs in */
+	char *sheaf;		/* SHEAF operand (prefill, from sheaf, ...) */
+	int sheaf_col;
+	enum sheaf_test sheaf_test;	/* expect sheaf: what it tests */
 };
 
 struct scenario {
@@ -117,6 +128,16 @@ struct scache {
 	bool gone;		/* the allocator freed it */
 };
 
+/* A named sheaf of the prefill API (prefill, alloc from sheaf, return). */
+struct ssheaf {
+	char *name;
+	struct slab_sheaf *sheaf;	/* NULL unless prefilled */
+	struct scache *cache;
+	int line;		/* of the last prefill or return */
+	unsigned int asked;	/* the size the last prefill asked for */
+	enum { SHEAF_PREFILLED, SHEAF_FAILED, SHEAF_RETURNED } state;
+};
+
 struct smemcg {
 	char *name;
 	struct mem_cgroup *memcg;	/* NULL once destroyed */
@@ -164,6 +185,9 @@ struct scn_run {
 	struct mem_cgroup *cur_memcg;	/* entered, or NULL (root) */
 	unsigned long site;	/* the call site the allocator records */
 	unsigned long null_allocs;	/* allocations that returned NULL */
+	unsigned int sheaves;	/* the design: sheaf capacity, 0: cpu slab */
+	struct ssheaf *sheafv;	/* the named sheaves */
+	int nsheafv;
 };
 
 typedef bool (*elem_fn)(struct scn_run *run, const struct stmt *st,
@@ -225,6 +249,20 @@ struct smemcg *scn_need_memcg(struct scn_run *run, const struct stmt *st);
 
 void scn_free_live_vars(struct scn_run *run);
 void scn_free_tables(struct scn_run *run);
+
+/* ------------------------------------------------------------ sheafstmt.c */
+
+/* Execute prefill, return and expect sheaf. */
+bool scn_exec_sheaf(struct scn_run *run, const struct stmt *st);
+/* One element of alloc VAR from sheaf SHEAF (an elem_fn). */
+bool scn_sheaf_alloc_one(struct scn_run *run, const struct stmt *st,
+			 const char *name);
+/* The prefilled sheaf of cache c, if any: destroy refuses the cache. */
+const struct ssheaf *scn_prefilled_sheaf(const struct scn_run *run,
+					 const struct scache *c);
+/* Return every sheaf still prefilled (at the run's end). */
+void scn_return_sheaves(struct scn_run *run);
+void scn_free_sheaves(struct scn_run *run);
 
 /* ------------------------------------------------------------ expect.c */
 

@@ -5,7 +5,11 @@
  * end through the scenario API; its `expect' statements do the asserting.
  * After the last step the invariants hold. A second walk checks, after
  * every step and for every cache, that alloc_fastpath + alloc_slowpath
- * counted exactly the allocations made.
+ * counted exactly the allocations made. A third runs every one of them,
+ * and the exercises' prediction scenarios, in both designs (the 3.18 cpu
+ * slab and per-CPU sheaves of 32 objects, whatever each names): the
+ * expects of both designs and those marked for the design in force hold,
+ * the invariants hold, and no object is left behind at the end.
  */
 #include <glob.h>
 #include <stdio.h>
@@ -20,6 +24,7 @@
 #endif
 
 static glob_t scn_files;
+static glob_t all_files;	/* scn_files and the prediction scenarios */
 
 static void find_scenarios(void)
 {
@@ -32,8 +37,13 @@ static void find_scenarios(void)
 	unsigned int i;
 
 	memset(&scn_files, 0, sizeof(scn_files));
-	for (i = 0; i < sizeof(pats) / sizeof(pats[0]); i++)
+	memset(&all_files, 0, sizeof(all_files));
+	for (i = 0; i < sizeof(pats) / sizeof(pats[0]); i++) {
 		glob(pats[i], i ? GLOB_APPEND : 0, NULL, &scn_files);
+		glob(pats[i], i ? GLOB_APPEND : 0, NULL, &all_files);
+	}
+	glob(SLUB_TOP_SRCDIR "/exercises/predict/*.scn", GLOB_APPEND, NULL,
+	     &all_files);
 }
 
 START_TEST(test_scenario)
@@ -91,6 +101,13 @@ END_TEST
  * or a statement's allocation came back NULL may count up to that many
  * more; every other step must agree exactly.
  */
+/* prefill, alloc ... from sheaf, return: the prefill API's statements. */
+static bool sheaf_step(const char *text)
+{
+	return !strncmp(text, "prefill", 7) || !strncmp(text, "return", 6) ||
+	       strstr(text, " from sheaf ");
+}
+
 struct cache_count {
 	char *name;
 	unsigned long calls, frees, held;
@@ -137,7 +154,7 @@ START_TEST(test_alloc_counts_add_up)
 	struct scenario *sc;
 	struct scn_run *run;
 	unsigned long failures, nulls;
-	int nb, na, i, j, r, checked = 0;
+	int nb, na, nchk, i, j, r, checked = 0;
 	char msg[1024];
 
 	sc = scn_parse_file(path, &err);
@@ -160,7 +177,15 @@ START_TEST(test_alloc_counts_add_up)
 		failures = ps.failures - failures +
 			   scn_run_null_allocs(run) - nulls;
 		na = take_counts(&after);
-		for (i = 0; i < na; i++) {
+		/*
+		 * A prefilled sheaf belongs to its caller: its objects are
+		 * held from the prefill on, counted when taken from it, and
+		 * go back unfreed when it is returned. Those steps move
+		 * objects without a matching count.
+		 */
+		nchk = sheaf_step(scn_step_text(sc, scn_run_pos(run) - 1)) ?
+		       0 : na;
+		for (i = 0; i < nchk; i++) {
 			unsigned long calls0 = 0, frees0 = 0, held0 = 0;
 			long made, extra;
 
@@ -244,6 +269,164 @@ START_TEST(test_expect_failure_reported)
 }
 END_TEST
 
+/* Run text to its end in a design; the run is left open for checks. */
+static struct scn_run *run_text(struct scenario **sc, const char *text,
+				int sheaves, struct scn_error *err)
+{
+	char msg[1024];
+	struct scn_run *run;
+
+	*sc = scn_parse_string("sheaf.scn", text, err);
+	ck_assert_msg(*sc != NULL, "%s", scn_error_format(err, msg,
+							  sizeof(msg)));
+	scn_set_design(sheaves);
+	run = scn_run_start(*sc, NULL, NULL, err);
+	scn_set_design(SCN_DESIGN_OWN);
+	ck_assert_ptr_nonnull(run);
+	scn_run_set_output(run, NULL);
+	scn_run_set_diag(run, NULL);
+	return run;
+}
+
+static unsigned long cache_stat(struct scn_run *run, int item)
+{
+	struct slub_snapshot *snap = slub_snapshot_take();
+	const struct slub_snap_cache *c;
+	unsigned long v;
+
+	ck_assert_ptr_nonnull(snap);
+	c = slub_snapshot_cache(snap, kmem_cache_name(scn_run_cache(run, 0,
+								    NULL)));
+	ck_assert_ptr_nonnull(c);
+	v = c->stat[item];
+	slub_snapshot_free(snap);
+	return v;
+}
+
+/*
+ * The prefill statements call the prefill API: the counters of each way
+ * a prefill and a return can go move as the kernel's do, objects taken
+ * from a sheaf are distinct from every other, and misuse is an error at
+ * the sheaf's column.
+ */
+START_TEST(test_prefill_statements)
+{
+	static const char text[] =
+		"config cpus 1 nomerge\n"
+		"cache c size 64\n"
+		"alloc x[0..4] from c\n"
+		"free x[0..4]\n"
+		"prefill s from c 3\n"
+		"alloc r[0..2] from sheaf s\n"
+		"prefill big from c 50\n"
+		"alloc y[0..49] from sheaf big\n"
+		"expect sheaf big size 0\n"
+		"alloc z from c\n"
+		"expect distinct r[0..2] y[0..49] z\n"
+		"return s\n"
+		"return big\n";
+	struct scn_error err = { 0 };
+	struct scenario *sc;
+	struct scn_run *run;
+	char msg[1024];
+	int d;
+
+	for (d = 0; d < 2; d++) {
+		run = run_text(&sc, text, d ? 4 : 0, &err);
+		ck_assert_msg(scn_run_all(run, &err) == 0, "%s",
+			      scn_error_format(&err, msg, sizeof(msg)));
+		ck_assert_int_eq(scn_run_expect_failures(run), 0);
+		if (d) {
+			/* the CPU's full spare serves the first prefill */
+			ck_assert_uint_eq(cache_stat(run, SHEAF_PREFILL_FAST),
+					  1);
+			ck_assert_uint_eq(cache_stat(run,
+						     SHEAF_PREFILL_OVERSIZE), 1);
+			ck_assert_uint_eq(cache_stat(run, SHEAF_RETURN_FAST),
+					  1);
+		} else {
+			/* without sheaves every prefill is oversize */
+			ck_assert_uint_eq(cache_stat(run,
+						     SHEAF_PREFILL_OVERSIZE), 2);
+			ck_assert_uint_eq(cache_stat(run, SHEAF_PREFILL_FAST),
+					  0);
+		}
+		ck_assert_int_eq(slub_check_invariants(stderr), 0);
+		ck_assert_int_eq(scn_run_finish(run), 0);
+		scn_free(sc);
+	}
+
+	run = run_text(&sc, "cache c size 64\nprefill s from c 2\n"
+		       "return s\nalloc x from sheaf s\n", 4, &err);
+	ck_assert_int_eq(scn_run_all(run, &err), -1);
+	scn_error_format(&err, msg, sizeof(msg));
+	ck_assert_msg(strstr(msg, "sheaf.scn:4:20: error: sheaf s was "
+			     "returned at line 3"), "%s", msg);
+	scn_run_end(run);
+	scn_free(sc);
+
+	/* a sheaf still prefilled at the end is returned: nothing leaks */
+	run = run_text(&sc, "config nomerge\ncache c size 64\n"
+		       "prefill s from c 2\nalloc a from sheaf s\n", 4, &err);
+	ck_assert_int_eq(scn_run_all(run, &err), 0);
+	ck_assert_int_eq(scn_run_finish(run), 0);
+	scn_free(sc);
+	ck_assert(!slub_running());
+}
+END_TEST
+
+/*
+ * Run _i / 2 in design _i % 2 (0: the cpu slab; 1: sheaves of 32 objects,
+ * or the capacity its config names).
+ */
+START_TEST(test_both_designs)
+{
+	const char *path = all_files.gl_pathv[_i / 2];
+	int sheaves = _i % 2 ? 32 : 0;
+	struct scn_error err = { 0 };
+	struct scenario *sc;
+	struct scn_run *run;
+	char msg[1024], *diag = NULL;
+	size_t diaglen = 0;
+	FILE *mem;
+	int rc, failures, kept;
+
+	sc = scn_parse_file(path, &err);
+	ck_assert_msg(sc != NULL, "%s", scn_error_format(&err, msg,
+							 sizeof(msg)));
+	scn_set_design(sheaves);
+	run = scn_run_start(sc, NULL, NULL, &err);
+	scn_set_design(SCN_DESIGN_OWN);
+	ck_assert_msg(run != NULL, "%s", scn_error_format(&err, msg,
+							  sizeof(msg)));
+	ck_assert_msg(!scn_run_sheaves(run) == !sheaves, "%s: design %d not "
+		      "in force", path, sheaves);
+	mem = open_memstream(&diag, &diaglen);
+	scn_run_set_output(run, NULL);
+	scn_run_set_diag(run, mem);
+	rc = scn_run_all(run, &err);
+	failures = scn_run_expect_failures(run);
+	fflush(mem);
+	if (rc)
+		ck_abort_msg("%s (sheaves %d)\n%s",
+			     scn_error_format(&err, msg, sizeof(msg)), sheaves,
+			     diaglen > 1500 ? diag + diaglen - 1500 : diag);
+	ck_assert_msg(failures == 0, "%s (sheaves %d): %d expect statements "
+		      "failed:\n%s", path, sheaves, failures,
+		      diaglen > 1500 ? diag + diaglen - 1500 : diag);
+	ck_assert_msg(slub_check_invariants(stderr) == 0, "%s (sheaves %d): "
+		      "invariants broken at the end", path, sheaves);
+	scn_run_set_diag(run, stderr);
+	kept = scn_run_finish(run);
+	ck_assert_msg(kept == 0, "%s (sheaves %d): %d caches kept objects "
+		      "after every variable was freed", path, sheaves, kept);
+	fclose(mem);
+	free(diag);
+	scn_free(sc);
+	ck_assert(!slub_running());
+}
+END_TEST
+
 Suite *scenario_suite(void)
 {
 	Suite *s = suite_create("scenarios");
@@ -253,6 +436,7 @@ Suite *scenario_suite(void)
 	tc = tcase_create("language");
 	tcase_add_test(tc, test_parse_error_located);
 	tcase_add_test(tc, test_expect_failure_reported);
+	tcase_add_test(tc, test_prefill_statements);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("shipped");
@@ -261,6 +445,13 @@ Suite *scenario_suite(void)
 		tcase_add_loop_test(tc, test_scenario, 0, scn_files.gl_pathc);
 	else
 		fprintf(stderr, "scenarios: no *.scn files found yet\n");
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("both_designs");
+	tcase_set_timeout(tc, 60);
+	if (all_files.gl_pathc)
+		tcase_add_loop_test(tc, test_both_designs, 0,
+				    (int)all_files.gl_pathc * 2);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("alloc_counts");

@@ -8,8 +8,13 @@
  * at every point of a refill, and the invariants of sheaves and barns.
  */
 #include <errno.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "slub_test.h"
 
@@ -43,14 +48,25 @@ START_TEST(test_every_cache_has_sheaves)
 }
 END_TEST
 
+static int reports;
+
+static void count_reports(const struct slub_event *ev, void *arg)
+{
+	(void)arg;
+	reports += ev->type == SLUB_EV_REPORT;
+}
+
 /*
  * A debugged cache keeps the 3.18 paths: its checks live in the slow
- * paths, which must see every object.
+ * paths, which must see every object. The prefill API still works on it
+ * (a request of 0 objects too).
  */
 START_TEST(test_debugged_cache_has_none)
 {
 	struct kmem_cache *s = kmem_cache_create("shd", 64, 0,
 						 SLAB_RED_ZONE, NULL);
+	struct slab_sheaf *sh;
+	unsigned int n;
 	void *p;
 
 	ck_assert_ptr_nonnull(s);
@@ -58,6 +74,29 @@ START_TEST(test_debugged_cache_has_none)
 	p = kmem_cache_alloc(s, GFP_KERNEL);
 	ck_assert_ptr_nonnull(p);
 	kmem_cache_free(s, p);
+	/*
+	 * A cache without sheaves prefills sheaves of their own size; its
+	 * objects pass the debug checks like any other: filling every byte
+	 * and freeing them raises no report.
+	 */
+	reports = 0;
+	slub_set_observer(count_reports, NULL);
+	for (n = 0; n <= 2; n++) {
+		sh = kmem_cache_prefill_sheaf(s, GFP_KERNEL, n);
+		ck_assert_ptr_nonnull(sh);
+		ck_assert_uint_eq(kmem_cache_sheaf_size(sh), n);
+		if (n) {
+			p = kmem_cache_alloc_from_sheaf(s, GFP_KERNEL, sh);
+			ck_assert_ptr_nonnull(p);
+			memset(p, 0x11, 64);
+			kmem_cache_free(s, p);
+		}
+		kmem_cache_return_sheaf(s, GFP_KERNEL, sh);
+	}
+	ck_assert_int_eq(slab_attr_store(s, "validate", "1", 1), 1);
+	slub_set_observer(NULL, NULL);
+	ck_assert_int_eq(reports, 0);
+	ck_assert_uint_eq(stat_of(s, "sheaf_prefill_oversize"), 3);
 	t_shrink_destroy(s);
 }
 END_TEST
@@ -272,6 +311,78 @@ START_TEST(test_environment)
 }
 END_TEST
 
+/*
+ * fork() while another thread holds a CPU's sheaves: the observer of a
+ * refill, which runs under the sheaves' lock, parks the allocating
+ * thread there for a while and lets the main thread fork. The fork
+ * handlers must wait for the lock, so that the child finds it free: the
+ * child's flush of every CPU's sheaves (kmem_cache_shrink) waits for each
+ * lock and would wait forever for one copied held. The child has a
+ * deadline.
+ */
+static volatile int parked;
+
+static void park_in_refill(const struct slub_event *ev, void *arg)
+{
+	const struct timespec rest = { 0, 200 * 1000 * 1000 };
+
+	(void)arg;
+	if (ev->type == SLUB_EV_STAT && ev->stat == SHEAF_REFILL &&
+	    ev->cache && !strcmp(ev->cache, "fk") && !parked) {
+		__atomic_store_n(&parked, 1, __ATOMIC_RELEASE);
+		nanosleep(&rest, NULL);
+	}
+}
+
+static void *alloc_one(void *arg)
+{
+	return kmem_cache_alloc(arg, GFP_KERNEL);
+}
+
+START_TEST(test_fork_waits_for_sheaves)
+{
+	struct kmem_cache *s;
+	pthread_t t;
+	void *obj;
+	int status;
+	pid_t pid;
+
+	t_start(&(struct slub_config){ .nr_cpus = 2, .nomerge = true,
+				       .sheaves = CAP,
+				       .arena_bytes = 64UL << 20 });
+	s = kmem_cache_create("fk", 64, 0, 0, NULL);
+	ck_assert_ptr_nonnull(s);
+	parked = 0;
+	slub_set_observer(park_in_refill, NULL);
+	ck_assert_int_eq(pthread_create(&t, NULL, alloc_one, s), 0);
+	while (!__atomic_load_n(&parked, __ATOMIC_ACQUIRE))
+		sched_yield();
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		void *p;
+
+		slub_set_observer(NULL, NULL);
+		alarm(10);	/* a lock copied held: the child hangs */
+		kmem_cache_shrink(s);
+		p = kmem_cache_alloc(s, GFP_KERNEL);
+		if (!p)
+			_exit(2);
+		kmem_cache_free(s, p);
+		_exit(0);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+		      "the child did not finish (status 0x%x)", status);
+	ck_assert_int_eq(pthread_join(t, &obj), 0);
+	slub_set_observer(NULL, NULL);
+	ck_assert_ptr_nonnull(obj);
+	kmem_cache_free(s, obj);
+	t_shrink_destroy(s);
+	t_finish();
+}
+END_TEST
+
 Suite *sheaves_suite(void)
 {
 	Suite *su = suite_create("sheaves");
@@ -288,6 +399,10 @@ Suite *sheaves_suite(void)
 	suite_add_tcase(su, tc);
 	tc = tcase_create("environment");
 	tcase_add_test(tc, test_environment);
+	suite_add_tcase(su, tc);
+	tc = tcase_create("fork");
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, test_fork_waits_for_sheaves);
 	suite_add_tcase(su, tc);
 	return su;
 }

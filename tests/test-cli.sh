@@ -26,6 +26,8 @@
 set -u
 cd "$(dirname "$0")/.." || exit 2
 
+# Each test chooses its design (--sheaves); none comes from the caller.
+unset SLUB_SHEAVES
 SLUB=${SLUB:-build/slub}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
@@ -239,6 +241,49 @@ if [ "$rc" = 0 ] && [ "$(printf '%s\n' "$out" | grep -vc '^c [a-z_]* [0-9]')" = 
 else
 	fail "slub run --stats $f: rc $rc: $out"
 fi
+
+# Both designs: every shipped scenario with sheaves in every cache
+# (--sheaves 32, and SLUB_SHEAVES=32) and on the cpu slab (--sheaves 0).
+for g in viz/scenarios/*.scn; do
+	for d in 0 32; do
+		run run --quiet --sheaves "$d" "$g"
+		[ "$rc" = 0 ] && ! crashed && pass ||
+			fail "run --sheaves $d $g: rc $rc: $(printf '%s\n' "$err" | tail -3)"
+	done
+done
+SLUB_SHEAVES=32 run run --stats "$f"
+printf '%s\n' "$out" | grep -q '^c sheaf_refill ' && [ "$rc" = 0 ] && pass ||
+	fail "SLUB_SHEAVES=32 slub run --stats $f: no sheaf_refill: $out"
+run run --stats --sheaves 0 viz/scenarios/22-sheaves-barn.scn
+! printf '%s\n' "$out" | grep -q 'sheaf_\|barn_' && [ "$rc" = 0 ] && pass ||
+	fail "run --sheaves 0 on a sheaves scenario counts sheaves: $out"
+usage_error "--sheaves" run --sheaves 2000 "$f"
+usage_error "--sheaves" run --sheaves x "$f"
+SLUB_SHEAVES=lots run run --quiet "$f"
+[ "$rc" = 2 ] && printf '%s\n' "$err" | grep -q '^slub run: SLUB_SHEAVES=lots: expected a sheaf capacity' &&
+	pass || fail "SLUB_SHEAVES=lots: rc $rc: $err"
+
+# compare: the same scenario in both designs, side by side.
+run compare viz/scenarios/05-remote-free.scn
+if [ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '^  c  *free_frozen  *3  *0$' &&
+   printf '%s\n' "$out" | grep -q '^  c  *cpu0 sheaves  *-  *[0-9]*/' &&
+   printf '%s\n' "$out" | tail -1 | grep -q '^expects: 0 failed on the cpu slab, 0 with sheaves$'; then
+	pass
+else
+	fail "compare: rc $rc: $out $err"
+fi
+run compare --steps --sheaves 4 viz/scenarios/01-first-alloc.scn
+[ "$rc" = 0 ] && printf '%s\n' "$out" | grep -q '^== step 7 (viz/scenarios/01-first-alloc.scn:29): alloc a from c$' &&
+	printf '%s\n' "$out" | grep -q 'sheaves(4)' && pass ||
+	fail "compare --steps: rc $rc: $out"
+printf 'config cpus 1 nomerge\ncache c size 64\nalloc x from c\nexpect c alloc_slowpath 1\n' >"$TMP/cmp.scn"
+run compare "$TMP/cmp.scn"
+[ "$rc" = 1 ] && printf '%s\n' "$out" | tail -1 | grep -q '0 failed on the cpu slab, 1 with sheaves' &&
+	pass || fail "compare with an expect of one design: rc $rc: $out"
+run compare --sheaves 0 "$f"
+[ "$rc" = 2 ] && pass || fail "compare --sheaves 0: rc $rc"
+run compare
+[ "$rc" = 2 ] && pass || fail "compare without a scenario: rc $rc"
 
 # --quiet: nothing on stdout.
 run run --quiet viz/scenarios/tour.scn

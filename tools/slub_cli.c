@@ -28,6 +28,7 @@
 #include "create_dot.h"
 #include "sysfs_tree.h"
 #include "predict.h"
+#include "slub_cli_compare.h"
 
 #define EXIT_EXPECT	1
 #define EXIT_USAGE	2
@@ -43,6 +44,8 @@ static const char main_usage[] =
 "The SLUB allocator of Linux 3.18, in userspace, on simulated CPUs.\n"
 "\n"
 "Commands:\n"
+"  compare         run a scenario on the cpu slab and with sheaves, side\n"
+"                  by side\n"
 "  geometry        create one cache and print its layout attributes\n"
 "  kmalloc-caches  print the kmalloc caches as a slabinfo-like table\n"
 "  orders          the slab orders calculate_order() weighs for some sizes\n"
@@ -119,6 +122,12 @@ static const char run_usage[] =
 "                      memory-cgroup caches under <root cache>/cgroup/.\n"
 "                      DIR is created if needed and must be empty\n"
 "      --force         with --sysfs, replace what an earlier --sysfs wrote\n"
+"      --sheaves N     run in today's design: per-CPU sheaves of N objects\n"
+"                      and per-node barns in every cache (a scenario whose\n"
+"                      config names a capacity keeps it); 0: the 3.18 cpu\n"
+"                      slab, also for scenarios that configure sheaves.\n"
+"                      Without it, $SLUB_SHEAVES does the same; without\n"
+"                      either, the scenario's config decides\n"
 "  -h, --help          this text\n"
 "\n"
 "Exit status: 0 the run succeeded and every expect held, 1 an expect\n"
@@ -164,6 +173,7 @@ static const char slabinfo_usage[] =
 "  -z, --zero          include caches without slabs\n"
 "  -1, --1ref          with -a, caches with one name too\n"
 "  -N, --lines=K       only the first K caches\n"
+"      --sheaves N     the design, as for 'slub run' (an extension)\n"
 "  -h, --help          this text\n"
 "\n"
 "Exit status: 0 success, 1 an expect of the scenario failed, 2 a usage\n"
@@ -629,6 +639,8 @@ static int cmd_orders(int argc, char **argv)
 
 struct run_opts {
 	bool trace, stats, quiet, dot, force;
+	bool design_set;	/* --sheaves given */
+	int sheaves;		/* its N (0: the 3.18 cpu slab) */
 	long dot_step;
 	const char *out, *cache, *file, *sysfs, *view;
 	const struct slabinfo_opts *slabinfo;	/* slabinfo's options */
@@ -748,6 +760,36 @@ static int write_sysfs(const struct run_opts *o)
 	return 0;
 }
 
+/*
+ * The design of the run: --sheaves N, else $SLUB_SHEAVES, else the
+ * scenario's own (scn_set_design).
+ */
+static int set_design(const struct run_opts *o)
+{
+	char msg[256];
+	int n;
+
+	if (o->design_set) {
+		scn_set_design(o->sheaves);
+		return 0;
+	}
+	if (!scn_design_from_env(&n, msg, sizeof(msg))) {
+		fprintf(stderr, "%s %s: %s\n", prog, cmd_name, msg);
+		return -1;
+	}
+	scn_set_design(n);
+	return 0;
+}
+
+static void parse_sheaves(struct run_opts *o, const char *arg)
+{
+	if (!scn_parse_design(arg, &o->sheaves))
+		die_usage("option '--sheaves' expects a sheaf capacity from 0 "
+			  "(the 3.18 cpu slab) to %d, got '%.40s'",
+			  SCN_MAX_SHEAVES, arg);
+	o->design_set = true;
+}
+
 /* Parse, run, report: the common body of run and slabinfo. */
 static int run_scenario(const struct run_opts *o)
 {
@@ -760,6 +802,10 @@ static int run_scenario(const struct run_opts *o)
 
 	if (!sc) {
 		print_error(&err);
+		return EXIT_USAGE;
+	}
+	if (set_design(o)) {
+		scn_free(sc);
 		return EXIT_USAGE;
 	}
 	if (o->dot && o->dot_step > scn_nsteps(sc)) {
@@ -824,6 +870,7 @@ static int cmd_run(int argc, char **argv)
 		{ "sysfs", required_argument, NULL, 'S' },
 		{ "force", no_argument,       NULL, 'f' },
 		{ "view",  required_argument, NULL, 'V' },
+		{ "sheaves", required_argument, NULL, 'H' },
 		{ "help",  no_argument,       NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -865,6 +912,9 @@ static int cmd_run(int argc, char **argv)
 				die_usage("option '--view' expects state, layout "
 					  "or alias, got '%s'", optarg);
 			o.view = optarg;
+			break;
+		case 'H':
+			parse_sheaves(&o, optarg);
 			break;
 		case 'h':
 			fputs(run_usage, stdout);
@@ -919,6 +969,7 @@ static int cmd_slabinfo(int argc, char **argv)
 		{ "zero",		no_argument,       NULL, 'z' },
 		{ "1ref",		no_argument,       NULL, '1' },
 		{ "lines",		required_argument, NULL, 'N' },
+		{ "sheaves",		required_argument, NULL, 'H' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct slabinfo_opts so = { .lines = -1 };
@@ -978,6 +1029,9 @@ static int cmd_slabinfo(int argc, char **argv)
 						    INT_MAX, false,
 						    "a number of caches");
 			break;
+		case 'H':
+			parse_sheaves(&o, optarg);
+			break;
 		case 'h':
 			printf(slabinfo_usage);
 			return 0;
@@ -1000,6 +1054,7 @@ static const struct command {
 	const char *name;
 	int (*fn)(int argc, char **argv);
 } commands[] = {
+	{ "compare",		cmd_compare },
 	{ "geometry",		cmd_geometry },
 	{ "kmalloc-caches",	cmd_kmalloc_caches },
 	{ "orders",		cmd_orders },

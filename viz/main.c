@@ -9,26 +9,33 @@
  *   slubviz --session FILE                reopen a saved session
  *   slubviz --bench [N] [SCENARIO]        frames per second (software)
  *   slubviz --tour                        the guided tour
+ *   slubviz --sheaves N ...               per-CPU sheaves in every cache
  */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <SDL.h>
+#include "scenario.h"
 #include "viz.h"
 
 #define TOUR_SCENARIO	"viz/scenarios/tour.scn"
 #define TOUR_SHORT	"viz/scenarios/viz-tour.scn"
 #define TOUR_OUT	"build/tour"
 
+static bool design_set;	/* --sheaves given */
+
 static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: slubviz [--size WxH] [--step N] [--compare A] [--every]\n"
-		"               [--session FILE] [--keys KEYS] SCENARIO\n"
+		"               [--session FILE] [--keys KEYS] [--sheaves N] SCENARIO\n"
 		"       slubviz --headless --out DIR [--step N | --steps A-B]\n"
 		"               [--compare A] [--session FILE] SCENARIO\n"
 		"       slubviz --bench [FRAMES] [SCENARIO]\n"
 		"       slubviz --tour\n"
+		"--sheaves N runs the scenario with per-CPU sheaves of N objects\n"
+		"in every cache (0: the 3.18 cpu slab), as 'slub run --sheaves'\n"
+		"does; without it $SLUB_SHEAVES does the same.\n"
 		"Keys in the window: h shows the help.\n");
 }
 
@@ -99,6 +106,32 @@ static int value_option(const char *a, const char *v, struct viz_opts *o)
 		return step_arg(a, v, &o->compare) ? -1 : 1;
 	if (!strcmp(a, "--steps"))
 		return steps_arg(v, o) ? -1 : 1;
+	if (!strcmp(a, "--sheaves")) {
+		int n;
+
+		if (!scn_parse_design(v, &n))
+			return bad(a, "a sheaf capacity from 0 (the 3.18 cpu "
+				   "slab) to 1024", v);
+		scn_set_design(n);
+		design_set = true;
+		return 1;
+	}
+	return 0;
+}
+
+/* Without --sheaves, $SLUB_SHEAVES chooses the design (as for slub run). */
+static int env_design(void)
+{
+	char msg[256];
+	int n;
+
+	if (design_set)
+		return 0;
+	if (!scn_design_from_env(&n, msg, sizeof(msg))) {
+		fprintf(stderr, "slubviz: %s\n", msg);
+		return -1;
+	}
+	scn_set_design(n);
 	return 0;
 }
 
@@ -226,7 +259,8 @@ int main(int argc, char **argv)
 	struct viz_session session;
 	int status;
 
-	if (parse_args(argc, argv, &o) || load_session(&o, &session))
+	if (parse_args(argc, argv, &o) || env_design() ||
+	    load_session(&o, &session))
 		return VIZ_EXIT_SCENARIO;
 	if (o.steps_from >= 0 && !o.headless) {
 		fprintf(stderr, "slubviz: --steps: only with --headless (a "

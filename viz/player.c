@@ -167,8 +167,9 @@ static bool word_is(const char *stmt, const char *w)
 {
 	size_t n = strlen(w);
 
+	/* '[': a design mark, as in expect[3.18] */
 	return !strncmp(stmt, w, n) && (!stmt[n] || stmt[n] == ' ' ||
-					 stmt[n] == '\t');
+					 stmt[n] == '\t' || stmt[n] == '[');
 }
 
 bool viz_step_is_quiet(const char *stmt)

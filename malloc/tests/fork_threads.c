@@ -9,7 +9,12 @@
  * fork would make a child wait forever: each child has a deadline, and a
  * child that misses it or fails counts as a failure.
  *
- * Usage: fork_threads [FORKS]	(default 100)
+ * With "batch" the threads allocate runs of 96 blocks of one size and
+ * then free them all: with per-CPU sheaves (SLUB_SHEAVES) every run
+ * empties and refills the sheaves through the node's barn, so a fork
+ * often finds a sheaf or barn lock held by another thread.
+ *
+ * Usage: fork_threads [FORKS [batch]]	(default 100, random sizes)
  */
 #include <pthread.h>
 #include <signal.h>
@@ -21,6 +26,24 @@
 #include <unistd.h>
 
 static volatile int stop;
+static int batch;		/* runs of one size instead of random blocks */
+
+static void *batch_worker(void *arg)
+{
+	unsigned seed = (unsigned)(unsigned long)arg;
+	void *p[96];
+	unsigned i, n = 0;
+
+	while (!stop) {
+		size_t size = 16u << (n++ % 5);	/* 16 .. 256 bytes */
+
+		for (i = 0; i < 96; i++)
+			p[i] = malloc(size + rand_r(&seed) % 8);
+		for (i = 0; i < 96; i++)
+			free(p[i]);
+	}
+	return NULL;
+}
 
 static void *worker(void *arg)
 {
@@ -78,8 +101,10 @@ int main(int argc, char **argv)
 	pthread_t t[3];
 	long i;
 
+	batch = argc > 2 && !strcmp(argv[2], "batch");
 	for (i = 0; i < 3; i++)
-		pthread_create(&t[i], NULL, worker, (void *)(i + 1));
+		pthread_create(&t[i], NULL, batch ? batch_worker : worker,
+			       (void *)(i + 1));
 	for (k = 0; k < forks; k++) {
 		pid_t pid = fork();
 

@@ -256,6 +256,39 @@ static void do_bulk(struct ctx *x, int k, size_t n)
 		add(x, p[i], x->csize[k], k, false);
 }
 
+/*
+ * The prefill API: reserve n objects, take every one (which cannot fail
+ * once the prefill succeeded), give the sheaf back.
+ */
+static void do_prefill(struct ctx *x, int k, unsigned int n)
+{
+	struct slab_sheaf *sh;
+	struct opstate s;
+	unsigned int i;
+
+	if (!x->c[k])
+		return;
+	s = begin(x);
+	sh = kmem_cache_prefill_sheaf(x->c[k], GFP_KERNEL, n);
+	end(x, s, sh != NULL, false, "kmem_cache_prefill_sheaf");
+	if (!sh)
+		return;
+	if (kmem_cache_sheaf_size(sh) < n)
+		problem(x, "a prefilled sheaf holds %u of %u objects",
+			kmem_cache_sheaf_size(sh), n);
+	for (i = 0; i < n; i++) {
+		void *p = kmem_cache_alloc_from_sheaf(x->c[k], GFP_KERNEL, sh);
+
+		if (!p) {
+			problem(x, "object %u of a prefilled sheaf is NULL", i);
+			break;
+		}
+		add(x, p, x->csize[k], k, false);
+	}
+	x->op++;
+	kmem_cache_return_sheaf(x->c[k], GFP_KERNEL, sh);
+}
+
 static void do_kmalloc(struct ctx *x, size_t size, bool zero)
 {
 	struct opstate s = begin(x);
@@ -332,6 +365,9 @@ static void workload(struct ctx *x)
 	}
 	for (k = 0; k < NR_CACHES; k++)
 		do_bulk(x, k, 20);
+	for (k = 0; k < NR_CACHES; k++)
+		do_prefill(x, k, 5 + 7 * (unsigned int)k);
+	do_prefill(x, 0, 200);		/* above any sheaf's capacity */
 	slub_sim_set_cpu(0);
 	check_invariants(x, "after the allocations");
 

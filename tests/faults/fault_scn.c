@@ -2,8 +2,10 @@
 /*
  * Fault injection over scenarios.
  *
- *   fault_scn [-v] SCENARIO...
+ *   fault_scn [-v] [--sheaves N] SCENARIO...
  *
+ * With --sheaves N every scenario runs with per-CPU sheaves of N objects
+ * in every cache (scn_set_design; 0: the 3.18 cpu slab for all).
  * For each scenario: a clean run counts what it does; then for N = 1, 2,
  * ... the scenario runs again with the N-th page allocation after boot
  * failing (slub_fail_page_alloc(N) armed before the first step), until an
@@ -487,8 +489,20 @@ int main(int argc, char **argv)
 		verbose = true;
 		i++;
 	}
+	if (i + 1 < argc && !strcmp(argv[i], "--sheaves")) {
+		int n;
+
+		if (!scn_parse_design(argv[i + 1], &n)) {
+			fprintf(stderr, "fault_scn: --sheaves: expected a sheaf "
+				"capacity from 0 to %d\n", SCN_MAX_SHEAVES);
+			return 2;
+		}
+		scn_set_design(n);
+		i += 2;
+	}
 	if (i >= argc) {
-		fprintf(stderr, "usage: fault_scn [-v] SCENARIO...\n");
+		fprintf(stderr, "usage: fault_scn [-v] [--sheaves N] "
+			"SCENARIO...\n");
 		return 2;
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);

@@ -120,37 +120,44 @@ replay() {
 }
 
 # ---------------------------------------------------------------- faults
+# run_faults_api [SHEAVES]: the API workload, with SLUB_SHEAVES=SHEAVES
+# when given (per-CPU sheaves in every cache).
 run_faults_api() {
-	local log=$LOG/fault_api.err out rc line
-	out=$($B/faults/fault_api 2>"$log")
+	local log=$LOG/fault_api${1:+-sheaves}.err out rc line tag=${1:+ (sheaves $1)}
+	out=$(SLUB_SHEAVES=${1:-} $B/faults/fault_api 2>"$log")
 	rc=$?
 	echo "$out" | grep -v '^\(ok\|FAIL\) ' | sed 's/^/  /'
 	while IFS= read -r line; do
 		case $line in
-		ok\ *) pass "fault_api ${line#ok }" ;;
-		FAIL\ *) fail "fault_api ${line#FAIL }" ;;
+		ok\ *) pass "fault_api${tag} ${line#ok }" ;;
+		FAIL\ *) fail "fault_api${tag} ${line#FAIL }" ;;
 		esac
 	done <<<"$out"
 	if [ $rc -ne 0 ] && ! grep -q '^FAIL ' <<<"$out"; then
-		fail "fault_api: exit status $rc"
+		fail "fault_api${tag}: exit status $rc"
 		show_log "$log"
 	fi
 }
 
+# run_faults_scn [--sheaves N] SCENARIO...
 run_faults_scn() {
-	local log=$LOG/fault_scn.err out rc line
+	local log=$LOG/fault_scn.err out rc line tag=
+	if [ "${1:-}" = --sheaves ]; then
+		tag=" (sheaves $2)"
+		log=$LOG/fault_scn-sheaves.err
+	fi
 	out=$($B/faults/fault_scn "$@" 2>"$log")
 	rc=$?
 	while IFS= read -r line; do
 		case $line in
-		ok\ *) pass "fault_scn ${line#ok }" ;;
-		FAIL\ *) fail "fault_scn ${line#FAIL }" ;;
-		SKIP\ *) echo "note: fault_scn ${line#SKIP }" ;;
+		ok\ *) pass "fault_scn${tag} ${line#ok }" ;;
+		FAIL\ *) fail "fault_scn${tag} ${line#FAIL }" ;;
+		SKIP\ *) echo "note: fault_scn${tag} ${line#SKIP }" ;;
 		*) echo "  $line" ;;
 		esac
 	done <<<"$out"
 	if [ $rc -ne 0 ] && ! grep -q '^FAIL ' <<<"$out"; then
-		fail "fault_scn: exit status $rc"
+		fail "fault_scn${tag}: exit status $rc"
 		show_log "$log"
 	fi
 }
@@ -213,9 +220,14 @@ fuzz_all() {
 	join
 }
 
+# Both designs: the 3.18 cpu slab (each scenario's own design), then
+# per-CPU sheaves of 32 objects in every cache.
 faults_all() {
 	lane run_faults_api
 	lane run_faults_scn "$@"
+	join
+	lane run_faults_api 32
+	lane run_faults_scn --sheaves 32 "$@"
 	join
 }
 

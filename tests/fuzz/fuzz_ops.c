@@ -10,7 +10,7 @@
  *            argument bytes per operation: create
  *            a cache (fuzzed size, align, flags, ctor), alloc (node, zero),
  *            free, kmalloc/kfree of fuzzed sizes (small, page-sized, large),
- *            bulk alloc and free, shrink, destroy, set cpu, inject a page
+ *            bulk alloc (or the prefill API) and free, shrink, destroy, set cpu, inject a page
  *            allocation failure, store and show sysfs attributes, verify.
  *
  * A model of the live objects checks: every object is aligned, inside no
@@ -422,9 +422,40 @@ static void op_kmalloc(struct fz *f)
 	add_live(f, p, size, -1, align, zero);
 }
 
+/*
+ * The prefill API: a sheaf of at least n objects, every one of them taken
+ * (which cannot fail once the prefill succeeded), the sheaf given back.
+ */
+static void prefill_alloc(struct fz *f, unsigned int k, unsigned int n)
+{
+	struct slot *sl = &f->slot[k];
+	unsigned long fails = failures();
+	struct slab_sheaf *sh;
+	unsigned int i;
+
+	sh = kmem_cache_prefill_sheaf(sl->s, GFP_KERNEL, n);
+	if (!sh) {
+		check_null(f, fails);
+		return;
+	}
+	if (kmem_cache_sheaf_size(sh) < n)
+		fail(f, "a prefilled sheaf holds %u of %u objects",
+		     kmem_cache_sheaf_size(sh), n);
+	for (i = 0; i < n; i++) {
+		void *p = kmem_cache_alloc_from_sheaf(sl->s, GFP_KERNEL, sh);
+
+		if (!p)
+			fail(f, "object %u of a prefilled sheaf is NULL", i);
+		add_live(f, p, sl->size, (int)k, sl->align, false);
+	}
+	kmem_cache_return_sheaf(sl->s, GFP_KERNEL, sh);
+}
+
+/* Bulk allocation; with the top bit of the count byte, through a sheaf. */
 static void op_bulk_alloc(struct fz *f)
 {
-	unsigned int k = byte(f) % NR_SLOTS, n = byte(f) % BULK_MAX + 1;
+	unsigned int k = byte(f) % NR_SLOTS, nb = byte(f);
+	unsigned int n = nb % BULK_MAX + 1;
 	struct slot *sl = &f->slot[k];
 	unsigned long fails = failures();
 	void *p[BULK_MAX];
@@ -433,6 +464,10 @@ static void op_bulk_alloc(struct fz *f)
 
 	if (!sl->s || f->nlive + (int)n > MAX_LIVE)
 		return;
+	if (nb & 0x80) {
+		prefill_alloc(f, k, n);
+		return;
+	}
 	got = kmem_cache_alloc_bulk(sl->s, GFP_KERNEL, n, p);
 	if (!got) {
 		check_null(f, fails);

@@ -7,6 +7,9 @@
  * errors are fine; crashes, sanitizer reports and broken allocator
  * invariants (slub_check_invariants() after every step) are not.
  *
+ * With SLUB_SHEAVES=N every scenario runs with per-CPU sheaves of N
+ * objects in every cache (scn_set_design), as build/slub run does.
+ *
  * The run's arena is clamped (see __wrap_slub_init): a scenario may ask
  * for "config arena 1T", which is legal but would make every execution
  * spend its time booting.
@@ -80,8 +83,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size > FUZZ_MAX_INPUT)
 		return 0;
-	if (!sink)
+	if (!sink) {
+		char msg[256];
+		int n;
+
 		sink = fopen("/dev/null", "w");
+		/* SLUB_SHEAVES=N: every scenario in the sheaves design */
+		if (scn_design_from_env(&n, msg, sizeof(msg)))
+			scn_set_design(n);
+	}
 	text = malloc(size + 1);
 	if (!text)
 		return 0;
