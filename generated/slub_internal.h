@@ -20,18 +20,18 @@
 #include <sys/mman.h>
 #include <unistd.h>
 /* System headers */
-#line 5534 "slub.nw"
+#line 5556 "slub.nw"
 #include <sys/rseq.h>
 /* System headers */
-#line 6445 "slub.nw"
+#line 6472 "slub.nw"
 #include <sys/syscall.h>
 #include <time.h>
 #include <unwind.h>
 /* System headers */
-#line 7256 "slub.nw"
+#line 7283 "slub.nw"
 #include <dlfcn.h>
 /* System headers */
-#line 9321 "slub.nw"
+#line 9350 "slub.nw"
 #include <sys/sysinfo.h>
 #line 334 "slub.nw"
 #include "slub.h"
@@ -186,7 +186,7 @@ scnprintf(char *buf, size_t size, const char *fmt, ...)
 	return (size_t)n >= size ? (int)size - 1 : n;
 }
 /* Move a whole list onto another: list_splice */
-#line 4404 "slub.nw"
+#line 4426 "slub.nw"
 static inline void list_splice(struct list_head *list, struct list_head *at)
 {
 	struct list_head *first = list->next, *last = list->prev;
@@ -200,7 +200,7 @@ static inline void list_splice(struct list_head *list, struct list_head *at)
 	next->prev = last;
 }
 /* Set, clear and test bits in a bitmap */
-#line 7166 "slub.nw"
+#line 7193 "slub.nw"
 #define BITS_PER_LONG		(8 * sizeof(long))
 #define BITS_TO_LONGS(n)	(((n) + BITS_PER_LONG - 1) / BITS_PER_LONG)
 
@@ -305,7 +305,7 @@ PAGE_FLAG_FUNCS(SlabPfmemalloc, active)
 PAGE_FLAG_FUNCS(LargeKmalloc, large_kmalloc)
 PAGE_FLAG_FUNCS(RcuFree, rcu_free)
 /* Definition of struct page */
-#line 5687 "slub.nw"
+#line 5711 "slub.nw"
 #define PG_locked	(PG_rcu_free + 1)
 /* Define a cache: struct kmem_cache and its packed order */
 #line 495 "slub.nw"
@@ -349,7 +349,7 @@ unsigned long random;		/* per-cache secret (freelist hardening) */
 #line 528 "slub.nw"
 
 /* Fields the sheaves add to struct kmem_cache */
-#line 11068 "slub.nw"
+#line 11123 "slub.nw"
 unsigned int sheaf_capacity;	/* 0: the cpu slab of 3.18 */
 struct slub_percpu_sheaves *cpu_sheaves;
 #line 529 "slub.nw"
@@ -370,7 +370,7 @@ struct kmem_cache_cpu {
 	struct page *partial;	/* partially allocated frozen slabs */
 
 /* Fields this port adds to struct kmem_cache_cpu */
-#line 5769 "slub.nw"
+#line 5793 "slub.nw"
 spinlock_t lock;	/* stands in for local_irq_save() */
 int cpu;		/* the CPU this structure belongs to */
 #line 574 "slub.nw"
@@ -388,7 +388,7 @@ struct kmem_cache_node {
 	struct node_barn *barn;		/* full and empty sheaves */
 };
 /* Define the state of a walk up the call stack */
-#line 6523 "slub.nw"
+#line 6550 "slub.nw"
 struct stack_walk {
 	unsigned long *addrs;	/* TRACK_ADDRS_COUNT slots */
 	int skip, n;
@@ -422,7 +422,7 @@ struct stack_walk {
 #define ZERO_SIZE_PTR		((void *)16)
 #define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
 /* What the allocator and the observation layer share */
-#line 9588 "slub.nw"
+#line 9617 "slub.nw"
 #define SLUB_SHARED	__attribute__((visibility("hidden")))
 
 SLUB_SHARED extern slub_observer_fn slub_observer;
@@ -441,7 +441,7 @@ SLUB_SHARED unsigned long next_allocated_block(unsigned long pfn);
 SLUB_SHARED bool is_root_cache(struct kmem_cache *s);
 SLUB_SHARED void *slub_freepointer(struct kmem_cache *s, void *object);
 /* Conversions between pages, frame numbers and addresses */
-#line 4838 "slub.nw"
+#line 4860 "slub.nw"
 static inline long page_to_pfn(const struct page *page)
 {
 	return page ? (long)(page - mem_map) : -1;
@@ -490,12 +490,12 @@ static inline int page_to_nid(const struct page *page)
 	return (page - mem_map) / pages_per_node;
 }
 /* Walk the allocated blocks */
-#line 5169 "slub.nw"
+#line 5191 "slub.nw"
 #define for_each_allocated_block(pfn)					\
 	for ((pfn) = next_allocated_block(0); (pfn) < nr_pages;		\
 	     (pfn) = next_allocated_block((pfn) + 1))
 /* Which CPU runs, and its per-CPU structure */
-#line 5538 "slub.nw"
+#line 5560 "slub.nw"
 static inline int raw_cpu_id(void)
 {
 	int cpu;
@@ -542,7 +542,7 @@ static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
 	return s->node[node];
 }
 /* The busy bit of the tid */
-#line 5774 "slub.nw"
+#line 5798 "slub.nw"
 #define TID_BUSY	(1UL << 63)
 /* Read the order and the object count of a packed pair */
 #line 2057 "slub.nw"
@@ -556,7 +556,7 @@ static inline int oo_objects(struct kmem_cache_order_objects x)
 	return x.x & OO_MASK;
 }
 /* How the allocator counts and reports its steps */
-#line 10110 "slub.nw"
+#line 10139 "slub.nw"
 #pragma GCC diagnostic ignored "-Wformat-zero-length"
 #ifdef SLUB_NO_EVENTS
 #define slub_observed()	false
@@ -595,16 +595,25 @@ SLUB_SHARED void __slub_event(enum slub_event_type type,
 #define slub_report(s, object, page, ...)				\
 	slub_event(SLUB_EV_REPORT, s, -1, object, page, __VA_ARGS__)
 /* How the allocator counts and reports its steps */
-#line 10187 "slub.nw"
+#line 10202 "slub.nw"
+#ifndef SLUB_NO_STATS
+#define CONFIG_SLUB_STATS 1
+#define slub_stats_enabled()	true
+#else
+#define slub_stats_enabled()	false
+#endif
+/* How the allocator counts and reports its steps */
+#line 10241 "slub.nw"
 #define rseq_stat_at(s, si, object, page, observed)			\
 	do {								\
-		cpu_rseq_inc(s, si);					\
+		if (slub_stats_enabled())				\
+			cpu_rseq_inc(s, si);				\
 		if (observed)						\
 			slub_event(SLUB_EV_STAT, s, si, object, page);	\
 	} while (0)
 #define rseq_stat(s, si)	rseq_stat_at(s, si, NULL, NULL, true)
 /* How the allocator counts and reports its steps */
-#line 10276 "slub.nw"
+#line 10331 "slub.nw"
 #ifdef SLUB_NO_EVENTS
 #define slub_observer_check()	do { } while (0)
 #else
@@ -619,23 +628,37 @@ SLUB_SHARED void observer_reentered(const char *func)
 	} while (0)
 #endif
 /* Kernel helpers: the sheaves need */
-#line 11346 "slub.nw"
+#line 11404 "slub.nw"
 typedef struct {
 	int locked;
+	int cpu;		/* the CPU whose sheaves it protects */
 } local_trylock_t;
 
-static inline void local_trylock_init(local_trylock_t *l)
+enum { LOCAL_RSEQ_TAKEN, LOCAL_RSEQ_ELSEWHERE, LOCAL_RSEQ_BUSY };
+
+SLUB_SHARED int local_rseq_trylock(local_trylock_t *l);
+SLUB_SHARED void local_rseq_lock(local_trylock_t *l);
+SLUB_SHARED void local_rseq_unlocked(void);
+
+static inline void local_trylock_init(local_trylock_t *l, int cpu)
 {
 	l->locked = 0;
+	l->cpu = cpu;
 }
 
 static inline bool local_trylock(local_trylock_t *l)
 {
+	if (cpu_rseq)
+		return local_rseq_trylock(l) == LOCAL_RSEQ_TAKEN;
 	return !__atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE);
 }
 
 static inline void local_lock(local_trylock_t *l)
 {
+	if (cpu_rseq) {
+		local_rseq_lock(l);
+		return;
+	}
 	while (!local_trylock(l))
 		sched_yield();
 }
@@ -643,9 +666,11 @@ static inline void local_lock(local_trylock_t *l)
 static inline void local_unlock(local_trylock_t *l)
 {
 	__atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE);
+	if (cpu_rseq)
+		local_rseq_unlocked();
 }
 /* Kernel helpers: the sheaves need */
-#line 11490 "slub.nw"
+#line 11781 "slub.nw"
 #define list_first_entry_or_null(h, type, member)			\
 	(list_empty(h) ? NULL : list_first_entry(h, type, member))
 
@@ -662,7 +687,7 @@ static inline void list_del_init(struct list_head *e)
 		(b) = __tmp;						\
 	} while (0)
 /* Definitions of the sheaves and the barn */
-#line 11012 "slub.nw"
+#line 11067 "slub.nw"
 struct slab_sheaf {
 	struct list_head barn_list;	/* in a barn's full or empty list */
 	struct kmem_cache *cache;
@@ -672,7 +697,7 @@ struct slab_sheaf {
 	void *objects[];
 };
 /* Definitions of the sheaves and the barn */
-#line 11037 "slub.nw"
+#line 11092 "slub.nw"
 struct slub_percpu_sheaves {
 	local_trylock_t lock;		/* a real lock here: see below */
 	struct slab_sheaf *main;	/* never NULL while the cache has sheaves */
@@ -680,7 +705,7 @@ struct slub_percpu_sheaves {
 	char pad[L1_CACHE_BYTES - sizeof(local_trylock_t) - 2 * sizeof(void *)];
 };
 /* Definitions of the sheaves and the barn */
-#line 11051 "slub.nw"
+#line 11106 "slub.nw"
 #define MAX_FULL_SHEAVES	10
 #define MAX_EMPTY_SHEAVES	10
 
@@ -692,7 +717,7 @@ struct node_barn {
 	unsigned int nr_empty;
 };
 /* Definitions of the sheaves and the barn */
-#line 11185 "slub.nw"
+#line 11240 "slub.nw"
 #define MAX_SHEAF_CAPACITY	1024
 #line 350 "slub.nw"
 #endif
