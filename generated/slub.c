@@ -45,7 +45,7 @@ struct rcu_head {
 #define need_reserve_slab_rcu \
 	(sizeof(((struct page *)NULL)->lru) < sizeof(struct rcu_head))
 /* Global state of the allocator */
-#line 4474 "slub.nw"
+#line 4491 "slub.nw"
 static struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
 
 static signed char size_index[24] = {
@@ -75,7 +75,7 @@ static signed char size_index[24] = {
 	2	/* 192 */
 };
 /* Global state of the allocator */
-#line 4833 "slub.nw"
+#line 4850 "slub.nw"
 struct zone {
 	spinlock_t lock;
 	unsigned long start_pfn, end_pfn;	/* [start, end) */
@@ -95,10 +95,10 @@ unsigned long pages_per_node;
 unsigned long nr_pages;
 static struct zone zones[MAX_NUMNODES];
 /* Global state of the allocator */
-#line 5264 "slub.nw"
+#line 5281 "slub.nw"
 static struct slub_page_stats page_stats;
 /* Global state of the allocator */
-#line 5348 "slub.nw"
+#line 5365 "slub.nw"
 struct vm_struct {
 	unsigned long magic;	/* VM_MAGIC ^ addr */
 	void *map;		/* the mapping: the header's page, then addr */
@@ -109,18 +109,18 @@ struct vm_struct {
 #define VM_MAGIC	0x766d616c6c6f6321UL
 #define VMALLOC_MAX	(1UL << 46)
 /* Global state of the allocator */
-#line 5536 "slub.nw"
+#line 5553 "slub.nw"
 bool slub_simulated;		/* simulated CPUs */
 int sim_cpu;			/* the simulated CPU running now */
 static slub_point_fn point_hook;
 static void *point_hook_arg;
 static bool in_point_hook;
 /* Global state of the allocator */
-#line 5929 "slub.nw"
+#line 5946 "slub.nw"
 bool cpu_rseq __attribute__((aligned(L1_CACHE_BYTES)));
 static bool rseq_alloc_door;	/* ... and no fault injection is on */
 /* Global state of the allocator */
-#line 6316 "slub.nw"
+#line 6340 "slub.nw"
 #define SLUB_RED_INACTIVE	0xbb
 #define SLUB_RED_ACTIVE		0xcc
 #define POISON_INUSE		0x5a
@@ -142,17 +142,17 @@ static unsigned long slub_debug;
 static char slub_debug_slabs[256];
 static int disable_higher_order_debug;
 /* Global state of the allocator */
-#line 7287 "slub.nw"
+#line 7311 "slub.nw"
 static __thread unsigned long call_site;
 static slub_symbolizer_fn slub_symbolizer;
 static void *slub_symbolizer_arg;
 
 #define KSYM_SYMBOL_LEN	240
 /* Global state of the allocator */
-#line 7544 "slub.nw"
+#line 7568 "slub.nw"
 static unsigned long slub_oom_reports;
 /* Global state of the allocator */
-#line 7604 "slub.nw"
+#line 7628 "slub.nw"
 struct fault_attr {
 	unsigned long probability;
 	unsigned long interval;
@@ -168,7 +168,7 @@ static struct {
 	unsigned long random;
 } failslab;
 /* Global state of the allocator */
-#line 7835 "slub.nw"
+#line 7859 "slub.nw"
 struct mem_cgroup {
 	char name[64];
 	int kmemcg_id;
@@ -199,7 +199,7 @@ static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
 static __thread struct mem_cgroup *current_memcg;
 static __thread int memcg_skip_account;
 /* Global state of the sheaves */
-#line 11173 "slub.nw"
+#line 11197 "slub.nw"
 static unsigned int slub_sheaves;	/* the boot option: every cache */
 static __thread unsigned int create_sheaf_capacity;
 /* Declarations of internal functions */
@@ -212,7 +212,7 @@ struct location;
 struct loc_track;
 #include "slub_protos.h"
 /* Start the page allocator: page_alloc_init */
-#line 4932 "slub.nw"
+#line 4949 "slub.nw"
 static int page_alloc_init(size_t bytes, int nodes)
 {
 	unsigned long per_node;
@@ -242,7 +242,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 	return 0;
 }
 /* Reserve the arena, and map and unmap it */
-#line 4973 "slub.nw"
+#line 4990 "slub.nw"
 static void *map_anon(size_t bytes, int prot)
 {
 	void *p = mmap(NULL, bytes, prot,
@@ -298,7 +298,7 @@ static void page_alloc_exit(void)
 	nr_pages = 0;
 }
 /* Put a block on its free list and take it off */
-#line 5034 "slub.nw"
+#line 5051 "slub.nw"
 static void free_block(struct zone *z, unsigned long pfn, int order)
 {
 	struct page *page = pfn_to_page(pfn);
@@ -336,7 +336,7 @@ retry:
 	return NULL;
 }
 /* Grow a zone by one largest block when its lists run dry */
-#line 5082 "slub.nw"
+#line 5099 "slub.nw"
 static bool zone_grow(struct zone *z)
 {
 	unsigned long pfn;
@@ -357,7 +357,7 @@ static inline unsigned long zone_free_pages(const struct zone *z)
 	return z->free_pages + (z->grow_pfn - z->start_pfn);
 }
 /* Split a larger block down to the order asked for: __alloc_pages */
-#line 5111 "slub.nw"
+#line 5128 "slub.nw"
 static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 {
 	struct zone *z = &zones[nid];
@@ -382,7 +382,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 	mark_block(page_to_pfn(page), true);
 
 	/* Make the block a compound page of order order */
-#line 5145 "slub.nw"
+#line 5162 "slub.nw"
 	page->order = order;
 	if (order) {
 		__SetPageHead(page);
@@ -391,7 +391,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 			page[i].first_page = page;
 		}
 	}
-#line 5134 "slub.nw"
+#line 5151 "slub.nw"
 	if (pfmemalloc)
 		__SetPageSlabPfmemalloc(page);
 	__atomic_add_fetch(&page_stats.allocs, 1, __ATOMIC_RELAXED);
@@ -401,7 +401,7 @@ fail:
 	return NULL;
 }
 /* Mark allocated blocks in a bitmap, and find the next one */
-#line 5161 "slub.nw"
+#line 5178 "slub.nw"
 static void mark_block(unsigned long pfn, bool allocated)
 {
 	unsigned long bit = 1UL << (pfn % BITS_PER_LONG);
@@ -430,7 +430,7 @@ unsigned long next_allocated_block(unsigned long pfn)
 }
 
 /* Allocate pages on a node, or on any: alloc_pages_node */
-#line 5201 "slub.nw"
+#line 5218 "slub.nw"
 static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 {
 	int start = node == NUMA_NO_NODE ? numa_mem_id() : node;
@@ -449,7 +449,7 @@ static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 	return NULL;
 }
 /* Free a block and merge it with its buddies: __free_pages */
-#line 5225 "slub.nw"
+#line 5242 "slub.nw"
 static void __free_pages(struct page *page, int order)
 {
 	struct zone *z = &zones[page_to_nid(page)];
@@ -482,7 +482,7 @@ static void __free_pages(struct page *page, int order)
 	spin_unlock(&z->lock);
 }
 /* Fail a page allocation on request, and count the pages */
-#line 5268 "slub.nw"
+#line 5285 "slub.nw"
 static unsigned long fail_nth;
 static __thread bool failed_by_knob;
 
@@ -537,7 +537,7 @@ void slub_page_stats(struct slub_page_stats *st)
 	st->slab_pages = slab;
 }
 /* Map memory too large for the page allocator: vmalloc */
-#line 5360 "slub.nw"
+#line 5377 "slub.nw"
 static inline bool in_arena(const void *x)
 {
 	return (const char *)x >= arena && (const char *)x < arena + arena_bytes;
@@ -565,13 +565,13 @@ void *vmalloc_align(size_t size, size_t align)
 	addr = (char *)ALIGN((unsigned long)map + PAGE_SIZE, align);
 
 	/* Unmap what lies before and after the area at addr */
-#line 5401 "slub.nw"
+#line 5418 "slub.nw"
 	lead = addr - PAGE_SIZE - map;
 	if (lead)
 		munmap(map, lead);
 	if (align - PAGE_SIZE > lead)
 		munmap(addr - PAGE_SIZE + bytes, align - PAGE_SIZE - lead);
-#line 5386 "slub.nw"
+#line 5403 "slub.nw"
 	area = vm_area(addr);
 	area->map = addr - PAGE_SIZE;
 	area->map_bytes = bytes;
@@ -585,7 +585,7 @@ void *vmalloc(size_t size)
 	return vmalloc_align(size, PAGE_SIZE);
 }
 /* Recognise and free a vmalloc area */
-#line 5409 "slub.nw"
+#line 5426 "slub.nw"
 bool is_vmalloc_addr(const void *addr)
 {
 	if (!addr || in_arena(addr) || ((unsigned long)addr & ~PAGE_MASK))
@@ -614,7 +614,7 @@ void vfree(const void *addr)
 	munmap(area->map, area->map_bytes);
 }
 /* Grow or shrink a vmalloc area: vrealloc */
-#line 5445 "slub.nw"
+#line 5462 "slub.nw"
 void *vrealloc(const void *addr, size_t size)
 {
 	struct vm_struct *area = vm_area(addr);
@@ -634,7 +634,7 @@ void *vrealloc(const void *addr, size_t size)
 	return map + PAGE_SIZE;
 }
 /* Compare and swap two adjacent words: cmpxchg_double */
-#line 5635 "slub.nw"
+#line 5652 "slub.nw"
 static inline bool cmpxchg_double(void *p, unsigned long o1,
 				  unsigned long o2, unsigned long n1,
 				  unsigned long n2)
@@ -658,7 +658,7 @@ static inline bool cmpxchg_double(void *p, unsigned long o1,
 #endif
 }
 /* Change a slab's freelist and counters together: cmpxchg_double_slab */
-#line 5669 "slub.nw"
+#line 5686 "slub.nw"
 static inline void slab_lock(struct page *page)
 {
 	while (__atomic_fetch_or(&page->flags, 1UL << PG_locked,
@@ -699,7 +699,7 @@ static bool __cmpxchg_double_slab(struct kmem_cache *s, struct page *page,
 
 #define cmpxchg_double_slab __cmpxchg_double_slab
 /* Compare and swap the CPU's freelist and tid: this_cpu_cmpxchg_double */
-#line 5734 "slub.nw"
+#line 5751 "slub.nw"
 static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 		struct kmem_cache_cpu *c, void *o1, unsigned long o2,
 		void *n1, unsigned long n2)
@@ -712,7 +712,7 @@ static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 			      (unsigned long)n1, n2);
 }
 
-#line 5803 "slub.nw"
+#line 5820 "slub.nw"
 static inline bool cpu_tid_ready(unsigned long tid)
 {
 	return !(tid & TID_BUSY);
@@ -757,7 +757,7 @@ static void cpu_unlock(struct kmem_cache_cpu *c)
 }
 
 /* Enter and leave a slow path's critical section: local_irq_save */
-#line 5851 "slub.nw"
+#line 5868 "slub.nw"
 static inline struct kmem_cache_cpu *local_irq_save(struct kmem_cache *s)
 {
 	struct kmem_cache_cpu *c;
@@ -776,7 +776,7 @@ static inline void local_irq_restore(struct kmem_cache *s,
 	cpu_unlock(c);
 }
 /* Decide whether the restartable sequences can be used */
-#line 5934 "slub.nw"
+#line 5951 "slub.nw"
 static bool cpu_rseq_usable(const struct slub_config *cfg)
 {
 #if defined(__SANITIZE_THREAD__) || !defined(__x86_64__)
@@ -795,7 +795,7 @@ static bool cpu_rseq_usable(const struct slub_config *cfg)
 #endif
 }
 /* Declare the restartable sequence area and the macros of a sequence */
-#line 5976 "slub.nw"
+#line 5993 "slub.nw"
 #define RSEQ_SIG	0x53053053
 
 #define RSEQ_SEQUENCE_START						\
@@ -834,7 +834,7 @@ static bool cpu_rseq_usable(const struct slub_config *cfg)
 	[rs] "r" (rseq_area()),						\
 	[cs_off] "i" (offsetof(struct rseq, rseq_cs)),			\
 	[cpu_off] "i" (offsetof(struct rseq, cpu_id)),			\
-	[size] "i" (sizeof(struct kmem_cache_cpu))
+	[shift] "i" (KCC_SHIFT)
 
 static inline struct rseq *rseq_area(void)
 {
@@ -842,7 +842,7 @@ static inline struct rseq *rseq_area(void)
 			       __rseq_offset);
 }
 /* Check the offsets the sequences hard-code */
-#line 6030 "slub.nw"
+#line 6050 "slub.nw"
 #define KCC_FIELD_SIZE(f)	sizeof(((struct kmem_cache_cpu *)0)->f)
 _Static_assert(offsetof(struct kmem_cache_cpu, freelist) == 0,
 	       "rseq sequences: the freelist is at (%rax)");
@@ -854,15 +854,19 @@ _Static_assert(offsetof(struct kmem_cache_cpu, page) == 16,
 	       "rseq free sequence: the cpu slab is at 16(%rax)");
 _Static_assert(KCC_FIELD_SIZE(stat[0]) == 4,
 	       "rseq count sequence: incl (%rax, si, 4) adds to a 4-byte counter");
+#define KCC_SHIFT	8
+_Static_assert(sizeof(struct kmem_cache_cpu) == 1UL << KCC_SHIFT,
+	       "rseq sequences: shlq $KCC_SHIFT finds a CPU's structure; "
+	       "keep its size a power of two");
 /* Pop the CPU's first free object in a sequence: cpu_rseq_pop */
-#line 6053 "slub.nw"
+#line 6077 "slub.nw"
 static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 {
 	void *object, *next;
 	unsigned int aborts = 0;
 
 	asm volatile(RSEQ_SEQUENCE_START
-		"imulq %[size], %%rax, %%rax\n\t"
+		"shlq %[shift], %%rax\n\t"
 		"addq %[base], %%rax\n\t"
 		"xorl %k[obj], %k[obj]\n\t"
 		"btq $63, 8(%%rax)\n\t"
@@ -885,7 +889,7 @@ static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 	return object;
 }
 /* Push an object on the CPU's freelist in a sequence: cpu_rseq_push */
-#line 6089 "slub.nw"
+#line 6113 "slub.nw"
 static __always_inline bool cpu_rseq_push(struct kmem_cache *s,
 					  struct page *page, void *object)
 {
@@ -893,7 +897,7 @@ static __always_inline bool cpu_rseq_push(struct kmem_cache *s,
 	void *head;
 
 	asm volatile(RSEQ_SEQUENCE_START
-		"imulq %[size], %%rax, %%rax\n\t"
+		"shlq %[shift], %%rax\n\t"
 		"addq %[base], %%rax\n\t"
 		"xorl %k[done], %k[done]\n\t"
 		"btq $63, 8(%%rax)\n\t"
@@ -923,12 +927,12 @@ static noinline void cpu_rseq_count_aborts(struct kmem_cache *s,
 		rseq_stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
 }
 /* Advance the CPU's tid in a sequence: cpu_rseq_inc */
-#line 6143 "slub.nw"
+#line 6167 "slub.nw"
 static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 					 enum stat_item si)
 {
 	asm volatile(RSEQ_SEQUENCE_START
-		"imulq %[size], %%rax, %%rax\n\t"
+		"shlq %[shift], %%rax\n\t"
 		"addq %[base], %%rax\n\t"
 		"incl (%%rax, %[si], 4)\n\t"
 		RSEQ_SEQUENCE_END_RESTART("")
@@ -940,7 +944,7 @@ static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 		: "rax", "memory", "cc");
 }
 /* Mark the CPU's structure busy in a sequence: cpu_rseq_set_busy */
-#line 6164 "slub.nw"
+#line 6188 "slub.nw"
 static bool cpu_rseq_set_busy(struct kmem_cache_cpu *c)
 {
 	asm volatile goto(RSEQ_SEQUENCE_START
@@ -959,7 +963,7 @@ elsewhere:
 	return false;
 }
 /* Lock this CPU's structure, or claim another's, under restartable sequences */
-#line 6189 "slub.nw"
+#line 6213 "slub.nw"
 static __thread bool rseq_pinned;
 static __thread cpu_set_t rseq_saved_mask;
 
@@ -1003,7 +1007,7 @@ static void cpu_rseq_unpin(void)
 	}
 }
 /* Check the offsets the sheaf sequences assume */
-#line 11540 "slub.nw"
+#line 11566 "slub.nw"
 #define SHEAF_FIELD_SIZE(type, f)	sizeof(((type *)0)->f)
 #define L1_CACHE_SHIFT			6
 _Static_assert(SHEAF_FIELD_SIZE(local_trylock_t, locked) == 4,
@@ -1026,7 +1030,7 @@ _Static_assert(offsetof(struct slub_percpu_sheaves, lock) == 0 &&
 	[cap] "i" (offsetof(struct slab_sheaf, capacity)),		\
 	[objs] "i" (offsetof(struct slab_sheaf, objects))
 /* Take and put an object in the CPU's main sheaf in a sequence */
-#line 11569 "slub.nw"
+#line 11595 "slub.nw"
 static __always_inline void *cpu_rseq_sheaf_pop(struct kmem_cache *s)
 {
 	void *object;
@@ -1051,7 +1055,7 @@ static __always_inline void *cpu_rseq_sheaf_pop(struct kmem_cache *s)
 	return object;
 }
 /* Take and put an object in the CPU's main sheaf in a sequence */
-#line 11598 "slub.nw"
+#line 11624 "slub.nw"
 static __always_inline bool cpu_rseq_sheaf_push(struct kmem_cache *s,
 						void *object)
 {
@@ -1078,7 +1082,7 @@ static __always_inline bool cpu_rseq_sheaf_push(struct kmem_cache *s,
 	return done;
 }
 /* Take and put an object in the CPU's main sheaf in a sequence */
-#line 11630 "slub.nw"
+#line 11656 "slub.nw"
 SLUB_SHARED int local_rseq_trylock(local_trylock_t *l)
 {
 	int r;
@@ -1101,7 +1105,7 @@ SLUB_SHARED int local_rseq_trylock(local_trylock_t *l)
 	return r;
 }
 /* Take and put an object in the CPU's main sheaf in a sequence */
-#line 11659 "slub.nw"
+#line 11685 "slub.nw"
 SLUB_SHARED void local_rseq_lock(local_trylock_t *l)
 {
 	int r;
@@ -1119,7 +1123,7 @@ SLUB_SHARED void local_rseq_unlocked(void)
 	cpu_rseq_unpin();
 }
 /* Choose the simulated CPU and the point where an operation is interrupted */
-#line 6243 "slub.nw"
+#line 6267 "slub.nw"
 static inline void slub_point(enum slub_point p)
 {
 	if (unlikely(point_hook) && slub_simulated && !in_point_hook) {
@@ -1159,7 +1163,7 @@ const char *slub_point_name(enum slub_point point)
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
 /* Counting on the running CPU */
-#line 9988 "slub.nw"
+#line 10012 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -1172,12 +1176,12 @@ static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"cpu_partial_drain",
 
 /* The file names of the sheaf counters */
-#line 12688 "slub.nw"
+#line 12714 "slub.nw"
 "sheaf_flush", "sheaf_refill", "sheaf_alloc", "sheaf_free", "barn_get",
 "barn_get_fail", "barn_put", "barn_put_fail", "sheaf_prefill_fast",
 "sheaf_prefill_slow", "sheaf_prefill_oversize", "sheaf_return_fast",
 "sheaf_return_slow",
-#line 9999 "slub.nw"
+#line 10023 "slub.nw"
 };
 
 const char *slub_stat_name(int item)
@@ -1186,7 +1190,7 @@ const char *slub_stat_name(int item)
 							 NULL;
 }
 /* Counting on the running CPU */
-#line 10211 "slub.nw"
+#line 10235 "slub.nw"
 static inline void __stat(const struct kmem_cache *s, enum stat_item si)
 {
 #ifdef CONFIG_SLUB_STATS
@@ -1318,7 +1322,7 @@ static inline unsigned long *freelist_slot(struct kmem_cache *s,
 	return (unsigned long *)(base + i * s->size + s->offset);
 }
 /* The debugging functions */
-#line 6360 "slub.nw"
+#line 6384 "slub.nw"
 static void setup_slub_debug(const char *str)
 {
 	slub_debug = 0;
@@ -1359,7 +1363,7 @@ check_slabs:
 			 str + 1);
 }
 /* The debugging functions */
-#line 6406 "slub.nw"
+#line 6430 "slub.nw"
 static bool slub_debug_name_matches(const char *name)
 {
 	const char *p = slub_debug_slabs;
@@ -1376,7 +1380,7 @@ static bool slub_debug_name_matches(const char *name)
 	return false;
 }
 /* The debugging functions */
-#line 6432 "slub.nw"
+#line 6456 "slub.nw"
 static void init_object(struct kmem_cache *s, void *object, u8 val)
 {
 	u8 *p = object;
@@ -1401,7 +1405,7 @@ static struct track *get_track(struct kmem_cache *s, void *object,
 	return p + alloc;
 }
 /* The debugging functions */
-#line 6478 "slub.nw"
+#line 6502 "slub.nw"
 static unsigned long jiffies_now(void)
 {
 	struct timespec ts;
@@ -1451,7 +1455,7 @@ static noinline void save_stack_trace(unsigned long *addrs, int skip)
 }
 
 /* The debugging functions */
-#line 6530 "slub.nw"
+#line 6554 "slub.nw"
 static void init_tracking(struct kmem_cache *s, void *object)
 {
 	if (!(s->flags & SLAB_STORE_USER))
@@ -1470,7 +1474,7 @@ static void setup_object_debug(struct kmem_cache *s, struct page *page,
 	init_tracking(s, object);
 }
 /* The debugging functions */
-#line 6567 "slub.nw"
+#line 6591 "slub.nw"
 static unsigned long slub_bug_count;
 
 static const char *slub_rule(char c)
@@ -1511,7 +1515,7 @@ slab_fix(struct kmem_cache *s, const char *fmt, ...)
 	pr_err("FIX %s: %s\n", s->name, buf);
 }
 /* The debugging functions */
-#line 6609 "slub.nw"
+#line 6633 "slub.nw"
 static void print_section(const char *text, u8 *addr, unsigned int length)
 {
 	unsigned int i, j;
@@ -1560,7 +1564,7 @@ static void print_page_info(struct page *page)
 	       page->flags);
 }
 /* The debugging functions */
-#line 6663 "slub.nw"
+#line 6687 "slub.nw"
 static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned int off;
@@ -1610,7 +1614,7 @@ static void slab_err_pointer(struct kmem_cache *s, const void *x,
 	pr_err("INFO: Pointer %p is not an object of this allocator\n", x);
 }
 /* The debugging functions */
-#line 6723 "slub.nw"
+#line 6747 "slub.nw"
 static u8 *memchr_inv(const void *start, int c, size_t bytes)
 {
 	const u8 *p = start;
@@ -1650,7 +1654,7 @@ static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* The debugging functions */
-#line 6770 "slub.nw"
+#line 6794 "slub.nw"
 static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned long off = s->inuse;
@@ -1691,7 +1695,7 @@ static int slab_pad_check(struct kmem_cache *s, struct page *page)
 	return 0;
 }
 /* The debugging functions */
-#line 6825 "slub.nw"
+#line 6849 "slub.nw"
 static inline unsigned int slab_objects(const struct page *page)
 {
 	struct page counts;
@@ -1701,7 +1705,7 @@ static inline unsigned int slab_objects(const struct page *page)
 }
 
 /* Check an object's red zone, poison and free pointer: check_object */
-#line 6837 "slub.nw"
+#line 6861 "slub.nw"
 static int check_valid_pointer(struct kmem_cache *s, struct page *page,
 			       const void *object)
 {
@@ -1752,7 +1756,7 @@ static int check_object(struct kmem_cache *s, struct page *page,
 	return 1;
 }
 /* The debugging functions */
-#line 6895 "slub.nw"
+#line 6919 "slub.nw"
 static int check_slab(struct kmem_cache *s, struct page *page)
 {
 	struct page counts;
@@ -1778,7 +1782,7 @@ static int check_slab(struct kmem_cache *s, struct page *page)
 	return 1;
 }
 /* The debugging functions */
-#line 6927 "slub.nw"
+#line 6951 "slub.nw"
 static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 {
 	int nr = 0;
@@ -1826,7 +1830,7 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 	return search == NULL;
 }
 /* The debugging functions */
-#line 6988 "slub.nw"
+#line 7012 "slub.nw"
 static noinline int alloc_debug_processing(struct kmem_cache *s,
 					   struct page *page, void *object,
 					   unsigned long addr)
@@ -1852,7 +1856,7 @@ bad:
 	return 0;
 }
 /* The debugging functions */
-#line 7024 "slub.nw"
+#line 7048 "slub.nw"
 static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
 		struct page *page, void *object, unsigned long addr)
 {
@@ -1894,7 +1898,7 @@ fail:
 	return NULL;
 }
 /* The debugging functions */
-#line 7074 "slub.nw"
+#line 7098 "slub.nw"
 static void trace(struct kmem_cache *s, struct page *page, void *object,
 		  int alloc)
 {
@@ -1906,7 +1910,7 @@ static void trace(struct kmem_cache *s, struct page *page, void *object,
 			      min(s->object_size, 64));
 }
 /* The debugging functions */
-#line 7107 "slub.nw"
+#line 7131 "slub.nw"
 static int validate_slab(struct kmem_cache *s, struct page *page,
 			 unsigned long *map)
 {
@@ -1968,7 +1972,7 @@ static long validate_slab_cache(struct kmem_cache *s)
 	return count;
 }
 /* The debugging functions */
-#line 7222 "slub.nw"
+#line 7246 "slub.nw"
 static void list_slab_objects(struct kmem_cache *s, struct page *page,
 			      const char *text)
 {
@@ -1999,7 +2003,7 @@ static void slub_bug_on(const char *cond, const char *file, int line)
 	panic("kernel BUG at %s:%d! (%s)\n", file, line, cond);
 }
 /* The debugging functions */
-#line 7295 "slub.nw"
+#line 7319 "slub.nw"
 void slub_set_call_site(unsigned long site)
 {
 	call_site = site;
@@ -2030,7 +2034,7 @@ static size_t sprint_symbol(char *buf, unsigned long addr)
 	return strlen(buf);
 }
 /* The debugging functions */
-#line 7335 "slub.nw"
+#line 7359 "slub.nw"
 struct location {
 	unsigned long count;
 	unsigned long addr;
@@ -2071,7 +2075,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 		if (l->addr == track->addr) {
 
 			/* Count one more object of the site l */
-#line 7387 "slub.nw"
+#line 7411 "slub.nw"
 			l->count++;
 			if (track->when) {
 				l->sum_time += age;
@@ -2082,7 +2086,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 				set_bit(track->cpu, l->cpus);
 			}
 			set_bit(node, l->nodes);
-#line 7374 "slub.nw"
+#line 7398 "slub.nw"
 			return true;
 		}
 		if (l->addr < track->addr)
@@ -2092,7 +2096,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 	}
 
 	/* Insert a new site at lo */
-#line 7400 "slub.nw"
+#line 7424 "slub.nw"
 	if (t->count >= t->max && !alloc_loc_track(t, 2 * t->max))
 		return false;
 	l = &t->loc[lo];
@@ -2105,11 +2109,11 @@ static bool add_location(struct loc_track *t, const struct track *track)
 	l->min_pid = l->max_pid = track->pid;
 	set_bit(track->cpu, l->cpus);
 	set_bit(node, l->nodes);
-#line 7382 "slub.nw"
+#line 7406 "slub.nw"
 	return true;
 }
 /* The debugging functions */
-#line 7418 "slub.nw"
+#line 7442 "slub.nw"
 static void process_slab(struct loc_track *t, struct kmem_cache *s,
 			 struct page *page, enum track_item alloc,
 			 unsigned long *map)
@@ -2124,7 +2128,7 @@ static void process_slab(struct loc_track *t, struct kmem_cache *s,
 			add_location(t, get_track(s, p, alloc));
 }
 /* The debugging functions */
-#line 7440 "slub.nw"
+#line 7464 "slub.nw"
 static int list_locations(struct kmem_cache *s, char *buf,
 			  enum track_item alloc)
 {
@@ -2164,7 +2168,7 @@ static int list_locations(struct kmem_cache *s, char *buf,
 	return len;
 }
 /* The debugging functions */
-#line 7485 "slub.nw"
+#line 7509 "slub.nw"
 static int print_location(char *buf, size_t room, const struct location *l)
 {
 	char sym[KSYM_SYMBOL_LEN], list[256];
@@ -2220,14 +2224,14 @@ static int bitmap_scnlistprintf(char *buf, size_t room,
 	return len;
 }
 /* The debugging functions */
-#line 7548 "slub.nw"
+#line 7572 "slub.nw"
 static bool slub_ratelimit(void)
 {
 	return __atomic_add_fetch(&slub_oom_reports, 1,
 				  __ATOMIC_RELAXED) <= 10;
 }
 /* The debugging functions */
-#line 7627 "slub.nw"
+#line 7651 "slub.nw"
 static bool should_fail(struct fault_attr *attr, ssize_t size)
 {
 	unsigned long probability = READ_ONCE(attr->probability);
@@ -2263,7 +2267,7 @@ static bool should_failslab(struct kmem_cache *s, gfp_t gfpflags)
 	return should_fail(&failslab.attr, s->object_size);
 }
 /* The debugging functions */
-#line 7668 "slub.nw"
+#line 7692 "slub.nw"
 static unsigned long failslab_random(void)
 {
 	unsigned long z = __atomic_add_fetch(&failslab.random,
@@ -2275,7 +2279,7 @@ static unsigned long failslab_random(void)
 	return z ^ (z >> 31);
 }
 /* The debugging functions */
-#line 7688 "slub.nw"
+#line 7712 "slub.nw"
 static int setup_failslab(const char *str, unsigned long seed)
 {
 	unsigned long interval, probability;
@@ -2300,7 +2304,7 @@ static int setup_failslab(const char *str, unsigned long seed)
 	return 0;
 }
 /* The debugging functions */
-#line 7718 "slub.nw"
+#line 7742 "slub.nw"
 static const char *const failslab_attrs[] = {
 	"probability", "interval", "times", "space", "ignore-gfp-wait",
 	"cache-filter", NULL
@@ -2333,7 +2337,7 @@ ssize_t slub_failslab_show(const char *attr, char *buf)
 	return -ENOENT;
 }
 /* The debugging functions */
-#line 7752 "slub.nw"
+#line 7776 "slub.nw"
 ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 {
 	char tmp[32], *end;
@@ -2364,7 +2368,7 @@ ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 		return -EINVAL;
 
 	/* Write v to the numeric failslab attribute attr */
-#line 7789 "slub.nw"
+#line 7813 "slub.nw"
 	if (!strcmp(attr, "probability") || !strcmp(attr, "interval")) {
 		if (v < 0)
 			return -EINVAL;
@@ -2382,11 +2386,11 @@ ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 	} else {
 		return -ENOENT;
 	}
-#line 7781 "slub.nw"
+#line 7805 "slub.nw"
 	return len;
 }
 /* Functions of the memory cgroup model */
-#line 7874 "slub.nw"
+#line 7898 "slub.nw"
 static bool memcg_kmem_active;
 
 static inline bool memcg_kmem_enabled(void)
@@ -2434,7 +2438,7 @@ static inline void css_put(struct mem_cgroup *memcg)
 	__atomic_sub_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 7938 "slub.nw"
+#line 7962 "slub.nw"
 static noinline struct kmem_cache *
 __memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 {
@@ -2459,7 +2463,7 @@ memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 	return __memcg_kmem_get_cache(s, gfp);
 }
 /* Functions of the memory cgroup model */
-#line 7973 "slub.nw"
+#line 7997 "slub.nw"
 void slab_mutex_lock(void)
 {
 	mutex_lock(&slab_mutex);
@@ -2472,7 +2476,7 @@ void slab_mutex_unlock(void)
 	mutex_unlock(&slab_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 7993 "slub.nw"
+#line 8017 "slub.nw"
 static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 						  struct kmem_cache *root)
 {
@@ -2503,7 +2507,7 @@ out:
 	return s;
 }
 /* Functions of the memory cgroup model */
-#line 8033 "slub.nw"
+#line 8057 "slub.nw"
 static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order)
 {
 	struct mem_cgroup *memcg;
@@ -2529,7 +2533,7 @@ static void memcg_uncharge_slab(struct kmem_cache *s, int order)
 			   __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 8068 "slub.nw"
+#line 8092 "slub.nw"
 static int memcg_cleanup_cache_params(struct kmem_cache *s)
 {
 	struct kmem_cache *c;
@@ -2566,7 +2570,7 @@ static void memcg_unregister_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Functions of the memory cgroup model */
-#line 8117 "slub.nw"
+#line 8141 "slub.nw"
 static int memcg_update_cache_size(struct kmem_cache *s, int num)
 {
 	struct memcg_cache_params *p, *old = s->memcg_params;
@@ -2605,7 +2609,7 @@ static int memcg_alloc_id(void)
 	return id;
 }
 /* Functions of the memory cgroup model */
-#line 8162 "slub.nw"
+#line 8186 "slub.nw"
 static int memcg_activate_kmem_caches(void)
 {
 	struct kmem_cache *s;
@@ -2621,7 +2625,7 @@ static int memcg_activate_kmem_caches(void)
 	return 0;
 }
 /* Functions of the memory cgroup model */
-#line 8184 "slub.nw"
+#line 8208 "slub.nw"
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
 {
 	struct mem_cgroup *memcg;
@@ -2667,7 +2671,7 @@ size_t slub_memcg_usage(const struct mem_cgroup *memcg)
 	return __atomic_load_n(&memcg->usage, __ATOMIC_RELAXED);
 }
 /* Functions of the memory cgroup model */
-#line 8231 "slub.nw"
+#line 8255 "slub.nw"
 int slub_memcg_destroy(struct mem_cgroup *memcg)
 {
 	struct memcg_cache_params *p;
@@ -2700,7 +2704,7 @@ int slub_memcg_destroy(struct mem_cgroup *memcg)
 	return 0;
 }
 /* Functions of the memory cgroup model */
-#line 8267 "slub.nw"
+#line 8291 "slub.nw"
 static void memcg_reset(void)
 {
 	int id;
@@ -4145,22 +4149,37 @@ static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 #line 3546 "slub.nw"
 void kmem_cache_free(struct kmem_cache *s, void *x)
 {
+	struct page *page = NULL;
+
 	if (cpu_rseq && likely(!slab_free_hooked(s))) {
-		if (s->sheaf_capacity && likely(nr_node_ids == 1) &&
-		    likely(cpu_rseq_sheaf_push(s, x))) {
-			rseq_stat_at(s, FREE_FASTPATH, x, NULL, false);
+		if (s->sheaf_capacity ?
+		    likely(nr_node_ids == 1) && likely(cpu_rseq_sheaf_push(s, x)) :
+		    likely(cpu_rseq_push(s, page = virt_to_head_page(x), x))) {
+			rseq_stat_at(s, FREE_FASTPATH, x, page, false);
 			return;
 		}
-		rseq_slab_free(s, virt_to_head_page(x), x, _RET_IP_, false);
+		kmem_cache_free_slow(s, x, _RET_IP_);
 		return;
 	}
+	kmem_cache_free_hooked(s, x, _RET_IP_);
+}
+
+static noinline void kmem_cache_free_slow(struct kmem_cache *s, void *x,
+					  unsigned long addr)
+{
+	rseq_slab_free_slow(s, virt_to_head_page(x), x, addr);
+}
+
+static noinline void kmem_cache_free_hooked(struct kmem_cache *s, void *x,
+					    unsigned long addr)
+{
 	s = cache_from_obj(s, x);
 	if (!s)
 		return;
-	slab_free(s, virt_to_head_page(x), x, _RET_IP_);
+	slab_free(s, virt_to_head_page(x), x, addr);
 }
 /* Find the cache an object really belongs to: cache_from_obj */
-#line 3572 "slub.nw"
+#line 3587 "slub.nw"
 static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 						void *x)
 {
@@ -4183,7 +4202,7 @@ static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 	return NULL;
 }
 /* Push the object onto the CPU's freelist, or go the slow way: slab_free */
-#line 3605 "slub.nw"
+#line 3620 "slub.nw"
 static noinline void slab_free(struct kmem_cache *s,
 				      struct page *page, void *x,
 				      unsigned long addr)
@@ -4209,7 +4228,7 @@ redo:
 	if (likely(page == READ_ONCE(c->page)) && likely(cpu_tid_ready(tid))) {
 
 		/* Push object on the CPU's freelist, or goto redo */
-#line 3642 "slub.nw"
+#line 3657 "slub.nw"
 		freelist = READ_ONCE(c->freelist);
 		set_freepointer(s, object, freelist);
 		slub_point(SLUB_POINT_FREE_BEFORE_CMPXCHG);
@@ -4219,13 +4238,13 @@ redo:
 			goto redo;
 		}
 		stat_at(s, FREE_FASTPATH, object, page);
-#line 3629 "slub.nw"
+#line 3644 "slub.nw"
 	} else {
 		__slab_free(s, page, x, addr);
 	}
 }
 /* Push the object onto the CPU's freelist in a restartable sequence */
-#line 3673 "slub.nw"
+#line 3690 "slub.nw"
 static __always_inline void rseq_slab_free(struct kmem_cache *s,
 		struct page *page, void *x, unsigned long addr, bool observed)
 {
@@ -4255,7 +4274,7 @@ static __always_inline bool slab_free_hooked(const struct kmem_cache *s)
 	       (s->flags & (SLAB_DEBUG_FREE | SLAB_TRACE));
 }
 /* Run the hooks before a free: slab_free_hook */
-#line 3708 "slub.nw"
+#line 3725 "slub.nw"
 static inline void slab_free_hook(struct kmem_cache *s, void *x)
 {
 	slub_observer_check();
@@ -4263,7 +4282,7 @@ static inline void slab_free_hook(struct kmem_cache *s, void *x)
 		trace(s, virt_to_head_page(x), x, 0);
 }
 /* Free to a slab that is not the CPU's: __slab_free */
-#line 3741 "slub.nw"
+#line 3758 "slub.nw"
 static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 			unsigned long addr)
 {
@@ -4281,7 +4300,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	do {
 
 		/* Link object to the slab's freelist and decide the slab's fate */
-#line 3806 "slub.nw"
+#line 3823 "slub.nw"
 		if (unlikely(n) && !kmem_cache_debug(s)) {
 			spin_unlock(&n->list_lock);
 			n = NULL;
@@ -4300,7 +4319,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 				spin_lock(&n->list_lock);
 			}
 		}
-#line 3757 "slub.nw"
+#line 3774 "slub.nw"
 	} while (!cmpxchg_double_slab(s, page, prior, counters, object,
 				      new.counters, "__slab_free"));
 	if (unlikely(n) && was_frozen) {
@@ -4310,35 +4329,35 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	if (likely(!n)) {
 
 		/* Finish a free that needed no list lock */
-#line 3827 "slub.nw"
+#line 3844 "slub.nw"
 		if (new.frozen && !was_frozen) {
 			put_cpu_partial(s, page, 1);
 			stat_at(s, CPU_PARTIAL_FREE, x, page);
 		}
 		if (was_frozen)
 			stat_at(s, FREE_FROZEN, x, page);
-#line 3765 "slub.nw"
+#line 3782 "slub.nw"
 		return;
 	}
 	if (unlikely(!new.inuse && n->nr_partial > s->min_partial))
 		goto slab_empty;
 
 	/* Put a formerly full slab on the node's partial list */
-#line 3839 "slub.nw"
+#line 3856 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s) && unlikely(!prior)) {
 		if (kmem_cache_debug(s))
 			remove_full(s, n, page);
 		add_partial(n, page, DEACTIVATE_TO_TAIL);
 		stat_at(s, FREE_ADD_PARTIAL, NULL, page);
 	}
-#line 3770 "slub.nw"
+#line 3787 "slub.nw"
 	spin_unlock(&n->list_lock);
 	slub_step(s, x, page);
 	return;
 slab_empty:
 
 	/* Give an empty slab back to the page allocator */
-#line 3848 "slub.nw"
+#line 3865 "slub.nw"
 	if (prior) {
 		remove_partial(n, page);
 		stat_at(s, FREE_REMOVE_PARTIAL, NULL, page);
@@ -4348,10 +4367,10 @@ slab_empty:
 	spin_unlock(&n->list_lock);
 	stat_at(s, FREE_SLAB, NULL, page);
 	discard_slab(s, page);
-#line 3775 "slub.nw"
+#line 3792 "slub.nw"
 }
 /* Put a slab on the CPU's partial chain: put_cpu_partial */
-#line 3877 "slub.nw"
+#line 3894 "slub.nw"
 static void __put_cpu_partial(struct kmem_cache *s, struct kmem_cache_cpu *c,
 			      struct page *page, int drain)
 {
@@ -4387,7 +4406,7 @@ static void put_cpu_partial(struct kmem_cache *s, struct page *page,
 	local_irq_restore(s, c);
 }
 /* Move the CPU's partial slabs to their nodes: unfreeze_partials */
-#line 3932 "slub.nw"
+#line 3949 "slub.nw"
 static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	struct kmem_cache_node *n = NULL, *n2 = NULL;
@@ -4433,7 +4452,7 @@ static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 	}
 }
 /* Put slabs on and take them off a node's lists */
-#line 3993 "slub.nw"
+#line 4010 "slub.nw"
 static inline void __add_partial(struct kmem_cache_node *n,
 				 struct page *page, int tail)
 {
@@ -4480,7 +4499,7 @@ static void remove_full(struct kmem_cache *s, struct kmem_cache_node *n,
 	list_del(&page->lru);
 }
 /* Count a node's slabs, and give a slab's pages back */
-#line 4047 "slub.nw"
+#line 4064 "slub.nw"
 static inline void inc_slabs_node(struct kmem_cache *s, int node,
 				  int objects)
 {
@@ -4542,7 +4561,7 @@ static void discard_slab(struct kmem_cache *s, struct page *page)
 	free_slab(s, page);
 }
 /* Give back the slabs of an RCU cache after a grace period */
-#line 4117 "slub.nw"
+#line 4134 "slub.nw"
 static struct rcu_head *rcu_pending;
 static pthread_mutex_t rcu_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -4582,7 +4601,7 @@ static void rcu_barrier(void)
 	}
 }
 /* Functions of the sheaves and barns */
-#line 11178 "slub.nw"
+#line 11202 "slub.nw"
 struct kmem_cache *kmem_cache_create_args(const char *name,
 		unsigned int object_size, struct kmem_cache_args *args,
 		unsigned long flags)
@@ -4607,7 +4626,7 @@ unsigned int kmem_cache_sheaf_capacity(const struct kmem_cache *s)
 	return READ_ONCE(s->sheaf_capacity);
 }
 /* Functions of the sheaves and barns */
-#line 11208 "slub.nw"
+#line 11232 "slub.nw"
 static int sheaves_config(struct slub_config *cfg)
 {
 	const char *v = getenv("SLUB_SHEAVES");
@@ -4638,7 +4657,7 @@ static int sheaves_config(struct slub_config *cfg)
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11252 "slub.nw"
+#line 11276 "slub.nw"
 static unsigned int cache_sheaf_capacity(struct kmem_cache *s)
 {
 	unsigned int cap = create_sheaf_capacity ? create_sheaf_capacity :
@@ -4674,7 +4693,7 @@ static int bootstrap_cache_sheaves(void)
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11294 "slub.nw"
+#line 11318 "slub.nw"
 static int alloc_cache_sheaves(struct kmem_cache *s, unsigned int cap)
 {
 	struct slub_percpu_sheaves *pcs;
@@ -4707,7 +4726,7 @@ fail:
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11335 "slub.nw"
+#line 11359 "slub.nw"
 static struct slab_sheaf *alloc_empty_sheaf(struct kmem_cache *s,
 					    unsigned int capacity, gfp_t gfp)
 {
@@ -4734,7 +4753,7 @@ static void free_empty_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf)
 	stat(s, SHEAF_FREE);
 }
 /* Functions of the sheaves and barns */
-#line 11454 "slub.nw"
+#line 11480 "slub.nw"
 static inline struct slub_percpu_sheaves *pcs_trylock(struct kmem_cache *s)
 {
 	struct slub_percpu_sheaves *pcs;
@@ -4758,7 +4777,7 @@ static inline void pcs_unlock(struct slub_percpu_sheaves *pcs)
 	local_unlock(&pcs->lock);
 }
 /* Functions of the sheaves and barns */
-#line 11693 "slub.nw"
+#line 11719 "slub.nw"
 static void *slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node,
 				unsigned long addr)
 {
@@ -4803,7 +4822,7 @@ static void *alloc_from_pcs(struct kmem_cache *s, gfp_t gfp)
 	return object;
 }
 /* Functions of the sheaves and barns */
-#line 11747 "slub.nw"
+#line 11773 "slub.nw"
 static bool __pcs_replace_empty_main(struct kmem_cache *s,
 				     struct slub_percpu_sheaves *pcs,
 				     gfp_t gfp)
@@ -4836,13 +4855,13 @@ static bool __pcs_replace_empty_main(struct kmem_cache *s,
 	return refill_sheaf(s, pcs->main, gfp) > 0;
 }
 /* Functions of the sheaves and barns */
-#line 11801 "slub.nw"
+#line 11827 "slub.nw"
 static inline struct node_barn *get_barn(struct kmem_cache *s)
 {
 	return get_node(s, numa_mem_id())->barn;
 }
 /* Functions of the sheaves and barns */
-#line 11826 "slub.nw"
+#line 11852 "slub.nw"
 static unsigned int refill_objects(struct kmem_cache *s, void **p,
 				   gfp_t gfp, unsigned int max, int node)
 {
@@ -4876,7 +4895,7 @@ static unsigned int refill_objects(struct kmem_cache *s, void **p,
 	return filled;
 }
 /* Functions of the sheaves and barns */
-#line 11866 "slub.nw"
+#line 11892 "slub.nw"
 static unsigned int take_objects(struct kmem_cache *s, struct page *page,
 				 void **p, unsigned int max)
 {
@@ -4900,7 +4919,7 @@ static unsigned int take_objects(struct kmem_cache *s, struct page *page,
 	return k;
 }
 /* Functions of the sheaves and barns */
-#line 11896 "slub.nw"
+#line 11922 "slub.nw"
 static unsigned int take_new_slab_objects(struct kmem_cache *s,
 		struct kmem_cache_node *n, struct page *page, void **p,
 		unsigned int max)
@@ -4927,7 +4946,7 @@ static unsigned int take_new_slab_objects(struct kmem_cache *s,
 	return k;
 }
 /* Functions of the sheaves and barns */
-#line 11929 "slub.nw"
+#line 11955 "slub.nw"
 static unsigned int refill_sheaf(struct kmem_cache *s,
 				 struct slab_sheaf *sheaf, gfp_t gfp)
 {
@@ -4950,7 +4969,7 @@ static void *__slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node)
 	return object;
 }
 /* Functions of the sheaves and barns */
-#line 11966 "slub.nw"
+#line 11992 "slub.nw"
 static noinline void slab_free_sheaves(struct kmem_cache *s,
 				       struct page *page, void *x,
 				       unsigned long addr)
@@ -4985,7 +5004,7 @@ static bool free_to_pcs(struct kmem_cache *s, void *object)
 	return true;
 }
 /* Functions of the sheaves and barns */
-#line 12012 "slub.nw"
+#line 12038 "slub.nw"
 static void __pcs_replace_full_main(struct kmem_cache *s,
 				    struct slub_percpu_sheaves *pcs)
 {
@@ -5027,7 +5046,7 @@ static void __pcs_replace_full_main(struct kmem_cache *s,
 	sheaf_flush(s, pcs->main);
 }
 /* Functions of the sheaves and barns */
-#line 12075 "slub.nw"
+#line 12101 "slub.nw"
 static void sheaf_flush(struct kmem_cache *s, struct slab_sheaf *sheaf)
 {
 	unsigned int i = 0, n = sheaf->size, j;
@@ -5053,7 +5072,7 @@ static void sheaf_flush(struct kmem_cache *s, struct slab_sheaf *sheaf)
 	sheaf->size = 0;
 }
 /* Functions of the sheaves and barns */
-#line 12111 "slub.nw"
+#line 12137 "slub.nw"
 static void slab_free_chain(struct kmem_cache *s, struct page *page,
 			    void *head, void *tail, unsigned int cnt)
 {
@@ -5097,7 +5116,7 @@ static void slab_free_chain(struct kmem_cache *s, struct page *page,
 	spin_unlock(&n->list_lock);
 }
 /* Functions of the sheaves and barns */
-#line 12167 "slub.nw"
+#line 12193 "slub.nw"
 static struct slab_sheaf *barn_take(struct node_barn *barn,
 				    struct list_head *list,
 				    unsigned int *nr)
@@ -5150,7 +5169,7 @@ static bool barn_put_empty_sheaf(struct node_barn *barn,
 	return put;
 }
 /* Functions of the sheaves and barns */
-#line 12221 "slub.nw"
+#line 12247 "slub.nw"
 static struct slab_sheaf *barn_replace_empty_sheaf(struct node_barn *barn,
 						   struct slab_sheaf *empty)
 {
@@ -5193,7 +5212,7 @@ static struct slab_sheaf *barn_replace_full_sheaf(struct node_barn *barn,
 	return empty;
 }
 /* Functions of the sheaves and barns */
-#line 12278 "slub.nw"
+#line 12304 "slub.nw"
 static void flush_cpu_sheaves(struct kmem_cache *s, int cpu)
 {
 	struct slub_percpu_sheaves *pcs = per_cpu_ptr(s->cpu_sheaves, cpu);
@@ -5245,7 +5264,7 @@ void slub_cpu_dead(int cpu)
 	slab_mutex_unlock();
 }
 /* Functions of the sheaves and barns */
-#line 12334 "slub.nw"
+#line 12360 "slub.nw"
 static void free_cache_sheaves(struct kmem_cache *s)
 {
 	int cpu, node;
@@ -5276,7 +5295,7 @@ static void free_cache_sheaves(struct kmem_cache *s)
 	s->sheaf_capacity = 0;
 }
 /* Functions of the sheaves and barns */
-#line 12381 "slub.nw"
+#line 12407 "slub.nw"
 struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 					    gfp_t gfp, unsigned int size)
 {
@@ -5315,7 +5334,7 @@ struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 	return sheaf;
 }
 /* Functions of the sheaves and barns */
-#line 12427 "slub.nw"
+#line 12453 "slub.nw"
 void kmem_cache_return_sheaf(struct kmem_cache *s, gfp_t gfp,
 			     struct slab_sheaf *sheaf)
 {
@@ -5357,7 +5376,7 @@ static void *barn_put_full_if_room(struct node_barn *barn,
 	return ret;
 }
 /* Functions of the sheaves and barns */
-#line 12474 "slub.nw"
+#line 12500 "slub.nw"
 void *kmem_cache_alloc_from_sheaf(struct kmem_cache *s, gfp_t gfp,
 				  struct slab_sheaf *sheaf)
 {
@@ -5378,7 +5397,7 @@ unsigned int kmem_cache_sheaf_size(struct slab_sheaf *sheaf)
 	return sheaf->size;
 }
 /* Give the cpu slab back to its node: deactivate_slab */
-#line 4201 "slub.nw"
+#line 4218 "slub.nw"
 static void deactivate_slab(struct kmem_cache *s, struct page *page,
 			    void *freelist)
 {
@@ -5396,7 +5415,7 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 	}
 
 	/* Move all but one of the CPU's free objects to the frozen slab */
-#line 4236 "slub.nw"
+#line 4253 "slub.nw"
 	while (freelist && (nextfree = get_freepointer(s, freelist))) {
 		void *prior;
 		unsigned long counters;
@@ -5413,11 +5432,11 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 						"drain percpu freelist"));
 		freelist = nextfree;
 	}
-#line 4217 "slub.nw"
+#line 4234 "slub.nw"
 redo:
 
 	/* Compute the slab's state after the last object returns */
-#line 4262 "slub.nw"
+#line 4279 "slub.nw"
 	old.freelist = READ_ONCE(page->freelist);
 	old.counters = READ_ONCE(page->counters);
 	VM_BUG_ON(!old.frozen);
@@ -5445,10 +5464,10 @@ redo:
 			spin_lock(&n->list_lock);
 		}
 	}
-#line 4219 "slub.nw"
+#line 4236 "slub.nw"
 
 	/* Put the slab on the list of its new state */
-#line 4292 "slub.nw"
+#line 4309 "slub.nw"
 	if (l != m) {
 		if (l == M_PARTIAL)
 			remove_partial(n, page);
@@ -5462,7 +5481,7 @@ redo:
 			add_full(s, n, page);
 		}
 	}
-#line 4220 "slub.nw"
+#line 4237 "slub.nw"
 	l = m;
 	if (!__cmpxchg_double_slab(s, page, old.freelist, old.counters,
 				   new.freelist, new.counters,
@@ -5477,7 +5496,7 @@ redo:
 	}
 }
 /* Deactivate the slabs of one CPU or of all: flush_slab and flush_all */
-#line 4323 "slub.nw"
+#line 4340 "slub.nw"
 static inline void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	stat_at(s, CPUSLAB_FLUSH, NULL, c->page);
@@ -5512,7 +5531,7 @@ static void flush_all(struct kmem_cache *s)
 	slub_step(s, NULL, NULL);
 }
 /* Sort the partial lists and free the empty slabs: kmem_cache_shrink */
-#line 4369 "slub.nw"
+#line 4386 "slub.nw"
 static int __kmem_cache_shrink(struct kmem_cache *s)
 {
 	int objects = oo_objects(s->max);
@@ -5534,7 +5553,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 			INIT_LIST_HEAD(slabs_by_inuse + i);
 
 		/* Sort the node's partial slabs by objects in use */
-#line 4414 "slub.nw"
+#line 4431 "slub.nw"
 		spin_lock(&n->list_lock);
 		list_for_each_entry_safe(page, t, &n->partial, lru) {
 			list_move(&page->lru, slabs_by_inuse + page->inuse);
@@ -5544,7 +5563,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 		for (i = objects - 1; i > 0; i--)
 			list_splice(slabs_by_inuse + i, n->partial.prev);
 		spin_unlock(&n->list_lock);
-#line 4389 "slub.nw"
+#line 4406 "slub.nw"
 		while (!list_empty(slabs_by_inuse)) {
 			page = list_first_entry(slabs_by_inuse, struct page,
 						lru);
@@ -5564,7 +5583,7 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	return __kmem_cache_shrink(s);
 }
 /* Choose the general cache for a size: kmalloc_slab */
-#line 4515 "slub.nw"
+#line 4532 "slub.nw"
 static inline int size_index_elem(size_t bytes)
 {
 	return (bytes - 1) / 8;
@@ -5598,7 +5617,7 @@ static inline int kmalloc_size(int n)
 	return 0;
 }
 /* Allocate by size from the general caches: kmalloc and kzalloc */
-#line 4570 "slub.nw"
+#line 4587 "slub.nw"
 static __always_inline void *do_kmalloc_node(size_t size, gfp_t flags,
 					     int node, unsigned long caller)
 {
@@ -5648,7 +5667,7 @@ void *kzalloc(size_t size, gfp_t flags)
 	return kmalloc(size, flags | __GFP_ZERO);
 }
 /* Allocate a large block straight from the page allocator: kmalloc_large_node */
-#line 4625 "slub.nw"
+#line 4642 "slub.nw"
 static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 {
 	struct page *page;
@@ -5670,7 +5689,7 @@ static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 	return ret;
 }
 /* Free a block from its pointer alone: kfree */
-#line 4660 "slub.nw"
+#line 4677 "slub.nw"
 static __always_inline void do_kfree(const void *x, unsigned long caller)
 {
 	struct page *page;
@@ -5712,7 +5731,7 @@ void __kfree_track_caller(const void *x, unsigned long caller)
 	do_kfree(x, caller);
 }
 /* Tell how many bytes a block really holds: ksize */
-#line 4703 "slub.nw"
+#line 4720 "slub.nw"
 static inline size_t slab_ksize(const struct kmem_cache *s)
 {
 	if (s->flags & (SLAB_RED_ZONE | SLAB_POISON))
@@ -5736,7 +5755,7 @@ size_t ksize(const void *object)
 	return slab_ksize(page->slab_cache);
 }
 /* Allocate and free many objects in one call */
-#line 4737 "slub.nw"
+#line 4754 "slub.nw"
 int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t flags, size_t size,
 			  void **p)
 {
@@ -5760,7 +5779,7 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t size, void **p)
 		kmem_cache_free(s, p[i]);
 }
 /* Name a cache, tell its object size, copy a string: kstrdup */
-#line 4765 "slub.nw"
+#line 4782 "slub.nw"
 const char *kmem_cache_name(const struct kmem_cache *s)
 {
 	return s->name;
@@ -5785,7 +5804,7 @@ static char *kstrdup(const char *s, gfp_t gfp)
 	return buf;
 }
 /* Allocate by size with a fallback to vmalloc: kvmalloc and kvfree */
-#line 5474 "slub.nw"
+#line 5491 "slub.nw"
 void *kvmalloc(size_t size, gfp_t flags)
 {
 	void *p = NULL;
@@ -5811,7 +5830,7 @@ void __kvfree_track_caller(const void *addr, unsigned long caller)
 		do_kfree(addr, caller);
 }
 /* Functions of the sysfs attribute layer */
-#line 8308 "slub.nw"
+#line 8332 "slub.nw"
 struct slab_attribute {
 	const char *name;
 	ssize_t (*show)(struct kmem_cache *s, char *buf);
@@ -5821,7 +5840,7 @@ struct slab_attribute {
 	bool hidden;		/* not a kernel attribute */
 };
 /* Functions of the sysfs attribute layer */
-#line 8326 "slub.nw"
+#line 8350 "slub.nw"
 #define SHOW_INT(_name, expr)						\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5849,7 +5868,7 @@ SHOW_INT(store_user, !!(s->flags & SLAB_STORE_USER))
 SHOW_INT(failslab, !!(s->flags & SLAB_FAILSLAB))
 SHOW_INT(remote_node_defrag_ratio, s->remote_node_defrag_ratio / 10)
 /* Functions of the sysfs attribute layer */
-#line 8359 "slub.nw"
+#line 8383 "slub.nw"
 static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 {
 	unsigned long fn;
@@ -5862,7 +5881,7 @@ static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 	return n + sprintf(buf + n, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 8376 "slub.nw"
+#line 8400 "slub.nw"
 static int count_inuse(struct page *page)
 {
 	return page->inuse;
@@ -5891,7 +5910,7 @@ static unsigned long count_partial(struct kmem_cache_node *n,
 	return x;
 }
 /* Functions of the sysfs attribute layer */
-#line 8414 "slub.nw"
+#line 8438 "slub.nw"
 #define SO_ALL		(1 << 0)
 #define SO_PARTIAL	(1 << 1)
 #define SO_CPU		(1 << 2)
@@ -5913,7 +5932,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				continue;
 
 			/* Count the CPU's slab and partial chain */
-#line 8446 "slub.nw"
+#line 8470 "slub.nw"
 			node = page_to_nid(page);
 			if (flags & SO_TOTAL)
 				x = page->objects;
@@ -5929,12 +5948,12 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				total += page->pages;
 				nodes[node] += page->pages;
 			}
-#line 8434 "slub.nw"
+#line 8458 "slub.nw"
 		}
 	}
 
 	/* Count the slabs on the nodes */
-#line 8464 "slub.nw"
+#line 8488 "slub.nw"
 	for (node = 0; node < nr_node_ids; node++) {
 		struct kmem_cache_node *n = get_node(s, node);
 
@@ -5959,7 +5978,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 		total += x;
 		nodes[node] += x;
 	}
-#line 8437 "slub.nw"
+#line 8461 "slub.nw"
 	x = sprintf(buf, "%lu", total);
 	for (node = 0; node < nr_node_ids; node++)
 		if (nodes[node])
@@ -5967,7 +5986,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 	return x + sprintf(buf + x, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 8491 "slub.nw"
+#line 8515 "slub.nw"
 #define SHOW_OBJECTS(_name, _flags)					\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -6004,7 +6023,7 @@ static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf)
 	return len + sprintf(buf + len, "\n");
 }
 /* Functions of the sysfs attribute layer */
-#line 8542 "slub.nw"
+#line 8566 "slub.nw"
 static int kstrtoul(const char *buf, unsigned long *res)
 {
 	char *end;
@@ -6044,7 +6063,7 @@ static ssize_t min_partial_store(struct kmem_cache *s, const char *buf,
 }
 
 /* Functions of the sysfs attribute layer */
-#line 8584 "slub.nw"
+#line 8608 "slub.nw"
 static ssize_t cpu_partial_store(struct kmem_cache *s, const char *buf,
 				 size_t len)
 {
@@ -6071,7 +6090,7 @@ static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 8612 "slub.nw"
+#line 8636 "slub.nw"
 static bool any_slab_objects(struct kmem_cache *s)
 {
 	int node;
@@ -6128,7 +6147,7 @@ static ssize_t failslab_store(struct kmem_cache *s, const char *buf,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 8673 "slub.nw"
+#line 8697 "slub.nw"
 static ssize_t empty_show(struct kmem_cache *s, char *buf)
 {
 	(void)s;
@@ -6168,7 +6187,7 @@ static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len)
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 8718 "slub.nw"
+#line 8742 "slub.nw"
 static ssize_t alloc_calls_show(struct kmem_cache *s, char *buf)
 {
 	if (!(s->flags & SLAB_STORE_USER))
@@ -6183,7 +6202,7 @@ static ssize_t free_calls_show(struct kmem_cache *s, char *buf)
 	return list_locations(s, buf, TRACK_FREE);
 }
 /* Functions of the sysfs attribute layer */
-#line 8737 "slub.nw"
+#line 8761 "slub.nw"
 static ssize_t show_stat(struct kmem_cache *s, char *buf, int si)
 {
 	unsigned long sum = 0;
@@ -6213,7 +6232,7 @@ static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
 	return len;
 }
 /* Functions of the sysfs attribute layer */
-#line 8771 "slub.nw"
+#line 8795 "slub.nw"
 #define RO(n)	{ #n, n##_show, NULL, -1, false, false }
 #define RW(n)	{ #n, n##_show, n##_store, -1, false, false }
 #define ACT(n)	{ #n, empty_show, n##_store, -1, true, false }
@@ -6243,19 +6262,19 @@ static const struct slab_attribute slab_attrs[] = {
 	STAT(CPU_PARTIAL_NODE), STAT(CPU_PARTIAL_DRAIN),
 
 /* The sysfs names of the sheaf counters */
-#line 12680 "slub.nw"
+#line 12706 "slub.nw"
 STAT(SHEAF_FLUSH), STAT(SHEAF_REFILL), STAT(SHEAF_ALLOC), STAT(SHEAF_FREE),
 STAT(BARN_GET), STAT(BARN_GET_FAIL), STAT(BARN_PUT), STAT(BARN_PUT_FAIL),
 STAT(SHEAF_PREFILL_FAST), STAT(SHEAF_PREFILL_SLOW),
 STAT(SHEAF_PREFILL_OVERSIZE), STAT(SHEAF_RETURN_FAST),
 STAT(SHEAF_RETURN_SLOW),
-#line 8799 "slub.nw"
+#line 8823 "slub.nw"
 #endif
 	{ "flush", empty_show, flush_store, -1, true, true },
 	{ NULL, NULL, NULL, -1, false, false }
 };
 /* Functions of the sysfs attribute layer */
-#line 8809 "slub.nw"
+#line 8833 "slub.nw"
 static const char *attr_name(const struct slab_attribute *a)
 {
 	return a->stat >= 0 ? stat_names[a->stat] : a->name;
@@ -6293,7 +6312,7 @@ bool slub_attr_writable(const char *name)
 	return a && (a->store || a->stat >= 0);
 }
 /* Functions of the sysfs attribute layer */
-#line 8852 "slub.nw"
+#line 8876 "slub.nw"
 static bool attr_propagates(const char *name)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -6301,7 +6320,7 @@ static bool attr_propagates(const char *name)
 	return a && a->show && a->store && !a->action && a->stat < 0;
 }
 /* Functions of the sysfs attribute layer */
-#line 8867 "slub.nw"
+#line 8891 "slub.nw"
 ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -6351,7 +6370,7 @@ ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 	return ret;
 }
 /* Functions of the sysfs attribute layer */
-#line 8921 "slub.nw"
+#line 8945 "slub.nw"
 struct kmem_cache *slub_find_cache(const char *name)
 {
 	struct kmem_cache *s, *found = NULL;
@@ -6381,7 +6400,7 @@ const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len)
 	return buf;
 }
 /* Functions of bootstrap and shutdown */
-#line 8994 "slub.nw"
+#line 9018 "slub.nw"
 static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
 static int kmem_cache_init(void)
@@ -6415,7 +6434,7 @@ static int kmem_cache_init(void)
 	return bootstrap_cache_sheaves();
 }
 /* Functions of bootstrap and shutdown */
-#line 9048 "slub.nw"
+#line 9072 "slub.nw"
 static int create_boot_cache(struct kmem_cache *s, const char *name,
 			     size_t size, unsigned long flags)
 {
@@ -6455,7 +6474,7 @@ static struct kmem_cache *create_kmalloc_cache(const char *name,
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 9095 "slub.nw"
+#line 9119 "slub.nw"
 static int early_kmem_cache_node_alloc(int node)
 {
 	struct page *page;
@@ -6479,7 +6498,7 @@ static int early_kmem_cache_node_alloc(int node)
 	return 0;
 }
 /* Functions of bootstrap and shutdown */
-#line 9125 "slub.nw"
+#line 9149 "slub.nw"
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
@@ -6505,14 +6524,14 @@ static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 	return s;
 }
 /* Functions of bootstrap and shutdown */
-#line 9162 "slub.nw"
+#line 9186 "slub.nw"
 static int create_kmalloc_caches(unsigned long flags)
 {
 	int i;
 
 
 	/* Send sizes below KMALLOC_MIN_SIZE to the smallest cache */
-#line 9207 "slub.nw"
+#line 9231 "slub.nw"
 	for (i = 8; i < (int)KMALLOC_MIN_SIZE && i <= 192; i += 8)
 		size_index[size_index_elem(i)] = KMALLOC_SHIFT_LOW;
 	if (KMALLOC_MIN_SIZE >= 64)
@@ -6521,7 +6540,7 @@ static int create_kmalloc_caches(unsigned long flags)
 	if (KMALLOC_MIN_SIZE >= 128)
 		for (i = 128 + 8; i <= 192; i += 8)
 			size_index[size_index_elem(i)] = 8;
-#line 9167 "slub.nw"
+#line 9191 "slub.nw"
 	for (i = KMALLOC_SHIFT_LOW; i <= KMALLOC_SHIFT_HIGH; i++) {
 		if (!kmalloc_caches[i] &&
 		    !(kmalloc_caches[i] = create_kmalloc_cache(NULL, 1 << i,
@@ -6552,7 +6571,7 @@ static int create_kmalloc_caches(unsigned long flags)
 	return memcg_activate_kmem_caches();
 }
 /* Functions of bootstrap and shutdown */
-#line 9218 "slub.nw"
+#line 9242 "slub.nw"
 static void slab_sysfs_init(void)
 {
 	struct kmem_cache *s;
@@ -6576,7 +6595,7 @@ static void slab_sysfs_init(void)
 	slab_mutex_unlock();
 }
 /* Functions of bootstrap and shutdown */
-#line 9253 "slub.nw"
+#line 9277 "slub.nw"
 static pthread_mutex_t init_mutex = PTHREAD_MUTEX_INITIALIZER;
 static bool running;
 static __thread bool booting;
@@ -6597,7 +6616,7 @@ int slub_nr_nodes(void)
 }
 
 /* Functions of bootstrap and shutdown */
-#line 9277 "slub.nw"
+#line 9301 "slub.nw"
 static int __slub_init(const struct slub_config *config)
 {
 	struct slub_config env_cfg = *config, *cfg = &env_cfg;
@@ -6620,7 +6639,7 @@ static int __slub_init(const struct slub_config *config)
 	nr_node_ids = cfg->nr_nodes ? cfg->nr_nodes : 1;
 
 	/* Apply the boot options of the configuration */
-#line 9409 "slub.nw"
+#line 9433 "slub.nw"
 	slub_simulated = cfg->simulated;
 	sim_cpu = 0;
 	slab_nomerge = cfg->nomerge;
@@ -6637,7 +6656,7 @@ static int __slub_init(const struct slub_config *config)
 	if (setup_failslab(cfg->failslab, slub_rng_state))
 		return -EINVAL;
 	rseq_alloc_door_update();
-#line 9298 "slub.nw"
+#line 9322 "slub.nw"
 	if (page_alloc_init(bytes, nr_node_ids))
 		return -ENOMEM;
 	slub_register_fork_handlers();
@@ -6676,7 +6695,7 @@ static bool slub_ensure_running(void)
 	return slub_running();
 }
 /* Functions of bootstrap and shutdown */
-#line 9354 "slub.nw"
+#line 9378 "slub.nw"
 static int slub_config_from_env(struct slub_config *cfg)
 {
 	const char *v;
@@ -6730,7 +6749,7 @@ static size_t machine_memory_bytes(void)
 	return ((size_t)si.totalram + si.totalswap) * si.mem_unit;
 }
 /* Functions of bootstrap and shutdown */
-#line 9453 "slub.nw"
+#line 9477 "slub.nw"
 static void slub_fork_prepare(void)
 {
 	struct kmem_cache *s;
@@ -6755,7 +6774,7 @@ static void slub_fork_prepare(void)
 	mutex_lock(&pcpu_lock);
 }
 /* Functions of bootstrap and shutdown */
-#line 9482 "slub.nw"
+#line 9506 "slub.nw"
 static void slub_fork_release(bool child)
 {
 	struct kmem_cache *s;
@@ -6803,7 +6822,7 @@ static void slub_register_fork_handlers(void)
 					     slub_fork_child);
 }
 /* Functions of bootstrap and shutdown */
-#line 9538 "slub.nw"
+#line 9562 "slub.nw"
 void slub_shutdown(void)
 {
 	mutex_lock(&init_mutex);
@@ -6838,7 +6857,7 @@ static void slub_teardown(void)
 	__atomic_store_n(&running, false, __ATOMIC_RELEASE);
 }
 /* Functions of bootstrap and shutdown */
-#line 9578 "slub.nw"
+#line 9602 "slub.nw"
 static bool slub_fail_percpu(void)
 {
 	return page_alloc_should_fail();

@@ -273,6 +273,10 @@ static void setup_object(struct kmem_cache *s, struct page *page,
 			 void *object);
 static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 			       int nid);
+static noinline void kmem_cache_free_slow(struct kmem_cache *s, void *x,
+					  unsigned long addr);
+static noinline void kmem_cache_free_hooked(struct kmem_cache *s, void *x,
+					    unsigned long addr);
 static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 						void *x);
 static noinline void slab_free(struct kmem_cache *s,
