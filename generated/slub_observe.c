@@ -4,13 +4,13 @@
 #include "slub_internal.h"
 
 /* Global state of the observation layer */
-#line 10149 "slub.nw"
+#line 10151 "slub.nw"
 slub_observer_fn slub_observer;
 void *slub_observer_arg;
 #line 383 "slub.nw"
 #include "slub_observe_protos.h"
 /* Events and statistics */
-#line 10038 "slub.nw"
+#line 10040 "slub.nw"
 static const char *const stat_words[NR_SLUB_STAT_ITEMS] = {
 	[ALLOC_FASTPATH] = "took the first object of the cpu freelist",
 	[ALLOC_SLOWPATH] = "took the slow path",
@@ -40,7 +40,7 @@ static const char *const stat_words[NR_SLUB_STAT_ITEMS] = {
 	[CPU_PARTIAL_DRAIN] = "the cpu partial chain is full: drained to the node",
 
 /* The words of the sheaf counters */
-#line 12721 "slub.nw"
+#line 12723 "slub.nw"
 [SHEAF_FLUSH] = "objects flushed from a sheaf to their slabs",
 [SHEAF_REFILL] = "objects refilled into a sheaf from the slabs",
 [SHEAF_ALLOC] = "an empty sheaf allocated",
@@ -54,7 +54,7 @@ static const char *const stat_words[NR_SLUB_STAT_ITEMS] = {
 [SHEAF_PREFILL_OVERSIZE] = "prefill: a sheaf above the cache's capacity",
 [SHEAF_RETURN_FAST] = "a returned sheaf becomes the CPU's spare",
 [SHEAF_RETURN_SLOW] = "a returned sheaf goes to the barn or is flushed",
-#line 10066 "slub.nw"
+#line 10068 "slub.nw"
 };
 
 const char *slub_stat_words(int item)
@@ -63,7 +63,7 @@ const char *slub_stat_words(int item)
 							 NULL;
 }
 /* Events and statistics */
-#line 10081 "slub.nw"
+#line 10083 "slub.nw"
 #ifndef SLUB_NO_EVENTS
 static const struct {
 	const char *func, *words;
@@ -90,7 +90,7 @@ static const char *step_words_of(const char *func)
 }
 #endif
 /* Events and statistics */
-#line 10115 "slub.nw"
+#line 10117 "slub.nw"
 #include "slub_sections.h"
 
 static int func_section_cmp(const void *key, const void *entry)
@@ -120,7 +120,7 @@ const char *slub_func_section_title(const char *func)
 	return f ? f->title : NULL;
 }
 /* Events and statistics */
-#line 10203 "slub.nw"
+#line 10205 "slub.nw"
 void slub_set_observer(slub_observer_fn fn, void *arg)
 {
 	slub_observer_check();
@@ -128,7 +128,7 @@ void slub_set_observer(slub_observer_fn fn, void *arg)
 	slub_observer = fn;
 }
 /* Events and statistics */
-#line 10284 "slub.nw"
+#line 10286 "slub.nw"
 #ifndef SLUB_NO_EVENTS
 void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	     const char *func, int si, const void *object, struct page *page,
@@ -148,7 +148,7 @@ void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 		type == SLUB_EV_STEP ? step_words_of(func) : NULL;
 
 	/* Put the words and the detail into buf, or into heap if long */
-#line 10313 "slub.nw"
+#line 10315 "slub.nw"
 	if (words)
 		n = snprintf(buf, sizeof(buf), "%s (", words);
 	va_start(ap, fmt);
@@ -167,10 +167,10 @@ void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	}
 	if (words && !len)
 		buf[n - 2] = '\0';
-#line 10302 "slub.nw"
+#line 10304 "slub.nw"
 
 	/* Fill in the event and call the observer */
-#line 10334 "slub.nw"
+#line 10336 "slub.nw"
 	if (!page && object && type != SLUB_EV_REPORT)
 		page = slub_virt_to_head_page_checked((void *)object);
 	ev.type = type;
@@ -185,12 +185,12 @@ void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	slub_in_observer = true;
 	fn(&ev, slub_observer_arg);
 	slub_in_observer = false;
-#line 10303 "slub.nw"
+#line 10305 "slub.nw"
 	free(heap);
 }
 #endif
 /* Events and statistics */
-#line 10371 "slub.nw"
+#line 10373 "slub.nw"
 #ifndef SLUB_NO_EVENTS
 __thread bool slub_in_observer;
 
@@ -202,7 +202,7 @@ void observer_reentered(const char *func)
 }
 #endif
 /* Functions of the snapshot */
-#line 9668 "slub.nw"
+#line 9670 "slub.nw"
 static int snap_find_slab(const struct slub_snap_cache *sc, long pfn)
 {
 	int lo = 0, hi = sc->nr_slabs - 1;
@@ -237,7 +237,7 @@ static int snap_object_index(struct kmem_cache *s, struct page *page,
 	return ((char *)p - base) / s->size;
 }
 /* Functions of the snapshot */
-#line 9708 "slub.nw"
+#line 9710 "slub.nw"
 static int snap_freelist(struct kmem_cache *s, struct page *page,
 			 struct slub_snap_slab *ss, void *head,
 			 enum slub_obj_state state)
@@ -259,7 +259,7 @@ static int snap_freelist(struct kmem_cache *s, struct page *page,
 	return first;
 }
 /* Functions of the snapshot */
-#line 9731 "slub.nw"
+#line 9733 "slub.nw"
 static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 			  struct slub_snap_slab *ss)
 {
@@ -285,7 +285,7 @@ static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 9761 "slub.nw"
+#line 9763 "slub.nw"
 static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 			 int cpu)
 {
@@ -328,7 +328,7 @@ static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 	return 0;
 }
 /* Functions of the snapshot */
-#line 9805 "slub.nw"
+#line 9807 "slub.nw"
 static int *snap_list(struct slub_snap_cache *sc, struct list_head *head,
 		      int *count, enum slub_slab_where where, int node)
 {
@@ -375,7 +375,7 @@ static int snap_fill_nodes(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return 0;
 }
 /* Functions of the snapshot */
-#line 9855 "slub.nw"
+#line 9857 "slub.nw"
 static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 {
 	struct slub_alias *a;
@@ -394,7 +394,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 			sc->aliases[sc->nr_aliases++] = strdup(a->name);
 
 	/* Copy the geometry and tuning of the cache */
-#line 9899 "slub.nw"
+#line 9901 "slub.nw"
 	sc->size = s->size;
 	sc->object_size = s->object_size;
 	sc->align = s->align;
@@ -411,7 +411,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	sc->refcount = s->refcount;
 	sc->has_ctor = s->ctor != NULL;
 	sc->is_root = is_root_cache(s);
-#line 9872 "slub.nw"
+#line 9874 "slub.nw"
 	for_each_allocated_block(pfn)
 		n += snap_is_slab_of(&mem_map[pfn], s);
 	sc->slabs = calloc(n ? n : 1, sizeof(*sc->slabs));
@@ -437,7 +437,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return snap_fill_sheaves(s, sc);
 }
 /* Functions of the snapshot */
-#line 9918 "slub.nw"
+#line 9920 "slub.nw"
 struct slub_snapshot *slub_snapshot_take(void)
 {
 	struct slub_snapshot *snap;
@@ -471,7 +471,7 @@ fail:
 	return NULL;
 }
 /* Functions of the snapshot */
-#line 9953 "slub.nw"
+#line 9955 "slub.nw"
 void slub_snapshot_free(struct slub_snapshot *snap)
 {
 	int i, j;
@@ -521,7 +521,7 @@ const struct slub_snap_cache *slub_snapshot_cache(
 	return NULL;
 }
 /* Functions of the snapshot */
-#line 12555 "slub.nw"
+#line 12557 "slub.nw"
 static struct slub_snap_ref *snap_sheaf(struct kmem_cache *s,
 					struct slub_snap_cache *sc,
 					struct slab_sheaf *sheaf,
@@ -549,7 +549,7 @@ static struct slub_snap_ref *snap_sheaf(struct kmem_cache *s,
 	return v;
 }
 /* Functions of the snapshot */
-#line 12584 "slub.nw"
+#line 12586 "slub.nw"
 static int snap_fill_sheaves(struct kmem_cache *s, struct slub_snap_cache *sc)
 {
 	struct slab_sheaf *sheaf;
@@ -593,7 +593,7 @@ static int snap_fill_sheaves(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return err ? -ENOMEM : 0;
 }
 /* Functions of the invariant checker */
-#line 10401 "slub.nw"
+#line 10403 "slub.nw"
 static int __attribute__((format(printf, 2, 3)))
 inv_fail(FILE *out, const char *fmt, ...)
 {
@@ -634,7 +634,7 @@ static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 10443 "slub.nw"
+#line 10445 "slub.nw"
 static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc)
 {
@@ -651,7 +651,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			pagefree += ss->obj[j].state == SLUB_OBJ_PAGE_FREE;
 
 		/* Check one slab's counters and its place */
-#line 10478 "slub.nw"
+#line 10480 "slub.nw"
 		if (ss->inuse != ss->objects - pagefree)
 			bad += inv_fail(out, "%s: slab pfn %ld inuse %u but "
 					"%u objects minus %u free\n",
@@ -671,7 +671,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			bad += inv_fail(out, "%s: slab pfn %ld has free objects "
 					"but is on no partial list\n",
 					 s->name, ss->pfn);
-#line 10458 "slub.nw"
+#line 10460 "slub.nw"
 	}
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
 		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
@@ -686,7 +686,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 	for (node = 0; node < nr_node_ids; node++) {
 
 		/* Check one node's counters */
-#line 10500 "slub.nw"
+#line 10502 "slub.nw"
 		struct kmem_cache_node *n = get_node(s, node);
 		long slabs = 0;
 
@@ -699,13 +699,13 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 		if (n->nr_slabs != slabs)
 			bad += inv_fail(out, "%s: node %d nr_slabs %ld but %ld slabs found\n",
 					 s->name, node, n->nr_slabs, slabs);
-#line 10471 "slub.nw"
+#line 10473 "slub.nw"
 	}
 	bad += check_sheaf_invariants(out, s, sc);
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 10515 "slub.nw"
+#line 10517 "slub.nw"
 int slub_check_invariants(FILE *out)
 {
 	struct slub_snapshot *snap;
@@ -734,7 +734,7 @@ int slub_check_invariants(FILE *out)
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 12635 "slub.nw"
+#line 12637 "slub.nw"
 static int check_sheaf_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc)
 {
