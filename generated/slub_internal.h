@@ -349,7 +349,7 @@ unsigned long random;		/* per-cache secret (freelist hardening) */
 #line 528 "slub.nw"
 
 /* Fields the sheaves add to struct kmem_cache */
-#line 11149 "slub.nw"
+#line 11229 "slub.nw"
 unsigned int sheaf_capacity;	/* 0: the cpu slab of 3.18 */
 struct slub_percpu_sheaves *cpu_sheaves;
 #line 529 "slub.nw"
@@ -630,7 +630,7 @@ SLUB_SHARED void observer_reentered(const char *func)
 	} while (0)
 #endif
 /* Kernel helpers: the sheaves need */
-#line 11432 "slub.nw"
+#line 11512 "slub.nw"
 typedef struct {
 	int locked;
 	int cpu;		/* the CPU whose sheaves it protects */
@@ -672,7 +672,7 @@ static inline void local_unlock(local_trylock_t *l)
 		local_rseq_unlocked();
 }
 /* Kernel helpers: the sheaves need */
-#line 11809 "slub.nw"
+#line 11889 "slub.nw"
 #define list_first_entry_or_null(h, type, member)			\
 	(list_empty(h) ? NULL : list_first_entry(h, type, member))
 
@@ -689,7 +689,7 @@ static inline void list_del_init(struct list_head *e)
 		(b) = __tmp;						\
 	} while (0)
 /* Definitions of the sheaves and the barn */
-#line 11093 "slub.nw"
+#line 11173 "slub.nw"
 struct slab_sheaf {
 	struct list_head barn_list;	/* in a barn's full or empty list */
 	struct kmem_cache *cache;
@@ -699,7 +699,7 @@ struct slab_sheaf {
 	void *objects[];
 };
 /* Definitions of the sheaves and the barn */
-#line 11118 "slub.nw"
+#line 11198 "slub.nw"
 struct slub_percpu_sheaves {
 	local_trylock_t lock;		/* a real lock here: see below */
 	struct slab_sheaf *main;	/* never NULL while the cache has sheaves */
@@ -707,7 +707,7 @@ struct slub_percpu_sheaves {
 	char pad[L1_CACHE_BYTES - sizeof(local_trylock_t) - 2 * sizeof(void *)];
 };
 /* Definitions of the sheaves and the barn */
-#line 11132 "slub.nw"
+#line 11212 "slub.nw"
 #define MAX_FULL_SHEAVES	10
 #define MAX_EMPTY_SHEAVES	10
 
@@ -719,7 +719,7 @@ struct node_barn {
 	unsigned int nr_empty;
 };
 /* Definitions of the sheaves and the barn */
-#line 11266 "slub.nw"
+#line 11346 "slub.nw"
 #define MAX_SHEAF_CAPACITY	1024
 #line 350 "slub.nw"
 #endif
