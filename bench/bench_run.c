@@ -22,9 +22,13 @@
  * malloc comes from the wrong library fails the run.
  * Processes run workload by workload, every allocator in turn, so that
  * the figures compared in one row were taken seconds, not minutes, apart.
- * The build with SLUB's events compiled in runs its 64-byte LIFO test
- * next to the benchmark build's in every round, after it in even rounds
- * and before it in odd ones.
+ * SLUB runs as two columns per interface: the cpu slab of 3.18, and the
+ * same binary with SLUB_SHEAVES set (sheaves for every cache). The builds
+ * with the counters compiled in, and with counters and events compiled in,
+ * run their 64-byte LIFO test next to the benchmark build's in every
+ * round, for both designs, after it in even rounds and before it in odd
+ * ones. results.md ends its summary with the performance goals, each a
+ * ratio against a peer measured in the same run, met or missed.
  */
 #include <errno.h>
 #include <gnu/libc-version.h>
