@@ -321,6 +321,12 @@ struct kobject_standin {
 struct kmem_cache {
 	struct kmem_cache_cpu *cpu_slab;	/* per-CPU part */
 	unsigned long flags;
+
+/* Fields the sheaves add to struct kmem_cache */
+#line 11231 "slub.nw"
+unsigned int sheaf_capacity;	/* 0: the cpu slab of 3.18 */
+struct slub_percpu_sheaves *cpu_sheaves;
+#line 508 "slub.nw"
 	unsigned long min_partial;
 	int size;		/* object size including metadata */
 	int object_size;	/* object size without metadata */
@@ -346,12 +352,6 @@ struct kmem_cache {
 #line 538 "slub.nw"
 struct slub_alias *aliases;	/* names merged into this cache */
 unsigned long random;		/* per-cache secret (freelist hardening) */
-#line 528 "slub.nw"
-
-/* Fields the sheaves add to struct kmem_cache */
-#line 11229 "slub.nw"
-unsigned int sheaf_capacity;	/* 0: the cpu slab of 3.18 */
-struct slub_percpu_sheaves *cpu_sheaves;
 #line 529 "slub.nw"
 	struct kmem_cache_node *node[MAX_NUMNODES];	/* must be last */
 };
@@ -630,7 +630,7 @@ SLUB_SHARED void observer_reentered(const char *func)
 	} while (0)
 #endif
 /* Kernel helpers: the sheaves need */
-#line 11512 "slub.nw"
+#line 11514 "slub.nw"
 typedef struct {
 	int locked;
 	int cpu;		/* the CPU whose sheaves it protects */
@@ -672,7 +672,7 @@ static inline void local_unlock(local_trylock_t *l)
 		local_rseq_unlocked();
 }
 /* Kernel helpers: the sheaves need */
-#line 11889 "slub.nw"
+#line 11891 "slub.nw"
 #define list_first_entry_or_null(h, type, member)			\
 	(list_empty(h) ? NULL : list_first_entry(h, type, member))
 
@@ -719,7 +719,7 @@ struct node_barn {
 	unsigned int nr_empty;
 };
 /* Definitions of the sheaves and the barn */
-#line 11346 "slub.nw"
+#line 11348 "slub.nw"
 #define MAX_SHEAF_CAPACITY	1024
 #line 350 "slub.nw"
 #endif
