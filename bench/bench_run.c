@@ -194,6 +194,7 @@ static char load_start[64], load_end[64];
 static bool smoke;
 static int reps, rounds = 5, cur_round;
 static int failures;
+static int stats_warned;
 static FILE *raw;
 
 static void fail(const char *fmt, ...)
@@ -333,6 +334,10 @@ static void run_child(int v, const char *workload)
 			else if (!strcmp(k, "mem_grown_kib"))
 				mem_kib[v][1] = u;
 		} else if (sscanf(line, "stat %63s %63s %lu", k, a, &u) == 3) {
+			/* the benchmark build has no CONFIG_SLUB_STATS */
+			if (v < V_SLUB_STATS && !stats_warned++)
+				fail("%s: counter %s in a build without "
+				     "counters", variants[v].bin, a);
 			if (is_slub(v))
 				add_stat(v, k, a, u);
 		} else if (sscanf(line, "malloc %399s", s1) == 1) {
@@ -936,6 +941,10 @@ int main(int argc, char **argv)
 	}
 	loadavg(load_end, sizeof(load_end));
 	fclose(raw);
+	for (v = V_SLUB_STATS; v < NR_VARIANTS; v++)
+		if (present[v] && !nr_stats[v])
+			fail("%s (%s): no counters in a build with counters",
+			     variants[v].bin, variants[v].label);
 
 	snprintf(path, sizeof(path), "%s/results.md", outdir);
 	md = fopen(path, "w");
