@@ -21,9 +21,9 @@ $(BOOK_STUDENT)/slub.nw: slub.nw exercises/targets.txt $(BOOK_STUDENT_HEADS) \
 	@bash book/student-edition.sh $@
 
 $(BOOK_STUDENT)/slub.pdf: $(BOOK_STUDENT)/slub.nw $(BOOK_OUT)/slub.pdf \
-		book/slub.tex book/preamble.tex book/latex.sh
+		book/slub.tex book/preamble.tex book/slub.bib book/latex.sh
 	@noweave -n -autodefs c -index $< >$(BOOK_STUDENT)/slub-body.tex
-	@cp book/preamble.tex $(BOOK_OUT)/fig-* $(BOOK_STUDENT)/
+	@cp book/preamble.tex book/slub.bib $(BOOK_OUT)/fig-* $(BOOK_STUDENT)/
 	@sed 's/\\title{The SLUB Book/\\title{The SLUB Book: student edition/' \
 		book/slub.tex >$(BOOK_STUDENT)/slub.tex
 	@bash book/latex.sh $(BOOK_STUDENT) | sed 's/^book:/book (student edition):/'
