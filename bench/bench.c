@@ -333,7 +333,8 @@ static void slub_stats(const char *key, struct ctx *c)
 {
 	static const char *const attrs[] = {
 		"alloc_fastpath", "alloc_slowpath", "free_fastpath",
-		"free_slowpath",
+		"free_slowpath", "sheaf_refill", "sheaf_flush", "barn_get",
+		"barn_put",
 	};
 	unsigned int i;
 

@@ -6,8 +6,12 @@
 #                     works, asserts nothing about time (part of make test)
 #
 # SLUB is compiled again here for speed: -O2 -DNDEBUG with the teaching
-# events compiled out (-DSLUB_NO_EVENTS), and a second time with the
-# events compiled in and no observer attached, to measure what they cost.
+# events and the counters compiled out (-DSLUB_NO_EVENTS -DSLUB_NO_STATS:
+# the kernel's production build, without CONFIG_SLUB_STATS), a second
+# time with the counters in (-DSLUB_NO_EVENTS alone), and a third time
+# with events and counters in and no observer attached (the teaching
+# build), to measure what each costs. The sheaves columns are the same
+# binaries run with SLUB_SHEAVES set.
 # Every peer replaces malloc, so each is linked into its own copy of
 # bench/bench.c and runs in a process of its own; bench-run runs them all
 # and writes the comparison.
@@ -24,10 +28,14 @@ BENCH_BINS := $(BENCH_PEERS:%=$(BENCH)/bench-%) $(BENCH)/bench-ideal \
 # Until the allocator is tangled the harness measures the peers alone.
 ifneq ($(wildcard generated/slub.c),)
 BENCH_BINS += $(BENCH)/bench-slub $(BENCH)/bench-kmalloc \
-	$(BENCH)/bench-slub-ev
+	$(BENCH)/bench-slub-stats $(BENCH)/bench-slub-ev
 endif
 
 $(BENCH)/obj/%.o: generated/%.c $(GENERATED)
+	@mkdir -p $(@D)
+	$(CC) $(BENCH_CFLAGS) -DSLUB_NO_EVENTS -DSLUB_NO_STATS -c $< -o $@
+
+$(BENCH)/obj/%-st.o: generated/%.c $(GENERATED)
 	@mkdir -p $(@D)
 	$(CC) $(BENCH_CFLAGS) -DSLUB_NO_EVENTS -c $< -o $@
 
@@ -36,6 +44,9 @@ $(BENCH)/obj/%-ev.o: generated/%.c $(GENERATED)
 	$(CC) $(BENCH_CFLAGS) -c $< -o $@
 
 $(BENCH)/libslub.a: $(BENCH)/obj/slub.o $(BENCH)/obj/slub_observe.o
+	bash scripts/link-lib.sh $@ $^
+
+$(BENCH)/libslub-st.a: $(BENCH)/obj/slub-st.o $(BENCH)/obj/slub_observe-st.o
 	bash scripts/link-lib.sh $@ $^
 
 $(BENCH)/libslub-ev.a: $(BENCH)/obj/slub-ev.o $(BENCH)/obj/slub_observe-ev.o
@@ -59,6 +70,10 @@ $(BENCH)/bench-slub: bench/bench.c $(BENCH)/libslub.a
 
 $(BENCH)/bench-kmalloc: bench/bench.c $(BENCH)/libslub.a
 	$(CC) $(BENCH_CFLAGS) -DBENCH_SLUB_KMALLOC -DBENCH_NAME='"kmalloc"' \
+		$^ -o $@ $(LDLIBS)
+
+$(BENCH)/bench-slub-stats: bench/bench.c $(BENCH)/libslub-st.a
+	$(CC) $(BENCH_CFLAGS) -DBENCH_SLUB_CACHE -DBENCH_NAME='"slub-stats"' \
 		$^ -o $@ $(LDLIBS)
 
 $(BENCH)/bench-slub-ev: bench/bench.c $(BENCH)/libslub-ev.a

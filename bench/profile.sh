@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # bench/profile.sh BENCHDIR -- where SLUB's time goes in the 64-byte LIFO
-# test (make bench-profile). Writes BENCHDIR/profile.txt.
+# test, and with sheaves (SLUB_SHEAVES=32) in the LIFO and batch tests
+# (make bench-profile). Writes BENCHDIR/profile.txt.
 #
 # perf samples the benchmark build as it runs (cpu-clock: this VM has no
 # hardware counters). callgrind counts instructions exactly, but valgrind
@@ -38,7 +39,17 @@ then
 					printf '%8s  %s\n' "$pct" "$where"
 				fi
 			done
-		for sym in kmem_cache_alloc kmem_cache_free; do
+		for w in lifo64 batch; do
+		SLUB_SHEAVES=32 perf record -q -F 20000 \
+			-o "$dir/perf-sheaves.data" -- "$bin" -r 3 $w \
+			>/dev/null 2>&1
+		echo
+		echo "== perf: kmem_cache $w with SLUB_SHEAVES=32, self time"
+		perf report -i "$dir/perf-sheaves.data" --stdio \
+			--no-children --percent-limit 1 --sort symbol \
+			2>/dev/null | grep -v '^#' | grep -v '^$'
+	done
+	for sym in kmem_cache_alloc kmem_cache_free; do
 			echo
 			echo "== perf annotate $sym (hottest lines)"
 			perf annotate -i "$dir/perf.data" --stdio -s "$sym" \

@@ -3,8 +3,10 @@
 # test-book.sh B: build The SLUB Book from scratch, time it and check both
 # editions. Ends with "N passed, N failed"; exits 1 if anything failed.
 #
-#   - the book builds in under BOOK_TIME_LIMIT seconds of CPU time (default 60),
-#     with the programs built and the players' frames cached first
+#   - the book builds; its CPU and wall time are reported (with the programs
+#     built and the players' frames cached first). Speed is not a test: only
+#     when BOOK_TIME_LIMIT=N is set (on an idle machine) does a build slower
+#     than N seconds fail
 #   - slub_snapshot_write_dot() on hand-built snapshots (book/test_snapshot_dot.c)
 #   - every name of book/seed-sections.txt is a numbered section title, in the
 #     PDF outline (the bookmarks hyperref writes, slub.out) and in the text
@@ -35,7 +37,7 @@ set -uo pipefail
 B=${1:-build}
 OUT=$B/book
 HTML=$OUT/html
-LIMIT=${BOOK_TIME_LIMIT:-60}
+LIMIT=${BOOK_TIME_LIMIT:-}
 NW=${BOOK_NW:-slub.nw}
 MAKE=${MAKE:-make}
 pass=0
@@ -101,6 +103,9 @@ measured=$cpu
 [ "${BOOK_TIME_CLOCK:-cpu}" = wall ] && measured=$wall
 if [ $built -eq 0 ]; then
 	bad "no build time: the build failed"
+elif [ -z "$LIMIT" ]; then
+	echo "INFO: the book builds in ${cpu} s of CPU time, ${wall} s wall time (load average $load)"
+	ok "the book builds"
 elif awk -v c="$measured" -v l="$LIMIT" 'BEGIN { exit !(c < l) }'; then
 	ok "the book builds in ${cpu} s of CPU time, ${wall} s wall time (limit $LIMIT s of ${BOOK_TIME_CLOCK:-cpu} time; load average $load)"
 else

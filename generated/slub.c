@@ -45,7 +45,7 @@ struct rcu_head {
 #define need_reserve_slab_rcu \
 	(sizeof(((struct page *)NULL)->lru) < sizeof(struct rcu_head))
 /* Global state of the allocator */
-#line 4521 "slub.nw"
+#line 4560 "slub.nw"
 static struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
 
 static signed char size_index[24] = {
@@ -75,7 +75,7 @@ static signed char size_index[24] = {
 	2	/* 192 */
 };
 /* Global state of the allocator */
-#line 4880 "slub.nw"
+#line 4919 "slub.nw"
 struct zone {
 	spinlock_t lock;
 	unsigned long start_pfn, end_pfn;	/* [start, end) */
@@ -95,10 +95,10 @@ unsigned long pages_per_node;
 unsigned long nr_pages;
 static struct zone zones[MAX_NUMNODES];
 /* Global state of the allocator */
-#line 5311 "slub.nw"
+#line 5352 "slub.nw"
 static struct slub_page_stats page_stats;
 /* Global state of the allocator */
-#line 5395 "slub.nw"
+#line 5436 "slub.nw"
 struct vm_struct {
 	unsigned long magic;	/* VM_MAGIC ^ addr */
 	void *map;		/* the mapping: the header's page, then addr */
@@ -109,18 +109,18 @@ struct vm_struct {
 #define VM_MAGIC	0x766d616c6c6f6321UL
 #define VMALLOC_MAX	(1UL << 46)
 /* Global state of the allocator */
-#line 5583 "slub.nw"
+#line 5624 "slub.nw"
 bool slub_simulated;		/* simulated CPUs */
 int sim_cpu;			/* the simulated CPU running now */
 static slub_point_fn point_hook;
 static void *point_hook_arg;
 static bool in_point_hook;
 /* Global state of the allocator */
-#line 5974 "slub.nw"
+#line 6017 "slub.nw"
 bool cpu_rseq __attribute__((aligned(L1_CACHE_BYTES)));
 static bool rseq_alloc_door;	/* ... and no fault injection is on */
 /* Global state of the allocator */
-#line 6358 "slub.nw"
+#line 6411 "slub.nw"
 #define SLUB_RED_INACTIVE	0xbb
 #define SLUB_RED_ACTIVE		0xcc
 #define POISON_INUSE		0x5a
@@ -142,17 +142,17 @@ static unsigned long slub_debug;
 static char slub_debug_slabs[256];
 static int disable_higher_order_debug;
 /* Global state of the allocator */
-#line 7409 "slub.nw"
+#line 7462 "slub.nw"
 static __thread unsigned long call_site;
 static slub_symbolizer_fn slub_symbolizer;
 static void *slub_symbolizer_arg;
 
 #define KSYM_SYMBOL_LEN	240
 /* Global state of the allocator */
-#line 7677 "slub.nw"
+#line 7730 "slub.nw"
 static unsigned long slub_oom_reports;
 /* Global state of the allocator */
-#line 7737 "slub.nw"
+#line 7790 "slub.nw"
 struct fault_attr {
 	unsigned long probability;
 	unsigned long interval;
@@ -168,7 +168,7 @@ static struct {
 	unsigned long random;
 } failslab;
 /* Global state of the allocator */
-#line 7968 "slub.nw"
+#line 8021 "slub.nw"
 struct mem_cgroup {
 	char name[64];
 	int kmemcg_id;
@@ -199,7 +199,7 @@ static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
 static __thread struct mem_cgroup *current_memcg;
 static __thread int memcg_skip_account;
 /* Global state of the sheaves */
-#line 11425 "slub.nw"
+#line 11595 "slub.nw"
 static unsigned int slub_sheaves;	/* the boot option: every cache */
 static __thread unsigned int create_sheaf_capacity;
 /* Declarations of internal functions */
@@ -212,7 +212,7 @@ struct location;
 struct loc_track;
 #include "slub_protos.h"
 /* Start the page allocator: page_alloc_init */
-#line 4979 "slub.nw"
+#line 5020 "slub.nw"
 static int page_alloc_init(size_t bytes, int nodes)
 {
 	unsigned long per_node;
@@ -242,7 +242,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 	return 0;
 }
 /* Reserve the arena, and map and unmap it */
-#line 5020 "slub.nw"
+#line 5061 "slub.nw"
 static void *map_anon(size_t bytes, int prot)
 {
 	void *p = mmap(NULL, bytes, prot,
@@ -298,7 +298,7 @@ static void page_alloc_exit(void)
 	nr_pages = 0;
 }
 /* Put a block on its free list and take it off */
-#line 5081 "slub.nw"
+#line 5122 "slub.nw"
 static void free_block(struct zone *z, unsigned long pfn, int order)
 {
 	struct page *page = pfn_to_page(pfn);
@@ -336,7 +336,7 @@ retry:
 	return NULL;
 }
 /* Grow a zone by one largest block when its lists run dry */
-#line 5129 "slub.nw"
+#line 5170 "slub.nw"
 static bool zone_grow(struct zone *z)
 {
 	unsigned long pfn;
@@ -357,7 +357,7 @@ static inline unsigned long zone_free_pages(const struct zone *z)
 	return z->free_pages + (z->grow_pfn - z->start_pfn);
 }
 /* Split a larger block down to the order asked for: __alloc_pages */
-#line 5158 "slub.nw"
+#line 5199 "slub.nw"
 static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 {
 	struct zone *z = &zones[nid];
@@ -382,7 +382,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 	mark_block(page_to_pfn(page), true);
 
 	/* Make the block a compound page of order order */
-#line 5192 "slub.nw"
+#line 5233 "slub.nw"
 	page->order = order;
 	if (order) {
 		__SetPageHead(page);
@@ -391,7 +391,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 			page[i].first_page = page;
 		}
 	}
-#line 5181 "slub.nw"
+#line 5222 "slub.nw"
 	if (pfmemalloc)
 		__SetPageSlabPfmemalloc(page);
 	__atomic_add_fetch(&page_stats.allocs, 1, __ATOMIC_RELAXED);
@@ -401,7 +401,7 @@ fail:
 	return NULL;
 }
 /* Mark allocated blocks in a bitmap, and find the next one */
-#line 5208 "slub.nw"
+#line 5249 "slub.nw"
 static void mark_block(unsigned long pfn, bool allocated)
 {
 	unsigned long bit = 1UL << (pfn % BITS_PER_LONG);
@@ -430,7 +430,7 @@ unsigned long next_allocated_block(unsigned long pfn)
 }
 
 /* Allocate pages on a node, or on any: alloc_pages_node */
-#line 5248 "slub.nw"
+#line 5289 "slub.nw"
 static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 {
 	int start = node == NUMA_NO_NODE ? numa_mem_id() : node;
@@ -449,7 +449,7 @@ static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 	return NULL;
 }
 /* Free a block and merge it with its buddies: __free_pages */
-#line 5272 "slub.nw"
+#line 5313 "slub.nw"
 static void __free_pages(struct page *page, int order)
 {
 	struct zone *z = &zones[page_to_nid(page)];
@@ -482,7 +482,7 @@ static void __free_pages(struct page *page, int order)
 	spin_unlock(&z->lock);
 }
 /* Fail a page allocation on request, and count the pages */
-#line 5315 "slub.nw"
+#line 5356 "slub.nw"
 static unsigned long fail_nth;
 static __thread bool failed_by_knob;
 
@@ -537,7 +537,7 @@ void slub_page_stats(struct slub_page_stats *st)
 	st->slab_pages = slab;
 }
 /* Map memory too large for the page allocator: vmalloc */
-#line 5407 "slub.nw"
+#line 5448 "slub.nw"
 static inline bool in_arena(const void *x)
 {
 	return (const char *)x >= arena && (const char *)x < arena + arena_bytes;
@@ -565,13 +565,13 @@ void *vmalloc_align(size_t size, size_t align)
 	addr = (char *)ALIGN((unsigned long)map + PAGE_SIZE, align);
 
 	/* Unmap what lies before and after the area at addr */
-#line 5448 "slub.nw"
+#line 5489 "slub.nw"
 	lead = addr - PAGE_SIZE - map;
 	if (lead)
 		munmap(map, lead);
 	if (align - PAGE_SIZE > lead)
 		munmap(addr - PAGE_SIZE + bytes, align - PAGE_SIZE - lead);
-#line 5433 "slub.nw"
+#line 5474 "slub.nw"
 	area = vm_area(addr);
 	area->map = addr - PAGE_SIZE;
 	area->map_bytes = bytes;
@@ -585,7 +585,7 @@ void *vmalloc(size_t size)
 	return vmalloc_align(size, PAGE_SIZE);
 }
 /* Recognise and free a vmalloc area */
-#line 5456 "slub.nw"
+#line 5497 "slub.nw"
 bool is_vmalloc_addr(const void *addr)
 {
 	if (!addr || in_arena(addr) || ((unsigned long)addr & ~PAGE_MASK))
@@ -614,7 +614,7 @@ void vfree(const void *addr)
 	munmap(area->map, area->map_bytes);
 }
 /* Grow or shrink a vmalloc area: vrealloc */
-#line 5492 "slub.nw"
+#line 5533 "slub.nw"
 void *vrealloc(const void *addr, size_t size)
 {
 	struct vm_struct *area = vm_area(addr);
@@ -634,7 +634,7 @@ void *vrealloc(const void *addr, size_t size)
 	return map + PAGE_SIZE;
 }
 /* Compare and swap two adjacent words: cmpxchg_double */
-#line 5680 "slub.nw"
+#line 5723 "slub.nw"
 static inline bool cmpxchg_double(void *p, unsigned long o1,
 				  unsigned long o2, unsigned long n1,
 				  unsigned long n2)
@@ -658,7 +658,7 @@ static inline bool cmpxchg_double(void *p, unsigned long o1,
 #endif
 }
 /* Change a slab's freelist and counters together: cmpxchg_double_slab */
-#line 5714 "slub.nw"
+#line 5757 "slub.nw"
 static inline void slab_lock(struct page *page)
 {
 	while (__atomic_fetch_or(&page->flags, 1UL << PG_locked,
@@ -699,7 +699,7 @@ static bool __cmpxchg_double_slab(struct kmem_cache *s, struct page *page,
 
 #define cmpxchg_double_slab __cmpxchg_double_slab
 /* Compare and swap the CPU's freelist and tid: this_cpu_cmpxchg_double */
-#line 5779 "slub.nw"
+#line 5822 "slub.nw"
 static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 		struct kmem_cache_cpu *c, void *o1, unsigned long o2,
 		void *n1, unsigned long n2)
@@ -712,7 +712,7 @@ static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 			      (unsigned long)n1, n2);
 }
 
-#line 5848 "slub.nw"
+#line 5891 "slub.nw"
 static inline bool cpu_tid_ready(unsigned long tid)
 {
 	return !(tid & TID_BUSY);
@@ -757,7 +757,7 @@ static void cpu_unlock(struct kmem_cache_cpu *c)
 }
 
 /* Enter and leave a slow path's critical section: local_irq_save */
-#line 5896 "slub.nw"
+#line 5939 "slub.nw"
 static inline struct kmem_cache_cpu *local_irq_save(struct kmem_cache *s)
 {
 	struct kmem_cache_cpu *c;
@@ -776,7 +776,7 @@ static inline void local_irq_restore(struct kmem_cache *s,
 	cpu_unlock(c);
 }
 /* Decide whether the restartable sequences can be used */
-#line 5979 "slub.nw"
+#line 6022 "slub.nw"
 static bool cpu_rseq_usable(const struct slub_config *cfg)
 {
 #if defined(__SANITIZE_THREAD__) || !defined(__x86_64__)
@@ -795,7 +795,7 @@ static bool cpu_rseq_usable(const struct slub_config *cfg)
 #endif
 }
 /* Declare the restartable sequence area and the macros of a sequence */
-#line 6021 "slub.nw"
+#line 6064 "slub.nw"
 #define RSEQ_SIG	0x53053053
 
 #define RSEQ_SEQUENCE_START						\
@@ -834,7 +834,7 @@ static bool cpu_rseq_usable(const struct slub_config *cfg)
 	[rs] "r" (rseq_area()),						\
 	[cs_off] "i" (offsetof(struct rseq, rseq_cs)),			\
 	[cpu_off] "i" (offsetof(struct rseq, cpu_id)),			\
-	[size] "i" (sizeof(struct kmem_cache_cpu))
+	[shift] "i" (KCC_SHIFT)
 
 static inline struct rseq *rseq_area(void)
 {
@@ -842,7 +842,7 @@ static inline struct rseq *rseq_area(void)
 			       __rseq_offset);
 }
 /* Check the offsets the sequences hard-code */
-#line 6075 "slub.nw"
+#line 6121 "slub.nw"
 #define KCC_FIELD_SIZE(f)	sizeof(((struct kmem_cache_cpu *)0)->f)
 _Static_assert(offsetof(struct kmem_cache_cpu, freelist) == 0,
 	       "rseq sequences: the freelist is at (%rax)");
@@ -854,15 +854,19 @@ _Static_assert(offsetof(struct kmem_cache_cpu, page) == 16,
 	       "rseq free sequence: the cpu slab is at 16(%rax)");
 _Static_assert(KCC_FIELD_SIZE(stat[0]) == 4,
 	       "rseq count sequence: incl (%rax, si, 4) adds to a 4-byte counter");
+#define KCC_SHIFT	8
+_Static_assert(sizeof(struct kmem_cache_cpu) == 1UL << KCC_SHIFT,
+	       "rseq sequences: shlq $KCC_SHIFT finds a CPU's structure; "
+	       "keep its size a power of two");
 /* Pop the CPU's first free object in a sequence: cpu_rseq_pop */
-#line 6098 "slub.nw"
+#line 6148 "slub.nw"
 static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 {
 	void *object, *next;
 	unsigned int aborts = 0;
 
 	asm volatile(RSEQ_SEQUENCE_START
-		"imulq %[size], %%rax, %%rax\n\t"
+		"shlq %[shift], %%rax\n\t"
 		"addq %[base], %%rax\n\t"
 		"xorl %k[obj], %k[obj]\n\t"
 		"btq $63, 8(%%rax)\n\t"
@@ -885,7 +889,7 @@ static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 	return object;
 }
 /* Push an object on the CPU's freelist in a sequence: cpu_rseq_push */
-#line 6134 "slub.nw"
+#line 6184 "slub.nw"
 static __always_inline bool cpu_rseq_push(struct kmem_cache *s,
 					  struct page *page, void *object)
 {
@@ -893,7 +897,7 @@ static __always_inline bool cpu_rseq_push(struct kmem_cache *s,
 	void *head;
 
 	asm volatile(RSEQ_SEQUENCE_START
-		"imulq %[size], %%rax, %%rax\n\t"
+		"shlq %[shift], %%rax\n\t"
 		"addq %[base], %%rax\n\t"
 		"xorl %k[done], %k[done]\n\t"
 		"btq $63, 8(%%rax)\n\t"
@@ -923,12 +927,12 @@ static noinline void cpu_rseq_count_aborts(struct kmem_cache *s,
 		rseq_stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
 }
 /* Advance the CPU's tid in a sequence: cpu_rseq_inc */
-#line 6188 "slub.nw"
+#line 6238 "slub.nw"
 static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 					 enum stat_item si)
 {
 	asm volatile(RSEQ_SEQUENCE_START
-		"imulq %[size], %%rax, %%rax\n\t"
+		"shlq %[shift], %%rax\n\t"
 		"addq %[base], %%rax\n\t"
 		"incl (%%rax, %[si], 4)\n\t"
 		RSEQ_SEQUENCE_END_RESTART("")
@@ -940,7 +944,7 @@ static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 		: "rax", "memory", "cc");
 }
 /* Mark the CPU's structure busy in a sequence: cpu_rseq_set_busy */
-#line 6209 "slub.nw"
+#line 6259 "slub.nw"
 static bool cpu_rseq_set_busy(struct kmem_cache_cpu *c)
 {
 	asm volatile goto(RSEQ_SEQUENCE_START
@@ -959,7 +963,7 @@ elsewhere:
 	return false;
 }
 /* Lock this CPU's structure, or claim another's, under restartable sequences */
-#line 6233 "slub.nw"
+#line 6284 "slub.nw"
 static __thread bool rseq_pinned;
 static __thread cpu_set_t rseq_saved_mask;
 
@@ -978,19 +982,21 @@ static struct kmem_cache_cpu *cpu_rseq_lock_this_cpu(struct kmem_cache *s)
 
 static void cpu_rseq_claim_remote(struct kmem_cache_cpu *c)
 {
+	while (!cpu_rseq_set_busy(c))
+		cpu_rseq_pin(c->cpu);
+}
+
+static void cpu_rseq_pin(int cpu)
+{
 	cpu_set_t set;
 
-	while (!cpu_rseq_set_busy(c)) {
-		if (!rseq_pinned &&
-		    !sched_getaffinity(0, sizeof(rseq_saved_mask),
-				       &rseq_saved_mask))
-			rseq_pinned = true;
-		CPU_ZERO(&set);
-		CPU_SET(c->cpu, &set);
-		if (sched_setaffinity(0, sizeof(set), &set))
-			panic("SLUB: cannot run on cpu %d to claim it\n",
-			      c->cpu);
-	}
+	if (!rseq_pinned &&
+	    !sched_getaffinity(0, sizeof(rseq_saved_mask), &rseq_saved_mask))
+		rseq_pinned = true;
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	if (sched_setaffinity(0, sizeof(set), &set))
+		panic("SLUB: cannot run on cpu %d to claim it\n", cpu);
 }
 
 static void cpu_rseq_unpin(void)
@@ -1000,8 +1006,124 @@ static void cpu_rseq_unpin(void)
 		sched_setaffinity(0, sizeof(rseq_saved_mask), &rseq_saved_mask);
 	}
 }
+/* Check the offsets the sheaf sequences assume */
+#line 11964 "slub.nw"
+#define SHEAF_FIELD_SIZE(type, f)	sizeof(((type *)0)->f)
+#define L1_CACHE_SHIFT			6
+_Static_assert(SHEAF_FIELD_SIZE(local_trylock_t, locked) == 4,
+	       "rseq sheaf sequences: cmpl/movl on the lock word");
+_Static_assert(SHEAF_FIELD_SIZE(struct slab_sheaf, size) == 4 &&
+	       SHEAF_FIELD_SIZE(struct slab_sheaf, capacity) == 4,
+	       "rseq sheaf sequences: 4-byte size and capacity");
+_Static_assert(SHEAF_FIELD_SIZE(struct slab_sheaf, objects[0]) == 8,
+	       "rseq sheaf sequences: objects[] scaled by 8");
+_Static_assert(offsetof(struct slub_percpu_sheaves, lock) == 0 &&
+	       sizeof(struct slub_percpu_sheaves) == 1 << L1_CACHE_SHIFT,
+	       "rseq sheaf sequences: shlq finds a CPU's cache line");
+
+#define RSEQ_SHEAF_INPUTS(s)						\
+	[pcs_shift] "i" (L1_CACHE_SHIFT),				\
+	[pcs] "r" ((s)->cpu_sheaves),					\
+	[locked] "i" (offsetof(struct slub_percpu_sheaves, lock.locked)), \
+	[main] "i" (offsetof(struct slub_percpu_sheaves, main)),	\
+	[sz] "i" (offsetof(struct slab_sheaf, size)),			\
+	[cap] "i" (offsetof(struct slab_sheaf, capacity)),		\
+	[objs] "i" (offsetof(struct slab_sheaf, objects))
+/* Take and put an object in the CPU's main sheaf in a sequence */
+#line 11993 "slub.nw"
+static __always_inline void *cpu_rseq_sheaf_pop(struct kmem_cache *s)
+{
+	void *object;
+
+	asm volatile(RSEQ_SEQUENCE_START
+		"shlq %[pcs_shift], %%rax\n\t"
+		"addq %[pcs], %%rax\n\t"
+		"xorl %k[obj], %k[obj]\n\t"
+		"cmpl $0, %c[locked](%%rax)\n\t"
+		"jne 2f\n\t"
+		"movq %c[main](%%rax), %%rcx\n\t"
+		"movl %c[sz](%%rcx), %%edx\n\t"
+		"testl %%edx, %%edx\n\t"
+		"jz 2f\n\t"
+		"subl $1, %%edx\n\t"
+		"movq %c[objs](%%rcx, %%rdx, 8), %[obj]\n\t"
+		"movl %%edx, %c[sz](%%rcx)\n\t"
+		RSEQ_SEQUENCE_END_RESTART("")
+		: [obj] "=&r" (object)
+		: RSEQ_COMMON_INPUTS, RSEQ_SHEAF_INPUTS(s)
+		: "rax", "rcx", "rdx", "memory", "cc");
+	return object;
+}
+/* Take and put an object in the CPU's main sheaf in a sequence */
+#line 12022 "slub.nw"
+static __always_inline bool cpu_rseq_sheaf_push(struct kmem_cache *s,
+						void *object)
+{
+	unsigned int done;
+
+	asm volatile(RSEQ_SEQUENCE_START
+		"shlq %[pcs_shift], %%rax\n\t"
+		"addq %[pcs], %%rax\n\t"
+		"xorl %k[done], %k[done]\n\t"
+		"cmpl $0, %c[locked](%%rax)\n\t"
+		"jne 2f\n\t"
+		"movq %c[main](%%rax), %%rcx\n\t"
+		"movl %c[sz](%%rcx), %%edx\n\t"
+		"cmpl %c[cap](%%rcx), %%edx\n\t"
+		"jae 2f\n\t"
+		"movq %[obj], %c[objs](%%rcx, %%rdx, 8)\n\t"
+		"addl $1, %%edx\n\t"
+		"movl $1, %k[done]\n\t"
+		"movl %%edx, %c[sz](%%rcx)\n\t"
+		RSEQ_SEQUENCE_END_RESTART("")
+		: [done] "=&r" (done)
+		: RSEQ_COMMON_INPUTS, RSEQ_SHEAF_INPUTS(s), [obj] "r" (object)
+		: "rax", "rcx", "rdx", "memory", "cc");
+	return done;
+}
+/* Take and put an object in the CPU's main sheaf in a sequence */
+#line 12054 "slub.nw"
+SLUB_SHARED int local_rseq_trylock(local_trylock_t *l)
+{
+	int r;
+
+	asm volatile(RSEQ_SEQUENCE_START
+		"movl %[elsewhere], %k[r]\n\t"
+		"cmpl %%eax, %[cpu]\n\t"
+		"jne 2f\n\t"
+		"movl %[busy], %k[r]\n\t"
+		"cmpl $0, (%[l])\n\t"
+		"jne 2f\n\t"
+		"xorl %k[r], %k[r]\n\t"
+		"movl $1, (%[l])\n\t"
+		RSEQ_SEQUENCE_END_RESTART("")
+		: [r] "=&r" (r)
+		: RSEQ_COMMON_INPUTS, [l] "r" (&l->locked), [cpu] "r" (l->cpu),
+		  [elsewhere] "i" (LOCAL_RSEQ_ELSEWHERE),
+		  [busy] "i" (LOCAL_RSEQ_BUSY)
+		: "rax", "memory", "cc");
+	return r;
+}
+/* Take and put an object in the CPU's main sheaf in a sequence */
+#line 12083 "slub.nw"
+SLUB_SHARED void local_rseq_lock(local_trylock_t *l)
+{
+	int r;
+
+	while ((r = local_rseq_trylock(l)) != LOCAL_RSEQ_TAKEN) {
+		if (r == LOCAL_RSEQ_ELSEWHERE)
+			cpu_rseq_pin(l->cpu);
+		else
+			sched_yield();
+	}
+}
+
+SLUB_SHARED void local_rseq_unlocked(void)
+{
+	cpu_rseq_unpin();
+}
 /* Choose the simulated CPU and the point where an operation is interrupted */
-#line 6285 "slub.nw"
+#line 6338 "slub.nw"
 static inline void slub_point(enum slub_point p)
 {
 	if (unlikely(point_hook) && slub_simulated && !in_point_hook) {
@@ -1041,7 +1163,7 @@ const char *slub_point_name(enum slub_point point)
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
 /* Name the stat counters as sysfs does: slub_stat_name */
-#line 10241 "slub.nw"
+#line 10297 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -1054,12 +1176,12 @@ static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"cpu_partial_drain",
 
 /* The file names of the sheaf counters */
-#line 12801 "slub.nw"
+#line 13229 "slub.nw"
 "sheaf_flush", "sheaf_refill", "sheaf_alloc", "sheaf_free", "barn_get",
 "barn_get_fail", "barn_put", "barn_put_fail", "sheaf_prefill_fast",
 "sheaf_prefill_slow", "sheaf_prefill_oversize", "sheaf_return_fast",
 "sheaf_return_slow",
-#line 10252 "slub.nw"
+#line 10308 "slub.nw"
 };
 
 const char *slub_stat_name(int item)
@@ -1068,9 +1190,10 @@ const char *slub_stat_name(int item)
 							 NULL;
 }
 /* Count on the running CPU: __stat */
-#line 10444 "slub.nw"
+#line 10520 "slub.nw"
 static inline void __stat(const struct kmem_cache *s, enum stat_item si)
 {
+#ifdef CONFIG_SLUB_STATS
 	struct kmem_cache_cpu *c;
 
 	if (cpu_rseq) {
@@ -1082,6 +1205,10 @@ static inline void __stat(const struct kmem_cache *s, enum stat_item si)
 		else
 			__atomic_add_fetch(&c->stat[si], 1, __ATOMIC_RELAXED);
 	}
+#else
+	(void)s;
+	(void)si;
+#endif
 }
 /* Hide, follow and set the free pointer, and walk a slab's objects */
 #line 742 "slub.nw"
@@ -1195,7 +1322,7 @@ static inline unsigned long *freelist_slot(struct kmem_cache *s,
 	return (unsigned long *)(base + i * s->size + s->offset);
 }
 /* Parse the slub_debug boot option: setup_slub_debug */
-#line 6444 "slub.nw"
+#line 6497 "slub.nw"
 static void setup_slub_debug(const char *str)
 {
 	slub_debug = 0;
@@ -1236,7 +1363,7 @@ check_slabs:
 			 str + 1);
 }
 /* Match a cache name against the option's list: slub_debug_name_matches */
-#line 6490 "slub.nw"
+#line 6543 "slub.nw"
 static bool slub_debug_name_matches(const char *name)
 {
 	const char *p = slub_debug_slabs;
@@ -1253,7 +1380,7 @@ static bool slub_debug_name_matches(const char *name)
 	return false;
 }
 /* Fill an object's red zone and poison, and find its tracks: init_object and get_track */
-#line 6516 "slub.nw"
+#line 6569 "slub.nw"
 static void init_object(struct kmem_cache *s, void *object, u8 val)
 {
 	u8 *p = object;
@@ -1278,13 +1405,13 @@ static struct track *get_track(struct kmem_cache *s, void *object,
 	return p + alloc;
 }
 /* Tell the observation layer the size of a track: slub_track_size */
-#line 6546 "slub.nw"
+#line 6599 "slub.nw"
 unsigned int slub_track_size(void)
 {
 	return sizeof(struct track);
 }
 /* Record who allocated or freed an object: set_track */
-#line 6573 "slub.nw"
+#line 6626 "slub.nw"
 static unsigned long jiffies_now(void)
 {
 	struct timespec ts;
@@ -1308,7 +1435,7 @@ static void set_track(struct kmem_cache *s, void *object,
 	p->when = jiffies_now();
 }
 /* Save the return addresses of the calling frames: save_stack_trace */
-#line 6602 "slub.nw"
+#line 6655 "slub.nw"
 /* The unwinder calls this once per frame, innermost first. */
 static _Unwind_Reason_Code save_frame(struct _Unwind_Context *ctx, void *arg)
 {
@@ -1334,7 +1461,7 @@ static noinline void save_stack_trace(unsigned long *addrs, int skip)
 	_Unwind_Backtrace(save_frame, &w);
 }
 /* Prepare a new object's tracks, red zone and poison: setup_object_debug */
-#line 6630 "slub.nw"
+#line 6683 "slub.nw"
 static void init_tracking(struct kmem_cache *s, void *object)
 {
 	if (!(s->flags & SLAB_STORE_USER))
@@ -1353,7 +1480,7 @@ static void setup_object_debug(struct kmem_cache *s, struct page *page,
 	init_tracking(s, object);
 }
 /* Report a corrupted slab and count the reports: slab_bug and slab_fix */
-#line 6667 "slub.nw"
+#line 6720 "slub.nw"
 static unsigned long slub_bug_count;
 
 static const char *slub_rule(char c)
@@ -1394,7 +1521,7 @@ slab_fix(struct kmem_cache *s, const char *fmt, ...)
 	pr_err("FIX %s: %s\n", s->name, buf);
 }
 /* Print a range of bytes in hex and as text: print_section */
-#line 6709 "slub.nw"
+#line 6762 "slub.nw"
 static void print_section(const char *text, u8 *addr, unsigned int length)
 {
 	unsigned int i, j;
@@ -1411,7 +1538,7 @@ static void print_section(const char *text, u8 *addr, unsigned int length)
 	}
 }
 /* Print an object's two tracks and its slab's counters: print_tracking */
-#line 6730 "slub.nw"
+#line 6783 "slub.nw"
 static void print_track(const char *s, struct track *t)
 {
 	int i;
@@ -1444,7 +1571,7 @@ static void print_page_info(struct page *page)
 	       page->flags);
 }
 /* Print the bytes around an object and its metadata: print_trailer */
-#line 6768 "slub.nw"
+#line 6821 "slub.nw"
 static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned int off;
@@ -1467,7 +1594,7 @@ static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 		print_section("Padding ", p + off, s->size - off);
 }
 /* Report a bad object or a bad slab: object_err and slab_err */
-#line 6795 "slub.nw"
+#line 6848 "slub.nw"
 static void object_err(struct kmem_cache *s, struct page *page,
 		       u8 *object, const char *reason)
 {
@@ -1495,7 +1622,7 @@ static void slab_err_pointer(struct kmem_cache *s, const void *x,
 	pr_err("INFO: Pointer %p is not an object of this allocator\n", x);
 }
 /* Check that bytes hold a pattern, and repair them: check_bytes_and_report */
-#line 6833 "slub.nw"
+#line 6886 "slub.nw"
 static u8 *memchr_inv(const void *start, int c, size_t bytes)
 {
 	const u8 *p = start;
@@ -1535,7 +1662,7 @@ static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* Check the padding of an object and of a slab: check_pad_bytes and slab_pad_check */
-#line 6880 "slub.nw"
+#line 6933 "slub.nw"
 static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned long off = s->inuse;
@@ -1576,7 +1703,7 @@ static int slab_pad_check(struct kmem_cache *s, struct page *page)
 	return 0;
 }
 /* Count the objects a slab can hold: slab_objects */
-#line 6935 "slub.nw"
+#line 6988 "slub.nw"
 static inline unsigned int slab_objects(const struct page *page)
 {
 	struct page counts;
@@ -1586,7 +1713,7 @@ static inline unsigned int slab_objects(const struct page *page)
 }
 
 /* Check an object's red zone, poison and free pointer: check_object */
-#line 6947 "slub.nw"
+#line 7000 "slub.nw"
 static int check_valid_pointer(struct kmem_cache *s, struct page *page,
 			       const void *object)
 {
@@ -1637,7 +1764,7 @@ static int check_object(struct kmem_cache *s, struct page *page,
 	return 1;
 }
 /* Check a slab's counters against its size: check_slab */
-#line 7005 "slub.nw"
+#line 7058 "slub.nw"
 static int check_slab(struct kmem_cache *s, struct page *page)
 {
 	struct page counts;
@@ -1663,7 +1790,7 @@ static int check_slab(struct kmem_cache *s, struct page *page)
 	return 1;
 }
 /* Walk a slab's freelist looking for an object: on_freelist */
-#line 7037 "slub.nw"
+#line 7090 "slub.nw"
 static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 {
 	int nr = 0;
@@ -1711,7 +1838,7 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 	return search == NULL;
 }
 /* Check an object before it is handed out: alloc_debug_processing */
-#line 7098 "slub.nw"
+#line 7151 "slub.nw"
 static noinline int alloc_debug_processing(struct kmem_cache *s,
 					   struct page *page, void *object,
 					   unsigned long addr)
@@ -1737,7 +1864,7 @@ bad:
 	return 0;
 }
 /* Check an object before it is freed: free_debug_processing */
-#line 7134 "slub.nw"
+#line 7187 "slub.nw"
 static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
 		struct page *page, void *object, unsigned long addr)
 {
@@ -1779,7 +1906,7 @@ fail:
 	return NULL;
 }
 /* Print each allocation and free of a traced cache: trace */
-#line 7184 "slub.nw"
+#line 7237 "slub.nw"
 static void trace(struct kmem_cache *s, struct page *page, void *object,
 		  int alloc)
 {
@@ -1791,7 +1918,7 @@ static void trace(struct kmem_cache *s, struct page *page, void *object,
 			      min(s->object_size, 64));
 }
 /* Check one slab: its counters, its freelist and every object: validate_slab */
-#line 7217 "slub.nw"
+#line 7270 "slub.nw"
 static int validate_slab(struct kmem_cache *s, struct page *page,
 			 unsigned long *map)
 {
@@ -1812,7 +1939,7 @@ static int validate_slab(struct kmem_cache *s, struct page *page,
 	return 1;
 }
 /* Check the slabs on a node's lists: validate_slab_node */
-#line 7243 "slub.nw"
+#line 7296 "slub.nw"
 static unsigned long validate_slab_node(struct kmem_cache *s,
 		struct kmem_cache_node *n, unsigned long *map)
 {
@@ -1838,7 +1965,7 @@ static unsigned long validate_slab_node(struct kmem_cache *s,
 	return count;
 }
 /* Check every object of every slab of a cache: validate_slab_cache */
-#line 7274 "slub.nw"
+#line 7327 "slub.nw"
 static long validate_slab_cache(struct kmem_cache *s)
 {
 	unsigned long count = 0;
@@ -1855,7 +1982,7 @@ static long validate_slab_cache(struct kmem_cache *s)
 	return count;
 }
 /* Report the objects still in use when a cache is closed: list_slab_objects */
-#line 7344 "slub.nw"
+#line 7397 "slub.nw"
 static void list_slab_objects(struct kmem_cache *s, struct page *page,
 			      const char *text)
 {
@@ -1886,7 +2013,7 @@ static void slub_bug_on(const char *cond, const char *file, int line)
 	panic("kernel BUG at %s:%d! (%s)\n", file, line, cond);
 }
 /* Name the call sites of the scenario engine: slub_set_call_site and sprint_symbol */
-#line 7417 "slub.nw"
+#line 7470 "slub.nw"
 void slub_set_call_site(unsigned long site)
 {
 	call_site = site;
@@ -1917,7 +2044,7 @@ static size_t sprint_symbol(char *buf, unsigned long addr)
 	return strlen(buf);
 }
 /* Define a site and the table of sites: struct location and struct loc_track */
-#line 7457 "slub.nw"
+#line 7510 "slub.nw"
 struct location {
 	unsigned long count;
 	unsigned long addr;
@@ -1934,7 +2061,7 @@ struct loc_track {
 	struct location *loc;
 };
 /* Grow the table of sites: alloc_loc_track */
-#line 7478 "slub.nw"
+#line 7531 "slub.nw"
 static bool alloc_loc_track(struct loc_track *t, unsigned long max)
 {
 	struct location *l = realloc(t->loc, max * sizeof(*l));
@@ -1946,7 +2073,7 @@ static bool alloc_loc_track(struct loc_track *t, unsigned long max)
 	return true;
 }
 /* Count an object at its site, or insert the site in order: add_location */
-#line 7495 "slub.nw"
+#line 7548 "slub.nw"
 static bool add_location(struct loc_track *t, const struct track *track)
 {
 	long age = jiffies_now() - track->when;
@@ -1960,7 +2087,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 		if (l->addr == track->addr) {
 
 			/* Count one more object of the site l */
-#line 7520 "slub.nw"
+#line 7573 "slub.nw"
 			l->count++;
 			if (track->when) {
 				l->sum_time += age;
@@ -1971,7 +2098,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 				set_bit(track->cpu, l->cpus);
 			}
 			set_bit(node, l->nodes);
-#line 7507 "slub.nw"
+#line 7560 "slub.nw"
 			return true;
 		}
 		if (l->addr < track->addr)
@@ -1981,7 +2108,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 	}
 
 	/* Insert a new site at lo */
-#line 7533 "slub.nw"
+#line 7586 "slub.nw"
 	if (t->count >= t->max && !alloc_loc_track(t, 2 * t->max))
 		return false;
 	l = &t->loc[lo];
@@ -1994,11 +2121,11 @@ static bool add_location(struct loc_track *t, const struct track *track)
 	l->min_pid = l->max_pid = track->pid;
 	set_bit(track->cpu, l->cpus);
 	set_bit(node, l->nodes);
-#line 7515 "slub.nw"
+#line 7568 "slub.nw"
 	return true;
 }
 /* Add every object of a slab to the table of sites: process_slab */
-#line 7551 "slub.nw"
+#line 7604 "slub.nw"
 static void process_slab(struct loc_track *t, struct kmem_cache *s,
 			 struct page *page, enum track_item alloc,
 			 unsigned long *map)
@@ -2013,7 +2140,7 @@ static void process_slab(struct loc_track *t, struct kmem_cache *s,
 			add_location(t, get_track(s, p, alloc));
 }
 /* Gather the sites of every slab of a cache: list_locations */
-#line 7573 "slub.nw"
+#line 7626 "slub.nw"
 static int list_locations(struct kmem_cache *s, char *buf,
 			  enum track_item alloc)
 {
@@ -2053,7 +2180,7 @@ static int list_locations(struct kmem_cache *s, char *buf,
 	return len;
 }
 /* Print one line per allocation or free site: print_location */
-#line 7618 "slub.nw"
+#line 7671 "slub.nw"
 static int print_location(char *buf, size_t room, const struct location *l)
 {
 	char sym[KSYM_SYMBOL_LEN], list[256];
@@ -2109,14 +2236,14 @@ static int bitmap_scnlistprintf(char *buf, size_t room,
 	return len;
 }
 /* Limit the rate of out-of-memory reports: slub_ratelimit */
-#line 7681 "slub.nw"
+#line 7734 "slub.nw"
 static bool slub_ratelimit(void)
 {
 	return __atomic_add_fetch(&slub_oom_reports, 1,
 				  __ATOMIC_RELAXED) <= 10;
 }
 /* Decide whether an allocation fails on purpose: should_failslab */
-#line 7760 "slub.nw"
+#line 7813 "slub.nw"
 static bool should_fail(struct fault_attr *attr, ssize_t size)
 {
 	unsigned long probability = READ_ONCE(attr->probability);
@@ -2152,7 +2279,7 @@ static bool should_failslab(struct kmem_cache *s, gfp_t gfpflags)
 	return should_fail(&failslab.attr, s->object_size);
 }
 /* Draw the failslab randomness from the seed: failslab_random */
-#line 7801 "slub.nw"
+#line 7854 "slub.nw"
 static unsigned long failslab_random(void)
 {
 	unsigned long z = __atomic_add_fetch(&failslab.random,
@@ -2164,7 +2291,7 @@ static unsigned long failslab_random(void)
 	return z ^ (z >> 31);
 }
 /* Parse the failslab= boot option: setup_failslab */
-#line 7821 "slub.nw"
+#line 7874 "slub.nw"
 static int setup_failslab(const char *str, unsigned long seed)
 {
 	unsigned long interval, probability;
@@ -2189,7 +2316,7 @@ static int setup_failslab(const char *str, unsigned long seed)
 	return 0;
 }
 /* Show the failslab attributes: slub_failslab_show */
-#line 7851 "slub.nw"
+#line 7904 "slub.nw"
 static const char *const failslab_attrs[] = {
 	"probability", "interval", "times", "space", "ignore-gfp-wait",
 	"cache-filter", NULL
@@ -2222,7 +2349,7 @@ ssize_t slub_failslab_show(const char *attr, char *buf)
 	return -ENOENT;
 }
 /* Write a failslab attribute: slub_failslab_store */
-#line 7885 "slub.nw"
+#line 7938 "slub.nw"
 ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 {
 	char tmp[32], *end;
@@ -2253,7 +2380,7 @@ ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 		return -EINVAL;
 
 	/* Write v to the numeric failslab attribute attr */
-#line 7922 "slub.nw"
+#line 7975 "slub.nw"
 	if (!strcmp(attr, "probability") || !strcmp(attr, "interval")) {
 		if (v < 0)
 			return -EINVAL;
@@ -2271,11 +2398,11 @@ ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 	} else {
 		return -ENOENT;
 	}
-#line 7914 "slub.nw"
+#line 7967 "slub.nw"
 	return len;
 }
 /* Tell a root cache from its children and find a child: cache_from_memcg_idx */
-#line 8023 "slub.nw"
+#line 8076 "slub.nw"
 static bool memcg_kmem_active;
 
 static inline bool memcg_kmem_enabled(void)
@@ -2323,7 +2450,7 @@ static inline void css_put(struct mem_cgroup *memcg)
 	__atomic_sub_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
 }
 /* Choose the cgroup's copy of a cache for an allocation: memcg_kmem_get_cache */
-#line 8087 "slub.nw"
+#line 8140 "slub.nw"
 static noinline struct kmem_cache *
 __memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 {
@@ -2348,7 +2475,7 @@ memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 	return __memcg_kmem_get_cache(s, gfp);
 }
 /* Take and release the mutex of slab_caches */
-#line 8122 "slub.nw"
+#line 8175 "slub.nw"
 void slab_mutex_lock(void)
 {
 	mutex_lock(&slab_mutex);
@@ -2361,7 +2488,7 @@ void slab_mutex_unlock(void)
 	mutex_unlock(&slab_mutex);
 }
 /* Create a cgroup's copy of a root cache: memcg_create_kmem_cache */
-#line 8142 "slub.nw"
+#line 8195 "slub.nw"
 static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 						  struct kmem_cache *root)
 {
@@ -2392,7 +2519,7 @@ out:
 	return s;
 }
 /* Charge and uncharge a cgroup for a slab's pages: memcg_charge_slab */
-#line 8182 "slub.nw"
+#line 8235 "slub.nw"
 static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order)
 {
 	struct mem_cgroup *memcg;
@@ -2418,7 +2545,7 @@ static void memcg_uncharge_slab(struct kmem_cache *s, int order)
 			   __ATOMIC_RELAXED);
 }
 /* Unregister a child cache and free a root's table: memcg_unregister_cache */
-#line 8217 "slub.nw"
+#line 8270 "slub.nw"
 static int memcg_cleanup_cache_params(struct kmem_cache *s)
 {
 	struct kmem_cache *c;
@@ -2455,7 +2582,7 @@ static void memcg_unregister_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Grow every root cache's table of children: memcg_update_cache_size */
-#line 8266 "slub.nw"
+#line 8319 "slub.nw"
 static int memcg_update_cache_size(struct kmem_cache *s, int num)
 {
 	struct memcg_cache_params *p, *old = s->memcg_params;
@@ -2494,7 +2621,7 @@ static int memcg_alloc_id(void)
 	return id;
 }
 /* Give every root cache a table when the first cgroup is limited: memcg_activate_kmem_caches */
-#line 8311 "slub.nw"
+#line 8364 "slub.nw"
 static int memcg_activate_kmem_caches(void)
 {
 	struct kmem_cache *s;
@@ -2510,7 +2637,7 @@ static int memcg_activate_kmem_caches(void)
 	return 0;
 }
 /* Create a cgroup, enter it and read its usage: slub_memcg_create */
-#line 8333 "slub.nw"
+#line 8386 "slub.nw"
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
 {
 	struct mem_cgroup *memcg;
@@ -2556,7 +2683,7 @@ size_t slub_memcg_usage(const struct mem_cgroup *memcg)
 	return __atomic_load_n(&memcg->usage, __ATOMIC_RELAXED);
 }
 /* Destroy a cgroup and its child caches: slub_memcg_destroy */
-#line 8380 "slub.nw"
+#line 8433 "slub.nw"
 int slub_memcg_destroy(struct mem_cgroup *memcg)
 {
 	struct memcg_cache_params *p;
@@ -2589,7 +2716,7 @@ int slub_memcg_destroy(struct mem_cgroup *memcg)
 	return 0;
 }
 /* Forget every cgroup at shutdown: memcg_reset */
-#line 8416 "slub.nw"
+#line 8469 "slub.nw"
 static void memcg_reset(void)
 {
 	int id;
@@ -3584,8 +3711,11 @@ static void rseq_alloc_door_update(void)
 static __always_inline void *rseq_slab_alloc(struct kmem_cache *s,
 		gfp_t gfpflags, int node, unsigned long addr, bool observed)
 {
-	void *object = node == NUMA_NO_NODE ? cpu_rseq_pop(s) : NULL;
+	void *object = NULL;
 
+	if (node == NUMA_NO_NODE)
+		object = s->sheaf_capacity ? cpu_rseq_sheaf_pop(s) :
+					     cpu_rseq_pop(s);
 	if (likely(object)) {
 		rseq_stat_at(s, ALLOC_FASTPATH, object, NULL, observed);
 		return object;
@@ -3612,7 +3742,7 @@ static __always_inline bool slab_alloc_hooked(const struct kmem_cache *s,
 	       (s->flags & SLAB_TRACE);
 }
 /* Tell whether a slab is on the node asked for: node_match */
-#line 2949 "slub.nw"
+#line 2952 "slub.nw"
 static inline int node_match(struct page *page, int node)
 {
 	if (!page || (node != NUMA_NO_NODE && page_to_nid(page) != node))
@@ -3620,7 +3750,7 @@ static inline int node_match(struct page *page, int node)
 	return 1;
 }
 /* Advance, decode and report the transaction ids */
-#line 2967 "slub.nw"
+#line 2970 "slub.nw"
 #define TID_STEP	roundup_pow_of_two(NR_CPUS)
 
 static inline unsigned long next_tid(unsigned long tid)
@@ -3656,7 +3786,7 @@ static void note_cmpxchg_failure(const char *n, struct kmem_cache *s,
 		moved ? tid_to_cpu(actual) : tid_to_event(actual));
 }
 /* Run the hooks before and after an allocation */
-#line 3016 "slub.nw"
+#line 3019 "slub.nw"
 static inline int slab_pre_alloc_hook(struct kmem_cache *s, gfp_t flags)
 {
 	slub_observer_check();
@@ -3676,7 +3806,7 @@ static inline void slab_post_alloc_hook(struct kmem_cache *s, gfp_t flags,
 		trace(s, virt_to_head_page(object), object, 1);
 }
 /* Refill the CPU's freelist, or find the CPU a new slab: __slab_alloc */
-#line 3062 "slub.nw"
+#line 3065 "slub.nw"
 static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 			  unsigned long addr, struct kmem_cache_cpu *c)
 {
@@ -3691,7 +3821,7 @@ static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 redo:
 
 	/* Drop a cpu slab of the wrong node or of the wrong reserve */
-#line 3109 "slub.nw"
+#line 3112 "slub.nw"
 	if (unlikely(!node_match(page, node))) {
 		stat(s, ALLOC_NODE_MISMATCH);
 		deactivate_slab(s, page, READ_ONCE(c->freelist));
@@ -3705,7 +3835,7 @@ redo:
 		WRITE_ONCE(c->freelist, NULL);
 		goto new_slab;
 	}
-#line 3075 "slub.nw"
+#line 3078 "slub.nw"
 	freelist = READ_ONCE(c->freelist);
 	if (freelist)
 		goto load_freelist;
@@ -3719,7 +3849,7 @@ redo:
 load_freelist:
 
 	/* Hand out the first object of freelist; the rest becomes the CPU's freelist */
-#line 3135 "slub.nw"
+#line 3138 "slub.nw"
 	VM_BUG_ON(!c->page->frozen);
 	page = c->page;
 	WRITE_ONCE(c->freelist, get_freepointer(s, freelist));
@@ -3727,11 +3857,11 @@ load_freelist:
 	local_irq_restore(s, c);
 	slub_step(s, freelist, page);
 	return freelist;
-#line 3087 "slub.nw"
+#line 3090 "slub.nw"
 new_slab:
 
 	/* Make the next slab of the cpu partial chain the cpu slab, and goto redo */
-#line 3150 "slub.nw"
+#line 3153 "slub.nw"
 	if (c->partial) {
 		page = c->partial;
 		WRITE_ONCE(c->page, page);
@@ -3740,10 +3870,10 @@ new_slab:
 		WRITE_ONCE(c->freelist, NULL);
 		goto redo;
 	}
-#line 3089 "slub.nw"
+#line 3092 "slub.nw"
 
 	/* Get objects from a partial or a new slab, or fail */
-#line 3170 "slub.nw"
+#line 3173 "slub.nw"
 	freelist = new_slab_objects(s, gfpflags, node, &c);
 	if (unlikely(!freelist)) {
 		if (!(gfpflags & __GFP_NOWARN))
@@ -3762,10 +3892,10 @@ new_slab:
 	WRITE_ONCE(c->freelist, NULL);
 	local_irq_restore(s, c);
 	return freelist;
-#line 3090 "slub.nw"
+#line 3093 "slub.nw"
 }
 /* Keep the emergency reserves for callers that may use them: pfmemalloc_match */
-#line 3194 "slub.nw"
+#line 3197 "slub.nw"
 static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 {
 	if (unlikely(PageSlabPfmemalloc(page)))
@@ -3773,7 +3903,7 @@ static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 	return true;
 }
 /* Take all objects of the cpu slab's own freelist: get_freelist */
-#line 3214 "slub.nw"
+#line 3217 "slub.nw"
 static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 {
 	struct page new;
@@ -3792,7 +3922,7 @@ static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 	return freelist;
 }
 /* Find the CPU a slab with free objects: new_slab_objects */
-#line 3252 "slub.nw"
+#line 3255 "slub.nw"
 static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 				     int node, struct kmem_cache_cpu **pc)
 {
@@ -3817,7 +3947,7 @@ static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 	return freelist;
 }
 /* Look for a partial slab on the node asked for, then anywhere: get_partial */
-#line 3291 "slub.nw"
+#line 3294 "slub.nw"
 static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 			 struct kmem_cache_cpu *c)
 {
@@ -3832,7 +3962,7 @@ static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 	return get_any_partial(s, flags, c);
 }
 /* Take partial slabs off one node's list: get_partial_node */
-#line 3316 "slub.nw"
+#line 3319 "slub.nw"
 static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			      struct kmem_cache_cpu *c, gfp_t flags)
 {
@@ -3855,7 +3985,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 		available += objects;
 
 		/* Install the acquired slab as cpu slab or on the cpu partial chain */
-#line 3347 "slub.nw"
+#line 3350 "slub.nw"
 		if (!object) {
 			WRITE_ONCE(c->page, page);
 			stat_at(s, ALLOC_FROM_PARTIAL, NULL, page);
@@ -3864,7 +3994,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			__put_cpu_partial(s, c, page, 0);
 			stat_at(s, CPU_PARTIAL_NODE, NULL, page);
 		}
-#line 3337 "slub.nw"
+#line 3340 "slub.nw"
 		if (!kmem_cache_has_cpu_partial(s) ||
 		    available > s->cpu_partial / 2)
 			break;
@@ -3873,7 +4003,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 	return object;
 }
 /* Freeze a partial slab and take its freelist: acquire_slab */
-#line 3365 "slub.nw"
+#line 3368 "slub.nw"
 static inline void *acquire_slab(struct kmem_cache *s,
 				 struct kmem_cache_node *n, struct page *page,
 				 int mode, int *objects)
@@ -3902,7 +4032,7 @@ static inline void *acquire_slab(struct kmem_cache *s,
 	return freelist;
 }
 /* Look for partial slabs on the other nodes: get_any_partial */
-#line 3405 "slub.nw"
+#line 3408 "slub.nw"
 static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 			     struct kmem_cache_cpu *c)
 {
@@ -3925,7 +4055,7 @@ static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 	return NULL;
 }
 /* Allocate a slab's pages, falling back to the smallest order: allocate_slab */
-#line 3438 "slub.nw"
+#line 3441 "slub.nw"
 static struct page *allocate_slab(struct kmem_cache *s, gfp_t flags,
 				  int node)
 {
@@ -3964,7 +4094,7 @@ static inline struct page *alloc_slab_page(struct kmem_cache *s,
 	return page;
 }
 /* Make a new slab and link its free objects: new_slab */
-#line 3487 "slub.nw"
+#line 3490 "slub.nw"
 static struct page *new_slab(struct kmem_cache *s, gfp_t flags, int node)
 {
 	struct page *page;
@@ -4000,7 +4130,7 @@ static void setup_object(struct kmem_cache *s, struct page *page,
 		s->ctor(object);
 }
 /* Report an allocation that found no memory: slab_out_of_memory */
-#line 3529 "slub.nw"
+#line 3532 "slub.nw"
 static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 			       int nid)
 {
@@ -4028,20 +4158,40 @@ static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 	slub_report(s, NULL, NULL, "out of memory");
 }
 /* Free an object of a cache: kmem_cache_free */
-#line 3600 "slub.nw"
+#line 3603 "slub.nw"
 void kmem_cache_free(struct kmem_cache *s, void *x)
 {
+	struct page *page = NULL;
+
 	if (cpu_rseq && likely(!slab_free_hooked(s))) {
-		rseq_slab_free(s, virt_to_head_page(x), x, _RET_IP_, false);
+		if (s->sheaf_capacity ?
+		    likely(nr_node_ids == 1) && likely(cpu_rseq_sheaf_push(s, x)) :
+		    likely(cpu_rseq_push(s, page = virt_to_head_page(x), x))) {
+			rseq_stat_at(s, FREE_FASTPATH, x, page, false);
+			return;
+		}
+		kmem_cache_free_slow(s, x, _RET_IP_);
 		return;
 	}
+	kmem_cache_free_hooked(s, x, _RET_IP_);
+}
+
+static noinline void kmem_cache_free_slow(struct kmem_cache *s, void *x,
+					  unsigned long addr)
+{
+	rseq_slab_free_slow(s, virt_to_head_page(x), x, addr);
+}
+
+static noinline void kmem_cache_free_hooked(struct kmem_cache *s, void *x,
+					    unsigned long addr)
+{
 	s = cache_from_obj(s, x);
 	if (!s)
 		return;
-	slab_free(s, virt_to_head_page(x), x, _RET_IP_);
+	slab_free(s, virt_to_head_page(x), x, addr);
 }
 /* Find the cache an object really belongs to: cache_from_obj */
-#line 3621 "slub.nw"
+#line 3644 "slub.nw"
 static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 						void *x)
 {
@@ -4064,7 +4214,7 @@ static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 	return NULL;
 }
 /* Push the object onto the CPU's freelist, or go the slow way: slab_free */
-#line 3656 "slub.nw"
+#line 3679 "slub.nw"
 static noinline void slab_free(struct kmem_cache *s,
 				      struct page *page, void *x,
 				      unsigned long addr)
@@ -4090,7 +4240,7 @@ redo:
 	if (likely(page == READ_ONCE(c->page)) && likely(cpu_tid_ready(tid))) {
 
 		/* Push object on the CPU's freelist, or goto redo */
-#line 3693 "slub.nw"
+#line 3716 "slub.nw"
 		freelist = READ_ONCE(c->freelist);
 		set_freepointer(s, object, freelist);
 		slub_point(SLUB_POINT_FREE_BEFORE_CMPXCHG);
@@ -4100,20 +4250,28 @@ redo:
 			goto redo;
 		}
 		stat_at(s, FREE_FASTPATH, object, page);
-#line 3680 "slub.nw"
+#line 3703 "slub.nw"
 	} else {
 		__slab_free(s, page, x, addr);
 	}
 }
 /* Push the object onto the CPU's freelist in a restartable sequence */
-#line 3718 "slub.nw"
+#line 3749 "slub.nw"
 static __always_inline void rseq_slab_free(struct kmem_cache *s,
 		struct page *page, void *x, unsigned long addr, bool observed)
 {
-	if (likely(cpu_rseq_push(s, page, x))) {
+	if (s->sheaf_capacity ?
+	    likely(nr_node_ids == 1) && likely(cpu_rseq_sheaf_push(s, x)) :
+	    likely(cpu_rseq_push(s, page, x))) {
 		rseq_stat_at(s, FREE_FASTPATH, x, page, observed);
 		return;
 	}
+	rseq_slab_free_slow(s, page, x, addr);
+}
+
+static noinline void rseq_slab_free_slow(struct kmem_cache *s,
+		struct page *page, void *x, unsigned long addr)
+{
 	if (s->sheaf_capacity) {
 		slab_free_sheaves(s, page, x, addr);
 		return;
@@ -4128,7 +4286,7 @@ static __always_inline bool slab_free_hooked(const struct kmem_cache *s)
 	       (s->flags & (SLAB_DEBUG_FREE | SLAB_TRACE));
 }
 /* Run the hooks before a free: slab_free_hook */
-#line 3745 "slub.nw"
+#line 3784 "slub.nw"
 static inline void slab_free_hook(struct kmem_cache *s, void *x)
 {
 	slub_observer_check();
@@ -4136,7 +4294,7 @@ static inline void slab_free_hook(struct kmem_cache *s, void *x)
 		trace(s, virt_to_head_page(x), x, 0);
 }
 /* Free to a slab that is not the CPU's: __slab_free */
-#line 3780 "slub.nw"
+#line 3819 "slub.nw"
 static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 			unsigned long addr)
 {
@@ -4154,7 +4312,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	do {
 
 		/* Link object to the slab's freelist and decide the slab's fate */
-#line 3847 "slub.nw"
+#line 3886 "slub.nw"
 		if (unlikely(n) && !kmem_cache_debug(s)) {
 			spin_unlock(&n->list_lock);
 			n = NULL;
@@ -4173,7 +4331,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 				spin_lock(&n->list_lock);
 			}
 		}
-#line 3796 "slub.nw"
+#line 3835 "slub.nw"
 	} while (!cmpxchg_double_slab(s, page, prior, counters, object,
 				      new.counters, "__slab_free"));
 	if (unlikely(n) && was_frozen) {
@@ -4183,35 +4341,35 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	if (likely(!n)) {
 
 		/* Finish a free that needed no list lock */
-#line 3868 "slub.nw"
+#line 3907 "slub.nw"
 		if (new.frozen && !was_frozen) {
 			put_cpu_partial(s, page, 1);
 			stat_at(s, CPU_PARTIAL_FREE, x, page);
 		}
 		if (was_frozen)
 			stat_at(s, FREE_FROZEN, x, page);
-#line 3804 "slub.nw"
+#line 3843 "slub.nw"
 		return;
 	}
 	if (unlikely(!new.inuse && n->nr_partial > s->min_partial))
 		goto slab_empty;
 
 	/* Put a formerly full slab on the node's partial list */
-#line 3880 "slub.nw"
+#line 3919 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s) && unlikely(!prior)) {
 		if (kmem_cache_debug(s))
 			remove_full(s, n, page);
 		add_partial(n, page, DEACTIVATE_TO_TAIL);
 		stat_at(s, FREE_ADD_PARTIAL, NULL, page);
 	}
-#line 3809 "slub.nw"
+#line 3848 "slub.nw"
 	spin_unlock(&n->list_lock);
 	slub_step(s, x, page);
 	return;
 slab_empty:
 
 	/* Give an empty slab back to the page allocator */
-#line 3889 "slub.nw"
+#line 3928 "slub.nw"
 	if (prior) {
 		remove_partial(n, page);
 		stat_at(s, FREE_REMOVE_PARTIAL, NULL, page);
@@ -4221,10 +4379,10 @@ slab_empty:
 	spin_unlock(&n->list_lock);
 	stat_at(s, FREE_SLAB, NULL, page);
 	discard_slab(s, page);
-#line 3814 "slub.nw"
+#line 3853 "slub.nw"
 }
 /* Put a slab on the CPU's partial chain: put_cpu_partial */
-#line 3918 "slub.nw"
+#line 3957 "slub.nw"
 static void __put_cpu_partial(struct kmem_cache *s, struct kmem_cache_cpu *c,
 			      struct page *page, int drain)
 {
@@ -4260,7 +4418,7 @@ static void put_cpu_partial(struct kmem_cache *s, struct page *page,
 	local_irq_restore(s, c);
 }
 /* Move the CPU's partial slabs to their nodes: unfreeze_partials */
-#line 3973 "slub.nw"
+#line 4012 "slub.nw"
 static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	struct kmem_cache_node *n = NULL, *n2 = NULL;
@@ -4306,7 +4464,7 @@ static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 	}
 }
 /* Put slabs on and take them off a node's lists */
-#line 4034 "slub.nw"
+#line 4073 "slub.nw"
 static inline void __add_partial(struct kmem_cache_node *n,
 				 struct page *page, int tail)
 {
@@ -4353,7 +4511,7 @@ static void remove_full(struct kmem_cache *s, struct kmem_cache_node *n,
 	list_del(&page->lru);
 }
 /* Count a node's slabs, and give a slab's pages back */
-#line 4088 "slub.nw"
+#line 4127 "slub.nw"
 static inline void inc_slabs_node(struct kmem_cache *s, int node,
 				  int objects)
 {
@@ -4415,7 +4573,7 @@ static void discard_slab(struct kmem_cache *s, struct page *page)
 	free_slab(s, page);
 }
 /* Give back the slabs of an RCU cache after a grace period */
-#line 4158 "slub.nw"
+#line 4197 "slub.nw"
 static struct rcu_head *rcu_pending;
 static pthread_mutex_t rcu_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -4455,7 +4613,7 @@ static void rcu_barrier(void)
 	}
 }
 /* Functions of the sheaves and barns */
-#line 11430 "slub.nw"
+#line 11600 "slub.nw"
 struct kmem_cache *kmem_cache_create_args(const char *name,
 		unsigned int object_size, struct kmem_cache_args *args,
 		unsigned long flags)
@@ -4480,7 +4638,7 @@ unsigned int kmem_cache_sheaf_capacity(const struct kmem_cache *s)
 	return READ_ONCE(s->sheaf_capacity);
 }
 /* Functions of the sheaves and barns */
-#line 11460 "slub.nw"
+#line 11630 "slub.nw"
 static int sheaves_config(struct slub_config *cfg)
 {
 	const char *v = getenv("SLUB_SHEAVES");
@@ -4511,7 +4669,7 @@ static int sheaves_config(struct slub_config *cfg)
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11504 "slub.nw"
+#line 11674 "slub.nw"
 static unsigned int cache_sheaf_capacity(struct kmem_cache *s)
 {
 	unsigned int cap = create_sheaf_capacity ? create_sheaf_capacity :
@@ -4547,7 +4705,7 @@ static int bootstrap_cache_sheaves(void)
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11546 "slub.nw"
+#line 11716 "slub.nw"
 static int alloc_cache_sheaves(struct kmem_cache *s, unsigned int cap)
 {
 	struct slub_percpu_sheaves *pcs;
@@ -4558,7 +4716,7 @@ static int alloc_cache_sheaves(struct kmem_cache *s, unsigned int cap)
 		return 0;
 	s->cpu_sheaves = pcs;
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
-		local_trylock_init(&pcs[cpu].lock);
+		local_trylock_init(&pcs[cpu].lock, cpu);
 		pcs[cpu].main = alloc_empty_sheaf(s, cap, GFP_KERNEL);
 		if (!pcs[cpu].main)
 			goto fail;
@@ -4580,7 +4738,7 @@ fail:
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11587 "slub.nw"
+#line 11757 "slub.nw"
 static struct slab_sheaf *alloc_empty_sheaf(struct kmem_cache *s,
 					    unsigned int capacity, gfp_t gfp)
 {
@@ -4607,11 +4765,19 @@ static void free_empty_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf)
 	stat(s, SHEAF_FREE);
 }
 /* Functions of the sheaves and barns */
-#line 11684 "slub.nw"
+#line 11878 "slub.nw"
 static inline struct slub_percpu_sheaves *pcs_trylock(struct kmem_cache *s)
 {
 	struct slub_percpu_sheaves *pcs;
+	int r;
 
+	if (cpu_rseq) {
+		do {
+			pcs = per_cpu_ptr(s->cpu_sheaves, raw_cpu_id());
+			r = local_rseq_trylock(&pcs->lock);
+		} while (r == LOCAL_RSEQ_ELSEWHERE);
+		return r == LOCAL_RSEQ_TAKEN ? pcs : NULL;
+	}
 	pcs = per_cpu_ptr(s->cpu_sheaves, smp_processor_id());
 	if (unlikely(!local_trylock(&pcs->lock)))
 		return NULL;
@@ -4623,7 +4789,7 @@ static inline void pcs_unlock(struct slub_percpu_sheaves *pcs)
 	local_unlock(&pcs->lock);
 }
 /* Functions of the sheaves and barns */
-#line 11723 "slub.nw"
+#line 12126 "slub.nw"
 static void *slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node,
 				unsigned long addr)
 {
@@ -4643,10 +4809,15 @@ static void *slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node,
 
 static void *alloc_from_pcs(struct kmem_cache *s, gfp_t gfp)
 {
-	struct slub_percpu_sheaves *pcs = pcs_trylock(s);
+	struct slub_percpu_sheaves *pcs;
 	struct slab_sheaf *main;
 	void *object;
 
+	if (cpu_rseq && (object = cpu_rseq_sheaf_pop(s))) {
+		stat_at(s, ALLOC_FASTPATH, object, NULL, "sheaves: the main sheaf's last");
+		return object;
+	}
+	pcs = pcs_trylock(s);
 	if (unlikely(!pcs))
 		return NULL;
 	main = pcs->main;
@@ -4663,7 +4834,7 @@ static void *alloc_from_pcs(struct kmem_cache *s, gfp_t gfp)
 	return object;
 }
 /* Functions of the sheaves and barns */
-#line 11772 "slub.nw"
+#line 12180 "slub.nw"
 static bool __pcs_replace_empty_main(struct kmem_cache *s,
 				     struct slub_percpu_sheaves *pcs,
 				     gfp_t gfp)
@@ -4696,13 +4867,13 @@ static bool __pcs_replace_empty_main(struct kmem_cache *s,
 	return refill_sheaf(s, pcs->main, gfp) > 0;
 }
 /* Functions of the sheaves and barns */
-#line 11826 "slub.nw"
+#line 12234 "slub.nw"
 static inline struct node_barn *get_barn(struct kmem_cache *s)
 {
 	return get_node(s, numa_mem_id())->barn;
 }
 /* Functions of the sheaves and barns */
-#line 11851 "slub.nw"
+#line 12259 "slub.nw"
 static unsigned int refill_objects(struct kmem_cache *s, void **p,
 				   gfp_t gfp, unsigned int max, int node)
 {
@@ -4736,7 +4907,7 @@ static unsigned int refill_objects(struct kmem_cache *s, void **p,
 	return filled;
 }
 /* Functions of the sheaves and barns */
-#line 11891 "slub.nw"
+#line 12299 "slub.nw"
 static unsigned int take_objects(struct kmem_cache *s, struct page *page,
 				 void **p, unsigned int max)
 {
@@ -4760,7 +4931,7 @@ static unsigned int take_objects(struct kmem_cache *s, struct page *page,
 	return k;
 }
 /* Functions of the sheaves and barns */
-#line 11921 "slub.nw"
+#line 12329 "slub.nw"
 static unsigned int take_new_slab_objects(struct kmem_cache *s,
 		struct kmem_cache_node *n, struct page *page, void **p,
 		unsigned int max)
@@ -4787,7 +4958,7 @@ static unsigned int take_new_slab_objects(struct kmem_cache *s,
 	return k;
 }
 /* Functions of the sheaves and barns */
-#line 11954 "slub.nw"
+#line 12362 "slub.nw"
 static unsigned int refill_sheaf(struct kmem_cache *s,
 				 struct slab_sheaf *sheaf, gfp_t gfp)
 {
@@ -4810,9 +4981,10 @@ static void *__slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node)
 	return object;
 }
 /* Functions of the sheaves and barns */
-#line 11991 "slub.nw"
-static void slab_free_sheaves(struct kmem_cache *s, struct page *page,
-			      void *x, unsigned long addr)
+#line 12399 "slub.nw"
+static noinline void slab_free_sheaves(struct kmem_cache *s,
+				       struct page *page, void *x,
+				       unsigned long addr)
 {
 	slub_point(SLUB_POINT_SHEAF_FREE);
 	if (likely(page_to_nid(page) == numa_mem_id()) &&
@@ -4823,9 +4995,14 @@ static void slab_free_sheaves(struct kmem_cache *s, struct page *page,
 
 static bool free_to_pcs(struct kmem_cache *s, void *object)
 {
-	struct slub_percpu_sheaves *pcs = pcs_trylock(s);
+	struct slub_percpu_sheaves *pcs;
 	struct slab_sheaf *main;
 
+	if (cpu_rseq && cpu_rseq_sheaf_push(s, object)) {
+		stat_at(s, FREE_FASTPATH, object, NULL, "sheaves: into the main sheaf");
+		return true;
+	}
+	pcs = pcs_trylock(s);
 	if (unlikely(!pcs))
 		return false;
 	main = pcs->main;
@@ -4839,7 +5016,7 @@ static bool free_to_pcs(struct kmem_cache *s, void *object)
 	return true;
 }
 /* Functions of the sheaves and barns */
-#line 12041 "slub.nw"
+#line 12455 "slub.nw"
 static void __pcs_replace_full_main(struct kmem_cache *s,
 				    struct slub_percpu_sheaves *pcs)
 {
@@ -4881,11 +5058,15 @@ static void __pcs_replace_full_main(struct kmem_cache *s,
 	sheaf_flush(s, pcs->main);
 }
 /* Functions of the sheaves and barns */
-#line 12102 "slub.nw"
+#line 12526 "slub.nw"
 static void sheaf_flush(struct kmem_cache *s, struct slab_sheaf *sheaf)
 {
 	unsigned int i = 0, n = sheaf->size, j;
 
+	for (j = 0; j < n; j++) {
+		prefetchw((char *)sheaf->objects[j] + s->offset);
+		prefetchw(virt_to_page(sheaf->objects[j]));
+	}
 	while (i < n) {
 		struct page *page = virt_to_head_page(sheaf->objects[i]);
 
@@ -4903,7 +5084,7 @@ static void sheaf_flush(struct kmem_cache *s, struct slab_sheaf *sheaf)
 	sheaf->size = 0;
 }
 /* Functions of the sheaves and barns */
-#line 12134 "slub.nw"
+#line 12562 "slub.nw"
 static void slab_free_chain(struct kmem_cache *s, struct page *page,
 			    void *head, void *tail, unsigned int cnt)
 {
@@ -4947,7 +5128,7 @@ static void slab_free_chain(struct kmem_cache *s, struct page *page,
 	spin_unlock(&n->list_lock);
 }
 /* Functions of the sheaves and barns */
-#line 12190 "slub.nw"
+#line 12618 "slub.nw"
 static struct slab_sheaf *barn_take(struct node_barn *barn,
 				    struct list_head *list,
 				    unsigned int *nr)
@@ -5000,7 +5181,7 @@ static bool barn_put_empty_sheaf(struct node_barn *barn,
 	return put;
 }
 /* Functions of the sheaves and barns */
-#line 12244 "slub.nw"
+#line 12672 "slub.nw"
 static struct slab_sheaf *barn_replace_empty_sheaf(struct node_barn *barn,
 						   struct slab_sheaf *empty)
 {
@@ -5043,7 +5224,7 @@ static struct slab_sheaf *barn_replace_full_sheaf(struct node_barn *barn,
 	return empty;
 }
 /* Functions of the sheaves and barns */
-#line 12301 "slub.nw"
+#line 12729 "slub.nw"
 static void flush_cpu_sheaves(struct kmem_cache *s, int cpu)
 {
 	struct slub_percpu_sheaves *pcs = per_cpu_ptr(s->cpu_sheaves, cpu);
@@ -5095,7 +5276,7 @@ void slub_cpu_dead(int cpu)
 	slab_mutex_unlock();
 }
 /* Functions of the sheaves and barns */
-#line 12357 "slub.nw"
+#line 12785 "slub.nw"
 static void free_cache_sheaves(struct kmem_cache *s)
 {
 	int cpu, node;
@@ -5126,7 +5307,7 @@ static void free_cache_sheaves(struct kmem_cache *s)
 	s->sheaf_capacity = 0;
 }
 /* Functions of the sheaves and barns */
-#line 12404 "slub.nw"
+#line 12832 "slub.nw"
 struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 					    gfp_t gfp, unsigned int size)
 {
@@ -5168,7 +5349,7 @@ struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 	return sheaf;
 }
 /* Functions of the sheaves and barns */
-#line 12454 "slub.nw"
+#line 12882 "slub.nw"
 static void fill_debug_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf,
 			     unsigned int size, gfp_t gfp)
 {
@@ -5179,7 +5360,7 @@ static void fill_debug_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf,
 		sheaf->size = size;
 }
 /* Functions of the sheaves and barns */
-#line 12472 "slub.nw"
+#line 12900 "slub.nw"
 void kmem_cache_return_sheaf(struct kmem_cache *s, gfp_t gfp,
 			     struct slab_sheaf *sheaf)
 {
@@ -5226,7 +5407,7 @@ static void *barn_put_full_if_room(struct node_barn *barn,
 	return ret;
 }
 /* Functions of the sheaves and barns */
-#line 12524 "slub.nw"
+#line 12952 "slub.nw"
 void *kmem_cache_alloc_from_sheaf(struct kmem_cache *s, gfp_t gfp,
 				  struct slab_sheaf *sheaf)
 {
@@ -5247,7 +5428,7 @@ unsigned int kmem_cache_sheaf_size(struct slab_sheaf *sheaf)
 	return sheaf->size;
 }
 /* Functions of the sheaves and barns */
-#line 12560 "slub.nw"
+#line 12988 "slub.nw"
 static void sheaves_fork_prepare(void)
 {
 	struct kmem_cache *s;
@@ -5291,7 +5472,7 @@ static void sheaves_fork_release(bool child)
 	}
 }
 /* Give the cpu slab back to its node: deactivate_slab */
-#line 4244 "slub.nw"
+#line 4283 "slub.nw"
 static void deactivate_slab(struct kmem_cache *s, struct page *page,
 			    void *freelist)
 {
@@ -5309,7 +5490,7 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 	}
 
 	/* Move all but one of the CPU's free objects to the frozen slab */
-#line 4279 "slub.nw"
+#line 4318 "slub.nw"
 	while (freelist && (nextfree = get_freepointer(s, freelist))) {
 		void *prior;
 		unsigned long counters;
@@ -5326,11 +5507,11 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 						"drain percpu freelist"));
 		freelist = nextfree;
 	}
-#line 4260 "slub.nw"
+#line 4299 "slub.nw"
 redo:
 
 	/* Compute the slab's state after the last object returns */
-#line 4307 "slub.nw"
+#line 4346 "slub.nw"
 	old.freelist = READ_ONCE(page->freelist);
 	old.counters = READ_ONCE(page->counters);
 	VM_BUG_ON(!old.frozen);
@@ -5358,10 +5539,10 @@ redo:
 			spin_lock(&n->list_lock);
 		}
 	}
-#line 4262 "slub.nw"
+#line 4301 "slub.nw"
 
 	/* Put the slab on the list of its new state */
-#line 4337 "slub.nw"
+#line 4376 "slub.nw"
 	if (l != m) {
 		if (l == M_PARTIAL)
 			remove_partial(n, page);
@@ -5375,7 +5556,7 @@ redo:
 			add_full(s, n, page);
 		}
 	}
-#line 4263 "slub.nw"
+#line 4302 "slub.nw"
 	l = m;
 	if (!__cmpxchg_double_slab(s, page, old.freelist, old.counters,
 				   new.freelist, new.counters,
@@ -5390,7 +5571,7 @@ redo:
 	}
 }
 /* Deactivate the slabs of one CPU or of all: flush_slab and flush_all */
-#line 4368 "slub.nw"
+#line 4407 "slub.nw"
 static inline void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	stat_at(s, CPUSLAB_FLUSH, NULL, c->page);
@@ -5425,7 +5606,7 @@ static void flush_all(struct kmem_cache *s)
 	slub_step(s, NULL, NULL);
 }
 /* Sort the partial lists and free the empty slabs: kmem_cache_shrink */
-#line 4414 "slub.nw"
+#line 4453 "slub.nw"
 static int __kmem_cache_shrink(struct kmem_cache *s)
 {
 	int objects = oo_objects(s->max);
@@ -5447,7 +5628,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 			INIT_LIST_HEAD(slabs_by_inuse + i);
 
 		/* Sort the node's partial slabs by objects in use */
-#line 4461 "slub.nw"
+#line 4500 "slub.nw"
 		spin_lock(&n->list_lock);
 		list_for_each_entry_safe(page, t, &n->partial, lru) {
 			list_move(&page->lru, slabs_by_inuse + page->inuse);
@@ -5457,7 +5638,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 		for (i = objects - 1; i > 0; i--)
 			list_splice(slabs_by_inuse + i, n->partial.prev);
 		spin_unlock(&n->list_lock);
-#line 4434 "slub.nw"
+#line 4473 "slub.nw"
 		while (!list_empty(slabs_by_inuse)) {
 			page = list_first_entry(slabs_by_inuse, struct page,
 						lru);
@@ -5477,7 +5658,7 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	return __kmem_cache_shrink(s);
 }
 /* Choose the general cache for a size: kmalloc_slab */
-#line 4562 "slub.nw"
+#line 4601 "slub.nw"
 static inline int size_index_elem(size_t bytes)
 {
 	return (bytes - 1) / 8;
@@ -5511,7 +5692,7 @@ static inline int kmalloc_size(int n)
 	return 0;
 }
 /* Allocate by size from the general caches: kmalloc and kzalloc */
-#line 4617 "slub.nw"
+#line 4656 "slub.nw"
 static __always_inline void *do_kmalloc_node(size_t size, gfp_t flags,
 					     int node, unsigned long caller)
 {
@@ -5561,7 +5742,7 @@ void *kzalloc(size_t size, gfp_t flags)
 	return kmalloc(size, flags | __GFP_ZERO);
 }
 /* Allocate a large block straight from the page allocator: kmalloc_large_node */
-#line 4672 "slub.nw"
+#line 4711 "slub.nw"
 static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 {
 	struct page *page;
@@ -5583,7 +5764,7 @@ static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 	return ret;
 }
 /* Free a block from its pointer alone: kfree */
-#line 4707 "slub.nw"
+#line 4746 "slub.nw"
 static __always_inline void do_kfree(const void *x, unsigned long caller)
 {
 	struct page *page;
@@ -5625,7 +5806,7 @@ void __kfree_track_caller(const void *x, unsigned long caller)
 	do_kfree(x, caller);
 }
 /* Tell how many bytes a block really holds: ksize */
-#line 4750 "slub.nw"
+#line 4789 "slub.nw"
 static inline size_t slab_ksize(const struct kmem_cache *s)
 {
 	if (s->flags & (SLAB_RED_ZONE | SLAB_POISON))
@@ -5649,7 +5830,7 @@ size_t ksize(const void *object)
 	return slab_ksize(page->slab_cache);
 }
 /* Allocate and free many objects in one call */
-#line 4784 "slub.nw"
+#line 4823 "slub.nw"
 int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t flags, size_t size,
 			  void **p)
 {
@@ -5673,7 +5854,7 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t size, void **p)
 		kmem_cache_free(s, p[i]);
 }
 /* Name a cache, tell its object size, copy a string: kstrdup */
-#line 4812 "slub.nw"
+#line 4851 "slub.nw"
 const char *kmem_cache_name(const struct kmem_cache *s)
 {
 	return s->name;
@@ -5698,7 +5879,7 @@ static char *kstrdup(const char *s, gfp_t gfp)
 	return buf;
 }
 /* Allocate by size with a fallback to vmalloc: kvmalloc and kvfree */
-#line 5521 "slub.nw"
+#line 5562 "slub.nw"
 void *kvmalloc(size_t size, gfp_t flags)
 {
 	void *p = NULL;
@@ -5724,7 +5905,7 @@ void __kvfree_track_caller(const void *addr, unsigned long caller)
 		do_kfree(addr, caller);
 }
 /* Describe an attribute by its name and its handlers: struct slab_attribute */
-#line 8479 "slub.nw"
+#line 8532 "slub.nw"
 struct slab_attribute {
 	const char *name;
 	ssize_t (*show)(struct kmem_cache *s, char *buf);
@@ -5734,7 +5915,7 @@ struct slab_attribute {
 	bool hidden;		/* not a kernel attribute */
 };
 /* Show the attributes that are one number: SHOW_INT */
-#line 8497 "slub.nw"
+#line 8550 "slub.nw"
 #define SHOW_INT(_name, expr)						\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5762,7 +5943,7 @@ SHOW_INT(store_user, !!(s->flags & SLAB_STORE_USER))
 SHOW_INT(failslab, !!(s->flags & SLAB_FAILSLAB))
 SHOW_INT(remote_node_defrag_ratio, s->remote_node_defrag_ratio / 10)
 /* Show the constructor's name: ctor_show */
-#line 8530 "slub.nw"
+#line 8583 "slub.nw"
 static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 {
 	unsigned long fn;
@@ -5775,7 +5956,7 @@ static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 	return n + sprintf(buf + n, "\n");
 }
 /* Count a slab's objects in use, free and in all: count_partial */
-#line 8547 "slub.nw"
+#line 8600 "slub.nw"
 static int count_inuse(struct page *page)
 {
 	return page->inuse;
@@ -5804,7 +5985,7 @@ static unsigned long count_partial(struct kmem_cache_node *n,
 	return x;
 }
 /* Sum the slabs or objects of a cache by where they are: show_slab_objects */
-#line 8585 "slub.nw"
+#line 8638 "slub.nw"
 #define SO_ALL		(1 << 0)
 #define SO_PARTIAL	(1 << 1)
 #define SO_CPU		(1 << 2)
@@ -5826,7 +6007,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				continue;
 
 			/* Count the CPU's slab and partial chain */
-#line 8617 "slub.nw"
+#line 8670 "slub.nw"
 			node = page_to_nid(page);
 			if (flags & SO_TOTAL)
 				x = page->objects;
@@ -5842,12 +6023,12 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				total += page->pages;
 				nodes[node] += page->pages;
 			}
-#line 8605 "slub.nw"
+#line 8658 "slub.nw"
 		}
 	}
 
 	/* Count the slabs on the nodes */
-#line 8635 "slub.nw"
+#line 8688 "slub.nw"
 	for (node = 0; node < nr_node_ids; node++) {
 		struct kmem_cache_node *n = get_node(s, node);
 
@@ -5872,7 +6053,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 		total += x;
 		nodes[node] += x;
 	}
-#line 8608 "slub.nw"
+#line 8661 "slub.nw"
 	x = sprintf(buf, "%lu", total);
 	for (node = 0; node < nr_node_ids; node++)
 		if (nodes[node])
@@ -5880,7 +6061,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 	return x + sprintf(buf + x, "\n");
 }
 /* Show the cpu partial chains of every CPU: slabs_cpu_partial_show */
-#line 8662 "slub.nw"
+#line 8715 "slub.nw"
 #define SHOW_OBJECTS(_name, _flags)					\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5917,7 +6098,7 @@ static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf)
 	return len + sprintf(buf + len, "\n");
 }
 /* Change the order and the bound on empty slabs: order_store */
-#line 8713 "slub.nw"
+#line 8766 "slub.nw"
 static int kstrtoul(const char *buf, unsigned long *res)
 {
 	char *end;
@@ -5957,7 +6138,7 @@ static ssize_t min_partial_store(struct kmem_cache *s, const char *buf,
 }
 
 /* Change the cpu partial bound and the remote defrag ratio: cpu_partial_store */
-#line 8755 "slub.nw"
+#line 8808 "slub.nw"
 static ssize_t cpu_partial_store(struct kmem_cache *s, const char *buf,
 				 size_t len)
 {
@@ -5984,7 +6165,7 @@ static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
 	return len;
 }
 /* Switch a debugging flag on an empty cache: set_flag and STORE_FLAG */
-#line 8783 "slub.nw"
+#line 8836 "slub.nw"
 static bool any_slab_objects(struct kmem_cache *s)
 {
 	int node;
@@ -6041,7 +6222,7 @@ static ssize_t failslab_store(struct kmem_cache *s, const char *buf,
 	return len;
 }
 /* Shrink, validate or flush a cache on a write: validate_store and shrink_store */
-#line 8844 "slub.nw"
+#line 8897 "slub.nw"
 static ssize_t empty_show(struct kmem_cache *s, char *buf)
 {
 	(void)s;
@@ -6081,7 +6262,7 @@ static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len)
 	return len;
 }
 /* Show the allocation and free sites: alloc_calls_show and free_calls_show */
-#line 8889 "slub.nw"
+#line 8942 "slub.nw"
 static ssize_t alloc_calls_show(struct kmem_cache *s, char *buf)
 {
 	if (!(s->flags & SLAB_STORE_USER))
@@ -6096,7 +6277,7 @@ static ssize_t free_calls_show(struct kmem_cache *s, char *buf)
 	return list_locations(s, buf, TRACK_FREE);
 }
 /* Show and clear a stat counter: show_stat and clear_stat */
-#line 8908 "slub.nw"
+#line 8961 "slub.nw"
 static ssize_t show_stat(struct kmem_cache *s, char *buf, int si)
 {
 	unsigned long sum = 0;
@@ -6126,7 +6307,7 @@ static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
 	return len;
 }
 /* List every attribute with its handlers: slab_attrs */
-#line 8942 "slub.nw"
+#line 8995 "slub.nw"
 #define RO(n)	{ #n, n##_show, NULL, -1, false, false }
 #define RW(n)	{ #n, n##_show, n##_store, -1, false, false }
 #define ACT(n)	{ #n, empty_show, n##_store, -1, true, false }
@@ -6142,6 +6323,7 @@ static const struct slab_attribute slab_attrs[] = {
 	RW(poison), RW(store_user), RW(failslab), ACT(validate),
 	RO(alloc_calls), RO(free_calls), ACT(shrink),
 	RW(remote_node_defrag_ratio),
+#ifdef CONFIG_SLUB_STATS
 	STAT(ALLOC_FASTPATH), STAT(ALLOC_SLOWPATH), STAT(FREE_FASTPATH),
 	STAT(FREE_SLOWPATH), STAT(FREE_FROZEN), STAT(FREE_ADD_PARTIAL),
 	STAT(FREE_REMOVE_PARTIAL), STAT(ALLOC_FROM_PARTIAL),
@@ -6155,18 +6337,19 @@ static const struct slab_attribute slab_attrs[] = {
 	STAT(CPU_PARTIAL_NODE), STAT(CPU_PARTIAL_DRAIN),
 
 /* The sysfs names of the sheaf counters */
-#line 12793 "slub.nw"
+#line 13221 "slub.nw"
 STAT(SHEAF_FLUSH), STAT(SHEAF_REFILL), STAT(SHEAF_ALLOC), STAT(SHEAF_FREE),
 STAT(BARN_GET), STAT(BARN_GET_FAIL), STAT(BARN_PUT), STAT(BARN_PUT_FAIL),
 STAT(SHEAF_PREFILL_FAST), STAT(SHEAF_PREFILL_SLOW),
 STAT(SHEAF_PREFILL_OVERSIZE), STAT(SHEAF_RETURN_FAST),
 STAT(SHEAF_RETURN_SLOW),
-#line 8969 "slub.nw"
+#line 9023 "slub.nw"
+#endif
 	{ "flush", empty_show, flush_store, -1, true, true },
 	{ NULL, NULL, NULL, -1, false, false }
 };
 /* Find an attribute by name: find_attr */
-#line 8978 "slub.nw"
+#line 9033 "slub.nw"
 static const char *attr_name(const struct slab_attribute *a)
 {
 	return a->stat >= 0 ? stat_names[a->stat] : a->name;
@@ -6204,7 +6387,7 @@ bool slub_attr_writable(const char *name)
 	return a && (a->store || a->stat >= 0);
 }
 /* Tell which attributes a write passes on to the children */
-#line 9021 "slub.nw"
+#line 9076 "slub.nw"
 static bool attr_propagates(const char *name)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -6212,7 +6395,7 @@ static bool attr_propagates(const char *name)
 	return a && a->show && a->store && !a->action && a->stat < 0;
 }
 /* Read and write an attribute of a cache: slab_attr_show and slab_attr_store */
-#line 9036 "slub.nw"
+#line 9091 "slub.nw"
 ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -6262,7 +6445,7 @@ ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 	return ret;
 }
 /* Find a cache by name and name its sysfs directory: slub_sysfs_name */
-#line 9090 "slub.nw"
+#line 9145 "slub.nw"
 struct kmem_cache *slub_find_cache(const char *name)
 {
 	struct kmem_cache *s, *found = NULL;
@@ -6292,7 +6475,7 @@ const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len)
 	return buf;
 }
 /* Boot the allocator's own two caches: kmem_cache_init */
-#line 9184 "slub.nw"
+#line 9239 "slub.nw"
 static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
 static int kmem_cache_init(void)
@@ -6326,7 +6509,7 @@ static int kmem_cache_init(void)
 	return bootstrap_cache_sheaves();
 }
 /* Create the caches of the boot: create_boot_cache and create_kmalloc_cache */
-#line 9238 "slub.nw"
+#line 9293 "slub.nw"
 static int create_boot_cache(struct kmem_cache *s, const char *name,
 			     size_t size, unsigned long flags)
 {
@@ -6366,7 +6549,7 @@ static struct kmem_cache *create_kmalloc_cache(const char *name,
 	return s;
 }
 /* Carve the first kmem_cache_node by hand: early_kmem_cache_node_alloc */
-#line 9285 "slub.nw"
+#line 9340 "slub.nw"
 static int early_kmem_cache_node_alloc(int node)
 {
 	struct page *page;
@@ -6390,7 +6573,7 @@ static int early_kmem_cache_node_alloc(int node)
 	return 0;
 }
 /* Move a boot cache into a real object: bootstrap */
-#line 9315 "slub.nw"
+#line 9370 "slub.nw"
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
@@ -6416,14 +6599,14 @@ static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 	return s;
 }
 /* Create the kmalloc caches: create_kmalloc_caches */
-#line 9352 "slub.nw"
+#line 9407 "slub.nw"
 static int create_kmalloc_caches(unsigned long flags)
 {
 	int i;
 
 
 	/* Send sizes below KMALLOC_MIN_SIZE to the smallest cache */
-#line 9397 "slub.nw"
+#line 9452 "slub.nw"
 	for (i = 8; i < (int)KMALLOC_MIN_SIZE && i <= 192; i += 8)
 		size_index[size_index_elem(i)] = KMALLOC_SHIFT_LOW;
 	if (KMALLOC_MIN_SIZE >= 64)
@@ -6432,7 +6615,7 @@ static int create_kmalloc_caches(unsigned long flags)
 	if (KMALLOC_MIN_SIZE >= 128)
 		for (i = 128 + 8; i <= 192; i += 8)
 			size_index[size_index_elem(i)] = 8;
-#line 9357 "slub.nw"
+#line 9412 "slub.nw"
 	for (i = KMALLOC_SHIFT_LOW; i <= KMALLOC_SHIFT_HIGH; i++) {
 		if (!kmalloc_caches[i] &&
 		    !(kmalloc_caches[i] = create_kmalloc_cache(NULL, 1 << i,
@@ -6463,7 +6646,7 @@ static int create_kmalloc_caches(unsigned long flags)
 	return memcg_activate_kmem_caches();
 }
 /* Publish the caches in sysfs once it is up: slab_sysfs_init */
-#line 9408 "slub.nw"
+#line 9463 "slub.nw"
 static void slab_sysfs_init(void)
 {
 	struct kmem_cache *s;
@@ -6487,7 +6670,7 @@ static void slab_sysfs_init(void)
 	slab_mutex_unlock();
 }
 /* Tell whether the allocator runs, on how many CPUs and nodes */
-#line 9443 "slub.nw"
+#line 9498 "slub.nw"
 static pthread_mutex_t init_mutex = PTHREAD_MUTEX_INITIALIZER;
 static bool running;
 static __thread bool booting;
@@ -6508,7 +6691,7 @@ int slub_nr_nodes(void)
 }
 
 /* Check a configuration and boot the allocator with it: __slub_init */
-#line 9467 "slub.nw"
+#line 9522 "slub.nw"
 static int __slub_init(const struct slub_config *config)
 {
 	struct slub_config env_cfg = *config, *cfg = &env_cfg;
@@ -6531,7 +6714,7 @@ static int __slub_init(const struct slub_config *config)
 	nr_node_ids = cfg->nr_nodes ? cfg->nr_nodes : 1;
 
 	/* Apply the boot options of the configuration */
-#line 9618 "slub.nw"
+#line 9673 "slub.nw"
 	slub_simulated = cfg->simulated;
 	sim_cpu = 0;
 	slab_nomerge = cfg->nomerge;
@@ -6548,7 +6731,7 @@ static int __slub_init(const struct slub_config *config)
 	if (setup_failslab(cfg->failslab, slub_rng_state))
 		return -EINVAL;
 	rseq_alloc_door_update();
-#line 9488 "slub.nw"
+#line 9543 "slub.nw"
 	if (page_alloc_init(bytes, nr_node_ids))
 		return -ENOMEM;
 	slub_register_fork_handlers();
@@ -6566,7 +6749,7 @@ static int __slub_init(const struct slub_config *config)
 	return 0;
 }
 /* Start the allocator once, whoever calls first: slub_init */
-#line 9513 "slub.nw"
+#line 9568 "slub.nw"
 int slub_init(const struct slub_config *cfg)
 {
 	static const struct slub_config defaults;
@@ -6588,7 +6771,7 @@ static bool slub_ensure_running(void)
 	return slub_running();
 }
 /* Read the configuration from the environment: slub_config_from_env */
-#line 9552 "slub.nw"
+#line 9607 "slub.nw"
 static int slub_config_from_env(struct slub_config *cfg)
 {
 	const char *v;
@@ -6609,7 +6792,7 @@ static int slub_config_from_env(struct slub_config *cfg)
 	return 0;
 }
 /* Parse a size with an optional K, M, G or T: parse_size */
-#line 9578 "slub.nw"
+#line 9633 "slub.nw"
 static size_t parse_size(const char *v)
 {
 	const unsigned long long limit = 1ULL << 47;	/* the address space */
@@ -6634,7 +6817,7 @@ static size_t parse_size(const char *v)
 	return (size_t)(n << shift);
 }
 /* Tell how much memory the machine has: machine_memory_bytes */
-#line 9607 "slub.nw"
+#line 9662 "slub.nw"
 static size_t machine_memory_bytes(void)
 {
 	struct sysinfo si;
@@ -6644,7 +6827,7 @@ static size_t machine_memory_bytes(void)
 	return ((size_t)si.totalram + si.totalswap) * si.mem_unit;
 }
 /* Stop the allocator before a fork: slub_fork_prepare */
-#line 9664 "slub.nw"
+#line 9719 "slub.nw"
 static void slub_fork_prepare(void)
 {
 	struct kmem_cache *s;
@@ -6670,7 +6853,7 @@ static void slub_fork_prepare(void)
 	mutex_lock(&pcpu_lock);
 }
 /* Let the allocator go on after a fork, in parent and child: slub_fork_parent and slub_fork_child */
-#line 9694 "slub.nw"
+#line 9749 "slub.nw"
 static void slub_fork_release(bool child)
 {
 	struct kmem_cache *s;
@@ -6719,7 +6902,7 @@ static void slub_register_fork_handlers(void)
 					     slub_fork_child);
 }
 /* Shut the allocator down and give back its memory: slub_shutdown */
-#line 9751 "slub.nw"
+#line 9806 "slub.nw"
 void slub_shutdown(void)
 {
 	mutex_lock(&init_mutex);
@@ -6754,7 +6937,7 @@ static void slub_teardown(void)
 	__atomic_store_n(&running, false, __ATOMIC_RELEASE);
 }
 /* Fail a per-CPU allocation on request: slub_fail_percpu */
-#line 9791 "slub.nw"
+#line 9846 "slub.nw"
 static bool slub_fail_percpu(void)
 {
 	return page_alloc_should_fail();

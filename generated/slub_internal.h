@@ -20,18 +20,18 @@
 #include <sys/mman.h>
 #include <unistd.h>
 /* System headers */
-#line 5603 "slub.nw"
+#line 5644 "slub.nw"
 #include <sys/rseq.h>
 /* System headers */
-#line 6567 "slub.nw"
+#line 6620 "slub.nw"
 #include <sys/syscall.h>
 #include <time.h>
 #include <unwind.h>
 /* System headers */
-#line 7405 "slub.nw"
+#line 7458 "slub.nw"
 #include <dlfcn.h>
 /* System headers */
-#line 9548 "slub.nw"
+#line 9603 "slub.nw"
 #include <sys/sysinfo.h>
 #line 334 "slub.nw"
 #include "slub.h"
@@ -186,7 +186,7 @@ scnprintf(char *buf, size_t size, const char *fmt, ...)
 	return (size_t)n >= size ? (int)size - 1 : n;
 }
 /* Move a whole list onto another: list_splice */
-#line 4473 "slub.nw"
+#line 4512 "slub.nw"
 static inline void list_splice(struct list_head *list, struct list_head *at)
 {
 	struct list_head *first = list->next, *last = list->prev;
@@ -200,7 +200,7 @@ static inline void list_splice(struct list_head *list, struct list_head *at)
 	next->prev = last;
 }
 /* Set, clear and test bits in a bitmap */
-#line 7315 "slub.nw"
+#line 7368 "slub.nw"
 #define BITS_PER_LONG		(8 * sizeof(long))
 #define BITS_TO_LONGS(n)	(((n) + BITS_PER_LONG - 1) / BITS_PER_LONG)
 
@@ -305,7 +305,7 @@ PAGE_FLAG_FUNCS(SlabPfmemalloc, active)
 PAGE_FLAG_FUNCS(LargeKmalloc, large_kmalloc)
 PAGE_FLAG_FUNCS(RcuFree, rcu_free)
 /* Definition of struct page */
-#line 5756 "slub.nw"
+#line 5799 "slub.nw"
 #define PG_locked	(PG_rcu_free + 1)
 /* Define a cache: struct kmem_cache and its packed order */
 #line 495 "slub.nw"
@@ -321,6 +321,12 @@ struct kobject_standin {
 struct kmem_cache {
 	struct kmem_cache_cpu *cpu_slab;	/* per-CPU part */
 	unsigned long flags;
+
+/* Fields the sheaves add to struct kmem_cache */
+#line 11545 "slub.nw"
+unsigned int sheaf_capacity;	/* 0: the cpu slab of 3.18 */
+struct slub_percpu_sheaves *cpu_sheaves;
+#line 508 "slub.nw"
 	unsigned long min_partial;
 	int size;		/* object size including metadata */
 	int object_size;	/* object size without metadata */
@@ -346,12 +352,6 @@ struct kmem_cache {
 #line 538 "slub.nw"
 struct slub_alias *aliases;	/* names merged into this cache */
 unsigned long random;		/* per-cache secret (freelist hardening) */
-#line 528 "slub.nw"
-
-/* Fields the sheaves add to struct kmem_cache */
-#line 11375 "slub.nw"
-unsigned int sheaf_capacity;	/* 0: the cpu slab of 3.18 */
-struct slub_percpu_sheaves *cpu_sheaves;
 #line 529 "slub.nw"
 	struct kmem_cache_node *node[MAX_NUMNODES];	/* must be last */
 };
@@ -370,7 +370,7 @@ struct kmem_cache_cpu {
 	struct page *partial;	/* partially allocated frozen slabs */
 
 /* Fields this port adds to struct kmem_cache_cpu */
-#line 5838 "slub.nw"
+#line 5881 "slub.nw"
 spinlock_t lock;	/* stands in for local_irq_save() */
 int cpu;		/* the CPU this structure belongs to */
 #line 574 "slub.nw"
@@ -388,7 +388,7 @@ struct kmem_cache_node {
 	struct node_barn *barn;		/* full and empty sheaves */
 };
 /* Define the state of a walk up the call stack */
-#line 6650 "slub.nw"
+#line 6703 "slub.nw"
 struct stack_walk {
 	unsigned long *addrs;	/* TRACK_ADDRS_COUNT slots */
 	int skip, n;
@@ -422,7 +422,7 @@ struct stack_walk {
 #define ZERO_SIZE_PTR		((void *)16)
 #define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
 /* Declare what the allocator and the observation layer share */
-#line 9830 "slub.nw"
+#line 9885 "slub.nw"
 #define SLUB_SHARED	__attribute__((visibility("hidden")))
 
 SLUB_SHARED extern slub_observer_fn slub_observer;
@@ -442,7 +442,7 @@ SLUB_SHARED bool is_root_cache(struct kmem_cache *s);
 SLUB_SHARED void *slub_freepointer(struct kmem_cache *s, void *object);
 SLUB_SHARED unsigned int slub_track_size(void);
 /* Convert between pages, frame numbers and addresses */
-#line 4907 "slub.nw"
+#line 4946 "slub.nw"
 static inline long page_to_pfn(const struct page *page)
 {
 	return page ? (long)(page - mem_map) : -1;
@@ -488,15 +488,17 @@ static inline int compound_order(const struct page *page)
 
 static inline int page_to_nid(const struct page *page)
 {
+	if (nr_node_ids == 1)	/* spares every free a 64-bit division */
+		return 0;
 	return (page - mem_map) / pages_per_node;
 }
 /* Walk the allocated blocks */
-#line 5238 "slub.nw"
+#line 5279 "slub.nw"
 #define for_each_allocated_block(pfn)					\
 	for ((pfn) = next_allocated_block(0); (pfn) < nr_pages;		\
 	     (pfn) = next_allocated_block((pfn) + 1))
 /* Tell which CPU runs and find its per-CPU structure */
-#line 5607 "slub.nw"
+#line 5648 "slub.nw"
 static inline int raw_cpu_id(void)
 {
 	int cpu;
@@ -543,7 +545,7 @@ static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
 	return s->node[node];
 }
 /* The busy bit of the tid */
-#line 5843 "slub.nw"
+#line 5886 "slub.nw"
 #define TID_BUSY	(1UL << 63)
 /* Read the order and the object count of a packed pair */
 #line 2086 "slub.nw"
@@ -556,8 +558,16 @@ static inline int oo_objects(struct kmem_cache_order_objects x)
 {
 	return x.x & OO_MASK;
 }
+/* Choose whether the counters are compiled in: CONFIG_SLUB_STATS */
+#line 10511 "slub.nw"
+#ifndef SLUB_NO_STATS
+#define CONFIG_SLUB_STATS 1
+#define slub_stats_enabled()	true
+#else
+#define slub_stats_enabled()	false
+#endif
 /* Count and report when observed, and cost nothing otherwise: stat and slub_step */
-#line 10392 "slub.nw"
+#line 10448 "slub.nw"
 #pragma GCC diagnostic ignored "-Wformat-zero-length"
 #ifdef SLUB_NO_EVENTS
 #define slub_observed()	false
@@ -596,16 +606,17 @@ SLUB_SHARED void __slub_event(enum slub_event_type type,
 #define slub_report(s, object, page, ...)				\
 	slub_event(SLUB_EV_REPORT, s, -1, object, page, __VA_ARGS__)
 /* Count from inside a restartable sequence: rseq_stat */
-#line 10469 "slub.nw"
+#line 10550 "slub.nw"
 #define rseq_stat_at(s, si, object, page, observed)			\
 	do {								\
-		cpu_rseq_inc(s, si);					\
+		if (slub_stats_enabled())				\
+			cpu_rseq_inc(s, si);				\
 		if (observed)						\
 			slub_event(SLUB_EV_STAT, s, si, object, page);	\
 	} while (0)
 #define rseq_stat(s, si)	rseq_stat_at(s, si, NULL, NULL, true)
 /* Catch an observer that calls the allocator: slub_observer_check */
-#line 10558 "slub.nw"
+#line 10640 "slub.nw"
 #ifdef SLUB_NO_EVENTS
 #define slub_observer_check()	do { } while (0)
 #else
@@ -620,23 +631,37 @@ SLUB_SHARED void observer_reentered(const char *func)
 	} while (0)
 #endif
 /* Kernel helpers: the sheaves need */
-#line 11653 "slub.nw"
+#line 11828 "slub.nw"
 typedef struct {
 	int locked;
+	int cpu;		/* the CPU whose sheaves it protects */
 } local_trylock_t;
 
-static inline void local_trylock_init(local_trylock_t *l)
+enum { LOCAL_RSEQ_TAKEN, LOCAL_RSEQ_ELSEWHERE, LOCAL_RSEQ_BUSY };
+
+SLUB_SHARED int local_rseq_trylock(local_trylock_t *l);
+SLUB_SHARED void local_rseq_lock(local_trylock_t *l);
+SLUB_SHARED void local_rseq_unlocked(void);
+
+static inline void local_trylock_init(local_trylock_t *l, int cpu)
 {
 	l->locked = 0;
+	l->cpu = cpu;
 }
 
 static inline bool local_trylock(local_trylock_t *l)
 {
+	if (cpu_rseq)
+		return local_rseq_trylock(l) == LOCAL_RSEQ_TAKEN;
 	return !__atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE);
 }
 
 static inline void local_lock(local_trylock_t *l)
 {
+	if (cpu_rseq) {
+		local_rseq_lock(l);
+		return;
+	}
 	while (!local_trylock(l))
 		sched_yield();
 }
@@ -644,9 +669,11 @@ static inline void local_lock(local_trylock_t *l)
 static inline void local_unlock(local_trylock_t *l)
 {
 	__atomic_store_n(&l->locked, 0, __ATOMIC_RELEASE);
+	if (cpu_rseq)
+		local_rseq_unlocked();
 }
 /* Kernel helpers: the sheaves need */
-#line 11806 "slub.nw"
+#line 12214 "slub.nw"
 #define list_first_entry_or_null(h, type, member)			\
 	(list_empty(h) ? NULL : list_first_entry(h, type, member))
 
@@ -663,7 +690,7 @@ static inline void list_del_init(struct list_head *e)
 		(b) = __tmp;						\
 	} while (0)
 /* Definitions of the sheaves and the barn */
-#line 11319 "slub.nw"
+#line 11487 "slub.nw"
 struct slab_sheaf {
 	struct list_head barn_list;	/* in a barn's full or empty list */
 	struct kmem_cache *cache;
@@ -673,7 +700,7 @@ struct slab_sheaf {
 	void *objects[];
 };
 /* Definitions of the sheaves and the barn */
-#line 11344 "slub.nw"
+#line 11512 "slub.nw"
 struct slub_percpu_sheaves {
 	local_trylock_t lock;		/* a real lock here: see below */
 	struct slab_sheaf *main;	/* never NULL while the cache has sheaves */
@@ -681,7 +708,7 @@ struct slub_percpu_sheaves {
 	char pad[L1_CACHE_BYTES - sizeof(local_trylock_t) - 2 * sizeof(void *)];
 };
 /* Definitions of the sheaves and the barn */
-#line 11358 "slub.nw"
+#line 11526 "slub.nw"
 #define MAX_FULL_SHEAVES	10
 #define MAX_EMPTY_SHEAVES	10
 
@@ -693,7 +720,7 @@ struct node_barn {
 	unsigned int nr_empty;
 };
 /* Definitions of the sheaves and the barn */
-#line 11492 "slub.nw"
+#line 11662 "slub.nw"
 #define MAX_SHEAF_CAPACITY	1024
 #line 350 "slub.nw"
 #endif

@@ -47,7 +47,11 @@ static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 static bool cpu_rseq_set_busy(struct kmem_cache_cpu *c);
 static struct kmem_cache_cpu *cpu_rseq_lock_this_cpu(struct kmem_cache *s);
 static void cpu_rseq_claim_remote(struct kmem_cache_cpu *c);
+static void cpu_rseq_pin(int cpu);
 static void cpu_rseq_unpin(void);
+static __always_inline void *cpu_rseq_sheaf_pop(struct kmem_cache *s);
+static __always_inline bool cpu_rseq_sheaf_push(struct kmem_cache *s,
+						void *object);
 static inline void slub_point(enum slub_point p);
 static inline void __stat(const struct kmem_cache *s, enum stat_item si);
 static inline void *freelist_ptr(const struct kmem_cache *s, void *ptr,
@@ -269,6 +273,10 @@ static void setup_object(struct kmem_cache *s, struct page *page,
 			 void *object);
 static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 			       int nid);
+static noinline void kmem_cache_free_slow(struct kmem_cache *s, void *x,
+					  unsigned long addr);
+static noinline void kmem_cache_free_hooked(struct kmem_cache *s, void *x,
+					    unsigned long addr);
 static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 						void *x);
 static noinline void slab_free(struct kmem_cache *s,
@@ -276,6 +284,8 @@ static noinline void slab_free(struct kmem_cache *s,
 				      unsigned long addr);
 static __always_inline void rseq_slab_free(struct kmem_cache *s,
 		struct page *page, void *x, unsigned long addr, bool observed);
+static noinline void rseq_slab_free_slow(struct kmem_cache *s,
+		struct page *page, void *x, unsigned long addr);
 static __always_inline bool slab_free_hooked(const struct kmem_cache *s);
 static inline void slab_free_hook(struct kmem_cache *s, void *x);
 static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
@@ -335,8 +345,9 @@ static unsigned int take_new_slab_objects(struct kmem_cache *s,
 static unsigned int refill_sheaf(struct kmem_cache *s,
 				 struct slab_sheaf *sheaf, gfp_t gfp);
 static void *__slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node);
-static void slab_free_sheaves(struct kmem_cache *s, struct page *page,
-			      void *x, unsigned long addr);
+static noinline void slab_free_sheaves(struct kmem_cache *s,
+				       struct page *page, void *x,
+				       unsigned long addr);
 static bool free_to_pcs(struct kmem_cache *s, void *object);
 static void __pcs_replace_full_main(struct kmem_cache *s,
 				    struct slub_percpu_sheaves *pcs);

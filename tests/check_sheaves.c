@@ -5,10 +5,12 @@
  * paths is in check_stats.c's scenario cases; here: the prefill API and
  * its five counters, the choice of the design (per cache, by option, by
  * environment), merging, a free on another CPU, page allocation failures
- * at every point of a refill, and the invariants of sheaves and barns.
+ * at every point of a refill, the invariants of sheaves and barns, and,
+ * with real threads, a flush of another CPU's sheaves.
  */
 #include <errno.h>
 #include <pthread.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -383,6 +385,70 @@ START_TEST(test_fork_waits_for_sheaves)
 }
 END_TEST
 
+/*
+ * Real threads: a thread on the last CPU frees objects into that CPU's
+ * sheaves; a shrink from a thread that may run on CPU 0 only must take
+ * the last CPU's sheaves lock (with restartable sequences: by moving
+ * there) and flush them, and leave the thread's affinity as it was.
+ */
+struct remote_free {
+	struct kmem_cache *s;
+	int cpu;
+	void *obj[3 * CAP];
+};
+
+static void pin_self(int cpu)
+{
+	cpu_set_t set;
+
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	ck_assert_int_eq(sched_setaffinity(0, sizeof(set), &set), 0);
+}
+
+static void *free_on_cpu(void *arg)
+{
+	struct remote_free *rf = arg;
+	unsigned int i;
+
+	pin_self(rf->cpu);
+	for (i = 0; i < 3 * CAP; i++)
+		rf->obj[i] = kmem_cache_alloc(rf->s, GFP_KERNEL);
+	for (i = 0; i < 3 * CAP; i++)
+		kmem_cache_free(rf->s, rf->obj[i]);
+	return NULL;
+}
+
+START_TEST(test_real_threads_flush_other_cpu)
+{
+	struct remote_free rf = { .cpu = 0 };
+	cpu_set_t before, after;
+	pthread_t t;
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+
+	t_start(&(struct slub_config){ .simulated = false, .nomerge = true,
+				       .sheaves = CAP,
+				       .arena_bytes = 64UL << 20 });
+	rf.s = kmem_cache_create("real-sheaves", 64, 0, 0, NULL);
+	ck_assert_ptr_nonnull(rf.s);
+	rf.cpu = ncpu > 1 ? (int)ncpu - 1 : 0;
+	ck_assert_int_eq(sched_getaffinity(0, sizeof(before), &before), 0);
+	ck_assert_int_eq(pthread_create(&t, NULL, free_on_cpu, &rf), 0);
+	ck_assert_int_eq(pthread_join(t, NULL), 0);
+	ck_assert_int_gt(t_attr_long(rf.s, "objects"), 0);
+	pin_self(0);
+	ck_assert_int_eq(kmem_cache_shrink(rf.s), 0);
+	ck_assert_int_eq(t_attr_long(rf.s, "objects"), 0);
+	ck_assert_int_eq(sched_getaffinity(0, sizeof(after), &after), 0);
+	ck_assert_int_eq(CPU_COUNT(&after), 1);
+	ck_assert(CPU_ISSET(0, &after));
+	ck_assert_int_eq(slub_check_invariants(NULL), 0);
+	ck_assert_int_eq(sched_setaffinity(0, sizeof(before), &before), 0);
+	kmem_cache_destroy(rf.s);
+	t_finish();
+}
+END_TEST
+
 Suite *sheaves_suite(void)
 {
 	Suite *su = suite_create("sheaves");
@@ -403,6 +469,9 @@ Suite *sheaves_suite(void)
 	tc = tcase_create("fork");
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, test_fork_waits_for_sheaves);
+	suite_add_tcase(su, tc);
+	tc = tcase_create("real threads");
+	tcase_add_test(tc, test_real_threads_flush_other_cpu);
 	suite_add_tcase(su, tc);
 	return su;
 }
