@@ -1176,7 +1176,7 @@ static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"cpu_partial_drain",
 
 /* The file names of the sheaf counters */
-#line 13229 "slub.nw"
+#line 13231 "slub.nw"
 "sheaf_flush", "sheaf_refill", "sheaf_alloc", "sheaf_free", "barn_get",
 "barn_get_fail", "barn_put", "barn_put_fail", "sheaf_prefill_fast",
 "sheaf_prefill_slow", "sheaf_prefill_oversize", "sheaf_return_fast",
@@ -5465,11 +5465,13 @@ static void sheaves_fork_release(bool child)
 							  i)->lock;
 
 			if (child)
-				local_trylock_init(l);
+				local_trylock_init(l, i);
 			else
 				local_unlock(l);
 		}
 	}
+	if (child)
+		cpu_rseq_unpin();	/* taking the locks moved the thread */
 }
 /* Give the cpu slab back to its node: deactivate_slab */
 #line 4283 "slub.nw"
@@ -6337,7 +6339,7 @@ static const struct slab_attribute slab_attrs[] = {
 	STAT(CPU_PARTIAL_NODE), STAT(CPU_PARTIAL_DRAIN),
 
 /* The sysfs names of the sheaf counters */
-#line 13221 "slub.nw"
+#line 13223 "slub.nw"
 STAT(SHEAF_FLUSH), STAT(SHEAF_REFILL), STAT(SHEAF_ALLOC), STAT(SHEAF_FREE),
 STAT(BARN_GET), STAT(BARN_GET_FAIL), STAT(BARN_PUT), STAT(BARN_PUT_FAIL),
 STAT(SHEAF_PREFILL_FAST), STAT(SHEAF_PREFILL_SLOW),
