@@ -13,34 +13,18 @@
 #include "slub.h"
 #include "palette.h"
 #include "create_dot.h"
+#include "snapshot_dot.h"
 
 #define COL_HEADER	"#e8e8e8"
 #define COL_LIST_EDGE	"#555555"
 #define FONT		"DejaVu Sans"
 #define MONO		"DejaVu Sans Mono"
 
-/* Write s with the characters that HTML-like labels reserve escaped. */
+/* Write s escaped for an HTML-like label; NULL writes nothing. */
 static void put_html(FILE *out, const char *s)
 {
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&':
-			fputs("&amp;", out);
-			break;
-		case '<':
-			fputs("&lt;", out);
-			break;
-		case '>':
-			fputs("&gt;", out);
-			break;
-		case '"':
-			fputs("&quot;", out);
-			break;
-		default:
-			if ((unsigned char)*s >= 0x20)
-				fputc(*s, out);
-		}
-	}
+	if (s)
+		dot_put_html(out, s);
 }
 
 static void write_header(FILE *out, const char *name)

@@ -43,7 +43,7 @@
 #define MONO		"DejaVu Sans Mono"
 
 /* Write s with the characters that HTML-like labels reserve escaped. */
-static void put_html(FILE *out, const char *s)
+void dot_put_html(FILE *out, const char *s)
 {
 	if (!s) {
 		fputs("(null)", out);
@@ -234,7 +234,7 @@ static void write_cache(FILE *out, int ci, const struct slub_snap_cache *c,
 	if (overview) {
 		fprintf(out, "<TR><TD BGCOLOR=\"" COL_HEADER "\" PORT=\"list\">"
 			"kmem_cache <B>");
-		put_html(out, c->name);
+		dot_put_html(out, c->name);
 		fputs("</B></TD></TR>\n", out);
 	} else {
 		fprintf(out, "<TR><TD COLSPAN=\"4\" BGCOLOR=\"" COL_HEADER
@@ -243,7 +243,7 @@ static void write_cache(FILE *out, int ci, const struct slub_snap_cache *c,
 	if (!overview) {
 		fputs("<TR><TD ALIGN=\"LEFT\">name</TD><TD COLSPAN=\"3\" "
 		      "ALIGN=\"LEFT\"><B>", out);
-		put_html(out, c->name);
+		dot_put_html(out, c->name);
 		fputs("</B></TD></TR>\n", out);
 	}
 	if (!overview && c->nr_aliases > 0 && c->aliases) {
@@ -252,7 +252,7 @@ static void write_cache(FILE *out, int ci, const struct slub_snap_cache *c,
 		for (i = 0; i < c->nr_aliases; i++) {
 			if (i)
 				fputs(", ", out);
-			put_html(out, c->aliases[i]);
+			dot_put_html(out, c->aliases[i]);
 		}
 		fputs("</TD></TR>\n", out);
 	}

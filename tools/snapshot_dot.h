@@ -46,4 +46,7 @@
 int slub_snapshot_write_dot(FILE *out, const struct slub_snapshot *snap,
 			    const char *cache /* NULL: all caches */);
 
+/* Write s (NULL: "(null)") escaped for a graphviz HTML-like label. */
+void dot_put_html(FILE *out, const char *s);
+
 #endif /* SLUB_SNAPSHOT_DOT_H */
