@@ -36,7 +36,6 @@ static inline struct kmem_cache_cpu *local_irq_save(struct kmem_cache *s);
 static inline void local_irq_restore(struct kmem_cache *s,
 				     struct kmem_cache_cpu *c);
 static bool cpu_rseq_usable(const struct slub_config *cfg);
-static inline struct rseq *rseq_area(void);
 static __always_inline void *cpu_rseq_pop(struct kmem_cache *s);
 static __always_inline bool cpu_rseq_push(struct kmem_cache *s,
 					  struct page *page, void *object);
@@ -231,7 +230,7 @@ static noinline void *slab_alloc_node(struct kmem_cache *s,
 		gfp_t gfpflags, int node, unsigned long addr);
 static __always_inline void *slab_alloc(struct kmem_cache *s,
 					gfp_t gfpflags, unsigned long addr);
-static void rseq_alloc_door_update(void);
+static void rseq_doors_update(void);
 static __always_inline void *rseq_slab_alloc(struct kmem_cache *s,
 		gfp_t gfpflags, int node, unsigned long addr, bool observed);
 static noinline void *rseq_slab_alloc_slow(struct kmem_cache *s,
