@@ -123,7 +123,7 @@ static struct {
 	bool free;	/* cpu_rseq, and no memory cgroup is active */
 } rseq_door __attribute__((aligned(L1_CACHE_BYTES)));
 /* Global state of the allocator */
-#line 6438 "slub.nw"
+#line 6443 "slub.nw"
 #define SLUB_RED_INACTIVE	0xbb
 #define SLUB_RED_ACTIVE		0xcc
 #define POISON_INUSE		0x5a
@@ -145,17 +145,17 @@ static unsigned long slub_debug;
 static char slub_debug_slabs[256];
 static int disable_higher_order_debug;
 /* Global state of the allocator */
-#line 7489 "slub.nw"
+#line 7494 "slub.nw"
 static __thread unsigned long call_site;
 static slub_symbolizer_fn slub_symbolizer;
 static void *slub_symbolizer_arg;
 
 #define KSYM_SYMBOL_LEN	240
 /* Global state of the allocator */
-#line 7757 "slub.nw"
+#line 7762 "slub.nw"
 static unsigned long slub_oom_reports;
 /* Global state of the allocator */
-#line 7817 "slub.nw"
+#line 7822 "slub.nw"
 struct fault_attr {
 	unsigned long probability;
 	unsigned long interval;
@@ -171,7 +171,7 @@ static struct {
 	unsigned long random;
 } failslab;
 /* Global state of the allocator */
-#line 8048 "slub.nw"
+#line 8053 "slub.nw"
 struct mem_cgroup {
 	char name[64];
 	int kmemcg_id;
@@ -202,7 +202,7 @@ static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
 static __thread struct mem_cgroup *current_memcg;
 static __thread int memcg_skip_account;
 /* Global state of the sheaves */
-#line 11627 "slub.nw"
+#line 11632 "slub.nw"
 static unsigned int slub_sheaves;	/* the boot option: every cache */
 static __thread unsigned int create_sheaf_capacity;
 /* Declarations of internal functions */
@@ -857,7 +857,7 @@ _Static_assert(sizeof(struct kmem_cache_cpu) == 1UL << KCC_SHIFT,
 	       "rseq sequences: shlq $KCC_SHIFT finds a CPU's structure; "
 	       "keep its size a power of two");
 /* Pop the CPU's first free object in a sequence: cpu_rseq_pop */
-#line 6175 "slub.nw"
+#line 6180 "slub.nw"
 static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 {
 	void *object, *next;
@@ -874,9 +874,9 @@ static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 		"jz 2f\n\t"
 		"movq (%[obj], %[off]), %[next]\n\t"
 		"movq %[next], (%%rax)\n\t"
-		RSEQ_SEQUENCE_END_RESTART("incl %k[aborts]\n\t")
+		RSEQ_SEQUENCE_END_RESTART("incl %[aborts]\n\t")
 		: [obj] "=&r" (object), [next] "=&r" (next),
-		  [aborts] "+r" (aborts)
+		  [aborts] "+m" (aborts)
 		: RSEQ_COMMON_INPUTS, [base] "r" (s->cpu_slab),
 		  [off] "r" ((long)s->offset)
 		: "rax", "memory", "cc");
@@ -887,7 +887,7 @@ static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 	return object;
 }
 /* Push an object on the CPU's freelist in a sequence: cpu_rseq_push */
-#line 6211 "slub.nw"
+#line 6216 "slub.nw"
 static __always_inline bool cpu_rseq_push(struct kmem_cache *s,
 					  struct page *page, void *object)
 {
@@ -906,9 +906,9 @@ static __always_inline bool cpu_rseq_push(struct kmem_cache *s,
 		"movq %[head], (%[obj], %[off])\n\t"
 		"movl $1, %k[done]\n\t"
 		"movq %[obj], (%%rax)\n\t"
-		RSEQ_SEQUENCE_END_RESTART("incl %k[aborts]\n\t")
+		RSEQ_SEQUENCE_END_RESTART("incl %[aborts]\n\t")
 		: [done] "=&r" (done), [head] "=&r" (head),
-		  [aborts] "+r" (aborts)
+		  [aborts] "+m" (aborts)
 		: RSEQ_COMMON_INPUTS, [base] "r" (s->cpu_slab),
 		  [off] "r" ((long)s->offset), [obj] "r" (object),
 		  [page] "r" (page)
@@ -925,7 +925,7 @@ static noinline void cpu_rseq_count_aborts(struct kmem_cache *s,
 		rseq_stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
 }
 /* Advance the CPU's tid in a sequence: cpu_rseq_inc */
-#line 6265 "slub.nw"
+#line 6270 "slub.nw"
 static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 					 enum stat_item si)
 {
@@ -942,7 +942,7 @@ static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 		: "rax", "memory", "cc");
 }
 /* Mark the CPU's structure busy in a sequence: cpu_rseq_set_busy */
-#line 6286 "slub.nw"
+#line 6291 "slub.nw"
 static bool cpu_rseq_set_busy(struct kmem_cache_cpu *c)
 {
 	asm volatile goto(RSEQ_SEQUENCE_START
@@ -961,7 +961,7 @@ elsewhere:
 	return false;
 }
 /* Lock this CPU's structure, or claim another's, under restartable sequences */
-#line 6311 "slub.nw"
+#line 6316 "slub.nw"
 static __thread bool rseq_pinned;
 static __thread cpu_set_t rseq_saved_mask;
 
@@ -1005,7 +1005,7 @@ static void cpu_rseq_unpin(void)
 	}
 }
 /* Check the offsets the sheaf sequences assume */
-#line 11996 "slub.nw"
+#line 12001 "slub.nw"
 #define SHEAF_FIELD_SIZE(type, f)	sizeof(((type *)0)->f)
 #define L1_CACHE_SHIFT			6
 _Static_assert(SHEAF_FIELD_SIZE(local_trylock_t, locked) == 4,
@@ -1028,7 +1028,7 @@ _Static_assert(offsetof(struct slub_percpu_sheaves, lock) == 0 &&
 	[cap] "i" (offsetof(struct slab_sheaf, capacity)),		\
 	[objs] "i" (offsetof(struct slab_sheaf, objects))
 /* Take and put an object in the CPU's main sheaf in a sequence */
-#line 12025 "slub.nw"
+#line 12030 "slub.nw"
 static __always_inline void *cpu_rseq_sheaf_pop(struct kmem_cache *s)
 {
 	void *object;
@@ -1053,34 +1053,33 @@ static __always_inline void *cpu_rseq_sheaf_pop(struct kmem_cache *s)
 	return object;
 }
 /* Take and put an object in the CPU's main sheaf in a sequence */
-#line 12054 "slub.nw"
+#line 12062 "slub.nw"
 static __always_inline bool cpu_rseq_sheaf_push(struct kmem_cache *s,
 						void *object)
 {
-	unsigned int done;
-
-	asm volatile(RSEQ_SEQUENCE_START
+	asm volatile goto(RSEQ_SEQUENCE_START
 		"shlq %[pcs_shift], %%rax\n\t"
 		"addq %[pcs], %%rax\n\t"
-		"xorl %k[done], %k[done]\n\t"
 		"cmpl $0, %c[locked](%%rax)\n\t"
-		"jne 2f\n\t"
+		"jne %l[slow]\n\t"
 		"movq %c[main](%%rax), %%rcx\n\t"
 		"movl %c[sz](%%rcx), %%edx\n\t"
 		"cmpl %c[cap](%%rcx), %%edx\n\t"
-		"jae 2f\n\t"
+		"jae %l[slow]\n\t"
 		"movq %[obj], %c[objs](%%rcx, %%rdx, 8)\n\t"
 		"addl $1, %%edx\n\t"
-		"movl $1, %k[done]\n\t"
 		"movl %%edx, %c[sz](%%rcx)\n\t"
 		RSEQ_SEQUENCE_END_RESTART("")
-		: [done] "=&r" (done)
+		:
 		: RSEQ_COMMON_INPUTS, RSEQ_SHEAF_INPUTS(s), [obj] "r" (object)
-		: "rax", "rcx", "rdx", "memory", "cc");
-	return done;
+		: "rax", "rcx", "rdx", "memory", "cc"
+		: slow);
+	return true;
+slow:
+	return false;
 }
 /* Take and put an object in the CPU's main sheaf in a sequence */
-#line 12086 "slub.nw"
+#line 12093 "slub.nw"
 SLUB_SHARED int local_rseq_trylock(local_trylock_t *l)
 {
 	int r;
@@ -1103,7 +1102,7 @@ SLUB_SHARED int local_rseq_trylock(local_trylock_t *l)
 	return r;
 }
 /* Take and put an object in the CPU's main sheaf in a sequence */
-#line 12115 "slub.nw"
+#line 12122 "slub.nw"
 SLUB_SHARED void local_rseq_lock(local_trylock_t *l)
 {
 	int r;
@@ -1121,7 +1120,7 @@ SLUB_SHARED void local_rseq_unlocked(void)
 	cpu_rseq_unpin();
 }
 /* Choose the simulated CPU and the point where an operation is interrupted */
-#line 6365 "slub.nw"
+#line 6370 "slub.nw"
 static inline void slub_point(enum slub_point p)
 {
 	if (unlikely(point_hook) && slub_simulated && !in_point_hook) {
@@ -1161,7 +1160,7 @@ const char *slub_point_name(enum slub_point point)
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
 /* Name the stat counters as sysfs does: slub_stat_name */
-#line 10329 "slub.nw"
+#line 10334 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -1174,12 +1173,12 @@ static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"cpu_partial_drain",
 
 /* The file names of the sheaf counters */
-#line 13263 "slub.nw"
+#line 13270 "slub.nw"
 "sheaf_flush", "sheaf_refill", "sheaf_alloc", "sheaf_free", "barn_get",
 "barn_get_fail", "barn_put", "barn_put_fail", "sheaf_prefill_fast",
 "sheaf_prefill_slow", "sheaf_prefill_oversize", "sheaf_return_fast",
 "sheaf_return_slow",
-#line 10340 "slub.nw"
+#line 10345 "slub.nw"
 };
 
 const char *slub_stat_name(int item)
@@ -1188,7 +1187,7 @@ const char *slub_stat_name(int item)
 							 NULL;
 }
 /* Count on the running CPU: __stat */
-#line 10552 "slub.nw"
+#line 10557 "slub.nw"
 static inline void __stat(const struct kmem_cache *s, enum stat_item si)
 {
 #ifdef CONFIG_SLUB_STATS
@@ -1320,7 +1319,7 @@ static inline unsigned long *freelist_slot(struct kmem_cache *s,
 	return (unsigned long *)(base + i * s->size + s->offset);
 }
 /* Parse the slub_debug boot option: setup_slub_debug */
-#line 6524 "slub.nw"
+#line 6529 "slub.nw"
 static void setup_slub_debug(const char *str)
 {
 	slub_debug = 0;
@@ -1361,7 +1360,7 @@ check_slabs:
 			 str + 1);
 }
 /* Match a cache name against the option's list: slub_debug_name_matches */
-#line 6570 "slub.nw"
+#line 6575 "slub.nw"
 static bool slub_debug_name_matches(const char *name)
 {
 	const char *p = slub_debug_slabs;
@@ -1378,7 +1377,7 @@ static bool slub_debug_name_matches(const char *name)
 	return false;
 }
 /* Fill an object's red zone and poison, and find its tracks: init_object and get_track */
-#line 6596 "slub.nw"
+#line 6601 "slub.nw"
 static void init_object(struct kmem_cache *s, void *object, u8 val)
 {
 	u8 *p = object;
@@ -1403,13 +1402,13 @@ static struct track *get_track(struct kmem_cache *s, void *object,
 	return p + alloc;
 }
 /* Tell the observation layer the size of a track: slub_track_size */
-#line 6626 "slub.nw"
+#line 6631 "slub.nw"
 unsigned int slub_track_size(void)
 {
 	return sizeof(struct track);
 }
 /* Record who allocated or freed an object: set_track */
-#line 6653 "slub.nw"
+#line 6658 "slub.nw"
 static unsigned long jiffies_now(void)
 {
 	struct timespec ts;
@@ -1433,7 +1432,7 @@ static void set_track(struct kmem_cache *s, void *object,
 	p->when = jiffies_now();
 }
 /* Save the return addresses of the calling frames: save_stack_trace */
-#line 6682 "slub.nw"
+#line 6687 "slub.nw"
 /* The unwinder calls this once per frame, innermost first. */
 static _Unwind_Reason_Code save_frame(struct _Unwind_Context *ctx, void *arg)
 {
@@ -1459,7 +1458,7 @@ static noinline void save_stack_trace(unsigned long *addrs, int skip)
 	_Unwind_Backtrace(save_frame, &w);
 }
 /* Prepare a new object's tracks, red zone and poison: setup_object_debug */
-#line 6710 "slub.nw"
+#line 6715 "slub.nw"
 static void init_tracking(struct kmem_cache *s, void *object)
 {
 	if (!(s->flags & SLAB_STORE_USER))
@@ -1478,7 +1477,7 @@ static void setup_object_debug(struct kmem_cache *s, struct page *page,
 	init_tracking(s, object);
 }
 /* Report a corrupted slab and count the reports: slab_bug and slab_fix */
-#line 6747 "slub.nw"
+#line 6752 "slub.nw"
 static unsigned long slub_bug_count;
 
 static const char *slub_rule(char c)
@@ -1519,7 +1518,7 @@ slab_fix(struct kmem_cache *s, const char *fmt, ...)
 	pr_err("FIX %s: %s\n", s->name, buf);
 }
 /* Print a range of bytes in hex and as text: print_section */
-#line 6789 "slub.nw"
+#line 6794 "slub.nw"
 static void print_section(const char *text, u8 *addr, unsigned int length)
 {
 	unsigned int i, j;
@@ -1536,7 +1535,7 @@ static void print_section(const char *text, u8 *addr, unsigned int length)
 	}
 }
 /* Print an object's two tracks and its slab's counters: print_tracking */
-#line 6810 "slub.nw"
+#line 6815 "slub.nw"
 static void print_track(const char *s, struct track *t)
 {
 	int i;
@@ -1569,7 +1568,7 @@ static void print_page_info(struct page *page)
 	       page->flags);
 }
 /* Print the bytes around an object and its metadata: print_trailer */
-#line 6848 "slub.nw"
+#line 6853 "slub.nw"
 static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned int off;
@@ -1592,7 +1591,7 @@ static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 		print_section("Padding ", p + off, s->size - off);
 }
 /* Report a bad object or a bad slab: object_err and slab_err */
-#line 6875 "slub.nw"
+#line 6880 "slub.nw"
 static void object_err(struct kmem_cache *s, struct page *page,
 		       u8 *object, const char *reason)
 {
@@ -1620,7 +1619,7 @@ static void slab_err_pointer(struct kmem_cache *s, const void *x,
 	pr_err("INFO: Pointer %p is not an object of this allocator\n", x);
 }
 /* Check that bytes hold a pattern, and repair them: check_bytes_and_report */
-#line 6913 "slub.nw"
+#line 6918 "slub.nw"
 static u8 *memchr_inv(const void *start, int c, size_t bytes)
 {
 	const u8 *p = start;
@@ -1660,7 +1659,7 @@ static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* Check the padding of an object and of a slab: check_pad_bytes and slab_pad_check */
-#line 6960 "slub.nw"
+#line 6965 "slub.nw"
 static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned long off = s->inuse;
@@ -1701,7 +1700,7 @@ static int slab_pad_check(struct kmem_cache *s, struct page *page)
 	return 0;
 }
 /* Count the objects a slab can hold: slab_objects */
-#line 7015 "slub.nw"
+#line 7020 "slub.nw"
 static inline unsigned int slab_objects(const struct page *page)
 {
 	struct page counts;
@@ -1711,7 +1710,7 @@ static inline unsigned int slab_objects(const struct page *page)
 }
 
 /* Check an object's red zone, poison and free pointer: check_object */
-#line 7027 "slub.nw"
+#line 7032 "slub.nw"
 static int check_valid_pointer(struct kmem_cache *s, struct page *page,
 			       const void *object)
 {
@@ -1762,7 +1761,7 @@ static int check_object(struct kmem_cache *s, struct page *page,
 	return 1;
 }
 /* Check a slab's counters against its size: check_slab */
-#line 7085 "slub.nw"
+#line 7090 "slub.nw"
 static int check_slab(struct kmem_cache *s, struct page *page)
 {
 	struct page counts;
@@ -1788,7 +1787,7 @@ static int check_slab(struct kmem_cache *s, struct page *page)
 	return 1;
 }
 /* Walk a slab's freelist looking for an object: on_freelist */
-#line 7117 "slub.nw"
+#line 7122 "slub.nw"
 static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 {
 	int nr = 0;
@@ -1836,7 +1835,7 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 	return search == NULL;
 }
 /* Check an object before it is handed out: alloc_debug_processing */
-#line 7178 "slub.nw"
+#line 7183 "slub.nw"
 static noinline int alloc_debug_processing(struct kmem_cache *s,
 					   struct page *page, void *object,
 					   unsigned long addr)
@@ -1862,7 +1861,7 @@ bad:
 	return 0;
 }
 /* Check an object before it is freed: free_debug_processing */
-#line 7214 "slub.nw"
+#line 7219 "slub.nw"
 static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
 		struct page *page, void *object, unsigned long addr)
 {
@@ -1904,7 +1903,7 @@ fail:
 	return NULL;
 }
 /* Print each allocation and free of a traced cache: trace */
-#line 7264 "slub.nw"
+#line 7269 "slub.nw"
 static void trace(struct kmem_cache *s, struct page *page, void *object,
 		  int alloc)
 {
@@ -1916,7 +1915,7 @@ static void trace(struct kmem_cache *s, struct page *page, void *object,
 			      min(s->object_size, 64));
 }
 /* Check one slab: its counters, its freelist and every object: validate_slab */
-#line 7297 "slub.nw"
+#line 7302 "slub.nw"
 static int validate_slab(struct kmem_cache *s, struct page *page,
 			 unsigned long *map)
 {
@@ -1937,7 +1936,7 @@ static int validate_slab(struct kmem_cache *s, struct page *page,
 	return 1;
 }
 /* Check the slabs on a node's lists: validate_slab_node */
-#line 7323 "slub.nw"
+#line 7328 "slub.nw"
 static unsigned long validate_slab_node(struct kmem_cache *s,
 		struct kmem_cache_node *n, unsigned long *map)
 {
@@ -1963,7 +1962,7 @@ static unsigned long validate_slab_node(struct kmem_cache *s,
 	return count;
 }
 /* Check every object of every slab of a cache: validate_slab_cache */
-#line 7354 "slub.nw"
+#line 7359 "slub.nw"
 static long validate_slab_cache(struct kmem_cache *s)
 {
 	unsigned long count = 0;
@@ -1980,7 +1979,7 @@ static long validate_slab_cache(struct kmem_cache *s)
 	return count;
 }
 /* Report the objects still in use when a cache is closed: list_slab_objects */
-#line 7424 "slub.nw"
+#line 7429 "slub.nw"
 static void list_slab_objects(struct kmem_cache *s, struct page *page,
 			      const char *text)
 {
@@ -2011,7 +2010,7 @@ static void slub_bug_on(const char *cond, const char *file, int line)
 	panic("kernel BUG at %s:%d! (%s)\n", file, line, cond);
 }
 /* Name the call sites of the scenario engine: slub_set_call_site and sprint_symbol */
-#line 7497 "slub.nw"
+#line 7502 "slub.nw"
 void slub_set_call_site(unsigned long site)
 {
 	call_site = site;
@@ -2042,7 +2041,7 @@ static size_t sprint_symbol(char *buf, unsigned long addr)
 	return strlen(buf);
 }
 /* Define a site and the table of sites: struct location and struct loc_track */
-#line 7537 "slub.nw"
+#line 7542 "slub.nw"
 struct location {
 	unsigned long count;
 	unsigned long addr;
@@ -2059,7 +2058,7 @@ struct loc_track {
 	struct location *loc;
 };
 /* Grow the table of sites: alloc_loc_track */
-#line 7558 "slub.nw"
+#line 7563 "slub.nw"
 static bool alloc_loc_track(struct loc_track *t, unsigned long max)
 {
 	struct location *l = realloc(t->loc, max * sizeof(*l));
@@ -2071,7 +2070,7 @@ static bool alloc_loc_track(struct loc_track *t, unsigned long max)
 	return true;
 }
 /* Count an object at its site, or insert the site in order: add_location */
-#line 7575 "slub.nw"
+#line 7580 "slub.nw"
 static bool add_location(struct loc_track *t, const struct track *track)
 {
 	long age = jiffies_now() - track->when;
@@ -2085,7 +2084,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 		if (l->addr == track->addr) {
 
 			/* Count one more object of the site l */
-#line 7600 "slub.nw"
+#line 7605 "slub.nw"
 			l->count++;
 			if (track->when) {
 				l->sum_time += age;
@@ -2096,7 +2095,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 				set_bit(track->cpu, l->cpus);
 			}
 			set_bit(node, l->nodes);
-#line 7587 "slub.nw"
+#line 7592 "slub.nw"
 			return true;
 		}
 		if (l->addr < track->addr)
@@ -2106,7 +2105,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 	}
 
 	/* Insert a new site at lo */
-#line 7613 "slub.nw"
+#line 7618 "slub.nw"
 	if (t->count >= t->max && !alloc_loc_track(t, 2 * t->max))
 		return false;
 	l = &t->loc[lo];
@@ -2119,11 +2118,11 @@ static bool add_location(struct loc_track *t, const struct track *track)
 	l->min_pid = l->max_pid = track->pid;
 	set_bit(track->cpu, l->cpus);
 	set_bit(node, l->nodes);
-#line 7595 "slub.nw"
+#line 7600 "slub.nw"
 	return true;
 }
 /* Add every object of a slab to the table of sites: process_slab */
-#line 7631 "slub.nw"
+#line 7636 "slub.nw"
 static void process_slab(struct loc_track *t, struct kmem_cache *s,
 			 struct page *page, enum track_item alloc,
 			 unsigned long *map)
@@ -2138,7 +2137,7 @@ static void process_slab(struct loc_track *t, struct kmem_cache *s,
 			add_location(t, get_track(s, p, alloc));
 }
 /* Gather the sites of every slab of a cache: list_locations */
-#line 7653 "slub.nw"
+#line 7658 "slub.nw"
 static int list_locations(struct kmem_cache *s, char *buf,
 			  enum track_item alloc)
 {
@@ -2178,7 +2177,7 @@ static int list_locations(struct kmem_cache *s, char *buf,
 	return len;
 }
 /* Print one line per allocation or free site: print_location */
-#line 7698 "slub.nw"
+#line 7703 "slub.nw"
 static int print_location(char *buf, size_t room, const struct location *l)
 {
 	char sym[KSYM_SYMBOL_LEN], list[256];
@@ -2234,14 +2233,14 @@ static int bitmap_scnlistprintf(char *buf, size_t room,
 	return len;
 }
 /* Limit the rate of out-of-memory reports: slub_ratelimit */
-#line 7761 "slub.nw"
+#line 7766 "slub.nw"
 static bool slub_ratelimit(void)
 {
 	return __atomic_add_fetch(&slub_oom_reports, 1,
 				  __ATOMIC_RELAXED) <= 10;
 }
 /* Decide whether an allocation fails on purpose: should_failslab */
-#line 7840 "slub.nw"
+#line 7845 "slub.nw"
 static bool should_fail(struct fault_attr *attr, ssize_t size)
 {
 	unsigned long probability = READ_ONCE(attr->probability);
@@ -2277,7 +2276,7 @@ static bool should_failslab(struct kmem_cache *s, gfp_t gfpflags)
 	return should_fail(&failslab.attr, s->object_size);
 }
 /* Draw the failslab randomness from the seed: failslab_random */
-#line 7881 "slub.nw"
+#line 7886 "slub.nw"
 static unsigned long failslab_random(void)
 {
 	unsigned long z = __atomic_add_fetch(&failslab.random,
@@ -2289,7 +2288,7 @@ static unsigned long failslab_random(void)
 	return z ^ (z >> 31);
 }
 /* Parse the failslab= boot option: setup_failslab */
-#line 7901 "slub.nw"
+#line 7906 "slub.nw"
 static int setup_failslab(const char *str, unsigned long seed)
 {
 	unsigned long interval, probability;
@@ -2314,7 +2313,7 @@ static int setup_failslab(const char *str, unsigned long seed)
 	return 0;
 }
 /* Show the failslab attributes: slub_failslab_show */
-#line 7931 "slub.nw"
+#line 7936 "slub.nw"
 static const char *const failslab_attrs[] = {
 	"probability", "interval", "times", "space", "ignore-gfp-wait",
 	"cache-filter", NULL
@@ -2347,7 +2346,7 @@ ssize_t slub_failslab_show(const char *attr, char *buf)
 	return -ENOENT;
 }
 /* Write a failslab attribute: slub_failslab_store */
-#line 7965 "slub.nw"
+#line 7970 "slub.nw"
 ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 {
 	char tmp[32], *end;
@@ -2378,7 +2377,7 @@ ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 		return -EINVAL;
 
 	/* Write v to the numeric failslab attribute attr */
-#line 8002 "slub.nw"
+#line 8007 "slub.nw"
 	if (!strcmp(attr, "probability") || !strcmp(attr, "interval")) {
 		if (v < 0)
 			return -EINVAL;
@@ -2396,11 +2395,11 @@ ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 	} else {
 		return -ENOENT;
 	}
-#line 7994 "slub.nw"
+#line 7999 "slub.nw"
 	return len;
 }
 /* Tell a root cache from its children and find a child: cache_from_memcg_idx */
-#line 8103 "slub.nw"
+#line 8108 "slub.nw"
 static bool memcg_kmem_active;
 
 static inline bool memcg_kmem_enabled(void)
@@ -2448,7 +2447,7 @@ static inline void css_put(struct mem_cgroup *memcg)
 	__atomic_sub_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
 }
 /* Choose the cgroup's copy of a cache for an allocation: memcg_kmem_get_cache */
-#line 8167 "slub.nw"
+#line 8172 "slub.nw"
 static noinline struct kmem_cache *
 __memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 {
@@ -2473,7 +2472,7 @@ memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 	return __memcg_kmem_get_cache(s, gfp);
 }
 /* Take and release the mutex of slab_caches */
-#line 8202 "slub.nw"
+#line 8207 "slub.nw"
 void slab_mutex_lock(void)
 {
 	mutex_lock(&slab_mutex);
@@ -2486,7 +2485,7 @@ void slab_mutex_unlock(void)
 	mutex_unlock(&slab_mutex);
 }
 /* Create a cgroup's copy of a root cache: memcg_create_kmem_cache */
-#line 8222 "slub.nw"
+#line 8227 "slub.nw"
 static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 						  struct kmem_cache *root)
 {
@@ -2517,7 +2516,7 @@ out:
 	return s;
 }
 /* Charge and uncharge a cgroup for a slab's pages: memcg_charge_slab */
-#line 8262 "slub.nw"
+#line 8267 "slub.nw"
 static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order)
 {
 	struct mem_cgroup *memcg;
@@ -2543,7 +2542,7 @@ static void memcg_uncharge_slab(struct kmem_cache *s, int order)
 			   __ATOMIC_RELAXED);
 }
 /* Unregister a child cache and free a root's table: memcg_unregister_cache */
-#line 8297 "slub.nw"
+#line 8302 "slub.nw"
 static int memcg_cleanup_cache_params(struct kmem_cache *s)
 {
 	struct kmem_cache *c;
@@ -2580,7 +2579,7 @@ static void memcg_unregister_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Grow every root cache's table of children: memcg_update_cache_size */
-#line 8346 "slub.nw"
+#line 8351 "slub.nw"
 static int memcg_update_cache_size(struct kmem_cache *s, int num)
 {
 	struct memcg_cache_params *p, *old = s->memcg_params;
@@ -2619,7 +2618,7 @@ static int memcg_alloc_id(void)
 	return id;
 }
 /* Give every root cache a table when the first cgroup is limited: memcg_activate_kmem_caches */
-#line 8391 "slub.nw"
+#line 8396 "slub.nw"
 static int memcg_activate_kmem_caches(void)
 {
 	struct kmem_cache *s;
@@ -2635,7 +2634,7 @@ static int memcg_activate_kmem_caches(void)
 	return 0;
 }
 /* Create a cgroup, enter it and read its usage: slub_memcg_create */
-#line 8413 "slub.nw"
+#line 8418 "slub.nw"
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
 {
 	struct mem_cgroup *memcg;
@@ -2682,7 +2681,7 @@ size_t slub_memcg_usage(const struct mem_cgroup *memcg)
 	return __atomic_load_n(&memcg->usage, __ATOMIC_RELAXED);
 }
 /* Destroy a cgroup and its child caches: slub_memcg_destroy */
-#line 8461 "slub.nw"
+#line 8466 "slub.nw"
 int slub_memcg_destroy(struct mem_cgroup *memcg)
 {
 	struct memcg_cache_params *p;
@@ -2715,7 +2714,7 @@ int slub_memcg_destroy(struct mem_cgroup *memcg)
 	return 0;
 }
 /* Forget every cgroup at shutdown: memcg_reset */
-#line 8497 "slub.nw"
+#line 8502 "slub.nw"
 static void memcg_reset(void)
 {
 	int id;
@@ -4612,7 +4611,7 @@ static void rcu_barrier(void)
 	}
 }
 /* Functions of the sheaves and barns */
-#line 11632 "slub.nw"
+#line 11637 "slub.nw"
 struct kmem_cache *kmem_cache_create_args(const char *name,
 		unsigned int object_size, struct kmem_cache_args *args,
 		unsigned long flags)
@@ -4637,7 +4636,7 @@ unsigned int kmem_cache_sheaf_capacity(const struct kmem_cache *s)
 	return READ_ONCE(s->sheaf_capacity);
 }
 /* Functions of the sheaves and barns */
-#line 11662 "slub.nw"
+#line 11667 "slub.nw"
 static int sheaves_config(struct slub_config *cfg)
 {
 	const char *v = getenv("SLUB_SHEAVES");
@@ -4668,7 +4667,7 @@ static int sheaves_config(struct slub_config *cfg)
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11706 "slub.nw"
+#line 11711 "slub.nw"
 static unsigned int cache_sheaf_capacity(struct kmem_cache *s)
 {
 	unsigned int cap = create_sheaf_capacity ? create_sheaf_capacity :
@@ -4704,7 +4703,7 @@ static int bootstrap_cache_sheaves(void)
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11748 "slub.nw"
+#line 11753 "slub.nw"
 static int alloc_cache_sheaves(struct kmem_cache *s, unsigned int cap)
 {
 	struct slub_percpu_sheaves *pcs;
@@ -4737,7 +4736,7 @@ fail:
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11789 "slub.nw"
+#line 11794 "slub.nw"
 static struct slab_sheaf *alloc_empty_sheaf(struct kmem_cache *s,
 					    unsigned int capacity, gfp_t gfp)
 {
@@ -4764,7 +4763,7 @@ static void free_empty_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf)
 	stat(s, SHEAF_FREE);
 }
 /* Functions of the sheaves and barns */
-#line 11910 "slub.nw"
+#line 11915 "slub.nw"
 static inline struct slub_percpu_sheaves *pcs_trylock(struct kmem_cache *s)
 {
 	struct slub_percpu_sheaves *pcs;
@@ -4788,7 +4787,7 @@ static inline void pcs_unlock(struct slub_percpu_sheaves *pcs)
 	local_unlock(&pcs->lock);
 }
 /* Functions of the sheaves and barns */
-#line 12158 "slub.nw"
+#line 12165 "slub.nw"
 static void *slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node,
 				unsigned long addr)
 {
@@ -4833,7 +4832,7 @@ static void *alloc_from_pcs(struct kmem_cache *s, gfp_t gfp)
 	return object;
 }
 /* Functions of the sheaves and barns */
-#line 12212 "slub.nw"
+#line 12219 "slub.nw"
 static bool __pcs_replace_empty_main(struct kmem_cache *s,
 				     struct slub_percpu_sheaves *pcs,
 				     gfp_t gfp)
@@ -4866,13 +4865,13 @@ static bool __pcs_replace_empty_main(struct kmem_cache *s,
 	return refill_sheaf(s, pcs->main, gfp) > 0;
 }
 /* Functions of the sheaves and barns */
-#line 12266 "slub.nw"
+#line 12273 "slub.nw"
 static inline struct node_barn *get_barn(struct kmem_cache *s)
 {
 	return get_node(s, numa_mem_id())->barn;
 }
 /* Functions of the sheaves and barns */
-#line 12291 "slub.nw"
+#line 12298 "slub.nw"
 static unsigned int refill_objects(struct kmem_cache *s, void **p,
 				   gfp_t gfp, unsigned int max, int node)
 {
@@ -4906,7 +4905,7 @@ static unsigned int refill_objects(struct kmem_cache *s, void **p,
 	return filled;
 }
 /* Functions of the sheaves and barns */
-#line 12331 "slub.nw"
+#line 12338 "slub.nw"
 static unsigned int take_objects(struct kmem_cache *s, struct page *page,
 				 void **p, unsigned int max)
 {
@@ -4930,7 +4929,7 @@ static unsigned int take_objects(struct kmem_cache *s, struct page *page,
 	return k;
 }
 /* Functions of the sheaves and barns */
-#line 12361 "slub.nw"
+#line 12368 "slub.nw"
 static unsigned int take_new_slab_objects(struct kmem_cache *s,
 		struct kmem_cache_node *n, struct page *page, void **p,
 		unsigned int max)
@@ -4957,7 +4956,7 @@ static unsigned int take_new_slab_objects(struct kmem_cache *s,
 	return k;
 }
 /* Functions of the sheaves and barns */
-#line 12394 "slub.nw"
+#line 12401 "slub.nw"
 static unsigned int refill_sheaf(struct kmem_cache *s,
 				 struct slab_sheaf *sheaf, gfp_t gfp)
 {
@@ -4980,7 +4979,7 @@ static void *__slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node)
 	return object;
 }
 /* Functions of the sheaves and barns */
-#line 12431 "slub.nw"
+#line 12438 "slub.nw"
 static noinline void slab_free_sheaves(struct kmem_cache *s,
 				       struct page *page, void *x,
 				       unsigned long addr)
@@ -5015,7 +5014,7 @@ static bool free_to_pcs(struct kmem_cache *s, void *object)
 	return true;
 }
 /* Functions of the sheaves and barns */
-#line 12487 "slub.nw"
+#line 12494 "slub.nw"
 static void __pcs_replace_full_main(struct kmem_cache *s,
 				    struct slub_percpu_sheaves *pcs)
 {
@@ -5057,7 +5056,7 @@ static void __pcs_replace_full_main(struct kmem_cache *s,
 	sheaf_flush(s, pcs->main);
 }
 /* Functions of the sheaves and barns */
-#line 12558 "slub.nw"
+#line 12565 "slub.nw"
 static void sheaf_flush(struct kmem_cache *s, struct slab_sheaf *sheaf)
 {
 	unsigned int i = 0, n = sheaf->size, j;
@@ -5083,7 +5082,7 @@ static void sheaf_flush(struct kmem_cache *s, struct slab_sheaf *sheaf)
 	sheaf->size = 0;
 }
 /* Functions of the sheaves and barns */
-#line 12594 "slub.nw"
+#line 12601 "slub.nw"
 static void slab_free_chain(struct kmem_cache *s, struct page *page,
 			    void *head, void *tail, unsigned int cnt)
 {
@@ -5127,7 +5126,7 @@ static void slab_free_chain(struct kmem_cache *s, struct page *page,
 	spin_unlock(&n->list_lock);
 }
 /* Functions of the sheaves and barns */
-#line 12650 "slub.nw"
+#line 12657 "slub.nw"
 static struct slab_sheaf *barn_take(struct node_barn *barn,
 				    struct list_head *list,
 				    unsigned int *nr)
@@ -5180,7 +5179,7 @@ static bool barn_put_empty_sheaf(struct node_barn *barn,
 	return put;
 }
 /* Functions of the sheaves and barns */
-#line 12704 "slub.nw"
+#line 12711 "slub.nw"
 static struct slab_sheaf *barn_replace_empty_sheaf(struct node_barn *barn,
 						   struct slab_sheaf *empty)
 {
@@ -5223,7 +5222,7 @@ static struct slab_sheaf *barn_replace_full_sheaf(struct node_barn *barn,
 	return empty;
 }
 /* Functions of the sheaves and barns */
-#line 12761 "slub.nw"
+#line 12768 "slub.nw"
 static void flush_cpu_sheaves(struct kmem_cache *s, int cpu)
 {
 	struct slub_percpu_sheaves *pcs = per_cpu_ptr(s->cpu_sheaves, cpu);
@@ -5275,7 +5274,7 @@ void slub_cpu_dead(int cpu)
 	slab_mutex_unlock();
 }
 /* Functions of the sheaves and barns */
-#line 12817 "slub.nw"
+#line 12824 "slub.nw"
 static void free_cache_sheaves(struct kmem_cache *s)
 {
 	int cpu, node;
@@ -5306,7 +5305,7 @@ static void free_cache_sheaves(struct kmem_cache *s)
 	s->sheaf_capacity = 0;
 }
 /* Functions of the sheaves and barns */
-#line 12864 "slub.nw"
+#line 12871 "slub.nw"
 struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 					    gfp_t gfp, unsigned int size)
 {
@@ -5348,7 +5347,7 @@ struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 	return sheaf;
 }
 /* Functions of the sheaves and barns */
-#line 12914 "slub.nw"
+#line 12921 "slub.nw"
 static void fill_debug_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf,
 			     unsigned int size, gfp_t gfp)
 {
@@ -5359,7 +5358,7 @@ static void fill_debug_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf,
 		sheaf->size = size;
 }
 /* Functions of the sheaves and barns */
-#line 12932 "slub.nw"
+#line 12939 "slub.nw"
 void kmem_cache_return_sheaf(struct kmem_cache *s, gfp_t gfp,
 			     struct slab_sheaf *sheaf)
 {
@@ -5406,7 +5405,7 @@ static void *barn_put_full_if_room(struct node_barn *barn,
 	return ret;
 }
 /* Functions of the sheaves and barns */
-#line 12984 "slub.nw"
+#line 12991 "slub.nw"
 void *kmem_cache_alloc_from_sheaf(struct kmem_cache *s, gfp_t gfp,
 				  struct slab_sheaf *sheaf)
 {
@@ -5427,7 +5426,7 @@ unsigned int kmem_cache_sheaf_size(struct slab_sheaf *sheaf)
 	return sheaf->size;
 }
 /* Functions of the sheaves and barns */
-#line 13020 "slub.nw"
+#line 13027 "slub.nw"
 static void sheaves_fork_prepare(void)
 {
 	struct kmem_cache *s;
@@ -5906,7 +5905,7 @@ void __kvfree_track_caller(const void *addr, unsigned long caller)
 		do_kfree(addr, caller);
 }
 /* Describe an attribute by its name and its handlers: struct slab_attribute */
-#line 8560 "slub.nw"
+#line 8565 "slub.nw"
 struct slab_attribute {
 	const char *name;
 	ssize_t (*show)(struct kmem_cache *s, char *buf);
@@ -5916,7 +5915,7 @@ struct slab_attribute {
 	bool hidden;		/* not a kernel attribute */
 };
 /* Show the attributes that are one number: SHOW_INT */
-#line 8578 "slub.nw"
+#line 8583 "slub.nw"
 #define SHOW_INT(_name, expr)						\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5944,7 +5943,7 @@ SHOW_INT(store_user, !!(s->flags & SLAB_STORE_USER))
 SHOW_INT(failslab, !!(s->flags & SLAB_FAILSLAB))
 SHOW_INT(remote_node_defrag_ratio, s->remote_node_defrag_ratio / 10)
 /* Show the constructor's name: ctor_show */
-#line 8611 "slub.nw"
+#line 8616 "slub.nw"
 static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 {
 	unsigned long fn;
@@ -5957,7 +5956,7 @@ static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 	return n + sprintf(buf + n, "\n");
 }
 /* Count a slab's objects in use, free and in all: count_partial */
-#line 8628 "slub.nw"
+#line 8633 "slub.nw"
 static int count_inuse(struct page *page)
 {
 	return page->inuse;
@@ -5986,7 +5985,7 @@ static unsigned long count_partial(struct kmem_cache_node *n,
 	return x;
 }
 /* Sum the slabs or objects of a cache by where they are: show_slab_objects */
-#line 8666 "slub.nw"
+#line 8671 "slub.nw"
 #define SO_ALL		(1 << 0)
 #define SO_PARTIAL	(1 << 1)
 #define SO_CPU		(1 << 2)
@@ -6008,7 +6007,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				continue;
 
 			/* Count the CPU's slab and partial chain */
-#line 8698 "slub.nw"
+#line 8703 "slub.nw"
 			node = page_to_nid(page);
 			if (flags & SO_TOTAL)
 				x = page->objects;
@@ -6024,12 +6023,12 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				total += page->pages;
 				nodes[node] += page->pages;
 			}
-#line 8686 "slub.nw"
+#line 8691 "slub.nw"
 		}
 	}
 
 	/* Count the slabs on the nodes */
-#line 8716 "slub.nw"
+#line 8721 "slub.nw"
 	for (node = 0; node < nr_node_ids; node++) {
 		struct kmem_cache_node *n = get_node(s, node);
 
@@ -6054,7 +6053,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 		total += x;
 		nodes[node] += x;
 	}
-#line 8689 "slub.nw"
+#line 8694 "slub.nw"
 	x = sprintf(buf, "%lu", total);
 	for (node = 0; node < nr_node_ids; node++)
 		if (nodes[node])
@@ -6062,7 +6061,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 	return x + sprintf(buf + x, "\n");
 }
 /* Show the cpu partial chains of every CPU: slabs_cpu_partial_show */
-#line 8743 "slub.nw"
+#line 8748 "slub.nw"
 #define SHOW_OBJECTS(_name, _flags)					\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -6099,7 +6098,7 @@ static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf)
 	return len + sprintf(buf + len, "\n");
 }
 /* Change the order and the bound on empty slabs: order_store */
-#line 8794 "slub.nw"
+#line 8799 "slub.nw"
 static int kstrtoul(const char *buf, unsigned long *res)
 {
 	char *end;
@@ -6139,7 +6138,7 @@ static ssize_t min_partial_store(struct kmem_cache *s, const char *buf,
 }
 
 /* Change the cpu partial bound and the remote defrag ratio: cpu_partial_store */
-#line 8836 "slub.nw"
+#line 8841 "slub.nw"
 static ssize_t cpu_partial_store(struct kmem_cache *s, const char *buf,
 				 size_t len)
 {
@@ -6166,7 +6165,7 @@ static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
 	return len;
 }
 /* Switch a debugging flag on an empty cache: set_flag and STORE_FLAG */
-#line 8864 "slub.nw"
+#line 8869 "slub.nw"
 static bool any_slab_objects(struct kmem_cache *s)
 {
 	int node;
@@ -6223,7 +6222,7 @@ static ssize_t failslab_store(struct kmem_cache *s, const char *buf,
 	return len;
 }
 /* Shrink, validate or flush a cache on a write: validate_store and shrink_store */
-#line 8925 "slub.nw"
+#line 8930 "slub.nw"
 static ssize_t empty_show(struct kmem_cache *s, char *buf)
 {
 	(void)s;
@@ -6263,7 +6262,7 @@ static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len)
 	return len;
 }
 /* Show the allocation and free sites: alloc_calls_show and free_calls_show */
-#line 8970 "slub.nw"
+#line 8975 "slub.nw"
 static ssize_t alloc_calls_show(struct kmem_cache *s, char *buf)
 {
 	if (!(s->flags & SLAB_STORE_USER))
@@ -6278,7 +6277,7 @@ static ssize_t free_calls_show(struct kmem_cache *s, char *buf)
 	return list_locations(s, buf, TRACK_FREE);
 }
 /* Show and clear a stat counter: show_stat and clear_stat */
-#line 8989 "slub.nw"
+#line 8994 "slub.nw"
 static ssize_t show_stat(struct kmem_cache *s, char *buf, int si)
 {
 	unsigned long sum = 0;
@@ -6308,7 +6307,7 @@ static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
 	return len;
 }
 /* List every attribute with its handlers: slab_attrs */
-#line 9023 "slub.nw"
+#line 9028 "slub.nw"
 #define RO(n)	{ #n, n##_show, NULL, -1, false, false }
 #define RW(n)	{ #n, n##_show, n##_store, -1, false, false }
 #define ACT(n)	{ #n, empty_show, n##_store, -1, true, false }
@@ -6338,19 +6337,19 @@ static const struct slab_attribute slab_attrs[] = {
 	STAT(CPU_PARTIAL_NODE), STAT(CPU_PARTIAL_DRAIN),
 
 /* The sysfs names of the sheaf counters */
-#line 13255 "slub.nw"
+#line 13262 "slub.nw"
 STAT(SHEAF_FLUSH), STAT(SHEAF_REFILL), STAT(SHEAF_ALLOC), STAT(SHEAF_FREE),
 STAT(BARN_GET), STAT(BARN_GET_FAIL), STAT(BARN_PUT), STAT(BARN_PUT_FAIL),
 STAT(SHEAF_PREFILL_FAST), STAT(SHEAF_PREFILL_SLOW),
 STAT(SHEAF_PREFILL_OVERSIZE), STAT(SHEAF_RETURN_FAST),
 STAT(SHEAF_RETURN_SLOW),
-#line 9051 "slub.nw"
+#line 9056 "slub.nw"
 #endif
 	{ "flush", empty_show, flush_store, -1, true, true },
 	{ NULL, NULL, NULL, -1, false, false }
 };
 /* Find an attribute by name: find_attr */
-#line 9061 "slub.nw"
+#line 9066 "slub.nw"
 static const char *attr_name(const struct slab_attribute *a)
 {
 	return a->stat >= 0 ? stat_names[a->stat] : a->name;
@@ -6388,7 +6387,7 @@ bool slub_attr_writable(const char *name)
 	return a && (a->store || a->stat >= 0);
 }
 /* Tell which attributes a write passes on to the children */
-#line 9104 "slub.nw"
+#line 9109 "slub.nw"
 static bool attr_propagates(const char *name)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -6396,7 +6395,7 @@ static bool attr_propagates(const char *name)
 	return a && a->show && a->store && !a->action && a->stat < 0;
 }
 /* Read and write an attribute of a cache: slab_attr_show and slab_attr_store */
-#line 9119 "slub.nw"
+#line 9124 "slub.nw"
 ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -6446,7 +6445,7 @@ ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 	return ret;
 }
 /* Find a cache by name and name its sysfs directory: slub_sysfs_name */
-#line 9173 "slub.nw"
+#line 9178 "slub.nw"
 struct kmem_cache *slub_find_cache(const char *name)
 {
 	struct kmem_cache *s, *found = NULL;
@@ -6476,7 +6475,7 @@ const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len)
 	return buf;
 }
 /* Boot the allocator's own two caches: kmem_cache_init */
-#line 9267 "slub.nw"
+#line 9272 "slub.nw"
 static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
 static int kmem_cache_init(void)
@@ -6510,7 +6509,7 @@ static int kmem_cache_init(void)
 	return bootstrap_cache_sheaves();
 }
 /* Create the caches of the boot: create_boot_cache and create_kmalloc_cache */
-#line 9321 "slub.nw"
+#line 9326 "slub.nw"
 static int create_boot_cache(struct kmem_cache *s, const char *name,
 			     size_t size, unsigned long flags)
 {
@@ -6550,7 +6549,7 @@ static struct kmem_cache *create_kmalloc_cache(const char *name,
 	return s;
 }
 /* Carve the first kmem_cache_node by hand: early_kmem_cache_node_alloc */
-#line 9368 "slub.nw"
+#line 9373 "slub.nw"
 static int early_kmem_cache_node_alloc(int node)
 {
 	struct page *page;
@@ -6574,7 +6573,7 @@ static int early_kmem_cache_node_alloc(int node)
 	return 0;
 }
 /* Move a boot cache into a real object: bootstrap */
-#line 9398 "slub.nw"
+#line 9403 "slub.nw"
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
@@ -6600,14 +6599,14 @@ static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 	return s;
 }
 /* Create the kmalloc caches: create_kmalloc_caches */
-#line 9435 "slub.nw"
+#line 9440 "slub.nw"
 static int create_kmalloc_caches(unsigned long flags)
 {
 	int i;
 
 
 	/* Send sizes below KMALLOC_MIN_SIZE to the smallest cache */
-#line 9480 "slub.nw"
+#line 9485 "slub.nw"
 	for (i = 8; i < (int)KMALLOC_MIN_SIZE && i <= 192; i += 8)
 		size_index[size_index_elem(i)] = KMALLOC_SHIFT_LOW;
 	if (KMALLOC_MIN_SIZE >= 64)
@@ -6616,7 +6615,7 @@ static int create_kmalloc_caches(unsigned long flags)
 	if (KMALLOC_MIN_SIZE >= 128)
 		for (i = 128 + 8; i <= 192; i += 8)
 			size_index[size_index_elem(i)] = 8;
-#line 9440 "slub.nw"
+#line 9445 "slub.nw"
 	for (i = KMALLOC_SHIFT_LOW; i <= KMALLOC_SHIFT_HIGH; i++) {
 		if (!kmalloc_caches[i] &&
 		    !(kmalloc_caches[i] = create_kmalloc_cache(NULL, 1 << i,
@@ -6647,7 +6646,7 @@ static int create_kmalloc_caches(unsigned long flags)
 	return memcg_activate_kmem_caches();
 }
 /* Publish the caches in sysfs once it is up: slab_sysfs_init */
-#line 9491 "slub.nw"
+#line 9496 "slub.nw"
 static void slab_sysfs_init(void)
 {
 	struct kmem_cache *s;
@@ -6671,7 +6670,7 @@ static void slab_sysfs_init(void)
 	slab_mutex_unlock();
 }
 /* Tell whether the allocator runs, on how many CPUs and nodes */
-#line 9526 "slub.nw"
+#line 9531 "slub.nw"
 static pthread_mutex_t init_mutex = PTHREAD_MUTEX_INITIALIZER;
 static bool running;
 static __thread bool booting;
@@ -6692,7 +6691,7 @@ int slub_nr_nodes(void)
 }
 
 /* Check a configuration and boot the allocator with it: __slub_init */
-#line 9550 "slub.nw"
+#line 9555 "slub.nw"
 static int __slub_init(const struct slub_config *config)
 {
 	struct slub_config env_cfg = *config, *cfg = &env_cfg;
@@ -6715,7 +6714,7 @@ static int __slub_init(const struct slub_config *config)
 	nr_node_ids = cfg->nr_nodes ? cfg->nr_nodes : 1;
 
 	/* Apply the boot options of the configuration */
-#line 9701 "slub.nw"
+#line 9706 "slub.nw"
 	slub_simulated = cfg->simulated;
 	sim_cpu = 0;
 	slab_nomerge = cfg->nomerge;
@@ -6732,7 +6731,7 @@ static int __slub_init(const struct slub_config *config)
 	if (setup_failslab(cfg->failslab, slub_rng_state))
 		return -EINVAL;
 	rseq_doors_update();
-#line 9571 "slub.nw"
+#line 9576 "slub.nw"
 	if (page_alloc_init(bytes, nr_node_ids))
 		return -ENOMEM;
 	slub_register_fork_handlers();
@@ -6750,7 +6749,7 @@ static int __slub_init(const struct slub_config *config)
 	return 0;
 }
 /* Start the allocator once, whoever calls first: slub_init */
-#line 9596 "slub.nw"
+#line 9601 "slub.nw"
 int slub_init(const struct slub_config *cfg)
 {
 	static const struct slub_config defaults;
@@ -6772,7 +6771,7 @@ static bool slub_ensure_running(void)
 	return slub_running();
 }
 /* Read the configuration from the environment: slub_config_from_env */
-#line 9635 "slub.nw"
+#line 9640 "slub.nw"
 static int slub_config_from_env(struct slub_config *cfg)
 {
 	const char *v;
@@ -6793,7 +6792,7 @@ static int slub_config_from_env(struct slub_config *cfg)
 	return 0;
 }
 /* Parse a size with an optional K, M, G or T: parse_size */
-#line 9661 "slub.nw"
+#line 9666 "slub.nw"
 static size_t parse_size(const char *v)
 {
 	const unsigned long long limit = 1ULL << 47;	/* the address space */
@@ -6818,7 +6817,7 @@ static size_t parse_size(const char *v)
 	return (size_t)(n << shift);
 }
 /* Tell how much memory the machine has: machine_memory_bytes */
-#line 9690 "slub.nw"
+#line 9695 "slub.nw"
 static size_t machine_memory_bytes(void)
 {
 	struct sysinfo si;
@@ -6828,7 +6827,7 @@ static size_t machine_memory_bytes(void)
 	return ((size_t)si.totalram + si.totalswap) * si.mem_unit;
 }
 /* Stop the allocator before a fork: slub_fork_prepare */
-#line 9747 "slub.nw"
+#line 9752 "slub.nw"
 static void slub_fork_prepare(void)
 {
 	struct kmem_cache *s;
@@ -6854,7 +6853,7 @@ static void slub_fork_prepare(void)
 	mutex_lock(&pcpu_lock);
 }
 /* Let the allocator go on after a fork, in parent and child: slub_fork_parent and slub_fork_child */
-#line 9777 "slub.nw"
+#line 9782 "slub.nw"
 static void slub_fork_release(bool child)
 {
 	struct kmem_cache *s;
@@ -6906,7 +6905,7 @@ static void slub_register_fork_handlers(void)
 					     slub_fork_child);
 }
 /* Shut the allocator down and give back its memory: slub_shutdown */
-#line 9837 "slub.nw"
+#line 9842 "slub.nw"
 void slub_shutdown(void)
 {
 	mutex_lock(&init_mutex);
@@ -6942,7 +6941,7 @@ static void slub_teardown(void)
 	__atomic_store_n(&running, false, __ATOMIC_RELEASE);
 }
 /* Fail a per-CPU allocation on request: slub_fail_percpu */
-#line 9878 "slub.nw"
+#line 9883 "slub.nw"
 static bool slub_fail_percpu(void)
 {
 	return page_alloc_should_fail();
