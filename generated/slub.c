@@ -75,7 +75,7 @@ static signed char size_index[24] = {
 	2	/* 192 */
 };
 /* Global state of the allocator */
-#line 4939 "slub.nw"
+#line 4946 "slub.nw"
 struct zone {
 	spinlock_t lock;
 	unsigned long start_pfn, end_pfn;	/* [start, end) */
@@ -95,10 +95,10 @@ unsigned long pages_per_node;
 unsigned long nr_pages;
 static struct zone zones[MAX_NUMNODES];
 /* Global state of the allocator */
-#line 5372 "slub.nw"
+#line 5379 "slub.nw"
 static struct slub_page_stats page_stats;
 /* Global state of the allocator */
-#line 5456 "slub.nw"
+#line 5463 "slub.nw"
 struct vm_struct {
 	unsigned long magic;	/* VM_MAGIC ^ addr */
 	void *map;		/* the mapping: the header's page, then addr */
@@ -109,21 +109,21 @@ struct vm_struct {
 #define VM_MAGIC	0x766d616c6c6f6321UL
 #define VMALLOC_MAX	(1UL << 46)
 /* Global state of the allocator */
-#line 5644 "slub.nw"
+#line 5651 "slub.nw"
 bool slub_simulated;		/* simulated CPUs */
 int sim_cpu;			/* the simulated CPU running now */
 static slub_point_fn point_hook;
 static void *point_hook_arg;
 static bool in_point_hook;
 /* Global state of the allocator */
-#line 6037 "slub.nw"
+#line 6044 "slub.nw"
 bool cpu_rseq __attribute__((aligned(L1_CACHE_BYTES)));
 static struct {
 	bool alloc;	/* cpu_rseq, and no fault injection is on */
 	bool free;	/* cpu_rseq, and no memory cgroup is active */
 } rseq_door __attribute__((aligned(L1_CACHE_BYTES)));
 /* Global state of the allocator */
-#line 6443 "slub.nw"
+#line 6450 "slub.nw"
 #define SLUB_RED_INACTIVE	0xbb
 #define SLUB_RED_ACTIVE		0xcc
 #define POISON_INUSE		0x5a
@@ -145,17 +145,17 @@ static unsigned long slub_debug;
 static char slub_debug_slabs[256];
 static int disable_higher_order_debug;
 /* Global state of the allocator */
-#line 7494 "slub.nw"
+#line 7501 "slub.nw"
 static __thread unsigned long call_site;
 static slub_symbolizer_fn slub_symbolizer;
 static void *slub_symbolizer_arg;
 
 #define KSYM_SYMBOL_LEN	240
 /* Global state of the allocator */
-#line 7762 "slub.nw"
+#line 7769 "slub.nw"
 static unsigned long slub_oom_reports;
 /* Global state of the allocator */
-#line 7822 "slub.nw"
+#line 7829 "slub.nw"
 struct fault_attr {
 	unsigned long probability;
 	unsigned long interval;
@@ -171,7 +171,7 @@ static struct {
 	unsigned long random;
 } failslab;
 /* Global state of the allocator */
-#line 8053 "slub.nw"
+#line 8060 "slub.nw"
 struct mem_cgroup {
 	char name[64];
 	int kmemcg_id;
@@ -202,7 +202,7 @@ static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
 static __thread struct mem_cgroup *current_memcg;
 static __thread int memcg_skip_account;
 /* Global state of the sheaves */
-#line 11632 "slub.nw"
+#line 11639 "slub.nw"
 static unsigned int slub_sheaves;	/* the boot option: every cache */
 static __thread unsigned int create_sheaf_capacity;
 /* Declarations of internal functions */
@@ -215,7 +215,7 @@ struct location;
 struct loc_track;
 #include "slub_protos.h"
 /* Start the page allocator: page_alloc_init */
-#line 5040 "slub.nw"
+#line 5047 "slub.nw"
 static int page_alloc_init(size_t bytes, int nodes)
 {
 	unsigned long per_node;
@@ -245,7 +245,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 	return 0;
 }
 /* Reserve the arena, and map and unmap it */
-#line 5081 "slub.nw"
+#line 5088 "slub.nw"
 static void *map_anon(size_t bytes, int prot)
 {
 	void *p = mmap(NULL, bytes, prot,
@@ -301,7 +301,7 @@ static void page_alloc_exit(void)
 	nr_pages = 0;
 }
 /* Put a block on its free list and take it off */
-#line 5142 "slub.nw"
+#line 5149 "slub.nw"
 static void free_block(struct zone *z, unsigned long pfn, int order)
 {
 	struct page *page = pfn_to_page(pfn);
@@ -339,7 +339,7 @@ retry:
 	return NULL;
 }
 /* Grow a zone by one largest block when its lists run dry */
-#line 5190 "slub.nw"
+#line 5197 "slub.nw"
 static bool zone_grow(struct zone *z)
 {
 	unsigned long pfn;
@@ -360,7 +360,7 @@ static inline unsigned long zone_free_pages(const struct zone *z)
 	return z->free_pages + (z->grow_pfn - z->start_pfn);
 }
 /* Split a larger block down to the order asked for: __alloc_pages */
-#line 5219 "slub.nw"
+#line 5226 "slub.nw"
 static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 {
 	struct zone *z = &zones[nid];
@@ -385,7 +385,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 	mark_block(page_to_pfn(page), true);
 
 	/* Make the block a compound page of order order */
-#line 5253 "slub.nw"
+#line 5260 "slub.nw"
 	page->order = order;
 	if (order) {
 		__SetPageHead(page);
@@ -394,7 +394,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 			page[i].first_page = page;
 		}
 	}
-#line 5242 "slub.nw"
+#line 5249 "slub.nw"
 	if (pfmemalloc)
 		__SetPageSlabPfmemalloc(page);
 	__atomic_add_fetch(&page_stats.allocs, 1, __ATOMIC_RELAXED);
@@ -404,7 +404,7 @@ fail:
 	return NULL;
 }
 /* Mark allocated blocks in a bitmap, and find the next one */
-#line 5269 "slub.nw"
+#line 5276 "slub.nw"
 static void mark_block(unsigned long pfn, bool allocated)
 {
 	unsigned long bit = 1UL << (pfn % BITS_PER_LONG);
@@ -433,7 +433,7 @@ unsigned long next_allocated_block(unsigned long pfn)
 }
 
 /* Allocate pages on a node, or on any: alloc_pages_node */
-#line 5309 "slub.nw"
+#line 5316 "slub.nw"
 static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 {
 	int start = node == NUMA_NO_NODE ? numa_mem_id() : node;
@@ -452,7 +452,7 @@ static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 	return NULL;
 }
 /* Free a block and merge it with its buddies: __free_pages */
-#line 5333 "slub.nw"
+#line 5340 "slub.nw"
 static void __free_pages(struct page *page, int order)
 {
 	struct zone *z = &zones[page_to_nid(page)];
@@ -485,7 +485,7 @@ static void __free_pages(struct page *page, int order)
 	spin_unlock(&z->lock);
 }
 /* Fail a page allocation on request, and count the pages */
-#line 5376 "slub.nw"
+#line 5383 "slub.nw"
 static unsigned long fail_nth;
 static __thread bool failed_by_knob;
 
@@ -540,7 +540,7 @@ void slub_page_stats(struct slub_page_stats *st)
 	st->slab_pages = slab;
 }
 /* Map memory too large for the page allocator: vmalloc */
-#line 5468 "slub.nw"
+#line 5475 "slub.nw"
 static inline bool in_arena(const void *x)
 {
 	return (const char *)x >= arena && (const char *)x < arena + arena_bytes;
@@ -568,13 +568,13 @@ void *vmalloc_align(size_t size, size_t align)
 	addr = (char *)ALIGN((unsigned long)map + PAGE_SIZE, align);
 
 	/* Unmap what lies before and after the area at addr */
-#line 5509 "slub.nw"
+#line 5516 "slub.nw"
 	lead = addr - PAGE_SIZE - map;
 	if (lead)
 		munmap(map, lead);
 	if (align - PAGE_SIZE > lead)
 		munmap(addr - PAGE_SIZE + bytes, align - PAGE_SIZE - lead);
-#line 5494 "slub.nw"
+#line 5501 "slub.nw"
 	area = vm_area(addr);
 	area->map = addr - PAGE_SIZE;
 	area->map_bytes = bytes;
@@ -588,7 +588,7 @@ void *vmalloc(size_t size)
 	return vmalloc_align(size, PAGE_SIZE);
 }
 /* Recognise and free a vmalloc area */
-#line 5517 "slub.nw"
+#line 5524 "slub.nw"
 bool is_vmalloc_addr(const void *addr)
 {
 	if (!addr || in_arena(addr) || ((unsigned long)addr & ~PAGE_MASK))
@@ -617,7 +617,7 @@ void vfree(const void *addr)
 	munmap(area->map, area->map_bytes);
 }
 /* Grow or shrink a vmalloc area: vrealloc */
-#line 5553 "slub.nw"
+#line 5560 "slub.nw"
 void *vrealloc(const void *addr, size_t size)
 {
 	struct vm_struct *area = vm_area(addr);
@@ -637,7 +637,7 @@ void *vrealloc(const void *addr, size_t size)
 	return map + PAGE_SIZE;
 }
 /* Compare and swap two adjacent words: cmpxchg_double */
-#line 5743 "slub.nw"
+#line 5750 "slub.nw"
 static inline bool cmpxchg_double(void *p, unsigned long o1,
 				  unsigned long o2, unsigned long n1,
 				  unsigned long n2)
@@ -661,7 +661,7 @@ static inline bool cmpxchg_double(void *p, unsigned long o1,
 #endif
 }
 /* Change a slab's freelist and counters together: cmpxchg_double_slab */
-#line 5777 "slub.nw"
+#line 5784 "slub.nw"
 static inline void slab_lock(struct page *page)
 {
 	while (__atomic_fetch_or(&page->flags, 1UL << PG_locked,
@@ -702,7 +702,7 @@ static bool __cmpxchg_double_slab(struct kmem_cache *s, struct page *page,
 
 #define cmpxchg_double_slab __cmpxchg_double_slab
 /* Compare and swap the CPU's freelist and tid: this_cpu_cmpxchg_double */
-#line 5842 "slub.nw"
+#line 5849 "slub.nw"
 static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 		struct kmem_cache_cpu *c, void *o1, unsigned long o2,
 		void *n1, unsigned long n2)
@@ -715,7 +715,7 @@ static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 			      (unsigned long)n1, n2);
 }
 
-#line 5911 "slub.nw"
+#line 5918 "slub.nw"
 static inline bool cpu_tid_ready(unsigned long tid)
 {
 	return !(tid & TID_BUSY);
@@ -760,7 +760,7 @@ static void cpu_unlock(struct kmem_cache_cpu *c)
 }
 
 /* Enter and leave a slow path's critical section: local_irq_save */
-#line 5959 "slub.nw"
+#line 5966 "slub.nw"
 static inline struct kmem_cache_cpu *local_irq_save(struct kmem_cache *s)
 {
 	struct kmem_cache_cpu *c;
@@ -779,7 +779,7 @@ static inline void local_irq_restore(struct kmem_cache *s,
 	cpu_unlock(c);
 }
 /* Decide whether the restartable sequences can be used */
-#line 6045 "slub.nw"
+#line 6052 "slub.nw"
 static bool cpu_rseq_usable(const struct slub_config *cfg)
 {
 #if defined(__SANITIZE_THREAD__) || !defined(__x86_64__)
@@ -798,7 +798,7 @@ static bool cpu_rseq_usable(const struct slub_config *cfg)
 #endif
 }
 /* Declare the restartable sequence area and the macros of a sequence */
-#line 6096 "slub.nw"
+#line 6103 "slub.nw"
 #define RSEQ_SIG	0x53053053
 
 #define RSEQ_SEQUENCE_START						\
@@ -840,7 +840,7 @@ static bool cpu_rseq_usable(const struct slub_config *cfg)
 	[shift] "i" (KCC_SHIFT)
 
 /* Check the offsets the sequences hard-code */
-#line 6148 "slub.nw"
+#line 6155 "slub.nw"
 #define KCC_FIELD_SIZE(f)	sizeof(((struct kmem_cache_cpu *)0)->f)
 _Static_assert(offsetof(struct kmem_cache_cpu, freelist) == 0,
 	       "rseq sequences: the freelist is at (%rax)");
@@ -857,7 +857,7 @@ _Static_assert(sizeof(struct kmem_cache_cpu) == 1UL << KCC_SHIFT,
 	       "rseq sequences: shlq $KCC_SHIFT finds a CPU's structure; "
 	       "keep its size a power of two");
 /* Pop the CPU's first free object in a sequence: cpu_rseq_pop */
-#line 6180 "slub.nw"
+#line 6187 "slub.nw"
 static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 {
 	void *object, *next;
@@ -887,7 +887,7 @@ static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 	return object;
 }
 /* Push an object on the CPU's freelist in a sequence: cpu_rseq_push */
-#line 6216 "slub.nw"
+#line 6223 "slub.nw"
 static __always_inline bool cpu_rseq_push(struct kmem_cache *s,
 					  struct page *page, void *object)
 {
@@ -925,7 +925,7 @@ static noinline void cpu_rseq_count_aborts(struct kmem_cache *s,
 		rseq_stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
 }
 /* Advance the CPU's tid in a sequence: cpu_rseq_inc */
-#line 6270 "slub.nw"
+#line 6277 "slub.nw"
 static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 					 enum stat_item si)
 {
@@ -942,7 +942,7 @@ static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 		: "rax", "memory", "cc");
 }
 /* Mark the CPU's structure busy in a sequence: cpu_rseq_set_busy */
-#line 6291 "slub.nw"
+#line 6298 "slub.nw"
 static bool cpu_rseq_set_busy(struct kmem_cache_cpu *c)
 {
 	asm volatile goto(RSEQ_SEQUENCE_START
@@ -961,7 +961,7 @@ elsewhere:
 	return false;
 }
 /* Lock this CPU's structure, or claim another's, under restartable sequences */
-#line 6316 "slub.nw"
+#line 6323 "slub.nw"
 static __thread bool rseq_pinned;
 static __thread cpu_set_t rseq_saved_mask;
 
@@ -1005,7 +1005,7 @@ static void cpu_rseq_unpin(void)
 	}
 }
 /* Check the offsets the sheaf sequences assume */
-#line 12001 "slub.nw"
+#line 12008 "slub.nw"
 #define SHEAF_FIELD_SIZE(type, f)	sizeof(((type *)0)->f)
 #define L1_CACHE_SHIFT			6
 _Static_assert(SHEAF_FIELD_SIZE(local_trylock_t, locked) == 4,
@@ -1028,7 +1028,7 @@ _Static_assert(offsetof(struct slub_percpu_sheaves, lock) == 0 &&
 	[cap] "i" (offsetof(struct slab_sheaf, capacity)),		\
 	[objs] "i" (offsetof(struct slab_sheaf, objects))
 /* Take and put an object in the CPU's main sheaf in a sequence */
-#line 12030 "slub.nw"
+#line 12037 "slub.nw"
 static __always_inline void *cpu_rseq_sheaf_pop(struct kmem_cache *s)
 {
 	void *object;
@@ -1053,7 +1053,7 @@ static __always_inline void *cpu_rseq_sheaf_pop(struct kmem_cache *s)
 	return object;
 }
 /* Take and put an object in the CPU's main sheaf in a sequence */
-#line 12062 "slub.nw"
+#line 12069 "slub.nw"
 static __always_inline bool cpu_rseq_sheaf_push(struct kmem_cache *s,
 						void *object)
 {
@@ -1079,7 +1079,7 @@ slow:
 	return false;
 }
 /* Take and put an object in the CPU's main sheaf in a sequence */
-#line 12093 "slub.nw"
+#line 12100 "slub.nw"
 SLUB_SHARED int local_rseq_trylock(local_trylock_t *l)
 {
 	int r;
@@ -1102,7 +1102,7 @@ SLUB_SHARED int local_rseq_trylock(local_trylock_t *l)
 	return r;
 }
 /* Take and put an object in the CPU's main sheaf in a sequence */
-#line 12122 "slub.nw"
+#line 12129 "slub.nw"
 SLUB_SHARED void local_rseq_lock(local_trylock_t *l)
 {
 	int r;
@@ -1120,7 +1120,7 @@ SLUB_SHARED void local_rseq_unlocked(void)
 	cpu_rseq_unpin();
 }
 /* Choose the simulated CPU and the point where an operation is interrupted */
-#line 6370 "slub.nw"
+#line 6377 "slub.nw"
 static inline void slub_point(enum slub_point p)
 {
 	if (unlikely(point_hook) && slub_simulated && !in_point_hook) {
@@ -1160,7 +1160,7 @@ const char *slub_point_name(enum slub_point point)
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
 /* Name the stat counters as sysfs does: slub_stat_name */
-#line 10334 "slub.nw"
+#line 10341 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -1173,12 +1173,12 @@ static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"cpu_partial_drain",
 
 /* The file names of the sheaf counters */
-#line 13270 "slub.nw"
+#line 13277 "slub.nw"
 "sheaf_flush", "sheaf_refill", "sheaf_alloc", "sheaf_free", "barn_get",
 "barn_get_fail", "barn_put", "barn_put_fail", "sheaf_prefill_fast",
 "sheaf_prefill_slow", "sheaf_prefill_oversize", "sheaf_return_fast",
 "sheaf_return_slow",
-#line 10345 "slub.nw"
+#line 10352 "slub.nw"
 };
 
 const char *slub_stat_name(int item)
@@ -1187,7 +1187,7 @@ const char *slub_stat_name(int item)
 							 NULL;
 }
 /* Count on the running CPU: __stat */
-#line 10557 "slub.nw"
+#line 10564 "slub.nw"
 static inline void __stat(const struct kmem_cache *s, enum stat_item si)
 {
 #ifdef CONFIG_SLUB_STATS
@@ -1319,7 +1319,7 @@ static inline unsigned long *freelist_slot(struct kmem_cache *s,
 	return (unsigned long *)(base + i * s->size + s->offset);
 }
 /* Parse the slub_debug boot option: setup_slub_debug */
-#line 6529 "slub.nw"
+#line 6536 "slub.nw"
 static void setup_slub_debug(const char *str)
 {
 	slub_debug = 0;
@@ -1360,7 +1360,7 @@ check_slabs:
 			 str + 1);
 }
 /* Match a cache name against the option's list: slub_debug_name_matches */
-#line 6575 "slub.nw"
+#line 6582 "slub.nw"
 static bool slub_debug_name_matches(const char *name)
 {
 	const char *p = slub_debug_slabs;
@@ -1377,7 +1377,7 @@ static bool slub_debug_name_matches(const char *name)
 	return false;
 }
 /* Fill an object's red zone and poison, and find its tracks: init_object and get_track */
-#line 6601 "slub.nw"
+#line 6608 "slub.nw"
 static void init_object(struct kmem_cache *s, void *object, u8 val)
 {
 	u8 *p = object;
@@ -1402,13 +1402,13 @@ static struct track *get_track(struct kmem_cache *s, void *object,
 	return p + alloc;
 }
 /* Tell the observation layer the size of a track: slub_track_size */
-#line 6631 "slub.nw"
+#line 6638 "slub.nw"
 unsigned int slub_track_size(void)
 {
 	return sizeof(struct track);
 }
 /* Record who allocated or freed an object: set_track */
-#line 6658 "slub.nw"
+#line 6665 "slub.nw"
 static unsigned long jiffies_now(void)
 {
 	struct timespec ts;
@@ -1432,7 +1432,7 @@ static void set_track(struct kmem_cache *s, void *object,
 	p->when = jiffies_now();
 }
 /* Save the return addresses of the calling frames: save_stack_trace */
-#line 6687 "slub.nw"
+#line 6694 "slub.nw"
 /* The unwinder calls this once per frame, innermost first. */
 static _Unwind_Reason_Code save_frame(struct _Unwind_Context *ctx, void *arg)
 {
@@ -1458,7 +1458,7 @@ static noinline void save_stack_trace(unsigned long *addrs, int skip)
 	_Unwind_Backtrace(save_frame, &w);
 }
 /* Prepare a new object's tracks, red zone and poison: setup_object_debug */
-#line 6715 "slub.nw"
+#line 6722 "slub.nw"
 static void init_tracking(struct kmem_cache *s, void *object)
 {
 	if (!(s->flags & SLAB_STORE_USER))
@@ -1477,7 +1477,7 @@ static void setup_object_debug(struct kmem_cache *s, struct page *page,
 	init_tracking(s, object);
 }
 /* Report a corrupted slab and count the reports: slab_bug and slab_fix */
-#line 6752 "slub.nw"
+#line 6759 "slub.nw"
 static unsigned long slub_bug_count;
 
 static const char *slub_rule(char c)
@@ -1518,7 +1518,7 @@ slab_fix(struct kmem_cache *s, const char *fmt, ...)
 	pr_err("FIX %s: %s\n", s->name, buf);
 }
 /* Print a range of bytes in hex and as text: print_section */
-#line 6794 "slub.nw"
+#line 6801 "slub.nw"
 static void print_section(const char *text, u8 *addr, unsigned int length)
 {
 	unsigned int i, j;
@@ -1535,7 +1535,7 @@ static void print_section(const char *text, u8 *addr, unsigned int length)
 	}
 }
 /* Print an object's two tracks and its slab's counters: print_tracking */
-#line 6815 "slub.nw"
+#line 6822 "slub.nw"
 static void print_track(const char *s, struct track *t)
 {
 	int i;
@@ -1568,7 +1568,7 @@ static void print_page_info(struct page *page)
 	       page->flags);
 }
 /* Print the bytes around an object and its metadata: print_trailer */
-#line 6853 "slub.nw"
+#line 6860 "slub.nw"
 static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned int off;
@@ -1591,7 +1591,7 @@ static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 		print_section("Padding ", p + off, s->size - off);
 }
 /* Report a bad object or a bad slab: object_err and slab_err */
-#line 6880 "slub.nw"
+#line 6887 "slub.nw"
 static void object_err(struct kmem_cache *s, struct page *page,
 		       u8 *object, const char *reason)
 {
@@ -1619,7 +1619,7 @@ static void slab_err_pointer(struct kmem_cache *s, const void *x,
 	pr_err("INFO: Pointer %p is not an object of this allocator\n", x);
 }
 /* Check that bytes hold a pattern, and repair them: check_bytes_and_report */
-#line 6918 "slub.nw"
+#line 6925 "slub.nw"
 static u8 *memchr_inv(const void *start, int c, size_t bytes)
 {
 	const u8 *p = start;
@@ -1659,7 +1659,7 @@ static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* Check the padding of an object and of a slab: check_pad_bytes and slab_pad_check */
-#line 6965 "slub.nw"
+#line 6972 "slub.nw"
 static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned long off = s->inuse;
@@ -1700,7 +1700,7 @@ static int slab_pad_check(struct kmem_cache *s, struct page *page)
 	return 0;
 }
 /* Count the objects a slab can hold: slab_objects */
-#line 7020 "slub.nw"
+#line 7027 "slub.nw"
 static inline unsigned int slab_objects(const struct page *page)
 {
 	struct page counts;
@@ -1710,7 +1710,7 @@ static inline unsigned int slab_objects(const struct page *page)
 }
 
 /* Check an object's red zone, poison and free pointer: check_object */
-#line 7032 "slub.nw"
+#line 7039 "slub.nw"
 static int check_valid_pointer(struct kmem_cache *s, struct page *page,
 			       const void *object)
 {
@@ -1761,7 +1761,7 @@ static int check_object(struct kmem_cache *s, struct page *page,
 	return 1;
 }
 /* Check a slab's counters against its size: check_slab */
-#line 7090 "slub.nw"
+#line 7097 "slub.nw"
 static int check_slab(struct kmem_cache *s, struct page *page)
 {
 	struct page counts;
@@ -1787,7 +1787,7 @@ static int check_slab(struct kmem_cache *s, struct page *page)
 	return 1;
 }
 /* Walk a slab's freelist looking for an object: on_freelist */
-#line 7122 "slub.nw"
+#line 7129 "slub.nw"
 static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 {
 	int nr = 0;
@@ -1835,7 +1835,7 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 	return search == NULL;
 }
 /* Check an object before it is handed out: alloc_debug_processing */
-#line 7183 "slub.nw"
+#line 7190 "slub.nw"
 static noinline int alloc_debug_processing(struct kmem_cache *s,
 					   struct page *page, void *object,
 					   unsigned long addr)
@@ -1861,7 +1861,7 @@ bad:
 	return 0;
 }
 /* Check an object before it is freed: free_debug_processing */
-#line 7219 "slub.nw"
+#line 7226 "slub.nw"
 static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
 		struct page *page, void *object, unsigned long addr)
 {
@@ -1903,7 +1903,7 @@ fail:
 	return NULL;
 }
 /* Print each allocation and free of a traced cache: trace */
-#line 7269 "slub.nw"
+#line 7276 "slub.nw"
 static void trace(struct kmem_cache *s, struct page *page, void *object,
 		  int alloc)
 {
@@ -1915,7 +1915,7 @@ static void trace(struct kmem_cache *s, struct page *page, void *object,
 			      min(s->object_size, 64));
 }
 /* Check one slab: its counters, its freelist and every object: validate_slab */
-#line 7302 "slub.nw"
+#line 7309 "slub.nw"
 static int validate_slab(struct kmem_cache *s, struct page *page,
 			 unsigned long *map)
 {
@@ -1936,7 +1936,7 @@ static int validate_slab(struct kmem_cache *s, struct page *page,
 	return 1;
 }
 /* Check the slabs on a node's lists: validate_slab_node */
-#line 7328 "slub.nw"
+#line 7335 "slub.nw"
 static unsigned long validate_slab_node(struct kmem_cache *s,
 		struct kmem_cache_node *n, unsigned long *map)
 {
@@ -1962,7 +1962,7 @@ static unsigned long validate_slab_node(struct kmem_cache *s,
 	return count;
 }
 /* Check every object of every slab of a cache: validate_slab_cache */
-#line 7359 "slub.nw"
+#line 7366 "slub.nw"
 static long validate_slab_cache(struct kmem_cache *s)
 {
 	unsigned long count = 0;
@@ -1979,7 +1979,7 @@ static long validate_slab_cache(struct kmem_cache *s)
 	return count;
 }
 /* Report the objects still in use when a cache is closed: list_slab_objects */
-#line 7429 "slub.nw"
+#line 7436 "slub.nw"
 static void list_slab_objects(struct kmem_cache *s, struct page *page,
 			      const char *text)
 {
@@ -2010,7 +2010,7 @@ static void slub_bug_on(const char *cond, const char *file, int line)
 	panic("kernel BUG at %s:%d! (%s)\n", file, line, cond);
 }
 /* Name the call sites of the scenario engine: slub_set_call_site and sprint_symbol */
-#line 7502 "slub.nw"
+#line 7509 "slub.nw"
 void slub_set_call_site(unsigned long site)
 {
 	call_site = site;
@@ -2041,7 +2041,7 @@ static size_t sprint_symbol(char *buf, unsigned long addr)
 	return strlen(buf);
 }
 /* Define a site and the table of sites: struct location and struct loc_track */
-#line 7542 "slub.nw"
+#line 7549 "slub.nw"
 struct location {
 	unsigned long count;
 	unsigned long addr;
@@ -2058,7 +2058,7 @@ struct loc_track {
 	struct location *loc;
 };
 /* Grow the table of sites: alloc_loc_track */
-#line 7563 "slub.nw"
+#line 7570 "slub.nw"
 static bool alloc_loc_track(struct loc_track *t, unsigned long max)
 {
 	struct location *l = realloc(t->loc, max * sizeof(*l));
@@ -2070,7 +2070,7 @@ static bool alloc_loc_track(struct loc_track *t, unsigned long max)
 	return true;
 }
 /* Count an object at its site, or insert the site in order: add_location */
-#line 7580 "slub.nw"
+#line 7587 "slub.nw"
 static bool add_location(struct loc_track *t, const struct track *track)
 {
 	long age = jiffies_now() - track->when;
@@ -2084,7 +2084,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 		if (l->addr == track->addr) {
 
 			/* Count one more object of the site l */
-#line 7605 "slub.nw"
+#line 7612 "slub.nw"
 			l->count++;
 			if (track->when) {
 				l->sum_time += age;
@@ -2095,7 +2095,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 				set_bit(track->cpu, l->cpus);
 			}
 			set_bit(node, l->nodes);
-#line 7592 "slub.nw"
+#line 7599 "slub.nw"
 			return true;
 		}
 		if (l->addr < track->addr)
@@ -2105,7 +2105,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 	}
 
 	/* Insert a new site at lo */
-#line 7618 "slub.nw"
+#line 7625 "slub.nw"
 	if (t->count >= t->max && !alloc_loc_track(t, 2 * t->max))
 		return false;
 	l = &t->loc[lo];
@@ -2118,11 +2118,11 @@ static bool add_location(struct loc_track *t, const struct track *track)
 	l->min_pid = l->max_pid = track->pid;
 	set_bit(track->cpu, l->cpus);
 	set_bit(node, l->nodes);
-#line 7600 "slub.nw"
+#line 7607 "slub.nw"
 	return true;
 }
 /* Add every object of a slab to the table of sites: process_slab */
-#line 7636 "slub.nw"
+#line 7643 "slub.nw"
 static void process_slab(struct loc_track *t, struct kmem_cache *s,
 			 struct page *page, enum track_item alloc,
 			 unsigned long *map)
@@ -2137,7 +2137,7 @@ static void process_slab(struct loc_track *t, struct kmem_cache *s,
 			add_location(t, get_track(s, p, alloc));
 }
 /* Gather the sites of every slab of a cache: list_locations */
-#line 7658 "slub.nw"
+#line 7665 "slub.nw"
 static int list_locations(struct kmem_cache *s, char *buf,
 			  enum track_item alloc)
 {
@@ -2177,7 +2177,7 @@ static int list_locations(struct kmem_cache *s, char *buf,
 	return len;
 }
 /* Print one line per allocation or free site: print_location */
-#line 7703 "slub.nw"
+#line 7710 "slub.nw"
 static int print_location(char *buf, size_t room, const struct location *l)
 {
 	char sym[KSYM_SYMBOL_LEN], list[256];
@@ -2233,14 +2233,14 @@ static int bitmap_scnlistprintf(char *buf, size_t room,
 	return len;
 }
 /* Limit the rate of out-of-memory reports: slub_ratelimit */
-#line 7766 "slub.nw"
+#line 7773 "slub.nw"
 static bool slub_ratelimit(void)
 {
 	return __atomic_add_fetch(&slub_oom_reports, 1,
 				  __ATOMIC_RELAXED) <= 10;
 }
 /* Decide whether an allocation fails on purpose: should_failslab */
-#line 7845 "slub.nw"
+#line 7852 "slub.nw"
 static bool should_fail(struct fault_attr *attr, ssize_t size)
 {
 	unsigned long probability = READ_ONCE(attr->probability);
@@ -2276,7 +2276,7 @@ static bool should_failslab(struct kmem_cache *s, gfp_t gfpflags)
 	return should_fail(&failslab.attr, s->object_size);
 }
 /* Draw the failslab randomness from the seed: failslab_random */
-#line 7886 "slub.nw"
+#line 7893 "slub.nw"
 static unsigned long failslab_random(void)
 {
 	unsigned long z = __atomic_add_fetch(&failslab.random,
@@ -2288,7 +2288,7 @@ static unsigned long failslab_random(void)
 	return z ^ (z >> 31);
 }
 /* Parse the failslab= boot option: setup_failslab */
-#line 7906 "slub.nw"
+#line 7913 "slub.nw"
 static int setup_failslab(const char *str, unsigned long seed)
 {
 	unsigned long interval, probability;
@@ -2313,7 +2313,7 @@ static int setup_failslab(const char *str, unsigned long seed)
 	return 0;
 }
 /* Show the failslab attributes: slub_failslab_show */
-#line 7936 "slub.nw"
+#line 7943 "slub.nw"
 static const char *const failslab_attrs[] = {
 	"probability", "interval", "times", "space", "ignore-gfp-wait",
 	"cache-filter", NULL
@@ -2346,7 +2346,7 @@ ssize_t slub_failslab_show(const char *attr, char *buf)
 	return -ENOENT;
 }
 /* Write a failslab attribute: slub_failslab_store */
-#line 7970 "slub.nw"
+#line 7977 "slub.nw"
 ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 {
 	char tmp[32], *end;
@@ -2377,7 +2377,7 @@ ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 		return -EINVAL;
 
 	/* Write v to the numeric failslab attribute attr */
-#line 8007 "slub.nw"
+#line 8014 "slub.nw"
 	if (!strcmp(attr, "probability") || !strcmp(attr, "interval")) {
 		if (v < 0)
 			return -EINVAL;
@@ -2395,11 +2395,11 @@ ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 	} else {
 		return -ENOENT;
 	}
-#line 7999 "slub.nw"
+#line 8006 "slub.nw"
 	return len;
 }
 /* Tell a root cache from its children and find a child: cache_from_memcg_idx */
-#line 8108 "slub.nw"
+#line 8115 "slub.nw"
 static bool memcg_kmem_active;
 
 static inline bool memcg_kmem_enabled(void)
@@ -2447,7 +2447,7 @@ static inline void css_put(struct mem_cgroup *memcg)
 	__atomic_sub_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
 }
 /* Choose the cgroup's copy of a cache for an allocation: memcg_kmem_get_cache */
-#line 8172 "slub.nw"
+#line 8179 "slub.nw"
 static noinline struct kmem_cache *
 __memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 {
@@ -2472,7 +2472,7 @@ memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 	return __memcg_kmem_get_cache(s, gfp);
 }
 /* Take and release the mutex of slab_caches */
-#line 8207 "slub.nw"
+#line 8214 "slub.nw"
 void slab_mutex_lock(void)
 {
 	mutex_lock(&slab_mutex);
@@ -2485,7 +2485,7 @@ void slab_mutex_unlock(void)
 	mutex_unlock(&slab_mutex);
 }
 /* Create a cgroup's copy of a root cache: memcg_create_kmem_cache */
-#line 8227 "slub.nw"
+#line 8234 "slub.nw"
 static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 						  struct kmem_cache *root)
 {
@@ -2516,7 +2516,7 @@ out:
 	return s;
 }
 /* Charge and uncharge a cgroup for a slab's pages: memcg_charge_slab */
-#line 8267 "slub.nw"
+#line 8274 "slub.nw"
 static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order)
 {
 	struct mem_cgroup *memcg;
@@ -2542,7 +2542,7 @@ static void memcg_uncharge_slab(struct kmem_cache *s, int order)
 			   __ATOMIC_RELAXED);
 }
 /* Unregister a child cache and free a root's table: memcg_unregister_cache */
-#line 8302 "slub.nw"
+#line 8309 "slub.nw"
 static int memcg_cleanup_cache_params(struct kmem_cache *s)
 {
 	struct kmem_cache *c;
@@ -2579,7 +2579,7 @@ static void memcg_unregister_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Grow every root cache's table of children: memcg_update_cache_size */
-#line 8351 "slub.nw"
+#line 8358 "slub.nw"
 static int memcg_update_cache_size(struct kmem_cache *s, int num)
 {
 	struct memcg_cache_params *p, *old = s->memcg_params;
@@ -2618,7 +2618,7 @@ static int memcg_alloc_id(void)
 	return id;
 }
 /* Give every root cache a table when the first cgroup is limited: memcg_activate_kmem_caches */
-#line 8396 "slub.nw"
+#line 8403 "slub.nw"
 static int memcg_activate_kmem_caches(void)
 {
 	struct kmem_cache *s;
@@ -2634,7 +2634,7 @@ static int memcg_activate_kmem_caches(void)
 	return 0;
 }
 /* Create a cgroup, enter it and read its usage: slub_memcg_create */
-#line 8418 "slub.nw"
+#line 8425 "slub.nw"
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
 {
 	struct mem_cgroup *memcg;
@@ -2681,7 +2681,7 @@ size_t slub_memcg_usage(const struct mem_cgroup *memcg)
 	return __atomic_load_n(&memcg->usage, __ATOMIC_RELAXED);
 }
 /* Destroy a cgroup and its child caches: slub_memcg_destroy */
-#line 8466 "slub.nw"
+#line 8473 "slub.nw"
 int slub_memcg_destroy(struct mem_cgroup *memcg)
 {
 	struct memcg_cache_params *p;
@@ -2714,7 +2714,7 @@ int slub_memcg_destroy(struct mem_cgroup *memcg)
 	return 0;
 }
 /* Forget every cgroup at shutdown: memcg_reset */
-#line 8502 "slub.nw"
+#line 8509 "slub.nw"
 static void memcg_reset(void)
 {
 	int id;
@@ -4611,7 +4611,7 @@ static void rcu_barrier(void)
 	}
 }
 /* Functions of the sheaves and barns */
-#line 11637 "slub.nw"
+#line 11644 "slub.nw"
 struct kmem_cache *kmem_cache_create_args(const char *name,
 		unsigned int object_size, struct kmem_cache_args *args,
 		unsigned long flags)
@@ -4636,7 +4636,7 @@ unsigned int kmem_cache_sheaf_capacity(const struct kmem_cache *s)
 	return READ_ONCE(s->sheaf_capacity);
 }
 /* Functions of the sheaves and barns */
-#line 11667 "slub.nw"
+#line 11674 "slub.nw"
 static int sheaves_config(struct slub_config *cfg)
 {
 	const char *v = getenv("SLUB_SHEAVES");
@@ -4667,7 +4667,7 @@ static int sheaves_config(struct slub_config *cfg)
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11711 "slub.nw"
+#line 11718 "slub.nw"
 static unsigned int cache_sheaf_capacity(struct kmem_cache *s)
 {
 	unsigned int cap = create_sheaf_capacity ? create_sheaf_capacity :
@@ -4703,7 +4703,7 @@ static int bootstrap_cache_sheaves(void)
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11753 "slub.nw"
+#line 11760 "slub.nw"
 static int alloc_cache_sheaves(struct kmem_cache *s, unsigned int cap)
 {
 	struct slub_percpu_sheaves *pcs;
@@ -4736,7 +4736,7 @@ fail:
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11794 "slub.nw"
+#line 11801 "slub.nw"
 static struct slab_sheaf *alloc_empty_sheaf(struct kmem_cache *s,
 					    unsigned int capacity, gfp_t gfp)
 {
@@ -4763,7 +4763,7 @@ static void free_empty_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf)
 	stat(s, SHEAF_FREE);
 }
 /* Functions of the sheaves and barns */
-#line 11915 "slub.nw"
+#line 11922 "slub.nw"
 static inline struct slub_percpu_sheaves *pcs_trylock(struct kmem_cache *s)
 {
 	struct slub_percpu_sheaves *pcs;
@@ -4787,7 +4787,7 @@ static inline void pcs_unlock(struct slub_percpu_sheaves *pcs)
 	local_unlock(&pcs->lock);
 }
 /* Functions of the sheaves and barns */
-#line 12165 "slub.nw"
+#line 12172 "slub.nw"
 static void *slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node,
 				unsigned long addr)
 {
@@ -4832,7 +4832,7 @@ static void *alloc_from_pcs(struct kmem_cache *s, gfp_t gfp)
 	return object;
 }
 /* Functions of the sheaves and barns */
-#line 12219 "slub.nw"
+#line 12226 "slub.nw"
 static bool __pcs_replace_empty_main(struct kmem_cache *s,
 				     struct slub_percpu_sheaves *pcs,
 				     gfp_t gfp)
@@ -4865,13 +4865,13 @@ static bool __pcs_replace_empty_main(struct kmem_cache *s,
 	return refill_sheaf(s, pcs->main, gfp) > 0;
 }
 /* Functions of the sheaves and barns */
-#line 12273 "slub.nw"
+#line 12280 "slub.nw"
 static inline struct node_barn *get_barn(struct kmem_cache *s)
 {
 	return get_node(s, numa_mem_id())->barn;
 }
 /* Functions of the sheaves and barns */
-#line 12298 "slub.nw"
+#line 12305 "slub.nw"
 static unsigned int refill_objects(struct kmem_cache *s, void **p,
 				   gfp_t gfp, unsigned int max, int node)
 {
@@ -4905,7 +4905,7 @@ static unsigned int refill_objects(struct kmem_cache *s, void **p,
 	return filled;
 }
 /* Functions of the sheaves and barns */
-#line 12338 "slub.nw"
+#line 12345 "slub.nw"
 static unsigned int take_objects(struct kmem_cache *s, struct page *page,
 				 void **p, unsigned int max)
 {
@@ -4929,7 +4929,7 @@ static unsigned int take_objects(struct kmem_cache *s, struct page *page,
 	return k;
 }
 /* Functions of the sheaves and barns */
-#line 12368 "slub.nw"
+#line 12375 "slub.nw"
 static unsigned int take_new_slab_objects(struct kmem_cache *s,
 		struct kmem_cache_node *n, struct page *page, void **p,
 		unsigned int max)
@@ -4956,7 +4956,7 @@ static unsigned int take_new_slab_objects(struct kmem_cache *s,
 	return k;
 }
 /* Functions of the sheaves and barns */
-#line 12401 "slub.nw"
+#line 12408 "slub.nw"
 static unsigned int refill_sheaf(struct kmem_cache *s,
 				 struct slab_sheaf *sheaf, gfp_t gfp)
 {
@@ -4979,7 +4979,7 @@ static void *__slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node)
 	return object;
 }
 /* Functions of the sheaves and barns */
-#line 12438 "slub.nw"
+#line 12445 "slub.nw"
 static noinline void slab_free_sheaves(struct kmem_cache *s,
 				       struct page *page, void *x,
 				       unsigned long addr)
@@ -5014,7 +5014,7 @@ static bool free_to_pcs(struct kmem_cache *s, void *object)
 	return true;
 }
 /* Functions of the sheaves and barns */
-#line 12494 "slub.nw"
+#line 12501 "slub.nw"
 static void __pcs_replace_full_main(struct kmem_cache *s,
 				    struct slub_percpu_sheaves *pcs)
 {
@@ -5056,7 +5056,7 @@ static void __pcs_replace_full_main(struct kmem_cache *s,
 	sheaf_flush(s, pcs->main);
 }
 /* Functions of the sheaves and barns */
-#line 12565 "slub.nw"
+#line 12572 "slub.nw"
 static void sheaf_flush(struct kmem_cache *s, struct slab_sheaf *sheaf)
 {
 	unsigned int i = 0, n = sheaf->size, j;
@@ -5082,7 +5082,7 @@ static void sheaf_flush(struct kmem_cache *s, struct slab_sheaf *sheaf)
 	sheaf->size = 0;
 }
 /* Functions of the sheaves and barns */
-#line 12601 "slub.nw"
+#line 12608 "slub.nw"
 static void slab_free_chain(struct kmem_cache *s, struct page *page,
 			    void *head, void *tail, unsigned int cnt)
 {
@@ -5126,7 +5126,7 @@ static void slab_free_chain(struct kmem_cache *s, struct page *page,
 	spin_unlock(&n->list_lock);
 }
 /* Functions of the sheaves and barns */
-#line 12657 "slub.nw"
+#line 12664 "slub.nw"
 static struct slab_sheaf *barn_take(struct node_barn *barn,
 				    struct list_head *list,
 				    unsigned int *nr)
@@ -5179,7 +5179,7 @@ static bool barn_put_empty_sheaf(struct node_barn *barn,
 	return put;
 }
 /* Functions of the sheaves and barns */
-#line 12711 "slub.nw"
+#line 12718 "slub.nw"
 static struct slab_sheaf *barn_replace_empty_sheaf(struct node_barn *barn,
 						   struct slab_sheaf *empty)
 {
@@ -5222,7 +5222,7 @@ static struct slab_sheaf *barn_replace_full_sheaf(struct node_barn *barn,
 	return empty;
 }
 /* Functions of the sheaves and barns */
-#line 12768 "slub.nw"
+#line 12775 "slub.nw"
 static void flush_cpu_sheaves(struct kmem_cache *s, int cpu)
 {
 	struct slub_percpu_sheaves *pcs = per_cpu_ptr(s->cpu_sheaves, cpu);
@@ -5274,7 +5274,7 @@ void slub_cpu_dead(int cpu)
 	slab_mutex_unlock();
 }
 /* Functions of the sheaves and barns */
-#line 12824 "slub.nw"
+#line 12831 "slub.nw"
 static void free_cache_sheaves(struct kmem_cache *s)
 {
 	int cpu, node;
@@ -5305,7 +5305,7 @@ static void free_cache_sheaves(struct kmem_cache *s)
 	s->sheaf_capacity = 0;
 }
 /* Functions of the sheaves and barns */
-#line 12871 "slub.nw"
+#line 12878 "slub.nw"
 struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 					    gfp_t gfp, unsigned int size)
 {
@@ -5347,7 +5347,7 @@ struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 	return sheaf;
 }
 /* Functions of the sheaves and barns */
-#line 12921 "slub.nw"
+#line 12928 "slub.nw"
 static void fill_debug_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf,
 			     unsigned int size, gfp_t gfp)
 {
@@ -5358,7 +5358,7 @@ static void fill_debug_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf,
 		sheaf->size = size;
 }
 /* Functions of the sheaves and barns */
-#line 12939 "slub.nw"
+#line 12946 "slub.nw"
 void kmem_cache_return_sheaf(struct kmem_cache *s, gfp_t gfp,
 			     struct slab_sheaf *sheaf)
 {
@@ -5405,7 +5405,7 @@ static void *barn_put_full_if_room(struct node_barn *barn,
 	return ret;
 }
 /* Functions of the sheaves and barns */
-#line 12991 "slub.nw"
+#line 12998 "slub.nw"
 void *kmem_cache_alloc_from_sheaf(struct kmem_cache *s, gfp_t gfp,
 				  struct slab_sheaf *sheaf)
 {
@@ -5426,7 +5426,7 @@ unsigned int kmem_cache_sheaf_size(struct slab_sheaf *sheaf)
 	return sheaf->size;
 }
 /* Functions of the sheaves and barns */
-#line 13027 "slub.nw"
+#line 13034 "slub.nw"
 static void sheaves_fork_prepare(void)
 {
 	struct kmem_cache *s;
@@ -5764,7 +5764,7 @@ static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 	return ret;
 }
 /* Free a block from its pointer alone: kfree */
-#line 4766 "slub.nw"
+#line 4768 "slub.nw"
 static __always_inline void do_kfree(const void *x, unsigned long caller)
 {
 	struct page *page;
@@ -5773,19 +5773,8 @@ static __always_inline void do_kfree(const void *x, unsigned long caller)
 	if (unlikely(ZERO_OR_NULL_PTR(x)))
 		return;
 	page = slub_virt_to_head_page_checked(x);
-	if (unlikely(!page)) {
-		slab_err_pointer(NULL, x, "kfree of a pointer the allocator never returned");
-		return;
-	}
-	if (unlikely(!PageSlab(page))) {
-		if (!PageLargeKmalloc(page) || page_address(page) != x) {
-			slab_err_pointer(NULL, x, "kfree of an invalid pointer");
-			return;
-		}
-		slub_observer_check();
-		__ClearPageLargeKmalloc(page);
-		slub_page_stats_add_large(-(1L << compound_order(page)));
-		__free_pages(page, compound_order(page));
+	if (unlikely(!page || !PageSlab(page))) {
+		kfree_not_slab(page, x);
 		return;
 	}
 	if (cpu_rseq && likely(!slub_observed() &&
@@ -5801,12 +5790,28 @@ void kfree(const void *x)
 	do_kfree(x, _RET_IP_);
 }
 
+static noinline void kfree_not_slab(struct page *page, const void *x)
+{
+	if (!page) {
+		slab_err_pointer(NULL, x, "kfree of a pointer the allocator never returned");
+		return;
+	}
+	if (!PageLargeKmalloc(page) || page_address(page) != x) {
+		slab_err_pointer(NULL, x, "kfree of an invalid pointer");
+		return;
+	}
+	slub_observer_check();
+	__ClearPageLargeKmalloc(page);
+	slub_page_stats_add_large(-(1L << compound_order(page)));
+	__free_pages(page, compound_order(page));
+}
+
 void __kfree_track_caller(const void *x, unsigned long caller)
 {
 	do_kfree(x, caller);
 }
 /* Tell how many bytes a block really holds: ksize */
-#line 4809 "slub.nw"
+#line 4816 "slub.nw"
 static inline size_t slab_ksize(const struct kmem_cache *s)
 {
 	if (s->flags & (SLAB_RED_ZONE | SLAB_POISON))
@@ -5830,7 +5835,7 @@ size_t ksize(const void *object)
 	return slab_ksize(page->slab_cache);
 }
 /* Allocate and free many objects in one call */
-#line 4843 "slub.nw"
+#line 4850 "slub.nw"
 int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t flags, size_t size,
 			  void **p)
 {
@@ -5854,7 +5859,7 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t size, void **p)
 		kmem_cache_free(s, p[i]);
 }
 /* Name a cache, tell its object size, copy a string: kstrdup */
-#line 4871 "slub.nw"
+#line 4878 "slub.nw"
 const char *kmem_cache_name(const struct kmem_cache *s)
 {
 	return s->name;
@@ -5879,7 +5884,7 @@ static char *kstrdup(const char *s, gfp_t gfp)
 	return buf;
 }
 /* Allocate by size with a fallback to vmalloc: kvmalloc and kvfree */
-#line 5582 "slub.nw"
+#line 5589 "slub.nw"
 void *kvmalloc(size_t size, gfp_t flags)
 {
 	void *p = NULL;
@@ -5905,7 +5910,7 @@ void __kvfree_track_caller(const void *addr, unsigned long caller)
 		do_kfree(addr, caller);
 }
 /* Describe an attribute by its name and its handlers: struct slab_attribute */
-#line 8565 "slub.nw"
+#line 8572 "slub.nw"
 struct slab_attribute {
 	const char *name;
 	ssize_t (*show)(struct kmem_cache *s, char *buf);
@@ -5915,7 +5920,7 @@ struct slab_attribute {
 	bool hidden;		/* not a kernel attribute */
 };
 /* Show the attributes that are one number: SHOW_INT */
-#line 8583 "slub.nw"
+#line 8590 "slub.nw"
 #define SHOW_INT(_name, expr)						\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5943,7 +5948,7 @@ SHOW_INT(store_user, !!(s->flags & SLAB_STORE_USER))
 SHOW_INT(failslab, !!(s->flags & SLAB_FAILSLAB))
 SHOW_INT(remote_node_defrag_ratio, s->remote_node_defrag_ratio / 10)
 /* Show the constructor's name: ctor_show */
-#line 8616 "slub.nw"
+#line 8623 "slub.nw"
 static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 {
 	unsigned long fn;
@@ -5956,7 +5961,7 @@ static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 	return n + sprintf(buf + n, "\n");
 }
 /* Count a slab's objects in use, free and in all: count_partial */
-#line 8633 "slub.nw"
+#line 8640 "slub.nw"
 static int count_inuse(struct page *page)
 {
 	return page->inuse;
@@ -5985,7 +5990,7 @@ static unsigned long count_partial(struct kmem_cache_node *n,
 	return x;
 }
 /* Sum the slabs or objects of a cache by where they are: show_slab_objects */
-#line 8671 "slub.nw"
+#line 8678 "slub.nw"
 #define SO_ALL		(1 << 0)
 #define SO_PARTIAL	(1 << 1)
 #define SO_CPU		(1 << 2)
@@ -6007,7 +6012,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				continue;
 
 			/* Count the CPU's slab and partial chain */
-#line 8703 "slub.nw"
+#line 8710 "slub.nw"
 			node = page_to_nid(page);
 			if (flags & SO_TOTAL)
 				x = page->objects;
@@ -6023,12 +6028,12 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				total += page->pages;
 				nodes[node] += page->pages;
 			}
-#line 8691 "slub.nw"
+#line 8698 "slub.nw"
 		}
 	}
 
 	/* Count the slabs on the nodes */
-#line 8721 "slub.nw"
+#line 8728 "slub.nw"
 	for (node = 0; node < nr_node_ids; node++) {
 		struct kmem_cache_node *n = get_node(s, node);
 
@@ -6053,7 +6058,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 		total += x;
 		nodes[node] += x;
 	}
-#line 8694 "slub.nw"
+#line 8701 "slub.nw"
 	x = sprintf(buf, "%lu", total);
 	for (node = 0; node < nr_node_ids; node++)
 		if (nodes[node])
@@ -6061,7 +6066,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 	return x + sprintf(buf + x, "\n");
 }
 /* Show the cpu partial chains of every CPU: slabs_cpu_partial_show */
-#line 8748 "slub.nw"
+#line 8755 "slub.nw"
 #define SHOW_OBJECTS(_name, _flags)					\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -6098,7 +6103,7 @@ static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf)
 	return len + sprintf(buf + len, "\n");
 }
 /* Change the order and the bound on empty slabs: order_store */
-#line 8799 "slub.nw"
+#line 8806 "slub.nw"
 static int kstrtoul(const char *buf, unsigned long *res)
 {
 	char *end;
@@ -6138,7 +6143,7 @@ static ssize_t min_partial_store(struct kmem_cache *s, const char *buf,
 }
 
 /* Change the cpu partial bound and the remote defrag ratio: cpu_partial_store */
-#line 8841 "slub.nw"
+#line 8848 "slub.nw"
 static ssize_t cpu_partial_store(struct kmem_cache *s, const char *buf,
 				 size_t len)
 {
@@ -6165,7 +6170,7 @@ static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
 	return len;
 }
 /* Switch a debugging flag on an empty cache: set_flag and STORE_FLAG */
-#line 8869 "slub.nw"
+#line 8876 "slub.nw"
 static bool any_slab_objects(struct kmem_cache *s)
 {
 	int node;
@@ -6222,7 +6227,7 @@ static ssize_t failslab_store(struct kmem_cache *s, const char *buf,
 	return len;
 }
 /* Shrink, validate or flush a cache on a write: validate_store and shrink_store */
-#line 8930 "slub.nw"
+#line 8937 "slub.nw"
 static ssize_t empty_show(struct kmem_cache *s, char *buf)
 {
 	(void)s;
@@ -6262,7 +6267,7 @@ static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len)
 	return len;
 }
 /* Show the allocation and free sites: alloc_calls_show and free_calls_show */
-#line 8975 "slub.nw"
+#line 8982 "slub.nw"
 static ssize_t alloc_calls_show(struct kmem_cache *s, char *buf)
 {
 	if (!(s->flags & SLAB_STORE_USER))
@@ -6277,7 +6282,7 @@ static ssize_t free_calls_show(struct kmem_cache *s, char *buf)
 	return list_locations(s, buf, TRACK_FREE);
 }
 /* Show and clear a stat counter: show_stat and clear_stat */
-#line 8994 "slub.nw"
+#line 9001 "slub.nw"
 static ssize_t show_stat(struct kmem_cache *s, char *buf, int si)
 {
 	unsigned long sum = 0;
@@ -6307,7 +6312,7 @@ static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
 	return len;
 }
 /* List every attribute with its handlers: slab_attrs */
-#line 9028 "slub.nw"
+#line 9035 "slub.nw"
 #define RO(n)	{ #n, n##_show, NULL, -1, false, false }
 #define RW(n)	{ #n, n##_show, n##_store, -1, false, false }
 #define ACT(n)	{ #n, empty_show, n##_store, -1, true, false }
@@ -6337,19 +6342,19 @@ static const struct slab_attribute slab_attrs[] = {
 	STAT(CPU_PARTIAL_NODE), STAT(CPU_PARTIAL_DRAIN),
 
 /* The sysfs names of the sheaf counters */
-#line 13262 "slub.nw"
+#line 13269 "slub.nw"
 STAT(SHEAF_FLUSH), STAT(SHEAF_REFILL), STAT(SHEAF_ALLOC), STAT(SHEAF_FREE),
 STAT(BARN_GET), STAT(BARN_GET_FAIL), STAT(BARN_PUT), STAT(BARN_PUT_FAIL),
 STAT(SHEAF_PREFILL_FAST), STAT(SHEAF_PREFILL_SLOW),
 STAT(SHEAF_PREFILL_OVERSIZE), STAT(SHEAF_RETURN_FAST),
 STAT(SHEAF_RETURN_SLOW),
-#line 9056 "slub.nw"
+#line 9063 "slub.nw"
 #endif
 	{ "flush", empty_show, flush_store, -1, true, true },
 	{ NULL, NULL, NULL, -1, false, false }
 };
 /* Find an attribute by name: find_attr */
-#line 9066 "slub.nw"
+#line 9073 "slub.nw"
 static const char *attr_name(const struct slab_attribute *a)
 {
 	return a->stat >= 0 ? stat_names[a->stat] : a->name;
@@ -6387,7 +6392,7 @@ bool slub_attr_writable(const char *name)
 	return a && (a->store || a->stat >= 0);
 }
 /* Tell which attributes a write passes on to the children */
-#line 9109 "slub.nw"
+#line 9116 "slub.nw"
 static bool attr_propagates(const char *name)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -6395,7 +6400,7 @@ static bool attr_propagates(const char *name)
 	return a && a->show && a->store && !a->action && a->stat < 0;
 }
 /* Read and write an attribute of a cache: slab_attr_show and slab_attr_store */
-#line 9124 "slub.nw"
+#line 9131 "slub.nw"
 ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -6445,7 +6450,7 @@ ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 	return ret;
 }
 /* Find a cache by name and name its sysfs directory: slub_sysfs_name */
-#line 9178 "slub.nw"
+#line 9185 "slub.nw"
 struct kmem_cache *slub_find_cache(const char *name)
 {
 	struct kmem_cache *s, *found = NULL;
@@ -6475,7 +6480,7 @@ const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len)
 	return buf;
 }
 /* Boot the allocator's own two caches: kmem_cache_init */
-#line 9272 "slub.nw"
+#line 9279 "slub.nw"
 static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
 static int kmem_cache_init(void)
@@ -6509,7 +6514,7 @@ static int kmem_cache_init(void)
 	return bootstrap_cache_sheaves();
 }
 /* Create the caches of the boot: create_boot_cache and create_kmalloc_cache */
-#line 9326 "slub.nw"
+#line 9333 "slub.nw"
 static int create_boot_cache(struct kmem_cache *s, const char *name,
 			     size_t size, unsigned long flags)
 {
@@ -6549,7 +6554,7 @@ static struct kmem_cache *create_kmalloc_cache(const char *name,
 	return s;
 }
 /* Carve the first kmem_cache_node by hand: early_kmem_cache_node_alloc */
-#line 9373 "slub.nw"
+#line 9380 "slub.nw"
 static int early_kmem_cache_node_alloc(int node)
 {
 	struct page *page;
@@ -6573,7 +6578,7 @@ static int early_kmem_cache_node_alloc(int node)
 	return 0;
 }
 /* Move a boot cache into a real object: bootstrap */
-#line 9403 "slub.nw"
+#line 9410 "slub.nw"
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
@@ -6599,14 +6604,14 @@ static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 	return s;
 }
 /* Create the kmalloc caches: create_kmalloc_caches */
-#line 9440 "slub.nw"
+#line 9447 "slub.nw"
 static int create_kmalloc_caches(unsigned long flags)
 {
 	int i;
 
 
 	/* Send sizes below KMALLOC_MIN_SIZE to the smallest cache */
-#line 9485 "slub.nw"
+#line 9492 "slub.nw"
 	for (i = 8; i < (int)KMALLOC_MIN_SIZE && i <= 192; i += 8)
 		size_index[size_index_elem(i)] = KMALLOC_SHIFT_LOW;
 	if (KMALLOC_MIN_SIZE >= 64)
@@ -6615,7 +6620,7 @@ static int create_kmalloc_caches(unsigned long flags)
 	if (KMALLOC_MIN_SIZE >= 128)
 		for (i = 128 + 8; i <= 192; i += 8)
 			size_index[size_index_elem(i)] = 8;
-#line 9445 "slub.nw"
+#line 9452 "slub.nw"
 	for (i = KMALLOC_SHIFT_LOW; i <= KMALLOC_SHIFT_HIGH; i++) {
 		if (!kmalloc_caches[i] &&
 		    !(kmalloc_caches[i] = create_kmalloc_cache(NULL, 1 << i,
@@ -6646,7 +6651,7 @@ static int create_kmalloc_caches(unsigned long flags)
 	return memcg_activate_kmem_caches();
 }
 /* Publish the caches in sysfs once it is up: slab_sysfs_init */
-#line 9496 "slub.nw"
+#line 9503 "slub.nw"
 static void slab_sysfs_init(void)
 {
 	struct kmem_cache *s;
@@ -6670,7 +6675,7 @@ static void slab_sysfs_init(void)
 	slab_mutex_unlock();
 }
 /* Tell whether the allocator runs, on how many CPUs and nodes */
-#line 9531 "slub.nw"
+#line 9538 "slub.nw"
 static pthread_mutex_t init_mutex = PTHREAD_MUTEX_INITIALIZER;
 static bool running;
 static __thread bool booting;
@@ -6691,7 +6696,7 @@ int slub_nr_nodes(void)
 }
 
 /* Check a configuration and boot the allocator with it: __slub_init */
-#line 9555 "slub.nw"
+#line 9562 "slub.nw"
 static int __slub_init(const struct slub_config *config)
 {
 	struct slub_config env_cfg = *config, *cfg = &env_cfg;
@@ -6714,7 +6719,7 @@ static int __slub_init(const struct slub_config *config)
 	nr_node_ids = cfg->nr_nodes ? cfg->nr_nodes : 1;
 
 	/* Apply the boot options of the configuration */
-#line 9706 "slub.nw"
+#line 9713 "slub.nw"
 	slub_simulated = cfg->simulated;
 	sim_cpu = 0;
 	slab_nomerge = cfg->nomerge;
@@ -6731,7 +6736,7 @@ static int __slub_init(const struct slub_config *config)
 	if (setup_failslab(cfg->failslab, slub_rng_state))
 		return -EINVAL;
 	rseq_doors_update();
-#line 9576 "slub.nw"
+#line 9583 "slub.nw"
 	if (page_alloc_init(bytes, nr_node_ids))
 		return -ENOMEM;
 	slub_register_fork_handlers();
@@ -6749,7 +6754,7 @@ static int __slub_init(const struct slub_config *config)
 	return 0;
 }
 /* Start the allocator once, whoever calls first: slub_init */
-#line 9601 "slub.nw"
+#line 9608 "slub.nw"
 int slub_init(const struct slub_config *cfg)
 {
 	static const struct slub_config defaults;
@@ -6771,7 +6776,7 @@ static bool slub_ensure_running(void)
 	return slub_running();
 }
 /* Read the configuration from the environment: slub_config_from_env */
-#line 9640 "slub.nw"
+#line 9647 "slub.nw"
 static int slub_config_from_env(struct slub_config *cfg)
 {
 	const char *v;
@@ -6792,7 +6797,7 @@ static int slub_config_from_env(struct slub_config *cfg)
 	return 0;
 }
 /* Parse a size with an optional K, M, G or T: parse_size */
-#line 9666 "slub.nw"
+#line 9673 "slub.nw"
 static size_t parse_size(const char *v)
 {
 	const unsigned long long limit = 1ULL << 47;	/* the address space */
@@ -6817,7 +6822,7 @@ static size_t parse_size(const char *v)
 	return (size_t)(n << shift);
 }
 /* Tell how much memory the machine has: machine_memory_bytes */
-#line 9695 "slub.nw"
+#line 9702 "slub.nw"
 static size_t machine_memory_bytes(void)
 {
 	struct sysinfo si;
@@ -6827,7 +6832,7 @@ static size_t machine_memory_bytes(void)
 	return ((size_t)si.totalram + si.totalswap) * si.mem_unit;
 }
 /* Stop the allocator before a fork: slub_fork_prepare */
-#line 9752 "slub.nw"
+#line 9759 "slub.nw"
 static void slub_fork_prepare(void)
 {
 	struct kmem_cache *s;
@@ -6853,7 +6858,7 @@ static void slub_fork_prepare(void)
 	mutex_lock(&pcpu_lock);
 }
 /* Let the allocator go on after a fork, in parent and child: slub_fork_parent and slub_fork_child */
-#line 9782 "slub.nw"
+#line 9789 "slub.nw"
 static void slub_fork_release(bool child)
 {
 	struct kmem_cache *s;
@@ -6905,7 +6910,7 @@ static void slub_register_fork_handlers(void)
 					     slub_fork_child);
 }
 /* Shut the allocator down and give back its memory: slub_shutdown */
-#line 9842 "slub.nw"
+#line 9849 "slub.nw"
 void slub_shutdown(void)
 {
 	mutex_lock(&init_mutex);
@@ -6941,7 +6946,7 @@ static void slub_teardown(void)
 	__atomic_store_n(&running, false, __ATOMIC_RELEASE);
 }
 /* Fail a per-CPU allocation on request: slub_fail_percpu */
-#line 9883 "slub.nw"
+#line 9890 "slub.nw"
 static bool slub_fail_percpu(void)
 {
 	return page_alloc_should_fail();

@@ -391,6 +391,7 @@ static noinline void *kmalloc_first(size_t size, gfp_t flags, int node,
 				    unsigned long caller);
 static void *kmalloc_large_node(size_t size, gfp_t flags, int node);
 static __always_inline void do_kfree(const void *x, unsigned long caller);
+static noinline void kfree_not_slab(struct page *page, const void *x);
 static inline size_t slab_ksize(const struct kmem_cache *s);
 static char *kstrdup(const char *s, gfp_t gfp);
 static ssize_t ctor_show(struct kmem_cache *s, char *buf);

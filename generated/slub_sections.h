@@ -336,6 +336,8 @@ static const struct slub_func_section slub_func_sections[] = {
 	  "Initialising objects and tracks" },
 	{ "kfree", "5.3", "sec:kfree",
 	  "kfree() and ksize()" },
+	{ "kfree_not_slab", "5.3", "sec:kfree",
+	  "kfree() and ksize()" },
 	{ "kmalloc", "5.2", "sec:kmalloc-large",
 	  "kmalloc() and large allocations" },
 	{ "kmalloc_first", "5.2", "sec:kmalloc-large",
