@@ -103,3 +103,10 @@ TESTS += bench-smoke
 .PHONY: bench-profile
 bench-profile: $(BENCH)/bench-slub
 	bash bench/profile.sh $(BENCH)
+
+# Copy the last full run's figures and goals into the book's performance
+# section (slub.nw, between its bench-book lines): run after make bench.
+.PHONY: bench-book
+bench-book:
+	@test -f $(BENCH)/results.md || { echo "bench-book: no $(BENCH)/results.md; run make bench first" >&2; exit 1; }
+	perl bench/book-table.pl $(BENCH)/results.md slub.nw
