@@ -59,7 +59,7 @@ int main(void)
 {
 	struct slub_config cfg = {
 		.nr_cpus = 2, .simulated = true, .nomerge = true,
-		.slub_debug = "-",
+		.slub_debug = "-", .sheaves = SLUB_NO_SHEAVES,
 	};
 	double ref[ROUNDS], mine[ROUNDS], ratio;
 	struct kmem_cache *s;
