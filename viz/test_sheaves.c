@@ -394,6 +394,75 @@ static void test_sheaf_trail(void)
 	      "each other: '%s'", buf);
 }
 
+/*
+ * The arrows of CPU 0's slots go round the other CPUs' sheaves: with only
+ * CPU 0's arrows drawn (CPU 0 in focus) every other CPU's sheaf box is
+ * the same pixels as with no arrows at all (a CPU that does not exist in
+ * focus).
+ */
+static void test_arrows_clear_other_sheaves(void)
+{
+	int s, n, k, x, y, steps = 0, drawn = 0, bad = 0;
+	unsigned int *ref;
+
+	ref = malloc(sizeof(*ref) * W * H);
+	for (s = 0; ref && s < (int)(sizeof(sheaf_scenarios) /
+				     sizeof(sheaf_scenarios[0])); s++) {
+		struct sr g;
+
+		if (sr_open(&g, sheaf_scenarios[s])) {
+			sr_close(&g);
+			continue;
+		}
+		for (n = 0; n <= viz_player_nsteps(g.p); n++) {
+			const struct slub_snap_cache *c;
+			bool differ = false;
+			SDL_Rect r;
+
+			g.v.focus_cpu = 64;
+			sr_draw(&g, n);
+			c = shown(&g);
+			if (!c || !c->sheaf_capacity || g.l.bars ||
+			    g.snap->nr_cpus < 2 || c->cpu[0].main_size <= 0)
+				continue;
+			for (y = 0; y < H; y++)
+				for (x = 0; x < W; x++)
+					ref[y * W + x] = pix(&g, x, y);
+			g.v.focus_cpu = 0;
+			sr_draw(&g, n);
+			steps++;
+			for (y = 0; y < H && !differ; y++)
+				for (x = 0; x < W && !differ; x++)
+					differ = ref[y * W + x] != pix(&g, x, y);
+			drawn += differ;
+			for (k = 2; k < g.l.nr_sheaves; k++) {
+				int diff = 0;
+
+				if (!viz_layout_sheaf(&g.l, &g.v, k, &r))
+					continue;
+				for (y = r.y; y < r.y + r.h; y++)
+					for (x = r.x; x < r.x + r.w; x++)
+						diff += x >= 0 && y >= 0 &&
+							x < W && y < H &&
+							ref[y * W + x] !=
+							pix(&g, x, y);
+				if (diff && bad++ < 4)
+					printf("  %s step %d: %d pixels of CPU "
+					       "%d's %s sheaf changed by CPU 0's "
+					       "arrows\n", sheaf_scenarios[s], n,
+					       diff, k / 2, k % 2 ? "spare" :
+					       "main");
+			}
+		}
+		sr_close(&g);
+	}
+	free(ref);
+	check(ref && !bad && steps > 20 && drawn == steps,
+	      "CPU 0's slot arrows cross no other CPU's sheaf (%d steps with "
+	      "CPU 0's sheaf filled, %d with its arrows drawn; %d crossings)",
+	      steps, drawn, bad);
+}
+
 void test_sheaves(void)
 {
 	test_sheaf_trail();
@@ -401,4 +470,5 @@ void test_sheaves(void)
 	test_sheaf_bars();
 	test_step_back_barn_put();
 	test_sheaf_tips_and_fields();
+	test_arrows_clear_other_sheaves();
 }
