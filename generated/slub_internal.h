@@ -20,18 +20,18 @@
 #include <sys/mman.h>
 #include <unistd.h>
 /* System headers */
-#line 5714 "slub.nw"
+#line 5733 "slub.nw"
 #include <sys/rseq.h>
 /* System headers */
-#line 6691 "slub.nw"
+#line 6710 "slub.nw"
 #include <sys/syscall.h>
 #include <time.h>
 #include <unwind.h>
 /* System headers */
-#line 7552 "slub.nw"
+#line 7571 "slub.nw"
 #include <dlfcn.h>
 /* System headers */
-#line 9774 "slub.nw"
+#line 9793 "slub.nw"
 #include <sys/sysinfo.h>
 #line 334 "slub.nw"
 #include "slub.h"
@@ -202,7 +202,7 @@ static inline void list_splice(struct list_head *list, struct list_head *at)
 	next->prev = last;
 }
 /* Set, clear and test bits in a bitmap */
-#line 7462 "slub.nw"
+#line 7481 "slub.nw"
 #define BITS_PER_LONG		(8 * sizeof(long))
 #define BITS_TO_LONGS(n)	(((n) + BITS_PER_LONG - 1) / BITS_PER_LONG)
 
@@ -307,7 +307,7 @@ PAGE_FLAG_FUNCS(SlabPfmemalloc, active)
 PAGE_FLAG_FUNCS(LargeKmalloc, large_kmalloc)
 PAGE_FLAG_FUNCS(RcuFree, rcu_free)
 /* Definition of struct page */
-#line 5869 "slub.nw"
+#line 5888 "slub.nw"
 #define PG_locked	(PG_rcu_free + 1)
 /* Define a cache: struct kmem_cache and its packed order */
 #line 495 "slub.nw"
@@ -325,7 +325,7 @@ struct kmem_cache {
 	unsigned long flags;
 
 /* Fields the sheaves add to struct kmem_cache */
-#line 11716 "slub.nw"
+#line 11735 "slub.nw"
 unsigned int sheaf_capacity;	/* 0: the cpu slab of 3.18 */
 struct slub_percpu_sheaves *cpu_sheaves;
 #line 508 "slub.nw"
@@ -372,7 +372,7 @@ struct kmem_cache_cpu {
 	struct page *partial;	/* partially allocated frozen slabs */
 
 /* Fields this port adds to struct kmem_cache_cpu */
-#line 5951 "slub.nw"
+#line 5970 "slub.nw"
 spinlock_t lock;	/* stands in for local_irq_save() */
 int cpu;		/* the CPU this structure belongs to */
 #line 574 "slub.nw"
@@ -390,7 +390,7 @@ struct kmem_cache_node {
 	struct node_barn *barn;		/* full and empty sheaves */
 };
 /* Define the state of a walk up the call stack */
-#line 6774 "slub.nw"
+#line 6793 "slub.nw"
 struct stack_walk {
 	unsigned long *addrs;	/* TRACK_ADDRS_COUNT slots */
 	int skip, n;
@@ -424,7 +424,7 @@ struct stack_walk {
 #define ZERO_SIZE_PTR		((void *)16)
 #define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
 /* Declare what the allocator and the observation layer share */
-#line 10056 "slub.nw"
+#line 10075 "slub.nw"
 #define SLUB_SHARED	__attribute__((visibility("hidden")))
 
 SLUB_SHARED extern slub_observer_fn slub_observer;
@@ -495,12 +495,12 @@ static inline int page_to_nid(const struct page *page)
 	return (page - mem_map) / pages_per_node;
 }
 /* Walk the allocated blocks */
-#line 5349 "slub.nw"
+#line 5358 "slub.nw"
 #define for_each_allocated_block(pfn)					\
 	for ((pfn) = next_allocated_block(0); (pfn) < nr_pages;		\
 	     (pfn) = next_allocated_block((pfn) + 1))
 /* Tell which CPU runs and find its per-CPU structure */
-#line 5718 "slub.nw"
+#line 5737 "slub.nw"
 static inline int raw_cpu_id(void)
 {
 	int cpu;
@@ -547,7 +547,7 @@ static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
 	return s->node[node];
 }
 /* The busy bit of the tid */
-#line 5956 "slub.nw"
+#line 5975 "slub.nw"
 #define TID_BUSY	(1UL << 63)
 /* Read the order and the object count of a packed pair */
 #line 2103 "slub.nw"
@@ -561,7 +561,7 @@ static inline int oo_objects(struct kmem_cache_order_objects x)
 	return x.x & OO_MASK;
 }
 /* Choose whether the counters are compiled in: CONFIG_SLUB_STATS */
-#line 10682 "slub.nw"
+#line 10701 "slub.nw"
 #ifndef SLUB_NO_STATS
 #define CONFIG_SLUB_STATS 1
 #define slub_stats_enabled()	true
@@ -569,7 +569,7 @@ static inline int oo_objects(struct kmem_cache_order_objects x)
 #define slub_stats_enabled()	false
 #endif
 /* Count and report when observed, and cost nothing otherwise: stat and slub_step */
-#line 10619 "slub.nw"
+#line 10638 "slub.nw"
 #pragma GCC diagnostic ignored "-Wformat-zero-length"
 #ifdef SLUB_NO_EVENTS
 #define slub_observed()	false
@@ -608,7 +608,7 @@ SLUB_SHARED void __slub_event(enum slub_event_type type,
 #define slub_report(s, object, page, ...)				\
 	slub_event(SLUB_EV_REPORT, s, -1, object, page, __VA_ARGS__)
 /* Count from inside a restartable sequence: rseq_stat */
-#line 10721 "slub.nw"
+#line 10740 "slub.nw"
 #define rseq_stat_at(s, si, object, page, observed)			\
 	do {								\
 		if (slub_stats_enabled())				\
@@ -618,7 +618,7 @@ SLUB_SHARED void __slub_event(enum slub_event_type type,
 	} while (0)
 #define rseq_stat(s, si)	rseq_stat_at(s, si, NULL, NULL, true)
 /* Catch an observer that calls the allocator: slub_observer_check */
-#line 10811 "slub.nw"
+#line 10830 "slub.nw"
 #ifdef SLUB_NO_EVENTS
 #define slub_observer_check()	do { } while (0)
 #else
@@ -633,7 +633,7 @@ SLUB_SHARED void observer_reentered(const char *func)
 	} while (0)
 #endif
 /* Kernel helpers: the sheaves need */
-#line 11999 "slub.nw"
+#line 12018 "slub.nw"
 typedef struct {
 	int locked;
 	int cpu;		/* the CPU whose sheaves it protects */
@@ -675,7 +675,7 @@ static inline void local_unlock(local_trylock_t *l)
 		local_rseq_unlocked();
 }
 /* Kernel helpers: the sheaves need */
-#line 12385 "slub.nw"
+#line 12404 "slub.nw"
 #define list_first_entry_or_null(h, type, member)			\
 	(list_empty(h) ? NULL : list_first_entry(h, type, member))
 
@@ -692,7 +692,7 @@ static inline void list_del_init(struct list_head *e)
 		(b) = __tmp;						\
 	} while (0)
 /* Definitions of the sheaves and the barn */
-#line 11658 "slub.nw"
+#line 11677 "slub.nw"
 struct slab_sheaf {
 	struct list_head barn_list;	/* in a barn's full or empty list */
 	struct kmem_cache *cache;
@@ -702,7 +702,7 @@ struct slab_sheaf {
 	void *objects[];
 };
 /* Definitions of the sheaves and the barn */
-#line 11683 "slub.nw"
+#line 11702 "slub.nw"
 struct slub_percpu_sheaves {
 	local_trylock_t lock;		/* a real lock here: see below */
 	struct slab_sheaf *main;	/* never NULL while the cache has sheaves */
@@ -710,7 +710,7 @@ struct slub_percpu_sheaves {
 	char pad[L1_CACHE_BYTES - sizeof(local_trylock_t) - 2 * sizeof(void *)];
 };
 /* Definitions of the sheaves and the barn */
-#line 11697 "slub.nw"
+#line 11716 "slub.nw"
 #define MAX_FULL_SHEAVES	10
 #define MAX_EMPTY_SHEAVES	10
 
@@ -722,7 +722,7 @@ struct node_barn {
 	unsigned int nr_empty;
 };
 /* Definitions of the sheaves and the barn */
-#line 11833 "slub.nw"
+#line 11852 "slub.nw"
 #define MAX_SHEAF_CAPACITY	1024
 #line 350 "slub.nw"
 #endif
