@@ -4,7 +4,7 @@
 #ifndef SLUB_INTERNAL_H
 #define SLUB_INTERNAL_H
 /* System headers */
-#line 390 "slub.nw"
+#line 391 "slub.nw"
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -20,24 +20,24 @@
 #include <sys/mman.h>
 #include <unistd.h>
 /* System headers */
-#line 5733 "slub.nw"
+#line 5741 "slub.nw"
 #include <sys/rseq.h>
 /* System headers */
-#line 6710 "slub.nw"
+#line 6718 "slub.nw"
 #include <sys/syscall.h>
 #include <time.h>
 #include <unwind.h>
 /* System headers */
-#line 7571 "slub.nw"
+#line 7579 "slub.nw"
 #include <dlfcn.h>
 /* System headers */
-#line 9793 "slub.nw"
+#line 9801 "slub.nw"
 #include <sys/sysinfo.h>
 #line 334 "slub.nw"
 #include "slub.h"
 
 /* Define the kernel's small macros: likely, min, ALIGN and their kin */
-#line 988 "slub.nw"
+#line 989 "slub.nw"
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define unlikely(x)	__builtin_expect(!!(x), 0)
 #define min(a, b)	({ typeof(a) _a = (a); typeof(b) _b = (b); \
@@ -74,7 +74,7 @@ static inline bool is_power_of_2(unsigned long x)
 	return x && !(x & (x - 1));
 }
 /* Find the structure a list link is in, and walk a list: list_for_each_entry */
-#line 1031 "slub.nw"
+#line 1032 "slub.nw"
 struct list_head {
 	struct list_head *next, *prev;
 };
@@ -92,7 +92,7 @@ struct list_head {
 	     &pos->member != (head);					\
 	     pos = n, n = list_entry(n->member.next, typeof(*n), member))
 /* Start a list and link an entry in: list_add and list_add_tail */
-#line 1053 "slub.nw"
+#line 1054 "slub.nw"
 static inline void INIT_LIST_HEAD(struct list_head *h)
 {
 	h->next = h;
@@ -118,7 +118,7 @@ static inline void list_add_tail(struct list_head *n, struct list_head *head)
 	__list_link(n, head->prev, head);
 }
 /* Unlink an entry, test a list for emptiness, move an entry: list_del */
-#line 1083 "slub.nw"
+#line 1084 "slub.nw"
 static inline void list_del(struct list_head *e)
 {
 	e->next->prev = e->prev;
@@ -137,7 +137,7 @@ static inline void list_move(struct list_head *e, struct list_head *head)
 	list_add(e, head);
 }
 /* Stand in for the kernel's locks with POSIX mutexes */
-#line 1109 "slub.nw"
+#line 1110 "slub.nw"
 typedef pthread_mutex_t spinlock_t;
 #define spin_lock_init(l)	pthread_mutex_init(l, NULL)
 #define spin_lock(l)		pthread_mutex_lock(l)
@@ -146,13 +146,13 @@ typedef pthread_mutex_t spinlock_t;
 #define mutex_lock(l)		pthread_mutex_lock(l)
 #define mutex_unlock(l)		pthread_mutex_unlock(l)
 /* Print the kernel's way, and name the caller */
-#line 1123 "slub.nw"
+#line 1124 "slub.nw"
 #define pr_err(...)	fprintf(stderr, __VA_ARGS__)
 #define pr_warn(...)	fprintf(stderr, __VA_ARGS__)
 #define pr_info(...)	fprintf(stderr, __VA_ARGS__)
 #define _RET_IP_	((unsigned long)__builtin_return_address(0))
 /* Encode an error number in a pointer: ERR_PTR */
-#line 1303 "slub.nw"
+#line 1304 "slub.nw"
 #define MAX_ERRNO	4095
 #define IS_ERR(p)	((unsigned long)(p) >= (unsigned long)-MAX_ERRNO)
 #define PTR_ERR(p)	((int)(long)(p))
@@ -171,7 +171,7 @@ panic(const char *fmt, ...)
 	abort();
 }
 /* Format into a bounded buffer: scnprintf */
-#line 1327 "slub.nw"
+#line 1328 "slub.nw"
 static inline int __attribute__((format(printf, 3, 4)))
 scnprintf(char *buf, size_t size, const char *fmt, ...)
 {
@@ -188,7 +188,7 @@ scnprintf(char *buf, size_t size, const char *fmt, ...)
 	return (size_t)n >= size ? (int)size - 1 : n;
 }
 /* Move a whole list onto another: list_splice */
-#line 4582 "slub.nw"
+#line 4583 "slub.nw"
 static inline void list_splice(struct list_head *list, struct list_head *at)
 {
 	struct list_head *first = list->next, *last = list->prev;
@@ -202,7 +202,7 @@ static inline void list_splice(struct list_head *list, struct list_head *at)
 	next->prev = last;
 }
 /* Set, clear and test bits in a bitmap */
-#line 7481 "slub.nw"
+#line 7489 "slub.nw"
 #define BITS_PER_LONG		(8 * sizeof(long))
 #define BITS_TO_LONGS(n)	(((n) + BITS_PER_LONG - 1) / BITS_PER_LONG)
 
@@ -227,7 +227,7 @@ static inline bool test_bit(int nr, const unsigned long *map)
 	_c;								\
 })
 /* Constants of the simulated machine */
-#line 1138 "slub.nw"
+#line 1139 "slub.nw"
 #define PAGE_SHIFT		12
 #define PAGE_SIZE		(1UL << PAGE_SHIFT)
 #define PAGE_MASK		(~(PAGE_SIZE - 1))
@@ -249,7 +249,7 @@ static inline bool test_bit(int nr, const unsigned long *map)
 #define MAX_NUMNODES		8
 #define KMALLOC_MAX_ORDER	(KMALLOC_SHIFT_MAX - PAGE_SHIFT)
 /* Definition of struct page */
-#line 601 "slub.nw"
+#line 602 "slub.nw"
 struct kmem_cache;
 
 struct page {
@@ -280,7 +280,7 @@ struct page {
 	int order;			/* compound order of a head page */
 } __attribute__((aligned(16)));
 /* Definition of struct page */
-#line 644 "slub.nw"
+#line 645 "slub.nw"
 enum pageflags {
 	PG_slab,
 	PG_head,
@@ -307,10 +307,10 @@ PAGE_FLAG_FUNCS(SlabPfmemalloc, active)
 PAGE_FLAG_FUNCS(LargeKmalloc, large_kmalloc)
 PAGE_FLAG_FUNCS(RcuFree, rcu_free)
 /* Definition of struct page */
-#line 5888 "slub.nw"
+#line 5896 "slub.nw"
 #define PG_locked	(PG_rcu_free + 1)
 /* Define a cache: struct kmem_cache and its packed order */
-#line 495 "slub.nw"
+#line 496 "slub.nw"
 struct kmem_cache_order_objects {
 	unsigned long x;
 };
@@ -325,10 +325,10 @@ struct kmem_cache {
 	unsigned long flags;
 
 /* Fields the sheaves add to struct kmem_cache */
-#line 11735 "slub.nw"
+#line 11743 "slub.nw"
 unsigned int sheaf_capacity;	/* 0: the cpu slab of 3.18 */
 struct slub_percpu_sheaves *cpu_sheaves;
-#line 508 "slub.nw"
+#line 509 "slub.nw"
 	unsigned long min_partial;
 	int size;		/* object size including metadata */
 	int object_size;	/* object size without metadata */
@@ -351,20 +351,20 @@ struct slub_percpu_sheaves *cpu_sheaves;
 	int remote_node_defrag_ratio;
 
 /* Fields this port adds to struct kmem_cache */
-#line 538 "slub.nw"
+#line 539 "slub.nw"
 struct slub_alias *aliases;	/* names merged into this cache */
 unsigned long random;		/* per-cache secret (freelist hardening) */
-#line 529 "slub.nw"
+#line 530 "slub.nw"
 	struct kmem_cache_node *node[MAX_NUMNODES];	/* must be last */
 };
 /* Define the list of a cache's other names: struct slub_alias */
-#line 543 "slub.nw"
+#line 544 "slub.nw"
 struct slub_alias {
 	struct slub_alias *next;
 	char *name;
 };
 /* Define a cache as one CPU sees it: struct kmem_cache_cpu */
-#line 568 "slub.nw"
+#line 569 "slub.nw"
 struct kmem_cache_cpu {
 	void **freelist;	/* next available object */
 	unsigned long tid;	/* globally unique transaction id */
@@ -372,14 +372,14 @@ struct kmem_cache_cpu {
 	struct page *partial;	/* partially allocated frozen slabs */
 
 /* Fields this port adds to struct kmem_cache_cpu */
-#line 5970 "slub.nw"
+#line 5978 "slub.nw"
 spinlock_t lock;	/* stands in for local_irq_save() */
 int cpu;		/* the CPU this structure belongs to */
-#line 574 "slub.nw"
+#line 575 "slub.nw"
 	unsigned stat[NR_SLUB_STAT_ITEMS];
 } __attribute__((aligned(L1_CACHE_BYTES)));
 /* Define a cache on one memory node: struct kmem_cache_node */
-#line 684 "slub.nw"
+#line 685 "slub.nw"
 struct kmem_cache_node {
 	spinlock_t list_lock;
 	unsigned long nr_partial;
@@ -390,13 +390,13 @@ struct kmem_cache_node {
 	struct node_barn *barn;		/* full and empty sheaves */
 };
 /* Define the state of a walk up the call stack */
-#line 6793 "slub.nw"
+#line 6801 "slub.nw"
 struct stack_walk {
 	unsigned long *addrs;	/* TRACK_ADDRS_COUNT slots */
 	int skip, n;
 };
 /* Group the cache flags by what they do */
-#line 904 "slub.nw"
+#line 905 "slub.nw"
 #define SLAB_DEBUG_FLAGS (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER | \
 			  SLAB_TRACE | SLAB_DEBUG_FREE)
 #define SLAB_CORE_FLAGS (SLAB_HWCACHE_ALIGN | SLAB_CACHE_DMA | SLAB_PANIC | \
@@ -415,7 +415,7 @@ struct stack_walk {
 #define SLUB_MERGE_SAME (SLAB_DEBUG_FREE | SLAB_RECLAIM_ACCOUNT | \
 			 SLAB_CACHE_DMA | SLAB_NOTRACK)
 /* Set the limits of partial lists, packed orders and objects per slab */
-#line 930 "slub.nw"
+#line 931 "slub.nw"
 #define MIN_PARTIAL		5
 #define MAX_PARTIAL		10
 #define OO_SHIFT		16
@@ -424,7 +424,7 @@ struct stack_walk {
 #define ZERO_SIZE_PTR		((void *)16)
 #define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
 /* Declare what the allocator and the observation layer share */
-#line 10075 "slub.nw"
+#line 10083 "slub.nw"
 #define SLUB_SHARED	__attribute__((visibility("hidden")))
 
 SLUB_SHARED extern slub_observer_fn slub_observer;
@@ -443,8 +443,8 @@ SLUB_SHARED unsigned long next_allocated_block(unsigned long pfn);
 SLUB_SHARED bool is_root_cache(struct kmem_cache *s);
 SLUB_SHARED void *slub_freepointer(struct kmem_cache *s, void *object);
 SLUB_SHARED unsigned int slub_track_size(void);
-/* Convert between pages, frame numbers and addresses */
-#line 5016 "slub.nw"
+/* Convert between pages, frame numbers and addresses: virt_to_page */
+#line 5017 "slub.nw"
 static inline long page_to_pfn(const struct page *page)
 {
 	return page ? (long)(page - mem_map) : -1;
@@ -464,7 +464,8 @@ static inline struct page *virt_to_page(const void *x)
 {
 	return pfn_to_page(((const char *)x - arena) >> PAGE_SHIFT);
 }
-
+/* Find a block's head page, its order and its node: virt_to_head_page */
+#line 5044 "slub.nw"
 static inline struct page *compound_head(struct page *page)
 {
 	return unlikely(PageTail(page)) ? page->first_page : page;
@@ -495,12 +496,12 @@ static inline int page_to_nid(const struct page *page)
 	return (page - mem_map) / pages_per_node;
 }
 /* Walk the allocated blocks */
-#line 5358 "slub.nw"
+#line 5366 "slub.nw"
 #define for_each_allocated_block(pfn)					\
 	for ((pfn) = next_allocated_block(0); (pfn) < nr_pages;		\
 	     (pfn) = next_allocated_block((pfn) + 1))
 /* Tell which CPU runs and find its per-CPU structure */
-#line 5737 "slub.nw"
+#line 5745 "slub.nw"
 static inline int raw_cpu_id(void)
 {
 	int cpu;
@@ -547,10 +548,10 @@ static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
 	return s->node[node];
 }
 /* The busy bit of the tid */
-#line 5975 "slub.nw"
+#line 5983 "slub.nw"
 #define TID_BUSY	(1UL << 63)
 /* Read the order and the object count of a packed pair */
-#line 2103 "slub.nw"
+#line 2104 "slub.nw"
 static inline int oo_order(struct kmem_cache_order_objects x)
 {
 	return x.x >> OO_SHIFT;
@@ -561,7 +562,7 @@ static inline int oo_objects(struct kmem_cache_order_objects x)
 	return x.x & OO_MASK;
 }
 /* Choose whether the counters are compiled in: CONFIG_SLUB_STATS */
-#line 10701 "slub.nw"
+#line 10709 "slub.nw"
 #ifndef SLUB_NO_STATS
 #define CONFIG_SLUB_STATS 1
 #define slub_stats_enabled()	true
@@ -569,7 +570,7 @@ static inline int oo_objects(struct kmem_cache_order_objects x)
 #define slub_stats_enabled()	false
 #endif
 /* Count and report when observed, and cost nothing otherwise: stat and slub_step */
-#line 10638 "slub.nw"
+#line 10646 "slub.nw"
 #pragma GCC diagnostic ignored "-Wformat-zero-length"
 #ifdef SLUB_NO_EVENTS
 #define slub_observed()	false
@@ -608,7 +609,7 @@ SLUB_SHARED void __slub_event(enum slub_event_type type,
 #define slub_report(s, object, page, ...)				\
 	slub_event(SLUB_EV_REPORT, s, -1, object, page, __VA_ARGS__)
 /* Count from inside a restartable sequence: rseq_stat */
-#line 10740 "slub.nw"
+#line 10748 "slub.nw"
 #define rseq_stat_at(s, si, object, page, observed)			\
 	do {								\
 		if (slub_stats_enabled())				\
@@ -618,7 +619,7 @@ SLUB_SHARED void __slub_event(enum slub_event_type type,
 	} while (0)
 #define rseq_stat(s, si)	rseq_stat_at(s, si, NULL, NULL, true)
 /* Catch an observer that calls the allocator: slub_observer_check */
-#line 10830 "slub.nw"
+#line 10838 "slub.nw"
 #ifdef SLUB_NO_EVENTS
 #define slub_observer_check()	do { } while (0)
 #else
@@ -633,7 +634,7 @@ SLUB_SHARED void observer_reentered(const char *func)
 	} while (0)
 #endif
 /* Kernel helpers: the sheaves need */
-#line 12018 "slub.nw"
+#line 12026 "slub.nw"
 typedef struct {
 	int locked;
 	int cpu;		/* the CPU whose sheaves it protects */
@@ -675,7 +676,7 @@ static inline void local_unlock(local_trylock_t *l)
 		local_rseq_unlocked();
 }
 /* Kernel helpers: the sheaves need */
-#line 12404 "slub.nw"
+#line 12412 "slub.nw"
 #define list_first_entry_or_null(h, type, member)			\
 	(list_empty(h) ? NULL : list_first_entry(h, type, member))
 
@@ -692,7 +693,7 @@ static inline void list_del_init(struct list_head *e)
 		(b) = __tmp;						\
 	} while (0)
 /* Definitions of the sheaves and the barn */
-#line 11677 "slub.nw"
+#line 11685 "slub.nw"
 struct slab_sheaf {
 	struct list_head barn_list;	/* in a barn's full or empty list */
 	struct kmem_cache *cache;
@@ -702,7 +703,7 @@ struct slab_sheaf {
 	void *objects[];
 };
 /* Definitions of the sheaves and the barn */
-#line 11702 "slub.nw"
+#line 11710 "slub.nw"
 struct slub_percpu_sheaves {
 	local_trylock_t lock;		/* a real lock here: see below */
 	struct slab_sheaf *main;	/* never NULL while the cache has sheaves */
@@ -710,7 +711,7 @@ struct slub_percpu_sheaves {
 	char pad[L1_CACHE_BYTES - sizeof(local_trylock_t) - 2 * sizeof(void *)];
 };
 /* Definitions of the sheaves and the barn */
-#line 11716 "slub.nw"
+#line 11724 "slub.nw"
 #define MAX_FULL_SHEAVES	10
 #define MAX_EMPTY_SHEAVES	10
 
@@ -722,7 +723,7 @@ struct node_barn {
 	unsigned int nr_empty;
 };
 /* Definitions of the sheaves and the barn */
-#line 11852 "slub.nw"
+#line 11860 "slub.nw"
 #define MAX_SHEAF_CAPACITY	1024
-#line 350 "slub.nw"
+#line 351 "slub.nw"
 #endif
