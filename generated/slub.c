@@ -75,7 +75,7 @@ static signed char size_index[24] = {
 	2	/* 192 */
 };
 /* Global state of the allocator */
-#line 4990 "slub.nw"
+#line 4997 "slub.nw"
 struct zone {
 	spinlock_t lock;
 	unsigned long start_pfn, end_pfn;	/* [start, end) */
@@ -95,10 +95,10 @@ unsigned long pages_per_node;
 unsigned long nr_pages;
 static struct zone zones[MAX_NUMNODES];
 /* Global state of the allocator */
-#line 5439 "slub.nw"
+#line 5446 "slub.nw"
 static struct slub_page_stats page_stats;
 /* Global state of the allocator */
-#line 5533 "slub.nw"
+#line 5540 "slub.nw"
 struct vm_struct {
 	unsigned long magic;	/* VM_MAGIC ^ addr */
 	void *map;		/* the mapping: the header's page, then addr */
@@ -109,18 +109,18 @@ struct vm_struct {
 #define VM_MAGIC	0x766d616c6c6f6321UL
 #define VMALLOC_MAX	(1UL << 46)
 /* Global state of the allocator */
-#line 5721 "slub.nw"
+#line 5728 "slub.nw"
 bool slub_simulated;		/* simulated CPUs */
 int sim_cpu;			/* the simulated CPU running now */
 static slub_point_fn point_hook;
 static void *point_hook_arg;
 static bool in_point_hook;
 /* Global state of the allocator */
-#line 6114 "slub.nw"
+#line 6121 "slub.nw"
 bool cpu_rseq __attribute__((aligned(L1_CACHE_BYTES)));
 static bool rseq_alloc_door;	/* ... and no fault injection is on */
 /* Global state of the allocator */
-#line 6508 "slub.nw"
+#line 6515 "slub.nw"
 #define SLUB_RED_INACTIVE	0xbb
 #define SLUB_RED_ACTIVE		0xcc
 #define POISON_INUSE		0x5a
@@ -142,17 +142,17 @@ static unsigned long slub_debug;
 static char slub_debug_slabs[256];
 static int disable_higher_order_debug;
 /* Global state of the allocator */
-#line 7583 "slub.nw"
+#line 7590 "slub.nw"
 static __thread unsigned long call_site;
 static slub_symbolizer_fn slub_symbolizer;
 static void *slub_symbolizer_arg;
 
 #define KSYM_SYMBOL_LEN	240
 /* Global state of the allocator */
-#line 7857 "slub.nw"
+#line 7864 "slub.nw"
 static unsigned long slub_oom_reports;
 /* Global state of the allocator */
-#line 7917 "slub.nw"
+#line 7924 "slub.nw"
 struct fault_attr {
 	unsigned long probability;
 	unsigned long interval;
@@ -168,7 +168,7 @@ static struct {
 	unsigned long random;
 } failslab;
 /* Global state of the allocator */
-#line 8148 "slub.nw"
+#line 8155 "slub.nw"
 struct mem_cgroup {
 	char name[64];
 	int kmemcg_id;
@@ -199,7 +199,7 @@ static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
 static __thread struct mem_cgroup *current_memcg;
 static __thread int memcg_skip_account;
 /* Global state of the sheaves */
-#line 11793 "slub.nw"
+#line 11800 "slub.nw"
 static unsigned int slub_sheaves;	/* the boot option: every cache */
 static __thread unsigned int create_sheaf_capacity;
 /* Declarations of internal functions */
@@ -212,7 +212,7 @@ struct location;
 struct loc_track;
 #include "slub_protos.h"
 /* Start the page allocator: page_alloc_init */
-#line 5100 "slub.nw"
+#line 5107 "slub.nw"
 static int page_alloc_init(size_t bytes, int nodes)
 {
 	unsigned long per_node;
@@ -242,7 +242,7 @@ static int page_alloc_init(size_t bytes, int nodes)
 	return 0;
 }
 /* Reserve the arena aligned to its largest block, and map its page array: map_arena */
-#line 5141 "slub.nw"
+#line 5148 "slub.nw"
 static void *map_anon(size_t bytes, int prot)
 {
 	void *p = mmap(NULL, bytes, prot,
@@ -275,7 +275,7 @@ static int map_arena(void)
 	return 0;
 }
 /* Unmap the arena and its arrays at the end: page_alloc_exit */
-#line 5180 "slub.nw"
+#line 5187 "slub.nw"
 static void unmap_arena(void)
 {
 	if (arena)
@@ -299,7 +299,7 @@ static void page_alloc_exit(void)
 	nr_pages = 0;
 }
 /* Put a block on its free list and take it off */
-#line 5209 "slub.nw"
+#line 5216 "slub.nw"
 static void free_block(struct zone *z, unsigned long pfn, int order)
 {
 	struct page *page = pfn_to_page(pfn);
@@ -337,7 +337,7 @@ retry:
 	return NULL;
 }
 /* Grow a zone by one largest block when its lists run dry */
-#line 5257 "slub.nw"
+#line 5264 "slub.nw"
 static bool zone_grow(struct zone *z)
 {
 	unsigned long pfn;
@@ -358,7 +358,7 @@ static inline unsigned long zone_free_pages(const struct zone *z)
 	return z->free_pages + (z->grow_pfn - z->start_pfn);
 }
 /* Split a larger block down to the order asked for: __alloc_pages */
-#line 5286 "slub.nw"
+#line 5293 "slub.nw"
 static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 {
 	struct zone *z = &zones[nid];
@@ -383,7 +383,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 	mark_block(page_to_pfn(page), true);
 
 	/* Make the block a compound page of order order */
-#line 5320 "slub.nw"
+#line 5327 "slub.nw"
 	page->order = order;
 	if (order) {
 		__SetPageHead(page);
@@ -392,7 +392,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 			page[i].first_page = page;
 		}
 	}
-#line 5309 "slub.nw"
+#line 5316 "slub.nw"
 	if (pfmemalloc)
 		__SetPageSlabPfmemalloc(page);
 	__atomic_add_fetch(&page_stats.allocs, 1, __ATOMIC_RELAXED);
@@ -402,7 +402,7 @@ fail:
 	return NULL;
 }
 /* Mark allocated blocks in a bitmap, and find the next one */
-#line 5336 "slub.nw"
+#line 5343 "slub.nw"
 static void mark_block(unsigned long pfn, bool allocated)
 {
 	unsigned long bit = 1UL << (pfn % BITS_PER_LONG);
@@ -431,7 +431,7 @@ unsigned long next_allocated_block(unsigned long pfn)
 }
 
 /* Allocate pages on a node, or on any: alloc_pages_node */
-#line 5376 "slub.nw"
+#line 5383 "slub.nw"
 static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 {
 	int start = node == NUMA_NO_NODE ? numa_mem_id() : node;
@@ -450,7 +450,7 @@ static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 	return NULL;
 }
 /* Free a block and merge it with its buddies: __free_pages */
-#line 5400 "slub.nw"
+#line 5407 "slub.nw"
 static void __free_pages(struct page *page, int order)
 {
 	struct zone *z = &zones[page_to_nid(page)];
@@ -483,7 +483,7 @@ static void __free_pages(struct page *page, int order)
 	spin_unlock(&z->lock);
 }
 /* Fail the nth page allocation on request: slub_fail_page_alloc */
-#line 5447 "slub.nw"
+#line 5454 "slub.nw"
 static unsigned long fail_nth;
 static __thread bool failed_by_knob;
 
@@ -511,7 +511,7 @@ void slub_fail_page_alloc(unsigned long nth)
 	__atomic_store_n(&fail_nth, nth, __ATOMIC_RELAXED);
 }
 /* Count the pages by kind for the public interface: slub_page_stats */
-#line 5480 "slub.nw"
+#line 5487 "slub.nw"
 static void slub_page_stats_add_large(long pages)
 {
 	__atomic_add_fetch(&page_stats.large_pages, pages, __ATOMIC_RELAXED);
@@ -539,7 +539,7 @@ void slub_page_stats(struct slub_page_stats *st)
 	st->slab_pages = slab;
 }
 /* Map memory too large for the page allocator: vmalloc */
-#line 5545 "slub.nw"
+#line 5552 "slub.nw"
 static inline bool in_arena(const void *x)
 {
 	return (const char *)x >= arena && (const char *)x < arena + arena_bytes;
@@ -567,13 +567,13 @@ void *vmalloc_align(size_t size, size_t align)
 	addr = (char *)ALIGN((unsigned long)map + PAGE_SIZE, align);
 
 	/* Unmap what lies before and after the area at addr */
-#line 5586 "slub.nw"
+#line 5593 "slub.nw"
 	lead = addr - PAGE_SIZE - map;
 	if (lead)
 		munmap(map, lead);
 	if (align - PAGE_SIZE > lead)
 		munmap(addr - PAGE_SIZE + bytes, align - PAGE_SIZE - lead);
-#line 5571 "slub.nw"
+#line 5578 "slub.nw"
 	area = vm_area(addr);
 	area->map = addr - PAGE_SIZE;
 	area->map_bytes = bytes;
@@ -587,7 +587,7 @@ void *vmalloc(size_t size)
 	return vmalloc_align(size, PAGE_SIZE);
 }
 /* Recognise and free a vmalloc area */
-#line 5594 "slub.nw"
+#line 5601 "slub.nw"
 bool is_vmalloc_addr(const void *addr)
 {
 	if (!addr || in_arena(addr) || ((unsigned long)addr & ~PAGE_MASK))
@@ -616,7 +616,7 @@ void vfree(const void *addr)
 	munmap(area->map, area->map_bytes);
 }
 /* Grow or shrink a vmalloc area: vrealloc */
-#line 5630 "slub.nw"
+#line 5637 "slub.nw"
 void *vrealloc(const void *addr, size_t size)
 {
 	struct vm_struct *area = vm_area(addr);
@@ -636,7 +636,7 @@ void *vrealloc(const void *addr, size_t size)
 	return map + PAGE_SIZE;
 }
 /* Compare and swap two adjacent words: cmpxchg_double */
-#line 5820 "slub.nw"
+#line 5827 "slub.nw"
 static inline bool cmpxchg_double(void *p, unsigned long o1,
 				  unsigned long o2, unsigned long n1,
 				  unsigned long n2)
@@ -660,7 +660,7 @@ static inline bool cmpxchg_double(void *p, unsigned long o1,
 #endif
 }
 /* Change a slab's freelist and counters together: cmpxchg_double_slab */
-#line 5854 "slub.nw"
+#line 5861 "slub.nw"
 static inline void slab_lock(struct page *page)
 {
 	while (__atomic_fetch_or(&page->flags, 1UL << PG_locked,
@@ -701,7 +701,7 @@ static bool __cmpxchg_double_slab(struct kmem_cache *s, struct page *page,
 
 #define cmpxchg_double_slab __cmpxchg_double_slab
 /* Compare and swap the CPU's freelist and tid: this_cpu_cmpxchg_double */
-#line 5919 "slub.nw"
+#line 5926 "slub.nw"
 static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 		struct kmem_cache_cpu *c, void *o1, unsigned long o2,
 		void *n1, unsigned long n2)
@@ -714,7 +714,7 @@ static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 			      (unsigned long)n1, n2);
 }
 
-#line 5988 "slub.nw"
+#line 5995 "slub.nw"
 static inline bool cpu_tid_ready(unsigned long tid)
 {
 	return !(tid & TID_BUSY);
@@ -759,7 +759,7 @@ static void cpu_unlock(struct kmem_cache_cpu *c)
 }
 
 /* Enter and leave a slow path's critical section: local_irq_save */
-#line 6036 "slub.nw"
+#line 6043 "slub.nw"
 static inline struct kmem_cache_cpu *local_irq_save(struct kmem_cache *s)
 {
 	struct kmem_cache_cpu *c;
@@ -778,7 +778,7 @@ static inline void local_irq_restore(struct kmem_cache *s,
 	cpu_unlock(c);
 }
 /* Decide whether the restartable sequences can be used */
-#line 6119 "slub.nw"
+#line 6126 "slub.nw"
 static bool cpu_rseq_usable(const struct slub_config *cfg)
 {
 #if defined(__SANITIZE_THREAD__) || !defined(__x86_64__)
@@ -797,7 +797,7 @@ static bool cpu_rseq_usable(const struct slub_config *cfg)
 #endif
 }
 /* Declare the restartable sequence area and the macros of a sequence */
-#line 6161 "slub.nw"
+#line 6168 "slub.nw"
 #define RSEQ_SIG	0x53053053
 
 #define RSEQ_SEQUENCE_START						\
@@ -844,7 +844,7 @@ static inline struct rseq *rseq_area(void)
 			       __rseq_offset);
 }
 /* Check the offsets the sequences hard-code */
-#line 6218 "slub.nw"
+#line 6225 "slub.nw"
 #define KCC_FIELD_SIZE(f)	sizeof(((struct kmem_cache_cpu *)0)->f)
 _Static_assert(offsetof(struct kmem_cache_cpu, freelist) == 0,
 	       "rseq sequences: the freelist is at (%rax)");
@@ -861,7 +861,7 @@ _Static_assert(sizeof(struct kmem_cache_cpu) == 1UL << KCC_SHIFT,
 	       "rseq sequences: shlq $KCC_SHIFT finds a CPU's structure; "
 	       "keep its size a power of two");
 /* Pop the CPU's first free object in a sequence: cpu_rseq_pop */
-#line 6245 "slub.nw"
+#line 6252 "slub.nw"
 static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 {
 	void *object, *next;
@@ -891,7 +891,7 @@ static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 	return object;
 }
 /* Push an object on the CPU's freelist in a sequence: cpu_rseq_push */
-#line 6281 "slub.nw"
+#line 6288 "slub.nw"
 static __always_inline bool cpu_rseq_push(struct kmem_cache *s,
 					  struct page *page, void *object)
 {
@@ -929,7 +929,7 @@ static noinline void cpu_rseq_count_aborts(struct kmem_cache *s,
 		rseq_stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
 }
 /* Advance the CPU's tid in a sequence: cpu_rseq_inc */
-#line 6335 "slub.nw"
+#line 6342 "slub.nw"
 static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 					 enum stat_item si)
 {
@@ -946,7 +946,7 @@ static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 		: "rax", "memory", "cc");
 }
 /* Mark the CPU's structure busy in a sequence: cpu_rseq_set_busy */
-#line 6356 "slub.nw"
+#line 6363 "slub.nw"
 static bool cpu_rseq_set_busy(struct kmem_cache_cpu *c)
 {
 	asm volatile goto(RSEQ_SEQUENCE_START
@@ -965,7 +965,7 @@ elsewhere:
 	return false;
 }
 /* Lock this CPU's structure, or claim another's, under restartable sequences */
-#line 6381 "slub.nw"
+#line 6388 "slub.nw"
 static __thread bool rseq_pinned;
 static __thread cpu_set_t rseq_saved_mask;
 
@@ -1009,7 +1009,7 @@ static void cpu_rseq_unpin(void)
 	}
 }
 /* Check the offsets the sheaf sequences assume */
-#line 12162 "slub.nw"
+#line 12169 "slub.nw"
 #define SHEAF_FIELD_SIZE(type, f)	sizeof(((type *)0)->f)
 #define L1_CACHE_SHIFT			6
 _Static_assert(SHEAF_FIELD_SIZE(local_trylock_t, locked) == 4,
@@ -1032,7 +1032,7 @@ _Static_assert(offsetof(struct slub_percpu_sheaves, lock) == 0 &&
 	[cap] "i" (offsetof(struct slab_sheaf, capacity)),		\
 	[objs] "i" (offsetof(struct slab_sheaf, objects))
 /* Take and put an object in the CPU's main sheaf in a sequence */
-#line 12191 "slub.nw"
+#line 12198 "slub.nw"
 static __always_inline void *cpu_rseq_sheaf_pop(struct kmem_cache *s)
 {
 	void *object;
@@ -1057,7 +1057,7 @@ static __always_inline void *cpu_rseq_sheaf_pop(struct kmem_cache *s)
 	return object;
 }
 /* Take and put an object in the CPU's main sheaf in a sequence */
-#line 12220 "slub.nw"
+#line 12227 "slub.nw"
 static __always_inline bool cpu_rseq_sheaf_push(struct kmem_cache *s,
 						void *object)
 {
@@ -1084,7 +1084,7 @@ static __always_inline bool cpu_rseq_sheaf_push(struct kmem_cache *s,
 	return done;
 }
 /* Take and put an object in the CPU's main sheaf in a sequence */
-#line 12252 "slub.nw"
+#line 12259 "slub.nw"
 SLUB_SHARED int local_rseq_trylock(local_trylock_t *l)
 {
 	int r;
@@ -1107,7 +1107,7 @@ SLUB_SHARED int local_rseq_trylock(local_trylock_t *l)
 	return r;
 }
 /* Take and put an object in the CPU's main sheaf in a sequence */
-#line 12281 "slub.nw"
+#line 12288 "slub.nw"
 SLUB_SHARED void local_rseq_lock(local_trylock_t *l)
 {
 	int r;
@@ -1125,7 +1125,7 @@ SLUB_SHARED void local_rseq_unlocked(void)
 	cpu_rseq_unpin();
 }
 /* Choose the simulated CPU and the point where an operation is interrupted */
-#line 6435 "slub.nw"
+#line 6442 "slub.nw"
 static inline void slub_point(enum slub_point p)
 {
 	if (unlikely(point_hook) && slub_simulated && !in_point_hook) {
@@ -1165,7 +1165,7 @@ const char *slub_point_name(enum slub_point point)
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
 /* Name the stat counters as sysfs does: slub_stat_name */
-#line 10495 "slub.nw"
+#line 10502 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -1178,12 +1178,12 @@ static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"cpu_partial_drain",
 
 /* The file names of the sheaf counters */
-#line 13429 "slub.nw"
+#line 13436 "slub.nw"
 "sheaf_flush", "sheaf_refill", "sheaf_alloc", "sheaf_free", "barn_get",
 "barn_get_fail", "barn_put", "barn_put_fail", "sheaf_prefill_fast",
 "sheaf_prefill_slow", "sheaf_prefill_oversize", "sheaf_return_fast",
 "sheaf_return_slow",
-#line 10506 "slub.nw"
+#line 10513 "slub.nw"
 };
 
 const char *slub_stat_name(int item)
@@ -1192,7 +1192,7 @@ const char *slub_stat_name(int item)
 							 NULL;
 }
 /* Count on the running CPU: __stat */
-#line 10718 "slub.nw"
+#line 10725 "slub.nw"
 static inline void __stat(const struct kmem_cache *s, enum stat_item si)
 {
 #ifdef CONFIG_SLUB_STATS
@@ -1324,7 +1324,7 @@ static inline unsigned long *freelist_slot(struct kmem_cache *s,
 	return (unsigned long *)(base + i * s->size + s->offset);
 }
 /* Parse the slub_debug boot option: setup_slub_debug */
-#line 6595 "slub.nw"
+#line 6602 "slub.nw"
 static void setup_slub_debug(const char *str)
 {
 	slub_debug = 0;
@@ -1365,7 +1365,7 @@ check_slabs:
 			 str + 1);
 }
 /* Match a cache name against the option's list: slub_debug_name_matches */
-#line 6641 "slub.nw"
+#line 6648 "slub.nw"
 static bool slub_debug_name_matches(const char *name)
 {
 	const char *p = slub_debug_slabs;
@@ -1382,7 +1382,7 @@ static bool slub_debug_name_matches(const char *name)
 	return false;
 }
 /* Fill an object's red zone and poison, and find its tracks: init_object and get_track */
-#line 6667 "slub.nw"
+#line 6674 "slub.nw"
 static void init_object(struct kmem_cache *s, void *object, u8 val)
 {
 	u8 *p = object;
@@ -1407,13 +1407,13 @@ static struct track *get_track(struct kmem_cache *s, void *object,
 	return p + alloc;
 }
 /* Tell the observation layer the size of a track: slub_track_size */
-#line 6697 "slub.nw"
+#line 6704 "slub.nw"
 unsigned int slub_track_size(void)
 {
 	return sizeof(struct track);
 }
 /* Record who allocated or freed an object: set_track */
-#line 6724 "slub.nw"
+#line 6731 "slub.nw"
 static unsigned long jiffies_now(void)
 {
 	struct timespec ts;
@@ -1437,7 +1437,7 @@ static void set_track(struct kmem_cache *s, void *object,
 	p->when = jiffies_now();
 }
 /* Save the return addresses of the calling frames: save_stack_trace */
-#line 6753 "slub.nw"
+#line 6760 "slub.nw"
 /* The unwinder calls this once per frame, innermost first. */
 static _Unwind_Reason_Code save_frame(struct _Unwind_Context *ctx, void *arg)
 {
@@ -1463,7 +1463,7 @@ static noinline void save_stack_trace(unsigned long *addrs, int skip)
 	_Unwind_Backtrace(save_frame, &w);
 }
 /* Prepare a new object's tracks, red zone and poison: setup_object_debug */
-#line 6781 "slub.nw"
+#line 6788 "slub.nw"
 static void init_tracking(struct kmem_cache *s, void *object)
 {
 	if (!(s->flags & SLAB_STORE_USER))
@@ -1482,7 +1482,7 @@ static void setup_object_debug(struct kmem_cache *s, struct page *page,
 	init_tracking(s, object);
 }
 /* Report a corrupted slab and count the reports: slab_bug and slab_fix */
-#line 6818 "slub.nw"
+#line 6825 "slub.nw"
 static unsigned long slub_bug_count;
 
 static const char *slub_rule(char c)
@@ -1523,7 +1523,7 @@ slab_fix(struct kmem_cache *s, const char *fmt, ...)
 	pr_err("FIX %s: %s\n", s->name, buf);
 }
 /* Print a range of bytes in hex and as text: print_section */
-#line 6860 "slub.nw"
+#line 6867 "slub.nw"
 static void print_section(const char *text, u8 *addr, unsigned int length)
 {
 	unsigned int i, j;
@@ -1540,7 +1540,7 @@ static void print_section(const char *text, u8 *addr, unsigned int length)
 	}
 }
 /* Print an object's two tracks and its slab's counters: print_tracking */
-#line 6881 "slub.nw"
+#line 6888 "slub.nw"
 static void print_track(const char *s, struct track *t)
 {
 	int i;
@@ -1573,7 +1573,7 @@ static void print_page_info(struct page *page)
 	       page->flags);
 }
 /* Print the bytes around an object and its metadata: print_trailer */
-#line 6919 "slub.nw"
+#line 6926 "slub.nw"
 static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned int off;
@@ -1596,7 +1596,7 @@ static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 		print_section("Padding ", p + off, s->size - off);
 }
 /* Report a bad object or a bad slab: object_err and slab_err */
-#line 6946 "slub.nw"
+#line 6953 "slub.nw"
 static void object_err(struct kmem_cache *s, struct page *page,
 		       u8 *object, const char *reason)
 {
@@ -1624,7 +1624,7 @@ static void slab_err_pointer(struct kmem_cache *s, const void *x,
 	pr_err("INFO: Pointer %p is not an object of this allocator\n", x);
 }
 /* Check that bytes hold a pattern, and repair them: check_bytes_and_report */
-#line 6984 "slub.nw"
+#line 6991 "slub.nw"
 static u8 *memchr_inv(const void *start, int c, size_t bytes)
 {
 	const u8 *p = start;
@@ -1664,7 +1664,7 @@ static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* Check the padding of an object and of a slab: check_pad_bytes and slab_pad_check */
-#line 7031 "slub.nw"
+#line 7038 "slub.nw"
 static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned long off = s->inuse;
@@ -1705,7 +1705,7 @@ static int slab_pad_check(struct kmem_cache *s, struct page *page)
 	return 0;
 }
 /* Count the objects a slab can hold: slab_objects */
-#line 7086 "slub.nw"
+#line 7093 "slub.nw"
 static inline unsigned int slab_objects(const struct page *page)
 {
 	struct page counts;
@@ -1715,7 +1715,7 @@ static inline unsigned int slab_objects(const struct page *page)
 }
 
 /* Check an object's red zone, poison and free pointer: check_object */
-#line 7098 "slub.nw"
+#line 7105 "slub.nw"
 static int check_valid_pointer(struct kmem_cache *s, struct page *page,
 			       const void *object)
 {
@@ -1766,7 +1766,7 @@ static int check_object(struct kmem_cache *s, struct page *page,
 	return 1;
 }
 /* Check a slab's counters against its size: check_slab */
-#line 7156 "slub.nw"
+#line 7163 "slub.nw"
 static int check_slab(struct kmem_cache *s, struct page *page)
 {
 	struct page counts;
@@ -1792,7 +1792,7 @@ static int check_slab(struct kmem_cache *s, struct page *page)
 	return 1;
 }
 /* Walk a slab's freelist looking for an object: on_freelist */
-#line 7188 "slub.nw"
+#line 7195 "slub.nw"
 static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 {
 	int nr = 0;
@@ -1802,7 +1802,7 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 
 
 	/* Follow the freelist to search, cutting it at a bad pointer */
-#line 7208 "slub.nw"
+#line 7215 "slub.nw"
 	while (fp && nr <= (int)page->objects) {
 		if (fp == search)
 			return 1;
@@ -1824,10 +1824,10 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 		fp = get_freepointer(s, object);
 		nr++;
 	}
-#line 7196 "slub.nw"
+#line 7203 "slub.nw"
 
 	/* Correct the slab's number of objects from its order */
-#line 7236 "slub.nw"
+#line 7243 "slub.nw"
 	max_objects = order_objects(compound_order(page), s->size,
 				    s->reserved);
 	if (max_objects > MAX_OBJS_PER_PAGE)
@@ -1838,21 +1838,21 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 		page->objects = max_objects;
 		slab_fix(s, "Number of objects adjusted.");
 	}
-#line 7197 "slub.nw"
+#line 7204 "slub.nw"
 
 	/* Correct inuse from the length of the freelist */
-#line 7251 "slub.nw"
+#line 7258 "slub.nw"
 	if ((int)page->inuse != (int)page->objects - nr) {
 		slab_err(s, page, "Wrong object count. Counter is %d but counted were %d",
 			 page->inuse, page->objects - nr);
 		page->inuse = page->objects - nr;
 		slab_fix(s, "Object count adjusted.");
 	}
-#line 7198 "slub.nw"
+#line 7205 "slub.nw"
 	return search == NULL;
 }
 /* Check an object before it is handed out: alloc_debug_processing */
-#line 7272 "slub.nw"
+#line 7279 "slub.nw"
 static noinline int alloc_debug_processing(struct kmem_cache *s,
 					   struct page *page, void *object,
 					   unsigned long addr)
@@ -1878,7 +1878,7 @@ bad:
 	return 0;
 }
 /* Check an object before it is freed: free_debug_processing */
-#line 7308 "slub.nw"
+#line 7315 "slub.nw"
 static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
 		struct page *page, void *object, unsigned long addr)
 {
@@ -1920,7 +1920,7 @@ fail:
 	return NULL;
 }
 /* Print each allocation and free of a traced cache: trace */
-#line 7358 "slub.nw"
+#line 7365 "slub.nw"
 static void trace(struct kmem_cache *s, struct page *page, void *object,
 		  int alloc)
 {
@@ -1932,7 +1932,7 @@ static void trace(struct kmem_cache *s, struct page *page, void *object,
 			      min(s->object_size, 64));
 }
 /* Check one slab: its counters, its freelist and every object: validate_slab */
-#line 7391 "slub.nw"
+#line 7398 "slub.nw"
 static int validate_slab(struct kmem_cache *s, struct page *page,
 			 unsigned long *map)
 {
@@ -1953,7 +1953,7 @@ static int validate_slab(struct kmem_cache *s, struct page *page,
 	return 1;
 }
 /* Check the slabs on a node's lists: validate_slab_node */
-#line 7417 "slub.nw"
+#line 7424 "slub.nw"
 static unsigned long validate_slab_node(struct kmem_cache *s,
 		struct kmem_cache_node *n, unsigned long *map)
 {
@@ -1979,7 +1979,7 @@ static unsigned long validate_slab_node(struct kmem_cache *s,
 	return count;
 }
 /* Check every object of every slab of a cache: validate_slab_cache */
-#line 7448 "slub.nw"
+#line 7455 "slub.nw"
 static long validate_slab_cache(struct kmem_cache *s)
 {
 	unsigned long count = 0;
@@ -1996,7 +1996,7 @@ static long validate_slab_cache(struct kmem_cache *s)
 	return count;
 }
 /* Report the objects still in use when a cache is closed: list_slab_objects */
-#line 7518 "slub.nw"
+#line 7525 "slub.nw"
 static void list_slab_objects(struct kmem_cache *s, struct page *page,
 			      const char *text)
 {
@@ -2027,7 +2027,7 @@ static void slub_bug_on(const char *cond, const char *file, int line)
 	panic("kernel BUG at %s:%d! (%s)\n", file, line, cond);
 }
 /* Name the call sites of the scenario engine: slub_set_call_site and sprint_symbol */
-#line 7591 "slub.nw"
+#line 7598 "slub.nw"
 void slub_set_call_site(unsigned long site)
 {
 	call_site = site;
@@ -2058,7 +2058,7 @@ static size_t sprint_symbol(char *buf, unsigned long addr)
 	return strlen(buf);
 }
 /* Define a site and the table of sites: struct location and struct loc_track */
-#line 7631 "slub.nw"
+#line 7638 "slub.nw"
 struct location {
 	unsigned long count;
 	unsigned long addr;
@@ -2075,7 +2075,7 @@ struct loc_track {
 	struct location *loc;
 };
 /* Grow the table of sites: alloc_loc_track */
-#line 7652 "slub.nw"
+#line 7659 "slub.nw"
 static bool alloc_loc_track(struct loc_track *t, unsigned long max)
 {
 	struct location *l = realloc(t->loc, max * sizeof(*l));
@@ -2087,7 +2087,7 @@ static bool alloc_loc_track(struct loc_track *t, unsigned long max)
 	return true;
 }
 /* Count an object at its site, or insert the site in order: add_location */
-#line 7669 "slub.nw"
+#line 7676 "slub.nw"
 static bool add_location(struct loc_track *t, const struct track *track)
 {
 	long age = jiffies_now() - track->when;
@@ -2101,7 +2101,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 		if (l->addr == track->addr) {
 
 			/* Count one more object of the site l */
-#line 7694 "slub.nw"
+#line 7701 "slub.nw"
 			l->count++;
 			if (track->when) {
 				l->sum_time += age;
@@ -2112,7 +2112,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 				set_bit(track->cpu, l->cpus);
 			}
 			set_bit(node, l->nodes);
-#line 7681 "slub.nw"
+#line 7688 "slub.nw"
 			return true;
 		}
 		if (l->addr < track->addr)
@@ -2122,7 +2122,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 	}
 
 	/* Insert a new site at lo */
-#line 7707 "slub.nw"
+#line 7714 "slub.nw"
 	if (t->count >= t->max && !alloc_loc_track(t, 2 * t->max))
 		return false;
 	l = &t->loc[lo];
@@ -2135,11 +2135,11 @@ static bool add_location(struct loc_track *t, const struct track *track)
 	l->min_pid = l->max_pid = track->pid;
 	set_bit(track->cpu, l->cpus);
 	set_bit(node, l->nodes);
-#line 7689 "slub.nw"
+#line 7696 "slub.nw"
 	return true;
 }
 /* Add every object of a slab to the table of sites: process_slab */
-#line 7725 "slub.nw"
+#line 7732 "slub.nw"
 static void process_slab(struct loc_track *t, struct kmem_cache *s,
 			 struct page *page, enum track_item alloc,
 			 unsigned long *map)
@@ -2154,7 +2154,7 @@ static void process_slab(struct loc_track *t, struct kmem_cache *s,
 			add_location(t, get_track(s, p, alloc));
 }
 /* Gather the sites of every slab of a cache: list_locations */
-#line 7747 "slub.nw"
+#line 7754 "slub.nw"
 static int list_locations(struct kmem_cache *s, char *buf,
 			  enum track_item alloc)
 {
@@ -2194,7 +2194,7 @@ static int list_locations(struct kmem_cache *s, char *buf,
 	return len;
 }
 /* Print one line per allocation or free site: print_location */
-#line 7792 "slub.nw"
+#line 7799 "slub.nw"
 static int print_location(char *buf, size_t room, const struct location *l)
 {
 	char sym[KSYM_SYMBOL_LEN], list[256];
@@ -2229,7 +2229,7 @@ static int print_location(char *buf, size_t room, const struct location *l)
 	return len + scnprintf(buf + len, room - len, "\n");
 }
 /* Print a set of CPUs or nodes as ranges: bitmap_scnlistprintf */
-#line 7832 "slub.nw"
+#line 7839 "slub.nw"
 static int bitmap_scnlistprintf(char *buf, size_t room,
 				const unsigned long *map, int nbits)
 {
@@ -2251,14 +2251,14 @@ static int bitmap_scnlistprintf(char *buf, size_t room,
 	return len;
 }
 /* Limit the rate of out-of-memory reports: slub_ratelimit */
-#line 7861 "slub.nw"
+#line 7868 "slub.nw"
 static bool slub_ratelimit(void)
 {
 	return __atomic_add_fetch(&slub_oom_reports, 1,
 				  __ATOMIC_RELAXED) <= 10;
 }
 /* Decide whether an allocation fails on purpose: should_failslab */
-#line 7940 "slub.nw"
+#line 7947 "slub.nw"
 static bool should_fail(struct fault_attr *attr, ssize_t size)
 {
 	unsigned long probability = READ_ONCE(attr->probability);
@@ -2294,7 +2294,7 @@ static bool should_failslab(struct kmem_cache *s, gfp_t gfpflags)
 	return should_fail(&failslab.attr, s->object_size);
 }
 /* Draw the failslab randomness from the seed: failslab_random */
-#line 7981 "slub.nw"
+#line 7988 "slub.nw"
 static unsigned long failslab_random(void)
 {
 	unsigned long z = __atomic_add_fetch(&failslab.random,
@@ -2306,7 +2306,7 @@ static unsigned long failslab_random(void)
 	return z ^ (z >> 31);
 }
 /* Parse the failslab= boot option: setup_failslab */
-#line 8001 "slub.nw"
+#line 8008 "slub.nw"
 static int setup_failslab(const char *str, unsigned long seed)
 {
 	unsigned long interval, probability;
@@ -2331,7 +2331,7 @@ static int setup_failslab(const char *str, unsigned long seed)
 	return 0;
 }
 /* Show the failslab attributes: slub_failslab_show */
-#line 8031 "slub.nw"
+#line 8038 "slub.nw"
 static const char *const failslab_attrs[] = {
 	"probability", "interval", "times", "space", "ignore-gfp-wait",
 	"cache-filter", NULL
@@ -2364,7 +2364,7 @@ ssize_t slub_failslab_show(const char *attr, char *buf)
 	return -ENOENT;
 }
 /* Write a failslab attribute: slub_failslab_store */
-#line 8065 "slub.nw"
+#line 8072 "slub.nw"
 ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 {
 	char tmp[32], *end;
@@ -2395,7 +2395,7 @@ ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 		return -EINVAL;
 
 	/* Write v to the numeric failslab attribute attr */
-#line 8102 "slub.nw"
+#line 8109 "slub.nw"
 	if (!strcmp(attr, "probability") || !strcmp(attr, "interval")) {
 		if (v < 0)
 			return -EINVAL;
@@ -2413,11 +2413,11 @@ ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 	} else {
 		return -ENOENT;
 	}
-#line 8094 "slub.nw"
+#line 8101 "slub.nw"
 	return len;
 }
 /* Tell whether any cgroup exists yet: memcg_kmem_enabled */
-#line 8204 "slub.nw"
+#line 8211 "slub.nw"
 static bool memcg_kmem_active;
 
 static inline bool memcg_kmem_enabled(void)
@@ -2425,7 +2425,7 @@ static inline bool memcg_kmem_enabled(void)
 	return READ_ONCE(memcg_kmem_active);
 }
 /* Tell a root cache from its children: is_root_cache and slab_equal_or_root */
-#line 8219 "slub.nw"
+#line 8226 "slub.nw"
 bool is_root_cache(struct kmem_cache *s)
 {
 	return !s->memcg_params || s->memcg_params->is_root_cache;
@@ -2438,7 +2438,7 @@ static inline bool slab_equal_or_root(struct kmem_cache *s,
 			  s->memcg_params->root_cache == p);
 }
 /* Find a root cache's child for a cgroup: cache_from_memcg_idx */
-#line 8239 "slub.nw"
+#line 8246 "slub.nw"
 static inline struct kmem_cache *cache_from_memcg_idx(struct kmem_cache *s,
 						      int idx)
 {
@@ -2457,7 +2457,7 @@ static inline int memcg_cache_id(struct mem_cgroup *memcg)
 	return memcg ? memcg->kmemcg_id : -1;
 }
 /* Take and drop a child cache's reference on its cgroup: css_get and css_put */
-#line 8263 "slub.nw"
+#line 8270 "slub.nw"
 static inline void css_get(struct mem_cgroup *memcg)
 {
 	__atomic_add_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
@@ -2468,7 +2468,7 @@ static inline void css_put(struct mem_cgroup *memcg)
 	__atomic_sub_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
 }
 /* Choose the cgroup's copy of a cache for an allocation: memcg_kmem_get_cache */
-#line 8290 "slub.nw"
+#line 8297 "slub.nw"
 static noinline struct kmem_cache *
 __memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 {
@@ -2493,7 +2493,7 @@ memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 	return __memcg_kmem_get_cache(s, gfp);
 }
 /* Take and release the mutex of slab_caches */
-#line 8325 "slub.nw"
+#line 8332 "slub.nw"
 void slab_mutex_lock(void)
 {
 	mutex_lock(&slab_mutex);
@@ -2506,7 +2506,7 @@ void slab_mutex_unlock(void)
 	mutex_unlock(&slab_mutex);
 }
 /* Create a cgroup's copy of a root cache: memcg_create_kmem_cache */
-#line 8345 "slub.nw"
+#line 8352 "slub.nw"
 static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 						  struct kmem_cache *root)
 {
@@ -2537,7 +2537,7 @@ out:
 	return s;
 }
 /* Charge and uncharge a cgroup for a slab's pages: memcg_charge_slab */
-#line 8385 "slub.nw"
+#line 8392 "slub.nw"
 static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order)
 {
 	struct mem_cgroup *memcg;
@@ -2563,7 +2563,7 @@ static void memcg_uncharge_slab(struct kmem_cache *s, int order)
 			   __ATOMIC_RELAXED);
 }
 /* Unregister a child cache and free a root's table: memcg_unregister_cache */
-#line 8420 "slub.nw"
+#line 8427 "slub.nw"
 static int memcg_cleanup_cache_params(struct kmem_cache *s)
 {
 	struct kmem_cache *c;
@@ -2600,7 +2600,7 @@ static void memcg_unregister_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Grow every root cache's table of children: memcg_update_cache_size */
-#line 8469 "slub.nw"
+#line 8476 "slub.nw"
 static int memcg_update_cache_size(struct kmem_cache *s, int num)
 {
 	struct memcg_cache_params *p, *old = s->memcg_params;
@@ -2639,7 +2639,7 @@ static int memcg_alloc_id(void)
 	return id;
 }
 /* Give every root cache a table when the first cgroup is limited: memcg_activate_kmem_caches */
-#line 8514 "slub.nw"
+#line 8521 "slub.nw"
 static int memcg_activate_kmem_caches(void)
 {
 	struct kmem_cache *s;
@@ -2655,7 +2655,7 @@ static int memcg_activate_kmem_caches(void)
 	return 0;
 }
 /* Create a cgroup: slub_memcg_create */
-#line 8536 "slub.nw"
+#line 8543 "slub.nw"
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
 {
 	struct mem_cgroup *memcg;
@@ -2686,7 +2686,7 @@ struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
 	return memcg;
 }
 /* Enter a cgroup and read which one runs and what it uses: slub_memcg_enter */
-#line 8574 "slub.nw"
+#line 8581 "slub.nw"
 void slub_memcg_enter(struct mem_cgroup *memcg)
 {
 	current_memcg = memcg;
@@ -2702,7 +2702,7 @@ size_t slub_memcg_usage(const struct mem_cgroup *memcg)
 	return __atomic_load_n(&memcg->usage, __ATOMIC_RELAXED);
 }
 /* Destroy a cgroup and its child caches: slub_memcg_destroy */
-#line 8594 "slub.nw"
+#line 8601 "slub.nw"
 int slub_memcg_destroy(struct mem_cgroup *memcg)
 {
 	struct memcg_cache_params *p;
@@ -2735,7 +2735,7 @@ int slub_memcg_destroy(struct mem_cgroup *memcg)
 	return 0;
 }
 /* Forget every cgroup at shutdown: memcg_reset */
-#line 8630 "slub.nw"
+#line 8637 "slub.nw"
 static void memcg_reset(void)
 {
 	int id;
@@ -4651,7 +4651,7 @@ static void rcu_barrier(void)
 	}
 }
 /* Functions of the sheaves and barns */
-#line 11798 "slub.nw"
+#line 11805 "slub.nw"
 struct kmem_cache *kmem_cache_create_args(const char *name,
 		unsigned int object_size, struct kmem_cache_args *args,
 		unsigned long flags)
@@ -4676,7 +4676,7 @@ unsigned int kmem_cache_sheaf_capacity(const struct kmem_cache *s)
 	return READ_ONCE(s->sheaf_capacity);
 }
 /* Functions of the sheaves and barns */
-#line 11828 "slub.nw"
+#line 11835 "slub.nw"
 static int sheaves_config(struct slub_config *cfg)
 {
 	const char *v = getenv("SLUB_SHEAVES");
@@ -4707,7 +4707,7 @@ static int sheaves_config(struct slub_config *cfg)
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11872 "slub.nw"
+#line 11879 "slub.nw"
 static unsigned int cache_sheaf_capacity(struct kmem_cache *s)
 {
 	unsigned int cap = create_sheaf_capacity ? create_sheaf_capacity :
@@ -4743,7 +4743,7 @@ static int bootstrap_cache_sheaves(void)
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11914 "slub.nw"
+#line 11921 "slub.nw"
 static int alloc_cache_sheaves(struct kmem_cache *s, unsigned int cap)
 {
 	struct slub_percpu_sheaves *pcs;
@@ -4776,7 +4776,7 @@ fail:
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11955 "slub.nw"
+#line 11962 "slub.nw"
 static struct slab_sheaf *alloc_empty_sheaf(struct kmem_cache *s,
 					    unsigned int capacity, gfp_t gfp)
 {
@@ -4803,7 +4803,7 @@ static void free_empty_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf)
 	stat(s, SHEAF_FREE);
 }
 /* Functions of the sheaves and barns */
-#line 12076 "slub.nw"
+#line 12083 "slub.nw"
 static inline struct slub_percpu_sheaves *pcs_trylock(struct kmem_cache *s)
 {
 	struct slub_percpu_sheaves *pcs;
@@ -4827,7 +4827,7 @@ static inline void pcs_unlock(struct slub_percpu_sheaves *pcs)
 	local_unlock(&pcs->lock);
 }
 /* Functions of the sheaves and barns */
-#line 12324 "slub.nw"
+#line 12331 "slub.nw"
 static void *slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node,
 				unsigned long addr)
 {
@@ -4872,7 +4872,7 @@ static void *alloc_from_pcs(struct kmem_cache *s, gfp_t gfp)
 	return object;
 }
 /* Functions of the sheaves and barns */
-#line 12378 "slub.nw"
+#line 12385 "slub.nw"
 static bool __pcs_replace_empty_main(struct kmem_cache *s,
 				     struct slub_percpu_sheaves *pcs,
 				     gfp_t gfp)
@@ -4905,13 +4905,13 @@ static bool __pcs_replace_empty_main(struct kmem_cache *s,
 	return refill_sheaf(s, pcs->main, gfp) > 0;
 }
 /* Functions of the sheaves and barns */
-#line 12432 "slub.nw"
+#line 12439 "slub.nw"
 static inline struct node_barn *get_barn(struct kmem_cache *s)
 {
 	return get_node(s, numa_mem_id())->barn;
 }
 /* Functions of the sheaves and barns */
-#line 12457 "slub.nw"
+#line 12464 "slub.nw"
 static unsigned int refill_objects(struct kmem_cache *s, void **p,
 				   gfp_t gfp, unsigned int max, int node)
 {
@@ -4945,7 +4945,7 @@ static unsigned int refill_objects(struct kmem_cache *s, void **p,
 	return filled;
 }
 /* Functions of the sheaves and barns */
-#line 12497 "slub.nw"
+#line 12504 "slub.nw"
 static unsigned int take_objects(struct kmem_cache *s, struct page *page,
 				 void **p, unsigned int max)
 {
@@ -4969,7 +4969,7 @@ static unsigned int take_objects(struct kmem_cache *s, struct page *page,
 	return k;
 }
 /* Functions of the sheaves and barns */
-#line 12527 "slub.nw"
+#line 12534 "slub.nw"
 static unsigned int take_new_slab_objects(struct kmem_cache *s,
 		struct kmem_cache_node *n, struct page *page, void **p,
 		unsigned int max)
@@ -4996,7 +4996,7 @@ static unsigned int take_new_slab_objects(struct kmem_cache *s,
 	return k;
 }
 /* Functions of the sheaves and barns */
-#line 12560 "slub.nw"
+#line 12567 "slub.nw"
 static unsigned int refill_sheaf(struct kmem_cache *s,
 				 struct slab_sheaf *sheaf, gfp_t gfp)
 {
@@ -5019,7 +5019,7 @@ static void *__slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node)
 	return object;
 }
 /* Functions of the sheaves and barns */
-#line 12597 "slub.nw"
+#line 12604 "slub.nw"
 static noinline void slab_free_sheaves(struct kmem_cache *s,
 				       struct page *page, void *x,
 				       unsigned long addr)
@@ -5054,7 +5054,7 @@ static bool free_to_pcs(struct kmem_cache *s, void *object)
 	return true;
 }
 /* Functions of the sheaves and barns */
-#line 12653 "slub.nw"
+#line 12660 "slub.nw"
 static void __pcs_replace_full_main(struct kmem_cache *s,
 				    struct slub_percpu_sheaves *pcs)
 {
@@ -5096,7 +5096,7 @@ static void __pcs_replace_full_main(struct kmem_cache *s,
 	sheaf_flush(s, pcs->main);
 }
 /* Functions of the sheaves and barns */
-#line 12724 "slub.nw"
+#line 12731 "slub.nw"
 static void sheaf_flush(struct kmem_cache *s, struct slab_sheaf *sheaf)
 {
 	unsigned int i = 0, n = sheaf->size, j;
@@ -5122,7 +5122,7 @@ static void sheaf_flush(struct kmem_cache *s, struct slab_sheaf *sheaf)
 	sheaf->size = 0;
 }
 /* Functions of the sheaves and barns */
-#line 12760 "slub.nw"
+#line 12767 "slub.nw"
 static void slab_free_chain(struct kmem_cache *s, struct page *page,
 			    void *head, void *tail, unsigned int cnt)
 {
@@ -5166,7 +5166,7 @@ static void slab_free_chain(struct kmem_cache *s, struct page *page,
 	spin_unlock(&n->list_lock);
 }
 /* Functions of the sheaves and barns */
-#line 12816 "slub.nw"
+#line 12823 "slub.nw"
 static struct slab_sheaf *barn_take(struct node_barn *barn,
 				    struct list_head *list,
 				    unsigned int *nr)
@@ -5219,7 +5219,7 @@ static bool barn_put_empty_sheaf(struct node_barn *barn,
 	return put;
 }
 /* Functions of the sheaves and barns */
-#line 12870 "slub.nw"
+#line 12877 "slub.nw"
 static struct slab_sheaf *barn_replace_empty_sheaf(struct node_barn *barn,
 						   struct slab_sheaf *empty)
 {
@@ -5262,7 +5262,7 @@ static struct slab_sheaf *barn_replace_full_sheaf(struct node_barn *barn,
 	return empty;
 }
 /* Functions of the sheaves and barns */
-#line 12927 "slub.nw"
+#line 12934 "slub.nw"
 static void flush_cpu_sheaves(struct kmem_cache *s, int cpu)
 {
 	struct slub_percpu_sheaves *pcs = per_cpu_ptr(s->cpu_sheaves, cpu);
@@ -5314,7 +5314,7 @@ void slub_cpu_dead(int cpu)
 	slab_mutex_unlock();
 }
 /* Functions of the sheaves and barns */
-#line 12983 "slub.nw"
+#line 12990 "slub.nw"
 static void free_cache_sheaves(struct kmem_cache *s)
 {
 	int cpu, node;
@@ -5345,7 +5345,7 @@ static void free_cache_sheaves(struct kmem_cache *s)
 	s->sheaf_capacity = 0;
 }
 /* Functions of the sheaves and barns */
-#line 13030 "slub.nw"
+#line 13037 "slub.nw"
 struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 					    gfp_t gfp, unsigned int size)
 {
@@ -5387,7 +5387,7 @@ struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 	return sheaf;
 }
 /* Functions of the sheaves and barns */
-#line 13080 "slub.nw"
+#line 13087 "slub.nw"
 static void fill_debug_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf,
 			     unsigned int size, gfp_t gfp)
 {
@@ -5398,7 +5398,7 @@ static void fill_debug_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf,
 		sheaf->size = size;
 }
 /* Functions of the sheaves and barns */
-#line 13098 "slub.nw"
+#line 13105 "slub.nw"
 void kmem_cache_return_sheaf(struct kmem_cache *s, gfp_t gfp,
 			     struct slab_sheaf *sheaf)
 {
@@ -5445,7 +5445,7 @@ static void *barn_put_full_if_room(struct node_barn *barn,
 	return ret;
 }
 /* Functions of the sheaves and barns */
-#line 13150 "slub.nw"
+#line 13157 "slub.nw"
 void *kmem_cache_alloc_from_sheaf(struct kmem_cache *s, gfp_t gfp,
 				  struct slab_sheaf *sheaf)
 {
@@ -5466,7 +5466,7 @@ unsigned int kmem_cache_sheaf_size(struct slab_sheaf *sheaf)
 	return sheaf->size;
 }
 /* Functions of the sheaves and barns */
-#line 13186 "slub.nw"
+#line 13193 "slub.nw"
 static void sheaves_fork_prepare(void)
 {
 	struct kmem_cache *s;
@@ -5698,7 +5698,7 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	return __kmem_cache_shrink(s);
 }
 /* Choose the general cache for a size: kmalloc_slab */
-#line 4672 "slub.nw"
+#line 4673 "slub.nw"
 static inline int size_index_elem(size_t bytes)
 {
 	return (bytes - 1) / 8;
@@ -5731,8 +5731,8 @@ static inline int kmalloc_size(int n)
 		return 192;
 	return 0;
 }
-/* Allocate by size from the general caches: kmalloc and kzalloc */
-#line 4727 "slub.nw"
+/* Allocate by size from the general caches: do_kmalloc_node */
+#line 4728 "slub.nw"
 static __always_inline void *do_kmalloc_node(size_t size, gfp_t flags,
 					     int node, unsigned long caller)
 {
@@ -5753,7 +5753,8 @@ static __always_inline void *do_kmalloc_node(size_t size, gfp_t flags,
 		return slab_alloc(s, flags, caller);
 	return slab_alloc_node(s, flags, node, caller);
 }
-
+/* Give the entry points their caller and start the allocator late: kmalloc and kzalloc */
+#line 4755 "slub.nw"
 void *kmalloc_node(size_t size, gfp_t flags, int node)
 {
 	return do_kmalloc_node(size, flags, node, _RET_IP_);
@@ -5782,7 +5783,7 @@ void *kzalloc(size_t size, gfp_t flags)
 	return kmalloc(size, flags | __GFP_ZERO);
 }
 /* Allocate a large block straight from the page allocator: kmalloc_large_node */
-#line 4782 "slub.nw"
+#line 4789 "slub.nw"
 static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 {
 	struct page *page;
@@ -5804,7 +5805,7 @@ static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 	return ret;
 }
 /* Free a block from its pointer alone: kfree */
-#line 4817 "slub.nw"
+#line 4824 "slub.nw"
 static __always_inline void do_kfree(const void *x, unsigned long caller)
 {
 	struct page *page;
@@ -5846,7 +5847,7 @@ void __kfree_track_caller(const void *x, unsigned long caller)
 	do_kfree(x, caller);
 }
 /* Tell how many bytes a block really holds: ksize */
-#line 4860 "slub.nw"
+#line 4867 "slub.nw"
 static inline size_t slab_ksize(const struct kmem_cache *s)
 {
 	if (s->flags & (SLAB_RED_ZONE | SLAB_POISON))
@@ -5870,7 +5871,7 @@ size_t ksize(const void *object)
 	return slab_ksize(page->slab_cache);
 }
 /* Allocate and free many objects in one call */
-#line 4894 "slub.nw"
+#line 4901 "slub.nw"
 int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t flags, size_t size,
 			  void **p)
 {
@@ -5894,7 +5895,7 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t size, void **p)
 		kmem_cache_free(s, p[i]);
 }
 /* Name a cache, tell its object size, copy a string: kstrdup */
-#line 4922 "slub.nw"
+#line 4929 "slub.nw"
 const char *kmem_cache_name(const struct kmem_cache *s)
 {
 	return s->name;
@@ -5919,7 +5920,7 @@ static char *kstrdup(const char *s, gfp_t gfp)
 	return buf;
 }
 /* Allocate by size with a fallback to vmalloc: kvmalloc and kvfree */
-#line 5659 "slub.nw"
+#line 5666 "slub.nw"
 void *kvmalloc(size_t size, gfp_t flags)
 {
 	void *p = NULL;
@@ -5945,7 +5946,7 @@ void __kvfree_track_caller(const void *addr, unsigned long caller)
 		do_kfree(addr, caller);
 }
 /* Describe an attribute by its name and its handlers: struct slab_attribute */
-#line 8697 "slub.nw"
+#line 8704 "slub.nw"
 struct slab_attribute {
 	const char *name;
 	ssize_t (*show)(struct kmem_cache *s, char *buf);
@@ -5955,7 +5956,7 @@ struct slab_attribute {
 	bool hidden;		/* not a kernel attribute */
 };
 /* Show the attributes that are one number: SHOW_INT */
-#line 8715 "slub.nw"
+#line 8722 "slub.nw"
 #define SHOW_INT(_name, expr)						\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5983,7 +5984,7 @@ SHOW_INT(store_user, !!(s->flags & SLAB_STORE_USER))
 SHOW_INT(failslab, !!(s->flags & SLAB_FAILSLAB))
 SHOW_INT(remote_node_defrag_ratio, s->remote_node_defrag_ratio / 10)
 /* Show the constructor's name: ctor_show */
-#line 8748 "slub.nw"
+#line 8755 "slub.nw"
 static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 {
 	unsigned long fn;
@@ -5996,7 +5997,7 @@ static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 	return n + sprintf(buf + n, "\n");
 }
 /* Count a slab's objects in use, free and in all: count_partial */
-#line 8765 "slub.nw"
+#line 8772 "slub.nw"
 static int count_inuse(struct page *page)
 {
 	return page->inuse;
@@ -6025,7 +6026,7 @@ static unsigned long count_partial(struct kmem_cache_node *n,
 	return x;
 }
 /* Sum the slabs or objects of a cache by where they are: show_slab_objects */
-#line 8803 "slub.nw"
+#line 8810 "slub.nw"
 #define SO_ALL		(1 << 0)
 #define SO_PARTIAL	(1 << 1)
 #define SO_CPU		(1 << 2)
@@ -6047,7 +6048,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				continue;
 
 			/* Count the CPU's slab and partial chain */
-#line 8835 "slub.nw"
+#line 8842 "slub.nw"
 			node = page_to_nid(page);
 			if (flags & SO_TOTAL)
 				x = page->objects;
@@ -6063,12 +6064,12 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				total += page->pages;
 				nodes[node] += page->pages;
 			}
-#line 8823 "slub.nw"
+#line 8830 "slub.nw"
 		}
 	}
 
 	/* Count the slabs on the nodes */
-#line 8853 "slub.nw"
+#line 8860 "slub.nw"
 	for (node = 0; node < nr_node_ids; node++) {
 		struct kmem_cache_node *n = get_node(s, node);
 
@@ -6093,7 +6094,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 		total += x;
 		nodes[node] += x;
 	}
-#line 8826 "slub.nw"
+#line 8833 "slub.nw"
 	x = sprintf(buf, "%lu", total);
 	for (node = 0; node < nr_node_ids; node++)
 		if (nodes[node])
@@ -6101,7 +6102,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 	return x + sprintf(buf + x, "\n");
 }
 /* Show the cpu partial chains of every CPU: slabs_cpu_partial_show */
-#line 8880 "slub.nw"
+#line 8887 "slub.nw"
 #define SHOW_OBJECTS(_name, _flags)					\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -6138,7 +6139,7 @@ static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf)
 	return len + sprintf(buf + len, "\n");
 }
 /* Change the order and the bound on empty slabs: order_store */
-#line 8931 "slub.nw"
+#line 8938 "slub.nw"
 static int kstrtoul(const char *buf, unsigned long *res)
 {
 	char *end;
@@ -6178,7 +6179,7 @@ static ssize_t min_partial_store(struct kmem_cache *s, const char *buf,
 }
 
 /* Change the cpu partial bound and the remote defrag ratio: cpu_partial_store */
-#line 8973 "slub.nw"
+#line 8980 "slub.nw"
 static ssize_t cpu_partial_store(struct kmem_cache *s, const char *buf,
 				 size_t len)
 {
@@ -6205,7 +6206,7 @@ static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
 	return len;
 }
 /* Switch a debugging flag, on an empty cache if it changes the layout: set_flag */
-#line 9008 "slub.nw"
+#line 9015 "slub.nw"
 static bool any_slab_objects(struct kmem_cache *s)
 {
 	int node;
@@ -6231,7 +6232,7 @@ static ssize_t set_flag(struct kmem_cache *s, const char *buf, size_t len,
 	return len;
 }
 /* Give each debugging flag its file: STORE_FLAG */
-#line 9040 "slub.nw"
+#line 9047 "slub.nw"
 #define STORE_FLAG(_name, flag, empty, resize)				\
 static ssize_t _name##_store(struct kmem_cache *s, const char *buf,	\
 			     size_t len)				\
@@ -6245,7 +6246,7 @@ STORE_FLAG(red_zone, SLAB_RED_ZONE, true, true)
 STORE_FLAG(poison, SLAB_POISON, true, true)
 STORE_FLAG(store_user, SLAB_STORE_USER, true, true)
 /* Switch the flags that leave the layout alone: reclaim_account_store and failslab_store */
-#line 9060 "slub.nw"
+#line 9067 "slub.nw"
 static ssize_t reclaim_account_store(struct kmem_cache *s, const char *buf,
 				     size_t len)
 {
@@ -6264,7 +6265,7 @@ static ssize_t failslab_store(struct kmem_cache *s, const char *buf,
 	return len;
 }
 /* Shrink, validate or flush a cache on a write: validate_store and shrink_store */
-#line 9083 "slub.nw"
+#line 9090 "slub.nw"
 static ssize_t empty_show(struct kmem_cache *s, char *buf)
 {
 	(void)s;
@@ -6304,7 +6305,7 @@ static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len)
 	return len;
 }
 /* Show the allocation and free sites: alloc_calls_show and free_calls_show */
-#line 9128 "slub.nw"
+#line 9135 "slub.nw"
 static ssize_t alloc_calls_show(struct kmem_cache *s, char *buf)
 {
 	if (!(s->flags & SLAB_STORE_USER))
@@ -6319,7 +6320,7 @@ static ssize_t free_calls_show(struct kmem_cache *s, char *buf)
 	return list_locations(s, buf, TRACK_FREE);
 }
 /* Show and clear a stat counter: show_stat and clear_stat */
-#line 9147 "slub.nw"
+#line 9154 "slub.nw"
 static ssize_t show_stat(struct kmem_cache *s, char *buf, int si)
 {
 	unsigned long sum = 0;
@@ -6349,7 +6350,7 @@ static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
 	return len;
 }
 /* List every attribute with its handlers: slab_attrs */
-#line 9181 "slub.nw"
+#line 9188 "slub.nw"
 #define RO(n)	{ #n, n##_show, NULL, -1, false, false }
 #define RW(n)	{ #n, n##_show, n##_store, -1, false, false }
 #define ACT(n)	{ #n, empty_show, n##_store, -1, true, false }
@@ -6379,19 +6380,19 @@ static const struct slab_attribute slab_attrs[] = {
 	STAT(CPU_PARTIAL_NODE), STAT(CPU_PARTIAL_DRAIN),
 
 /* The sysfs names of the sheaf counters */
-#line 13421 "slub.nw"
+#line 13428 "slub.nw"
 STAT(SHEAF_FLUSH), STAT(SHEAF_REFILL), STAT(SHEAF_ALLOC), STAT(SHEAF_FREE),
 STAT(BARN_GET), STAT(BARN_GET_FAIL), STAT(BARN_PUT), STAT(BARN_PUT_FAIL),
 STAT(SHEAF_PREFILL_FAST), STAT(SHEAF_PREFILL_SLOW),
 STAT(SHEAF_PREFILL_OVERSIZE), STAT(SHEAF_RETURN_FAST),
 STAT(SHEAF_RETURN_SLOW),
-#line 9209 "slub.nw"
+#line 9216 "slub.nw"
 #endif
 	{ "flush", empty_show, flush_store, -1, true, true },
 	{ NULL, NULL, NULL, -1, false, false }
 };
 /* Find an attribute by name: find_attr */
-#line 9219 "slub.nw"
+#line 9226 "slub.nw"
 static const char *attr_name(const struct slab_attribute *a)
 {
 	return a->stat >= 0 ? stat_names[a->stat] : a->name;
@@ -6429,7 +6430,7 @@ bool slub_attr_writable(const char *name)
 	return a && (a->store || a->stat >= 0);
 }
 /* Tell which attributes a write passes on to the children */
-#line 9262 "slub.nw"
+#line 9269 "slub.nw"
 static bool attr_propagates(const char *name)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -6437,7 +6438,7 @@ static bool attr_propagates(const char *name)
 	return a && a->show && a->store && !a->action && a->stat < 0;
 }
 /* Read an attribute of a cache: slab_attr_show */
-#line 9274 "slub.nw"
+#line 9281 "slub.nw"
 ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -6450,7 +6451,7 @@ ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 	return a->show(s, buf);
 }
 /* Write an attribute of a cache whose mutex is held: __slab_attr_store */
-#line 9294 "slub.nw"
+#line 9301 "slub.nw"
 static ssize_t __slab_attr_store(struct kmem_cache *s, const char *name,
 				 const char *buf, size_t len)
 {
@@ -6474,7 +6475,7 @@ static ssize_t __slab_attr_store(struct kmem_cache *s, const char *name,
 	return ret;
 }
 /* Write an attribute of a cache, under the mutex or not: slab_attr_store */
-#line 9324 "slub.nw"
+#line 9331 "slub.nw"
 ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 			const char *buf, size_t len)
 {
@@ -6489,7 +6490,7 @@ ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 	return ret;
 }
 /* Find a cache by name and name its sysfs directory: slub_sysfs_name */
-#line 9343 "slub.nw"
+#line 9350 "slub.nw"
 struct kmem_cache *slub_find_cache(const char *name)
 {
 	struct kmem_cache *s, *found = NULL;
@@ -6519,7 +6520,7 @@ const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len)
 	return buf;
 }
 /* Boot the allocator's own two caches: kmem_cache_init */
-#line 9437 "slub.nw"
+#line 9444 "slub.nw"
 static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
 static int kmem_cache_init(void)
@@ -6553,7 +6554,7 @@ static int kmem_cache_init(void)
 	return bootstrap_cache_sheaves();
 }
 /* Create the caches of the boot: create_boot_cache and create_kmalloc_cache */
-#line 9491 "slub.nw"
+#line 9498 "slub.nw"
 static int create_boot_cache(struct kmem_cache *s, const char *name,
 			     size_t size, unsigned long flags)
 {
@@ -6593,7 +6594,7 @@ static struct kmem_cache *create_kmalloc_cache(const char *name,
 	return s;
 }
 /* Carve the first kmem_cache_node by hand: early_kmem_cache_node_alloc */
-#line 9538 "slub.nw"
+#line 9545 "slub.nw"
 static int early_kmem_cache_node_alloc(int node)
 {
 	struct page *page;
@@ -6617,7 +6618,7 @@ static int early_kmem_cache_node_alloc(int node)
 	return 0;
 }
 /* Move a boot cache into a real object: bootstrap */
-#line 9568 "slub.nw"
+#line 9575 "slub.nw"
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
@@ -6643,14 +6644,14 @@ static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 	return s;
 }
 /* Create the kmalloc caches: create_kmalloc_caches */
-#line 9605 "slub.nw"
+#line 9612 "slub.nw"
 static int create_kmalloc_caches(unsigned long flags)
 {
 	int i;
 
 
 	/* Send sizes below KMALLOC_MIN_SIZE to the smallest cache */
-#line 9650 "slub.nw"
+#line 9657 "slub.nw"
 	for (i = 8; i < (int)KMALLOC_MIN_SIZE && i <= 192; i += 8)
 		size_index[size_index_elem(i)] = KMALLOC_SHIFT_LOW;
 	if (KMALLOC_MIN_SIZE >= 64)
@@ -6659,7 +6660,7 @@ static int create_kmalloc_caches(unsigned long flags)
 	if (KMALLOC_MIN_SIZE >= 128)
 		for (i = 128 + 8; i <= 192; i += 8)
 			size_index[size_index_elem(i)] = 8;
-#line 9610 "slub.nw"
+#line 9617 "slub.nw"
 	for (i = KMALLOC_SHIFT_LOW; i <= KMALLOC_SHIFT_HIGH; i++) {
 		if (!kmalloc_caches[i] &&
 		    !(kmalloc_caches[i] = create_kmalloc_cache(NULL, 1 << i,
@@ -6690,7 +6691,7 @@ static int create_kmalloc_caches(unsigned long flags)
 	return memcg_activate_kmem_caches();
 }
 /* Publish the caches in sysfs once it is up: slab_sysfs_init */
-#line 9661 "slub.nw"
+#line 9668 "slub.nw"
 static void slab_sysfs_init(void)
 {
 	struct kmem_cache *s;
@@ -6714,7 +6715,7 @@ static void slab_sysfs_init(void)
 	slab_mutex_unlock();
 }
 /* Tell whether the allocator runs, on how many CPUs and nodes */
-#line 9696 "slub.nw"
+#line 9703 "slub.nw"
 static pthread_mutex_t init_mutex = PTHREAD_MUTEX_INITIALIZER;
 static bool running;
 static __thread bool booting;
@@ -6735,7 +6736,7 @@ int slub_nr_nodes(void)
 }
 
 /* Check a configuration and boot the allocator with it: __slub_init */
-#line 9720 "slub.nw"
+#line 9727 "slub.nw"
 static int __slub_init(const struct slub_config *config)
 {
 	struct slub_config env_cfg = *config, *cfg = &env_cfg;
@@ -6758,7 +6759,7 @@ static int __slub_init(const struct slub_config *config)
 	nr_node_ids = cfg->nr_nodes ? cfg->nr_nodes : 1;
 
 	/* Apply the boot options of the configuration */
-#line 9871 "slub.nw"
+#line 9878 "slub.nw"
 	slub_simulated = cfg->simulated;
 	sim_cpu = 0;
 	slab_nomerge = cfg->nomerge;
@@ -6775,7 +6776,7 @@ static int __slub_init(const struct slub_config *config)
 	if (setup_failslab(cfg->failslab, slub_rng_state))
 		return -EINVAL;
 	rseq_alloc_door_update();
-#line 9741 "slub.nw"
+#line 9748 "slub.nw"
 	if (page_alloc_init(bytes, nr_node_ids))
 		return -ENOMEM;
 	slub_register_fork_handlers();
@@ -6793,7 +6794,7 @@ static int __slub_init(const struct slub_config *config)
 	return 0;
 }
 /* Start the allocator once, whoever calls first: slub_init */
-#line 9766 "slub.nw"
+#line 9773 "slub.nw"
 int slub_init(const struct slub_config *cfg)
 {
 	static const struct slub_config defaults;
@@ -6815,7 +6816,7 @@ static bool slub_ensure_running(void)
 	return slub_running();
 }
 /* Read the configuration from the environment: slub_config_from_env */
-#line 9805 "slub.nw"
+#line 9812 "slub.nw"
 static int slub_config_from_env(struct slub_config *cfg)
 {
 	const char *v;
@@ -6836,7 +6837,7 @@ static int slub_config_from_env(struct slub_config *cfg)
 	return 0;
 }
 /* Parse a size with an optional K, M, G or T: parse_size */
-#line 9831 "slub.nw"
+#line 9838 "slub.nw"
 static size_t parse_size(const char *v)
 {
 	const unsigned long long limit = 1ULL << 47;	/* the address space */
@@ -6861,7 +6862,7 @@ static size_t parse_size(const char *v)
 	return (size_t)(n << shift);
 }
 /* Tell how much memory the machine has: machine_memory_bytes */
-#line 9860 "slub.nw"
+#line 9867 "slub.nw"
 static size_t machine_memory_bytes(void)
 {
 	struct sysinfo si;
@@ -6871,7 +6872,7 @@ static size_t machine_memory_bytes(void)
 	return ((size_t)si.totalram + si.totalswap) * si.mem_unit;
 }
 /* Stop the allocator before a fork: slub_fork_prepare */
-#line 9917 "slub.nw"
+#line 9924 "slub.nw"
 static void slub_fork_prepare(void)
 {
 	struct kmem_cache *s;
@@ -6897,7 +6898,7 @@ static void slub_fork_prepare(void)
 	mutex_lock(&pcpu_lock);
 }
 /* Let the allocator go on after a fork, in parent and child: slub_fork_parent and slub_fork_child */
-#line 9947 "slub.nw"
+#line 9954 "slub.nw"
 static void slub_fork_release(bool child)
 {
 	struct kmem_cache *s;
@@ -6946,7 +6947,7 @@ static void slub_register_fork_handlers(void)
 					     slub_fork_child);
 }
 /* Shut the allocator down and give back its memory: slub_shutdown */
-#line 10004 "slub.nw"
+#line 10011 "slub.nw"
 void slub_shutdown(void)
 {
 	mutex_lock(&init_mutex);
@@ -6981,7 +6982,7 @@ static void slub_teardown(void)
 	__atomic_store_n(&running, false, __ATOMIC_RELEASE);
 }
 /* Fail a per-CPU allocation on request: slub_fail_percpu */
-#line 10044 "slub.nw"
+#line 10051 "slub.nw"
 static bool slub_fail_percpu(void)
 {
 	return page_alloc_should_fail();

@@ -20,18 +20,18 @@
 #include <sys/mman.h>
 #include <unistd.h>
 /* System headers */
-#line 5741 "slub.nw"
+#line 5748 "slub.nw"
 #include <sys/rseq.h>
 /* System headers */
-#line 6718 "slub.nw"
+#line 6725 "slub.nw"
 #include <sys/syscall.h>
 #include <time.h>
 #include <unwind.h>
 /* System headers */
-#line 7579 "slub.nw"
+#line 7586 "slub.nw"
 #include <dlfcn.h>
 /* System headers */
-#line 9801 "slub.nw"
+#line 9808 "slub.nw"
 #include <sys/sysinfo.h>
 #line 334 "slub.nw"
 #include "slub.h"
@@ -202,7 +202,7 @@ static inline void list_splice(struct list_head *list, struct list_head *at)
 	next->prev = last;
 }
 /* Set, clear and test bits in a bitmap */
-#line 7489 "slub.nw"
+#line 7496 "slub.nw"
 #define BITS_PER_LONG		(8 * sizeof(long))
 #define BITS_TO_LONGS(n)	(((n) + BITS_PER_LONG - 1) / BITS_PER_LONG)
 
@@ -307,7 +307,7 @@ PAGE_FLAG_FUNCS(SlabPfmemalloc, active)
 PAGE_FLAG_FUNCS(LargeKmalloc, large_kmalloc)
 PAGE_FLAG_FUNCS(RcuFree, rcu_free)
 /* Definition of struct page */
-#line 5896 "slub.nw"
+#line 5903 "slub.nw"
 #define PG_locked	(PG_rcu_free + 1)
 /* Define a cache: struct kmem_cache and its packed order */
 #line 496 "slub.nw"
@@ -325,7 +325,7 @@ struct kmem_cache {
 	unsigned long flags;
 
 /* Fields the sheaves add to struct kmem_cache */
-#line 11743 "slub.nw"
+#line 11750 "slub.nw"
 unsigned int sheaf_capacity;	/* 0: the cpu slab of 3.18 */
 struct slub_percpu_sheaves *cpu_sheaves;
 #line 509 "slub.nw"
@@ -372,7 +372,7 @@ struct kmem_cache_cpu {
 	struct page *partial;	/* partially allocated frozen slabs */
 
 /* Fields this port adds to struct kmem_cache_cpu */
-#line 5978 "slub.nw"
+#line 5985 "slub.nw"
 spinlock_t lock;	/* stands in for local_irq_save() */
 int cpu;		/* the CPU this structure belongs to */
 #line 575 "slub.nw"
@@ -390,7 +390,7 @@ struct kmem_cache_node {
 	struct node_barn *barn;		/* full and empty sheaves */
 };
 /* Define the state of a walk up the call stack */
-#line 6801 "slub.nw"
+#line 6808 "slub.nw"
 struct stack_walk {
 	unsigned long *addrs;	/* TRACK_ADDRS_COUNT slots */
 	int skip, n;
@@ -424,7 +424,7 @@ struct stack_walk {
 #define ZERO_SIZE_PTR		((void *)16)
 #define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
 /* Declare what the allocator and the observation layer share */
-#line 10083 "slub.nw"
+#line 10090 "slub.nw"
 #define SLUB_SHARED	__attribute__((visibility("hidden")))
 
 SLUB_SHARED extern slub_observer_fn slub_observer;
@@ -444,7 +444,7 @@ SLUB_SHARED bool is_root_cache(struct kmem_cache *s);
 SLUB_SHARED void *slub_freepointer(struct kmem_cache *s, void *object);
 SLUB_SHARED unsigned int slub_track_size(void);
 /* Convert between pages, frame numbers and addresses: virt_to_page */
-#line 5017 "slub.nw"
+#line 5024 "slub.nw"
 static inline long page_to_pfn(const struct page *page)
 {
 	return page ? (long)(page - mem_map) : -1;
@@ -465,7 +465,7 @@ static inline struct page *virt_to_page(const void *x)
 	return pfn_to_page(((const char *)x - arena) >> PAGE_SHIFT);
 }
 /* Find a block's head page, its order and its node: virt_to_head_page */
-#line 5044 "slub.nw"
+#line 5051 "slub.nw"
 static inline struct page *compound_head(struct page *page)
 {
 	return unlikely(PageTail(page)) ? page->first_page : page;
@@ -496,12 +496,12 @@ static inline int page_to_nid(const struct page *page)
 	return (page - mem_map) / pages_per_node;
 }
 /* Walk the allocated blocks */
-#line 5366 "slub.nw"
+#line 5373 "slub.nw"
 #define for_each_allocated_block(pfn)					\
 	for ((pfn) = next_allocated_block(0); (pfn) < nr_pages;		\
 	     (pfn) = next_allocated_block((pfn) + 1))
 /* Tell which CPU runs and find its per-CPU structure */
-#line 5745 "slub.nw"
+#line 5752 "slub.nw"
 static inline int raw_cpu_id(void)
 {
 	int cpu;
@@ -548,7 +548,7 @@ static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
 	return s->node[node];
 }
 /* The busy bit of the tid */
-#line 5983 "slub.nw"
+#line 5990 "slub.nw"
 #define TID_BUSY	(1UL << 63)
 /* Read the order and the object count of a packed pair */
 #line 2104 "slub.nw"
@@ -562,7 +562,7 @@ static inline int oo_objects(struct kmem_cache_order_objects x)
 	return x.x & OO_MASK;
 }
 /* Choose whether the counters are compiled in: CONFIG_SLUB_STATS */
-#line 10709 "slub.nw"
+#line 10716 "slub.nw"
 #ifndef SLUB_NO_STATS
 #define CONFIG_SLUB_STATS 1
 #define slub_stats_enabled()	true
@@ -570,7 +570,7 @@ static inline int oo_objects(struct kmem_cache_order_objects x)
 #define slub_stats_enabled()	false
 #endif
 /* Count and report when observed, and cost nothing otherwise: stat and slub_step */
-#line 10646 "slub.nw"
+#line 10653 "slub.nw"
 #pragma GCC diagnostic ignored "-Wformat-zero-length"
 #ifdef SLUB_NO_EVENTS
 #define slub_observed()	false
@@ -609,7 +609,7 @@ SLUB_SHARED void __slub_event(enum slub_event_type type,
 #define slub_report(s, object, page, ...)				\
 	slub_event(SLUB_EV_REPORT, s, -1, object, page, __VA_ARGS__)
 /* Count from inside a restartable sequence: rseq_stat */
-#line 10748 "slub.nw"
+#line 10755 "slub.nw"
 #define rseq_stat_at(s, si, object, page, observed)			\
 	do {								\
 		if (slub_stats_enabled())				\
@@ -619,7 +619,7 @@ SLUB_SHARED void __slub_event(enum slub_event_type type,
 	} while (0)
 #define rseq_stat(s, si)	rseq_stat_at(s, si, NULL, NULL, true)
 /* Catch an observer that calls the allocator: slub_observer_check */
-#line 10838 "slub.nw"
+#line 10845 "slub.nw"
 #ifdef SLUB_NO_EVENTS
 #define slub_observer_check()	do { } while (0)
 #else
@@ -634,7 +634,7 @@ SLUB_SHARED void observer_reentered(const char *func)
 	} while (0)
 #endif
 /* Kernel helpers: the sheaves need */
-#line 12026 "slub.nw"
+#line 12033 "slub.nw"
 typedef struct {
 	int locked;
 	int cpu;		/* the CPU whose sheaves it protects */
@@ -676,7 +676,7 @@ static inline void local_unlock(local_trylock_t *l)
 		local_rseq_unlocked();
 }
 /* Kernel helpers: the sheaves need */
-#line 12412 "slub.nw"
+#line 12419 "slub.nw"
 #define list_first_entry_or_null(h, type, member)			\
 	(list_empty(h) ? NULL : list_first_entry(h, type, member))
 
@@ -693,7 +693,7 @@ static inline void list_del_init(struct list_head *e)
 		(b) = __tmp;						\
 	} while (0)
 /* Definitions of the sheaves and the barn */
-#line 11685 "slub.nw"
+#line 11692 "slub.nw"
 struct slab_sheaf {
 	struct list_head barn_list;	/* in a barn's full or empty list */
 	struct kmem_cache *cache;
@@ -703,7 +703,7 @@ struct slab_sheaf {
 	void *objects[];
 };
 /* Definitions of the sheaves and the barn */
-#line 11710 "slub.nw"
+#line 11717 "slub.nw"
 struct slub_percpu_sheaves {
 	local_trylock_t lock;		/* a real lock here: see below */
 	struct slab_sheaf *main;	/* never NULL while the cache has sheaves */
@@ -711,7 +711,7 @@ struct slub_percpu_sheaves {
 	char pad[L1_CACHE_BYTES - sizeof(local_trylock_t) - 2 * sizeof(void *)];
 };
 /* Definitions of the sheaves and the barn */
-#line 11724 "slub.nw"
+#line 11731 "slub.nw"
 #define MAX_FULL_SHEAVES	10
 #define MAX_EMPTY_SHEAVES	10
 
@@ -723,7 +723,7 @@ struct node_barn {
 	unsigned int nr_empty;
 };
 /* Definitions of the sheaves and the barn */
-#line 11860 "slub.nw"
+#line 11867 "slub.nw"
 #define MAX_SHEAF_CAPACITY	1024
 #line 351 "slub.nw"
 #endif
