@@ -85,7 +85,7 @@ $(BOOK_OUT)/slub-teacher.pdf: $(BOOK_OUT)/slub.pdf book/latex.sh
 # Then the step players: frames by slubviz, events by slub run --trace
 # (book/players.sh, cached by content in $(B)/book-frames).
 $(BOOK_HTML)/index.html: $(BOOK_NW) book/html-macros.nw book/book.css \
-		book/html.sh book/html-endquote.sed book/bib-html.pl book/slub.bib book/index-drop.sed book/number-html.pl $(BOOK_OUT)/figures.stamp \
+		book/html.sh book/html-endquote.sed book/bib-html.pl book/slub.bib book/index-drop.sed book/number-html.pl book/toc-nest.pl $(BOOK_OUT)/figures.stamp \
 		$(BOOK_OUT)/slub.pdf book/players.sh book/players.pl \
 		book/player.js $(B)/slub $(B)/slubviz
 	@bash book/html.sh $(BOOK_HTML) $(BOOK_OUT)/slub.out

@@ -121,6 +121,26 @@ resolve_step() {
 	echo "$n"
 }
 
+# draw_dot NAME DOTFILE LOG: the figure's PDF for LaTeX and SVG for the
+# HTML edition from a graphviz file (no PNG left from an earlier kind).
+draw_dot() {
+	local name=$1 dotf=$2 log=$3
+	if ! dot -Tpdf "$dotf" -o "$OUT/fig-$name.pdf" 2>>"$log" ||
+	   ! dot -Tsvg "$dotf" -o "$OUT/html/fig-$name.svg" 2>>"$log"; then
+		fail "$name" "dot could not draw $dotf (see $log)"
+		return
+	fi
+	rm -f "$OUT/fig-$name.png"
+}
+
+# need_slub NAME: true if the CLI that draws figure NAME exists.
+need_slub() {
+	if [ ! -x "$SLUB" ]; then
+		fail "$1" "$SLUB does not exist (make cli)"
+		return 1
+	fi
+}
+
 dot_figure() {
 	local name=$1 scn=$2 step=$3 cache=${4:-} view=${5:-} dotf="$OUT/fig-$1.dot"
 	local log="$OUT/fig-$1.log"
@@ -132,10 +152,7 @@ dot_figure() {
 		fail "$name" "a $view figure needs a CACHE"
 		return
 	fi
-	if [ ! -x "$SLUB" ]; then
-		fail "$name" "$SLUB does not exist (make cli)"
-		return
-	fi
+	need_slub "$name" || return
 	if [ ! -f "$scn" ]; then
 		fail "$name" "scenario $scn does not exist"
 		return
@@ -147,12 +164,7 @@ dot_figure() {
 		fail "$name" "'$SLUB ${args[*]} $scn' failed (see $log)"
 		return
 	fi
-	if ! dot -Tpdf "$dotf" -o "$OUT/fig-$name.pdf" 2>>"$log" ||
-	   ! dot -Tsvg "$dotf" -o "$OUT/html/fig-$name.svg" 2>>"$log"; then
-		fail "$name" "dot could not draw $dotf (see $log)"
-		return
-	fi
-	rm -f "$OUT/fig-$name.png"
+	draw_dot "$name" "$dotf" "$log"
 }
 
 # orders_figure NAME SIZES: the table of `slub orders' for the object
@@ -160,22 +172,14 @@ dot_figure() {
 orders_figure() {
 	local name=$1 sizes=$2 dotf="$OUT/fig-$1.dot" log="$OUT/fig-$1.log"
 	: >"$log"
-	if [ ! -x "$SLUB" ]; then
-		fail "$name" "$SLUB does not exist (make cli)"
-		return
-	fi
+	need_slub "$name" || return
 	rm -f "$dotf"
 	if ! "$SLUB" orders --out "$dotf" ${sizes//,/ } >>"$log" 2>&1 ||
 	   [ ! -s "$dotf" ]; then
 		fail "$name" "'$SLUB orders --out $dotf ${sizes//,/ }' failed (see $log)"
 		return
 	fi
-	if ! dot -Tpdf "$dotf" -o "$OUT/fig-$name.pdf" 2>>"$log" ||
-	   ! dot -Tsvg "$dotf" -o "$OUT/html/fig-$name.svg" 2>>"$log"; then
-		fail "$name" "dot could not draw $dotf (see $log)"
-		return
-	fi
-	rm -f "$OUT/fig-$name.png"
+	draw_dot "$name" "$dotf" "$log"
 }
 
 graph_figure() {
@@ -185,12 +189,7 @@ graph_figure() {
 		fail "$name" "graph $src does not exist"
 		return
 	fi
-	if ! dot -Tpdf "$src" -o "$OUT/fig-$name.pdf" 2>>"$log" ||
-	   ! dot -Tsvg "$src" -o "$OUT/html/fig-$name.svg" 2>>"$log"; then
-		fail "$name" "dot could not draw $src (see $log)"
-		return
-	fi
-	rm -f "$OUT/fig-$name.png"
+	draw_dot "$name" "$src" "$log"
 }
 
 # compare_figure NAME SCN: the table of 'slub compare SCN' (the scenario in
@@ -213,12 +212,7 @@ compare_figure() {
 		sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/$/\\l/' "$txt" | tr -d '\n'
 		echo '"]; }'
 	} >"$dotf"
-	if ! dot -Tpdf "$dotf" -o "$OUT/fig-$name.pdf" 2>>"$log" ||
-	   ! dot -Tsvg "$dotf" -o "$OUT/html/fig-$name.svg" 2>>"$log"; then
-		fail "$name" "dot could not draw $dotf (see $log)"
-		return
-	fi
-	rm -f "$OUT/fig-$name.png"
+	draw_dot "$name" "$dotf" "$log"
 }
 
 shot_figure() {

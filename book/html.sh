@@ -3,7 +3,7 @@
 # html.sh OUTDIR [OUTLINE]: weave slub.nw into OUTDIR/index.html with
 # noweave's HTML back end and l2h (the LaTeX of the documentation chunks to
 # HTML), the section numbers of the PDF (from OUTLINE, its slub.out), a
-# table of contents by htmltoc, and book.css. The figures (fig-NAME.svg) are
+# table of contents by htmltoc (nested by book/toc-nest.pl), and book.css. The figures (fig-NAME.svg) are
 # put into OUTDIR by book/figures.sh.
 set -euo pipefail
 out=$1
@@ -19,7 +19,10 @@ if [ -s "$out/l2h.log" ]; then
 fi
 perl book/number-html.pl "${2:-}" <"$tmp" >"$tmp.num"
 mv "$tmp.num" "$tmp"
-htmltoc "$tmp" >"$out/index.toc.html"
+# The contents by htmltoc; book/toc-nest.pl then drops the empty levels it
+# opens when a heading steps down more than one level (a \paragraph* under
+# a \section*), so each entry sits one level under its heading.
+htmltoc "$tmp" | perl book/toc-nest.pl >"$out/index.toc.html"
 # The head: a title, the character set and the style sheet. l2h marks every
 # \label with a visible [*]: keep the anchor, drop the mark.
 sed -e 's|<title>[^<]*</title>|<title>The SLUB Book</title>|' \

@@ -29,7 +29,8 @@
 #   - no code line sticks out past the margin (book/overfull.sh)
 #   - noroots shows only the intended root chunks
 #   - the HTML: every image file exists, every #link has its anchor, and
-#     headless Chromium loads every image and finds every link target
+#     headless Chromium loads every image and finds every link target; the
+#     contents nest each entry one level under its heading
 #   - the step players in headless Chromium (book/check-players.js): next
 #     and the arrow keys change the frame and the events, every frame loads,
 #     #scenario=NAME&step=N opens a player at that step
@@ -459,6 +460,20 @@ if [ ${#hmissing[@]} -eq 0 ]; then
 	ok "HTML: every name of book/seed-sections.txt titles a numbered heading"
 else
 	bad "HTML: no numbered heading titled with: ${hmissing[*]}"
+fi
+# The contents nest each entry one level under its heading: no list opens
+# right inside another with no entry between them (an empty level that
+# indents what follows one level too deep), and the preface's paragraphs
+# are one level under it.
+toc=$(sed -n '/<tableofcontents>/,/<\/tableofcontents>/p' "$HTML/index.html")
+empty=$(awk '/<ul compact>/ { if (open) n++; open = 1; next }
+	/<li>/ { open = 0 } END { print n + 0 }' <<<"$toc")
+pdepth=$(awk '/<ul compact>/ { d++ } /<\/ul>/ { d-- }
+	/>How to read it\.</ { print d; exit }' <<<"$toc")
+if [ "$empty" -eq 0 ] && [ "$pdepth" = 2 ]; then
+	ok "HTML: the contents nest each entry one level under its heading"
+else
+	bad "HTML: the contents have $empty empty levels; the preface's paragraphs are at depth ${pdepth:-?} (expected 2)"
 fi
 imgs=$(grep -o '<img [^>]*src="[^"]*"' "$HTML/index.html" |
 	sed 's/.*src="//; s/"$//' | sort -u)

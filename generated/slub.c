@@ -1,14 +1,14 @@
-#line 354 "slub.nw"
+#line 355 "slub.nw"
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Tangled from slub.nw by notangle: do not edit, edit slub.nw. */
 #include "slub_internal.h"
 
 /* Global state of the allocator */
-#line 452 "slub.nw"
+#line 453 "slub.nw"
 struct list_head slab_caches = LIST_HEAD_INIT(slab_caches);
 static pthread_mutex_t slab_mutex = PTHREAD_MUTEX_INITIALIZER;
 /* Global state of the allocator */
-#line 951 "slub.nw"
+#line 952 "slub.nw"
 enum slab_state {
 	DOWN,		/* no slab functionality yet */
 	PARTIAL,	/* SLUB: kmem_cache_node available */
@@ -27,7 +27,7 @@ static bool slab_nomerge;
 int nr_cpu_ids = 1;
 int nr_node_ids = 1;
 /* Global state of the allocator */
-#line 1607 "slub.nw"
+#line 1626 "slub.nw"
 struct saved_alias {
 	struct kmem_cache *s;
 	const char *name;
@@ -36,7 +36,7 @@ struct saved_alias {
 
 static struct saved_alias *alias_list;
 /* Global state of the allocator */
-#line 1912 "slub.nw"
+#line 1931 "slub.nw"
 struct rcu_head {
 	struct rcu_head *next;
 	void (*func)(struct rcu_head *head);
@@ -45,7 +45,7 @@ struct rcu_head {
 #define need_reserve_slab_rcu \
 	(sizeof(((struct page *)NULL)->lru) < sizeof(struct rcu_head))
 /* Global state of the allocator */
-#line 4585 "slub.nw"
+#line 4664 "slub.nw"
 static struct kmem_cache *kmalloc_caches[KMALLOC_SHIFT_HIGH + 1];
 
 static signed char size_index[24] = {
@@ -75,7 +75,7 @@ static signed char size_index[24] = {
 	2	/* 192 */
 };
 /* Global state of the allocator */
-#line 4951 "slub.nw"
+#line 5037 "slub.nw"
 struct zone {
 	spinlock_t lock;
 	unsigned long start_pfn, end_pfn;	/* [start, end) */
@@ -95,10 +95,10 @@ unsigned long pages_per_node;
 unsigned long nr_pages;
 static struct zone zones[MAX_NUMNODES];
 /* Global state of the allocator */
-#line 5384 "slub.nw"
+#line 5486 "slub.nw"
 static struct slub_page_stats page_stats;
 /* Global state of the allocator */
-#line 5468 "slub.nw"
+#line 5580 "slub.nw"
 struct vm_struct {
 	unsigned long magic;	/* VM_MAGIC ^ addr */
 	void *map;		/* the mapping: the header's page, then addr */
@@ -109,21 +109,21 @@ struct vm_struct {
 #define VM_MAGIC	0x766d616c6c6f6321UL
 #define VMALLOC_MAX	(1UL << 46)
 /* Global state of the allocator */
-#line 5656 "slub.nw"
+#line 5768 "slub.nw"
 bool slub_simulated;		/* simulated CPUs */
 int sim_cpu;			/* the simulated CPU running now */
 static slub_point_fn point_hook;
 static void *point_hook_arg;
 static bool in_point_hook;
 /* Global state of the allocator */
-#line 6049 "slub.nw"
+#line 6161 "slub.nw"
 bool cpu_rseq __attribute__((aligned(L1_CACHE_BYTES)));
 static struct {
 	bool alloc;	/* cpu_rseq, and no fault injection is on */
 	bool free;	/* cpu_rseq, and no memory cgroup is active */
 } rseq_door __attribute__((aligned(L1_CACHE_BYTES)));
 /* Global state of the allocator */
-#line 6455 "slub.nw"
+#line 6567 "slub.nw"
 #define SLUB_RED_INACTIVE	0xbb
 #define SLUB_RED_ACTIVE		0xcc
 #define POISON_INUSE		0x5a
@@ -145,17 +145,17 @@ static unsigned long slub_debug;
 static char slub_debug_slabs[256];
 static int disable_higher_order_debug;
 /* Global state of the allocator */
-#line 7506 "slub.nw"
+#line 7642 "slub.nw"
 static __thread unsigned long call_site;
 static slub_symbolizer_fn slub_symbolizer;
 static void *slub_symbolizer_arg;
 
 #define KSYM_SYMBOL_LEN	240
 /* Global state of the allocator */
-#line 7774 "slub.nw"
+#line 7916 "slub.nw"
 static unsigned long slub_oom_reports;
 /* Global state of the allocator */
-#line 7834 "slub.nw"
+#line 7976 "slub.nw"
 struct fault_attr {
 	unsigned long probability;
 	unsigned long interval;
@@ -171,7 +171,7 @@ static struct {
 	unsigned long random;
 } failslab;
 /* Global state of the allocator */
-#line 8065 "slub.nw"
+#line 8207 "slub.nw"
 struct mem_cgroup {
 	char name[64];
 	int kmemcg_id;
@@ -202,11 +202,11 @@ static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
 static __thread struct mem_cgroup *current_memcg;
 static __thread int memcg_skip_account;
 /* Global state of the sheaves */
-#line 11645 "slub.nw"
+#line 11858 "slub.nw"
 static unsigned int slub_sheaves;	/* the boot option: every cache */
 static __thread unsigned int create_sheaf_capacity;
 /* Declarations of internal functions */
-#line 416 "slub.nw"
+#line 417 "slub.nw"
 struct kmem_cache_cpu;
 struct mem_cgroup;
 struct memcg_cache_params;
@@ -215,7 +215,7 @@ struct location;
 struct loc_track;
 #include "slub_protos.h"
 /* Start the page allocator: page_alloc_init */
-#line 5052 "slub.nw"
+#line 5147 "slub.nw"
 static int page_alloc_init(size_t bytes, int nodes)
 {
 	unsigned long per_node;
@@ -244,8 +244,8 @@ static int page_alloc_init(size_t bytes, int nodes)
 	}
 	return 0;
 }
-/* Reserve the arena, and map and unmap it */
-#line 5093 "slub.nw"
+/* Reserve the arena aligned to its largest block, and map its page array: map_arena */
+#line 5188 "slub.nw"
 static void *map_anon(size_t bytes, int prot)
 {
 	void *p = mmap(NULL, bytes, prot,
@@ -277,7 +277,8 @@ static int map_arena(void)
 	}
 	return 0;
 }
-
+/* Unmap the arena and its arrays at the end: page_alloc_exit */
+#line 5227 "slub.nw"
 static void unmap_arena(void)
 {
 	if (arena)
@@ -301,7 +302,7 @@ static void page_alloc_exit(void)
 	nr_pages = 0;
 }
 /* Put a block on its free list and take it off */
-#line 5154 "slub.nw"
+#line 5256 "slub.nw"
 static void free_block(struct zone *z, unsigned long pfn, int order)
 {
 	struct page *page = pfn_to_page(pfn);
@@ -339,7 +340,7 @@ retry:
 	return NULL;
 }
 /* Grow a zone by one largest block when its lists run dry */
-#line 5202 "slub.nw"
+#line 5304 "slub.nw"
 static bool zone_grow(struct zone *z)
 {
 	unsigned long pfn;
@@ -360,7 +361,7 @@ static inline unsigned long zone_free_pages(const struct zone *z)
 	return z->free_pages + (z->grow_pfn - z->start_pfn);
 }
 /* Split a larger block down to the order asked for: __alloc_pages */
-#line 5231 "slub.nw"
+#line 5333 "slub.nw"
 static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 {
 	struct zone *z = &zones[nid];
@@ -385,7 +386,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 	mark_block(page_to_pfn(page), true);
 
 	/* Make the block a compound page of order order */
-#line 5265 "slub.nw"
+#line 5367 "slub.nw"
 	page->order = order;
 	if (order) {
 		__SetPageHead(page);
@@ -394,7 +395,7 @@ static struct page *__alloc_pages(int nid, gfp_t gfp, int order)
 			page[i].first_page = page;
 		}
 	}
-#line 5254 "slub.nw"
+#line 5356 "slub.nw"
 	if (pfmemalloc)
 		__SetPageSlabPfmemalloc(page);
 	__atomic_add_fetch(&page_stats.allocs, 1, __ATOMIC_RELAXED);
@@ -404,7 +405,7 @@ fail:
 	return NULL;
 }
 /* Mark allocated blocks in a bitmap, and find the next one */
-#line 5281 "slub.nw"
+#line 5383 "slub.nw"
 static void mark_block(unsigned long pfn, bool allocated)
 {
 	unsigned long bit = 1UL << (pfn % BITS_PER_LONG);
@@ -433,7 +434,7 @@ unsigned long next_allocated_block(unsigned long pfn)
 }
 
 /* Allocate pages on a node, or on any: alloc_pages_node */
-#line 5321 "slub.nw"
+#line 5423 "slub.nw"
 static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 {
 	int start = node == NUMA_NO_NODE ? numa_mem_id() : node;
@@ -452,7 +453,7 @@ static struct page *alloc_pages_node(int node, gfp_t gfp, int order)
 	return NULL;
 }
 /* Free a block and merge it with its buddies: __free_pages */
-#line 5345 "slub.nw"
+#line 5447 "slub.nw"
 static void __free_pages(struct page *page, int order)
 {
 	struct zone *z = &zones[page_to_nid(page)];
@@ -484,8 +485,8 @@ static void __free_pages(struct page *page, int order)
 	free_block(z, pfn, order);
 	spin_unlock(&z->lock);
 }
-/* Fail a page allocation on request, and count the pages */
-#line 5388 "slub.nw"
+/* Fail the nth page allocation on request: slub_fail_page_alloc */
+#line 5494 "slub.nw"
 static unsigned long fail_nth;
 static __thread bool failed_by_knob;
 
@@ -512,7 +513,8 @@ void slub_fail_page_alloc(unsigned long nth)
 {
 	__atomic_store_n(&fail_nth, nth, __ATOMIC_RELAXED);
 }
-
+/* Count the pages by kind for the public interface: slub_page_stats */
+#line 5527 "slub.nw"
 static void slub_page_stats_add_large(long pages)
 {
 	__atomic_add_fetch(&page_stats.large_pages, pages, __ATOMIC_RELAXED);
@@ -540,7 +542,7 @@ void slub_page_stats(struct slub_page_stats *st)
 	st->slab_pages = slab;
 }
 /* Map memory too large for the page allocator: vmalloc */
-#line 5480 "slub.nw"
+#line 5592 "slub.nw"
 static inline bool in_arena(const void *x)
 {
 	return (const char *)x >= arena && (const char *)x < arena + arena_bytes;
@@ -568,13 +570,13 @@ void *vmalloc_align(size_t size, size_t align)
 	addr = (char *)ALIGN((unsigned long)map + PAGE_SIZE, align);
 
 	/* Unmap what lies before and after the area at addr */
-#line 5521 "slub.nw"
+#line 5633 "slub.nw"
 	lead = addr - PAGE_SIZE - map;
 	if (lead)
 		munmap(map, lead);
 	if (align - PAGE_SIZE > lead)
 		munmap(addr - PAGE_SIZE + bytes, align - PAGE_SIZE - lead);
-#line 5506 "slub.nw"
+#line 5618 "slub.nw"
 	area = vm_area(addr);
 	area->map = addr - PAGE_SIZE;
 	area->map_bytes = bytes;
@@ -588,7 +590,7 @@ void *vmalloc(size_t size)
 	return vmalloc_align(size, PAGE_SIZE);
 }
 /* Recognise and free a vmalloc area */
-#line 5529 "slub.nw"
+#line 5641 "slub.nw"
 bool is_vmalloc_addr(const void *addr)
 {
 	if (!addr || in_arena(addr) || ((unsigned long)addr & ~PAGE_MASK))
@@ -617,7 +619,7 @@ void vfree(const void *addr)
 	munmap(area->map, area->map_bytes);
 }
 /* Grow or shrink a vmalloc area: vrealloc */
-#line 5565 "slub.nw"
+#line 5677 "slub.nw"
 void *vrealloc(const void *addr, size_t size)
 {
 	struct vm_struct *area = vm_area(addr);
@@ -637,7 +639,7 @@ void *vrealloc(const void *addr, size_t size)
 	return map + PAGE_SIZE;
 }
 /* Compare and swap two adjacent words: cmpxchg_double */
-#line 5755 "slub.nw"
+#line 5867 "slub.nw"
 static inline bool cmpxchg_double(void *p, unsigned long o1,
 				  unsigned long o2, unsigned long n1,
 				  unsigned long n2)
@@ -661,7 +663,7 @@ static inline bool cmpxchg_double(void *p, unsigned long o1,
 #endif
 }
 /* Change a slab's freelist and counters together: cmpxchg_double_slab */
-#line 5789 "slub.nw"
+#line 5901 "slub.nw"
 static inline void slab_lock(struct page *page)
 {
 	while (__atomic_fetch_or(&page->flags, 1UL << PG_locked,
@@ -702,7 +704,7 @@ static bool __cmpxchg_double_slab(struct kmem_cache *s, struct page *page,
 
 #define cmpxchg_double_slab __cmpxchg_double_slab
 /* Compare and swap the CPU's freelist and tid: this_cpu_cmpxchg_double */
-#line 5854 "slub.nw"
+#line 5966 "slub.nw"
 static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 		struct kmem_cache_cpu *c, void *o1, unsigned long o2,
 		void *n1, unsigned long n2)
@@ -715,7 +717,7 @@ static inline bool this_cpu_cmpxchg_double(struct kmem_cache *s,
 			      (unsigned long)n1, n2);
 }
 
-#line 5923 "slub.nw"
+#line 6035 "slub.nw"
 static inline bool cpu_tid_ready(unsigned long tid)
 {
 	return !(tid & TID_BUSY);
@@ -760,7 +762,7 @@ static void cpu_unlock(struct kmem_cache_cpu *c)
 }
 
 /* Enter and leave a slow path's critical section: local_irq_save */
-#line 5971 "slub.nw"
+#line 6083 "slub.nw"
 static inline struct kmem_cache_cpu *local_irq_save(struct kmem_cache *s)
 {
 	struct kmem_cache_cpu *c;
@@ -779,7 +781,7 @@ static inline void local_irq_restore(struct kmem_cache *s,
 	cpu_unlock(c);
 }
 /* Decide whether the restartable sequences can be used */
-#line 6057 "slub.nw"
+#line 6169 "slub.nw"
 static bool cpu_rseq_usable(const struct slub_config *cfg)
 {
 #if defined(__SANITIZE_THREAD__) || !defined(__x86_64__)
@@ -798,7 +800,7 @@ static bool cpu_rseq_usable(const struct slub_config *cfg)
 #endif
 }
 /* Declare the restartable sequence area and the macros of a sequence */
-#line 6108 "slub.nw"
+#line 6220 "slub.nw"
 #define RSEQ_SIG	0x53053053
 
 #define RSEQ_SEQUENCE_START						\
@@ -840,7 +842,7 @@ static bool cpu_rseq_usable(const struct slub_config *cfg)
 	[shift] "i" (KCC_SHIFT)
 
 /* Check the offsets the sequences hard-code */
-#line 6160 "slub.nw"
+#line 6272 "slub.nw"
 #define KCC_FIELD_SIZE(f)	sizeof(((struct kmem_cache_cpu *)0)->f)
 _Static_assert(offsetof(struct kmem_cache_cpu, freelist) == 0,
 	       "rseq sequences: the freelist is at (%rax)");
@@ -857,7 +859,7 @@ _Static_assert(sizeof(struct kmem_cache_cpu) == 1UL << KCC_SHIFT,
 	       "rseq sequences: shlq $KCC_SHIFT finds a CPU's structure; "
 	       "keep its size a power of two");
 /* Pop the CPU's first free object in a sequence: cpu_rseq_pop */
-#line 6192 "slub.nw"
+#line 6304 "slub.nw"
 static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 {
 	void *object, *next;
@@ -887,7 +889,7 @@ static __always_inline void *cpu_rseq_pop(struct kmem_cache *s)
 	return object;
 }
 /* Push an object on the CPU's freelist in a sequence: cpu_rseq_push */
-#line 6228 "slub.nw"
+#line 6340 "slub.nw"
 static __always_inline bool cpu_rseq_push(struct kmem_cache *s,
 					  struct page *page, void *object)
 {
@@ -925,7 +927,7 @@ static noinline void cpu_rseq_count_aborts(struct kmem_cache *s,
 		rseq_stat(s, CMPXCHG_DOUBLE_CPU_FAIL);
 }
 /* Advance the CPU's tid in a sequence: cpu_rseq_inc */
-#line 6282 "slub.nw"
+#line 6394 "slub.nw"
 static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 					 enum stat_item si)
 {
@@ -942,7 +944,7 @@ static __always_inline void cpu_rseq_inc(const struct kmem_cache *s,
 		: "rax", "memory", "cc");
 }
 /* Mark the CPU's structure busy in a sequence: cpu_rseq_set_busy */
-#line 6303 "slub.nw"
+#line 6415 "slub.nw"
 static bool cpu_rseq_set_busy(struct kmem_cache_cpu *c)
 {
 	asm volatile goto(RSEQ_SEQUENCE_START
@@ -961,7 +963,7 @@ elsewhere:
 	return false;
 }
 /* Lock this CPU's structure, or claim another's, under restartable sequences */
-#line 6328 "slub.nw"
+#line 6440 "slub.nw"
 static __thread bool rseq_pinned;
 static __thread cpu_set_t rseq_saved_mask;
 
@@ -1005,7 +1007,7 @@ static void cpu_rseq_unpin(void)
 	}
 }
 /* Check the offsets the sheaf sequences assume */
-#line 12014 "slub.nw"
+#line 12227 "slub.nw"
 #define SHEAF_FIELD_SIZE(type, f)	sizeof(((type *)0)->f)
 #define L1_CACHE_SHIFT			6
 _Static_assert(SHEAF_FIELD_SIZE(local_trylock_t, locked) == 4,
@@ -1028,7 +1030,7 @@ _Static_assert(offsetof(struct slub_percpu_sheaves, lock) == 0 &&
 	[cap] "i" (offsetof(struct slab_sheaf, capacity)),		\
 	[objs] "i" (offsetof(struct slab_sheaf, objects))
 /* Take and put an object in the CPU's main sheaf in a sequence */
-#line 12043 "slub.nw"
+#line 12256 "slub.nw"
 static __always_inline void *cpu_rseq_sheaf_pop(struct kmem_cache *s)
 {
 	void *object;
@@ -1053,7 +1055,7 @@ static __always_inline void *cpu_rseq_sheaf_pop(struct kmem_cache *s)
 	return object;
 }
 /* Take and put an object in the CPU's main sheaf in a sequence */
-#line 12075 "slub.nw"
+#line 12288 "slub.nw"
 static __always_inline bool cpu_rseq_sheaf_push(struct kmem_cache *s,
 						void *object)
 {
@@ -1079,7 +1081,7 @@ slow:
 	return false;
 }
 /* Take and put an object in the CPU's main sheaf in a sequence */
-#line 12106 "slub.nw"
+#line 12319 "slub.nw"
 SLUB_SHARED int local_rseq_trylock(local_trylock_t *l)
 {
 	int r;
@@ -1102,7 +1104,7 @@ SLUB_SHARED int local_rseq_trylock(local_trylock_t *l)
 	return r;
 }
 /* Take and put an object in the CPU's main sheaf in a sequence */
-#line 12135 "slub.nw"
+#line 12348 "slub.nw"
 SLUB_SHARED void local_rseq_lock(local_trylock_t *l)
 {
 	int r;
@@ -1120,7 +1122,7 @@ SLUB_SHARED void local_rseq_unlocked(void)
 	cpu_rseq_unpin();
 }
 /* Choose the simulated CPU and the point where an operation is interrupted */
-#line 6382 "slub.nw"
+#line 6494 "slub.nw"
 static inline void slub_point(enum slub_point p)
 {
 	if (unlikely(point_hook) && slub_simulated && !in_point_hook) {
@@ -1160,7 +1162,7 @@ const char *slub_point_name(enum slub_point point)
 	return (unsigned)point < NR_SLUB_POINTS ? names[point] : NULL;
 }
 /* Name the stat counters as sysfs does: slub_stat_name */
-#line 10346 "slub.nw"
+#line 10559 "slub.nw"
 static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"alloc_fastpath", "alloc_slowpath", "free_fastpath", "free_slowpath",
 	"free_frozen", "free_add_partial", "free_remove_partial",
@@ -1173,12 +1175,12 @@ static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"cpu_partial_drain",
 
 /* The file names of the sheaf counters */
-#line 13283 "slub.nw"
+#line 13496 "slub.nw"
 "sheaf_flush", "sheaf_refill", "sheaf_alloc", "sheaf_free", "barn_get",
 "barn_get_fail", "barn_put", "barn_put_fail", "sheaf_prefill_fast",
 "sheaf_prefill_slow", "sheaf_prefill_oversize", "sheaf_return_fast",
 "sheaf_return_slow",
-#line 10357 "slub.nw"
+#line 10570 "slub.nw"
 };
 
 const char *slub_stat_name(int item)
@@ -1187,7 +1189,7 @@ const char *slub_stat_name(int item)
 							 NULL;
 }
 /* Count on the running CPU: __stat */
-#line 10569 "slub.nw"
+#line 10782 "slub.nw"
 static inline void __stat(const struct kmem_cache *s, enum stat_item si)
 {
 #ifdef CONFIG_SLUB_STATS
@@ -1208,7 +1210,7 @@ static inline void __stat(const struct kmem_cache *s, enum stat_item si)
 #endif
 }
 /* Hide, follow and set the free pointer, and walk a slab's objects */
-#line 748 "slub.nw"
+#line 749 "slub.nw"
 static bool freelist_hardened;
 static bool freelist_random;
 
@@ -1221,7 +1223,7 @@ static inline void *freelist_ptr(const struct kmem_cache *s, void *ptr,
 }
 
 /* Read and write the free pointer of an object */
-#line 779 "slub.nw"
+#line 780 "slub.nw"
 static inline void *get_freepointer(struct kmem_cache *s, void *object)
 {
 	unsigned long addr = (unsigned long)object + s->offset;
@@ -1244,7 +1246,7 @@ static inline void set_freepointer(struct kmem_cache *s, void *object,
 
 	*(void **)addr = freelist_ptr(s, fp, addr);
 }
-#line 760 "slub.nw"
+#line 761 "slub.nw"
 static inline void prefetch_freepointer(const struct kmem_cache *s,
 					void *object)
 {
@@ -1260,13 +1262,13 @@ static inline int slab_index(void *p, struct kmem_cache *s, void *addr)
 	return ((char *)p - (char *)addr) / s->size;
 }
 /* Read an object's free pointer for the tests and the tools */
-#line 807 "slub.nw"
+#line 808 "slub.nw"
 void *slub_freepointer(struct kmem_cache *s, void *object)
 {
 	return get_freepointer(s, object);
 }
 /* Draw the random numbers of the hardened and shuffled freelists */
-#line 819 "slub.nw"
+#line 820 "slub.nw"
 static unsigned long slub_rng_state = 0x9e3779b97f4a7c15UL;
 
 static unsigned long slub_random(void)
@@ -1286,7 +1288,7 @@ static unsigned long slub_cache_random(struct kmem_cache *s)
 	return freelist_hardened ? slub_random() | 1 : 0;
 }
 /* Shuffle a new slab's freelist: shuffle_freelist */
-#line 860 "slub.nw"
+#line 861 "slub.nw"
 static void shuffle_freelist(struct kmem_cache *s, struct page *page,
 			     void *start)
 {
@@ -1318,7 +1320,7 @@ static inline unsigned long *freelist_slot(struct kmem_cache *s,
 	return (unsigned long *)(base + i * s->size + s->offset);
 }
 /* Parse the slub_debug boot option: setup_slub_debug */
-#line 6541 "slub.nw"
+#line 6654 "slub.nw"
 static void setup_slub_debug(const char *str)
 {
 	slub_debug = 0;
@@ -1359,7 +1361,7 @@ check_slabs:
 			 str + 1);
 }
 /* Match a cache name against the option's list: slub_debug_name_matches */
-#line 6587 "slub.nw"
+#line 6700 "slub.nw"
 static bool slub_debug_name_matches(const char *name)
 {
 	const char *p = slub_debug_slabs;
@@ -1376,7 +1378,7 @@ static bool slub_debug_name_matches(const char *name)
 	return false;
 }
 /* Fill an object's red zone and poison, and find its tracks: init_object and get_track */
-#line 6613 "slub.nw"
+#line 6726 "slub.nw"
 static void init_object(struct kmem_cache *s, void *object, u8 val)
 {
 	u8 *p = object;
@@ -1401,13 +1403,13 @@ static struct track *get_track(struct kmem_cache *s, void *object,
 	return p + alloc;
 }
 /* Tell the observation layer the size of a track: slub_track_size */
-#line 6643 "slub.nw"
+#line 6756 "slub.nw"
 unsigned int slub_track_size(void)
 {
 	return sizeof(struct track);
 }
 /* Record who allocated or freed an object: set_track */
-#line 6670 "slub.nw"
+#line 6783 "slub.nw"
 static unsigned long jiffies_now(void)
 {
 	struct timespec ts;
@@ -1431,7 +1433,7 @@ static void set_track(struct kmem_cache *s, void *object,
 	p->when = jiffies_now();
 }
 /* Save the return addresses of the calling frames: save_stack_trace */
-#line 6699 "slub.nw"
+#line 6812 "slub.nw"
 /* The unwinder calls this once per frame, innermost first. */
 static _Unwind_Reason_Code save_frame(struct _Unwind_Context *ctx, void *arg)
 {
@@ -1457,7 +1459,7 @@ static noinline void save_stack_trace(unsigned long *addrs, int skip)
 	_Unwind_Backtrace(save_frame, &w);
 }
 /* Prepare a new object's tracks, red zone and poison: setup_object_debug */
-#line 6727 "slub.nw"
+#line 6840 "slub.nw"
 static void init_tracking(struct kmem_cache *s, void *object)
 {
 	if (!(s->flags & SLAB_STORE_USER))
@@ -1476,7 +1478,7 @@ static void setup_object_debug(struct kmem_cache *s, struct page *page,
 	init_tracking(s, object);
 }
 /* Report a corrupted slab and count the reports: slab_bug and slab_fix */
-#line 6764 "slub.nw"
+#line 6877 "slub.nw"
 static unsigned long slub_bug_count;
 
 static const char *slub_rule(char c)
@@ -1517,7 +1519,7 @@ slab_fix(struct kmem_cache *s, const char *fmt, ...)
 	pr_err("FIX %s: %s\n", s->name, buf);
 }
 /* Print a range of bytes in hex and as text: print_section */
-#line 6806 "slub.nw"
+#line 6919 "slub.nw"
 static void print_section(const char *text, u8 *addr, unsigned int length)
 {
 	unsigned int i, j;
@@ -1534,7 +1536,7 @@ static void print_section(const char *text, u8 *addr, unsigned int length)
 	}
 }
 /* Print an object's two tracks and its slab's counters: print_tracking */
-#line 6827 "slub.nw"
+#line 6940 "slub.nw"
 static void print_track(const char *s, struct track *t)
 {
 	int i;
@@ -1567,7 +1569,7 @@ static void print_page_info(struct page *page)
 	       page->flags);
 }
 /* Print the bytes around an object and its metadata: print_trailer */
-#line 6865 "slub.nw"
+#line 6978 "slub.nw"
 static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned int off;
@@ -1590,7 +1592,7 @@ static void print_trailer(struct kmem_cache *s, struct page *page, u8 *p)
 		print_section("Padding ", p + off, s->size - off);
 }
 /* Report a bad object or a bad slab: object_err and slab_err */
-#line 6892 "slub.nw"
+#line 7005 "slub.nw"
 static void object_err(struct kmem_cache *s, struct page *page,
 		       u8 *object, const char *reason)
 {
@@ -1618,7 +1620,7 @@ static void slab_err_pointer(struct kmem_cache *s, const void *x,
 	pr_err("INFO: Pointer %p is not an object of this allocator\n", x);
 }
 /* Check that bytes hold a pattern, and repair them: check_bytes_and_report */
-#line 6930 "slub.nw"
+#line 7043 "slub.nw"
 static u8 *memchr_inv(const void *start, int c, size_t bytes)
 {
 	const u8 *p = start;
@@ -1658,7 +1660,7 @@ static int check_bytes_and_report(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* Check the padding of an object and of a slab: check_pad_bytes and slab_pad_check */
-#line 6977 "slub.nw"
+#line 7090 "slub.nw"
 static int check_pad_bytes(struct kmem_cache *s, struct page *page, u8 *p)
 {
 	unsigned long off = s->inuse;
@@ -1699,7 +1701,7 @@ static int slab_pad_check(struct kmem_cache *s, struct page *page)
 	return 0;
 }
 /* Count the objects a slab can hold: slab_objects */
-#line 7032 "slub.nw"
+#line 7145 "slub.nw"
 static inline unsigned int slab_objects(const struct page *page)
 {
 	struct page counts;
@@ -1709,7 +1711,7 @@ static inline unsigned int slab_objects(const struct page *page)
 }
 
 /* Check an object's red zone, poison and free pointer: check_object */
-#line 7044 "slub.nw"
+#line 7157 "slub.nw"
 static int check_valid_pointer(struct kmem_cache *s, struct page *page,
 			       const void *object)
 {
@@ -1760,7 +1762,7 @@ static int check_object(struct kmem_cache *s, struct page *page,
 	return 1;
 }
 /* Check a slab's counters against its size: check_slab */
-#line 7102 "slub.nw"
+#line 7215 "slub.nw"
 static int check_slab(struct kmem_cache *s, struct page *page)
 {
 	struct page counts;
@@ -1786,7 +1788,7 @@ static int check_slab(struct kmem_cache *s, struct page *page)
 	return 1;
 }
 /* Walk a slab's freelist looking for an object: on_freelist */
-#line 7134 "slub.nw"
+#line 7247 "slub.nw"
 static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 {
 	int nr = 0;
@@ -1794,6 +1796,9 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 	void *object = NULL;
 	int max_objects;
 
+
+	/* Follow the freelist to search, cutting it at a bad pointer */
+#line 7267 "slub.nw"
 	while (fp && nr <= (int)page->objects) {
 		if (fp == search)
 			return 1;
@@ -1815,6 +1820,10 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 		fp = get_freepointer(s, object);
 		nr++;
 	}
+#line 7255 "slub.nw"
+
+	/* Correct the slab's number of objects from its order */
+#line 7295 "slub.nw"
 	max_objects = order_objects(compound_order(page), s->size,
 				    s->reserved);
 	if (max_objects > MAX_OBJS_PER_PAGE)
@@ -1825,16 +1834,21 @@ static int on_freelist(struct kmem_cache *s, struct page *page, void *search)
 		page->objects = max_objects;
 		slab_fix(s, "Number of objects adjusted.");
 	}
+#line 7256 "slub.nw"
+
+	/* Correct inuse from the length of the freelist */
+#line 7310 "slub.nw"
 	if ((int)page->inuse != (int)page->objects - nr) {
 		slab_err(s, page, "Wrong object count. Counter is %d but counted were %d",
 			 page->inuse, page->objects - nr);
 		page->inuse = page->objects - nr;
 		slab_fix(s, "Object count adjusted.");
 	}
+#line 7257 "slub.nw"
 	return search == NULL;
 }
 /* Check an object before it is handed out: alloc_debug_processing */
-#line 7195 "slub.nw"
+#line 7331 "slub.nw"
 static noinline int alloc_debug_processing(struct kmem_cache *s,
 					   struct page *page, void *object,
 					   unsigned long addr)
@@ -1860,7 +1874,7 @@ bad:
 	return 0;
 }
 /* Check an object before it is freed: free_debug_processing */
-#line 7231 "slub.nw"
+#line 7367 "slub.nw"
 static struct kmem_cache_node *free_debug_processing(struct kmem_cache *s,
 		struct page *page, void *object, unsigned long addr)
 {
@@ -1902,7 +1916,7 @@ fail:
 	return NULL;
 }
 /* Print each allocation and free of a traced cache: trace */
-#line 7281 "slub.nw"
+#line 7417 "slub.nw"
 static void trace(struct kmem_cache *s, struct page *page, void *object,
 		  int alloc)
 {
@@ -1914,7 +1928,7 @@ static void trace(struct kmem_cache *s, struct page *page, void *object,
 			      min(s->object_size, 64));
 }
 /* Check one slab: its counters, its freelist and every object: validate_slab */
-#line 7314 "slub.nw"
+#line 7450 "slub.nw"
 static int validate_slab(struct kmem_cache *s, struct page *page,
 			 unsigned long *map)
 {
@@ -1935,7 +1949,7 @@ static int validate_slab(struct kmem_cache *s, struct page *page,
 	return 1;
 }
 /* Check the slabs on a node's lists: validate_slab_node */
-#line 7340 "slub.nw"
+#line 7476 "slub.nw"
 static unsigned long validate_slab_node(struct kmem_cache *s,
 		struct kmem_cache_node *n, unsigned long *map)
 {
@@ -1961,7 +1975,7 @@ static unsigned long validate_slab_node(struct kmem_cache *s,
 	return count;
 }
 /* Check every object of every slab of a cache: validate_slab_cache */
-#line 7371 "slub.nw"
+#line 7507 "slub.nw"
 static long validate_slab_cache(struct kmem_cache *s)
 {
 	unsigned long count = 0;
@@ -1978,7 +1992,7 @@ static long validate_slab_cache(struct kmem_cache *s)
 	return count;
 }
 /* Report the objects still in use when a cache is closed: list_slab_objects */
-#line 7441 "slub.nw"
+#line 7577 "slub.nw"
 static void list_slab_objects(struct kmem_cache *s, struct page *page,
 			      const char *text)
 {
@@ -2009,7 +2023,7 @@ static void slub_bug_on(const char *cond, const char *file, int line)
 	panic("kernel BUG at %s:%d! (%s)\n", file, line, cond);
 }
 /* Name the call sites of the scenario engine: slub_set_call_site and sprint_symbol */
-#line 7514 "slub.nw"
+#line 7650 "slub.nw"
 void slub_set_call_site(unsigned long site)
 {
 	call_site = site;
@@ -2040,7 +2054,7 @@ static size_t sprint_symbol(char *buf, unsigned long addr)
 	return strlen(buf);
 }
 /* Define a site and the table of sites: struct location and struct loc_track */
-#line 7554 "slub.nw"
+#line 7690 "slub.nw"
 struct location {
 	unsigned long count;
 	unsigned long addr;
@@ -2057,7 +2071,7 @@ struct loc_track {
 	struct location *loc;
 };
 /* Grow the table of sites: alloc_loc_track */
-#line 7575 "slub.nw"
+#line 7711 "slub.nw"
 static bool alloc_loc_track(struct loc_track *t, unsigned long max)
 {
 	struct location *l = realloc(t->loc, max * sizeof(*l));
@@ -2069,7 +2083,7 @@ static bool alloc_loc_track(struct loc_track *t, unsigned long max)
 	return true;
 }
 /* Count an object at its site, or insert the site in order: add_location */
-#line 7592 "slub.nw"
+#line 7728 "slub.nw"
 static bool add_location(struct loc_track *t, const struct track *track)
 {
 	long age = jiffies_now() - track->when;
@@ -2083,7 +2097,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 		if (l->addr == track->addr) {
 
 			/* Count one more object of the site l */
-#line 7617 "slub.nw"
+#line 7753 "slub.nw"
 			l->count++;
 			if (track->when) {
 				l->sum_time += age;
@@ -2094,7 +2108,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 				set_bit(track->cpu, l->cpus);
 			}
 			set_bit(node, l->nodes);
-#line 7604 "slub.nw"
+#line 7740 "slub.nw"
 			return true;
 		}
 		if (l->addr < track->addr)
@@ -2104,7 +2118,7 @@ static bool add_location(struct loc_track *t, const struct track *track)
 	}
 
 	/* Insert a new site at lo */
-#line 7630 "slub.nw"
+#line 7766 "slub.nw"
 	if (t->count >= t->max && !alloc_loc_track(t, 2 * t->max))
 		return false;
 	l = &t->loc[lo];
@@ -2117,11 +2131,11 @@ static bool add_location(struct loc_track *t, const struct track *track)
 	l->min_pid = l->max_pid = track->pid;
 	set_bit(track->cpu, l->cpus);
 	set_bit(node, l->nodes);
-#line 7612 "slub.nw"
+#line 7748 "slub.nw"
 	return true;
 }
 /* Add every object of a slab to the table of sites: process_slab */
-#line 7648 "slub.nw"
+#line 7784 "slub.nw"
 static void process_slab(struct loc_track *t, struct kmem_cache *s,
 			 struct page *page, enum track_item alloc,
 			 unsigned long *map)
@@ -2136,7 +2150,7 @@ static void process_slab(struct loc_track *t, struct kmem_cache *s,
 			add_location(t, get_track(s, p, alloc));
 }
 /* Gather the sites of every slab of a cache: list_locations */
-#line 7670 "slub.nw"
+#line 7806 "slub.nw"
 static int list_locations(struct kmem_cache *s, char *buf,
 			  enum track_item alloc)
 {
@@ -2176,7 +2190,7 @@ static int list_locations(struct kmem_cache *s, char *buf,
 	return len;
 }
 /* Print one line per allocation or free site: print_location */
-#line 7715 "slub.nw"
+#line 7851 "slub.nw"
 static int print_location(char *buf, size_t room, const struct location *l)
 {
 	char sym[KSYM_SYMBOL_LEN], list[256];
@@ -2210,7 +2224,8 @@ static int print_location(char *buf, size_t room, const struct location *l)
 	}
 	return len + scnprintf(buf + len, room - len, "\n");
 }
-
+/* Print a set of CPUs or nodes as ranges: bitmap_scnlistprintf */
+#line 7891 "slub.nw"
 static int bitmap_scnlistprintf(char *buf, size_t room,
 				const unsigned long *map, int nbits)
 {
@@ -2232,14 +2247,14 @@ static int bitmap_scnlistprintf(char *buf, size_t room,
 	return len;
 }
 /* Limit the rate of out-of-memory reports: slub_ratelimit */
-#line 7778 "slub.nw"
+#line 7920 "slub.nw"
 static bool slub_ratelimit(void)
 {
 	return __atomic_add_fetch(&slub_oom_reports, 1,
 				  __ATOMIC_RELAXED) <= 10;
 }
 /* Decide whether an allocation fails on purpose: should_failslab */
-#line 7857 "slub.nw"
+#line 7999 "slub.nw"
 static bool should_fail(struct fault_attr *attr, ssize_t size)
 {
 	unsigned long probability = READ_ONCE(attr->probability);
@@ -2275,7 +2290,7 @@ static bool should_failslab(struct kmem_cache *s, gfp_t gfpflags)
 	return should_fail(&failslab.attr, s->object_size);
 }
 /* Draw the failslab randomness from the seed: failslab_random */
-#line 7898 "slub.nw"
+#line 8040 "slub.nw"
 static unsigned long failslab_random(void)
 {
 	unsigned long z = __atomic_add_fetch(&failslab.random,
@@ -2287,7 +2302,7 @@ static unsigned long failslab_random(void)
 	return z ^ (z >> 31);
 }
 /* Parse the failslab= boot option: setup_failslab */
-#line 7918 "slub.nw"
+#line 8060 "slub.nw"
 static int setup_failslab(const char *str, unsigned long seed)
 {
 	unsigned long interval, probability;
@@ -2312,7 +2327,7 @@ static int setup_failslab(const char *str, unsigned long seed)
 	return 0;
 }
 /* Show the failslab attributes: slub_failslab_show */
-#line 7948 "slub.nw"
+#line 8090 "slub.nw"
 static const char *const failslab_attrs[] = {
 	"probability", "interval", "times", "space", "ignore-gfp-wait",
 	"cache-filter", NULL
@@ -2345,7 +2360,7 @@ ssize_t slub_failslab_show(const char *attr, char *buf)
 	return -ENOENT;
 }
 /* Write a failslab attribute: slub_failslab_store */
-#line 7982 "slub.nw"
+#line 8124 "slub.nw"
 ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 {
 	char tmp[32], *end;
@@ -2376,7 +2391,7 @@ ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 		return -EINVAL;
 
 	/* Write v to the numeric failslab attribute attr */
-#line 8019 "slub.nw"
+#line 8161 "slub.nw"
 	if (!strcmp(attr, "probability") || !strcmp(attr, "interval")) {
 		if (v < 0)
 			return -EINVAL;
@@ -2394,18 +2409,19 @@ ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len)
 	} else {
 		return -ENOENT;
 	}
-#line 8011 "slub.nw"
+#line 8153 "slub.nw"
 	return len;
 }
-/* Tell a root cache from its children and find a child: cache_from_memcg_idx */
-#line 8120 "slub.nw"
+/* Tell whether any cgroup exists yet: memcg_kmem_enabled */
+#line 8263 "slub.nw"
 static bool memcg_kmem_active;
 
 static inline bool memcg_kmem_enabled(void)
 {
 	return READ_ONCE(memcg_kmem_active);
 }
-
+/* Tell a root cache from its children: is_root_cache and slab_equal_or_root */
+#line 8278 "slub.nw"
 bool is_root_cache(struct kmem_cache *s)
 {
 	return !s->memcg_params || s->memcg_params->is_root_cache;
@@ -2417,7 +2433,8 @@ static inline bool slab_equal_or_root(struct kmem_cache *s,
 	return p == s || (s->memcg_params && !is_root_cache(s) &&
 			  s->memcg_params->root_cache == p);
 }
-
+/* Find a root cache's child for a cgroup: cache_from_memcg_idx */
+#line 8298 "slub.nw"
 static inline struct kmem_cache *cache_from_memcg_idx(struct kmem_cache *s,
 						      int idx)
 {
@@ -2435,7 +2452,8 @@ static inline int memcg_cache_id(struct mem_cgroup *memcg)
 {
 	return memcg ? memcg->kmemcg_id : -1;
 }
-
+/* Take and drop a child cache's reference on its cgroup: css_get and css_put */
+#line 8322 "slub.nw"
 static inline void css_get(struct mem_cgroup *memcg)
 {
 	__atomic_add_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
@@ -2446,7 +2464,7 @@ static inline void css_put(struct mem_cgroup *memcg)
 	__atomic_sub_fetch(&memcg->refcount, 1, __ATOMIC_RELAXED);
 }
 /* Choose the cgroup's copy of a cache for an allocation: memcg_kmem_get_cache */
-#line 8184 "slub.nw"
+#line 8349 "slub.nw"
 static noinline struct kmem_cache *
 __memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 {
@@ -2471,7 +2489,7 @@ memcg_kmem_get_cache(struct kmem_cache *s, gfp_t gfp)
 	return __memcg_kmem_get_cache(s, gfp);
 }
 /* Take and release the mutex of slab_caches */
-#line 8219 "slub.nw"
+#line 8384 "slub.nw"
 void slab_mutex_lock(void)
 {
 	mutex_lock(&slab_mutex);
@@ -2484,7 +2502,7 @@ void slab_mutex_unlock(void)
 	mutex_unlock(&slab_mutex);
 }
 /* Create a cgroup's copy of a root cache: memcg_create_kmem_cache */
-#line 8239 "slub.nw"
+#line 8404 "slub.nw"
 static struct kmem_cache *memcg_create_kmem_cache(struct mem_cgroup *memcg,
 						  struct kmem_cache *root)
 {
@@ -2515,7 +2533,7 @@ out:
 	return s;
 }
 /* Charge and uncharge a cgroup for a slab's pages: memcg_charge_slab */
-#line 8279 "slub.nw"
+#line 8444 "slub.nw"
 static int memcg_charge_slab(struct kmem_cache *s, gfp_t gfp, int order)
 {
 	struct mem_cgroup *memcg;
@@ -2541,7 +2559,7 @@ static void memcg_uncharge_slab(struct kmem_cache *s, int order)
 			   __ATOMIC_RELAXED);
 }
 /* Unregister a child cache and free a root's table: memcg_unregister_cache */
-#line 8314 "slub.nw"
+#line 8479 "slub.nw"
 static int memcg_cleanup_cache_params(struct kmem_cache *s)
 {
 	struct kmem_cache *c;
@@ -2578,7 +2596,7 @@ static void memcg_unregister_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Grow every root cache's table of children: memcg_update_cache_size */
-#line 8363 "slub.nw"
+#line 8528 "slub.nw"
 static int memcg_update_cache_size(struct kmem_cache *s, int num)
 {
 	struct memcg_cache_params *p, *old = s->memcg_params;
@@ -2617,7 +2635,7 @@ static int memcg_alloc_id(void)
 	return id;
 }
 /* Give every root cache a table when the first cgroup is limited: memcg_activate_kmem_caches */
-#line 8408 "slub.nw"
+#line 8573 "slub.nw"
 static int memcg_activate_kmem_caches(void)
 {
 	struct kmem_cache *s;
@@ -2632,8 +2650,8 @@ static int memcg_activate_kmem_caches(void)
 	}
 	return 0;
 }
-/* Create a cgroup, enter it and read its usage: slub_memcg_create */
-#line 8430 "slub.nw"
+/* Create a cgroup: slub_memcg_create */
+#line 8595 "slub.nw"
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
 {
 	struct mem_cgroup *memcg;
@@ -2664,7 +2682,8 @@ struct mem_cgroup *slub_memcg_create(const char *name, size_t limit)
 	pthread_mutex_init(&memcg->slab_caches_mutex, NULL);
 	return memcg;
 }
-
+/* Enter a cgroup and read which one runs and what it uses: slub_memcg_enter */
+#line 8634 "slub.nw"
 void slub_memcg_enter(struct mem_cgroup *memcg)
 {
 	current_memcg = memcg;
@@ -2680,7 +2699,7 @@ size_t slub_memcg_usage(const struct mem_cgroup *memcg)
 	return __atomic_load_n(&memcg->usage, __ATOMIC_RELAXED);
 }
 /* Destroy a cgroup and its child caches: slub_memcg_destroy */
-#line 8478 "slub.nw"
+#line 8654 "slub.nw"
 int slub_memcg_destroy(struct mem_cgroup *memcg)
 {
 	struct memcg_cache_params *p;
@@ -2713,7 +2732,7 @@ int slub_memcg_destroy(struct mem_cgroup *memcg)
 	return 0;
 }
 /* Forget every cgroup at shutdown: memcg_reset */
-#line 8514 "slub.nw"
+#line 8690 "slub.nw"
 static void memcg_reset(void)
 {
 	int id;
@@ -2730,7 +2749,7 @@ static void memcg_reset(void)
 	memcg_kmem_active = false;
 }
 /* Create a cache, or share one that fits: kmem_cache_create */
-#line 1233 "slub.nw"
+#line 1252 "slub.nw"
 struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 				     size_t align, unsigned long flags,
 				     void (*ctor)(void *))
@@ -2748,15 +2767,15 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 		goto out_unlock;
 
 	/* Sanitise the caller's flags with CACHE_CREATE_MASK */
-#line 1268 "slub.nw"
+#line 1287 "slub.nw"
 	flags &= CACHE_CREATE_MASK;
-#line 1249 "slub.nw"
+#line 1268 "slub.nw"
 	s = __kmem_cache_alias(name, size, align, flags, ctor);
 	if (s)
 		goto out_unlock;
 
 	/* Build a new cache named by a private copy of name */
-#line 1278 "slub.nw"
+#line 1297 "slub.nw"
 	cache_name = kstrdup(name, GFP_KERNEL);
 	if (!cache_name) {
 		err = -ENOMEM;
@@ -2769,26 +2788,26 @@ struct kmem_cache *kmem_cache_create(const char *name, size_t size,
 		err = PTR_ERR(s);
 		kfree(cache_name);
 	}
-#line 1253 "slub.nw"
+#line 1272 "slub.nw"
 out_unlock:
 	slab_mutex_unlock();
 	if (err) {
 
 		/* Report the failure, or panic if the caller asked */
-#line 1296 "slub.nw"
+#line 1315 "slub.nw"
 		if (flags & SLAB_PANIC)
 			panic("kmem_cache_create: Failed to create slab '%s'. Error %d\n",
 			      name, err);
 		pr_warn("kmem_cache_create(%s) failed with error %d\n",
 			name ? name : "(null)", err);
 		slub_report(NULL, NULL, NULL, "kmem_cache_create failed");
-#line 1257 "slub.nw"
+#line 1276 "slub.nw"
 		return NULL;
 	}
 	return s;
 }
 /* Refuse a missing name or an impossible size: kmem_cache_sanity_check */
-#line 1387 "slub.nw"
+#line 1406 "slub.nw"
 static int kmem_cache_sanity_check(const char *name, size_t size)
 {
 	struct kmem_cache *s;
@@ -2811,7 +2830,7 @@ static int kmem_cache_sanity_check(const char *name, size_t size)
 	return 0;
 }
 /* Share an existing cache under another name: __kmem_cache_alias */
-#line 1438 "slub.nw"
+#line 1457 "slub.nw"
 static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
 					     size_t align, unsigned long flags,
 					     void (*ctor)(void *))
@@ -2841,7 +2860,7 @@ static struct kmem_cache *__kmem_cache_alias(const char *name, size_t size,
 	return s;
 }
 /* Search slab_caches for a cache to merge with: find_mergeable */
-#line 1487 "slub.nw"
+#line 1506 "slub.nw"
 static struct kmem_cache *find_mergeable(size_t size, size_t align,
 					 unsigned long flags, const char *name,
 					 void (*ctor)(void *))
@@ -2873,7 +2892,7 @@ static struct kmem_cache *find_mergeable(size_t size, size_t align,
 	return NULL;
 }
 /* Tell whether a cache may never be shared: slab_unmergeable */
-#line 1525 "slub.nw"
+#line 1544 "slub.nw"
 static int slab_unmergeable(struct kmem_cache *s)
 {
 	if (slab_nomerge || (s->flags & SLUB_NEVER_MERGE))
@@ -2887,7 +2906,7 @@ static int slab_unmergeable(struct kmem_cache *s)
 	return 0;
 }
 /* Add the debugging flags of the boot option: kmem_cache_flags */
-#line 1551 "slub.nw"
+#line 1570 "slub.nw"
 static unsigned long kmem_cache_flags(unsigned long object_size,
 				      unsigned long flags, const char *name,
 				      void (*ctor)(void *))
@@ -2900,7 +2919,7 @@ static unsigned long kmem_cache_flags(unsigned long object_size,
 	return flags;
 }
 /* Compute the alignment of a cache: calculate_alignment */
-#line 1577 "slub.nw"
+#line 1596 "slub.nw"
 static unsigned long calculate_alignment(unsigned long flags,
 					 unsigned long align,
 					 unsigned long size)
@@ -2917,7 +2936,7 @@ static unsigned long calculate_alignment(unsigned long flags,
 	return ALIGN(align, sizeof(void *));
 }
 /* Give an alias its sysfs link, now or once sysfs is up: sysfs_slab_alias */
-#line 1617 "slub.nw"
+#line 1636 "slub.nw"
 static int sysfs_slab_alias(struct kmem_cache *s, const char *name)
 {
 	struct saved_alias *al;
@@ -2936,7 +2955,7 @@ static int sysfs_slab_alias(struct kmem_cache *s, const char *name)
 	return 0;
 }
 /* Make and remove the links of the sysfs view */
-#line 1640 "slub.nw"
+#line 1659 "slub.nw"
 static int sysfs_create_link(struct kmem_cache *s, const char *name)
 {
 	struct slub_alias *a = kmalloc(sizeof(*a), GFP_KERNEL);
@@ -2970,7 +2989,7 @@ static void sysfs_remove_link(const char *name)
 	}
 }
 /* Allocate and register a new cache record: do_kmem_cache_create */
-#line 1687 "slub.nw"
+#line 1706 "slub.nw"
 static struct kmem_cache *
 do_kmem_cache_create(char *name, size_t object_size, size_t size,
 		     size_t align, unsigned long flags, void (*ctor)(void *),
@@ -3008,7 +3027,7 @@ out_free_cache:
 	goto out;
 }
 /* Give a root cache its table of memory cgroup children */
-#line 1774 "slub.nw"
+#line 1793 "slub.nw"
 static int memcg_alloc_cache_params(struct mem_cgroup *memcg,
 				    struct kmem_cache *s,
 				    struct kmem_cache *root_cache)
@@ -3046,7 +3065,7 @@ static void memcg_free_cache_params(struct kmem_cache *s)
 	s->memcg_params = NULL;
 }
 /* Open a new cache and publish it in sysfs: __kmem_cache_create */
-#line 1824 "slub.nw"
+#line 1843 "slub.nw"
 static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags)
 {
 	int err;
@@ -3063,7 +3082,7 @@ static int __kmem_cache_create(struct kmem_cache *s, unsigned long flags)
 	return err;
 }
 /* Compute a cache's geometry and build its per-CPU and per-node parts: kmem_cache_open */
-#line 1873 "slub.nw"
+#line 1892 "slub.nw"
 static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 {
 	s->flags = kmem_cache_flags(s->size, flags, s->name, s->ctor);
@@ -3082,14 +3101,14 @@ static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 	}
 
 	/* Use the double-word compare-and-swap unless the cache is debugged */
-#line 1928 "slub.nw"
+#line 1947 "slub.nw"
 	if ((s->flags & SLAB_DEBUG_FLAGS) == 0)
 		s->flags |= __CMPXCHG_DOUBLE;
-#line 1890 "slub.nw"
+#line 1909 "slub.nw"
 	set_min_partial(s, ilog2(s->size) / 2);
 
 	/* Choose cpu_partial by object size */
-#line 1941 "slub.nw"
+#line 1960 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s))
 		s->cpu_partial = 0;
 	else if (s->size >= (int)PAGE_SIZE)
@@ -3100,7 +3119,7 @@ static int kmem_cache_open(struct kmem_cache *s, unsigned long flags)
 		s->cpu_partial = 13;
 	else
 		s->cpu_partial = 30;
-#line 1892 "slub.nw"
+#line 1911 "slub.nw"
 	s->remote_node_defrag_ratio = 1000;
 	s->random = slub_cache_random(s);
 	if (!init_kmem_cache_nodes(s))
@@ -3119,7 +3138,7 @@ error:
 	return -EINVAL;
 }
 /* Tell whether a cache is debugged or keeps cpu partial slabs */
-#line 1954 "slub.nw"
+#line 1973 "slub.nw"
 static inline int kmem_cache_debug(struct kmem_cache *s)
 {
 	return unlikely(s->flags & SLAB_DEBUG_FLAGS);
@@ -3130,7 +3149,7 @@ static inline bool kmem_cache_has_cpu_partial(struct kmem_cache *s)
 	return !kmem_cache_debug(s) && !s->sheaf_capacity;
 }
 /* Bound the number of empty slabs a node keeps: set_min_partial */
-#line 1975 "slub.nw"
+#line 1994 "slub.nw"
 static void set_min_partial(struct kmem_cache *s, unsigned long min)
 {
 	if (min < MIN_PARTIAL)
@@ -3140,7 +3159,7 @@ static void set_min_partial(struct kmem_cache *s, unsigned long min)
 	s->min_partial = min;
 }
 /* Lay out an object and its metadata: calculate_sizes */
-#line 2014 "slub.nw"
+#line 2033 "slub.nw"
 static int calculate_sizes(struct kmem_cache *s, int forced_order)
 {
 	unsigned long flags = s->flags;
@@ -3150,7 +3169,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 	size = ALIGN(size, sizeof(void *));
 
 	/* Decide poisoning and the red zone after the object */
-#line 2050 "slub.nw"
+#line 2069 "slub.nw"
 	if ((flags & SLAB_POISON) && !(flags & SLAB_DESTROY_BY_RCU) &&
 	    !s->ctor)
 		s->flags |= __OBJECT_POISON;
@@ -3158,7 +3177,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 		s->flags &= ~__OBJECT_POISON;
 	if ((flags & SLAB_RED_ZONE) && size == (unsigned long)s->object_size)
 		size += sizeof(void *);
-#line 2022 "slub.nw"
+#line 2041 "slub.nw"
 	s->inuse = size;
 	if ((flags & (SLAB_DESTROY_BY_RCU | SLAB_POISON)) || s->ctor) {
 		s->offset = size;
@@ -3176,7 +3195,7 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 		return 0;
 
 	/* Record the page order and object counts of the cache */
-#line 2067 "slub.nw"
+#line 2086 "slub.nw"
 	s->allocflags = 0;
 	if (order)
 		s->allocflags |= __GFP_COMP;
@@ -3188,11 +3207,11 @@ static int calculate_sizes(struct kmem_cache *s, int forced_order)
 	s->min = oo_make(get_order(size), size, s->reserved);
 	if (oo_objects(s->oo) > oo_objects(s->max))
 		s->max = s->oo;
-#line 2038 "slub.nw"
+#line 2057 "slub.nw"
 	return !!oo_objects(s->oo);
 }
 /* Pack and unpack an order with its object count */
-#line 2081 "slub.nw"
+#line 2100 "slub.nw"
 static inline int order_objects(int order, unsigned long size, int reserved)
 {
 	return ((PAGE_SIZE << order) - reserved) / size;
@@ -3215,7 +3234,7 @@ static inline int get_order(unsigned long size)
 	return fls(size);
 }
 /* Find the smallest good order for a slab: slab_order */
-#line 2131 "slub.nw"
+#line 2150 "slub.nw"
 static inline int slab_order(int size, int min_objects, int max_order,
 			     int fract_leftover, int reserved)
 {
@@ -3238,7 +3257,7 @@ static inline int slab_order(int size, int min_objects, int max_order,
 	return order;
 }
 /* Relax the demands until an order fits: calculate_order */
-#line 2184 "slub.nw"
+#line 2203 "slub.nw"
 static inline int calculate_order(int size, int reserved)
 {
 	int order, min_objects, fraction, max_objects;
@@ -3266,7 +3285,7 @@ static inline int calculate_order(int size, int reserved)
 	return -ENOSYS;
 }
 /* Give a cache one kmem_cache_node per memory node */
-#line 2225 "slub.nw"
+#line 2244 "slub.nw"
 static int init_kmem_cache_nodes(struct kmem_cache *s)
 {
 	int node;
@@ -3289,7 +3308,8 @@ static int init_kmem_cache_nodes(struct kmem_cache *s)
 	}
 	return 1;
 }
-
+/* Start a node's lists empty, and free a cache's nodes: free_kmem_cache_nodes */
+#line 2274 "slub.nw"
 static void init_kmem_cache_node(struct kmem_cache_node *n)
 {
 	n->nr_partial = 0;
@@ -3316,7 +3336,7 @@ static void free_kmem_cache_nodes(struct kmem_cache *s)
 	}
 }
 /* Give a cache one kmem_cache_cpu per CPU */
-#line 2285 "slub.nw"
+#line 2311 "slub.nw"
 static int alloc_kmem_cache_cpus(struct kmem_cache *s)
 {
 	void *p;
@@ -3357,7 +3377,7 @@ static void free_percpu(struct kmem_cache *s)
 	s->cpu_slab = NULL;
 }
 /* Hand out per-CPU units from mapped chunks: pcpu_alloc and pcpu_free */
-#line 2340 "slub.nw"
+#line 2366 "slub.nw"
 #define PCPU_CHUNK_BYTES	(64UL << 10)
 
 struct pcpu_chunk {
@@ -3402,7 +3422,7 @@ static void pcpu_free(void *p)
 	mutex_unlock(&pcpu_lock);
 }
 /* Map a new chunk of per-CPU units, and unmap them all at exit */
-#line 2393 "slub.nw"
+#line 2419 "slub.nw"
 static bool pcpu_new_chunk(size_t unit)
 {
 	size_t bytes = max(PCPU_CHUNK_BYTES, unit + 2 * L1_CACHE_BYTES);
@@ -3430,7 +3450,7 @@ static void pcpu_exit(void)
 	pcpu_next = pcpu_end = NULL;
 }
 /* Copy a root cache's tunable sysfs values to a new child: memcg_propagate_slab_attrs */
-#line 2434 "slub.nw"
+#line 2460 "slub.nw"
 static void memcg_propagate_slab_attrs(struct kmem_cache *s)
 {
 	struct kmem_cache *root_cache;
@@ -3452,7 +3472,7 @@ static void memcg_propagate_slab_attrs(struct kmem_cache *s)
 	}
 }
 /* Give a new cache its sysfs directory: sysfs_slab_add */
-#line 2469 "slub.nw"
+#line 2495 "slub.nw"
 static int sysfs_slab_add(struct kmem_cache *s)
 {
 	int unmergeable = slab_unmergeable(s);
@@ -3476,7 +3496,7 @@ static int sysfs_slab_add(struct kmem_cache *s)
 	return err;
 }
 /* Name the directory of a shareable cache by its size and flags: create_unique_id */
-#line 2506 "slub.nw"
+#line 2532 "slub.nw"
 #define ID_STR_LENGTH 64
 
 static char *create_unique_id(struct kmem_cache *s)
@@ -3503,7 +3523,7 @@ static char *create_unique_id(struct kmem_cache *s)
 	return name;
 }
 /* Tear down a cache that holds no objects: kmem_cache_close */
-#line 2545 "slub.nw"
+#line 2571 "slub.nw"
 static int kmem_cache_close(struct kmem_cache *s)
 {
 	int node;
@@ -3522,7 +3542,7 @@ static int kmem_cache_close(struct kmem_cache *s)
 	return 0;
 }
 /* Free a node's empty partial slabs, and refuse to close a node with objects in use */
-#line 2575 "slub.nw"
+#line 2601 "slub.nw"
 static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n)
 {
 	struct page *page, *h;
@@ -3538,7 +3558,7 @@ static void free_partial(struct kmem_cache *s, struct kmem_cache_node *n)
 	}
 }
 /* Register a child cache with its cgroup and its root: memcg_register_cache */
-#line 2614 "slub.nw"
+#line 2640 "slub.nw"
 static void memcg_register_cache(struct kmem_cache *s)
 {
 	struct kmem_cache *root;
@@ -3557,7 +3577,7 @@ static void memcg_register_cache(struct kmem_cache *s)
 	mutex_unlock(&memcg->slab_caches_mutex);
 }
 /* Destroy a cache when its last user lets go: kmem_cache_destroy */
-#line 2646 "slub.nw"
+#line 2672 "slub.nw"
 void kmem_cache_destroy(struct kmem_cache *s)
 {
 	slub_observer_check();
@@ -3593,7 +3613,7 @@ out_unlock:
 	slab_mutex_unlock();
 }
 /* Shut a cache down and remove its sysfs directory */
-#line 2693 "slub.nw"
+#line 2719 "slub.nw"
 static int __kmem_cache_shutdown(struct kmem_cache *s)
 {
 	int rc = kmem_cache_close(s);
@@ -3615,13 +3635,13 @@ static void sysfs_slab_remove(struct kmem_cache *s)
 	s->kobj.added = false;
 }
 /* Allocate a zeroed object: kmem_cache_zalloc */
-#line 1755 "slub.nw"
+#line 1774 "slub.nw"
 void *kmem_cache_zalloc(struct kmem_cache *s, gfp_t flags)
 {
 	return kmem_cache_alloc(s, flags | __GFP_ZERO);
 }
 /* Allocate an object, from any node or from one: kmem_cache_alloc */
-#line 2745 "slub.nw"
+#line 2771 "slub.nw"
 void *kmem_cache_alloc(struct kmem_cache *s, gfp_t gfpflags)
 {
 	return slab_alloc(s, gfpflags, _RET_IP_);
@@ -3632,7 +3652,7 @@ void *kmem_cache_alloc_node(struct kmem_cache *s, gfp_t gfpflags, int node)
 	return slab_alloc_node(s, gfpflags, node, _RET_IP_);
 }
 /* Take the first object of the CPU's freelist, or go the slow way: slab_alloc_node */
-#line 2779 "slub.nw"
+#line 2805 "slub.nw"
 static noinline void *slab_alloc_node(struct kmem_cache *s,
 		gfp_t gfpflags, int node, unsigned long addr)
 {
@@ -3655,11 +3675,11 @@ static noinline void *slab_alloc_node(struct kmem_cache *s,
 redo:
 
 	/* Read the transaction id and the CPU's kmem_cache_cpu */
-#line 2867 "slub.nw"
+#line 2893 "slub.nw"
 	c = this_cpu_ptr(s->cpu_slab);
 	tid = READ_ONCE(c->tid);
 	slub_point(SLUB_POINT_ALLOC_AFTER_TID);
-#line 2800 "slub.nw"
+#line 2826 "slub.nw"
 	object = READ_ONCE(c->freelist);
 	page = READ_ONCE(c->page);
 	if (unlikely(!object || !node_match(page, node) ||
@@ -3669,7 +3689,7 @@ redo:
 	} else {
 
 		/* Take object off the CPU's freelist, or goto redo */
-#line 2886 "slub.nw"
+#line 2912 "slub.nw"
 		void *next_object = get_freepointer_safe(s, object);
 
 		slub_point(SLUB_POINT_ALLOC_BEFORE_CMPXCHG);
@@ -3681,7 +3701,7 @@ redo:
 		}
 		prefetch_freepointer(s, next_object);
 		stat_at(s, ALLOC_FASTPATH, object, page);
-#line 2808 "slub.nw"
+#line 2834 "slub.nw"
 	}
 out:
 	if (unlikely(gfpflags & __GFP_ZERO) && object)
@@ -3698,7 +3718,7 @@ static __always_inline void *slab_alloc(struct kmem_cache *s,
 	return slab_alloc_node(s, gfpflags, NUMA_NO_NODE, addr);
 }
 /* Take the first object of the CPU's freelist in a restartable sequence */
-#line 2928 "slub.nw"
+#line 2954 "slub.nw"
 static void rseq_doors_update(void)
 {
 	WRITE_ONCE(rseq_door.alloc,
@@ -3740,7 +3760,7 @@ static __always_inline bool slab_alloc_hooked(const struct kmem_cache *s,
 	       (s->flags & SLAB_TRACE);
 }
 /* Tell whether a slab is on the node asked for: node_match */
-#line 2975 "slub.nw"
+#line 3001 "slub.nw"
 static inline int node_match(struct page *page, int node)
 {
 	if (!page || (node != NUMA_NO_NODE && page_to_nid(page) != node))
@@ -3748,7 +3768,7 @@ static inline int node_match(struct page *page, int node)
 	return 1;
 }
 /* Advance, decode and report the transaction ids */
-#line 2993 "slub.nw"
+#line 3019 "slub.nw"
 #define TID_STEP	roundup_pow_of_two(NR_CPUS)
 
 static inline unsigned long next_tid(unsigned long tid)
@@ -3784,7 +3804,7 @@ static void note_cmpxchg_failure(const char *n, struct kmem_cache *s,
 		moved ? tid_to_cpu(actual) : tid_to_event(actual));
 }
 /* Run the hooks before and after an allocation */
-#line 3042 "slub.nw"
+#line 3068 "slub.nw"
 static inline int slab_pre_alloc_hook(struct kmem_cache *s, gfp_t flags)
 {
 	slub_observer_check();
@@ -3804,7 +3824,7 @@ static inline void slab_post_alloc_hook(struct kmem_cache *s, gfp_t flags,
 		trace(s, virt_to_head_page(object), object, 1);
 }
 /* Refill the CPU's freelist, or find the CPU a new slab: __slab_alloc */
-#line 3088 "slub.nw"
+#line 3114 "slub.nw"
 static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 			  unsigned long addr, struct kmem_cache_cpu *c)
 {
@@ -3819,7 +3839,7 @@ static void *__slab_alloc(struct kmem_cache *s, gfp_t gfpflags, int node,
 redo:
 
 	/* Drop a cpu slab of the wrong node or of the wrong reserve */
-#line 3135 "slub.nw"
+#line 3161 "slub.nw"
 	if (unlikely(!node_match(page, node))) {
 		stat(s, ALLOC_NODE_MISMATCH);
 		deactivate_slab(s, page, READ_ONCE(c->freelist));
@@ -3833,7 +3853,7 @@ redo:
 		WRITE_ONCE(c->freelist, NULL);
 		goto new_slab;
 	}
-#line 3101 "slub.nw"
+#line 3127 "slub.nw"
 	freelist = READ_ONCE(c->freelist);
 	if (freelist)
 		goto load_freelist;
@@ -3847,7 +3867,7 @@ redo:
 load_freelist:
 
 	/* Hand out the first object of freelist; the rest becomes the CPU's freelist */
-#line 3161 "slub.nw"
+#line 3187 "slub.nw"
 	VM_BUG_ON(!c->page->frozen);
 	page = c->page;
 	WRITE_ONCE(c->freelist, get_freepointer(s, freelist));
@@ -3855,11 +3875,11 @@ load_freelist:
 	local_irq_restore(s, c);
 	slub_step(s, freelist, page);
 	return freelist;
-#line 3113 "slub.nw"
+#line 3139 "slub.nw"
 new_slab:
 
 	/* Make the next slab of the cpu partial chain the cpu slab, and goto redo */
-#line 3176 "slub.nw"
+#line 3202 "slub.nw"
 	if (c->partial) {
 		page = c->partial;
 		WRITE_ONCE(c->page, page);
@@ -3868,10 +3888,10 @@ new_slab:
 		WRITE_ONCE(c->freelist, NULL);
 		goto redo;
 	}
-#line 3115 "slub.nw"
+#line 3141 "slub.nw"
 
 	/* Get objects from a partial or a new slab, or fail */
-#line 3196 "slub.nw"
+#line 3222 "slub.nw"
 	freelist = new_slab_objects(s, gfpflags, node, &c);
 	if (unlikely(!freelist)) {
 		if (!(gfpflags & __GFP_NOWARN))
@@ -3890,10 +3910,10 @@ new_slab:
 	WRITE_ONCE(c->freelist, NULL);
 	local_irq_restore(s, c);
 	return freelist;
-#line 3116 "slub.nw"
+#line 3142 "slub.nw"
 }
 /* Keep the emergency reserves for callers that may use them: pfmemalloc_match */
-#line 3220 "slub.nw"
+#line 3246 "slub.nw"
 static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 {
 	if (unlikely(PageSlabPfmemalloc(page)))
@@ -3901,7 +3921,7 @@ static inline bool pfmemalloc_match(struct page *page, gfp_t gfpflags)
 	return true;
 }
 /* Take all objects of the cpu slab's own freelist: get_freelist */
-#line 3240 "slub.nw"
+#line 3266 "slub.nw"
 static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 {
 	struct page new;
@@ -3920,7 +3940,7 @@ static inline void *get_freelist(struct kmem_cache *s, struct page *page)
 	return freelist;
 }
 /* Find the CPU a slab with free objects: new_slab_objects */
-#line 3278 "slub.nw"
+#line 3304 "slub.nw"
 static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 				     int node, struct kmem_cache_cpu **pc)
 {
@@ -3945,7 +3965,7 @@ static inline void *new_slab_objects(struct kmem_cache *s, gfp_t flags,
 	return freelist;
 }
 /* Look for a partial slab on the node asked for, then anywhere: get_partial */
-#line 3317 "slub.nw"
+#line 3343 "slub.nw"
 static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 			 struct kmem_cache_cpu *c)
 {
@@ -3960,7 +3980,7 @@ static void *get_partial(struct kmem_cache *s, gfp_t flags, int node,
 	return get_any_partial(s, flags, c);
 }
 /* Take partial slabs off one node's list: get_partial_node */
-#line 3342 "slub.nw"
+#line 3368 "slub.nw"
 static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			      struct kmem_cache_cpu *c, gfp_t flags)
 {
@@ -3983,7 +4003,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 		available += objects;
 
 		/* Install the acquired slab as cpu slab or on the cpu partial chain */
-#line 3373 "slub.nw"
+#line 3399 "slub.nw"
 		if (!object) {
 			WRITE_ONCE(c->page, page);
 			stat_at(s, ALLOC_FROM_PARTIAL, NULL, page);
@@ -3992,7 +4012,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 			__put_cpu_partial(s, c, page, 0);
 			stat_at(s, CPU_PARTIAL_NODE, NULL, page);
 		}
-#line 3363 "slub.nw"
+#line 3389 "slub.nw"
 		if (!kmem_cache_has_cpu_partial(s) ||
 		    available > s->cpu_partial / 2)
 			break;
@@ -4001,7 +4021,7 @@ static void *get_partial_node(struct kmem_cache *s, struct kmem_cache_node *n,
 	return object;
 }
 /* Freeze a partial slab and take its freelist: acquire_slab */
-#line 3391 "slub.nw"
+#line 3417 "slub.nw"
 static inline void *acquire_slab(struct kmem_cache *s,
 				 struct kmem_cache_node *n, struct page *page,
 				 int mode, int *objects)
@@ -4030,7 +4050,7 @@ static inline void *acquire_slab(struct kmem_cache *s,
 	return freelist;
 }
 /* Look for partial slabs on the other nodes: get_any_partial */
-#line 3431 "slub.nw"
+#line 3457 "slub.nw"
 static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 			     struct kmem_cache_cpu *c)
 {
@@ -4053,7 +4073,7 @@ static void *get_any_partial(struct kmem_cache *s, gfp_t flags,
 	return NULL;
 }
 /* Allocate a slab's pages, falling back to the smallest order: allocate_slab */
-#line 3464 "slub.nw"
+#line 3490 "slub.nw"
 static struct page *allocate_slab(struct kmem_cache *s, gfp_t flags,
 				  int node)
 {
@@ -4092,7 +4112,7 @@ static inline struct page *alloc_slab_page(struct kmem_cache *s,
 	return page;
 }
 /* Make a new slab and link its free objects: new_slab */
-#line 3513 "slub.nw"
+#line 3539 "slub.nw"
 static struct page *new_slab(struct kmem_cache *s, gfp_t flags, int node)
 {
 	struct page *page;
@@ -4128,7 +4148,7 @@ static void setup_object(struct kmem_cache *s, struct page *page,
 		s->ctor(object);
 }
 /* Report an allocation that found no memory: slab_out_of_memory */
-#line 3555 "slub.nw"
+#line 3581 "slub.nw"
 static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 			       int nid)
 {
@@ -4156,7 +4176,7 @@ static void slab_out_of_memory(struct kmem_cache *s, gfp_t gfpflags,
 	slub_report(s, NULL, NULL, "out of memory");
 }
 /* Free an object of a cache: kmem_cache_free */
-#line 3626 "slub.nw"
+#line 3655 "slub.nw"
 void kmem_cache_free(struct kmem_cache *s, void *x)
 {
 	struct page *page = NULL;
@@ -4189,7 +4209,7 @@ static noinline void kmem_cache_free_hooked(struct kmem_cache *s, void *x,
 	slab_free(s, virt_to_head_page(x), x, addr);
 }
 /* Find the cache an object really belongs to: cache_from_obj */
-#line 3667 "slub.nw"
+#line 3696 "slub.nw"
 static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 						void *x)
 {
@@ -4212,7 +4232,7 @@ static inline struct kmem_cache *cache_from_obj(struct kmem_cache *s,
 	return NULL;
 }
 /* Push the object onto the CPU's freelist, or go the slow way: slab_free */
-#line 3702 "slub.nw"
+#line 3731 "slub.nw"
 static noinline void slab_free(struct kmem_cache *s,
 				      struct page *page, void *x,
 				      unsigned long addr)
@@ -4238,7 +4258,7 @@ redo:
 	if (likely(page == READ_ONCE(c->page)) && likely(cpu_tid_ready(tid))) {
 
 		/* Push object on the CPU's freelist, or goto redo */
-#line 3739 "slub.nw"
+#line 3768 "slub.nw"
 		freelist = READ_ONCE(c->freelist);
 		set_freepointer(s, object, freelist);
 		slub_point(SLUB_POINT_FREE_BEFORE_CMPXCHG);
@@ -4248,13 +4268,13 @@ redo:
 			goto redo;
 		}
 		stat_at(s, FREE_FASTPATH, object, page);
-#line 3726 "slub.nw"
+#line 3755 "slub.nw"
 	} else {
 		__slab_free(s, page, x, addr);
 	}
 }
 /* Push the object onto the CPU's freelist in a restartable sequence */
-#line 3775 "slub.nw"
+#line 3804 "slub.nw"
 static __always_inline void rseq_slab_free(struct kmem_cache *s,
 		struct page *page, void *x, unsigned long addr, bool observed)
 {
@@ -4283,7 +4303,7 @@ static __always_inline bool slab_free_hooked(const struct kmem_cache *s)
 	return slub_observed() || (s->flags & (SLAB_DEBUG_FREE | SLAB_TRACE));
 }
 /* Run the hooks before a free: slab_free_hook */
-#line 3809 "slub.nw"
+#line 3838 "slub.nw"
 static inline void slab_free_hook(struct kmem_cache *s, void *x)
 {
 	slub_observer_check();
@@ -4291,7 +4311,7 @@ static inline void slab_free_hook(struct kmem_cache *s, void *x)
 		trace(s, virt_to_head_page(x), x, 0);
 }
 /* Free to a slab that is not the CPU's: __slab_free */
-#line 3844 "slub.nw"
+#line 3873 "slub.nw"
 static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 			unsigned long addr)
 {
@@ -4309,7 +4329,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	do {
 
 		/* Link object to the slab's freelist and decide the slab's fate */
-#line 3911 "slub.nw"
+#line 3940 "slub.nw"
 		if (unlikely(n) && !kmem_cache_debug(s)) {
 			spin_unlock(&n->list_lock);
 			n = NULL;
@@ -4328,7 +4348,7 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 				spin_lock(&n->list_lock);
 			}
 		}
-#line 3860 "slub.nw"
+#line 3889 "slub.nw"
 	} while (!cmpxchg_double_slab(s, page, prior, counters, object,
 				      new.counters, "__slab_free"));
 	if (unlikely(n) && was_frozen) {
@@ -4338,35 +4358,35 @@ static void __slab_free(struct kmem_cache *s, struct page *page, void *x,
 	if (likely(!n)) {
 
 		/* Finish a free that needed no list lock */
-#line 3932 "slub.nw"
+#line 3961 "slub.nw"
 		if (new.frozen && !was_frozen) {
 			put_cpu_partial(s, page, 1);
 			stat_at(s, CPU_PARTIAL_FREE, x, page);
 		}
 		if (was_frozen)
 			stat_at(s, FREE_FROZEN, x, page);
-#line 3868 "slub.nw"
+#line 3897 "slub.nw"
 		return;
 	}
 	if (unlikely(!new.inuse && n->nr_partial > s->min_partial))
 		goto slab_empty;
 
 	/* Put a formerly full slab on the node's partial list */
-#line 3944 "slub.nw"
+#line 3973 "slub.nw"
 	if (!kmem_cache_has_cpu_partial(s) && unlikely(!prior)) {
 		if (kmem_cache_debug(s))
 			remove_full(s, n, page);
 		add_partial(n, page, DEACTIVATE_TO_TAIL);
 		stat_at(s, FREE_ADD_PARTIAL, NULL, page);
 	}
-#line 3873 "slub.nw"
+#line 3902 "slub.nw"
 	spin_unlock(&n->list_lock);
 	slub_step(s, x, page);
 	return;
 slab_empty:
 
 	/* Give an empty slab back to the page allocator */
-#line 3953 "slub.nw"
+#line 3982 "slub.nw"
 	if (prior) {
 		remove_partial(n, page);
 		stat_at(s, FREE_REMOVE_PARTIAL, NULL, page);
@@ -4376,10 +4396,10 @@ slab_empty:
 	spin_unlock(&n->list_lock);
 	stat_at(s, FREE_SLAB, NULL, page);
 	discard_slab(s, page);
-#line 3878 "slub.nw"
+#line 3907 "slub.nw"
 }
 /* Put a slab on the CPU's partial chain: put_cpu_partial */
-#line 3982 "slub.nw"
+#line 4011 "slub.nw"
 static void __put_cpu_partial(struct kmem_cache *s, struct kmem_cache_cpu *c,
 			      struct page *page, int drain)
 {
@@ -4415,7 +4435,7 @@ static void put_cpu_partial(struct kmem_cache *s, struct page *page,
 	local_irq_restore(s, c);
 }
 /* Move the CPU's partial slabs to their nodes: unfreeze_partials */
-#line 4037 "slub.nw"
+#line 4066 "slub.nw"
 static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	struct kmem_cache_node *n = NULL, *n2 = NULL;
@@ -4425,6 +4445,9 @@ static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 		struct page new, old;
 
 		c->partial = page->next;
+
+		/* Hold the list lock of page's node, dropping the one held */
+#line 4089 "slub.nw"
 		n2 = get_node(s, page_to_nid(page));
 		if (n != n2) {
 			if (n)
@@ -4432,6 +4455,10 @@ static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 			n = n2;
 			spin_lock(&n->list_lock);
 		}
+#line 4076 "slub.nw"
+
+		/* Unfreeze page with a compare-and-swap */
+#line 4104 "slub.nw"
 		do {
 			old.freelist = READ_ONCE(page->freelist);
 			old.counters = READ_ONCE(page->counters);
@@ -4442,6 +4469,10 @@ static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 		} while (!__cmpxchg_double_slab(s, page, old.freelist,
 				old.counters, new.freelist, new.counters,
 				"unfreezing slab"));
+#line 4077 "slub.nw"
+
+		/* Put page on its node's partial list, or keep it to discard */
+#line 4121 "slub.nw"
 		if (unlikely(!new.inuse && n->nr_partial > s->min_partial)) {
 			page->next = discard_page;
 			discard_page = page;
@@ -4449,9 +4480,13 @@ static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 			add_partial(n, page, DEACTIVATE_TO_TAIL);
 			stat_at(s, FREE_ADD_PARTIAL, NULL, page);
 		}
+#line 4078 "slub.nw"
 	}
 	if (n)
 		spin_unlock(&n->list_lock);
+
+	/* Discard the empty slabs kept, with no lock held */
+#line 4134 "slub.nw"
 	while (discard_page) {
 		page = discard_page;
 		discard_page = discard_page->next;
@@ -4459,9 +4494,10 @@ static void unfreeze_partials(struct kmem_cache *s, struct kmem_cache_cpu *c)
 		discard_slab(s, page);
 		stat_at(s, FREE_SLAB, NULL, page);
 	}
+#line 4082 "slub.nw"
 }
-/* Put slabs on and take them off a node's lists */
-#line 4098 "slub.nw"
+/* Put a slab on a node's partial list or take it off: add_partial and remove_partial */
+#line 4157 "slub.nw"
 static inline void __add_partial(struct kmem_cache_node *n,
 				 struct page *page, int tail)
 {
@@ -4490,7 +4526,8 @@ static inline void remove_partial(struct kmem_cache_node *n,
 {
 	__remove_partial(n, page);
 }
-
+/* Put a slab on a node's full list or take it off: add_full and remove_full */
+#line 4193 "slub.nw"
 static void add_full(struct kmem_cache *s, struct kmem_cache_node *n,
 		     struct page *page)
 {
@@ -4507,8 +4544,8 @@ static void remove_full(struct kmem_cache *s, struct kmem_cache_node *n,
 		return;
 	list_del(&page->lru);
 }
-/* Count a node's slabs, and give a slab's pages back */
-#line 4152 "slub.nw"
+/* Count a node's slabs and objects: inc_slabs_node and dec_slabs_node */
+#line 4217 "slub.nw"
 static inline void inc_slabs_node(struct kmem_cache *s, int node,
 				  int objects)
 {
@@ -4534,7 +4571,8 @@ static inline unsigned long slabs_node(struct kmem_cache *s, int node)
 {
 	return READ_ONCE(get_node(s, node)->nr_slabs);
 }
-
+/* Check a slab one last time and free its pages: __free_slab */
+#line 4250 "slub.nw"
 static void __free_slab(struct kmem_cache *s, struct page *page)
 {
 	int order = compound_order(page);
@@ -4555,7 +4593,8 @@ static void __free_slab(struct kmem_cache *s, struct page *page)
 	__free_pages(page, order);
 	memcg_uncharge_slab(s, order);
 }
-
+/* Free a slab now or after a grace period, off its node's count: discard_slab */
+#line 4278 "slub.nw"
 static void free_slab(struct kmem_cache *s, struct page *page)
 {
 	if (unlikely(s->flags & SLAB_DESTROY_BY_RCU))
@@ -4570,7 +4609,7 @@ static void discard_slab(struct kmem_cache *s, struct page *page)
 	free_slab(s, page);
 }
 /* Give back the slabs of an RCU cache after a grace period */
-#line 4222 "slub.nw"
+#line 4301 "slub.nw"
 static struct rcu_head *rcu_pending;
 static pthread_mutex_t rcu_lock = PTHREAD_MUTEX_INITIALIZER;
 
@@ -4610,7 +4649,7 @@ static void rcu_barrier(void)
 	}
 }
 /* Functions of the sheaves and barns */
-#line 11650 "slub.nw"
+#line 11863 "slub.nw"
 struct kmem_cache *kmem_cache_create_args(const char *name,
 		unsigned int object_size, struct kmem_cache_args *args,
 		unsigned long flags)
@@ -4635,7 +4674,7 @@ unsigned int kmem_cache_sheaf_capacity(const struct kmem_cache *s)
 	return READ_ONCE(s->sheaf_capacity);
 }
 /* Functions of the sheaves and barns */
-#line 11680 "slub.nw"
+#line 11893 "slub.nw"
 static int sheaves_config(struct slub_config *cfg)
 {
 	const char *v = getenv("SLUB_SHEAVES");
@@ -4666,7 +4705,7 @@ static int sheaves_config(struct slub_config *cfg)
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11724 "slub.nw"
+#line 11937 "slub.nw"
 static unsigned int cache_sheaf_capacity(struct kmem_cache *s)
 {
 	unsigned int cap = create_sheaf_capacity ? create_sheaf_capacity :
@@ -4702,7 +4741,7 @@ static int bootstrap_cache_sheaves(void)
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11766 "slub.nw"
+#line 11979 "slub.nw"
 static int alloc_cache_sheaves(struct kmem_cache *s, unsigned int cap)
 {
 	struct slub_percpu_sheaves *pcs;
@@ -4735,7 +4774,7 @@ fail:
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11807 "slub.nw"
+#line 12020 "slub.nw"
 static struct slab_sheaf *alloc_empty_sheaf(struct kmem_cache *s,
 					    unsigned int capacity, gfp_t gfp)
 {
@@ -4762,7 +4801,7 @@ static void free_empty_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf)
 	stat(s, SHEAF_FREE);
 }
 /* Functions of the sheaves and barns */
-#line 11928 "slub.nw"
+#line 12141 "slub.nw"
 static inline struct slub_percpu_sheaves *pcs_trylock(struct kmem_cache *s)
 {
 	struct slub_percpu_sheaves *pcs;
@@ -4786,7 +4825,7 @@ static inline void pcs_unlock(struct slub_percpu_sheaves *pcs)
 	local_unlock(&pcs->lock);
 }
 /* Functions of the sheaves and barns */
-#line 12178 "slub.nw"
+#line 12391 "slub.nw"
 static void *slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node,
 				unsigned long addr)
 {
@@ -4831,7 +4870,7 @@ static void *alloc_from_pcs(struct kmem_cache *s, gfp_t gfp)
 	return object;
 }
 /* Functions of the sheaves and barns */
-#line 12232 "slub.nw"
+#line 12445 "slub.nw"
 static bool __pcs_replace_empty_main(struct kmem_cache *s,
 				     struct slub_percpu_sheaves *pcs,
 				     gfp_t gfp)
@@ -4864,13 +4903,13 @@ static bool __pcs_replace_empty_main(struct kmem_cache *s,
 	return refill_sheaf(s, pcs->main, gfp) > 0;
 }
 /* Functions of the sheaves and barns */
-#line 12286 "slub.nw"
+#line 12499 "slub.nw"
 static inline struct node_barn *get_barn(struct kmem_cache *s)
 {
 	return get_node(s, numa_mem_id())->barn;
 }
 /* Functions of the sheaves and barns */
-#line 12311 "slub.nw"
+#line 12524 "slub.nw"
 static unsigned int refill_objects(struct kmem_cache *s, void **p,
 				   gfp_t gfp, unsigned int max, int node)
 {
@@ -4904,7 +4943,7 @@ static unsigned int refill_objects(struct kmem_cache *s, void **p,
 	return filled;
 }
 /* Functions of the sheaves and barns */
-#line 12351 "slub.nw"
+#line 12564 "slub.nw"
 static unsigned int take_objects(struct kmem_cache *s, struct page *page,
 				 void **p, unsigned int max)
 {
@@ -4928,7 +4967,7 @@ static unsigned int take_objects(struct kmem_cache *s, struct page *page,
 	return k;
 }
 /* Functions of the sheaves and barns */
-#line 12381 "slub.nw"
+#line 12594 "slub.nw"
 static unsigned int take_new_slab_objects(struct kmem_cache *s,
 		struct kmem_cache_node *n, struct page *page, void **p,
 		unsigned int max)
@@ -4955,7 +4994,7 @@ static unsigned int take_new_slab_objects(struct kmem_cache *s,
 	return k;
 }
 /* Functions of the sheaves and barns */
-#line 12414 "slub.nw"
+#line 12627 "slub.nw"
 static unsigned int refill_sheaf(struct kmem_cache *s,
 				 struct slab_sheaf *sheaf, gfp_t gfp)
 {
@@ -4978,7 +5017,7 @@ static void *__slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node)
 	return object;
 }
 /* Functions of the sheaves and barns */
-#line 12451 "slub.nw"
+#line 12664 "slub.nw"
 static noinline void slab_free_sheaves(struct kmem_cache *s,
 				       struct page *page, void *x,
 				       unsigned long addr)
@@ -5013,7 +5052,7 @@ static bool free_to_pcs(struct kmem_cache *s, void *object)
 	return true;
 }
 /* Functions of the sheaves and barns */
-#line 12507 "slub.nw"
+#line 12720 "slub.nw"
 static void __pcs_replace_full_main(struct kmem_cache *s,
 				    struct slub_percpu_sheaves *pcs)
 {
@@ -5055,7 +5094,7 @@ static void __pcs_replace_full_main(struct kmem_cache *s,
 	sheaf_flush(s, pcs->main);
 }
 /* Functions of the sheaves and barns */
-#line 12578 "slub.nw"
+#line 12791 "slub.nw"
 static void sheaf_flush(struct kmem_cache *s, struct slab_sheaf *sheaf)
 {
 	unsigned int i = 0, n = sheaf->size, j;
@@ -5081,7 +5120,7 @@ static void sheaf_flush(struct kmem_cache *s, struct slab_sheaf *sheaf)
 	sheaf->size = 0;
 }
 /* Functions of the sheaves and barns */
-#line 12614 "slub.nw"
+#line 12827 "slub.nw"
 static void slab_free_chain(struct kmem_cache *s, struct page *page,
 			    void *head, void *tail, unsigned int cnt)
 {
@@ -5125,7 +5164,7 @@ static void slab_free_chain(struct kmem_cache *s, struct page *page,
 	spin_unlock(&n->list_lock);
 }
 /* Functions of the sheaves and barns */
-#line 12670 "slub.nw"
+#line 12883 "slub.nw"
 static struct slab_sheaf *barn_take(struct node_barn *barn,
 				    struct list_head *list,
 				    unsigned int *nr)
@@ -5178,7 +5217,7 @@ static bool barn_put_empty_sheaf(struct node_barn *barn,
 	return put;
 }
 /* Functions of the sheaves and barns */
-#line 12724 "slub.nw"
+#line 12937 "slub.nw"
 static struct slab_sheaf *barn_replace_empty_sheaf(struct node_barn *barn,
 						   struct slab_sheaf *empty)
 {
@@ -5221,7 +5260,7 @@ static struct slab_sheaf *barn_replace_full_sheaf(struct node_barn *barn,
 	return empty;
 }
 /* Functions of the sheaves and barns */
-#line 12781 "slub.nw"
+#line 12994 "slub.nw"
 static void flush_cpu_sheaves(struct kmem_cache *s, int cpu)
 {
 	struct slub_percpu_sheaves *pcs = per_cpu_ptr(s->cpu_sheaves, cpu);
@@ -5273,7 +5312,7 @@ void slub_cpu_dead(int cpu)
 	slab_mutex_unlock();
 }
 /* Functions of the sheaves and barns */
-#line 12837 "slub.nw"
+#line 13050 "slub.nw"
 static void free_cache_sheaves(struct kmem_cache *s)
 {
 	int cpu, node;
@@ -5304,7 +5343,7 @@ static void free_cache_sheaves(struct kmem_cache *s)
 	s->sheaf_capacity = 0;
 }
 /* Functions of the sheaves and barns */
-#line 12884 "slub.nw"
+#line 13097 "slub.nw"
 struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 					    gfp_t gfp, unsigned int size)
 {
@@ -5346,7 +5385,7 @@ struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 	return sheaf;
 }
 /* Functions of the sheaves and barns */
-#line 12934 "slub.nw"
+#line 13147 "slub.nw"
 static void fill_debug_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf,
 			     unsigned int size, gfp_t gfp)
 {
@@ -5357,7 +5396,7 @@ static void fill_debug_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf,
 		sheaf->size = size;
 }
 /* Functions of the sheaves and barns */
-#line 12952 "slub.nw"
+#line 13165 "slub.nw"
 void kmem_cache_return_sheaf(struct kmem_cache *s, gfp_t gfp,
 			     struct slab_sheaf *sheaf)
 {
@@ -5404,7 +5443,7 @@ static void *barn_put_full_if_room(struct node_barn *barn,
 	return ret;
 }
 /* Functions of the sheaves and barns */
-#line 13004 "slub.nw"
+#line 13217 "slub.nw"
 void *kmem_cache_alloc_from_sheaf(struct kmem_cache *s, gfp_t gfp,
 				  struct slab_sheaf *sheaf)
 {
@@ -5425,7 +5464,7 @@ unsigned int kmem_cache_sheaf_size(struct slab_sheaf *sheaf)
 	return sheaf->size;
 }
 /* Functions of the sheaves and barns */
-#line 13040 "slub.nw"
+#line 13253 "slub.nw"
 static void sheaves_fork_prepare(void)
 {
 	struct kmem_cache *s;
@@ -5471,7 +5510,7 @@ static void sheaves_fork_release(bool child)
 		cpu_rseq_unpin();	/* taking the locks moved the thread */
 }
 /* Give the cpu slab back to its node: deactivate_slab */
-#line 4308 "slub.nw"
+#line 4387 "slub.nw"
 static void deactivate_slab(struct kmem_cache *s, struct page *page,
 			    void *freelist)
 {
@@ -5489,7 +5528,7 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 	}
 
 	/* Move all but one of the CPU's free objects to the frozen slab */
-#line 4343 "slub.nw"
+#line 4422 "slub.nw"
 	while (freelist && (nextfree = get_freepointer(s, freelist))) {
 		void *prior;
 		unsigned long counters;
@@ -5506,11 +5545,11 @@ static void deactivate_slab(struct kmem_cache *s, struct page *page,
 						"drain percpu freelist"));
 		freelist = nextfree;
 	}
-#line 4324 "slub.nw"
+#line 4403 "slub.nw"
 redo:
 
 	/* Compute the slab's state after the last object returns */
-#line 4371 "slub.nw"
+#line 4450 "slub.nw"
 	old.freelist = READ_ONCE(page->freelist);
 	old.counters = READ_ONCE(page->counters);
 	VM_BUG_ON(!old.frozen);
@@ -5538,10 +5577,10 @@ redo:
 			spin_lock(&n->list_lock);
 		}
 	}
-#line 4326 "slub.nw"
+#line 4405 "slub.nw"
 
 	/* Put the slab on the list of its new state */
-#line 4401 "slub.nw"
+#line 4480 "slub.nw"
 	if (l != m) {
 		if (l == M_PARTIAL)
 			remove_partial(n, page);
@@ -5555,7 +5594,7 @@ redo:
 			add_full(s, n, page);
 		}
 	}
-#line 4327 "slub.nw"
+#line 4406 "slub.nw"
 	l = m;
 	if (!__cmpxchg_double_slab(s, page, old.freelist, old.counters,
 				   new.freelist, new.counters,
@@ -5570,7 +5609,7 @@ redo:
 	}
 }
 /* Deactivate the slabs of one CPU or of all: flush_slab and flush_all */
-#line 4432 "slub.nw"
+#line 4511 "slub.nw"
 static inline void flush_slab(struct kmem_cache *s, struct kmem_cache_cpu *c)
 {
 	stat_at(s, CPUSLAB_FLUSH, NULL, c->page);
@@ -5605,7 +5644,7 @@ static void flush_all(struct kmem_cache *s)
 	slub_step(s, NULL, NULL);
 }
 /* Sort the partial lists and free the empty slabs: kmem_cache_shrink */
-#line 4478 "slub.nw"
+#line 4557 "slub.nw"
 static int __kmem_cache_shrink(struct kmem_cache *s)
 {
 	int objects = oo_objects(s->max);
@@ -5627,7 +5666,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 			INIT_LIST_HEAD(slabs_by_inuse + i);
 
 		/* Sort the node's partial slabs by objects in use */
-#line 4525 "slub.nw"
+#line 4604 "slub.nw"
 		spin_lock(&n->list_lock);
 		list_for_each_entry_safe(page, t, &n->partial, lru) {
 			list_move(&page->lru, slabs_by_inuse + page->inuse);
@@ -5637,7 +5676,7 @@ static int __kmem_cache_shrink(struct kmem_cache *s)
 		for (i = objects - 1; i > 0; i--)
 			list_splice(slabs_by_inuse + i, n->partial.prev);
 		spin_unlock(&n->list_lock);
-#line 4498 "slub.nw"
+#line 4577 "slub.nw"
 		while (!list_empty(slabs_by_inuse)) {
 			page = list_first_entry(slabs_by_inuse, struct page,
 						lru);
@@ -5657,7 +5696,7 @@ int kmem_cache_shrink(struct kmem_cache *s)
 	return __kmem_cache_shrink(s);
 }
 /* Choose the general cache for a size: kmalloc_slab */
-#line 4626 "slub.nw"
+#line 4706 "slub.nw"
 static inline int size_index_elem(size_t bytes)
 {
 	return (bytes - 1) / 8;
@@ -5690,8 +5729,8 @@ static inline int kmalloc_size(int n)
 		return 192;
 	return 0;
 }
-/* Allocate by size from the general caches: kmalloc and kzalloc */
-#line 4681 "slub.nw"
+/* Allocate by size from the general caches: do_kmalloc_node */
+#line 4761 "slub.nw"
 static __always_inline void *do_kmalloc_node(size_t size, gfp_t flags,
 					     int node, unsigned long caller)
 {
@@ -5712,7 +5751,8 @@ static __always_inline void *do_kmalloc_node(size_t size, gfp_t flags,
 		return slab_alloc(s, flags, caller);
 	return slab_alloc_node(s, flags, node, caller);
 }
-
+/* Give the entry points their caller and start the allocator late: kmalloc and kzalloc */
+#line 4788 "slub.nw"
 void *kmalloc_node(size_t size, gfp_t flags, int node)
 {
 	return do_kmalloc_node(size, flags, node, _RET_IP_);
@@ -5741,7 +5781,7 @@ void *kzalloc(size_t size, gfp_t flags)
 	return kmalloc(size, flags | __GFP_ZERO);
 }
 /* Allocate a large block straight from the page allocator: kmalloc_large_node */
-#line 4736 "slub.nw"
+#line 4822 "slub.nw"
 static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 {
 	struct page *page;
@@ -5763,7 +5803,7 @@ static void *kmalloc_large_node(size_t size, gfp_t flags, int node)
 	return ret;
 }
 /* Free a block from its pointer alone: kfree */
-#line 4773 "slub.nw"
+#line 4859 "slub.nw"
 static __always_inline void do_kfree(const void *x, unsigned long caller)
 {
 	struct page *page;
@@ -5810,7 +5850,7 @@ void __kfree_track_caller(const void *x, unsigned long caller)
 	do_kfree(x, caller);
 }
 /* Tell how many bytes a block really holds: ksize */
-#line 4821 "slub.nw"
+#line 4907 "slub.nw"
 static inline size_t slab_ksize(const struct kmem_cache *s)
 {
 	if (s->flags & (SLAB_RED_ZONE | SLAB_POISON))
@@ -5834,7 +5874,7 @@ size_t ksize(const void *object)
 	return slab_ksize(page->slab_cache);
 }
 /* Allocate and free many objects in one call */
-#line 4855 "slub.nw"
+#line 4941 "slub.nw"
 int kmem_cache_alloc_bulk(struct kmem_cache *s, gfp_t flags, size_t size,
 			  void **p)
 {
@@ -5858,7 +5898,7 @@ void kmem_cache_free_bulk(struct kmem_cache *s, size_t size, void **p)
 		kmem_cache_free(s, p[i]);
 }
 /* Name a cache, tell its object size, copy a string: kstrdup */
-#line 4883 "slub.nw"
+#line 4969 "slub.nw"
 const char *kmem_cache_name(const struct kmem_cache *s)
 {
 	return s->name;
@@ -5883,7 +5923,7 @@ static char *kstrdup(const char *s, gfp_t gfp)
 	return buf;
 }
 /* Allocate by size with a fallback to vmalloc: kvmalloc and kvfree */
-#line 5594 "slub.nw"
+#line 5706 "slub.nw"
 void *kvmalloc(size_t size, gfp_t flags)
 {
 	void *p = NULL;
@@ -5909,7 +5949,7 @@ void __kvfree_track_caller(const void *addr, unsigned long caller)
 		do_kfree(addr, caller);
 }
 /* Describe an attribute by its name and its handlers: struct slab_attribute */
-#line 8577 "slub.nw"
+#line 8757 "slub.nw"
 struct slab_attribute {
 	const char *name;
 	ssize_t (*show)(struct kmem_cache *s, char *buf);
@@ -5919,7 +5959,7 @@ struct slab_attribute {
 	bool hidden;		/* not a kernel attribute */
 };
 /* Show the attributes that are one number: SHOW_INT */
-#line 8595 "slub.nw"
+#line 8775 "slub.nw"
 #define SHOW_INT(_name, expr)						\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -5947,7 +5987,7 @@ SHOW_INT(store_user, !!(s->flags & SLAB_STORE_USER))
 SHOW_INT(failslab, !!(s->flags & SLAB_FAILSLAB))
 SHOW_INT(remote_node_defrag_ratio, s->remote_node_defrag_ratio / 10)
 /* Show the constructor's name: ctor_show */
-#line 8628 "slub.nw"
+#line 8808 "slub.nw"
 static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 {
 	unsigned long fn;
@@ -5960,7 +6000,7 @@ static ssize_t ctor_show(struct kmem_cache *s, char *buf)
 	return n + sprintf(buf + n, "\n");
 }
 /* Count a slab's objects in use, free and in all: count_partial */
-#line 8645 "slub.nw"
+#line 8825 "slub.nw"
 static int count_inuse(struct page *page)
 {
 	return page->inuse;
@@ -5989,7 +6029,7 @@ static unsigned long count_partial(struct kmem_cache_node *n,
 	return x;
 }
 /* Sum the slabs or objects of a cache by where they are: show_slab_objects */
-#line 8683 "slub.nw"
+#line 8863 "slub.nw"
 #define SO_ALL		(1 << 0)
 #define SO_PARTIAL	(1 << 1)
 #define SO_CPU		(1 << 2)
@@ -6011,7 +6051,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				continue;
 
 			/* Count the CPU's slab and partial chain */
-#line 8715 "slub.nw"
+#line 8895 "slub.nw"
 			node = page_to_nid(page);
 			if (flags & SO_TOTAL)
 				x = page->objects;
@@ -6027,12 +6067,12 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 				total += page->pages;
 				nodes[node] += page->pages;
 			}
-#line 8703 "slub.nw"
+#line 8883 "slub.nw"
 		}
 	}
 
 	/* Count the slabs on the nodes */
-#line 8733 "slub.nw"
+#line 8913 "slub.nw"
 	for (node = 0; node < nr_node_ids; node++) {
 		struct kmem_cache_node *n = get_node(s, node);
 
@@ -6057,7 +6097,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 		total += x;
 		nodes[node] += x;
 	}
-#line 8706 "slub.nw"
+#line 8886 "slub.nw"
 	x = sprintf(buf, "%lu", total);
 	for (node = 0; node < nr_node_ids; node++)
 		if (nodes[node])
@@ -6065,7 +6105,7 @@ static ssize_t show_slab_objects(struct kmem_cache *s, char *buf,
 	return x + sprintf(buf + x, "\n");
 }
 /* Show the cpu partial chains of every CPU: slabs_cpu_partial_show */
-#line 8760 "slub.nw"
+#line 8940 "slub.nw"
 #define SHOW_OBJECTS(_name, _flags)					\
 static ssize_t _name##_show(struct kmem_cache *s, char *buf)		\
 {									\
@@ -6102,7 +6142,7 @@ static ssize_t slabs_cpu_partial_show(struct kmem_cache *s, char *buf)
 	return len + sprintf(buf + len, "\n");
 }
 /* Change the order and the bound on empty slabs: order_store */
-#line 8811 "slub.nw"
+#line 8991 "slub.nw"
 static int kstrtoul(const char *buf, unsigned long *res)
 {
 	char *end;
@@ -6142,7 +6182,7 @@ static ssize_t min_partial_store(struct kmem_cache *s, const char *buf,
 }
 
 /* Change the cpu partial bound and the remote defrag ratio: cpu_partial_store */
-#line 8853 "slub.nw"
+#line 9033 "slub.nw"
 static ssize_t cpu_partial_store(struct kmem_cache *s, const char *buf,
 				 size_t len)
 {
@@ -6168,8 +6208,8 @@ static ssize_t remote_node_defrag_ratio_store(struct kmem_cache *s,
 		s->remote_node_defrag_ratio = ratio * 10;
 	return len;
 }
-/* Switch a debugging flag on an empty cache: set_flag and STORE_FLAG */
-#line 8881 "slub.nw"
+/* Switch a debugging flag, on an empty cache if it changes the layout: set_flag */
+#line 9068 "slub.nw"
 static bool any_slab_objects(struct kmem_cache *s)
 {
 	int node;
@@ -6194,7 +6234,8 @@ static ssize_t set_flag(struct kmem_cache *s, const char *buf, size_t len,
 		calculate_sizes(s, -1);
 	return len;
 }
-
+/* Give each debugging flag its file: STORE_FLAG */
+#line 9100 "slub.nw"
 #define STORE_FLAG(_name, flag, empty, resize)				\
 static ssize_t _name##_store(struct kmem_cache *s, const char *buf,	\
 			     size_t len)				\
@@ -6207,7 +6248,8 @@ STORE_FLAG(trace, SLAB_TRACE, false, false)
 STORE_FLAG(red_zone, SLAB_RED_ZONE, true, true)
 STORE_FLAG(poison, SLAB_POISON, true, true)
 STORE_FLAG(store_user, SLAB_STORE_USER, true, true)
-
+/* Switch the flags that leave the layout alone: reclaim_account_store and failslab_store */
+#line 9120 "slub.nw"
 static ssize_t reclaim_account_store(struct kmem_cache *s, const char *buf,
 				     size_t len)
 {
@@ -6226,7 +6268,7 @@ static ssize_t failslab_store(struct kmem_cache *s, const char *buf,
 	return len;
 }
 /* Shrink, validate or flush a cache on a write: validate_store and shrink_store */
-#line 8942 "slub.nw"
+#line 9143 "slub.nw"
 static ssize_t empty_show(struct kmem_cache *s, char *buf)
 {
 	(void)s;
@@ -6266,7 +6308,7 @@ static ssize_t flush_store(struct kmem_cache *s, const char *buf, size_t len)
 	return len;
 }
 /* Show the allocation and free sites: alloc_calls_show and free_calls_show */
-#line 8987 "slub.nw"
+#line 9188 "slub.nw"
 static ssize_t alloc_calls_show(struct kmem_cache *s, char *buf)
 {
 	if (!(s->flags & SLAB_STORE_USER))
@@ -6281,7 +6323,7 @@ static ssize_t free_calls_show(struct kmem_cache *s, char *buf)
 	return list_locations(s, buf, TRACK_FREE);
 }
 /* Show and clear a stat counter: show_stat and clear_stat */
-#line 9006 "slub.nw"
+#line 9207 "slub.nw"
 static ssize_t show_stat(struct kmem_cache *s, char *buf, int si)
 {
 	unsigned long sum = 0;
@@ -6311,7 +6353,7 @@ static ssize_t clear_stat(struct kmem_cache *s, const char *buf, size_t len,
 	return len;
 }
 /* List every attribute with its handlers: slab_attrs */
-#line 9040 "slub.nw"
+#line 9241 "slub.nw"
 #define RO(n)	{ #n, n##_show, NULL, -1, false, false }
 #define RW(n)	{ #n, n##_show, n##_store, -1, false, false }
 #define ACT(n)	{ #n, empty_show, n##_store, -1, true, false }
@@ -6341,19 +6383,19 @@ static const struct slab_attribute slab_attrs[] = {
 	STAT(CPU_PARTIAL_NODE), STAT(CPU_PARTIAL_DRAIN),
 
 /* The sysfs names of the sheaf counters */
-#line 13275 "slub.nw"
+#line 13488 "slub.nw"
 STAT(SHEAF_FLUSH), STAT(SHEAF_REFILL), STAT(SHEAF_ALLOC), STAT(SHEAF_FREE),
 STAT(BARN_GET), STAT(BARN_GET_FAIL), STAT(BARN_PUT), STAT(BARN_PUT_FAIL),
 STAT(SHEAF_PREFILL_FAST), STAT(SHEAF_PREFILL_SLOW),
 STAT(SHEAF_PREFILL_OVERSIZE), STAT(SHEAF_RETURN_FAST),
 STAT(SHEAF_RETURN_SLOW),
-#line 9068 "slub.nw"
+#line 9269 "slub.nw"
 #endif
 	{ "flush", empty_show, flush_store, -1, true, true },
 	{ NULL, NULL, NULL, -1, false, false }
 };
 /* Find an attribute by name: find_attr */
-#line 9078 "slub.nw"
+#line 9279 "slub.nw"
 static const char *attr_name(const struct slab_attribute *a)
 {
 	return a->stat >= 0 ? stat_names[a->stat] : a->name;
@@ -6391,15 +6433,15 @@ bool slub_attr_writable(const char *name)
 	return a && (a->store || a->stat >= 0);
 }
 /* Tell which attributes a write passes on to the children */
-#line 9121 "slub.nw"
+#line 9322 "slub.nw"
 static bool attr_propagates(const char *name)
 {
 	const struct slab_attribute *a = find_attr(name);
 
 	return a && a->show && a->store && !a->action && a->stat < 0;
 }
-/* Read and write an attribute of a cache: slab_attr_show and slab_attr_store */
-#line 9136 "slub.nw"
+/* Read an attribute of a cache: slab_attr_show */
+#line 9334 "slub.nw"
 ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 {
 	const struct slab_attribute *a = find_attr(name);
@@ -6411,7 +6453,8 @@ ssize_t slab_attr_show(struct kmem_cache *s, const char *name, char *buf)
 		return show_stat(s, buf, a->stat);
 	return a->show(s, buf);
 }
-
+/* Write an attribute of a cache whose mutex is held: __slab_attr_store */
+#line 9354 "slub.nw"
 static ssize_t __slab_attr_store(struct kmem_cache *s, const char *name,
 				 const char *buf, size_t len)
 {
@@ -6434,7 +6477,8 @@ static ssize_t __slab_attr_store(struct kmem_cache *s, const char *name,
 		s->max_attr_size = len;
 	return ret;
 }
-
+/* Write an attribute of a cache, under the mutex or not: slab_attr_store */
+#line 9384 "slub.nw"
 ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 			const char *buf, size_t len)
 {
@@ -6449,7 +6493,7 @@ ssize_t slab_attr_store(struct kmem_cache *s, const char *name,
 	return ret;
 }
 /* Find a cache by name and name its sysfs directory: slub_sysfs_name */
-#line 9190 "slub.nw"
+#line 9403 "slub.nw"
 struct kmem_cache *slub_find_cache(const char *name)
 {
 	struct kmem_cache *s, *found = NULL;
@@ -6479,7 +6523,7 @@ const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len)
 	return buf;
 }
 /* Boot the allocator's own two caches: kmem_cache_init */
-#line 9284 "slub.nw"
+#line 9497 "slub.nw"
 static struct kmem_cache boot_kmem_cache, boot_kmem_cache_node;
 
 static int kmem_cache_init(void)
@@ -6513,7 +6557,7 @@ static int kmem_cache_init(void)
 	return bootstrap_cache_sheaves();
 }
 /* Create the caches of the boot: create_boot_cache and create_kmalloc_cache */
-#line 9338 "slub.nw"
+#line 9551 "slub.nw"
 static int create_boot_cache(struct kmem_cache *s, const char *name,
 			     size_t size, unsigned long flags)
 {
@@ -6553,7 +6597,7 @@ static struct kmem_cache *create_kmalloc_cache(const char *name,
 	return s;
 }
 /* Carve the first kmem_cache_node by hand: early_kmem_cache_node_alloc */
-#line 9385 "slub.nw"
+#line 9598 "slub.nw"
 static int early_kmem_cache_node_alloc(int node)
 {
 	struct page *page;
@@ -6577,7 +6621,7 @@ static int early_kmem_cache_node_alloc(int node)
 	return 0;
 }
 /* Move a boot cache into a real object: bootstrap */
-#line 9415 "slub.nw"
+#line 9628 "slub.nw"
 static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 {
 	struct kmem_cache *s = kmem_cache_zalloc(kmem_cache, GFP_NOWAIT);
@@ -6603,14 +6647,14 @@ static struct kmem_cache *bootstrap(struct kmem_cache *static_cache)
 	return s;
 }
 /* Create the kmalloc caches: create_kmalloc_caches */
-#line 9452 "slub.nw"
+#line 9665 "slub.nw"
 static int create_kmalloc_caches(unsigned long flags)
 {
 	int i;
 
 
 	/* Send sizes below KMALLOC_MIN_SIZE to the smallest cache */
-#line 9497 "slub.nw"
+#line 9710 "slub.nw"
 	for (i = 8; i < (int)KMALLOC_MIN_SIZE && i <= 192; i += 8)
 		size_index[size_index_elem(i)] = KMALLOC_SHIFT_LOW;
 	if (KMALLOC_MIN_SIZE >= 64)
@@ -6619,7 +6663,7 @@ static int create_kmalloc_caches(unsigned long flags)
 	if (KMALLOC_MIN_SIZE >= 128)
 		for (i = 128 + 8; i <= 192; i += 8)
 			size_index[size_index_elem(i)] = 8;
-#line 9457 "slub.nw"
+#line 9670 "slub.nw"
 	for (i = KMALLOC_SHIFT_LOW; i <= KMALLOC_SHIFT_HIGH; i++) {
 		if (!kmalloc_caches[i] &&
 		    !(kmalloc_caches[i] = create_kmalloc_cache(NULL, 1 << i,
@@ -6650,7 +6694,7 @@ static int create_kmalloc_caches(unsigned long flags)
 	return memcg_activate_kmem_caches();
 }
 /* Publish the caches in sysfs once it is up: slab_sysfs_init */
-#line 9508 "slub.nw"
+#line 9721 "slub.nw"
 static void slab_sysfs_init(void)
 {
 	struct kmem_cache *s;
@@ -6674,7 +6718,7 @@ static void slab_sysfs_init(void)
 	slab_mutex_unlock();
 }
 /* Tell whether the allocator runs, on how many CPUs and nodes */
-#line 9543 "slub.nw"
+#line 9756 "slub.nw"
 static pthread_mutex_t init_mutex = PTHREAD_MUTEX_INITIALIZER;
 static bool running;
 static __thread bool booting;
@@ -6695,7 +6739,7 @@ int slub_nr_nodes(void)
 }
 
 /* Check a configuration and boot the allocator with it: __slub_init */
-#line 9567 "slub.nw"
+#line 9780 "slub.nw"
 static int __slub_init(const struct slub_config *config)
 {
 	struct slub_config env_cfg = *config, *cfg = &env_cfg;
@@ -6718,7 +6762,7 @@ static int __slub_init(const struct slub_config *config)
 	nr_node_ids = cfg->nr_nodes ? cfg->nr_nodes : 1;
 
 	/* Apply the boot options of the configuration */
-#line 9718 "slub.nw"
+#line 9931 "slub.nw"
 	slub_simulated = cfg->simulated;
 	sim_cpu = 0;
 	slab_nomerge = cfg->nomerge;
@@ -6735,7 +6779,7 @@ static int __slub_init(const struct slub_config *config)
 	if (setup_failslab(cfg->failslab, slub_rng_state))
 		return -EINVAL;
 	rseq_doors_update();
-#line 9588 "slub.nw"
+#line 9801 "slub.nw"
 	if (page_alloc_init(bytes, nr_node_ids))
 		return -ENOMEM;
 	slub_register_fork_handlers();
@@ -6753,7 +6797,7 @@ static int __slub_init(const struct slub_config *config)
 	return 0;
 }
 /* Start the allocator once, whoever calls first: slub_init */
-#line 9613 "slub.nw"
+#line 9826 "slub.nw"
 int slub_init(const struct slub_config *cfg)
 {
 	static const struct slub_config defaults;
@@ -6775,7 +6819,7 @@ static bool slub_ensure_running(void)
 	return slub_running();
 }
 /* Read the configuration from the environment: slub_config_from_env */
-#line 9652 "slub.nw"
+#line 9865 "slub.nw"
 static int slub_config_from_env(struct slub_config *cfg)
 {
 	const char *v;
@@ -6796,7 +6840,7 @@ static int slub_config_from_env(struct slub_config *cfg)
 	return 0;
 }
 /* Parse a size with an optional K, M, G or T: parse_size */
-#line 9678 "slub.nw"
+#line 9891 "slub.nw"
 static size_t parse_size(const char *v)
 {
 	const unsigned long long limit = 1ULL << 47;	/* the address space */
@@ -6821,7 +6865,7 @@ static size_t parse_size(const char *v)
 	return (size_t)(n << shift);
 }
 /* Tell how much memory the machine has: machine_memory_bytes */
-#line 9707 "slub.nw"
+#line 9920 "slub.nw"
 static size_t machine_memory_bytes(void)
 {
 	struct sysinfo si;
@@ -6831,7 +6875,7 @@ static size_t machine_memory_bytes(void)
 	return ((size_t)si.totalram + si.totalswap) * si.mem_unit;
 }
 /* Stop the allocator before a fork: slub_fork_prepare */
-#line 9764 "slub.nw"
+#line 9977 "slub.nw"
 static void slub_fork_prepare(void)
 {
 	struct kmem_cache *s;
@@ -6857,7 +6901,7 @@ static void slub_fork_prepare(void)
 	mutex_lock(&pcpu_lock);
 }
 /* Let the allocator go on after a fork, in parent and child: slub_fork_parent and slub_fork_child */
-#line 9794 "slub.nw"
+#line 10007 "slub.nw"
 static void slub_fork_release(bool child)
 {
 	struct kmem_cache *s;
@@ -6909,7 +6953,7 @@ static void slub_register_fork_handlers(void)
 					     slub_fork_child);
 }
 /* Shut the allocator down and give back its memory: slub_shutdown */
-#line 9854 "slub.nw"
+#line 10067 "slub.nw"
 void slub_shutdown(void)
 {
 	mutex_lock(&init_mutex);
@@ -6945,7 +6989,7 @@ static void slub_teardown(void)
 	__atomic_store_n(&running, false, __ATOMIC_RELEASE);
 }
 /* Fail a per-CPU allocation on request: slub_fail_percpu */
-#line 9895 "slub.nw"
+#line 10108 "slub.nw"
 static bool slub_fail_percpu(void)
 {
 	return page_alloc_should_fail();

@@ -4,7 +4,7 @@
 #ifndef SLUB_INTERNAL_H
 #define SLUB_INTERNAL_H
 /* System headers */
-#line 390 "slub.nw"
+#line 391 "slub.nw"
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -20,24 +20,24 @@
 #include <sys/mman.h>
 #include <unistd.h>
 /* System headers */
-#line 5676 "slub.nw"
+#line 5788 "slub.nw"
 #include <sys/rseq.h>
 /* System headers */
-#line 6664 "slub.nw"
+#line 6777 "slub.nw"
 #include <sys/syscall.h>
 #include <time.h>
 #include <unwind.h>
 /* System headers */
-#line 7502 "slub.nw"
+#line 7638 "slub.nw"
 #include <dlfcn.h>
 /* System headers */
-#line 9648 "slub.nw"
+#line 9861 "slub.nw"
 #include <sys/sysinfo.h>
 #line 334 "slub.nw"
 #include "slub.h"
 
 /* Define the kernel's small macros: likely, min, ALIGN and their kin */
-#line 991 "slub.nw"
+#line 994 "slub.nw"
 #define likely(x)	__builtin_expect(!!(x), 1)
 #define unlikely(x)	__builtin_expect(!!(x), 0)
 #define min(a, b)	({ typeof(a) _a = (a); typeof(b) _b = (b); \
@@ -73,8 +73,8 @@ static inline bool is_power_of_2(unsigned long x)
 {
 	return x && !(x & (x - 1));
 }
-/* Define the kernel's doubly linked lists */
-#line 1029 "slub.nw"
+/* Find the structure a list link is in, and walk a list: list_for_each_entry */
+#line 1037 "slub.nw"
 struct list_head {
 	struct list_head *next, *prev;
 };
@@ -91,7 +91,8 @@ struct list_head {
 	     n = list_entry(pos->member.next, typeof(*pos), member);	\
 	     &pos->member != (head);					\
 	     pos = n, n = list_entry(n->member.next, typeof(*n), member))
-
+/* Start a list and link an entry in: list_add and list_add_tail */
+#line 1059 "slub.nw"
 static inline void INIT_LIST_HEAD(struct list_head *h)
 {
 	h->next = h;
@@ -116,7 +117,8 @@ static inline void list_add_tail(struct list_head *n, struct list_head *head)
 {
 	__list_link(n, head->prev, head);
 }
-
+/* Unlink an entry, test a list for emptiness, move an entry: list_del */
+#line 1089 "slub.nw"
 static inline void list_del(struct list_head *e)
 {
 	e->next->prev = e->prev;
@@ -135,7 +137,7 @@ static inline void list_move(struct list_head *e, struct list_head *head)
 	list_add(e, head);
 }
 /* Stand in for the kernel's locks with POSIX mutexes */
-#line 1104 "slub.nw"
+#line 1122 "slub.nw"
 typedef pthread_mutex_t spinlock_t;
 
 static inline void spin_lock_init(spinlock_t *l)
@@ -154,13 +156,13 @@ static inline void spin_lock_init(spinlock_t *l)
 #define mutex_lock(l)		pthread_mutex_lock(l)
 #define mutex_unlock(l)		pthread_mutex_unlock(l)
 /* Print the kernel's way, and name the caller */
-#line 1128 "slub.nw"
+#line 1146 "slub.nw"
 #define pr_err(...)	fprintf(stderr, __VA_ARGS__)
 #define pr_warn(...)	fprintf(stderr, __VA_ARGS__)
 #define pr_info(...)	fprintf(stderr, __VA_ARGS__)
 #define _RET_IP_	((unsigned long)__builtin_return_address(0))
 /* Encode an error number in a pointer: ERR_PTR */
-#line 1308 "slub.nw"
+#line 1327 "slub.nw"
 #define MAX_ERRNO	4095
 #define IS_ERR(p)	((unsigned long)(p) >= (unsigned long)-MAX_ERRNO)
 #define PTR_ERR(p)	((int)(long)(p))
@@ -179,7 +181,7 @@ panic(const char *fmt, ...)
 	abort();
 }
 /* Format into a bounded buffer: scnprintf */
-#line 1332 "slub.nw"
+#line 1351 "slub.nw"
 static inline int __attribute__((format(printf, 3, 4)))
 scnprintf(char *buf, size_t size, const char *fmt, ...)
 {
@@ -196,7 +198,7 @@ scnprintf(char *buf, size_t size, const char *fmt, ...)
 	return (size_t)n >= size ? (int)size - 1 : n;
 }
 /* Move a whole list onto another: list_splice */
-#line 4537 "slub.nw"
+#line 4616 "slub.nw"
 static inline void list_splice(struct list_head *list, struct list_head *at)
 {
 	struct list_head *first = list->next, *last = list->prev;
@@ -210,7 +212,7 @@ static inline void list_splice(struct list_head *list, struct list_head *at)
 	next->prev = last;
 }
 /* Set, clear and test bits in a bitmap */
-#line 7412 "slub.nw"
+#line 7548 "slub.nw"
 #define BITS_PER_LONG		(8 * sizeof(long))
 #define BITS_TO_LONGS(n)	(((n) + BITS_PER_LONG - 1) / BITS_PER_LONG)
 
@@ -235,7 +237,7 @@ static inline bool test_bit(int nr, const unsigned long *map)
 	_c;								\
 })
 /* Constants of the simulated machine */
-#line 1143 "slub.nw"
+#line 1161 "slub.nw"
 #define PAGE_SHIFT		12
 #define PAGE_SIZE		(1UL << PAGE_SHIFT)
 #define PAGE_MASK		(~(PAGE_SIZE - 1))
@@ -257,7 +259,7 @@ static inline bool test_bit(int nr, const unsigned long *map)
 #define MAX_NUMNODES		8
 #define KMALLOC_MAX_ORDER	(KMALLOC_SHIFT_MAX - PAGE_SHIFT)
 /* Definition of struct page */
-#line 601 "slub.nw"
+#line 602 "slub.nw"
 struct kmem_cache;
 
 struct page {
@@ -288,7 +290,7 @@ struct page {
 	int order;			/* compound order of a head page */
 } __attribute__((aligned(16)));
 /* Definition of struct page */
-#line 644 "slub.nw"
+#line 645 "slub.nw"
 enum pageflags {
 	PG_slab,
 	PG_head,
@@ -315,10 +317,10 @@ PAGE_FLAG_FUNCS(SlabPfmemalloc, active)
 PAGE_FLAG_FUNCS(LargeKmalloc, large_kmalloc)
 PAGE_FLAG_FUNCS(RcuFree, rcu_free)
 /* Definition of struct page */
-#line 5831 "slub.nw"
+#line 5943 "slub.nw"
 #define PG_locked	(PG_rcu_free + 1)
 /* Define a cache: struct kmem_cache and its packed order */
-#line 495 "slub.nw"
+#line 496 "slub.nw"
 struct kmem_cache_order_objects {
 	unsigned long x;
 };
@@ -333,10 +335,10 @@ struct kmem_cache {
 	unsigned long flags;
 
 /* Fields the sheaves add to struct kmem_cache */
-#line 11595 "slub.nw"
+#line 11808 "slub.nw"
 unsigned int sheaf_capacity;	/* 0: the cpu slab of 3.18 */
 struct slub_percpu_sheaves *cpu_sheaves;
-#line 508 "slub.nw"
+#line 509 "slub.nw"
 	unsigned long min_partial;
 	int size;		/* object size including metadata */
 	int object_size;	/* object size without metadata */
@@ -359,20 +361,20 @@ struct slub_percpu_sheaves *cpu_sheaves;
 	int remote_node_defrag_ratio;
 
 /* Fields this port adds to struct kmem_cache */
-#line 538 "slub.nw"
+#line 539 "slub.nw"
 struct slub_alias *aliases;	/* names merged into this cache */
 unsigned long random;		/* per-cache secret (freelist hardening) */
-#line 529 "slub.nw"
+#line 530 "slub.nw"
 	struct kmem_cache_node *node[MAX_NUMNODES];	/* must be last */
 };
 /* Define the list of a cache's other names: struct slub_alias */
-#line 543 "slub.nw"
+#line 544 "slub.nw"
 struct slub_alias {
 	struct slub_alias *next;
 	char *name;
 };
 /* Define a cache as one CPU sees it: struct kmem_cache_cpu */
-#line 568 "slub.nw"
+#line 569 "slub.nw"
 struct kmem_cache_cpu {
 	void **freelist;	/* next available object */
 	unsigned long tid;	/* globally unique transaction id */
@@ -380,14 +382,14 @@ struct kmem_cache_cpu {
 	struct page *partial;	/* partially allocated frozen slabs */
 
 /* Fields this port adds to struct kmem_cache_cpu */
-#line 5913 "slub.nw"
+#line 6025 "slub.nw"
 spinlock_t lock;	/* stands in for local_irq_save() */
 int cpu;		/* the CPU this structure belongs to */
-#line 574 "slub.nw"
+#line 575 "slub.nw"
 	unsigned stat[NR_SLUB_STAT_ITEMS];
 } __attribute__((aligned(L1_CACHE_BYTES)));
 /* Define a cache on one memory node: struct kmem_cache_node */
-#line 684 "slub.nw"
+#line 685 "slub.nw"
 struct kmem_cache_node {
 	spinlock_t list_lock;
 	unsigned long nr_partial;
@@ -398,13 +400,13 @@ struct kmem_cache_node {
 	struct node_barn *barn;		/* full and empty sheaves */
 };
 /* Define the state of a walk up the call stack */
-#line 6747 "slub.nw"
+#line 6860 "slub.nw"
 struct stack_walk {
 	unsigned long *addrs;	/* TRACK_ADDRS_COUNT slots */
 	int skip, n;
 };
 /* Group the cache flags by what they do */
-#line 909 "slub.nw"
+#line 910 "slub.nw"
 #define SLAB_DEBUG_FLAGS (SLAB_RED_ZONE | SLAB_POISON | SLAB_STORE_USER | \
 			  SLAB_TRACE | SLAB_DEBUG_FREE)
 #define SLAB_CORE_FLAGS (SLAB_HWCACHE_ALIGN | SLAB_CACHE_DMA | SLAB_PANIC | \
@@ -423,7 +425,7 @@ struct stack_walk {
 #define SLUB_MERGE_SAME (SLAB_DEBUG_FREE | SLAB_RECLAIM_ACCOUNT | \
 			 SLAB_CACHE_DMA | SLAB_NOTRACK)
 /* Set the limits of partial lists, packed orders and objects per slab */
-#line 935 "slub.nw"
+#line 936 "slub.nw"
 #define MIN_PARTIAL		5
 #define MAX_PARTIAL		10
 #define OO_SHIFT		16
@@ -432,7 +434,7 @@ struct stack_walk {
 #define ZERO_SIZE_PTR		((void *)16)
 #define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
 /* Declare what the allocator and the observation layer share */
-#line 9934 "slub.nw"
+#line 10147 "slub.nw"
 #define SLUB_SHARED	__attribute__((visibility("hidden")))
 
 SLUB_SHARED extern slub_observer_fn slub_observer;
@@ -451,8 +453,8 @@ SLUB_SHARED unsigned long next_allocated_block(unsigned long pfn);
 SLUB_SHARED bool is_root_cache(struct kmem_cache *s);
 SLUB_SHARED void *slub_freepointer(struct kmem_cache *s, void *object);
 SLUB_SHARED unsigned int slub_track_size(void);
-/* Convert between pages, frame numbers and addresses */
-#line 4978 "slub.nw"
+/* Convert between pages, frame numbers and addresses: virt_to_page */
+#line 5064 "slub.nw"
 static inline long page_to_pfn(const struct page *page)
 {
 	return page ? (long)(page - mem_map) : -1;
@@ -472,7 +474,8 @@ static inline struct page *virt_to_page(const void *x)
 {
 	return pfn_to_page(((const char *)x - arena) >> PAGE_SHIFT);
 }
-
+/* Find a block's head page, its order and its node: virt_to_head_page */
+#line 5091 "slub.nw"
 static inline struct page *compound_head(struct page *page)
 {
 	return unlikely(PageTail(page)) ? page->first_page : page;
@@ -503,12 +506,12 @@ static inline int page_to_nid(const struct page *page)
 	return (page - mem_map) / pages_per_node;
 }
 /* Walk the allocated blocks */
-#line 5311 "slub.nw"
+#line 5413 "slub.nw"
 #define for_each_allocated_block(pfn)					\
 	for ((pfn) = next_allocated_block(0); (pfn) < nr_pages;		\
 	     (pfn) = next_allocated_block((pfn) + 1))
 /* Tell which CPU runs and find its per-CPU structure */
-#line 5680 "slub.nw"
+#line 5792 "slub.nw"
 static inline int raw_cpu_id(void)
 {
 	int cpu;
@@ -555,10 +558,10 @@ static inline struct kmem_cache_node *get_node(struct kmem_cache *s,
 	return s->node[node];
 }
 /* The busy bit of the tid */
-#line 5918 "slub.nw"
+#line 6030 "slub.nw"
 #define TID_BUSY	(1UL << 63)
 /* Read the order and the object count of a packed pair */
-#line 2108 "slub.nw"
+#line 2127 "slub.nw"
 static inline int oo_order(struct kmem_cache_order_objects x)
 {
 	return x.x >> OO_SHIFT;
@@ -569,7 +572,7 @@ static inline int oo_objects(struct kmem_cache_order_objects x)
 	return x.x & OO_MASK;
 }
 /* Choose whether the counters are compiled in: CONFIG_SLUB_STATS */
-#line 10560 "slub.nw"
+#line 10773 "slub.nw"
 #ifndef SLUB_NO_STATS
 #define CONFIG_SLUB_STATS 1
 #define slub_stats_enabled()	true
@@ -577,7 +580,7 @@ static inline int oo_objects(struct kmem_cache_order_objects x)
 #define slub_stats_enabled()	false
 #endif
 /* Count and report when observed, and cost nothing otherwise: stat and slub_step */
-#line 10497 "slub.nw"
+#line 10710 "slub.nw"
 #pragma GCC diagnostic ignored "-Wformat-zero-length"
 #ifdef SLUB_NO_EVENTS
 #define slub_observed()	false
@@ -616,7 +619,7 @@ SLUB_SHARED void __slub_event(enum slub_event_type type,
 #define slub_report(s, object, page, ...)				\
 	slub_event(SLUB_EV_REPORT, s, -1, object, page, __VA_ARGS__)
 /* Count from inside a restartable sequence: rseq_stat */
-#line 10599 "slub.nw"
+#line 10812 "slub.nw"
 #define rseq_stat_at(s, si, object, page, observed)			\
 	do {								\
 		if (slub_stats_enabled())				\
@@ -626,7 +629,7 @@ SLUB_SHARED void __slub_event(enum slub_event_type type,
 	} while (0)
 #define rseq_stat(s, si)	rseq_stat_at(s, si, NULL, NULL, true)
 /* Catch an observer that calls the allocator: slub_observer_check */
-#line 10689 "slub.nw"
+#line 10902 "slub.nw"
 #ifdef SLUB_NO_EVENTS
 #define slub_observer_check()	do { } while (0)
 #else
@@ -641,7 +644,7 @@ SLUB_SHARED void observer_reentered(const char *func)
 	} while (0)
 #endif
 /* Kernel helpers: the sheaves need */
-#line 11878 "slub.nw"
+#line 12091 "slub.nw"
 typedef struct {
 	int locked;
 	int cpu;		/* the CPU whose sheaves it protects */
@@ -683,7 +686,7 @@ static inline void local_unlock(local_trylock_t *l)
 		local_rseq_unlocked();
 }
 /* Kernel helpers: the sheaves need */
-#line 12266 "slub.nw"
+#line 12479 "slub.nw"
 #define list_first_entry_or_null(h, type, member)			\
 	(list_empty(h) ? NULL : list_first_entry(h, type, member))
 
@@ -700,7 +703,7 @@ static inline void list_del_init(struct list_head *e)
 		(b) = __tmp;						\
 	} while (0)
 /* Definitions of the sheaves and the barn */
-#line 11537 "slub.nw"
+#line 11750 "slub.nw"
 struct slab_sheaf {
 	struct list_head barn_list;	/* in a barn's full or empty list */
 	struct kmem_cache *cache;
@@ -710,7 +713,7 @@ struct slab_sheaf {
 	void *objects[];
 };
 /* Definitions of the sheaves and the barn */
-#line 11562 "slub.nw"
+#line 11775 "slub.nw"
 struct slub_percpu_sheaves {
 	local_trylock_t lock;		/* a real lock here: see below */
 	struct slab_sheaf *main;	/* never NULL while the cache has sheaves */
@@ -718,7 +721,7 @@ struct slub_percpu_sheaves {
 	char pad[L1_CACHE_BYTES - sizeof(local_trylock_t) - 2 * sizeof(void *)];
 };
 /* Definitions of the sheaves and the barn */
-#line 11576 "slub.nw"
+#line 11789 "slub.nw"
 #define MAX_FULL_SHEAVES	10
 #define MAX_EMPTY_SHEAVES	10
 
@@ -730,7 +733,7 @@ struct node_barn {
 	unsigned int nr_empty;
 };
 /* Definitions of the sheaves and the barn */
-#line 11712 "slub.nw"
+#line 11925 "slub.nw"
 #define MAX_SHEAF_CAPACITY	1024
-#line 350 "slub.nw"
+#line 351 "slub.nw"
 #endif

@@ -1,16 +1,16 @@
-#line 378 "slub.nw"
+#line 379 "slub.nw"
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Tangled from slub.nw by notangle: do not edit, edit slub.nw. */
 #include "slub_internal.h"
 
 /* Global state of the observation layer */
-#line 10483 "slub.nw"
+#line 10696 "slub.nw"
 slub_observer_fn slub_observer;
 void *slub_observer_arg;
-#line 383 "slub.nw"
+#line 384 "slub.nw"
 #include "slub_observe_protos.h"
 /* Say in words what each counter counts: slub_stat_words */
-#line 10372 "slub.nw"
+#line 10585 "slub.nw"
 static const char *const stat_words[NR_SLUB_STAT_ITEMS] = {
 	[ALLOC_FASTPATH] = "took the first object of the cpu freelist",
 	[ALLOC_SLOWPATH] = "took the slow path",
@@ -40,7 +40,7 @@ static const char *const stat_words[NR_SLUB_STAT_ITEMS] = {
 	[CPU_PARTIAL_DRAIN] = "the cpu partial chain is full: drained to the node",
 
 /* The words of the sheaf counters */
-#line 13290 "slub.nw"
+#line 13503 "slub.nw"
 [SHEAF_FLUSH] = "objects flushed from a sheaf to their slabs",
 [SHEAF_REFILL] = "objects refilled into a sheaf from the slabs",
 [SHEAF_ALLOC] = "an empty sheaf allocated",
@@ -54,7 +54,7 @@ static const char *const stat_words[NR_SLUB_STAT_ITEMS] = {
 [SHEAF_PREFILL_OVERSIZE] = "prefill: a sheaf above the cache's capacity",
 [SHEAF_RETURN_FAST] = "a returned sheaf becomes the CPU's spare",
 [SHEAF_RETURN_SLOW] = "a returned sheaf goes to the barn or is flushed",
-#line 10400 "slub.nw"
+#line 10613 "slub.nw"
 };
 
 const char *slub_stat_words(int item)
@@ -63,7 +63,7 @@ const char *slub_stat_words(int item)
 							 NULL;
 }
 /* Say in words what each reported step does: step_words_of */
-#line 10415 "slub.nw"
+#line 10628 "slub.nw"
 #ifndef SLUB_NO_EVENTS
 static const struct {
 	const char *func, *words;
@@ -90,7 +90,7 @@ static const char *step_words_of(const char *func)
 }
 #endif
 /* Find a function's section in the book: slub_func_section */
-#line 10449 "slub.nw"
+#line 10662 "slub.nw"
 #include "slub_sections.h"
 
 static int func_section_cmp(const void *key, const void *entry)
@@ -120,7 +120,7 @@ const char *slub_func_section_title(const char *func)
 	return f ? f->title : NULL;
 }
 /* Install the observer: slub_set_observer */
-#line 10537 "slub.nw"
+#line 10750 "slub.nw"
 void slub_set_observer(slub_observer_fn fn, void *arg)
 {
 	slub_observer_check();
@@ -128,7 +128,7 @@ void slub_set_observer(slub_observer_fn fn, void *arg)
 	slub_observer = fn;
 }
 /* Format an event and call the observer: __slub_event */
-#line 10618 "slub.nw"
+#line 10831 "slub.nw"
 #ifndef SLUB_NO_EVENTS
 void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	     const char *func, int si, const void *object, struct page *page,
@@ -148,7 +148,7 @@ void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 		type == SLUB_EV_STEP ? step_words_of(func) : NULL;
 
 	/* Put the words and the detail into buf, or into heap if long */
-#line 10647 "slub.nw"
+#line 10860 "slub.nw"
 	if (words)
 		n = snprintf(buf, sizeof(buf), "%s (", words);
 	va_start(ap, fmt);
@@ -167,10 +167,10 @@ void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	}
 	if (words && !len)
 		buf[n - 2] = '\0';
-#line 10636 "slub.nw"
+#line 10849 "slub.nw"
 
 	/* Fill in the event and call the observer */
-#line 10668 "slub.nw"
+#line 10881 "slub.nw"
 	if (!page && object && type != SLUB_EV_REPORT)
 		page = slub_virt_to_head_page_checked((void *)object);
 	ev.type = type;
@@ -185,12 +185,12 @@ void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	slub_in_observer = true;
 	fn(&ev, slub_observer_arg);
 	slub_in_observer = false;
-#line 10637 "slub.nw"
+#line 10850 "slub.nw"
 	free(heap);
 }
 #endif
 /* Stop on an observer that called the allocator: observer_reentered */
-#line 10705 "slub.nw"
+#line 10918 "slub.nw"
 #ifndef SLUB_NO_EVENTS
 __thread bool slub_in_observer;
 
@@ -202,7 +202,7 @@ void observer_reentered(const char *func)
 }
 #endif
 /* Find the slab and the index of an object: snap_find_slab */
-#line 9975 "slub.nw"
+#line 10188 "slub.nw"
 static int snap_find_slab(const struct slub_snap_cache *sc, long pfn)
 {
 	int lo = 0, hi = sc->nr_slabs - 1;
@@ -237,7 +237,7 @@ static int snap_object_index(struct kmem_cache *s, struct page *page,
 	return ((char *)p - base) / s->size;
 }
 /* Give the objects of a freelist their state: snap_freelist */
-#line 10015 "slub.nw"
+#line 10228 "slub.nw"
 static int snap_freelist(struct kmem_cache *s, struct page *page,
 			 struct slub_snap_slab *ss, void *head,
 			 enum slub_obj_state state)
@@ -259,7 +259,7 @@ static int snap_freelist(struct kmem_cache *s, struct page *page,
 	return first;
 }
 /* Copy one slab into the snapshot: snap_fill_slab */
-#line 10038 "slub.nw"
+#line 10251 "slub.nw"
 static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 			  struct slub_snap_slab *ss)
 {
@@ -285,7 +285,7 @@ static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* Copy one CPU's structure and partial chain: snap_fill_cpu */
-#line 10068 "slub.nw"
+#line 10281 "slub.nw"
 static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 			 int cpu)
 {
@@ -328,7 +328,7 @@ static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 	return 0;
 }
 /* Copy the nodes' partial and full lists: snap_fill_nodes */
-#line 10112 "slub.nw"
+#line 10325 "slub.nw"
 static int *snap_list(struct slub_snap_cache *sc, struct list_head *head,
 		      int *count, enum slub_slab_where where, int node)
 {
@@ -375,7 +375,7 @@ static int snap_fill_nodes(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return 0;
 }
 /* Copy one cache, its slabs, CPUs and nodes: snap_fill_cache */
-#line 10162 "slub.nw"
+#line 10375 "slub.nw"
 static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 {
 	struct slub_alias *a;
@@ -394,7 +394,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 			sc->aliases[sc->nr_aliases++] = strdup(a->name);
 
 	/* Copy the geometry and tuning of the cache */
-#line 10206 "slub.nw"
+#line 10419 "slub.nw"
 	sc->size = s->size;
 	sc->object_size = s->object_size;
 	sc->align = s->align;
@@ -412,7 +412,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	sc->refcount = s->refcount;
 	sc->has_ctor = s->ctor != NULL;
 	sc->is_root = is_root_cache(s);
-#line 10179 "slub.nw"
+#line 10392 "slub.nw"
 	for_each_allocated_block(pfn)
 		n += snap_is_slab_of(&mem_map[pfn], s);
 	sc->slabs = calloc(n ? n : 1, sizeof(*sc->slabs));
@@ -438,7 +438,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return snap_fill_sheaves(s, sc);
 }
 /* Take a snapshot of every cache: slub_snapshot_take */
-#line 10226 "slub.nw"
+#line 10439 "slub.nw"
 struct slub_snapshot *slub_snapshot_take(void)
 {
 	struct slub_snapshot *snap;
@@ -472,7 +472,7 @@ fail:
 	return NULL;
 }
 /* Free a snapshot, and find a cache in one: slub_snapshot_free and slub_snapshot_cache */
-#line 10261 "slub.nw"
+#line 10474 "slub.nw"
 void slub_snapshot_free(struct slub_snapshot *snap)
 {
 	int i, j;
@@ -522,7 +522,7 @@ const struct slub_snap_cache *slub_snapshot_cache(
 	return NULL;
 }
 /* Functions of the snapshot */
-#line 13122 "slub.nw"
+#line 13335 "slub.nw"
 static struct slub_snap_ref *snap_sheaf(struct kmem_cache *s,
 					struct slub_snap_cache *sc,
 					struct slab_sheaf *sheaf,
@@ -550,7 +550,7 @@ static struct slub_snap_ref *snap_sheaf(struct kmem_cache *s,
 	return v;
 }
 /* Functions of the snapshot */
-#line 13151 "slub.nw"
+#line 13364 "slub.nw"
 static int snap_fill_sheaves(struct kmem_cache *s, struct slub_snap_cache *sc)
 {
 	struct slab_sheaf *sheaf;
@@ -596,7 +596,7 @@ static int snap_fill_sheaves(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return err ? -ENOMEM : 0;
 }
 /* Walk a freelist and check each object on it: check_freelist_walk */
-#line 10735 "slub.nw"
+#line 10948 "slub.nw"
 static int __attribute__((format(printf, 2, 3)))
 inv_fail(FILE *out, const char *fmt, ...)
 {
@@ -637,7 +637,7 @@ static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 	return bad;
 }
 /* Check one cache's slabs, lists and counters: check_cache_invariants */
-#line 10777 "slub.nw"
+#line 10990 "slub.nw"
 static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc)
 {
@@ -654,7 +654,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			pagefree += ss->obj[j].state == SLUB_OBJ_PAGE_FREE;
 
 		/* Check one slab's counters and its place */
-#line 10812 "slub.nw"
+#line 11025 "slub.nw"
 		if (ss->inuse != ss->objects - pagefree)
 			bad += inv_fail(out, "%s: slab pfn %ld inuse %u but "
 					"%u objects minus %u free\n",
@@ -674,7 +674,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			bad += inv_fail(out, "%s: slab pfn %ld has free objects "
 					"but is on no partial list\n",
 					 s->name, ss->pfn);
-#line 10792 "slub.nw"
+#line 11005 "slub.nw"
 	}
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
 		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
@@ -689,7 +689,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 	for (node = 0; node < nr_node_ids; node++) {
 
 		/* Check one node's counters */
-#line 10834 "slub.nw"
+#line 11047 "slub.nw"
 		struct kmem_cache_node *n = get_node(s, node);
 		long slabs = 0;
 
@@ -702,13 +702,13 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 		if (n->nr_slabs != slabs)
 			bad += inv_fail(out, "%s: node %d nr_slabs %ld but %ld slabs found\n",
 					 s->name, node, n->nr_slabs, slabs);
-#line 10805 "slub.nw"
+#line 11018 "slub.nw"
 	}
 	bad += check_sheaf_invariants(out, s, sc);
 	return bad;
 }
 /* Check every cache: slub_check_invariants */
-#line 10849 "slub.nw"
+#line 11062 "slub.nw"
 int slub_check_invariants(FILE *out)
 {
 	struct slub_snapshot *snap;
@@ -737,7 +737,7 @@ int slub_check_invariants(FILE *out)
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 13204 "slub.nw"
+#line 13417 "slub.nw"
 static int check_sheaf_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc)
 {

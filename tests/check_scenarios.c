@@ -46,24 +46,38 @@ static void find_scenarios(void)
 	     &all_files);
 }
 
-START_TEST(test_scenario)
+/*
+ * Runs the scenario at path to its end in design (as scn_set_design(), or
+ * SCN_DESIGN_OWN: the one it names), its output dropped: a failed step or
+ * expect fails the test with the end of its diagnostics, and so do
+ * invariants broken at the end. Returns the run, at its end; *scp is the
+ * scenario, the caller's to free after the run.
+ */
+static struct scn_run *run_to_end(const char *path, int design,
+				  struct scenario **scp)
 {
-	const char *path = scn_files.gl_pathv[_i];
 	struct scn_error err = { 0 };
 	struct scenario *sc;
 	struct scn_run *run;
-	char msg[1024], *diag = NULL;
+	char msg[1024], what[64] = "", *diag = NULL;
 	size_t diaglen = 0;
 	FILE *mem;
-	int rc, inv, failures;
+	int rc, failures;
 
+	if (design != SCN_DESIGN_OWN)
+		snprintf(what, sizeof(what), " (sheaves %d)", design);
 	sc = scn_parse_file(path, &err);
 	ck_assert_msg(sc != NULL, "%s", scn_error_format(&err, msg,
 							 sizeof(msg)));
 	ck_assert_int_gt(scn_nsteps(sc), 0);
+	scn_set_design(design);
 	run = scn_run_start(sc, NULL, NULL, &err);
+	scn_set_design(SCN_DESIGN_OWN);
 	ck_assert_msg(run != NULL, "%s", scn_error_format(&err, msg,
 							  sizeof(msg)));
+	if (design != SCN_DESIGN_OWN)
+		ck_assert_msg(!scn_run_sheaves(run) == !design, "%s: design "
+			      "%d not in force", path, design);
 	mem = open_memstream(&diag, &diaglen);
 	scn_run_set_output(run, NULL);
 	scn_run_set_diag(run, mem);
@@ -71,18 +85,26 @@ START_TEST(test_scenario)
 	failures = scn_run_expect_failures(run);
 	fflush(mem);
 	if (rc)
-		ck_abort_msg("%s\n%s", scn_error_format(&err, msg, sizeof(msg)),
-			     diaglen > 1500 ? diag + diaglen - 1500 : diag);
-	ck_assert_msg(failures == 0, "%s: %d expect statements failed:\n%s",
-		      path, failures,
+		ck_abort_msg("%s%s\n%s", scn_error_format(&err, msg, sizeof(msg)),
+			     what, diaglen > 1500 ? diag + diaglen - 1500 : diag);
+	ck_assert_msg(failures == 0, "%s%s: %d expect statements failed:\n%s",
+		      path, what, failures,
 		      diaglen > 1500 ? diag + diaglen - 1500 : diag);
 	ck_assert_int_eq(scn_run_pos(run), scn_nsteps(sc));
-	inv = slub_check_invariants(stderr);
-	ck_assert_msg(inv == 0, "%s: invariants broken at the end", path);
+	ck_assert_msg(slub_check_invariants(stderr) == 0, "%s%s: invariants "
+		      "broken at the end", path, what);
 	scn_run_set_diag(run, stderr);
-	scn_run_end(run);
 	fclose(mem);
 	free(diag);
+	*scp = sc;
+	return run;
+}
+
+START_TEST(test_scenario)
+{
+	struct scenario *sc;
+
+	scn_run_end(run_to_end(scn_files.gl_pathv[_i], SCN_DESIGN_OWN, &sc));
 	scn_free(sc);
 	ck_assert(!slub_running());
 }
@@ -382,46 +404,12 @@ END_TEST
 START_TEST(test_both_designs)
 {
 	const char *path = all_files.gl_pathv[_i / 2];
-	int sheaves = _i % 2 ? 32 : 0;
-	struct scn_error err = { 0 };
+	int sheaves = _i % 2 ? 32 : 0, kept;
 	struct scenario *sc;
-	struct scn_run *run;
-	char msg[1024], *diag = NULL;
-	size_t diaglen = 0;
-	FILE *mem;
-	int rc, failures, kept;
 
-	sc = scn_parse_file(path, &err);
-	ck_assert_msg(sc != NULL, "%s", scn_error_format(&err, msg,
-							 sizeof(msg)));
-	scn_set_design(sheaves);
-	run = scn_run_start(sc, NULL, NULL, &err);
-	scn_set_design(SCN_DESIGN_OWN);
-	ck_assert_msg(run != NULL, "%s", scn_error_format(&err, msg,
-							  sizeof(msg)));
-	ck_assert_msg(!scn_run_sheaves(run) == !sheaves, "%s: design %d not "
-		      "in force", path, sheaves);
-	mem = open_memstream(&diag, &diaglen);
-	scn_run_set_output(run, NULL);
-	scn_run_set_diag(run, mem);
-	rc = scn_run_all(run, &err);
-	failures = scn_run_expect_failures(run);
-	fflush(mem);
-	if (rc)
-		ck_abort_msg("%s (sheaves %d)\n%s",
-			     scn_error_format(&err, msg, sizeof(msg)), sheaves,
-			     diaglen > 1500 ? diag + diaglen - 1500 : diag);
-	ck_assert_msg(failures == 0, "%s (sheaves %d): %d expect statements "
-		      "failed:\n%s", path, sheaves, failures,
-		      diaglen > 1500 ? diag + diaglen - 1500 : diag);
-	ck_assert_msg(slub_check_invariants(stderr) == 0, "%s (sheaves %d): "
-		      "invariants broken at the end", path, sheaves);
-	scn_run_set_diag(run, stderr);
-	kept = scn_run_finish(run);
+	kept = scn_run_finish(run_to_end(path, sheaves, &sc));
 	ck_assert_msg(kept == 0, "%s (sheaves %d): %d caches kept objects "
 		      "after every variable was freed", path, sheaves, kept);
-	fclose(mem);
-	free(diag);
 	scn_free(sc);
 	ck_assert(!slub_running());
 }

@@ -9,7 +9,8 @@
  * A filled slot is painted in the colour of the objects it holds ("free:
  * in a sheaf") and numbered by its index in objects[]; an arrow runs from
  * it to its object's cell, which carries the same number after m (main)
- * or s (spare).  With more filled slots than arrows can show clearly,
+ * or s (spare).  An arrow goes round the sheaves below its own rather
+ * than across them (detour()).  With more filled slots than arrows can show clearly,
  * only each main sheaf's last slot, the next allocation, keeps its arrow;
  * with a CPU in focus (the c key), only that CPU's slots have arrows.
  * Hovering a slot names its object, rings its cell and draws its arrow.
@@ -250,13 +251,22 @@ void viz_draw_sheaves(struct dctx *d)
 
 /* ------------------------------------------------------------- arrows */
 
-/* The arrow from slot i of sheaf k to its object's cell; false if none. */
-static bool slot_arrow(struct dctx *d, int k, int i, SDL_Color c,
-		       SDL_Rect *cell)
+/*
+ * The route of a slot's arrow: at most six points, the last one the
+ * object's cell.
+ */
+struct slot_route {
+	int n;
+	SDL_Point p[6];
+};
+
+/* The straight arrow from slot i of sheaf k to its object; false if none. */
+static bool slot_line(struct dctx *d, int k, int i, SDL_Rect *cell,
+		      struct slot_route *rt)
 {
 	const struct slub_snap_ref *ref;
 	SDL_Rect s;
-	int n, x0, y0, x1, y1;
+	int n;
 
 	ref = sheaf_refs(d, k, &n);
 	if (!ref || i < 0 || i >= n || ref[i].slab < 0 ||
@@ -265,15 +275,169 @@ static bool slot_arrow(struct dctx *d, int k, int i, SDL_Color c,
 	    !viz_layout_slot(d->l, d->v, k, i, &s))
 		return false;
 	viz_cell_rect(d, ref[i].slab, ref[i].obj, cell);
-	x0 = s.x + s.w / 2;
-	y0 = s.y + s.h;
-	x1 = cell->x + cell->w / 2;
-	y1 = cell->y;
-	if (y1 < y0) {		/* a cell above: leave from the top */
-		y0 = s.y;
-		y1 = cell->y + cell->h;
+	rt->n = 2;
+	rt->p[0] = (SDL_Point){ s.x + s.w / 2, s.y + s.h };
+	rt->p[1] = (SDL_Point){ cell->x + cell->w / 2, cell->y };
+	if (rt->p[1].y < rt->p[0].y) {	/* a cell above: leave from the top */
+		rt->p[0].y = s.y;
+		rt->p[1].y = cell->y + cell->h;
 	}
-	viz_arrow(d->r, x0, y0, x1, y1, c, viz_clampi(d->l->cell_h / 3, 3, 6));
+	return true;
+}
+
+/* Does the line from a to b cross a sheaf box other than k? */
+static bool crosses_sheaf(const struct dctx *d, int k, SDL_Point a,
+			  SDL_Point b)
+{
+	SDL_Rect r;
+	int j;
+
+	for (j = 0; j < d->l->nr_sheaves; j++)
+		if (j != k && viz_layout_sheaf(d->l, d->v, j, &r) &&
+		    SDL_IntersectRectAndLine(&r, &a.x, &a.y, &b.x, &b.y))
+			return true;
+	return false;
+}
+
+/* Must the arrow of slot i of sheaf k go round other sheaves? */
+static bool slot_detours(struct dctx *d, int k, int i)
+{
+	struct slot_route rt;
+	SDL_Rect cell;
+
+	return slot_line(d, k, i, &cell, &rt) && rt.p[1].y > rt.p[0].y &&
+	       crosses_sheaf(d, k, rt.p[0], rt.p[1]);
+}
+
+/* The filled slots of the sheaves whose arrows are drawn. */
+static int slots_shown(struct dctx *d)
+{
+	int k, n, total = 0;
+
+	for (k = 0; k < d->l->nr_sheaves; k++) {
+		sheaf_refs(d, k, &n);
+		total += d->l->sheaf[k].per_row ? n : 0;
+	}
+	return total;
+}
+
+/*
+ * Is the arrow of slot i of sheaf k drawn?  With more filled slots than
+ * arrows can show clearly, only each main sheaf's last (the next
+ * allocation); with a CPU in focus (the c key), only that CPU's.
+ */
+static bool arrow_shown(const struct dctx *d, int k, int i, int n, int total)
+{
+	if (!d->l->sheaf[k].per_row ||
+	    (d->v->focus_cpu >= 0 && k / 2 != d->v->focus_cpu))
+		return false;
+	return total <= VIZ_MAX_SLOT_ARROWS || (k % 2 == 0 && i == n - 1);
+}
+
+/*
+ * The arrows that go round other sheaves each take a track of the channel,
+ * numbered in the order viz_sheaf_arrows() draws them: the lowest sheaf
+ * first, each sheaf's slots from the right.  The track of slot i of sheaf
+ * k (one past the last, if its arrow is not drawn: a tooltip's).
+ */
+static int detour_track(struct dctx *d, int k, int i)
+{
+	int total = slots_shown(d), j, s, n, t = 0;
+
+	for (j = d->l->nr_sheaves - 1; j >= 0; j--) {
+		sheaf_refs(d, j, &n);
+		for (s = n - 1; s >= 0; s--) {
+			if (!arrow_shown(d, j, s, n, total) ||
+			    !slot_detours(d, j, s))
+				continue;
+			if (j == k && s == i)
+				return t;
+			t++;
+		}
+	}
+	return t;
+}
+
+/* Widen *right past r when r lies between the heights top and bottom. */
+static void clear_of(const SDL_Rect *r, int top, int bottom, int *right)
+{
+	if (r->y < bottom && r->y + r->h > top && r->x + r->w > *right)
+		*right = r->x + r->w;
+}
+
+/*
+ * Around the other sheaves: a straight arrow from a slot to its object
+ * would cross the sheaves of the CPUs below (or the CPU's own spare), so
+ * it leaves its slot downwards into the gap under its box (a track per
+ * column of slots, the right one highest), runs right to track t of a
+ * channel beside everything between the box and the object's slab, down
+ * the channel to below the last sheaf, and from there straight to the
+ * cell.  A lower sheaf's arrows and a sheaf's right slots take the inner
+ * tracks, so the routes nest instead of running on each other or
+ * crossing.
+ */
+static void detour(struct dctx *d, int k, int i, int t,
+		   struct slot_route *rt)
+{
+	const struct viz_layout *l = d->l;
+	int cols = l->sheaf[k].per_row, col = i % cols;
+	SDL_Point a = rt->p[0], b = rt->p[1];
+	int j, n, si, below, above, right, sg, sx;
+	SDL_Rect box, blk, r;
+
+	si = sheaf_refs(d, k, &n)[i].slab;
+	viz_layout_sheaf(l, d->v, k, &box);
+	viz_block_rect(d, si, &blk);
+	below = blk.y;
+	above = box.y + box.h;
+	right = box.x + box.w;
+	for (j = 0; j < l->nr_sheaves; j++) {
+		if (j == k || !viz_layout_sheaf(l, d->v, j, &r))
+			continue;
+		if (r.y >= box.y + box.h && r.x < box.x + box.w &&
+		    r.x + r.w > box.x && r.y < below)
+			below = r.y;
+		if (r.y + r.h <= blk.y && r.y + r.h > above)
+			above = r.y + r.h;
+		clear_of(&r, box.y + box.h, blk.y, &right);
+	}
+	for (j = 0; j < l->nr_barns; j++)
+		if (viz_layout_barn(l, d->v, j, &r))
+			clear_of(&r, box.y + box.h, blk.y, &right);
+	for (j = 0; j < d->cache->nr_slabs && j < l->nr_slabs; j++)
+		if (j != si) {
+			viz_block_rect(d, j, &r);
+			clear_of(&r, box.y + box.h, blk.y, &right);
+		}
+	sg = viz_clampi((below - box.y - box.h) / (cols + 1), 1, 4);
+	sx = viz_clampi(l->pitch_x / 4, 2, 5);
+	rt->n = 5;
+	/* in the gap under the box: a column's track, the right one highest */
+	rt->p[1] = (SDL_Point){ a.x, box.y + box.h + sg * (cols - col) };
+	rt->p[2] = (SDL_Point){ right + sx * (t + 1), rt->p[1].y };
+	/* out of the channel below the last sheaf, straight to the cell */
+	rt->p[3] = (SDL_Point){ rt->p[2].x, above + (blk.y - above) / 2 };
+	rt->p[4] = b;
+}
+
+/* The arrow from slot i of sheaf k to its object's cell, in track t of
+ * the channel when it goes round other sheaves; false if there is none. */
+static bool slot_arrow(struct dctx *d, int k, int i, int t, SDL_Color c,
+		       SDL_Rect *cell)
+{
+	struct slot_route rt;
+	int j;
+
+	if (!slot_line(d, k, i, cell, &rt))
+		return false;
+	if (rt.p[1].y > rt.p[0].y && crosses_sheaf(d, k, rt.p[0], rt.p[1]))
+		detour(d, k, i, t, &rt);
+	viz_set_color(d->r, c);
+	for (j = 1; j < rt.n - 1; j++)
+		SDL_RenderDrawLine(d->r, rt.p[j - 1].x, rt.p[j - 1].y,
+				   rt.p[j].x, rt.p[j].y);
+	viz_arrow(d->r, rt.p[rt.n - 2].x, rt.p[rt.n - 2].y, rt.p[rt.n - 1].x,
+		  rt.p[rt.n - 1].y, c, viz_clampi(d->l->cell_h / 3, 3, 6));
 	return true;
 }
 
@@ -305,10 +469,10 @@ static void slot_numbers(struct dctx *d, int k)
 
 void viz_sheaf_arrows(struct dctx *d)
 {
-	/* half-transparent: the boxes and cells they cross stay legible */
+	/* half-transparent: the cells they cross stay legible */
 	SDL_Color line = { C(SHEAF_LINE).r, C(SHEAF_LINE).g, C(SHEAF_LINE).b,
 			   150 };
-	int k, i, n, total = 0;
+	int k, i, n, total, t = 0;
 	SDL_BlendMode mode;
 	SDL_Rect cell;
 
@@ -316,20 +480,16 @@ void viz_sheaf_arrows(struct dctx *d)
 		return;
 	SDL_GetRenderDrawBlendMode(d->r, &mode);
 	SDL_SetRenderDrawBlendMode(d->r, SDL_BLENDMODE_BLEND);
-	for (k = 0; k < d->l->nr_sheaves; k++) {
+	total = slots_shown(d);
+	/* in the order of the tracks (detour_tracks) */
+	for (k = d->l->nr_sheaves - 1; k >= 0; k--) {
 		sheaf_refs(d, k, &n);
-		total += d->l->sheaf[k].per_row ? n : 0;
-	}
-	for (k = 0; k < d->l->nr_sheaves; k++) {
-		/* a CPU in focus (c): only its arrows */
-		if (!d->l->sheaf[k].per_row ||
-		    (d->v->focus_cpu >= 0 && k / 2 != d->v->focus_cpu))
-			continue;
-		sheaf_refs(d, k, &n);
-		for (i = 0; i < n; i++)
-			if (total <= VIZ_MAX_SLOT_ARROWS ||
-			    (k % 2 == 0 && i == n - 1))
-				slot_arrow(d, k, i, line, &cell);
+		for (i = n - 1; i >= 0; i--) {
+			if (!arrow_shown(d, k, i, n, total))
+				continue;
+			slot_arrow(d, k, i, t, line, &cell);
+			t += slot_detours(d, k, i);
+		}
 	}
 	SDL_SetRenderDrawBlendMode(d->r, mode);
 }
@@ -378,7 +538,7 @@ static void slot_tip(struct dctx *d, int k, int i)
 	if (d->l->bars)
 		return;
 	SDL_RenderSetClipRect(d->r, &d->reg.slabs);
-	if (slot_arrow(d, k, i, C(TITLE), &cell)) {
+	if (slot_arrow(d, k, i, detour_track(d, k, i), C(TITLE), &cell)) {
 		viz_set_color(d->r, C(TITLE));
 		SDL_RenderDrawRect(d->r, &(SDL_Rect){ cell.x - 2, cell.y - 2,
 				   cell.w + 4, cell.h + 4 });

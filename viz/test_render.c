@@ -24,85 +24,11 @@
 #include "scenario.h"
 #include "test_viz.h"
 
-#define W	1400
-#define H	900
+#define W	VIZ_TEST_W
+#define H	VIZ_TEST_H
 #define SCN_20K	"viz/scenarios/viz-20k-objects.scn"
 #define SCN_CHAIN "viz/scenarios/04-cpu-partial-fill-drain.scn"
 #define SCN_SHEAVES "viz/scenarios/22-sheaves-barn.scn"
-
-struct rig {
-	struct viz_canvas cv;
-	struct viz_view v;
-	struct viz_layout l;
-	struct viz_probe probe;
-	struct slub_snapshot *synth;
-	struct scenario *sc;
-	struct viz_player *p;
-	const struct slub_snapshot *snap;
-};
-
-static int rig_open(struct rig *g)
-{
-	memset(g, 0, sizeof(*g));
-	g->l.cache = -1;
-	if (viz_canvas_open(&g->cv, W, H))
-		return -1;
-	viz_view_init(&g->v, W, H, g->cv.text);
-	g->v.probe = &g->probe;
-	g->v.need_fit = true;
-	return 0;
-}
-
-static int rig_synth(struct rig *g, int slabs, unsigned long flags)
-{
-	if (rig_open(g))
-		return -1;
-	g->snap = g->synth = viz_synth_snapshot(slabs, 64, 64, flags);
-	return g->snap ? 0 : -1;
-}
-
-/* A scenario run to step n (-1: the end). */
-static int rig_scenario(struct rig *g, const char *path, int n)
-{
-	struct scn_error err;
-
-	if (rig_open(g))
-		return -1;
-	g->sc = scn_parse_file(path, &err);
-	if (!g->sc)
-		return -1;
-	g->p = viz_player_new(g->sc);
-	if (!g->p)
-		return -1;
-	viz_player_goto(g->p, n < 0 ? viz_player_nsteps(g->p) : n);
-	viz_follow(&g->v, g->p);
-	g->snap = viz_player_snapshot(g->p);
-	return g->snap ? 0 : -1;
-}
-
-static void rig_draw(struct rig *g)
-{
-	struct viz_frame f;
-
-	if (g->p) {
-		viz_player_frame(g->p, &f);
-		viz_draw(g->cv.r, g->snap, &f, &g->v, &g->l);
-	} else {
-		viz_draw(g->cv.r, g->snap, NULL, &g->v, &g->l);
-	}
-	SDL_RenderFlush(g->cv.r);
-}
-
-static void rig_close(struct rig *g)
-{
-	viz_view_release(&g->v);
-	viz_layout_free(&g->l);
-	viz_canvas_close(&g->cv);
-	viz_synth_free(g->synth);
-	viz_player_free(g->p);
-	scn_free(g->sc);
-	free(g->probe.lab);
-}
 
 static unsigned int pix(SDL_Surface *s, int x, int y)
 {
@@ -601,18 +527,6 @@ static void hover(struct rig *g, int x, int y)
 	rig_draw(g);
 }
 
-static const struct viz_label *find_label(const struct rig *g, int kind,
-					  const char *prefix)
-{
-	int i;
-
-	for (i = 0; i < g->probe.n; i++)
-		if (g->probe.lab[i].kind == kind &&
-		    !strncmp(g->probe.lab[i].s, prefix, strlen(prefix)))
-			return &g->probe.lab[i];
-	return NULL;
-}
-
 static void test_tooltips(void)
 {
 	const struct viz_label *lab;
@@ -627,14 +541,14 @@ static void test_tooltips(void)
 	viz_layout_object(&g.l, &g.v, 2, 1, &r);
 	hover(&g, r.x + r.w / 2, r.y + r.h / 2);
 	memcpy(tip[0], g.v.tip, VIZ_TIP_MAX);
-	lab = find_label(&g, VIZ_LABEL_FIELD, "tid");
+	lab = rig_label(&g, VIZ_LABEL_FIELD, "tid");
 	if (lab)
 		hover(&g, lab->r.x + 2, lab->r.y + 3);
 	memcpy(tip[1], g.v.tip, VIZ_TIP_MAX);
 	viz_layout_slab(&g.l, &g.v, 0, &r);
 	hover(&g, r.x + 20, r.y + 4);
 	memcpy(tip[2], g.v.tip, VIZ_TIP_MAX);
-	lab = find_label(&g, VIZ_LABEL_PANEL, "cmpxchg_double_cpu_fail");
+	lab = rig_label(&g, VIZ_LABEL_PANEL, "cmpxchg_double_cpu_fail");
 	if (lab)
 		hover(&g, lab->r.x + 2, lab->r.y + 3);
 	memcpy(tip[3], g.v.tip, VIZ_TIP_MAX);
@@ -762,7 +676,7 @@ static void test_two_freelists(void)
 		c1 += !strcmp(lab->s, "c1");
 		p1 += !strcmp(lab->s, "p1");
 	}
-	tag = find_label(&g, VIZ_LABEL_FIELD, "freelist");
+	tag = rig_label(&g, VIZ_LABEL_FIELD, "freelist");
 	check(c1 == 1 && p1 == 1 && tag && SDL_HasIntersection(&tag->r, &blk),
 	      "a slab with both freelists numbers them c1.. and p1.., and "
 	      "labels page->freelist's head 'freelist'");
@@ -777,8 +691,8 @@ static void test_frozen_inuse_mark(void)
 	if (rig_synth(&g, 8, 0))
 		return;
 	rig_draw(&g);
-	slab = find_label(&g, VIZ_LABEL_SLAB, "pfn 0x100");
-	page = find_label(&g, VIZ_LABEL_FIELD, "page");
+	slab = rig_label(&g, VIZ_LABEL_SLAB, "pfn 0x100");
+	page = rig_label(&g, VIZ_LABEL_FIELD, "page");
 	check(slab && strstr(slab->s, "inuse 64/64*") && page &&
 	      strstr(page->s, "64/64*"), "a frozen cpu slab's inuse is marked: "
 	      "'%s', '%s'", slab ? slab->s : "", page ? page->s : "");
@@ -794,7 +708,7 @@ static void test_gone_cache(void)
 		return;
 	snprintf(g.v.cache, sizeof(g.v.cache), "objs");
 	rig_draw(&g);
-	lab = find_label(&g, VIZ_LABEL_PANEL, "objs is gone");
+	lab = rig_label(&g, VIZ_LABEL_PANEL, "objs is gone");
 	check(lab != NULL, "a destroyed cache: the title says '%s' and "
 	      "which cache is shown", lab ? lab->s : "");
 	rig_close(&g);

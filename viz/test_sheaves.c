@@ -22,8 +22,8 @@
 #include "scenario.h"
 #include "test_viz.h"
 
-#define W	1400
-#define H	900
+#define W	VIZ_TEST_W
+#define H	VIZ_TEST_H
 #define SCN_BARN	"viz/scenarios/22-sheaves-barn.scn"
 
 static const char *const sheaf_scenarios[] = {
@@ -34,57 +34,7 @@ static const char *const sheaf_scenarios[] = {
 	"viz/scenarios/25-sheaves-remote-free.scn",
 };
 
-struct sr {
-	struct viz_canvas cv;
-	struct viz_view v;
-	struct viz_layout l;
-	struct viz_probe probe;
-	struct scenario *sc;
-	struct viz_player *p;
-	const struct slub_snapshot *snap;
-};
-
-static int sr_open(struct sr *g, const char *path)
-{
-	struct scn_error err;
-
-	memset(g, 0, sizeof(*g));
-	g->l.cache = -1;
-	if (viz_canvas_open(&g->cv, W, H))
-		return -1;
-	viz_view_init(&g->v, W, H, g->cv.text);
-	g->v.probe = &g->probe;
-	g->sc = scn_parse_file(path, &err);
-	g->p = g->sc ? viz_player_new(g->sc) : NULL;
-	return g->p ? 0 : -1;
-}
-
-/* Draws step n at the fitted zoom (or the view's, when moved by hand). */
-static void sr_draw(struct sr *g, int n)
-{
-	struct viz_frame f;
-
-	viz_player_goto(g->p, n);
-	g->snap = viz_player_snapshot(g->p);
-	if (!g->v.user_moved)
-		g->v.need_fit = true;
-	g->probe.n = 0;
-	viz_player_frame(g->p, &f);
-	viz_draw(g->cv.r, g->snap, &f, &g->v, &g->l);
-	SDL_RenderFlush(g->cv.r);
-}
-
-static void sr_close(struct sr *g)
-{
-	viz_view_release(&g->v);
-	viz_layout_free(&g->l);
-	viz_canvas_close(&g->cv);
-	viz_player_free(g->p);
-	scn_free(g->sc);
-	free(g->probe.lab);
-}
-
-static unsigned int pix(const struct sr *g, int x, int y)
+static unsigned int pix(const struct rig *g, int x, int y)
 {
 	return viz_canvas_pixel(&g->cv, x, y) & 0xffffff;
 }
@@ -96,7 +46,7 @@ static unsigned int rgb(enum viz_color c)
 	return (unsigned int)k.r << 16 | k.g << 8 | k.b;
 }
 
-static const struct slub_snap_cache *shown(const struct sr *g)
+static const struct slub_snap_cache *shown(const struct rig *g)
 {
 	return g->l.cache >= 0 ? &g->snap->caches[g->l.cache] : NULL;
 }
@@ -106,7 +56,7 @@ static const struct slub_snap_cache *shown(const struct sr *g)
  * the one colour or the other (its number and the arrows of other
  * sheaves cross some).
  */
-static void count_slots(const struct sr *g, int k, int *filled, int *empty)
+static void count_slots(const struct rig *g, int k, int *filled, int *empty)
 {
 	SDL_Rect r;
 	int i, x, y, cap = (int)shown(g)->sheaf_capacity, f, e;
@@ -128,7 +78,7 @@ static void count_slots(const struct sr *g, int k, int *filled, int *empty)
 }
 
 /* Full sheaves painted in node's barn: the barn's bars in its colour. */
-static int count_barn(const struct sr *g, int node)
+static int count_barn(const struct rig *g, int node)
 {
 	const struct viz_slab_box *b = &g->l.barn[node];
 	int ox, oy, i, n = 0;
@@ -152,17 +102,17 @@ static void test_slots_match_snapshot(void)
 
 	for (s = 0; s < (int)(sizeof(sheaf_scenarios) /
 			      sizeof(sheaf_scenarios[0])); s++) {
-		struct sr g;
+		struct rig g;
 
-		if (sr_open(&g, sheaf_scenarios[s])) {
+		if (rig_load(&g, sheaf_scenarios[s])) {
 			check(false, "%s opens", sheaf_scenarios[s]);
-			sr_close(&g);
+			rig_close(&g);
 			continue;
 		}
 		for (n = 0; n <= viz_player_nsteps(g.p); n++) {
 			const struct slub_snap_cache *c;
 
-			sr_draw(&g, n);
+			rig_step(&g, n);
 			c = shown(&g);
 			if (!c || !c->sheaf_capacity || g.l.bars)
 				continue;
@@ -198,7 +148,7 @@ static void test_slots_match_snapshot(void)
 					       c->node[k].barn_full);
 			}
 		}
-		sr_close(&g);
+		rig_close(&g);
 	}
 	check(!bad && steps > 60 && slots > 100 && barns > 10,
 	      "every sheaf drawn has as many filled slots as its size, every "
@@ -212,13 +162,13 @@ static void test_sheaf_bars(void)
 	const struct slub_snap_cache *c;
 	const struct viz_slab_box *m, *sp;
 	int ox, oy, x, filled = 0, want, same = 1, y;
-	struct sr g;
+	struct rig g;
 
-	if (sr_open(&g, SCN_BARN))
+	if (rig_load(&g, SCN_BARN))
 		return;
 	g.v.zoom = 0.25;
 	g.v.user_moved = true;
-	sr_draw(&g, 4);		/* CPU 0: main and spare both full */
+	rig_step(&g, 4);		/* CPU 0: main and spare both full */
 	c = shown(&g);
 	m = &g.l.sheaf[0];
 	sp = &g.l.sheaf[1];
@@ -237,10 +187,10 @@ static void test_sheaf_bars(void)
 	      "at zoom 0.25 a sheaf is one bar, %d of %d pixels filled (%d "
 	      "wanted), and two full sheaves are the same pixels", filled,
 	      m->cells_w, want);
-	sr_close(&g);
+	rig_close(&g);
 }
 
-static unsigned long frame_hash(const struct sr *g)
+static unsigned long frame_hash(const struct rig *g)
 {
 	unsigned long h = 1469598103934665603UL;
 	int x, y;
@@ -252,7 +202,7 @@ static unsigned long frame_hash(const struct sr *g)
 }
 
 /* The step of the barn scenario whose statement put sheaves in the barn. */
-static int barn_put_step(struct sr *g)
+static int barn_put_step(struct rig *g)
 {
 	int n, before = 0;
 
@@ -272,35 +222,23 @@ static int barn_put_step(struct sr *g)
 static void test_step_back_barn_put(void)
 {
 	unsigned long at, again, before;
-	struct sr g;
+	struct rig g;
 	int k;
 
-	if (sr_open(&g, SCN_BARN))
+	if (rig_load(&g, SCN_BARN))
 		return;
 	k = barn_put_step(&g);
 	g.v.user_moved = false;
-	sr_draw(&g, k);
+	rig_step(&g, k);
 	at = frame_hash(&g);
-	sr_draw(&g, k - 1);
+	rig_step(&g, k - 1);
 	before = frame_hash(&g);
-	sr_draw(&g, k);
+	rig_step(&g, k);
 	again = frame_hash(&g);
 	check(k > 0 && at == again && at != before, "stepping back over the "
 	      "barn put (step %d) and forward again draws the same picture, "
 	      "not the one before", k);
-	sr_close(&g);
-}
-
-static const struct viz_label *label(const struct sr *g, int kind,
-				     const char *prefix)
-{
-	int i;
-
-	for (i = 0; i < g->probe.n; i++)
-		if (g->probe.lab[i].kind == kind &&
-		    !strncmp(g->probe.lab[i].s, prefix, strlen(prefix)))
-			return &g->probe.lab[i];
-	return NULL;
+	rig_close(&g);
 }
 
 static void test_sheaf_tips_and_fields(void)
@@ -310,30 +248,30 @@ static void test_sheaf_tips_and_fields(void)
 	const struct slub_snap_cache *c;
 	const struct slub_snap_ref *ref;
 	struct viz_pick p;
-	struct sr g;
+	struct rig g;
 	SDL_Rect r;
 	int n, i, barn_line = 0;
 
-	if (sr_open(&g, SCN_BARN))
+	if (rig_load(&g, SCN_BARN))
 		return;
-	sr_draw(&g, 4);
+	rig_step(&g, 4);
 	c = shown(&g);
 	ref = viz_sheaf_refs(c, 0, false, &n);
 	viz_layout_slot(&g.l, &g.v, 0, n - 1, &r);
 	g.v.mouse_x = r.x + r.w / 2;
 	g.v.mouse_y = r.y + r.h / 2;
 	p = viz_layout_hit(&g.l, g.snap, &g.v, g.v.mouse_x, g.v.mouse_y);
-	sr_draw(&g, 4);
+	rig_step(&g, 4);
 	memcpy(slot_tip, g.v.tip, sizeof(slot_tip));
 	viz_layout_object(&g.l, &g.v, ref[n - 1].slab, ref[n - 1].obj, &r);
 	g.v.mouse_x = r.x + r.w / 2;
 	g.v.mouse_y = r.y + r.h / 2;
-	sr_draw(&g, 4);
+	rig_step(&g, 4);
 	memcpy(obj_tip, g.v.tip, sizeof(obj_tip));
 	viz_layout_barn(&g.l, &g.v, 0, &r);
 	g.v.mouse_x = r.x + r.w / 2;
 	g.v.mouse_y = r.y + r.h / 2;
-	sr_draw(&g, 4);
+	rig_step(&g, 4);
 	memcpy(barn_tip, g.v.tip, sizeof(barn_tip));
 	check(strstr(slot_tip, "main sheaf, slot 3 of 4") &&
 	      strstr(slot_tip, "the next allocation") &&
@@ -344,13 +282,13 @@ static void test_sheaf_tips_and_fields(void)
 	check(p.slab == ref[n - 1].slab && p.obj == ref[n - 1].obj,
 	      "a click on a slot picks its object (slab %d obj %d, want %d "
 	      "%d)", p.slab, p.obj, ref[n - 1].slab, ref[n - 1].obj);
-	check(label(&g, VIZ_LABEL_FIELD, "main     4/4") &&
-	      label(&g, VIZ_LABEL_FIELD, "spare    4/4") &&
-	      label(&g, VIZ_LABEL_FIELD, "barn full  4/10") &&
-	      label(&g, VIZ_LABEL_SLAB, "main sheaf  4/4") &&
-	      label(&g, VIZ_LABEL_SLAB, "barn full 4/10") &&
-	      label(&g, VIZ_LABEL_CELL, "0m3") &&
-	      label(&g, VIZ_LABEL_CELL, "0s0"),
+	check(rig_label(&g, VIZ_LABEL_FIELD, "main     4/4") &&
+	      rig_label(&g, VIZ_LABEL_FIELD, "spare    4/4") &&
+	      rig_label(&g, VIZ_LABEL_FIELD, "barn full  4/10") &&
+	      rig_label(&g, VIZ_LABEL_SLAB, "main sheaf  4/4") &&
+	      rig_label(&g, VIZ_LABEL_SLAB, "barn full 4/10") &&
+	      rig_label(&g, VIZ_LABEL_CELL, "0m3") &&
+	      rig_label(&g, VIZ_LABEL_CELL, "0s0"),
 	      "the boxes, sheaves, barn and object cells are labelled");
 	n = viz_inspect_lines(g.snap, &p, lines, 64);
 	for (i = 0; i < n && !strstr(lines[i], "main sheaf, slot 3"); i++)
@@ -362,7 +300,7 @@ static void test_sheaf_tips_and_fields(void)
 		barn_line |= !strncmp(lines[i], "barn_put", 8) &&
 			     strstr(lines[i], " 4 ") != NULL;
 	check(barn_line, "the counters panel shows barn_put 4");
-	sr_close(&g);
+	rig_close(&g);
 }
 
 /* The sheaf functions nest by their call graph, like the others. */
@@ -394,6 +332,75 @@ static void test_sheaf_trail(void)
 	      "each other: '%s'", buf);
 }
 
+/*
+ * The arrows of CPU 0's slots go round the other CPUs' sheaves: with only
+ * CPU 0's arrows drawn (CPU 0 in focus) every other CPU's sheaf box is
+ * the same pixels as with no arrows at all (a CPU that does not exist in
+ * focus).
+ */
+static void test_arrows_clear_other_sheaves(void)
+{
+	int s, n, k, x, y, steps = 0, drawn = 0, bad = 0;
+	unsigned int *ref;
+
+	ref = malloc(sizeof(*ref) * W * H);
+	for (s = 0; ref && s < (int)(sizeof(sheaf_scenarios) /
+				     sizeof(sheaf_scenarios[0])); s++) {
+		struct rig g;
+
+		if (rig_load(&g, sheaf_scenarios[s])) {
+			rig_close(&g);
+			continue;
+		}
+		for (n = 0; n <= viz_player_nsteps(g.p); n++) {
+			const struct slub_snap_cache *c;
+			bool differ = false;
+			SDL_Rect r;
+
+			g.v.focus_cpu = 64;
+			rig_step(&g, n);
+			c = shown(&g);
+			if (!c || !c->sheaf_capacity || g.l.bars ||
+			    g.snap->nr_cpus < 2 || c->cpu[0].main_size <= 0)
+				continue;
+			for (y = 0; y < H; y++)
+				for (x = 0; x < W; x++)
+					ref[y * W + x] = pix(&g, x, y);
+			g.v.focus_cpu = 0;
+			rig_step(&g, n);
+			steps++;
+			for (y = 0; y < H && !differ; y++)
+				for (x = 0; x < W && !differ; x++)
+					differ = ref[y * W + x] != pix(&g, x, y);
+			drawn += differ;
+			for (k = 2; k < g.l.nr_sheaves; k++) {
+				int diff = 0;
+
+				if (!viz_layout_sheaf(&g.l, &g.v, k, &r))
+					continue;
+				for (y = r.y; y < r.y + r.h; y++)
+					for (x = r.x; x < r.x + r.w; x++)
+						diff += x >= 0 && y >= 0 &&
+							x < W && y < H &&
+							ref[y * W + x] !=
+							pix(&g, x, y);
+				if (diff && bad++ < 4)
+					printf("  %s step %d: %d pixels of CPU "
+					       "%d's %s sheaf changed by CPU 0's "
+					       "arrows\n", sheaf_scenarios[s], n,
+					       diff, k / 2, k % 2 ? "spare" :
+					       "main");
+			}
+		}
+		rig_close(&g);
+	}
+	free(ref);
+	check(ref && !bad && steps > 20 && drawn == steps,
+	      "CPU 0's slot arrows cross no other CPU's sheaf (%d steps with "
+	      "CPU 0's sheaf filled, %d with its arrows drawn; %d crossings)",
+	      steps, drawn, bad);
+}
+
 void test_sheaves(void)
 {
 	test_sheaf_trail();
@@ -401,4 +408,5 @@ void test_sheaves(void)
 	test_sheaf_bars();
 	test_step_back_barn_put();
 	test_sheaf_tips_and_fields();
+	test_arrows_clear_other_sheaves();
 }

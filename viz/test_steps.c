@@ -29,8 +29,8 @@
 #include "scenario.h"
 #include "test_viz.h"
 
-#define W	1400
-#define H	900
+#define W	VIZ_TEST_W
+#define H	VIZ_TEST_H
 #define SLUBVIZ	"build/slubviz"
 #define TOUR	"viz/scenarios/tour.scn"
 #define SHEAVES	"viz/scenarios/22-sheaves-barn.scn"
@@ -149,15 +149,9 @@ static const struct viz_label *drawn(const struct viz_probe *p,
 	return NULL;
 }
 
-struct rig {
-	struct viz_canvas cv;
-	struct viz_view v;
-	struct viz_layout l;
-	struct viz_probe probe;
-};
-
-static void rig_draw(struct rig *g, struct viz_player *p,
-		     struct viz_frame *f)
+/* Draws the player's step afresh: a new layout, the cache it touched. */
+static void rig_draw_player(struct rig *g, struct viz_player *p,
+			    struct viz_frame *f)
 {
 	viz_layout_free(&g->l);
 	g->l = (struct viz_layout){ .cache = -1 };
@@ -166,25 +160,6 @@ static void rig_draw(struct rig *g, struct viz_player *p,
 	viz_player_frame(p, f);
 	viz_draw(g->cv.r, viz_player_snapshot(p), f, &g->v, &g->l);
 	SDL_RenderFlush(g->cv.r);
-}
-
-static int rig_open(struct rig *g)
-{
-	memset(g, 0, sizeof(*g));
-	g->l.cache = -1;
-	if (viz_canvas_open(&g->cv, W, H))
-		return -1;
-	viz_view_init(&g->v, W, H, g->cv.text);
-	g->v.probe = &g->probe;
-	return 0;
-}
-
-static void rig_close(struct rig *g)
-{
-	viz_view_release(&g->v);
-	viz_layout_free(&g->l);
-	free(g->probe.lab);
-	viz_canvas_close(&g->cv);
 }
 
 /* Every step of a scenario, one statement at a time, against the ref. */
@@ -215,7 +190,7 @@ static void check_marks(const char *path)
 		bool fail;
 
 		viz_player_next(p);
-		rig_draw(&g, p, &f);
+		rig_draw_player(&g, p, &f);
 		snprintf(want, sizeof(want), "step %d / %d", k, scn_nsteps(sc));
 		if (f.step != k || !drawn(&g.probe, want) ||
 		    strcmp(f.stmt ? f.stmt : "", stmt))
@@ -309,14 +284,14 @@ static void test_folding(void)
 		stops++;
 		quiet += at < scn_nsteps(sc) &&
 			 viz_step_is_quiet(scn_step_text(sc, at - 1));
-		rig_draw(&g, p, &f);
+		rig_draw_player(&g, p, &f);
 		if (f.first != last + 1)
 			back_ok = 0;
 		if (stops == 12) {
 			before = frame_sum(&g);
 			viz_player_next(p);
 			viz_player_prev(p);
-			rig_draw(&g, p, &f);
+			rig_draw_player(&g, p, &f);
 			after = frame_sum(&g);
 			check(viz_player_shown(p) == at && before == after,
 			      "folded: Right then Left comes back to step %d, "
@@ -424,7 +399,7 @@ static void test_compare(void)
 	/* Before and after the flush of the tour. */
 	viz_player_mark(p, flush - 1);
 	viz_player_goto(p, flush);
-	rig_draw(&g, p, &f);
+	rig_draw_player(&g, p, &f);
 	diff = changed_pixels(&g);
 	snprintf(want, sizeof(want), "compared with step %d", flush - 1);
 	check(flush > 0 && f.compare && f.compare_step == flush - 1 &&
@@ -432,17 +407,17 @@ static void test_compare(void)
 	      "compare the steps before and after the flush (%d, %d): %d "
 	      "pixels marked changed", flush - 1, flush, diff);
 	viz_player_mark(p, flush);
-	rig_draw(&g, p, &f);
+	rig_draw_player(&g, p, &f);
 	same = changed_pixels(&g);
 	check(same == 0, "compare step %d with itself: nothing marked (%d "
 	      "pixels)", flush, same);
 	viz_player_mark(p, 10);
 	viz_player_goto(p, 40);
-	rig_draw(&g, p, &f);
+	rig_draw_player(&g, p, &f);
 	check(changed_pixels(&g) > 0 && f.compare_step == 10,
 	      "compare far apart steps (10 and 40): differences marked");
 	viz_player_unmark(p);
-	rig_draw(&g, p, &f);
+	rig_draw_player(&g, p, &f);
 	check(!f.compare, "M ends the comparison");
 	viz_player_free(p);
 	rig_close(&g);

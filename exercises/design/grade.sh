@@ -1,22 +1,29 @@
 #!/usr/bin/env bash
-# grade.sh SRCDIR: grade the design exercise with SRCDIR/free_bulk.c:
+# grade.sh SRCDIR [sheaf]: grade a design exercise: the bulk free with
+# SRCDIR/free_bulk.c, or with "sheaf" the sheaf refill and flush with
+# SRCDIR/sheaf.c (its tests, bench and headers in design/sheaf/). First
 # the correctness tests (tests.c, 10 points), then, only if they all
-# pass, the throughput against the book's loop in the same run (bench.c,
-# 4 points). Prints both parts and "Score: N/14"; exits 0 on full
-# correctness. Environment as exercises/exercises.mk sets it.
+# pass, the throughput against the book's own code in the same run
+# (bench.c, 4 points). Prints both parts and "Score: N/14"; exits 0 on
+# full correctness. Environment as exercises/exercises.mk sets it.
 set -uo pipefail
 src=$1
+case ${2:-} in
+'') f=free_bulk.c D=exercises/design start='make design-start' errors=error ;;
+sheaf) f=sheaf.c D=exercises/design/sheaf start='make design-start DESIGN=sheaf'
+	errors='error|undeclared' ;;
+*) echo "design: '$2': expected nothing (the bulk free) or sheaf" >&2; exit 2 ;;
+esac
 : "${CC:=gcc}" "${EX_CFLAGS:?}" "${EX_OBJ:?}" "${LIBSCN:?}"
-[ -f "$src/free_bulk.c" ] || { echo "design: no $src/free_bulk.c (run: make design-start)" >&2; exit 2; }
+[ -f "$src/$f" ] || { echo "design: no $src/$f (run: $start)" >&2; exit 2; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-D=exercises/design
 # the allocator at -O2: the throughput of -O0 code would measure nothing
-if ! $CC $EX_CFLAGS -O2 -iquote "$src" -c $D/design.c -o "$out/design.o" 2>"$out/log" ||
-	! $CC $EX_CFLAGS -c $D/tests.c -o "$out/tests.o" 2>>"$out/log" ||
-	! $CC $EX_CFLAGS -O2 -c $D/bench.c -o "$out/bench.o" 2>>"$out/log"; then
-	echo "design: $src/free_bulk.c does not compile; the compiler said:"
-	grep -m 12 error "$out/log" | sed 's/^/    /'
+if ! $CC $EX_CFLAGS -O2 -iquote "$src" -I$D -c $D/design.c -o "$out/design.o" 2>"$out/log" ||
+	! $CC $EX_CFLAGS -I$D -c $D/tests.c -o "$out/tests.o" 2>>"$out/log" ||
+	! $CC $EX_CFLAGS -O2 -I$D -c $D/bench.c -o "$out/bench.o" 2>>"$out/log"; then
+	echo "design: $src/$f does not compile; the compiler said:"
+	grep -m 12 -E "$errors" "$out/log" | sed 's/^/    /'
 	echo "Score: 0/14"
 	exit 1
 fi

@@ -95,4 +95,4 @@ design-start:
 
 design-grade: ex-prereqs
 	@case '$(DESIGN)' in ''|sheaf) ;; *) echo "design: DESIGN='$(DESIGN)': expected nothing (the bulk free) or sheaf" >&2; exit 2 ;; esac
-	@$(EX_ENV) bash $(DESIGN_SRC)grade.sh '$(or $(DESIGN_DIR),work/design)'
+	@$(EX_ENV) bash exercises/design/grade.sh '$(or $(DESIGN_DIR),work/design)' $(DESIGN)
