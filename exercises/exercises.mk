@@ -27,8 +27,11 @@ EX_IDS := $(shell grep -v '^\#' exercises/targets.txt | cut -d'|' -f1 | uniq)
 EX_DIRS := $(foreach e,$(EX_IDS),$(wildcard exercises/$(e)-*))
 EX_OBJ := $(B)/ex/obj
 EX_TEST_OBJS := $(EX_OBJ)/grade.o $(EX_OBJ)/feedback.o $(foreach e,$(EX_IDS),$(EX_OBJ)/$(e)-tests.o)
+# An exercise is graded in the design it names (its scenarios and
+# configurations say so), never in the one $SLUB_SHEAVES would give every
+# cache: an empty value leaves the choice to them.
 EX_ENV = CC='$(CC)' EX_CFLAGS='$(EX_CFLAGS)' LDLIBS='$(LDLIBS)' \
-	LIBSCN='$(LIBSCN)' EX_OBJ='$(EX_OBJ)'
+	LIBSCN='$(LIBSCN)' EX_OBJ='$(EX_OBJ)' SLUB_SHEAVES=
 EX_SCRIPTS := $(wildcard exercises/scripts/*)
 
 $(EX_OBJ)/grade.o: exercises/grade.c exercises/grade.h generated/slub.h \
