@@ -1176,7 +1176,7 @@ static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"cpu_partial_drain",
 
 /* The file names of the sheaf counters */
-#line 13231 "slub.nw"
+#line 13266 "slub.nw"
 "sheaf_flush", "sheaf_refill", "sheaf_alloc", "sheaf_free", "barn_get",
 "barn_get_fail", "barn_put", "barn_put_fail", "sheaf_prefill_fast",
 "sheaf_prefill_slow", "sheaf_prefill_oversize", "sheaf_return_fast",
@@ -5331,8 +5331,9 @@ struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 		pcs_unlock(pcs);
 	}
 	if (!sheaf && !oversize) {
-		sheaf = barn_get_full_sheaf(get_barn(s));
 		stat(s, SHEAF_PREFILL_SLOW);
+		sheaf = barn_get_full_sheaf(get_barn(s));
+		stat(s, sheaf ? BARN_GET : BARN_GET_FAIL);
 	}
 	if (!sheaf)
 		sheaf = alloc_empty_sheaf(s, cap, gfp);
@@ -5340,6 +5341,8 @@ struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 		return NULL;
 	if (sheaf->size < size && kmem_cache_debug(s))
 		fill_debug_sheaf(s, sheaf, size, gfp);
+	else if (sheaf->size < size && oversize)
+		fill_oversize_sheaf(s, sheaf, gfp);
 	else if (sheaf->size < size)
 		refill_sheaf(s, sheaf, gfp);
 	if (sheaf->size < size) {
@@ -5349,7 +5352,22 @@ struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 	return sheaf;
 }
 /* Functions of the sheaves and barns */
-#line 12882 "slub.nw"
+#line 12887 "slub.nw"
+static void fill_oversize_sheaf(struct kmem_cache *s,
+				struct slab_sheaf *sheaf, gfp_t gfp)
+{
+	unsigned int i;
+
+	sheaf->size += refill_objects(s, sheaf->objects + sheaf->size, gfp,
+				      sheaf->capacity - sheaf->size,
+				      NUMA_NO_NODE);
+	if (sheaf->size < sheaf->capacity)
+		return;		/* the prefill fails; nothing allocated */
+	for (i = 0; i < sheaf->size; i++)
+		stat_at(s, ALLOC_SLOWPATH, sheaf->objects[i], NULL);
+}
+/* Functions of the sheaves and barns */
+#line 12910 "slub.nw"
 static void fill_debug_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf,
 			     unsigned int size, gfp_t gfp)
 {
@@ -5360,7 +5378,7 @@ static void fill_debug_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf,
 		sheaf->size = size;
 }
 /* Functions of the sheaves and barns */
-#line 12900 "slub.nw"
+#line 12928 "slub.nw"
 void kmem_cache_return_sheaf(struct kmem_cache *s, gfp_t gfp,
 			     struct slab_sheaf *sheaf)
 {
@@ -5407,7 +5425,7 @@ static void *barn_put_full_if_room(struct node_barn *barn,
 	return ret;
 }
 /* Functions of the sheaves and barns */
-#line 12952 "slub.nw"
+#line 12986 "slub.nw"
 void *kmem_cache_alloc_from_sheaf(struct kmem_cache *s, gfp_t gfp,
 				  struct slab_sheaf *sheaf)
 {
@@ -5417,7 +5435,8 @@ void *kmem_cache_alloc_from_sheaf(struct kmem_cache *s, gfp_t gfp,
 	if (!sheaf->size)
 		return NULL;
 	object = sheaf->objects[--sheaf->size];
-	stat_at(s, ALLOC_FASTPATH, object, NULL);
+	slub_step(s, object, NULL, "slot %u of a prefilled sheaf",
+		  sheaf->size);
 	if (unlikely(gfp & __GFP_ZERO))
 		memset(object, 0, s->object_size);
 	return object;
@@ -5428,7 +5447,7 @@ unsigned int kmem_cache_sheaf_size(struct slab_sheaf *sheaf)
 	return sheaf->size;
 }
 /* Functions of the sheaves and barns */
-#line 12988 "slub.nw"
+#line 13023 "slub.nw"
 static void sheaves_fork_prepare(void)
 {
 	struct kmem_cache *s;
@@ -6339,7 +6358,7 @@ static const struct slab_attribute slab_attrs[] = {
 	STAT(CPU_PARTIAL_NODE), STAT(CPU_PARTIAL_DRAIN),
 
 /* The sysfs names of the sheaf counters */
-#line 13223 "slub.nw"
+#line 13258 "slub.nw"
 STAT(SHEAF_FLUSH), STAT(SHEAF_REFILL), STAT(SHEAF_ALLOC), STAT(SHEAF_FREE),
 STAT(BARN_GET), STAT(BARN_GET_FAIL), STAT(BARN_PUT), STAT(BARN_PUT_FAIL),
 STAT(SHEAF_PREFILL_FAST), STAT(SHEAF_PREFILL_SLOW),

@@ -40,7 +40,7 @@ static const char *const stat_words[NR_SLUB_STAT_ITEMS] = {
 	[CPU_PARTIAL_DRAIN] = "the cpu partial chain is full: drained to the node",
 
 /* The words of the sheaf counters */
-#line 13238 "slub.nw"
+#line 13273 "slub.nw"
 [SHEAF_FLUSH] = "objects flushed from a sheaf to their slabs",
 [SHEAF_REFILL] = "objects refilled into a sheaf from the slabs",
 [SHEAF_ALLOC] = "an empty sheaf allocated",
@@ -522,7 +522,7 @@ const struct slub_snap_cache *slub_snapshot_cache(
 	return NULL;
 }
 /* Functions of the snapshot */
-#line 13070 "slub.nw"
+#line 13105 "slub.nw"
 static struct slub_snap_ref *snap_sheaf(struct kmem_cache *s,
 					struct slub_snap_cache *sc,
 					struct slab_sheaf *sheaf,
@@ -550,7 +550,7 @@ static struct slub_snap_ref *snap_sheaf(struct kmem_cache *s,
 	return v;
 }
 /* Functions of the snapshot */
-#line 13099 "slub.nw"
+#line 13134 "slub.nw"
 static int snap_fill_sheaves(struct kmem_cache *s, struct slub_snap_cache *sc)
 {
 	struct slab_sheaf *sheaf;
@@ -737,7 +737,7 @@ int slub_check_invariants(FILE *out)
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 13152 "slub.nw"
+#line 13187 "slub.nw"
 static int check_sheaf_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc)
 {

@@ -240,6 +240,8 @@ static const struct slub_func_section slub_func_sections[] = {
 	  "The sysfs view" },
 	{ "fill_debug_sheaf", "17.12", "sec:sheaves-prefill",
 	  "The prefill API" },
+	{ "fill_oversize_sheaf", "17.12", "sec:sheaves-prefill",
+	  "The prefill API" },
 	{ "find_attr", "10", "sec:sysfs",
 	  "The sysfs view" },
 	{ "find_mergeable", "1.2.1", "sec:find-mergeable",

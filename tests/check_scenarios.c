@@ -179,7 +179,7 @@ START_TEST(test_alloc_counts_add_up)
 		na = take_counts(&after);
 		/*
 		 * A prefilled sheaf belongs to its caller: its objects are
-		 * held from the prefill on, counted when taken from it, and
+		 * held from the prefill on, counted when they go in, and
 		 * go back unfreed when it is returned. Those steps move
 		 * objects without a matching count.
 		 */

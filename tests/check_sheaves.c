@@ -182,6 +182,65 @@ START_TEST(test_prefill)
 END_TEST
 
 /*
+ * What N allocations from a prefilled sheaf count, as today's kernel
+ * counts them: nothing when an object leaves the sheaf, one count per
+ * object when it goes in. A sheaf of the cache's capacity is refilled
+ * to its capacity (SHEAF_REFILL per object); an oversize one is a bulk
+ * allocation (ALLOC_SLOWPATH per object); a debugged cache's sheaf is
+ * filled by ordinary allocations on its debug path (ALLOC_SLOWPATH per
+ * object). Never ALLOC_FASTPATH, and never a second count.
+ */
+START_TEST(test_prefill_counts_once)
+{
+	static const struct {
+		const char *name;
+		unsigned long flags;
+		unsigned int n;		/* objects asked for and taken */
+		unsigned int refill;	/* SHEAF_REFILL the prefill counts */
+		unsigned int slow;	/* ALLOC_SLOWPATH it counts */
+	} cases[] = {
+		{ "pc-plain", 0, 5, CAP, 0 },
+		{ "pc-oversize", 0, 3 * CAP, 0, 3 * CAP },
+		{ "pc-redzone", SLAB_RED_ZONE, 5, 0, 5 },
+		{ "pc-fzpu", SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE |
+			     SLAB_POISON | SLAB_STORE_USER, 5, 0, 5 },
+	};
+	unsigned int c, i;
+
+	for (c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		struct kmem_cache *s = kmem_cache_create(cases[c].name, 64, 0,
+							 cases[c].flags, NULL);
+		struct slab_sheaf *sh;
+		void *p[3 * CAP];
+
+		ck_assert_ptr_nonnull(s);
+		sh = kmem_cache_prefill_sheaf(s, GFP_KERNEL, cases[c].n);
+		ck_assert_ptr_nonnull(sh);
+		ck_assert_uint_eq(stat_of(s, "sheaf_refill"), cases[c].refill);
+		ck_assert_uint_eq(stat_of(s, "alloc_slowpath"), cases[c].slow);
+		ck_assert_uint_eq(stat_of(s, "alloc_fastpath"), 0);
+		for (i = 0; i < cases[c].n; i++) {
+			p[i] = kmem_cache_alloc_from_sheaf(s, GFP_KERNEL, sh);
+			ck_assert_ptr_nonnull(p[i]);
+		}
+		ck_assert_msg(stat_of(s, "alloc_fastpath") == 0 &&
+			      stat_of(s, "alloc_slowpath") == cases[c].slow &&
+			      stat_of(s, "sheaf_refill") == cases[c].refill,
+			      "%s: %u allocations from the sheaf counted "
+			      "fast %lu, slow %lu, refill %lu", cases[c].name,
+			      cases[c].n, stat_of(s, "alloc_fastpath"),
+			      stat_of(s, "alloc_slowpath"),
+			      stat_of(s, "sheaf_refill"));
+		kmem_cache_return_sheaf(s, GFP_KERNEL, sh);
+		for (i = 0; i < cases[c].n; i++)
+			kmem_cache_free(s, p[i]);
+		ck_assert_int_eq(slub_check_invariants(stderr), 0);
+		t_shrink_destroy(s);
+	}
+}
+END_TEST
+
+/*
  * A free on another CPU goes into that CPU's main sheaf: there is no
  * remote free with sheaves. The snapshot shows the object in CPU 1's
  * sheaf, not on a freelist.
@@ -459,6 +518,7 @@ Suite *sheaves_suite(void)
 	tcase_add_test(tc, test_debugged_cache_has_none);
 	tcase_add_test(tc, test_create_args);
 	tcase_add_test(tc, test_prefill);
+	tcase_add_test(tc, test_prefill_counts_once);
 	tcase_add_test(tc, test_free_on_other_cpu);
 	tcase_add_test(tc, test_fault_injection);
 	tcase_add_test(tc, test_churn_invariants);
