@@ -323,7 +323,7 @@ struct kmem_cache {
 	unsigned long flags;
 
 /* Fields the sheaves add to struct kmem_cache */
-#line 11545 "slub.nw"
+#line 11555 "slub.nw"
 unsigned int sheaf_capacity;	/* 0: the cpu slab of 3.18 */
 struct slub_percpu_sheaves *cpu_sheaves;
 #line 508 "slub.nw"
@@ -422,7 +422,7 @@ struct stack_walk {
 #define ZERO_SIZE_PTR		((void *)16)
 #define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
 /* Declare what the allocator and the observation layer share */
-#line 9885 "slub.nw"
+#line 9886 "slub.nw"
 #define SLUB_SHARED	__attribute__((visibility("hidden")))
 
 SLUB_SHARED extern slub_observer_fn slub_observer;
@@ -441,6 +441,9 @@ SLUB_SHARED unsigned long next_allocated_block(unsigned long pfn);
 SLUB_SHARED bool is_root_cache(struct kmem_cache *s);
 SLUB_SHARED void *slub_freepointer(struct kmem_cache *s, void *object);
 SLUB_SHARED unsigned int slub_track_size(void);
+SLUB_SHARED void slub_sheaf_held(struct slab_sheaf *sheaf);
+SLUB_SHARED void slub_sheaf_released(struct slab_sheaf *sheaf);
+SLUB_SHARED void slub_sheaves_forget(void);
 /* Convert between pages, frame numbers and addresses */
 #line 4946 "slub.nw"
 static inline long page_to_pfn(const struct page *page)
@@ -559,7 +562,7 @@ static inline int oo_objects(struct kmem_cache_order_objects x)
 	return x.x & OO_MASK;
 }
 /* Choose whether the counters are compiled in: CONFIG_SLUB_STATS */
-#line 10511 "slub.nw"
+#line 10518 "slub.nw"
 #ifndef SLUB_NO_STATS
 #define CONFIG_SLUB_STATS 1
 #define slub_stats_enabled()	true
@@ -567,7 +570,7 @@ static inline int oo_objects(struct kmem_cache_order_objects x)
 #define slub_stats_enabled()	false
 #endif
 /* Count and report when observed, and cost nothing otherwise: stat and slub_step */
-#line 10448 "slub.nw"
+#line 10455 "slub.nw"
 #pragma GCC diagnostic ignored "-Wformat-zero-length"
 #ifdef SLUB_NO_EVENTS
 #define slub_observed()	false
@@ -606,7 +609,7 @@ SLUB_SHARED void __slub_event(enum slub_event_type type,
 #define slub_report(s, object, page, ...)				\
 	slub_event(SLUB_EV_REPORT, s, -1, object, page, __VA_ARGS__)
 /* Count from inside a restartable sequence: rseq_stat */
-#line 10550 "slub.nw"
+#line 10557 "slub.nw"
 #define rseq_stat_at(s, si, object, page, observed)			\
 	do {								\
 		if (slub_stats_enabled())				\
@@ -616,7 +619,7 @@ SLUB_SHARED void __slub_event(enum slub_event_type type,
 	} while (0)
 #define rseq_stat(s, si)	rseq_stat_at(s, si, NULL, NULL, true)
 /* Catch an observer that calls the allocator: slub_observer_check */
-#line 10640 "slub.nw"
+#line 10647 "slub.nw"
 #ifdef SLUB_NO_EVENTS
 #define slub_observer_check()	do { } while (0)
 #else
@@ -631,7 +634,7 @@ SLUB_SHARED void observer_reentered(const char *func)
 	} while (0)
 #endif
 /* Kernel helpers: the sheaves need */
-#line 11828 "slub.nw"
+#line 11839 "slub.nw"
 typedef struct {
 	int locked;
 	int cpu;		/* the CPU whose sheaves it protects */
@@ -673,7 +676,7 @@ static inline void local_unlock(local_trylock_t *l)
 		local_rseq_unlocked();
 }
 /* Kernel helpers: the sheaves need */
-#line 12214 "slub.nw"
+#line 12225 "slub.nw"
 #define list_first_entry_or_null(h, type, member)			\
 	(list_empty(h) ? NULL : list_first_entry(h, type, member))
 
@@ -690,17 +693,18 @@ static inline void list_del_init(struct list_head *e)
 		(b) = __tmp;						\
 	} while (0)
 /* Definitions of the sheaves and the barn */
-#line 11487 "slub.nw"
+#line 11496 "slub.nw"
 struct slab_sheaf {
 	struct list_head barn_list;	/* in a barn's full or empty list */
 	struct kmem_cache *cache;
 	unsigned int capacity;		/* slots in objects[] */
 	unsigned int size;		/* objects[0..size) are free objects */
 	int node;
+	unsigned int held_id;		/* teaching only: prefill number, 0 */
 	void *objects[];
 };
 /* Definitions of the sheaves and the barn */
-#line 11512 "slub.nw"
+#line 11522 "slub.nw"
 struct slub_percpu_sheaves {
 	local_trylock_t lock;		/* a real lock here: see below */
 	struct slab_sheaf *main;	/* never NULL while the cache has sheaves */
@@ -708,7 +712,7 @@ struct slub_percpu_sheaves {
 	char pad[L1_CACHE_BYTES - sizeof(local_trylock_t) - 2 * sizeof(void *)];
 };
 /* Definitions of the sheaves and the barn */
-#line 11526 "slub.nw"
+#line 11536 "slub.nw"
 #define MAX_FULL_SHEAVES	10
 #define MAX_EMPTY_SHEAVES	10
 
@@ -720,7 +724,7 @@ struct node_barn {
 	unsigned int nr_empty;
 };
 /* Definitions of the sheaves and the barn */
-#line 11662 "slub.nw"
+#line 11672 "slub.nw"
 #define MAX_SHEAF_CAPACITY	1024
 #line 350 "slub.nw"
 #endif
