@@ -293,6 +293,13 @@ struct kmem_cache *scn_run_cache(const struct scn_run *run, int i,
 const char *scn_run_var_name(const struct scn_run *run, const void *obj);
 
 /*
+ * The scenario's name of the prefilled sheaf numbered id (the id of
+ * struct slub_snap_prefilled, slub_sheaf_id()), while it is prefilled;
+ * else NULL.
+ */
+const char *scn_run_sheaf_name(const struct scn_run *run, unsigned int id);
+
+/*
  * SLAB_* flag by its scenario name ("red_zone", ...): true if known.
  * scn_flag_name(i) enumerates the names (NULL past the end).
  */

@@ -135,6 +135,7 @@ struct ssheaf {
 	struct scache *cache;
 	int line;		/* of the last prefill or return */
 	unsigned int asked;	/* the size the last prefill asked for */
+	unsigned int id;	/* slub_sheaf_id() while prefilled */
 	enum { SHEAF_PREFILLED, SHEAF_FAILED, SHEAF_RETURNED } state;
 };
 

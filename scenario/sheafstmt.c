@@ -84,6 +84,7 @@ static bool exec_prefill(struct scn_run *run, const struct stmt *st)
 	sh->asked = (unsigned int)st->num;
 	sh->line = st->line;
 	sh->state = sh->sheaf ? SHEAF_PREFILLED : SHEAF_FAILED;
+	sh->id = slub_sheaf_id(sh->sheaf);
 	return true;
 }
 
@@ -174,6 +175,17 @@ bool scn_exec_sheaf(struct scn_run *run, const struct stmt *st)
 		return scn_rerr(run, st, st->col, "internal error: statement "
 				"kind %d", (int)st->kind);
 	}
+}
+
+const char *scn_run_sheaf_name(const struct scn_run *run, unsigned int id)
+{
+	int i;
+
+	for (i = 0; run && id && i < run->nsheafv; i++)
+		if (run->sheafv[i].state == SHEAF_PREFILLED &&
+		    run->sheafv[i].id == id)
+			return run->sheafv[i].name;
+	return NULL;
 }
 
 const struct ssheaf *scn_prefilled_sheaf(const struct scn_run *run,
