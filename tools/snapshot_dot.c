@@ -405,7 +405,9 @@ static void write_sheaf(FILE *out, int ci, const struct slub_snap_cache *c,
  * A prefilled sheaf a caller holds, as write_sheaf() draws a CPU's: its
  * slots in a row, objects[0 .. size) filled in the prefilled colour and
  * numbered, an edge from each to its object's cell. Under the records,
- * hung from the first CPU's so that it sits above the slabs.
+ * the first hung from the first CPU's, each other under the one before,
+ * so that they sit above the slabs in a column and keep the figure
+ * narrow.
  */
 static void write_held(FILE *out, int ci, const struct slub_snap_cache *c,
 		       int h, const unsigned char *drawn,
@@ -435,7 +437,11 @@ static void write_held(FILE *out, int ci, const struct slub_snap_cache *c,
 	if (cap <= 0)
 		fputs("<TD> </TD>", out);
 	fputs("</TR></TABLE>>];\n", out);
-	fprintf(out, "c%d_cpu0 -> c%d_held%d [style=invis];\n", ci, ci, h);
+	if (h)
+		fprintf(out, "c%d_held%d -> c%d_held%d [style=invis];\n", ci,
+			h - 1, ci, h);
+	else
+		fprintf(out, "c%d_cpu0 -> c%d_held0 [style=invis];\n", ci, ci);
 	for (i = 0; p->objects && i < p->size; i++) {
 		const struct slub_snap_ref *ref = &p->objects[i];
 		const struct slub_snap_slab *sl;
