@@ -329,6 +329,49 @@ START_TEST(test_prefilled_in_snapshot)
 END_TEST
 
 /*
+ * The checker sees a held sheaf's objects: a caller that frees an object
+ * still in its prefilled sheaf (a double free the allocator cannot see)
+ * leaves it both free in the CPU's sheaf and in the held one, and the
+ * invariants say so; taking it back from the CPU's sheaf makes them hold
+ * again.
+ */
+START_TEST(test_prefilled_double_free_found)
+{
+	struct kmem_cache *s = kmem_cache_create("psf", 64, 0, 0, NULL);
+	const struct slub_snap_cache *c;
+	const struct slub_snap_ref *r;
+	struct slub_snapshot *snap;
+	struct slab_sheaf *a;
+	char *text = NULL;
+	size_t len = 0;
+	void *p, *q;
+	FILE *mem;
+
+	ck_assert_ptr_nonnull(s);
+	a = kmem_cache_prefill_sheaf(s, GFP_KERNEL, 2);
+	ck_assert_ptr_nonnull(a);
+	snap = slub_snapshot_take();
+	c = slub_snapshot_cache(snap, "psf");
+	ck_assert_int_eq(c->nr_prefilled, 1);
+	r = &c->prefilled[0].objects[0];
+	p = (void *)(c->slabs[r->slab].addr + (unsigned long)r->obj * c->size);
+	slub_snapshot_free(snap);
+	kmem_cache_free(s, p);
+	mem = open_memstream(&text, &len);
+	ck_assert_int_gt(slub_check_invariants(mem), 0);
+	fclose(mem);
+	ck_assert_msg(strstr(text, "psf: 1 objects in sheaves are also free "
+			     "elsewhere"), "%s", text);
+	free(text);
+	q = kmem_cache_alloc(s, GFP_KERNEL);
+	ck_assert_ptr_eq(q, p);
+	ck_assert_int_eq(slub_check_invariants(stderr), 0);
+	kmem_cache_return_sheaf(s, GFP_KERNEL, a);
+	t_shrink_destroy(s);
+}
+END_TEST
+
+/*
  * A free on another CPU goes into that CPU's main sheaf: there is no
  * remote free with sheaves. The snapshot shows the object in CPU 1's
  * sheaf, not on a freelist.
@@ -608,6 +651,7 @@ Suite *sheaves_suite(void)
 	tcase_add_test(tc, test_prefill);
 	tcase_add_test(tc, test_prefill_counts_once);
 	tcase_add_test(tc, test_prefilled_in_snapshot);
+	tcase_add_test(tc, test_prefilled_double_free_found);
 	tcase_add_test(tc, test_free_on_other_cpu);
 	tcase_add_test(tc, test_fault_injection);
 	tcase_add_test(tc, test_churn_invariants);
