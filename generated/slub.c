@@ -199,7 +199,7 @@ static struct mem_cgroup *memcg_by_id[MEMCG_CACHES_MAX_SIZE];
 static __thread struct mem_cgroup *current_memcg;
 static __thread int memcg_skip_account;
 /* Global state of the sheaves */
-#line 11605 "slub.nw"
+#line 11606 "slub.nw"
 static unsigned int slub_sheaves;	/* the boot option: every cache */
 static __thread unsigned int create_sheaf_capacity;
 /* Declarations of internal functions */
@@ -1007,7 +1007,7 @@ static void cpu_rseq_unpin(void)
 	}
 }
 /* Check the offsets the sheaf sequences assume */
-#line 11975 "slub.nw"
+#line 11976 "slub.nw"
 #define SHEAF_FIELD_SIZE(type, f)	sizeof(((type *)0)->f)
 #define L1_CACHE_SHIFT			6
 _Static_assert(SHEAF_FIELD_SIZE(local_trylock_t, locked) == 4,
@@ -1030,7 +1030,7 @@ _Static_assert(offsetof(struct slub_percpu_sheaves, lock) == 0 &&
 	[cap] "i" (offsetof(struct slab_sheaf, capacity)),		\
 	[objs] "i" (offsetof(struct slab_sheaf, objects))
 /* Take and put an object in the CPU's main sheaf in a sequence */
-#line 12004 "slub.nw"
+#line 12005 "slub.nw"
 static __always_inline void *cpu_rseq_sheaf_pop(struct kmem_cache *s)
 {
 	void *object;
@@ -1055,7 +1055,7 @@ static __always_inline void *cpu_rseq_sheaf_pop(struct kmem_cache *s)
 	return object;
 }
 /* Take and put an object in the CPU's main sheaf in a sequence */
-#line 12033 "slub.nw"
+#line 12034 "slub.nw"
 static __always_inline bool cpu_rseq_sheaf_push(struct kmem_cache *s,
 						void *object)
 {
@@ -1082,7 +1082,7 @@ static __always_inline bool cpu_rseq_sheaf_push(struct kmem_cache *s,
 	return done;
 }
 /* Take and put an object in the CPU's main sheaf in a sequence */
-#line 12065 "slub.nw"
+#line 12066 "slub.nw"
 SLUB_SHARED int local_rseq_trylock(local_trylock_t *l)
 {
 	int r;
@@ -1105,7 +1105,7 @@ SLUB_SHARED int local_rseq_trylock(local_trylock_t *l)
 	return r;
 }
 /* Take and put an object in the CPU's main sheaf in a sequence */
-#line 12094 "slub.nw"
+#line 12095 "slub.nw"
 SLUB_SHARED void local_rseq_lock(local_trylock_t *l)
 {
 	int r;
@@ -1176,7 +1176,7 @@ static const char *const stat_names[NR_SLUB_STAT_ITEMS] = {
 	"cpu_partial_drain",
 
 /* The file names of the sheaf counters */
-#line 13447 "slub.nw"
+#line 13448 "slub.nw"
 "sheaf_flush", "sheaf_refill", "sheaf_alloc", "sheaf_free", "barn_get",
 "barn_get_fail", "barn_put", "barn_put_fail", "sheaf_prefill_fast",
 "sheaf_prefill_slow", "sheaf_prefill_oversize", "sheaf_return_fast",
@@ -4613,7 +4613,7 @@ static void rcu_barrier(void)
 	}
 }
 /* Functions of the sheaves and barns */
-#line 11610 "slub.nw"
+#line 11611 "slub.nw"
 struct kmem_cache *kmem_cache_create_args(const char *name,
 		unsigned int object_size, struct kmem_cache_args *args,
 		unsigned long flags)
@@ -4638,7 +4638,7 @@ unsigned int kmem_cache_sheaf_capacity(const struct kmem_cache *s)
 	return READ_ONCE(s->sheaf_capacity);
 }
 /* Functions of the sheaves and barns */
-#line 11640 "slub.nw"
+#line 11641 "slub.nw"
 static int sheaves_config(struct slub_config *cfg)
 {
 	const char *v = getenv("SLUB_SHEAVES");
@@ -4669,7 +4669,7 @@ static int sheaves_config(struct slub_config *cfg)
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11684 "slub.nw"
+#line 11685 "slub.nw"
 static unsigned int cache_sheaf_capacity(struct kmem_cache *s)
 {
 	unsigned int cap = create_sheaf_capacity ? create_sheaf_capacity :
@@ -4705,7 +4705,7 @@ static int bootstrap_cache_sheaves(void)
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11726 "slub.nw"
+#line 11727 "slub.nw"
 static int alloc_cache_sheaves(struct kmem_cache *s, unsigned int cap)
 {
 	struct slub_percpu_sheaves *pcs;
@@ -4738,7 +4738,7 @@ fail:
 	return 0;
 }
 /* Functions of the sheaves and barns */
-#line 11767 "slub.nw"
+#line 11768 "slub.nw"
 static struct slab_sheaf *alloc_empty_sheaf(struct kmem_cache *s,
 					    unsigned int capacity, gfp_t gfp)
 {
@@ -4766,7 +4766,7 @@ static void free_empty_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf)
 	stat(s, SHEAF_FREE);
 }
 /* Functions of the sheaves and barns */
-#line 11889 "slub.nw"
+#line 11890 "slub.nw"
 static inline struct slub_percpu_sheaves *pcs_trylock(struct kmem_cache *s)
 {
 	struct slub_percpu_sheaves *pcs;
@@ -4790,7 +4790,7 @@ static inline void pcs_unlock(struct slub_percpu_sheaves *pcs)
 	local_unlock(&pcs->lock);
 }
 /* Functions of the sheaves and barns */
-#line 12137 "slub.nw"
+#line 12138 "slub.nw"
 static void *slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node,
 				unsigned long addr)
 {
@@ -4835,7 +4835,7 @@ static void *alloc_from_pcs(struct kmem_cache *s, gfp_t gfp)
 	return object;
 }
 /* Functions of the sheaves and barns */
-#line 12191 "slub.nw"
+#line 12192 "slub.nw"
 static bool __pcs_replace_empty_main(struct kmem_cache *s,
 				     struct slub_percpu_sheaves *pcs,
 				     gfp_t gfp)
@@ -4868,13 +4868,13 @@ static bool __pcs_replace_empty_main(struct kmem_cache *s,
 	return refill_sheaf(s, pcs->main, gfp) > 0;
 }
 /* Functions of the sheaves and barns */
-#line 12245 "slub.nw"
+#line 12246 "slub.nw"
 static inline struct node_barn *get_barn(struct kmem_cache *s)
 {
 	return get_node(s, numa_mem_id())->barn;
 }
 /* Functions of the sheaves and barns */
-#line 12270 "slub.nw"
+#line 12271 "slub.nw"
 static unsigned int refill_objects(struct kmem_cache *s, void **p,
 				   gfp_t gfp, unsigned int max, int node)
 {
@@ -4908,7 +4908,7 @@ static unsigned int refill_objects(struct kmem_cache *s, void **p,
 	return filled;
 }
 /* Functions of the sheaves and barns */
-#line 12310 "slub.nw"
+#line 12311 "slub.nw"
 static unsigned int take_objects(struct kmem_cache *s, struct page *page,
 				 void **p, unsigned int max)
 {
@@ -4932,7 +4932,7 @@ static unsigned int take_objects(struct kmem_cache *s, struct page *page,
 	return k;
 }
 /* Functions of the sheaves and barns */
-#line 12340 "slub.nw"
+#line 12341 "slub.nw"
 static unsigned int take_new_slab_objects(struct kmem_cache *s,
 		struct kmem_cache_node *n, struct page *page, void **p,
 		unsigned int max)
@@ -4959,7 +4959,7 @@ static unsigned int take_new_slab_objects(struct kmem_cache *s,
 	return k;
 }
 /* Functions of the sheaves and barns */
-#line 12373 "slub.nw"
+#line 12374 "slub.nw"
 static unsigned int refill_sheaf(struct kmem_cache *s,
 				 struct slab_sheaf *sheaf, gfp_t gfp)
 {
@@ -4982,7 +4982,7 @@ static void *__slab_alloc_sheaves(struct kmem_cache *s, gfp_t gfp, int node)
 	return object;
 }
 /* Functions of the sheaves and barns */
-#line 12410 "slub.nw"
+#line 12411 "slub.nw"
 static noinline void slab_free_sheaves(struct kmem_cache *s,
 				       struct page *page, void *x,
 				       unsigned long addr)
@@ -5017,7 +5017,7 @@ static bool free_to_pcs(struct kmem_cache *s, void *object)
 	return true;
 }
 /* Functions of the sheaves and barns */
-#line 12466 "slub.nw"
+#line 12467 "slub.nw"
 static void __pcs_replace_full_main(struct kmem_cache *s,
 				    struct slub_percpu_sheaves *pcs)
 {
@@ -5059,7 +5059,7 @@ static void __pcs_replace_full_main(struct kmem_cache *s,
 	sheaf_flush(s, pcs->main);
 }
 /* Functions of the sheaves and barns */
-#line 12537 "slub.nw"
+#line 12538 "slub.nw"
 static void sheaf_flush(struct kmem_cache *s, struct slab_sheaf *sheaf)
 {
 	unsigned int i = 0, n = sheaf->size, j;
@@ -5085,7 +5085,7 @@ static void sheaf_flush(struct kmem_cache *s, struct slab_sheaf *sheaf)
 	sheaf->size = 0;
 }
 /* Functions of the sheaves and barns */
-#line 12573 "slub.nw"
+#line 12574 "slub.nw"
 static void slab_free_chain(struct kmem_cache *s, struct page *page,
 			    void *head, void *tail, unsigned int cnt)
 {
@@ -5129,7 +5129,7 @@ static void slab_free_chain(struct kmem_cache *s, struct page *page,
 	spin_unlock(&n->list_lock);
 }
 /* Functions of the sheaves and barns */
-#line 12629 "slub.nw"
+#line 12630 "slub.nw"
 static struct slab_sheaf *barn_take(struct node_barn *barn,
 				    struct list_head *list,
 				    unsigned int *nr)
@@ -5182,7 +5182,7 @@ static bool barn_put_empty_sheaf(struct node_barn *barn,
 	return put;
 }
 /* Functions of the sheaves and barns */
-#line 12683 "slub.nw"
+#line 12684 "slub.nw"
 static struct slab_sheaf *barn_replace_empty_sheaf(struct node_barn *barn,
 						   struct slab_sheaf *empty)
 {
@@ -5225,7 +5225,7 @@ static struct slab_sheaf *barn_replace_full_sheaf(struct node_barn *barn,
 	return empty;
 }
 /* Functions of the sheaves and barns */
-#line 12740 "slub.nw"
+#line 12741 "slub.nw"
 static void flush_cpu_sheaves(struct kmem_cache *s, int cpu)
 {
 	struct slub_percpu_sheaves *pcs = per_cpu_ptr(s->cpu_sheaves, cpu);
@@ -5277,7 +5277,7 @@ void slub_cpu_dead(int cpu)
 	slab_mutex_unlock();
 }
 /* Functions of the sheaves and barns */
-#line 12796 "slub.nw"
+#line 12797 "slub.nw"
 static void free_cache_sheaves(struct kmem_cache *s)
 {
 	int cpu, node;
@@ -5308,7 +5308,7 @@ static void free_cache_sheaves(struct kmem_cache *s)
 	s->sheaf_capacity = 0;
 }
 /* Functions of the sheaves and barns */
-#line 12859 "slub.nw"
+#line 12860 "slub.nw"
 struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 					    gfp_t gfp, unsigned int size)
 {
@@ -5354,7 +5354,7 @@ struct slab_sheaf *kmem_cache_prefill_sheaf(struct kmem_cache *s,
 	return sheaf;
 }
 /* Functions of the sheaves and barns */
-#line 12915 "slub.nw"
+#line 12916 "slub.nw"
 static void fill_oversize_sheaf(struct kmem_cache *s,
 				struct slab_sheaf *sheaf, gfp_t gfp)
 {
@@ -5369,7 +5369,7 @@ static void fill_oversize_sheaf(struct kmem_cache *s,
 		stat_at(s, ALLOC_SLOWPATH, sheaf->objects[i], NULL);
 }
 /* Functions of the sheaves and barns */
-#line 12938 "slub.nw"
+#line 12939 "slub.nw"
 static void fill_debug_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf,
 			     unsigned int size, gfp_t gfp)
 {
@@ -5380,7 +5380,7 @@ static void fill_debug_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf,
 		sheaf->size = size;
 }
 /* Functions of the sheaves and barns */
-#line 12956 "slub.nw"
+#line 12957 "slub.nw"
 void kmem_cache_return_sheaf(struct kmem_cache *s, gfp_t gfp,
 			     struct slab_sheaf *sheaf)
 {
@@ -5428,7 +5428,7 @@ static void *barn_put_full_if_room(struct node_barn *barn,
 	return ret;
 }
 /* Functions of the sheaves and barns */
-#line 13015 "slub.nw"
+#line 13016 "slub.nw"
 void *kmem_cache_alloc_from_sheaf(struct kmem_cache *s, gfp_t gfp,
 				  struct slab_sheaf *sheaf)
 {
@@ -5450,7 +5450,7 @@ unsigned int kmem_cache_sheaf_size(struct slab_sheaf *sheaf)
 	return sheaf->size;
 }
 /* Functions of the sheaves and barns */
-#line 13052 "slub.nw"
+#line 13053 "slub.nw"
 static void sheaves_fork_prepare(void)
 {
 	struct kmem_cache *s;
@@ -6361,7 +6361,7 @@ static const struct slab_attribute slab_attrs[] = {
 	STAT(CPU_PARTIAL_NODE), STAT(CPU_PARTIAL_DRAIN),
 
 /* The sysfs names of the sheaf counters */
-#line 13439 "slub.nw"
+#line 13440 "slub.nw"
 STAT(SHEAF_FLUSH), STAT(SHEAF_REFILL), STAT(SHEAF_ALLOC), STAT(SHEAF_FREE),
 STAT(BARN_GET), STAT(BARN_GET_FAIL), STAT(BARN_PUT), STAT(BARN_PUT_FAIL),
 STAT(SHEAF_PREFILL_FAST), STAT(SHEAF_PREFILL_SLOW),

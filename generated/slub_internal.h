@@ -323,7 +323,7 @@ struct kmem_cache {
 	unsigned long flags;
 
 /* Fields the sheaves add to struct kmem_cache */
-#line 11555 "slub.nw"
+#line 11556 "slub.nw"
 unsigned int sheaf_capacity;	/* 0: the cpu slab of 3.18 */
 struct slub_percpu_sheaves *cpu_sheaves;
 #line 508 "slub.nw"
@@ -634,7 +634,7 @@ SLUB_SHARED void observer_reentered(const char *func)
 	} while (0)
 #endif
 /* Kernel helpers: the sheaves need */
-#line 11839 "slub.nw"
+#line 11840 "slub.nw"
 typedef struct {
 	int locked;
 	int cpu;		/* the CPU whose sheaves it protects */
@@ -676,7 +676,7 @@ static inline void local_unlock(local_trylock_t *l)
 		local_rseq_unlocked();
 }
 /* Kernel helpers: the sheaves need */
-#line 12225 "slub.nw"
+#line 12226 "slub.nw"
 #define list_first_entry_or_null(h, type, member)			\
 	(list_empty(h) ? NULL : list_first_entry(h, type, member))
 
@@ -693,7 +693,7 @@ static inline void list_del_init(struct list_head *e)
 		(b) = __tmp;						\
 	} while (0)
 /* Definitions of the sheaves and the barn */
-#line 11496 "slub.nw"
+#line 11497 "slub.nw"
 struct slab_sheaf {
 	struct list_head barn_list;	/* in a barn's full or empty list */
 	struct kmem_cache *cache;
@@ -704,7 +704,7 @@ struct slab_sheaf {
 	void *objects[];
 };
 /* Definitions of the sheaves and the barn */
-#line 11522 "slub.nw"
+#line 11523 "slub.nw"
 struct slub_percpu_sheaves {
 	local_trylock_t lock;		/* a real lock here: see below */
 	struct slab_sheaf *main;	/* never NULL while the cache has sheaves */
@@ -712,7 +712,7 @@ struct slub_percpu_sheaves {
 	char pad[L1_CACHE_BYTES - sizeof(local_trylock_t) - 2 * sizeof(void *)];
 };
 /* Definitions of the sheaves and the barn */
-#line 11536 "slub.nw"
+#line 11537 "slub.nw"
 #define MAX_FULL_SHEAVES	10
 #define MAX_EMPTY_SHEAVES	10
 
@@ -724,7 +724,7 @@ struct node_barn {
 	unsigned int nr_empty;
 };
 /* Definitions of the sheaves and the barn */
-#line 11672 "slub.nw"
+#line 11673 "slub.nw"
 #define MAX_SHEAF_CAPACITY	1024
 #line 350 "slub.nw"
 #endif

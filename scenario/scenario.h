@@ -159,6 +159,9 @@
  *     whole text. A failed expect is reported, the run goes on, and
  *     scn_run_expect_failures() counts it.
  *   - show CACHE ATTR [ATTR...]   print "CACHE ATTR TEXT" for each (extension)
+ *   - show sheaf SHEAF   print a prefilled sheaf as a snapshot has it: its
+ *     size, capacity, cache and prefill number, and each slot's object
+ *     (slab pfn, object index, the variable that last held it) (extension)
  *   - expect distinct VAR [VAR...]  the (live) elements of all the VARs hold
  *     pairwise different objects: no object was handed out twice (extension)
  *   - Every top-level statement except config is one step; an inject or
