@@ -152,7 +152,15 @@ static void build(void)
  * drawing has the sheaves with an edge from each filled slot to its
  * object's cell, the barn's stacks, the sheaf words of the legend, the
  * objects tagged m0, m1, s0 ..., and dot reads it without a complaint.
+ * A caller holds a prefilled sheaf of capacity 3 with objects 4 and 5 of
+ * slab 1: it is drawn under its name, its slots joined to those cells,
+ * which are tagged NAME:slot, and the legend has the prefilled state.
  */
+static const char *held_name(void *arg, unsigned int id)
+{
+	return id == 7 ? arg : NULL;
+}
+
 static int sheaf_case(void)
 {
 	static struct slub_snap_object o[2][16];
@@ -160,6 +168,9 @@ static int sheaf_case(void)
 	static struct slub_snap_ref main_refs[] = { { 0, 5 }, { 0, 9 } };
 	static struct slub_snap_ref spare_refs[] = {
 		{ 1, 0 }, { 1, 1 }, { 1, 2 }, { 1, 3 } };
+	static struct slub_snap_ref held_refs[] = { { 1, 4 }, { 1, 5 } };
+	static struct slub_snap_prefilled held[] = {
+		{ .id = 7, .size = 2, .capacity = 3, .objects = held_refs } };
 	static int partial[] = { 0 };
 	static struct slub_snap_cpu cpu[1];
 	static struct slub_snap_node node[1];
@@ -186,6 +197,7 @@ static int sheaf_case(void)
 	o[0][5].state = o[0][9].state = SLUB_OBJ_SHEAF;
 	for (i = 0; i < 4; i++)
 		o[1][i].state = SLUB_OBJ_SHEAF;
+	o[1][4].state = o[1][5].state = SLUB_OBJ_PREFILLED;
 	for (i = 10; i < 16; i++)
 		o[0][i].state = SLUB_OBJ_BARN;
 	o[0][4] = (struct slub_snap_object){ SLUB_OBJ_PAGE_FREE, -1 };
@@ -202,8 +214,9 @@ static int sheaf_case(void)
 		.object_size = 256, .align = 8, .inuse = 256, .objects = 16,
 		.min_partial = 5, .cpu_partial = 13, .refcount = 1,
 		.nr_slabs = 2, .slabs = sl, .cpu = cpu, .node = node,
-		.sheaf_capacity = 4 };
-	if (!m || slub_snapshot_write_dot(m, &sn, "sheafy") != 0) {
+		.sheaf_capacity = 4, .nr_prefilled = 1, .prefilled = held };
+	if (!m || slub_snapshot_write_dot_named(m, &sn, "sheafy", held_name,
+						"<r>") != 0) {
 		fprintf(stderr, "FAIL: cache with sheaves\n");
 		return 1;
 	}
@@ -223,6 +236,16 @@ static int sheaf_case(void)
 	    strstr(buf, "POINT-SIZE=\"8\"")) {
 		fprintf(stderr, "FAIL: the sheaves, the barn (%d full drawn) "
 			"or the legend of a sheaf cache\n", barn_cells);
+		fail++;
+	}
+	if (!strstr(buf, "c0_held0:k0:s -> c0_s1:o4:n") ||
+	    !strstr(buf, "c0_held0:k1:s -> c0_s1:o5:n") ||
+	    strstr(buf, "c0_held0:k2:s") ||
+	    !strstr(buf, "<B>prefilled sheaf</B> &lt;r&gt;, size 2") ||
+	    !strstr(buf, ">&lt;r&gt;:1</FONT>") ||
+	    !strstr(buf, "free: in a prefilled sheaf")) {
+		fprintf(stderr, "FAIL: the held sheaf, its name, its edges or "
+			"its legend entry\n");
 		fail++;
 	}
 	fd = mkstemp(path);

@@ -335,7 +335,7 @@ struct kmem_cache {
 	unsigned long flags;
 
 /* Fields the sheaves add to struct kmem_cache */
-#line 11808 "slub.nw"
+#line 11819 "slub.nw"
 unsigned int sheaf_capacity;	/* 0: the cpu slab of 3.18 */
 struct slub_percpu_sheaves *cpu_sheaves;
 #line 509 "slub.nw"
@@ -434,7 +434,7 @@ struct stack_walk {
 #define ZERO_SIZE_PTR		((void *)16)
 #define ZERO_OR_NULL_PTR(x)	((unsigned long)(x) <= (unsigned long)ZERO_SIZE_PTR)
 /* Declare what the allocator and the observation layer share */
-#line 10147 "slub.nw"
+#line 10148 "slub.nw"
 #define SLUB_SHARED	__attribute__((visibility("hidden")))
 
 SLUB_SHARED extern slub_observer_fn slub_observer;
@@ -453,6 +453,9 @@ SLUB_SHARED unsigned long next_allocated_block(unsigned long pfn);
 SLUB_SHARED bool is_root_cache(struct kmem_cache *s);
 SLUB_SHARED void *slub_freepointer(struct kmem_cache *s, void *object);
 SLUB_SHARED unsigned int slub_track_size(void);
+SLUB_SHARED void slub_sheaf_held(struct slab_sheaf *sheaf);
+SLUB_SHARED void slub_sheaf_released(struct slab_sheaf *sheaf);
+SLUB_SHARED void slub_sheaves_forget(void);
 /* Convert between pages, frame numbers and addresses: virt_to_page */
 #line 5064 "slub.nw"
 static inline long page_to_pfn(const struct page *page)
@@ -572,7 +575,7 @@ static inline int oo_objects(struct kmem_cache_order_objects x)
 	return x.x & OO_MASK;
 }
 /* Choose whether the counters are compiled in: CONFIG_SLUB_STATS */
-#line 10773 "slub.nw"
+#line 10780 "slub.nw"
 #ifndef SLUB_NO_STATS
 #define CONFIG_SLUB_STATS 1
 #define slub_stats_enabled()	true
@@ -580,7 +583,7 @@ static inline int oo_objects(struct kmem_cache_order_objects x)
 #define slub_stats_enabled()	false
 #endif
 /* Count and report when observed, and cost nothing otherwise: stat and slub_step */
-#line 10710 "slub.nw"
+#line 10717 "slub.nw"
 #pragma GCC diagnostic ignored "-Wformat-zero-length"
 #ifdef SLUB_NO_EVENTS
 #define slub_observed()	false
@@ -619,7 +622,7 @@ SLUB_SHARED void __slub_event(enum slub_event_type type,
 #define slub_report(s, object, page, ...)				\
 	slub_event(SLUB_EV_REPORT, s, -1, object, page, __VA_ARGS__)
 /* Count from inside a restartable sequence: rseq_stat */
-#line 10812 "slub.nw"
+#line 10819 "slub.nw"
 #define rseq_stat_at(s, si, object, page, observed)			\
 	do {								\
 		if (slub_stats_enabled())				\
@@ -629,7 +632,7 @@ SLUB_SHARED void __slub_event(enum slub_event_type type,
 	} while (0)
 #define rseq_stat(s, si)	rseq_stat_at(s, si, NULL, NULL, true)
 /* Catch an observer that calls the allocator: slub_observer_check */
-#line 10902 "slub.nw"
+#line 10909 "slub.nw"
 #ifdef SLUB_NO_EVENTS
 #define slub_observer_check()	do { } while (0)
 #else
@@ -644,7 +647,7 @@ SLUB_SHARED void observer_reentered(const char *func)
 	} while (0)
 #endif
 /* Kernel helpers: the sheaves need */
-#line 12091 "slub.nw"
+#line 12103 "slub.nw"
 typedef struct {
 	int locked;
 	int cpu;		/* the CPU whose sheaves it protects */
@@ -686,7 +689,7 @@ static inline void local_unlock(local_trylock_t *l)
 		local_rseq_unlocked();
 }
 /* Kernel helpers: the sheaves need */
-#line 12479 "slub.nw"
+#line 12491 "slub.nw"
 #define list_first_entry_or_null(h, type, member)			\
 	(list_empty(h) ? NULL : list_first_entry(h, type, member))
 
@@ -703,17 +706,18 @@ static inline void list_del_init(struct list_head *e)
 		(b) = __tmp;						\
 	} while (0)
 /* Definitions of the sheaves and the barn */
-#line 11750 "slub.nw"
+#line 11760 "slub.nw"
 struct slab_sheaf {
 	struct list_head barn_list;	/* in a barn's full or empty list */
 	struct kmem_cache *cache;
 	unsigned int capacity;		/* slots in objects[] */
 	unsigned int size;		/* objects[0..size) are free objects */
 	int node;
+	unsigned int held_id;		/* teaching only: prefill number, 0 */
 	void *objects[];
 };
 /* Definitions of the sheaves and the barn */
-#line 11775 "slub.nw"
+#line 11786 "slub.nw"
 struct slub_percpu_sheaves {
 	local_trylock_t lock;		/* a real lock here: see below */
 	struct slab_sheaf *main;	/* never NULL while the cache has sheaves */
@@ -721,7 +725,7 @@ struct slub_percpu_sheaves {
 	char pad[L1_CACHE_BYTES - sizeof(local_trylock_t) - 2 * sizeof(void *)];
 };
 /* Definitions of the sheaves and the barn */
-#line 11789 "slub.nw"
+#line 11800 "slub.nw"
 #define MAX_FULL_SHEAVES	10
 #define MAX_EMPTY_SHEAVES	10
 
@@ -733,7 +737,7 @@ struct node_barn {
 	unsigned int nr_empty;
 };
 /* Definitions of the sheaves and the barn */
-#line 11925 "slub.nw"
+#line 11936 "slub.nw"
 #define MAX_SHEAF_CAPACITY	1024
 #line 351 "slub.nw"
 #endif

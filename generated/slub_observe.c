@@ -4,13 +4,17 @@
 #include "slub_internal.h"
 
 /* Global state of the observation layer */
-#line 10696 "slub.nw"
+#line 10703 "slub.nw"
 slub_observer_fn slub_observer;
 void *slub_observer_arg;
+/* Global state of the observation layer */
+#line 13415 "slub.nw"
+static struct list_head held_sheaves = { &held_sheaves, &held_sheaves };
+static unsigned int held_sheaves_made;
 #line 384 "slub.nw"
 #include "slub_observe_protos.h"
 /* Say in words what each counter counts: slub_stat_words */
-#line 10585 "slub.nw"
+#line 10592 "slub.nw"
 static const char *const stat_words[NR_SLUB_STAT_ITEMS] = {
 	[ALLOC_FASTPATH] = "took the first object of the cpu freelist",
 	[ALLOC_SLOWPATH] = "took the slow path",
@@ -40,7 +44,7 @@ static const char *const stat_words[NR_SLUB_STAT_ITEMS] = {
 	[CPU_PARTIAL_DRAIN] = "the cpu partial chain is full: drained to the node",
 
 /* The words of the sheaf counters */
-#line 13503 "slub.nw"
+#line 13720 "slub.nw"
 [SHEAF_FLUSH] = "objects flushed from a sheaf to their slabs",
 [SHEAF_REFILL] = "objects refilled into a sheaf from the slabs",
 [SHEAF_ALLOC] = "an empty sheaf allocated",
@@ -54,7 +58,7 @@ static const char *const stat_words[NR_SLUB_STAT_ITEMS] = {
 [SHEAF_PREFILL_OVERSIZE] = "prefill: a sheaf above the cache's capacity",
 [SHEAF_RETURN_FAST] = "a returned sheaf becomes the CPU's spare",
 [SHEAF_RETURN_SLOW] = "a returned sheaf goes to the barn or is flushed",
-#line 10613 "slub.nw"
+#line 10620 "slub.nw"
 };
 
 const char *slub_stat_words(int item)
@@ -63,7 +67,7 @@ const char *slub_stat_words(int item)
 							 NULL;
 }
 /* Say in words what each reported step does: step_words_of */
-#line 10628 "slub.nw"
+#line 10635 "slub.nw"
 #ifndef SLUB_NO_EVENTS
 static const struct {
 	const char *func, *words;
@@ -90,7 +94,7 @@ static const char *step_words_of(const char *func)
 }
 #endif
 /* Find a function's section in the book: slub_func_section */
-#line 10662 "slub.nw"
+#line 10669 "slub.nw"
 #include "slub_sections.h"
 
 static int func_section_cmp(const void *key, const void *entry)
@@ -120,7 +124,7 @@ const char *slub_func_section_title(const char *func)
 	return f ? f->title : NULL;
 }
 /* Install the observer: slub_set_observer */
-#line 10750 "slub.nw"
+#line 10757 "slub.nw"
 void slub_set_observer(slub_observer_fn fn, void *arg)
 {
 	slub_observer_check();
@@ -128,7 +132,7 @@ void slub_set_observer(slub_observer_fn fn, void *arg)
 	slub_observer = fn;
 }
 /* Format an event and call the observer: __slub_event */
-#line 10831 "slub.nw"
+#line 10838 "slub.nw"
 #ifndef SLUB_NO_EVENTS
 void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	     const char *func, int si, const void *object, struct page *page,
@@ -148,7 +152,7 @@ void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 		type == SLUB_EV_STEP ? step_words_of(func) : NULL;
 
 	/* Put the words and the detail into buf, or into heap if long */
-#line 10860 "slub.nw"
+#line 10867 "slub.nw"
 	if (words)
 		n = snprintf(buf, sizeof(buf), "%s (", words);
 	va_start(ap, fmt);
@@ -167,10 +171,10 @@ void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	}
 	if (words && !len)
 		buf[n - 2] = '\0';
-#line 10849 "slub.nw"
+#line 10856 "slub.nw"
 
 	/* Fill in the event and call the observer */
-#line 10881 "slub.nw"
+#line 10888 "slub.nw"
 	if (!page && object && type != SLUB_EV_REPORT)
 		page = slub_virt_to_head_page_checked((void *)object);
 	ev.type = type;
@@ -185,12 +189,12 @@ void __slub_event(enum slub_event_type type, const struct kmem_cache *s,
 	slub_in_observer = true;
 	fn(&ev, slub_observer_arg);
 	slub_in_observer = false;
-#line 10850 "slub.nw"
+#line 10857 "slub.nw"
 	free(heap);
 }
 #endif
 /* Stop on an observer that called the allocator: observer_reentered */
-#line 10918 "slub.nw"
+#line 10925 "slub.nw"
 #ifndef SLUB_NO_EVENTS
 __thread bool slub_in_observer;
 
@@ -202,7 +206,7 @@ void observer_reentered(const char *func)
 }
 #endif
 /* Find the slab and the index of an object: snap_find_slab */
-#line 10188 "slub.nw"
+#line 10192 "slub.nw"
 static int snap_find_slab(const struct slub_snap_cache *sc, long pfn)
 {
 	int lo = 0, hi = sc->nr_slabs - 1;
@@ -237,7 +241,7 @@ static int snap_object_index(struct kmem_cache *s, struct page *page,
 	return ((char *)p - base) / s->size;
 }
 /* Give the objects of a freelist their state: snap_freelist */
-#line 10228 "slub.nw"
+#line 10232 "slub.nw"
 static int snap_freelist(struct kmem_cache *s, struct page *page,
 			 struct slub_snap_slab *ss, void *head,
 			 enum slub_obj_state state)
@@ -259,7 +263,7 @@ static int snap_freelist(struct kmem_cache *s, struct page *page,
 	return first;
 }
 /* Copy one slab into the snapshot: snap_fill_slab */
-#line 10251 "slub.nw"
+#line 10255 "slub.nw"
 static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 			  struct slub_snap_slab *ss)
 {
@@ -285,7 +289,7 @@ static int snap_fill_slab(struct kmem_cache *s, struct page *page,
 	return 0;
 }
 /* Copy one CPU's structure and partial chain: snap_fill_cpu */
-#line 10281 "slub.nw"
+#line 10285 "slub.nw"
 static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 			 int cpu)
 {
@@ -328,7 +332,7 @@ static int snap_fill_cpu(struct kmem_cache *s, struct slub_snap_cache *sc,
 	return 0;
 }
 /* Copy the nodes' partial and full lists: snap_fill_nodes */
-#line 10325 "slub.nw"
+#line 10329 "slub.nw"
 static int *snap_list(struct slub_snap_cache *sc, struct list_head *head,
 		      int *count, enum slub_slab_where where, int node)
 {
@@ -375,7 +379,7 @@ static int snap_fill_nodes(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return 0;
 }
 /* Copy one cache, its slabs, CPUs and nodes: snap_fill_cache */
-#line 10375 "slub.nw"
+#line 10379 "slub.nw"
 static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 {
 	struct slub_alias *a;
@@ -394,7 +398,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 			sc->aliases[sc->nr_aliases++] = strdup(a->name);
 
 	/* Copy the geometry and tuning of the cache */
-#line 10419 "slub.nw"
+#line 10423 "slub.nw"
 	sc->size = s->size;
 	sc->object_size = s->object_size;
 	sc->align = s->align;
@@ -412,7 +416,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	sc->refcount = s->refcount;
 	sc->has_ctor = s->ctor != NULL;
 	sc->is_root = is_root_cache(s);
-#line 10392 "slub.nw"
+#line 10396 "slub.nw"
 	for_each_allocated_block(pfn)
 		n += snap_is_slab_of(&mem_map[pfn], s);
 	sc->slabs = calloc(n ? n : 1, sizeof(*sc->slabs));
@@ -438,7 +442,7 @@ static int snap_fill_cache(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return snap_fill_sheaves(s, sc);
 }
 /* Take a snapshot of every cache: slub_snapshot_take */
-#line 10439 "slub.nw"
+#line 10443 "slub.nw"
 struct slub_snapshot *slub_snapshot_take(void)
 {
 	struct slub_snapshot *snap;
@@ -472,7 +476,7 @@ fail:
 	return NULL;
 }
 /* Free a snapshot, and find a cache in one: slub_snapshot_free and slub_snapshot_cache */
-#line 10474 "slub.nw"
+#line 10478 "slub.nw"
 void slub_snapshot_free(struct slub_snapshot *snap)
 {
 	int i, j;
@@ -495,6 +499,9 @@ void slub_snapshot_free(struct slub_snapshot *snap)
 			free(sc->node[j].partial);
 			free(sc->node[j].full);
 		}
+		for (j = 0; j < sc->nr_prefilled; j++)
+			free(sc->prefilled[j].objects);
+		free(sc->prefilled);
 		free(sc->aliases);
 		free(sc->name);
 		free(sc->slabs);
@@ -522,7 +529,37 @@ const struct slub_snap_cache *slub_snapshot_cache(
 	return NULL;
 }
 /* Functions of the snapshot */
-#line 13335 "slub.nw"
+#line 13420 "slub.nw"
+void slub_sheaf_held(struct slab_sheaf *sheaf)
+{
+	slab_mutex_lock();
+	sheaf->held_id = ++held_sheaves_made;
+	list_add_tail(&sheaf->barn_list, &held_sheaves);
+	slab_mutex_unlock();
+}
+
+void slub_sheaf_released(struct slab_sheaf *sheaf)
+{
+	if (!sheaf->held_id)
+		return;		/* a failed prefill's: never held */
+	slab_mutex_lock();
+	list_del_init(&sheaf->barn_list);
+	sheaf->held_id = 0;
+	slab_mutex_unlock();
+}
+
+unsigned int slub_sheaf_id(const struct slab_sheaf *sheaf)
+{
+	return sheaf ? sheaf->held_id : 0;
+}
+
+void slub_sheaves_forget(void)
+{
+	INIT_LIST_HEAD(&held_sheaves);
+	held_sheaves_made = 0;
+}
+/* Functions of the snapshot */
+#line 13469 "slub.nw"
 static struct slub_snap_ref *snap_sheaf(struct kmem_cache *s,
 					struct slub_snap_cache *sc,
 					struct slab_sheaf *sheaf,
@@ -550,7 +587,7 @@ static struct slub_snap_ref *snap_sheaf(struct kmem_cache *s,
 	return v;
 }
 /* Functions of the snapshot */
-#line 13364 "slub.nw"
+#line 13498 "slub.nw"
 static int snap_fill_sheaves(struct kmem_cache *s, struct slub_snap_cache *sc)
 {
 	struct slab_sheaf *sheaf;
@@ -559,6 +596,8 @@ static int snap_fill_sheaves(struct kmem_cache *s, struct slub_snap_cache *sc)
 	sc->sheaf_capacity = s->sheaf_capacity;
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
 		sc->cpu[cpu].spare_size = -1;
+	if (snap_fill_prefilled(s, sc))
+		return -ENOMEM;
 	if (!s->cpu_sheaves)
 		return 0;
 	for (cpu = 0; cpu < nr_cpu_ids && !err; cpu++) {
@@ -595,8 +634,38 @@ static int snap_fill_sheaves(struct kmem_cache *s, struct slub_snap_cache *sc)
 	}
 	return err ? -ENOMEM : 0;
 }
+/* Functions of the snapshot */
+#line 13554 "slub.nw"
+static int snap_fill_prefilled(struct kmem_cache *s,
+			       struct slub_snap_cache *sc)
+{
+	struct slab_sheaf *sheaf;
+	int n = 0;
+
+	list_for_each_entry(sheaf, &held_sheaves, barn_list)
+		n += sheaf->cache == s;
+	if (!n)
+		return 0;
+	sc->prefilled = calloc(n, sizeof(*sc->prefilled));
+	if (!sc->prefilled)
+		return -ENOMEM;
+	list_for_each_entry(sheaf, &held_sheaves, barn_list) {
+		struct slub_snap_prefilled *p;
+
+		if (sheaf->cache != s)
+			continue;
+		p = &sc->prefilled[sc->nr_prefilled++];
+		p->id = sheaf->held_id;
+		p->capacity = sheaf->capacity;
+		p->size = READ_ONCE(sheaf->size);
+		p->objects = snap_sheaf(s, sc, sheaf, SLUB_OBJ_PREFILLED);
+		if (!p->objects)
+			return -ENOMEM;
+	}
+	return 0;
+}
 /* Walk a freelist and check each object on it: check_freelist_walk */
-#line 10948 "slub.nw"
+#line 10955 "slub.nw"
 static int __attribute__((format(printf, 2, 3)))
 inv_fail(FILE *out, const char *fmt, ...)
 {
@@ -637,7 +706,7 @@ static int check_freelist_walk(FILE *out, struct kmem_cache *s,
 	return bad;
 }
 /* Check one cache's slabs, lists and counters: check_cache_invariants */
-#line 10990 "slub.nw"
+#line 10997 "slub.nw"
 static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc)
 {
@@ -654,7 +723,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			pagefree += ss->obj[j].state == SLUB_OBJ_PAGE_FREE;
 
 		/* Check one slab's counters and its place */
-#line 11025 "slub.nw"
+#line 11032 "slub.nw"
 		if (ss->inuse != ss->objects - pagefree)
 			bad += inv_fail(out, "%s: slab pfn %ld inuse %u but "
 					"%u objects minus %u free\n",
@@ -674,7 +743,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 			bad += inv_fail(out, "%s: slab pfn %ld has free objects "
 					"but is on no partial list\n",
 					 s->name, ss->pfn);
-#line 11005 "slub.nw"
+#line 11012 "slub.nw"
 	}
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
 		struct kmem_cache_cpu *c = per_cpu_ptr(s->cpu_slab, cpu);
@@ -689,7 +758,7 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 	for (node = 0; node < nr_node_ids; node++) {
 
 		/* Check one node's counters */
-#line 11047 "slub.nw"
+#line 11054 "slub.nw"
 		struct kmem_cache_node *n = get_node(s, node);
 		long slabs = 0;
 
@@ -702,13 +771,13 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 		if (n->nr_slabs != slabs)
 			bad += inv_fail(out, "%s: node %d nr_slabs %ld but %ld slabs found\n",
 					 s->name, node, n->nr_slabs, slabs);
-#line 11018 "slub.nw"
+#line 11025 "slub.nw"
 	}
 	bad += check_sheaf_invariants(out, s, sc);
 	return bad;
 }
 /* Check every cache: slub_check_invariants */
-#line 11062 "slub.nw"
+#line 11069 "slub.nw"
 int slub_check_invariants(FILE *out)
 {
 	struct slub_snapshot *snap;
@@ -737,7 +806,7 @@ int slub_check_invariants(FILE *out)
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 13417 "slub.nw"
+#line 13593 "slub.nw"
 static int check_sheaf_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc)
 {
@@ -747,6 +816,13 @@ static int check_sheaf_invariants(FILE *out, struct kmem_cache *s,
 	if (sc->sheaf_conflicts)
 		bad += inv_fail(out, "%s: %d objects in sheaves are also free "
 				"elsewhere\n", s->name, sc->sheaf_conflicts);
+	bad += check_sheaf_objects_counted(out, s, sc);
+	list_for_each_entry(sheaf, &held_sheaves, barn_list)
+		if (sheaf->cache == s && sheaf->size > sheaf->capacity)
+			bad += inv_fail(out, "%s: prefilled sheaf %u holds %u "
+					"objects in %u slots\n", s->name,
+					sheaf->held_id, sheaf->size,
+					sheaf->capacity);
 	if (!s->cpu_sheaves)
 		return bad;
 	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
@@ -782,4 +858,31 @@ static int check_sheaf_invariants(FILE *out, struct kmem_cache *s,
 		spin_unlock(&barn->lock);
 	}
 	return bad;
+}
+/* Functions of the invariant checker */
+#line 13654 "slub.nw"
+static int check_sheaf_objects_counted(FILE *out, struct kmem_cache *s,
+				       const struct slub_snap_cache *sc)
+{
+	long held = 0, found = 0;
+	int i;
+	unsigned int j;
+
+	for (i = 0; i < nr_cpu_ids; i++)
+		held += sc->cpu[i].main_size +
+			(sc->cpu[i].spare_size > 0 ? sc->cpu[i].spare_size : 0);
+	for (i = 0; i < nr_node_ids; i++)
+		held += sc->node[i].barn_objects;
+	for (i = 0; i < sc->nr_prefilled; i++)
+		held += sc->prefilled[i].size;
+	for (i = 0; i < sc->nr_slabs; i++)
+		for (j = 0; j < sc->slabs[i].objects; j++)
+			found += sc->slabs[i].obj[j].state == SLUB_OBJ_SHEAF ||
+				 sc->slabs[i].obj[j].state == SLUB_OBJ_BARN ||
+				 sc->slabs[i].obj[j].state ==
+				 SLUB_OBJ_PREFILLED;
+	if (held == found + sc->sheaf_conflicts)
+		return 0;
+	return inv_fail(out, "%s: sheaves hold %ld objects, %ld found in "
+			"the slabs\n", s->name, held, found);
 }

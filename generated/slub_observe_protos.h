@@ -21,6 +21,8 @@ static struct slub_snap_ref *snap_sheaf(struct kmem_cache *s,
 					struct slab_sheaf *sheaf,
 					enum slub_obj_state state);
 static int snap_fill_sheaves(struct kmem_cache *s, struct slub_snap_cache *sc);
+static int snap_fill_prefilled(struct kmem_cache *s,
+			       struct slub_snap_cache *sc);
 static int __attribute__((format(printf, 2, 3)))
 inv_fail(FILE *out, const char *fmt, ...);
 static int check_freelist_walk(FILE *out, struct kmem_cache *s,
@@ -30,3 +32,5 @@ static int check_cache_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc);
 static int check_sheaf_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc);
+static int check_sheaf_objects_counted(FILE *out, struct kmem_cache *s,
+				       const struct slub_snap_cache *sc);

@@ -370,6 +370,8 @@ static void flush_cpu_sheaves(struct kmem_cache *s, int cpu);
 static void barn_shrink(struct kmem_cache *s, struct node_barn *barn);
 static void flush_all_sheaves(struct kmem_cache *s);
 static void free_cache_sheaves(struct kmem_cache *s);
+static void fill_oversize_sheaf(struct kmem_cache *s,
+				struct slab_sheaf *sheaf, gfp_t gfp);
 static void fill_debug_sheaf(struct kmem_cache *s, struct slab_sheaf *sheaf,
 			     unsigned int size, gfp_t gfp);
 static void *barn_put_full_if_room(struct node_barn *barn,

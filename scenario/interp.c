@@ -538,6 +538,7 @@ static bool exec_stmt(struct scn_run *run, const struct stmt *st)
 	case ST_PREFILL:
 	case ST_RETURN:
 	case ST_EXPECT_SHEAF:
+	case ST_SHOW_SHEAF:
 		return scn_exec_sheaf(run, st);
 	}
 	return scn_rerr(run, st, st->col, "internal error: statement kind %d",

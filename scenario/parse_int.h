@@ -83,6 +83,7 @@ bool scn_parse_prefill(struct parser *p, struct stmt *st);
 bool scn_parse_sheaf_alloc(struct parser *p, struct stmt *st);
 bool scn_parse_return(struct parser *p, struct stmt *st);
 bool scn_parse_expect_sheaf(struct parser *p, struct stmt *st);
+bool scn_parse_show_sheaf(struct parser *p, struct stmt *st);
 
 bool scn_valid_failslab_boot(struct parser *p, const struct tok *t);
 bool scn_parse_failslab(struct parser *p, struct stmt *st);

@@ -127,6 +127,13 @@ bool scn_parse_return(struct parser *p, struct stmt *st)
 }
 
 /* expect sheaf SHEAF size N | null | nonnull, after 'sheaf'. */
+/* show sheaf SHEAF: the part after 'sheaf'. */
+bool scn_parse_show_sheaf(struct parser *p, struct stmt *st)
+{
+	st->kind = ST_SHOW_SHEAF;
+	return parse_sheaf_name(p, st);
+}
+
 bool scn_parse_expect_sheaf(struct parser *p, struct stmt *st)
 {
 	struct tok *t;

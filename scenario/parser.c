@@ -655,6 +655,10 @@ static bool parse_operands(struct parser *p, struct stmt *st)
 	case ST_FAILSLAB:
 		return scn_parse_failslab(p, st);
 	case ST_SHOW:
+		if (is_word(peek(p), "sheaf") && p->ntok - p->pos == 2) {
+			next(p);
+			return scn_parse_show_sheaf(p, st);
+		}
 		if (!parse_cache(p, st) || !parse_attr(p, st))
 			return false;
 		while (peek(p))

@@ -159,6 +159,9 @@
  *     whole text. A failed expect is reported, the run goes on, and
  *     scn_run_expect_failures() counts it.
  *   - show CACHE ATTR [ATTR...]   print "CACHE ATTR TEXT" for each (extension)
+ *   - show sheaf SHEAF   print a prefilled sheaf as a snapshot has it: its
+ *     size, capacity, cache and prefill number, and each slot's object
+ *     (slab pfn, object index, the variable that last held it) (extension)
  *   - expect distinct VAR [VAR...]  the (live) elements of all the VARs hold
  *     pairwise different objects: no object was handed out twice (extension)
  *   - Every top-level statement except config is one step; an inject or
@@ -291,6 +294,13 @@ struct kmem_cache *scn_run_cache(const struct scn_run *run, int i,
 
 /* The variable that holds (or last held) obj, e.g. "x[3]", or NULL. */
 const char *scn_run_var_name(const struct scn_run *run, const void *obj);
+
+/*
+ * The scenario's name of the prefilled sheaf numbered id (the id of
+ * struct slub_snap_prefilled, slub_sheaf_id()), while it is prefilled;
+ * else NULL.
+ */
+const char *scn_run_sheaf_name(const struct scn_run *run, unsigned int id);
 
 /*
  * SLAB_* flag by its scenario name ("red_zone", ...): true if known.

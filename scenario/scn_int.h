@@ -34,7 +34,7 @@ enum stmt_kind {
 	ST_EXPECT_NULL, ST_EXPECT_NONNULL, ST_EXPECT_PAGES,
 	ST_EXPECT_INVARIANTS, ST_EXPECT_DISTINCT, ST_ECHO, ST_SHOW,
 	ST_MEMCG, ST_ENTER, ST_DESTROY_MEMCG, ST_EXPECT_MEMCG, ST_FAILSLAB,
-	ST_PREFILL, ST_SHEAF_ALLOC, ST_RETURN, ST_EXPECT_SHEAF,
+	ST_PREFILL, ST_SHEAF_ALLOC, ST_RETURN, ST_EXPECT_SHEAF, ST_SHOW_SHEAF,
 };
 
 /* The design an expect is for: expect, expect[3.18], expect[sheaves]. */
@@ -135,6 +135,7 @@ struct ssheaf {
 	struct scache *cache;
 	int line;		/* of the last prefill or return */
 	unsigned int asked;	/* the size the last prefill asked for */
+	unsigned int id;	/* slub_sheaf_id() while prefilled */
 	enum { SHEAF_PREFILLED, SHEAF_FAILED, SHEAF_RETURNED } state;
 };
 

@@ -84,6 +84,7 @@ static bool exec_prefill(struct scn_run *run, const struct stmt *st)
 	sh->asked = (unsigned int)st->num;
 	sh->line = st->line;
 	sh->state = sh->sheaf ? SHEAF_PREFILLED : SHEAF_FAILED;
+	sh->id = slub_sheaf_id(sh->sheaf);
 	return true;
 }
 
@@ -161,9 +162,60 @@ static bool exec_expect_sheaf(struct scn_run *run, const struct stmt *st)
 	return true;
 }
 
+/*
+ * show sheaf SHEAF: the sheaf as a snapshot has it, e.g. "sheaf s: 1 of
+ * 4 slots, cache c, prefill 2: [0] r (slab 0x3c07 object 5)"; each slot
+ * names the variable that last held its object, if any.
+ */
+static bool exec_show_sheaf(struct scn_run *run, const struct stmt *st)
+{
+	struct ssheaf *sh = live_sheaf(run, st);
+	const struct slub_snap_prefilled *p = NULL;
+	const struct slub_snap_cache *c;
+	struct slub_snapshot *snap;
+	int i;
+
+	if (!sh)
+		return false;
+	snap = slub_snapshot_take();
+	c = snap ? slub_snapshot_cache(snap, kmem_cache_name(sh->cache->s)) :
+		   NULL;
+	for (i = 0; c && i < c->nr_prefilled; i++)
+		if (c->prefilled[i].id == sh->id)
+			p = &c->prefilled[i];
+	if (!p) {
+		slub_snapshot_free(snap);
+		return scn_rerr(run, st, st->sheaf_col, "sheaf %.60s is not in "
+				"the snapshot (out of memory?)", sh->name);
+	}
+	scn_say(run, "sheaf %s: %d of %u slots, cache %s, prefill %u%s",
+		sh->name, p->size, p->capacity, sh->cache->name, p->id,
+		p->size ? ":" : "");
+	for (i = 0; i < p->size; i++) {
+		const struct slub_snap_ref *r = &p->objects[i];
+		const struct slub_snap_slab *sl;
+		const char *var;
+
+		if (r->slab < 0 || r->slab >= c->nr_slabs) {
+			scn_say(run, " [%d] (not in a slab of the cache)", i);
+			continue;
+		}
+		sl = &c->slabs[r->slab];
+		var = scn_run_var_name(run, (const void *)(sl->addr +
+				       (unsigned long)r->obj * c->size));
+		scn_say(run, " [%d]%s%s (slab %#lx object %d)", i,
+			var ? " " : "", var ? var : "", sl->pfn, r->obj);
+	}
+	scn_say(run, "\n");
+	slub_snapshot_free(snap);
+	return true;
+}
+
 bool scn_exec_sheaf(struct scn_run *run, const struct stmt *st)
 {
 	switch (st->kind) {
+	case ST_SHOW_SHEAF:
+		return exec_show_sheaf(run, st);
 	case ST_PREFILL:
 		return exec_prefill(run, st);
 	case ST_RETURN:
@@ -174,6 +226,17 @@ bool scn_exec_sheaf(struct scn_run *run, const struct stmt *st)
 		return scn_rerr(run, st, st->col, "internal error: statement "
 				"kind %d", (int)st->kind);
 	}
+}
+
+const char *scn_run_sheaf_name(const struct scn_run *run, unsigned int id)
+{
+	int i;
+
+	for (i = 0; run && id && i < run->nsheafv; i++)
+		if (run->sheafv[i].state == SHEAF_PREFILLED &&
+		    run->sheafv[i].id == id)
+			return run->sheafv[i].name;
+	return NULL;
 }
 
 const struct ssheaf *scn_prefilled_sheaf(const struct scn_run *run,

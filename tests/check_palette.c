@@ -172,11 +172,20 @@ static bool sheaf_state(int i)
 	       i == PAL_BARN;
 }
 
+/* An object in a prefilled sheaf meets every other state, in either
+ * design. */
+static bool object_state(int i)
+{
+	return i <= PAL_PAGE_FREE || i == PAL_SHEAF || i == PAL_BARN;
+}
+
 static double part_distance(int i, int j)
 {
 	if (j <= PAL_PAGE_FREE)
 		return MIN_STATES_DE;
 	if (sheaf_state(i) && sheaf_state(j))
+		return MIN_SHEAF_DE;
+	if (j == PAL_PREFILLED && object_state(i))
 		return MIN_SHEAF_DE;
 	return MIN_PARTS_DE;
 }
@@ -214,6 +223,7 @@ START_TEST(test_states_and_words)
 	ck_assert_int_eq(palette_state(SLUB_OBJ_PAGE_FREE), PAL_PAGE_FREE);
 	ck_assert_int_eq(palette_state(SLUB_OBJ_SHEAF), PAL_SHEAF);
 	ck_assert_int_eq(palette_state(SLUB_OBJ_BARN), PAL_BARN);
+	ck_assert_int_eq(palette_state(SLUB_OBJ_PREFILLED), PAL_PREFILLED);
 	for (i = 0; i < NR_PAL_PARTS; i++) {
 		ck_assert(palette[i].legend && *palette[i].legend);
 		for (j = i + 1; j < NR_PAL_PARTS; j++)

@@ -201,7 +201,7 @@ START_TEST(test_alloc_counts_add_up)
 		na = take_counts(&after);
 		/*
 		 * A prefilled sheaf belongs to its caller: its objects are
-		 * held from the prefill on, counted when taken from it, and
+		 * held from the prefill on, counted when they go in, and
 		 * go back unfreed when it is returned. Those steps move
 		 * objects without a matching count.
 		 */
@@ -385,6 +385,51 @@ START_TEST(test_prefill_statements)
 	ck_assert_msg(strstr(msg, "sheaf.scn:4:20: error: sheaf s was "
 			     "returned at line 3"), "%s", msg);
 	scn_run_end(run);
+	scn_free(sc);
+
+	/*
+	 * show sheaf: the held sheaf as the snapshot has it, its slots'
+	 * objects named by the variables that held them; a cache named
+	 * "sheaf" stays a cache when quoted
+	 */
+	for (d = 0; d < 2; d++) {
+		char *out = NULL;
+		size_t len = 0;
+		FILE *mem = open_memstream(&out, &len);
+
+		run = run_text(&sc, "config cpus 1 nomerge\ncache c size 64\n"
+			       "prefill s from c 2\nalloc a[0..1] from sheaf s\n"
+			       "free a[1]\nprefill t from c 1\nshow sheaf s\n"
+			       "show \"c\" objects\nreturn s\nreturn t\n"
+			       "free a[0]\n", d ? 4 : 0, &err);
+		scn_run_set_output(run, mem);
+		ck_assert_msg(scn_run_all(run, &err) == 0, "%s",
+			      scn_error_format(&err, msg, sizeof(msg)));
+		fclose(mem);
+		ck_assert_msg(strstr(out, d ? "sheaf s: 2 of 4 slots" :
+				     "sheaf s: 0 of 2 slots") &&
+			      strstr(out, "cache c, prefill 1") &&
+			      strstr(out, "c objects "), "%s", out);
+		free(out);
+		ck_assert_int_eq(scn_run_finish(run), 0);
+		scn_free(sc);
+	}
+	run = run_text(&sc, "cache c size 64\nprefill s from c 3\n"
+		       "alloc a from sheaf s\nshow sheaf s\n", 4, &err);
+	{
+		char *out = NULL;
+		size_t len = 0;
+		FILE *mem = open_memstream(&out, &len);
+
+		scn_run_set_output(run, mem);
+		ck_assert_int_eq(scn_run_all(run, &err), 0);
+		fclose(mem);
+		ck_assert_msg(strstr(out, "sheaf s: 3 of 4 slots") &&
+			      strstr(out, " [0] (slab 0x") &&
+			      strstr(out, " [1] (slab 0x"), "%s", out);
+		free(out);
+	}
+	ck_assert_int_eq(scn_run_finish(run), 0);
 	scn_free(sc);
 
 	/* a sheaf still prefilled at the end is returned: nothing leaks */

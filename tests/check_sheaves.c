@@ -182,6 +182,196 @@ START_TEST(test_prefill)
 END_TEST
 
 /*
+ * What N allocations from a prefilled sheaf count, as today's kernel
+ * counts them: nothing when an object leaves the sheaf, one count per
+ * object when it goes in. A sheaf of the cache's capacity is refilled
+ * to its capacity (SHEAF_REFILL per object); an oversize one is a bulk
+ * allocation (ALLOC_SLOWPATH per object); a debugged cache's sheaf is
+ * filled by ordinary allocations on its debug path (ALLOC_SLOWPATH per
+ * object). Never ALLOC_FASTPATH, and never a second count.
+ */
+START_TEST(test_prefill_counts_once)
+{
+	static const struct {
+		const char *name;
+		unsigned long flags;
+		unsigned int n;		/* objects asked for and taken */
+		unsigned int refill;	/* SHEAF_REFILL the prefill counts */
+		unsigned int slow;	/* ALLOC_SLOWPATH it counts */
+	} cases[] = {
+		{ "pc-plain", 0, 5, CAP, 0 },
+		{ "pc-oversize", 0, 3 * CAP, 0, 3 * CAP },
+		{ "pc-redzone", SLAB_RED_ZONE, 5, 0, 5 },
+		{ "pc-fzpu", SLAB_CONSISTENCY_CHECKS | SLAB_RED_ZONE |
+			     SLAB_POISON | SLAB_STORE_USER, 5, 0, 5 },
+	};
+	unsigned int c, i;
+
+	for (c = 0; c < sizeof(cases) / sizeof(cases[0]); c++) {
+		struct kmem_cache *s = kmem_cache_create(cases[c].name, 64, 0,
+							 cases[c].flags, NULL);
+		struct slab_sheaf *sh;
+		void *p[3 * CAP];
+
+		ck_assert_ptr_nonnull(s);
+		sh = kmem_cache_prefill_sheaf(s, GFP_KERNEL, cases[c].n);
+		ck_assert_ptr_nonnull(sh);
+		ck_assert_uint_eq(stat_of(s, "sheaf_refill"), cases[c].refill);
+		ck_assert_uint_eq(stat_of(s, "alloc_slowpath"), cases[c].slow);
+		ck_assert_uint_eq(stat_of(s, "alloc_fastpath"), 0);
+		for (i = 0; i < cases[c].n; i++) {
+			p[i] = kmem_cache_alloc_from_sheaf(s, GFP_KERNEL, sh);
+			ck_assert_ptr_nonnull(p[i]);
+		}
+		ck_assert_msg(stat_of(s, "alloc_fastpath") == 0 &&
+			      stat_of(s, "alloc_slowpath") == cases[c].slow &&
+			      stat_of(s, "sheaf_refill") == cases[c].refill,
+			      "%s: %u allocations from the sheaf counted "
+			      "fast %lu, slow %lu, refill %lu", cases[c].name,
+			      cases[c].n, stat_of(s, "alloc_fastpath"),
+			      stat_of(s, "alloc_slowpath"),
+			      stat_of(s, "sheaf_refill"));
+		kmem_cache_return_sheaf(s, GFP_KERNEL, sh);
+		for (i = 0; i < cases[c].n; i++)
+			kmem_cache_free(s, p[i]);
+		ck_assert_int_eq(slub_check_invariants(stderr), 0);
+		t_shrink_destroy(s);
+	}
+}
+END_TEST
+
+/* How many objects of the snapshot's cache are in state st. */
+static int count_state(const struct slub_snap_cache *c, int st)
+{
+	int i, n = 0;
+	unsigned int j;
+
+	for (i = 0; i < c->nr_slabs; i++)
+		for (j = 0; j < c->slabs[i].objects; j++)
+			n += c->slabs[i].obj[j].state == st;
+	return n;
+}
+
+/*
+ * A held sheaf is in the snapshot: each cache lists its prefilled sheaves
+ * in the order of prefill, with their sizes, capacities and objects, and
+ * the objects have a state of their own, so that every object is counted
+ * once: the invariant checker agrees. A cache without sheaves of its own
+ * (debugging) lists its held sheaves too. Taking an object moves it from
+ * the sheaf to allocated; returning the sheaf takes it off the list.
+ */
+START_TEST(test_prefilled_in_snapshot)
+{
+	struct kmem_cache *s = kmem_cache_create("ps", 64, 0, 0, NULL);
+	struct kmem_cache *d = kmem_cache_create("psd", 64, 0, SLAB_RED_ZONE,
+						 NULL);
+	const struct slub_snap_cache *c;
+	struct slub_snapshot *snap;
+	struct slab_sheaf *a, *b, *x;
+	void *p;
+	int k;
+
+	ck_assert_ptr_nonnull(s);
+	ck_assert_ptr_nonnull(d);
+	a = kmem_cache_prefill_sheaf(s, GFP_KERNEL, 3);
+	b = kmem_cache_prefill_sheaf(s, GFP_KERNEL, 2 * CAP);
+	x = kmem_cache_prefill_sheaf(d, GFP_KERNEL, 2);
+	ck_assert(a && b && x);
+	ck_assert_uint_gt(slub_sheaf_id(b), slub_sheaf_id(a));
+	ck_assert_uint_gt(slub_sheaf_id(x), slub_sheaf_id(b));
+	p = kmem_cache_alloc_from_sheaf(s, GFP_KERNEL, a);
+	ck_assert_ptr_nonnull(p);
+
+	snap = slub_snapshot_take();
+	ck_assert_ptr_nonnull(snap);
+	c = slub_snapshot_cache(snap, "ps");
+	ck_assert_int_eq(c->nr_prefilled, 2);
+	ck_assert_uint_eq(c->prefilled[0].id, slub_sheaf_id(a));
+	ck_assert_int_eq(c->prefilled[0].size, kmem_cache_sheaf_size(a));
+	ck_assert_uint_eq(c->prefilled[0].capacity, CAP);
+	ck_assert_uint_eq(c->prefilled[1].id, slub_sheaf_id(b));
+	ck_assert_int_eq(c->prefilled[1].size, 2 * CAP);
+	ck_assert_uint_eq(c->prefilled[1].capacity, 2 * CAP);
+	ck_assert_int_eq(count_state(c, SLUB_OBJ_PREFILLED),
+			 c->prefilled[0].size + 2 * CAP);
+	for (k = 0; k < c->prefilled[0].size; k++) {
+		const struct slub_snap_ref *r = &c->prefilled[0].objects[k];
+
+		ck_assert_int_ge(r->slab, 0);
+		ck_assert_int_eq(c->slabs[r->slab].obj[r->obj].state,
+				 SLUB_OBJ_PREFILLED);
+	}
+	k = t_snap_slab_of(c, p);
+	ck_assert_int_eq(c->slabs[k].obj[t_snap_obj_index(c, k, p)].state,
+			 SLUB_OBJ_ALLOCATED);
+	c = slub_snapshot_cache(snap, "psd");
+	ck_assert_int_eq(c->nr_prefilled, 1);
+	ck_assert_int_eq(c->prefilled[0].size, 2);
+	ck_assert_int_eq(count_state(c, SLUB_OBJ_PREFILLED), 2);
+	slub_snapshot_free(snap);
+	ck_assert_int_eq(slub_check_invariants(stderr), 0);
+
+	kmem_cache_return_sheaf(s, GFP_KERNEL, a);
+	kmem_cache_return_sheaf(d, GFP_KERNEL, x);
+	ck_assert_uint_eq(slub_sheaf_id(a), 0);
+	snap = slub_snapshot_take();
+	c = slub_snapshot_cache(snap, "ps");
+	ck_assert_int_eq(c->nr_prefilled, 1);
+	ck_assert_uint_eq(c->prefilled[0].id, slub_sheaf_id(b));
+	ck_assert_int_eq(slub_snapshot_cache(snap, "psd")->nr_prefilled, 0);
+	slub_snapshot_free(snap);
+	kmem_cache_return_sheaf(s, GFP_KERNEL, b);
+	kmem_cache_free(s, p);
+	ck_assert_int_eq(slub_check_invariants(stderr), 0);
+	t_shrink_destroy(s);
+	t_shrink_destroy(d);
+}
+END_TEST
+
+/*
+ * The checker sees a held sheaf's objects: a caller that frees an object
+ * still in its prefilled sheaf (a double free the allocator cannot see)
+ * leaves it both free in the CPU's sheaf and in the held one, and the
+ * invariants say so; taking it back from the CPU's sheaf makes them hold
+ * again.
+ */
+START_TEST(test_prefilled_double_free_found)
+{
+	struct kmem_cache *s = kmem_cache_create("psf", 64, 0, 0, NULL);
+	const struct slub_snap_cache *c;
+	const struct slub_snap_ref *r;
+	struct slub_snapshot *snap;
+	struct slab_sheaf *a;
+	char *text = NULL;
+	size_t len = 0;
+	void *p, *q;
+	FILE *mem;
+
+	ck_assert_ptr_nonnull(s);
+	a = kmem_cache_prefill_sheaf(s, GFP_KERNEL, 2);
+	ck_assert_ptr_nonnull(a);
+	snap = slub_snapshot_take();
+	c = slub_snapshot_cache(snap, "psf");
+	ck_assert_int_eq(c->nr_prefilled, 1);
+	r = &c->prefilled[0].objects[0];
+	p = (void *)(c->slabs[r->slab].addr + (unsigned long)r->obj * c->size);
+	slub_snapshot_free(snap);
+	kmem_cache_free(s, p);
+	mem = open_memstream(&text, &len);
+	ck_assert_int_gt(slub_check_invariants(mem), 0);
+	fclose(mem);
+	ck_assert_msg(strstr(text, "psf: 1 objects in sheaves are also free "
+			     "elsewhere"), "%s", text);
+	free(text);
+	q = kmem_cache_alloc(s, GFP_KERNEL);
+	ck_assert_ptr_eq(q, p);
+	ck_assert_int_eq(slub_check_invariants(stderr), 0);
+	kmem_cache_return_sheaf(s, GFP_KERNEL, a);
+	t_shrink_destroy(s);
+}
+END_TEST
+
+/*
  * A free on another CPU goes into that CPU's main sheaf: there is no
  * remote free with sheaves. The snapshot shows the object in CPU 1's
  * sheaf, not on a freelist.
@@ -459,6 +649,9 @@ Suite *sheaves_suite(void)
 	tcase_add_test(tc, test_debugged_cache_has_none);
 	tcase_add_test(tc, test_create_args);
 	tcase_add_test(tc, test_prefill);
+	tcase_add_test(tc, test_prefill_counts_once);
+	tcase_add_test(tc, test_prefilled_in_snapshot);
+	tcase_add_test(tc, test_prefilled_double_free_found);
 	tcase_add_test(tc, test_free_on_other_cpu);
 	tcase_add_test(tc, test_fault_injection);
 	tcase_add_test(tc, test_churn_invariants);

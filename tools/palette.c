@@ -24,6 +24,8 @@ const struct palette_entry palette[NR_PAL_PARTS] = {
 			  PALETTE_WORD_PADDING },
 	[PAL_SHEAF] = { PALETTE_SHEAF, PALETTE_INK_DARK, PALETTE_WORD_SHEAF },
 	[PAL_BARN] = { PALETTE_BARN, PALETTE_INK_DARK, PALETTE_WORD_BARN },
+	[PAL_PREFILLED] = { PALETTE_PREFILLED, PALETTE_INK_LIGHT,
+			    PALETTE_WORD_PREFILLED },
 };
 
 enum palette_part palette_state(int state)
@@ -37,6 +39,8 @@ enum palette_part palette_state(int state)
 		return PAL_SHEAF;
 	case SLUB_OBJ_BARN:
 		return PAL_BARN;
+	case SLUB_OBJ_PREFILLED:
+		return PAL_PREFILLED;
 	default:
 		return PAL_ALLOCATED;
 	}

@@ -26,6 +26,11 @@
  * differ from every other fill by at least 11, and from the states they
  * share a cache with (allocated, page freelist, each other) by at least
  * 23.
+ *
+ * An object in a prefilled sheaf (one a caller holds, in either design)
+ * is free but spoken for: a dark brown, with light ink, the one region
+ * the fills above leave at least 23 from every object state (allocated,
+ * both freelists, sheaf, barn) and 11 from every other fill.
  */
 #ifndef SLUB_PALETTE_H
 #define SLUB_PALETTE_H
@@ -44,6 +49,7 @@
 #define PALETTE_SHEAF		0x00eeff	/* aqua */
 #define PALETTE_BARN		0x8877ff	/* periwinkle */
 #define PALETTE_SHEAF_LINE	0x00707a	/* a sheaf slot to its object */
+#define PALETTE_PREFILLED	0x442200	/* dark brown */
 #define PALETTE_INK_DARK	0x000000
 #define PALETTE_INK_LIGHT	0xffffff
 
@@ -58,6 +64,7 @@
 #define PALETTE_WORD_PADDING		"padding"
 #define PALETTE_WORD_SHEAF		"free: in a sheaf"
 #define PALETTE_WORD_BARN		"free: in the barn"
+#define PALETTE_WORD_PREFILLED		"free: in a prefilled sheaf"
 
 /* A colour as the initializer of a { r, g, b, a } structure (SDL_Color). */
 #define PALETTE_RGBA(c)	\
@@ -74,6 +81,7 @@ enum palette_part {
 	PAL_PADDING,
 	PAL_SHEAF,		/* the states of a sheaf cache's free objects */
 	PAL_BARN,
+	PAL_PREFILLED,		/* in a sheaf a caller holds, either design */
 	NR_PAL_PARTS
 };
 

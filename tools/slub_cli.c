@@ -674,16 +674,23 @@ static void print_error(const struct scn_error *err)
 	fprintf(stderr, "%s\n", scn_error_format(err, buf, sizeof(buf)));
 }
 
+/* The scenario's name of a prefilled sheaf, for the drawing. */
+static const char *sheaf_name(void *arg, unsigned int id)
+{
+	return scn_run_sheaf_name(arg, id);
+}
+
 /* Draw the --view of the snapshot: the state, an object's layout or an
  * alias (create_dot.h). */
 static int draw_view(FILE *f, const struct slub_snapshot *snap,
-		     const struct run_opts *o)
+		     const struct run_opts *o, struct scn_run *run)
 {
 	const struct slub_snap_cache *c;
 	char dir[256];
 
 	if (!o->view || !strcmp(o->view, "state"))
-		return slub_snapshot_write_dot(f, snap, o->cache);
+		return slub_snapshot_write_dot_named(f, snap, o->cache,
+						     sheaf_name, run);
 	c = slub_snapshot_cache(snap, o->cache);
 	if (!c)
 		return -1;
@@ -695,7 +702,7 @@ static int draw_view(FILE *f, const struct slub_snapshot *snap,
 				slub_find_cache(c->name), dir, sizeof(dir)));
 }
 
-static int write_dot(const struct run_opts *o)
+static int write_dot(const struct run_opts *o, struct scn_run *run)
 {
 	struct slub_snapshot *snap = slub_snapshot_take();
 	bool std = !strcmp(o->out, "-");
@@ -708,7 +715,7 @@ static int write_dot(const struct run_opts *o)
 		slub_snapshot_free(snap);
 		return EXIT_USAGE;
 	}
-	if (!snap || draw_view(f, snap, o) < 0) {
+	if (!snap || draw_view(f, snap, o, run) < 0) {
 		fprintf(stderr, "%s run: writing the graph failed%s%s%s\n",
 			prog, o->cache ? " (is there a cache named '" : "",
 			o->cache ? o->cache : "", o->cache ? "'?)" : "");
@@ -847,7 +854,7 @@ static int run_scenario(const struct run_opts *o)
 	if (!ret && o->sysfs)
 		ret = write_sysfs(o);
 	if (!ret && o->dot)
-		ret = write_dot(o);
+		ret = write_dot(o, run);
 	if (!ret && scn_run_expect_failures(run)) {
 		fprintf(stderr, "%s: %d expect statement(s) failed\n",
 			o->file, scn_run_expect_failures(run));

@@ -28,7 +28,8 @@ static const char compare_usage[] =
 "stat counters and the lists side by side: 'cpuN slab' (the cpu slab's\n"
 "free objects, '-': none), 'cpuN partial' (slabs on the cpu partial\n"
 "list), 'cpuN sheaves' (objects in the main/spare sheaf), 'nodeN\n"
-"partial', 'nodeN full' (slabs) and 'nodeN barn' (full/empty sheaves).\n"
+"partial', 'nodeN full' (slabs), 'nodeN barn' (full/empty sheaves)\n"
+"and 'sheaf NAME' (a prefilled sheaf the scenario holds: size/capacity).\n"
 "A scenario that names a sheaf capacity (config sheaves N) keeps it.\n"
 "\n"
 "Options:\n"
@@ -126,13 +127,24 @@ static int cpu_free(const struct slub_snap_slab *slab)
 	return n;
 }
 
-/* The lists of one cache, as rows. */
+/* The lists of one cache, as rows; a held sheaf as "sheaf NAME". */
 static void put_lists(struct cmp *c, struct cmp_tab *t, const char *name,
 		      const struct slub_snapshot *snap,
-		      const struct slub_snap_cache *sc)
+		      const struct slub_snap_cache *sc, struct scn_run *run)
 {
 	char row[64];
 	int i;
+
+	for (i = 0; i < sc->nr_prefilled; i++) {
+		const struct slub_snap_prefilled *p = &sc->prefilled[i];
+		const char *nm = scn_run_sheaf_name(run, p->id);
+
+		if (nm)
+			snprintf(row, sizeof(row), "sheaf %.40s", nm);
+		else
+			snprintf(row, sizeof(row), "sheaf #%u", p->id);
+		put(c, t, name, row, "%d/%u", p->size, p->capacity);
+	}
 
 	for (i = 0; i < snap->nr_cpus; i++) {
 		const struct slub_snap_cpu *cpu = &sc->cpu[i];
@@ -195,7 +207,7 @@ static void collect(struct cmp *c, struct cmp_tab *t, struct scn_run *run)
 			if (slub_stat_name(j))
 				put(c, t, name, slub_stat_name(j), "%lu",
 				    sc->stat[j]);
-		put_lists(c, t, name, snap, sc);
+		put_lists(c, t, name, snap, sc, run);
 	}
 	slub_snapshot_free(snap);
 }

@@ -20,6 +20,9 @@
  * every filled slot to its object's cell, and under each node's record the
  * barn c<i>_node<n>_barn, two stacks of sheaves (full, empty) against the
  * barn's limits.
+ *
+ * The prefilled sheaves a caller holds, in either design, are the nodes
+ * c<i>_held<h> under the records, drawn as the CPUs' sheaves are.
  */
 #include <limits.h>
 #include <stdarg.h>
@@ -31,6 +34,26 @@
 #include "slub.h"
 #include "palette.h"
 #include "snapshot_dot.h"
+
+/* The names of held sheaves (slub_snapshot_write_dot_named()). */
+struct held_names {
+	const char *(*fn)(void *arg, unsigned int id);
+	void *arg;
+};
+
+/* The name of held sheaf h of c into buf: the caller's, else #id. */
+static const char *held_name(const struct held_names *nm,
+			     const struct slub_snap_cache *c, int h,
+			     char *buf, size_t len)
+{
+	const char *s = nm && nm->fn ? nm->fn(nm->arg, c->prefilled[h].id) :
+			NULL;
+
+	if (s)
+		return s;
+	snprintf(buf, len, "#%u", c->prefilled[h].id);
+	return buf;
+}
 
 /* The objects' colours are the palette's (palette.h); these are the
  * records' and the lists'. */
@@ -152,6 +175,7 @@ static void write_legend(FILE *out, const struct slub_snap_cache *c)
 	};
 	const enum palette_part *states = sheaves ? sheaf : cpu_slab;
 	size_t i, n = sheaves ? 4 : 3;
+	bool held = c && c->nr_prefilled > 0;
 
 	/* The list head on top of the legend: one node, one column less. */
 	fprintf(out, "legend [label=<<TABLE BORDER=\"0\" CELLBORDER=\"1\" "
@@ -165,6 +189,12 @@ static void write_legend(FILE *out, const struct slub_snap_cache *c)
 			"POINT-SIZE=\"%d\">%s</FONT></TD>\n", i ? "</TR><TR>" :
 			"", e->fill, e->ink, pt, e->legend);
 	}
+	if (held)
+		fprintf(out, "</TR><TR><TD BGCOLOR=\"#%06x\"><FONT COLOR=\""
+			"#%06x\" POINT-SIZE=\"%d\">%s</FONT></TD>\n",
+			palette[PAL_PREFILLED].fill,
+			palette[PAL_PREFILLED].ink, pt,
+			palette[PAL_PREFILLED].legend);
 	if (sheaves)
 		fprintf(out, "</TR><TR><TD><FONT POINT-SIZE=\"%d\">m0 s0 "
 			"&#8230; sheaf slot<BR/>p1 p2 &#8230; list order</FONT>"
@@ -372,6 +402,67 @@ static void write_sheaf(FILE *out, int ci, const struct slub_snap_cache *c,
 }
 
 /*
+ * A prefilled sheaf a caller holds, as write_sheaf() draws a CPU's: its
+ * slots in a row, objects[0 .. size) filled in the prefilled colour and
+ * numbered, an edge from each to its object's cell. Under the records,
+ * the first hung from the first CPU's, each other under the one before,
+ * so that they sit above the slabs in a column and keep the figure
+ * narrow.
+ */
+static void write_held(FILE *out, int ci, const struct slub_snap_cache *c,
+		       int h, const unsigned char *drawn,
+		       const struct held_names *nm)
+{
+	const struct slub_snap_prefilled *p = &c->prefilled[h];
+	const struct palette_entry *e = &palette[PAL_PREFILLED];
+	int cap = (int)p->capacity, i;
+	char nb[24];
+
+	fprintf(out, "c%d_held%d [label=<<TABLE BORDER=\"0\" "
+		"CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"1\">\n"
+		"<TR><TD COLSPAN=\"%d\" BGCOLOR=\"" COL_HEADER "\" PORT=\"hd\">"
+		"<B>prefilled sheaf</B> ", ci, h, cap > 0 ? cap : 1);
+	dot_put_html(out, held_name(nm, c, h, nb, sizeof(nb)));
+	fprintf(out, ", size %d</TD></TR>\n<TR>", p->size);
+	for (i = 0; i < cap; i++) {
+		if (i < p->size)
+			fprintf(out, "<TD PORT=\"k%d\" BGCOLOR=\"#%06x\" "
+				"WIDTH=\"17\" HEIGHT=\"9\"><FONT FACE=\"" MONO
+				"\" COLOR=\"#%06x\" POINT-SIZE=\"%d\">%d</FONT>"
+				"</TD>", i, e->fill, e->ink, small_pt(c), i);
+		else
+			fprintf(out, "<TD PORT=\"k%d\" WIDTH=\"17\" "
+				"HEIGHT=\"9\"> </TD>", i);
+	}
+	if (cap <= 0)
+		fputs("<TD> </TD>", out);
+	fputs("</TR></TABLE>>];\n", out);
+	if (h)
+		fprintf(out, "c%d_held%d -> c%d_held%d [style=invis];\n", ci,
+			h - 1, ci, h);
+	else
+		fprintf(out, "c%d_cpu0 -> c%d_held0 [style=invis];\n", ci, ci);
+	for (i = 0; p->objects && i < p->size; i++) {
+		const struct slub_snap_ref *ref = &p->objects[i];
+		const struct slub_snap_slab *sl;
+
+		if (!valid_slab(c, ref->slab) || !drawn[ref->slab])
+			continue;
+		sl = &c->slabs[ref->slab];
+		if (!valid_obj(sl, ref->obj))
+			continue;
+		fprintf(out, "c%d_held%d:k%d:s -> c%d_s%d:", ci, h, i, ci,
+			ref->slab);
+		if ((unsigned int)ref->obj < shown(sl))
+			fprintf(out, "o%d:n", ref->obj);
+		else
+			fputs("more:n", out);
+		fprintf(out, " [color=\"#%06x\", constraint=false, "
+			"arrowsize=0.4];\n", PALETTE_SHEAF_LINE);
+	}
+}
+
+/*
  * A node's barn: two stacks, full sheaves and empty ones, as many places
  * as the barn's limits, filled from the bottom.
  */
@@ -503,8 +594,28 @@ static void sheaf_order(const struct slub_snapshot *snap,
 	}
 }
 
+/* The held-sheaf slot of each object of slab k: hpos[] = slot + 1, and
+ * the sheaf in hsh[]. */
+static void held_order(const struct slub_snap_cache *c, int k,
+		       const struct slub_snap_slab *sl, int *hpos, int *hsh)
+{
+	int h, i;
+
+	for (h = 0; h < c->nr_prefilled; h++) {
+		const struct slub_snap_prefilled *p = &c->prefilled[h];
+
+		for (i = 0; p->objects && i < p->size; i++)
+			if (p->objects[i].slab == k &&
+			    valid_obj(sl, p->objects[i].obj)) {
+				hpos[p->objects[i].obj] = i + 1;
+				hsh[p->objects[i].obj] = h;
+			}
+	}
+}
+
 static void write_slab(FILE *out, const struct slub_snapshot *snap, int ci,
-		       const struct slub_snap_cache *c, int k, int cpu_free)
+		       const struct slub_snap_cache *c, int k, int cpu_free,
+		       const struct held_names *nm)
 {
 	const struct slub_snap_slab *sl = &c->slabs[k];
 	unsigned int i, n = shown(sl), allocated = 0, nfree = 0, cols, row_len;
@@ -512,14 +623,19 @@ static void write_slab(FILE *out, const struct slub_snapshot *snap, int ci,
 	int *ppos = calloc(sl->objects + 1, sizeof(int));
 	int *spos = calloc(sl->objects + 1, sizeof(int));
 	int *scpu = calloc(sl->objects + 1, sizeof(int));
+	int *hpos = calloc(sl->objects + 1, sizeof(int));
+	int *hsh = calloc(sl->objects + 1, sizeof(int));
 
-	if (cpos && ppos && spos && scpu) {
+	if (cpos && ppos && spos && scpu && hpos && hsh) {
 		list_order(sl, cpu_free, cpos);
 		list_order(sl, sl->freelist, ppos);
 		sheaf_order(snap, c, k, sl, spos, scpu);
+		held_order(c, k, sl, hpos, hsh);
 	} else {
 		free(spos);
 		spos = NULL;
+		free(hpos);
+		hpos = NULL;
 	}
 	/* a sheaf cache's figure has its sheaves beside the slabs: narrower
 	 * slabs */
@@ -559,15 +675,21 @@ static void write_slab(FILE *out, const struct slub_snapshot *snap, int ci,
 		free(ppos);
 		free(spos);
 		free(scpu);
+		free(hpos);
+		free(hsh);
 		return;
 	}
 	for (i = 0; i < n; i++) {
 		const struct palette_entry *e =
 			obj_paint(sl->obj ? sl->obj[i].state :
 				  SLUB_OBJ_ALLOCATED);
-		char tag[16] = "";
+		char tag[64] = "", nb[24];
 
-		if (cpos && cpos[i])
+		if (hpos && hpos[i])
+			snprintf(tag, sizeof(tag), "%.40s:%d",
+				 held_name(nm, c, hsh[i], nb, sizeof(nb)),
+				 hpos[i] - 1);
+		else if (cpos && cpos[i])
 			snprintf(tag, sizeof(tag), "c%d", cpos[i]);
 		else if (ppos && ppos[i])
 			snprintf(tag, sizeof(tag), "p%d", ppos[i]);
@@ -581,10 +703,12 @@ static void write_slab(FILE *out, const struct slub_snapshot *snap, int ci,
 			fputs("<TR>", out);
 		fprintf(out, "<TD PORT=\"o%u\" BGCOLOR=\"#%06x\" "
 			"WIDTH=\"17\" HEIGHT=\"9\">", i, e->fill);
-		if (*tag)
+		if (*tag) {
 			fprintf(out, "<FONT FACE=\"" MONO "\" COLOR=\"#%06x\" "
-				"POINT-SIZE=\"%d\">%s</FONT>", e->ink,
-				small_pt(c), tag);
+				"POINT-SIZE=\"%d\">", e->ink, small_pt(c));
+			dot_put_html(out, tag);
+			fputs("</FONT>", out);
+		}
 		fputs("</TD>", out);
 		if (i % cols == cols - 1 || i + 1 == n) {
 			if (i + 1 == n && n < sl->objects) {
@@ -612,6 +736,8 @@ static void write_slab(FILE *out, const struct slub_snapshot *snap, int ci,
 	free(ppos);
 	free(spos);
 	free(scpu);
+	free(hpos);
+	free(hsh);
 }
 
 /* What write_cache_state() draws of one cache. */
@@ -821,7 +947,8 @@ static void write_sheaf_ranks(FILE *out, const struct slub_snapshot *snap,
  * slabs on no list; the rest are counted in "... more" nodes.
  */
 static void write_cache_state(FILE *out, const struct slub_snapshot *snap,
-			      int ci, const struct slub_snap_cache *c)
+			      int ci, const struct slub_snap_cache *c,
+			      const struct held_names *nm)
 {
 	struct cache_draw d = { .out = out, .ci = ci, .c = c };
 	char from[48];
@@ -857,7 +984,8 @@ static void write_cache_state(FILE *out, const struct slub_snapshot *snap,
 	for (k = 0; k < c->nr_slabs; k++) {
 		if (!d.drawn[k])
 			continue;
-		write_slab(out, snap, ci, c, k, cpu_freelist_of(snap, c, k));
+		write_slab(out, snap, ci, c, k, cpu_freelist_of(snap, c, k),
+			   nm);
 	}
 	/* the slabs the sheaves point into first, right under them */
 	for (cpu = 0; c->sheaf_capacity && cpu < snap->nr_cpus; cpu++) {
@@ -902,6 +1030,8 @@ static void write_cache_state(FILE *out, const struct slub_snapshot *snap,
 	}
 	for (n = 0; c->sheaf_capacity && n < snap->nr_nodes; n++)
 		write_barn(out, ci, c, n);
+	for (k = 0; snap->nr_cpus > 0 && k < c->nr_prefilled; k++)
+		write_held(out, ci, c, k, d.drawn, nm);
 	if (nr_full) {
 		const struct palette_entry *e = obj_paint(SLUB_OBJ_ALLOCATED);
 
@@ -981,6 +1111,8 @@ static bool cache_sane(const struct slub_snapshot *snap,
 		return false;
 	if (snap->nr_nodes > 0 && !c->node)
 		return false;
+	if (c->nr_prefilled < 0 || (c->nr_prefilled > 0 && !c->prefilled))
+		return false;
 	return true;
 }
 
@@ -1047,6 +1179,16 @@ static void write_overview(FILE *out, const struct slub_snapshot *snap)
 int slub_snapshot_write_dot(FILE *out, const struct slub_snapshot *snap,
 			    const char *cache)
 {
+	return slub_snapshot_write_dot_named(out, snap, cache, NULL, NULL);
+}
+
+int slub_snapshot_write_dot_named(FILE *out, const struct slub_snapshot *snap,
+				  const char *cache,
+				  const char *(*name)(void *arg,
+						      unsigned int id),
+				  void *arg)
+{
+	struct held_names nm = { name, arg };
 	int ci, found = -1;
 
 	if (!out || !snap || snap->nr_caches < 0 ||
@@ -1070,7 +1212,7 @@ int slub_snapshot_write_dot(FILE *out, const struct slub_snapshot *snap,
 		c = &snap->caches[found];
 		write_header(out, true, &snap->caches[found]);
 		write_cache(out, found, c, false);
-		write_cache_state(out, snap, found, c);
+		write_cache_state(out, snap, found, c, &nm);
 		/* The list head and the legend level with the record. */
 		fprintf(out, "legend:sc:e -> c%d:list:w [color=\"" COL_LIST_EDGE
 			"\", xlabel=\"list\"];\n"

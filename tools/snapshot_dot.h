@@ -46,6 +46,21 @@
 int slub_snapshot_write_dot(FILE *out, const struct slub_snapshot *snap,
 			    const char *cache /* NULL: all caches */);
 
+/*
+ * The same, with the names of the prefilled sheaves callers hold: name(arg,
+ * id) gives the name of the sheaf whose struct slub_snap_prefilled has
+ * that id (the scenario's name, scn_run_sheaf_name()), or NULL for #id.
+ * A cache's held sheaves are drawn under its records as rows of slots,
+ * c<i>_held<h>, in the colour of "free: in a prefilled sheaf", with an
+ * edge from each filled slot to its object's cell, which is tagged
+ * NAME:slot.
+ */
+int slub_snapshot_write_dot_named(FILE *out, const struct slub_snapshot *snap,
+				  const char *cache,
+				  const char *(*name)(void *arg,
+						      unsigned int id),
+				  void *arg);
+
 /* Write s (NULL: "(null)") escaped for a graphviz HTML-like label. */
 void dot_put_html(FILE *out, const char *s);
 

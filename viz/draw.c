@@ -27,6 +27,7 @@ const SDL_Color viz_colors[VIZ_NR_COLORS] = {
 	[VIZ_C_PAD] = PALETTE_RGBA(PALETTE_PADDING),
 	[VIZ_C_SHEAF] = PALETTE_RGBA(PALETTE_SHEAF),
 	[VIZ_C_BARN] = PALETTE_RGBA(PALETTE_BARN),
+	[VIZ_C_PREFILLED] = PALETTE_RGBA(PALETTE_PREFILLED),
 	[VIZ_C_SHEAF_LINE] = PALETTE_RGBA(PALETTE_SHEAF_LINE),
 	[VIZ_C_SLOT] = { 0xdc, 0xdb, 0xd3, 255 },
 	/*
@@ -664,7 +665,7 @@ static void right_panel(struct dctx *d)
 
 /* Which caches an entry is for: every one, those without sheaves (the
  * cpu freelist of 3.18) or those with them. */
-enum { ANY, CPU_SLAB, SHEAVES };
+enum { ANY, CPU_SLAB, SHEAVES, PREFILLED };
 
 static const struct {
 	int color;
@@ -677,6 +678,8 @@ static const struct {
 	  CPU_SLAB },
 	{ VIZ_C_SHEAF, PALETTE_WORD_SHEAF, "sheaf", false, SHEAVES },
 	{ VIZ_C_BARN, PALETTE_WORD_BARN, "barn", false, SHEAVES },
+	{ VIZ_C_PREFILLED, PALETTE_WORD_PREFILLED, "prefilled", false,
+	  PREFILLED },
 	{ VIZ_C_PAGE_FREE, PALETTE_WORD_PAGE_FREE, "page free", false, ANY },
 	{ VIZ_C_FREEPTR, PALETTE_WORD_FREE_POINTER, "freeptr", false, ANY },
 	{ VIZ_C_REDZONE, PALETTE_WORD_RED_ZONE, "red zone", true, ANY },
@@ -699,7 +702,9 @@ static int legend_items(struct dctx *d, bool brief, bool draw, int x, int y)
 		const char *s = brief ? legend[i].brief : legend[i].label;
 
 		if ((legend[i].debug && !debug) ||
-		    (legend[i].design != ANY && legend[i].design != design))
+		    (legend[i].design == PREFILLED ?
+		     !(d->cache && d->cache->nr_prefilled) :
+		     legend[i].design != ANY && legend[i].design != design))
 			continue;
 		if (draw) {
 			fill(d->r, x, y + 9, 13, 13,

@@ -81,7 +81,7 @@ void viz_tip(struct dctx *d, int prio, const char *fmt, ...)
 
 /* Objects of a slab by state. */
 struct viz_counts {
-	int alloc, cpu_free, page_free, sheaf, barn;
+	int alloc, cpu_free, page_free, sheaf, barn, prefilled;
 };
 
 struct viz_counts viz_count_states(const struct slub_snap_slab *s);

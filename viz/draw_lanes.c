@@ -35,6 +35,9 @@ static const char *const lane_meaning[] = {
 		"debug caches (SLAB_STORE_USER) so that validate finds them",
 	[VIZ_LANE_UNLISTED] = "Full slabs are on no list: SLUB forgets a "
 		"full slab until a free makes it partial again",
+	[VIZ_LANE_HELD] = "Sheaves from kmem_cache_prefill_sheaf(), held by "
+		"their callers until kmem_cache_return_sheaf(): the kernel "
+		"keeps no list of them, the observation layer does",
 };
 
 /*
@@ -363,6 +366,16 @@ static void list_box(struct dctx *d, const struct viz_lane *ln,
 	int n = 0, i;
 
 	box_frame(d, r, false);
+	if (ln->kind == VIZ_LANE_HELD) {
+		for (i = 0; i < d->cache->nr_prefilled; i++)
+			n += d->cache->prefilled[i].size;
+		field(d, r, 0, "prefilled sheaves",
+		      lane_meaning[VIZ_LANE_HELD]);
+		snprintf(buf, sizeof(buf), "held %d  objects %d|%d held, %d",
+			 d->cache->nr_prefilled, n, d->cache->nr_prefilled, n);
+		field(d, r, 1, buf, lane_meaning[VIZ_LANE_HELD]);
+		return;
+	}
 	if (ln->kind == VIZ_LANE_FULL) {
 		snprintf(buf, sizeof(buf), "node %d full list", ln->id);
 		field(d, r, 0, buf, lane_meaning[VIZ_LANE_FULL]);
@@ -389,7 +402,7 @@ static void lane_arrows(struct dctx *d, const struct viz_lane *ln,
 		cpu_arrows(d, ln, r);
 		return;
 	}
-	if (ln->kind == VIZ_LANE_UNLISTED)
+	if (ln->kind == VIZ_LANE_UNLISTED || ln->kind == VIZ_LANE_HELD)
 		return;
 	nd = &d->cache->node[ln->id];
 	if (ln->kind == VIZ_LANE_NODE) {

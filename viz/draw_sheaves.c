@@ -16,6 +16,11 @@
  * Hovering a slot names its object, rings its cell and draws its arrow.
  * At the level of detail of bars a sheaf is one bar filled in the
  * proportion size / capacity, so identical sheaves are identical pixels.
+ *
+ * The prefilled sheaves callers hold (either design) are drawn the same
+ * way in a lane of their own, each named as the scenario names it (or
+ * #id, its prefill's number), its filled slots in the colour of "free:
+ * in a prefilled sheaf", the objects' cells tagged NAME:slot.
  */
 #include <stdio.h>
 #include "viz.h"
@@ -237,10 +242,66 @@ static void barn_box(struct dctx *d, int node)
 	strip_label(d, r.x + l->pad + 1, r.y + 1, r.w - 2 * l->pad - 2, forms);
 }
 
+/* The scenario's name of held sheaf i, else #id. */
+static const char *held_name(const struct dctx *d, int i, char *buf,
+			     size_t len)
+{
+	unsigned int id = d->cache->prefilled[i].id;
+	const char *name = d->f && d->f->sheaf_name ?
+			   d->f->sheaf_name(d->f->var_arg, id) : NULL;
+
+	if (name)
+		return name;
+	snprintf(buf, len, "#%u", id);
+	return buf;
+}
+
+static void held_box(struct dctx *d, int h)
+{
+	const struct slub_snap_prefilled *p = &d->cache->prefilled[h];
+	const struct viz_slab_box *b = &d->l->held[h];
+	int cap = (int)p->capacity, n = p->size, i;
+	char forms[200], nb[24];
+	const char *name;
+	SDL_Rect r, q;
+
+	if (!viz_layout_held(d->l, d->v, h, &r) ||
+	    !SDL_HasIntersection(&r, &d->reg.slabs))
+		return;
+	block_frame(d, &r, C(SHEAF_LINE));
+	if (d->l->bars) {
+		int fw = cap ? b->cells_w * (n < cap ? n : cap) / cap : 0;
+
+		q = (SDL_Rect){ r.x - b->x + b->cells_x, r.y - b->y +
+				b->cells_y, fw, b->cells_h };
+		if (q.w > 0)
+			viz_batch_add(&d->batch[VIZ_C_PREFILLED], &q);
+		q.x += fw;
+		q.w = b->cells_w - fw;
+		if (q.w > 0)
+			viz_batch_add(&d->batch[VIZ_C_SLOT], &q);
+	} else {
+		for (i = 0; i < cap; i++)
+			if (viz_layout_held_slot(d->l, d->v, h, i, &q))
+				viz_batch_add(&d->batch[i < n ?
+					      VIZ_C_PREFILLED : VIZ_C_SLOT],
+					      &q);
+	}
+	if (!d->l->label_h)
+		return;
+	name = held_name(d, h, nb, sizeof(nb));
+	snprintf(forms, sizeof(forms), "sheaf %.40s  %d/%d|%.40s %d/%d|%d/%d",
+		 name, n, cap, name, n, cap, n, cap);
+	strip_label(d, r.x + d->l->pad + 1, r.y + 1, r.w - 2 * d->l->pad - 2,
+		    forms);
+}
+
 void viz_draw_sheaves(struct dctx *d)
 {
 	int k;
 
+	for (k = 0; k < d->l->nr_held; k++)
+		held_box(d, k);
 	if (!d->l->sheaves)
 		return;
 	for (k = 0; k < d->l->nr_sheaves; k++)
@@ -467,6 +528,48 @@ static void slot_numbers(struct dctx *d, int k)
 	}
 }
 
+/* The arrow from slot i of held sheaf h to its object's cell. */
+static bool held_arrow(struct dctx *d, int h, int i, SDL_Color c,
+		       SDL_Rect *cell)
+{
+	const struct slub_snap_prefilled *p = &d->cache->prefilled[h];
+	const struct slub_snap_ref *ref = p->objects;
+	SDL_Rect s;
+	int x0, y0, x1, y1;
+
+	if (!ref || i < 0 || i >= p->size || ref[i].slab < 0 ||
+	    ref[i].slab >= d->cache->nr_slabs || ref[i].obj < 0 ||
+	    ref[i].obj >= (int)d->cache->slabs[ref[i].slab].objects ||
+	    !viz_layout_held_slot(d->l, d->v, h, i, &s))
+		return false;
+	viz_cell_rect(d, ref[i].slab, ref[i].obj, cell);
+	x0 = s.x + s.w / 2;
+	y0 = s.y;
+	x1 = cell->x + cell->w / 2;
+	y1 = cell->y + cell->h;
+	if (y1 > y0) {		/* a cell below: leave from the bottom */
+		y0 = s.y + s.h;
+		y1 = cell->y;
+	}
+	viz_arrow(d->r, x0, y0, x1, y1, c, viz_clampi(d->l->cell_h / 3, 3, 6));
+	return true;
+}
+
+/* Held sheaves' arrows: all when few, else each sheaf's next object. */
+static void held_arrows(struct dctx *d, SDL_Color line)
+{
+	int h, i, total = 0;
+	SDL_Rect cell;
+
+	for (h = 0; h < d->l->nr_held; h++)
+		total += d->cache->prefilled[h].size;
+	for (h = 0; h < d->l->nr_held; h++)
+		for (i = 0; i < d->cache->prefilled[h].size; i++)
+			if (total <= VIZ_MAX_SLOT_ARROWS ||
+			    i == d->cache->prefilled[h].size - 1)
+				held_arrow(d, h, i, line, &cell);
+}
+
 void viz_sheaf_arrows(struct dctx *d)
 {
 	/* half-transparent: the cells they cross stay legible */
@@ -476,10 +579,12 @@ void viz_sheaf_arrows(struct dctx *d)
 	SDL_BlendMode mode;
 	SDL_Rect cell;
 
-	if (!d->l->sheaves || d->l->bars || d->l->cell_h < 7)
+	if (d->l->bars || d->l->cell_h < 7 || (!d->l->sheaves &&
+						!d->l->nr_held))
 		return;
 	SDL_GetRenderDrawBlendMode(d->r, &mode);
 	SDL_SetRenderDrawBlendMode(d->r, SDL_BLENDMODE_BLEND);
+	held_arrows(d, line);
 	total = slots_shown(d);
 	/* in the order of the tracks (detour_tracks) */
 	for (k = d->l->nr_sheaves - 1; k >= 0; k--) {
@@ -494,11 +599,41 @@ void viz_sheaf_arrows(struct dctx *d)
 	SDL_SetRenderDrawBlendMode(d->r, mode);
 }
 
+/* Slot numbers on a held sheaf's slots and NAME:slot on its cells. */
+static void held_numbers(struct dctx *d, int h)
+{
+	const struct slub_snap_prefilled *p = &d->cache->prefilled[h];
+	char num[60], plain[12], nb[24];
+	const char *name = held_name(d, h, nb, sizeof(nb));
+	SDL_Rect r;
+	int i;
+
+	for (i = 0; p->objects && i < p->size; i++) {
+		snprintf(plain, sizeof(plain), "%d", i);
+		if (viz_layout_held_slot(d->l, d->v, h, i, &r))
+			viz_cell_number(d, &r, C(PREFILLED), plain, plain);
+		if (p->objects[i].slab < 0 ||
+		    p->objects[i].slab >= d->cache->nr_slabs ||
+		    p->objects[i].obj < 0 || p->objects[i].obj >=
+		    (int)d->cache->slabs[p->objects[i].slab].objects)
+			continue;
+		viz_cell_rect(d, p->objects[i].slab, p->objects[i].obj, &r);
+		if (!SDL_HasIntersection(&r, &d->reg.slabs))
+			continue;
+		snprintf(num, sizeof(num), "%.40s:%d", name, i);
+		viz_cell_number(d, &r, C(PREFILLED), num, plain);
+	}
+}
+
 void viz_sheaf_numbers(struct dctx *d)
 {
 	int k;
 
-	if (!d->l->sheaves || d->l->bars || d->l->cell_h < 13)
+	if (d->l->bars || d->l->cell_h < 13)
+		return;
+	for (k = 0; k < d->l->nr_held; k++)
+		held_numbers(d, k);
+	if (!d->l->sheaves)
 		return;
 	for (k = 0; k < d->l->nr_sheaves; k++)
 		if (d->l->sheaf[k].per_row)
@@ -548,11 +683,62 @@ static void slot_tip(struct dctx *d, int k, int i)
 	SDL_RenderSetClipRect(d->r, NULL);
 }
 
+static void held_tip(struct dctx *d, int h, int i)
+{
+	const struct slub_snap_prefilled *p = &d->cache->prefilled[h];
+	const struct slub_snap_ref *ref = p->objects;
+	const struct slub_snap_slab *s;
+	const char *var = NULL, *name;
+	char nb[24];
+	unsigned long a;
+	SDL_Rect cell;
+
+	name = held_name(d, h, nb, sizeof(nb));
+	if (i < 0) {
+		viz_tip(d, 3, "prefilled sheaf %s (prefill #%u): %d of %u "
+			"slots hold objects\nheld by its caller: "
+			"kmem_cache_alloc_from_sheaf() takes objects[size - "
+			"1]\nand cannot fail while any are left", name, p->id,
+			p->size, p->capacity);
+		return;
+	}
+	if (!ref || i >= p->size || ref[i].slab < 0 ||
+	    ref[i].slab >= d->cache->nr_slabs) {
+		viz_tip(d, 3, "prefilled sheaf %s, slot %d of %u: empty", name,
+			i, p->capacity);
+		return;
+	}
+	s = &d->cache->slabs[ref[i].slab];
+	a = s->addr + (unsigned long)ref[i].obj * d->cache->size;
+	if (d->f && d->f->var_name)
+		var = d->f->var_name(d->f->var_arg, a);
+	viz_tip(d, 3, "prefilled sheaf %s, slot %d of %u: objects[%d]\n"
+		"-> object %d of slab pfn %#lx, address %#lx%s%s%s", name, i,
+		p->capacity, i, ref[i].obj, s->pfn, a,
+		var ? "\nscenario variable " : "", var ? var : "",
+		i == p->size - 1 ? "\nthe next allocation from this sheaf "
+		"takes it" : "");
+	if (d->l->bars)
+		return;
+	SDL_RenderSetClipRect(d->r, &d->reg.slabs);
+	if (held_arrow(d, h, i, C(TITLE), &cell)) {
+		viz_set_color(d->r, C(TITLE));
+		SDL_RenderDrawRect(d->r, &(SDL_Rect){ cell.x - 2, cell.y - 2,
+				   cell.w + 4, cell.h + 4 });
+	}
+	SDL_RenderSetClipRect(d->r, NULL);
+}
+
 bool viz_sheaf_tip(struct dctx *d)
 {
 	const struct slub_snap_node *nd;
 	int k, slot, node, n;
 
+	if (viz_layout_hit_held(d->l, d->v, d->v->mouse_x, d->v->mouse_y, &k,
+				&slot)) {
+		held_tip(d, k, slot);
+		return true;
+	}
 	if (!viz_layout_hit_sheaf(d->l, d->snap, d->v, d->v->mouse_x,
 				  d->v->mouse_y, &k, &slot, &node))
 		return false;

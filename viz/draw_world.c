@@ -247,6 +247,8 @@ enum viz_color viz_obj_color(const struct slub_snap_object *o)
 		return VIZ_C_SHEAF;
 	case SLUB_OBJ_BARN:
 		return VIZ_C_BARN;
+	case SLUB_OBJ_PREFILLED:
+		return VIZ_C_PREFILLED;
 	default:
 		return VIZ_C_PAGE_FREE;
 	}
@@ -403,7 +405,7 @@ static void slab_cells(struct dctx *d, int si)
 
 struct viz_counts viz_count_states(const struct slub_snap_slab *s)
 {
-	struct viz_counts n = { 0, 0, 0, 0, 0 };
+	struct viz_counts n = { 0, 0, 0, 0, 0, 0 };
 	unsigned int i;
 
 	for (i = 0; s->obj && i < s->objects; i++) {
@@ -415,6 +417,8 @@ struct viz_counts viz_count_states(const struct slub_snap_slab *s)
 			n.sheaf++;
 		else if (s->obj[i].state == SLUB_OBJ_BARN)
 			n.barn++;
+		else if (s->obj[i].state == SLUB_OBJ_PREFILLED)
+			n.prefilled++;
 		else
 			n.page_free++;
 	}
@@ -423,7 +427,8 @@ struct viz_counts viz_count_states(const struct slub_snap_slab *s)
 
 /*
  * Level of detail: the slab as one bar, allocated | cpu freelist | in a
- * sheaf | in the barn | page freelist, each part as wide as its share of
+ * sheaf | in the barn | in a prefilled sheaf | page freelist, each part
+ * as wide as its share of
  * the objects.  The widths come from the counts and the bar's width only.
  */
 static void slab_bar(struct dctx *d, int si)
@@ -433,7 +438,7 @@ static void slab_bar(struct dctx *d, int si)
 	const struct { int count; enum viz_color col; } part[] = {
 		{ n.alloc, VIZ_C_ALLOC }, { n.cpu_free, VIZ_C_CPU_FREE },
 		{ n.sheaf, VIZ_C_SHEAF }, { n.barn, VIZ_C_BARN },
-		{ n.page_free, VIZ_C_PAGE_FREE },
+		{ n.prefilled, VIZ_C_PREFILLED }, { n.page_free, VIZ_C_PAGE_FREE },
 	};
 	int total = s->objects ? (int)s->objects : 1, x0 = 0, x1, sum = 0;
 	unsigned int i;
@@ -641,8 +646,8 @@ static enum viz_color slab_border(const struct slub_snap_slab *s)
  */
 bool viz_inuse_differs(const struct slub_snap_slab *s, struct viz_counts n)
 {
-	/* in a sheaf or a barn an object is in use as far as its slab knows */
-	return (int)s->inuse != n.alloc + n.sheaf + n.barn;
+	/* in any sheaf an object is in use as far as its slab knows */
+	return (int)s->inuse != n.alloc + n.sheaf + n.barn + n.prefilled;
 }
 
 /* The slab's label: the longest of a few forms that fits w pixels. */
@@ -831,6 +836,8 @@ static const char *state_words(int state)
 		return "free, in a CPU's sheaf";
 	case SLUB_OBJ_BARN:
 		return "free, in a full sheaf in the node's barn";
+	case SLUB_OBJ_PREFILLED:
+		return "free, in a prefilled sheaf a caller holds";
 	default:
 		return "free, on page->freelist";
 	}
@@ -863,6 +870,20 @@ static void object_tip(struct dctx *d, int si, int obj)
 			      slot);
 		snprintf(where, sizeof(where), ":\nin CPU %d's %s sheaf, slot "
 			 "%d (%s)", cpu, spare ? "spare" : "main", slot, tag);
+	}
+	slot = state == SLUB_OBJ_PREFILLED ?
+	       viz_held_slot(d->cache, si, obj, &cpu) : -1;
+	if (slot >= 0) {
+		unsigned int id = d->cache->prefilled[cpu].id;
+		const char *name = d->f && d->f->sheaf_name ?
+				   d->f->sheaf_name(d->f->var_arg, id) : NULL;
+
+		if (name)
+			snprintf(where, sizeof(where), ":\nin prefilled sheaf "
+				 "%.40s, slot %d", name, slot);
+		else
+			snprintf(where, sizeof(where), ":\nin prefilled sheaf "
+				 "#%u, slot %d", id, slot);
 	}
 	viz_tip(d, 3, "object %d of slab pfn %#lx (cache %s)\n"
 		"address %#lx\n%s%s%s%s", obj, s->pfn, d->cache->name, a,

@@ -363,6 +363,21 @@ static int layout_nodes(struct viz_layout *l, struct flow *f,
 	return y;
 }
 
+/* The held sheaves: a lane of their own, one block of slots each. */
+static int layout_held(struct viz_layout *l, struct flow *f,
+		       const struct slub_snap_cache *c, int y)
+{
+	struct viz_lane *ln;
+	int i;
+
+	if (!c->nr_prefilled)
+		return y;
+	ln = lane_begin(l, f, VIZ_LANE_HELD, 0, y);
+	for (i = 0; i < c->nr_prefilled; i++)
+		flow_cells(f, &l->held[i], c->prefilled[i].capacity);
+	return lane_end(ln, f);
+}
+
 static int layout_rest(struct viz_layout *l, struct flow *f,
 		       const struct slub_snap_cache *c, char *placed, int y)
 {
@@ -406,6 +421,7 @@ static void build_at(struct viz_layout *l, const struct slub_snapshot *snap,
 	y = layout_cpus(l, &f, snap, c, placed, y);
 	y = layout_nodes(l, &f, snap, c, placed, y);
 	y = layout_rest(l, &f, c, placed, y);
+	y = layout_held(l, &f, c, y);
 	l->content_w = f.right + LEFT_MARGIN;
 	l->content_h = y;
 }
@@ -425,14 +441,14 @@ static int max_cols(const struct slub_snapshot *snap,
 		n = maxi(n, c->node[i].nr_full);
 		rest -= (int)c->node[i].nr_partial + c->node[i].nr_full;
 	}
-	return maxi(n, rest);
+	return maxi(maxi(n, rest), c->nr_prefilled);
 }
 
 static bool layout_alloc(struct viz_layout *l,
 			 const struct slub_snapshot *snap,
 			 const struct slub_snap_cache *c, char **placed)
 {
-	l->lane = calloc(snap->nr_cpus + 2 * snap->nr_nodes + 1,
+	l->lane = calloc(snap->nr_cpus + 2 * snap->nr_nodes + 2,
 			 sizeof(*l->lane));
 	l->slab = calloc(c->nr_slabs + 1, sizeof(*l->slab));
 	l->sheaves = c->sheaf_capacity > 0;
@@ -440,8 +456,11 @@ static bool layout_alloc(struct viz_layout *l,
 	l->nr_barns = l->sheaves ? snap->nr_nodes : 0;
 	l->sheaf = calloc(l->nr_sheaves + 1, sizeof(*l->sheaf));
 	l->barn = calloc(l->nr_barns + 1, sizeof(*l->barn));
+	l->nr_held = c->nr_prefilled;
+	l->held = calloc(l->nr_held + 1, sizeof(*l->held));
 	*placed = malloc(c->nr_slabs + 1);
-	if (!l->lane || !l->slab || !l->sheaf || !l->barn || !*placed) {
+	if (!l->lane || !l->slab || !l->sheaf || !l->barn || !l->held ||
+	    !*placed) {
 		free(*placed);
 		viz_layout_free(l);
 		return false;
@@ -496,6 +515,7 @@ void viz_layout_free(struct viz_layout *l)
 	free(l->lane);
 	free(l->sheaf);
 	free(l->barn);
+	free(l->held);
 	memset(l, 0, sizeof(*l));
 	l->cache = -1;
 }
@@ -604,6 +624,17 @@ struct viz_pick viz_layout_hit(const struct viz_layout *l,
 		}
 		return p;
 	}
+	if (viz_layout_hit_held(l, v, x, y, &i, &col)) {
+		const struct slub_snap_prefilled *h = &c->prefilled[i];
+
+		if (col >= 0 && col < h->size && h->objects[col].slab >= 0 &&
+		    h->objects[col].slab < c->nr_slabs) {
+			p.cache = l->cache;
+			p.slab = h->objects[col].slab;
+			p.obj = h->objects[col].obj;
+		}
+		return p;
+	}
 	viz_layout_origin(l, v, &ox, &oy);
 	lx = x - ox;
 	ly = y - oy;
@@ -689,6 +720,81 @@ bool viz_layout_barn(const struct viz_layout *l, const struct viz_view *v,
 	if (!l->barn || node < 0 || node >= l->nr_barns)
 		return false;
 	return box_rect(l, v, &l->barn[node], out);
+}
+
+static bool box_slot(const struct viz_layout *l, const struct viz_view *v,
+		     const struct viz_slab_box *b, int slot, SDL_Rect *out)
+{
+	int ox, oy;
+
+	if (!b->per_row || slot < 0 || slot >= b->per_row * b->rows)
+		return false;
+	viz_layout_origin(l, v, &ox, &oy);
+	out->x = ox + b->cells_x + (slot % b->per_row) * l->pitch_x;
+	out->y = oy + b->cells_y + (slot / b->per_row) * l->pitch_y;
+	out->w = l->cell_w;
+	out->h = l->cell_h;
+	return true;
+}
+
+bool viz_layout_held(const struct viz_layout *l, const struct viz_view *v,
+		     int i, SDL_Rect *out)
+{
+	if (!l->held || i < 0 || i >= l->nr_held)
+		return false;
+	return box_rect(l, v, &l->held[i], out);
+}
+
+bool viz_layout_held_slot(const struct viz_layout *l,
+			  const struct viz_view *v, int i, int slot,
+			  SDL_Rect *out)
+{
+	if (!l->held || i < 0 || i >= l->nr_held)
+		return false;
+	return box_slot(l, v, &l->held[i], slot, out);
+}
+
+bool viz_layout_hit_held(const struct viz_layout *l,
+			 const struct viz_view *v, int x, int y, int *sheaf,
+			 int *slot)
+{
+	SDL_Point pt = { x, y };
+	const struct viz_slab_box *b;
+	SDL_Rect r;
+	int i;
+
+	*sheaf = *slot = -1;
+	if (!SDL_PointInRect(&pt, &l->reg.slabs))
+		return false;
+	for (i = 0; i < l->nr_held; i++) {
+		if (!viz_layout_held(l, v, i, &r) || !SDL_PointInRect(&pt, &r))
+			continue;
+		*sheaf = i;
+		b = &l->held[i];
+		if (l->bars)
+			return true;
+		for (*slot = b->per_row * b->rows - 1; *slot >= 0; (*slot)--)
+			if (viz_layout_held_slot(l, v, i, *slot, &r) &&
+			    SDL_PointInRect(&pt, &r))
+				return true;
+		return true;
+	}
+	return false;
+}
+
+int viz_held_slot(const struct slub_snap_cache *c, int si, int obj,
+		  int *sheaf)
+{
+	int i, k;
+
+	for (i = 0; i < c->nr_prefilled; i++)
+		for (k = 0; k < c->prefilled[i].size; k++)
+			if (c->prefilled[i].objects[k].slab == si &&
+			    c->prefilled[i].objects[k].obj == obj) {
+				*sheaf = i;
+				return k;
+			}
+	return -1;
 }
 
 bool viz_layout_slot(const struct viz_layout *l, const struct viz_view *v,

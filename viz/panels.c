@@ -289,6 +289,8 @@ static const char *state_name(int state)
 		return "free, in a CPU's sheaf";
 	case SLUB_OBJ_BARN:
 		return "free, in a full sheaf in the node's barn";
+	case SLUB_OBJ_PREFILLED:
+		return "free, in a prefilled sheaf a caller holds";
 	default:
 		return "free, on the slab freelist (page->freelist)";
 	}
@@ -301,10 +303,11 @@ static int slab_lines(const struct slub_snap_cache *c,
 	unsigned int i, used = 0, cpu_free = 0;
 
 	for (i = 0; s->obj && i < s->objects; i++) {
-		/* a slab counts objects in sheaves and barns as in use */
+		/* a slab counts objects in any sheaf as in use */
 		used += s->obj[i].state == SLUB_OBJ_ALLOCATED ||
 			s->obj[i].state == SLUB_OBJ_SHEAF ||
-			s->obj[i].state == SLUB_OBJ_BARN;
+			s->obj[i].state == SLUB_OBJ_BARN ||
+			s->obj[i].state == SLUB_OBJ_PREFILLED;
 		cpu_free += s->obj[i].state == SLUB_OBJ_CPU_FREE;
 	}
 	n = line(lines, n, max, "slab pfn %#lx of %s  order %d  node %d",
@@ -346,7 +349,8 @@ static int object_lines(const struct slub_snap_cache *c,
 	if (o->state == SLUB_OBJ_ALLOCATED)
 		n = line(lines, n, max, "free pointer word at +%u: user data",
 			 c->offset);
-	else if (o->state == SLUB_OBJ_SHEAF || o->state == SLUB_OBJ_BARN)
+	else if (o->state == SLUB_OBJ_SHEAF || o->state == SLUB_OBJ_BARN ||
+		 o->state == SLUB_OBJ_PREFILLED)
 		n = line(lines, n, max, "on no freelist: a sheaf holds its "
 			 "address, the object is not written");
 	else if (o->next >= 0)

@@ -245,6 +245,13 @@ static const char *var_name(void *arg, unsigned long addr)
 	return scn_run_var_name(scn_log_run(p->log), (const void *)addr);
 }
 
+static const char *sheaf_name(void *arg, unsigned int id)
+{
+	struct viz_player *p = arg;
+
+	return scn_run_sheaf_name(scn_log_run(p->log), id);
+}
+
 /*
  * The statements of the step shown: the one that ran last and, when
  * quiet statements are folded, those before it back to the previous
@@ -303,6 +310,7 @@ void viz_player_frame(const struct viz_player *p, struct viz_frame *f)
 		f->compare_step = p->mark_step;
 	}
 	f->var_name = var_name;
+	f->sheaf_name = sheaf_name;
 	f->var_arg = (void *)p;
 }
 

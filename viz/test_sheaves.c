@@ -13,7 +13,12 @@
  *    picture, which differs from the one before the put;
  *  - a slot's tooltip names its object, the object's names its slot, a
  *    click on a slot picks its object, and the header boxes and counters
- *    show the sheaves' fields and counters.
+ *    show the sheaves' fields and counters;
+ *  - in both designs, at every step of the prefill scenario, each
+ *    prefilled sheaf a caller holds has as many slots in the colour of
+ *    "free: in a prefilled sheaf" as the snapshot's size, the rest empty,
+ *    and is labelled with the scenario's name for it; so many objects'
+ *    cells have that colour too.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +30,7 @@
 #define W	VIZ_TEST_W
 #define H	VIZ_TEST_H
 #define SCN_BARN	"viz/scenarios/22-sheaves-barn.scn"
+#define SCN_PREFILL	"viz/scenarios/27-sheaves-prefill.scn"
 
 static const char *const sheaf_scenarios[] = {
 	"viz/scenarios/20-sheaves-first-alloc.scn",
@@ -154,6 +160,127 @@ static void test_slots_match_snapshot(void)
 	      "every sheaf drawn has as many filled slots as its size, every "
 	      "barn as many full sheaves as it holds (%d steps, %d filled "
 	      "slots, %d barn sheaves; %d wrong)", steps, slots, barns, bad);
+}
+
+/* Slots of held sheaf h painted filled and empty, as count_slots. */
+static void count_held_slots(const struct sr *g, int h, int *filled,
+			     int *empty)
+{
+	const struct slub_snap_prefilled *p = &shown(g)->prefilled[h];
+	SDL_Rect r;
+	int i, x, y, f, e;
+	unsigned int c;
+
+	*filled = *empty = 0;
+	for (i = 0; i < (int)p->capacity; i++) {
+		if (!viz_layout_held_slot(&g->l, &g->v, h, i, &r))
+			continue;
+		for (f = e = 0, y = 0; y < r.h; y++)
+			for (x = 0; x < r.w; x++) {
+				c = pix(g, r.x + x, r.y + y);
+				f += c == rgb(VIZ_C_PREFILLED);
+				e += c == rgb(VIZ_C_SLOT);
+			}
+		*filled += 2 * f > r.w * r.h;
+		*empty += 2 * e > r.w * r.h;
+	}
+}
+
+/* Object cells of the shown cache whose object part has the prefilled
+ * colour. */
+static int count_held_cells(const struct sr *g)
+{
+	const struct slub_snap_cache *c = shown(g);
+	int si, i, x, y, f, n = 0;
+	SDL_Rect r;
+
+	for (si = 0; si < c->nr_slabs; si++)
+		for (i = 0; i < (int)c->slabs[si].objects; i++) {
+			if (!viz_layout_object(&g->l, &g->v, si, i, &r))
+				continue;
+			for (f = 0, y = 0; y < r.h; y++)
+				for (x = 0; x < r.w; x++)
+					f += pix(g, r.x + x, r.y + y) ==
+					     rgb(VIZ_C_PREFILLED);
+			/* a debug cell gives most of its width to metadata */
+			n += 5 * f > r.w * r.h;
+		}
+	return n;
+}
+
+/* Labels of held sheaves named by the scenario ("sheaf s  1/4"). */
+static int named_labels(const struct sr *g)
+{
+	int i, n = 0;
+
+	for (i = 0; i < g->probe.n; i++)
+		n += g->probe.lab[i].kind == VIZ_LABEL_SLAB &&
+		     !strncmp(g->probe.lab[i].s, "sheaf ", 6) &&
+		     g->probe.lab[i].s[6] != '#';
+	return n;
+}
+
+static void test_held_sheaves_match_snapshot(void)
+{
+	int design, n, h, bad = 0, steps = 0, slots = 0, cells = 0;
+
+	for (design = 0; design < 2; design++) {
+		struct sr g;
+
+		/* design 0: the 3.18 cpu slab, every prefill oversize */
+		scn_set_design(design ? SCN_DESIGN_OWN : 0);
+		if (sr_open(&g, SCN_PREFILL)) {
+			check(false, "%s opens", SCN_PREFILL);
+			sr_close(&g);
+			continue;
+		}
+		for (n = 0; n <= viz_player_nsteps(g.p); n++) {
+			const struct slub_snap_cache *c;
+			int held = 0, drawn;
+
+			sr_draw(&g, n);
+			c = shown(&g);
+			if (!c || g.l.bars || !c->nr_prefilled)
+				continue;
+			steps++;
+			for (h = 0; h < c->nr_prefilled; h++) {
+				const struct slub_snap_prefilled *p =
+					&c->prefilled[h];
+				int filled, empty;
+
+				held += p->size;
+				count_held_slots(&g, h, &filled, &empty);
+				slots += filled;
+				if (filled == p->size && filled + empty ==
+				    (int)p->capacity)
+					continue;
+				if (bad++ < 4)
+					printf("  design %d step %d: held sheaf "
+					       "%d: %d filled, %d empty drawn; "
+					       "size %d of %u\n", design, n, h,
+					       filled, empty, p->size,
+					       p->capacity);
+			}
+			drawn = count_held_cells(&g);
+			cells += drawn;
+			if (drawn != held && bad++ < 4)
+				printf("  design %d step %d: %d cells drawn as "
+				       "in a prefilled sheaf, %d held\n",
+				       design, n, drawn, held);
+			if (named_labels(&g) != c->nr_prefilled && bad++ < 4)
+				printf("  design %d step %d: %d held sheaves "
+				       "labelled with their names, %d held\n",
+				       design, n, named_labels(&g),
+				       c->nr_prefilled);
+		}
+		sr_close(&g);
+	}
+	scn_set_design(SCN_DESIGN_OWN);
+	check(!bad && steps > 20 && slots > 40 && cells == slots,
+	      "every prefilled sheaf drawn has as many filled slots as its "
+	      "size, its objects' cells that colour and its name, in both "
+	      "designs (%d steps, %d filled slots, %d cells, %d wrong)",
+	      steps, slots, cells, bad);
 }
 
 /* Bars: a sheaf's bar is filled in the proportion size / capacity. */
@@ -409,4 +536,5 @@ void test_sheaves(void)
 	test_step_back_barn_put();
 	test_sheaf_tips_and_fields();
 	test_arrows_clear_other_sheaves();
+	test_held_sheaves_match_snapshot();
 }

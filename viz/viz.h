@@ -91,6 +91,8 @@ struct viz_frame {
 	const char *status;	/* right part of the bottom bar, or NULL */
 	/* The scenario variable holding an object address, or NULL. */
 	const char *(*var_name)(void *arg, unsigned long addr);
+	/* The scenario's name of prefilled sheaf id, or NULL (var_arg). */
+	const char *(*sheaf_name)(void *arg, unsigned int id);
 	void *var_arg;
 };
 
@@ -177,7 +179,7 @@ struct viz_lane {
 };
 
 enum viz_lane_kind { VIZ_LANE_CPU, VIZ_LANE_NODE, VIZ_LANE_FULL,
-		     VIZ_LANE_UNLISTED };
+		     VIZ_LANE_UNLISTED, VIZ_LANE_HELD };
 
 /* Below this cell size (pixels) a slab is drawn as one bar. */
 #define VIZ_LOD_CELL	5
@@ -209,7 +211,28 @@ struct viz_layout {
 	struct viz_slab_box *sheaf;
 	struct viz_slab_box *barn;
 	int stack_w, stack_gap, barn_slot_h, barn_pitch;
+	/*
+	 * The prefilled sheaves callers hold, in either design: a lane of
+	 * their own, last, with a block of capacity slots per sheaf
+	 * (held[i] for the snapshot's prefilled[i]).
+	 */
+	int nr_held;
+	struct viz_slab_box *held;
 };
+
+/* The box of held sheaf i, and the screen rectangle of its slot slot. */
+bool viz_layout_held(const struct viz_layout *l, const struct viz_view *v,
+		     int i, SDL_Rect *out);
+bool viz_layout_held_slot(const struct viz_layout *l,
+			  const struct viz_view *v, int i, int slot,
+			  SDL_Rect *out);
+/* The held sheaf (and slot, or -1: the box) under (x, y), or false. */
+bool viz_layout_hit_held(const struct viz_layout *l,
+			 const struct viz_view *v, int x, int y, int *sheaf,
+			 int *slot);
+/* Where object obj of slab si is in a held sheaf: its slot, or -1. */
+int viz_held_slot(const struct slub_snap_cache *c, int si, int obj,
+		  int *sheaf);
 
 /* The box of sheaf k (2 * cpu, + 1 for the spare) or of a node's barn. */
 bool viz_layout_sheaf(const struct viz_layout *l, const struct viz_view *v,
@@ -309,7 +332,7 @@ enum viz_color {
 	 */
 	VIZ_C_ALLOC, VIZ_C_CPU_FREE, VIZ_C_PAGE_FREE, VIZ_C_REDZONE,
 	VIZ_C_POISON, VIZ_C_TRACK, VIZ_C_FREEPTR, VIZ_C_PAD,
-	VIZ_C_SHEAF, VIZ_C_BARN,
+	VIZ_C_SHEAF, VIZ_C_BARN, VIZ_C_PREFILLED,
 	/* The interface: backgrounds, text, lines and marks. */
 	VIZ_C_BG, VIZ_C_LANE_ALT, VIZ_C_PANEL, VIZ_C_BOX, VIZ_C_BORDER,
 	VIZ_C_TEXT, VIZ_C_DIM, VIZ_C_TITLE, VIZ_C_ACCENT, VIZ_C_ACCENT_TEXT,
@@ -320,7 +343,7 @@ enum viz_color {
 	VIZ_NR_COLORS
 };
 
-#define VIZ_NR_FILLS	(VIZ_C_BARN + 1)
+#define VIZ_NR_FILLS	(VIZ_C_PREFILLED + 1)
 
 extern const SDL_Color viz_colors[VIZ_NR_COLORS];
 
