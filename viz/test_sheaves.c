@@ -163,7 +163,7 @@ static void test_slots_match_snapshot(void)
 }
 
 /* Slots of held sheaf h painted filled and empty, as count_slots. */
-static void count_held_slots(const struct sr *g, int h, int *filled,
+static void count_held_slots(const struct rig *g, int h, int *filled,
 			     int *empty)
 {
 	const struct slub_snap_prefilled *p = &shown(g)->prefilled[h];
@@ -188,7 +188,7 @@ static void count_held_slots(const struct sr *g, int h, int *filled,
 
 /* Object cells of the shown cache whose object part has the prefilled
  * colour. */
-static int count_held_cells(const struct sr *g)
+static int count_held_cells(const struct rig *g)
 {
 	const struct slub_snap_cache *c = shown(g);
 	int si, i, x, y, f, n = 0;
@@ -209,7 +209,7 @@ static int count_held_cells(const struct sr *g)
 }
 
 /* Labels of held sheaves named by the scenario ("sheaf s  1/4"). */
-static int named_labels(const struct sr *g)
+static int named_labels(const struct rig *g)
 {
 	int i, n = 0;
 
@@ -225,20 +225,20 @@ static void test_held_sheaves_match_snapshot(void)
 	int design, n, h, bad = 0, steps = 0, slots = 0, cells = 0;
 
 	for (design = 0; design < 2; design++) {
-		struct sr g;
+		struct rig g;
 
 		/* design 0: the 3.18 cpu slab, every prefill oversize */
 		scn_set_design(design ? SCN_DESIGN_OWN : 0);
-		if (sr_open(&g, SCN_PREFILL)) {
+		if (rig_load(&g, SCN_PREFILL)) {
 			check(false, "%s opens", SCN_PREFILL);
-			sr_close(&g);
+			rig_close(&g);
 			continue;
 		}
 		for (n = 0; n <= viz_player_nsteps(g.p); n++) {
 			const struct slub_snap_cache *c;
 			int held = 0, drawn;
 
-			sr_draw(&g, n);
+			rig_step(&g, n);
 			c = shown(&g);
 			if (!c || g.l.bars || !c->nr_prefilled)
 				continue;
@@ -273,7 +273,7 @@ static void test_held_sheaves_match_snapshot(void)
 				       design, n, named_labels(&g),
 				       c->nr_prefilled);
 		}
-		sr_close(&g);
+		rig_close(&g);
 	}
 	scn_set_design(SCN_DESIGN_OWN);
 	check(!bad && steps > 20 && slots > 40 && cells == slots,
