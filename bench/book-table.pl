@@ -5,7 +5,9 @@
 # Reads the results.md that bench-run wrote and replaces the lines of
 # BOOK.nw between "%% bench-book: begin" and "%% bench-book: end" with
 # the run's date and load, the table of figures and the table of goals,
-# so that the book's figures are copied by a program, never by hand.
+# and those between "%% bench-book-sheaves: begin" and "... end" with the
+# sheaves part's summary, so that the book's figures are copied by a
+# program, never by hand.
 use strict;
 use warnings;
 
@@ -103,14 +105,52 @@ for my $g (@goals) {
 }
 push @out, '\hline', '\end{tabular}', '\end{center}';
 
+# The sheaves part's summary: both designs against mimalloc, and how
+# many times the one beats the other.
+my @sh;
+my @shrows = (
+	['LIFO pair, 64\,B', $ns{'1. LIFO alloc+free pair, 64 B'}, 0, 1, 6],
+	['1M in order, free per object', $phase{'FIFO series: free'}, 0, 1, 6],
+	['1M in random order, free per object', $phase{'random series: free'},
+	 0, 1, 6],
+	['kmalloc mixed sizes, per operation',
+	 $ns{'4. kmalloc mixed sizes, free+alloc per op'}, 2, 3, 6],
+);
+my ($lo, $hi);
+push @sh, "Its run of $when (2 virtual CPUs, load average $load0 at the",
+	'start), medians in nanoseconds, counters and events compiled out:',
+	'\begin{center}', '\begin{tabular}{lrrr}',
+	'workload & 3.18 cpu slab & sheaves & mimalloc \\\\', '\hline';
+for my $r (@shrows) {
+	my ($label, $v, @c) = @$r;
+	push @sh, join(' & ', $label, @$v[@c]) . ' \\\\';
+	next if $label =~ /^LIFO/;
+	my $f = $v->[$c[0]] / $v->[$c[1]];
+	$lo = $f if !defined $lo || $f < $lo;
+	$hi = $f if !defined $hi || $f > $hi;
+}
+my $lifo = $ns{'1. LIFO alloc+free pair, 64 B'};
+my $rm = $ns{'3. remote free, above the ring floor'};
+my $pct = int(abs(1 - $lifo->[1] / $lifo->[0]) * 100 + 0.5);
+push @sh, '\end{tabular}', '\end{center}',
+	sprintf('In this run sheaves win the batch frees and the mixed sizes by'
+		. ' factors of %.1f to %.1f, and %s the LIFO pair by %d\\%%;'
+		. ' the remote free costs the cpu slab %s and sheaves %s\\,ns'
+		. ' above the ring\'s cost.', $lo, $hi,
+		$lifo->[1] < $lifo->[0] ? 'win' : 'lose', $pct, $rm->[0],
+		$rm->[1]);
+
 open(my $bin, '<', $book) or die "$book: $!\n";
 my @nw = <$bin>;
 close $bin;
-my ($b) = grep { $nw[$_] =~ /^%% bench-book: begin/ } 0 .. $#nw;
-my ($e) = grep { $nw[$_] =~ /^%% bench-book: end/ } 0 .. $#nw;
-die "$book: no '%% bench-book: begin' ... 'end' lines\n"
-	unless defined $b && defined $e && $b < $e;
-splice @nw, $b + 1, $e - $b - 1, map { "$_\n" } @out;
+for my $region (['bench-book', \@out], ['bench-book-sheaves', \@sh]) {
+	my ($tag, $lines) = @$region;
+	my ($b) = grep { $nw[$_] =~ /^%% $tag: begin/ } 0 .. $#nw;
+	my ($e) = grep { $nw[$_] =~ /^%% $tag: end/ } 0 .. $#nw;
+	die "$book: no '%% $tag: begin' ... 'end' lines\n"
+		unless defined $b && defined $e && $b < $e;
+	splice @nw, $b + 1, $e - $b - 1, map { "$_\n" } @$lines;
+}
 open(my $bout, '>', "$book.tmp") or die "$book.tmp: $!\n";
 print $bout @nw;
 close $bout or die "$book.tmp: $!\n";

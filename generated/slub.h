@@ -1,4 +1,4 @@
-#line 13874 "slub.nw"
+#line 13897 "slub.nw"
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Tangled from slub.nw by notangle: do not edit, edit slub.nw. */
 #ifndef SLUB_H
@@ -14,7 +14,7 @@ extern "C" {
 #endif
 
 /* Allocation flags gfp_t */
-#line 13921 "slub.nw"
+#line 13944 "slub.nw"
 typedef unsigned int gfp_t;
 
 #define __GFP_DMA		0x01u
@@ -47,7 +47,7 @@ typedef unsigned int gfp_t;
 
 #define NUMA_NO_NODE		(-1)
 /* Cache creation flags SLAB_* */
-#line 13967 "slub.nw"
+#line 13990 "slub.nw"
 #define SLAB_DEBUG_FREE		0x00000100UL
 #define SLAB_CONSISTENCY_CHECKS	SLAB_DEBUG_FREE
 #define SLAB_RED_ZONE		0x00000400UL
@@ -68,7 +68,7 @@ typedef unsigned int gfp_t;
 #define __CMPXCHG_DOUBLE	0x40000000UL
 #define __OBJECT_POISON		0x80000000UL
 /* The kernel's allocator interface */
-#line 14020 "slub.nw"
+#line 14043 "slub.nw"
 struct kmem_cache;
 
 struct kmem_cache *kmem_cache_create(const char *name, size_t size,
@@ -120,7 +120,7 @@ void *kvmalloc(size_t size, gfp_t flags);
 void kvfree(const void *addr);
 void __kvfree_track_caller(const void *addr, unsigned long caller);
 /* The sheaves interface */
-#line 11841 "slub.nw"
+#line 11860 "slub.nw"
 #define SLUB_NO_SHEAVES	(~0u)	/* slub_config.sheaves: none, whatever the environment says */
 
 struct kmem_cache_args {
@@ -143,7 +143,7 @@ void kmem_cache_return_sheaf(struct kmem_cache *s, gfp_t gfp,
 unsigned int kmem_cache_sheaf_size(struct slab_sheaf *sheaf);
 unsigned int kmem_cache_sheaf_capacity(const struct kmem_cache *s);
 /* The per-cache statistics enum stat_item */
-#line 14081 "slub.nw"
+#line 14104 "slub.nw"
 enum stat_item {
 	ALLOC_FASTPATH,		/* Allocation from cpu slab */
 	ALLOC_SLOWPATH,		/* Allocation by getting a new cpu slab */
@@ -173,7 +173,7 @@ enum stat_item {
 	CPU_PARTIAL_DRAIN,	/* Drain cpu partial to node partial */
 
 /* The statistics of the sheaves and barns */
-#line 13689 "slub.nw"
+#line 13708 "slub.nw"
 SHEAF_FLUSH,		/* one object a sheaf handed back to its slab */
 SHEAF_REFILL,		/* one object a sheaf took from the slabs */
 SHEAF_ALLOC,		/* a new, empty sheaf was kmalloc'ed */
@@ -187,13 +187,13 @@ SHEAF_PREFILL_SLOW,	/* a prefill had no spare: barn or new sheaf */
 SHEAF_PREFILL_OVERSIZE,	/* a prefill above the capacity: a sheaf of its size */
 SHEAF_RETURN_FAST,	/* a returned sheaf became the CPU's spare */
 SHEAF_RETURN_SLOW,	/* the CPU had a spare: barn, or flush and free */
-#line 14109 "slub.nw"
+#line 14132 "slub.nw"
 	NR_SLUB_STAT_ITEMS
 };
 
 const char *slub_stat_name(int item);
 /* The sysfs attribute interface */
-#line 14129 "slub.nw"
+#line 14152 "slub.nw"
 #define SLAB_ATTR_BUFSIZE	4096
 
 ssize_t slab_attr_show(struct kmem_cache *s, const char *attr, char *buf);
@@ -204,14 +204,14 @@ bool slub_attr_writable(const char *attr);
 struct kmem_cache *slub_find_cache(const char *name);
 const char *slub_sysfs_name(struct kmem_cache *s, char *buf, size_t len);
 /* The call-site interface */
-#line 14159 "slub.nw"
+#line 14182 "slub.nw"
 typedef size_t (*slub_symbolizer_fn)(unsigned long addr, char *buf,
 				     size_t len, void *arg);
 
 void slub_set_call_site(unsigned long site);
 void slub_set_symbolizer(slub_symbolizer_fn fn, void *arg);
 /* The configuration interface */
-#line 14189 "slub.nw"
+#line 14212 "slub.nw"
 struct slub_config {
 	int nr_cpus;		/* 0: the online CPUs */
 	int nr_nodes;		/* 0: one node */
@@ -241,7 +241,7 @@ ssize_t slub_failslab_show(const char *attr, char *buf);
 ssize_t slub_failslab_store(const char *attr, const char *buf, size_t len);
 const char *slub_failslab_attr_name(int i);
 /* The simulated page allocator's interface */
-#line 14222 "slub.nw"
+#line 14245 "slub.nw"
 struct slub_page_stats {
 	unsigned long total_pages;	/* pages in the arena */
 	unsigned long free_pages;	/* pages on the buddy free lists */
@@ -255,7 +255,7 @@ struct slub_page_stats {
 void slub_page_stats(struct slub_page_stats *st);
 void slub_fail_page_alloc(unsigned long nth);
 /* The memory cgroup interface */
-#line 14246 "slub.nw"
+#line 14269 "slub.nw"
 struct mem_cgroup;
 
 struct mem_cgroup *slub_memcg_create(const char *name, size_t limit);
@@ -264,7 +264,7 @@ void slub_memcg_enter(struct mem_cgroup *memcg);
 struct mem_cgroup *slub_memcg_current(void);
 size_t slub_memcg_usage(const struct mem_cgroup *memcg);
 /* The simulated CPU interface */
-#line 14265 "slub.nw"
+#line 14288 "slub.nw"
 enum slub_point {
 	SLUB_POINT_ALLOC_AFTER_TID,	/* slab_alloc_node read tid and c */
 	SLUB_POINT_ALLOC_BEFORE_CMPXCHG, /* ... and freelist, next object */
@@ -283,7 +283,7 @@ int slub_sim_cpu(void);
 void slub_sim_set_point_hook(slub_point_fn fn, void *arg);
 const char *slub_point_name(enum slub_point point);
 /* The event interface */
-#line 14325 "slub.nw"
+#line 14348 "slub.nw"
 enum slub_event_type {
 	SLUB_EV_STEP,		/* a step no counter counts */
 	SLUB_EV_STAT,		/* a stat_item counter was incremented */
@@ -310,7 +310,7 @@ const char *slub_stat_words(int item);
 const char *slub_func_section(const char *func);
 const char *slub_func_section_title(const char *func);
 /* The snapshot interface */
-#line 13378 "slub.nw"
+#line 13397 "slub.nw"
 struct slub_snap_ref {
 	int slab;		/* index in slabs[], or -1 */
 	int obj;		/* object index in the slab, or -1 */
@@ -325,7 +325,7 @@ struct slub_snap_prefilled {
 
 unsigned int slub_sheaf_id(const struct slab_sheaf *sheaf);
 /* The snapshot interface */
-#line 14364 "slub.nw"
+#line 14387 "slub.nw"
 enum slub_obj_state {
 	SLUB_OBJ_ALLOCATED,	/* handed out */
 	SLUB_OBJ_CPU_FREE,	/* free, on the owning CPU's freelist */
@@ -370,11 +370,11 @@ struct slub_snap_cpu {
 	unsigned long stat[NR_SLUB_STAT_ITEMS];
 
 /* A CPU's sheaves in a snapshot */
-#line 13451 "slub.nw"
+#line 13470 "slub.nw"
 int main_size, spare_size;	/* objects; spare_size -1: no spare */
 struct slub_snap_ref *main;	/* main_size entries, slot order */
 struct slub_snap_ref *spare;	/* spare_size entries */
-#line 14407 "slub.nw"
+#line 14430 "slub.nw"
 };
 
 struct slub_snap_node {
@@ -384,11 +384,11 @@ struct slub_snap_node {
 	int *full;
 
 /* A node's barn in a snapshot */
-#line 13457 "slub.nw"
+#line 13476 "slub.nw"
 int barn_full, barn_empty;	/* sheaves in the barn */
 int barn_objects;		/* objects in its full sheaves */
 int barn_max_full, barn_max_empty;	/* the barn's limits */
-#line 14415 "slub.nw"
+#line 14438 "slub.nw"
 };
 
 struct slub_snap_cache {
@@ -413,10 +413,10 @@ struct slub_snap_cache {
 	int sheaf_conflicts;	/* sheaf objects also free elsewhere */
 
 /* A cache's prefilled sheaves in a snapshot */
-#line 13394 "slub.nw"
+#line 13413 "slub.nw"
 int nr_prefilled;		/* sheaves callers hold */
 struct slub_snap_prefilled *prefilled;	/* in the order of prefill */
-#line 14438 "slub.nw"
+#line 14461 "slub.nw"
 };
 
 struct slub_snapshot {
@@ -432,7 +432,7 @@ void slub_snapshot_free(struct slub_snapshot *snap);
 const struct slub_snap_cache *slub_snapshot_cache(
 	const struct slub_snapshot *snap, const char *name);
 
-#line 13903 "slub.nw"
+#line 13926 "slub.nw"
 #ifdef __cplusplus
 }
 #endif

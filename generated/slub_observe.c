@@ -8,7 +8,7 @@
 slub_observer_fn slub_observer;
 void *slub_observer_arg;
 /* Global state of the observation layer */
-#line 13415 "slub.nw"
+#line 13434 "slub.nw"
 static struct list_head held_sheaves = { &held_sheaves, &held_sheaves };
 static unsigned int held_sheaves_made;
 #line 384 "slub.nw"
@@ -44,7 +44,7 @@ static const char *const stat_words[NR_SLUB_STAT_ITEMS] = {
 	[CPU_PARTIAL_DRAIN] = "the cpu partial chain is full: drained to the node",
 
 /* The words of the sheaf counters */
-#line 13720 "slub.nw"
+#line 13739 "slub.nw"
 [SHEAF_FLUSH] = "objects flushed from a sheaf to their slabs",
 [SHEAF_REFILL] = "objects refilled into a sheaf from the slabs",
 [SHEAF_ALLOC] = "an empty sheaf allocated",
@@ -529,7 +529,7 @@ const struct slub_snap_cache *slub_snapshot_cache(
 	return NULL;
 }
 /* Functions of the snapshot */
-#line 13420 "slub.nw"
+#line 13439 "slub.nw"
 void slub_sheaf_held(struct slab_sheaf *sheaf)
 {
 	slab_mutex_lock();
@@ -559,7 +559,7 @@ void slub_sheaves_forget(void)
 	held_sheaves_made = 0;
 }
 /* Functions of the snapshot */
-#line 13469 "slub.nw"
+#line 13488 "slub.nw"
 static struct slub_snap_ref *snap_sheaf(struct kmem_cache *s,
 					struct slub_snap_cache *sc,
 					struct slab_sheaf *sheaf,
@@ -587,7 +587,7 @@ static struct slub_snap_ref *snap_sheaf(struct kmem_cache *s,
 	return v;
 }
 /* Functions of the snapshot */
-#line 13498 "slub.nw"
+#line 13517 "slub.nw"
 static int snap_fill_sheaves(struct kmem_cache *s, struct slub_snap_cache *sc)
 {
 	struct slab_sheaf *sheaf;
@@ -635,7 +635,7 @@ static int snap_fill_sheaves(struct kmem_cache *s, struct slub_snap_cache *sc)
 	return err ? -ENOMEM : 0;
 }
 /* Functions of the snapshot */
-#line 13554 "slub.nw"
+#line 13573 "slub.nw"
 static int snap_fill_prefilled(struct kmem_cache *s,
 			       struct slub_snap_cache *sc)
 {
@@ -806,7 +806,7 @@ int slub_check_invariants(FILE *out)
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 13593 "slub.nw"
+#line 13612 "slub.nw"
 static int check_sheaf_invariants(FILE *out, struct kmem_cache *s,
 				  const struct slub_snap_cache *sc)
 {
@@ -860,7 +860,7 @@ static int check_sheaf_invariants(FILE *out, struct kmem_cache *s,
 	return bad;
 }
 /* Functions of the invariant checker */
-#line 13654 "slub.nw"
+#line 13673 "slub.nw"
 static int check_sheaf_objects_counted(FILE *out, struct kmem_cache *s,
 				       const struct slub_snap_cache *sc)
 {
