@@ -344,6 +344,27 @@ static void write_pcs(FILE *out, int ci, const struct slub_snap_cache *c,
 	fputs("</TABLE>>];\n", out);
 }
 
+/* A sheaf's row of slots, the first n filled and numbered; ends its table. */
+static void slot_cells(FILE *out, const struct slub_snap_cache *c,
+		       const struct palette_entry *e, int cap, int n)
+{
+	int i;
+
+	for (i = 0; i < cap; i++) {
+		if (i < n)
+			fprintf(out, "<TD PORT=\"k%d\" BGCOLOR=\"#%06x\" "
+				"WIDTH=\"17\" HEIGHT=\"9\"><FONT FACE=\"" MONO
+				"\" COLOR=\"#%06x\" POINT-SIZE=\"%d\">%d</FONT>"
+				"</TD>", i, e->fill, e->ink, small_pt(c), i);
+		else
+			fprintf(out, "<TD PORT=\"k%d\" WIDTH=\"17\" "
+				"HEIGHT=\"9\"> </TD>", i);
+	}
+	if (cap <= 0)
+		fputs("<TD> </TD>", out);
+	fputs("</TR></TABLE>>];\n", out);
+}
+
 /*
  * A sheaf: its slots in a row, those of objects[0 .. size) filled and
  * numbered, with an edge from each to its object's cell (or to the
@@ -367,19 +388,7 @@ static void write_sheaf(FILE *out, int ci, const struct slub_snap_cache *c,
 		"<TR><TD COLSPAN=\"%d\" BGCOLOR=\"" COL_HEADER "\" PORT=\"hd\">"
 		"<B>%s sheaf</B> size %d</TD></TR>\n<TR>", ci, cpu, which,
 		cap > 0 ? cap : 1, which, n);
-	for (i = 0; i < cap; i++) {
-		if (i < n)
-			fprintf(out, "<TD PORT=\"k%d\" BGCOLOR=\"#%06x\" "
-				"WIDTH=\"17\" HEIGHT=\"9\"><FONT FACE=\"" MONO
-				"\" COLOR=\"#%06x\" POINT-SIZE=\"%d\">%d</FONT>"
-				"</TD>", i, e->fill, e->ink, small_pt(c), i);
-		else
-			fprintf(out, "<TD PORT=\"k%d\" WIDTH=\"17\" "
-				"HEIGHT=\"9\"> </TD>", i);
-	}
-	if (cap <= 0)
-		fputs("<TD> </TD>", out);
-	fputs("</TR></TABLE>>];\n", out);
+	slot_cells(out, c, e, cap, n);
 	fprintf(out, "c%d_cpu%d:%s -> c%d_cpu%d_%s:hd [color=\"" COL_LIST_EDGE
 		"\"];\n", ci, cpu, which, ci, cpu, which);
 	for (i = 0; ref && i < n; i++) {
@@ -424,19 +433,7 @@ static void write_held(FILE *out, int ci, const struct slub_snap_cache *c,
 		"<B>prefilled sheaf</B> ", ci, h, cap > 0 ? cap : 1);
 	dot_put_html(out, held_name(nm, c, h, nb, sizeof(nb)));
 	fprintf(out, ", size %d</TD></TR>\n<TR>", p->size);
-	for (i = 0; i < cap; i++) {
-		if (i < p->size)
-			fprintf(out, "<TD PORT=\"k%d\" BGCOLOR=\"#%06x\" "
-				"WIDTH=\"17\" HEIGHT=\"9\"><FONT FACE=\"" MONO
-				"\" COLOR=\"#%06x\" POINT-SIZE=\"%d\">%d</FONT>"
-				"</TD>", i, e->fill, e->ink, small_pt(c), i);
-		else
-			fprintf(out, "<TD PORT=\"k%d\" WIDTH=\"17\" "
-				"HEIGHT=\"9\"> </TD>", i);
-	}
-	if (cap <= 0)
-		fputs("<TD> </TD>", out);
-	fputs("</TR></TABLE>>];\n", out);
+	slot_cells(out, c, e, cap, p->size);
 	if (h)
 		fprintf(out, "c%d_held%d -> c%d_held%d [style=invis];\n", ci,
 			h - 1, ci, h);

@@ -111,6 +111,22 @@ static void strip_label(struct dctx *d, int x, int y, int w,
 		  &d->reg.slabs, form);
 }
 
+/* At small zoom a sheaf is one bar: the filled share of its slots. */
+static void fill_bar(struct dctx *d, const struct viz_slab_box *b,
+		     const SDL_Rect *r, int n, int cap, enum viz_color fill)
+{
+	int fw = cap ? b->cells_w * (n < cap ? n : cap) / cap : 0;
+	SDL_Rect q = { r->x - b->x + b->cells_x, r->y - b->y + b->cells_y,
+		       fw, b->cells_h };
+
+	if (q.w > 0)
+		viz_batch_add(&d->batch[fill], &q);
+	q.x += fw;
+	q.w = b->cells_w - fw;
+	if (q.w > 0)
+		viz_batch_add(&d->batch[VIZ_C_SLOT], &q);
+}
+
 static void sheaf_box(struct dctx *d, int k)
 {
 	const struct viz_slab_box *b = &d->l->sheaf[k];
@@ -124,17 +140,7 @@ static void sheaf_box(struct dctx *d, int k)
 	sheaf_refs(d, k, &n);
 	block_frame(d, &r, C(SHEAF_LINE));
 	if (d->l->bars) {
-		/* one bar: the filled share of the slots */
-		int fw = cap ? b->cells_w * (n < cap ? n : cap) / cap : 0;
-
-		q = (SDL_Rect){ r.x - b->x + b->cells_x, r.y - b->y +
-				b->cells_y, fw, b->cells_h };
-		if (q.w > 0)
-			viz_batch_add(&d->batch[VIZ_C_SHEAF], &q);
-		q.x += fw;
-		q.w = b->cells_w - fw;
-		if (q.w > 0)
-			viz_batch_add(&d->batch[VIZ_C_SLOT], &q);
+		fill_bar(d, b, &r, n, cap, VIZ_C_SHEAF);
 	} else {
 		for (i = 0; i < cap; i++) {
 			viz_layout_slot(d->l, d->v, k, i, &q);
@@ -270,16 +276,7 @@ static void held_box(struct dctx *d, int h)
 		return;
 	block_frame(d, &r, C(SHEAF_LINE));
 	if (d->l->bars) {
-		int fw = cap ? b->cells_w * (n < cap ? n : cap) / cap : 0;
-
-		q = (SDL_Rect){ r.x - b->x + b->cells_x, r.y - b->y +
-				b->cells_y, fw, b->cells_h };
-		if (q.w > 0)
-			viz_batch_add(&d->batch[VIZ_C_PREFILLED], &q);
-		q.x += fw;
-		q.w = b->cells_w - fw;
-		if (q.w > 0)
-			viz_batch_add(&d->batch[VIZ_C_SLOT], &q);
+		fill_bar(d, b, &r, n, cap, VIZ_C_PREFILLED);
 	} else {
 		for (i = 0; i < cap; i++)
 			if (viz_layout_held_slot(d->l, d->v, h, i, &q))

@@ -529,23 +529,27 @@ void viz_layout_origin(const struct viz_layout *l, const struct viz_view *v,
 	*y = l->reg.slabs.y - (int)floor(v->pan_y);
 }
 
-bool viz_layout_object(const struct viz_layout *l, const struct viz_view *v,
-		       int slab, int obj, SDL_Rect *out)
+static bool box_slot(const struct viz_layout *l, const struct viz_view *v,
+		     const struct viz_slab_box *b, int slot, SDL_Rect *out)
 {
-	const struct viz_slab_box *b;
 	int ox, oy;
 
-	if (!l->slab || slab < 0 || slab >= l->nr_slabs || obj < 0)
-		return false;
-	b = &l->slab[slab];
-	if (!b->per_row)
+	if (!b->per_row || slot < 0 || slot >= b->per_row * b->rows)
 		return false;
 	viz_layout_origin(l, v, &ox, &oy);
-	out->x = ox + b->cells_x + (obj % b->per_row) * l->pitch_x;
-	out->y = oy + b->cells_y + (obj / b->per_row) * l->pitch_y;
+	out->x = ox + b->cells_x + (slot % b->per_row) * l->pitch_x;
+	out->y = oy + b->cells_y + (slot / b->per_row) * l->pitch_y;
 	out->w = l->cell_w;
 	out->h = l->cell_h;
 	return true;
+}
+
+bool viz_layout_object(const struct viz_layout *l, const struct viz_view *v,
+		       int slab, int obj, SDL_Rect *out)
+{
+	if (!l->slab || slab < 0 || slab >= l->nr_slabs)
+		return false;
+	return box_slot(l, v, &l->slab[slab], obj, out);
 }
 
 bool viz_layout_slab(const struct viz_layout *l, const struct viz_view *v,
@@ -720,21 +724,6 @@ bool viz_layout_barn(const struct viz_layout *l, const struct viz_view *v,
 	if (!l->barn || node < 0 || node >= l->nr_barns)
 		return false;
 	return box_rect(l, v, &l->barn[node], out);
-}
-
-static bool box_slot(const struct viz_layout *l, const struct viz_view *v,
-		     const struct viz_slab_box *b, int slot, SDL_Rect *out)
-{
-	int ox, oy;
-
-	if (!b->per_row || slot < 0 || slot >= b->per_row * b->rows)
-		return false;
-	viz_layout_origin(l, v, &ox, &oy);
-	out->x = ox + b->cells_x + (slot % b->per_row) * l->pitch_x;
-	out->y = oy + b->cells_y + (slot / b->per_row) * l->pitch_y;
-	out->w = l->cell_w;
-	out->h = l->cell_h;
-	return true;
 }
 
 bool viz_layout_held(const struct viz_layout *l, const struct viz_view *v,
