@@ -124,12 +124,7 @@ static bool alloc_one(struct scn_run *run, const struct stmt *st,
 					       (int)st->node);
 	else
 		v->ptr = kmem_cache_alloc(c->s, stmt_gfp(st));
-	v->cache = c;
-	v->kmalloced = false;
-	v->live = v->ptr != NULL;
-	run->null_allocs += !v->ptr;
-	v->ever = true;
-	scn_remember_ptr(run, v);
+	scn_allocated(run, v, c, false);
 	return true;
 }
 
@@ -145,14 +140,9 @@ static bool kmalloc_one(struct scn_run *run, const struct stmt *st,
 		v->ptr = kmalloc_node(size, stmt_gfp(st), (int)st->node);
 	else
 		v->ptr = kmalloc(size, stmt_gfp(st));
-	v->cache = NULL;
-	v->kmalloced = true;
-	v->live = v->ptr != NULL;
-	run->null_allocs += !v->ptr;
-	v->ever = true;
-	if (v->live)
+	if (v->ptr)
 		scn_kmalloc_cache(run, size);
-	scn_remember_ptr(run, v);
+	scn_allocated(run, v, NULL, true);
 	return true;
 }
 

@@ -108,6 +108,18 @@ static void grow_ptab(struct scn_run *run)
 	run->pbuckets = nb;
 }
 
+/* Record an allocation's result in v: a NULL result counts, as a failure. */
+void scn_allocated(struct scn_run *run, struct var *v, struct scache *c,
+		   bool kmalloced)
+{
+	v->cache = c;
+	v->kmalloced = kmalloced;
+	v->live = v->ptr != NULL;
+	run->null_allocs += !v->ptr;
+	v->ever = true;
+	scn_remember_ptr(run, v);
+}
+
 void scn_remember_ptr(struct scn_run *run, struct var *v)
 {
 	struct pent *e;

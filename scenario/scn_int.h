@@ -222,6 +222,8 @@ bool scn_parse_lines(struct parser *p, const char *text, size_t len);
 struct var *scn_find_var(const struct scn_run *run, const char *name);
 struct var *scn_get_var(struct scn_run *run, const char *name);
 void scn_remember_ptr(struct scn_run *run, struct var *v);
+void scn_allocated(struct scn_run *run, struct var *v, struct scache *c,
+		   bool kmalloced);
 bool scn_for_each_elem(struct scn_run *run, const struct stmt *st,
 		       elem_fn fn);
 struct var *scn_live_var(struct scn_run *run, const struct stmt *st,

@@ -109,12 +109,7 @@ bool scn_sheaf_alloc_one(struct scn_run *run, const struct stmt *st,
 	v->ptr = kmem_cache_alloc_from_sheaf(sh->cache->s, GFP_KERNEL |
 					     (st->zero ? __GFP_ZERO : 0),
 					     sh->sheaf);
-	v->cache = sh->cache;
-	v->kmalloced = false;
-	v->live = v->ptr != NULL;
-	run->null_allocs += !v->ptr;
-	v->ever = true;
-	scn_remember_ptr(run, v);
+	scn_allocated(run, v, sh->cache, false);
 	return true;
 }
 

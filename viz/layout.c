@@ -789,20 +789,9 @@ int viz_held_slot(const struct slub_snap_cache *c, int si, int obj,
 bool viz_layout_slot(const struct viz_layout *l, const struct viz_view *v,
 		     int k, int slot, SDL_Rect *out)
 {
-	const struct viz_slab_box *b;
-	int ox, oy;
-
-	if (!l->sheaf || k < 0 || k >= l->nr_sheaves || slot < 0)
+	if (!l->sheaf || k < 0 || k >= l->nr_sheaves)
 		return false;
-	b = &l->sheaf[k];
-	if (!b->per_row || slot >= b->per_row * b->rows)
-		return false;
-	viz_layout_origin(l, v, &ox, &oy);
-	out->x = ox + b->cells_x + (slot % b->per_row) * l->pitch_x;
-	out->y = oy + b->cells_y + (slot / b->per_row) * l->pitch_y;
-	out->w = l->cell_w;
-	out->h = l->cell_h;
-	return true;
+	return box_slot(l, v, &l->sheaf[k], slot, out);
 }
 
 bool viz_layout_hit_sheaf(const struct viz_layout *l,
